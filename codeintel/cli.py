@@ -1,0 +1,42 @@
+"""Command line: ``python -m codeintel PATH [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from codeintel.analysis import analyze
+from codeintel.codegraph import CodeGraph
+from codeintel.errors import CodeIntelError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="codeintel", description=__doc__)
+    parser.add_argument("path", help="the project folder to analyse")
+    parser.add_argument("--json", action="store_true", help="print the whole graph as JSON")
+    args = parser.parse_args(argv)
+    try:
+        graph = analyze(args.path)
+    except CodeIntelError as exc:
+        print(f"codeintel: {exc}", file=sys.stderr)
+        return 2
+    print(graph.to_json() if args.json else summary(graph))
+    return 0
+
+
+def summary(graph: CodeGraph) -> str:
+    """A short human summary of what the analysis found."""
+    kinds = Counter(kind for _, kind in graph.graph.nodes(data="kind"))
+    edges = Counter(key for _, _, key in graph.graph.edges(keys=True))
+    lines = [
+        f"files: {kinds['file']}  modules: {kinds['module'] + kinds['package']}  "
+        f"classes: {kinds['class']}  functions: {kinds['function']}  "
+        f"methods: {kinds['method']}",
+        f"imports: {edges['imports']}  calls: {edges['calls']}  "
+        f"inherits: {edges['inherits']}  third-party: {kinds['external']}",
+    ]
+    diagnostics = graph.diagnostics
+    lines.append(f"diagnostics: {len(diagnostics)}")
+    lines.extend(f"  {d}" for d in diagnostics)
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Extractors: pure functions from one parsed module to frozen facts."""

@@ -1,0 +1,111 @@
+"""Frozen, typed facts extracted from source, and the values queries return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SymbolFact:
+    """A class, function, method, or module/class-level assignment defined in a module.
+
+    ``qualname`` is relative to the module and matches Python's ``__qualname__``
+    (``Outer.method``, ``factory.<locals>.inner``).
+    """
+
+    kind: str  # "class" | "function" | "method" | "variable" | "attribute"
+    qualname: str
+    name: str
+    start_line: int
+    end_line: int
+    is_async: bool = False
+    decorators: tuple[str, ...] = ()
+    docstring: str | None = None
+    signature: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportFact:
+    """One imported name. ``target`` is absolute (relative imports already resolved).
+
+    ``bound`` is the name the import binds and ``binds_to`` what that name then means:
+    ``import a.b`` -> target ``a.b``, bound ``a``, binds_to ``a``;
+    ``import a.b as c`` -> bound ``c``, binds_to ``a.b``;
+    ``from a import b as c`` -> target ``a.b``, bound ``c``, binds_to ``a.b``, from_module ``a``;
+    ``from a import *`` -> target ``a``, star, nothing bound.
+    """
+
+    target: str
+    bound: str | None
+    binds_to: str | None
+    line: int
+    scope: str  # qualname of the enclosing def, "" at module level
+    from_module: str | None = None
+    level: int = 0
+    star: bool = False
+    type_checking: bool = False
+
+
+@dataclass(frozen=True)
+class RefFact:
+    """A use of a name: ``text`` as written, ``candidate`` the qualified name to resolve.
+
+    Locals and builtins are never recorded. ``role`` is "ref", "call", "base" (a class's base,
+    with ``scope`` the class) or "import".
+    """
+
+    scope: str
+    text: str
+    candidate: str
+    line: int
+    role: str = "ref"
+
+
+@dataclass(frozen=True)
+class ModuleFacts:
+    """Everything extracted from one Python file."""
+
+    file: str
+    module: str
+    is_package: bool
+    line_count: int
+    docstring: str | None
+    symbols: tuple[SymbolFact, ...]
+    imports: tuple[ImportFact, ...]
+    refs: tuple[RefFact, ...]
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A symbol as queries return it (Serena's shape)."""
+
+    name_path: str
+    qualname: str
+    kind: str
+    file: str
+    start_line: int
+    end_line: int
+    body: str | None = None
+    children: tuple[Symbol, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A place a symbol is used. ``match`` is "exact" (resolved) or "by-name" (name only)."""
+
+    file: str
+    line: int
+    scope: str  # qualified name of the referencing symbol or module
+    text: str
+    match: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """A regex hit from ``search_pattern``, with surrounding lines."""
+
+    file: str
+    line: int
+    text: str
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()

@@ -1,0 +1,72 @@
+"""Reading and parsing one file: bytes in, a libcst module (with positions) or a diagnostic out."""
+
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+from dataclasses import dataclass
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+
+from codeintel.diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed Python file, ready for extractors."""
+
+    wrapper: MetadataWrapper
+    text: str
+
+    @property
+    def module(self) -> cst.Module:
+        return self.wrapper.module
+
+
+def decode(path: str, data: bytes) -> str | Diagnostic:
+    """Decode source bytes the way Python does: BOM, then a coding cookie, then UTF-8."""
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return Diagnostic("CI106", path, line, "file contains NUL bytes; not analysed")
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as exc:
+        if "unknown encoding" in str(exc.msg):
+            return Diagnostic("CI102", path, 1, str(exc.msg))
+        encoding = "utf-8"  # no usable cookie: decoding below says where the bad bytes are
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return Diagnostic("CI102", path, line, f"not valid {encoding}: {exc.reason}")
+    return text.removeprefix("\ufeff")
+
+
+def parse_python(path: str, data: bytes) -> Parsed | Diagnostic:
+    """Parse one Python file; never raises for bad input."""
+    text = decode(path, data)
+    if isinstance(text, Diagnostic):
+        return text
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as exc:
+        return _syntax_error(path, text, exc)
+    except RecursionError:
+        return Diagnostic("CI103", path, 1, "nesting too deep to parse")
+    # The module is ours alone, so the defensive deep copy MetadataWrapper makes is waste
+    # (it costs more than the parse itself).
+    return Parsed(MetadataWrapper(module, unsafe_skip_copy=True), text)
+
+
+def _syntax_error(path: str, text: str, exc: cst.ParserSyntaxError) -> Diagnostic:
+    """Python's own message and line where it has one: they are what users know."""
+    try:
+        ast.parse(text)
+    except SyntaxError as py_exc:
+        return Diagnostic("CI103", path, py_exc.lineno or 1, f"syntax error: {py_exc.msg}")
+    except (RecursionError, MemoryError, ValueError):
+        pass
+    message = exc.message.splitlines()[0] if exc.message else "does not parse"
+    return Diagnostic("CI103", path, exc.raw_line, f"syntax error (libcst): {message}")

@@ -1,0 +1,5 @@
+﻿"""BOM and CRLF."""
+
+
+def crlf() -> int:
+    return 2

@@ -1,0 +1,2 @@
+def good() -> int:
+    return 1

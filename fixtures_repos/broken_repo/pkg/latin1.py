@@ -1,0 +1,6 @@
+# -*- coding: latin-1 -*-
+name = "café"
+
+
+def latin() -> str:
+    return name

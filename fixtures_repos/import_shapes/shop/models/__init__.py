@@ -1,0 +1,3 @@
+from shop.models.product import Product
+
+__all__ = ["Product"]

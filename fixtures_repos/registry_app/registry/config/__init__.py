@@ -1,0 +1,3 @@
+from registry.config.settings import Settings, settings
+
+__all__ = ["Settings", "settings"]

@@ -1,0 +1,1 @@
+"""render: deterministic implementation plans from a codeintel graph."""

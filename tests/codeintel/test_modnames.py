@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from codeintel.modnames import module_names
+
+
+def test_names_start_at_the_top_package() -> None:
+    names = module_names(
+        [
+            "backend/app/__init__.py",
+            "backend/app/main.py",
+            "backend/app/api/__init__.py",
+            "backend/app/api/deps.py",
+            "src/lib/__init__.py",
+            "src/lib/core.py",
+            "script.py",
+        ]
+    )
+    assert names == {
+        "backend/app/__init__.py": "app",
+        "backend/app/main.py": "app.main",
+        "backend/app/api/__init__.py": "app.api",
+        "backend/app/api/deps.py": "app.api.deps",
+        "src/lib/__init__.py": "lib",
+        "src/lib/core.py": "lib.core",
+        "script.py": "script",
+    }
+
+
+def test_colliding_names_fall_back_to_the_whole_path() -> None:
+    names = module_names(["tests/unit/conftest.py", "tests/integration/conftest.py", "x/y.py"])
+    assert names == {
+        "tests/unit/conftest.py": "tests.unit.conftest",
+        "tests/integration/conftest.py": "tests.integration.conftest",
+        "x/y.py": "y",
+    }

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from codeintel.diagnostics import Diagnostic
+from codeintel.extract.symbols import extract_module
+from codeintel.parse import Parsed, parse_python
+
+
+def symbol_lines(data: bytes) -> list[tuple[str, int, int]]:
+    parsed = parse_python("m.py", data)
+    assert isinstance(parsed, Parsed)
+    facts = extract_module(parsed, "m.py", "m", False)
+    return [(s.qualname, s.start_line, s.end_line) for s in facts.symbols]
+
+
+def test_bom_and_crlf_keep_line_numbers() -> None:
+    data = b'\xef\xbb\xbf"""Doc."""\r\n\r\n@dec\r\ndef f():\r\n    return 1\r\n'
+    assert symbol_lines(data) == [("f", 3, 5)]
+
+
+def test_encoding_cookie_is_honoured() -> None:
+    data = b'# -*- coding: latin-1 -*-\nname = "caf\xe9"\n'
+    parsed = parse_python("m.py", data)
+    assert isinstance(parsed, Parsed)
+    assert 'name = "café"' in parsed.text
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "line"),
+    [
+        (b"x = 1\ny = '\xe9'\n", "CI102", 2),
+        (b"# coding: no-such-codec\nx = 1\n", "CI102", 1),
+        (b"a = 1\n\x00", "CI106", 2),
+        (b"def f(:\n    pass\n", "CI103", 1),
+        (b'print "py2"\n', "CI103", 1),
+        (b"x = (" * 300 + b")" * 300 + b"\n", "CI103", 1),
+    ],
+)
+def test_bad_files_are_diagnostics(data: bytes, code: str, line: int) -> None:
+    result = parse_python("bad.py", data)
+    assert isinstance(result, Diagnostic)
+    assert (result.code, result.file, result.line) == (code, "bad.py", line)
+
+
+def test_empty_file_parses() -> None:
+    assert symbol_lines(b"") == []
