@@ -5,15 +5,17 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from codeintel.assemble import assemble
+from codeintel.assemble import Resolver, add_routes, assemble
 from codeintel.codegraph import CodeGraph
 from codeintel.diagnostics import Diagnostic
 from codeintel.discover import SourceFile, discover
 from codeintel.errors import CodeIntelError
+from codeintel.evaluate import Evaluator
 from codeintel.extract.symbols import extract_module
 from codeintel.models import ModuleFacts
 from codeintel.modnames import is_package, module_names, path_name
 from codeintel.parse import parse_python
+from codeintel.routes import extract_routes
 
 #: Larger files are almost always generated; parsing them costs much and tells little.
 DEFAULT_MAX_FILE_SIZE = 2_000_000
@@ -39,7 +41,11 @@ def analyze(path: str | Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> 
     aliases = {name: name for name in names.values()}
     for file, name in names.items():
         aliases.setdefault(path_name(file), name)
-    graph = assemble(facts, files, aliases)
+    resolver = Resolver(facts, aliases)
+    graph = assemble(files, resolver)
+    routes, route_diagnostics = extract_routes(Evaluator(resolver))
+    add_routes(graph, routes)
+    diagnostics.extend(route_diagnostics)
     graph.graph["diagnostics"] = [dataclasses.asdict(d) for d in sorted(diagnostics)]
     return CodeGraph(graph, root)
 

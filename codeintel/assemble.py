@@ -6,12 +6,15 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from codeintel.discover import SourceFile
 from codeintel.models import ModuleFacts, SymbolFact
+
+if TYPE_CHECKING:
+    from codeintel.routes import Route
 
 _MAX_HOPS = 32  # re-export chains longer than this are cycles in practice
 
@@ -47,7 +50,9 @@ class Resolver:
     def __init__(self, modules: Iterable[ModuleFacts], aliases: dict[str, str]) -> None:
         self.modules: dict[str, ModuleFacts] = {}
         self.symbols: dict[str, SymbolFact] = {}
-        self.bindings: dict[str, dict[str, str]] = defaultdict(dict)
+        self.symbol_module: dict[str, str] = {}
+        # module -> bound name -> (module imported from, or None for ``import x``; target)
+        self.bindings: dict[str, dict[str, tuple[str | None, str]]] = defaultdict(dict)
         self.stars: dict[str, list[str]] = defaultdict(list)
         self.bases: dict[str, list[str]] = defaultdict(list)
         self.aliases = aliases
@@ -55,13 +60,15 @@ class Resolver:
             self.modules[facts.module] = facts
             for sym in facts.symbols:
                 self.symbols[f"{facts.module}.{sym.qualname}"] = sym
+                self.symbol_module[f"{facts.module}.{sym.qualname}"] = facts.module
             for imp in facts.imports:
                 if imp.scope:
                     continue
                 if imp.star:
                     self.stars[facts.module].append(imp.target)
                 elif imp.bound is not None and imp.binds_to is not None:
-                    self.bindings[facts.module].setdefault(imp.bound, imp.binds_to)
+                    binding = (imp.from_module, imp.binds_to)
+                    self.bindings[facts.module].setdefault(imp.bound, binding)
             for ref in facts.refs:
                 if ref.role == "base":
                     self.bases[f"{facts.module}.{ref.scope}"].append(ref.candidate)
@@ -90,14 +97,18 @@ class Resolver:
         return Target(external_id(parts[0]), dotted)
 
     def _walk(self, module: str, rest: list[str], hops: int) -> Target | None:
+        if hops > _MAX_HOPS:
+            return None
         symbol: str | None = None
         for index, part in enumerate(rest):
             tail = rest[index + 1 :]
             if symbol is None:
                 if f"{module}.{part}" in self.symbols:
                     symbol = part
-                elif part in self.bindings[module]:
-                    return self.resolve(".".join([self.bindings[module][part], *tail]), hops + 1)
+                elif part in self.bindings[module] and not self._imports_own_submodule(
+                    module, part
+                ):
+                    return self._follow(self.bindings[module][part], tail, hops + 1)
                 elif f"{module}.{part}" in self.modules:
                     module = f"{module}.{part}"
                 else:
@@ -113,6 +124,41 @@ class Resolver:
         if symbol is None:
             return Target(module_id(module), module)
         return Target(symbol_id(f"{module}.{symbol}"), f"{module}.{symbol}")
+
+    def _imports_own_submodule(self, module: str, name: str) -> bool:
+        """``from . import health`` in a package's ``__init__`` binds its own submodule."""
+        from_module, target = self.bindings[module][name]
+        return (
+            from_module is not None
+            and self.aliases.get(from_module) == module
+            and (target == f"{from_module}.{name}")
+        )
+
+    def _follow(self, binding: tuple[str | None, str], tail: list[str], hops: int) -> Target | None:
+        """``from pkg import name`` reads the attribute ``name`` of ``pkg``: a name ``pkg``
+        binds (a re-export) shadows a submodule of the same name, as at runtime."""
+        from_module, target = binding
+        source = self.aliases.get(from_module) if from_module else None
+        if source is None or from_module is None:
+            return self.resolve(".".join([target, *tail]), hops)
+        return self._walk(source, [target[len(from_module) + 1 :], *tail], hops)
+
+    def class_bases(self, cls: str) -> tuple[str, ...]:
+        """The qualified names of a project class's bases, as written, resolved."""
+        return tuple(_qualified(self.resolve(c), c) for c in self.bases.get(cls, ()))
+
+    def mro(self, cls: str) -> list[str]:
+        """Project classes and external bases reachable from ``cls``, nearest first (a
+        depth-first, left-to-right walk: exact C3 only matters for diamonds, rare in models)."""
+        order: list[str] = []
+        todo = [cls]
+        while todo:
+            current = todo.pop(0)
+            if current in order:
+                continue
+            order.append(current)
+            todo[0:0] = [b for b in self.class_bases(current) if b not in order]
+        return order
 
     def _via_star(self, module: str, rest: list[str], hops: int) -> Target | None:
         for source in self.stars[module]:
@@ -135,13 +181,10 @@ class Resolver:
         return None
 
 
-def assemble(
-    facts: list[ModuleFacts], files: list[SourceFile], aliases: dict[str, str]
-) -> nx.MultiDiGraph:
-    """Build the graph. ``aliases`` maps every name a module can be imported by to its name."""
+def assemble(files: list[SourceFile], resolver: Resolver) -> nx.MultiDiGraph:
+    """Build the graph of files, modules, symbols and their imports, uses and calls."""
     graph = nx.MultiDiGraph()
-    facts = sorted(facts, key=lambda f: f.module)
-    resolver = Resolver(facts, aliases)
+    facts = [resolver.modules[name] for name in sorted(resolver.modules)]
     for source in files:
         graph.add_node(f"file:{source.path}", kind="file", file=source.path, file_kind=source.kind)
     for module in facts:
@@ -176,7 +219,7 @@ def _add_module(graph: nx.MultiDiGraph, facts: ModuleFacts) -> None:
             start_line=sym.start_line,
             end_line=sym.end_line,
             is_async=sym.is_async,
-            decorators=sym.decorators,
+            decorators=tuple(d.text for d in sym.decorators),
             bases=(),
             docstring=sym.docstring,
             signature=sym.signature,
@@ -289,3 +332,27 @@ def _ensure_node(graph: nx.MultiDiGraph, node: str) -> None:
         graph.add_node(node, kind="external", name=top, stdlib=top in sys.stdlib_module_names)
     else:
         graph.add_node(node, kind=kind, name=name)
+
+
+def add_routes(graph: nx.MultiDiGraph, routes: list[Route]) -> None:
+    """Route nodes, with ``handles`` (endpoint), ``depends_on`` and ``uses_schema`` edges."""
+    seen: dict[str, int] = {}
+    for route in routes:
+        base = f"route:{route.method} {route.path}"
+        seen[base] = seen.get(base, 0) + 1
+        node = base if seen[base] == 1 else f"{base} #{seen[base]}"
+        graph.add_node(
+            node, kind="route", start_line=route.line, end_line=route.line, **route.model_dump()
+        )
+        _link(graph, node, route.endpoint, "handles")
+        for provider in route.dependencies:
+            _link(graph, node, provider, "depends_on")
+        for schema in (route.body, route.response_model):
+            if schema is not None:
+                _link(graph, node, schema, "uses_schema")
+
+
+def _link(graph: nx.MultiDiGraph, source: str, qualname: str, kind: str) -> None:
+    target = symbol_id(qualname)
+    if target in graph:
+        graph.add_edge(source, target, key=kind, kind=kind)

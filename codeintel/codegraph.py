@@ -15,6 +15,7 @@ import networkx as nx
 from codeintel.diagnostics import Diagnostic
 from codeintel.errors import CodeIntelError
 from codeintel.models import Match, Reference, Symbol
+from codeintel.routes import Route
 
 _SYMBOL_KINDS = frozenset({"class", "function", "method", "variable", "attribute"})
 _MODULE_KINDS = frozenset({"module", "package"})
@@ -39,6 +40,12 @@ class CodeGraph:
     def files(self) -> tuple[str, ...]:
         """Every analysed file, sorted."""
         return tuple(sorted(d["file"] for _, d in self._nodes_of_kind("file")))
+
+    def routes(self) -> list[Route]:
+        """Every route, sorted by path and method."""
+        nodes = self._nodes_of_kind("route")
+        routes = [Route.model_validate({k: d[k] for k in Route.model_fields}) for _, d in nodes]
+        return sorted(routes, key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
 
     def modules(self) -> tuple[str, ...]:
         return tuple(sorted(d["name"] for _, d in self._nodes_of_kind(*_MODULE_KINDS)))

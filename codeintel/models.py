@@ -6,6 +6,61 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Value:
+    """An expression reduced to what static evaluation needs.
+
+    ``kind`` is "str" (``text`` is the string's value), "int", "const" (True/False/None),
+    "name" (a dotted name; ``ref`` is its qualified candidate, or a local id
+    ``module.func.<locals>.name`` for a function's locals), "call" (``func``, positional
+    ``items``, ``keywords``), "list" (list, tuple or set), "fstring" (``items`` are its parts),
+    "add" (``items`` are the operands), "subscript" (``items`` are the base, then the indices),
+    or "other".
+    """
+
+    kind: str
+    text: str
+    ref: str | None = None
+    func: Value | None = None
+    items: tuple[Value, ...] = ()
+    keywords: tuple[tuple[str, Value], ...] = ()
+
+    def keyword(self, name: str) -> Value | None:
+        return next((v for k, v in self.keywords if k == name), None)
+
+
+@dataclass(frozen=True)
+class Param:
+    """A function parameter; ``kind`` is "positional", "keyword", "star" or "double_star"."""
+
+    name: str
+    kind: str
+    annotation: Value | None
+    default: Value | None
+
+
+@dataclass(frozen=True)
+class AssignFact:
+    """``name = value`` or ``name: annotation [= value]`` in any scope (a function's too)."""
+
+    scope: str
+    name: str
+    annotation: Value | None
+    value: Value | None
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class CallFact:
+    """A call made as a statement (``app.include_router(...)``), or a ``raise`` of a value."""
+
+    scope: str
+    value: Value
+    line: int
+    role: str = "call"  # "call" | "raise"
+
+
+@dataclass(frozen=True)
 class SymbolFact:
     """A class, function, method, or module/class-level assignment defined in a module.
 
@@ -19,9 +74,14 @@ class SymbolFact:
     start_line: int
     end_line: int
     is_async: bool = False
-    decorators: tuple[str, ...] = ()
+    decorators: tuple[Value, ...] = ()
+    decorator_lines: tuple[int, ...] = ()
     docstring: str | None = None
     signature: str | None = None
+    params: tuple[Param, ...] = ()
+    returns: Value | None = None  # the return annotation
+    returned: tuple[Value, ...] = ()  # names the body returns (``return app``)
+    keywords: tuple[tuple[str, Value], ...] = ()  # class keywords (``table=True``)
 
 
 @dataclass(frozen=True)
@@ -73,6 +133,8 @@ class ModuleFacts:
     symbols: tuple[SymbolFact, ...]
     imports: tuple[ImportFact, ...]
     refs: tuple[RefFact, ...]
+    assigns: tuple[AssignFact, ...] = ()
+    calls: tuple[CallFact, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,36 +1,41 @@
-"""Symbols, imports and name uses of one module, in a single pass over its tree."""
+"""Symbols, imports, name uses and bound values of one module, in a single pass over its tree."""
 
 from __future__ import annotations
 
 import builtins
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import libcst as cst
 from libcst.metadata import CodeRange, PositionProvider
 
-from codeintel.models import ImportFact, ModuleFacts, RefFact, SymbolFact
+from codeintel.models import (
+    AssignFact,
+    CallFact,
+    ImportFact,
+    ModuleFacts,
+    Param,
+    RefFact,
+    SymbolFact,
+    Value,
+)
 from codeintel.parse import Parsed
 
 _BUILTINS = frozenset(dir(builtins))
+_MAX_DEPTH = 12  # deeper expressions are summarised as "other"
+_MAX_ITEMS = 64  # longer literals are data, not configuration
+_MAX_TEXT = 300
+_EMPTY = cst.Module([])
 
 
 def extract_module(parsed: Parsed, path: str, module: str, is_package: bool) -> ModuleFacts:
-    """Extract symbols, imports and references from a parsed module."""
+    """Extract symbols, imports, uses, assignments and call statements from a parsed module."""
     collector = _Collector(module, is_package)
     parsed.wrapper.visit(collector)
-    return ModuleFacts(
-        file=path,
-        module=module,
-        is_package=is_package,
-        line_count=parsed.text.count("\n") + (0 if parsed.text.endswith("\n") else 1),
-        docstring=parsed.module.get_docstring(),
-        symbols=tuple(collector.symbols),
-        imports=tuple(collector.imports),
-        refs=tuple(collector.resolve_refs()),
-    )
+    return collector.facts(parsed, path, is_package)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Scope:
     kind: str  # "module" | "class" | "function"
     qualname: str
@@ -38,6 +43,7 @@ class _Scope:
     imports: dict[str, str] = field(default_factory=dict)
     globals: set[str] = field(default_factory=set)
     is_method: bool = False
+    returned: list[cst.BaseExpression] = field(default_factory=list)
 
     def child_qualname(self, name: str) -> str:
         if self.kind == "module":
@@ -47,9 +53,12 @@ class _Scope:
         return f"{self.qualname}.{name}"
 
 
+_Chain = tuple[_Scope, ...]
+
+
 @dataclass(frozen=True)
 class _RawRef:
-    chain: tuple[_Scope, ...]
+    chain: _Chain
     head: str
     rest: str
     line: int
@@ -58,22 +67,42 @@ class _RawRef:
 
 
 class _Collector(cst.CSTVisitor):
+    """Reads a module once. Facts that name things are built after the walk, when every
+    scope's locals are known (a name assigned anywhere in a function is local throughout)."""
+
     METADATA_DEPENDENCIES = (PositionProvider,)
 
     def __init__(self, module: str, is_package: bool) -> None:
         super().__init__()
         self.module = module
         self.package = module if is_package else module.rpartition(".")[0]
-        self.symbols: list[SymbolFact] = []
         self.imports: list[ImportFact] = []
         self.scopes: list[_Scope] = [_Scope("module", "")]
         self.raw: list[_RawRef] = []
         self.import_refs: list[RefFact] = []
         self.star_import = False
+        self._symbols: list[Callable[[], SymbolFact]] = []
+        self._assigns: list[Callable[[], AssignFact]] = []
+        self._calls: list[Callable[[], CallFact]] = []
         self._seen: set[str] = set()
         self._skip: set[int] = set()
         self._tc_blocks: set[int] = set()
         self._tc_depth = 0
+
+    def facts(self, parsed: Parsed, path: str, is_package: bool) -> ModuleFacts:
+        text = parsed.text
+        return ModuleFacts(
+            file=path,
+            module=self.module,
+            is_package=is_package,
+            line_count=text.count("\n") + (0 if text.endswith("\n") or not text else 1),
+            docstring=parsed.module.get_docstring(),
+            symbols=tuple(build() for build in self._symbols),
+            imports=tuple(self.imports),
+            refs=tuple(self._resolve_refs()),
+            assigns=tuple(build() for build in self._assigns),
+            calls=tuple(build() for build in self._calls),
+        )
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -83,71 +112,88 @@ class _Collector(cst.CSTVisitor):
     def _line(self, node: cst.CSTNode) -> int:
         return self._range(node).start.line
 
-    def _code(self, node: cst.CSTNode) -> str:
-        return cst.Module([]).code_for_node(node)
-
-    def _add_symbol(self, fact: SymbolFact) -> None:
-        if fact.qualname not in self._seen:  # the first definition of a name is the one we keep
-            self._seen.add(fact.qualname)
-            self.symbols.append(fact)
+    def _chain(self) -> _Chain:
+        return tuple(self.scopes)
 
     def _ref(
         self, node: cst.CSTNode, head: str, rest: str, role: str, owner: str | None = None
     ) -> None:
-        self.raw.append(_RawRef(tuple(self.scopes), head, rest, self._line(node), role, owner))
+        self.raw.append(_RawRef(self._chain(), head, rest, self._line(node), role, owner))
 
     def _bind(self, name: str) -> None:
         self.scopes[-1].locals.add(name)
 
+    def _symbol(self, qualname: str, build: Callable[[], SymbolFact]) -> None:
+        if qualname not in self._seen:  # the first definition of a name is the one we keep
+            self._seen.add(qualname)
+            self._symbols.append(build)
+
     # -- definitions ----------------------------------------------------------------------
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        scope = self.scopes[-1]
+        scope, chain = self.scopes[-1], self._chain()
         qualname = scope.child_qualname(node.name.value)
         self._skip.add(id(node.name))
         self._bind(node.name.value)
-        self._add_symbol(
-            SymbolFact(
+        start, end = self._start_line(node), self._range(node).end.line
+
+        def build() -> SymbolFact:
+            return SymbolFact(
                 kind="class",
                 qualname=qualname,
                 name=node.name.value,
-                start_line=self._start_line(node),
-                end_line=self._range(node).end.line,
-                decorators=tuple(self._code(d.decorator) for d in node.decorators),
+                start_line=start,
+                end_line=end,
+                decorators=tuple(self._value(d.decorator, chain) for d in node.decorators),
                 docstring=node.get_docstring(),
+                keywords=tuple(
+                    (arg.keyword.value, self._value(arg.value, chain))
+                    for arg in node.keywords
+                    if arg.keyword is not None
+                ),
             )
-        )
+
+        self._symbol(qualname, build)
         for arg in node.bases:
             # ``Repository[Item]`` inherits from ``Repository``.
             base = arg.value.value if isinstance(arg.value, cst.Subscript) else arg.value
-            if arg.keyword is None and (chain := _chain(base)) is not None:
+            if (parts := _dotted(base)) is not None:
                 self._skip.add(id(base))
-                self._ref(base, chain[0], chain[1], "base", owner=qualname)
+                self._ref(base, parts[0], parts[1], "base", owner=qualname)
         self.scopes.append(_Scope("class", qualname))
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self.scopes.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        scope = self.scopes[-1]
-        qualname = scope.child_qualname(node.name.value)
+        outer, chain = self.scopes[-1], self._chain()
+        qualname = outer.child_qualname(node.name.value)
         self._skip.add(id(node.name))
         self._bind(node.name.value)
-        returns = f" -> {self._code(node.returns.annotation)}" if node.returns else ""
-        self._add_symbol(
-            SymbolFact(
-                kind="method" if scope.kind == "class" else "function",
+        scope = _Scope("function", qualname, is_method=outer.kind == "class")
+        start, end = self._start_line(node), self._range(node).end.line
+        decorator_lines = tuple(self._line(d) for d in node.decorators)
+
+        def build() -> SymbolFact:
+            returns = node.returns.annotation if node.returns else None
+            return SymbolFact(
+                kind="method" if outer.kind == "class" else "function",
                 qualname=qualname,
                 name=node.name.value,
-                start_line=self._start_line(node),
-                end_line=self._range(node).end.line,
+                start_line=start,
+                end_line=end,
                 is_async=node.asynchronous is not None,
-                decorators=tuple(self._code(d.decorator) for d in node.decorators),
+                decorators=tuple(self._value(d.decorator, chain) for d in node.decorators),
+                decorator_lines=decorator_lines,
                 docstring=node.get_docstring(),
-                signature=f"({self._code(node.params)}){returns}",
+                signature=_signature(node),
+                params=self._params(node.params, chain),
+                returns=self._value(returns, chain) if returns is not None else None,
+                returned=tuple(self._value(e, (*chain, scope)) for e in scope.returned),
             )
-        )
-        self.scopes.append(_Scope("function", qualname, is_method=scope.kind == "class"))
+
+        self._symbol(qualname, build)
+        self.scopes.append(scope)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self.scopes.pop()
@@ -155,6 +201,30 @@ class _Collector(cst.CSTVisitor):
     def _start_line(self, node: cst.FunctionDef | cst.ClassDef) -> int:
         lines = [self._line(d) for d in node.decorators]
         return min([*lines, self._line(node)])
+
+    def _params(self, params: cst.Parameters, chain: _Chain) -> tuple[Param, ...]:
+        groups: list[tuple[str, list[cst.Param]]] = [
+            ("positional", [*params.posonly_params, *params.params]),
+            ("keyword", list(params.kwonly_params)),
+        ]
+        if isinstance(params.star_arg, cst.Param):
+            groups.append(("star", [params.star_arg]))
+        if params.star_kwarg is not None:
+            groups.append(("double_star", [params.star_kwarg]))
+        return tuple(
+            Param(
+                p.name.value,
+                kind,
+                self._value(p.annotation.annotation, chain) if p.annotation else None,
+                self._value(p.default, chain) if p.default is not None else None,
+            )
+            for kind, group in groups
+            for p in group
+        )
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None and self.scopes[-1].kind == "function":
+            self.scopes[-1].returned.append(node.value)
 
     def visit_Param(self, node: cst.Param) -> None:
         self._skip.add(id(node.name))
@@ -181,45 +251,89 @@ class _Collector(cst.CSTVisitor):
         if node.keyword is not None:
             self._skip.add(id(node.keyword))
 
-    # -- assignments ----------------------------------------------------------------------
+    # -- assignments and statements -------------------------------------------------------
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
-            self._store(target.target, node)
+            self._store(target.target, node, None, node.value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._store(node.target, node)
+        self._store(node.target, node, node.annotation.annotation, node.value)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._store(node.target, None)
+        self._store(node.target)
 
     def visit_For(self, node: cst.For) -> None:
-        self._store(node.target, None)
+        self._store(node.target)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
-        self._store(node.target, None)
+        self._store(node.target)
 
     def visit_AsName(self, node: cst.AsName) -> None:
-        self._store(node.name, None)
+        self._store(node.name)
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self._store(node.target, None)
+        self._store(node.target)
 
-    def _store(self, target: cst.BaseExpression, statement: cst.CSTNode | None) -> None:
-        scope = self.scopes[-1]
-        for name in _target_names(target):
+    def _store(
+        self,
+        target: cst.BaseExpression,
+        statement: cst.CSTNode | None = None,
+        annotation: cst.BaseExpression | None = None,
+        value: cst.BaseExpression | None = None,
+    ) -> None:
+        scope, chain = self.scopes[-1], self._chain()
+        names = _target_names(target)
+        for name in names:
             self._skip.add(id(name))
             self._bind(name.value)
-            if statement is not None and scope.kind in ("module", "class"):
-                self._add_symbol(
-                    SymbolFact(
-                        kind="variable" if scope.kind == "module" else "attribute",
-                        qualname=scope.child_qualname(name.value),
-                        name=name.value,
-                        start_line=self._line(statement),
-                        end_line=self._range(statement).end.line,
-                    )
+        if statement is None:
+            return
+        start, end = self._line(statement), self._range(statement).end.line
+        single = value if len(names) == 1 and isinstance(target, cst.Name) else None
+        if scope.kind == "function" and not _worth_keeping(single):
+            return
+        for name in names:
+            if scope.kind != "function":
+                qualname = scope.child_qualname(name.value)
+                kind = "variable" if scope.kind == "module" else "attribute"
+                self._symbol(
+                    qualname, _constant(SymbolFact(kind, qualname, name.value, start, end))
                 )
+            self._assigns.append(
+                self._assign_builder(scope.qualname, name.value, annotation, single, chain, start)
+            )
+
+    def _assign_builder(
+        self,
+        scope: str,
+        name: str,
+        annotation: cst.BaseExpression | None,
+        value: cst.BaseExpression | None,
+        chain: _Chain,
+        line: int,
+    ) -> Callable[[], AssignFact]:
+        end = self._range(value).end.line if value is not None else line
+        return lambda: AssignFact(
+            scope,
+            name,
+            self._value(annotation, chain) if annotation is not None else None,
+            self._value(value, chain) if value is not None else None,
+            line,
+            end,
+        )
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        if isinstance(node.value, cst.Call):
+            self._statement(node.value, "call")
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        if node.exc is not None:
+            self._statement(node.exc, "raise")
+
+    def _statement(self, expression: cst.BaseExpression, role: str) -> None:
+        scope, chain, line = self.scopes[-1].qualname, self._chain(), self._line(expression)
+        self._calls.append(lambda: CallFact(scope, self._value(expression, chain), line, role))
 
     # -- imports --------------------------------------------------------------------------
 
@@ -244,33 +358,32 @@ class _Collector(cst.CSTVisitor):
     def visit_Import(self, node: cst.Import) -> bool:
         line = self._line(node)
         for alias in node.names:
-            target = self._code(alias.name)
+            target = _EMPTY.code_for_node(alias.name)
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                bound = binds_to = alias.asname.name.value
-                binds_to = target
+                bound, binds_to = alias.asname.name.value, target
             else:
                 bound = binds_to = target.partition(".")[0]
             self._import(ImportFact(target, bound, binds_to, line, self._scope_name()))
-            self._record_import_ref(node, target)
+            self._record_import_ref(line, target)
         return False
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
         line = self._line(node)
         level = len(node.relative)
-        written = self._code(node.module) if node.module is not None else ""
+        written = _EMPTY.code_for_node(node.module) if node.module is not None else ""
         base = self._absolute(written, level)
         if isinstance(node.names, cst.ImportStar):
             self.star_import = True
             self._import(ImportFact(base, None, None, line, self._scope_name(), base, level, True))
             return False
         for alias in node.names:
-            name = self._code(alias.name)
+            name = _EMPTY.code_for_node(alias.name)
             target = f"{base}.{name}" if base else name
             bound = name
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 bound = alias.asname.name.value
             self._import(ImportFact(target, bound, target, line, self._scope_name(), base, level))
-            self._record_import_ref(node, target)
+            self._record_import_ref(line, target)
         return False
 
     def _import(self, fact: ImportFact) -> None:
@@ -282,10 +395,8 @@ class _Collector(cst.CSTVisitor):
             else:
                 scope.locals.add(fact.bound)
 
-    def _record_import_ref(self, node: cst.CSTNode, target: str) -> None:
-        self.import_refs.append(
-            RefFact(self._scope_name(), target, target, self._line(node), "import")
-        )
+    def _record_import_ref(self, line: int, target: str) -> None:
+        self.import_refs.append(RefFact(self._scope_name(), target, target, line, "import"))
 
     def _absolute(self, written: str, level: int) -> str:
         if level == 0:
@@ -302,61 +413,140 @@ class _Collector(cst.CSTVisitor):
     # -- uses -----------------------------------------------------------------------------
 
     def visit_Call(self, node: cst.Call) -> None:
-        chain = _chain(node.func)
-        if chain is not None:
+        parts = _dotted(node.func)
+        if parts is not None:
             self._skip.add(id(node.func))
-            self._ref(node.func, chain[0], chain[1], "call")
+            self._ref(node.func, parts[0], parts[1], "call")
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         self._skip.add(id(node.attr))
         if id(node) in self._skip:
-            return _chain(node) is None
-        chain = _chain(node)
-        if chain is None:
+            return _dotted(node) is None
+        parts = _dotted(node)
+        if parts is None:
             return True
-        self._ref(node, chain[0], chain[1], "ref")
+        self._ref(node, parts[0], parts[1], "ref")
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
         if id(node) not in self._skip:
             self._ref(node, node.value, "", "ref")
 
-    # -- resolution of names within the module ---------------------------------------------
+    # -- names, resolved within the module ------------------------------------------------
 
-    def resolve_refs(self) -> list[RefFact]:
-        module_names = self.scopes[0].locals
+    def _resolve_refs(self) -> list[RefFact]:
         refs = list(self.import_refs)
         for raw in self.raw:
-            candidate = self._candidate(raw, module_names)
+            candidate = self._candidate(raw.head, raw.rest, raw.chain, local_ids=False)
             if candidate is None:
                 continue
-            text = raw.head + raw.rest
             scope = raw.chain[-1].qualname if raw.owner is None else raw.owner
-            refs.append(RefFact(scope, text, candidate, raw.line, raw.role))
+            refs.append(RefFact(scope, raw.head + raw.rest, candidate, raw.line, raw.role))
         return refs
 
-    def _candidate(self, raw: _RawRef, module_names: set[str]) -> str | None:
-        """The qualified name a use may refer to; None for locals and builtins."""
-        innermost = raw.chain[-1]
-        for scope in reversed(raw.chain):
+    def _candidate(self, head: str, rest: str, chain: _Chain, *, local_ids: bool) -> str | None:
+        """The qualified name ``head.rest`` may refer to. A function's locals give None, or with
+        ``local_ids`` an id of their own (``module.func.<locals>.name``); builtins give None."""
+        innermost = chain[-1]
+        for scope in reversed(chain):
             if scope.kind == "function":
-                if raw.head in ("self", "cls") and scope.is_method and scope is innermost:
+                if head in ("self", "cls") and scope.is_method and scope is innermost:
                     owner = scope.qualname.rpartition(".")[0]
-                    return f"{self.module}.{owner}{raw.rest}"
-                if raw.head in scope.globals:
+                    return f"{self.module}.{owner}{rest}"
+                if head in scope.globals:
                     break
-                if raw.head in scope.imports:
-                    return scope.imports[raw.head] + raw.rest
-                if raw.head in scope.locals:
-                    return None
-            elif scope.kind == "class" and scope is innermost and raw.head in scope.locals:
-                return f"{self.module}.{scope.qualname}.{raw.head}{raw.rest}"
-        if raw.head in module_names or self.star_import or raw.head not in _BUILTINS:
-            return f"{self.module}.{raw.head}{raw.rest}" if self.module else raw.head + raw.rest
-        return None  # a builtin
+                if head in scope.imports:
+                    return scope.imports[head] + rest
+                if head in scope.locals:
+                    return (
+                        f"{self.module}.{scope.qualname}.<locals>.{head}{rest}"
+                        if local_ids
+                        else None
+                    )
+            elif scope.kind == "class" and scope is innermost and head in scope.locals:
+                return f"{self.module}.{scope.qualname}.{head}{rest}"
+        if head in chain[0].locals or self.star_import or head not in _BUILTINS:
+            return f"{self.module}.{head}{rest}" if self.module else head + rest
+        return None
+
+    def _value(self, node: cst.BaseExpression, chain: _Chain, depth: int = 0) -> Value:
+        if depth > _MAX_DEPTH:
+            return Value("other", _text(node))
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+            evaluated = node.evaluated_value
+            if isinstance(evaluated, str):
+                return Value("str", evaluated)
+            return Value("other", _text(node))
+        if isinstance(node, cst.Integer):
+            return Value("int", node.value)
+        if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
+            return Value("const", node.value)
+        if (parts := _dotted(node)) is not None:
+            ref = self._candidate(parts[0], parts[1], chain, local_ids=True)
+            return Value("name", parts[0] + parts[1], ref=ref)
+        return self._compound(node, chain, depth + 1)
+
+    def _compound(self, node: cst.BaseExpression, chain: _Chain, depth: int) -> Value:
+        def sub(n: cst.BaseExpression) -> Value:
+            return self._value(n, chain, depth)
+
+        if isinstance(node, cst.Call) and len(node.args) <= _MAX_ITEMS:
+            return Value(
+                "call",
+                _text(node),
+                func=sub(node.func),
+                items=tuple(sub(a.value) for a in node.args if a.keyword is None and not a.star),
+                keywords=tuple((a.keyword.value, sub(a.value)) for a in node.args if a.keyword),
+            )
+        if isinstance(node, (cst.List, cst.Tuple, cst.Set)) and len(node.elements) <= _MAX_ITEMS:
+            return Value("list", _text(node), items=tuple(sub(e.value) for e in node.elements))
+        if isinstance(node, cst.FormattedString):
+            return Value("fstring", _text(node), items=tuple(_fstring_parts(node.parts, sub)))
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+            return Value("add", _text(node), items=(sub(node.left), sub(node.right)))
+        if isinstance(node, cst.Subscript):
+            indices = tuple(
+                sub(e.slice.value) for e in node.slice if isinstance(e.slice, cst.Index)
+            )
+            return Value("subscript", _text(node), items=(sub(node.value), *indices))
+        return Value("other", _text(node))
 
 
-def _chain(node: cst.BaseExpression) -> tuple[str, str] | None:
+def _fstring_parts(
+    parts: Sequence[cst.BaseFormattedStringContent], sub: Callable[[cst.BaseExpression], Value]
+) -> list[Value]:
+    values = []
+    for part in parts:
+        if isinstance(part, cst.FormattedStringText):
+            values.append(Value("str", part.value))
+        elif isinstance(part, cst.FormattedStringExpression):
+            values.append(sub(part.expression))
+    return values
+
+
+def _worth_keeping(value: cst.BaseExpression | None) -> bool:
+    """A function's assignments matter when they build objects or strings (app factories)."""
+    return isinstance(
+        value,
+        (cst.Call, cst.SimpleString, cst.FormattedString, cst.BinaryOperation, cst.Name),
+    )
+
+
+def _constant(fact: SymbolFact) -> Callable[[], SymbolFact]:
+    return lambda: fact
+
+
+def _text(node: cst.CSTNode) -> str:
+    text = _EMPTY.code_for_node(node)
+    return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 3] + "..."
+
+
+def _signature(node: cst.FunctionDef) -> str:
+    returns = f" -> {_text(node.returns.annotation)}" if node.returns else ""
+    return f"({_EMPTY.code_for_node(node.params)}){returns}"
+
+
+def _dotted(node: cst.BaseExpression) -> tuple[str, str] | None:
     """``a.b.c`` -> ("a", ".b.c"); None unless the expression is a plain dotted name."""
     parts: list[str] = []
     while isinstance(node, cst.Attribute):
@@ -364,8 +554,7 @@ def _chain(node: cst.BaseExpression) -> tuple[str, str] | None:
         node = node.value
     if not isinstance(node, cst.Name):
         return None
-    rest = "".join(f".{p}" for p in reversed(parts))
-    return node.value, rest
+    return node.value, "".join(f".{p}" for p in reversed(parts))
 
 
 def _target_names(target: cst.BaseExpression) -> list[cst.Name]:

@@ -1,0 +1,187 @@
+"""Static evaluation: which object a name holds, and what string an expression builds."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from codeintel.assemble import Resolver
+from codeintel.frameworks import APP_CLASSES, APP_PATH_ATTRIBUTES, FIELD
+from codeintel.models import AssignFact, Value
+
+_MAX_HOPS = 16
+_STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
+_GETENV = frozenset({"os.getenv", "os.environ.get"})
+
+
+@dataclass(frozen=True)
+class Text:
+    """An evaluated string; ``unknown`` lists the expressions that had to stay placeholders."""
+
+    value: str
+    unknown: tuple[str, ...] = ()
+
+
+def placeholder(text: str) -> str:
+    return f"<?{text}>"
+
+
+class Evaluator:
+    """Answers questions about values across the project, following assignments and imports."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
+        for module, facts in resolver.modules.items():
+            for fact in facts.assigns:
+                self.assigns[self.key(module, fact.scope, fact.name)].append(fact)
+
+    def key(self, module: str, scope: str, name: str) -> str:
+        """The key of a variable bound in ``scope`` of ``module``."""
+        if not scope:
+            return f"{module}.{name}"
+        owner = self.resolver.symbols.get(f"{module}.{scope}")
+        if owner is not None and owner.kind == "class":
+            return f"{module}.{scope}.{name}"
+        return f"{module}.{scope}.<locals>.{name}"
+
+    # -- objects --------------------------------------------------------------------------
+
+    def variable(self, ref: str | None) -> str | None:
+        """The key of the variable ``ref`` names (following imports and re-exports), or None.
+        Keys are qualified names; a function's locals are ``module.func.<locals>.name``."""
+        if ref is None:
+            return None
+        if ref in self.assigns:
+            return ref
+        target = self.resolver.resolve(ref)
+        if target is None or target.remainder or not target.node.startswith("symbol:"):
+            return None
+        return target.qualname if target.qualname in self.assigns else None
+
+    def binding(self, key: str) -> Value | None:
+        """The value first bound to a variable (later rebinding is rare for apps and routers)."""
+        facts = self.assigns.get(key)
+        if not facts:
+            return None
+        return next((f.value for f in facts if f.value is not None), None)
+
+    def object_key(self, ref: str | None, hops: int = 0) -> str | None:
+        """The variable that finally holds the object ``ref`` names: ``x = y`` aliases and
+        ``app = create_app()`` factories are followed to where the object is built."""
+        key = self.variable(ref)
+        if key is None or hops > _MAX_HOPS:
+            return key
+        value = self.binding(key)
+        if value is None:
+            return key
+        if value.kind == "name":
+            return self.object_key(value.ref, hops + 1) or key
+        if value.kind == "call" and value.func is not None and value.func.kind == "name":
+            returned = self._factory_result(value.func.ref, hops)
+            if returned is not None:
+                return returned
+        return key
+
+    def _factory_result(self, ref: str | None, hops: int) -> str | None:
+        if ref is None:
+            return None
+        target = self.resolver.resolve(ref)
+        if target is None or target.remainder:
+            return None
+        fact = self.resolver.symbols.get(target.qualname)
+        if fact is None or fact.kind not in ("function", "method"):
+            return None
+        for value in fact.returned:
+            if value.kind == "name":
+                found = self.object_key(value.ref, hops + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def qualified(self, value: Value | None) -> str | None:
+        """The qualified name a name-value resolves to (project or third-party), or None."""
+        if value is None or value.kind != "name" or value.ref is None:
+            return None
+        target = self.resolver.resolve(value.ref)
+        if target is None:
+            return None
+        return f"{target.qualname}.{target.remainder}" if target.remainder else target.qualname
+
+    def called_class(self, value: Value | None) -> str | None:
+        if value is None or value.kind != "call":
+            return None
+        return self.qualified(value.func)
+
+    def is_subclass(self, cls: str | None, roots: frozenset[str]) -> bool:
+        return cls is not None and any(c in roots for c in self.resolver.mro(cls))
+
+    # -- strings and numbers --------------------------------------------------------------
+
+    def text(self, value: Value | None, hops: int = 0) -> Text:
+        """The string an expression builds; parts that cannot be known become placeholders."""
+        if value is None:
+            return Text("")
+        if value.kind == "str":
+            return Text(value.text)
+        if value.kind in ("fstring", "add"):
+            parts = [self.text(v, hops + 1) for v in value.items]
+            return Text("".join(p.value for p in parts), tuple(u for p in parts for u in p.unknown))
+        if hops < _MAX_HOPS:
+            resolved = self._resolved_value(value, hops)
+            if resolved is not None:
+                return self.text(resolved, hops + 1)
+        return Text(placeholder(value.text), (value.text,))
+
+    def _resolved_value(self, value: Value, hops: int) -> Value | None:
+        if value.kind == "call":
+            func = self.qualified(value.func)
+            if func in _GETENV and len(value.items) >= 2:
+                return value.items[1]  # the default is what runs where the variable is unset
+            if func in FIELD:
+                return value.keyword("default") or (value.items[0] if value.items else None)
+            return None
+        if value.kind != "name" or value.ref is None:
+            return None
+        key = self.variable(value.ref)
+        if key is not None:
+            return self.binding(key)
+        return self._attribute_default(value.ref, hops)
+
+    def _attribute_default(self, ref: str, hops: int) -> Value | None:
+        """``settings.API_V1_STR`` where ``settings = Settings()``: the class's default."""
+        target = self.resolver.resolve(ref)
+        if target is None or not target.remainder or "." in target.remainder:
+            return None
+        holder = self.binding(target.qualname) if target.qualname in self.assigns else None
+        cls = self.called_class(holder) if holder is not None else target.qualname
+        if cls is None or hops > _MAX_HOPS:
+            return None
+        if holder is not None and self.is_subclass(cls, APP_CLASSES):
+            return self._app_attribute(holder, target.remainder)
+        for owner in self.resolver.mro(cls):
+            key = f"{owner}.{target.remainder}"
+            if key in self.assigns:
+                return self.binding(key)
+        return None
+
+    @staticmethod
+    def _app_attribute(call: Value, name: str) -> Value | None:
+        if name not in APP_PATH_ATTRIBUTES:
+            return None
+        return call.keyword(name) or Value("str", APP_PATH_ATTRIBUTES[name])
+
+    def status_code(self, value: Value | None) -> int | None:
+        if value is None:
+            return None
+        if value.kind == "int":
+            return int(value.text, 0)
+        match = _STATUS_NAME.search(value.text)
+        return int(match.group(1)) if match else None
+
+    def strings(self, value: Value | None) -> tuple[str, ...]:
+        """A list of string literals (``tags=["a"]``, ``methods=["GET"]``), as written."""
+        if value is None or value.kind != "list":
+            return ()
+        return tuple(self.text(v).value for v in value.items)

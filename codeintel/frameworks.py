@@ -1,0 +1,58 @@
+"""The qualified names of the framework classes and functions our extractors recognise."""
+
+from __future__ import annotations
+
+APP_CLASSES = frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"})
+ROUTER_CLASSES = frozenset({"fastapi.APIRouter", "fastapi.routing.APIRouter"})
+DEPENDS = frozenset(
+    {
+        "fastapi.Depends",
+        "fastapi.Security",
+        "fastapi.params.Depends",
+        "fastapi.params.Security",
+        "fastapi.param_functions.Depends",
+        "fastapi.param_functions.Security",
+    }
+)
+BODY = frozenset({"fastapi.Body", "fastapi.params.Body", "fastapi.param_functions.Body"})
+ANNOTATED = frozenset({"typing.Annotated", "typing_extensions.Annotated"})
+MODEL_ROOTS = frozenset(
+    {
+        "pydantic.BaseModel",
+        "pydantic.main.BaseModel",
+        "pydantic.v1.BaseModel",
+        "pydantic_settings.BaseSettings",
+        "pydantic.BaseSettings",
+        "sqlmodel.SQLModel",
+    }
+)
+SETTINGS_ROOTS = frozenset({"pydantic_settings.BaseSettings", "pydantic.BaseSettings"})
+FIELD = frozenset({"pydantic.Field", "pydantic.fields.Field", "sqlmodel.Field"})
+VALIDATORS = frozenset(
+    {
+        "pydantic.field_validator",
+        "pydantic.model_validator",
+        "pydantic.validator",
+        "pydantic.root_validator",
+        "pydantic.functional_validators.field_validator",
+        "pydantic.functional_validators.model_validator",
+    }
+)
+FIXTURE_DECORATORS = frozenset(
+    {"pytest.fixture", "pytest_asyncio.fixture", "_pytest.fixtures.fixture"}
+)
+HTTP_EXCEPTIONS = frozenset(
+    {
+        "fastapi.HTTPException",
+        "fastapi.exceptions.HTTPException",
+        "starlette.exceptions.HTTPException",
+    }
+)
+#: FastAPI attributes that hold paths, with their defaults (``@app.get(app.docs_url)``).
+APP_PATH_ATTRIBUTES = {
+    "docs_url": "/docs",
+    "redoc_url": "/redoc",
+    "openapi_url": "/openapi.json",
+    "swagger_ui_oauth2_redirect_url": "/docs/oauth2-redirect",
+    "root_path": "",
+}

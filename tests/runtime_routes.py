@@ -1,0 +1,49 @@
+"""Print the routes a FastAPI app really serves, as JSON: run in a subprocess per project.
+
+Usage: python runtime_routes.py PROJECT_DIR MODULE:ATTRIBUTE
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from fastapi.routing import APIRoute, APIWebSocketRoute
+from starlette.routing import Mount
+
+
+def served(routes: Iterable[Any], prefix: str = "") -> Iterator[tuple[str, str, str]]:
+    for route in routes:
+        if hasattr(route, "effective_route_contexts"):  # FastAPI >= 0.16x nests includes
+            for context in route.effective_route_contexts():
+                yield from _operations(context.original_route, prefix + context.path)
+        elif isinstance(route, Mount) and hasattr(route.app, "routes"):
+            yield from served(route.app.routes, prefix + route.path)
+        else:
+            yield from _operations(route, prefix + getattr(route, "path", ""))
+
+
+def _operations(route: Any, path: str) -> Iterator[tuple[str, str, str]]:
+    if isinstance(route, APIRoute):
+        for method in sorted(route.methods):
+            yield method, path, _name(route.endpoint)
+    elif isinstance(route, APIWebSocketRoute):
+        yield "WEBSOCKET", path, _name(route.endpoint)
+
+
+def _name(endpoint: Any) -> str:
+    return f"{endpoint.__module__}.{endpoint.__qualname__}"
+
+
+def main(project: str, spec: str) -> None:
+    sys.path.insert(0, project)
+    module, _, attribute = spec.partition(":")
+    app = getattr(importlib.import_module(module), attribute)
+    print(json.dumps(sorted(set(served(app.routes)))))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
