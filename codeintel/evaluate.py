@@ -110,9 +110,19 @@ class Evaluator:
         return f"{target.qualname}.{target.remainder}" if target.remainder else target.qualname
 
     def called_class(self, value: Value | None) -> str | None:
+        """What a call calls: a class, or a function's qualified name."""
         if value is None or value.kind != "call":
             return None
         return self.qualified(value.func)
+
+    def instance_class(self, value: Value | None) -> str | None:
+        """The class of the object a call builds: the class called, or what a factory
+        function's return annotation says it returns (``settings = get_settings()``)."""
+        called = self.called_class(value)
+        fact = self.resolver.symbols.get(called) if called else None
+        if fact is not None and fact.kind in ("function", "method"):
+            return self.qualified(fact.returns)
+        return called
 
     def is_subclass(self, cls: str | None, roots: frozenset[str]) -> bool:
         return cls is not None and any(c in roots for c in self.resolver.mro(cls))
@@ -151,20 +161,32 @@ class Evaluator:
 
     def _attribute_default(self, ref: str, hops: int) -> Value | None:
         """``settings.API_V1_STR`` where ``settings = Settings()``: the class's default."""
-        target = self.resolver.resolve(ref)
-        if target is None or not target.remainder or "." in target.remainder:
+        split = self._split(ref)
+        if split is None or "." in split[1] or hops > _MAX_HOPS:
             return None
-        holder = self.binding(target.qualname) if target.qualname in self.assigns else None
-        cls = self.called_class(holder) if holder is not None else target.qualname
-        if cls is None or hops > _MAX_HOPS:
+        holder_key, attribute = split
+        holder = self.binding(holder_key) if holder_key in self.assigns else None
+        cls = self.instance_class(holder) if holder is not None else holder_key
+        if cls is None:
             return None
         if holder is not None and self.is_subclass(cls, APP_CLASSES):
-            return self._app_attribute(holder, target.remainder)
+            return self._app_attribute(holder, attribute)
         for owner in self.resolver.mro(cls):
-            key = f"{owner}.{target.remainder}"
+            key = f"{owner}.{attribute}"
             if key in self.assigns:
                 return self.binding(key)
         return None
+
+    def _split(self, ref: str) -> tuple[str, str] | None:
+        """A reference to an attribute -> (the variable or class holding it, the attribute)."""
+        if ".<locals>." in ref:
+            head, _, tail = ref.rpartition(".<locals>.")
+            name, _, attribute = tail.partition(".")
+            return (f"{head}.<locals>.{name}", attribute) if attribute else None
+        target = self.resolver.resolve(ref)
+        if target is None or not target.remainder:
+            return None
+        return target.qualname, target.remainder
 
     @staticmethod
     def _app_attribute(call: Value, name: str) -> Value | None:

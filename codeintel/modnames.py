@@ -8,8 +8,10 @@ from collections import Counter
 def module_names(paths: list[str]) -> dict[str, str]:
     """Map each ``.py`` path to its module name.
 
-    A file's name starts at the topmost folder of its chain of packages (folders holding an
-    ``__init__.py``), which is how ``src/`` layouts and ``backend/app/`` layouts import. Names
+    A file's name starts at its topmost ancestor package (a folder holding an ``__init__.py``),
+    which is how ``src/`` and ``backend/app/`` layouts import; folders without one below it are
+    namespace packages, importable all the same. A file with no package above it is named by
+    its stem, as pytest's rootdir-relative import does. Names
     that would collide (two ``tests/conftest.py`` style files in plain folders) fall back to the
     full dotted path, so every module keeps a unique, stable name.
     """
@@ -36,9 +38,8 @@ def is_package(path: str) -> bool:
 def _short_name(path: str, init_dirs: set[str]) -> str:
     parts = path[: -len(".py")].split("/")
     folders = parts[:-1]
-    start = len(folders)
-    while start > 0 and "/".join(folders[:start]) in init_dirs:
-        start -= 1
+    tops = [i for i in range(1, len(folders) + 1) if "/".join(folders[:i]) in init_dirs]
+    start = tops[0] - 1 if tops else len(folders)
     name_parts = parts[start:]
     if name_parts[-1] == "__init__":
         name_parts.pop()

@@ -33,3 +33,22 @@ def test_colliding_names_fall_back_to_the_whole_path() -> None:
         "tests/integration/conftest.py": "tests.integration.conftest",
         "x/y.py": "y",
     }
+
+
+def test_namespace_folders_inside_a_package_keep_the_package_name() -> None:
+    names = module_names(
+        [
+            "src/dispatch/__init__.py",
+            "src/dispatch/data/__init__.py",
+            "src/dispatch/data/source/views.py",  # data/source/ has no __init__.py
+            "src/dispatch/data/source/type/__init__.py",
+            "src/dispatch/data/source/type/views.py",
+        ]
+    )
+    assert names == {
+        "src/dispatch/__init__.py": "dispatch",
+        "src/dispatch/data/__init__.py": "dispatch.data",
+        "src/dispatch/data/source/views.py": "dispatch.data.source.views",
+        "src/dispatch/data/source/type/__init__.py": "dispatch.data.source.type",
+        "src/dispatch/data/source/type/views.py": "dispatch.data.source.type.views",
+    }
