@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from codeintel.assemble import Resolver, add_routes, assemble
+from codeintel.assemble import Resolver, add_routes, add_schemas, assemble
 from codeintel.codegraph import CodeGraph
 from codeintel.diagnostics import Diagnostic
 from codeintel.discover import SourceFile, discover
@@ -16,6 +16,7 @@ from codeintel.models import ModuleFacts
 from codeintel.modnames import is_package, module_names, path_name
 from codeintel.parse import parse_python
 from codeintel.routes import extract_routes
+from codeintel.schemas import extract_schemas
 
 #: Larger files are almost always generated; parsing them costs much and tells little.
 DEFAULT_MAX_FILE_SIZE = 2_000_000
@@ -43,8 +44,10 @@ def analyze(path: str | Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> 
         aliases.setdefault(path_name(file), name)
     resolver = Resolver(facts, aliases)
     graph = assemble(files, resolver)
-    routes, route_diagnostics = extract_routes(Evaluator(resolver))
+    evaluator = Evaluator(resolver)
+    routes, route_diagnostics = extract_routes(evaluator)
     add_routes(graph, routes)
+    add_schemas(graph, extract_schemas(evaluator))
     diagnostics.extend(route_diagnostics)
     graph.graph["diagnostics"] = [dataclasses.asdict(d) for d in sorted(diagnostics)]
     return CodeGraph(graph, root)

@@ -15,6 +15,7 @@ from codeintel.models import ModuleFacts, SymbolFact
 
 if TYPE_CHECKING:
     from codeintel.routes import Route
+    from codeintel.schemas import Schema
 
 _MAX_HOPS = 32  # re-export chains longer than this are cycles in practice
 
@@ -356,3 +357,9 @@ def _link(graph: nx.MultiDiGraph, source: str, qualname: str, kind: str) -> None
     target = symbol_id(qualname)
     if target in graph:
         graph.add_edge(source, target, key=kind, kind=kind)
+
+
+def add_schemas(graph: nx.MultiDiGraph, schemas: list[Schema]) -> None:
+    """Schema facts ride on their class's node, under ``schema``."""
+    for schema in schemas:
+        graph.nodes[symbol_id(schema.qualname)]["schema"] = schema.model_dump()

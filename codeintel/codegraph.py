@@ -16,6 +16,7 @@ from codeintel.diagnostics import Diagnostic
 from codeintel.errors import CodeIntelError
 from codeintel.models import Match, Reference, Symbol
 from codeintel.routes import Route
+from codeintel.schemas import Schema
 
 _SYMBOL_KINDS = frozenset({"class", "function", "method", "variable", "attribute"})
 _MODULE_KINDS = frozenset({"module", "package"})
@@ -46,6 +47,12 @@ class CodeGraph:
         nodes = self._nodes_of_kind("route")
         routes = [Route.model_validate({k: d[k] for k in Route.model_fields}) for _, d in nodes]
         return sorted(routes, key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
+
+    def schemas(self) -> list[Schema]:
+        """Every pydantic model, sorted by qualified name."""
+        nodes = self.graph.nodes(data="schema")
+        found = [Schema.model_validate(data) for _, data in nodes if data is not None]
+        return sorted(found, key=lambda s: s.qualname)
 
     def modules(self) -> tuple[str, ...]:
         return tuple(sorted(d["name"] for _, d in self._nodes_of_kind(*_MODULE_KINDS)))
@@ -312,8 +319,15 @@ def load_json(text: str, root: str | Path | None = None) -> CodeGraph:
 def _tuples(attrs: dict[str, Any]) -> None:
     """JSON has no tuples; the graph stores tuples so it stays hashable and immutable."""
     for key, value in attrs.items():
-        if isinstance(value, list):
-            attrs[key] = tuple(value)
+        attrs[key] = _frozen(value)
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _frozen(v) for k, v in value.items()}
+    return value
 
 
 def _module_node(data: dict[str, Any]) -> str:

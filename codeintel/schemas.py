@@ -1,0 +1,169 @@
+"""Pydantic models (BaseModel, BaseSettings, SQLModel and project subclasses) and their fields."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from codeintel.evaluate import Evaluator
+from codeintel.frameworks import FIELD, MODEL_ROOTS, SETTINGS_ROOTS, VALIDATORS
+from codeintel.models import AssignFact, SymbolFact, Value
+
+_CLASS_VARS = frozenset({"typing.ClassVar", "typing_extensions.ClassVar"})
+_CONFIG_NAMES = frozenset({"model_config", "Config"})
+
+
+class SchemaField(BaseModel):
+    """One field of a model, as declared in a class body."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    annotation: str
+    required: bool
+    default: str | None  # source text of the default; None when required or a factory
+    constraints: tuple[tuple[str, str], ...]  # Field(...) keywords other than the default
+    line: int
+    declared_in: str  # qualified name of the class that declares it
+
+
+class Schema(BaseModel):
+    """A pydantic model class."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    qualname: str
+    kind: str  # "model" | "settings" | "table" (SQLModel with table=True)
+    file: str
+    line: int
+    end_line: int
+    bases: tuple[str, ...]
+    fields: tuple[SchemaField, ...]  # declared in this class body
+    all_fields: tuple[SchemaField, ...]  # inherited first in MRO order, overrides in place
+    config: tuple[tuple[str, str], ...]  # model_config / class Config settings
+    validators: tuple[tuple[str, str], ...]  # (method, decorator as written)
+
+
+def extract_schemas(evaluator: Evaluator) -> list[Schema]:
+    """Every class whose bases reach a pydantic model root, sorted by qualified name."""
+    resolver = evaluator.resolver
+    schemas = [
+        qualname
+        for qualname, fact in resolver.symbols.items()
+        if fact.kind == "class" and evaluator.is_subclass(qualname, MODEL_ROOTS)
+    ]
+    declared = {q: _declared_fields(q, evaluator) for q in schemas}
+    methods: dict[str, list[SymbolFact]] = {q: [] for q in schemas}
+    for name, fact in resolver.symbols.items():
+        owner = name.rpartition(".")[0]
+        if fact.kind == "method" and owner in methods:
+            methods[owner].append(fact)
+    return [_schema(q, declared, methods[q], evaluator) for q in sorted(schemas)]
+
+
+def _schema(
+    qualname: str,
+    declared: dict[str, tuple[SchemaField, ...]],
+    methods: list[SymbolFact],
+    evaluator: Evaluator,
+) -> Schema:
+    resolver = evaluator.resolver
+    fact = resolver.symbols[qualname]
+    module = resolver.symbol_module[qualname]
+    merged: dict[str, SchemaField] = {}
+    for owner in reversed(resolver.mro(qualname)):
+        for field in declared.get(owner, ()):
+            merged[field.name] = field
+    return Schema(
+        name=fact.name,
+        qualname=qualname,
+        kind=_kind(qualname, fact, evaluator),
+        file=resolver.modules[module].file,
+        line=fact.start_line,
+        end_line=fact.end_line,
+        bases=resolver.class_bases(qualname),
+        fields=declared[qualname],
+        all_fields=tuple(merged.values()),
+        config=_config(qualname, evaluator),
+        validators=_validators(methods, evaluator),
+    )
+
+
+def _kind(qualname: str, fact: SymbolFact, evaluator: Evaluator) -> str:
+    if evaluator.is_subclass(qualname, SETTINGS_ROOTS):
+        return "settings"
+    table = dict(fact.keywords).get("table")
+    return "table" if table is not None and table.text == "True" else "model"
+
+
+def _class_assigns(qualname: str, evaluator: Evaluator) -> list[AssignFact]:
+    module = evaluator.resolver.symbol_module[qualname]
+    scope = qualname[len(module) + 1 :]
+    return [a for a in evaluator.resolver.modules[module].assigns if a.scope == scope]
+
+
+def _declared_fields(qualname: str, evaluator: Evaluator) -> tuple[SchemaField, ...]:
+    fields = []
+    for assign in _class_assigns(qualname, evaluator):
+        if assign.annotation is None or assign.name.startswith("_"):
+            continue  # pydantic ignores unannotated and private attributes
+        if assign.name in _CONFIG_NAMES or _is_class_var(assign.annotation, evaluator):
+            continue
+        fields.append(_field(assign, qualname, evaluator))
+    return tuple(fields)
+
+
+def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:
+    assert assign.annotation is not None
+    value = assign.value
+    constraints: tuple[tuple[str, str], ...] = ()
+    default = value
+    if value is not None and evaluator.called_class(value) in FIELD:
+        default = value.keyword("default") or (value.items[0] if value.items else None)
+        constraints = tuple((k, v.text) for k, v in value.keywords if k != "default")
+    has_factory = any(k == "default_factory" for k, _ in constraints)
+    missing = default is None or default.text == "..."
+    return SchemaField(
+        name=assign.name,
+        annotation=assign.annotation.text,
+        required=missing and not has_factory,
+        default=None if missing else _default_text(default),
+        constraints=constraints,
+        line=assign.line,
+        declared_in=owner,
+    )
+
+
+def _default_text(value: Value | None) -> str | None:
+    if value is None:
+        return None
+    return repr(value.text) if value.kind == "str" else value.text
+
+
+def _is_class_var(annotation: Value, evaluator: Evaluator) -> bool:
+    base = (
+        annotation.items[0] if annotation.kind == "subscript" and annotation.items else annotation
+    )
+    return evaluator.qualified(base) in _CLASS_VARS
+
+
+def _config(qualname: str, evaluator: Evaluator) -> tuple[tuple[str, str], ...]:
+    for assign in _class_assigns(qualname, evaluator):
+        if assign.name == "model_config" and assign.value is not None:
+            return tuple((k, v.text) for k, v in assign.value.keywords)
+    nested = f"{qualname}.Config"
+    if nested in evaluator.resolver.symbols:
+        return tuple(
+            (a.name, a.value.text) for a in _class_assigns(nested, evaluator) if a.value is not None
+        )
+    return ()
+
+
+def _validators(methods: list[SymbolFact], evaluator: Evaluator) -> tuple[tuple[str, str], ...]:
+    found = []
+    for fact in methods:
+        for decorator in fact.decorators:
+            func = decorator.func if decorator.kind == "call" else decorator
+            if evaluator.qualified(func) in VALIDATORS:
+                found.append((fact.start_line, fact.name, decorator.text))
+    return tuple((name, text) for _, name, text in sorted(found))

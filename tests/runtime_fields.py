@@ -1,0 +1,25 @@
+"""Print pydantic's view of model fields, as JSON: run in a subprocess per project.
+
+Usage: python runtime_fields.py PROJECT_DIR MODULE:CLASS [MODULE:CLASS ...]
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+
+
+def fields(spec: str) -> list[tuple[str, bool]]:
+    module, _, name = spec.partition(":")
+    model = getattr(importlib.import_module(module), name)
+    return [(field, info.is_required()) for field, info in model.model_fields.items()]
+
+
+def main(project: str, *specs: str) -> None:
+    sys.path.insert(0, project)
+    print(json.dumps({spec: fields(spec) for spec in specs}))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
