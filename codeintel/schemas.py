@@ -120,23 +120,22 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:
     default = value
     if value is not None and evaluator.called_class(value) in FIELD:
         default = value.keyword("default") or (value.items[0] if value.items else None)
-        constraints = tuple((k, v.text) for k, v in value.keywords if k != "default")
+        constraints = tuple((k, _source(v)) for k, v in value.keywords if k != "default")
     has_factory = any(k == "default_factory" for k, _ in constraints)
     missing = default is None or default.text == "..."
     return SchemaField(
         name=assign.name,
         annotation=assign.annotation.text,
         required=missing and not has_factory,
-        default=None if missing else _default_text(default),
+        default=None if default is None or missing else _source(default),
         constraints=constraints,
         line=assign.line,
         declared_in=owner,
     )
 
 
-def _default_text(value: Value | None) -> str | None:
-    if value is None:
-        return None
+def _source(value: Value) -> str:
+    """Source-like text: a string literal's value is stored unquoted, so quote it back."""
     return repr(value.text) if value.kind == "str" else value.text
 
 
@@ -150,11 +149,13 @@ def _is_class_var(annotation: Value, evaluator: Evaluator) -> bool:
 def _config(qualname: str, evaluator: Evaluator) -> tuple[tuple[str, str], ...]:
     for assign in _class_assigns(qualname, evaluator):
         if assign.name == "model_config" and assign.value is not None:
-            return tuple((k, v.text) for k, v in assign.value.keywords)
+            return tuple((k, _source(v)) for k, v in assign.value.keywords)
     nested = f"{qualname}.Config"
     if nested in evaluator.resolver.symbols:
         return tuple(
-            (a.name, a.value.text) for a in _class_assigns(nested, evaluator) if a.value is not None
+            (a.name, _source(a.value))
+            for a in _class_assigns(nested, evaluator)
+            if a.value is not None
         )
     return ()
 
