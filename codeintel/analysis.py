@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from codeintel.assemble import Resolver, add_routes, add_schemas, assemble
+from codeintel.assemble import Resolver, assemble
 from codeintel.codegraph import CodeGraph
 from codeintel.diagnostics import Diagnostic
 from codeintel.discover import SourceFile, discover
@@ -15,8 +15,7 @@ from codeintel.extract.symbols import extract_module
 from codeintel.models import ModuleFacts
 from codeintel.modnames import is_package, module_names, path_name
 from codeintel.parse import parse_python
-from codeintel.routes import extract_routes
-from codeintel.schemas import extract_schemas
+from codeintel.semantics import add_semantics
 
 #: Larger files are almost always generated; parsing them costs much and tells little.
 DEFAULT_MAX_FILE_SIZE = 2_000_000
@@ -25,8 +24,19 @@ DEFAULT_MAX_FILE_SIZE = 2_000_000
 def analyze(path: str | Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> CodeGraph:
     """Analyse the project at ``path`` without running it. Bad files become diagnostics."""
     root = Path(path)
+    files, resolver, diagnostics = resolve_project(root, max_file_size=max_file_size)
+    graph = assemble(files, resolver)
+    diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
+    graph.graph["diagnostics"] = [dataclasses.asdict(d) for d in sorted(diagnostics)]
+    return CodeGraph(graph, root)
+
+
+def resolve_project(
+    root: Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE
+) -> tuple[list[SourceFile], Resolver, list[Diagnostic]]:
+    """Discover, parse and extract every file, and index the facts for name resolution."""
     if not root.is_dir():
-        raise CodeIntelError(f"not a directory: {path}")
+        raise CodeIntelError(f"not a directory: {root}")
     files, diagnostics = discover(root)
     python = [f.path for f in files if f.kind == "python"]
     names = module_names(python)
@@ -42,15 +52,7 @@ def analyze(path: str | Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> 
     aliases = {name: name for name in names.values()}
     for file, name in names.items():
         aliases.setdefault(path_name(file), name)
-    resolver = Resolver(facts, aliases)
-    graph = assemble(files, resolver)
-    evaluator = Evaluator(resolver)
-    routes, route_diagnostics = extract_routes(evaluator)
-    add_routes(graph, routes)
-    add_schemas(graph, extract_schemas(evaluator))
-    diagnostics.extend(route_diagnostics)
-    graph.graph["diagnostics"] = [dataclasses.asdict(d) for d in sorted(diagnostics)]
-    return CodeGraph(graph, root)
+    return files, Resolver(facts, aliases), diagnostics
 
 
 def analyze_file(
