@@ -1,0 +1,99 @@
+"""Hostile input: no exception escapes, and what is analysed keeps its invariants."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import codeintel
+
+_FRAGMENTS = [
+    "import os\n",
+    "from . import sibling\n",
+    "from .. import up\n",
+    "from fastapi import APIRouter, Depends, FastAPI\n",
+    "router = APIRouter(prefix=PREFIX)\n",
+    "app = FastAPI()\n",
+    "app.include_router(router, prefix=f'/{x}')\n",
+    "@router.get('/{id}')\nasync def read(id: int, s=Depends(get)):\n    return s\n",
+    "class A(B, metaclass=M):\n    x: int = 1\n    def f(self): ...\n",
+    "def outer():\n    def inner():\n        return inner\n    return inner\n",
+    "if TYPE_CHECKING:\n    from x import y\n",
+    "print 'python 2'\n",
+    "def broken(:\n",
+    "\x00",
+    "\ufeff# bom\n",
+    "x = (((((1)))))\n",
+    "lambda: (yield)\n",
+    "\r\n",
+    "    indented = 1\n",
+    "async def g():\n    await h()\n",
+]
+
+
+def _check(root: Path) -> None:
+    graph = codeintel.analyze(root)
+    files = set(graph.files())
+    for node, data in graph.graph.nodes(data=True):
+        if "file" in data and data.get("kind") not in {"external", "unresolved"}:
+            assert data["file"] in files, node
+        if "start_line" in data and data.get("kind") in {"class", "function", "method", "module"}:
+            length = max(len(graph.read_lines(data["file"])), 1)
+            assert 1 <= data["start_line"] <= data["end_line"] <= length, (node, data)
+    assert codeintel.load_json(graph.to_json()).to_json() == graph.to_json()
+    for diagnostic in graph.diagnostics:
+        assert diagnostic.file in {p.relative_to(root).as_posix() for p in root.rglob("*")}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    modules=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_FRAGMENTS), max_size=8),
+            st.text(max_size=40),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_generated_sources_never_crash_the_analysis(modules: list[tuple[list[str], str]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "pkg").mkdir()
+        (root / "pkg" / "__init__.py").write_text("")
+        for number, (fragments, noise) in enumerate(modules):
+            body = "".join(fragments) + noise
+            (root / "pkg" / f"m{number}.py").write_bytes(body.encode("utf-8", "surrogatepass"))
+        _check(root)
+
+
+def test_deep_nesting_is_a_diagnostic_not_a_crash(tmp_path: Path) -> None:
+    # libcst's native parser overflows its stack on these (a segfault, measured), so they must
+    # never reach it
+    for name, source in {
+        "deep_parens": "(" * 3000 + "1" + ")" * 3000,
+        "deep_not": "not " * 10000 + "y",
+        "deep_minus": "-" * 10000 + "1",
+        "long_chain": "a" + ".b" * 10000,
+    }.items():
+        (tmp_path / f"{name}.py").write_text(f"x = {source}\n")
+    nested = "".join("    " * i + f"def f{i}():\n" for i in range(90)) + "    " * 90 + "pass\n"
+    (tmp_path / "deep_defs.py").write_text(nested)
+    (tmp_path / "ok.py").write_text("y = 1\n")
+    graph = codeintel.analyze(tmp_path)
+    assert "ok" in graph.modules()
+    codes = {d.file: d.code for d in graph.diagnostics}
+    for name in ("deep_parens", "deep_not", "deep_minus", "long_chain"):
+        assert codes[f"{name}.py"] == "CI103"
+    # 90 nested defs are legal Python: analysed, or at worst reported, never an exception
+    assert "deep_defs" in graph.modules() or "deep_defs.py" in codes
+
+
+def test_empty_and_blank_files_are_modules(tmp_path: Path) -> None:
+    (tmp_path / "empty.py").write_text("")
+    (tmp_path / "blank.py").write_text("\n\n   \n")
+    graph = codeintel.analyze(tmp_path)
+    assert graph.modules() == ("blank", "empty") and graph.diagnostics == ()
