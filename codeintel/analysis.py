@@ -27,7 +27,7 @@ def analyze(path: str | Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> 
     files, resolver, diagnostics = resolve_project(root, max_file_size=max_file_size)
     graph = assemble(files, resolver)
     diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
-    graph.graph["diagnostics"] = [dataclasses.asdict(d) for d in sorted(diagnostics)]
+    graph.graph["diagnostics"] = tuple(dataclasses.asdict(d) for d in sorted(diagnostics))
     return CodeGraph(graph, root)
 
 

@@ -6,16 +6,12 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
 from codeintel.discover import SourceFile
 from codeintel.models import ModuleFacts, SymbolFact
-
-if TYPE_CHECKING:
-    from codeintel.routes import Route
-    from codeintel.schemas import Schema
 
 _MAX_HOPS = 32  # re-export chains longer than this are cycles in practice
 
@@ -333,33 +329,3 @@ def _ensure_node(graph: nx.MultiDiGraph, node: str) -> None:
         graph.add_node(node, kind="external", name=top, stdlib=top in sys.stdlib_module_names)
     else:
         graph.add_node(node, kind=kind, name=name)
-
-
-def add_routes(graph: nx.MultiDiGraph, routes: list[Route]) -> None:
-    """Route nodes, with ``handles`` (endpoint), ``depends_on`` and ``uses_schema`` edges."""
-    seen: dict[str, int] = {}
-    for route in routes:
-        base = f"route:{route.method} {route.path}"
-        seen[base] = seen.get(base, 0) + 1
-        node = base if seen[base] == 1 else f"{base} #{seen[base]}"
-        graph.add_node(
-            node, kind="route", start_line=route.line, end_line=route.line, **route.model_dump()
-        )
-        _link(graph, node, route.endpoint, "handles")
-        for provider in route.dependencies:
-            _link(graph, node, provider, "depends_on")
-        for schema in (route.body, route.response_model):
-            if schema is not None:
-                _link(graph, node, schema, "uses_schema")
-
-
-def _link(graph: nx.MultiDiGraph, source: str, qualname: str, kind: str) -> None:
-    target = symbol_id(qualname)
-    if target in graph:
-        graph.add_edge(source, target, key=kind, kind=kind)
-
-
-def add_schemas(graph: nx.MultiDiGraph, schemas: list[Schema]) -> None:
-    """Schema facts ride on their class's node, under ``schema``."""
-    for schema in schemas:
-        graph.nodes[symbol_id(schema.qualname)]["schema"] = schema.model_dump()

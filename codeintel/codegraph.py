@@ -13,10 +13,15 @@ from typing import Any
 import networkx as nx
 
 from codeintel.diagnostics import Diagnostic
+from codeintel.docs import DocFile
 from codeintel.errors import CodeIntelError
+from codeintel.errors_map import ErrorFacts
+from codeintel.fixtures import Fixture, Override, TestFunction, visible_fixtures
 from codeintel.models import Match, Reference, Symbol
+from codeintel.project import Dependency, Project
 from codeintel.routes import Route
 from codeintel.schemas import Schema
+from codeintel.services import Component
 
 _SYMBOL_KINDS = frozenset({"class", "function", "method", "variable", "attribute"})
 _MODULE_KINDS = frozenset({"module", "package"})
@@ -56,6 +61,77 @@ class CodeGraph:
 
     def modules(self) -> tuple[str, ...]:
         return tuple(sorted(d["name"] for _, d in self._nodes_of_kind(*_MODULE_KINDS)))
+
+    # -- framework views ------------------------------------------------------------------
+
+    def services(self) -> list[Component]:
+        """Service classes (and service modules of plain functions), by qualified name."""
+        return [c for c in self._components if c.kind == "service"]
+
+    def repositories(self) -> list[Component]:
+        """Repository classes (and ``crud``-style modules of functions), by qualified name."""
+        return [c for c in self._components if c.kind == "repository"]
+
+    @cached_property
+    def _components(self) -> list[Component]:
+        nodes = self.graph.nodes(data="component")
+        found = [Component.model_validate(d) for _, d in nodes if d is not None]
+        return sorted(found, key=lambda c: (c.kind, c.qualname))
+
+    def fixtures(self) -> list[Fixture]:
+        """Every pytest fixture, by file and line."""
+        return list(self._fixtures)
+
+    @cached_property
+    def _fixtures(self) -> tuple[Fixture, ...]:
+        nodes = self.graph.nodes(data="fixture")
+        found = [Fixture.model_validate(d) for _, d in nodes if d is not None]
+        return tuple(sorted(found, key=lambda f: (f.file, f.line, f.name)))
+
+    def visible_fixtures(self, test_file: str, test_class: str | None = None) -> dict[str, Fixture]:
+        """The fixtures a test in ``test_file`` (which need not exist yet) can request, by
+        name; the closest definition wins, as in pytest."""
+        return visible_fixtures(self._fixtures, test_file, test_class)
+
+    def tests(self) -> list[TestFunction]:
+        """Every test function pytest would collect, by file and line."""
+        nodes = self.graph.nodes(data="test")
+        found = [TestFunction.model_validate(d) for _, d in nodes if d is not None]
+        return sorted(found, key=lambda t: (t.file, t.line))
+
+    def dependency_overrides(self) -> list[Override]:
+        return [
+            Override.model_validate(d) for d in self.graph.graph.get("dependency_overrides", ())
+        ]
+
+    def project(self) -> Project:
+        """What the configuration says: dependencies, tools, the runner, coverage, layout."""
+        return Project.model_validate(self.graph.graph["project"])
+
+    def dependencies(self) -> list[Dependency]:
+        return list(self.project().dependencies)
+
+    def errors(self) -> ErrorFacts:
+        """Exception classes, raise sites and exception handlers."""
+        return ErrorFacts.model_validate(self.graph.graph["errors"])
+
+    def docs(self) -> list[DocFile]:
+        """Documentation files with headings, links and agent rules, by path."""
+        nodes = self.graph.nodes(data="doc")
+        return sorted(
+            (DocFile.model_validate(d) for _, d in nodes if d is not None), key=lambda d: d.file
+        )
+
+    def distributions_imported_by(self, files: list[str]) -> tuple[str, ...]:
+        """Declared distributions that the modules in ``files`` import, sorted."""
+        wanted = set(files)
+        found = set()
+        for node, data in self._nodes_of_kind(*_MODULE_KINDS):
+            if data["file"] in wanted:
+                for _, target, kind in self.graph.out_edges(node, keys=True):
+                    if kind == "requires":
+                        found.add(self.graph.nodes[target]["name"])
+        return tuple(sorted(found))
 
     def to_json(self) -> str:
         """The whole graph as node-link JSON; byte-identical for identical projects."""
@@ -309,6 +385,7 @@ def load_json(text: str, root: str | Path | None = None) -> CodeGraph:
     """Rebuild a CodeGraph from ``CodeGraph.to_json()`` output."""
     data = json.loads(text)
     graph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    _tuples(graph.graph)
     for _, attrs in graph.nodes(data=True):
         _tuples(attrs)
     for _, _, attrs in graph.edges(data=True):

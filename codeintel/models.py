@@ -52,12 +52,13 @@ class AssignFact:
 
 @dataclass(frozen=True)
 class CallFact:
-    """A call made as a statement (``app.include_router(...)``), or a ``raise`` of a value."""
+    """A call made as a statement (``app.include_router(...)``), a ``raise`` of a value, or an
+    item assignment ``a[k] = v`` (role "setitem": ``value.items`` are the target, then ``v``)."""
 
     scope: str
     value: Value
     line: int
-    role: str = "call"  # "call" | "raise"
+    role: str = "call"  # "call" | "raise" | "setitem"
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class SymbolFact:
     returns: Value | None = None  # the return annotation
     returned: tuple[Value, ...] = ()  # names the body returns (``return app``)
     keywords: tuple[tuple[str, Value], ...] = ()  # class keywords (``table=True``)
+    bases: tuple[Value, ...] = ()  # class bases as written (builtins too, unlike base refs)
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,7 @@ class _Collector(cst.CSTVisitor):
                     for arg in node.keywords
                     if arg.keyword is not None
                 ),
+                bases=tuple(self._value(arg.value, chain) for arg in node.bases),
             )
 
         self._symbol(qualname, build)
@@ -256,6 +257,8 @@ class _Collector(cst.CSTVisitor):
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
             self._store(target.target, node, None, node.value)
+            if isinstance(target.target, cst.Subscript):
+                self._setitem(target.target, node.value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._store(node.target, node, node.annotation.annotation, node.value)
@@ -330,6 +333,22 @@ class _Collector(cst.CSTVisitor):
     def visit_Raise(self, node: cst.Raise) -> None:
         if node.exc is not None:
             self._statement(node.exc, "raise")
+
+    def _setitem(self, target: cst.Subscript, value: cst.BaseExpression) -> None:
+        """``a[k] = v`` (``app.dependency_overrides[dep] = fake``): kept as a statement fact."""
+        scope, chain, line = self.scopes[-1].qualname, self._chain(), self._line(target)
+        self._calls.append(
+            lambda: CallFact(
+                scope,
+                Value(
+                    "other",
+                    _text(target),
+                    items=(self._value(target, chain), self._value(value, chain)),
+                ),
+                line,
+                "setitem",
+            )
+        )
 
     def _statement(self, expression: cst.BaseExpression, role: str) -> None:
         scope, chain, line = self.scopes[-1].qualname, self._chain(), self._line(expression)

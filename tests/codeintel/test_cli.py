@@ -14,7 +14,7 @@ def test_summary(fixtures: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(fixtures / "broken_repo")]) == 0
     out = capsys.readouterr().out
     assert "modules: 4" in out
-    assert "diagnostics: 4" in out
+    assert "diagnostics: 6" in out
     assert "pkg/syntax_error.py:1: CI103" in out
 
 

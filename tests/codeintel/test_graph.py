@@ -132,11 +132,14 @@ def test_json_round_trip_is_lossless(registry: codeintel.CodeGraph) -> None:
 def test_bad_files_become_diagnostics_and_the_rest_is_analysed(fixtures: Path) -> None:
     graph = codeintel.analyze(fixtures / "broken_repo")
     assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [
+        ("CI102", "docs/latin1.md", 3),  # read anyway, with replacement characters
         ("CI102", "pkg/bad_utf8.py", 1),
         ("CI106", "pkg/nul.py", 2),
         ("CI103", "pkg/python2.py", 1),
         ("CI103", "pkg/syntax_error.py", 1),
+        ("CI110", "pyproject.toml", 1),
     ]
+    assert graph.docs()[1].title == "Docs"  # the latin-1 doc still gives its headings
     assert graph.modules() == ("pkg", "pkg.bom_crlf", "pkg.good", "pkg.latin1")
     assert [s.start_line for s in graph.find_symbol("crlf")] == [4]
 

@@ -1,0 +1,120 @@
+"""Documentation files: titles, headings, links, llms.txt sections, CLAUDE.md/AGENTS.md rules."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from codeintel.diagnostics import Diagnostic
+from codeintel.discover import SourceFile
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_AGENT_FILES = frozenset({"CLAUDE.md", "AGENTS.md"})
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Heading(_Frozen):
+    level: int
+    text: str
+    line: int
+
+
+class Link(_Frozen):
+    text: str
+    target: str
+    line: int
+    section: str  # the heading it is under ("" before the first)
+
+
+class Rule(_Frozen):
+    """A bullet of an agent instructions file: one convention the project asks for."""
+
+    text: str
+    line: int
+    section: str
+
+
+class DocFile(_Frozen):
+    file: str
+    kind: str  # "readme" | "doc" | "llms" | "agents"
+    title: str | None
+    headings: tuple[Heading, ...]
+    links: tuple[Link, ...]
+    rules: tuple[Rule, ...]
+
+
+def extract_docs(root: Path, files: list[SourceFile]) -> tuple[list[DocFile], list[Diagnostic]]:
+    """Every doc file, sorted by path; unreadable or undecodable ones become diagnostics."""
+    docs: list[DocFile] = []
+    diagnostics: list[Diagnostic] = []
+    for source in sorted(files, key=lambda f: f.path):
+        if source.kind != "doc":
+            continue
+        try:
+            data = (root / source.path).read_bytes()
+        except OSError as exc:
+            diagnostics.append(Diagnostic("CI101", source.path, 0, f"cannot read: {exc.strerror}"))
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            diagnostics.append(
+                Diagnostic(
+                    "CI102", source.path, line, f"not valid utf-8: {exc.reason}; read anyway"
+                )
+            )
+            text = data.decode("utf-8", errors="replace")
+        docs.append(parse_doc(source.path, text.removeprefix("\ufeff")))
+    return docs, diagnostics
+
+
+def parse_doc(path: str, text: str) -> DocFile:
+    """Headings, links and bullets of a markdown (or llms.txt) text; code fences skipped."""
+    headings: list[Heading] = []
+    links: list[Link] = []
+    rules: list[Rule] = []
+    kind = _kind(path)
+    section = ""
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        marker = _FENCE.match(line)
+        if marker:
+            fence = None if fence == marker[1] else (fence or marker[1])
+            continue
+        if fence is not None:
+            continue
+        if heading := _HEADING.match(line):
+            section = heading[2]
+            headings.append(Heading(level=len(heading[1]), text=section, line=number))
+            continue
+        for text_, target in _LINK.findall(line):
+            links.append(Link(text=text_, target=target, line=number, section=section))
+        if kind == "agents" and (bullet := _BULLET.match(line)):
+            rules.append(Rule(text=bullet[1].strip(), line=number, section=section))
+    title = next((h.text for h in headings if h.level == 1), None)
+    return DocFile(
+        file=path,
+        kind=kind,
+        title=title,
+        headings=tuple(headings),
+        links=tuple(links),
+        rules=tuple(rules),
+    )
+
+
+def _kind(path: str) -> str:
+    name = path.rsplit("/", 1)[-1]
+    if name in _AGENT_FILES:
+        return "agents"
+    if name == "llms.txt":
+        return "llms"
+    return "readme" if name.startswith("README") else "doc"

@@ -1,0 +1,123 @@
+"""Framework facts as graph nodes, node attributes and edges."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from codeintel.assemble import module_id, symbol_id
+from codeintel.distributions import import_names
+from codeintel.docs import DocFile
+from codeintel.evaluate import Evaluator
+from codeintel.fixtures import Fixture, TestFacts, visible_fixtures
+from codeintel.project import Project
+from codeintel.routes import Route
+from codeintel.schemas import Schema
+from codeintel.services import Component
+
+
+def add_routes(graph: nx.MultiDiGraph, routes: list[Route]) -> None:
+    """Route nodes, with ``handles`` (endpoint), ``depends_on`` and ``uses_schema`` edges."""
+    seen: dict[str, int] = {}
+    for route in routes:
+        base = f"route:{route.method} {route.path}"
+        seen[base] = seen.get(base, 0) + 1
+        node = base if seen[base] == 1 else f"{base} #{seen[base]}"
+        graph.add_node(
+            node, kind="route", start_line=route.line, end_line=route.line, **route.model_dump()
+        )
+        _link(graph, node, route.endpoint, "handles")
+        for provider in route.dependencies:
+            _link(graph, node, provider, "depends_on")
+        for schema in (route.body, route.response_model):
+            if schema is not None:
+                _link(graph, node, schema, "uses_schema")
+
+
+def _link(graph: nx.MultiDiGraph, source: str, qualname: str, kind: str) -> None:
+    target = symbol_id(qualname)
+    if target in graph:
+        graph.add_edge(source, target, key=kind, kind=kind)
+
+
+def add_schemas(graph: nx.MultiDiGraph, schemas: list[Schema]) -> None:
+    """Schema facts ride on their class's node, under ``schema``."""
+    for schema in schemas:
+        graph.nodes[symbol_id(schema.qualname)]["schema"] = schema.model_dump()
+
+
+def add_components(graph: nx.MultiDiGraph, components: list[Component]) -> None:
+    """Service and repository facts ride on their class's (or crud module's) node."""
+    for component in components:
+        node = symbol_id(component.qualname)
+        if node not in graph:
+            node = module_id(component.qualname)
+        graph.nodes[node]["component"] = component.model_dump()
+
+
+def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
+    """Fixture nodes with ``requests_fixture`` edges (as pytest would resolve them), test facts
+    on their function's node, and ``tests`` edges from test modules to the modules they import."""
+    for fixture in facts.fixtures:
+        graph.add_node(
+            fixture_id(fixture),
+            kind="fixture",
+            file=fixture.file,
+            start_line=fixture.line,
+            end_line=fixture.end_line,
+            fixture=fixture.model_dump(),
+        )
+    for fixture in facts.fixtures:
+        # a fixture asking for its own name gets the next definition out, as in pytest
+        others = tuple(f for f in facts.fixtures if f != fixture)
+        visible = visible_fixtures(others, fixture.file, _test_class(fixture))
+        for name in fixture.requests:
+            target = visible.get(name)
+            if target is not None:
+                kind = "requests_fixture"
+                graph.add_edge(fixture_id(fixture), fixture_id(target), key=kind, kind=kind)
+    for test in facts.tests:
+        graph.nodes[symbol_id(test.qualname)]["test"] = test.model_dump()
+        owner = graph.nodes[symbol_id(test.qualname)]["module"]
+        for module in test.tests_modules:
+            if module_id(owner) in graph and module_id(module) in graph:
+                graph.add_edge(module_id(owner), module_id(module), key="tests", kind="tests")
+    graph.graph["dependency_overrides"] = tuple(o.model_dump() for o in facts.overrides)
+
+
+def fixture_id(fixture: Fixture) -> str:
+    return f"fixture:{fixture.file}::{fixture.function.rpartition('.')[2]}"
+
+
+def _test_class(fixture: Fixture) -> str | None:
+    where = fixture.visible_from
+    return where.partition("::")[2] or None
+
+
+def add_project(graph: nx.MultiDiGraph, project: Project, evaluator: Evaluator) -> None:
+    """Project configuration on the graph; ``dist:`` nodes with ``requires`` edges from the
+    modules that import them."""
+    graph.graph["project"] = project.model_dump()
+    providers: dict[str, str] = {}
+    for dependency in project.dependencies:
+        node = f"dist:{dependency.name}"
+        if node not in graph:
+            graph.add_node(
+                node,
+                kind="dist",
+                name=dependency.name,
+                file=dependency.source,
+                start_line=dependency.line,
+                end_line=dependency.line,
+            )
+        for name in import_names(dependency.name):
+            providers.setdefault(name, node)
+    for facts in evaluator.resolver.modules.values():
+        for fact in facts.imports:
+            dist = providers.get(fact.target.split(".")[0])
+            if dist is not None:
+                graph.add_edge(module_id(facts.module), dist, key="requires", kind="requires")
+
+
+def add_docs(graph: nx.MultiDiGraph, docs: list[DocFile]) -> None:
+    for doc in docs:
+        graph.nodes[f"file:{doc.file}"]["doc"] = doc.model_dump()

@@ -1,0 +1,299 @@
+"""pytest: fixtures with their scope and visibility, test functions, dependency overrides."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+from codeintel.evaluate import Evaluator
+from codeintel.frameworks import FIXTURE_DECORATORS
+from codeintel.models import ModuleFacts, SymbolFact, Value
+
+_TEST_MODULE = re.compile(r"^(test_.*|.*_test)\.py$")
+_KINDS = (
+    ("unit", "unit"),
+    ("integration", "integration"),
+    ("e2e", "e2e"),
+    ("functional", "e2e"),
+    ("api", "integration"),
+)
+_IMPLICIT = frozenset({"self", "cls"})
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Fixture(_Frozen):
+    name: str  # as tests request it (``name=`` honoured)
+    function: str  # qualified name of the function
+    file: str
+    line: int
+    end_line: int
+    scope: str  # "function" | "class" | "module" | "package" | "session"
+    autouse: bool
+    params: bool
+    requests: tuple[str, ...]  # the fixtures it asks for, by argument name
+    #: who sees it: a directory ("" for the root) for a conftest fixture, the module's file for
+    #: one defined in a test module, "file::Class" inside a test class, "*" for a plugin's
+    visible_from: str
+
+
+class TestFunction(_Frozen):
+    __test__ = False  # not a pytest test class, despite the name
+
+    name: str
+    qualname: str
+    file: str
+    line: int
+    end_line: int
+    is_async: bool
+    markers: tuple[str, ...]
+    parametrized: bool
+    fixtures: tuple[str, ...]
+    kind: str  # "unit" | "integration" | "e2e" | "other", from the path
+    tests_modules: tuple[str, ...]  # project (non-test) modules its module imports
+
+
+class Override(_Frozen):
+    """``app.dependency_overrides[provider] = replacement`` in a test or fixture."""
+
+    file: str
+    line: int
+    provider: str
+    replacement: str
+
+
+class TestFacts(_Frozen):
+    __test__ = False
+
+    fixtures: tuple[Fixture, ...]
+    tests: tuple[TestFunction, ...]
+    overrides: tuple[Override, ...]
+
+
+def extract_tests(evaluator: Evaluator) -> TestFacts:
+    resolver = evaluator.resolver
+    modules = sorted(resolver.modules.values(), key=lambda m: m.file)
+    plugins = _plugins(modules, evaluator)
+    project = {m.module for m in modules if not _is_test_file(m.file)}
+    fixtures: list[Fixture] = []
+    tests: list[TestFunction] = []
+    overrides: list[Override] = []
+    for module in modules:
+        name = module.file.rsplit("/", 1)[-1]
+        if name == "conftest.py" or _TEST_MODULE.match(name) or module.module in plugins:
+            fixtures += _fixtures(module, evaluator, module.module in plugins)
+        if _TEST_MODULE.match(name):
+            tests += _tests(module, evaluator, project)
+        overrides += _overrides(module, evaluator)
+    return TestFacts(
+        fixtures=tuple(sorted(fixtures, key=lambda f: (f.file, f.line, f.name))),
+        tests=tuple(sorted(tests, key=lambda t: (t.file, t.line))),
+        overrides=tuple(sorted(overrides, key=lambda o: (o.file, o.line))),
+    )
+
+
+def visible_fixtures(
+    fixtures: tuple[Fixture, ...], test_file: str, test_class: str | None = None
+) -> dict[str, Fixture]:
+    """The fixtures a test in ``test_file`` sees, by name; the closest definition wins."""
+    folder = posixpath.dirname(test_file)
+    best: dict[str, tuple[int, Fixture]] = {}
+    for fixture in fixtures:
+        rank = _closeness(fixture.visible_from, test_file, folder, test_class)
+        if rank is not None and (fixture.name not in best or rank > best[fixture.name][0]):
+            best[fixture.name] = (rank, fixture)
+    return {name: best[name][1] for name in sorted(best)}
+
+
+def _closeness(where: str, test_file: str, folder: str, test_class: str | None) -> int | None:
+    if where == "*":
+        return 0
+    if test_class is not None and where == f"{test_file}::{test_class}":
+        return 10_000
+    if where == test_file:
+        return 9_999
+    if where == "" or folder == where or folder.startswith(where + "/"):
+        return 1 + (where.count("/") + 1 if where else 0)
+    return None
+
+
+def _is_test_file(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return name == "conftest.py" or bool(_TEST_MODULE.match(name))
+
+
+def _plugins(modules: list[ModuleFacts], evaluator: Evaluator) -> set[str]:
+    """Modules named by ``pytest_plugins`` in a conftest (or test module)."""
+    found: set[str] = set()
+    for module in modules:
+        for assign in module.assigns:
+            if assign.scope == "" and assign.name == "pytest_plugins":
+                found.update(evaluator.strings(assign.value))
+    return found
+
+
+def _fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: bool) -> list[Fixture]:
+    found = []
+    for fact in module.symbols:
+        decorator = _fixture_decorator(fact, evaluator)
+        if decorator is None:
+            continue
+        owner = fact.qualname.rpartition(".")[0]
+        if plugin:
+            where = "*"
+        elif owner:
+            where = f"{module.file}::{owner}"
+        elif module.file.endswith("/conftest.py") or module.file == "conftest.py":
+            where = posixpath.dirname(module.file)
+        else:
+            where = module.file
+        found.append(_fixture(fact, decorator, module, evaluator, where))
+    return found
+
+
+def _fixture_decorator(fact: SymbolFact, evaluator: Evaluator) -> Value | None:
+    if fact.kind not in {"function", "method"}:
+        return None
+    for decorator in fact.decorators:
+        func = decorator.func if decorator.kind == "call" else decorator
+        if evaluator.qualified(func) in FIXTURE_DECORATORS:
+            return decorator
+    return None
+
+
+def _fixture(
+    fact: SymbolFact, decorator: Value, module: ModuleFacts, evaluator: Evaluator, where: str
+) -> Fixture:
+    keyword = decorator.keyword if decorator.kind == "call" else (lambda _: None)
+    name = keyword("name")
+    scope = keyword("scope")
+    autouse = keyword("autouse")
+    return Fixture(
+        name=name.text if name is not None and name.kind == "str" else fact.name,
+        function=f"{module.module}.{fact.qualname}",
+        file=module.file,
+        line=fact.start_line,
+        end_line=fact.end_line,
+        scope=scope.text if scope is not None and scope.kind == "str" else "function",
+        autouse=autouse is not None and autouse.text == "True",
+        params=keyword("params") is not None,
+        requests=tuple(p.name for p in fact.params if p.name not in _IMPLICIT and p.kind != "star"),
+        visible_from=where,
+    )
+
+
+def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list[TestFunction]:
+    classes = {s.qualname: s for s in module.symbols if s.kind == "class"}
+    module_marks = _module_markers(module, evaluator)
+    imported = _imported_modules(module, project)
+    found = []
+    for fact in module.symbols:
+        owner = fact.qualname.rpartition(".")[0]
+        if not _is_test(fact, owner, classes):
+            continue
+        marks = [*module_marks, *(_markers(classes[owner].decorators) if owner else ())]
+        marks += _markers(fact.decorators)
+        argnames = _parametrized_names(fact.decorators, evaluator)
+        found.append(
+            TestFunction(
+                name=fact.name,
+                qualname=f"{module.module}.{fact.qualname}",
+                file=module.file,
+                line=fact.start_line,
+                end_line=fact.end_line,
+                is_async=fact.is_async,
+                markers=tuple(dict.fromkeys(marks)),
+                parametrized=bool(argnames) or "parametrize" in marks,
+                fixtures=tuple(
+                    p.name
+                    for p in fact.params
+                    if p.name not in _IMPLICIT and p.name not in argnames and p.default is None
+                ),
+                kind=_kind(module.file),
+                tests_modules=imported,
+            )
+        )
+    return found
+
+
+def _is_test(fact: SymbolFact, owner: str, classes: dict[str, SymbolFact]) -> bool:
+    if not fact.name.startswith("test") or fact.kind not in {"function", "method"}:
+        return False
+    if not owner:
+        return fact.kind == "function"
+    return owner in classes and "." not in owner and owner.startswith("Test")
+
+
+def _markers(decorators: tuple[Value, ...]) -> list[str]:
+    found = []
+    for decorator in decorators:
+        text = (decorator.func or decorator).text if decorator.kind == "call" else decorator.text
+        if text.startswith("pytest.mark."):
+            found.append(text.removeprefix("pytest.mark.").split(".")[0])
+    return found
+
+
+def _module_markers(module: ModuleFacts, evaluator: Evaluator) -> list[str]:
+    for assign in module.assigns:
+        if assign.scope == "" and assign.name == "pytestmark" and assign.value is not None:
+            values = assign.value.items if assign.value.kind == "list" else (assign.value,)
+            return _markers(values)
+    return []
+
+
+def _parametrized_names(decorators: tuple[Value, ...], evaluator: Evaluator) -> set[str]:
+    names: set[str] = set()
+    for decorator in decorators:
+        func = decorator.func
+        if decorator.kind == "call" and func and func.text.endswith("mark.parametrize"):
+            first = decorator.items[0] if decorator.items else None
+            # "a, b" or ["a", "b"]: pytest takes both
+            texts = evaluator.strings(first) or (evaluator.text(first).value,)
+            for text in texts:
+                names.update(n.strip() for n in text.split(",") if n.strip())
+    return names
+
+
+def _kind(path: str) -> str:
+    folders = path.split("/")[:-1]
+    for folder, kind in _KINDS:
+        if folder in folders:
+            return kind
+    return "other"
+
+
+def _imported_modules(module: ModuleFacts, project: set[str]) -> tuple[str, ...]:
+    found = set()
+    for fact in module.imports:
+        target = fact.target
+        while target and target not in project:
+            target = target.rpartition(".")[0]
+        if target:
+            found.add(target)
+    return tuple(sorted(found))
+
+
+def _overrides(module: ModuleFacts, evaluator: Evaluator) -> list[Override]:
+    found = []
+    for call in module.calls:
+        if call.role != "setitem" or len(call.value.items) != 2:
+            continue
+        target, value = call.value.items
+        if target.kind != "subscript" or len(target.items) != 2:
+            continue
+        if not target.items[0].text.endswith("dependency_overrides"):
+            continue
+        provider = target.items[1]
+        found.append(
+            Override(
+                file=module.file,
+                line=call.line,
+                provider=evaluator.qualified(provider) or provider.text,
+                replacement=evaluator.qualified(value) or value.text,
+            )
+        )
+    return found

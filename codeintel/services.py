@@ -1,0 +1,208 @@
+"""Services and repositories: their public methods, how they are wired, what they use."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from codeintel.evaluate import Evaluator
+from codeintel.layout import is_test_path
+from codeintel.models import ModuleFacts, SymbolFact
+from codeintel.routes import Route
+
+_LAYER_FOLDERS = {
+    "service": frozenset({"services", "service"}),
+    "repository": frozenset({"repositories", "repository", "repos", "repo", "crud", "dal"}),
+}
+_SUFFIXES = {"service": ("Service",), "repository": ("Repository", "Repo", "DAO")}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Method(_Frozen):
+    name: str
+    line: int
+    end_line: int
+    is_async: bool
+    signature: str
+
+
+class Wiring(_Frozen):
+    kind: str  # "constructor" | "singleton" | "factory" | "provider"
+    file: str
+    line: int
+    via: str  # qualified name of the class, variable or function that wires it
+
+
+class Component(_Frozen):
+    kind: str  # "service" | "repository"
+    name: str
+    qualname: str  # a class, or a module of plain functions (``crud.py``)
+    file: str
+    line: int
+    end_line: int
+    methods: tuple[Method, ...]
+    wiring: tuple[Wiring, ...]
+    uses: tuple[str, ...]  # project classes it refers to: repositories, models
+    routes: tuple[str, ...]  # endpoints that reach it through Depends providers
+
+
+def extract_components(evaluator: Evaluator, routes: list[Route]) -> list[Component]:
+    """Services and repositories, sorted by kind then qualified name."""
+    resolver = evaluator.resolver
+    found: dict[str, tuple[str, ModuleFacts, SymbolFact | None]] = {}
+    for module in resolver.modules.values():
+        if is_test_path(module.file):
+            continue
+        folders = set(module.file.split("/")[:-1]) | {module.module.rpartition(".")[2]}
+        classes = [s for s in module.symbols if s.kind == "class" and "." not in s.qualname]
+        for kind in ("service", "repository"):
+            in_layer = bool(folders & _LAYER_FOLDERS[kind])
+            for fact in classes:
+                if fact.name.endswith(_SUFFIXES[kind]) or (in_layer and _has_methods(module, fact)):
+                    found.setdefault(f"{module.module}.{fact.qualname}", (kind, module, fact))
+            if in_layer and not classes and _functions(module):
+                found.setdefault(module.module, (kind, module, None))
+    providers = _providers(evaluator, routes)
+    components = [
+        _component(q, kind, module, fact, evaluator, providers, set(found))
+        for q, (kind, module, fact) in found.items()
+    ]
+    return sorted(components, key=lambda c: (c.kind, c.qualname))
+
+
+def _has_methods(module: ModuleFacts, fact: SymbolFact) -> bool:
+    prefix = fact.qualname + "."
+    return any(s.kind == "method" and s.qualname.startswith(prefix) for s in module.symbols)
+
+
+def _functions(module: ModuleFacts) -> list[SymbolFact]:
+    return [s for s in module.symbols if s.kind == "function" and not s.name.startswith("_")]
+
+
+def _component(
+    qualname: str,
+    kind: str,
+    module: ModuleFacts,
+    fact: SymbolFact | None,
+    evaluator: Evaluator,
+    providers: dict[str, list[tuple[str, str]]],
+    components: set[str],
+) -> Component:
+    if fact is None:
+        members = _functions(module)
+        name, line, end = module.module.rpartition(".")[2], 1, module.line_count
+        scope_prefix = ""
+    else:
+        prefix = fact.qualname + "."
+        members = [
+            s
+            for s in module.symbols
+            if s.kind == "method"
+            and s.qualname.startswith(prefix)
+            and "." not in s.qualname[len(prefix) :]
+            and not s.name.startswith("_")
+        ]
+        name, line, end = fact.name, fact.start_line, fact.end_line
+        scope_prefix = fact.qualname
+    return Component(
+        kind=kind,
+        name=name,
+        qualname=qualname,
+        file=module.file,
+        line=line,
+        end_line=end,
+        methods=tuple(
+            Method(
+                name=m.name,
+                line=m.start_line,
+                end_line=m.end_line,
+                is_async=m.is_async,
+                signature=m.signature or "",
+            )
+            for m in sorted(members, key=lambda m: m.start_line)
+        ),
+        wiring=_wiring(qualname, evaluator, providers),
+        uses=_uses(module, scope_prefix, qualname, evaluator, components),
+        routes=tuple(sorted({endpoint for endpoint, _ in providers.get(qualname, [])})),
+    )
+
+
+def _uses(
+    module: ModuleFacts, scope: str, qualname: str, evaluator: Evaluator, components: set[str]
+) -> tuple[str, ...]:
+    """Project classes referred to inside the component (annotations, calls, bases)."""
+    resolver = evaluator.resolver
+    found = set()
+    for ref in module.refs:
+        if scope and not (ref.scope == scope or ref.scope.startswith(scope + ".")):
+            continue
+        target = resolver.resolve(ref.candidate)
+        if target is None or target.remainder:
+            continue
+        fact = resolver.symbols.get(target.qualname)
+        if fact is not None and fact.kind == "class" and target.qualname != qualname:
+            found.add(target.qualname)
+    return tuple(sorted(found))
+
+
+def _providers(evaluator: Evaluator, routes: list[Route]) -> dict[str, list[tuple[str, str]]]:
+    """Component class -> (endpoint, provider) for every Depends provider that returns it."""
+    resolver = evaluator.resolver
+    found: dict[str, list[tuple[str, str]]] = {}
+    for route in routes:
+        for provider in route.dependencies:
+            fact = resolver.symbols.get(provider)
+            if fact is None:
+                continue
+            returned: str | None = provider
+            if fact.kind != "class":
+                returned = evaluator.qualified(fact.returns) or _returned_instance(
+                    fact, provider, evaluator
+                )
+            if returned:
+                found.setdefault(returned, []).append((route.endpoint, provider))
+    return found
+
+
+def _returned_instance(fact: SymbolFact, provider: str, evaluator: Evaluator) -> str | None:
+    for value in fact.returned:
+        cls = evaluator.instance_class(value) or _variable_class(value.ref, evaluator)
+        if cls:
+            return cls
+    return None
+
+
+def _variable_class(ref: str | None, evaluator: Evaluator) -> str | None:
+    key = evaluator.variable(ref)
+    return evaluator.instance_class(evaluator.binding(key)) if key else None
+
+
+def _wiring(
+    qualname: str, evaluator: Evaluator, providers: dict[str, list[tuple[str, str]]]
+) -> tuple[Wiring, ...]:
+    resolver = evaluator.resolver
+    found: set[tuple[str, str, int, str]] = set()
+    provider_names = {p for _, p in providers.get(qualname, [])}
+    for module in resolver.modules.values():
+        if is_test_path(module.file):
+            continue
+        for assign in module.assigns:
+            if assign.scope == "" and evaluator.instance_class(assign.value) == qualname:
+                found.add(("singleton", module.file, assign.line, f"{module.module}.{assign.name}"))
+        for fact in module.symbols:
+            full = f"{module.module}.{fact.qualname}"
+            if (
+                fact.kind in {"function", "method"}
+                and evaluator.qualified(fact.returns) == qualname
+            ):
+                kind = "provider" if full in provider_names else "factory"
+                found.add((kind, module.file, fact.start_line, full))
+            takes = any(evaluator.qualified(p.annotation) == qualname for p in fact.params)
+            if fact.kind == "method" and fact.name == "__init__" and takes:
+                found.add(("constructor", module.file, fact.start_line, full.rpartition(".")[0]))
+    return tuple(
+        Wiring(kind=k, file=f, line=n, via=v)
+        for k, f, n, v in sorted(found, key=lambda w: (w[1], w[2], w[0]))
+    )

@@ -1,0 +1,13 @@
+import pytest
+
+pytest_plugins = ["tests.plugins.shared"]
+
+
+@pytest.fixture(scope="session")
+def db() -> str:
+    return "root"
+
+
+@pytest.fixture(autouse=True)
+def audit() -> None:
+    return None

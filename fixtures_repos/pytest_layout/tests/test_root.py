@@ -1,0 +1,2 @@
+def test_root_db(db: str) -> None:
+    assert db == "root"

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import codeintel
+
+RUNTIME = Path(__file__).resolve().parent.parent / "runtime_fixtures.py"
+
+
+def _pytest_view(project: Path) -> dict[str, dict[str, list[str]]]:
+    result = subprocess.run(
+        [sys.executable, str(RUNTIME), str(project)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("name", ["registry_app", "pytest_layout"])
+def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
+    project = fixtures / name
+    graph = codeintel.analyze(project)
+    tests = {t.qualname: t for t in graph.tests()}
+    runtime = _pytest_view(project)
+    assert runtime, "pytest collected nothing"
+    for nodeid, chosen in runtime.items():
+        file, _, rest = nodeid.partition("::")
+        parts = rest.split("[")[0].split("::")
+        cls = parts[0] if len(parts) == 2 else None
+        static = graph.visible_fixtures(file, cls)
+        for fixture_name, (where, function, scope) in chosen.items():
+            fixture = static[fixture_name]
+            assert (fixture.file, fixture.function.rpartition(".")[2], fixture.scope) == (
+                where,
+                function,
+                scope,
+            ), (nodeid, fixture_name)
+    assert len(tests) == len({n.split("[")[0] for n in runtime})
+
+
+def test_fixture_facts(fixtures: Path) -> None:
+    graph = codeintel.analyze(fixtures / "pytest_layout")
+    by_place = {(f.file, f.name): f for f in graph.fixtures()}
+    root = by_place["conftest.py", "db"]
+    assert (root.scope, root.autouse, root.visible_from, root.line) == ("session", False, "", 6)
+    assert by_place["conftest.py", "audit"].autouse
+    unit = by_place["tests/unit/conftest.py", "db"]
+    assert (unit.scope, unit.requests, unit.visible_from) == ("function", ("db",), "tests/unit")
+    renamed = by_place["tests/plugins/shared.py", "settings"]
+    assert (renamed.function, renamed.visible_from) == (
+        "tests.plugins.shared.settings_fixture",
+        "*",
+    )
+    grouped = by_place["tests/unit/test_top.py", "db"]
+    assert (grouped.scope, grouped.visible_from) == ("class", "tests/unit/test_top.py::TestGrouped")
+    # the unit conftest's db asks for the root one: an edge pytest would follow
+    edges = {(u, v) for u, v, k in graph.graph.edges(keys=True) if k == "requests_fixture"}
+    assert ("fixture:tests/unit/conftest.py::db", "fixture:conftest.py::db") in edges
+
+
+def test_test_facts(fixtures: Path, registry: codeintel.CodeGraph) -> None:
+    graph = codeintel.analyze(fixtures / "pytest_layout")
+    tests = {t.name: t for t in graph.tests()}
+    assert tests["test_double"].markers == ("slow", "parametrize")
+    assert tests["test_double"].parametrized and tests["test_double"].fixtures == ("tmp_path",)
+    assert (
+        tests["test_sees_class_db"].qualname == "tests.unit.test_top.TestGrouped.test_sees_class_db"
+    )
+    assert tests["test_uses_unit_db"].tests_modules == ("app",)
+    assert (tests["test_uses_unit_db"].kind, tests["test_root_db"].kind) == ("unit", "other")
+    [override] = registry.dependency_overrides()
+    assert (override.file, override.line, override.provider) == (
+        "tests/integration/test_servers_api.py",
+        20,
+        "registry.api.dependencies.get_server_service",
+    )

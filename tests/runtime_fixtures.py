@@ -1,0 +1,46 @@
+"""Ask pytest itself which fixture definition each test gets: ``runtime_fixtures.py PROJECT``.
+
+Prints JSON: {nodeid: {fixture name: [file, function, scope]}} for fixtures defined
+inside PROJECT, as pytest resolved them (the closest definition wins).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(sys.argv[1]).resolve()
+found: dict[str, dict[str, list[Any]]] = {}
+
+
+class Collector:
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            info = getattr(item, "_fixtureinfo", None)
+            if info is None:
+                continue
+            chosen = {}
+            for name, definitions in info.name2fixturedefs.items():
+                definition = definitions[-1]
+                source = Path(inspect.getsourcefile(definition.func) or "").resolve()
+                if not source.is_relative_to(ROOT):
+                    continue
+                chosen[name] = [
+                    source.relative_to(ROOT).as_posix(),
+                    definition.func.__name__,
+                    definition.scope,
+                ]
+            found[item.nodeid] = chosen
+
+
+if __name__ == "__main__":
+    code = pytest.main(
+        ["--collect-only", "-q", "-p", "no:cacheprovider", "--no-cov", str(ROOT)],
+        plugins=[Collector()],
+    )
+    sys.stdout.write(json.dumps(found, sort_keys=True))
