@@ -15,6 +15,8 @@ CODES: Final[dict[str, str]] = {
     "CI106": "file contains NUL bytes",
     "CI107": "analysis of a file failed unexpectedly",
     "CI110": "pyproject.toml (or other config) is malformed",
+    "CI201": "part of a route's path cannot be known statically",
+    "CI202": "include_router names a router that cannot be resolved",
 }
 
 

@@ -1,0 +1,5 @@
+"""Entry point for ``python -m render``."""
+
+from render.cli import main
+
+raise SystemExit(main())

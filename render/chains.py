@@ -1,0 +1,131 @@
+"""Resource chains: each resource's router, providers, services, repositories, schemas, tests."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from codeintel import CodeGraph
+from codeintel.routes import Route
+from codeintel.schemas import Schema
+from codeintel.services import Component
+from render.words import singular, split_identifier
+
+#: Module names that say nothing about the resource; the route paths name it instead.
+_GENERIC_MODULES = frozenset({"main", "app", "api", "routes", "router", "routers", "views"})
+_GENERIC_MODULES |= frozenset({"endpoints", "server", "application", "__init__"})
+_VERSION = re.compile(r"^v\d+$")
+_QUALNAME = re.compile(r"[A-Za-z_][\w.]*")
+
+
+@dataclass(frozen=True)
+class Chain:
+    """An existing resource, end to end: what a new feature can mirror."""
+
+    resource: str  # singular term, e.g. "server"
+    router_file: str
+    routes: tuple[Route, ...]
+    registration: str | None  # "file:line" of the include_router that mounts the router
+    providers: tuple[str, ...]
+    services: tuple[Component, ...]
+    repositories: tuple[Component, ...]
+    schemas: tuple[Schema, ...]
+    test_files: tuple[str, ...]
+
+    @property
+    def layers(self) -> tuple[str, ...]:
+        present = {
+            "api": bool(self.routes),
+            "service": bool(self.services),
+            "repository": bool(self.repositories),
+            "schema": bool(self.schemas),
+            "tests": bool(self.test_files),
+        }
+        return tuple(layer for layer, here in present.items() if here)
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        found = {self.router_file, *self.test_files}
+        found |= {c.file for c in (*self.services, *self.repositories)}
+        found |= {s.file for s in self.schemas}
+        return tuple(sorted(found))
+
+
+def resource_of(route: Route) -> str:
+    """The resource a route serves: its module's name, or the first telling path segment."""
+    stem = route.file.rsplit("/", 1)[-1].removesuffix(".py")
+    if stem not in _GENERIC_MODULES and stem.isidentifier():
+        return singular(stem.lower())
+    for segment in route.path.split("/"):
+        telling = segment and segment != "api" and not _VERSION.match(segment)
+        if telling and "{" not in segment and "<" not in segment:
+            return singular(segment.lower().replace("-", "_"))
+    return "root"
+
+
+def build_chains(graph: CodeGraph) -> list[Chain]:
+    """One chain per (router file, resource), sorted by resource then file."""
+    grouped: dict[tuple[str, str], list[Route]] = defaultdict(list)
+    for route in graph.routes():
+        if route.app is not None:
+            grouped[resource_of(route), route.file].append(route)
+    services = graph.services()
+    repositories = {c.qualname: c for c in graph.repositories()}
+    schemas = {s.qualname: s for s in graph.schemas()}
+    tests = graph.tests()
+    chains = []
+    for (resource, file), routes in sorted(grouped.items()):
+        endpoints = {r.endpoint for r in routes}
+        used = tuple(s for s in services if endpoints & set(s.routes))
+        repos = _repositories(used, repositories)
+        models = _schemas(routes, repos, schemas)
+        modules = {r.endpoint.rpartition(".")[0] for r in routes}
+        modules |= {c.qualname.rpartition(".")[0] for c in (*used, *repos)}
+        modules |= {s.qualname.rpartition(".")[0] for s in models}
+        # A test reaches its resource by import, or through the HTTP client by name only.
+        test_files = sorted(
+            {t.file for t in tests if modules & set(t.tests_modules) or _names(t.file, resource)}
+        )
+        chains.append(
+            Chain(
+                resource=resource,
+                router_file=file,
+                routes=tuple(sorted(routes, key=lambda r: (r.line, r.method))),
+                registration=routes[0].includes[-1] if routes[0].includes else None,
+                providers=tuple(sorted({p for r in routes for p in r.dependencies})),
+                services=used,
+                repositories=repos,
+                schemas=models,
+                test_files=tuple(test_files),
+            )
+        )
+    return chains
+
+
+def _repositories(
+    services: tuple[Component, ...], repositories: dict[str, Component]
+) -> tuple[Component, ...]:
+    names = sorted({u for s in services for u in s.uses if u in repositories})
+    return tuple(repositories[n] for n in names)
+
+
+def _schemas(
+    routes: list[Route], repositories: tuple[Component, ...], schemas: dict[str, Schema]
+) -> tuple[Schema, ...]:
+    """Schemas the routes take or return (inside ``list[...]`` too) and the repositories store."""
+    names: set[str] = set()
+    for route in routes:
+        for text in (route.body, route.response_model):
+            names.update(n for n in _QUALNAME.findall(text or "") if n in schemas)
+    names.update(u for r in repositories for u in r.uses if u in schemas)
+    modules = {n.rpartition(".")[0] for n in names}
+    # siblings in the same module (Create/Read/Update variants) belong to the resource too
+    names.update(q for q in schemas if q.rpartition(".")[0] in modules)
+    return tuple(schemas[n] for n in sorted(names))
+
+
+def _names(path: str, resource: str) -> bool:
+    """Whether a file's name says it is about ``resource`` (``test_agents_api.py``)."""
+    stem = path.rsplit("/", 1)[-1].removesuffix(".py")
+    return resource in {singular(w) for w in split_identifier(stem)}

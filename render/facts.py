@@ -1,0 +1,61 @@
+"""ProjectFacts: the code graph's views the plan needs, computed once and indexed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+
+from codeintel import CodeGraph
+from codeintel.docs import DocFile
+from codeintel.errors_map import ErrorFacts
+from codeintel.fixtures import Fixture, TestFunction
+from codeintel.project import Project
+
+
+class ProjectFacts:
+    def __init__(self, graph: CodeGraph) -> None:
+        self.graph = graph
+
+    @cached_property
+    def project(self) -> Project:
+        return self.graph.project()
+
+    @cached_property
+    def tests(self) -> list[TestFunction]:
+        return self.graph.tests()
+
+    @cached_property
+    def errors(self) -> ErrorFacts:
+        return self.graph.errors()
+
+    @cached_property
+    def docs(self) -> list[DocFile]:
+        return self.graph.docs()
+
+    @cached_property
+    def module_of_file(self) -> dict[str, str]:
+        nodes = self.graph.graph.nodes(data=True)
+        return {d["file"]: d["name"] for _, d in nodes if d.get("kind") in {"module", "package"}}
+
+    @cached_property
+    def file_of_module(self) -> dict[str, str]:
+        return {module: file for file, module in self.module_of_file.items()}
+
+    def visible_fixtures(self, test_file: str) -> list[Fixture]:
+        return sorted(self.graph.visible_fixtures(test_file).values(), key=lambda f: f.name)
+
+    def dependents(self, files: Iterable[str]) -> int:
+        """How many modules import any of ``files`` (directly)."""
+        importers: set[str] = set()
+        for file in files:
+            module = self.module_of_file.get(file)
+            if module is not None:
+                importers.update(self.graph.modules_importing(module))
+        return len(importers)
+
+    def distributions_used(self, files: Iterable[str]) -> tuple[str, ...]:
+        """Declared distributions the given files import, sorted."""
+        return self.graph.distributions_imported_by(list(files))
+
+    def exists(self, path: str) -> bool:
+        return self.graph.root is not None and (self.graph.root / path).exists()

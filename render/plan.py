@@ -1,0 +1,217 @@
+"""build_plan: a feature request and the code graph in, every section of the plan out."""
+
+from __future__ import annotations
+
+from codeintel import CodeGraph
+from render.chains import Chain, build_chains
+from render.commands import Commands
+from render.context import PlanContext, Summary
+from render.errors import PlanError
+from render.facts import ProjectFacts
+from render.prose import (
+    acceptance,
+    checklist,
+    diagram,
+    docs,
+    files_to_read,
+    notes,
+    phases,
+    problem_and_solution,
+    testing,
+)
+from render.rank import index, rank
+from render.request import FeatureRequest, understand
+from render.tasks import TaskPlan, plan_tasks
+from render.words import split_identifier
+from render.writer import PLANS_DIR
+
+
+def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanContext:
+    """The whole plan's content; deterministic for a given graph and request text."""
+    facts = ProjectFacts(graph)
+    chains = build_chains(graph)
+    if not chains:
+        raise PlanError("the project serves no FastAPI routes, so there is no chain to plan from")
+    request = understand(text, _resources(graph, chains))
+    chain = choose_analogue(graph, request, chains)
+    work = plan_tasks(facts, request, chain)
+    commands = Commands(facts.project)
+    validation = commands.levels(facts.project.package_dirs or ("."), work.unit, work.integration)
+    summary = _summary(facts, request, chain, work)
+    problem, solution = problem_and_solution(facts, request, chain, work)
+    unit, integration, fixtures, mocking, example, edges = testing(facts, chain, work)
+    return PlanContext(
+        request=request.text,
+        feature_name=request.title,
+        slug=request.slug,
+        plan_path=out or f"{PLANS_DIR.as_posix()}/{request.slug}.md",
+        feature_type=request.kind,
+        type_reason=request.kind_reason,
+        complexity=summary.complexity.split(" ", 1)[0],
+        complexity_reason=summary.complexity.split(" ", 1)[1].strip("()"),
+        affected_systems=work.affected,
+        dependencies=facts.distributions_used(chain.files),
+        description=_description(request, chain, work),
+        user_type=_user(request, chain),
+        user_action=_action(request),
+        user_benefit=_benefit(request, chain),
+        problem=problem,
+        solution=solution,
+        files_to_read=files_to_read(facts, request, chain, work),
+        docs=docs(facts, request, chain),
+        new_files=tuple(work.new_files),
+        patterns=tuple(work.patterns),
+        phases=phases(work),
+        tasks=tuple(work.tasks),
+        unit_test_location=unit,
+        integration_test_location=integration,
+        fixtures=fixtures,
+        mocking=mocking,
+        unit_test_example=example,
+        edge_cases=edges,
+        validation=validation,
+        acceptance=acceptance(facts, request, chain, work),
+        checklist=checklist(),
+        notes=notes(facts, request, chain, work),
+        diagram=diagram(request, chain, work),
+        summary=summary,
+    )
+
+
+def _resources(graph: CodeGraph, chains: list[Chain]) -> set[str]:
+    """Resources the project has: chains, and the leading word of its model classes."""
+    names = {c.resource for c in chains}
+    for schema in graph.schemas():
+        parts = split_identifier(schema.name)
+        if parts:
+            names.add(parts[0])
+    return names
+
+
+def choose_analogue(graph: CodeGraph, request: FeatureRequest, chains: list[Chain]) -> Chain:
+    """The chain to mirror: the named resource's if any, else the most complete, best matching."""
+    scores = {s.file: s.score for s in rank(index(graph), request.terms)}
+
+    def lexical(chain: Chain) -> float:
+        return sum(scores.get(f, 0.0) for f in chain.files)
+
+    named = [c for c in chains if c.resource in request.related]
+    if named:
+        order = {r: i for i, r in enumerate(request.related)}
+        return min(
+            named, key=lambda c: (order[c.resource], -len(c.layers), -lexical(c), c.router_file)
+        )
+    return min(chains, key=lambda c: (-len(c.layers), -lexical(c), c.resource, c.router_file))
+
+
+def _description(request: FeatureRequest, chain: Chain, work: TaskPlan) -> tuple[str, ...]:
+    first = f"Requested: {request.text}"
+    if request.kind == "New Capability":
+        exists = (
+            f"The project has no `{request.resource}` resource yet. It will be built the way the "
+            f"existing `{chain.resource}` resource is: {_chain_words(chain)}."
+        )
+    else:
+        exists = f"This changes the existing `{chain.resource}` resource: {_chain_words(chain)}."
+    value = (
+        f"The work touches {len(work.tasks)} steps across {', '.join(work.affected)}; every file "
+        "and line range cited below was read from the repository."
+    )
+    return first, exists, value
+
+
+def _chain_words(chain: Chain) -> str:
+    parts = [f"{len(chain.routes)} route(s) in `{chain.router_file}`"]
+    parts += [f"`{c.name}` in `{c.file}`" for c in (*chain.services, *chain.repositories)]
+    if chain.schemas:
+        parts.append(f"schemas in `{chain.schemas[0].file}`")
+    if chain.test_files:
+        parts.append(f"{len(chain.test_files)} test file(s)")
+    return ", ".join(parts)
+
+
+def _user(request: FeatureRequest, chain: Chain) -> str:
+    if request.kind == "Refactor":
+        return "a developer maintaining this codebase"
+    if any(_is_auth(p) for p in chain.providers):
+        return "an authenticated API client"
+    return "an API client"
+
+
+def _is_auth(provider: str) -> bool:
+    words = set(split_identifier(provider.rpartition(".")[2]))
+    return bool(words & {"auth", "key", "token", "user", "permission", "login", "security"})
+
+
+def _action(request: FeatureRequest) -> str:
+    text = request.text.rstrip(".!")
+    return text[:1].lower() + text[1:]
+
+
+def _benefit(request: FeatureRequest, chain: Chain) -> str:
+    if request.kind == "New Capability":
+        return (
+            f"I can work with {request.resource} data through the API the same way I work "
+            f"with {chain.resource} data today"
+        )
+    if request.kind == "Bug Fix":
+        return f"the {chain.resource} endpoints behave as documented"
+    if request.kind == "Refactor":
+        return f"the {chain.resource} code is easier to change without changing its behaviour"
+    return f"the {chain.resource} endpoints do what I need without a workaround"
+
+
+def _summary(facts: ProjectFacts, request: FeatureRequest, chain: Chain, work: TaskPlan) -> Summary:
+    updated = [t.target for t in work.tasks if t.keyword != "CREATE"]
+    dependents = facts.dependents(updated)
+    layers = len(work.affected)
+    touched = len({t.target for t in work.tasks})
+    level = "Low" if touched <= 3 and dependents <= 3 else "Medium"
+    if touched >= 10 or dependents >= 15 or layers >= 6:
+        level = "High"
+    complexity = (
+        f"{level} ({touched} files in {layers} folders; {dependents} modules import "
+        "the files to update)"
+    )
+    confidence, reasons = _confidence(facts, request, chain)
+    approach = (
+        f"{request.kind}: mirror the `{chain.resource}` chain ({', '.join(chain.layers)})"
+        if request.kind == "New Capability"
+        else f"{request.kind}: change the `{chain.resource}` chain ({', '.join(chain.layers)})"
+    )
+    return Summary(
+        approach=approach,
+        complexity=complexity,
+        risks=work.risks,
+        confidence=confidence,
+        confidence_facts=reasons,
+    )
+
+
+def _confidence(
+    facts: ProjectFacts, request: FeatureRequest, chain: Chain
+) -> tuple[int, tuple[str, ...]]:
+    score = 10
+    reasons = []
+    missing = [
+        layer for layer in ("service", "repository", "schema", "tests") if layer not in chain.layers
+    ]
+    if missing:
+        score -= len(missing)
+        reasons.append(f"-{len(missing)}: the `{chain.resource}` chain has no {', '.join(missing)}")
+    unresolved = [r for r in chain.routes if not r.resolved]
+    if unresolved:
+        score -= 2
+        reasons.append(f"-2: {len(unresolved)} route path(s) could not be resolved statically")
+    if facts.graph.diagnostics:
+        score -= 1
+        reasons.append(f"-1: {len(facts.graph.diagnostics)} file(s) could not be fully analysed")
+    if request.kind == "Bug Fix":
+        score -= 2
+        reasons.append("-2: the failing behaviour is described, not located; reproduce it first")
+    if not request.related and request.kind != "New Capability":
+        score -= 2
+        reasons.append("-2: the request names no existing resource; the analogue is a best match")
+    if score == 10:
+        reasons.append("10: a complete analogue chain with tests, and every fact resolved")
+    return max(1, score), tuple(reasons)

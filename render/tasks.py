@@ -1,0 +1,372 @@
+"""The step-by-step tasks, in dependency order, with the files they create or change."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from codeintel.routes import Route
+from codeintel.services import Component
+from render.chains import Chain
+from render.commands import Commands
+from render.context import NewFile, Snippet, Task
+from render.facts import ProjectFacts
+from render.naming import swap
+from render.request import FeatureRequest
+from render.source import Source
+from render.words import split_identifier, terms
+
+_METHOD_WORDS = {
+    "GET": {"get", "read", "list", "show", "fetch", "find", "search", "filter", "page"},
+    "POST": {"create", "add", "register", "post", "submit"},
+    "PUT": {"update", "replace", "edit", "put"},
+    "PATCH": {"update", "patch", "edit"},
+    "DELETE": {"delete", "remove", "unregister"},
+}
+_LAYER_WORDS = {
+    "schema": {"schema", "model", "field", "validation", "pydantic"},
+    "repository": {"repository", "repo", "storage", "database", "query", "crud"},
+    "service": {"service", "logic", "business"},
+    "api": {"router", "route", "endpoint", "api", "http"},
+}
+
+
+@dataclass
+class TaskPlan:
+    tasks: list[Task] = field(default_factory=list)
+    new_files: list[NewFile] = field(default_factory=list)
+    patterns: list[Snippet] = field(default_factory=list)
+    unit: list[str] = field(default_factory=list)
+    integration: list[str] = field(default_factory=list)
+    affected: tuple[str, ...] = ()
+    risks: tuple[str, ...] = ()
+    focus: tuple[Route, ...] = ()
+
+
+class _Planner:
+    def __init__(self, facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> None:
+        self.facts = facts
+        self.request = request
+        self.chain = chain
+        self.source = Source(facts.graph)
+        self.commands = Commands(facts.project)
+        self.new = request.kind == "New Capability"
+        self.plan = TaskPlan()
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def rename(self, text: str) -> str:
+        return swap(text, self.chain.resource, self.request.resource) if self.new else text
+
+    def cite(self, file: str, start: int, end: int) -> str:
+        return f"`{file}:{start}-{end}`"
+
+    def pattern(self, what: str) -> str:
+        return f"Mirror {what}" if self.new else f"Current code at {what}; keep its style"
+
+    def add(
+        self,
+        keyword: str,
+        target: str,
+        phase: str,
+        implement: str,
+        pattern: str,
+        imports: list[str],
+        validate: str,
+    ) -> None:
+        self.plan.tasks.append(
+            Task(
+                keyword=keyword,
+                target=target,
+                implement=implement,
+                pattern=pattern,
+                imports=tuple(imports) or ("(no new imports)",),
+                validate_command=validate,
+                phase=phase,
+            )
+        )
+
+    def create(self, existing: str, purpose: str) -> str:
+        target = self.rename(existing)
+        self.plan.new_files.append(NewFile(path=target, purpose=purpose, mirrors=existing))
+        return target
+
+    def file_imports(self, file: str, *, keep: set[str] | None = None) -> list[str]:
+        found = self.source.imports(file)
+        if keep is not None:
+            found = [i for i in found if any(k in i for k in keep)] or found
+        return [self.rename(i) for i in found]
+
+    # -- layers ---------------------------------------------------------------------------
+
+    def schemas(self) -> None:
+        for file in sorted({s.file for s in self.chain.schemas}):
+            models = [s for s in self.chain.schemas if s.file == file]
+            start, end = min(s.line for s in models), max(s.end_line for s in models)
+            names = ", ".join(f"`{self.rename(s.name)}`" for s in models)
+            if self.new:
+                target = self.create(file, f"Pydantic models for {self.request.resource}")
+                implement = f"Pydantic models {names}, with the same field constraints and config"
+                keyword = "CREATE"
+            else:
+                target, keyword = file, "UPDATE"
+                implement = f"Change the models the request needs ({names}); keep field constraints"
+            self.add(
+                keyword,
+                target,
+                "Foundation",
+                implement,
+                self.pattern(self.cite(file, start, end)),
+                self.file_imports(file),
+                self.commands.compile(target),
+            )
+
+    def component(self, part: Component, layer: str, phase: str) -> None:
+        methods = ", ".join(f"`{self.rename(m.name)}`" for m in part.methods) or "its methods"
+        if self.new:
+            target = self.create(part.file, f"{layer.capitalize()} for {self.request.resource}")
+            implement = f"`{self.rename(part.name)}` with {methods}"
+            keyword = "CREATE"
+        else:
+            target, keyword = part.file, "UPDATE"
+            implement = f"Change `{part.name}` ({methods}) for: {self.request.text}"
+        self.add(
+            keyword,
+            target,
+            phase,
+            implement,
+            self.pattern(f"`{part.name}` at {self.cite(part.file, part.line, part.end_line)}"),
+            self.file_imports(part.file),
+            self.commands.compile(target),
+        )
+
+    def providers(self) -> None:
+        """A new resource needs its own provider next to the analogue's; auth ones are reused."""
+        own = [p for p in self.chain.providers if self.chain.resource in split_identifier(p)]
+        for provider in own:
+            span = self.source.span(provider)
+            if span is None:
+                continue
+            file, start, end = span
+            name = provider.rpartition(".")[2]
+            if self.new:
+                implement = f"ADD `{self.rename(name)}` next to `{name}`, returning the new service"
+            else:
+                implement = f"Keep `{name}` in step with the service's constructor if it changes"
+            keyword = "UPDATE" if self.new else "MIRROR"
+            if not self.new:
+                continue
+            self.add(
+                keyword,
+                file,
+                "Core Implementation",
+                implement,
+                f"Mirror `{name}` at {self.cite(file, start, end)}",
+                self.file_imports(file, keep={self.chain.resource}),
+                self.commands.compile(file),
+            )
+
+    def router(self) -> None:
+        file = self.chain.router_file
+        focus = self.plan.focus or self.chain.routes
+        spans = [self.source.span(r.endpoint) for r in focus]
+        ranges = [s for s in spans if s is not None]
+        start, end = min(s[1] for s in ranges), max(s[2] for s in ranges)
+        listed = ", ".join(f"`{r.method} {self.rename(r.path)}`" for r in focus)
+        if self.new:
+            target = self.create(file, f"API endpoints: {listed}")
+            implement = f"Router with {listed}, same tags, status codes and dependencies"
+            keyword = "CREATE"
+        else:
+            target, keyword = file, "UPDATE"
+            implement = f"Change {listed} for: {self.request.text}"
+        self.add(
+            keyword,
+            target,
+            "Core Implementation",
+            implement,
+            self.pattern(self.cite(file, start, end)),
+            self.file_imports(file),
+            self.commands.compile(target),
+        )
+
+    def registration(self) -> None:
+        site = self.chain.registration
+        if site is None or not self.new:
+            return
+        file, _, line = site.rpartition(":")
+        number = int(line)
+        call = self.source.lines(file)[number - 1].strip()
+        self.reexport(file, call)
+        self.add(
+            "UPDATE",
+            file,
+            "Integration",
+            f"Include the new router as line {number} includes the analogue's: "
+            f"`{self.rename(call)}`",
+            f"Mirror `{file}:{number}-{number}`",
+            self.file_imports(file, keep={self.chain.resource, "router"}),
+            self.commands.import_module(self.facts.module_of_file.get(file, file)),
+        )
+
+    def reexport(self, file: str, call: str) -> None:
+        """A router imported from a package ``__init__`` must be re-exported there too."""
+        argument = re.search(r"include_router\(\s*([\w.]+)", call)
+        if argument is None:
+            return
+        name = argument[1].split(".")[0]
+        router_module = self.facts.module_of_file.get(self.chain.router_file, "")
+        for statement in self.source.imports(file):
+            module = re.match(r"from\s+([\w.]+)\s+import\s+(.*)", statement)
+            if module is None or name not in re.findall(r"\w+", module[2]):
+                continue
+            package = self.facts.file_of_module.get(module[1])
+            if package is None or module[1] == router_module:
+                return
+            stem = router_module.rpartition(".")[2]
+            for number, text in enumerate(self.source.lines(package), start=1):
+                if text.startswith("from ") and f".{stem} import" in text:
+                    self.add(
+                        "UPDATE",
+                        package,
+                        "Integration",
+                        f"Re-export the new router as line {number} does for the analogue "
+                        f"(and list it in `__all__` if the module has one): "
+                        f"`{self.rename(text.strip())}`",
+                        f"Mirror `{package}:{number}-{number}`",
+                        [self.rename(text.strip())],
+                        self.commands.import_module(module[1]),
+                    )
+                    return
+
+    def tests(self) -> None:
+        tests = {t.file: t for t in self.facts.tests}
+        for file in self.chain.test_files:
+            kind = tests[file].kind if file in tests else "other"
+            if self.new:
+                target = self.create(file, f"{kind.capitalize()} tests for {self.request.resource}")
+                keyword, implement = "CREATE", "The same cases for the new resource"
+            elif self.request.kind == "Refactor":
+                target, keyword = file, "UPDATE"
+                implement = "Keep these tests passing unchanged; add one where behaviour has none"
+            else:
+                target, keyword = file, "ADD"
+                implement = f"Tests that fail before the change and pass after: {self.request.text}"
+            bucket = self.plan.integration if kind == "integration" else self.plan.unit
+            bucket.append(target)
+            lines = len(self.source.lines(file))
+            self.add(
+                keyword,
+                target,
+                "Foundation" if self.request.kind == "Bug Fix" else "Testing",
+                implement,
+                self.pattern(self.cite(file, 1, lines)),
+                self.file_imports(file),
+                self.commands.pytest([target], subset=True),
+            )
+
+    def focus_routes(self) -> None:
+        wanted = set(self.request.terms)
+        scored = []
+        for route in self.chain.routes:
+            words = set(terms(route.endpoint.rpartition(".")[2])) | set(terms(route.path))
+            words |= _METHOD_WORDS.get(route.method, set())
+            scored.append((len(wanted & words), route))
+        best = max(score for score, _ in scored)
+        if self.new or best == 0:
+            self.plan.focus = self.chain.routes
+        else:
+            self.plan.focus = tuple(r for score, r in scored if score == best)
+
+    def layers_wanted(self) -> set[str]:
+        named = {layer for layer, words in _LAYER_WORDS.items() if words & set(self.request.terms)}
+        if self.request.kind == "Refactor" and named:
+            return named
+        return set(_LAYER_WORDS)
+
+
+def plan_tasks(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> TaskPlan:
+    planner = _Planner(facts, request, chain)
+    planner.focus_routes()
+    wanted = planner.layers_wanted()
+    if "schema" in wanted:
+        planner.schemas()
+    if "repository" in wanted:
+        for part in chain.repositories:
+            planner.component(part, "repository", "Foundation")
+    if "service" in wanted:
+        for part in chain.services:
+            planner.component(part, "service", "Core Implementation")
+    planner.providers()
+    if "api" in wanted:
+        planner.router()
+    planner.registration()
+    planner.tests()
+    plan = planner.plan
+    if request.kind == "Bug Fix":
+        # Reproduce first: a test that fails now is the proof the fix works.
+        first = [t for t in plan.tasks if t.phase == "Foundation" and t.keyword == "ADD"]
+        plan.tasks = first + [t for t in plan.tasks if t not in first]
+    plan.patterns = _patterns(planner)
+    plan.affected = _affected(planner)
+    plan.risks = _risks(planner)
+    return plan
+
+
+def _patterns(planner: _Planner) -> list[Snippet]:
+    chain, source = planner.chain, planner.source
+    route = _example_route(planner.plan.focus or chain.routes)
+    found = [source.snippet("Endpoint Pattern", route.endpoint)]
+    for service in chain.services[:1]:
+        method = _matching_method(service, route)
+        found.append(source.snippet("Service Pattern", f"{service.qualname}.{method}"))
+    for repository in chain.repositories[:1]:
+        found.append(source.snippet("Repository Pattern", repository.qualname))
+    constrained = sorted(
+        chain.schemas, key=lambda s: (-sum(len(f.constraints) for f in s.fields), s.qualname)
+    )
+    for schema in constrained[:1]:
+        found.append(source.snippet("Pydantic Model Pattern", schema.qualname))
+    return [s for s in found if s is not None]
+
+
+def _example_route(routes: tuple[Route, ...]) -> Route:
+    """A read-one route shows path parameters, response model and errors: the best example."""
+    return min(routes, key=lambda r: (r.method != "GET", "{" not in r.path, r.line))
+
+
+def _matching_method(service: Component, route: Route) -> str:
+    wanted = set(split_identifier(route.endpoint.rpartition(".")[2]))
+    best = max(
+        service.methods, key=lambda m: (len(wanted & set(split_identifier(m.name))), -m.line)
+    )
+    return best.name
+
+
+def _affected(planner: _Planner) -> tuple[str, ...]:
+    order = {"Foundation": 0, "Core Implementation": 1, "Integration": 2, "Testing": 3}
+    targets = sorted(planner.plan.tasks, key=lambda t: order[t.phase])
+    layers: dict[str, None] = {}
+    for task in targets:
+        layers.setdefault(f"`{task.target.rsplit('/', 1)[0]}/`", None)
+    return tuple(layers)
+
+
+def _risks(planner: _Planner) -> tuple[str, ...]:
+    risks = []
+    chain = planner.chain
+    if chain.registration:
+        risks.append(
+            f"Registration at `{chain.registration}` sets the public URL prefix; a wrong prefix "
+            "changes every path"
+        )
+    auth = [p for p in chain.providers if "key" in p or "auth" in p or "user" in p]
+    if auth:
+        risks.append(f"The analogue's routes depend on `{auth[0]}`; the new code must keep it")
+    coverage = planner.facts.project.coverage
+    if coverage and coverage.fail_under is not None:
+        risks.append(f"Coverage gate {coverage.fail_under:g}% ({coverage.source}) must still pass")
+    unresolved = [r for r in chain.routes if not r.resolved]
+    if unresolved:
+        risks.append(f"{len(unresolved)} analogue route path(s) are only partly known statically")
+    return tuple(risks) or ("No specific risk found in the code facts",)

@@ -1,0 +1,132 @@
+"""render check: each broken plan breaks one rule and gets exactly that finding."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import codeintel
+from render.check import check_plan, main
+from render.markdown import render_markdown
+from render.plan import build_plan
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1] / "fixtures_repos" / "registry_app"
+LOOSE = (HERE / "plans" / "loose.md").read_text(encoding="utf-8")
+
+
+def _findings(text: str) -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in check_plan(text, "plan.md", REPO)]
+
+
+def test_a_hand_written_plan_in_loose_format_is_clean() -> None:
+    assert _findings(LOOSE) == []
+
+
+#: (what is broken, old text, new text, expected findings as (line, code))
+BROKEN = [
+    (
+        "section missing",
+        "## Problem statement\nNothing tells us whether a server is alive.\n",
+        "",
+        [(1, "PLAN001")],
+    ),
+    ("section empty", "None beyond the above.", "", [(77, "PLAN002")]),
+    (
+        "placeholder",
+        "- Type: Enhancement",
+        "- Type: [New Capability / Enhancement]",
+        [(18, "PLAN004")],
+    ),
+    (
+        "feature placeholder",
+        "# Feature: Server health pings",
+        "# Feature: {Feature Name}",
+        [(1, "PLAN004")],
+    ),
+    ("task field missing", "   - IMPORTS: `import httpx`\n", "", [(45, "PLAN005")]),
+    (
+        "cited file missing",
+        "registry/api/servers.py:20-30` - endpoint",
+        "registry/api/nope.py:20-30` - endpoint",
+        [(27, "PLAN006")],
+    ),
+    ("range outside", "(lines 14-41)", "(lines 14-410)", [(26, "PLAN007")]),
+    (
+        "new file exists",
+        "`registry/services/ping.py` - the pinger",
+        "`registry/services/server_service.py` - the pinger",
+        [(30, "PLAN008"), (45, "PLAN006")],
+    ),
+    ("snippet drifted", '"""Liveness probe."""', '"""Something else."""', [(33, "PLAN009")]),
+    ("level missing", "### Level 5: all\n`uv run pytest`\n", "", [(59, "PLAN010")]),
+    ("marker", "Unit tests in `tests/unit/services/`.", "Unit tests TBD.", [(57, "PLAN011")]),
+    ("no title", "# Feature: Server health pings", "# Server health pings", [(1, "PLAN012")]),
+]
+
+
+@pytest.mark.parametrize(("case", "old", "new", "expected"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_each_broken_rule_gives_exactly_its_finding(
+    case: str, old: str, new: str, expected: list[tuple[int, str]]
+) -> None:
+    assert old in LOOSE, case
+    assert _findings(LOOSE.replace(old, new, 1)) == expected
+
+
+def test_task_list_without_tasks() -> None:
+    start = LOOSE.index("1. CREATE")
+    end = LOOSE.index("## Testing strategy")
+    assert _findings(LOOSE[:start] + "Later.\n\n" + LOOSE[end:]) == [(43, "PLAN013")]
+
+
+def test_out_of_order_section() -> None:
+    swapped = (
+        LOOSE.replace("## User story", "## TEMP")
+        .replace("## Problem statement", "## User story")
+        .replace("## TEMP", "## Problem statement")
+    )
+    assert _findings(swapped) == [(6, "PLAN003")]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Add tag management to servers",
+        "Add pagination to the list servers endpoint",
+        "Fix 404 when deleting an unknown agent",
+        "Refactor the server repository to share a base class",
+    ],
+)
+def test_every_rendered_plan_checks_clean(request_text: str) -> None:
+    graph = codeintel.analyze(REPO)
+    text = render_markdown(build_plan(graph, request_text))
+    assert check_plan(text, "plan.md", REPO) == []
+
+
+def test_cli_exit_codes_format_and_disable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good, bad = tmp_path / "good.md", tmp_path / "bad.md"
+    good.write_text(LOOSE)
+    bad.write_text(LOOSE.replace("Unit tests in", "TODO: unit tests in"))
+    assert main([str(good), "--repo", str(REPO)]) == 0
+    assert main([str(bad), "--repo", str(REPO)]) == 1
+    out = capsys.readouterr().out
+    assert out.strip() == f"{bad.as_posix()}:57: PLAN011 unresolved marker: TODO"
+    assert main([str(bad), "--repo", str(REPO), "--format", "json"]) == 1
+    [finding] = json.loads(capsys.readouterr().out)
+    assert (finding["code"], finding["severity"]) == ("PLAN011", "error")
+    assert main([str(tmp_path / "missing.md"), "--repo", str(REPO)]) == 2
+    assert "no such plan" in capsys.readouterr().err
+
+
+def test_codes_can_be_switched_off_in_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.codeintel]\ndisable = ["PLAN011"]\n')
+    plan = tmp_path / ".claude/output/plans/x.md"
+    plan.parent.mkdir(parents=True)
+    plan.write_text("# Feature: X\n\nTODO\n")
+    assert main(["--repo", str(tmp_path), "--format", "json"]) == 1  # sections still missing
+    (tmp_path / "pyproject.toml").write_text("[tool.codeintel\n")
+    assert main(["--repo", str(tmp_path)]) == 1

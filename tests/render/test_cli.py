@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from render.cli import main
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures_repos"
+REQUEST = "Add tag management to servers"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    copy = tmp_path / "registry_app"
+    shutil.copytree(FIXTURES / "registry_app", copy, ignore=shutil.ignore_patterns(".*cache*"))
+    return copy
+
+
+def test_writes_the_plan_and_prints_the_summary(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([REQUEST, "--repo", str(repo)]) == 0
+    plan = repo / ".claude/output/plans/add-tag-management-to-servers.md"
+    assert plan.read_text(encoding="utf-8").startswith("# Feature: Add tag management to servers\n")
+    out = capsys.readouterr().out
+    for label in ("Feature:", "Approach:", "Plan:", "Complexity:", "Key risks:", "Confidence:"):
+        assert label in out
+    assert f"Plan: {plan.as_posix()}" in out
+
+
+def test_refuses_to_overwrite_without_force(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = repo / ".claude/output/plans/add-tag-management-to-servers.md"
+    plan.parent.mkdir(parents=True)
+    plan.write_text("my own notes\n")
+    assert main([REQUEST, "--repo", str(repo)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--force" in err
+    assert plan.read_text() == "my own notes\n"
+    assert main([REQUEST, "--repo", str(repo), "--force"]) == 0
+    assert plan.read_text().startswith("# Feature:")
+
+
+def test_json_format_prints_the_context_and_writes_nothing(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([REQUEST, "--repo", str(repo), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["slug"] == "add-tag-management-to-servers"
+    assert data["feature_type"] == "New Capability"
+    assert not (repo / ".claude").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["   ", "--repo", "{repo}"], "request is empty"),
+        (["x", "--repo", "{missing}"], "not a directory"),
+        (["x", "--repo", "{empty}"], "no Python modules"),
+    ],
+)
+def test_one_line_errors_exit_2(
+    tmp_path: Path, repo: Path, capsys: pytest.CaptureFixture[str], args: list[str], reason: str
+) -> None:
+    (tmp_path / "empty").mkdir()
+    places = {"repo": repo, "missing": tmp_path / "nope", "empty": tmp_path / "empty"}
+    assert main([a.format(**places) for a in args]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and reason in err, err
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "../../etc/passwd",
+        "$(rm -rf ~); `echo hi`",
+        "{{ 7 * 7 }} {% raw %}",
+        "```\nfence",
+        "x" * 10_000,
+    ],
+)
+def test_hostile_requests_stay_inside_the_plans_folder(
+    repo: Path, request_text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([request_text, "--repo", str(repo)]) == 0
+    [plan] = (repo / ".claude/output/plans").iterdir()
+    assert plan.name.endswith(".md") and len(plan.name) <= 63
+    text = plan.read_text(encoding="utf-8")
+    assert "49" not in text.splitlines()[0]  # template syntax in the request was not evaluated
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".")) == [".claude"]

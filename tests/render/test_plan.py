@@ -1,0 +1,164 @@
+"""Plans for the fixture repos: golden files, and the facts they cite checked against the repo."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import codeintel
+from render.context import PlanContext
+from render.markdown import render_markdown
+from render.naming import swap
+from render.plan import build_plan
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures_repos"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+#: (fixture repo, request): a new resource, an enhancement, a bug fix and a refactor.
+CASES = [
+    ("registry_app", "Add tag management to servers"),
+    ("registry_app", "Add pagination to the list servers endpoint"),
+    ("registry_app", "Fix 404 when deleting an unknown agent"),
+    ("registry_app", "Refactor the server repository to share a base class"),
+]
+_CITATION = re.compile(r"`([\w./-]+\.\w+):(\d+)-(\d+)`")
+
+
+@pytest.fixture(scope="module")
+def graphs() -> dict[str, codeintel.CodeGraph]:
+    return {name: codeintel.analyze(FIXTURES / name) for name in sorted({n for n, _ in CASES})}
+
+
+def _plan(graphs: dict[str, codeintel.CodeGraph], repo: str, request: str) -> PlanContext:
+    return build_plan(graphs[repo], request)
+
+
+@pytest.mark.parametrize(("repo", "request_text"), CASES)
+def test_plan_matches_golden_file(
+    graphs: dict[str, codeintel.CodeGraph], repo: str, request_text: str
+) -> None:
+    context = _plan(graphs, repo, request_text)
+    text = render_markdown(context)
+    golden = GOLDEN / f"{repo}--{context.slug}.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), f"regenerate with UPDATE_GOLDEN=1: {golden}"
+
+
+@pytest.mark.parametrize(("repo", "request_text"), CASES)
+def test_cited_files_and_lines_exist(
+    graphs: dict[str, codeintel.CodeGraph], repo: str, request_text: str
+) -> None:
+    root = FIXTURES / repo
+    context = _plan(graphs, repo, request_text)
+    for ref in context.files_to_read:
+        lines = (root / ref.path).read_text(encoding="utf-8").splitlines()
+        if ref.start is not None:
+            assert ref.end is not None and 1 <= ref.start <= ref.end <= len(lines), ref
+    for snippet in (*context.patterns, context.unit_test_example):
+        if snippet is not None:
+            lines = (root / snippet.path).read_text(encoding="utf-8").splitlines()
+            assert "\n".join(lines[snippet.start - 1 : snippet.end]) == snippet.code
+    for file, start, end in _CITATION.findall(render_markdown(context)):
+        length = len((root / file).read_text(encoding="utf-8").splitlines())
+        assert 1 <= int(start) <= int(end) <= length, (file, start, end)
+    for new in context.new_files:
+        assert not (root / new.path).exists(), new.path
+
+
+def test_registration_site_is_the_real_include_router_call(
+    graphs: dict[str, codeintel.CodeGraph],
+) -> None:
+    context = _plan(graphs, *CASES[0])
+    [task] = [t for t in context.tasks if t.phase == "Integration" and "include" in t.implement]
+    site = re.search(r"`([\w./-]+):(\d+)-\d+`", task.pattern)
+    assert site is not None
+    line = (FIXTURES / "registry_app" / site[1]).read_text().splitlines()[int(site[2]) - 1]
+    assert "include_router(servers_router" in line
+
+
+def test_plans_are_the_same_bytes_from_another_working_directory(
+    tmp_path: Path, graphs: dict[str, codeintel.CodeGraph]
+) -> None:
+    repo, request_text = CASES[0]
+    copy = tmp_path / "elsewhere" / repo
+    shutil.copytree(FIXTURES / repo, copy)
+    script = (
+        "import sys, codeintel\n"
+        "from render.plan import build_plan\n"
+        "from render.markdown import render_markdown\n"
+        "sys.stdout.write(render_markdown(build_plan(codeintel.analyze(sys.argv[1]), sys.argv[2])))"
+    )
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(copy), request_text],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.add(result.stdout)
+    assert outputs == {render_markdown(_plan(graphs, repo, request_text))}
+
+
+@pytest.mark.parametrize(("repo", "request_text"), CASES[1:])
+def test_validation_commands_run_in_the_repo(
+    tmp_path: Path, graphs: dict[str, codeintel.CodeGraph], repo: str, request_text: str
+) -> None:
+    """Changes to existing code: every command the plan gives runs green in the repo as it is."""
+    copy = tmp_path / repo
+    shutil.copytree(FIXTURES / repo, copy)
+    context = _plan(graphs, repo, request_text)
+    commands = [t.validate_command for t in context.tasks]
+    commands += [c for level in context.validation for c in level.commands]
+    for command in commands:
+        result = _run(command, copy)
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+
+
+def test_new_files_validate_once_mirrored(
+    tmp_path: Path, graphs: dict[str, codeintel.CodeGraph]
+) -> None:
+    """A new resource: write each new file as the analogue renamed, then run its VALIDATE.
+
+    Integration tests of the new router need the UPDATE tasks (registration) done by a person,
+    so they are checked only for compiling here.
+    """
+    repo, request_text = CASES[0]
+    copy = tmp_path / repo
+    shutil.copytree(FIXTURES / repo, copy)
+    context = _plan(graphs, repo, request_text)
+    for new in context.new_files:
+        assert new.mirrors is not None
+        text = (copy / new.mirrors).read_text(encoding="utf-8")
+        (copy / new.path).write_text(swap(text, "server", "tag"), encoding="utf-8")
+    created = {n.path for n in context.new_files}
+    for task in context.tasks:
+        if task.target not in created:
+            continue
+        command = task.validate_command
+        if "integration" in task.target:
+            command = f"python -m py_compile {shlex.quote(task.target)}"
+        result = _run(command, copy)
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+
+
+def _run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a plan's command with this test environment's tools in place of the runner's."""
+    words = shlex.split(command)
+    if words[:2] in (["uv", "run"], ["poetry", "run"], ["pdm", "run"]):
+        words = words[2:]
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env["PYTHONPATH"] = str(cwd)
+    return subprocess.run(words, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
