@@ -15,7 +15,9 @@ REQUEST = "Add tag management to servers"
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     copy = tmp_path / "registry_app"
-    shutil.copytree(FIXTURES / "registry_app", copy, ignore=shutil.ignore_patterns(".*cache*"))
+    shutil.copytree(
+        FIXTURES / "registry_app", copy, ignore=shutil.ignore_patterns(".*cache*", ".claude")
+    )
     return copy
 
 

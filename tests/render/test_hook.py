@@ -42,7 +42,11 @@ def test_pre_commit_blocks_a_bad_plan_and_passes_a_fixed_one(tmp_path: Path) -> 
     hooks = _hook_repo(tmp_path)
     rev = _git(hooks, "rev-parse", "HEAD").stdout.strip()
     user = tmp_path / "user"
-    shutil.copytree(PROJECT / "fixtures_repos" / "registry_app", user)
+    shutil.copytree(
+        PROJECT / "fixtures_repos" / "registry_app",
+        user,
+        ignore=shutil.ignore_patterns(".*cache*", ".claude"),
+    )
     (user / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n      - id: plan-completeness\n"
     )

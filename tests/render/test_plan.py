@@ -89,7 +89,7 @@ def test_plans_are_the_same_bytes_from_another_working_directory(
 ) -> None:
     repo, request_text = CASES[0]
     copy = tmp_path / "elsewhere" / repo
-    shutil.copytree(FIXTURES / repo, copy)
+    shutil.copytree(FIXTURES / repo, copy, ignore=shutil.ignore_patterns(".*cache*", ".claude"))
     script = (
         "import sys, codeintel\n"
         "from render.plan import build_plan\n"
@@ -117,7 +117,7 @@ def test_validation_commands_run_in_the_repo(
 ) -> None:
     """Changes to existing code: every command the plan gives runs green in the repo as it is."""
     copy = tmp_path / repo
-    shutil.copytree(FIXTURES / repo, copy)
+    shutil.copytree(FIXTURES / repo, copy, ignore=shutil.ignore_patterns(".*cache*", ".claude"))
     context = _plan(graphs, repo, request_text)
     commands = [t.validate_command for t in context.tasks]
     commands += [c for level in context.validation for c in level.commands]
@@ -136,7 +136,7 @@ def test_new_files_validate_once_mirrored(
     """
     repo, request_text = CASES[0]
     copy = tmp_path / repo
-    shutil.copytree(FIXTURES / repo, copy)
+    shutil.copytree(FIXTURES / repo, copy, ignore=shutil.ignore_patterns(".*cache*", ".claude"))
     context = _plan(graphs, repo, request_text)
     for new in context.new_files:
         assert new.mirrors is not None
