@@ -58,4 +58,7 @@ class ProjectFacts:
         return self.graph.distributions_imported_by(list(files))
 
     def exists(self, path: str) -> bool:
-        return self.graph.root is not None and (self.graph.root / path).exists()
+        try:
+            return self.graph.root is not None and (self.graph.root / path).exists()
+        except OSError:  # a name the file system refuses (too long) cannot exist there
+            return False

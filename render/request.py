@@ -16,6 +16,7 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 _MAX_TITLE_WORDS = 12
 _MAX_SLUG = 60
 _MAX_TITLE = 80
+_MAX_NAME = 40
 
 _BUG = frozenset(
     [
@@ -161,7 +162,8 @@ def understand(text: str, resources: Iterable[str]) -> FeatureRequest:
     found = terms(flat)
     existing = set(resources)
     related = tuple(t for t in found if t in existing)
-    named = [t for t in found if t not in _GENERIC and t not in _VERBS]
+    # a resource names files and classes: a 10k-character "word" cannot be one
+    named = [t for t in found if t not in _GENERIC and t not in _VERBS and len(t) <= _MAX_NAME]
     kind, reason = _kind({w.lower() for w in words}, named, existing)
     resource = named[0] if named else (related or (*found, "feature"))[0]
     return FeatureRequest(

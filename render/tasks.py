@@ -86,10 +86,14 @@ class _Planner:
             )
         )
 
-    def create(self, existing: str, purpose: str) -> str:
+    def create(self, existing: str, purpose: str) -> tuple[str, str]:
+        """The new file mirroring ``existing``, or ``existing`` itself (keyword ADD) when the
+        resource is not in its name (a one-file app) or the mirror exists already."""
         target = self.rename(existing)
+        if target == existing or self.facts.exists(target):
+            return existing, "ADD"
         self.plan.new_files.append(NewFile(path=target, purpose=purpose, mirrors=existing))
-        return target
+        return target, "CREATE"
 
     def file_imports(self, file: str, *, keep: set[str] | None = None) -> list[str]:
         found = self.source.imports(file)
@@ -105,9 +109,8 @@ class _Planner:
             start, end = min(s.line for s in models), max(s.end_line for s in models)
             names = ", ".join(f"`{self.rename(s.name)}`" for s in models)
             if self.new:
-                target = self.create(file, f"Pydantic models for {self.request.resource}")
+                target, keyword = self.create(file, f"Pydantic models for {self.request.resource}")
                 implement = f"Pydantic models {names}, with the same field constraints and config"
-                keyword = "CREATE"
             else:
                 target, keyword = file, "UPDATE"
                 implement = f"Change the models the request needs ({names}); keep field constraints"
@@ -124,9 +127,10 @@ class _Planner:
     def component(self, part: Component, layer: str, phase: str) -> None:
         methods = ", ".join(f"`{self.rename(m.name)}`" for m in part.methods) or "its methods"
         if self.new:
-            target = self.create(part.file, f"{layer.capitalize()} for {self.request.resource}")
+            target, keyword = self.create(
+                part.file, f"{layer.capitalize()} for {self.request.resource}"
+            )
             implement = f"`{self.rename(part.name)}` with {methods}"
-            keyword = "CREATE"
         else:
             target, keyword = part.file, "UPDATE"
             implement = f"Change `{part.name}` ({methods}) for: {self.request.text}"
@@ -174,9 +178,8 @@ class _Planner:
         start, end = min(s[1] for s in ranges), max(s[2] for s in ranges)
         listed = ", ".join(f"`{r.method} {self.rename(r.path)}`" for r in focus)
         if self.new:
-            target = self.create(file, f"API endpoints: {listed}")
+            target, keyword = self.create(file, f"API endpoints: {listed}")
             implement = f"Router with {listed}, same tags, status codes and dependencies"
-            keyword = "CREATE"
         else:
             target, keyword = file, "UPDATE"
             implement = f"Change {listed} for: {self.request.text}"
@@ -244,8 +247,10 @@ class _Planner:
         for file in self.chain.test_files:
             kind = tests[file].kind if file in tests else "other"
             if self.new:
-                target = self.create(file, f"{kind.capitalize()} tests for {self.request.resource}")
-                keyword, implement = "CREATE", "The same cases for the new resource"
+                target, keyword = self.create(
+                    file, f"{kind.capitalize()} tests for {self.request.resource}"
+                )
+                implement = "The same cases for the new resource"
             elif self.request.kind == "Refactor":
                 target, keyword = file, "UPDATE"
                 implement = "Keep these tests passing unchanged; add one where behaviour has none"

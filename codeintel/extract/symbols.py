@@ -537,7 +537,8 @@ def _fstring_parts(
     values = []
     for part in parts:
         if isinstance(part, cst.FormattedStringText):
-            values.append(Value("str", part.value))
+            # "{{" in an f-string is a literal brace
+            values.append(Value("str", part.value.replace("{{", "{").replace("}}", "}")))
         elif isinstance(part, cst.FormattedStringExpression):
             values.append(sub(part.expression))
     return values

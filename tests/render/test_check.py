@@ -11,6 +11,7 @@ import codeintel
 from render.check import check_plan, main
 from render.markdown import render_markdown
 from render.plan import build_plan
+from tests.render.test_plan import CASES
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1] / "fixtures_repos" / "registry_app"
@@ -90,19 +91,11 @@ def test_out_of_order_section() -> None:
     assert _findings(swapped) == [(6, "PLAN003")]
 
 
-@pytest.mark.parametrize(
-    "request_text",
-    [
-        "Add tag management to servers",
-        "Add pagination to the list servers endpoint",
-        "Fix 404 when deleting an unknown agent",
-        "Refactor the server repository to share a base class",
-    ],
-)
-def test_every_rendered_plan_checks_clean(request_text: str) -> None:
-    graph = codeintel.analyze(REPO)
-    text = render_markdown(build_plan(graph, request_text))
-    assert check_plan(text, "plan.md", REPO) == []
+@pytest.mark.parametrize(("repo", "request_text"), CASES)
+def test_every_rendered_plan_checks_clean(repo: str, request_text: str) -> None:
+    root = REPO.parent / repo
+    text = render_markdown(build_plan(codeintel.analyze(root), request_text))
+    assert check_plan(text, "plan.md", root) == []
 
 
 def test_cli_exit_codes_format_and_disable(

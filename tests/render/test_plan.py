@@ -26,6 +26,8 @@ CASES = [
     ("registry_app", "Add pagination to the list servers endpoint"),
     ("registry_app", "Fix 404 when deleting an unknown agent"),
     ("registry_app", "Refactor the server repository to share a base class"),
+    ("single_file_app", "Add categories for notes"),
+    ("single_file_app", "Add a search endpoint for notes"),
 ]
 _CITATION = re.compile(r"`([\w./-]+\.\w+):(\d+)-(\d+)`")
 
