@@ -95,6 +95,10 @@ class _Planner:
         self.plan.new_files.append(NewFile(path=target, purpose=purpose, mirrors=existing))
         return target, "CREATE"
 
+    def target(self, existing: str, purpose: str) -> tuple[str, str]:
+        """Where a layer's step happens: the new mirror file, or the existing file itself."""
+        return self.create(existing, purpose) if self.new else (existing, "UPDATE")
+
     def file_imports(self, file: str, *, keep: set[str] | None = None) -> list[str]:
         found = self.source.imports(file)
         if keep is not None:
@@ -108,12 +112,12 @@ class _Planner:
             models = [s for s in self.chain.schemas if s.file == file]
             start, end = min(s.line for s in models), max(s.end_line for s in models)
             names = ", ".join(f"`{self.rename(s.name)}`" for s in models)
-            if self.new:
-                target, keyword = self.create(file, f"Pydantic models for {self.request.resource}")
-                implement = f"Pydantic models {names}, with the same field constraints and config"
-            else:
-                target, keyword = file, "UPDATE"
-                implement = f"Change the models the request needs ({names}); keep field constraints"
+            target, keyword = self.target(file, f"Pydantic models for {self.request.resource}")
+            implement = (
+                f"Pydantic models {names}, with the same field constraints and config"
+                if self.new
+                else f"Change the models the request needs ({names}); keep field constraints"
+            )
             self.add(
                 keyword,
                 target,
@@ -126,14 +130,14 @@ class _Planner:
 
     def component(self, part: Component, layer: str, phase: str) -> None:
         methods = ", ".join(f"`{self.rename(m.name)}`" for m in part.methods) or "its methods"
-        if self.new:
-            target, keyword = self.create(
-                part.file, f"{layer.capitalize()} for {self.request.resource}"
-            )
-            implement = f"`{self.rename(part.name)}` with {methods}"
-        else:
-            target, keyword = part.file, "UPDATE"
-            implement = f"Change `{part.name}` ({methods}) for: {self.request.text}"
+        target, keyword = self.target(
+            part.file, f"{layer.capitalize()} for {self.request.resource}"
+        )
+        implement = (
+            f"`{self.rename(part.name)}` with {methods}"
+            if self.new
+            else f"Change `{part.name}` ({methods}) for: {self.request.text}"
+        )
         self.add(
             keyword,
             target,
@@ -146,6 +150,8 @@ class _Planner:
 
     def providers(self) -> None:
         """A new resource needs its own provider next to the analogue's; auth ones are reused."""
+        if not self.new:
+            return
         own = [p for p in self.chain.providers if self.chain.resource in split_identifier(p)]
         for provider in own:
             span = self.source.span(provider)
@@ -153,18 +159,11 @@ class _Planner:
                 continue
             file, start, end = span
             name = provider.rpartition(".")[2]
-            if self.new:
-                implement = f"ADD `{self.rename(name)}` next to `{name}`, returning the new service"
-            else:
-                implement = f"Keep `{name}` in step with the service's constructor if it changes"
-            keyword = "UPDATE" if self.new else "MIRROR"
-            if not self.new:
-                continue
             self.add(
-                keyword,
+                "UPDATE",
                 file,
                 "Core Implementation",
-                implement,
+                f"ADD `{self.rename(name)}` next to `{name}`, returning the new service",
                 f"Mirror `{name}` at {self.cite(file, start, end)}",
                 self.file_imports(file, keep={self.chain.resource}),
                 self.commands.compile(file),
@@ -177,12 +176,12 @@ class _Planner:
         ranges = [s for s in spans if s is not None]
         start, end = min(s[1] for s in ranges), max(s[2] for s in ranges)
         listed = ", ".join(f"`{r.method} {self.rename(r.path)}`" for r in focus)
-        if self.new:
-            target, keyword = self.create(file, f"API endpoints: {listed}")
-            implement = f"Router with {listed}, same tags, status codes and dependencies"
-        else:
-            target, keyword = file, "UPDATE"
-            implement = f"Change {listed} for: {self.request.text}"
+        target, keyword = self.target(file, f"API endpoints: {listed}")
+        implement = (
+            f"Router with {listed}, same tags, status codes and dependencies"
+            if self.new
+            else f"Change {listed} for: {self.request.text}"
+        )
         self.add(
             keyword,
             target,
