@@ -1,4 +1,4 @@
-"""Reading and parsing one file: bytes in, a libcst module (with positions) or a diagnostic out."""
+"""Reading and parsing one file: bytes in, a libcst module or a diagnostic out."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import tokenize
 from dataclasses import dataclass
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper
 
 from codeintel.diagnostics import Diagnostic
 
@@ -17,12 +16,8 @@ from codeintel.diagnostics import Diagnostic
 class Parsed:
     """A parsed Python file, ready for extractors."""
 
-    wrapper: MetadataWrapper
+    module: cst.Module
     text: str
-
-    @property
-    def module(self) -> cst.Module:
-        return self.wrapper.module
 
 
 def decode(path: str, data: bytes) -> str | Diagnostic:
@@ -58,9 +53,7 @@ def parse_python(path: str, data: bytes) -> Parsed | Diagnostic:
         return _syntax_error(path, exc, python)
     except RecursionError:
         return Diagnostic("CI103", path, 1, "nesting too deep to parse")
-    # The module is ours alone, so the defensive deep copy MetadataWrapper makes is waste
-    # (it costs more than the parse itself).
-    return Parsed(MetadataWrapper(module, unsafe_skip_copy=True), text)
+    return Parsed(module, text)
 
 
 def _python_verdict(path: str, text: str) -> Diagnostic | SyntaxError | None:

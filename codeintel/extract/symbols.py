@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import libcst as cst
-from libcst.metadata import CodeRange, PositionProvider
 
 from codeintel.models import (
     AssignFact,
@@ -26,12 +25,29 @@ _MAX_DEPTH = 12  # deeper expressions are summarised as "other"
 _MAX_ITEMS = 64  # longer literals are data, not configuration
 _MAX_TEXT = 300
 _EMPTY = cst.Module([])
+#: Leaves whose text may hold newlines: backslash continuations, multi-line strings.
+_TEXT_LEAVES = frozenset(
+    {cst.SimpleWhitespace, cst.SimpleString, cst.FormattedStringText}
+    | ({cst.TemplatedStringText} if hasattr(cst, "TemplatedStringText") else set())
+)
+#: Nodes that end at the end of their last statement, not at their own newline or footer.
+_BLOCKS = (
+    cst.BaseCompoundStatement,
+    cst.SimpleStatementLine,
+    cst.BaseSuite,
+    cst.Else,
+    cst.ExceptHandler,
+    cst.ExceptStarHandler,
+    cst.Finally,
+    cst.MatchCase,
+)
+_TRAILING = (cst.EmptyLine, cst.TrailingWhitespace, cst.Newline)
 
 
 def extract_module(parsed: Parsed, path: str, module: str, is_package: bool) -> ModuleFacts:
     """Extract symbols, imports, uses, assignments and call statements from a parsed module."""
     collector = _Collector(module, is_package)
-    parsed.wrapper.visit(collector)
+    parsed.module.visit(collector)
     return collector.facts(parsed, path, is_package)
 
 
@@ -61,25 +77,29 @@ class _RawRef:
     chain: _Chain
     head: str
     rest: str
-    line: int
+    node: cst.CSTNode
     role: str
     owner: str | None = None  # the scope to attribute the use to, when not the innermost
 
 
 class _Collector(cst.CSTVisitor):
     """Reads a module once. Facts that name things are built after the walk, when every
-    scope's locals are known (a name assigned anywhere in a function is local throughout)."""
+    scope's locals are known (a name assigned anywhere in a function is local throughout),
+    and every line number is known.
 
-    METADATA_DEPENDENCIES = (PositionProvider,)
+    Lines are counted during the walk, from the newlines in the tree's whitespace and string
+    leaves, instead of with libcst's PositionProvider: that provider generates the code of the
+    whole module again and records a position for every node, which cost twice the parse.
+    """
 
     def __init__(self, module: str, is_package: bool) -> None:
         super().__init__()
         self.module = module
         self.package = module if is_package else module.rpartition(".")[0]
-        self.imports: list[ImportFact] = []
+        self.imports: list[tuple[ImportFact, cst.CSTNode]] = []
         self.scopes: list[_Scope] = [_Scope("module", "")]
         self.raw: list[_RawRef] = []
-        self.import_refs: list[RefFact] = []
+        self.import_refs: list[tuple[RefFact, cst.CSTNode]] = []
         self.star_import = False
         self._symbols: list[Callable[[], SymbolFact]] = []
         self._assigns: list[Callable[[], AssignFact]] = []
@@ -88,6 +108,9 @@ class _Collector(cst.CSTVisitor):
         self._skip: set[int] = set()
         self._tc_blocks: set[int] = set()
         self._tc_depth = 0
+        self._now = 1  # the line the walk is on
+        self._starts: dict[int, int] = {}
+        self._ends: dict[int, int] = {}
 
     def facts(self, parsed: Parsed, path: str, is_package: bool) -> ModuleFacts:
         text = parsed.text
@@ -98,7 +121,7 @@ class _Collector(cst.CSTVisitor):
             line_count=text.count("\n") + (0 if text.endswith("\n") or not text else 1),
             docstring=parsed.module.get_docstring(),
             symbols=tuple(build() for build in self._symbols),
-            imports=tuple(self.imports),
+            imports=tuple(replace(fact, line=self._line(node)) for fact, node in self.imports),
             refs=tuple(self._resolve_refs()),
             assigns=tuple(build() for build in self._assigns),
             calls=tuple(build() for build in self._calls),
@@ -106,11 +129,46 @@ class _Collector(cst.CSTVisitor):
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _range(self, node: cst.CSTNode) -> CodeRange:
-        return self.get_metadata(PositionProvider, node)
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self._starts[id(node)] = self._now
+        if type(node) is cst.Newline:
+            self._now += 1
+        elif type(node) in _TEXT_LEAVES:
+            self._now += node.value.count("\n")  # type: ignore[attr-defined]
+        if super().on_visit(node):
+            return True
+        self._now += _newlines(node)  # the walk will not go inside; count what it skips
+        return False
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        self._ends[id(original_node)] = self._now
+        super().on_leave(original_node)
+
+    # Per-attribute hooks (``visit_Call_func``) are unused; libcst's lookup of them for every
+    # field of every node costs a quarter of the walk.
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        pass
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        pass
 
     def _line(self, node: cst.CSTNode) -> int:
-        return self._range(node).start.line
+        """The line ``node`` starts on (after the walk): a definition starts at ``def`` or
+        ``class``, after its decorators; a statement after the blank and comment lines it owns."""
+        if isinstance(node, cst.FunctionDef):
+            node = node.asynchronous or node.whitespace_after_def
+        elif isinstance(node, cst.ClassDef):
+            node = node.whitespace_after_class
+        elif isinstance(node, cst.BaseExpression) and node.lpar:
+            # Where the expression inside the parentheses starts.
+            return self._starts[id(node)] + sum(_newlines(paren) for paren in node.lpar)
+        return self._starts[id(node)] + len(getattr(node, "leading_lines", ()))
+
+    def _end(self, node: cst.CSTNode) -> int:
+        """The line of the last token of ``node`` (after the walk), trailing comments aside."""
+        while isinstance(node, _BLOCKS):
+            node = [c for c in node.children if not isinstance(c, _TRAILING)][-1]
+        return self._ends[id(node)]
 
     def _chain(self) -> _Chain:
         return tuple(self.scopes)
@@ -118,7 +176,7 @@ class _Collector(cst.CSTVisitor):
     def _ref(
         self, node: cst.CSTNode, head: str, rest: str, role: str, owner: str | None = None
     ) -> None:
-        self.raw.append(_RawRef(self._chain(), head, rest, self._line(node), role, owner))
+        self.raw.append(_RawRef(self._chain(), head, rest, node, role, owner))
 
     def _bind(self, name: str) -> None:
         self.scopes[-1].locals.add(name)
@@ -135,15 +193,14 @@ class _Collector(cst.CSTVisitor):
         qualname = scope.child_qualname(node.name.value)
         self._skip.add(id(node.name))
         self._bind(node.name.value)
-        start, end = self._start_line(node), self._range(node).end.line
 
         def build() -> SymbolFact:
             return SymbolFact(
                 kind="class",
                 qualname=qualname,
                 name=node.name.value,
-                start_line=start,
-                end_line=end,
+                start_line=self._start_line(node),
+                end_line=self._end(node),
                 decorators=tuple(self._value(d.decorator, chain) for d in node.decorators),
                 docstring=node.get_docstring(),
                 keywords=tuple(
@@ -172,8 +229,6 @@ class _Collector(cst.CSTVisitor):
         self._skip.add(id(node.name))
         self._bind(node.name.value)
         scope = _Scope("function", qualname, is_method=outer.kind == "class")
-        start, end = self._start_line(node), self._range(node).end.line
-        decorator_lines = tuple(self._line(d) for d in node.decorators)
 
         def build() -> SymbolFact:
             returns = node.returns.annotation if node.returns else None
@@ -181,11 +236,11 @@ class _Collector(cst.CSTVisitor):
                 kind="method" if outer.kind == "class" else "function",
                 qualname=qualname,
                 name=node.name.value,
-                start_line=start,
-                end_line=end,
+                start_line=self._start_line(node),
+                end_line=self._end(node),
                 is_async=node.asynchronous is not None,
                 decorators=tuple(self._value(d.decorator, chain) for d in node.decorators),
-                decorator_lines=decorator_lines,
+                decorator_lines=tuple(self._line(d) for d in node.decorators),
                 docstring=node.get_docstring(),
                 signature=_signature(node),
                 params=self._params(node.params, chain),
@@ -292,7 +347,6 @@ class _Collector(cst.CSTVisitor):
             self._bind(name.value)
         if statement is None:
             return
-        start, end = self._line(statement), self._range(statement).end.line
         single = value if len(names) == 1 and isinstance(target, cst.Name) else None
         if scope.kind == "function" and not _worth_keeping(single):
             return
@@ -300,12 +354,17 @@ class _Collector(cst.CSTVisitor):
             if scope.kind != "function":
                 qualname = scope.child_qualname(name.value)
                 kind = "variable" if scope.kind == "module" else "attribute"
-                self._symbol(
-                    qualname, _constant(SymbolFact(kind, qualname, name.value, start, end))
-                )
+                self._symbol(qualname, self._variable(kind, qualname, name.value, statement))
             self._assigns.append(
-                self._assign_builder(scope.qualname, name.value, annotation, single, chain, start)
+                self._assign_builder(
+                    scope.qualname, name.value, annotation, single, chain, statement
+                )
             )
+
+    def _variable(
+        self, kind: str, qualname: str, name: str, statement: cst.CSTNode
+    ) -> Callable[[], SymbolFact]:
+        return lambda: SymbolFact(kind, qualname, name, self._line(statement), self._end(statement))
 
     def _assign_builder(
         self,
@@ -314,16 +373,15 @@ class _Collector(cst.CSTVisitor):
         annotation: cst.BaseExpression | None,
         value: cst.BaseExpression | None,
         chain: _Chain,
-        line: int,
+        statement: cst.CSTNode,
     ) -> Callable[[], AssignFact]:
-        end = self._range(value).end.line if value is not None else line
         return lambda: AssignFact(
             scope,
             name,
             self._value(annotation, chain) if annotation is not None else None,
             self._value(value, chain) if value is not None else None,
-            line,
-            end,
+            self._line(statement),
+            self._end(value) if value is not None else self._line(statement),
         )
 
     def visit_Expr(self, node: cst.Expr) -> None:
@@ -336,7 +394,7 @@ class _Collector(cst.CSTVisitor):
 
     def _setitem(self, target: cst.Subscript, value: cst.BaseExpression) -> None:
         """``a[k] = v`` (``app.dependency_overrides[dep] = fake``): kept as a statement fact."""
-        scope, chain, line = self.scopes[-1].qualname, self._chain(), self._line(target)
+        scope, chain = self.scopes[-1].qualname, self._chain()
         self._calls.append(
             lambda: CallFact(
                 scope,
@@ -345,14 +403,16 @@ class _Collector(cst.CSTVisitor):
                     _text(target),
                     items=(self._value(target, chain), self._value(value, chain)),
                 ),
-                line,
+                self._line(target),
                 "setitem",
             )
         )
 
     def _statement(self, expression: cst.BaseExpression, role: str) -> None:
-        scope, chain, line = self.scopes[-1].qualname, self._chain(), self._line(expression)
-        self._calls.append(lambda: CallFact(scope, self._value(expression, chain), line, role))
+        scope, chain = self.scopes[-1].qualname, self._chain()
+        self._calls.append(
+            lambda: CallFact(scope, self._value(expression, chain), self._line(expression), role)
+        )
 
     # -- imports --------------------------------------------------------------------------
 
@@ -375,25 +435,24 @@ class _Collector(cst.CSTVisitor):
         self._tc_depth -= id(original_node) in self._tc_blocks
 
     def visit_Import(self, node: cst.Import) -> bool:
-        line = self._line(node)
         for alias in node.names:
             target = _EMPTY.code_for_node(alias.name)
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 bound, binds_to = alias.asname.name.value, target
             else:
                 bound = binds_to = target.partition(".")[0]
-            self._import(ImportFact(target, bound, binds_to, line, self._scope_name()))
-            self._record_import_ref(line, target)
+            self._import(ImportFact(target, bound, binds_to, 0, self._scope_name()), node)
+            self._record_import_ref(node, target)
         return False
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        line = self._line(node)
         level = len(node.relative)
         written = _EMPTY.code_for_node(node.module) if node.module is not None else ""
         base = self._absolute(written, level)
         if isinstance(node.names, cst.ImportStar):
             self.star_import = True
-            self._import(ImportFact(base, None, None, line, self._scope_name(), base, level, True))
+            fact = ImportFact(base, None, None, 0, self._scope_name(), base, level, True)
+            self._import(fact, node)
             return False
         for alias in node.names:
             name = _EMPTY.code_for_node(alias.name)
@@ -401,12 +460,15 @@ class _Collector(cst.CSTVisitor):
             bound = name
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 bound = alias.asname.name.value
-            self._import(ImportFact(target, bound, target, line, self._scope_name(), base, level))
-            self._record_import_ref(line, target)
+            self._import(
+                ImportFact(target, bound, target, 0, self._scope_name(), base, level), node
+            )
+            self._record_import_ref(node, target)
         return False
 
-    def _import(self, fact: ImportFact) -> None:
-        self.imports.append(replace(fact, type_checking=self._tc_depth > 0))
+    def _import(self, fact: ImportFact, node: cst.CSTNode) -> None:
+        """``fact`` gets its line after the walk."""
+        self.imports.append((replace(fact, type_checking=self._tc_depth > 0), node))
         scope = self.scopes[-1]
         if fact.bound is not None and fact.binds_to is not None:
             if scope.kind == "function":
@@ -414,8 +476,8 @@ class _Collector(cst.CSTVisitor):
             else:
                 scope.locals.add(fact.bound)
 
-    def _record_import_ref(self, line: int, target: str) -> None:
-        self.import_refs.append(RefFact(self._scope_name(), target, target, line, "import"))
+    def _record_import_ref(self, node: cst.CSTNode, target: str) -> None:
+        self.import_refs.append((RefFact(self._scope_name(), target, target, 0, "import"), node))
 
     def _absolute(self, written: str, level: int) -> str:
         if level == 0:
@@ -454,13 +516,15 @@ class _Collector(cst.CSTVisitor):
     # -- names, resolved within the module ------------------------------------------------
 
     def _resolve_refs(self) -> list[RefFact]:
-        refs = list(self.import_refs)
+        refs = [replace(ref, line=self._line(node)) for ref, node in self.import_refs]
         for raw in self.raw:
             candidate = self._candidate(raw.head, raw.rest, raw.chain, local_ids=False)
             if candidate is None:
                 continue
             scope = raw.chain[-1].qualname if raw.owner is None else raw.owner
-            refs.append(RefFact(scope, raw.head + raw.rest, candidate, raw.line, raw.role))
+            refs.append(
+                RefFact(scope, raw.head + raw.rest, candidate, self._line(raw.node), raw.role)
+            )
         return refs
 
     def _candidate(self, head: str, rest: str, chain: _Chain, *, local_ids: bool) -> str | None:
@@ -552,13 +616,21 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
     )
 
 
-def _constant(fact: SymbolFact) -> Callable[[], SymbolFact]:
-    return lambda: fact
-
-
 def _text(node: cst.CSTNode) -> str:
     text = _EMPTY.code_for_node(node)
     return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 3] + "..."
+
+
+def _newlines(node: cst.CSTNode) -> int:
+    """Newlines inside ``node``'s children, as the walk would have counted them."""
+    count = 0
+    for child in node.children:
+        if type(child) is cst.Newline:
+            count += 1
+        elif type(child) in _TEXT_LEAVES:
+            count += child.value.count("\n")  # type: ignore[attr-defined]
+        count += _newlines(child)
+    return count
 
 
 def _signature(node: cst.FunctionDef) -> str:
