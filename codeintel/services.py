@@ -65,8 +65,9 @@ def extract_components(evaluator: Evaluator, routes: list[Route]) -> list[Compon
             if in_layer and not classes and _functions(module):
                 found.setdefault(module.module, (kind, module, None))
     providers = _providers(evaluator, routes)
+    wiring = _wiring_index(evaluator)
     components = [
-        _component(q, kind, module, fact, evaluator, providers, set(found))
+        _component(q, kind, module, fact, evaluator, providers, wiring, set(found))
         for q, (kind, module, fact) in found.items()
     ]
     return sorted(components, key=lambda c: (c.kind, c.qualname))
@@ -88,6 +89,7 @@ def _component(
     fact: SymbolFact | None,
     evaluator: Evaluator,
     providers: dict[str, list[tuple[str, str]]],
+    wiring: dict[str, list[_Site]],
     components: set[str],
 ) -> Component:
     if fact is None:
@@ -123,7 +125,7 @@ def _component(
             )
             for m in sorted(members, key=lambda m: m.start_line)
         ),
-        wiring=_wiring(qualname, evaluator, providers),
+        wiring=_wiring(qualname, wiring, providers),
         uses=_uses(module, scope_prefix, qualname, evaluator, components),
         routes=tuple(sorted({endpoint for endpoint, _ in providers.get(qualname, [])})),
     )
@@ -179,29 +181,42 @@ def _variable_class(ref: str | None, evaluator: Evaluator) -> str | None:
     return evaluator.instance_class(evaluator.binding(key)) if key else None
 
 
-def _wiring(
-    qualname: str, evaluator: Evaluator, providers: dict[str, list[tuple[str, str]]]
-) -> tuple[Wiring, ...]:
-    resolver = evaluator.resolver
-    found: set[tuple[str, str, int, str]] = set()
-    provider_names = {p for _, p in providers.get(qualname, [])}
-    for module in resolver.modules.values():
+#: (kind, file, line, via) of one way a class gets built; "returns" becomes "provider" or
+#: "factory" once it is known whether a route depends on the function.
+_Site = tuple[str, str, int, str]
+
+
+def _wiring_index(evaluator: Evaluator) -> dict[str, list[_Site]]:
+    """Class -> the places that build it, from one pass over the project (not one per class)."""
+    index: dict[str, list[_Site]] = {}
+    for module in evaluator.resolver.modules.values():
         if is_test_path(module.file):
             continue
         for assign in module.assigns:
-            if assign.scope == "" and evaluator.instance_class(assign.value) == qualname:
-                found.add(("singleton", module.file, assign.line, f"{module.module}.{assign.name}"))
+            if assign.scope == "" and (cls := evaluator.instance_class(assign.value)):
+                site = ("singleton", module.file, assign.line, f"{module.module}.{assign.name}")
+                index.setdefault(cls, []).append(site)
         for fact in module.symbols:
             full = f"{module.module}.{fact.qualname}"
-            if (
-                fact.kind in {"function", "method"}
-                and evaluator.qualified(fact.returns) == qualname
-            ):
-                kind = "provider" if full in provider_names else "factory"
-                found.add((kind, module.file, fact.start_line, full))
-            takes = any(evaluator.qualified(p.annotation) == qualname for p in fact.params)
-            if fact.kind == "method" and fact.name == "__init__" and takes:
-                found.add(("constructor", module.file, fact.start_line, full.rpartition(".")[0]))
+            if fact.kind in {"function", "method"} and (cls := evaluator.qualified(fact.returns)):
+                index.setdefault(cls, []).append(("returns", module.file, fact.start_line, full))
+            if fact.kind == "method" and fact.name == "__init__":
+                owner = full.rpartition(".")[0]
+                for taken in {evaluator.qualified(p.annotation) for p in fact.params} - {None}:
+                    site = ("constructor", module.file, fact.start_line, owner)
+                    index.setdefault(str(taken), []).append(site)
+    return index
+
+
+def _wiring(
+    qualname: str, index: dict[str, list[_Site]], providers: dict[str, list[tuple[str, str]]]
+) -> tuple[Wiring, ...]:
+    provider_names = {p for _, p in providers.get(qualname, [])}
+    found: set[_Site] = set()
+    for kind, file, line, via in index.get(qualname, ()):
+        if kind == "returns":
+            kind = "provider" if via in provider_names else "factory"
+        found.add((kind, file, line, via))
     return tuple(
         Wiring(kind=k, file=f, line=n, via=v)
         for k, f, n, v in sorted(found, key=lambda w: (w[1], w[2], w[0]))
