@@ -1,77 +1,151 @@
-"""The pipeline: discover files, parse and extract each one, assemble the graph."""
+"""The pipeline: discover files, parse and extract each one (cached, in parallel), assemble the
+graph."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from concurrent.futures import Executor
 from pathlib import Path
 
 from codeintel.assemble import Resolver, assemble
+from codeintel.cache import FactsCache, cache_folder, project_key
 from codeintel.codegraph import CodeGraph
 from codeintel.diagnostics import Diagnostic
 from codeintel.discover import SourceFile, discover
 from codeintel.errors import CodeIntelError
 from codeintel.evaluate import Evaluator
-from codeintel.extract.symbols import extract_module
 from codeintel.models import ModuleFacts
-from codeintel.modnames import is_package, module_names, path_name
-from codeintel.parse import parse_python
+from codeintel.modnames import module_names, path_name
 from codeintel.semantics import add_semantics
+from codeintel.workers import Job, extract_all
 
 #: Larger files are almost always generated; parsing them costs much and tells little.
 DEFAULT_MAX_FILE_SIZE = 2_000_000
 
 
-def analyze(path: str | Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> CodeGraph:
-    """Analyse the project at ``path`` without running it. Bad files become diagnostics."""
+def analyze(
+    path: str | Path,
+    *,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    cache: bool | str | Path = True,
+    workers: int | None = None,
+    executor: Executor | None = None,
+) -> CodeGraph:
+    """Analyse the project at ``path`` without running it. Bad files become diagnostics.
+
+    ``cache``: True for the user's cache folder (see ``codeintel.cache.default_folder``), a
+    folder, or False. ``workers``: processes to parse in (default: one per CPU); ``executor``:
+    any ``concurrent.futures.Executor`` to parse on instead.
+    """
     root = Path(path)
-    files, resolver, diagnostics = resolve_project(root, max_file_size=max_file_size)
+    store = _store(root, cache)
+    files, diagnostics = discover(root)
+    jobs, unread = _read_python(root, files, max_file_size)
+    key = project_key(_project_parts(root, files, jobs, [*diagnostics, *unread], max_file_size))
+    if store is not None and (cached := store.get_graph(root, key)) is not None:
+        return CodeGraph(cached, root)
+    facts, failed = _extract(jobs, store, workers, executor)
+    resolver = _resolver(files, facts)
     graph = assemble(files, resolver)
+    diagnostics += unread + failed
     diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
     graph.graph["diagnostics"] = tuple(dataclasses.asdict(d) for d in sorted(diagnostics))
+    if store is not None:
+        store.put_graph(root, key, graph)
     return CodeGraph(graph, root)
 
 
 def resolve_project(
     root: Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE
 ) -> tuple[list[SourceFile], Resolver, list[Diagnostic]]:
-    """Discover, parse and extract every file, and index the facts for name resolution."""
+    """Discover, parse and extract every file (here, uncached), and index the facts for name
+    resolution: what the fact extractors start from."""
+    _require_folder(root)
+    files, diagnostics = discover(root)
+    jobs, unread = _read_python(root, files, max_file_size)
+    facts, failed = _extract(jobs, None, 1, None)
+    return files, _resolver(files, facts), [*diagnostics, *unread, *failed]
+
+
+def _require_folder(root: Path) -> None:
     if not root.is_dir():
         raise CodeIntelError(f"not a directory: {root}")
-    files, diagnostics = discover(root)
-    python = [f.path for f in files if f.kind == "python"]
-    names = module_names(python)
-    facts: list[ModuleFacts] = []
+
+
+def _store(root: Path, cache: bool | str | Path) -> FactsCache | None:
+    _require_folder(root)
+    folder = cache_folder(cache, root)
+    return FactsCache(folder) if folder is not None else None
+
+
+def _read_python(
+    root: Path, files: list[SourceFile], max_file_size: int
+) -> tuple[list[Job], list[Diagnostic]]:
+    names = module_names([f.path for f in files if f.kind == "python"])
+    jobs: list[Job] = []
+    diagnostics: list[Diagnostic] = []
+    for source in files:
+        if source.kind == "python":
+            job = _read(root, source.path, names[source.path], max_file_size)
+            if isinstance(job, Diagnostic):
+                diagnostics.append(job)
+            else:
+                jobs.append(job)
+    return jobs, diagnostics
+
+
+def _read(root: Path, path: str, module: str, max_file_size: int) -> Job | Diagnostic:
+    try:
+        size = (root / path).stat().st_size
+        if size > max_file_size:
+            message = f"{size} bytes is over the {max_file_size} byte cap"
+            return Diagnostic("CI104", path, 0, message)
+        data = (root / path).read_bytes()
+    except OSError as exc:
+        return Diagnostic("CI101", path, 0, f"cannot read: {exc.strerror or exc}")
+    return Job(path, module, data)
+
+
+def _project_parts(
+    root: Path,
+    files: list[SourceFile],
+    jobs: list[Job],
+    diagnostics: list[Diagnostic],
+    max_file_size: int,
+) -> Iterator[bytes]:
+    """Everything the graph depends on: config and docs are read by the fact extractors."""
+    yield f"max_file_size={max_file_size}".encode()
+    yield from (str(d).encode() for d in sorted(diagnostics))
+    yield from (f"{j.path}\0{j.module}\0".encode() + j.data for j in jobs)
     for source in files:
         if source.kind != "python":
-            continue
-        result = analyze_file(root, source, names[source.path], max_file_size)
-        if isinstance(result, Diagnostic):
-            diagnostics.append(result)
-        else:
-            facts.append(result)
+            try:
+                data = (root / source.path).read_bytes()
+            except OSError as exc:
+                data = str(exc).encode()
+            yield f"{source.path}\0{source.kind}\0".encode() + data
+
+
+def _extract(
+    jobs: list[Job], store: FactsCache | None, workers: int | None, executor: Executor | None
+) -> tuple[list[ModuleFacts], list[Diagnostic]]:
+    """Facts of every file: from the cache where its bytes were seen before, else parsed."""
+    keys = [store.key(j.path, j.module, j.data) if store else "" for j in jobs]
+    results = [store.get(k) if store else None for k in keys]
+    missing = [i for i, result in enumerate(results) if result is None]
+    parsed = extract_all([jobs[i] for i in missing], workers=workers, executor=executor)
+    for index, result in zip(missing, parsed, strict=True):
+        results[index] = result
+        if store is not None:
+            store.put(keys[index], result)
+    facts = [r for r in results if isinstance(r, ModuleFacts)]
+    return facts, [r for r in results if isinstance(r, Diagnostic)]
+
+
+def _resolver(files: list[SourceFile], facts: list[ModuleFacts]) -> Resolver:
+    names = module_names([f.path for f in files if f.kind == "python"])
     aliases = {name: name for name in names.values()}
     for file, name in names.items():
         aliases.setdefault(path_name(file), name)
-    return files, Resolver(facts, aliases), diagnostics
-
-
-def analyze_file(
-    root: Path, source: SourceFile, module: str, max_file_size: int
-) -> ModuleFacts | Diagnostic:
-    """Read, parse and extract one Python file; a bad file is a diagnostic, never an error."""
-    try:
-        size = (root / source.path).stat().st_size
-        if size > max_file_size:
-            return Diagnostic(
-                "CI104", source.path, 0, f"{size} bytes is over the {max_file_size} byte cap"
-            )
-        data = (root / source.path).read_bytes()
-    except OSError as exc:
-        return Diagnostic("CI101", source.path, 0, f"cannot read: {exc.strerror or exc}")
-    parsed = parse_python(source.path, data)
-    if isinstance(parsed, Diagnostic):
-        return parsed
-    try:
-        return extract_module(parsed, source.path, module, is_package(source.path))
-    except RecursionError:
-        return Diagnostic("CI107", source.path, 0, "nesting too deep to analyse")
+    return Resolver(facts, aliases)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -7,6 +9,18 @@ import pytest
 import codeintel
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures_repos"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests (and the CLIs they start) never read or write the user's real cache."""
+    before = os.environ.get("CODEINTEL_CACHE_DIR")
+    os.environ["CODEINTEL_CACHE_DIR"] = str(tmp_path_factory.mktemp("codeintel-cache"))
+    yield
+    if before is None:
+        del os.environ["CODEINTEL_CACHE_DIR"]
+    else:
+        os.environ["CODEINTEL_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

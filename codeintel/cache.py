@@ -1,0 +1,142 @@
+"""The on-disk cache of per-file facts, keyed by file content and the analyser's own code."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from codeintel.diagnostics import Diagnostic
+from codeintel.errors import CodeIntelError
+from codeintel.models import ModuleFacts
+
+Entry = ModuleFacts | Diagnostic
+
+#: The modules whose code decides what a file's facts are; editing any of them must miss.
+_ANALYSER = ("parse.py", "models.py", "diagnostics.py", "extract/symbols.py")
+
+
+class FactsCache:
+    """Facts of one file per cache file, under a folder named for the analyser's version.
+
+    Keys hash the bytes, never mtimes (which checkouts and CI reset). Writes go to a temporary
+    file that is renamed into place, so two processes writing at once each leave a whole
+    entry; an entry that does not load is a miss, and the next write replaces it.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / analyser_version()
+
+    def key(self, path: str, module: str, data: bytes) -> str:
+        digest = hashlib.sha256(f"{path}\0{module}\0".encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Entry | None:
+        entry = self._load(self._path(key), key)
+        return entry if isinstance(entry, ModuleFacts | Diagnostic) else None
+
+    def put(self, key: str, entry: Entry) -> None:
+        self._store(self._path(key), key, entry)
+
+    def get_graph(self, root: Path, key: str) -> nx.MultiDiGraph | None:
+        """The whole graph last built for the project at ``root``, if nothing changed since."""
+        graph = self._load(self._graph_path(root), key)
+        return graph if isinstance(graph, nx.MultiDiGraph) else None
+
+    def put_graph(self, root: Path, key: str, graph: nx.MultiDiGraph) -> None:
+        """One graph per project folder, replaced on change, so the cache does not grow with
+        every edit."""
+        self._store(self._graph_path(root), key, graph)
+
+    def _load(self, path: Path, key: str) -> object:
+        # Loading builds many objects at once; the cyclic collector, woken by each thousand of
+        # them, would triple the time and find nothing to collect.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            with open(path, "rb") as handle:
+                stored_key, entry = pickle.load(handle)
+        except Exception:  # a missing, truncated, garbled or outdated entry is only a miss
+            return None
+        finally:
+            if collecting:
+                gc.enable()
+        return entry if stored_key == key else None
+
+    def _store(self, target: Path, key: str, entry: Any) -> None:
+        """Write ``entry``; a cache that cannot be written only costs speed, never results."""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump((key, entry), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def _graph_path(self, root: Path) -> Path:
+        name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()
+        return self.folder / "graphs" / f"{name}.pickle"
+
+
+def project_key(parts: Iterable[bytes]) -> str:
+    """A digest of everything a graph is built from (each file's path, kind and bytes, and the
+    diagnostics of files that could not be read)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def cache_folder(setting: bool | str | Path, root: Path) -> Path | None:
+    """Where the cache lives for ``analyze(cache=setting)``, or None when it is off."""
+    if setting is False:
+        return None
+    folder = default_folder() if setting is True else Path(setting)
+    if _inside(folder, root):
+        raise CodeIntelError(
+            f"cache folder {folder} is inside the analysed repository; "
+            "set CODEINTEL_CACHE_DIR or pass cache= a folder outside it"
+        )
+    return folder
+
+
+def default_folder() -> Path:
+    """``$CODEINTEL_CACHE_DIR``, else ``$XDG_CACHE_HOME/codeintel``, else ``~/.cache/codeintel``."""
+    if moved := os.environ.get("CODEINTEL_CACHE_DIR"):
+        return Path(moved)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "codeintel"
+
+
+@cache
+def analyser_version() -> str:
+    """A digest of the analyser's own source, so a changed extractor never reads old facts."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _ANALYSER:
+        digest.update(name.encode() + b"\0" + (here / name).read_bytes())
+    return f"v1-{digest.hexdigest()[:16]}"
+
+
+def _inside(folder: Path, root: Path) -> bool:
+    try:
+        folder.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,98 @@
+"""Parsing and extracting many files at once: in this process, in worker processes, or on any
+``concurrent.futures.Executor``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+
+from codeintel.diagnostics import Diagnostic
+from codeintel.extract.symbols import extract_module
+from codeintel.models import ModuleFacts
+from codeintel.modnames import is_package
+from codeintel.parse import parse_python
+
+#: Below this many files a pool costs more to start than it saves.
+_MIN_FILES_FOR_POOL = 64
+#: Files per task: large enough to amortise pickling, small enough to balance two cores.
+_BATCH = 16
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to parse: everything a worker needs, so workers never touch the disk."""
+
+    path: str
+    module: str
+    data: bytes
+
+
+Result = ModuleFacts | Diagnostic
+
+
+def extract(job: Job) -> Result:
+    """Parse and extract one file; a bad file is a diagnostic, never an error."""
+    parsed = parse_python(job.path, job.data)
+    if isinstance(parsed, Diagnostic):
+        return parsed
+    try:
+        return extract_module(parsed, job.path, job.module, is_package(job.path))
+    except RecursionError:
+        return Diagnostic("CI107", job.path, 0, "nesting too deep to analyse")
+
+
+def extract_all(
+    jobs: Sequence[Job], *, workers: int | None, executor: Executor | None
+) -> list[Result]:
+    """Results in the order of ``jobs``. ``executor`` wins over ``workers``; with neither, or
+    with few files, the work runs here."""
+    if executor is not None:
+        return _run(executor, jobs)
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1 or len(jobs) < _MIN_FILES_FOR_POOL:
+        report = _progress(len(jobs))
+        results = []
+        for job in jobs:
+            results.append(extract(job))
+            report(1)
+        return results
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        return _run(pool, jobs)
+
+
+def _run(executor: Executor, jobs: Sequence[Job]) -> list[Result]:
+    # Biggest files first, so the last batches are short and no worker idles at the end.
+    order = sorted(range(len(jobs)), key=lambda i: (-len(jobs[i].data), i))
+    batches = [order[i : i + _BATCH] for i in range(0, len(order), _BATCH)]
+    futures: dict[Future[list[Result]], list[int]] = {
+        executor.submit(_extract_batch, [jobs[i] for i in batch]): batch for batch in batches
+    }
+    results: list[Result | None] = [None] * len(jobs)
+    report = _progress(len(jobs))
+    for future in as_completed(futures):
+        batch = futures[future]
+        for index, result in zip(batch, future.result(), strict=True):
+            results[index] = result
+        report(len(batch))
+    return [r for r in results if r is not None]
+
+
+def _extract_batch(jobs: list[Job]) -> list[Result]:
+    return [extract(job) for job in jobs]
+
+
+def _progress(total: int) -> Callable[[int], None]:
+    """Files done / total on stderr, only for a person watching a terminal."""
+    if total < _MIN_FILES_FOR_POOL or not sys.stderr.isatty():
+        return lambda done: None
+    state = {"done": 0}
+
+    def report(done: int) -> None:
+        state["done"] += done
+        end = "\n" if state["done"] == total else ""
+        print(f"\rcodeintel: parsed {state['done']}/{total} files", end=end, file=sys.stderr)
+
+    return report

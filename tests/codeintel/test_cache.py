@@ -1,0 +1,143 @@
+"""The facts cache: content-keyed, self-healing, invisible in results; and parallel parsing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import codeintel
+from codeintel import workers
+from codeintel.cache import default_folder
+from codeintel.workers import Job
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths parsed in this process, in order."""
+    seen: list[str] = []
+    real = workers.extract
+
+    def spy(job: Job) -> workers.Result:
+        seen.append(job.path)
+        return real(job)
+
+    monkeypatch.setattr(workers, "extract", spy)
+    return seen
+
+
+@pytest.fixture
+def project(tmp_path: Path, fixtures: Path) -> Path:
+    root = tmp_path / "registry_app"
+    shutil.copytree(fixtures / "registry_app", root, ignore=shutil.ignore_patterns(".*"))
+    return root
+
+
+def test_unchanged_files_are_not_parsed_again(
+    project: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    first = codeintel.analyze(project, cache=cache, workers=1)
+    every = sorted(parsed)
+    assert "registry/main.py" in every
+    parsed.clear()
+
+    assert codeintel.analyze(project, cache=cache, workers=1).to_json() == first.to_json()
+    assert parsed == []
+
+    service = project / "registry/services/server_service.py"
+    service.write_text(service.read_text() + "\n\ndef added() -> int:\n    return 1\n")
+    changed = codeintel.analyze(project, cache=cache, workers=1)
+    assert parsed == ["registry/services/server_service.py"]
+    assert changed.find_symbol("added")[0].file == "registry/services/server_service.py"
+    assert changed.to_json() == codeintel.analyze(project, cache=False).to_json()
+
+
+def test_a_corrupt_entry_is_ignored_and_rewritten(
+    project: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    expected = codeintel.analyze(project, cache=cache, workers=1).to_json()
+    entries = sorted(cache.rglob("*.pickle"))
+    assert len(entries) > len(parsed)  # one per file, and the graph
+    for number, entry in enumerate(entries):
+        entry.write_bytes(b"" if number % 2 else b"\x80\x05not a pickle")
+    parsed.clear()
+
+    assert codeintel.analyze(project, cache=cache, workers=1).to_json() == expected
+    assert "registry/main.py" in parsed
+    parsed.clear()
+    assert codeintel.analyze(project, cache=cache, workers=1).to_json() == expected
+    assert parsed == []
+
+
+def test_results_with_and_without_cache_are_identical(project: Path, tmp_path: Path) -> None:
+    uncached = codeintel.analyze(project, cache=False).to_json()
+    cold = codeintel.analyze(project, cache=tmp_path / "cache").to_json()
+    warm = codeintel.analyze(project, cache=tmp_path / "cache").to_json()
+    assert uncached == cold == warm
+
+
+def test_the_graph_is_not_reused_for_another_max_file_size(project: Path, tmp_path: Path) -> None:
+    codeintel.analyze(project, cache=tmp_path / "cache")
+    capped = codeintel.analyze(project, cache=tmp_path / "cache", max_file_size=10)
+    assert {d.code for d in capped.diagnostics} == {"CI104"}
+
+
+def test_the_cache_never_goes_inside_the_repository(project: Path) -> None:
+    with pytest.raises(codeintel.CodeIntelError, match="inside the analysed repository"):
+        codeintel.analyze(project, cache=project / ".cache")
+    assert not (project / ".cache").exists()
+
+
+def test_default_folder_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CODEINTEL_CACHE_DIR", str(tmp_path / "moved"))
+    assert default_folder() == tmp_path / "moved"
+    monkeypatch.delenv("CODEINTEL_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_folder() == tmp_path / "xdg" / "codeintel"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_folder() == tmp_path / "home" / ".cache" / "codeintel"
+
+
+def _many_modules(root: Path, count: int) -> None:
+    (root / "pkg").mkdir(parents=True)
+    (root / "pkg/__init__.py").write_text("")
+    for number in range(count):
+        (root / f"pkg/m{number:03}.py").write_text(
+            f"from pkg.m{(number + 1) % count:03} import f{(number + 1) % count}\n\n\n"
+            f"def f{number}() -> int:\n    return 1\n"
+        )
+    (root / "pkg/broken.py").write_text("def (:\n")
+
+
+def test_workers_and_executors_give_the_same_graph(tmp_path: Path) -> None:
+    _many_modules(tmp_path / "repo", 80)
+    alone = codeintel.analyze(tmp_path / "repo", cache=False, workers=1).to_json()
+    pooled = codeintel.analyze(tmp_path / "repo", cache=False, workers=2).to_json()
+    with ThreadPoolExecutor(3) as executor:
+        lent = codeintel.analyze(tmp_path / "repo", cache=False, executor=executor).to_json()
+    assert alone == pooled == lent
+    assert '"CI103"' in alone
+
+
+def test_two_processes_filling_one_cache_at_once_agree(tmp_path: Path) -> None:
+    _many_modules(tmp_path / "repo", 80)
+    script = (
+        "import codeintel, sys; "
+        "sys.stdout.write(codeintel.analyze(sys.argv[1], cache=sys.argv[2], workers=1).to_json())"
+    )
+    command = [sys.executable, "-c", script, str(tmp_path / "repo"), str(tmp_path / "cache")]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE) for _ in range(2)]
+    outputs = [run.communicate()[0] for run in runs]
+    assert all(run.returncode == 0 for run in runs)
+    expected = codeintel.analyze(tmp_path / "repo", cache=False).to_json().encode()
+    assert outputs == [expected, expected]
+    assert not list((tmp_path / "cache").rglob(".tmp-*"))
