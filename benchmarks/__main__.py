@@ -1,0 +1,112 @@
+"""The benchmark: ``python -m benchmarks [REPO ...] [--modules N] [--scaling N,N]``.
+
+Measures, on a generated project of N modules (and on each REPO given, copied first, since the
+benchmark edits a file), every step users wait for, as seconds and as a ratio to ``ast.parse``
+of the same files in one process measured in the same run. Each project runs in its own
+process, so its peak memory is its own. Quote medians: this machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import generate
+
+#: (step, target as a ratio to ast.parse, or None when the target is in seconds or absent)
+STEPS = (
+    ("ast.parse", None),
+    ("cold analyze()", 8.0),
+    ("warm, nothing changed", 0.5),
+    ("warm, one file changed", 1.0),
+    ("find_references", None),
+    ("render a plan", None),
+)
+_REFERENCES_TARGET_S = 0.2
+_PEAK_TARGET_MB = 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="benchmarks", description=__doc__)
+    parser.add_argument("repos", nargs="*", type=Path, help="real projects to measure too")
+    parser.add_argument("--modules", type=int, default=2000, help="size of the generated project")
+    parser.add_argument("--scaling", default="500,1000", help="smaller sizes, to show growth")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
+    options = parser.parse_args(argv)
+    sizes = sorted({int(n) for n in options.scaling.split(",") if n} | {options.modules})
+    with tempfile.TemporaryDirectory(prefix="codeintel-corpus-") as scratch:
+        scaling = []
+        for size in sizes:
+            root = Path(scratch) / f"generated-{size}"
+            generate(root, size)
+            result = _measure(root, options, "Add audit notes to thing0001")
+            scaling.append((size, result))
+            if size == options.modules:
+                _table(f"generated project, {size} modules", result)
+        _scaling(scaling)
+        for repo in options.repos:
+            copy = Path(scratch) / repo.resolve().name
+            shutil.copytree(repo, copy, ignore=shutil.ignore_patterns(".*", "node_modules"))
+            _table(str(repo), _measure(copy, options, "Add audit notes to records"))
+    return 0
+
+
+def _measure(root: Path, options: argparse.Namespace, request: str) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks.measure",
+        str(root),
+        f"--workers={options.workers}",
+        f"--repeat={options.repeat}",
+        f"--request={request}",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def _table(title: str, result: dict[str, Any]) -> None:
+    base = result["ast.parse"]
+    print(f"\n## {title}: {result['files']} files, {result['lines']} lines\n")
+    print("| step | seconds | x ast.parse | target |")
+    print("|---|---|---|---|")
+    for step, target in STEPS:
+        seconds = result[step]
+        verdict = ""
+        if target is not None:
+            verdict = f"<= {target}x: {'met' if seconds / base <= target else 'MISSED'}"
+        if step == "find_references":
+            met = seconds < _REFERENCES_TARGET_S
+            verdict = f"< {_REFERENCES_TARGET_S} s: {'met' if met else 'MISSED'}"
+            step = f"find_references({result['reference_name']}), {result['reference_count']} uses"
+        if step == "warm, one file changed":
+            step = f"{step} ({result['changed_file']})"
+        print(f"| {step} | {seconds:.3f} | {seconds / base:.2f} | {verdict} |")
+    peak = result["peak_mb"]
+    met = "met" if peak < _PEAK_TARGET_MB else "MISSED"
+    print(f"\npeak memory: {peak:.0f} MB (target < {_PEAK_TARGET_MB} MB: {met})")
+
+
+def _scaling(rows: list[tuple[int, dict[str, Any]]]) -> None:
+    print("\n## growth with project size (generated projects)\n")
+    print("| modules | files | ast.parse s | cold s | cold ms per file | warm s | one changed s |")
+    print("|---|---|---|---|---|---|---|")
+    for size, r in rows:
+        cold = r["cold analyze()"]
+        print(
+            f"| {size} | {r['files']} | {r['ast.parse']:.3f} | {cold:.2f} | "
+            f"{1000 * cold / r['files']:.2f} | {r['warm, nothing changed']:.3f} | "
+            f"{r['warm, one file changed']:.3f} |"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
