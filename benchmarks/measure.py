@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import json
 import resource
 import statistics
@@ -70,11 +71,11 @@ def measure(root: Path, workers: int, repeat: int, request: str) -> dict[str, An
     return result
 
 
-def _ast(source: bytes) -> None:
-    try:
-        ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        pass  # the baseline parses what Python can; bad files cost codeintel a diagnostic
+def _ast(source: bytes) -> object:
+    # The baseline parses what Python can; a bad file costs codeintel only a diagnostic.
+    with contextlib.suppress(SyntaxError, ValueError, RecursionError, MemoryError):
+        return ast.parse(source)
+    return None
 
 
 def _median(repeat: int, step: Callable[[], object]) -> float:
@@ -95,7 +96,7 @@ def _typical_file(root: Path, files: list[Any]) -> str:
     """The edit to time: a mid-sized module, the kind a feature touches."""
     python = [f.path for f in files if f.kind == "python"]
     sized = sorted(python, key=lambda p: ((root / p).stat().st_size, p))
-    return sized[len(sized) // 2]
+    return str(sized[len(sized) // 2])
 
 
 def _change_and_analyze(root: Path, path: str, number: int, cache: Path, workers: int) -> None:

@@ -53,7 +53,7 @@ def runtime(repo: Path, spec: str) -> set[Operation] | None:
         return None
     if result.returncode != 0:
         return None
-    return {tuple(r) for r in json.loads(result.stdout)}  # type: ignore[misc]
+    return {tuple(r) for r in json.loads(result.stdout)}
 
 
 def rename(ops: set[Operation], graph: codeintel.CodeGraph) -> set[Operation]:

@@ -25,7 +25,7 @@ def runtime_routes(project: Path, spec: str) -> set[tuple[str, str, str]]:
         text=True,
         check=True,
     )
-    return {tuple(r) for r in json.loads(result.stdout)}  # type: ignore[misc]
+    return {tuple(r) for r in json.loads(result.stdout)}
 
 
 @pytest.mark.parametrize(("name", "spec"), APPS)
