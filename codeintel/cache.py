@@ -20,9 +20,6 @@ from codeintel.models import ModuleFacts
 
 Entry = ModuleFacts | Diagnostic
 
-#: The modules whose code decides what a file's facts are; editing any of them must miss.
-_ANALYSER = ("parse.py", "models.py", "diagnostics.py", "extract/symbols.py")
-
 
 class FactsCache:
     """Facts of one file per cache file, under a folder named for the analyser's version.
@@ -126,11 +123,12 @@ def default_folder() -> Path:
 
 @cache
 def analyser_version() -> str:
-    """A digest of the analyser's own source, so a changed extractor never reads old facts."""
+    """A digest of codeintel's own source: any change to it (an extractor, the graph's
+    assembly) must never meet facts or graphs the old code made."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in _ANALYSER:
-        digest.update(name.encode() + b"\0" + (here / name).read_bytes())
+    for path in sorted(here.rglob("*.py")):
+        digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     return f"v1-{digest.hexdigest()[:16]}"
 
 

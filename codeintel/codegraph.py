@@ -12,11 +12,13 @@ from typing import Any
 
 import networkx as nx
 
+from codeintel.conventions import Convention
 from codeintel.diagnostics import Diagnostic
 from codeintel.docs import DocFile
 from codeintel.errors import CodeIntelError
 from codeintel.errors_map import ErrorFacts
 from codeintel.fixtures import Fixture, Override, TestFunction, visible_fixtures
+from codeintel.layers import ModuleLayer
 from codeintel.models import Match, Reference, Symbol
 from codeintel.project import Dependency, Project
 from codeintel.routes import Route
@@ -121,6 +123,21 @@ class CodeGraph:
         return sorted(
             (DocFile.model_validate(d) for _, d in nodes if d is not None), key=lambda d: d.file
         )
+
+    def layers(self) -> list[ModuleLayer]:
+        """Every module's layer (api, service, repository, schema, model, core, test, other)
+        and the evidence for it, by module name."""
+        found = [
+            ModuleLayer(
+                module=d["name"], file=d["file"], layer=d["layer"], reason=d["layer_reason"]
+            )
+            for _, d in self._nodes_of_kind(*_MODULE_KINDS)
+        ]
+        return sorted(found, key=lambda m: m.module)
+
+    def conventions(self) -> list[Convention]:
+        """Habits measured from the code, each with counts and an example location."""
+        return [Convention.model_validate(c) for c in self.graph.graph.get("conventions", ())]
 
     def distributions_imported_by(self, files: list[str]) -> tuple[str, ...]:
         """Declared distributions that the modules in ``files`` import, sorted."""

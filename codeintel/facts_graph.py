@@ -9,6 +9,7 @@ from codeintel.distributions import import_names
 from codeintel.docs import DocFile
 from codeintel.evaluate import Evaluator
 from codeintel.fixtures import Fixture, TestFacts, visible_fixtures
+from codeintel.layers import ModuleLayer
 from codeintel.project import Project
 from codeintel.routes import Route
 from codeintel.schemas import Schema
@@ -52,6 +53,13 @@ def add_components(graph: nx.MultiDiGraph, components: list[Component]) -> None:
         if node not in graph:
             node = module_id(component.qualname)
         graph.nodes[node]["component"] = component.model_dump()
+
+
+def add_layers(graph: nx.MultiDiGraph, layers: list[ModuleLayer]) -> None:
+    """Each module's layer and the reason, as ``layer`` and ``layer_reason`` on its node."""
+    for layer in layers:
+        node = graph.nodes[module_id(layer.module)]
+        node["layer"], node["layer_reason"] = layer.layer, layer.reason
 
 
 def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:

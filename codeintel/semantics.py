@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from codeintel.conventions import measure_conventions
 from codeintel.diagnostics import Diagnostic
 from codeintel.discover import SourceFile
 from codeintel.docs import extract_docs
@@ -15,12 +16,14 @@ from codeintel.evaluate import Evaluator
 from codeintel.facts_graph import (
     add_components,
     add_docs,
+    add_layers,
     add_project,
     add_routes,
     add_schemas,
     add_tests,
 )
 from codeintel.fixtures import extract_tests
+from codeintel.layers import classify_layers
 from codeintel.project import extract_project
 from codeintel.routes import extract_routes
 from codeintel.schemas import extract_schemas
@@ -33,10 +36,17 @@ def add_semantics(
     """Extract every framework fact family and add it to ``graph``; return their diagnostics."""
     routes, diagnostics = extract_routes(evaluator)
     add_routes(graph, routes)
-    add_schemas(graph, extract_schemas(evaluator))
-    add_components(graph, extract_components(evaluator, routes))
+    schemas = extract_schemas(evaluator)
+    add_schemas(graph, schemas)
+    components = extract_components(evaluator, routes)
+    add_components(graph, components)
+    modules = list(evaluator.resolver.modules.values())
+    add_layers(graph, classify_layers(modules, routes, schemas, components))
     add_tests(graph, extract_tests(evaluator))
-    graph.graph["errors"] = extract_errors(evaluator).model_dump()
+    errors = extract_errors(evaluator)
+    graph.graph["errors"] = errors.model_dump()
+    conventions = measure_conventions(evaluator, routes, errors)
+    graph.graph["conventions"] = tuple(c.model_dump() for c in conventions)
     project, project_diagnostics = extract_project(root, files, evaluator)
     add_project(graph, project, evaluator)
     docs, doc_diagnostics = extract_docs(root, files)

@@ -14,6 +14,7 @@ RUNTIME = Path(__file__).resolve().parent.parent / "runtime_routes.py"
 APPS = [
     ("registry_app", "registry.main:app"),
     ("single_file_app", "main:app"),
+    ("fullstack_app", "app.main:app"),
 ]
 
 

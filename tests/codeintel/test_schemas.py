@@ -5,15 +5,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import codeintel
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime_fields.py"
 
 
-def test_fields_equal_pydantics_own(fixtures: Path, registry: codeintel.CodeGraph) -> None:
-    schemas = registry.schemas()
+@pytest.mark.parametrize("name", ["registry_app", "fullstack_app"])
+def test_fields_equal_pydantics_own(fixtures: Path, name: str) -> None:
+    project = fixtures / name
+    schemas = codeintel.analyze(project).schemas()
     specs = {f"{s.qualname.rpartition('.')[0]}:{s.name}": s for s in schemas}
-    project = fixtures / "registry_app"
     result = subprocess.run(
         [sys.executable, str(RUNTIME), str(project), *specs],
         cwd=project,
