@@ -78,7 +78,9 @@ def build_chains(graph: CodeGraph) -> list[Chain]:
     for (resource, file), routes in sorted(grouped.items()):
         endpoints = {r.endpoint for r in routes}
         used = tuple(s for s in services if endpoints & set(s.routes))
-        repos = _repositories(used, repositories)
+        router_module = routes[0].endpoint.rpartition(".")[0]
+        imported = set(graph.modules_imported_by(router_module))
+        repos = _repositories(used, repositories, imported)
         models = _schemas(routes, repos, schemas)
         modules = {r.endpoint.rpartition(".")[0] for r in routes}
         modules |= {c.qualname.rpartition(".")[0] for c in (*used, *repos)}
@@ -104,10 +106,12 @@ def build_chains(graph: CodeGraph) -> list[Chain]:
 
 
 def _repositories(
-    services: tuple[Component, ...], repositories: dict[str, Component]
+    services: tuple[Component, ...], repositories: dict[str, Component], imported: set[str]
 ) -> tuple[Component, ...]:
-    names = sorted({u for s in services for u in s.uses if u in repositories})
-    return tuple(repositories[n] for n in names)
+    """The repositories the services use, and crud-style modules the router calls itself."""
+    names = {u for s in services for u in s.uses if u in repositories}
+    names |= {q for q in repositories if q in imported}
+    return tuple(repositories[n] for n in sorted(names))
 
 
 def _schemas(

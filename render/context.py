@@ -30,6 +30,18 @@ class NewFile(_Frozen):
     mirrors: str | None  # the existing file it is modelled on
 
 
+class ConventionRef(_Frozen):
+    """A habit measured from the code, to keep: what, how many follow it, and an example."""
+
+    topic: str
+    finding: str
+    count: int
+    total: int
+    unit: str
+    path: str | None
+    line: int | None
+
+
 class Snippet(_Frozen):
     """Real code from the project, cited by file and lines."""
 
@@ -102,6 +114,7 @@ class PlanContext(_Frozen):
     docs: tuple[DocRef, ...]
     new_files: tuple[NewFile, ...]
     patterns: tuple[Snippet, ...]
+    conventions: tuple[ConventionRef, ...]
     phases: tuple[Phase, ...]
     tasks: tuple[Task, ...]
     unit_test_location: str

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from codeintel import CodeGraph
+from codeintel.conventions import Convention
 from codeintel.docs import DocFile
 from codeintel.errors_map import ErrorFacts
 from codeintel.fixtures import Fixture, TestFunction
@@ -31,6 +32,23 @@ class ProjectFacts:
     @cached_property
     def docs(self) -> list[DocFile]:
         return self.graph.docs()
+
+    @cached_property
+    def layer_of_file(self) -> dict[str, str]:
+        return {m.file: m.layer for m in self.graph.layers()}
+
+    def layer_of_folder(self, folder: str) -> str | None:
+        """The layer most of a folder's modules are in (ties: alphabetical), for files that
+        do not exist yet."""
+        counts: dict[str, int] = {}
+        for file, layer in self.layer_of_file.items():
+            if file.rpartition("/")[0] == folder and not file.endswith("__init__.py"):
+                counts[layer] = counts.get(layer, 0) + 1
+        return min(counts, key=lambda layer: (-counts[layer], layer)) if counts else None
+
+    @cached_property
+    def conventions(self) -> list[Convention]:
+        return self.graph.conventions()
 
     @cached_property
     def module_of_file(self) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from codeintel import CodeGraph
 from render.chains import Chain, build_chains
 from render.commands import Commands
-from render.context import PlanContext, Summary
+from render.context import ConventionRef, PlanContext, Summary
 from render.errors import PlanError
 from render.facts import ProjectFacts
 from render.prose import (
@@ -61,6 +61,18 @@ def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanCo
         docs=docs(facts, request, chain),
         new_files=tuple(work.new_files),
         patterns=tuple(work.patterns),
+        conventions=tuple(
+            ConventionRef(
+                topic=c.topic,
+                finding=c.finding,
+                count=c.count,
+                total=c.total,
+                unit=c.unit,
+                path=c.file,
+                line=c.line,
+            )
+            for c in facts.conventions
+        ),
         phases=phases(work),
         tasks=tuple(work.tasks),
         unit_test_location=unit,

@@ -14,7 +14,7 @@ from render.facts import ProjectFacts
 from render.naming import swap
 from render.request import FeatureRequest
 from render.source import Source
-from render.words import split_identifier, terms
+from render.words import singular, split_identifier, terms
 
 _METHOD_WORDS = {
     "GET": {"get", "read", "list", "show", "fetch", "find", "search", "filter", "page"},
@@ -99,17 +99,37 @@ class _Planner:
         """Where a layer's step happens: the new mirror file, or the existing file itself."""
         return self.create(existing, purpose) if self.new else (existing, "UPDATE")
 
-    def file_imports(self, file: str, *, keep: set[str] | None = None) -> list[str]:
+    def file_imports(
+        self, file: str, *, keep: set[str] | None = None, keyword: str = "CREATE"
+    ) -> list[str]:
+        """The imports of ``file`` adapted to the new resource; a file that keeps the analogue
+        (ADD, UPDATE) gets the new names beside the old ones."""
         found = self.source.imports(file)
         if keep is not None:
             found = [i for i in found if any(k in i for k in keep)] or found
-        return [self.rename(i) for i in found]
+        adapt = self.rename if keyword == "CREATE" else self.added_import
+        return [adapt(i) for i in found]
+
+    def about_resource(self, name: str) -> bool:
+        """Whether ``name`` is named after the analogue's resource (``ItemsPublic``)."""
+        return self.chain.resource in {singular(w) for w in split_identifier(name)}
+
+    def added_import(self, statement: str) -> str:
+        """``from m import items, users`` becomes ``from m import items, tags, users``: a file
+        that keeps the analogue needs the new name beside the old one, not instead of it."""
+        match = re.fullmatch(r"(from\s+[\w.]+\s+import\s+)([\w\s,]+)", statement)
+        if match is None or "," not in match[2]:
+            return self.rename(statement)
+        names = [n.strip() for n in match[2].split(",") if n.strip()]
+        return match[1] + ", ".join(sorted({*names, *(self.rename(n) for n in names)}))
 
     # -- layers ---------------------------------------------------------------------------
 
     def schemas(self) -> None:
         for file in sorted({s.file for s in self.chain.schemas}):
             models = [s for s in self.chain.schemas if s.file == file]
+            # A file of many resources' models (``models.py``): only the analogue's are copied.
+            models = [s for s in models if self.about_resource(s.name)] or models
             start, end = min(s.line for s in models), max(s.end_line for s in models)
             names = ", ".join(f"`{self.rename(s.name)}`" for s in models)
             target, keyword = self.target(file, f"Pydantic models for {self.request.resource}")
@@ -124,17 +144,25 @@ class _Planner:
                 "Foundation",
                 implement,
                 self.pattern(self.cite(file, start, end)),
-                self.file_imports(file),
+                self.file_imports(file, keyword=keyword),
                 self.commands.compile(target),
             )
 
     def component(self, part: Component, layer: str, phase: str) -> None:
-        methods = ", ".join(f"`{self.rename(m.name)}`" for m in part.methods) or "its methods"
         target, keyword = self.target(
             part.file, f"{layer.capitalize()} for {self.request.resource}"
         )
+        members = part.methods
+        start, end = part.line, part.end_line
+        own = [m for m in members if self.about_resource(m.name)]
+        if keyword != "CREATE" and own:
+            # A module shared by every resource (``crud.py``): only the analogue's part.
+            members, start, end = tuple(own), min(m.line for m in own), max(m.end_line for m in own)
+        methods = ", ".join(f"`{self.rename(m.name)}`" for m in members) or "its methods"
         implement = (
             f"`{self.rename(part.name)}` with {methods}"
+            if keyword == "CREATE"
+            else f"ADD {methods} to `{part.name}`, next to the analogue's"
             if self.new
             else f"Change `{part.name}` ({methods}) for: {self.request.text}"
         )
@@ -143,8 +171,8 @@ class _Planner:
             target,
             phase,
             implement,
-            self.pattern(f"`{part.name}` at {self.cite(part.file, part.line, part.end_line)}"),
-            self.file_imports(part.file),
+            self.pattern(f"`{part.name}` at {self.cite(part.file, start, end)}"),
+            self.file_imports(part.file, keyword=keyword),
             self.commands.compile(target),
         )
 
@@ -207,7 +235,7 @@ class _Planner:
             f"Include the new router as line {number} includes the analogue's: "
             f"`{self.rename(call)}`",
             f"Mirror `{file}:{number}-{number}`",
-            self.file_imports(file, keep={self.chain.resource, "router"}),
+            self.file_imports(file, keep={self.chain.resource, "router"}, keyword="UPDATE"),
             self.commands.import_module(self.facts.module_of_file.get(file, file)),
         )
 
@@ -348,12 +376,15 @@ def _matching_method(service: Component, route: Route) -> str:
 
 
 def _affected(planner: _Planner) -> tuple[str, ...]:
+    """The layers the tasks touch, each with its folders, in the order the work goes."""
     order = {"Foundation": 0, "Core Implementation": 1, "Integration": 2, "Testing": 3}
-    targets = sorted(planner.plan.tasks, key=lambda t: order[t.phase])
-    layers: dict[str, None] = {}
-    for task in targets:
-        layers.setdefault(f"`{task.target.rsplit('/', 1)[0]}/`", None)
-    return tuple(layers)
+    folders: dict[str, dict[str, None]] = {}
+    for task in sorted(planner.plan.tasks, key=lambda t: order[t.phase]):
+        folder = task.target.rpartition("/")[0]
+        facts = planner.facts
+        layer = facts.layer_of_file.get(task.target) or facts.layer_of_folder(folder) or "other"
+        folders.setdefault(layer, {})[f"`{folder}/`" if folder else "the project root"] = None
+    return tuple(f"{layer} ({', '.join(shown)})" for layer, shown in folders.items())
 
 
 def _risks(planner: _Planner) -> tuple[str, ...]:
