@@ -1,6 +1,6 @@
 """Static routes vs. the routes FastAPI serves at runtime, per app, on any repository.
 
-Usage: python -m benchmarks.route_recall REPO [--only SUBDIR] [--show N]
+Usage: python -m benchmarks.route_recall REPO [--only SUBDIR] [--show N] [--python PATH]
 Every module-level app codeintel finds is imported in its own subprocess (repository root
 first on sys.path); apps whose imports fail (missing optional packages) are counted and skipped.
 Prints per-app misses and totals: precision = found and served / found, recall = found and
@@ -40,10 +40,10 @@ def import_spec(graph: codeintel.CodeGraph, app_key: str) -> str | None:
     return f"{path_name(node['file'])}:{attribute}"
 
 
-def runtime(repo: Path, spec: str) -> set[Operation] | None:
+def runtime(repo: Path, spec: str, python: str = sys.executable) -> set[Operation] | None:
     try:
         result = subprocess.run(
-            [sys.executable, str(RUNTIME), str(repo), spec],
+            [python, str(RUNTIME), str(repo), spec],
             cwd=repo,
             capture_output=True,
             text=True,
@@ -84,6 +84,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("repo", type=Path)
     parser.add_argument("--only", help="only apps whose file is under this folder")
     parser.add_argument("--show", type=int, default=10, help="misses to print per app")
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="the interpreter that can import the apps (the project's own environment)",
+    )
     args = parser.parse_args(argv)
     graph = codeintel.analyze(args.repo)
     totals = {"found": 0, "served": 0, "both": 0, "apps": 0, "skipped": 0}
@@ -91,7 +96,7 @@ def main(argv: list[str]) -> int:
         spec = import_spec(graph, app_key)
         if spec is None or (args.only and not spec.startswith(args.only.replace("/", "."))):
             continue
-        served = runtime(args.repo.resolve(), spec)
+        served = runtime(args.repo.resolve(), spec, args.python)
         if served is None:
             totals["skipped"] += 1
             continue

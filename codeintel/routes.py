@@ -231,11 +231,30 @@ class _Builder:
         orphans = [o for o in self.objects.values() if o.kind == "router" and o.key not in children]
         found: list[Route] = []
         for root in sorted(roots, key=lambda o: o.key):
-            self._walk(root, root.key, Text(""), list(root.dependencies), (), (), found, 0)
+            served = self._served_as(root.key)
+            self._walk(root, served, Text(""), list(root.dependencies), (), (), found, 0)
         for orphan in sorted(orphans, key=lambda o: o.key):
             deps = list(orphan.dependencies)
             self._walk(orphan, None, orphan.prefix, deps, orphan.tags, (), found, 0)
         return sorted(found, key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
+
+    def _served_as(self, key: str) -> str:
+        """A factory's local app is served as the module-level name bound to the factory's
+        result (``app = create_app()``): what ``uvicorn module:app`` imports."""
+        factory, local_marker, local = key.partition(".<locals>.")
+        fact = self.resolver.symbols.get(factory)
+        if not local_marker or fact is None or all(v.text != local for v in fact.returned):
+            return key
+        home = self.resolver.symbol_module.get(factory)
+        modules = sorted(self.resolver.modules, key=lambda m: (m != home, m))
+        for module in modules:
+            facts = self.resolver.modules[module]
+            if is_test_path(facts.file):
+                continue
+            for assign in facts.assigns:
+                if assign.scope == "" and self.ev.called_class(assign.value) == factory:
+                    return f"{module}.{assign.name}"
+        return key
 
     def _walk(
         self,

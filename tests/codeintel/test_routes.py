@@ -71,3 +71,20 @@ def test_route_graph_edges(registry: codeintel.CodeGraph) -> None:
         ("symbol:registry.api.dependencies.get_server_service", "depends_on"),
         ("symbol:registry.schemas.server.ServerRead", "uses_schema"),
     }
+
+
+def test_a_factory_app_is_served_under_the_name_bound_to_the_factory(tmp_path: Path) -> None:
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "router = APIRouter(prefix='/items')\n\n\n"
+        "@router.get('/')\n"
+        "def list_items() -> list[int]:\n    return []\n\n\n"
+        "def create_app() -> FastAPI:\n"
+        "    application = FastAPI()\n"
+        "    application.include_router(router, prefix='/api')\n"
+        "    return application\n\n\n"
+        "app = create_app()\n"
+    )
+    [route] = codeintel.analyze(tmp_path).routes()
+    assert route.app == "main.app"
+    assert {(route.method, route.path, route.endpoint)} == runtime_routes(tmp_path, "main:app")
