@@ -7,11 +7,11 @@ from typing import Final
 
 #: Every code codeintel emits, with what it means. The README's table is generated from this.
 CODES: Final[dict[str, str]] = {
-    "CI101": "file could not be read",
+    "CI101": "file could not be read (or is not a regular file: a pipe, socket or device)",
     "CI102": "file is not valid text in its declared encoding",
     "CI103": "Python file does not parse",
     "CI104": "file is larger than the size cap and was skipped",
-    "CI105": "symbolic link not followed (leaves the repository, or is a directory link)",
+    "CI105": "symbolic link not followed (outside the repo, dangling, a loop, a directory)",
     "CI106": "file contains NUL bytes",
     "CI107": "analysis of a file failed unexpectedly",
     "CI110": "pyproject.toml (or other config) is malformed",

@@ -78,10 +78,9 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
         kind = classify(relpath)
         if kind is None:
             continue
-        if entry.is_symlink() and not _inside(root, Path(entry.path)):
-            diagnostics.append(
-                Diagnostic("CI105", relpath, 0, "link points outside the repository; not followed")
-            )
+        problem = _problem(root, entry)
+        if problem is not None:
+            diagnostics.append(Diagnostic(problem[0], relpath, 0, problem[1]))
             continue
         files.append(SourceFile(relpath, kind))
     files.sort(key=lambda f: f.path)
@@ -136,12 +135,25 @@ def _is_dir_link(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _inside(root: Path, path: Path) -> bool:
+def _problem(root: Path, entry: os.DirEntry[str]) -> tuple[str, str] | None:
+    """Why a file must not be read, as (code, message), or None when it is fine.
+
+    Reading a named pipe would wait forever, and a device may never end, so only regular
+    files are read; links must resolve to one inside the repository.
+    """
     try:
-        path.resolve(strict=True).relative_to(root.resolve())
-    except (OSError, RuntimeError, ValueError):
-        return False
-    return True
+        if entry.is_symlink():
+            try:
+                target = Path(entry.path).resolve(strict=True)
+            except (OSError, RuntimeError):
+                return "CI105", "link is dangling or loops; not followed"
+            if not target.is_relative_to(root.resolve()):
+                return "CI105", "link points outside the repository; not followed"
+        if not entry.is_file():
+            return "CI101", "not a regular file (a pipe, socket or device); not read"
+    except OSError as exc:
+        return "CI101", f"cannot inspect: {exc.strerror or exc}"
+    return None
 
 
 def _gitignore(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -142,6 +143,37 @@ def test_bad_files_become_diagnostics_and_the_rest_is_analysed(fixtures: Path) -
     assert graph.docs()[1].title == "Docs"  # the latin-1 doc still gives its headings
     assert graph.modules() == ("pkg", "pkg.bom_crlf", "pkg.good", "pkg.latin1")
     assert [s.start_line for s in graph.find_symbol("crlf")] == [4]
+
+
+def test_links_and_pipes_are_never_followed_or_read(tmp_path: Path, fixtures: Path) -> None:
+    root = tmp_path / "broken_repo"
+    shutil.copytree(fixtures / "broken_repo", root)
+    os.symlink("loop_b.py", root / "pkg/loop_a.py")
+    os.symlink("loop_a.py", root / "pkg/loop_b.py")
+    os.symlink("missing.py", root / "pkg/dangling.py")
+    os.symlink(tmp_path / "outside.py", root / "pkg/escape.py")
+    (tmp_path / "outside.py").write_text("secret = 1\n")
+    os.symlink("..", root / "pkg/up")
+    os.symlink("good.py", root / "pkg/alias.py")
+    os.mkfifo(root / "pkg/fifo.py")  # reading it would wait forever
+    graph = codeintel.analyze(root)
+    assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [
+        ("CI102", "docs/latin1.md", 3),
+        ("CI102", "pkg/bad_utf8.py", 1),
+        ("CI105", "pkg/dangling.py", 0),
+        ("CI105", "pkg/escape.py", 0),
+        ("CI101", "pkg/fifo.py", 0),
+        ("CI105", "pkg/loop_a.py", 0),
+        ("CI105", "pkg/loop_b.py", 0),
+        ("CI106", "pkg/nul.py", 2),
+        ("CI103", "pkg/python2.py", 1),
+        ("CI103", "pkg/syntax_error.py", 1),
+        ("CI105", "pkg/up", 0),
+        ("CI110", "pyproject.toml", 1),
+    ]
+    # a link to a file inside the repository is read, under its own name
+    assert graph.modules() == ("pkg", "pkg.alias", "pkg.bom_crlf", "pkg.good", "pkg.latin1")
+    assert not graph.find_symbol("secret")
 
 
 def test_unreadable_file_is_a_diagnostic(tmp_path: Path) -> None:
