@@ -211,3 +211,19 @@ def test_json_is_identical_across_hash_seeds(fixtures: Path) -> None:
         )
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_json_is_identical_whatever_order_the_files_were_created_in(
+    tmp_path: Path, fixtures: Path
+) -> None:
+    source = fixtures / "registry_app"
+    files = sorted(p for p in source.rglob("*") if p.is_file() and ".claude" not in p.parts)
+    outputs = set()
+    for name, order in (("forward", files), ("backward", files[::-1])):
+        root = tmp_path / name / "registry_app"
+        for path in order:
+            target = root / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+        outputs.add(codeintel.analyze(root, cache=False).to_json())
+    assert len(outputs) == 1
