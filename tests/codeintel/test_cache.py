@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import codeintel
+from codeintel import cache as cache_module
 from codeintel import workers
 from codeintel.cache import default_folder
 from codeintel.workers import Job
@@ -73,6 +75,16 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(
     parsed.clear()
     assert codeintel.analyze(project, cache=cache, workers=1).to_json() == expected
     assert parsed == []
+
+
+def test_another_version_of_codeintel_never_reads_these_entries(
+    project: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    codeintel.analyze(project, cache=tmp_path / "cache", workers=1)
+    parsed.clear()
+    monkeypatch.setattr(cache_module, "analyser_version", lambda: "v1-another")
+    codeintel.analyze(project, cache=tmp_path / "cache", workers=1)
+    assert "registry/main.py" in parsed
 
 
 def test_results_with_and_without_cache_are_identical(project: Path, tmp_path: Path) -> None:
@@ -141,3 +153,20 @@ def test_two_processes_filling_one_cache_at_once_agree(tmp_path: Path) -> None:
     expected = codeintel.analyze(tmp_path / "repo", cache=False).to_json().encode()
     assert outputs == [expected, expected]
     assert not list((tmp_path / "cache").rglob(".tmp-*"))
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_long_runs_report_progress_only_to_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs = [Job(f"m{n}.py", f"m{n}", b"x = 1\n") for n in range(70)]
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    workers.extract_all(jobs, workers=1, executor=None)
+    assert terminal.getvalue().endswith("\rcodeintel: parsed 70/70 files\n")
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    workers.extract_all(jobs, workers=1, executor=None)
+    assert piped.getvalue() == ""
