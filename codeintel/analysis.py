@@ -4,8 +4,11 @@ graph."""
 from __future__ import annotations
 
 import dataclasses
+import gc
+import os
 from collections.abc import Iterator
 from concurrent.futures import Executor
+from contextlib import contextmanager
 from pathlib import Path
 
 from codeintel.assemble import Resolver, assemble
@@ -38,22 +41,23 @@ def analyze(
     folder, or False. ``workers``: processes to parse in (default: one per CPU); ``executor``:
     any ``concurrent.futures.Executor`` to parse on instead.
     """
-    root = Path(path)
-    store = _store(root, cache)
-    files, diagnostics = discover(root)
-    jobs, unread = _read_python(root, files, max_file_size)
-    key = project_key(_project_parts(root, files, jobs, [*diagnostics, *unread], max_file_size))
-    if store is not None and (cached := store.get_graph(root, key)) is not None:
-        return CodeGraph(cached, root)
-    facts, failed = _extract(jobs, store, workers, executor)
-    resolver = _resolver(files, facts)
-    graph = assemble(files, resolver)
-    diagnostics += unread + failed
-    diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
-    graph.graph["diagnostics"] = tuple(dataclasses.asdict(d) for d in sorted(diagnostics))
-    if store is not None:
-        store.put_graph(root, key, graph)
-    return CodeGraph(graph, root)
+    with _without_cyclic_gc():
+        root = Path(path)
+        store = _store(root, cache)
+        files, diagnostics = discover(root)
+        jobs, unread = _read_python(root, files, max_file_size)
+        key = project_key(_project_parts(root, files, jobs, [*diagnostics, *unread], max_file_size))
+        if store is not None and (cached := store.get_graph(root, key)) is not None:
+            return CodeGraph(cached, root)
+        facts, failed = _extract(jobs, store, workers, executor)
+        resolver = _resolver(files, facts)
+        graph = assemble(files, resolver)
+        diagnostics += unread + failed
+        diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
+        graph.graph["diagnostics"] = tuple(dataclasses.asdict(d) for d in sorted(diagnostics))
+        if store is not None:
+            store.put_graph(root, key, graph)
+        return CodeGraph(graph, root)
 
 
 def resolve_project(
@@ -66,6 +70,21 @@ def resolve_project(
     jobs, unread = _read_python(root, files, max_file_size)
     facts, failed = _extract(jobs, None, 1, None)
     return files, _resolver(files, facts), [*diagnostics, *unread, *failed]
+
+
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Analysis allocates millions of small objects and makes no garbage cycles; the cyclic
+    collector, woken every few hundred allocations, rescanned them all and cost a third of a
+    run on 2,000 modules. Reference counting still frees everything; the collector runs
+    again, as before, once analysis returns."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _require_folder(root: Path) -> None:
@@ -97,11 +116,13 @@ def _read_python(
 
 def _read(root: Path, path: str, module: str, max_file_size: int) -> Job | Diagnostic:
     try:
-        size = (root / path).stat().st_size
-        if size > max_file_size:
-            message = f"{size} bytes is over the {max_file_size} byte cap"
-            return Diagnostic("CI104", path, 0, message)
-        data = (root / path).read_bytes()
+        # One open and fstat per file: pathlib's joins cost more than the reading.
+        with open(os.path.join(root, path), "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_file_size:
+                message = f"{size} bytes is over the {max_file_size} byte cap"
+                return Diagnostic("CI104", path, 0, message)
+            data = handle.read()
     except OSError as exc:
         return Diagnostic("CI101", path, 0, f"cannot read: {exc.strerror or exc}")
     return Job(path, module, data)

@@ -294,12 +294,14 @@ def _add_refs(graph: nx.MultiDiGraph, facts: ModuleFacts, resolver: Resolver) ->
             data["lines"].add(ref.line)
             if target is not None and node.startswith("external:"):
                 data["names"].add(target.qualname)
+    batch = []
     for (source, node, kind), data in sorted(edges.items()):
         _ensure_node(graph, node)
         attrs: dict[str, Any] = {"kind": kind, "lines": tuple(sorted(data["lines"]))}
         if data["names"]:
             attrs["names"] = tuple(sorted(data["names"]))
-        graph.add_edge(source, node, key=kind, **attrs)
+        batch.append((source, node, kind, attrs))
+    graph.add_edges_from(batch)
     for scope, names in bases.items():
         graph.nodes[symbol_id(f"{facts.module}.{scope}")]["bases"] = tuple(names)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -55,18 +54,11 @@ class FactsCache:
         self._store(self._graph_path(root), key, graph)
 
     def _load(self, path: Path, key: str) -> object:
-        # Loading builds many objects at once; the cyclic collector, woken by each thousand of
-        # them, would triple the time and find nothing to collect.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
             with open(path, "rb") as handle:
                 stored_key, entry = pickle.load(handle)
         except Exception:  # a missing, truncated, garbled or outdated entry is only a miss
             return None
-        finally:
-            if collecting:
-                gc.enable()
         return entry if stored_key == key else None
 
     def _store(self, target: Path, key: str, entry: Any) -> None:

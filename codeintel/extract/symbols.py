@@ -48,7 +48,10 @@ def extract_module(parsed: Parsed, path: str, module: str, is_package: bool) -> 
     """Extract symbols, imports, uses, assignments and call statements from a parsed module."""
     collector = _Collector(module, is_package)
     parsed.module.visit(collector)
-    return collector.facts(parsed, path, is_package)
+    try:
+        return collector.facts(parsed, path, is_package)
+    finally:
+        collector.release()
 
 
 @dataclass(eq=False)
@@ -111,6 +114,13 @@ class _Collector(cst.CSTVisitor):
         self._now = 1  # the line the walk is on
         self._starts: dict[int, int] = {}
         self._ends: dict[int, int] = {}
+
+    def release(self) -> None:
+        """Drop the fact builders: closures over ``self`` form reference cycles that would keep
+        every parsed tree alive until the cyclic collector, which analysis pauses, runs."""
+        self._symbols.clear()
+        self._assigns.clear()
+        self._calls.clear()
 
     def facts(self, parsed: Parsed, path: str, is_package: bool) -> ModuleFacts:
         text = parsed.text
