@@ -74,6 +74,7 @@ def build_chains(graph: CodeGraph) -> list[Chain]:
     repositories = {c.qualname: c for c in graph.repositories()}
     schemas = {s.qualname: s for s in graph.schemas()}
     tests = graph.tests()
+    named = {t.file: _name_words(t.file) for t in tests}
     chains = []
     for (resource, file), routes in sorted(grouped.items()):
         endpoints = {r.endpoint for r in routes}
@@ -87,7 +88,7 @@ def build_chains(graph: CodeGraph) -> list[Chain]:
         modules |= {s.qualname.rpartition(".")[0] for s in models}
         # A test reaches its resource by import, or through the HTTP client by name only.
         test_files = sorted(
-            {t.file for t in tests if modules & set(t.tests_modules) or _names(t.file, resource)}
+            {t.file for t in tests if modules & set(t.tests_modules) or resource in named[t.file]}
         )
         chains.append(
             Chain(
@@ -129,7 +130,7 @@ def _schemas(
     return tuple(schemas[n] for n in sorted(names))
 
 
-def _names(path: str, resource: str) -> bool:
-    """Whether a file's name says it is about ``resource`` (``test_agents_api.py``)."""
+def _name_words(path: str) -> set[str]:
+    """The resources a file's name speaks of (``test_agents_api.py``: test, agent, api)."""
     stem = path.rsplit("/", 1)[-1].removesuffix(".py")
-    return resource in {singular(w) for w in split_identifier(stem)}
+    return {singular(w) for w in split_identifier(stem)}

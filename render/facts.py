@@ -11,6 +11,7 @@ from codeintel.docs import DocFile
 from codeintel.errors_map import ErrorFacts
 from codeintel.fixtures import Fixture, TestFunction
 from codeintel.project import Project
+from render.rank import index
 
 
 class ProjectFacts:
@@ -32,6 +33,11 @@ class ProjectFacts:
     @cached_property
     def docs(self) -> list[DocFile]:
         return self.graph.docs()
+
+    @cached_property
+    def documents(self) -> dict[str, dict[str, float]]:
+        """The relevance index (file -> term -> weight), built once per plan."""
+        return index(self.graph)
 
     @cached_property
     def layer_of_file(self) -> dict[str, str]:

@@ -19,7 +19,7 @@ from render.prose import (
     problem_and_solution,
     testing,
 )
-from render.rank import index, rank
+from render.rank import rank
 from render.request import FeatureRequest, understand
 from render.tasks import TaskPlan, plan_tasks
 from render.words import split_identifier
@@ -33,7 +33,7 @@ def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanCo
     if not chains:
         raise PlanError("the project serves no FastAPI routes, so there is no chain to plan from")
     request = understand(text, _resources(graph, chains))
-    chain = choose_analogue(graph, request, chains)
+    chain = choose_analogue(facts, request, chains)
     work = plan_tasks(facts, request, chain)
     commands = Commands(facts.project)
     validation = commands.levels(facts.project.package_dirs or ("."), work.unit, work.integration)
@@ -100,9 +100,9 @@ def _resources(graph: CodeGraph, chains: list[Chain]) -> set[str]:
     return names
 
 
-def choose_analogue(graph: CodeGraph, request: FeatureRequest, chains: list[Chain]) -> Chain:
+def choose_analogue(facts: ProjectFacts, request: FeatureRequest, chains: list[Chain]) -> Chain:
     """The chain to mirror: the named resource's if any, else the most complete, best matching."""
-    scores = {s.file: s.score for s in rank(index(graph), request.terms)}
+    scores = {s.file: s.score for s in rank(facts.documents, request.terms)}
 
     def lexical(chain: Chain) -> float:
         return sum(scores.get(f, 0.0) for f in chain.files)

@@ -8,6 +8,7 @@ import re
 from render.chains import Chain
 from render.context import DocRef, FileRef, FixtureRef, Phase, Snippet
 from render.facts import ProjectFacts
+from render.rank import rank
 from render.request import FeatureRequest
 from render.source import Source
 from render.tasks import TaskPlan
@@ -134,10 +135,8 @@ def files_to_read(
 
 
 def _extra(facts: ProjectFacts, request: FeatureRequest, seen: set[str]) -> list[FileRef]:
-    from render.rank import index, rank
-
     extra = []
-    for score in rank(index(facts.graph), request.terms):
+    for score in rank(facts.documents, request.terms):
         if score.file not in seen and score.file.endswith(".py"):
             words = ", ".join(f"'{t}'" for t in score.matched)
             extra.append(FileRef(path=score.file, start=None, end=None, reason=f"Mentions {words}"))

@@ -37,18 +37,15 @@ def rank(documents: dict[str, dict[str, float]], request_terms: Iterable[str]) -
     """Files with at least one match, best first; ties broken by path."""
     wanted = list(request_terms)
     total = len(documents)
+    frequency = {t: sum(1 for bag in documents.values() if t in bag) for t in set(wanted)}
+    idf = {t: math.log(1 + total / n) for t, n in frequency.items() if n}
     scores = []
     for file, bag in documents.items():
         matched = tuple(t for t in wanted if t in bag)
         if matched:
-            score = sum(bag[t] * _idf(t, documents, total) for t in matched)
+            score = sum(bag[t] * idf[t] for t in matched)
             scores.append(FileScore(file, round(score, 6), matched))
     return sorted(scores, key=lambda s: (-s.score, s.file))
-
-
-def _idf(term: str, documents: dict[str, dict[str, float]], total: int) -> float:
-    frequency = sum(1 for bag in documents.values() if term in bag)
-    return math.log(1 + total / frequency)
 
 
 def _texts(graph: CodeGraph) -> Iterable[tuple[str, str, str]]:
