@@ -55,6 +55,11 @@ class CodeGraph:
         routes = [Route.model_validate({k: d[k] for k in Route.model_fields}) for _, d in nodes]
         return sorted(routes, key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
 
+    def routes_using(self, provider: str) -> list[Route]:
+        """The routes that depend on ``provider`` (a qualified name), directly or through other
+        providers, sorted like ``routes()``."""
+        return [r for r in self.routes() if provider in r.all_dependencies]
+
     def schemas(self) -> list[Schema]:
         """Every pydantic model, sorted by qualified name."""
         nodes = self.graph.nodes(data="schema")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from codeintel.evaluate import Evaluator
 from codeintel.frameworks import ANNOTATED, DEPENDS
-from codeintel.models import Param, Value
+from codeintel.models import Param, SymbolFact, Value
 
 _MAX_HOPS = 8
 
@@ -41,8 +41,63 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
     target = call.keyword("dependency") or (call.items[0] if call.items else None)
     if target is None:  # ``x: Pagination = Depends()`` depends on the annotated class
         target = annotation
-    name = evaluator.qualified(target)
+    name = evaluator.qualified(target) or _instance(target, evaluator)
+    name = name or _returned_local(target, evaluator)
     return [name] if name is not None else []
+
+
+def _instance(call: Value | None, evaluator: Evaluator) -> str | None:
+    """``Security(APIKeyHeader(name="X"))``: an instance made in place; FastAPI calls it, so
+    it is named for its class with ``()``: ``fastapi.security.APIKeyHeader()``."""
+    called = evaluator.called_class(call)
+    fact = evaluator.resolver.symbols.get(called) if called else None
+    if called is None or (fact is not None and fact.kind != "class"):
+        return None
+    if fact is None and not called.rpartition(".")[2][:1].isupper():
+        return None  # a third-party function call, not a class: unknown, never guessed
+    return f"{called}()"
+
+
+def _returned_local(call: Value | None, evaluator: Evaluator) -> str | None:
+    """``Depends(get_repository(UsersRepository))``: the provider is the function the factory
+    returns, a local one or not; ``a if required else b`` is followed when the call (or the
+    parameter's default) gives the flag as a literal. Anything else stays unresolved."""
+    factory = evaluator.called_class(call)
+    fact = evaluator.resolver.symbols.get(factory) if factory else None
+    if call is None or fact is None or fact.kind not in ("function", "method"):
+        return None
+    names = {_function(_chosen(v, fact, call), str(factory), evaluator) for v in fact.returned}
+    return names.pop() if len(names) == 1 else None
+
+
+def _chosen(value: Value | None, fact: SymbolFact, call: Value) -> Value | None:
+    if value is None or value.kind != "ifexp":
+        return value
+    test, body, orelse = value.items
+    flag = _argument(test.text, fact, call) if test.kind == "name" else None
+    if flag is None or flag.kind != "const" or flag.text not in ("True", "False"):
+        return None
+    return _chosen(body if flag.text == "True" else orelse, fact, call)
+
+
+def _argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
+    """What the call passes for parameter ``name`` of the function it calls (or its default)."""
+    if (given := call.keyword(name)) is not None:
+        return given
+    positional = [p.name for p in fact.params if p.kind == "positional"]
+    if name in positional and positional.index(name) < len(call.items):
+        return call.items[positional.index(name)]
+    return next((p.default for p in fact.params if p.name == name), None)
+
+
+def _function(value: Value | None, factory: str, evaluator: Evaluator) -> str | None:
+    if value is None or value.kind != "name":
+        return None
+    local = f"{factory}.<locals>.{value.text}"
+    if local in evaluator.resolver.symbols:
+        return local
+    name = evaluator.qualified(value)
+    return name if name in evaluator.resolver.symbols else None
 
 
 def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> list[str]:
@@ -61,3 +116,54 @@ def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> lis
         if _is_depends(meta, evaluator):
             found.extend(_provider(meta, base, evaluator))
     return found
+
+
+def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
+    """The providers ``provider`` asks for itself, as FastAPI would find them: a function's
+    parameters, a class's ``__init__``, or an instance's ``__call__``."""
+    symbols = evaluator.resolver.symbols
+    if provider.endswith("()"):  # an instance made in place: FastAPI calls its __call__
+        call = symbols.get(f"{provider.removesuffix('()')}.__call__")
+        return param_providers(call.params, evaluator) if call is not None else []
+    fact = symbols.get(provider)
+    if fact is None:
+        return []
+    if fact.kind in ("function", "method"):
+        return param_providers(fact.params, evaluator)
+    if fact.kind == "class":
+        init = symbols.get(f"{provider}.__init__")
+        return param_providers(init.params, evaluator) if init is not None else []
+    key = evaluator.variable(provider)
+    cls = evaluator.instance_class(evaluator.binding(key)) if key else None
+    call = symbols.get(f"{cls}.__call__") if cls else None
+    return param_providers(call.params, evaluator) if call is not None else []
+
+
+def dependency_tree(roots: list[str], evaluator: Evaluator) -> dict[str, tuple[str, ...]]:
+    """Every provider reachable from ``roots`` -> the providers it asks for directly."""
+    tree: dict[str, tuple[str, ...]] = {}
+    todo = list(roots)
+    while todo:
+        provider = todo.pop()
+        if provider in tree:
+            continue
+        tree[provider] = tuple(dict.fromkeys(sub_providers(provider, evaluator)))
+        todo.extend(tree[provider])
+    return tree
+
+
+def solve_order(direct: tuple[str, ...], tree: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """All providers behind ``direct``, each once, sub-dependencies before the provider that
+    needs them (the order FastAPI solves them in)."""
+    done: dict[str, None] = {}
+
+    def visit(provider: str, path: frozenset[str]) -> None:
+        if provider in done or provider in path:
+            return
+        for sub in tree.get(provider, ()):
+            visit(sub, path | {provider})
+        done[provider] = None
+
+    for provider in direct:
+        visit(provider, frozenset())
+    return tuple(done)

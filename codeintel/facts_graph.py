@@ -34,8 +34,17 @@ def add_routes(graph: nx.MultiDiGraph, routes: list[Route]) -> None:
                 _link(graph, node, schema, "uses_schema")
 
 
+def add_provider_edges(graph: nx.MultiDiGraph, tree: dict[str, tuple[str, ...]]) -> None:
+    """``depends_on`` from each provider to the providers it asks for itself."""
+    for provider, subs in sorted(tree.items()):
+        source = symbol_id(provider)
+        if source in graph:
+            for sub in subs:
+                _link(graph, source, sub, "depends_on")
+
+
 def _link(graph: nx.MultiDiGraph, source: str, qualname: str, kind: str) -> None:
-    target = symbol_id(qualname)
+    target = symbol_id(qualname.removesuffix("()"))  # an instance provider links to its class
     if target in graph:
         graph.add_edge(source, target, key=kind, kind=kind)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 
-from codeintel.depends import list_providers, param_providers
+from codeintel.depends import dependency_tree, list_providers, param_providers, solve_order
 from codeintel.diagnostics import Diagnostic
 from codeintel.evaluate import Evaluator, Text
 from codeintel.frameworks import APP_CLASSES, BODY, MODEL_ROOTS, ROUTER_CLASSES
@@ -45,7 +45,8 @@ class Route(BaseModel):
     response_model: str | None = None
     status_code: int | None = None
     tags: tuple[str, ...] = ()
-    dependencies: tuple[str, ...] = ()
+    dependencies: tuple[str, ...] = ()  # direct: the app's, includes', router's, route's, params'
+    all_dependencies: tuple[str, ...] = ()  # with providers' own, sub-dependencies first
     body: str | None = None
     includes: tuple[str, ...] = ()  # ``file:line`` of each include_router/mount, outermost first
     resolved: bool = True  # False when the path holds a placeholder
@@ -96,6 +97,7 @@ class _Builder:
         self.declared: dict[str, list[_Declared]] = defaultdict(list)
         self.edges: dict[str, list[_Edge]] = defaultdict(list)
         self.diagnostics: list[Diagnostic] = []
+        self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
 
     # -- collecting -----------------------------------------------------------------------
 
@@ -307,6 +309,7 @@ class _Builder:
         response_model = options.keyword("response_model") if options else None
         status = options.keyword("status_code") if options else None
         route_tags = self.ev.strings(options.keyword("tags")) if options else ()
+        direct = _unique((*deps, *own_deps, *param_providers(params, self.ev)))
         route = Route(
             method=declared.methods[0],
             path=path.value,
@@ -318,12 +321,18 @@ class _Builder:
             response_model=self._model_name(response_model),
             status_code=self.ev.status_code(status),
             tags=_unique((*tags, *route_tags)),
-            dependencies=_unique((*deps, *own_deps, *param_providers(params, self.ev))),
+            dependencies=direct,
+            all_dependencies=solve_order(direct, self._dependency_tree(direct)),
             body=self._body(params),
             includes=sites,
             resolved=not path.unknown,
         )
         return [route.model_copy(update={"method": m}) for m in declared.methods]
+
+    def _dependency_tree(self, direct: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        missing = [p for p in direct if p not in self.providers]
+        self.providers.update(dependency_tree(missing, self.ev))
+        return self.providers
 
     def _model_name(self, value: Value | None) -> str | None:
         if value is None:

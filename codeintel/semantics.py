@@ -8,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from codeintel.conventions import measure_conventions
+from codeintel.depends import dependency_tree
 from codeintel.diagnostics import Diagnostic
 from codeintel.discover import SourceFile
 from codeintel.docs import extract_docs
@@ -18,6 +19,7 @@ from codeintel.facts_graph import (
     add_docs,
     add_layers,
     add_project,
+    add_provider_edges,
     add_routes,
     add_schemas,
     add_tests,
@@ -36,6 +38,8 @@ def add_semantics(
     """Extract every framework fact family and add it to ``graph``; return their diagnostics."""
     routes, diagnostics = extract_routes(evaluator)
     add_routes(graph, routes)
+    direct = sorted({p for route in routes for p in route.dependencies})
+    add_provider_edges(graph, dependency_tree(direct, evaluator))
     schemas = extract_schemas(evaluator)
     add_schemas(graph, schemas)
     components = extract_components(evaluator, routes)

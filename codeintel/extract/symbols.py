@@ -597,6 +597,10 @@ class _Collector(cst.CSTVisitor):
             return Value("fstring", _text(node), items=tuple(_fstring_parts(node.parts, sub)))
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
             return Value("add", _text(node), items=(sub(node.left), sub(node.right)))
+        if isinstance(node, cst.IfExp):  # ``a if flag else b``: kept so a flag can pick one
+            return Value(
+                "ifexp", _text(node), items=tuple(map(sub, (node.test, node.body, node.orelse)))
+            )
         if isinstance(node, cst.Subscript):
             indices = tuple(
                 sub(e.slice.value) for e in node.slice if isinstance(e.slice, cst.Index)

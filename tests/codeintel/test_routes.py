@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import codeintel
+from codeintel.depends import dependency_tree, param_providers, solve_order
+from tests.helpers import ExtractorInput, extractor_input
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime_routes.py"
 
@@ -88,3 +90,126 @@ def test_a_factory_app_is_served_under_the_name_bound_to_the_factory(tmp_path: P
     [route] = codeintel.analyze(tmp_path).routes()
     assert route.app == "main.app"
     assert {(route.method, route.path, route.endpoint)} == runtime_routes(tmp_path, "main:app")
+
+
+RUNTIME_DEPENDENCIES = Path(__file__).resolve().parent.parent / "runtime_dependencies.py"
+
+
+@pytest.mark.parametrize("name", ["registry_app", "fullstack_app"])
+def test_depends_chains_equal_fastapis_own(fixtures: Path, name: str) -> None:
+    """Each endpoint's providers, recursively through the providers' own parameters, in the
+    order FastAPI solves them: what ``get_dependant`` builds at runtime."""
+    project = fixtures / name
+    inputs = extractor_input(project)
+    symbols = inputs.evaluator.resolver.symbols
+    endpoints = sorted({r.endpoint for r in codeintel.analyze(project).routes()})
+    static = {}
+    for endpoint in endpoints:
+        direct = tuple(dict.fromkeys(param_providers(symbols[endpoint].params, inputs.evaluator)))
+        tree = dependency_tree(list(direct), inputs.evaluator)
+        module = symbols_module(inputs, endpoint)
+        static[f"{module}:{endpoint[len(module) + 1 :]}"] = list(solve_order(direct, tree))
+    result = subprocess.run(
+        [sys.executable, str(RUNTIME_DEPENDENCIES), str(project), *static],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert static == json.loads(result.stdout)
+    if name == "fullstack_app":  # get_current_user asks for a session and a token itself
+        assert max(len(chain) for chain in static.values()) == 3
+
+
+def symbols_module(inputs: ExtractorInput, qualname: str) -> str:
+    return inputs.evaluator.resolver.symbol_module[qualname]
+
+
+def test_routes_using_a_provider_follow_the_chain(fixtures: Path) -> None:
+    graph = codeintel.analyze(fixtures / "fullstack_app")
+    me = next(r for r in graph.routes() if r.path == "/api/v1/users/me")
+    assert me.dependencies == ("app.api.deps.get_current_user",)
+    assert me.all_dependencies == (
+        "app.api.deps.get_db",
+        "app.api.deps.reusable_oauth2",
+        "app.api.deps.get_current_user",
+    )
+    using = {(r.method, r.path) for r in graph.routes_using("app.api.deps.get_db")}
+    assert ("GET", "/api/v1/users/me") in using
+    assert ("GET", "/api/v1/utils/health-check/") not in using
+    edges = graph.graph.out_edges("symbol:app.api.deps.get_current_user", keys=True)
+    assert {(target, key) for _, target, key in edges if key == "depends_on"} == {
+        ("symbol:app.api.deps.get_db", "depends_on"),
+        ("symbol:app.api.deps.reusable_oauth2", "depends_on"),
+    }
+
+
+_PROVIDER_SHAPES = """
+from collections.abc import Callable
+from functools import lru_cache
+
+from fastapi import Depends, FastAPI, Security
+from fastapi.security import APIKeyHeader
+
+
+@lru_cache
+def get_settings() -> dict[str, str]:
+    return {}
+
+
+def get_repository(kind: type) -> Callable[[], object]:
+    def _get_repo(settings: dict[str, str] = Depends(get_settings)) -> object:
+        return kind()
+
+    return _get_repo
+
+
+def _user(key: str = Security(APIKeyHeader(name="X-Key"))) -> str:
+    return key
+
+
+def _optional_user() -> None:
+    return None
+
+
+def authorizer(*, required: bool = True) -> Callable[..., object]:
+    return _user if required else _optional_user
+
+
+app = FastAPI()
+
+
+@app.get("/a")
+def a(repo: object = Depends(get_repository(dict)), user: str = Depends(authorizer())) -> None:
+    pass
+
+
+@app.get("/b")
+def b(user: object = Depends(authorizer(required=False))) -> None:
+    pass
+"""
+
+
+def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path) -> None:
+    (tmp_path / "main.py").write_text(_PROVIDER_SHAPES)
+    routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    assert routes == {
+        "/a": (
+            "main.get_settings",
+            "main.get_repository.<locals>._get_repo",
+            "fastapi.security.APIKeyHeader()",
+            "main._user",
+        ),
+        "/b": ("main._optional_user",),
+    }
+    result = subprocess.run(
+        [sys.executable, str(RUNTIME_DEPENDENCIES), str(tmp_path), "main:a", "main:b"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    runtime = json.loads(result.stdout)
+    assert runtime["main:b"] == list(routes["/b"])
+    # FastAPI names the class where it is defined; the project imports it from fastapi.security
+    assert [n.replace(".api_key", "") for n in runtime["main:a"]] == list(routes["/a"])

@@ -1,0 +1,67 @@
+"""Print FastAPI's own dependency tree for endpoints, flattened in solve order, as JSON.
+
+Usage: python runtime_dependencies.py PROJECT_DIR MODULE:QUALNAME...
+Each provider is named as codeintel names it: a function or class by ``module.qualname``, an
+instance by the module-level variable that holds it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from fastapi.dependencies.models import Dependant
+from fastapi.dependencies.utils import get_dependant
+
+
+def flattened(dependant: Dependant, names: dict[int, str], done: dict[str, None]) -> None:
+    for sub in dependant.dependencies:
+        flattened(sub, names, done)
+        if sub.call is not None:
+            done.setdefault(_name(sub.call, names), None)
+
+
+def _name(call: Any, names: dict[int, str]) -> str:
+    # Functions, classes and their wrappers (lru_cache copies the name) have a __qualname__;
+    # instances do not.
+    if hasattr(call, "__qualname__"):
+        return f"{call.__module__}.{call.__qualname__}"
+    # An instance: by the module-level variable that holds it, else made in place.
+    return names.get(id(call), f"{type(call).__module__}.{type(call).__qualname__}()")
+
+
+def _globals(project: Path) -> dict[int, str]:
+    """Module-level variables of the project's modules, by the id of what they hold."""
+    found: dict[int, str] = {}
+    for name, module in sorted(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if file is None or not Path(file).resolve().is_relative_to(project):
+            continue
+        for attribute, value in sorted(vars(module).items()):
+            found.setdefault(id(value), f"{name}.{attribute}")
+    return found
+
+
+def main(project: str, *endpoints: str) -> None:
+    sys.path.insert(0, project)
+    calls = {}
+    for spec in endpoints:
+        module, _, qualname = spec.partition(":")
+        target: Any = importlib.import_module(module)
+        for part in qualname.split("."):
+            target = getattr(target, part)
+        calls[spec] = target
+    names = _globals(Path(project).resolve())
+    result = {}
+    for spec, call in calls.items():
+        done: dict[str, None] = {}
+        flattened(get_dependant(path="/", call=call), names, done)
+        result[spec] = list(done)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
