@@ -5,6 +5,8 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
 
 import libcst as cst
 
@@ -140,19 +142,23 @@ class _Collector(cst.CSTVisitor):
     # -- helpers --------------------------------------------------------------------------
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        kind = type(node)
         self._starts[id(node)] = self._now
-        if type(node) is cst.Newline:
+        if kind is cst.Newline:
             self._now += 1
-        elif type(node) in _TEXT_LEAVES:
+        elif kind in _TEXT_LEAVES:
             self._now += node.value.count("\n")  # type: ignore[attr-defined]
-        if super().on_visit(node):
+        visit = _hook(kind, "visit")
+        if visit is None or visit(self, node) is not False:
             return True
         self._now += _newlines(node)  # the walk will not go inside; count what it skips
         return False
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
         self._ends[id(original_node)] = self._now
-        super().on_leave(original_node)
+        leave = _hook(type(original_node), "leave")
+        if leave is not None:
+            leave(self, original_node)
 
     # Per-attribute hooks (``visit_Call_func``) are unused; libcst's lookup of them for every
     # field of every node costs a quarter of the walk.
@@ -633,6 +639,14 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
 def _text(node: cst.CSTNode) -> str:
     text = _EMPTY.code_for_node(node)
     return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 3] + "..."
+
+
+@cache
+def _hook(kind: type[cst.CSTNode], when: str) -> Callable[..., Any] | None:
+    """``_Collector.visit_Name`` for ``Name``: looked up once per node type, not once per node
+    as libcst's default dispatch does."""
+    hook: Callable[..., Any] | None = getattr(_Collector, f"{when}_{kind.__name__}", None)
+    return hook
 
 
 def _newlines(node: cst.CSTNode) -> int:
