@@ -155,11 +155,10 @@ def _extract(
     keys = [store.key(j.path, j.module, j.data) if store else "" for j in jobs]
     results = [store.get(k) if store else None for k in keys]
     missing = [i for i, result in enumerate(results) if result is None]
-    parsed = extract_all([jobs[i] for i in missing], workers=workers, executor=executor)
+    todo = [dataclasses.replace(jobs[i], key=keys[i]) for i in missing]
+    parsed = extract_all(todo, workers=workers, executor=executor, store=store)
     for index, result in zip(missing, parsed, strict=True):
         results[index] = result
-        if store is not None:
-            store.put(keys[index], result)
     facts = [r for r in results if isinstance(r, ModuleFacts)]
     return facts, [r for r in results if isinstance(r, Diagnostic)]
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
+from codeintel.cache import FactsCache
 from codeintel.diagnostics import Diagnostic
 from codeintel.extract.symbols import extract_module
 from codeintel.models import ModuleFacts
@@ -28,6 +29,7 @@ class Job:
     path: str
     module: str
     data: bytes
+    key: str = ""  # the cache key of the result, when there is a cache
 
 
 Result = ModuleFacts | Diagnostic
@@ -45,30 +47,49 @@ def extract(job: Job) -> Result:
 
 
 def extract_all(
-    jobs: Sequence[Job], *, workers: int | None, executor: Executor | None
+    jobs: Sequence[Job],
+    *,
+    workers: int | None,
+    executor: Executor | None,
+    store: FactsCache | None = None,
 ) -> list[Result]:
-    """Results in the order of ``jobs``. ``executor`` wins over ``workers``; with neither, or
-    with few files, the work runs here."""
+    """Results in the order of ``jobs``, each stored in ``store`` under its job's key.
+    ``executor`` wins over ``workers``; with neither, or with few files, the work runs here."""
     if executor is not None:
-        return _run(executor, jobs)
+        # A lent executor may run on other machines, whose disks are not our cache.
+        results = _run(executor, jobs, None)
+        for job, result in zip(jobs, results, strict=True):
+            _store(store, job, result)
+        return results
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(jobs) < _MIN_FILES_FOR_POOL:
         report = _progress(len(jobs))
         results = []
         for job in jobs:
-            results.append(extract(job))
+            results.append(_extract_stored(job, store))
             report(1)
         return results
     with ProcessPoolExecutor(max_workers=count) as pool:
-        return _run(pool, jobs)
+        return _run(pool, jobs, store)
 
 
-def _run(executor: Executor, jobs: Sequence[Job]) -> list[Result]:
+def _extract_stored(job: Job, store: FactsCache | None) -> Result:
+    result = extract(job)
+    _store(store, job, result)
+    return result
+
+
+def _store(store: FactsCache | None, job: Job, result: Result) -> None:
+    if store is not None and job.key:
+        store.put(job.key, result)
+
+
+def _run(executor: Executor, jobs: Sequence[Job], store: FactsCache | None) -> list[Result]:
     # Biggest files first, so the last batches are short and no worker idles at the end.
     order = sorted(range(len(jobs)), key=lambda i: (-len(jobs[i].data), i))
     batches = [order[i : i + _BATCH] for i in range(0, len(order), _BATCH)]
     futures: dict[Future[list[Result]], list[int]] = {
-        executor.submit(_extract_batch, [jobs[i] for i in batch]): batch for batch in batches
+        executor.submit(_extract_batch, [jobs[i] for i in batch], store): batch for batch in batches
     }
     results: list[Result | None] = [None] * len(jobs)
     report = _progress(len(jobs))
@@ -80,8 +101,9 @@ def _run(executor: Executor, jobs: Sequence[Job]) -> list[Result]:
     return [r for r in results if r is not None]
 
 
-def _extract_batch(jobs: list[Job]) -> list[Result]:
-    return [extract(job) for job in jobs]
+def _extract_batch(jobs: list[Job], store: FactsCache | None) -> list[Result]:
+    """One task: workers write their results to the cache themselves, in parallel."""
+    return [_extract_stored(job, store) for job in jobs]
 
 
 def _progress(total: int) -> Callable[[int], None]:

@@ -170,3 +170,17 @@ def test_long_runs_report_progress_only_to_a_terminal(monkeypatch: pytest.Monkey
     monkeypatch.setattr(sys, "stderr", piped)
     workers.extract_all(jobs, workers=1, executor=None)
     assert piped.getvalue() == ""
+
+
+def test_a_lent_executor_fills_the_cache_from_this_process(
+    tmp_path: Path, parsed: list[str]
+) -> None:
+    _many_modules(tmp_path / "repo", 80)
+    with ThreadPoolExecutor(2) as executor:
+        first = codeintel.analyze(tmp_path / "repo", cache=tmp_path / "cache", executor=executor)
+    assert len(parsed) == 82
+    parsed.clear()
+    (tmp_path / "repo/pkg/m000.py").write_text("x = 1\n")
+    again = codeintel.analyze(tmp_path / "repo", cache=tmp_path / "cache", workers=1)
+    assert parsed == ["pkg/m000.py"]
+    assert again.to_json() != first.to_json()
