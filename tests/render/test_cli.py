@@ -92,3 +92,16 @@ def test_hostile_requests_stay_inside_the_plans_folder(
     text = plan.read_text(encoding="utf-8")
     assert "49" not in text.splitlines()[0]  # template syntax in the request was not evaluated
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".")) == [".claude"]
+
+
+@pytest.mark.parametrize("name", ["import_shapes", "pytest_layout", "broken_repo"])
+def test_fixture_repos_without_routes_get_a_one_line_reason(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The fixture repos that serve no routes: nothing to mirror, so no plan and no file."""
+    repo = FIXTURES / name
+    assert main(["Add tags to items", "--repo", str(repo), "--format", "json"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("render: error: the project serves no FastAPI routes")
+    assert not (repo / ".claude").exists()
