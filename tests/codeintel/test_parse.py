@@ -31,6 +31,7 @@ def test_encoding_cookie_is_honoured() -> None:
     [
         (b"x = 1\ny = '\xe9'\n", "CI102", 2),
         (b"# coding: no-such-codec\nx = 1\n", "CI102", 1),
+        (b"# -*- coding: ascii -*-\nx = '\xe9'\n", "CI102", 2),
         (b"a = 1\n\x00", "CI106", 2),
         (b"def f(:\n    pass\n", "CI103", 1),
         (b'print "py2"\n', "CI103", 1),

@@ -105,3 +105,19 @@ def test_fixture_repos_without_routes_get_a_one_line_reason(
     assert err.count("\n") == 1
     assert err.startswith("render: error: the project serves no FastAPI routes")
     assert not (repo / ".claude").exists()
+
+
+def test_template_syntax_in_the_repository_is_printed_not_evaluated(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    schema = repo / "registry/schemas/server.py"
+    text = schema.read_text()
+    assert "max_length=500)" in text
+    schema.write_text(
+        text.replace("max_length=500)", 'max_length=500, title="{{ 7 * 7 }}{% raw %}")')
+    )
+    assert main(["Add tag management to servers", "--repo", str(repo)]) == 0
+    [plan] = (repo / ".claude/output/plans").iterdir()
+    written = plan.read_text(encoding="utf-8")
+    assert 'title="{{ 7 * 7 }}{% raw %}"' in written
+    assert "49" not in written
