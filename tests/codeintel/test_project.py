@@ -103,3 +103,21 @@ def test_plain_pip_project_without_config(tmp_path: Path) -> None:
         ("test", 1, ("pytest -q",))
     ]
     assert [u.module for u in project.undeclared] == ["fastapi"]
+
+
+def test_a_malformed_pyproject_leaves_the_rest_of_the_configuration(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "pyproject.toml": "[project\nname = 'x'\n",
+            "requirements.txt": "fastapi>=0.110\n",
+            "pytest.ini": "[pytest]\ntestpaths = tests\n",
+            "uv.lock": "version = 1\n",
+            "app.py": "import fastapi\n",
+        },
+    )
+    assert [(d.code, d.file) for d in graph.diagnostics] == [("CI110", "pyproject.toml")]
+    project = graph.project()
+    assert [(d.name, d.group) for d in project.dependencies] == [("fastapi", "main")]
+    assert project.pytest is not None and project.pytest.testpaths == ("tests",)
+    assert project.runner == "uv"
