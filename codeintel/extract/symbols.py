@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -43,7 +44,6 @@ _BLOCKS = (
     cst.Finally,
     cst.MatchCase,
 )
-_TRAILING = (cst.EmptyLine, cst.TrailingWhitespace, cst.Newline)
 
 
 def extract_module(parsed: Parsed, path: str, module: str, is_package: bool) -> ModuleFacts:
@@ -182,8 +182,8 @@ class _Collector(cst.CSTVisitor):
 
     def _end(self, node: cst.CSTNode) -> int:
         """The line of the last token of ``node`` (after the walk), trailing comments aside."""
-        while isinstance(node, _BLOCKS):
-            node = [c for c in node.children if not isinstance(c, _TRAILING)][-1]
+        while isinstance(node, _BLOCKS) and (last := _last_part(node)) is not None:
+            node = last
         return self._ends[id(node)]
 
     def _chain(self) -> _Chain:
@@ -649,16 +649,41 @@ def _hook(kind: type[cst.CSTNode], when: str) -> Callable[..., Any] | None:
     return hook
 
 
+def _last_part(node: cst.CSTNode) -> cst.CSTNode | None:
+    """The statement or clause a block-like node ends with (``else:`` after ``if``, the last
+    handler of a ``try``...), or None for an empty block."""
+    if isinstance(node, (cst.SimpleStatementLine, cst.SimpleStatementSuite, cst.IndentedBlock)):
+        return node.body[-1] if node.body else None
+    for clause in ("finalbody", "orelse"):
+        if (part := getattr(node, clause, None)) is not None:
+            return part  # type: ignore[no-any-return]
+    for clauses in ("handlers", "cases"):
+        if parts := getattr(node, clauses, ()):
+            return parts[-1]  # type: ignore[no-any-return]
+    return getattr(node, "body", None)
+
+
 def _newlines(node: cst.CSTNode) -> int:
-    """Newlines inside ``node``'s children, as the walk would have counted them."""
+    """Newlines inside ``node``'s children, as the walk would have counted them. Reads the
+    fields directly: libcst's ``children`` rebuilds the node to list them, which cost more
+    than the whole walk."""
     count = 0
-    for child in node.children:
-        if type(child) is cst.Newline:
-            count += 1
-        elif type(child) in _TEXT_LEAVES:
-            count += child.value.count("\n")  # type: ignore[attr-defined]
-        count += _newlines(child)
+    for name in _fields(type(node)):
+        value = getattr(node, name)
+        for child in value if isinstance(value, (list, tuple)) else (value,):
+            if not isinstance(child, cst.CSTNode):
+                continue
+            if type(child) is cst.Newline:
+                count += 1
+            elif type(child) in _TEXT_LEAVES:
+                count += child.value.count("\n")  # type: ignore[attr-defined]
+            count += _newlines(child)
     return count
+
+
+@cache
+def _fields(kind: type[cst.CSTNode]) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def _signature(node: cst.FunctionDef) -> str:
