@@ -49,7 +49,7 @@ _BLOCKS = (
 def extract_module(parsed: Parsed, path: str, module: str, is_package: bool) -> ModuleFacts:
     """Extract symbols, imports, uses, assignments and call statements from a parsed module."""
     collector = _Collector(module, is_package)
-    parsed.module.visit(collector)
+    _walk(collector, parsed.module)
     try:
         return collector.facts(parsed, path, is_package)
     finally:
@@ -87,8 +87,9 @@ class _RawRef:
     owner: str | None = None  # the scope to attribute the use to, when not the innermost
 
 
-class _Collector(cst.CSTVisitor):
-    """Reads a module once. Facts that name things are built after the walk, when every
+class _Collector:
+    """Reads a module once, walked by ``_walk`` (``visit_<Type>``/``leave_<Type>`` hooks, as
+    in a libcst visitor). Facts that name things are built after the walk, when every
     scope's locals are known (a name assigned anywhere in a function is local throughout),
     and every line number is known.
 
@@ -98,7 +99,6 @@ class _Collector(cst.CSTVisitor):
     """
 
     def __init__(self, module: str, is_package: bool) -> None:
-        super().__init__()
         self.module = module
         self.package = module if is_package else module.rpartition(".")[0]
         self.imports: list[tuple[ImportFact, cst.CSTNode]] = []
@@ -159,14 +159,6 @@ class _Collector(cst.CSTVisitor):
         leave = _hook(type(original_node), "leave")
         if leave is not None:
             leave(self, original_node)
-
-    # Per-attribute hooks (``visit_Call_func``) are unused; libcst's lookup of them for every
-    # field of every node costs a quarter of the walk.
-    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
-        pass
-
-    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
-        pass
 
     def _line(self, node: cst.CSTNode) -> int:
         """The line ``node`` starts on (after the walk): a definition starts at ``def`` or
@@ -639,6 +631,63 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
 def _text(node: cst.CSTNode) -> str:
     text = _EMPTY.code_for_node(node)
     return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 3] + "..."
+
+
+def _walk(collector: _Collector, node: cst.CSTNode) -> None:
+    """Visit ``node`` and everything under it in source order, as ``node.visit`` would, but
+    without rebuilding every node on the way back up, which a read-only walk does not need
+    and which cost a fifth of the extraction."""
+    if collector.on_visit(node):
+        for name in _source_order(node):
+            value = getattr(node, name)
+            if isinstance(value, cst.CSTNode):
+                _walk(collector, value)
+            elif isinstance(value, (list, tuple)):
+                for child in value:
+                    if isinstance(child, cst.CSTNode):
+                        _walk(collector, child)
+    collector.on_leave(node)
+
+
+class _FieldOrder(cst.CSTVisitor):
+    """Records the fields a node's own traversal visits, in the order it visits them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return False
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        self.names.append(attribute)
+
+
+_ORDER: dict[type[cst.CSTNode], tuple[str, ...]] = {}
+
+
+def _source_order(node: cst.CSTNode) -> tuple[str, ...]:
+    """A node type's fields in source order, learnt from libcst's own traversal of the first
+    node of the type met. A few fields are visited only when set (an f-string expression's
+    ``format_spec``); a node that sets one the order lacks teaches it again."""
+    kind = type(node)
+    order = _ORDER.get(kind)
+    if order is None or any(_holds_nodes(getattr(node, n)) for n in _unvisited(kind, order)):
+        recorder = _FieldOrder()
+        node._visit_and_replace_children(recorder)
+        order = _ORDER[kind] = tuple(recorder.names)
+    return order
+
+
+@cache
+def _unvisited(kind: type[cst.CSTNode], order: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in order)
+
+
+def _holds_nodes(value: object) -> bool:
+    if isinstance(value, (list, tuple)):
+        return any(isinstance(v, cst.CSTNode) for v in value)
+    return isinstance(value, cst.CSTNode)
 
 
 @cache
