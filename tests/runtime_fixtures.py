@@ -40,7 +40,17 @@ class Collector:
 
 if __name__ == "__main__":
     code = pytest.main(
-        ["--collect-only", "-q", "-p", "no:cacheprovider", "--no-cov", str(ROOT)],
+        # Collection only; a project's warnings-as-errors setting must not stop it.
+        [
+            "--collect-only",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:warnings",
+            "--no-cov",
+            str(ROOT),
+        ],
         plugins=[Collector()],
     )
     sys.stdout.write(json.dumps(found, sort_keys=True))
