@@ -10,6 +10,7 @@ from codeintel.models import AssignFact, SymbolFact, Value
 
 _CLASS_VARS = frozenset({"typing.ClassVar", "typing_extensions.ClassVar"})
 _CONFIG_NAMES = frozenset({"model_config", "Config"})
+_NOT_FIELDS = frozenset({"sqlmodel.Relationship", "sqlmodel.main.Relationship"})
 
 
 class SchemaField(BaseModel):
@@ -109,6 +110,8 @@ def _declared_fields(qualname: str, evaluator: Evaluator) -> tuple[SchemaField, 
             continue  # pydantic ignores unannotated and private attributes
         if assign.name in _CONFIG_NAMES or _is_class_var(assign.annotation, evaluator):
             continue
+        if evaluator.called_class(assign.value) in _NOT_FIELDS:
+            continue  # an ORM relationship lives on the table class, not among the fields
         fields.append(_field(assign, qualname, evaluator))
     return tuple(fields)
 

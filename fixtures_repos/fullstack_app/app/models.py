@@ -1,6 +1,6 @@
 """Table models and the schemas the API reads and returns."""
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, Relationship, SQLModel
 
 
 class UserBase(SQLModel):
@@ -15,6 +15,7 @@ class UserCreate(UserBase):
 class User(UserBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     token: str = Field(index=True)
+    items: list["Item"] = Relationship(back_populates="owner")
 
 
 class UserPublic(UserBase):
@@ -38,6 +39,7 @@ class ItemUpdate(SQLModel):
 class Item(ItemBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     owner_id: int = Field(foreign_key="user.id")
+    owner: User | None = Relationship(back_populates="items")
 
 
 class ItemPublic(ItemBase):
