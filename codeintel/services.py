@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from codeintel.depends import param_providers
 from codeintel.evaluate import Evaluator
 from codeintel.layout import is_test_path
 from codeintel.models import ModuleFacts, SymbolFact
@@ -165,6 +166,14 @@ def _providers(evaluator: Evaluator, routes: list[Route]) -> dict[str, list[tupl
                 )
             if returned:
                 found.setdefault(returned, []).append((route.endpoint, provider))
+        endpoint = resolver.symbols.get(route.endpoint)
+        for param in endpoint.params if endpoint is not None else ():
+            # ``repo: ArticlesRepository = Depends(get_repository(ArticlesRepository))``: the
+            # provider is made by a factory, but the parameter says what it gives.
+            providers = param_providers((param,), evaluator)
+            declared = evaluator.qualified(param.annotation)
+            if providers and declared in resolver.symbols:
+                found.setdefault(declared, []).append((route.endpoint, providers[0]))
     return found
 
 

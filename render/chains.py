@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TypeVar
 
 from codeintel import CodeGraph
 from codeintel.routes import Route
@@ -17,6 +18,7 @@ _GENERIC_MODULES = frozenset({"main", "app", "api", "routes", "router", "routers
 _GENERIC_MODULES |= frozenset({"endpoints", "server", "application", "__init__"})
 _VERSION = re.compile(r"^v\d+$")
 _QUALNAME = re.compile(r"[A-Za-z_][\w.]*")
+_Part = TypeVar("_Part", Component, Schema)
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def resource_of(route: Route) -> str:
     """The resource a route serves: its module's name, or the first telling path segment."""
     stem = route.file.rsplit("/", 1)[-1].removesuffix(".py")
     if stem not in _GENERIC_MODULES and stem.isidentifier():
-        return singular(stem.lower())
+        # ``articles_common.py`` serves articles: the first word names the resource.
+        return singular(split_identifier(stem)[0]) if split_identifier(stem) else "root"
     for segment in route.path.split("/"):
         telling = segment and segment != "api" and not _VERSION.match(segment)
         if telling and "{" not in segment and "<" not in segment:
@@ -74,18 +77,19 @@ def build_chains(graph: CodeGraph) -> list[Chain]:
     repositories = {c.qualname: c for c in graph.repositories()}
     schemas = {s.qualname: s for s in graph.schemas()}
     tests = graph.tests()
-    named = {t.file: _name_words(t.file) for t in tests}
+    named = {t.file: _name_words(t.file.rpartition("/")[2]) for t in tests}
     chains = []
     for (resource, file), routes in sorted(grouped.items()):
         endpoints = {r.endpoint for r in routes}
         used = tuple(s for s in services if endpoints & set(s.routes))
         router_module = routes[0].endpoint.rpartition(".")[0]
         imported = set(graph.modules_imported_by(router_module))
-        repos = _repositories(used, repositories, imported)
-        models = _schemas(routes, repos, schemas)
+        repos = _own(_repositories(used, repositories, imported, endpoints), resource)
+        models = _own(_schemas(routes, repos, schemas), resource)
         modules = {r.endpoint.rpartition(".")[0] for r in routes}
         modules |= {c.qualname.rpartition(".")[0] for c in (*used, *repos)}
         modules |= {s.qualname.rpartition(".")[0] for s in models}
+        modules = {m for m in modules if resource in _name_words(m)} or modules
         # A test reaches its resource by import, or through the HTTP client by name only.
         test_files = sorted(
             {t.file for t in tests if modules & set(t.tests_modules) or resource in named[t.file]}
@@ -106,12 +110,23 @@ def build_chains(graph: CodeGraph) -> list[Chain]:
     return chains
 
 
+def _own(parts: tuple[_Part, ...], resource: str) -> tuple[_Part, ...]:
+    """The parts named after the resource (``ArticlesRepository``, ``schemas/articles.py``),
+    when any are: a base class or a shared module they use is not the chain to copy."""
+    own = tuple(p for p in parts if resource in _name_words(p.qualname))
+    return own or parts
+
+
 def _repositories(
-    services: tuple[Component, ...], repositories: dict[str, Component], imported: set[str]
+    services: tuple[Component, ...],
+    repositories: dict[str, Component],
+    imported: set[str],
+    endpoints: set[str],
 ) -> tuple[Component, ...]:
-    """The repositories the services use, and crud-style modules the router calls itself."""
+    """The repositories the services use, those the endpoints get from a provider, and
+    crud-style modules the router calls itself."""
     names = {u for s in services for u in s.uses if u in repositories}
-    names |= {q for q in repositories if q in imported}
+    names |= {q for q, r in repositories.items() if q in imported or endpoints & set(r.routes)}
     return tuple(repositories[n] for n in sorted(names))
 
 
@@ -131,6 +146,7 @@ def _schemas(
 
 
 def _name_words(path: str) -> set[str]:
-    """The resources a file's name speaks of (``test_agents_api.py``: test, agent, api)."""
-    stem = path.rsplit("/", 1)[-1].removesuffix(".py")
-    return {singular(w) for w in split_identifier(stem)}
+    """The resources a file's or dotted name's parts speak of (``tests/test_agents_api.py``:
+    test, agent, api; ``app.schemas.articles.ArticleIn``: app, schema, article, in)."""
+    stem = path.removesuffix(".py")
+    return {singular(w) for part in re.split(r"[/.]", stem) for w in split_identifier(part)}

@@ -8,6 +8,7 @@ import re
 from render.chains import Chain
 from render.context import DocRef, FileRef, FixtureRef, Phase, Snippet
 from render.facts import ProjectFacts
+from render.markdown import code
 from render.rank import rank
 from render.request import FeatureRequest
 from render.source import Source
@@ -292,7 +293,7 @@ def _edge_cases(facts: ProjectFacts, chain: Chain) -> tuple[str, ...]:
         if schema.qualname not in bodies:
             continue  # only request bodies reject input with 422
         for f in schema.all_fields:
-            rules = ", ".join(f"{k}={v}" for k, v in f.constraints if k in _VALIDATING)
+            rules = ", ".join(_snippet(f"{k}={v}") for k, v in f.constraints if k in _VALIDATING)
             where = f"`{schema.name}.{f.name}` ({schema.file}:{f.line})"
             if rules:
                 cases.append(f"Input outside {rules}, as for {where}, is rejected with 422")
@@ -307,9 +308,9 @@ def _edge_cases(facts: ProjectFacts, chain: Chain) -> tuple[str, ...]:
             continue
         name = site.exception.rpartition(".")[2]
         if site.status_code:
+            detail = _snippet(site.detail) if site.detail else "no detail"
             cases.append(
-                f"`{name}` {site.status_code} ({site.detail or 'no detail'}) as raised at "
-                f"`{site.file}:{site.line}`"
+                f"`{name}` {site.status_code} ({detail}) as raised at `{site.file}:{site.line}`"
             )
         elif site.exception in handlers:
             handler = handlers[site.exception]
@@ -318,6 +319,13 @@ def _edge_cases(facts: ProjectFacts, chain: Chain) -> tuple[str, ...]:
                 f"`{handler.handler.rpartition('.')[2]}` (`{handler.file}:{handler.line}`)"
             )
     return tuple(dict.fromkeys(cases)) or ("Empty and malformed input to every new endpoint",)
+
+
+def _snippet(text: str, limit: int = 80) -> str:
+    """Code from the project inside a sentence: one line, bounded, as inline code, so that
+    braces and brackets in it read as code, not as template syntax or markdown."""
+    line = " ".join(text.split())
+    return code(line if len(line) <= limit else line[: limit - 3] + "...")
 
 
 def acceptance(
