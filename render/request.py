@@ -52,6 +52,25 @@ _REFACTOR |= frozenset(["deduplicate", "reorganize", "reorganise", "decouple"])
 _ENHANCE = frozenset(
     ["improve", "extend", "enable", "change", "expose", "speed", "optimise", "optimize"]
 )
+#: Words that make a request about a part of a resource, not a resource of its own.
+_PARTS = frozenset(
+    [
+        "field",
+        "fields",
+        "column",
+        "columns",
+        "attribute",
+        "attributes",
+        "property",
+        "properties",
+        "parameter",
+        "parameters",
+        "param",
+        "params",
+        "option",
+        "options",
+    ]
+)
 #: Every form the verb sets take after ``terms()`` singularised them.
 _VERBS = frozenset(singular(w) for w in _BUG | _REFACTOR | _ENHANCE)
 #: Words that describe an operation or a quality, never the resource a request is about.
@@ -164,8 +183,16 @@ def understand(text: str, resources: Iterable[str]) -> FeatureRequest:
     related = tuple(t for t in found if t in existing)
     # a resource names files and classes: a 10k-character "word" cannot be one
     named = [t for t in found if t not in _GENERIC and t not in _VERBS and len(t) <= _MAX_NAME]
-    kind, reason = _kind({w.lower() for w in words}, named, existing)
+    lowered = {w.lower() for w in words}
+    kind, reason = _kind(lowered, named, existing)
     resource = named[0] if named else (related or (*found, "feature"))[0]
+    # "Add a severity field to incidents": a part of an existing resource, not a new one.
+    if part_of := [n for n in named if n in existing] if lowered & _PARTS else []:
+        resource = part_of[0]
+        if kind == "New Capability":
+            part = sorted(lowered & _PARTS)[0]
+            kind, reason = "Enhancement", f'it adds a {part} to the existing "{resource}" resource'
+
     return FeatureRequest(
         text=flat,
         title=_title(words),

@@ -19,6 +19,9 @@ RESOURCES = {"server", "agent", "health"}
         ("Refactor the server repository", "Refactor", "server", ("server",)),
         ("Add a categories resource with CRUD endpoints", "New Capability", "category", ()),
         ("Improve the health check", "Enhancement", "health", ("health",)),
+        ("Add a priority field to servers", "Enhancement", "server", ("server",)),
+        ("Add an owner column to agents", "Enhancement", "agent", ("agent",)),
+        ("Fix the priority field of servers", "Bug Fix", "server", ("server",)),
     ],
 )
 def test_request_kind_and_resource(
