@@ -1,4 +1,5 @@
-"""The on-disk cache of per-file facts, keyed by file content and the analyser's own code."""
+"""The on-disk cache: each file's facts, and each project's last graph, keyed by content and by
+the analyser's own code."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ Entry = ModuleFacts | Diagnostic
 
 
 class FactsCache:
-    """Facts of one file per cache file, under a folder named for the analyser's version.
+    """Facts of one file per cache file, and one graph per project folder, under a folder
+    named for the analyser's version.
 
     Keys hash the bytes, never mtimes (which checkouts and CI reset). Writes go to a temporary
     file that is renamed into place, so two processes writing at once each leave a whole
