@@ -74,13 +74,13 @@ def _chosen(value: Value | None, fact: SymbolFact, call: Value) -> Value | None:
     if value is None or value.kind != "ifexp":
         return value
     test, body, orelse = value.items
-    flag = _argument(test.text, fact, call) if test.kind == "name" else None
+    flag = argument(test.text, fact, call) if test.kind == "name" else None
     if flag is None or flag.kind != "const" or flag.text not in ("True", "False"):
         return None
     return _chosen(body if flag.text == "True" else orelse, fact, call)
 
 
-def _argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
+def argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
     """What the call passes for parameter ``name`` of the function it calls (or its default)."""
     if (given := call.keyword(name)) is not None:
         return given

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 
-from codeintel.depends import dependency_tree, list_providers, param_providers, solve_order
+from codeintel.depends import (
+    argument,
+    dependency_tree,
+    list_providers,
+    param_providers,
+    solve_order,
+)
 from codeintel.diagnostics import Diagnostic
 from codeintel.evaluate import Evaluator, Text
 from codeintel.frameworks import APP_CLASSES, BODY, MODEL_ROOTS, ROUTER_CLASSES
@@ -206,8 +212,8 @@ class _Builder:
             prefix = self._text(call.keyword("prefix"), file, line)
             deps = tuple(list_providers(call.keyword("dependencies"), self.ev))
             tags = self.ev.strings(call.keyword("tags"))
-        child = self.ev.object_key(child_value.ref) if child_value and child_value.ref else None
-        if child is None or child not in self.objects:
+        children = self._objects_named(child_value)
+        if not children:
             # Mounting static files or a non-FastAPI app is common and has no routes for us.
             if method == "include_router":
                 text = child_value.text if child_value else "(nothing)"
@@ -215,7 +221,32 @@ class _Builder:
                     Diagnostic("CI202", file, line, f"cannot tell which router {text} is")
                 )
             return
-        self.edges[obj.key].append(_Edge(child, prefix, deps, tags, f"{file}:{line}"))
+        for child in children:
+            self.edges[obj.key].append(_Edge(child, prefix, deps, tags, f"{file}:{line}"))
+
+    def _objects_named(self, value: Value | None) -> list[str]:
+        """The app or router objects ``value`` names; a factory's parameter
+        (``def create_application(router): app.include_router(router)``) names what the
+        module-level calls of the factory pass for it."""
+        if value is None or value.ref is None:
+            return []
+        key = self.ev.object_key(value.ref)
+        if key in self.objects:
+            return [key]
+        factory, marker, name = value.ref.partition(".<locals>.")
+        fact = self.resolver.symbols.get(factory)
+        if not marker or fact is None or name not in {p.name for p in fact.params}:
+            return []
+        found = []
+        for module in sorted(self.resolver.modules):
+            facts = self.resolver.modules[module]
+            if is_test_path(facts.file):
+                continue
+            for assign in facts.assigns:
+                if assign.scope == "" and self.ev.called_class(assign.value) == factory:
+                    passed = argument(name, fact, assign.value) if assign.value else None
+                    found.extend(self._objects_named(passed))
+        return sorted(set(found))
 
     def _text(self, value: Value | None, file: str, line: int) -> Text:
         text = self.ev.text(value)

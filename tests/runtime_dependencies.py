@@ -2,7 +2,7 @@
 
 Usage: python runtime_dependencies.py PROJECT_DIR MODULE:QUALNAME...
 Each provider is named as codeintel names it: a function or class by ``module.qualname``, an
-instance by the module-level variable that holds it.
+instance by the module-level variables that hold it (``a|b`` when it is imported elsewhere).
 """
 
 from __future__ import annotations
@@ -34,15 +34,16 @@ def _name(call: Any, names: dict[int, str]) -> str:
 
 
 def _globals(project: Path) -> dict[int, str]:
-    """Module-level variables of the project's modules, by the id of what they hold."""
-    found: dict[int, str] = {}
+    """Module-level variables of the project's modules, by the id of what they hold. An object
+    imported into other modules has several names; they are all given, joined by ``|``."""
+    found: dict[int, list[str]] = {}
     for name, module in sorted(sys.modules.items()):
         file = getattr(module, "__file__", None)
         if file is None or not Path(file).resolve().is_relative_to(project):
             continue
         for attribute, value in sorted(vars(module).items()):
-            found.setdefault(id(value), f"{name}.{attribute}")
-    return found
+            found.setdefault(id(value), []).append(f"{name}.{attribute}")
+    return {key: "|".join(names) for key, names in found.items()}
 
 
 def main(project: str, *endpoints: str) -> None:

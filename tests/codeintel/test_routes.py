@@ -213,3 +213,31 @@ def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path
     assert runtime["main:b"] == list(routes["/b"])
     # FastAPI names the class where it is defined; the project imports it from fastapi.security
     assert [n.replace(".api_key", "") for n in runtime["main:a"]] == list(routes["/a"])
+
+
+def test_a_router_passed_to_the_app_factory_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app/__init__.py").write_text("")
+    (tmp_path / "app/setup.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n\n"
+        "def create_application(router: APIRouter, title: str) -> FastAPI:\n"
+        "    application = FastAPI(title=title)\n"
+        "    application.include_router(router)\n"
+        "    return application\n"
+    )
+    (tmp_path / "app/api.py").write_text(
+        "from fastapi import APIRouter\n\n"
+        "router = APIRouter(prefix='/api/v1')\n\n\n"
+        "@router.get('/health')\n"
+        "def health() -> bool:\n    return True\n"
+    )
+    (tmp_path / "app/main.py").write_text(
+        "from app.api import router\n"
+        "from app.setup import create_application\n\n"
+        "app = create_application(router=router, title='x')\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    assert graph.diagnostics == ()
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "app.main.app"}
+    assert static == {("GET", "/api/v1/health", "app.api.health")}
+    assert static == runtime_routes(tmp_path, "app.main:app")
