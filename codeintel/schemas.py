@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from codeintel.evaluate import Evaluator
-from codeintel.frameworks import FIELD, MODEL_ROOTS, SETTINGS_ROOTS, VALIDATORS
+from codeintel.frameworks import ANNOTATED, FIELD, MODEL_ROOTS, SETTINGS_ROOTS, VALIDATORS
 from codeintel.models import AssignFact, SymbolFact, Value
 
 _CLASS_VARS = frozenset({"typing.ClassVar", "typing_extensions.ClassVar"})
@@ -121,9 +121,14 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:
     value = assign.value
     constraints: tuple[tuple[str, str], ...] = ()
     default = value
-    if value is not None and evaluator.called_class(value) in FIELD:
-        default = value.keyword("default") or (value.items[0] if value.items else None)
-        constraints = tuple((k, _source(v)) for k, v in value.keywords if k != "default")
+    # ``x: Annotated[str | None, Field(max_length=5, default=None)]`` says the same as
+    # ``x: str | None = Field(max_length=5, default=None)``.
+    metadata = _annotated_field(assign.annotation, evaluator)
+    field = value if value is not None and evaluator.called_class(value) in FIELD else metadata
+    if field is not None:
+        if field is value or value is None:
+            default = field.keyword("default") or (field.items[0] if field.items else None)
+        constraints = tuple((k, _source(v)) for k, v in field.keywords if k != "default")
     has_factory = any(k == "default_factory" for k, _ in constraints)
     missing = default is None or default.text == "..."
     return SchemaField(
@@ -135,6 +140,16 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:
         line=assign.line,
         declared_in=owner,
     )
+
+
+def _annotated_field(annotation: Value, evaluator: Evaluator) -> Value | None:
+    """The ``Field(...)`` in ``Annotated[T, ..., Field(...)]`` metadata, if any."""
+    if annotation.kind != "subscript" or len(annotation.items) < 3:
+        return None
+    if evaluator.qualified(annotation.items[0]) not in ANNOTATED:
+        return None
+    calls = [m for m in annotation.items[2:] if evaluator.called_class(m) in FIELD]
+    return calls[-1] if calls else None
 
 
 def _source(value: Value) -> str:

@@ -68,3 +68,35 @@ def test_schema_details(registry: codeintel.CodeGraph) -> None:
 
 def test_schemas_survive_json(registry: codeintel.CodeGraph) -> None:
     assert codeintel.load_json(registry.to_json()).schemas() == registry.schemas()
+
+
+def test_field_metadata_in_annotated_counts_like_an_assigned_field(tmp_path: Path) -> None:
+    (tmp_path / "models.py").write_text(
+        "from typing import Annotated\n\n"
+        "from pydantic import BaseModel, Field\n\n\n"
+        "class Profile(BaseModel):\n"
+        "    a: Annotated[str | None, Field(default=None, max_length=5)]\n"
+        "    b: Annotated[int, Field(gt=0)]\n"
+        "    c: Annotated[int, Field(gt=0)] = 3\n"
+        "    d: Annotated[list[int], Field(default_factory=list)]\n"
+    )
+    [schema] = codeintel.analyze(tmp_path).schemas()
+    fields = {f.name: f for f in schema.fields}
+    assert [(f.name, f.required) for f in schema.fields] == [
+        ("a", False),
+        ("b", True),
+        ("c", False),
+        ("d", False),
+    ]
+    assert fields["a"].constraints == (("max_length", "5"),) and fields["a"].default == "None"
+    assert fields["c"].constraints == (("gt", "0"),) and fields["c"].default == "3"
+    runtime = subprocess.run(
+        [sys.executable, str(RUNTIME), str(tmp_path), "models:Profile"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(runtime.stdout)["models:Profile"] == [
+        [f.name, f.required] for f in schema.all_fields
+    ]
