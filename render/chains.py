@@ -77,18 +77,23 @@ def build_chains(graph: CodeGraph) -> list[Chain]:
     repositories = {c.qualname: c for c in graph.repositories()}
     schemas = {s.qualname: s for s in graph.schemas()}
     tests = graph.tests()
+    module_of = {
+        d["file"]: d["name"]
+        for _, d in graph.graph.nodes(data=True)
+        if d.get("kind") in ("module", "package")
+    }
     named = {t.file: _name_words(t.file.rpartition("/")[2]) for t in tests}
     chains = []
     for (resource, file), routes in sorted(grouped.items()):
         endpoints = {r.endpoint for r in routes}
         used = tuple(s for s in services if endpoints & set(s.routes))
-        router_module = routes[0].endpoint.rpartition(".")[0]
+        router_module = module_of[file]  # not the endpoint's prefix: it may be a local
         imported = set(graph.modules_imported_by(router_module))
         repos = _own(_repositories(used, repositories, imported, endpoints), resource)
         models = _own(_schemas(routes, repos, schemas), resource)
-        modules = {r.endpoint.rpartition(".")[0] for r in routes}
-        modules |= {c.qualname.rpartition(".")[0] for c in (*used, *repos)}
-        modules |= {s.qualname.rpartition(".")[0] for s in models}
+        modules = {router_module}
+        modules |= {module_of[c.file] for c in (*used, *repos)}
+        modules |= {module_of[s.file] for s in models}
         modules = {m for m in modules if resource in _name_words(m)} or modules
         # A test reaches its resource by import, or through the HTTP client by name only.
         test_files = sorted(
