@@ -184,3 +184,14 @@ def test_a_lent_executor_fills_the_cache_from_this_process(
     again = codeintel.analyze(tmp_path / "repo", cache=tmp_path / "cache", workers=1)
     assert parsed == ["pkg/m000.py"]
     assert again.to_json() != first.to_json()
+
+
+def test_pool_workers_fill_the_cache_themselves(tmp_path: Path, parsed: list[str]) -> None:
+    _many_modules(tmp_path / "repo", 80)
+    pooled = codeintel.analyze(tmp_path / "repo", cache=tmp_path / "cache", workers=2)
+    assert parsed == []  # the parsing happened in the worker processes
+    (tmp_path / "repo/pkg/m001.py").write_text("y = 2\n")
+    again = codeintel.analyze(tmp_path / "repo", cache=tmp_path / "cache", workers=1)
+    assert parsed == ["pkg/m001.py"]
+    assert again.find_symbol("y")[0].file == "pkg/m001.py"
+    assert pooled.to_json() != again.to_json()
