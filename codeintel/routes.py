@@ -238,15 +238,24 @@ class _Builder:
         if not marker or fact is None or name not in {p.name for p in fact.params}:
             return []
         found = []
-        for module in sorted(self.resolver.modules):
+        for _, call in self._module_calls(factory):
+            found.extend(self._objects_named(argument(name, fact, call)))
+        return sorted(set(found))
+
+    def _module_calls(self, factory: str) -> list[tuple[str, Value]]:
+        """``(variable, call)`` for each module-level ``variable = factory(...)`` outside
+        tests, the factory's own module first."""
+        home = self.resolver.symbol_module.get(factory)
+        found = []
+        for module in sorted(self.resolver.modules, key=lambda m: (m != home, m)):
             facts = self.resolver.modules[module]
             if is_test_path(facts.file):
                 continue
             for assign in facts.assigns:
-                if assign.scope == "" and self.ev.called_class(assign.value) == factory:
-                    passed = argument(name, fact, assign.value) if assign.value else None
-                    found.extend(self._objects_named(passed))
-        return sorted(set(found))
+                value = assign.value
+                if assign.scope == "" and value and self.ev.called_class(value) == factory:
+                    found.append((f"{module}.{assign.name}", value))
+        return found
 
     def _text(self, value: Value | None, file: str, line: int) -> Text:
         text = self.ev.text(value)
@@ -278,16 +287,8 @@ class _Builder:
         fact = self.resolver.symbols.get(factory)
         if not local_marker or fact is None or all(v.text != local for v in fact.returned):
             return key
-        home = self.resolver.symbol_module.get(factory)
-        modules = sorted(self.resolver.modules, key=lambda m: (m != home, m))
-        for module in modules:
-            facts = self.resolver.modules[module]
-            if is_test_path(facts.file):
-                continue
-            for assign in facts.assigns:
-                if assign.scope == "" and self.ev.called_class(assign.value) == factory:
-                    return f"{module}.{assign.name}"
-        return key
+        calls = self._module_calls(factory)
+        return calls[0][0] if calls else key
 
     def _walk(
         self,
