@@ -45,12 +45,13 @@ def analyze(
         root = Path(path)
         store = _store(root, cache)
         files, diagnostics = discover(root)
-        jobs, unread = _read_python(root, files, max_file_size)
+        names = _module_names(files)
+        jobs, unread = _read_python(root, files, names, max_file_size)
         key = project_key(_project_parts(root, files, jobs, [*diagnostics, *unread], max_file_size))
         if store is not None and (cached := store.get_graph(root, key)) is not None:
             return CodeGraph(cached, root)
         facts, failed = _extract(jobs, store, workers, executor)
-        resolver = _resolver(files, facts)
+        resolver = _resolver(names, facts)
         graph = assemble(files, resolver)
         diagnostics += unread + failed
         diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
@@ -67,14 +68,15 @@ def resolve_project(
     resolution: what the fact extractors start from."""
     _require_folder(root)
     files, diagnostics = discover(root)
-    jobs, unread = _read_python(root, files, max_file_size)
+    names = _module_names(files)
+    jobs, unread = _read_python(root, files, names, max_file_size)
     facts, failed = _extract(jobs, None, 1, None)
-    return files, _resolver(files, facts), [*diagnostics, *unread, *failed]
+    return files, _resolver(names, facts), [*diagnostics, *unread, *failed]
 
 
 @contextmanager
 def _without_cyclic_gc() -> Iterator[None]:
-    """Analysis allocates millions of small objects and makes no garbage cycles; the cyclic
+    """Analysis allocates millions of small objects and almost no garbage cycles; the cyclic
     collector, woken every few hundred allocations, rescanned them all and cost a third of a
     run on 2,000 modules. Reference counting still frees everything; the collector runs
     again, as before, once analysis returns."""
@@ -99,9 +101,8 @@ def _store(root: Path, cache: bool | str | Path) -> FactsCache | None:
 
 
 def _read_python(
-    root: Path, files: list[SourceFile], max_file_size: int
+    root: Path, files: list[SourceFile], names: dict[str, str], max_file_size: int
 ) -> tuple[list[Job], list[Diagnostic]]:
-    names = module_names([f.path for f in files if f.kind == "python"])
     jobs: list[Job] = []
     diagnostics: list[Diagnostic] = []
     for source in files:
@@ -163,8 +164,11 @@ def _extract(
     return facts, [r for r in results if isinstance(r, Diagnostic)]
 
 
-def _resolver(files: list[SourceFile], facts: list[ModuleFacts]) -> Resolver:
-    names = module_names([f.path for f in files if f.kind == "python"])
+def _module_names(files: list[SourceFile]) -> dict[str, str]:
+    return module_names([f.path for f in files if f.kind == "python"])
+
+
+def _resolver(names: dict[str, str], facts: list[ModuleFacts]) -> Resolver:
     aliases = {name: name for name in names.values()}
     for file, name in names.items():
         aliases.setdefault(path_name(file), name)
