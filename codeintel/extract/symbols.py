@@ -113,6 +113,11 @@ class _Collector:
         self._skip: set[int] = set()
         self._tc_blocks: set[int] = set()
         self._tc_depth = 0
+        # Decorators, parameter annotations and defaults, return annotations and class
+        # keywords are evaluated where the definition stands, not inside its own scope: names
+        # in them resolve without the definition's locals, yet count as the definition's uses.
+        self._outside: dict[int, str | None] = {}  # node -> the name its definition binds
+        self._hidden: list[tuple[_Scope, str | None]] = []
         self._now = 1  # the line the walk is on
         self._starts: dict[int, int] = {}
         self._ends: dict[int, int] = {}
@@ -144,6 +149,8 @@ class _Collector:
     def on_visit(self, node: cst.CSTNode) -> bool:
         kind = type(node)
         self._starts[id(node)] = self._now
+        if id(node) in self._outside:
+            self._hidden.append((self.scopes[-1], self._outside[id(node)]))
         if kind is cst.Newline:
             self._now += 1
         elif kind in _TEXT_LEAVES:
@@ -156,9 +163,22 @@ class _Collector:
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
         self._ends[id(original_node)] = self._now
+        if id(original_node) in self._outside:
+            self._hidden.pop()
         leave = _hook(type(original_node), "leave")
         if leave is not None:
             leave(self, original_node)
+
+    def _evaluated_outside(
+        self, unbound: str | None, *parts: cst.CSTNode | Sequence[cst.CSTNode] | None
+    ) -> None:
+        """Mark ``parts`` as evaluated before the definition binds its name; ``unbound`` is
+        that name when nothing in the scope bound it earlier (``@computed_field`` over
+        ``def computed_field`` still means the imported one)."""
+        for part in parts:
+            for node in part if isinstance(part, Sequence) else (part,):
+                if node is not None:
+                    self._outside[id(node)] = unbound
 
     def _line(self, node: cst.CSTNode) -> int:
         """The line ``node`` starts on (after the walk): a definition starts at ``def`` or
@@ -184,7 +204,14 @@ class _Collector:
     def _ref(
         self, node: cst.CSTNode, head: str, rest: str, role: str, owner: str | None = None
     ) -> None:
-        self.raw.append(_RawRef(self._chain(), head, rest, node, role, owner))
+        chain = self._chain()
+        if self._hidden:
+            owner = owner or chain[-1].qualname
+            hidden = [scope for scope, _ in self._hidden]
+            if head == self._hidden[-1][1]:
+                hidden.append(self.scopes[-2])  # the scope the name is not bound in yet
+            chain = tuple(scope for scope in chain if scope not in hidden)
+        self.raw.append(_RawRef(chain, head, rest, node, role, owner))
 
     def _bind(self, name: str) -> None:
         self.scopes[-1].locals.add(name)
@@ -198,6 +225,8 @@ class _Collector:
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         scope, chain = self.scopes[-1], self._chain()
+        unbound = None if node.name.value in scope.locals else node.name.value
+        self._evaluated_outside(unbound, node.decorators, *node.keywords)
         qualname = scope.child_qualname(node.name.value)
         self._skip.add(id(node.name))
         self._bind(node.name.value)
@@ -233,10 +262,12 @@ class _Collector:
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         outer, chain = self.scopes[-1], self._chain()
+        unbound = None if node.name.value in outer.locals else node.name.value
         qualname = outer.child_qualname(node.name.value)
         self._skip.add(id(node.name))
         self._bind(node.name.value)
         scope = _Scope("function", qualname, is_method=outer.kind == "class")
+        self._evaluated_outside(unbound, node.decorators, node.returns, *_param_parts(node.params))
 
         def build() -> SymbolFact:
             returns = node.returns.annotation if node.returns else None
@@ -296,6 +327,7 @@ class _Collector:
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         # Uses inside a lambda are attributed to the definition that holds it.
+        self._evaluated_outside(None, *_param_parts(node.params))
         self.scopes.append(_Scope("function", self.scopes[-1].qualname))
 
     def leave_Lambda(self, original_node: cst.Lambda) -> None:
@@ -710,6 +742,13 @@ def _last_part(node: cst.CSTNode) -> cst.CSTNode | None:
         if parts := getattr(node, clauses, ()):
             return parts[-1]  # type: ignore[no-any-return]
     return getattr(node, "body", None)
+
+
+def _param_parts(params: cst.Parameters) -> list[cst.CSTNode | None]:
+    """The annotations and defaults of a parameter list."""
+    every = [*params.posonly_params, *params.params, *params.kwonly_params]
+    every += [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
+    return [part for p in every for part in (p.annotation, p.default)]
 
 
 def _newlines(node: cst.CSTNode) -> int:
