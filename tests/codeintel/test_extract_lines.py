@@ -115,3 +115,13 @@ def _target(node: ast.Assign | ast.AnnAssign) -> str:
     target = node.targets[0] if isinstance(node, ast.Assign) else node.target
     assert isinstance(target, ast.Name)
     return target.id
+
+
+def test_a_long_elif_chain_is_analysed_not_refused() -> None:
+    """Generated dispatchers nest one ``If`` per ``elif``: deeper than Python's recursion."""
+    branches = "".join(f"    elif x == {n}:\n        return {n}\n" for n in range(1, 1500))
+    source = f"def f(x):\n    if x == 0:\n        return 0\n{branches}"
+    parsed = parse_python("m.py", source.encode())
+    assert isinstance(parsed, Parsed)
+    [f] = extract_module(parsed, "m.py", "m", False).symbols
+    assert (f.start_line, f.end_line) == (1, 3001)
