@@ -7,10 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TypeVar
 
-from codeintel import CodeGraph
 from codeintel.routes import Route
 from codeintel.schemas import Schema
 from codeintel.services import Component
+from render.facts import ProjectFacts
 from render.words import singular, split_identifier
 
 #: Module names that say nothing about the resource; the route paths name it instead.
@@ -67,8 +67,9 @@ def resource_of(route: Route) -> str:
     return "root"
 
 
-def build_chains(graph: CodeGraph) -> list[Chain]:
+def build_chains(facts: ProjectFacts) -> list[Chain]:
     """One chain per (router file, resource), sorted by resource then file."""
+    graph = facts.graph
     grouped: dict[tuple[str, str], list[Route]] = defaultdict(list)
     for route in graph.routes():
         if route.app is not None:
@@ -76,13 +77,9 @@ def build_chains(graph: CodeGraph) -> list[Chain]:
     services = graph.services()
     repositories = {c.qualname: c for c in graph.repositories()}
     schemas = {s.qualname: s for s in graph.schemas()}
-    tests = graph.tests()
-    module_of = {
-        d["file"]: d["name"]
-        for _, d in graph.graph.nodes(data=True)
-        if d.get("kind") in ("module", "package")
-    }
-    named = {t.file: _name_words(t.file.rpartition("/")[2]) for t in tests}
+    tests = facts.tests
+    module_of = facts.module_of_file
+    named = {t.file: name_words(t.file.rpartition("/")[2]) for t in tests}
     chains = []
     for (resource, file), routes in sorted(grouped.items()):
         endpoints = {r.endpoint for r in routes}
@@ -94,7 +91,7 @@ def build_chains(graph: CodeGraph) -> list[Chain]:
         modules = {router_module}
         modules |= {module_of[c.file] for c in (*used, *repos)}
         modules |= {module_of[s.file] for s in models}
-        modules = {m for m in modules if resource in _name_words(m)} or modules
+        modules = {m for m in modules if resource in name_words(m)} or modules
         # A test reaches its resource by import, or through the HTTP client by name only.
         test_files = sorted(
             {t.file for t in tests if modules & set(t.tests_modules) or resource in named[t.file]}
@@ -118,7 +115,7 @@ def build_chains(graph: CodeGraph) -> list[Chain]:
 def _own(parts: tuple[_Part, ...], resource: str) -> tuple[_Part, ...]:
     """The parts named after the resource (``ArticlesRepository``, ``schemas/articles.py``),
     when any are: a base class or a shared module they use is not the chain to copy."""
-    own = tuple(p for p in parts if resource in _name_words(p.qualname))
+    own = tuple(p for p in parts if resource in name_words(p.qualname))
     return own or parts
 
 
@@ -150,7 +147,7 @@ def _schemas(
     return tuple(schemas[n] for n in sorted(names))
 
 
-def _name_words(path: str) -> set[str]:
+def name_words(path: str) -> set[str]:
     """The resources a file's or dotted name's parts speak of (``tests/test_agents_api.py``:
     test, agent, api; ``app.schemas.articles.ArticleIn``: app, schema, article, in)."""
     stem = path.removesuffix(".py")

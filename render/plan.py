@@ -29,7 +29,7 @@ from render.writer import PLANS_DIR
 def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanContext:
     """The whole plan's content; deterministic for a given graph and request text."""
     facts = ProjectFacts(graph)
-    chains = build_chains(graph)
+    chains = build_chains(facts)
     if not chains:
         raise PlanError("the project serves no FastAPI routes, so there is no chain to plan from")
     request = understand(text, _resources(graph, chains))
@@ -62,16 +62,7 @@ def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanCo
         new_files=tuple(work.new_files),
         patterns=tuple(work.patterns),
         conventions=tuple(
-            ConventionRef(
-                topic=c.topic,
-                finding=c.finding,
-                count=c.count,
-                total=c.total,
-                unit=c.unit,
-                path=c.file,
-                line=c.line,
-            )
-            for c in facts.conventions
+            ConventionRef(**c.model_dump(exclude={"file"}), path=c.file) for c in facts.conventions
         ),
         phases=phases(work),
         tasks=tuple(work.tasks),

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 
 from codeintel.routes import Route
 from codeintel.services import Component
-from render.chains import Chain
+from render.chains import Chain, name_words
 from render.commands import Commands
 from render.context import NewFile, Snippet, Task
 from render.facts import ProjectFacts
 from render.naming import swap
 from render.request import FeatureRequest
 from render.source import Source
-from render.words import singular, split_identifier, terms
+from render.words import split_identifier, terms
 
 _METHOD_WORDS = {
     "GET": {"get", "read", "list", "show", "fetch", "find", "search", "filter", "page"},
@@ -112,7 +112,7 @@ class _Planner:
 
     def about_resource(self, name: str) -> bool:
         """Whether ``name`` is named after the analogue's resource (``ItemsPublic``)."""
-        return self.chain.resource in {singular(w) for w in split_identifier(name)}
+        return self.chain.resource in name_words(name)
 
     def added_import(self, statement: str) -> str:
         """``from m import items, users`` becomes ``from m import items, tags, users``: a file
