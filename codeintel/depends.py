@@ -122,21 +122,19 @@ def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
     """The providers ``provider`` asks for itself, as FastAPI would find them: a function's
     parameters, a class's ``__init__``, or an instance's ``__call__``."""
     symbols = evaluator.resolver.symbols
-    if provider.endswith("()"):  # an instance made in place: FastAPI calls its __call__
-        call = symbols.get(f"{provider.removesuffix('()')}.__call__")
-        return param_providers(call.params, evaluator) if call is not None else []
     fact = symbols.get(provider)
-    if fact is None:
-        return []
-    if fact.kind in ("function", "method"):
-        return param_providers(fact.params, evaluator)
-    if fact.kind == "class":
-        init = symbols.get(f"{provider}.__init__")
-        return param_providers(init.params, evaluator) if init is not None else []
-    key = evaluator.variable(provider)
-    cls = evaluator.instance_class(evaluator.binding(key)) if key else None
-    call = symbols.get(f"{cls}.__call__") if cls else None
-    return param_providers(call.params, evaluator) if call is not None else []
+    called: SymbolFact | None
+    if fact is not None and fact.kind in ("function", "method"):
+        called = fact
+    elif fact is not None and fact.kind == "class":
+        called = symbols.get(f"{provider}.__init__")
+    elif provider.endswith("()"):  # an instance made in place
+        called = symbols.get(f"{provider.removesuffix('()')}.__call__")
+    else:  # an instance held in a variable
+        key = evaluator.variable(provider)
+        cls = evaluator.instance_class(evaluator.binding(key)) if key else None
+        called = symbols.get(f"{cls}.__call__") if cls else None
+    return param_providers(called.params, evaluator) if called is not None else []
 
 
 def dependency_tree(roots: list[str], evaluator: Evaluator) -> dict[str, tuple[str, ...]]:

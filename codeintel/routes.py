@@ -88,11 +88,14 @@ class _Edge:
     site: str
 
 
-def extract_routes(evaluator: Evaluator) -> tuple[list[Route], list[Diagnostic]]:
-    """Every route reachable from each app (and from routers no app includes)."""
+def extract_routes(
+    evaluator: Evaluator,
+) -> tuple[list[Route], dict[str, tuple[str, ...]], list[Diagnostic]]:
+    """Every route reachable from each app (and from routers no app includes), and every
+    provider the routes reach -> the providers it asks for itself."""
     builder = _Builder(evaluator)
     builder.collect()
-    return builder.routes(), sorted(builder.diagnostics)
+    return builder.routes(), builder.providers, sorted(builder.diagnostics)
 
 
 class _Builder:

@@ -8,7 +8,6 @@ from pathlib import Path
 import networkx as nx
 
 from codeintel.conventions import measure_conventions
-from codeintel.depends import dependency_tree
 from codeintel.diagnostics import Diagnostic
 from codeintel.discover import SourceFile
 from codeintel.docs import extract_docs
@@ -36,10 +35,9 @@ def add_semantics(
     graph: nx.MultiDiGraph, evaluator: Evaluator, files: list[SourceFile], root: Path
 ) -> list[Diagnostic]:
     """Extract every framework fact family and add it to ``graph``; return their diagnostics."""
-    routes, diagnostics = extract_routes(evaluator)
+    routes, providers, diagnostics = extract_routes(evaluator)
     add_routes(graph, routes)
-    direct = sorted({p for route in routes for p in route.dependencies})
-    add_provider_edges(graph, dependency_tree(direct, evaluator))
+    add_provider_edges(graph, providers)
     schemas = extract_schemas(evaluator)
     add_schemas(graph, schemas)
     components = extract_components(evaluator, routes)
