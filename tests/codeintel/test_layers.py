@@ -30,3 +30,14 @@ def test_the_layered_app_layers(registry: codeintel.CodeGraph) -> None:
     assert layers["registry.config.settings"] == "core"
     assert layers["registry.main"] == "api"
     assert {layer for module, layer in layers.items() if module.startswith("tests")} == {"test"}
+
+
+def test_content_decides_before_the_folder_name(tmp_path: Path) -> None:
+    (tmp_path / "app/services").mkdir(parents=True)
+    (tmp_path / "app/services/tables.py").write_text(
+        "class Base:\n    pass\n\n\nclass Order(Base):\n    __tablename__ = 'orders'\n"
+    )
+    (tmp_path / "app/services/helpers.py").write_text("def helper() -> int:\n    return 1\n")
+    layers = {m.file: (m.layer, m.reason) for m in codeintel.analyze(tmp_path).layers()}
+    assert layers["app/services/tables.py"] == ("model", "defines ORM table Order")
+    assert layers["app/services/helpers.py"][0] == "service"
