@@ -5,8 +5,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import codeintel
+
+# CI runs the property tests on a fixed seed so that a landing never depends on luck; local runs
+# keep exploring (and remember what they found in .hypothesis/).
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures_repos"
 
