@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from codeintel.analysis import analyze
-from codeintel.codegraph import CodeGraph, load_json
 from codeintel.diagnostics import Diagnostic
 from codeintel.errors import CodeIntelError
-from codeintel.models import Match, Reference, Symbol
+from codeintel.facts.models import Match, Reference, Symbol
+from codeintel.query.codegraph import CodeGraph, load_json
 
 __version__ = "0.1.0"
 

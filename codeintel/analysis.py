@@ -11,17 +11,18 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
-from codeintel.assemble import Resolver, assemble
-from codeintel.cache import FactsCache, cache_folder, project_key
-from codeintel.codegraph import CodeGraph
 from codeintel.diagnostics import Diagnostic
-from codeintel.discover import SourceFile, discover
 from codeintel.errors import CodeIntelError
-from codeintel.evaluate import Evaluator
-from codeintel.models import ModuleFacts
-from codeintel.modnames import module_names, path_name
-from codeintel.semantics import add_semantics
-from codeintel.workers import Job, extract_all
+from codeintel.extract.workers import Job, extract_all
+from codeintel.facts.models import ModuleFacts
+from codeintel.frameworks.semantics import add_semantics
+from codeintel.graph.assemble import assemble
+from codeintel.pipeline.cache import FactsCache, cache_folder, project_key
+from codeintel.pipeline.discover import SourceFile, discover
+from codeintel.pipeline.modnames import module_names, path_name
+from codeintel.query.codegraph import CodeGraph
+from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.resolver import Resolver
 
 #: Larger files are almost always generated; parsing them costs much and tells little.
 DEFAULT_MAX_FILE_SIZE = 2_000_000

@@ -7,8 +7,8 @@ import sys
 from collections import Counter
 
 from codeintel.analysis import analyze
-from codeintel.codegraph import CodeGraph
 from codeintel.errors import CodeIntelError
+from codeintel.query.codegraph import CodeGraph
 
 
 def main(argv: list[str] | None = None) -> int:

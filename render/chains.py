@@ -7,9 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TypeVar
 
-from codeintel.routes import Route
-from codeintel.schemas import Schema
-from codeintel.services import Component
+from codeintel.frameworks.routes import Route
+from codeintel.frameworks.schemas import Schema
+from codeintel.frameworks.services import Component
 from render.facts import ProjectFacts
 from render.words import singular, split_identifier
 

@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from codeintel import CodeGraph
-from codeintel.conventions import Convention
-from codeintel.docs import DocFile
-from codeintel.errors_map import ErrorFacts
-from codeintel.fixtures import Fixture, TestFunction
-from codeintel.project import Project
+from codeintel.config.docs import DocFile
+from codeintel.config.project import Project
+from codeintel.frameworks.conventions import Convention
+from codeintel.frameworks.exceptions import ErrorFacts
+from codeintel.frameworks.fixtures import Fixture, TestFunction
 from render.rank import index
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codeintel.analysis import resolve_project
-from codeintel.discover import SourceFile
-from codeintel.evaluate import Evaluator
+from codeintel.pipeline.discover import SourceFile
+from codeintel.resolve.evaluate import Evaluator
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 import libcst as cst
 
-from codeintel.models import (
+from codeintel.facts.models import (
     AssignFact,
     CallFact,
     ImportFact,
@@ -21,7 +21,7 @@ from codeintel.models import (
     SymbolFact,
     Value,
 )
-from codeintel.parse import Parsed
+from codeintel.pipeline.parse import Parsed
 
 _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 12  # deeper expressions are summarised as "other"

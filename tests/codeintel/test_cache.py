@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import codeintel
-from codeintel import cache as cache_module
-from codeintel import workers
-from codeintel.cache import default_folder
-from codeintel.workers import Job
+from codeintel.extract import workers
+from codeintel.extract.workers import Job
+from codeintel.pipeline import cache as cache_module
+from codeintel.pipeline.cache import default_folder
 
 
 @pytest.fixture

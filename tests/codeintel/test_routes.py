@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import codeintel
-from codeintel.depends import dependency_tree, param_providers, solve_order
+from codeintel.frameworks.depends import dependency_tree, param_providers, solve_order
 from tests.helpers import ExtractorInput, extractor_input
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime_routes.py"

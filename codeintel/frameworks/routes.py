@@ -7,18 +7,18 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 
-from codeintel.depends import (
+from codeintel.diagnostics import Diagnostic
+from codeintel.facts.models import Param, SymbolFact, Value
+from codeintel.frameworks.depends import (
     argument,
     dependency_tree,
     list_providers,
     param_providers,
     solve_order,
 )
-from codeintel.diagnostics import Diagnostic
-from codeintel.evaluate import Evaluator, Text
-from codeintel.frameworks import APP_CLASSES, BODY, MODEL_ROOTS, ROUTER_CLASSES
-from codeintel.layout import is_test_path
-from codeintel.models import Param, SymbolFact, Value
+from codeintel.pipeline.layout import is_test_path
+from codeintel.resolve.evaluate import Evaluator, Text
+from codeintel.resolve.framework_names import APP_CLASSES, BODY, MODEL_ROOTS, ROUTER_CLASSES
 
 _VERBS = {
     "get": ("GET",),

@@ -6,10 +6,10 @@ import builtins
 
 from pydantic import BaseModel, ConfigDict
 
-from codeintel.evaluate import Evaluator
-from codeintel.frameworks import HTTP_EXCEPTIONS
-from codeintel.layout import is_test_path
-from codeintel.models import ModuleFacts, Value
+from codeintel.facts.models import ModuleFacts, Value
+from codeintel.pipeline.layout import is_test_path
+from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.framework_names import HTTP_EXCEPTIONS
 
 _BUILTIN_EXCEPTIONS = frozenset(
     name

@@ -7,13 +7,17 @@ from pathlib import Path
 
 import networkx as nx
 
-from codeintel.conventions import measure_conventions
+from codeintel.config.docs import extract_docs
+from codeintel.config.project import extract_project
 from codeintel.diagnostics import Diagnostic
-from codeintel.discover import SourceFile
-from codeintel.docs import extract_docs
-from codeintel.errors_map import extract_errors
-from codeintel.evaluate import Evaluator
-from codeintel.facts_graph import (
+from codeintel.frameworks.conventions import measure_conventions
+from codeintel.frameworks.exceptions import extract_errors
+from codeintel.frameworks.fixtures import extract_tests
+from codeintel.frameworks.layers import classify_layers
+from codeintel.frameworks.routes import extract_routes
+from codeintel.frameworks.schemas import extract_schemas
+from codeintel.frameworks.services import extract_components
+from codeintel.frameworks.write import (
     add_components,
     add_docs,
     add_layers,
@@ -23,12 +27,8 @@ from codeintel.facts_graph import (
     add_schemas,
     add_tests,
 )
-from codeintel.fixtures import extract_tests
-from codeintel.layers import classify_layers
-from codeintel.project import extract_project
-from codeintel.routes import extract_routes
-from codeintel.schemas import extract_schemas
-from codeintel.services import extract_components
+from codeintel.pipeline.discover import SourceFile
+from codeintel.resolve.evaluate import Evaluator
 
 
 def add_semantics(

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from codeintel.evaluate import Evaluator
-from codeintel.frameworks import ANNOTATED, FIELD, MODEL_ROOTS, SETTINGS_ROOTS, VALIDATORS
-from codeintel.models import AssignFact, SymbolFact, Value
+from codeintel.facts.models import AssignFact, SymbolFact, Value
+from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.framework_names import (
+    ANNOTATED,
+    FIELD,
+    MODEL_ROOTS,
+    SETTINGS_ROOTS,
+    VALIDATORS,
+)
 
 _CLASS_VARS = frozenset({"typing.ClassVar", "typing_extensions.ClassVar"})
 _CONFIG_NAMES = frozenset({"model_config", "Config"})

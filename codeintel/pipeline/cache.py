@@ -16,7 +16,7 @@ import networkx as nx
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.errors import CodeIntelError
-from codeintel.models import ModuleFacts
+from codeintel.facts.models import ModuleFacts
 
 Entry = ModuleFacts | Diagnostic
 
@@ -119,7 +119,7 @@ def default_folder() -> Path:
 def analyser_version() -> str:
     """A digest of codeintel's own source: any change to it (an extractor, the graph's
     assembly) must never meet facts or graphs the old code made."""
-    here = Path(__file__).parent
+    here = Path(__file__).parent.parent  # the codeintel package, every stage of it
     digest = hashlib.sha256()
     for path in sorted(here.rglob("*.py")):
         digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())

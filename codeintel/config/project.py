@@ -14,11 +14,11 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from pydantic import BaseModel, ConfigDict
 
+from codeintel.config.distributions import import_names
 from codeintel.diagnostics import Diagnostic
-from codeintel.discover import SourceFile
-from codeintel.distributions import import_names
-from codeintel.evaluate import Evaluator
-from codeintel.layout import is_test_path
+from codeintel.pipeline.discover import SourceFile
+from codeintel.pipeline.layout import is_test_path
+from codeintel.resolve.evaluate import Evaluator
 
 if sys.version_info >= (3, 11):
     import tomllib

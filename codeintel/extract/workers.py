@@ -9,12 +9,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 
-from codeintel.cache import FactsCache
 from codeintel.diagnostics import Diagnostic
 from codeintel.extract.symbols import extract_module
-from codeintel.models import ModuleFacts
-from codeintel.modnames import is_package
-from codeintel.parse import parse_python
+from codeintel.facts.models import ModuleFacts
+from codeintel.pipeline.cache import FactsCache
+from codeintel.pipeline.modnames import is_package
+from codeintel.pipeline.parse import parse_python
 
 #: Below this many files a pool costs more to start than it saves.
 _MIN_FILES_FOR_POOL = 64

@@ -12,18 +12,18 @@ from typing import Any
 
 import networkx as nx
 
-from codeintel.conventions import Convention
+from codeintel.config.docs import DocFile
+from codeintel.config.project import Dependency, Project
 from codeintel.diagnostics import Diagnostic
-from codeintel.docs import DocFile
 from codeintel.errors import CodeIntelError
-from codeintel.errors_map import ErrorFacts
-from codeintel.fixtures import Fixture, Override, TestFunction, visible_fixtures
-from codeintel.layers import ModuleLayer
-from codeintel.models import Match, Reference, Symbol
-from codeintel.project import Dependency, Project
-from codeintel.routes import Route
-from codeintel.schemas import Schema
-from codeintel.services import Component
+from codeintel.facts.models import Match, Reference, Symbol
+from codeintel.frameworks.conventions import Convention
+from codeintel.frameworks.exceptions import ErrorFacts
+from codeintel.frameworks.fixtures import Fixture, Override, TestFunction, visible_fixtures
+from codeintel.frameworks.layers import ModuleLayer
+from codeintel.frameworks.routes import Route
+from codeintel.frameworks.schemas import Schema
+from codeintel.frameworks.services import Component
 
 _SYMBOL_KINDS = frozenset({"class", "function", "method", "variable", "attribute"})
 _MODULE_KINDS = frozenset({"module", "package"})

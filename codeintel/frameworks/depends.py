@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from codeintel.evaluate import Evaluator
-from codeintel.frameworks import ANNOTATED, DEPENDS
-from codeintel.models import Param, SymbolFact, Value
+from codeintel.facts.models import Param, SymbolFact, Value
+from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.framework_names import ANNOTATED, DEPENDS
 
 _MAX_HOPS = 8
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from codeintel.depends import param_providers
-from codeintel.evaluate import Evaluator
-from codeintel.layout import is_test_path
-from codeintel.models import ModuleFacts, SymbolFact
-from codeintel.routes import Route
+from codeintel.facts.models import ModuleFacts, SymbolFact
+from codeintel.frameworks.depends import param_providers
+from codeintel.frameworks.routes import Route
+from codeintel.pipeline.layout import is_test_path
+from codeintel.resolve.evaluate import Evaluator
 
 _LAYER_FOLDERS = {
     "service": frozenset({"services", "service"}),

@@ -7,9 +7,9 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
-from codeintel.evaluate import Evaluator
-from codeintel.frameworks import FIXTURE_DECORATORS
-from codeintel.models import ModuleFacts, SymbolFact, Value
+from codeintel.facts.models import ModuleFacts, SymbolFact, Value
+from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.framework_names import FIXTURE_DECORATORS
 
 _TEST_MODULE = re.compile(r"^(test_.*|.*_test)\.py$")
 _KINDS = (

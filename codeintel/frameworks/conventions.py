@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
 
-from codeintel.errors_map import ErrorFacts
-from codeintel.evaluate import Evaluator
-from codeintel.layout import is_test_path
-from codeintel.models import ModuleFacts, SymbolFact
-from codeintel.routes import Route
+from codeintel.facts.models import ModuleFacts, SymbolFact
+from codeintel.frameworks.exceptions import ErrorFacts
+from codeintel.frameworks.routes import Route
+from codeintel.pipeline.layout import is_test_path
+from codeintel.resolve.evaluate import Evaluator
 
 _SNAKE = re.compile(r"_*[a-z][a-z0-9_]*")
 _PASCAL = re.compile(r"_*[A-Z][A-Za-z0-9]*")

@@ -6,9 +6,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from codeintel.assemble import Resolver
-from codeintel.frameworks import APP_CLASSES, APP_PATH_ATTRIBUTES, FIELD
-from codeintel.models import AssignFact, Value
+from codeintel.facts.models import AssignFact, Value
+from codeintel.resolve.framework_names import APP_CLASSES, APP_PATH_ATTRIBUTES, FIELD
+from codeintel.resolve.resolver import Resolver
 
 _MAX_HOPS = 16
 _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import networkx as nx
 
-from codeintel.assemble import module_id, symbol_id
-from codeintel.distributions import import_names
-from codeintel.docs import DocFile
-from codeintel.evaluate import Evaluator
-from codeintel.fixtures import Fixture, TestFacts, visible_fixtures
-from codeintel.layers import ModuleLayer
-from codeintel.project import Project
-from codeintel.routes import Route
-from codeintel.schemas import Schema
-from codeintel.services import Component
+from codeintel.config.distributions import import_names
+from codeintel.config.docs import DocFile
+from codeintel.config.project import Project
+from codeintel.facts.ids import module_id, symbol_id
+from codeintel.frameworks.fixtures import Fixture, TestFacts, visible_fixtures
+from codeintel.frameworks.layers import ModuleLayer
+from codeintel.frameworks.routes import Route
+from codeintel.frameworks.schemas import Schema
+from codeintel.frameworks.services import Component
+from codeintel.resolve.evaluate import Evaluator
 
 
 def add_routes(graph: nx.MultiDiGraph, routes: list[Route]) -> None:

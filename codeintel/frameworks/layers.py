@@ -7,11 +7,11 @@ from collections import Counter
 
 from pydantic import BaseModel, ConfigDict
 
-from codeintel.layout import is_test_path
-from codeintel.models import ModuleFacts
-from codeintel.routes import Route
-from codeintel.schemas import Schema
-from codeintel.services import Component
+from codeintel.facts.models import ModuleFacts
+from codeintel.frameworks.routes import Route
+from codeintel.frameworks.schemas import Schema
+from codeintel.frameworks.services import Component
+from codeintel.pipeline.layout import is_test_path
 
 LAYERS = ("api", "service", "repository", "schema", "model", "core", "test", "other")
 
