@@ -140,6 +140,7 @@ def test_workers_and_executors_give_the_same_graph(tmp_path: Path) -> None:
     assert '"CI103"' in alone
 
 
+@pytest.mark.slow
 def test_two_processes_filling_one_cache_at_once_agree(tmp_path: Path) -> None:
     _many_modules(tmp_path / "repo", 80)
     script = (

@@ -24,6 +24,7 @@ def test_json_output(fixtures: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert {"nodes", "edges", "graph"} <= set(data)
 
 
+@pytest.mark.slow
 def test_missing_path_is_a_one_line_error(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "codeintel", str(tmp_path / "nope")],

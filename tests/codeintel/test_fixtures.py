@@ -23,6 +23,7 @@ def _pytest_view(project: Path) -> dict[str, dict[str, list[str]]]:
     return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["registry_app", "pytest_layout", "fullstack_app"])
 def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
     project = fixtures / name

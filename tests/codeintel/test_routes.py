@@ -31,6 +31,7 @@ def runtime_routes(project: Path, spec: str) -> set[tuple[str, str, str]]:
     return {tuple(r) for r in json.loads(result.stdout)}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "spec"), APPS)
 def test_static_routes_equal_runtime_routes(fixtures: Path, name: str, spec: str) -> None:
     project = fixtures / name
@@ -95,6 +96,7 @@ def test_a_factory_app_is_served_under_the_name_bound_to_the_factory(tmp_path: P
 RUNTIME_DEPENDENCIES = Path(__file__).resolve().parent.parent / "runtime_dependencies.py"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["registry_app", "fullstack_app"])
 def test_depends_chains_equal_fastapis_own(fixtures: Path, name: str) -> None:
     """Each endpoint's providers, recursively through the providers' own parameters, in the
@@ -190,6 +192,7 @@ def b(user: object = Depends(authorizer(required=False))) -> None:
 """
 
 
+@pytest.mark.slow
 def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path) -> None:
     (tmp_path / "main.py").write_text(_PROVIDER_SHAPES)
     routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}

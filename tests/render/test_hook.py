@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# Runs git and the real pre-commit tool: the slowest test there is.
+pytestmark = pytest.mark.slow
+
 PROJECT = Path(__file__).resolve().parents[2]
 LOOSE = (Path(__file__).resolve().parent / "plans" / "loose.md").read_text(encoding="utf-8")
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
