@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Sequence
 
-from codeintel.config.project import Project
+from codeintel import Project
 from render.context import ValidationLevel
 
 _LINTERS = ("ruff", "flake8", "black", "isort")

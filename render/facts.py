@@ -5,12 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 
-from codeintel import CodeGraph
-from codeintel.config.docs import DocFile
-from codeintel.config.project import Project
-from codeintel.frameworks.conventions import Convention
-from codeintel.frameworks.exceptions import ErrorFacts
-from codeintel.frameworks.fixtures import Fixture, TestFunction
+from codeintel import CodeGraph, Convention, DocFile, ErrorFacts, Fixture, Project, TestFunction
 from render.rank import index
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from codeintel.diagnostics import Diagnostic
+from codeintel.facts.docs import DocFile, DocKind, Heading, Link, Rule
 from codeintel.pipeline.discover import SourceFile
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -15,40 +14,6 @@ _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _AGENT_FILES = frozenset({"CLAUDE.md", "AGENTS.md"})
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Heading(_Frozen):
-    level: int
-    text: str
-    line: int
-
-
-class Link(_Frozen):
-    text: str
-    target: str
-    line: int
-    section: str  # the heading it is under ("" before the first)
-
-
-class Rule(_Frozen):
-    """A bullet of an agent instructions file: one convention the project asks for."""
-
-    text: str
-    line: int
-    section: str
-
-
-class DocFile(_Frozen):
-    file: str
-    kind: str  # "readme" | "doc" | "llms" | "agents"
-    title: str | None
-    headings: tuple[Heading, ...]
-    links: tuple[Link, ...]
-    rules: tuple[Rule, ...]
 
 
 def extract_docs(root: Path, files: list[SourceFile]) -> tuple[list[DocFile], list[Diagnostic]]:
@@ -111,7 +76,7 @@ def parse_doc(path: str, text: str) -> DocFile:
     )
 
 
-def _kind(path: str) -> str:
+def _kind(path: str) -> DocKind:
     name = path.rsplit("/", 1)[-1]
     if name in _AGENT_FILES:
         return "agents"

@@ -12,10 +12,19 @@ from typing import Any
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
-from pydantic import BaseModel, ConfigDict
 
 from codeintel.config.distributions import import_names
 from codeintel.diagnostics import Diagnostic
+from codeintel.facts.project import (
+    Coverage,
+    Dependency,
+    ImportUse,
+    MakeTarget,
+    Project,
+    PytestSettings,
+    Runner,
+    Tool,
+)
 from codeintel.pipeline.discover import SourceFile
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import Evaluator
@@ -26,8 +35,17 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 #: Lock file -> runner, in the order a project that has several is most likely run with.
-_LOCKS = (("uv.lock", "uv"), ("poetry.lock", "poetry"), ("pdm.lock", "pdm"))
-_TOOL_TABLES = (("uv", "uv"), ("poetry", "poetry"), ("pdm", "pdm"), ("hatch", "hatch"))
+_LOCKS: tuple[tuple[str, Runner], ...] = (
+    ("uv.lock", "uv"),
+    ("poetry.lock", "poetry"),
+    ("pdm.lock", "pdm"),
+)
+_TOOL_TABLES: tuple[tuple[str, Runner], ...] = (
+    ("uv", "uv"),
+    ("poetry", "poetry"),
+    ("pdm", "pdm"),
+    ("hatch", "hatch"),
+)
 _PREFIX = {"uv": "uv run ", "poetry": "poetry run ", "pdm": "pdm run ", "hatch": "hatch run "}
 #: Tools recognised by a config section of their own.
 _TOOL_FILES = {
@@ -44,69 +62,6 @@ _NOT_IMPORTED = frozenset(
     | {"flake8", "isort", "pyright", "pylint", "coverage", "tox", "nox", "ipython", "psycopg"}
     | {"psycopg2", "psycopg2-binary", "asyncpg", "email-validator", "python-multipart"}
 )
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Dependency(_Frozen):
-    name: str  # PEP 503 normalised
-    specifier: str  # "" when none
-    extras: tuple[str, ...]
-    marker: str | None
-    group: str  # "main" | "optional:<extra>" | "group:<name>"
-    source: str  # the file that declares it
-    line: int
-
-
-class PytestSettings(_Frozen):
-    file: str
-    line: int
-    testpaths: tuple[str, ...]
-    addopts: tuple[str, ...]
-    markers: tuple[str, ...]
-    asyncio_mode: str | None
-
-
-class Coverage(_Frozen):
-    fail_under: float | None
-    source: str  # "file:line"
-    via: str  # "addopts" | "coverage"
-
-
-class Tool(_Frozen):
-    name: str
-    configured_in: str  # "file:line", or "dependency <group>"
-
-
-class MakeTarget(_Frozen):
-    name: str
-    line: int
-    commands: tuple[str, ...]
-
-
-class ImportUse(_Frozen):
-    module: str
-    file: str
-    line: int
-
-
-class Project(_Frozen):
-    name: str | None
-    requires_python: str | None
-    runner: str  # "uv" | "poetry" | "pdm" | "hatch" | "pip"
-    run_prefix: str
-    runner_reason: str
-    dependencies: tuple[Dependency, ...]
-    pytest: PytestSettings | None
-    coverage: Coverage | None
-    tools: tuple[Tool, ...]
-    make_targets: tuple[MakeTarget, ...]
-    package_dirs: tuple[str, ...]
-    test_dirs: tuple[str, ...]
-    undeclared: tuple[ImportUse, ...]
-    unused: tuple[Dependency, ...]
 
 
 class _Reader:
@@ -477,7 +432,7 @@ def _tools(
     return tuple(Tool(name=n, configured_in=w) for n, w in sorted(found.items()))
 
 
-def _runner(reader: _Reader, pyproject: dict[str, Any]) -> tuple[str, str]:
+def _runner(reader: _Reader, pyproject: dict[str, Any]) -> tuple[Runner, str]:
     for lock, runner in _LOCKS:
         if lock in reader.paths:
             return runner, lock

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pydantic import BaseModel, ConfigDict
-
+from codeintel.facts.conventions import Convention
+from codeintel.facts.exceptions import ErrorFacts
 from codeintel.facts.models import ModuleFacts, SymbolFact
-from codeintel.frameworks.exceptions import ErrorFacts
-from codeintel.frameworks.routes import Route
+from codeintel.facts.routes import Route
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import Evaluator
 
@@ -26,21 +25,6 @@ _LOGGING_SETUP = {
     "loguru.logger.add": "loguru",
     "loguru.logger.configure": "loguru",
 }
-
-
-class Convention(BaseModel):
-    """One measured habit: ``count`` of ``total`` ``unit`` follow ``finding``; the example
-    location shows it."""
-
-    model_config = ConfigDict(frozen=True)
-
-    topic: str
-    finding: str
-    count: int
-    total: int
-    unit: str
-    file: str | None = None
-    line: int | None = None
 
 
 def measure_conventions(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import builtins
 
-from pydantic import BaseModel, ConfigDict
-
+from codeintel.facts.exceptions import ErrorFacts, ExceptionClass, Handler, RaiseSite
 from codeintel.facts.models import ModuleFacts, Value
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import Evaluator
@@ -17,39 +16,6 @@ _BUILTIN_EXCEPTIONS = frozenset(
     if isinstance(getattr(builtins, name), type)
     and issubclass(getattr(builtins, name), BaseException)
 )
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class ExceptionClass(_Frozen):
-    qualname: str
-    file: str
-    line: int
-    bases: tuple[str, ...]
-
-
-class RaiseSite(_Frozen):
-    file: str
-    line: int
-    exception: str  # qualified name where it resolves, else as written
-    status_code: int | None  # for HTTPException
-    detail: str | None
-    function: str  # qualified name of the enclosing function ("" at module level)
-
-
-class Handler(_Frozen):
-    file: str
-    line: int
-    exception: str
-    handler: str
-
-
-class ErrorFacts(_Frozen):
-    exceptions: tuple[ExceptionClass, ...]
-    raises: tuple[RaiseSite, ...]
-    handlers: tuple[Handler, ...]
 
 
 def extract_errors(evaluator: Evaluator) -> ErrorFacts:

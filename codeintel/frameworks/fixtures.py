@@ -5,14 +5,13 @@ from __future__ import annotations
 import posixpath
 import re
 
-from pydantic import BaseModel, ConfigDict
-
+from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
 from codeintel.facts.models import ModuleFacts, SymbolFact, Value
 from codeintel.resolve.evaluate import Evaluator
 from codeintel.resolve.framework_names import FIXTURE_DECORATORS
 
 _TEST_MODULE = re.compile(r"^(test_.*|.*_test)\.py$")
-_KINDS = (
+_KINDS: tuple[tuple[str, TestKind], ...] = (
     ("unit", "unit"),
     ("integration", "integration"),
     ("e2e", "e2e"),
@@ -20,58 +19,6 @@ _KINDS = (
     ("api", "integration"),
 )
 _IMPLICIT = frozenset({"self", "cls"})
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Fixture(_Frozen):
-    name: str  # as tests request it (``name=`` honoured)
-    function: str  # qualified name of the function
-    file: str
-    line: int
-    end_line: int
-    scope: str  # "function" | "class" | "module" | "package" | "session"
-    autouse: bool
-    params: bool
-    requests: tuple[str, ...]  # the fixtures it asks for, by argument name
-    #: who sees it: a directory ("" for the root) for a conftest fixture, the module's file for
-    #: one defined in a test module, "file::Class" inside a test class, "*" for a plugin's
-    visible_from: str
-
-
-class TestFunction(_Frozen):
-    __test__ = False  # not a pytest test class, despite the name
-
-    name: str
-    qualname: str
-    file: str
-    line: int
-    end_line: int
-    is_async: bool
-    markers: tuple[str, ...]
-    parametrized: bool
-    fixtures: tuple[str, ...]
-    kind: str  # "unit" | "integration" | "e2e" | "other", from the path
-    tests_modules: tuple[str, ...]  # project (non-test) modules its module imports
-
-
-class Override(_Frozen):
-    """``app.dependency_overrides[provider] = replacement`` in a test or fixture."""
-
-    file: str
-    line: int
-    provider: str
-    replacement: str
-
-
-class TestFacts(_Frozen):
-    __test__ = False
-
-    fixtures: tuple[Fixture, ...]
-    tests: tuple[TestFunction, ...]
-    overrides: tuple[Override, ...]
 
 
 def extract_tests(evaluator: Evaluator) -> TestFacts:
@@ -258,7 +205,7 @@ def _parametrized_names(decorators: tuple[Value, ...], evaluator: Evaluator) -> 
     return names
 
 
-def _kind(path: str) -> str:
+def _kind(path: str) -> TestKind:
     folders = path.split("/")[:-1]
     for folder, kind in _KINDS:
         if folder in folders:

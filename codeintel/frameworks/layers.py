@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pydantic import BaseModel, ConfigDict
-
+from codeintel.facts.layers import Layer, ModuleLayer
 from codeintel.facts.models import ModuleFacts
-from codeintel.frameworks.routes import Route
-from codeintel.frameworks.schemas import Schema
-from codeintel.frameworks.services import Component
+from codeintel.facts.routes import Route
+from codeintel.facts.schemas import Schema
+from codeintel.facts.services import Component
 from codeintel.pipeline.layout import is_test_path
 
-LAYERS = ("api", "service", "repository", "schema", "model", "core", "test", "other")
-
 #: Folder (or module) names that put a module in a layer when its content does not.
-_NAMES = {
+_NAMES: dict[Layer, frozenset[str]] = {
     "api": frozenset({"api", "apis", "routes", "routers", "router", "endpoints", "views"}),
     "service": frozenset({"services", "service", "usecases", "use_cases"}),
     "repository": frozenset({"repositories", "repository", "repos", "repo", "crud", "dal"}),
@@ -26,17 +23,6 @@ _NAMES = {
         {"core", "config", "settings", "deps", "dependencies", "security", "db", "database"}
     ),
 }
-
-
-class ModuleLayer(BaseModel):
-    """The layer of one module and why: content evidence first, then its folder or name."""
-
-    model_config = ConfigDict(frozen=True)
-
-    module: str
-    file: str
-    layer: str  # one of LAYERS
-    reason: str
 
 
 def classify_layers(
@@ -59,11 +45,11 @@ def _content_evidence(
     routes: list[Route],
     schemas: list[Schema],
     components: list[Component],
-) -> dict[str, tuple[str, str]]:
+) -> dict[str, tuple[Layer, str]]:
     """file -> (layer, reason) from what the file defines; the first claim on a file wins."""
-    claims: dict[str, tuple[str, str]] = {}
+    claims: dict[str, tuple[Layer, str]] = {}
 
-    def claim(file: str, layer: str, reason: str) -> None:
+    def claim(file: str, layer: Layer, reason: str) -> None:
         claims.setdefault(file, (layer, reason))
 
     for facts in modules:
@@ -90,7 +76,7 @@ def _content_evidence(
     return claims
 
 
-def _schema_layer(schemas: list[Schema]) -> tuple[str, str]:
+def _schema_layer(schemas: list[Schema]) -> tuple[Layer, str]:
     kinds = {kind: [s.name for s in schemas if s.kind == kind] for kind in ("table", "settings")}
     if kinds["table"]:
         return "model", f"defines table model {kinds['table'][0]}"
@@ -100,7 +86,7 @@ def _schema_layer(schemas: list[Schema]) -> tuple[str, str]:
     return "schema", f"defines {count} pydantic model{'s' if count != 1 else ''}"
 
 
-def _by_name(facts: ModuleFacts) -> tuple[str, str]:
+def _by_name(facts: ModuleFacts) -> tuple[Layer, str]:
     *folders, name = facts.file[: -len(".py")].split("/")
     if name != "__init__":
         for layer, names in _NAMES.items():

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, ConfigDict
-
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.models import Param, SymbolFact, Value
+from codeintel.facts.routes import Route
 from codeintel.frameworks.depends import (
     argument,
     dependency_tree,
@@ -34,28 +33,6 @@ _VERBS = {
 }
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
-
-
-class Route(BaseModel):
-    """One operation the app serves: a method on a full path, handled by an endpoint."""
-
-    model_config = ConfigDict(frozen=True)
-
-    method: str
-    path: str
-    endpoint: str
-    file: str
-    line: int
-    app: str | None  # the app object serving it; None for a router never included in an app
-    router: str  # the app or router object the route was declared on
-    response_model: str | None = None
-    status_code: int | None = None
-    tags: tuple[str, ...] = ()
-    dependencies: tuple[str, ...] = ()  # direct: the app's, includes', router's, route's, params'
-    all_dependencies: tuple[str, ...] = ()  # with providers' own, sub-dependencies first
-    body: str | None = None
-    includes: tuple[str, ...] = ()  # ``file:line`` of each include_router/mount, outermost first
-    resolved: bool = True  # False when the path holds a placeholder
 
 
 @dataclass

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from codeintel.facts.models import AssignFact, SymbolFact, Value
+from codeintel.facts.schemas import Schema, SchemaField, SchemaKind
 from codeintel.resolve.evaluate import Evaluator
 from codeintel.resolve.framework_names import (
     ANNOTATED,
@@ -17,38 +16,6 @@ from codeintel.resolve.framework_names import (
 _CLASS_VARS = frozenset({"typing.ClassVar", "typing_extensions.ClassVar"})
 _CONFIG_NAMES = frozenset({"model_config", "Config"})
 _NOT_FIELDS = frozenset({"sqlmodel.Relationship", "sqlmodel.main.Relationship"})
-
-
-class SchemaField(BaseModel):
-    """One field of a model, as declared in a class body."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    annotation: str
-    required: bool
-    default: str | None  # source text of the default; None when required or a factory
-    constraints: tuple[tuple[str, str], ...]  # Field(...) keywords other than the default
-    line: int
-    declared_in: str  # qualified name of the class that declares it
-
-
-class Schema(BaseModel):
-    """A pydantic model class."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    qualname: str
-    kind: str  # "model" | "settings" | "table" (SQLModel with table=True)
-    file: str
-    line: int
-    end_line: int
-    bases: tuple[str, ...]
-    fields: tuple[SchemaField, ...]  # declared in this class body
-    all_fields: tuple[SchemaField, ...]  # inherited first in MRO order, overrides in place
-    config: tuple[tuple[str, str], ...]  # model_config / class Config settings
-    validators: tuple[tuple[str, str], ...]  # (method, decorator as written)
 
 
 def extract_schemas(evaluator: Evaluator) -> list[Schema]:
@@ -96,7 +63,7 @@ def _schema(
     )
 
 
-def _kind(qualname: str, fact: SymbolFact, evaluator: Evaluator) -> str:
+def _kind(qualname: str, fact: SymbolFact, evaluator: Evaluator) -> SchemaKind:
     if evaluator.is_subclass(qualname, SETTINGS_ROOTS):
         return "settings"
     table = dict(fact.keywords).get("table")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Literal
 
 from codeintel.facts.models import ModuleFacts, SymbolFact
+from codeintel.facts.routes import Route
+from codeintel.facts.services import Component, ComponentKind, Method, Wiring, WiringKind
 from codeintel.frameworks.depends import param_providers
-from codeintel.frameworks.routes import Route
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import Evaluator
 
+_KINDS: tuple[ComponentKind, ...] = ("service", "repository")
 _LAYER_FOLDERS = {
     "service": frozenset({"services", "service"}),
     "repository": frozenset({"repositories", "repository", "repos", "repo", "crud", "dal"}),
@@ -17,48 +19,16 @@ _LAYER_FOLDERS = {
 _SUFFIXES = {"service": ("Service",), "repository": ("Repository", "Repo", "DAO")}
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Method(_Frozen):
-    name: str
-    line: int
-    end_line: int
-    is_async: bool
-    signature: str
-
-
-class Wiring(_Frozen):
-    kind: str  # "constructor" | "singleton" | "factory" | "provider"
-    file: str
-    line: int
-    via: str  # qualified name of the class, variable or function that wires it
-
-
-class Component(_Frozen):
-    kind: str  # "service" | "repository"
-    name: str
-    qualname: str  # a class, or a module of plain functions (``crud.py``)
-    file: str
-    line: int
-    end_line: int
-    methods: tuple[Method, ...]
-    wiring: tuple[Wiring, ...]
-    uses: tuple[str, ...]  # project classes it refers to: repositories, models
-    routes: tuple[str, ...]  # endpoints that reach it through Depends providers
-
-
 def extract_components(evaluator: Evaluator, routes: list[Route]) -> list[Component]:
     """Services and repositories, sorted by kind then qualified name."""
     resolver = evaluator.resolver
-    found: dict[str, tuple[str, ModuleFacts, SymbolFact | None]] = {}
+    found: dict[str, tuple[ComponentKind, ModuleFacts, SymbolFact | None]] = {}
     for module in resolver.modules.values():
         if is_test_path(module.file):
             continue
         folders = set(module.file.split("/")[:-1]) | {module.module.rpartition(".")[2]}
         classes = [s for s in module.symbols if s.kind == "class" and "." not in s.qualname]
-        for kind in ("service", "repository"):
+        for kind in _KINDS:
             in_layer = bool(folders & _LAYER_FOLDERS[kind])
             for fact in classes:
                 if fact.name.endswith(_SUFFIXES[kind]) or (in_layer and _has_methods(module, fact)):
@@ -85,7 +55,7 @@ def _functions(module: ModuleFacts) -> list[SymbolFact]:
 
 def _component(
     qualname: str,
-    kind: str,
+    kind: ComponentKind,
     module: ModuleFacts,
     fact: SymbolFact | None,
     evaluator: Evaluator,
@@ -192,7 +162,7 @@ def _variable_class(ref: str | None, evaluator: Evaluator) -> str | None:
 
 #: (kind, file, line, via) of one way a class gets built; "returns" becomes "provider" or
 #: "factory" once it is known whether a route depends on the function.
-_Site = tuple[str, str, int, str]
+_Site = tuple[WiringKind | Literal["returns"], str, int, str]
 
 
 def _wiring_index(evaluator: Evaluator) -> dict[str, list[_Site]]:
@@ -203,7 +173,12 @@ def _wiring_index(evaluator: Evaluator) -> dict[str, list[_Site]]:
             continue
         for assign in module.assigns:
             if assign.scope == "" and (cls := evaluator.instance_class(assign.value)):
-                site = ("singleton", module.file, assign.line, f"{module.module}.{assign.name}")
+                site: _Site = (
+                    "singleton",
+                    module.file,
+                    assign.line,
+                    f"{module.module}.{assign.name}",
+                )
                 index.setdefault(cls, []).append(site)
         for fact in module.symbols:
             full = f"{module.module}.{fact.qualname}"
@@ -221,10 +196,11 @@ def _wiring(
     qualname: str, index: dict[str, list[_Site]], providers: dict[str, list[tuple[str, str]]]
 ) -> tuple[Wiring, ...]:
     provider_names = {p for _, p in providers.get(qualname, [])}
-    found: set[_Site] = set()
-    for kind, file, line, via in index.get(qualname, ()):
-        if kind == "returns":
-            kind = "provider" if via in provider_names else "factory"
+    found: set[tuple[WiringKind, str, int, str]] = set()
+    for site, file, line, via in index.get(qualname, ()):
+        kind: WiringKind = (
+            site if site != "returns" else ("provider" if via in provider_names else "factory")
+        )
         found.add((kind, file, line, via))
     return tuple(
         Wiring(kind=k, file=f, line=n, via=v)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import networkx as nx
 
 from codeintel.config.distributions import import_names
-from codeintel.config.docs import DocFile
-from codeintel.config.project import Project
+from codeintel.facts.docs import DocFile
+from codeintel.facts.fixtures import Fixture, TestFacts
 from codeintel.facts.ids import module_id, symbol_id
-from codeintel.frameworks.fixtures import Fixture, TestFacts, visible_fixtures
-from codeintel.frameworks.layers import ModuleLayer
-from codeintel.frameworks.routes import Route
-from codeintel.frameworks.schemas import Schema
-from codeintel.frameworks.services import Component
+from codeintel.facts.layers import ModuleLayer
+from codeintel.facts.project import Project
+from codeintel.facts.routes import Route
+from codeintel.facts.schemas import Schema
+from codeintel.facts.services import Component
+from codeintel.frameworks.fixtures import visible_fixtures
 from codeintel.resolve.evaluate import Evaluator
 
 

@@ -12,18 +12,19 @@ from typing import Any
 
 import networkx as nx
 
-from codeintel.config.docs import DocFile
-from codeintel.config.project import Dependency, Project
 from codeintel.diagnostics import Diagnostic
 from codeintel.errors import CodeIntelError
+from codeintel.facts.conventions import Convention
+from codeintel.facts.docs import DocFile
+from codeintel.facts.exceptions import ErrorFacts
+from codeintel.facts.fixtures import Fixture, Override, TestFunction
+from codeintel.facts.layers import ModuleLayer
 from codeintel.facts.models import Match, Reference, Symbol
-from codeintel.frameworks.conventions import Convention
-from codeintel.frameworks.exceptions import ErrorFacts
-from codeintel.frameworks.fixtures import Fixture, Override, TestFunction, visible_fixtures
-from codeintel.frameworks.layers import ModuleLayer
-from codeintel.frameworks.routes import Route
-from codeintel.frameworks.schemas import Schema
-from codeintel.frameworks.services import Component
+from codeintel.facts.project import Dependency, Project
+from codeintel.facts.routes import Route
+from codeintel.facts.schemas import Schema
+from codeintel.facts.services import Component
+from codeintel.frameworks.fixtures import visible_fixtures
 
 _SYMBOL_KINDS = frozenset({"class", "function", "method", "variable", "attribute"})
 _MODULE_KINDS = frozenset({"module", "package"})
