@@ -17,22 +17,29 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-#: code -> (severity, meaning). Stable: users switch codes off by these names.
+#: code -> (severity, meaning), as the README's table lists them (a test keeps them equal).
+#: Stable: users switch codes off by these names.
 CODES = {
     "PLAN001": ("error", "a required section is missing"),
     "PLAN002": ("error", "a section is empty"),
     "PLAN003": ("warning", "a section is out of the template's order"),
-    "PLAN004": ("error", "a template placeholder was left in"),
+    "PLAN004": (
+        "error",
+        "a template placeholder was left in (`{Feature Name}`, `[A / B]`, `$ARGUMENTS`)",
+    ),
     "PLAN005": ("error", "a task lacks IMPLEMENT, PATTERN, IMPORTS or VALIDATE"),
     "PLAN006": ("error", "a cited file does not exist"),
     "PLAN007": ("error", "a cited line range is outside the file"),
     "PLAN008": ("warning", "a file listed as new already exists"),
-    "PLAN009": ("warning", "a cited snippet no longer matches the file"),
-    "PLAN010": ("error", "a validation level is missing"),
-    "PLAN011": ("error", "an unresolved marker (TODO, TBD, ???, [NEEDS CLARIFICATION])"),
-    "PLAN012": ("error", "the plan has no '# Feature: <name>' title"),
+    "PLAN009": ("warning", "a snippet cited at `file:lines` no longer matches the file"),
+    "PLAN010": (
+        "error",
+        'a validation level (1-5) is missing; "no tool configured" counts as present',
+    ),
+    "PLAN011": ("error", "an unresolved marker: TODO, TBD, ???, `[NEEDS CLARIFICATION]`"),
+    "PLAN012": ("error", "no `# Feature: <name>` title"),
     "PLAN013": ("error", "the step-by-step section has no tasks"),
-    "PLAN014": ("warning", "the repository's [tool.codeintel] settings cannot be read"),
+    "PLAN014": ("warning", "the repository's `[tool.codeintel]` settings cannot be read"),
 }
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.extract.symbols import extract_module
@@ -15,21 +14,12 @@ from codeintel.facts.models import ModuleFacts
 from codeintel.pipeline.cache import FactsCache
 from codeintel.pipeline.modnames import is_package
 from codeintel.pipeline.parse import parse_python
+from codeintel.pipeline.read import Job
 
 #: Below this many files a pool costs more to start than it saves.
 _MIN_FILES_FOR_POOL = 64
 #: Files per task: large enough to amortise pickling, small enough to balance two cores.
 _BATCH = 16
-
-
-@dataclass(frozen=True)
-class Job:
-    """One file to parse: everything a worker needs, so workers never touch the disk."""
-
-    path: str
-    module: str
-    data: bytes
-    key: str = ""  # the cache key of the result, when there is a cache
 
 
 Result = ModuleFacts | Diagnostic

@@ -90,10 +90,6 @@ def _pascal(symbol: SymbolFact) -> bool:
     return bool(_PASCAL.fullmatch(symbol.name))
 
 
-def _dunder(name: str) -> bool:
-    return name.startswith("__") and name.endswith("__")
-
-
 def _annotated(symbol: SymbolFact) -> bool:
     params = [p for p in symbol.params if p.name not in {"self", "cls"}]
     has_return = symbol.returns is not None or symbol.name == "__init__"

@@ -13,9 +13,9 @@ import pytest
 
 import codeintel
 from codeintel.extract import workers
-from codeintel.extract.workers import Job
 from codeintel.pipeline import cache as cache_module
 from codeintel.pipeline.cache import default_folder
+from codeintel.pipeline.read import Job
 
 
 @pytest.fixture

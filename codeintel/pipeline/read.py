@@ -1,0 +1,51 @@
+"""Reading Python files into jobs for the extractors: bytes, path and module name."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from codeintel.diagnostics import Diagnostic
+from codeintel.pipeline.discover import SourceFile
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to parse: everything a worker needs, so workers never touch the disk."""
+
+    path: str
+    module: str
+    data: bytes
+    key: str = ""  # the cache key of the result, when there is a cache
+
+
+def read_python(
+    root: Path, files: list[SourceFile], names: dict[str, str], max_file_size: int
+) -> tuple[list[Job], list[Diagnostic]]:
+    """Every Python file's bytes, as jobs for the extractors; unreadable and oversized files
+    become diagnostics."""
+    jobs: list[Job] = []
+    diagnostics: list[Diagnostic] = []
+    for source in files:
+        if source.kind == "python":
+            job = _read(root, source.path, names[source.path], max_file_size)
+            if isinstance(job, Diagnostic):
+                diagnostics.append(job)
+            else:
+                jobs.append(job)
+    return jobs, diagnostics
+
+
+def _read(root: Path, path: str, module: str, max_file_size: int) -> Job | Diagnostic:
+    try:
+        # One open and fstat per file: pathlib's joins cost more than the reading.
+        with open(os.path.join(root, path), "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_file_size:
+                message = f"{size} bytes is over the {max_file_size} byte cap"
+                return Diagnostic("CI104", path, 0, message)
+            data = handle.read()
+    except OSError as exc:
+        return Diagnostic("CI101", path, 0, f"cannot read: {exc.strerror or exc}")
+    return Job(path, module, data)
