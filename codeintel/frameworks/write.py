@@ -7,7 +7,15 @@ import networkx as nx
 from codeintel.config.distributions import import_names
 from codeintel.facts.docs import DocFile
 from codeintel.facts.fixtures import Fixture, TestFacts
-from codeintel.facts.ids import module_id, symbol_id
+from codeintel.facts.ids import (
+    EdgeKind,
+    dist_id,
+    file_id,
+    fixture_id,
+    module_id,
+    route_id,
+    symbol_id,
+)
 from codeintel.facts.layers import ModuleLayer
 from codeintel.facts.project import Project
 from codeintel.facts.routes import Route
@@ -21,9 +29,9 @@ def add_routes(graph: nx.MultiDiGraph, routes: list[Route]) -> None:
     """Route nodes, with ``handles`` (endpoint), ``depends_on`` and ``uses_schema`` edges."""
     seen: dict[str, int] = {}
     for route in routes:
-        base = f"route:{route.method} {route.path}"
+        base = route_id(route.method, route.path)
         seen[base] = seen.get(base, 0) + 1
-        node = base if seen[base] == 1 else f"{base} #{seen[base]}"
+        node = route_id(route.method, route.path, seen[base])
         graph.add_node(
             node, kind="route", start_line=route.line, end_line=route.line, **route.model_dump()
         )
@@ -44,7 +52,7 @@ def add_provider_edges(graph: nx.MultiDiGraph, tree: dict[str, tuple[str, ...]])
                 _link(graph, source, sub, "depends_on")
 
 
-def _link(graph: nx.MultiDiGraph, source: str, qualname: str, kind: str) -> None:
+def _link(graph: nx.MultiDiGraph, source: str, qualname: str, kind: EdgeKind) -> None:
     target = symbol_id(qualname.removesuffix("()"))  # an instance provider links to its class
     if target in graph:
         graph.add_edge(source, target, key=kind, kind=kind)
@@ -77,7 +85,7 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
     on their function's node, and ``tests`` edges from test modules to the modules they import."""
     for fixture in facts.fixtures:
         graph.add_node(
-            fixture_id(fixture),
+            _fixture_node(fixture),
             kind="fixture",
             file=fixture.file,
             start_line=fixture.line,
@@ -91,8 +99,8 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
         for name in fixture.requests:
             target = visible.get(name)
             if target is not None:
-                kind = "requests_fixture"
-                graph.add_edge(fixture_id(fixture), fixture_id(target), key=kind, kind=kind)
+                kind: EdgeKind = "requests_fixture"
+                graph.add_edge(_fixture_node(fixture), _fixture_node(target), key=kind, kind=kind)
     for test in facts.tests:
         graph.nodes[symbol_id(test.qualname)]["test"] = test.model_dump()
         owner = graph.nodes[symbol_id(test.qualname)]["module"]
@@ -102,8 +110,8 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
     graph.graph["dependency_overrides"] = tuple(o.model_dump() for o in facts.overrides)
 
 
-def fixture_id(fixture: Fixture) -> str:
-    return f"fixture:{fixture.file}::{fixture.function.rpartition('.')[2]}"
+def _fixture_node(fixture: Fixture) -> str:
+    return fixture_id(fixture.file, fixture.function.rpartition(".")[2])
 
 
 def _test_class(fixture: Fixture) -> str | None:
@@ -117,7 +125,7 @@ def add_project(graph: nx.MultiDiGraph, project: Project, evaluator: Evaluator) 
     graph.graph["project"] = project.model_dump()
     providers: dict[str, str] = {}
     for dependency in project.dependencies:
-        node = f"dist:{dependency.name}"
+        node = dist_id(dependency.name)
         if node not in graph:
             graph.add_node(
                 node,
@@ -138,4 +146,4 @@ def add_project(graph: nx.MultiDiGraph, project: Project, evaluator: Evaluator) 
 
 def add_docs(graph: nx.MultiDiGraph, docs: list[DocFile]) -> None:
     for doc in docs:
-        graph.nodes[f"file:{doc.file}"]["doc"] = doc.model_dump()
+        graph.nodes[file_id(doc.file)]["doc"] = doc.model_dump()
