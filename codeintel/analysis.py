@@ -19,7 +19,7 @@ from codeintel.discover import SourceFile, discover
 from codeintel.errors import CodeIntelError
 from codeintel.evaluate import Evaluator
 from codeintel.models import ModuleFacts
-from codeintel.modnames import module_names, path_name
+from codeintel.roots import Naming, name_modules
 from codeintel.semantics import add_semantics
 from codeintel.workers import Job, extract_all
 
@@ -45,14 +45,16 @@ def analyze(
         root = Path(path)
         store = _store(root, cache)
         files, diagnostics = discover(root)
-        names = _module_names(files)
-        jobs, unread = _read_python(root, files, names, max_file_size)
+        jobs, unread = _read_python(root, files, max_file_size)
+        naming = _naming(root, files, jobs)
+        jobs = [dataclasses.replace(j, module=naming.names[j.path]) for j in jobs]
         key = project_key(_project_parts(root, files, jobs, [*diagnostics, *unread], max_file_size))
         if store is not None and (cached := store.get_graph(root, key)) is not None:
             return CodeGraph(cached, root)
         facts, failed = _extract(jobs, store, workers, executor)
-        resolver = _resolver(names, facts)
+        resolver = Resolver(facts, naming.aliases)
         graph = assemble(files, resolver)
+        graph.graph["import_roots"] = tuple(dataclasses.asdict(r) for r in naming.roots)
         diagnostics += unread + failed
         diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
         graph.graph["diagnostics"] = tuple(dataclasses.asdict(d) for d in sorted(diagnostics))
@@ -68,10 +70,11 @@ def resolve_project(
     resolution: what the fact extractors start from."""
     _require_folder(root)
     files, diagnostics = discover(root)
-    names = _module_names(files)
-    jobs, unread = _read_python(root, files, names, max_file_size)
+    jobs, unread = _read_python(root, files, max_file_size)
+    naming = _naming(root, files, jobs)
+    jobs = [dataclasses.replace(j, module=naming.names[j.path]) for j in jobs]
     facts, failed = _extract(jobs, None, 1, None)
-    return files, _resolver(names, facts), [*diagnostics, *unread, *failed]
+    return files, Resolver(facts, naming.aliases), [*diagnostics, *unread, *failed]
 
 
 @contextmanager
@@ -101,13 +104,13 @@ def _store(root: Path, cache: bool | str | Path) -> FactsCache | None:
 
 
 def _read_python(
-    root: Path, files: list[SourceFile], names: dict[str, str], max_file_size: int
+    root: Path, files: list[SourceFile], max_file_size: int
 ) -> tuple[list[Job], list[Diagnostic]]:
     jobs: list[Job] = []
     diagnostics: list[Diagnostic] = []
     for source in files:
         if source.kind == "python":
-            job = _read(root, source.path, names[source.path], max_file_size)
+            job = _read(root, source.path, max_file_size)
             if isinstance(job, Diagnostic):
                 diagnostics.append(job)
             else:
@@ -115,7 +118,7 @@ def _read_python(
     return jobs, diagnostics
 
 
-def _read(root: Path, path: str, module: str, max_file_size: int) -> Job | Diagnostic:
+def _read(root: Path, path: str, max_file_size: int) -> Job | Diagnostic:
     try:
         # One open and fstat per file: pathlib's joins cost more than the reading.
         with open(os.path.join(root, path), "rb") as handle:
@@ -126,7 +129,7 @@ def _read(root: Path, path: str, module: str, max_file_size: int) -> Job | Diagn
             data = handle.read()
     except OSError as exc:
         return Diagnostic("CI101", path, 0, f"cannot read: {exc.strerror or exc}")
-    return Job(path, module, data)
+    return Job(path, "", data)  # named once every file is read: see _naming
 
 
 def _project_parts(
@@ -164,12 +167,14 @@ def _extract(
     return facts, [r for r in results if isinstance(r, Diagnostic)]
 
 
-def _module_names(files: list[SourceFile]) -> dict[str, str]:
-    return module_names([f.path for f in files if f.kind == "python"])
-
-
-def _resolver(names: dict[str, str], facts: list[ModuleFacts]) -> Resolver:
-    aliases = {name: name for name in names.values()}
-    for file, name in names.items():
-        aliases.setdefault(path_name(file), name)
-    return Resolver(facts, aliases)
+def _naming(root: Path, files: list[SourceFile], jobs: list[Job]) -> Naming:
+    """Module names need every file's imports and the packaging settings, so they are decided
+    after reading and before parsing (a file's facts depend on its module name)."""
+    configs: dict[str, bytes] = {}
+    for source in files:
+        if source.path.rpartition("/")[2] == "pyproject.toml":
+            try:
+                configs[source.path] = (root / source.path).read_bytes()
+            except OSError:
+                continue  # reported by the configuration reader
+    return name_modules({j.path: j.data for j in jobs}, configs)

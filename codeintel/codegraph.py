@@ -21,6 +21,7 @@ from codeintel.fixtures import Fixture, Override, TestFunction, visible_fixtures
 from codeintel.layers import ModuleLayer
 from codeintel.models import Match, Reference, Symbol
 from codeintel.project import Dependency, Project
+from codeintel.roots import ImportRoot
 from codeintel.routes import Route
 from codeintel.schemas import Schema
 from codeintel.services import Component
@@ -44,6 +45,10 @@ class CodeGraph:
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         return tuple(Diagnostic(**d) for d in self.graph.graph.get("diagnostics", ()))
+
+    def import_roots(self) -> tuple[ImportRoot, ...]:
+        """The folders modules are named from, each with the evidence that decided it."""
+        return tuple(ImportRoot(**r) for r in self.graph.graph.get("import_roots", ()))
 
     def files(self) -> tuple[str, ...]:
         """Every analysed file, sorted."""
