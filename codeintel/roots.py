@@ -149,21 +149,23 @@ def _line_of(text: str, key: str) -> int:
     return 1
 
 
-def _provided_names(paths: Iterable[str]) -> dict[str, set[str]]:
-    """Dotted name -> the folders under which it names a module or a package folder."""
-    provides: dict[str, set[str]] = defaultdict(set)
+def _provided_names(paths: Iterable[str]) -> dict[str, dict[str, bool]]:
+    """Dotted name -> the folders under which it names something -> whether that is a file (a
+    module or a package's ``__init__``) rather than a folder without one."""
+    provides: dict[str, dict[str, bool]] = defaultdict(dict)
     for path in paths:
-        parts = path_name(path).split(".") if path.endswith(".py") else []
+        parts = path_name(path).split(".")
         folders = path.split("/")[:-1]
         for start in range(len(folders) + 1):
             root = "/".join(folders[:start])
             for end in range(start + 1, len(parts) + 1):
-                provides[".".join(parts[start:end])].add(root)
+                named = provides[".".join(parts[start:end])]
+                named[root] = named.get(root, False) or end == len(parts)
     return provides
 
 
 def _votes(
-    sources: Mapping[str, bytes], provides: dict[str, set[str]]
+    sources: Mapping[str, bytes], provides: dict[str, dict[str, bool]]
 ) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], tuple[str, int]]]:
     """How many of the code's absolute imports reach each (folder, top-level name) -- the
     spelling ``app.core.config`` counts for ``app`` under the folder that holds ``app/`` --
@@ -178,10 +180,14 @@ def _votes(
             top = name.partition(".")[0]
             if top in sys.stdlib_module_names:
                 continue
-            roots = set(provides.get(name, ()))
+            found = dict(provides.get(name, {}))
             if member is not None:
-                roots |= provides.get(f"{name}.{member.decode()}", set())
-            for root in roots:
+                for root, is_file in provides.get(f"{name}.{member.decode()}", {}).items():
+                    found[root] = found.get(root, False) or is_file
+            # A name that is a real module under one folder and a bare folder under another
+            # is imported from the first.
+            files = [root for root, is_file in found.items() if is_file]
+            for root in files or found:
                 votes[root, top] += 1
                 first.setdefault((root, top), (path, data.count(b"\n", 0, match.start()) + 1))
     return votes, first
@@ -243,7 +249,14 @@ def _aliases(names: dict[str, str], votes: Counter[tuple[str, str]]) -> dict[str
 def _roots(
     chosen: dict[str, tuple[str, str, str, int]], names: dict[str, str], short: dict[str, str]
 ) -> tuple[ImportRoot, ...]:
-    counts: Counter[tuple[str, str, str, int]] = Counter(
-        pick for path, pick in chosen.items() if names[path] == short[path]
+    """One root per (folder, evidence): its first evidence site, and the modules it names."""
+    sites: dict[tuple[str, str], tuple[str, int]] = {}
+    counts: Counter[tuple[str, str]] = Counter()
+    for path, (root, evidence, file, line) in sorted(chosen.items()):
+        if names[path] == short[path]:
+            counts[root, evidence] += 1
+            sites[root, evidence] = min(sites.get((root, evidence), (file, line)), (file, line))
+    return tuple(
+        ImportRoot(root, evidence, *sites[root, evidence], modules=n)
+        for (root, evidence), n in sorted(counts.items())
     )
-    return tuple(ImportRoot(*pick, modules=n) for pick, n in sorted(counts.items()))
