@@ -14,6 +14,7 @@ from codeintel.facts.models import Match, Reference, Symbol
 from codeintel.facts.project import (
     Coverage,
     Dependency,
+    ImportRoot,
     ImportUse,
     MakeTarget,
     Project,
@@ -41,6 +42,7 @@ __all__ = [
     "Fixture",
     "Handler",
     "Heading",
+    "ImportRoot",
     "ImportUse",
     "Link",
     "MakeTarget",

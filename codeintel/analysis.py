@@ -18,11 +18,11 @@ from codeintel.frameworks.semantics import add_semantics
 from codeintel.graph.assemble import assemble
 from codeintel.pipeline.cache import FactsCache, cache_folder, project_key
 from codeintel.pipeline.discover import SourceFile, discover
-from codeintel.pipeline.modnames import module_names
 from codeintel.pipeline.read import Job, read_python
+from codeintel.pipeline.roots import name_jobs
 from codeintel.query.codegraph import CodeGraph
 from codeintel.resolve.evaluate import Evaluator
-from codeintel.resolve.resolver import project_resolver
+from codeintel.resolve.resolver import Resolver
 
 #: Larger files are almost always generated; parsing them costs much and tells little.
 DEFAULT_MAX_FILE_SIZE = 2_000_000
@@ -46,14 +46,15 @@ def analyze(
         root = Path(path)
         store = _store(root, cache)
         files, diagnostics = discover(root)
-        names = _module_names(files)
-        jobs, unread = read_python(root, files, names, max_file_size)
+        jobs, unread = read_python(root, files, max_file_size)
+        jobs, naming = name_jobs(root, files, jobs)
         key = project_key(_project_parts(root, files, jobs, [*diagnostics, *unread], max_file_size))
         if store is not None and (cached := store.get_graph(root, key)) is not None:
             return CodeGraph(cached, root)
         facts, failed = _extract(jobs, store, workers, executor)
-        resolver = project_resolver(names, facts)
+        resolver = Resolver(facts, naming.aliases)
         graph = assemble(files, resolver)
+        graph.graph["import_roots"] = tuple(r.model_dump() for r in naming.roots)
         diagnostics += unread + failed
         diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
         graph.graph["diagnostics"] = tuple(dataclasses.asdict(d) for d in sorted(diagnostics))
@@ -121,7 +122,3 @@ def _extract(
         results[index] = result
     facts = [r for r in results if isinstance(r, ModuleFacts)]
     return facts, [r for r in results if isinstance(r, Diagnostic)]
-
-
-def _module_names(files: list[SourceFile]) -> dict[str, str]:
-    return module_names([f.path for f in files if f.kind == "python"])

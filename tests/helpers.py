@@ -9,10 +9,10 @@ from codeintel.analysis import DEFAULT_MAX_FILE_SIZE
 from codeintel.extract.workers import extract_all
 from codeintel.facts.models import ModuleFacts
 from codeintel.pipeline.discover import SourceFile, discover
-from codeintel.pipeline.modnames import module_names
 from codeintel.pipeline.read import read_python
+from codeintel.pipeline.roots import name_jobs
 from codeintel.resolve.evaluate import Evaluator
-from codeintel.resolve.resolver import project_resolver
+from codeintel.resolve.resolver import Resolver
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,8 @@ class ExtractorInput:
 def extractor_input(root: Path) -> ExtractorInput:
     """What ``add_semantics`` is given for the project at ``root`` (parsed here, uncached)."""
     files, _ = discover(root)
-    names = module_names([f.path for f in files if f.kind == "python"])
-    jobs, _ = read_python(root, files, names, DEFAULT_MAX_FILE_SIZE)
+    jobs, _ = read_python(root, files, DEFAULT_MAX_FILE_SIZE)
+    jobs, naming = name_jobs(root, files, jobs)
     results = extract_all(jobs, workers=1, executor=None)
     facts = [r for r in results if isinstance(r, ModuleFacts)]
-    return ExtractorInput(root, files, Evaluator(project_resolver(names, facts)))
+    return ExtractorInput(root, files, Evaluator(Resolver(facts, naming.aliases)))

@@ -10,6 +10,16 @@ Runner = Literal["uv", "poetry", "pdm", "hatch", "pip"]
 CoverageVia = Literal["addopts", "coverage"]
 
 
+class ImportRoot(Frozen):
+    """A folder the project's modules are named from, and the evidence that decided it."""
+
+    folder: str  # repository-relative, "" for the repository itself
+    evidence: str  # a config key (``tool.poetry.packages``) or ``imports``
+    file: str  # where the evidence stands: the config file, or the first importing file
+    line: int
+    modules: int  # how many modules take their name from it
+
+
 class Dependency(Frozen):
     name: str  # PEP 503 normalised
     specifier: str  # "" when none

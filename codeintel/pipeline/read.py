@@ -21,15 +21,15 @@ class Job:
 
 
 def read_python(
-    root: Path, files: list[SourceFile], names: dict[str, str], max_file_size: int
+    root: Path, files: list[SourceFile], max_file_size: int
 ) -> tuple[list[Job], list[Diagnostic]]:
-    """Every Python file's bytes, as jobs for the extractors; unreadable and oversized files
-    become diagnostics."""
+    """Every Python file's bytes, as jobs for the extractors (not yet named: see
+    ``pipeline.roots``); unreadable and oversized files become diagnostics."""
     jobs: list[Job] = []
     diagnostics: list[Diagnostic] = []
     for source in files:
         if source.kind == "python":
-            job = _read(root, source.path, names[source.path], max_file_size)
+            job = _read(root, source.path, max_file_size)
             if isinstance(job, Diagnostic):
                 diagnostics.append(job)
             else:
@@ -37,7 +37,7 @@ def read_python(
     return jobs, diagnostics
 
 
-def _read(root: Path, path: str, module: str, max_file_size: int) -> Job | Diagnostic:
+def _read(root: Path, path: str, max_file_size: int) -> Job | Diagnostic:
     try:
         # One open and fstat per file: pathlib's joins cost more than the reading.
         with open(os.path.join(root, path), "rb") as handle:
@@ -48,4 +48,4 @@ def _read(root: Path, path: str, module: str, max_file_size: int) -> Job | Diagn
             data = handle.read()
     except OSError as exc:
         return Diagnostic("CI101", path, 0, f"cannot read: {exc.strerror or exc}")
-    return Job(path, module, data)
+    return Job(path, "", data)

@@ -21,7 +21,7 @@ from codeintel.facts.fixtures import Fixture, Override, TestFunction
 from codeintel.facts.ids import EdgeKind, NodeKind, SymbolKind, module_id, symbol_id
 from codeintel.facts.layers import ModuleLayer
 from codeintel.facts.models import Match, Reference, Symbol
-from codeintel.facts.project import Dependency, Project
+from codeintel.facts.project import Dependency, ImportRoot, Project
 from codeintel.facts.routes import Route
 from codeintel.facts.schemas import Schema
 from codeintel.facts.services import Component
@@ -46,6 +46,10 @@ class CodeGraph:
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         return tuple(Diagnostic(**d) for d in self.graph.graph.get("diagnostics", ()))
+
+    def import_roots(self) -> tuple[ImportRoot, ...]:
+        """The folders modules are named from, each with the evidence that decided it."""
+        return tuple(ImportRoot(**r) for r in self.graph.graph.get("import_roots", ()))
 
     def files(self) -> tuple[str, ...]:
         """Every analysed file, sorted."""

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from codeintel.facts.ids import external_id, id_kind, module_id, symbol_id
 from codeintel.facts.models import ModuleFacts, SymbolFact
-from codeintel.pipeline.modnames import path_name
 
 _MAX_HOPS = 32  # re-export chains longer than this are cycles in practice
 
@@ -164,12 +163,3 @@ def qualified(target: Target | None, text: str) -> str:
     if target is None:
         return text
     return f"{target.qualname}.{target.remainder}" if target.remainder else target.qualname
-
-
-def project_resolver(names: dict[str, str], facts: list[ModuleFacts]) -> Resolver:
-    """The resolver of a project's facts: each module by its name, and by the name its path
-    alone gives it where the two differ."""
-    aliases = {name: name for name in names.values()}
-    for file, name in names.items():
-        aliases.setdefault(path_name(file), name)
-    return Resolver(facts, aliases)
