@@ -347,7 +347,7 @@ def _parser() -> argparse.ArgumentParser:
         "--mirrors",
         type=Path,
         default=Path(os.environ.get("CODEINTEL_MIRRORS", "/work/.mirror")),
-        help="folder of git mirrors named owner+name (default: $CODEINTEL_MIRRORS)",
+        help="git mirrors, one folder per owner+name ($CODEINTEL_MIRRORS, else /work/.mirror)",
     )
     parser.add_argument("--json", action="store_true", help="print scores and means as JSON")
     parser.add_argument("--misses", action="store_true", help="list missed and listed files")
