@@ -80,6 +80,7 @@ class Outcome:
     status: str  # ok | refused | crashed
     reason: str
     feature_type: str
+    confidence: int  # the plan's own 1-10, 0 without a plan
     files_to_read: tuple[str, ...]
     new_files: tuple[str, ...]
     seconds: float
@@ -92,6 +93,7 @@ class Score:
     request: str
     expected_type: str
     plan_type: str
+    confidence: int
     r5: float
     r10: float
     type_right: bool
@@ -167,6 +169,7 @@ def score(entry: Entry, outcome: Outcome) -> Score:
         request=entry.request,
         expected_type=entry.type,
         plan_type=outcome.feature_type,
+        confidence=outcome.confidence,
         r5=recall_at(outcome.files_to_read, entry.modified, 5),
         r10=recall_at(outcome.files_to_read, entry.modified, 10),
         type_right=outcome.feature_type == entry.type,
@@ -257,6 +260,7 @@ def plan_outcome(root: Path, request: str) -> Outcome:
         status="ok",
         reason="",
         feature_type=plan.feature_type,
+        confidence=plan.summary.confidence,
         files_to_read=tuple(f.path for f in plan.files_to_read),
         new_files=tuple(f.path for f in plan.new_files),
         seconds=time.perf_counter() - start,
@@ -264,7 +268,7 @@ def plan_outcome(root: Path, request: str) -> Outcome:
 
 
 def _failed(status: str, reason: str, start: float) -> Outcome:
-    return Outcome(status, reason, "", (), (), time.perf_counter() - start)
+    return Outcome(status, reason, "", 0, (), (), time.perf_counter() - start)
 
 
 def crash_line(exc: BaseException) -> str:
@@ -289,7 +293,8 @@ def run(entries: Sequence[Entry], mirrors: Path, workdir: Path) -> list[Score]:
         try:
             root = materialise(entry, mirrors, workdir)
         except (OSError, ValueError, subprocess.CalledProcessError) as exc:
-            outcome = Outcome("crashed", f"tree not written: {crash_line(exc)}", "", (), (), 0.0)
+            reason = f"tree not written: {crash_line(exc)}"
+            outcome = Outcome("crashed", reason, "", 0, (), (), 0.0)
         else:
             outcome = plan_outcome(root, entry.request)
         scores.append(score(entry, outcome))
@@ -306,18 +311,27 @@ def summary(scores: Sequence[Score]) -> dict[str, float | int]:
         "invented": sum(s.invented for s in scores),
         "refused": sum(s.status == "refused" for s in scores),
         "crashed": sum(s.status == "crashed" for s in scores),
+        "confidence_r10_above_0": _mean_confidence(s for s in scores if s.r10 > 0),
+        "confidence_r10_0": _mean_confidence(s for s in scores if s.r10 == 0),
         "seconds": round(sum(s.seconds for s in scores), 1),
     }
 
 
+def _mean_confidence(scores: Iterable[Score]) -> float:
+    """Mean confidence of the written plans among these; does confidence track recall?"""
+    values = [s.confidence for s in scores if s.status == "ok"]
+    return round(sum(values) / len(values), 1) if values else 0.0
+
+
 def table(scores: Sequence[Score], misses: bool) -> str:
-    head = f"{'repo':<28} {'commit':<10} {'R@5':>5} {'R@10':>5} {'type (want/got)':<31} inv status"
+    head = f"{'repo':<26} {'commit':<10} {'R@5':>5} {'R@10':>5} {'type':<9} conf inv status"
     lines = [head, "-" * len(head)]
     for s in scores:
         kind = f"{_abbrev(s.expected_type)}/{_abbrev(s.plan_type)}{'' if s.type_right else ' x'}"
         lines.append(
-            f"{s.repo.split('/')[-1][:28]:<28} {s.commit:<10} {s.r5:>5.2f} {s.r10:>5.2f} "
-            f"{kind:<31} {'yes' if s.invented else 'no ':<3} {s.status} {s.reason}".rstrip()
+            f"{s.repo.split('/')[-1][:26]:<26} {s.commit:<10} {s.r5:>5.2f} {s.r10:>5.2f} "
+            f"{kind:<9} {s.confidence or '-':>4} {'yes' if s.invented else 'no ':<3} {s.status} "
+            f"{s.reason}".rstrip()
         )
         lines.append(f"  {s.request}")
         if misses and s.missed:

@@ -64,7 +64,7 @@ def test_new_files_are_grounded_by_a_request_word_the_commit_added_too() -> None
 
 def test_score_marks_a_refused_plan_as_recall_zero_with_its_reason() -> None:
     entry = _entry(modified=("app/a.py",))
-    refused = Outcome("refused", "no routes", "", (), (), 0.1)
+    refused = Outcome("refused", "no routes", "", 0, (), (), 0.1)
     result = score(entry, refused)
     assert (result.r5, result.r10, result.type_right, result.status) == (0, 0, False, "refused")
     assert result.reason == "no routes"
