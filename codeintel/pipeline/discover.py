@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pathspec
-
 from codeintel.diagnostics import Diagnostic
+from codeintel.pipeline.ignore import Rules, compile_rules, ignored
 
 #: Directories nobody wants analysed: VCS data, environments, caches, build output.
 SKIP_DIRS = frozenset(
@@ -90,7 +89,7 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
 def _walk(
     root: Path,
     prefix: str,
-    ignores: list[tuple[str, pathspec.GitIgnoreSpec]],
+    ignores: list[Rules],
     diagnostics: list[Diagnostic],
 ) -> Iterator[tuple[str, os.DirEntry[str]]]:
     directory = root / prefix if prefix else root
@@ -110,14 +109,14 @@ def _walk(
         if is_link and _is_dir_link(entry):
             # Directory links are never followed: they are how loops and escapes happen, and a
             # link to a folder inside the repo would only analyse the same files twice.
-            if not _ignored(relpath + "/", ignores):
+            if not ignored(relpath, True, ignores):
                 diagnostics.append(Diagnostic("CI105", relpath, 0, "directory link not followed"))
             continue
         if is_dir:
-            if _skip_dir(entry) or _ignored(relpath + "/", ignores):
+            if _skip_dir(entry) or ignored(relpath, True, ignores):
                 continue
             yield from _walk(root, relpath + "/", ignores, diagnostics)
-        elif not _ignored(relpath, ignores):
+        elif not ignored(relpath, False, ignores):
             yield relpath, entry
 
 
@@ -156,24 +155,13 @@ def _problem(root: Path, entry: os.DirEntry[str]) -> tuple[str, str] | None:
     return None
 
 
-def _gitignore(
-    directory: Path, prefix: str, diagnostics: list[Diagnostic]
-) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+def _gitignore(directory: Path, prefix: str, diagnostics: list[Diagnostic]) -> list[Rules]:
     path = directory / ".gitignore"
     if not path.is_file():
         return []
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         diagnostics.append(Diagnostic("CI101", f"{prefix}.gitignore", 0, str(exc)))
         return []
-    return [(prefix, pathspec.GitIgnoreSpec.from_lines(lines))]
-
-
-def _ignored(relpath: str, ignores: list[tuple[str, pathspec.GitIgnoreSpec]]) -> bool:
-    """Git's rule: the deepest .gitignore with a matching pattern decides."""
-    for prefix, spec in reversed(ignores):
-        result = spec.check_file(relpath[len(prefix) :])
-        if result.include is not None:
-            return result.include
-    return False
+    return [compile_rules(prefix, text)]
