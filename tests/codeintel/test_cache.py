@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import shutil
 import subprocess
@@ -196,3 +197,24 @@ def test_pool_workers_fill_the_cache_themselves(tmp_path: Path, parsed: list[str
     assert parsed == ["pkg/m001.py"]
     assert again.find_symbol("y")[0].file == "pkg/m001.py"
     assert pooled.to_json() != again.to_json()
+
+
+def test_what_analysis_leaves_alive_is_frozen_and_the_collector_back_on(project: Path) -> None:
+    gc.unfreeze()
+    graph = codeintel.analyze(project, cache=False, workers=1)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 10 * graph.graph.number_of_nodes()
+    gc.unfreeze()
+
+
+def test_a_collector_the_caller_switched_off_stays_off_and_nothing_is_frozen(
+    project: Path,
+) -> None:
+    gc.unfreeze()
+    gc.disable()
+    try:
+        codeintel.analyze(project, cache=False, workers=1)
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
