@@ -47,10 +47,10 @@ def analyze(
         store = _store(root, cache)
         files, diagnostics = discover(root)
         jobs, unread = read_python(root, files, max_file_size)
-        jobs, naming = name_jobs(root, files, jobs)
         key = project_key(_project_parts(root, files, jobs, [*diagnostics, *unread], max_file_size))
         if store is not None and (cached := store.get_graph(root, key)) is not None:
             return CodeGraph(cached, root)
+        jobs, naming = name_jobs(root, files, jobs)
         facts, failed = _extract(jobs, store, workers, executor)
         resolver = Resolver(facts, naming.aliases)
         graph = assemble(files, resolver)
@@ -103,10 +103,11 @@ def _project_parts(
     diagnostics: list[Diagnostic],
     max_file_size: int,
 ) -> Iterator[bytes]:
-    """Everything the graph depends on: config and docs are read by the fact extractors."""
+    """Everything the graph depends on: config and docs are read by the fact extractors. Module
+    names are not needed: they follow from these bytes, so a warm run never computes them."""
     yield f"max_file_size={max_file_size}".encode()
     yield from (str(d).encode() for d in sorted(diagnostics))
-    yield from (f"{j.path}\0{j.module}\0".encode() + j.data for j in jobs)
+    yield from (f"{j.path}\0".encode() + j.data for j in jobs)
     for source in files:
         if source.kind != "python":
             try:

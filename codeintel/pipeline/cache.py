@@ -46,7 +46,10 @@ class FactsCache:
         self._store(self._path(key), key, entry)
 
     def get_graph(self, root: Path, key: str) -> nx.MultiDiGraph | None:
-        """The whole graph last built for the project at ``root``, if nothing changed since."""
+        """The whole graph last built for the project at ``root``, if nothing changed since.
+
+        The file starts with a small header (the key) pickled on its own: a stale graph costs
+        reading the header, not unpickling megabytes to learn the key differs."""
         graph = self._load(self._graph_path(root), key)
         return graph if isinstance(graph, nx.MultiDiGraph) else None
 
@@ -58,13 +61,15 @@ class FactsCache:
     def _load(self, path: Path, key: str) -> object:
         try:
             with open(path, "rb") as handle:
-                stored_key, entry = pickle.load(handle)
+                if pickle.load(handle) != key:
+                    return None
+                return pickle.load(handle)
         except Exception:  # a missing, truncated, garbled or outdated entry is only a miss
             return None
-        return entry if stored_key == key else None
 
     def _store(self, target: Path, key: str, entry: Any) -> None:
-        """Write ``entry``; a cache that cannot be written only costs speed, never results."""
+        """Write the key, then ``entry``, each pickled on its own; a cache that cannot be
+        written only costs speed, never results."""
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
@@ -72,7 +77,8 @@ class FactsCache:
             return
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump((key, entry), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(key, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, target)
         except OSError:
             Path(temporary).unlink(missing_ok=True)

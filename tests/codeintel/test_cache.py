@@ -9,14 +9,18 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
+import networkx as nx
 import pytest
 
 import codeintel
+from codeintel import analysis
 from codeintel.extract import workers
 from codeintel.pipeline import cache as cache_module
-from codeintel.pipeline.cache import default_folder
+from codeintel.pipeline.cache import FactsCache, default_folder
 from codeintel.pipeline.read import Job
+from codeintel.pipeline.roots import name_jobs
 
 
 @pytest.fixture
@@ -218,3 +222,45 @@ def test_a_collector_the_caller_switched_off_stays_off_and_nothing_is_frozen(
         assert gc.get_freeze_count() == 0
     finally:
         gc.enable()
+
+
+_UNPICKLED: list[str] = []
+
+
+class _Tripwire:
+    """Records every time it is unpickled."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return _tripped, ()
+
+
+def _tripped() -> _Tripwire:
+    _UNPICKLED.append("graph")
+    return _Tripwire()
+
+
+def test_a_stale_graph_is_never_unpickled(tmp_path: Path) -> None:
+    store = FactsCache(tmp_path / "cache")
+    graph = nx.MultiDiGraph(tripwire=_Tripwire())
+    store.put_graph(tmp_path, "key-before", graph)
+    _UNPICKLED.clear()
+    assert store.get_graph(tmp_path, "key-after") is None
+    assert _UNPICKLED == []
+    loaded = store.get_graph(tmp_path, "key-before")
+    assert loaded is not None and isinstance(loaded.graph["tripwire"], _Tripwire)
+    assert _UNPICKLED == ["graph"]
+
+
+def test_a_warm_run_does_not_name_modules_again(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    named: list[int] = []
+
+    def spy(*args: Any) -> Any:
+        named.append(1)
+        return name_jobs(*args)
+
+    monkeypatch.setattr(analysis, "name_jobs", spy)
+    cold = codeintel.analyze(project, cache=tmp_path / "cache", workers=1).to_json()
+    assert codeintel.analyze(project, cache=tmp_path / "cache", workers=1).to_json() == cold
+    assert named == [1]
