@@ -19,12 +19,14 @@ from typing import Any
 
 from benchmarks.corpus import generate
 
-#: (step, target as a ratio to ast.parse, or None when the target is in seconds or absent)
+#: (step, target as a ratio to ast.parse, or None when the target is in seconds or absent);
+#: the targets are issue 15's for a real app.
 STEPS = (
     ("ast.parse", None),
-    ("cold analyze()", 8.0),
-    ("warm, nothing changed", 0.5),
-    ("warm, one file changed", 1.0),
+    ("cold analyze()", 10.0),
+    ("warm, nothing changed", 0.25),
+    ("warm, one file changed", 0.5),
+    ("warm, most imported module changed", 1.0),
     ("find_references", None),
     ("render a plan", None),
 )
@@ -51,11 +53,19 @@ def main(argv: list[str] | None = None) -> int:
             if size == options.modules:
                 _table(f"generated project, {size} modules", result)
         _scaling(scaling)
-        for repo in options.repos:
-            copy = Path(scratch) / repo.resolve().name
-            shutil.copytree(repo, copy, ignore=shutil.ignore_patterns(".*", "node_modules"))
+        for number, repo in enumerate(options.repos):
+            copy = Path(scratch) / f"repo{number}" / repo.resolve().name
+            shutil.copytree(repo, copy, ignore=_hidden_folders)
             _table(str(repo), _measure(copy, options, "Add audit notes to records"))
     return 0
+
+
+def _hidden_folders(folder: str, names: list[str]) -> list[str]:
+    """What not to copy: ``.git`` and the like, and ``node_modules``; ``.gitignore`` files
+    stay, since reading them is part of what users wait for."""
+    return [
+        n for n in names if n == "node_modules" or (n.startswith(".") and Path(folder, n).is_dir())
+    ]
 
 
 def _measure(root: Path, options: argparse.Namespace, request: str) -> dict[str, Any]:
@@ -89,6 +99,8 @@ def _table(title: str, result: dict[str, Any]) -> None:
             step = f"find_references({result['reference_name']}), {result['reference_count']} uses"
         if step == "warm, one file changed":
             step = f"{step} ({result['changed_file']})"
+        if step == "warm, most imported module changed":
+            step = f"{step} ({result['imported_file']}, {result['importers']} importers)"
         print(f"| {step} | {seconds:.3f} | {seconds / base:.2f} | {verdict} |")
     peak = result["peak_mb"]
     met = "met" if peak < _PEAK_TARGET_MB else "MISSED"
@@ -97,14 +109,18 @@ def _table(title: str, result: dict[str, Any]) -> None:
 
 def _scaling(rows: list[tuple[int, dict[str, Any]]]) -> None:
     print("\n## growth with project size (generated projects)\n")
-    print("| modules | files | ast.parse s | cold s | cold ms per file | warm s | one changed s |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| modules | files | ast.parse s | cold s | cold ms per file | warm s | one changed s "
+        "| most imported changed s |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for size, r in rows:
         cold = r["cold analyze()"]
         print(
             f"| {size} | {r['files']} | {r['ast.parse']:.3f} | {cold:.2f} | "
             f"{1000 * cold / r['files']:.2f} | {r['warm, nothing changed']:.3f} | "
-            f"{r['warm, one file changed']:.3f} |"
+            f"{r['warm, one file changed']:.3f} | "
+            f"{r['warm, most imported module changed']:.3f} |"
         )
 
 

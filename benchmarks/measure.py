@@ -58,6 +58,13 @@ def measure(root: Path, workers: int, repeat: int, request: str) -> dict[str, An
             lambda n: _change_and_analyze(root, changed, n, cache, workers),
         )
         graph = codeintel.analyze(root, cache=cache)
+        imported, result["importers"] = _most_imported(graph)
+        result["imported_file"] = imported
+        result["warm, most imported module changed"] = _median_each(
+            list(range(repeat, 2 * repeat)),
+            lambda n: _change_and_analyze(root, imported, n, cache, workers),
+        )
+        graph = codeintel.analyze(root, cache=cache)
         name, uses = _most_referenced(graph)
         result["reference_name"], result["reference_count"] = name, uses
         fresh = [codeintel.analyze(root, cache=cache) for _ in range(repeat)]
@@ -105,6 +112,16 @@ def _typical_file(root: Path, files: list[Any]) -> str:
     python = [f.path for f in files if f.kind == "python"]
     sized = sorted(python, key=lambda p: ((root / p).stat().st_size, p))
     return str(sized[len(sized) // 2])
+
+
+def _most_imported(graph: codeintel.CodeGraph) -> tuple[str, int]:
+    """The file of the module most others import, and how many do: the worst edit."""
+    importers: Counter[str] = Counter()
+    for _, target, kind in graph.graph.edges(keys=True):
+        if kind == "imports" and target.startswith("module:"):
+            importers[target] += 1
+    module = min(importers, key=lambda m: (-importers[m], m))
+    return str(graph.graph.nodes[module]["file"]), importers[module]
 
 
 def _change_and_analyze(root: Path, path: str, number: int, cache: Path, workers: int) -> None:
