@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import time
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
+
+import networkx as nx
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.errors import CodeIntelError
@@ -16,8 +19,9 @@ from codeintel.extract.workers import extract_all
 from codeintel.facts.models import ModuleFacts
 from codeintel.frameworks.semantics import add_semantics
 from codeintel.graph.assemble import assemble
-from codeintel.pipeline.cache import FactsCache, cache_folder, project_key
+from codeintel.pipeline.cache import FactsCache, cache_folder
 from codeintel.pipeline.discover import SourceFile, discover
+from codeintel.pipeline.fingerprint import Fingerprint, fingerprint, unchanged
 from codeintel.pipeline.read import Job, read_python
 from codeintel.pipeline.roots import name_jobs
 from codeintel.query.codegraph import CodeGraph
@@ -46,9 +50,13 @@ def analyze(
         root = Path(path)
         store = _store(root, cache)
         files, diagnostics = discover(root)
+        warm = _unchanged(store, root, files, diagnostics, max_file_size) if store else None
+        if warm is not None:
+            return CodeGraph(warm, root)
+        started = time.time_ns()
         jobs, unread = read_python(root, files, max_file_size)
-        key = project_key(_project_parts(root, files, jobs, [*diagnostics, *unread], max_file_size))
-        if store is not None and (cached := store.get_graph(root, key)) is not None:
+        stamp = fingerprint(root, files, jobs, [*diagnostics, *unread], max_file_size, started)
+        if store is not None and (cached := _same_bytes(store, root, stamp)) is not None:
             return CodeGraph(cached, root)
         jobs, naming = name_jobs(root, files, jobs)
         facts, failed = _extract(jobs, store, workers, executor)
@@ -59,7 +67,7 @@ def analyze(
         diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
         graph.graph["diagnostics"] = tuple(dataclasses.asdict(d) for d in sorted(diagnostics))
         if store is not None:
-            store.put_graph(root, key, graph)
+            store.put_graph(root, stamp, graph)
         return CodeGraph(graph, root)
 
 
@@ -96,25 +104,30 @@ def _store(root: Path, cache: bool | str | Path) -> FactsCache | None:
     return FactsCache(folder) if folder is not None else None
 
 
-def _project_parts(
+def _unchanged(
+    store: FactsCache,
     root: Path,
     files: list[SourceFile],
-    jobs: list[Job],
     diagnostics: list[Diagnostic],
     max_file_size: int,
-) -> Iterator[bytes]:
-    """Everything the graph depends on: config and docs are read by the fact extractors. Module
-    names are not needed: they follow from these bytes, so a warm run never computes them."""
-    yield f"max_file_size={max_file_size}".encode()
-    yield from (str(d).encode() for d in sorted(diagnostics))
-    yield from (f"{j.path}\0".encode() + j.data for j in jobs)
-    for source in files:
-        if source.kind != "python":
-            try:
-                data = (root / source.path).read_bytes()
-            except OSError as exc:
-                data = str(exc).encode()
-            yield f"{source.path}\0{source.kind}\0".encode() + data
+) -> nx.MultiDiGraph | None:
+    """The cached graph, when no file's metadata changed since it was built: no file read."""
+    previous = store.get_fingerprint(root)
+    if previous is None or not unchanged(root, files, diagnostics, max_file_size, previous):
+        return None
+    return store.get_graph(root, previous.key)
+
+
+def _same_bytes(store: FactsCache, root: Path, stamp: Fingerprint) -> nx.MultiDiGraph | None:
+    """The cached graph, when the bytes are the ones it was built from though metadata said
+    otherwise (a checkout, a touch, a file just written); the header then learns the new
+    metadata, so the next warm run needs metadata alone again."""
+    graph = store.get_graph(root, stamp.key)
+    if graph is not None:
+        previous = store.get_fingerprint(root)
+        if previous is None or previous.seen != stamp.seen:
+            store.refresh_fingerprint(root, stamp)
+    return graph
 
 
 def _extract(

@@ -7,16 +7,17 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.errors import CodeIntelError
 from codeintel.facts.models import ModuleFacts
+from codeintel.pipeline.fingerprint import Fingerprint
 
 Entry = ModuleFacts | Diagnostic
 
@@ -25,7 +26,9 @@ class FactsCache:
     """Facts of one file per cache file, and one graph per project folder, under a folder
     named for the analyser's version.
 
-    Keys hash the bytes, never mtimes (which checkouts and CI reset). Writes go to a temporary
+    Keys hash the bytes, never mtimes (which checkouts and CI reset); metadata only lets a warm
+    run see that no file changed since its bytes were hashed (``pipeline.fingerprint``), and
+    any doubt means reading them again. Writes go to a temporary
     file that is renamed into place, so two processes writing at once each leave a whole
     entry; an entry that does not load is a miss, and the next write replaces it.
     """
@@ -45,18 +48,51 @@ class FactsCache:
     def put(self, key: str, entry: Entry) -> None:
         self._store(self._path(key), key, entry)
 
-    def get_graph(self, root: Path, key: str) -> nx.MultiDiGraph | None:
-        """The whole graph last built for the project at ``root``, if nothing changed since.
+    def get_fingerprint(self, root: Path) -> Fingerprint | None:
+        """The fingerprint of the graph last built for the project at ``root``: the small
+        header the graph file starts with, pickled on its own, so learning the graph is stale
+        never costs unpickling it."""
+        try:
+            with open(self._graph_path(root), "rb") as handle:
+                header = pickle.load(handle)
+        except Exception:  # a missing, truncated, garbled or outdated entry is only a miss
+            return None
+        return header if isinstance(header, Fingerprint) else None
 
-        The file starts with a small header (the key) pickled on its own: a stale graph costs
-        reading the header, not unpickling megabytes to learn the key differs."""
-        graph = self._load(self._graph_path(root), key)
+    def get_graph(self, root: Path, key: str) -> nx.MultiDiGraph | None:
+        """The whole graph last built for the project at ``root``, if its key is ``key``."""
+        try:
+            with open(self._graph_path(root), "rb") as handle:
+                header = pickle.load(handle)
+                if not isinstance(header, Fingerprint) or header.key != key:
+                    return None
+                graph = pickle.load(handle)
+        except Exception:
+            return None
         return graph if isinstance(graph, nx.MultiDiGraph) else None
 
-    def put_graph(self, root: Path, key: str, graph: nx.MultiDiGraph) -> None:
+    def put_graph(self, root: Path, header: Fingerprint, graph: nx.MultiDiGraph) -> None:
         """One graph per project folder, replaced on change, so the cache does not grow with
         every edit."""
-        self._store(self._graph_path(root), key, graph)
+        self._store(self._graph_path(root), header, graph)
+
+    def refresh_fingerprint(self, root: Path, header: Fingerprint) -> None:
+        """Replace the header, copying the graph's bytes as they are: after a checkout or a
+        touch the files' metadata changed but not their bytes, and the next warm run should
+        again need metadata alone."""
+        path = self._graph_path(root)
+        try:
+            with open(path, "rb") as handle:
+                pickle.load(handle)
+                graph = handle.read()
+        except Exception:
+            return
+
+        def write(out: BinaryIO) -> None:
+            _dump(header, out)
+            out.write(graph)
+
+        self._write(path, write)
 
     def _load(self, path: Path, key: str) -> object:
         try:
@@ -67,9 +103,18 @@ class FactsCache:
         except Exception:  # a missing, truncated, garbled or outdated entry is only a miss
             return None
 
-    def _store(self, target: Path, key: str, entry: Any) -> None:
-        """Write the key, then ``entry``, each pickled on its own; a cache that cannot be
-        written only costs speed, never results."""
+    def _store(self, target: Path, header: object, entry: Any) -> None:
+        """Write the header (a key), then ``entry``, each pickled on its own."""
+
+        def write(out: BinaryIO) -> None:
+            _dump(header, out)
+            _dump(entry, out)
+
+        self._write(target, write)
+
+    def _write(self, target: Path, write: Callable[[BinaryIO], None]) -> None:
+        """Write to a temporary file renamed into place; a cache that cannot be written only
+        costs speed, never results."""
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
@@ -77,8 +122,7 @@ class FactsCache:
             return
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(key, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                write(handle)
             os.replace(temporary, target)
         except OSError:
             Path(temporary).unlink(missing_ok=True)
@@ -91,13 +135,8 @@ class FactsCache:
         return self.folder / "graphs" / f"{name}.pickle"
 
 
-def project_key(parts: Iterable[bytes]) -> str:
-    """A digest of everything a graph is built from (each file's path, kind and bytes, and the
-    diagnostics of files that could not be read)."""
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(hashlib.sha256(part).digest())
-    return digest.hexdigest()
+def _dump(entry: object, handle: BinaryIO) -> None:
+    pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def cache_folder(setting: bool | str | Path, root: Path) -> Path | None:

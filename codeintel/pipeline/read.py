@@ -9,6 +9,10 @@ from pathlib import Path
 from codeintel.diagnostics import Diagnostic
 from codeintel.pipeline.discover import SourceFile
 
+#: What a file looked like when read: size, modification and change times, inode. Any write,
+#: rename over it, chmod or touch changes one of them.
+Signature = tuple[int, int, int, int]
+
 
 @dataclass(frozen=True)
 class Job:
@@ -18,6 +22,11 @@ class Job:
     module: str
     data: bytes
     key: str = ""  # the cache key of the result, when there is a cache
+    signature: Signature | None = None  # the file's, when it was read
+
+
+def signature(status: os.stat_result) -> Signature:
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
 
 
 def read_python(
@@ -41,11 +50,11 @@ def _read(root: Path, path: str, max_file_size: int) -> Job | Diagnostic:
     try:
         # One open and fstat per file: pathlib's joins cost more than the reading.
         with open(os.path.join(root, path), "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_file_size:
-                message = f"{size} bytes is over the {max_file_size} byte cap"
+            stamp = signature(os.fstat(handle.fileno()))
+            if stamp[0] > max_file_size:
+                message = f"{stamp[0]} bytes is over the {max_file_size} byte cap"
                 return Diagnostic("CI104", path, 0, message)
             data = handle.read()
     except OSError as exc:
         return Diagnostic("CI101", path, 0, f"cannot read: {exc.strerror or exc}")
-    return Job(path, "", data)
+    return Job(path, "", data, signature=stamp)

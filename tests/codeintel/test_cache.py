@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,8 @@ from codeintel import analysis
 from codeintel.extract import workers
 from codeintel.pipeline import cache as cache_module
 from codeintel.pipeline.cache import FactsCache, default_folder
-from codeintel.pipeline.read import Job
+from codeintel.pipeline.fingerprint import Fingerprint
+from codeintel.pipeline.read import Job, read_python
 from codeintel.pipeline.roots import name_jobs
 
 
@@ -242,7 +244,7 @@ def _tripped() -> _Tripwire:
 def test_a_stale_graph_is_never_unpickled(tmp_path: Path) -> None:
     store = FactsCache(tmp_path / "cache")
     graph = nx.MultiDiGraph(tripwire=_Tripwire())
-    store.put_graph(tmp_path, "key-before", graph)
+    store.put_graph(tmp_path, Fingerprint("key-before", {}), graph)
     _UNPICKLED.clear()
     assert store.get_graph(tmp_path, "key-after") is None
     assert _UNPICKLED == []
@@ -264,3 +266,76 @@ def test_a_warm_run_does_not_name_modules_again(
     cold = codeintel.analyze(project, cache=tmp_path / "cache", workers=1).to_json()
     assert codeintel.analyze(project, cache=tmp_path / "cache", workers=1).to_json() == cold
     assert named == [1]
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per time analysis read the project's Python files."""
+    seen: list[int] = []
+
+    def spy(*args: Any) -> Any:
+        seen.append(1)
+        return read_python(*args)
+
+    monkeypatch.setattr(analysis, "read_python", spy)
+    return seen
+
+
+def _age(root: Path, seconds: int = 3600) -> None:
+    """Every file last written an hour ago: not 'racily clean', so its metadata is trusted."""
+    for path in root.rglob("*"):
+        if path.is_file():
+            then = path.stat().st_mtime - seconds
+            os.utime(path, (then, then))
+
+
+def test_a_warm_run_reads_no_file_when_no_metadata_changed(
+    project: Path, tmp_path: Path, reads: list[int]
+) -> None:
+    _age(project)
+    cold = codeintel.analyze(project, cache=tmp_path / "cache", workers=1).to_json()
+    assert reads == [1]
+    assert codeintel.analyze(project, cache=tmp_path / "cache", workers=1).to_json() == cold
+    assert reads == [1]
+
+
+def test_a_file_rewritten_with_its_old_size_and_mtime_is_still_seen(
+    project: Path, tmp_path: Path
+) -> None:
+    _age(project)
+    cache = tmp_path / "cache"
+    codeintel.analyze(project, cache=cache, workers=1)
+    main = project / "registry/main.py"
+    before = main.stat()
+    text = main.read_text()
+    main.write_text(text.replace("app", "qpq", 1))
+    os.utime(main, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert main.stat().st_size == before.st_size
+    expected = codeintel.analyze(project, cache=False).to_json()
+    assert codeintel.analyze(project, cache=cache, workers=1).to_json() == expected
+
+
+def test_after_a_touch_the_bytes_decide_and_the_header_learns_the_new_metadata(
+    project: Path, tmp_path: Path, parsed: list[str], reads: list[int]
+) -> None:
+    _age(project)
+    cache = tmp_path / "cache"
+    cold = codeintel.analyze(project, cache=cache, workers=1).to_json()
+    _age(project, 60)  # like a checkout: every mtime changes, no byte does
+    parsed.clear()
+    reads.clear()
+    assert codeintel.analyze(project, cache=cache, workers=1).to_json() == cold
+    assert (parsed, reads) == ([], [1])
+    assert codeintel.analyze(project, cache=cache, workers=1).to_json() == cold
+    assert reads == [1]
+
+
+def test_a_file_written_just_now_is_read_again(
+    project: Path, tmp_path: Path, reads: list[int]
+) -> None:
+    _age(project)
+    (project / "registry/fresh.py").write_text("x = 1\n")
+    cache = tmp_path / "cache"
+    cold = codeintel.analyze(project, cache=cache, workers=1).to_json()
+    assert codeintel.analyze(project, cache=cache, workers=1).to_json() == cold
+    assert reads == [1, 1]
