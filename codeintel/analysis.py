@@ -120,13 +120,13 @@ def _unchanged(
 
 def _same_bytes(store: FactsCache, root: Path, stamp: Fingerprint) -> nx.MultiDiGraph | None:
     """The cached graph, when the bytes are the ones it was built from though metadata said
-    otherwise (a checkout, a touch, a file just written); the header then learns the new
+    otherwise (a checkout, a touch, a file just written); the index then learns the new
     metadata, so the next warm run needs metadata alone again."""
     graph = store.get_graph(root, stamp.key)
     if graph is not None:
         previous = store.get_fingerprint(root)
         if previous is None or previous.seen != stamp.seen:
-            store.refresh_fingerprint(root, stamp)
+            store.put_fingerprint(root, stamp)
     return graph
 
 

@@ -49,50 +49,32 @@ class FactsCache:
         self._store(self._path(key), key, entry)
 
     def get_fingerprint(self, root: Path) -> Fingerprint | None:
-        """The fingerprint of the graph last built for the project at ``root``: the small
-        header the graph file starts with, pickled on its own, so learning the graph is stale
-        never costs unpickling it."""
+        """The fingerprint of the graph last built for the project at ``root``, from a small
+        index file beside it: learning that the graph is stale never costs unpickling it."""
         try:
-            with open(self._graph_path(root), "rb") as handle:
-                header = pickle.load(handle)
+            with open(self._graph_path(root, "index"), "rb") as handle:
+                index = pickle.load(handle)
         except Exception:  # a missing, truncated, garbled or outdated entry is only a miss
             return None
-        return header if isinstance(header, Fingerprint) else None
+        return index if isinstance(index, Fingerprint) else None
 
     def get_graph(self, root: Path, key: str) -> nx.MultiDiGraph | None:
-        """The whole graph last built for the project at ``root``, if its key is ``key``."""
-        try:
-            with open(self._graph_path(root), "rb") as handle:
-                header = pickle.load(handle)
-                if not isinstance(header, Fingerprint) or header.key != key:
-                    return None
-                graph = pickle.load(handle)
-        except Exception:
-            return None
+        """The graph last built for the project at ``root``, if its key is ``key``. The graph
+        file starts with its own key, pickled on its own, so a stale graph is never unpickled
+        and an index that does not belong to it (two processes writing) only costs a miss."""
+        graph = self._load(self._graph_path(root), key)
         return graph if isinstance(graph, nx.MultiDiGraph) else None
 
-    def put_graph(self, root: Path, header: Fingerprint, graph: nx.MultiDiGraph) -> None:
+    def put_graph(self, root: Path, index: Fingerprint, graph: nx.MultiDiGraph) -> None:
         """One graph per project folder, replaced on change, so the cache does not grow with
-        every edit."""
-        self._store(self._graph_path(root), header, graph)
+        every edit; then its index."""
+        self._store(self._graph_path(root), index.key, graph)
+        self.put_fingerprint(root, index)
 
-    def refresh_fingerprint(self, root: Path, header: Fingerprint) -> None:
-        """Replace the header, copying the graph's bytes as they are: after a checkout or a
-        touch the files' metadata changed but not their bytes, and the next warm run should
-        again need metadata alone."""
-        path = self._graph_path(root)
-        try:
-            with open(path, "rb") as handle:
-                pickle.load(handle)
-                graph = handle.read()
-        except Exception:
-            return
-
-        def write(out: BinaryIO) -> None:
-            _dump(header, out)
-            out.write(graph)
-
-        self._write(path, write)
+    def put_fingerprint(self, root: Path, index: Fingerprint) -> None:
+        """Replace the index alone: after a checkout or a touch the files' metadata changed
+        but not their bytes, and the next warm run should again need metadata alone."""
+        self._write(self._graph_path(root, "index"), lambda out: _dump(index, out))
 
     def _load(self, path: Path, key: str) -> object:
         try:
@@ -103,11 +85,11 @@ class FactsCache:
         except Exception:  # a missing, truncated, garbled or outdated entry is only a miss
             return None
 
-    def _store(self, target: Path, header: object, entry: Any) -> None:
-        """Write the header (a key), then ``entry``, each pickled on its own."""
+    def _store(self, target: Path, key: str, entry: Any) -> None:
+        """Write the key, then ``entry``, each pickled on its own."""
 
         def write(out: BinaryIO) -> None:
-            _dump(header, out)
+            _dump(key, out)
             _dump(entry, out)
 
         self._write(target, write)
@@ -130,9 +112,9 @@ class FactsCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def _graph_path(self, root: Path) -> Path:
+    def _graph_path(self, root: Path, suffix: str = "pickle") -> Path:
         name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()
-        return self.folder / "graphs" / f"{name}.pickle"
+        return self.folder / "graphs" / f"{name}.{suffix}"
 
 
 def _dump(entry: object, handle: BinaryIO) -> None:

@@ -71,8 +71,8 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(
 ) -> None:
     cache = tmp_path / "cache"
     expected = codeintel.analyze(project, cache=cache, workers=1).to_json()
-    entries = sorted(cache.rglob("*.pickle"))
-    assert len(entries) > len(parsed)  # one per file, and the graph
+    entries = sorted(p for p in cache.rglob("*") if p.is_file())
+    assert len(entries) > len(parsed) + 1  # one per file, the graph and its index
     for number, entry in enumerate(entries):
         entry.write_bytes(b"" if number % 2 else b"\x80\x05not a pickle")
     parsed.clear()
@@ -246,6 +246,7 @@ def test_a_stale_graph_is_never_unpickled(tmp_path: Path) -> None:
     graph = nx.MultiDiGraph(tripwire=_Tripwire())
     store.put_graph(tmp_path, Fingerprint("key-before", {}), graph)
     _UNPICKLED.clear()
+    assert store.get_fingerprint(tmp_path) == Fingerprint("key-before", {})
     assert store.get_graph(tmp_path, "key-after") is None
     assert _UNPICKLED == []
     loaded = store.get_graph(tmp_path, "key-before")
@@ -315,7 +316,7 @@ def test_a_file_rewritten_with_its_old_size_and_mtime_is_still_seen(
     assert codeintel.analyze(project, cache=cache, workers=1).to_json() == expected
 
 
-def test_after_a_touch_the_bytes_decide_and_the_header_learns_the_new_metadata(
+def test_after_a_touch_the_bytes_decide_and_the_index_learns_the_new_metadata(
     project: Path, tmp_path: Path, parsed: list[str], reads: list[int]
 ) -> None:
     _age(project)
