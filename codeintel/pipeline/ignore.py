@@ -1,6 +1,5 @@
-"""Git's ignore rules: each ``.gitignore`` compiled once into two regular expressions (one for
-files, one for folders), so deciding an entry costs one match per ``.gitignore`` above it, not
-one per pattern.
+"""Git's ignore rules: each ``.gitignore`` compiled once into a few regular expressions, so
+deciding an entry costs a match or two per ``.gitignore`` above it, not one per pattern.
 
 The walk asks about every entry of every folder it enters and never enters an ignored folder, so
 a pattern is only ever matched against the entry itself, as git does; that a file inside an
@@ -10,7 +9,7 @@ ignored folder cannot be re-included follows from the pruning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: POSIX classes git's wildmatch knows, in the C locale it uses.
 _CLASSES = {
@@ -34,29 +33,48 @@ class _Malformed(ValueError):
     nothing."""
 
 
+#: A pattern's place in its file and whether it is a ``!``: the last matching place decides.
+Verdict = tuple[int, bool]
+
+
+@dataclass(frozen=True)
+class _Alternation:
+    """Some patterns of one ``.gitignore`` as one regular expression, last pattern first, so
+    the alternative that matches is the last pattern that does; ``verdicts[i]`` belongs to
+    group ``i``."""
+
+    regex: re.Pattern[str]
+    verdicts: tuple[Verdict, ...]
+
+    def last(self, text: str, start: int = 0) -> Verdict | None:
+        match = self.regex.fullmatch(text, start)
+        return None if match is None or match.lastindex is None else self.verdicts[match.lastindex]
+
+
 @dataclass(frozen=True)
 class Rules:
-    """One ``.gitignore``: the folder it sits in (``""`` or ``"sub/"``) and its patterns as one
-    alternation per entry kind, last pattern first, so the first alternative that matches is the
-    one git obeys. ``negated[i]`` tells whether alternative ``i`` (a group number) is a ``!``."""
+    """One ``.gitignore``: the folder it sits in (``""`` or ``"sub/"``), its patterns without a
+    slash (matched against an entry's name, and remembered per name: ``__init__.py`` is asked
+    about in every folder) and those with one (matched against the path below the folder),
+    each split by the kind of entry they apply to."""
 
     base: str
-    files: re.Pattern[str] | None
-    folders: re.Pattern[str] | None
-    file_negated: tuple[bool, ...]
-    folder_negated: tuple[bool, ...]
+    names: dict[bool, _Alternation | None]  # by "is a folder"
+    paths: dict[bool, _Alternation | None]
+    seen: dict[tuple[str, bool], Verdict | None] = field(default_factory=dict, compare=False)
 
     def decide(self, relpath: str, is_dir: bool) -> bool | None:
         """True when ignored, False when re-included, None when no pattern matches."""
-        regex, negated = (
-            (self.folders, self.folder_negated) if is_dir else (self.files, self.file_negated)
-        )
-        if regex is None:
-            return None
-        match = regex.fullmatch(relpath, len(self.base))
-        if match is None or match.lastindex is None:
-            return None
-        return not negated[match.lastindex]
+        name = relpath.rpartition("/")[2]
+        if (name, is_dir) in self.seen:
+            by_name = self.seen[name, is_dir]
+        else:
+            names = self.names[is_dir]
+            by_name = self.seen[name, is_dir] = names.last(name) if names else None
+        paths = self.paths[is_dir]
+        by_path = paths.last(relpath, len(self.base)) if paths else None
+        verdicts = [v for v in (by_name, by_path) if v is not None]
+        return not max(verdicts)[1] if verdicts else None
 
 
 def compile_rules(base: str, text: str) -> Rules:
@@ -64,11 +82,12 @@ def compile_rules(base: str, text: str) -> Rules:
     ``\\n`` only, as in git, which also drops a ``\\r`` before it and a byte-order mark."""
     lines = (line.removesuffix("\r") for line in text.removeprefix("\ufeff").split("\n"))
     patterns = [p for p in map(_pattern, lines) if p is not None]
-    files = [(regex, negated) for regex, negated, folder_only in patterns if not folder_only]
-    folders = [(regex, negated) for regex, negated, _ in patterns]
-    file_regex, file_negated = _alternation(files)
-    folder_regex, folder_negated = _alternation(folders)
-    return Rules(base, file_regex, folder_regex, file_negated, folder_negated)
+    names, paths = {}, {}
+    for is_dir in (False, True):
+        fitting = [(i, p) for i, p in enumerate(patterns) if is_dir or not p.folder_only]
+        names[is_dir] = _alternation([(i, p) for i, p in fitting if not p.anchored])
+        paths[is_dir] = _alternation([(i, p) for i, p in fitting if p.anchored])
+    return Rules(base, names, paths)
 
 
 def ignored(relpath: str, is_dir: bool, stack: list[Rules]) -> bool:
@@ -81,19 +100,25 @@ def ignored(relpath: str, is_dir: bool, stack: list[Rules]) -> bool:
     return False
 
 
-def _alternation(
-    patterns: list[tuple[str, bool]],
-) -> tuple[re.Pattern[str] | None, tuple[bool, ...]]:
+@dataclass(frozen=True)
+class _Pattern:
+    regex: str
+    negated: bool
+    folder_only: bool
+    anchored: bool  # has a slash: matched against the path, not the name
+
+
+def _alternation(patterns: list[tuple[int, _Pattern]]) -> _Alternation | None:
     if not patterns:
-        return None, ()
+        return None
     ordered = patterns[::-1]
-    regex = re.compile("|".join(f"({body})" for body, _ in ordered), re.DOTALL)
-    return regex, (False, *(negated for _, negated in ordered))
+    regex = re.compile("|".join(f"({p.regex})" for _, p in ordered), re.DOTALL)
+    return _Alternation(regex, ((-1, False), *((i, p.negated) for i, p in ordered)))
 
 
-def _pattern(line: str) -> tuple[str, bool, bool] | None:
-    """(regex, negated, folders only) for one line, or None for blanks, comments and patterns
-    that can match nothing; the steps follow git's ``parse_path_pattern``."""
+def _pattern(line: str) -> _Pattern | None:
+    """One line's pattern, or None for blanks, comments and patterns that can match nothing;
+    the steps follow git's ``parse_path_pattern``."""
     line = _trim_trailing_spaces(line)
     if not line or line.startswith("#"):
         return None
@@ -108,7 +133,7 @@ def _pattern(line: str) -> tuple[str, bool, bool] | None:
         body = _wildmatch(line.removeprefix("/") if anchored else line)
     except _Malformed:
         return None
-    return (body if anchored else f"(?:.*/)?{body}"), negated, folder_only
+    return _Pattern(body, negated, folder_only, anchored)
 
 
 def _trim_trailing_spaces(line: str) -> str:
