@@ -42,25 +42,32 @@ def measure(root: Path, workers: int, repeat: int, request: str) -> dict[str, An
     sources = [(root / f.path).read_bytes() for f in files if f.kind == "python"]
     result: dict[str, Any] = {"files": len(sources), "lines": sum(s.count(b"\n") for s in sources)}
     result["ast.parse"] = _median(repeat, lambda: _parse_each(sources))
+    timed = _Timer(sources, result)
     with tempfile.TemporaryDirectory(prefix="codeintel-bench-") as scratch:
         colds = [Path(scratch) / f"cold{n}" for n in range(repeat)]
-        result["cold analyze()"] = _median_each(
-            colds, lambda folder: codeintel.analyze(root, cache=folder, workers=workers)
+        timed(
+            "cold analyze()",
+            colds,
+            lambda folder: codeintel.analyze(root, cache=folder, workers=workers),
         )
         cache = colds[0]
-        result["warm, nothing changed"] = _median(
-            repeat, lambda: codeintel.analyze(root, cache=cache, workers=workers)
+        timed(
+            "warm, nothing changed",
+            list(range(repeat)),
+            lambda _: codeintel.analyze(root, cache=cache, workers=workers),
         )
         changed = _typical_file(root, files)
         result["changed_file"] = changed
-        result["warm, one file changed"] = _median_each(
+        timed(
+            "warm, one file changed",
             list(range(repeat)),
             lambda n: _change_and_analyze(root, changed, n, cache, workers),
         )
         graph = codeintel.analyze(root, cache=cache)
         imported, result["importers"] = _most_imported(graph)
         result["imported_file"] = imported
-        result["warm, most imported module changed"] = _median_each(
+        timed(
+            "warm, most imported module changed",
             list(range(repeat, 2 * repeat)),
             lambda n: _change_and_analyze(root, imported, n, cache, workers),
         )
@@ -90,6 +97,30 @@ def _ast(source: bytes) -> object:
     with contextlib.suppress(SyntaxError, ValueError, RecursionError, MemoryError):
         return ast.parse(source)
     return None
+
+
+class _Timer:
+    """Times a step on each input, each run right after an ``ast.parse`` of every file: the
+    machine's load changes within minutes, so a step's ratio is the median of its runs' ratios
+    to the parse just before each, which a slow drift in load cancels out of."""
+
+    def __init__(self, sources: list[bytes], result: dict[str, Any]) -> None:
+        self.sources = sources
+        self.result = result
+
+    def __call__(self, name: str, inputs: list[Any], step: Callable[[Any], object]) -> None:
+        times, ratios = [], []
+        for value in inputs:
+            start = time.perf_counter()
+            _parse_each(self.sources)
+            baseline = time.perf_counter() - start
+            start = time.perf_counter()
+            kept = step(value)  # freeing the result is the caller's cost, later; not timed
+            times.append(time.perf_counter() - start)
+            ratios.append(times[-1] / baseline)
+            del kept
+        self.result[name] = statistics.median(times)
+        self.result[f"{name} / ast.parse"] = statistics.median(ratios)
 
 
 def _median(repeat: int, step: Callable[[], object]) -> float:
