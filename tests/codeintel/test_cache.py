@@ -340,3 +340,19 @@ def test_a_file_written_just_now_is_read_again(
     cold = codeintel.analyze(project, cache=cache, workers=1).to_json()
     assert codeintel.analyze(project, cache=cache, workers=1).to_json() == cold
     assert reads == [1, 1]
+
+
+def test_frozen_garbage_is_swept_once_the_frozen_objects_double(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gc.unfreeze()
+    gc.collect()
+    codeintel.analyze(project, cache=False, workers=1)
+    gc.unfreeze()
+    assert gc.collect() > 0  # analysis does leave garbage cycles behind, frozen
+    codeintel.analyze(project, cache=False, workers=1)
+    monkeypatch.setattr(analysis._Sweeps, "frozen", 1)
+    codeintel.analyze(project, cache=False, workers=1)
+    assert (analysis._Sweeps.frozen or 0) > 1  # a sweep counted what survived it
+    gc.unfreeze()
+    assert gc.collect() == 0
