@@ -6,14 +6,14 @@ import networkx as nx
 
 from codeintel.config.distributions import import_names
 from codeintel.facts.docs import DocFile
-from codeintel.facts.fixtures import Fixture, TestFacts
+from codeintel.facts.fixtures import TestFacts
 from codeintel.facts.ids import module_id, symbol_id
 from codeintel.facts.layers import ModuleLayer
 from codeintel.facts.project import Project
 from codeintel.facts.routes import Route
 from codeintel.facts.schemas import Schema
 from codeintel.facts.services import Component
-from codeintel.frameworks.fixtures import visible_fixtures
+from codeintel.frameworks.fixtures import fixture_id, fixture_site, visible_fixtures
 from codeintel.resolve.evaluate import Evaluator
 
 
@@ -87,7 +87,7 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
     for fixture in facts.fixtures:
         # a fixture asking for its own name gets the next definition out, as in pytest
         others = tuple(f for f in facts.fixtures if f != fixture)
-        visible = visible_fixtures(others, fixture.file, _test_class(fixture))
+        visible = visible_fixtures(others, *fixture_site(fixture))
         for name in fixture.requests:
             target = visible.get(name)
             if target is not None:
@@ -100,15 +100,6 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
             if module_id(owner) in graph and module_id(module) in graph:
                 graph.add_edge(module_id(owner), module_id(module), key="tests", kind="tests")
     graph.graph["dependency_overrides"] = tuple(o.model_dump() for o in facts.overrides)
-
-
-def fixture_id(fixture: Fixture) -> str:
-    return f"fixture:{fixture.file}::{fixture.function.rpartition('.')[2]}"
-
-
-def _test_class(fixture: Fixture) -> str | None:
-    where = fixture.visible_from
-    return where.partition("::")[2] or None
 
 
 def add_project(graph: nx.MultiDiGraph, project: Project, evaluator: Evaluator) -> None:
