@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from codeintel.config.distributions import import_names
+from codeintel.config.project import nearest_project
 from codeintel.facts.docs import DocFile
 from codeintel.facts.fixtures import TestFacts
 from codeintel.facts.ids import module_id, symbol_id
@@ -102,27 +103,34 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
     graph.graph["dependency_overrides"] = tuple(o.model_dump() for o in facts.overrides)
 
 
-def add_project(graph: nx.MultiDiGraph, project: Project, evaluator: Evaluator) -> None:
-    """Project configuration on the graph; ``dist:`` nodes with ``requires`` edges from the
-    modules that import them."""
-    graph.graph["project"] = project.model_dump()
-    providers: dict[str, str] = {}
-    for dependency in project.dependencies:
-        node = f"dist:{dependency.name}"
-        if node not in graph:
-            graph.add_node(
-                node,
-                kind="dist",
-                name=dependency.name,
-                file=dependency.source,
-                start_line=dependency.line,
-                end_line=dependency.line,
-            )
-        for name in import_names(dependency.name):
-            providers.setdefault(name, node)
+def add_project(
+    graph: nx.MultiDiGraph, main: Project, projects: tuple[Project, ...], evaluator: Evaluator
+) -> None:
+    """Project configuration on the graph (the main project and every sub-project); ``dist:``
+    nodes with ``requires`` edges from the modules that import them, matched against the
+    dependencies of the project that holds each module."""
+    graph.graph["project"] = main.model_dump()
+    graph.graph["projects"] = tuple(p.model_dump() for p in projects)
+    providers: dict[str, dict[str, str]] = {}
+    for project in projects:
+        found = providers.setdefault(project.folder, {})
+        for dependency in project.dependencies:
+            node = f"dist:{dependency.name}"
+            if node not in graph:
+                graph.add_node(
+                    node,
+                    kind="dist",
+                    name=dependency.name,
+                    file=dependency.source,
+                    start_line=dependency.line,
+                    end_line=dependency.line,
+                )
+            for name in import_names(dependency.name):
+                found.setdefault(name, node)
     for facts in evaluator.resolver.modules.values():
+        holder = nearest_project(facts.file, providers)
         for fact in facts.imports:
-            dist = providers.get(fact.target.split(".")[0])
+            dist = providers[holder].get(fact.target.split(".")[0])
             if dist is not None:
                 graph.add_edge(module_id(facts.module), dist, key="requires", kind="requires")
 
