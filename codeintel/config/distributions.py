@@ -7,6 +7,7 @@ from packaging.utils import canonicalize_name
 #: Distribution (PEP 503 name) -> the import names it provides, where they are not simply the
 #: distribution's own name with dashes as underscores. The usual suspects in FastAPI projects.
 _KNOWN: dict[str, tuple[str, ...]] = {
+    "ag2": ("autogen",),
     "atlassian-python-api": ("atlassian",),
     "attrs": ("attr", "attrs"),
     "beautifulsoup4": ("bs4",),

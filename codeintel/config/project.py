@@ -273,7 +273,7 @@ def _project(reader: _Reader, layout: _Layout, imports: _Imports, folder: str) -
         dependencies=dependencies,
         pytest=pytest,
         coverage=_coverage(reader, runs_in, pytest),
-        tools=_tools(reader, folder, dependencies),
+        tools=_tools(reader, folder, dependencies, pytest),
         make_targets=_make_targets(reader, _join(runs_in, "Makefile")),
         package_dirs=_package_dirs(folder, python_files),
         test_dirs=_test_dirs(folder, python_files, pytest),
@@ -568,11 +568,19 @@ def _float(value: object) -> float | None:
         return None
 
 
-def _tools(reader: _Reader, folder: str, dependencies: tuple[Dependency, ...]) -> tuple[Tool, ...]:
+def _tools(
+    reader: _Reader,
+    folder: str,
+    dependencies: tuple[Dependency, ...],
+    pytest: PytestSettings | None,
+) -> tuple[Tool, ...]:
     """Each tool with the nearest settings for it, from the project's folder upwards (ruff,
     mypy and pytest each look upwards for the nearest file that configures them), else the
-    dependency that installs it."""
+    dependency that installs it. pytest's are the ones pytest itself picks."""
     found: dict[str, Tool] = {}
+    if pytest is not None:
+        where = f"{pytest.file}:{pytest.line}"
+        found["pytest"] = Tool(name="pytest", configured_in=where, config=pytest.file)
     for where in _upward(folder):
         for tool in _configured_in(reader, where):
             found.setdefault(tool.name, tool)

@@ -286,3 +286,17 @@ def test_imports_match_distributions_named_otherwise(tmp_path: Path) -> None:
         {"requirements.txt": "fastapi\nfastapi-users\n", "main.py": "import fastapi\n"},
     )
     assert [d.name for d in unused.project().unused] == ["fastapi-users"]
+
+
+def test_the_pytest_tool_is_where_pytest_reads_its_settings(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.pytest.ini_options]\naddopts = '-x'\n",
+            "pytest.ini": "[pytest]\naddopts = -q\n",
+        },
+    )
+    project = graph.project()
+    assert project.pytest is not None and project.pytest.addopts == ("-q",)
+    [tool] = project.tools
+    assert (tool.name, tool.configured_in, tool.config) == ("pytest", "pytest.ini:1", "pytest.ini")
