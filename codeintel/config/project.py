@@ -188,10 +188,13 @@ class _Layout:
                 self.defining.setdefault(_requirements_owner(path), path)
         self.folders = sorted(self.defining)
         self.members = _workspace_members(reader, self.folders)
+        self._nearest: dict[str, str] = {}
 
     def nearest(self, path: str) -> str:
         """The folder of the project that holds ``path``."""
-        return nearest_project(path, self.defining)
+        if path not in self._nearest:  # asked once per import and project: keep the answers
+            self._nearest[path] = nearest_project(path, self.defining)
+        return self._nearest[path]
 
     def chain(self, folder: str) -> list[str]:
         """The project at ``folder`` and the projects enclosing it, nearest first."""
