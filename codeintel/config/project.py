@@ -668,7 +668,7 @@ def _package_dirs(folder: str, python_files: list[str]) -> tuple[str, ...]:
     """Top-level packages of the project (``src/`` layouts included) that are not tests."""
     found = set()
     for path in python_files:
-        parts = path[len(folder) + 1 if folder else 0 :].split("/")
+        parts = _relative(folder, path).split("/")
         prefix = _join(folder, "")
         if parts[0] == "src" and len(parts) > 2:
             parts = parts[1:]
@@ -687,10 +687,14 @@ def _test_dirs(
         return tuple(_join(base, p.strip("/").removeprefix("./")) for p in pytest.testpaths)
     found = set()
     for path in python_files:
-        top = path[len(folder) + 1 if folder else 0 :].split("/")[0]
-        if top in {"tests", "test"} and "/" in path[len(folder) :].lstrip("/"):
-            found.add(_join(folder, top))
+        parts = _relative(folder, path).split("/")
+        if len(parts) > 1 and parts[0] in {"tests", "test"}:
+            found.add(_join(folder, parts[0]))
     return tuple(sorted(found))
+
+
+def _relative(folder: str, path: str) -> str:
+    return path[len(folder) + 1 :] if folder else path
 
 
 # -- imports against declarations ------------------------------------------------------------
