@@ -7,9 +7,10 @@ import json
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
+from codeintel import Diagnostic
 from render.sections import LEVELS, NEW_FILES, SECTIONS, TASK_FIELDS, normalise
 
 if sys.version_info >= (3, 11):
@@ -59,19 +60,13 @@ _LINES = re.compile(r"\(lines?\s+(\d+)(?:\s*-\s*(\d+))?\)")
 Report = Callable[[int, str, str], None]
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
-    path: str
-    line: int
-    code: str
-    message: str
+#: A finding is codeintel's Diagnostic (code, file, line, message; sorted by file, line, code),
+#: its file the plan or the repository's pyproject.toml; its severity comes from CODES.
+Finding = Diagnostic
 
-    @property
-    def severity(self) -> str:
-        return CODES[self.code][0]
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.code} {self.message}"
+def severity(finding: Finding) -> str:
+    return CODES[finding.code][0]
 
 
 @dataclass
@@ -88,7 +83,7 @@ def check_plan(text: str, path: str, repo: Path) -> list[Finding]:
     found: list[Finding] = []
 
     def report(line: int, code: str, message: str) -> None:
-        found.append(Finding(path, line, code, message))
+        found.append(Finding(code, path, line, message))
 
     headings = [
         (ln, len(m[1]), m[2]) for ln in lines if not ln.in_fence and (m := _HEADING.match(ln.raw))
@@ -322,12 +317,23 @@ def main(argv: list[str] | None = None) -> int:
         findings += check_plan(text, plan.as_posix(), repo)
     findings = sorted(f for f in findings if f.code not in disabled)
     if options.format == "json":
-        print(json.dumps([{**asdict(f), "severity": f.severity} for f in findings], indent=2))
+        print(json.dumps([_json(f) for f in findings], indent=2))
     else:
         for finding in findings:
             print(finding)
-    failing = [f for f in findings if options.strict or f.severity == "error"]
+    failing = [f for f in findings if options.strict or severity(f) == "error"]
     return 1 if failing else 0
+
+
+def _json(finding: Finding) -> dict[str, str | int]:
+    """The plan checker's JSON names the file ``path``."""
+    return {
+        "path": finding.file,
+        "line": finding.line,
+        "code": finding.code,
+        "message": finding.message,
+        "severity": severity(finding),
+    }
 
 
 def _disabled(repo: Path) -> tuple[set[str], list[Finding]]:
@@ -338,8 +344,9 @@ def _disabled(repo: Path) -> tuple[set[str], list[Finding]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8", errors="replace"))
     except tomllib.TOMLDecodeError as exc:
-        return set(), [Finding("pyproject.toml", 1, "PLAN014", f"cannot read: {exc}")]
+        return set(), [Finding("PLAN014", "pyproject.toml", 1, f"cannot read: {exc}")]
     disable = data.get("tool", {}).get("codeintel", {}).get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(c, str) for c in disable):
-        return set(), [Finding("pyproject.toml", 1, "PLAN014", "disable must be a list of codes")]
+        message = "disable must be a list of codes"
+        return set(), [Finding("PLAN014", "pyproject.toml", 1, message)]
     return set(disable), []

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import typing
 from pathlib import Path
 
 from codeintel.diagnostics import CODES as CODEINTEL_CODES
+from codeintel.facts.ids import EdgeKind
 from render.check import CODES as PLAN_CODES
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
@@ -38,3 +40,9 @@ def test_every_code_the_source_emits_is_in_a_table() -> None:
         for code in re.findall(r"\"(CI\d{3})\"", path.read_text(encoding="utf-8"))
     }
     assert emitted == set(CODEINTEL_CODES)
+
+
+def test_the_graph_section_names_every_edge_kind() -> None:
+    section = README.split("\n## The graph\n", 1)[1].split("\n## ", 1)[0]
+    missing = [kind for kind in typing.get_args(EdgeKind) if f"`{kind}`" not in section]
+    assert missing == []

@@ -6,6 +6,7 @@ import posixpath
 import re
 
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
+from codeintel.facts.ids import fixture_id
 from codeintel.facts.models import ModuleFacts, SymbolFact, Value
 from codeintel.resolve.evaluate import Evaluator
 from codeintel.resolve.framework_names import FIXTURE_DECORATORS
@@ -62,11 +63,11 @@ def visible_fixtures(
     return {name: best[name][1] for name in sorted(best)}
 
 
-def fixture_id(fixture: Fixture) -> str:
+def fixture_node(fixture: Fixture) -> str:
     """A fixture's node id: ``fixture:tests/test_x.py::TestA::mock_client`` for one that a test
     class sees (one per class, as pytest registers it), ``fixture:<file>::<function>`` else."""
     owner = fixture.visible_from if "::" in fixture.visible_from else fixture.file
-    return f"fixture:{owner}::{fixture.function.rpartition('.')[2]}"
+    return fixture_id(owner, fixture.function.rpartition(".")[2])
 
 
 def fixture_site(fixture: Fixture) -> tuple[str, str | None]:

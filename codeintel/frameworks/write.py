@@ -8,13 +8,20 @@ from codeintel.config.distributions import import_names
 from codeintel.config.project import nearest_project
 from codeintel.facts.docs import DocFile
 from codeintel.facts.fixtures import TestFacts
-from codeintel.facts.ids import module_id, symbol_id
+from codeintel.facts.ids import (
+    EdgeKind,
+    dist_id,
+    file_id,
+    module_id,
+    route_id,
+    symbol_id,
+)
 from codeintel.facts.layers import ModuleLayer
 from codeintel.facts.project import Project
 from codeintel.facts.routes import Route
 from codeintel.facts.schemas import Schema
 from codeintel.facts.services import Component
-from codeintel.frameworks.fixtures import fixture_id, fixture_site, visible_fixtures
+from codeintel.frameworks.fixtures import fixture_node, fixture_site, visible_fixtures
 from codeintel.resolve.evaluate import Evaluator
 
 
@@ -22,9 +29,9 @@ def add_routes(graph: nx.MultiDiGraph, routes: list[Route]) -> None:
     """Route nodes, with ``handles`` (endpoint), ``depends_on`` and ``uses_schema`` edges."""
     seen: dict[str, int] = {}
     for route in routes:
-        base = f"route:{route.method} {route.path}"
+        base = route_id(route.method, route.path)
         seen[base] = seen.get(base, 0) + 1
-        node = base if seen[base] == 1 else f"{base} #{seen[base]}"
+        node = route_id(route.method, route.path, seen[base])
         graph.add_node(
             node, kind="route", start_line=route.line, end_line=route.line, **route.model_dump()
         )
@@ -45,7 +52,7 @@ def add_provider_edges(graph: nx.MultiDiGraph, tree: dict[str, tuple[str, ...]])
                 _link(graph, source, sub, "depends_on")
 
 
-def _link(graph: nx.MultiDiGraph, source: str, qualname: str, kind: str) -> None:
+def _link(graph: nx.MultiDiGraph, source: str, qualname: str, kind: EdgeKind) -> None:
     target = symbol_id(qualname.removesuffix("()"))  # an instance provider links to its class
     if target in graph:
         graph.add_edge(source, target, key=kind, kind=kind)
@@ -78,7 +85,7 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
     on their function's node, and ``tests`` edges from test modules to the modules they import."""
     for fixture in facts.fixtures:
         graph.add_node(
-            fixture_id(fixture),
+            fixture_node(fixture),
             kind="fixture",
             file=fixture.file,
             start_line=fixture.line,
@@ -92,8 +99,8 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
         for name in fixture.requests:
             target = visible.get(name)
             if target is not None:
-                kind = "requests_fixture"
-                graph.add_edge(fixture_id(fixture), fixture_id(target), key=kind, kind=kind)
+                kind: EdgeKind = "requests_fixture"
+                graph.add_edge(fixture_node(fixture), fixture_node(target), key=kind, kind=kind)
     for test in facts.tests:
         graph.nodes[symbol_id(test.qualname)]["test"] = test.model_dump()
         owner = graph.nodes[symbol_id(test.qualname)]["module"]
@@ -115,7 +122,7 @@ def add_project(
     for project in projects:
         found = providers.setdefault(project.folder, {})
         for dependency in project.dependencies:
-            node = f"dist:{dependency.name}"
+            node = dist_id(dependency.name)
             if node not in graph:
                 graph.add_node(
                     node,
@@ -137,4 +144,4 @@ def add_project(
 
 def add_docs(graph: nx.MultiDiGraph, docs: list[DocFile]) -> None:
     for doc in docs:
-        graph.nodes[f"file:{doc.file}"]["doc"] = doc.model_dump()
+        graph.nodes[file_id(doc.file)]["doc"] = doc.model_dump()

@@ -8,7 +8,15 @@ from typing import Any
 
 import networkx as nx
 
-from codeintel.facts.ids import external_id, module_id, symbol_id, unresolved_id
+from codeintel.facts.ids import (
+    EdgeKind,
+    external_id,
+    file_id,
+    id_kind,
+    module_id,
+    symbol_id,
+    unresolved_id,
+)
 from codeintel.facts.models import ModuleFacts
 from codeintel.pipeline.discover import SourceFile
 from codeintel.resolve.resolver import Resolver, Target, qualified
@@ -19,7 +27,7 @@ def assemble(files: list[SourceFile], resolver: Resolver) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     facts = [resolver.modules[name] for name in sorted(resolver.modules)]
     for source in files:
-        graph.add_node(f"file:{source.path}", kind="file", file=source.path, file_kind=source.kind)
+        graph.add_node(file_id(source.path), kind="file", file=source.path, file_kind=source.kind)
     for module in facts:
         _add_module(graph, module)
     for module in facts:
@@ -109,14 +117,14 @@ def _imported_module(
 
 
 def _add_refs(graph: nx.MultiDiGraph, facts: ModuleFacts, resolver: Resolver) -> None:
-    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    edges: dict[tuple[str, str, EdgeKind], dict[str, Any]] = {}
     bases: dict[str, list[str]] = defaultdict(list)
     for ref in facts.refs:
         source = symbol_id(f"{facts.module}.{ref.scope}") if ref.scope else module_id(facts.module)
         if source not in graph:
             source = module_id(facts.module)
         target = resolver.resolve(ref.candidate)
-        kinds = ["references"]
+        kinds: list[EdgeKind] = ["references"]
         if ref.role == "call":
             kinds.append("calls")
         if ref.role == "base":
@@ -128,7 +136,7 @@ def _add_refs(graph: nx.MultiDiGraph, facts: ModuleFacts, resolver: Resolver) ->
                 continue
             data = edges.setdefault((source, node, kind), {"lines": set(), "names": set()})
             data["lines"].add(ref.line)
-            if target is not None and node.startswith("external:"):
+            if target is not None and id_kind(node) == "external":
                 data["names"].add(target.qualname)
     batch = []
     for (source, node, kind), data in sorted(edges.items()):
@@ -142,7 +150,7 @@ def _add_refs(graph: nx.MultiDiGraph, facts: ModuleFacts, resolver: Resolver) ->
         graph.nodes[symbol_id(f"{facts.module}.{scope}")]["bases"] = tuple(names)
 
 
-def _edge_target(target: Target | None, text: str, kind: str) -> str:
+def _edge_target(target: Target | None, text: str, kind: EdgeKind) -> str:
     """Calls and bases must resolve completely. A plain use may stop at the object it reads
     (``settings.api_prefix`` uses ``settings``), but not at the class behind ``self``."""
     if target is None:

@@ -8,7 +8,7 @@ import re
 from collections import defaultdict, deque
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import networkx as nx
 
@@ -19,6 +19,7 @@ from codeintel.facts.conventions import Convention
 from codeintel.facts.docs import DocFile
 from codeintel.facts.exceptions import ErrorFacts
 from codeintel.facts.fixtures import Fixture, Override, TestFunction
+from codeintel.facts.ids import EdgeKind, NodeKind, SymbolKind, module_id, symbol_id
 from codeintel.facts.layers import ModuleLayer
 from codeintel.facts.models import Match, Reference, Symbol
 from codeintel.facts.project import Dependency, Project
@@ -27,8 +28,8 @@ from codeintel.facts.schemas import Schema
 from codeintel.facts.services import Component
 from codeintel.frameworks.fixtures import visible_fixtures
 
-_SYMBOL_KINDS = frozenset({"class", "function", "method", "variable", "attribute"})
-_MODULE_KINDS = frozenset({"module", "package"})
+_SYMBOL_KINDS: frozenset[SymbolKind] = frozenset(get_args(SymbolKind))
+_MODULE_KINDS: frozenset[NodeKind] = frozenset({"module", "package"})
 
 
 class CodeGraph:
@@ -246,7 +247,7 @@ class CodeGraph:
         """Every use of a symbol or module: ``exact`` where the name resolves to it through
         imports, aliases and re-exports; ``by-name`` where only its last name matches an
         attribute use that could not be resolved (``self.repo.get`` for ``Repo.get``)."""
-        node = f"symbol:{qualname}" if f"symbol:{qualname}" in self.graph else f"module:{qualname}"
+        node = symbol_id(qualname) if symbol_id(qualname) in self.graph else module_id(qualname)
         if node not in self.graph:
             raise CodeIntelError(f"no such symbol or module: {qualname}")
         found: set[Reference] = set()
@@ -347,12 +348,12 @@ class CodeGraph:
         return sorted(seen)
 
     def _require_module(self, module: str) -> None:
-        if f"module:{module}" not in self.graph:
+        if module_id(module) not in self.graph:
             raise CodeIntelError(f"no such module: {module}")
 
     # -- indexes, built once per graph ------------------------------------------------------
 
-    def _nodes_of_kind(self, *kinds: str) -> list[tuple[str, dict[str, Any]]]:
+    def _nodes_of_kind(self, *kinds: NodeKind) -> list[tuple[str, dict[str, Any]]]:
         return [(n, d) for n, d in self.graph.nodes(data=True) if d["kind"] in kinds]
 
     @cached_property
@@ -381,7 +382,7 @@ class CodeGraph:
         even where a prefix of them resolves)."""
         return self._incoming("references", "calls")
 
-    def _incoming(self, *kinds: str) -> dict[str, list[tuple[str, tuple[int, ...]]]]:
+    def _incoming(self, *kinds: EdgeKind) -> dict[str, list[tuple[str, tuple[int, ...]]]]:
         index: dict[str, list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
         for source, target, kind, data in self.graph.edges(keys=True, data=True):
             if kind in kinds:
@@ -443,7 +444,7 @@ def _frozen(value: Any) -> Any:
 
 
 def _module_node(data: dict[str, Any]) -> str:
-    return f"module:{data['module']}"
+    return module_id(data["module"])
 
 
 def _name_path(data: dict[str, Any], module: str) -> str:

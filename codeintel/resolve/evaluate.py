@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from codeintel.facts.ids import id_kind
 from codeintel.facts.models import AssignFact, Value
 from codeintel.resolve.framework_names import APP_CLASSES, APP_PATH_ATTRIBUTES, FIELD
 from codeintel.resolve.resolver import Resolver
@@ -56,7 +57,7 @@ class Evaluator:
         if ref in self.assigns:
             return ref
         target = self.resolver.resolve(ref)
-        if target is None or target.remainder or not target.node.startswith("symbol:"):
+        if target is None or target.remainder or id_kind(target.node) != "symbol":
             return None
         return target.qualname if target.qualname in self.assigns else None
 

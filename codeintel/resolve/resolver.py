@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from codeintel.facts.ids import external_id, module_id, symbol_id
+from codeintel.facts.ids import external_id, id_kind, module_id, symbol_id
 from codeintel.facts.models import ModuleFacts, SymbolFact
 from codeintel.pipeline.modnames import path_name
 
@@ -141,7 +141,7 @@ class Resolver:
     def _via_star(self, module: str, rest: list[str], hops: int) -> Target | None:
         for source in self.stars[module]:
             found = self.resolve(".".join([source, *rest]), hops + 1)
-            if found is not None and not found.node.startswith("external:"):
+            if found is not None and id_kind(found.node) != "external":
                 return found
         return None
 
@@ -151,7 +151,7 @@ class Resolver:
             return None
         for candidate in self.bases[cls]:
             base = self.resolve(candidate, hops + 1)
-            if base is None or not base.node.startswith("symbol:") or base.remainder:
+            if base is None or id_kind(base.node) != "symbol" or base.remainder:
                 continue
             found = self.resolve(".".join([base.qualname, *rest]), hops + 1)
             if found is not None and not found.remainder:
