@@ -1,0 +1,83 @@
+"""One repository and its analysed graph, brought up to date before each answer."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import codeintel
+from codeintel_mcp.errors import ToolInputError
+
+#: Folders codeintel never analyses (README, "What is analysed"); a change inside them cannot
+#: change the graph, and plans written into ``.claude/`` must not cost a re-analysis.
+_SKIPPED = frozenset({"node_modules", "build", "dist", "venv", "__pycache__"})
+
+Snapshot = tuple[tuple[str, int, int], ...]
+
+
+class Workspace:
+    """The repository at ``root`` and its graph. Tools run on worker threads, so the graph is
+    refreshed and read under one lock."""
+
+    def __init__(self, root: Path) -> None:
+        if not root.is_dir():
+            raise ToolInputError(f"not a directory: {root}")
+        self.root = root.resolve()
+        self._lock = threading.Lock()
+        self._graph: codeintel.CodeGraph | None = None
+        self._snapshot: Snapshot = ()
+        self.analyses = 0  # how many times the graph was built: tests and the benchmark read it
+
+    def graph(self) -> codeintel.CodeGraph:
+        """The graph of the files as they are now: analysed again (through the cache, so only
+        changed files are parsed) when any file or folder changed since the last analysis."""
+        with self._lock:
+            if self._graph is None or _changed(self.root, self._snapshot):
+                # The snapshot is taken first: an edit made during the analysis is seen next time.
+                snapshot = _snapshot(self.root)
+                self._graph = codeintel.analyze(self.root)
+                self._snapshot = snapshot
+                self.analyses += 1
+            return self._graph
+
+    def relative(self, path: str, *, must_exist: bool = True) -> str:
+        """``path`` (relative to the repository, or absolute inside it) as a POSIX path
+        relative to the root; refuses anything that leads outside."""
+        target = (self.root / path).resolve()
+        if not target.is_relative_to(self.root):
+            raise ToolInputError(f"path leads outside the repository: {path}")
+        if must_exist and not target.exists():
+            raise ToolInputError(f"no such file or folder in the repository: {path}")
+        return target.relative_to(self.root).as_posix()
+
+
+def _snapshot(root: Path) -> Snapshot:
+    """Size and mtime of every file and folder analyse could read. A folder's mtime changes when
+    an entry is added, removed or renamed in it, so checking these entries sees new files too."""
+    entries: list[tuple[str, int, int]] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not _skipped(d)]
+        for name in [".", *files]:
+            path = os.path.join(folder, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            entries.append((os.path.relpath(path, root), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(".") or name in _SKIPPED or name.endswith(".egg-info")
+
+
+def _changed(root: Path, snapshot: Snapshot) -> bool:
+    for path, size, mtime in snapshot:
+        try:
+            stat = os.stat(root / path)
+        except OSError:
+            return True
+        if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
+            return True
+    return False
