@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,8 +28,17 @@ _INSTRUCTIONS = (
 
 
 def serve(repo: Path) -> None:
-    """Serve ``repo`` over stdio until the client closes the connection."""
-    build_server(Workspace(repo)).run("stdio")
+    """Serve ``repo`` over stdio until the client closes the connection. The first analysis
+    starts at once, beside the handshake: a cold 1,000-file repository takes a minute, longer
+    than clients wait for a server to start."""
+    ws = Workspace(repo)
+    threading.Thread(target=_warm, args=(ws,), daemon=True).start()
+    build_server(ws).run("stdio")
+
+
+def _warm(ws: Workspace) -> None:
+    with contextlib.suppress(codeintel.CodeIntelError):  # the first tool call reports it
+        ws.graph()
 
 
 def build_server(ws: Workspace) -> MCPServer:
