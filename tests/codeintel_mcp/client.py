@@ -39,11 +39,11 @@ class Server:
 
 
 @contextmanager
-def running(repo: Path, cache: Path) -> Iterator[Server]:
+def running(repo: Path, cache: Path, hash_seed: str = "0") -> Iterator[Server]:
     params = StdioServerParameters(
         command=sys.executable,
         args=["-m", "codeintel", "serve", "--repo", str(repo)],
-        env={"CODEINTEL_CACHE_DIR": str(cache)},
+        env={"CODEINTEL_CACHE_DIR": str(cache), "PYTHONHASHSEED": hash_seed},
     )
     with ExitStack() as stack:
         portal = stack.enter_context(start_blocking_portal())

@@ -366,3 +366,102 @@ def test_check_plan_reports_findings(server: Server, repo: Path) -> None:
         {**vars(f), "severity": f.severity} for f in check_plan(text, "notes/plan.md", repo)
     ]
     assert [f["line"] for f in found if f["code"] == "PLAN011"] == [3]
+
+
+# -- bad input, and edits between calls --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "message"),
+    [
+        (
+            "get_symbols_overview",
+            {"relative_path": "../outside.py"},
+            "path leads outside the repository: ../outside.py",
+        ),
+        (
+            "get_symbols_overview",
+            {"relative_path": "/etc/passwd"},
+            "path leads outside the repository: /etc/passwd",
+        ),
+        (
+            "get_symbols_overview",
+            {"relative_path": "nope.py"},
+            "no such file or folder in the repository: nope.py",
+        ),
+        (
+            "get_symbols_overview",
+            {"relative_path": "registry"},
+            "expected a file path, but got a directory path: registry",
+        ),
+        (
+            "get_symbols_overview",
+            {"relative_path": "README.md"},
+            "cannot extract symbols from file README.md",
+        ),
+        ("find_symbol", {"name_path_pattern": "/"}, "empty name path: '/'"),
+        (
+            "find_symbol",
+            {"name_path_pattern": "x", "max_matches": 0},
+            "max_matches must be > 0 or equal to -1",
+        ),
+        (
+            "find_referencing_symbols",
+            {"name_path": "Nope", "relative_path": DEPS},
+            f"no symbol matching 'Nope' in '{DEPS}'",
+        ),
+        (
+            "search_for_pattern",
+            {"substring_pattern": "("},
+            "bad regular expression '(': missing ), unterminated subpattern at position 0",
+        ),
+        (
+            "search_for_pattern",
+            {"substring_pattern": "x", "max_answer_chars": 0},
+            "max_answer_chars must be positive or -1, got 0",
+        ),
+        (
+            "route_dependencies",
+            {"path": "/nope", "method": "GET"},
+            "no route GET /nope; list them with the routes tool",
+        ),
+        (
+            "routes_using_provider",
+            {"provider": "nope"},
+            "no such provider: nope (give its qualified name)",
+        ),
+        ("import_chain", {"importer": "registry.main", "imported": "nope"}, "no such module: nope"),
+        (
+            "check_plan",
+            {"path": "../../etc/passwd"},
+            "path leads outside the repository: ../../etc/passwd",
+        ),
+        ("plan_feature", {"request": "  "}, "the feature request is empty"),
+    ],
+)
+def test_bad_input_is_a_one_line_tool_error(
+    server: Server, tool: str, arguments: dict[str, Any], message: str
+) -> None:
+    answer = server.call(tool, **arguments)
+    assert answer.is_error
+    assert answer.text == f"Error executing tool {tool}: {message}"
+    assert ok(server, "import_chain", importer="registry.main", imported="registry.api")
+
+
+def test_arguments_of_the_wrong_type_are_tool_errors(server: Server) -> None:
+    answer = server.call("find_symbol", name_path_pattern="x", depth="deep")
+    assert answer.is_error
+    assert ok(server, "find_symbol", name_path_pattern="ServerService")
+
+
+def test_an_edit_between_two_calls_is_seen_by_the_second(server: Server, repo: Path) -> None:
+    added = repo / "registry" / "services" / "audit_service.py"
+    assert ok(server, "find_symbol", name_path_pattern="AuditService") == []
+    added.write_text("class AuditService:\n    pass\n", encoding="utf-8")
+    [found] = ok(server, "find_symbol", name_path_pattern="AuditService")
+    assert found["body_location"] == {"start_line": 0, "end_line": 1}
+    added.write_text('"""Audit."""\n\n\nclass AuditService:\n    pass\n', encoding="utf-8")
+    [found] = ok(server, "find_symbol", name_path_pattern="AuditService")
+    assert found["body_location"] == {"start_line": 3, "end_line": 4}
+    added.unlink()
+    assert ok(server, "find_symbol", name_path_pattern="AuditService") == []
