@@ -44,7 +44,10 @@ class Workspace:
     def relative(self, path: str, *, must_exist: bool = True) -> str:
         """``path`` (relative to the repository, or absolute inside it) as a POSIX path
         relative to the root; refuses anything that leads outside."""
-        target = (self.root / path).resolve()
+        try:
+            target = (self.root / path).resolve()
+        except (OSError, ValueError) as exc:  # a NUL byte, a symlink loop
+            raise ToolInputError(f"bad path {path!r}: {exc}") from None
         if not target.is_relative_to(self.root):
             raise ToolInputError(f"path leads outside the repository: {path}")
         if must_exist and not target.exists():
