@@ -95,7 +95,7 @@ def find_referencing_symbols(
     target = _find_unique(ws, graph, name_path, relative_path)
     refs = []
     for ref in graph.find_references(target.qualname):
-        lines = graph.read_lines(ref.file)
+        lines = ws.lines(graph, ref.file)
         if _is_import(lines, ref.line):
             continue  # Serena asks the language server for references without imports
         holder = _holder(graph, ref.scope)
@@ -146,7 +146,7 @@ def search_for_pattern(
             continue
         if restrict_search_to_code_files and not file.endswith(".py"):
             continue
-        found = _search(pattern, graph.read_lines(file), context_lines_before, context_lines_after)
+        found = _search(pattern, ws.lines(graph, file), context_lines_before, context_lines_after)
         if found:
             hits[file] = found
     shown = {f: ["\n".join(_line(*ln) for ln in m) for m in ms] for f, ms in hits.items()}

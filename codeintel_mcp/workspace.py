@@ -27,19 +27,30 @@ class Workspace:
         self._lock = threading.Lock()
         self._graph: codeintel.CodeGraph | None = None
         self._snapshot: Snapshot = ()
+        self._lines: dict[str, list[str]] = {}
         self.analyses = 0  # how many times the graph was built: tests and the benchmark read it
 
     def graph(self) -> codeintel.CodeGraph:
         """The graph of the files as they are now: analysed again (through the cache, so only
-        changed files are parsed) when any file or folder changed since the last analysis."""
+        changed files are parsed) when a file it was built from, a ``.gitignore`` or a folder
+        changed since the last analysis."""
         with self._lock:
             if self._graph is None or _changed(self.root, self._snapshot):
                 # The snapshot is taken first: an edit made during the analysis is seen next time.
                 snapshot = _snapshot(self.root)
                 self._graph = codeintel.analyze(self.root)
-                self._snapshot = snapshot
+                self._snapshot = _kept(snapshot, self._graph)
+                self._lines = {}
                 self.analyses += 1
             return self._graph
+
+    def lines(self, graph: codeintel.CodeGraph, file: str) -> list[str]:
+        """``graph.read_lines(file)``, read once per analysis: the snapshot says the files are
+        unchanged until the next one, and a search reads every file."""
+        found = self._lines.get(file)
+        if found is None:
+            found = self._lines[file] = graph.read_lines(file)
+        return found
 
     def relative(self, path: str, *, must_exist: bool = True) -> str:
         """``path`` (relative to the repository, or absolute inside it) as a POSIX path
@@ -56,19 +67,33 @@ class Workspace:
 
 
 def _snapshot(root: Path) -> Snapshot:
-    """Size and mtime of every file and folder analyse could read. A folder's mtime changes when
-    an entry is added, removed or renamed in it, so checking these entries sees new files too."""
+    """Size and mtime of every file and folder outside the folders analysis skips. A folder's
+    mtime changes when an entry is added, removed or renamed in it, so checking the folders
+    sees new files without listing them again."""
     entries: list[tuple[str, int, int]] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not _skipped(d)]
-        for name in [".", *files]:
-            path = os.path.join(folder, name)
+        relative = Path(folder).relative_to(root).as_posix()
+        prefix = "" if relative == "." else f"{relative}/"
+        for name in [None, *files]:
+            path = f"{relative}/" if name is None else prefix + name
             try:
-                stat = os.stat(path)
+                stat = os.stat(root / path)
             except OSError:
                 continue
-            entries.append((os.path.relpath(path, root), stat.st_size, stat.st_mtime_ns))
+            entries.append((path, stat.st_size, stat.st_mtime_ns))
     return tuple(sorted(entries))
+
+
+def _kept(snapshot: Snapshot, graph: codeintel.CodeGraph) -> Snapshot:
+    """What later checks stat: folders, ``.gitignore`` files, and the files the graph was built
+    from (diagnosed ones too), not untracked data in ignored folders."""
+    read = set(graph.files()) | {d.file for d in graph.diagnostics}
+    return tuple(
+        entry
+        for entry in snapshot
+        if entry[0].endswith("/") or entry[0].rpartition("/")[2] == ".gitignore" or entry[0] in read
+    )
 
 
 def _skipped(name: str) -> bool:

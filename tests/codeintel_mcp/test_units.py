@@ -67,7 +67,14 @@ def test_the_graph_is_rebuilt_only_after_a_change(tmp_path: Path) -> None:
     assert ws.graph() is settled  # skipped folders are never read
     (repo / "registry" / "extra.py").write_text("def extra():\n    pass\n", encoding="utf-8")
     assert [s.name_path for s in ws.graph().find_symbol("extra")] == ["extra"]
-    assert ws.analyses == 4
+    (repo / ".gitignore").write_text("data/\n", encoding="utf-8")
+    assert ws.graph().find_symbol("extra")  # the ignore rules changed: analysed again
+    (repo / "data").mkdir()
+    (repo / "data" / "rows.csv").write_text("a,b\n", encoding="utf-8")
+    ignored = ws.graph()  # a new folder in the root
+    (repo / "data" / "rows.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    assert ws.graph() is ignored  # an ignored file is not read, nor stat'ed again
+    assert ws.analyses == 6
 
 
 def test_paths_are_kept_inside_the_repository(tmp_path: Path) -> None:
