@@ -124,12 +124,15 @@ def _serena_tools(ws: Workspace) -> list[Callable[..., str]]:
         paths_exclude_glob: str = "",
         relative_path: str = "",
         restrict_search_to_code_files: bool = False,
+        skip_ignored_files: bool = True,
         multiline: bool = True,
         max_answer_chars: int = -1,
     ) -> str:
         """A regex search over the project's analysed files (ignored files are never searched),
         as Serena's search_for_pattern: matched lines with context per file, 0-based line
-        numbers, "  >" marking matched lines; multiline applies DOTALL and MULTILINE."""
+        numbers, "  >" marking matched lines; multiline applies DOTALL and MULTILINE.
+        skip_ignored_files is accepted for Serena's prompts; ignored files are never analysed,
+        so they are never searched."""
         return serena.search_for_pattern(
             ws,
             substring_pattern,
