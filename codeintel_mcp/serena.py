@@ -133,7 +133,7 @@ def search_for_pattern(
     max_answer_chars: int = -1,
 ) -> str:
     try:
-        pattern = re.compile(substring_pattern, re.MULTILINE | re.DOTALL if multiline else 0)
+        pattern = re.compile(substring_pattern, (re.MULTILINE | re.DOTALL) if multiline else 0)
     except re.error as exc:
         raise ToolInputError(f"bad regular expression {substring_pattern!r}: {exc}") from None
     if min(context_lines_before, context_lines_after) < 0:
@@ -226,7 +226,9 @@ def _symbol_dict(
         item["body"] = s.body
     elif info:
         data = graph.graph.nodes[f"symbol:{s.qualname}"]
-        item["info"] = "\n".join(t for t in (data.get("signature"), data.get("docstring")) if t)
+        text = "\n".join(t for t in (data.get("signature"), data.get("docstring")) if t)
+        if text:  # as in Serena, no info is no key
+            item["info"] = text
     children = _children(graph, s) if depth > 0 else ()
     if children:
         item["children"] = _group_by_kind([_child_dict(c, depth - 1) for c in children])
