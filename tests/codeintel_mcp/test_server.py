@@ -130,6 +130,14 @@ def test_find_symbol_info_kinds_and_path(server: Server) -> None:
         ("registry/api/servers.py", "Function")
     ]
     assert ok(server, "find_symbol", name_path_pattern="get_server", relative_path="tests") == []
+    assert ok(server, "find_symbol", name_path_pattern="server_service", include_info=True) == [
+        {
+            "name_path": "server_service",
+            "kind": "Variable",
+            "relative_path": SERVICE,
+            "body_location": {"start_line": 43, "end_line": 43},
+        }
+    ]
 
 
 def test_find_symbol_max_matches(server: Server) -> None:
