@@ -9,8 +9,9 @@ from pathlib import Path
 import codeintel
 from codeintel_mcp.errors import ToolInputError
 
-#: Folders codeintel never analyses (README, "What is analysed"); a change inside them cannot
-#: change the graph, and plans written into ``.claude/`` must not cost a re-analysis.
+#: Folders codeintel never analyses, besides hidden ones and virtual environments (README, "What
+#: is analysed"): a change inside them cannot change the graph, and a plan written into
+#: ``.claude/`` must not cost a re-analysis.
 _SKIPPED = frozenset({"node_modules", "build", "dist", "venv", "__pycache__"})
 
 Snapshot = tuple[tuple[str, int, int], ...]
@@ -28,7 +29,7 @@ class Workspace:
         self._graph: codeintel.CodeGraph | None = None
         self._snapshot: Snapshot = ()
         self._lines: dict[str, list[str]] = {}
-        self.analyses = 0  # how many times the graph was built: tests and the benchmark read it
+        self.analyses = 0  # how many times the graph was built, for the tests
 
     def graph(self) -> codeintel.CodeGraph:
         """The graph of the files as they are now: analysed again (through the cache, so only
@@ -72,6 +73,9 @@ def _snapshot(root: Path) -> Snapshot:
     sees new files without listing them again."""
     entries: list[tuple[str, int, int]] = []
     for folder, dirs, files in os.walk(root):
+        if "pyvenv.cfg" in files:
+            dirs[:] = []  # a virtual environment: thousands of entries analysis never reads
+            continue
         dirs[:] = [d for d in dirs if not _skipped(d)]
         relative = Path(folder).relative_to(root).as_posix()
         prefix = "" if relative == "." else f"{relative}/"

@@ -65,6 +65,11 @@ def test_the_graph_is_rebuilt_only_after_a_change(tmp_path: Path) -> None:
     settled = ws.graph()
     (repo / "node_modules" / "x.js").write_text("x", encoding="utf-8")
     assert ws.graph() is settled  # skipped folders are never read
+    (repo / "env" / "lib").mkdir(parents=True)
+    (repo / "env" / "pyvenv.cfg").write_text("home = /usr\n", encoding="utf-8")
+    settled = ws.graph()  # a new folder in the root
+    (repo / "env" / "lib" / "site.py").write_text("x = 1\n", encoding="utf-8")
+    assert ws.graph() is settled  # nor are virtual environments, whatever their name
     (repo / "registry" / "extra.py").write_text("def extra():\n    pass\n", encoding="utf-8")
     assert [s.name_path for s in ws.graph().find_symbol("extra")] == ["extra"]
     (repo / ".gitignore").write_text("data/\n", encoding="utf-8")
@@ -74,7 +79,7 @@ def test_the_graph_is_rebuilt_only_after_a_change(tmp_path: Path) -> None:
     ignored = ws.graph()  # a new folder in the root
     (repo / "data" / "rows.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     assert ws.graph() is ignored  # an ignored file is not read, nor stat'ed again
-    assert ws.analyses == 6
+    assert ws.analyses == 7
 
 
 def test_paths_are_kept_inside_the_repository(tmp_path: Path) -> None:
