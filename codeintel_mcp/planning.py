@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import asdict
 
 from codeintel_mcp.errors import ToolInputError
 from codeintel_mcp.jsonout import to_json
 from codeintel_mcp.workspace import Workspace
+from render.check import Finding, severity
 from render.check import check_plan as check_plan_text
 from render.markdown import render_markdown
 from render.plan import build_plan
@@ -45,7 +45,18 @@ def check_plan(ws: Workspace, path: str) -> str:
     text = plan.read_text(encoding="utf-8", errors="replace")
     disabled = _disabled(ws)
     findings = [f for f in check_plan_text(text, relative, ws.root) if f.code not in disabled]
-    return to_json([{**asdict(f), "severity": f.severity} for f in findings])
+    return to_json([finding_json(f) for f in findings])
+
+
+def finding_json(finding: Finding) -> dict[str, str | int]:
+    """As ``render check --format json`` prints a finding."""
+    return {
+        "path": finding.file,
+        "line": finding.line,
+        "code": finding.code,
+        "message": finding.message,
+        "severity": severity(finding),
+    }
 
 
 def _disabled(ws: Workspace) -> set[str]:

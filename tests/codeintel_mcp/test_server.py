@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import codeintel
-from render.check import check_plan
+from render.check import check_plan, severity
 from render.markdown import render_markdown
 from render.plan import build_plan
 from tests.codeintel_mcp.client import Server, running
@@ -361,7 +361,14 @@ def test_plan_is_returned_then_written_only_when_asked(server: Server, repo: Pat
     assert (repo / path).read_text(encoding="utf-8") == expected
     findings = check_plan(expected, path, repo)
     assert ok(server, "check_plan", path=path) == [
-        {**vars(f), "severity": f.severity} for f in findings
+        {
+            "path": f.file,
+            "line": f.line,
+            "code": f.code,
+            "message": f.message,
+            "severity": severity(f),
+        }
+        for f in findings
     ]
 
 
@@ -371,7 +378,14 @@ def test_check_plan_reports_findings(server: Server, repo: Path) -> None:
     (repo / "notes" / "plan.md").write_text(text, encoding="utf-8")
     found = ok(server, "check_plan", path="notes/plan.md")
     assert found == [
-        {**vars(f), "severity": f.severity} for f in check_plan(text, "notes/plan.md", repo)
+        {
+            "path": f.file,
+            "line": f.line,
+            "code": f.code,
+            "message": f.message,
+            "severity": severity(f),
+        }
+        for f in check_plan(text, "notes/plan.md", repo)
     ]
     assert [f["line"] for f in found if f["code"] == "PLAN011"] == [3]
 
