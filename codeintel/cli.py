@@ -1,4 +1,4 @@
-"""Command line: ``python -m codeintel PATH [--json]``."""
+"""Command line: ``python -m codeintel PATH [--json]``; ``serve`` runs the MCP server."""
 
 from __future__ import annotations
 
@@ -12,6 +12,14 @@ from codeintel.query.codegraph import CodeGraph
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["serve"]:
+        # The MCP server sits above codeintel and render (it imports both); the entry point is
+        # the top of the stack, so it is imported here and never when codeintel is imported.
+        from codeintel_mcp.cli import main as serve
+
+        return serve(argv[1:])
     parser = argparse.ArgumentParser(prog="codeintel", description=__doc__)
     parser.add_argument("path", help="the project folder to analyse")
     parser.add_argument("--json", action="store_true", help="print the whole graph as JSON")
