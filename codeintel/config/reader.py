@@ -10,6 +10,7 @@ from typing import Any
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.pipeline.discover import SourceFile
+from codeintel.pipeline.read import read_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,13 +34,11 @@ class ConfigReader:
         if path not in self.paths:
             return None
         if path not in self._texts:
-            try:
-                data = (self.root / path).read_bytes()
-            except OSError as exc:
-                self.diagnostics.append(Diagnostic("CI101", path, 0, f"cannot read: {exc}"))
+            text = read_text(self.root, path, self.diagnostics)
+            if text is None:
                 self.paths.discard(path)
                 return None
-            self._texts[path] = data.decode("utf-8", errors="replace")
+            self._texts[path] = text
         return self._texts[path]
 
     def toml(self, path: str) -> dict[str, Any]:
