@@ -124,6 +124,27 @@ class Evaluator:
             return self.qualified(fact.returns)
         return called
 
+    def class_held(self, name: str | None) -> str | None:
+        """The class a name holds: itself, or for a variable bound to a class
+        (``Router = VersionedRouter``) or to a function's returned class
+        (``Router = make_router_class(APIRoute)``), that class."""
+        key = self.variable(name)
+        value = self.binding(key) if key else None
+        if value is None:
+            return name
+        if value.kind == "name":
+            return self.qualified(value)
+        func = self.called_class(value)
+        fact = self.resolver.symbols.get(func) if func else None
+        for returned in fact.returned if fact is not None else ():
+            cls = (
+                returned.ref if returned.ref in self.resolver.symbols else self.qualified(returned)
+            )
+            held = self.resolver.symbols.get(cls) if cls else None
+            if held is not None and held.kind == "class":
+                return cls
+        return name
+
     def is_subclass(self, cls: str | None, roots: frozenset[str]) -> bool:
         return cls is not None and any(c in roots for c in self.resolver.mro(cls))
 

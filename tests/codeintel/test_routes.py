@@ -17,6 +17,7 @@ APPS = [
     ("registry_app", "registry.main:app"),
     ("single_file_app", "main:app"),
     ("fullstack_app", "app.main:app"),
+    ("routers_via_functions", "shop.main:app"),
 ]
 
 
