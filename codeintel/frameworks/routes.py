@@ -154,8 +154,7 @@ class _Builder:
                     self._decorator(replace(site, line=line), sym, decorator)
             for call in facts.calls:
                 if call.role == "call":
-                    for site in self._loop_sites(module, facts.file, call.line, call):
-                        self._statement(site, call.value)
+                    self._statements(module, facts.file, call)
         self._collect_aliases()
         self._collect_children()
 
@@ -194,7 +193,7 @@ class _Builder:
                 self._add_sites(assign.value, site)
         for call in facts.calls:
             if call.role == "call":
-                for site in self._loop_sites(module, facts.file, call.line, call, quiet=True):
+                for site in self._loop_sites(module, facts.file, call)[0]:
                     self._add_sites(call.value, site)
 
     def _add_sites(self, value: Value, site: _Site) -> None:
@@ -206,11 +205,17 @@ class _Builder:
         for item in (*value.items, *(v for _, v in value.keywords)):
             self._add_sites(item, site)
 
-    def _loop_sites(
-        self, module: str, file: str, line: int, call: CallFact, quiet: bool = False
-    ) -> list[_Site]:
-        """One site per item of the loops around a statement (``for r in ROUTERS:``)."""
-        base = _Site(module, file, line, call.scope, {}, _conditions(call.guards))
+    def _statements(self, module: str, file: str, call: CallFact) -> None:
+        sites, unknown = self._loop_sites(module, file, call)
+        registered = [self._statement(site, call.value) for site in sites]
+        if unknown is not None and any(registered):
+            message = f"cannot tell what `{unknown}` runs over"
+            self.diagnostics.add(Diagnostic("CI202", file, call.line, message))
+
+    def _loop_sites(self, module: str, file: str, call: CallFact) -> tuple[list[_Site], str | None]:
+        """One site per item of the loops around a statement (``for r in ROUTERS:``), and
+        the loop whose items are not known, if any (then one site, the loop unexpanded)."""
+        base = _Site(module, file, call.line, call.scope, {}, _conditions(call.guards))
         envs: list[Env] = [{}]
         for guard in call.guards:
             if guard.kind != "for" or guard.target is None:
@@ -219,13 +224,10 @@ class _Builder:
             for env in envs:
                 items = self._items(guard.iterable, env)
                 if items is None:
-                    if not quiet:
-                        message = f"cannot tell what `{guard.text}` runs over"
-                        self.diagnostics.add(Diagnostic("CI202", file, line, message))
-                    return [base]
+                    return [base], guard.text
                 expanded.extend({**env, **_unpack(guard.target, item)} for item in items)
             envs = expanded
-        return [replace(base, env=env) for env in envs]
+        return [replace(base, env=env) for env in envs], None
 
     def _items(self, value: Value | None, env: Env, hops: int = 0) -> tuple[Value, ...] | None:
         if value is None or hops > _MAX_DEPTH:
@@ -264,7 +266,8 @@ class _Builder:
             for owner in owners:
                 self._declare(owner, method, decorator, endpoint, site)
 
-    def _statement(self, site: _Site, call: Value) -> None:
+    def _statement(self, site: _Site, call: Value) -> bool:
+        """Record a route declaration or include; whether the call was one on an object."""
         if call.func is not None and call.func.kind == "call":  # router.post("/x")(handler)
             owners, method = self._owner(call.func.func, site)
             item = _close(call.items[0], site.env) if call.items else None
@@ -272,7 +275,7 @@ class _Builder:
             if method in _VERBS and endpoint is not None:
                 for owner in owners:
                     self._declare(owner, method, call.func, endpoint, site)
-            return
+            return bool(owners)
         owners, method = self._owner(call.func, site)
         if method in _ADDERS:
             value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)
@@ -289,6 +292,7 @@ class _Builder:
                 child = call.keyword("router") or (call.items[0] if call.items else None)
             for owner in owners:
                 self.edges[owner].append(_Edge(method, child, call, site))
+        return bool(owners) and (method in _ADDERS or method in _INCLUDES)
 
     def _declare(self, owner: str, method: str, call: Value, endpoint: str, site: _Site) -> None:
         methods = self._methods(call, _VERBS[method]) if method == "api_route" else _VERBS[method]

@@ -4,9 +4,11 @@ from shop.routers import orders
 
 
 def register_routers(app: FastAPI) -> None:
+    from shop.routers.log import router as log_router
     from shop.routers.users import router as users_router
 
     app.include_router(users_router, prefix="/users")
+    app.include_router(log_router)
     _register_items(target=app)
 
 
