@@ -121,6 +121,9 @@ class Evaluator:
         called = self.called_class(value)
         fact = self.resolver.symbols.get(called) if called else None
         if fact is not None and fact.kind in ("function", "method"):
+            if fact.returns is None:  # unannotated: what it returns, when it builds it there
+                built = [self.called_class(v) for v in fact.returned if v.kind == "call"]
+                return built[0] if built else None
             return self.qualified(fact.returns)
         return called
 
@@ -183,20 +186,42 @@ class Evaluator:
     def _attribute_default(self, ref: str, hops: int) -> Value | None:
         """``settings.API_V1_STR`` where ``settings = Settings()``: the class's default."""
         split = self._split(ref)
-        if split is None or "." in split[1] or hops > _MAX_HOPS:
+        if split is None or hops > _MAX_HOPS:
             return None
         holder_key, attribute = split
         holder = self.binding(holder_key) if holder_key in self.assigns else None
-        cls = self.instance_class(holder) if holder is not None else holder_key
+        cls: str | None = self.instance_class(holder) if holder is not None else holder_key
         if cls is None:
             return None
         if holder is not None and self.is_subclass(cls, APP_CLASSES):
             return self._app_attribute(holder, attribute)
-        for owner in self.resolver.mro(cls):
-            key = f"{owner}.{attribute}"
-            if key in self.assigns:
-                return self.binding(key)
-        return None
+        *path, last = attribute.split(".")
+        for part in path:  # ``config.run.root_path``: each attribute's own class default
+            cls = self._attribute_class(cls, part)
+            if cls is None:
+                return None
+        key = self._class_attribute(cls, last)
+        return self.binding(key) if key is not None else None
+
+    def _class_attribute(self, cls: str, name: str) -> str | None:
+        """The key of the class attribute ``name`` as ``cls`` or a base defines it."""
+        return next(
+            (f"{o}.{name}" for o in self.resolver.mro(cls) if f"{o}.{name}" in self.assigns), None
+        )
+
+    def _attribute_class(self, cls: str, name: str) -> str | None:
+        """The class of a class attribute's default: ``run: RunSettings =
+        Field(default_factory=RunSettings)`` or ``run = RunSettings()``."""
+        key = self._class_attribute(cls, name)
+        fact = self.assigns[key][0] if key is not None else None
+        if fact is None:
+            return None
+        annotated = self.qualified(fact.annotation)
+        if annotated is not None and annotated in self.resolver.symbols:
+            return annotated
+        if self.called_class(fact.value) in FIELD and fact.value is not None:
+            return self.qualified(fact.value.keyword("default_factory"))
+        return self.instance_class(fact.value)
 
     def _split(self, ref: str) -> tuple[str, str] | None:
         """A reference to an attribute -> (the variable or class holding it, the attribute)."""
