@@ -507,7 +507,7 @@ class _Collector:
             self._tc_blocks.add(id(node.body))
         # Each branch runs when its test holds and every earlier branch's did not.
         earlier = self._earlier_branches.pop(id(node), ())
-        text, chain = _text(node.test), self._chain()
+        text, chain = _condition(node.test), self._chain()
         self._block_guards[id(node.body)] = (*earlier, _RawGuard("if", text, chain))
         later = (*earlier, _RawGuard("if", f"not ({text})", chain))
         if isinstance(node.orelse, cst.Else):
@@ -720,6 +720,12 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
         value,
         (cst.Call, cst.SimpleString, cst.FormattedString, cst.BinaryOperation, cst.Name),
     )
+
+
+def _condition(test: cst.BaseExpression) -> str:
+    """An ``if`` test as written, on one line and without the parentheses around it."""
+    text = _text(test.with_changes(lpar=(), rpar=()))
+    return " ".join(filter(None, (line.strip() for line in text.splitlines())))
 
 
 def _text(node: cst.CSTNode) -> str:

@@ -129,6 +129,7 @@ class _Builder:
         self.aliases: dict[str, list[_Alias]] = defaultdict(list)
         self.sites: dict[str, list[tuple[Value, _Site]]] = defaultdict(list)  # calls of a function
         self.children: set[str] = set()
+        self.imported: set[str] = set()  # modules some project module imports
         self.diagnostics: set[Diagnostic] = set()
         self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
 
@@ -144,6 +145,7 @@ class _Builder:
             self._collect_objects(module)
         for module, facts in modules:
             self._collect_sites(module, facts)
+            self.imported.update(_imported(facts, self.resolver.aliases))
         for module, facts in modules:
             for sym in (*facts.symbols, *facts.redefined):
                 if sym.kind not in ("function", "method"):
@@ -283,7 +285,9 @@ class _Builder:
             if endpoint is not None:
                 methods = self._methods(call, _ADDERS[method])
                 for owner in owners:
-                    declared = _Declared(methods, _path_value(call), endpoint, site, call)
+                    declared = _Declared(
+                        methods, _path_value(call), endpoint, self._entry(owner, site), call
+                    )
                     self.declared[owner].append(declared)
         elif method in _INCLUDES:
             if method == "mount":
@@ -291,12 +295,22 @@ class _Builder:
             else:
                 child = call.keyword("router") or (call.items[0] if call.items else None)
             for owner in owners:
-                self.edges[owner].append(_Edge(method, child, call, site))
+                self.edges[owner].append(_Edge(method, child, call, self._entry(owner, site)))
         return bool(owners) and (method in _ADDERS or method in _INCLUDES)
 
     def _declare(self, owner: str, method: str, call: Value, endpoint: str, site: _Site) -> None:
         methods = self._methods(call, _VERBS[method]) if method == "api_route" else _VERBS[method]
+        site = self._entry(owner, site)
         self.declared[owner].append(_Declared(methods, _path_value(call), endpoint, site, call))
+
+    def _entry(self, owner: str, site: _Site) -> _Site:
+        """A module that adds routes to an object it imports, and that no project module
+        imports, adds them only when it is the program run (an example's or an end-to-end
+        test's ``main.py`` decorating the library's app): a condition on its routes."""
+        obj = self.objects.get(owner)
+        if obj is None or site.file == obj.file or site.module in self.imported:
+            return site
+        return replace(site, conditions=(*site.conditions, f"import {site.module}"))
 
     def _methods(self, call: Value, default: tuple[str, ...]) -> tuple[str, ...]:
         methods = self.ev.strings(call.keyword("methods"))
@@ -331,17 +345,24 @@ class _Builder:
         return sorted({key for key, _ in self._objects(arg, {}, site.where)})
 
     def _collect_children(self) -> None:
-        """Objects some include or mount reaches; unresolved includes are diagnostics."""
+        """Objects some include or mount reaches; unresolved includes are diagnostics. A
+        helper no call reaches (``def mount_chainlit(app, ...): app.mount(path, our_app)``
+        for users to call) does not make what it mounts someone's child."""
+        bound = self._bound_params()
         for owner in sorted(self.edges):
             for edge in self.edges[owner]:
                 found = self._objects(edge.child, edge.site.env, edge.site.where)
-                self.children.update(key for key, _ in found)
+                if owner in bound or not self._param(owner):
+                    self.children.update(key for key, _ in found)
                 if not found and edge.method == "include_router":
                     text = edge.child.text if edge.child else "(nothing)"
                     message = f"cannot tell which router {text} is"
                     self.diagnostics.add(
                         Diagnostic("CI202", edge.site.file, edge.site.line, message)
                     )
+
+    def _bound_params(self) -> set[str]:
+        return {alias.param for aliases in self.aliases.values() for alias in aliases}
 
     # -- evaluating -----------------------------------------------------------------------
 
@@ -441,11 +462,18 @@ class _Builder:
             deps = tuple(root.dependencies)
             context = _Context(app, prefix, deps, root.tags, (), ())
             self._walk(root.key, {}, context, found, 0)
-        bound = {alias.param for aliases in self.aliases.values() for alias in aliases}
-        for param in sorted({*self.declared, *self.edges} - bound):
-            if self._param(param):
+        for param in sorted({*self.declared, *self.edges} - self._bound_params()):
+            if self._param(param) and self._registers(param):
                 self._unbound(param, found)
         return sorted(found.values(), key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
+
+    def _registers(self, param: str) -> bool:
+        """Whether a parameter's declarations or includes add routes (mounting static files
+        on it does not)."""
+        return bool(self.declared.get(param)) or any(
+            edge.method == "include_router" or self._objects(edge.child, edge.site.env, "")
+            for edge in self.edges.get(param, ())
+        )
 
     def _unbound(self, param: str, found: dict[tuple[object, ...], Route]) -> None:
         """Routes declared on a parameter no call binds are kept, with no app."""
@@ -514,6 +542,8 @@ class _Builder:
             tags = self.ev.strings(edge.call.keyword("tags"))
         for key, child_env in self._objects(edge.child, env, site.where):
             child = self.objects[key]
+            if child.kind == "app" and context.app is None:
+                continue  # an app under no app is a root: its routes are walked from there
             own = self._prefix(child, child_env, site) if child.kind == "router" else Text("")
             inner = _Context(
                 context.app,
@@ -588,6 +618,19 @@ class _Builder:
             if param.default is None or self.ev.called_class(param.default) in BODY:
                 return name
         return None
+
+
+def _imported(facts: ModuleFacts, aliases: dict[str, str]) -> set[str]:
+    """The project modules ``facts`` imports, in any scope, with their parent packages."""
+    found = set()
+    for imp in facts.imports:
+        for name in (imp.target, imp.from_module or ""):
+            parts = name.split(".")
+            for i in range(1, len(parts) + 1):
+                module = aliases.get(".".join(parts[:i]))
+                if module is not None:
+                    found.add(module)
+    return found
 
 
 def _path_value(call: Value) -> Value | None:

@@ -57,3 +57,10 @@ def test_a_redefined_decorated_function_is_kept_with_its_own_guards() -> None:
     (second,) = facts.redefined
     assert [g.text for g in first.guards] == ["y"]
     assert (second.start_line, second.guards) == (16, ())
+
+
+def test_a_test_spread_over_lines_is_one_line_without_its_parentheses() -> None:
+    parsed = parse_python("m.py", b"if (\n    a\n    and not b\n):\n    f()\n")
+    assert isinstance(parsed, Parsed)
+    (call,) = extract_module(parsed, "m.py", "m", False).calls
+    assert [g.text for g in call.guards] == ["a and not b"]
