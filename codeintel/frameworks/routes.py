@@ -272,23 +272,25 @@ class _Builder:
         """Record a route declaration or include; whether the call was one on an object."""
         if call.func is not None and call.func.kind == "call":  # router.post("/x")(handler)
             owners, method = self._owner(call.func.func, site)
+            if method not in _VERBS or not owners:
+                return False
             item = _close(call.items[0], site.env) if call.items else None
-            endpoint = self.ev.qualified(item)
-            if method in _VERBS and endpoint is not None:
-                for owner in owners:
-                    self._declare(owner, method, call.func, endpoint, site)
-            return bool(owners)
+            endpoint = self._endpoint(item, site)
+            for owner in owners if endpoint else ():
+                self._declare(owner, method, call.func, endpoint, site)
+            return True
         owners, method = self._owner(call.func, site)
+        if not owners:
+            return False
         if method in _ADDERS:
             value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)
-            endpoint = self.ev.qualified(_close(value, site.env) if value else None)
-            if endpoint is not None:
-                methods = self._methods(call, _ADDERS[method])
-                for owner in owners:
-                    declared = _Declared(
-                        methods, _path_value(call), endpoint, self._entry(owner, site), call
-                    )
-                    self.declared[owner].append(declared)
+            endpoint = self._endpoint(_close(value, site.env) if value else None, site)
+            methods = self._methods(call, _ADDERS[method])
+            for owner in owners if endpoint else ():
+                declared = _Declared(
+                    methods, _path_value(call), endpoint, self._entry(owner, site), call
+                )
+                self.declared[owner].append(declared)
         elif method in _INCLUDES:
             if method == "mount":
                 child = call.keyword("app") or (call.items[1] if len(call.items) > 1 else None)
@@ -296,7 +298,16 @@ class _Builder:
                 child = call.keyword("router") or (call.items[0] if call.items else None)
             for owner in owners:
                 self.edges[owner].append(_Edge(method, child, call, self._entry(owner, site)))
-        return bool(owners) and (method in _ADDERS or method in _INCLUDES)
+        return method in _ADDERS or method in _INCLUDES
+
+    def _endpoint(self, value: Value | None, site: _Site) -> str:
+        """The function a route's handler names; "" (with a diagnostic) when unknown."""
+        endpoint = self.ev.qualified(value)
+        if endpoint is None:
+            text = value.text if value is not None else "(nothing)"
+            message = f"cannot tell which function endpoint {text} is"
+            self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
+        return endpoint or ""
 
     def _declare(self, owner: str, method: str, call: Value, endpoint: str, site: _Site) -> None:
         methods = self._methods(call, _VERBS[method]) if method == "api_route" else _VERBS[method]

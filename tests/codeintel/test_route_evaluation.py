@@ -102,3 +102,21 @@ def test_an_include_in_a_loop_over_unknown_items_names_the_loop(tmp_path: Path) 
         ("CI202", 5, "cannot tell what `for router in load()` runs over"),
         ("CI202", 5, "cannot tell which router router is"),
     ]
+
+
+def test_a_handler_that_names_no_function_is_a_diagnostic(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\napp = FastAPI()\nHANDLERS = []\n"
+                "app.add_api_route('/x', HANDLERS[0])\n"
+                "app.get('/y')(lambda: 1)\n"
+            )
+        },
+    )
+    assert graph.routes() == []
+    assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI202", 4, "cannot tell which function endpoint HANDLERS[0] is"),
+        ("CI202", 5, "cannot tell which function endpoint lambda: 1 is"),
+    ]
