@@ -248,7 +248,11 @@ class _Builder:
         value = _close(Value("name", ref, ref=ref), site.env)
         if value.kind == "name" and value.ref is not None and self._param(value.ref):
             return [value.ref]
-        return sorted({key for key, _ in self._objects(value, {}, site.where)})
+        found = sorted({key for key, _ in self._objects(value, {}, site.where)})
+        if not found and ref.endswith(".router"):  # ``app.router.add_api_route``: the app
+            apps = self._holders(ref.removesuffix(".router"), site)
+            return [h for h in apps if h not in self.objects or self.objects[h].kind == "app"]
+        return found
 
     def _owner(self, func: Value | None, site: _Site) -> tuple[list[str], str]:
         """For ``x.method`` what ``x`` holds (apps, routers or a parameter) and ``method``."""
@@ -303,6 +307,9 @@ class _Builder:
     def _endpoint(self, value: Value | None, site: _Site) -> str:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""
         endpoint = self.ev.qualified(value)
+        if endpoint is not None and ".<locals>." in endpoint:
+            # A nested def is a function; anything else local (``route.endpoint``) is not known.
+            endpoint = endpoint if endpoint in self.resolver.symbols else None
         if endpoint is None:
             text = value.text if value is not None else "(nothing)"
             message = f"cannot tell which function endpoint {text} is"

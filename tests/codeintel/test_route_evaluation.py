@@ -120,3 +120,26 @@ def test_a_handler_that_names_no_function_is_a_diagnostic(tmp_path: Path) -> Non
         ("CI202", 4, "cannot tell which function endpoint HANDLERS[0] is"),
         ("CI202", 5, "cannot tell which function endpoint lambda: 1 is"),
     ]
+
+
+def test_an_apps_router_attribute_is_the_app(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\napp = FastAPI()\n"
+                "def ping(): return 1\n"
+                "def aliases(target: FastAPI) -> None:\n"
+                "    target.router.add_api_route('/pong', ping)\n"
+                "    for route in list(target.router.routes):\n"
+                "        target.router.add_api_route('/x' + route.path, route.endpoint)\n"
+                "app.router.add_api_route('/ping', ping)\n"
+                "aliases(app)\n"
+            )
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [
+        ("/ping", "main.app"),
+        ("/pong", "main.app"),
+    ]
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 7), ("CI202", 7)]
