@@ -122,6 +122,7 @@ class _Collector:
         self._symbols: list[Callable[[], SymbolFact]] = []
         self._redefined: list[Callable[[], SymbolFact]] = []
         self._assigns: list[Callable[[], AssignFact]] = []
+        self._attributes: list[Callable[[], AssignFact]] = []
         self._calls: list[Callable[[], CallFact]] = []
         self._seen: set[str] = set()
         self._skip: set[int] = set()
@@ -147,6 +148,7 @@ class _Collector:
         self._symbols.clear()
         self._redefined.clear()
         self._assigns.clear()
+        self._attributes.clear()
         self._calls.clear()
 
     def facts(self, parsed: Parsed, path: str, is_package: bool) -> ModuleFacts:
@@ -163,6 +165,7 @@ class _Collector:
             assigns=tuple(build() for build in self._assigns),
             calls=tuple(build() for build in self._calls),
             redefined=tuple(build() for build in self._redefined),
+            attributes=tuple(build() for build in self._attributes),
         )
 
     # -- helpers --------------------------------------------------------------------------
@@ -419,6 +422,16 @@ class _Collector:
         value: cst.BaseExpression | None = None,
     ) -> None:
         scope, chain = self.scopes[-1], self._chain()
+        if statement is not None and _is_self_attribute(target) and scope.is_method:
+            assert isinstance(target, cst.Attribute)
+            if _worth_keeping(value):
+                owner = scope.qualname.rpartition(".")[0]
+                self._attributes.append(
+                    self._assign_builder(
+                        owner, target.attr.value, annotation, value, chain, statement
+                    )
+                )
+            return
         names = _target_names(target)
         for name in names:
             self._skip.add(id(name))
@@ -712,6 +725,14 @@ def _fstring_parts(
         elif isinstance(part, cst.FormattedStringExpression):
             values.append(sub(part.expression))
     return values
+
+
+def _is_self_attribute(target: cst.BaseExpression) -> bool:
+    return (
+        isinstance(target, cst.Attribute)
+        and isinstance(target.value, cst.Name)
+        and target.value.value == "self"
+    )
 
 
 def _worth_keeping(value: cst.BaseExpression | None) -> bool:

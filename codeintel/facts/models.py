@@ -151,6 +151,9 @@ class ModuleFacts:
     refs: tuple[RefFact, ...]
     assigns: tuple[AssignFact, ...] = ()
     calls: tuple[CallFact, ...] = ()
+    #: ``self.name = value`` in methods, as assignments in the class's scope: kept apart from
+    #: ``assigns`` because they are no class fields (a model's fields are its class's assigns).
+    attributes: tuple[AssignFact, ...] = ()
     #: Later definitions of a qualname already defined (``symbols`` keeps the first): two
     #: decorated ``def``s of one name both register routes.
     redefined: tuple[SymbolFact, ...] = ()

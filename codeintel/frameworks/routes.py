@@ -162,7 +162,7 @@ class _Builder:
 
     def _collect_objects(self, module: str) -> None:
         facts = self.resolver.modules[module]
-        for assign in facts.assigns:
+        for assign in (*facts.assigns, *facts.attributes):
             kind = self._kind(assign.value)
             if kind is None:
                 continue
@@ -201,8 +201,8 @@ class _Builder:
     def _add_sites(self, value: Value, site: _Site) -> None:
         if value.kind == "call":
             called = self.ev.called_class(value)
-            fact = self.resolver.symbols.get(called) if called else None
-            if called and fact is not None and fact.kind == "function" and fact.params:
+            fact = self._callee(called)
+            if called and fact is not None and fact.params:
                 self.sites[called].append((value, site))
         for item in (*value.items, *(v for _, v in value.keywords)):
             self._add_sites(item, site)
@@ -345,7 +345,8 @@ class _Builder:
                 continue
             done.add(param)
             func, _, name = param.rpartition(".<locals>.")
-            fact = self.resolver.symbols[func]
+            fact = self._callee(func)
+            assert fact is not None
             for call, site in self.sites.get(func, ()):
                 arg = argument(name, fact, call)
                 if arg is None:
@@ -378,6 +379,15 @@ class _Builder:
                     self.diagnostics.add(
                         Diagnostic("CI202", edge.site.file, edge.site.line, message)
                     )
+
+    def _callee(self, func: str | None) -> SymbolFact | None:
+        """A project function or method as calls see it: a method's ``self`` or ``cls`` is
+        not among the arguments a call passes."""
+        fact = self.resolver.symbols.get(func) if func else None
+        if fact is None or fact.kind not in ("function", "method"):
+            return None
+        static = any(d.text == "staticmethod" for d in fact.decorators)
+        return fact if fact.kind == "function" or static else replace(fact, params=fact.params[1:])
 
     def _bound_params(self) -> set[str]:
         return {alias.param for aliases in self.aliases.values() for alias in aliases}
@@ -419,7 +429,8 @@ class _Builder:
             return [(key, {})]
         if self._param(value.ref):  # nothing bound here: whatever any caller passes
             func, _, name = value.ref.rpartition(".<locals>.")
-            fact = self.resolver.symbols[func]
+            fact = self._callee(func)
+            assert fact is not None
             return [
                 found
                 for call, site in self.sites.get(func, ())
@@ -436,8 +447,8 @@ class _Builder:
                 self.objects[key] = self._object(key, kind, file, int(line or 0), call)
             return [(key, {})]
         func = self.ev.called_class(call)
-        fact = self.resolver.symbols.get(func) if func else None
-        if func is None or fact is None or fact.kind != "function":
+        fact = self._callee(func)
+        if func is None or fact is None:
             return []
         bound = self._bind(fact, func, call, {})
         found = []

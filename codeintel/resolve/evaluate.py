@@ -34,7 +34,7 @@ class Evaluator:
         self.resolver = resolver
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
-            for fact in facts.assigns:
+            for fact in (*facts.assigns, *facts.attributes):
                 self.assigns[self.key(module, fact.scope, fact.name)].append(fact)
 
     def key(self, module: str, scope: str, name: str) -> str:
@@ -56,8 +56,19 @@ class Evaluator:
         if ref in self.assigns:
             return ref
         target = self.resolver.resolve(ref)
-        if target is None or target.remainder or not target.node.startswith("symbol:"):
+        if target is None or not target.node.startswith("symbol:"):
             return None
+        if target.remainder:  # ``self.app`` set in ``__init__``, read on self or an instance
+            owner = self.resolver.symbols.get(target.qualname)
+            if owner is None or "." in target.remainder:
+                return None
+            cls: str | None = target.qualname
+            if owner.kind != "class":
+                instance = (
+                    self.binding(target.qualname) if target.qualname in self.assigns else None
+                )
+                cls = self.instance_class(instance) if instance is not None else None
+            return self._class_attribute(cls, target.remainder) if cls else None
         return target.qualname if target.qualname in self.assigns else None
 
     def binding(self, key: str) -> Value | None:

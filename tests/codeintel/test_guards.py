@@ -64,3 +64,15 @@ def test_a_test_spread_over_lines_is_one_line_without_its_parentheses() -> None:
     assert isinstance(parsed, Parsed)
     (call,) = extract_module(parsed, "m.py", "m", False).calls
     assert [g.text for g in call.guards] == ["a and not b"]
+
+
+def test_attributes_set_on_self_are_kept_apart_from_the_class_fields() -> None:
+    source = (
+        b"class S:\n    x: int = 1\n"
+        b"    def __init__(self):\n        self.app = make()\n        self.n = 3\n"
+    )
+    parsed = parse_python("m.py", source)
+    assert isinstance(parsed, Parsed)
+    facts = extract_module(parsed, "m.py", "m", False)
+    assert [(a.scope, a.name) for a in facts.assigns] == [("S", "x")]
+    assert [(a.scope, a.name, a.line) for a in facts.attributes] == [("S", "app", 4)]

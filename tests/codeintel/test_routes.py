@@ -53,6 +53,19 @@ def test_static_routes_equal_runtime_routes(fixtures: Path, name: str, spec: str
 
 
 @pytest.mark.slow
+def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
+    fixtures: Path,
+) -> None:
+    project = fixtures / "routers_via_functions"
+    static = {
+        (r.method, r.path, r.endpoint)
+        for r in codeintel.analyze(project).routes()
+        if r.app == "shop.server.ApiServer.app"
+    }
+    assert static == runtime_routes(project, "shop.server:app")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("environ", ENVIRONMENTS)
 def test_the_routes_whose_conditions_hold_are_the_routes_served(
     fixtures: Path, environ: dict[str, str]
