@@ -200,7 +200,7 @@ class _Builder:
 
     def _add_sites(self, value: Value, site: _Site) -> None:
         if value.kind == "call":
-            called = self.ev.called_class(value)
+            called = self._constructor(self.ev.called_class(value))
             fact = self._callee(called)
             if called and fact is not None and fact.params:
                 self.sites[called].append((value, site))
@@ -380,6 +380,14 @@ class _Builder:
                         Diagnostic("CI202", edge.site.file, edge.site.line, message)
                     )
 
+    def _constructor(self, called: str | None) -> str | None:
+        """What a call runs: a project class's ``__init__`` (its own or inherited)."""
+        fact = self.resolver.symbols.get(called) if called else None
+        if called is None or fact is None or fact.kind != "class":
+            return called
+        target = self.resolver.resolve(f"{called}.__init__")
+        return target.qualname if target is not None and not target.remainder else None
+
     def _callee(self, func: str | None) -> SymbolFact | None:
         """A project function or method as calls see it: a method's ``self`` or ``cls`` is
         not among the arguments a call passes."""
@@ -436,6 +444,8 @@ class _Builder:
                 for call, site in self.sites.get(func, ())
                 for found in self._objects(argument(name, fact, call), site.env, where, depth + 1)
             ]
+        if binding is not None and binding.kind == "name":  # ``self.router = router``
+            return self._objects(binding, {}, where, depth + 1)
         return []
 
     def _called(self, call: Value, where: str, depth: int) -> list[tuple[str, Env]]:
