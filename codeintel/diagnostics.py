@@ -27,7 +27,7 @@ CODES: Final[dict[str, str]] = {
         "`include-group` cycle)"
     ),
     "CI201": "part of a route's path cannot be known statically; a `<?...>` placeholder stands in",
-    "CI202": "`include_router` names a router that cannot be resolved",
+    "CI202": "a route's router, app or handler cannot be resolved (an include, a parameter no call binds, a loop over unknown items)",
 }
 
 
