@@ -27,7 +27,7 @@ CODES: Final[dict[str, str]] = {
         "`include-group` cycle)"
     ),
     "CI201": "part of a route's path cannot be known statically; a `<?...>` placeholder stands in",
-    "CI202": "a route's router, app or handler cannot be resolved (an include, a parameter no call binds, a loop over unknown items)",
+    "CI202": "a route's router, app, loop items or handler cannot be resolved",
 }
 
 
