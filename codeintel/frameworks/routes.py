@@ -189,7 +189,7 @@ class _Builder:
 
     def _collect_sites(self, module: str, facts: ModuleFacts) -> None:
         """Every call of a project function, nested calls too: where arguments are bound."""
-        for assign in facts.assigns:
+        for assign in (*facts.assigns, *facts.attributes):
             if assign.value is not None:
                 site = _Site(module, facts.file, assign.line, assign.scope)
                 self._add_sites(assign.value, site)

@@ -143,3 +143,25 @@ def test_an_apps_router_attribute_is_the_app(tmp_path: Path) -> None:
         ("/pong", "main.app"),
     ]
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 7), ("CI202", 7)]
+
+
+def test_an_attribute_set_from_a_factory_call_binds_the_factorys_parameters(
+    tmp_path: Path,
+) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "router = APIRouter()\n"
+                "@router.get('/x')\ndef x(): return 1\n"
+                "def build(extra: APIRouter) -> FastAPI:\n"
+                "    app = FastAPI()\n    app.include_router(extra, prefix='/v1')\n"
+                "    return app\n"
+                "class Server:\n"
+                "    def __init__(self) -> None:\n        self.app = build(router)\n"
+                "app = Server().app\n"
+            )
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [("/v1/x", "main.build.<locals>.app")]
