@@ -515,7 +515,8 @@ class _Builder:
         )
 
     def _unbound(self, param: str, found: dict[tuple[object, ...], Route]) -> None:
-        """Routes declared on a parameter no call binds are kept, with no app."""
+        """Routes declared on a parameter no call binds are kept, with no app; the other
+        parameters have their defaults."""
         func = param.rpartition(".<locals>.")[0]
         fact = self.resolver.symbols[func]
         module = self.resolver.symbol_module[func]
@@ -523,7 +524,8 @@ class _Builder:
         name = param.rpartition(".")[2]
         message = f"cannot tell which app or router parameter {name} of {func} is"
         self.diagnostics.add(Diagnostic("CI202", file, fact.start_line, message))
-        self._walk(param, {}, _Context(None, Text(""), (), (), (), ()), found, 0)
+        defaults = {f"{func}.<locals>.{p.name}": p.default for p in fact.params if p.default}
+        self._walk(param, defaults, _Context(None, Text(""), (), (), (), ()), found, 0)
 
     def _served_as(self, key: str) -> str:
         """A factory's local app is served as the module-level name bound to the factory's

@@ -73,8 +73,8 @@ def test_routes_on_a_parameter_no_call_binds_are_kept_with_a_diagnostic(tmp_path
             "helpers.py": (
                 "from fastapi import FastAPI\n"
                 "def handler(): return 1\n"
-                "def install(app: FastAPI) -> None:\n"
-                "    app.get('/x')(handler)\n"
+                "def install(app: FastAPI, path: str = '/x') -> None:\n"
+                "    app.get(path)(handler)\n"
             )
         },
     )
