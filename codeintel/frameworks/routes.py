@@ -59,7 +59,6 @@ class _Site:
     module: str
     file: str
     line: int
-    scope: str  # the enclosing function's qualname, "" at module level
     env: Env = field(default_factory=dict, compare=False)
     conditions: tuple[str, ...] = ()
 
@@ -150,8 +149,7 @@ class _Builder:
             for sym in (*facts.symbols, *facts.redefined):
                 if sym.kind not in ("function", "method"):
                     continue
-                site = _Site(module, facts.file, sym.start_line, _scope_of(sym.qualname))
-                site = replace(site, conditions=_conditions(sym.guards))
+                site = _Site(module, facts.file, sym.start_line, {}, _conditions(sym.guards))
                 for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
                     self._decorator(replace(site, line=line), sym, decorator)
             for call in facts.calls:
@@ -191,7 +189,7 @@ class _Builder:
         """Every call of a project function, nested calls too: where arguments are bound."""
         for assign in (*facts.assigns, *facts.attributes):
             if assign.value is not None:
-                site = _Site(module, facts.file, assign.line, assign.scope)
+                site = _Site(module, facts.file, assign.line)
                 self._add_sites(assign.value, site)
         for call in facts.calls:
             if call.role == "call":
@@ -217,7 +215,7 @@ class _Builder:
     def _loop_sites(self, module: str, file: str, call: CallFact) -> tuple[list[_Site], str | None]:
         """One site per item of the loops around a statement (``for r in ROUTERS:``), and
         the loop whose items are not known, if any (then one site, the loop unexpanded)."""
-        base = _Site(module, file, call.line, call.scope, {}, _conditions(call.guards))
+        base = _Site(module, file, call.line, {}, _conditions(call.guards))
         envs: list[Env] = [{}]
         for guard in call.guards:
             if guard.kind != "for" or guard.target is None:
@@ -497,7 +495,7 @@ class _Builder:
             if root.key in self.children:
                 continue
             app = self._served_as(root.key) if root.kind == "app" else None
-            prefix = self._prefix(root, {}, _Site("", root.file, root.line, ""))
+            prefix = self._prefix(root, {}, _Site("", root.file, root.line))
             deps = tuple(root.dependencies)
             context = _Context(app, prefix, deps, root.tags, (), ())
             self._walk(root.key, {}, context, found, 0)
@@ -676,12 +674,6 @@ def _imported(facts: ModuleFacts, aliases: dict[str, str]) -> set[str]:
 
 def _path_value(call: Value) -> Value | None:
     return call.keyword("path") or (call.items[0] if call.items else None)
-
-
-def _scope_of(qualname: str) -> str:
-    """The function a definition's decorators run in ("" at module or class level)."""
-    head, marker, _ = qualname.rpartition(".<locals>.")
-    return head if marker else ""
 
 
 def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
