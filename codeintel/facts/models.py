@@ -39,6 +39,18 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Guard:
+    """What a statement runs under: an enclosing ``if`` branch (kind "if"; ``text`` is the
+    condition as written, ``not (...)`` for the branches after it) or a ``for`` loop (kind
+    "for"; ``target`` is the loop variable, ``iterable`` what it runs over)."""
+
+    kind: str
+    text: str
+    target: Value | None = None
+    iterable: Value | None = None
+
+
+@dataclass(frozen=True)
 class AssignFact:
     """``name = value`` or ``name: annotation [= value]`` in any scope (a function's too)."""
 
@@ -59,6 +71,7 @@ class CallFact:
     value: Value
     line: int
     role: str = "call"  # "call" | "raise" | "setitem"
+    guards: tuple[Guard, ...] = ()  # enclosing if/for of the same function, outermost first
 
 
 @dataclass(frozen=True)
@@ -84,6 +97,7 @@ class SymbolFact:
     returned: tuple[Value, ...] = ()  # names the body returns (``return app``)
     keywords: tuple[tuple[str, Value], ...] = ()  # class keywords (``table=True``)
     bases: tuple[Value, ...] = ()  # class bases as written (builtins too, unlike base refs)
+    guards: tuple[Guard, ...] = ()  # enclosing if/for of the definition, outermost first
 
 
 @dataclass(frozen=True)
@@ -137,6 +151,12 @@ class ModuleFacts:
     refs: tuple[RefFact, ...]
     assigns: tuple[AssignFact, ...] = ()
     calls: tuple[CallFact, ...] = ()
+    #: ``self.name = value`` in methods, as assignments in the class's scope: kept apart from
+    #: ``assigns`` because they are no class fields (a model's fields are its class's assigns).
+    attributes: tuple[AssignFact, ...] = ()
+    #: Later definitions of a qualname already defined (``symbols`` keeps the first): two
+    #: decorated ``def``s of one name both register routes.
+    redefined: tuple[SymbolFact, ...] = ()
 
 
 @dataclass(frozen=True)
