@@ -41,14 +41,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
 import codeintel
+from codeintel.pipeline.discover import classify
 from render.errors import PlanError
 from render.plan import build_plan
 
 DEVSET = Path(__file__).resolve().parent / "devset.json"
 KINDS = ("New Capability", "Enhancement", "Bug Fix", "Refactor")
 
-#: Files written from a parent tree: what codeintel reads (code, config, docs), nothing else.
-_SUFFIXES = (".py", ".toml", ".cfg", ".ini", ".txt", ".md", ".gitignore")
+#: Files written from a parent tree: what codeintel reads (its own discovery decides: code,
+#: config, locks, Makefiles, docs), and the ignore files that steer discovery.
+_SUFFIXES = (".py", ".md", ".gitignore")
+#: Bumped whenever what is written changes, so trees written before are not reused.
+_TREE_FORMAT = "t2"
 _MAX_BYTES = 2_000_000
 _TEST = re.compile(r"(^|/)(tests?|testing)/|(^|/)test_[^/]*\.py$|_test\.py$|(^|/)conftest\.py$")
 _GENERIC = frozenset(
@@ -197,7 +201,7 @@ def materialise(entry: Entry, mirrors: Path, workdir: Path) -> Path:
     Blobs are read with ``git cat-file`` rather than ``git archive``: mirrors may lack their
     largest blobs, and archive stops at the first missing one.
     """
-    tree = workdir / entry.repo.replace("/", "+") / entry.parent[:12]
+    tree = workdir / entry.repo.replace("/", "+") / f"{entry.parent[:12]}-{_TREE_FORMAT}"
     done = tree.with_name(tree.name + ".done")
     if not done.exists():
         _write_tree(git_dir(mirrors, entry.repo), entry.parent, tree)
@@ -212,7 +216,8 @@ def _write_tree(gitdir: Path, commit: str, tree: Path) -> None:
         meta, path = row.split("\t", 1)
         mode, kind, sha, size = meta.split()
         readable = kind == "blob" and mode != "120000" and size.isdigit()
-        if readable and path.endswith(_SUFFIXES) and int(size) <= _MAX_BYTES:
+        wanted_kind = path.endswith(_SUFFIXES) or classify(path) is not None
+        if readable and wanted_kind and int(size) <= _MAX_BYTES:
             wanted[path] = sha
     for path, data in _read_blobs(gitdir, wanted):
         target = tree / path
