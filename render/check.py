@@ -55,6 +55,11 @@ _CITATION = re.compile(
     r"^(?P<path>[\w.-]+(?:/[\w.-]+)*\.[A-Za-z0-9]+)(?::(?P<a>\d+)(?:-(?P<b>\d+))?)?$"
 )
 _LINES = re.compile(r"\(lines?\s+(\d+)(?:\s*-\s*(\d+))?\)")
+#: Words after which a bare file name (no folder, no line) is a citation, not prose.
+_CITES_BEFORE = re.compile(r"\b(?:mirrors?|CREATE|UPDATE|ADD|REFACTOR|REMOVE)\s*$", re.I)
+#: Subsections whose bullets each start with a cited file.
+_LISTS_OF_FILES = ("Codebase Files to Read", "Relevant Documentation")
+_CREATE = re.compile(r"\bCREATE\**\s+(`+)(.+?)\1")
 
 
 Report = Callable[[int, str, str], None]
@@ -202,28 +207,53 @@ def _levels(spans: dict[str, tuple[int, int, int]], lines: list[_Line], report: 
 def _citations(
     spans: dict[str, tuple[int, int, int]], lines: list[_Line], repo: Path, report: Report
 ) -> None:
-    new_span = next((s for n, s in _subsections(lines).items() if n == normalise(NEW_FILES)), None)
+    subsections = _subsections(lines)
+    new_span = _find(subsections, NEW_FILES)
+    read_spans = [_find(subsections, name) for name in _LISTS_OF_FILES]
+    created = _created(lines, new_span)
     for index, ln in enumerate(lines):
         if ln.in_fence:
             continue
-        is_new = new_span is not None and new_span[0] < ln.number <= new_span[1]
-        for position, (_, inner) in enumerate(_INLINE.findall(ln.raw)):
-            cite = _CITATION.match(inner.strip())
-            if cite is None or ("/" not in cite["path"] and ":" not in inner):
+        bullet = ln.raw.lstrip().startswith(("-", "*"))
+        is_new = bullet and _within(new_span, ln.number)
+        is_read = bullet and any(_within(span, ln.number) for span in read_spans)
+        for position, match in enumerate(_INLINE.finditer(ln.raw)):
+            inner = match[2].strip()
+            cite = _CITATION.match(inner)
+            if cite is None or not _is_path(cite, ln.raw, match, first=is_read and position == 0):
                 continue
             file = repo / cite["path"]
             if is_new and position == 0:  # "- `new/file.py` - purpose (mirrors `old.py`)"
-                if file.exists() and ln.raw.lstrip().startswith(("-", "*")):
+                if file.exists():
                     report(ln.number, "PLAN008", f"{cite['path']} is listed as new but exists")
                 continue
-            if _is_created(cite["path"], lines, new_span):
-                continue
             if not file.is_file():
+                if cite["path"] in created:
+                    continue
                 report(ln.number, "PLAN006", f"cited file {cite['path']} does not exist")
                 continue
             bounds = _range(cite, ln.raw)
             if bounds is not None:
                 _check_range(file, cite["path"], bounds, lines, index, ln.number, report)
+
+
+def _is_path(cite: re.Match[str], raw: str, match: re.Match[str], *, first: bool) -> bool:
+    """Whether inline code names a file: a bare ``main.py`` could be prose, so it counts only
+    where the plan cites it (a line range, "mirrors", a task target or a file to read)."""
+    if "/" in cite["path"] or cite["a"] or first:
+        return True
+    before, after = raw[: match.start()], raw[match.end() :]
+    return bool(_LINES.match(after.lstrip()) or _CITES_BEFORE.search(before))
+
+
+def _find(subsections: dict[str, tuple[int, int]], name: str) -> tuple[int, int] | None:
+    """A subsection by the start of its heading: "Files to Read (MANDATORY)" is one."""
+    wanted = normalise(name)
+    return next((span for key, span in subsections.items() if key.startswith(wanted)), None)
+
+
+def _within(span: tuple[int, int] | None, number: int) -> bool:
+    return span is not None and span[0] < number <= span[1]
 
 
 def _subsections(lines: list[_Line]) -> dict[str, tuple[int, int]]:
@@ -239,10 +269,18 @@ def _subsections(lines: list[_Line]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _is_created(path: str, lines: list[_Line], new_span: tuple[int, int] | None) -> bool:
-    if new_span is None:
-        return False
-    return any(f"`{path}`" in ln.raw for ln in lines[new_span[0] : new_span[1]])
+def _created(lines: list[_Line], new_span: tuple[int, int] | None) -> set[str]:
+    """Files the plan creates: the first inline code of each New Files bullet, and every
+    CREATE task's target. A file they mirror is cited like any other and must exist."""
+    created: set[str] = set()
+    for ln in lines:
+        if ln.in_fence:
+            continue
+        bullet = _within(new_span, ln.number) and ln.raw.lstrip().startswith(("-", "*"))
+        target = _CREATE.search(ln.raw) if not bullet else _INLINE.search(ln.raw)
+        if target is not None:
+            created.add(target[2].strip())
+    return created
 
 
 def _range(cite: re.Match[str], raw: str) -> tuple[int, int] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ BROKEN = [
         "new file exists",
         "`registry/services/ping.py` - the pinger",
         "`registry/services/server_service.py` - the pinger",
-        [(30, "PLAN008"), (45, "PLAN006")],
+        [(30, "PLAN008")],
     ),
     ("snippet drifted", '"""Liveness probe."""', '"""Something else."""', [(33, "PLAN009")]),
     ("level missing", "### Level 5: all\n`uv run pytest`\n", "", [(59, "PLAN010")]),
@@ -123,3 +124,52 @@ def test_codes_can_be_switched_off_in_pyproject(tmp_path: Path) -> None:
     assert main(["--repo", str(tmp_path), "--format", "json"]) == 1  # sections still missing
     (tmp_path / "pyproject.toml").write_text("[tool.codeintel\n")
     assert main(["--repo", str(tmp_path)]) == 1
+
+
+GOLDEN = HERE / "golden"
+TAGS = "registry_app--add-tag-management-to-servers.md"
+NOTES = "single_file_app--add-categories-for-notes.md"
+
+
+def _golden_repo(tmp_path: Path, plan: str) -> tuple[Path, str]:
+    """A copy of the fixture app a golden plan was written for, and the plan's text."""
+    app = plan.split("--")[0]
+    copy = tmp_path / app
+    shutil.copytree(REPO.parent / app, copy, ignore=shutil.ignore_patterns(".*cache*", ".claude"))
+    return copy, (GOLDEN / plan).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("plan", "deleted", "cited_as"),
+    [
+        (TAGS, "registry/schemas/server.py", "(mirrors `"),
+        (TAGS, "registry/schemas/server.py", "Pattern** (`"),
+        (TAGS, "registry/repositories/server_repository.py", "**PATTERN**: Mirror `"),
+        (TAGS, "tests/conftest.py", "- `"),
+        (NOTES, "main.py", "(lines "),
+    ],
+)
+def test_a_deleted_file_is_found_on_every_line_that_cites_it(
+    tmp_path: Path, plan: str, deleted: str, cited_as: str
+) -> None:
+    """Mirrors, pattern sources, files to read and task patterns are all checked."""
+    repo, text = _golden_repo(tmp_path, plan)
+    lines = text.split("\n")
+    assert check_plan(text, "plan.md", repo) == []
+    (repo / deleted).unlink()
+    citing = {n for n, line in enumerate(lines, 1) if f"`{deleted}" in line}
+    if "/" not in deleted:  # a bare name in running prose ("routes in `main.py`") is not read
+        citing = {n for n in citing if not lines[n - 1].startswith("The project")}
+    assert any(cited_as in lines[n - 1] for n in citing), "the case cites the file that way"
+    found = check_plan(text, "plan.md", repo)
+    assert {f.code for f in found} == {"PLAN006"}
+    assert {f.line for f in found} == citing
+
+
+def test_an_edited_snippet_source_is_a_drift_warning(tmp_path: Path) -> None:
+    repo, text = _golden_repo(tmp_path, TAGS)
+    source = repo / "registry/api/servers.py"
+    source.write_text(source.read_text().replace('"""Read one server."""', '"""One server."""'))
+    [finding] = check_plan(text, "plan.md", repo)
+    assert finding.code == "PLAN009"
+    assert "Endpoint Pattern** (`registry/api/servers.py:" in text.split("\n")[finding.line - 1]
