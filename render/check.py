@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import codeintel
 from codeintel import Diagnostic
+from render.check_output import FORMATS, TOOL, emit, explain, report
 from render.sections import LEVELS, NEW_FILES, SECTIONS, TASK_FIELDS, normalise
 
 if sys.version_info >= (3, 11):
@@ -330,61 +331,99 @@ def _squash(text: str) -> str:
 # -- command line -----------------------------------------------------------------------------
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m render check", description="Check implementation plans for completeness."
-    )
-    parser.add_argument("plans", nargs="*", help="plan files (default: .claude/output/plans/*.md)")
-    parser.add_argument("--repo", default=".", help="the repository plans cite (default: .)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--strict", action="store_true", help="warnings fail too")
-    options = parser.parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = TOOL) -> int:
+    options = _parser(prog).parse_args(argv)
+    if options.explain:
+        return _explain(options.explain.upper(), prog)
     repo = Path(options.repo)
     if not repo.is_dir():
-        print(f"render check: error: not a directory: {repo}", file=sys.stderr)
+        print(f"{prog}: error: not a directory: {repo}", file=sys.stderr)
         return 2
     plans = [Path(p) for p in options.plans] or sorted((repo / ".claude/output/plans").glob("*.md"))
     missing = [p for p in plans if not p.is_file()]
     if missing:
-        print(f"render check: error: no such plan: {missing[0]}", file=sys.stderr)
+        print(f"{prog}: error: no such plan: {missing[0]}", file=sys.stderr)
         return 2
-    disabled, config_findings = _disabled(repo)
-    findings = list(config_findings)
+    selected = _codes(options.select, "--select", prog)
+    ignored = _codes(options.ignore, "--ignore", prog)
+    disabled, findings = _disabled(repo)
     for plan in plans:
         text = plan.read_text(encoding="utf-8", errors="replace")
         findings += check_plan(text, plan.as_posix(), repo)
-    findings = sorted(f for f in findings if f.code not in disabled)
-    if options.format == "json":
-        print(json.dumps([_json(f) for f in findings], indent=2))
-    else:
-        for finding in findings:
-            print(finding)
+    findings = sorted(
+        f
+        for f in findings
+        if f.code not in disabled | ignored and (not selected or f.code in selected)
+    )
+    emit(report(options.output_format or options.format, findings, CODES, len(plans)))
     failing = [f for f in findings if options.strict or severity(f) == "error"]
     return 1 if failing else 0
 
 
-def _json(finding: Finding) -> dict[str, str | int]:
-    """The plan checker's JSON names the file ``path``."""
-    return {
-        "path": finding.file,
-        "line": finding.line,
-        "code": finding.code,
-        "message": finding.message,
-        "severity": severity(finding),
-    }
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Check implementation plans for completeness."
+    )
+    parser.add_argument("plans", nargs="*", help="plan files (default: .claude/output/plans/*.md)")
+    parser.add_argument("--repo", default=".", help="the repository plans cite (default: .)")
+    parser.add_argument(
+        "--output-format", choices=FORMATS, help="text (default), json, sarif, github"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="the same as --output-format"
+    )
+    parser.add_argument("--strict", action="store_true", help="warnings fail too")
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="only these codes (PLAN006,PLAN009)",
+    )
+    parser.add_argument(
+        "--ignore", action="append", default=[], metavar="CODES", help="never these codes"
+    )
+    parser.add_argument("--explain", metavar="CODE", help="what a code means and how to fix it")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {codeintel.__version__}")
+    return parser
+
+
+def _explain(code: str, prog: str) -> int:
+    if code not in CODES:
+        print(f"{prog}: error: unknown code {code}; codes are {', '.join(CODES)}", file=sys.stderr)
+        return 2
+    emit(explain(code, CODES))
+    return 0
+
+
+def _codes(values: list[str], flag: str, prog: str) -> set[str]:
+    """Codes from comma-separated flags; one that does not exist is named, then left out."""
+    codes = {c.strip().upper() for value in values for c in value.split(",") if c.strip()}
+    for code in sorted(codes - set(CODES)):
+        print(f"{prog}: warning: unknown code {code} in {flag}", file=sys.stderr)
+    return codes & set(CODES)
 
 
 def _disabled(repo: Path) -> tuple[set[str], list[Finding]]:
     """Codes switched off in ``[tool.codeintel] disable = [...]`` of the repo's pyproject."""
     path = repo / "pyproject.toml"
+    shown = path.as_posix()
     if not path.is_file():
         return set(), []
+    text = path.read_text(encoding="utf-8", errors="replace")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8", errors="replace"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return set(), [Finding("PLAN014", "pyproject.toml", 1, f"cannot read: {exc}")]
+        return set(), [Finding("PLAN014", shown, 1, f"cannot read: {exc}")]
     disable = data.get("tool", {}).get("codeintel", {}).get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(c, str) for c in disable):
-        message = "disable must be a list of codes"
-        return set(), [Finding("PLAN014", "pyproject.toml", 1, message)]
-    return set(disable), []
+        return set(), [Finding("PLAN014", shown, 1, "disable must be a list of codes")]
+    unknown = [
+        Finding("PLAN014", shown, _line_of(text, code), f"unknown code {code} in disable")
+        for code in sorted(set(disable) - set(CODES))
+    ]
+    return set(disable) & set(CODES), unknown
+
+
+def _line_of(text: str, word: str) -> int:
+    return next((n for n, line in enumerate(text.splitlines(), 1) if word in line), 1)
