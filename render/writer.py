@@ -30,6 +30,7 @@ def write_plan(path: Path, text: str, *, force: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes it 0600; a plan is shared like any file
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
             handle.flush()
@@ -41,6 +42,13 @@ def write_plan(path: Path, text: str, *, force: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+
+
+def _umask() -> int:
+    """The process's umask: reading it means setting it, so it is put back at once."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _link_new(temp: str, path: Path) -> None:
