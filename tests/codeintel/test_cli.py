@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -188,3 +189,17 @@ def test_a_closed_pipe_ends_quietly(command: list[str]) -> None:
         process.stdout.close()
         assert process.wait(timeout=120) == 0
         assert process.stderr.read() == b""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz")
+@pytest.mark.parametrize("level", ["full", "module", "component"])
+def test_graphviz_reads_the_dot(registry: codeintel.CodeGraph, level: str) -> None:
+    from codeintel.query.export import view
+
+    text = export(registry, "dot", level)  # type: ignore[arg-type]
+    plain_ = subprocess.run(
+        ["dot", "-Tplain"], input=text, capture_output=True, text=True, check=True
+    ).stdout
+    drawn = [line for line in plain_.splitlines() if line.startswith("node ")]
+    assert len(drawn) == view(registry, level).number_of_nodes()  # type: ignore[arg-type]
