@@ -58,8 +58,10 @@ _CITATION = re.compile(
 _LINES = re.compile(r"\(lines?\s+(\d+)(?:\s*-\s*(\d+))?\)")
 #: Words after which a bare file name (no folder, no line) is a citation, not prose.
 _CITES_BEFORE = re.compile(r"\b(?:mirrors?|CREATE|UPDATE|ADD|REFACTOR|REMOVE)\s*$", re.I)
-#: Subsections whose bullets each start with a cited file.
-_LISTS_OF_FILES = ("Codebase Files to Read", "Relevant Documentation")
+#: Subsections whose bullets each start with a cited file; in the docs list only a name that
+#: looks like a document is one (``docs.python.org`` is not).
+_FILES_TO_READ = "Codebase Files to Read"
+_DOCS = ("Relevant Documentation", (".md", ".rst", ".txt"))
 _CREATE = re.compile(r"\bCREATE\**\s+(`+)(.+?)\1")
 
 
@@ -210,18 +212,21 @@ def _citations(
 ) -> None:
     subsections = _subsections(lines)
     new_span = _find(subsections, NEW_FILES)
-    read_spans = [_find(subsections, name) for name in _LISTS_OF_FILES]
+    read_span, docs_span = _find(subsections, _FILES_TO_READ), _find(subsections, _DOCS[0])
     created = _created(lines, new_span)
     for index, ln in enumerate(lines):
         if ln.in_fence:
             continue
         bullet = ln.raw.lstrip().startswith(("-", "*"))
         is_new = bullet and _within(new_span, ln.number)
-        is_read = bullet and any(_within(span, ln.number) for span in read_spans)
+        is_read = bullet and _within(read_span, ln.number)
+        is_docs = bullet and _within(docs_span, ln.number)
         for position, match in enumerate(_INLINE.finditer(ln.raw)):
-            inner = match[2].strip()
-            cite = _CITATION.match(inner)
-            if cite is None or not _is_path(cite, ln.raw, match, first=is_read and position == 0):
+            cite = _CITATION.match(match[2].strip())
+            if cite is None:
+                continue
+            listed = position == 0 and (is_read or (is_docs and cite["path"].endswith(_DOCS[1])))
+            if not _is_path(cite, ln.raw, match, first=listed):
                 continue
             file = repo / cite["path"]
             if is_new and position == 0:  # "- `new/file.py` - purpose (mirrors `old.py`)"

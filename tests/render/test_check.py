@@ -278,3 +278,12 @@ def test_an_edited_snippet_source_is_a_drift_warning(tmp_path: Path) -> None:
     [finding] = check_plan(text, "plan.md", repo)
     assert finding.code == "PLAN009"
     assert "Endpoint Pattern** (`registry/api/servers.py:" in text.split("\n")[finding.line - 1]
+
+
+def test_a_document_listed_in_relevant_documentation_is_checked_a_web_site_is_not() -> None:
+    docs = "### Relevant documentation\n- `docs.python.org` - the docs\n- `CLAUDE.md` - rules\n"
+    text = LOOSE.replace(
+        "### New files to create", docs + "- `GONE.md` - gone\n\n### New files to create"
+    )
+    assert _findings(text) == [(32, "PLAN006")]
+    assert "GONE.md" in text.split("\n")[31]
