@@ -203,3 +203,12 @@ def test_graphviz_reads_the_dot(registry: codeintel.CodeGraph, level: str) -> No
     ).stdout
     drawn = [line for line in plain_.splitlines() if line.startswith("node ")]
     assert len(drawn) == view(registry, level).number_of_nodes()  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["codeintel", "codeintel-plan", "codeintel-check-plans"])
+def test_installed_commands_tell_their_version(command: str) -> None:
+    """pyproject's [project.scripts] installs each command next to the interpreter."""
+    path = Path(sys.executable).parent / command
+    result = subprocess.run([str(path), "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout == f"{command} {codeintel.__version__}\n"
