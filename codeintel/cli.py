@@ -19,6 +19,7 @@ from codeintel.query.export import FORMATS, LEVELS, export
 from codeintel.views import (
     DEPS,
     FIXTURES,
+    IMPORTS,
     LAYERS,
     REFS,
     ROUTES,
@@ -31,6 +32,7 @@ from codeintel.views import (
     deps_data,
     emit,
     fixture_rows,
+    import_rows,
     layer_rows,
     ref_rows,
     route_rows,
@@ -105,6 +107,11 @@ def _parser() -> argparse.ArgumentParser:
     symbols = _command(sub, "symbols", "a file's symbols, as an outline", _symbols)
     symbols.add_argument("file", help="the file, relative to the project")
     symbols.add_argument("path", nargs="?", default=".", help="the project (default: .)")
+    deps = _command(sub, "deps", "distributions, or with --module the imports of a module", _deps)
+    deps.add_argument("path", nargs="?", default=".", help="the project (default: .)")
+    deps.add_argument("--module", help="list what this module imports (a dotted name)")
+    deps.add_argument("--importers", action="store_true", help="what imports it, instead")
+    deps.add_argument("--transitive", action="store_true", help="follow imports all the way")
     refs = _command(sub, "refs", "every use of a symbol or module", _refs)
     refs.add_argument("qualname", help="a qualified name: pkg.module.Class.method")
     refs.add_argument("path", nargs="?", default=".", help="the project (default: .)")
@@ -166,7 +173,6 @@ _VIEWS: tuple[tuple[str, Callable[[CodeGraph, argparse.Namespace], str], str], .
     ("summary", _summary, "counts of what was found, and every diagnostic"),
     ("routes", _view(ROUTES, route_rows, CodeGraph.routes), "every route, as FastAPI serves it"),
     ("fixtures", _view(FIXTURES, fixture_rows, CodeGraph.fixtures), "pytest fixtures"),
-    ("deps", _view(DEPS, dep_rows, deps_data), "declared, unused and undeclared distributions"),
     ("layers", _view(LAYERS, layer_rows, CodeGraph.layers), "each module's layer, and why"),
 )
 
@@ -193,6 +199,19 @@ def _refs(graph: CodeGraph, options: argparse.Namespace) -> str:
     if options.json:
         return as_json(found)
     return table(REFS, ref_rows(found), colour=colour_on(sys.stdout), place=0)
+
+
+def _deps(graph: CodeGraph, options: argparse.Namespace) -> str:
+    """Without --module: declared, unused and undeclared distributions."""
+    if options.module is None:
+        if options.json:
+            return as_json(deps_data(graph))
+        return table(DEPS, dep_rows(graph), colour=colour_on(sys.stdout), place=4)
+    walk = graph.modules_importing if options.importers else graph.modules_imported_by
+    found = walk(options.module, transitive=options.transitive)
+    if options.json:
+        return as_json(found)
+    return table(IMPORTS, import_rows(graph, found), colour=colour_on(sys.stdout), place=2)
 
 
 def _export(graph: CodeGraph, options: argparse.Namespace) -> str:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from codeintel.facts.ids import external_id, module_id
 from codeintel.query.codegraph import CodeGraph
 
 _BOLD, _CYAN, _RESET = "\033[1m", "\033[36m", "\033[0m"
@@ -188,3 +189,20 @@ def deps_data(graph: CodeGraph) -> dict[str, Any]:
         "unused": plain(project.unused),
         "undeclared": plain(project.undeclared),
     }
+
+
+IMPORTS = ("MODULE", "KIND", "FILE")
+
+
+def import_rows(graph: CodeGraph, names: list[str]) -> Rows:
+    """Modules found by an import query, each as project (with its file), stdlib or
+    third-party, the way ``grimp`` users read them."""
+    rows: Rows = []
+    for name in names:
+        node = graph.graph.nodes.get(module_id(name))
+        if node is not None:
+            rows.append((name, "project", node["file"]))
+        else:
+            external = graph.graph.nodes.get(external_id(name), {})
+            rows.append((name, "stdlib" if external.get("stdlib") else "third-party", ""))
+    return rows

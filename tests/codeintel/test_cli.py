@@ -24,6 +24,7 @@ VIEWS = [
     (["routes", R], "routes.txt"),
     (["fixtures", R], "fixtures.txt"),
     (["deps", R], "deps.txt"),
+    (["deps", R, "--module", "registry.main"], "deps-module.txt"),
     (["layers", R], "layers.txt"),
     (["find", "get_server", R], "find.txt"),
     (["symbols", "registry/services/server_service.py", R], "symbols.txt"),
@@ -54,6 +55,10 @@ def test_each_view_prints_its_table(
         (["layers"], lambda g: g.layers()),
         (["find", "ServerService"], lambda g: g.find_symbol("ServerService")),
         (["refs", "registry.main.app"], lambda g: g.find_references("registry.main.app")),
+        (
+            ["deps", "--module", "registry.exceptions", "--importers", "--transitive"],
+            lambda g: g.modules_importing("registry.exceptions", transitive=True),
+        ),
     ],
 )
 def test_json_is_what_the_api_returns(
