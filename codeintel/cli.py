@@ -74,17 +74,14 @@ def _legacy(args: list[str]) -> list[str]:
 
 
 def serve(argv: list[str]) -> int:
-    """The MCP server lives in its own package, so the analysis never needs its dependencies."""
+    """The MCP server sits above codeintel and render (it imports both); the entry point is the
+    top of the stack, so it is imported here and never when codeintel is imported."""
     try:
-        from codeintel_mcp.server import main as serve_main  # type: ignore[import-not-found]
-    except ImportError:
-        print(
-            "codeintel: serve needs the codeintel_mcp package, which is not installed",
-            file=sys.stderr,
-        )
+        from codeintel_mcp.cli import main as serve_main
+    except ImportError as exc:
+        print(f"codeintel: serve needs the codeintel_mcp package: {exc}", file=sys.stderr)
         return 2
-    result: int = serve_main(argv)
-    return result
+    return serve_main(argv)
 
 
 # -- the parser ---------------------------------------------------------------------------
@@ -116,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     refs.add_argument("qualname", help="a qualified name: pkg.module.Class.method")
     refs.add_argument("path", nargs="?", default=".", help="the project (default: .)")
     _export_parser(sub)
-    sub.add_parser("serve", help="answer queries over MCP (needs codeintel_mcp)")
+    sub.add_parser("serve", help="serve the queries to coding agents over MCP (stdio)")
     return parser
 
 

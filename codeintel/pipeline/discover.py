@@ -59,9 +59,11 @@ def classify(relpath: str) -> str | None:
         return "config"
     if name in LOCK_NAMES:
         return "lock"
-    if fnmatch.fnmatchcase(name, "requirements*.txt") or (
-        relpath.startswith("requirements/") and name.endswith(".txt")
+    if fnmatch.fnmatchcase(name, "requirements*.txt") or fnmatch.fnmatchcase(
+        name, "requirements*.in"
     ):
+        return "requirements"
+    if f"/{relpath}".rsplit("/", 2)[-2] == "requirements" and name.endswith((".txt", ".in")):
         return "requirements"
     if name in DOC_NAMES or name.startswith("README"):
         return "doc"

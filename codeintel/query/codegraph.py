@@ -12,6 +12,7 @@ from typing import Any, get_args
 
 import networkx as nx
 
+from codeintel.config.project import nearest_project
 from codeintel.diagnostics import Diagnostic
 from codeintel.errors import CodeIntelError
 from codeintel.facts.conventions import Convention
@@ -117,9 +118,20 @@ class CodeGraph:
             Override.model_validate(d) for d in self.graph.graph.get("dependency_overrides", ())
         ]
 
-    def project(self) -> Project:
-        """What the configuration says: dependencies, tools, the runner, coverage, layout."""
-        return Project.model_validate(self.graph.graph["project"])
+    def project(self, file: str | None = None) -> Project:
+        """What the configuration says: dependencies, tools, the runner, coverage, layout. For
+        ``file`` (which need not exist yet), the project whose folder holds it most closely;
+        without, the main project (the one holding the most routes, then the most code)."""
+        if file is None:
+            return Project.model_validate(self.graph.graph["project"])
+        projects = {p.folder: p for p in self.projects()}
+        return projects[nearest_project(file, projects)]
+
+    def projects(self) -> list[Project]:
+        """Every project of the repository: the root and each folder with a ``pyproject.toml``
+        or ``requirements*.txt`` (uv workspace members among them), by folder."""
+        found = [Project.model_validate(d) for d in self.graph.graph.get("projects", ())]
+        return sorted(found, key=lambda p: p.folder)
 
     def dependencies(self) -> list[Dependency]:
         return list(self.project().dependencies)

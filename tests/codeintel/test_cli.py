@@ -146,7 +146,7 @@ def test_module_and_component_views_fold_the_imports(registry: codeintel.CodeGra
 def test_serve_without_its_package_is_a_one_line_error(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(sys.modules, "codeintel_mcp.server", None)
+    monkeypatch.setitem(sys.modules, "codeintel_mcp.cli", None)
     assert main(["serve"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "codeintel_mcp" in err
