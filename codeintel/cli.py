@@ -130,7 +130,7 @@ def _export_parser(sub: Any) -> None:
     text = "the graph for Gephi, Graphviz or GitHub: modules, components or everything"
     command: argparse.ArgumentParser = sub.add_parser("export", help=text, description=text)
     command.add_argument("path", nargs="?", default=".", help="the project (default: .)")
-    command.add_argument("--format", choices=FORMATS, default="json")
+    command.add_argument("--format", choices=FORMATS, default="json", help="(default: json)")
     command.add_argument(
         "--level",
         choices=LEVELS,

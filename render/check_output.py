@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -100,7 +101,7 @@ def _json(finding: Diagnostic, codes: dict[str, tuple[str, str]]) -> dict[str, s
 
 def explain(code: str, codes: dict[str, tuple[str, str]]) -> str:
     severity, meaning = codes[code]
-    return f"{code} ({severity}): {meaning}\n\n{EXPLAIN[code]}"
+    return f"{code} ({severity}): {meaning}\n\n{textwrap.fill(EXPLAIN[code], 79)}"
 
 
 # -- SARIF and GitHub annotations ---------------------------------------------------------
