@@ -43,8 +43,8 @@ def _hook_repo(tmp_path: Path) -> Path:
     return hooks
 
 
-def _user_repo(tmp_path: Path, hook: str) -> Path:
-    """A copy of registry_app that uses one of our hooks, from a git repository of them."""
+def _user_repo(tmp_path: Path, *hooks_used: str) -> Path:
+    """A copy of registry_app that uses our hooks, from a git repository of them."""
     hooks = _hook_repo(tmp_path)
     rev = _git(hooks, "rev-parse", "HEAD").stdout.strip()
     user = tmp_path / "user"
@@ -53,8 +53,9 @@ def _user_repo(tmp_path: Path, hook: str) -> Path:
         user,
         ignore=shutil.ignore_patterns(".*cache*", ".claude"),
     )
+    ids = "".join(f"      - id: {hook}\n" for hook in hooks_used)
     (user / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n      - id: {hook}\n"
+        f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n{ids}"
     )
     return user
 
@@ -78,7 +79,7 @@ def test_pre_commit_blocks_a_bad_plan_and_passes_a_fixed_one(tmp_path: Path) -> 
 
 
 def test_changed_code_under_a_plan_is_caught_when_python_files_change(tmp_path: Path) -> None:
-    user = _user_repo(tmp_path, "plan-citations")
+    user = _user_repo(tmp_path, "plan-completeness", "plan-citations")
     plan = user / ".claude/output/plans/tags.md"
     plan.parent.mkdir(parents=True)
     plan.write_text(TAGS)
@@ -93,6 +94,8 @@ def test_changed_code_under_a_plan_is_caught_when_python_files_change(tmp_path: 
     _git(user, "add", "-A")
     drifted = subprocess.run(run, cwd=user, env=env, capture_output=True, text=True, timeout=600)
     assert drifted.returncode == 1, drifted.stdout + drifted.stderr
+    completeness = next(ln for ln in drifted.stdout.splitlines() if "completeness" in ln)
+    assert completeness.endswith("Skipped")  # no plan was committed
     assert (
         "tags.md:" in drifted.stdout and "PLAN009 the snippet no longer matches" in drifted.stdout
     )
