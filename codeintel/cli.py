@@ -94,33 +94,51 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, run, text in _VIEWS:
-        view = _command(sub, name, text, run)
-        view.add_argument("path", nargs="?", default=".", help="the project (default: .)")
-    find = _command(sub, "find", "symbols by name path: name, Class/method, /Class/method", _find)
-    find.add_argument("name", help="the name path")
-    find.add_argument("path", nargs="?", default=".", help="the project (default: .)")
+        _command(sub, name, text, run)
+    find = _command(
+        sub,
+        "find",
+        "symbols by name path: name, Class/method, /Class/method",
+        _find,
+        ("name", "the name path"),
+    )
     find.add_argument("--substring", action="store_true", help="the last name may be a part")
     find.add_argument("--body", action="store_true", help="print each symbol's source too")
-    symbols = _command(sub, "symbols", "a file's symbols, as an outline", _symbols)
-    symbols.add_argument("file", help="the file, relative to the project")
-    symbols.add_argument("path", nargs="?", default=".", help="the project (default: .)")
+    _command(
+        sub,
+        "symbols",
+        "a file's symbols, as an outline",
+        _symbols,
+        ("file", "the file, relative to the project"),
+    )
     deps = _command(sub, "deps", "distributions, or with --module the imports of a module", _deps)
-    deps.add_argument("path", nargs="?", default=".", help="the project (default: .)")
     deps.add_argument("--module", help="list what this module imports (a dotted name)")
     deps.add_argument("--importers", action="store_true", help="what imports it, instead")
     deps.add_argument("--transitive", action="store_true", help="follow imports all the way")
-    refs = _command(sub, "refs", "every use of a symbol or module", _refs)
-    refs.add_argument("qualname", help="a qualified name: pkg.module.Class.method")
-    refs.add_argument("path", nargs="?", default=".", help="the project (default: .)")
+    _command(
+        sub,
+        "refs",
+        "every use of a symbol or module",
+        _refs,
+        ("qualname", "a qualified name: pkg.module.Class.method"),
+    )
     _export_parser(sub)
     sub.add_parser("serve", help="serve the queries to coding agents over MCP (stdio)")
     return parser
 
 
 def _command(
-    sub: Any, name: str, text: str, run: Callable[[CodeGraph, argparse.Namespace], str]
+    sub: Any,
+    name: str,
+    text: str,
+    run: Callable[[CodeGraph, argparse.Namespace], str],
+    *before: tuple[str, str],
 ) -> argparse.ArgumentParser:
+    """A subcommand: its own arguments (``before``), then the project folder, then --json."""
     command: argparse.ArgumentParser = sub.add_parser(name, help=text, description=text)
+    for argument, help_ in before:
+        command.add_argument(argument, help=help_)
+    command.add_argument("path", nargs="?", default=".", help="the project (default: .)")
     command.add_argument("--json", action="store_true", help="print JSON instead of a table")
     command.set_defaults(run=run)
     return command
