@@ -12,7 +12,9 @@ CODES: Final[dict[str, str]] = {
         "read: it could block forever)"
     ),
     "CI102": (
-        "file is not valid text in its declared encoding (or the declared encoding is unknown)"
+        "file is not valid text in its declared encoding (or the declared encoding is unknown); "
+        "a Python file is then not analysed, configuration and docs are read anyway, with "
+        "replacement characters"
     ),
     "CI103": "Python file does not parse (Python's own message and line where it has one)",
     "CI104": "file is larger than the size cap (`analyze(..., max_file_size=)`, 2 MB by default)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from codeintel.config.distributions import import_names
-from codeintel.config.project import nearest_project
+from codeintel.config.projects import nearest_project
 from codeintel.facts.docs import DocFile
 from codeintel.facts.fixtures import TestFacts
 from codeintel.facts.ids import (

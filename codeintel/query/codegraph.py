@@ -12,7 +12,7 @@ from typing import Any, get_args
 
 import networkx as nx
 
-from codeintel.config.project import nearest_project
+from codeintel.config.projects import nearest_project
 from codeintel.diagnostics import Diagnostic
 from codeintel.errors import CodeIntelError
 from codeintel.facts.conventions import Convention

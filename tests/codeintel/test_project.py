@@ -125,6 +125,61 @@ def test_a_malformed_pyproject_leaves_the_rest_of_the_configuration(tmp_path: Pa
     assert project.runner == "uv"
 
 
+def _write_bytes(tmp_path: Path, files: dict[str, bytes]) -> codeintel.CodeGraph:
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return codeintel.analyze(tmp_path)
+
+
+def test_config_that_is_not_utf8_is_reported_at_its_line_and_read_anyway(
+    tmp_path: Path,
+) -> None:
+    graph = _write_bytes(
+        tmp_path,
+        {
+            "pyproject.toml": b'[project]\nname = "caf\xe9"\ndependencies = ["httpx>=0.27"]\n',
+            "requirements.txt": b"# r\xe9sum\xe9 service\nfastapi>=0.110\n",
+            "app.py": b"import fastapi\nimport httpx\n",
+        },
+    )
+    assert [(d.code, d.file, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI102", "pyproject.toml", 2, "not valid utf-8: invalid continuation byte; read anyway"),
+        ("CI102", "requirements.txt", 1, "not valid utf-8: invalid continuation byte; read anyway"),
+    ]
+    project = graph.project()
+    assert project.name == "caf\ufffd"
+    assert [(d.name, d.source, d.line) for d in project.dependencies] == [
+        ("fastapi", "requirements.txt", 2),
+        ("httpx", "pyproject.toml", 3),
+    ]
+    assert project.undeclared == ()
+
+
+def test_a_byte_order_mark_is_not_part_of_the_config(tmp_path: Path) -> None:
+    graph = _write_bytes(tmp_path, {"pyproject.toml": b'\xef\xbb\xbf[project]\nname = "x"\n'})
+    assert graph.diagnostics == ()
+    assert graph.project().name == "x"
+
+
+@pytest.mark.parametrize("name", ["pyproject.toml", "requirements.txt", "README.md"])
+def test_an_unreadable_config_or_doc_is_one_diagnostic(
+    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / name).write_text("")
+    read_bytes = Path.read_bytes
+
+    def denied(path: Path) -> bytes:  # chmod would not stop root, who runs CI here
+        if path.name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    graph = codeintel.analyze(tmp_path)
+    assert [(d.code, d.file, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI101", name, 0, "cannot read: Permission denied")
+    ]
+
+
 def test_sub_projects_of_a_uv_workspace(fixtures: Path) -> None:
     graph = codeintel.analyze(fixtures / "subproject_app")
     projects = {p.folder: p for p in graph.projects()}
