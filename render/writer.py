@@ -45,10 +45,15 @@ def write_plan(path: Path, text: str, *, force: bool) -> None:
 
 
 def _umask() -> int:
-    """The process's umask: reading it means setting it, so it is put back at once."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+    """The process's umask. Linux shows it in /proc; elsewhere reading it means setting it, which
+    another thread (the MCP server's) could see for a moment, so that is the fallback."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        return int(next(ln for ln in status.splitlines() if ln.startswith("Umask:")).split()[1], 8)
+    except (OSError, StopIteration, ValueError, IndexError):
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return mask
 
 
 def _link_new(temp: str, path: Path) -> None:
