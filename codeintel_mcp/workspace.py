@@ -90,14 +90,25 @@ def _snapshot(root: Path) -> Snapshot:
 
 
 def _kept(snapshot: Snapshot, graph: codeintel.CodeGraph) -> Snapshot:
-    """What later checks stat: folders, ``.gitignore`` files, and the files the graph was built
-    from (diagnosed ones too), not untracked data in ignored folders."""
+    """What later checks stat: ``.gitignore`` files, the files the graph was built from
+    (diagnosed ones too), the folders holding them, and empty folders (where the next file may
+    appear) -- not ignored folders full of data, whose churn (logs, uploads) changes nothing."""
     read = set(graph.files()) | {d.file for d in graph.diagnostics}
-    return tuple(
-        entry
-        for entry in snapshot
-        if entry[0].endswith("/") or entry[0].rpartition("/")[2] == ".gitignore" or entry[0] in read
-    )
+    kept_files = {p for p, _, _ in snapshot if not p.endswith("/") and _watched(p, read)}
+    holding = {"./"} | {f"{parent}/" for path in kept_files for parent in _parents(path)}
+    nonempty = {f"{parent}/" for path, _, _ in snapshot for parent in _parents(path.rstrip("/"))}
+    empty = {p for p, _, _ in snapshot if p.endswith("/") and p not in nonempty}
+    watched = kept_files | holding | empty
+    return tuple(entry for entry in snapshot if entry[0] in watched)
+
+
+def _watched(path: str, read: set[str]) -> bool:
+    return path in read or path.rpartition("/")[2] == ".gitignore"
+
+
+def _parents(path: str) -> list[str]:
+    parts = path.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
 def _skipped(name: str) -> bool:

@@ -79,7 +79,13 @@ def test_the_graph_is_rebuilt_only_after_a_change(tmp_path: Path) -> None:
     ignored = ws.graph()  # a new folder in the root
     (repo / "data" / "rows.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     assert ws.graph() is ignored  # an ignored file is not read, nor stat'ed again
-    assert ws.analyses == 7
+    (repo / "data" / "more.csv").write_text("c\n", encoding="utf-8")
+    assert ws.graph() is ignored  # nor is an ignored folder's churn of entries
+    (repo / "registry" / "newpkg").mkdir()
+    ws.graph()  # a new folder inside a watched one
+    (repo / "registry" / "newpkg" / "late.py").write_text("def late():\n    pass\n")
+    assert ws.graph().find_symbol("late")  # a file added later to a new, empty folder
+    assert ws.analyses == 9
 
 
 def test_paths_are_kept_inside_the_repository(tmp_path: Path) -> None:
