@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import sys
-
 from codeintel_mcp.errors import ToolInputError
 from codeintel_mcp.jsonout import to_json
 from codeintel_mcp.workspace import Workspace
-from render.check import Finding, severity
+from render.check import CODES, disabled_codes
 from render.check import check_plan as check_plan_text
+from render.check_output import finding_json
 from render.markdown import render_markdown
 from render.plan import build_plan
 from render.writer import plan_path, write_plan
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 
 def plan_feature(ws: Workspace, request: str, write: bool = False, force: bool = False) -> str:
@@ -43,31 +37,6 @@ def check_plan(ws: Workspace, path: str) -> str:
     if not plan.is_file():
         raise ToolInputError(f"not a file: {path}")
     text = plan.read_text(encoding="utf-8", errors="replace")
-    disabled = _disabled(ws)
-    findings = [f for f in check_plan_text(text, relative, ws.root) if f.code not in disabled]
-    return to_json([finding_json(f) for f in findings])
-
-
-def finding_json(finding: Finding) -> dict[str, str | int]:
-    """As ``render check --format json`` prints a finding."""
-    return {
-        "path": finding.file,
-        "line": finding.line,
-        "code": finding.code,
-        "message": finding.message,
-        "severity": severity(finding),
-    }
-
-
-def _disabled(ws: Workspace) -> set[str]:
-    """``[tool.codeintel] disable``, as ``render check`` reads it; unreadable settings disable
-    nothing (the CLI reports them as PLAN014 on its own run)."""
-    path = ws.root / "pyproject.toml"
-    if not path.is_file():
-        return set()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8", errors="replace"))
-    except tomllib.TOMLDecodeError:
-        return set()
-    disable = data.get("tool", {}).get("codeintel", {}).get("disable", [])
-    return {c for c in disable if isinstance(c, str)} if isinstance(disable, list) else set()
+    disabled, settings = disabled_codes(ws.root)
+    found = [f for f in check_plan_text(text, relative, ws.root) if f.code not in disabled]
+    return to_json([finding_json(f, CODES) for f in sorted([*settings, *found])])

@@ -351,7 +351,7 @@ def main(argv: list[str] | None = None, prog: str = TOOL) -> int:
         return 2
     selected = _codes(options.select, "--select", prog)
     ignored = _codes(options.ignore, "--ignore", prog)
-    disabled, findings = _disabled(repo)
+    disabled, findings = disabled_codes(repo)
     for plan in plans:
         text = plan.read_text(encoding="utf-8", errors="replace")
         findings += check_plan(text, plan.as_posix(), repo)
@@ -409,8 +409,10 @@ def _codes(values: list[str], flag: str, prog: str) -> set[str]:
     return codes & set(CODES)
 
 
-def _disabled(repo: Path) -> tuple[set[str], list[Finding]]:
-    """Codes switched off in ``[tool.codeintel] disable = [...]`` of the repo's pyproject."""
+def disabled_codes(repo: Path) -> tuple[set[str], list[Finding]]:
+    """Codes switched off in ``[tool.codeintel] disable = [...]`` of the repo's pyproject, and a
+    PLAN014 for each setting that cannot be read (never an error: a bad setting disables
+    nothing)."""
     path = repo / "pyproject.toml"
     shown = path.as_posix()
     if not path.is_file():
@@ -420,7 +422,13 @@ def _disabled(repo: Path) -> tuple[set[str], list[Finding]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return set(), [Finding("PLAN014", shown, 1, f"cannot read: {exc}")]
-    disable = data.get("tool", {}).get("codeintel", {}).get("disable", [])
+    tool = data.get("tool")
+    settings = tool.get("codeintel") if isinstance(tool, dict) else None
+    if settings is None:
+        return set(), []
+    if not isinstance(settings, dict):
+        return set(), [Finding("PLAN014", shown, 1, "[tool.codeintel] must be a table")]
+    disable = settings.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(c, str) for c in disable):
         return set(), [Finding("PLAN014", shown, 1, "disable must be a list of codes")]
     unknown = [

@@ -68,7 +68,7 @@ def report(
     fmt: str, findings: Sequence[Diagnostic], codes: dict[str, tuple[str, str]], plans: int
 ) -> str:
     if fmt == "json":
-        return json.dumps([_json(f, codes) for f in findings], indent=2)
+        return json.dumps([finding_json(f, codes) for f in findings], indent=2)
     if fmt == "sarif":
         return json.dumps(sarif(findings, codes), indent=2)
     if fmt == "github":
@@ -88,7 +88,7 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _json(finding: Diagnostic, codes: dict[str, tuple[str, str]]) -> dict[str, str | int]:
+def finding_json(finding: Diagnostic, codes: dict[str, tuple[str, str]]) -> dict[str, str | int]:
     """The plan checker's JSON names the file ``path``."""
     return {
         "path": finding.file,

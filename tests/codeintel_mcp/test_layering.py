@@ -19,6 +19,7 @@ PUBLIC = {
     "render.markdown",
     "render.writer",
     "render.check",
+    "render.check_output",
     "render.errors",
 }
 

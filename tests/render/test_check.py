@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 import codeintel
-from render.check import CODES, check_plan, main
+from render.check import CODES, check_plan, disabled_codes, main
 from render.markdown import render_markdown
 from render.plan import build_plan
 from tests.render.test_plan import CASES
@@ -291,3 +291,20 @@ def test_a_document_listed_in_relevant_documentation_is_checked_a_web_site_is_no
     )
     assert _findings(text) == [(32, "PLAN006")]
     assert "GONE.md" in text.split("\n")[31]
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ('[tool]\ncodeintel = "x"\n', "[tool.codeintel] must be a table"),
+        ('tool = "x"\n', None),
+        ('[tool.codeintel]\ndisable = "PLAN001"\n', "disable must be a list of codes"),
+    ],
+)
+def test_malformed_settings_are_a_warning_never_a_crash(
+    tmp_path: Path, settings: str, message: str | None
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(settings)
+    disabled, findings = disabled_codes(tmp_path)
+    assert disabled == set()
+    assert [f.message for f in findings] == ([message] if message else [])
