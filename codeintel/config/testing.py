@@ -10,38 +10,93 @@ from codeintel.config.projects import join, parent, relative, upward
 from codeintel.config.reader import ConfigReader, strings, table
 from codeintel.facts.project import Coverage, PytestSettings
 
+#: The files pytest looks for in each folder, in its order (_pytest/config/findpaths.py).
+PYTEST_FILES = (
+    "pytest.toml",
+    ".pytest.toml",
+    "pytest.ini",
+    ".pytest.ini",
+    "pyproject.toml",
+    "tox.ini",
+    "setup.cfg",
+)
+
 
 def pytest_settings(reader: ConfigReader, folder: str) -> PytestSettings | None:
     """pytest's own rule: the nearest folder, from where it runs upwards, with a config file
-    that has a pytest section; within one folder pytest.ini, pyproject.toml, tox.ini,
-    setup.cfg."""
+    that configures it; within one folder the first of ``PYTEST_FILES`` that does."""
     for where in upward(folder):
-        found = _pytest_in(reader, where)
-        if found is not None:
-            return found
+        for name in PYTEST_FILES:
+            found = _pytest_in(reader, join(where, name))
+            if found is not None:
+                return found
     return None
 
 
-def _pytest_in(reader: ConfigReader, folder: str) -> PytestSettings | None:
-    ini_path = join(folder, "pytest.ini")
-    if ini_path in reader.paths and (ini := reader.ini(ini_path)) and ini.has_section("pytest"):
-        return _pytest_ini(reader, ini_path, "pytest", ini)
-    path = join(folder, "pyproject.toml")
-    options = table(table(table(reader.toml(path).get("tool")).get("pytest")).get("ini_options"))
-    if options:
-        return PytestSettings(
-            file=path,
-            line=reader.line_of(path, "[tool.pytest.ini_options]"),
-            testpaths=tuple(strings(options.get("testpaths"))),
-            addopts=tuple(_split(options.get("addopts"))),
-            markers=tuple(m.split(":")[0].strip() for m in strings(options.get("markers"))),
-            asyncio_mode=options.get("asyncio_mode"),
-        )
-    for name, section in (("tox.ini", "pytest"), ("setup.cfg", "tool:pytest")):
-        path = join(folder, name)
-        if (ini := reader.ini(path)) is not None and ini.has_section(section):
+def pytest_config_folder(reader: ConfigReader, folder: str) -> str:
+    """The folder of the file pytest takes as its config run from ``folder``, which is also
+    its default ``--confcutdir``: the settings' file, else the nearest ``pyproject.toml``
+    (pytest falls back to it even without a pytest table), else ``folder`` itself (the
+    rootdir, when ``pytest`` runs with no arguments)."""
+    settings = pytest_settings(reader, folder)
+    if settings is not None:
+        return parent(settings.file)
+    found = (f for f in upward(folder) if join(f, "pyproject.toml") in reader.paths)
+    return next(found, folder)
+
+
+def _pytest_in(reader: ConfigReader, path: str) -> PytestSettings | None:
+    """The settings in ``path`` if pytest takes it: pytest.toml and pytest.ini always (even
+    without a pytest table or section), the others only with theirs."""
+    if path not in reader.paths:
+        return None
+    name = path.rpartition("/")[2]
+    if name.endswith(".ini") or name == "setup.cfg":
+        ini = reader.ini(path)
+        section = "tool:pytest" if name == "setup.cfg" else "pytest"
+        if ini is not None and ini.has_section(section):
             return _pytest_ini(reader, path, section, ini)
+        return _empty(path) if name in {"pytest.ini", ".pytest.ini"} else None
+    data = reader.toml(path)
+    if name != "pyproject.toml":
+        return _pytest_toml(reader, path, "[pytest]", table(data.get("pytest")))
+    tool = table(data.get("tool"))
+    if "pytest" not in tool:
+        return None
+    native = {k: v for k, v in table(tool["pytest"]).items() if k != "ini_options"}
+    if native:  # pytest 9's [tool.pytest]; with ini_options too pytest refuses to run
+        return _pytest_toml(reader, path, "[tool.pytest]", native)
+    if "ini_options" in table(tool["pytest"]):
+        options = table(table(tool["pytest"]).get("ini_options"))
+        return _pytest_toml(reader, path, "[tool.pytest.ini_options]", options)
     return None
+
+
+def _pytest_toml(
+    reader: ConfigReader, path: str, header: str, options: dict[str, object]
+) -> PytestSettings:
+    asyncio_mode = options.get("asyncio_mode")
+    return PytestSettings(
+        file=path,
+        line=reader.line_of(path, header),
+        testpaths=tuple(strings(options.get("testpaths"))),
+        addopts=tuple(_split(options.get("addopts"))),
+        markers=tuple(m.split(":")[0].strip() for m in _lines(options.get("markers"))),
+        asyncio_mode=asyncio_mode if isinstance(asyncio_mode, str) else None,
+    )
+
+
+def _lines(value: object) -> list[str]:
+    """A list of strings, or a string's non-blank lines (markers carry spaces)."""
+    if isinstance(value, str):
+        return [line for line in value.splitlines() if line.strip()]
+    return strings(value)
+
+
+def _empty(path: str) -> PytestSettings:
+    return PytestSettings(
+        file=path, line=1, testpaths=(), addopts=(), markers=(), asyncio_mode=None
+    )
 
 
 def _pytest_ini(

@@ -1,0 +1,92 @@
+"""Which settings file each tool reads, checked against the tools themselves (slow tests run
+the installed pytest, ruff, mypy and coverage on the same scratch repositories)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import codeintel
+
+_PYTEST_CASES: list[tuple[dict[str, str], str]] = [
+    # pytest.ini beats pyproject.toml in one folder
+    (
+        {
+            "pytest.ini": "[pytest]\naddopts = -q\n",
+            "pyproject.toml": "[tool.pytest.ini_options]\naddopts = '-x'\n",
+        },
+        "pytest.ini",
+    ),
+    # pytest.ini is pytest's even without a [pytest] section
+    ({"pytest.ini": "[other]\n", "tox.ini": "[pytest]\naddopts = -q\n"}, "pytest.ini"),
+    # an empty [tool.pytest.ini_options] still counts, before tox.ini
+    (
+        {"pyproject.toml": "[tool.pytest.ini_options]\n", "tox.ini": "[pytest]\naddopts = -q\n"},
+        "pyproject.toml",
+    ),
+    # pytest.toml comes first of all
+    (
+        {"pytest.toml": "[pytest]\naddopts = ['-q']\n", ".pytest.ini": "[pytest]\n"},
+        "pytest.toml",
+    ),
+    (
+        {".pytest.ini": "[pytest]\n", "pyproject.toml": "[tool.pytest]\naddopts = ['-q']\n"},
+        ".pytest.ini",
+    ),
+    # pytest 9's native table
+    (
+        {"pyproject.toml": "[tool.pytest]\naddopts = ['-q']\n", "setup.cfg": "[tool:pytest]\n"},
+        "pyproject.toml",
+    ),
+    # tox.ini and setup.cfg only with their sections: the nearer folder without one is skipped
+    (
+        {
+            "sub/tox.ini": "[flake8]\n",
+            "sub/setup.cfg": "[metadata]\n",
+            "setup.cfg": "[tool:pytest]\naddopts = -q\n",
+        },
+        "setup.cfg",
+    ),
+]
+
+
+def _write(tmp_path: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+
+
+def _runs_in(files: dict[str, str]) -> str:
+    return "sub" if any(name.startswith("sub/") for name in files) else ""
+
+
+@pytest.mark.parametrize(("files", "expected"), _PYTEST_CASES)
+def test_pytest_settings_come_from_the_file_pytest_picks(
+    tmp_path: Path, files: dict[str, str], expected: str
+) -> None:
+    _write(tmp_path, {**files, "sub/requirements.txt": "pytest\n"})
+    projects = {p.folder: p for p in codeintel.analyze(tmp_path).projects()}
+    settings = projects[_runs_in(files)].pytest
+    assert settings is not None and settings.file == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("files", "expected"), _PYTEST_CASES)
+def test_pytest_agrees(tmp_path: Path, files: dict[str, str], expected: str) -> None:
+    _write(tmp_path, {**files, "sub/requirements.txt": "pytest\n"})
+    folder = tmp_path / _runs_in(files)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "--co", "-v", "-p", "no:cacheprovider"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"^rootdir: (\S+)\nconfigfile: (\S+)", run.stdout, re.MULTILINE)
+    assert found is not None, run.stdout + run.stderr
+    configfile = (Path(found[1]) / found[2]).relative_to(tmp_path).as_posix()
+    assert configfile == expected
