@@ -90,3 +90,99 @@ def test_pytest_agrees(tmp_path: Path, files: dict[str, str], expected: str) -> 
     assert found is not None, run.stdout + run.stderr
     configfile = (Path(found[1]) / found[2]).relative_to(tmp_path).as_posix()
     assert configfile == expected
+
+
+_TOOL_CASES: list[tuple[dict[str, str], str, str]] = [
+    # ruff.toml beats [tool.ruff] in one folder; a pyproject without one is passed over
+    (
+        {"ruff.toml": "line-length = 88\n", "pyproject.toml": "[tool.ruff]\nline-length = 100\n"},
+        "ruff",
+        "ruff.toml",
+    ),
+    (
+        {".ruff.toml": "line-length = 70\n", "ruff.toml": "line-length = 88\n"},
+        "ruff",
+        ".ruff.toml",
+    ),
+    (
+        {"sub/ruff.toml": "", "pyproject.toml": "[tool.ruff]\nline-length = 100\n"},
+        "ruff",
+        "sub/ruff.toml",
+    ),
+    # mypy.ini even without a [mypy] section, then .mypy.ini, pyproject, setup.cfg
+    (
+        {"mypy.ini": "[other]\n", "pyproject.toml": "[tool.mypy]\nstrict = true\n"},
+        "mypy",
+        "mypy.ini",
+    ),
+    (
+        {".mypy.ini": "[mypy]\n", "pyproject.toml": "[tool.mypy]\nstrict = true\n"},
+        "mypy",
+        ".mypy.ini",
+    ),
+    (
+        {"setup.cfg": "[mypy]\n", "sub/setup.cfg": "[metadata]\n", "pyproject.toml": "[x]\n"},
+        "mypy",
+        "setup.cfg",
+    ),
+    ({".flake8": "[flake8]\n", "tox.ini": "[flake8]\nmax-line-length = 99\n"}, "flake8", "tox.ini"),
+    (
+        {"pyrightconfig.json": "{}\n", "pyproject.toml": "[tool.pyright]\n"},
+        "pyright",
+        "pyrightconfig.json",
+    ),
+]
+
+
+def _tool_repo(tmp_path: Path, files: dict[str, str]) -> Path:
+    _write(tmp_path, {**files, "sub/requirements.txt": "fastapi\n", "sub/app.py": "x = 1\n"})
+    (tmp_path / ".git").mkdir()  # where mypy stops looking upwards
+    return tmp_path / "sub"
+
+
+@pytest.mark.parametrize(("files", "name", "expected"), _TOOL_CASES)
+def test_tools_read_the_file_they_pick(
+    tmp_path: Path, files: dict[str, str], name: str, expected: str
+) -> None:
+    _tool_repo(tmp_path, files)
+    tools = {t.name: t for t in codeintel.analyze(tmp_path).project("sub/app.py").tools}
+    assert tools[name].config == expected
+
+
+def _ruff_settings(folder: Path) -> str:
+    ruff = Path(sys.executable).parent / "ruff"
+    run = subprocess.run(
+        [str(ruff), "check", "--show-settings", "app.py"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = re.search(r'^Settings path: "(.+)"$', run.stdout, re.MULTILINE)
+    assert found is not None, run.stdout + run.stderr
+    return found[1]
+
+
+def _mypy_config(folder: Path) -> str:
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "-v", "--no-incremental", "app.py"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"Config File: +(\S+)$", run.stderr, re.MULTILINE)
+    assert found is not None, run.stdout + run.stderr
+    return found[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("files", "name", "expected"), [c for c in _TOOL_CASES if c[1] in {"ruff", "mypy"}]
+)
+def test_ruff_and_mypy_agree(
+    tmp_path: Path, files: dict[str, str], name: str, expected: str
+) -> None:
+    folder = _tool_repo(tmp_path, files)
+    found = _ruff_settings(folder) if name == "ruff" else _mypy_config(folder)
+    assert Path(found).resolve() == (tmp_path / expected).resolve()
