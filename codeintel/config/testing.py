@@ -134,27 +134,60 @@ def coverage_gate(
                 return Coverage(
                     fail_under=_float(value), source=f"{pytest.file}:{line}", via="addopts"
                 )
-    path = join(runs_in, "pyproject.toml")
-    report = table(table(table(reader.toml(path).get("tool")).get("coverage")).get("report"))
-    if "fail_under" in report:
-        line = reader.line_of(path, "fail_under", "[tool.coverage.report]")
-        return Coverage(
-            fail_under=_float(report["fail_under"]), source=f"{path}:{line}", via="coverage"
-        )
-    for name, section in (
-        (".coveragerc", "report"),
-        ("setup.cfg", "coverage:report"),
-        ("tox.ini", "coverage:report"),
-    ):
+    for name in COVERAGE_FILES:
         path = join(runs_in, name)
-        ini = reader.ini(path)
-        if ini is not None and ini.has_option(section, "fail_under"):
-            line = reader.line_of(path, "fail_under")
-            return Coverage(
-                fail_under=_float(ini.get(section, "fail_under")),
-                source=f"{path}:{line}",
-                via="coverage",
-            )
+        if _coverage_reads(reader, path):
+            return _fail_under(reader, path)
+    return None
+
+
+#: The files coverage.py tries in the folder it runs in, in its order (coverage/config.py):
+#: the first that is its own (the first two) or holds any coverage settings is the only one
+#: it reads.
+COVERAGE_FILES = (".coveragerc", ".coveragerc.toml", "setup.cfg", "tox.ini", "pyproject.toml")
+
+
+def _coverage_sections(path: str) -> tuple[str, ...]:
+    """Where ``path`` keeps coverage's [report] settings, in the order coverage.py looks."""
+    name = path.rpartition("/")[2]
+    if name.endswith(".toml"):
+        return (
+            ("tool.coverage.report", "report")
+            if name.startswith(".")
+            else ("tool.coverage.report",)
+        )
+    return ("coverage:report", "report") if name == ".coveragerc" else ("coverage:report",)
+
+
+def _coverage_reads(reader: ConfigReader, path: str) -> bool:
+    name = path.rpartition("/")[2]
+    if path not in reader.paths:
+        return False
+    if name.startswith(".coveragerc"):
+        return True
+    if name.endswith(".toml"):
+        coverage = table(table(reader.toml(path).get("tool")).get("coverage"))
+        return any(table(v) for v in coverage.values())
+    ini = reader.ini(path)
+    return ini is not None and any(
+        s.startswith("coverage:") and ini.options(s) for s in ini.sections()
+    )
+
+
+def _fail_under(reader: ConfigReader, path: str) -> Coverage | None:
+    for section in _coverage_sections(path):
+        if path.endswith(".toml"):
+            values = reader.toml(path)
+            for key in section.split("."):
+                values = table(values.get(key))
+            value = values.get("fail_under")
+        else:
+            ini = reader.ini(path)
+            has = ini is not None and ini.has_option(section, "fail_under")
+            value = ini.get(section, "fail_under") if ini is not None and has else None
+        if value is not None:
+            line = reader.line_of(path, "fail_under", f"[{section}]")
+            return Coverage(fail_under=_float(value), source=f"{path}:{line}", via="coverage")
     return None
 
 

@@ -186,3 +186,66 @@ def test_ruff_and_mypy_agree(
     folder = _tool_repo(tmp_path, files)
     found = _ruff_settings(folder) if name == "ruff" else _mypy_config(folder)
     assert Path(found).resolve() == (tmp_path / expected).resolve()
+
+
+_COVERAGE_CASES: list[tuple[dict[str, str], float | None]] = [
+    # setup.cfg before pyproject.toml
+    (
+        {
+            "setup.cfg": "[coverage:report]\nfail_under = 50\n",
+            "pyproject.toml": "[tool.coverage.report]\nfail_under = 90\n",
+        },
+        50.0,
+    ),
+    # the first file with any coverage settings is the only one read, gate or not
+    (
+        {
+            "tox.ini": "[coverage:run]\nbranch = true\n",
+            "pyproject.toml": "[tool.coverage.report]\nfail_under = 90\n",
+        },
+        None,
+    ),
+    # a setup.cfg without coverage settings is passed over
+    (
+        {
+            "setup.cfg": "[metadata]\nname = x\n",
+            "pyproject.toml": "[tool.coverage.report]\nfail_under = 90\n",
+        },
+        90.0,
+    ),
+    # .coveragerc is coverage's own: read even with nothing in it
+    ({".coveragerc": "", "setup.cfg": "[coverage:report]\nfail_under = 50\n"}, None),
+    ({".coveragerc": "[report]\nfail_under = 70\n", "pyproject.toml": "[project]\n"}, 70.0),
+    (
+        {
+            ".coveragerc.toml": "[report]\nfail_under = 60\n",
+            "pyproject.toml": "[tool.coverage.report]\nfail_under = 90\n",
+        },
+        60.0,
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), _COVERAGE_CASES)
+def test_coverage_gate_comes_from_the_file_coverage_reads(
+    tmp_path: Path, files: dict[str, str], expected: float | None
+) -> None:
+    _write(tmp_path, {"pyproject.toml": "[project]\nname = 'x'\n", **files})
+    coverage = codeintel.analyze(tmp_path).project().coverage
+    assert (coverage.fail_under if coverage is not None else None) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("files", "expected"), _COVERAGE_CASES)
+def test_coverage_agrees(tmp_path: Path, files: dict[str, str], expected: float | None) -> None:
+    _write(tmp_path, {"pyproject.toml": "[project]\nname = 'x'\n", **files})
+    run = subprocess.run(
+        [sys.executable, "-m", "coverage", "debug", "config"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"^\s*fail_under: (\S+)$", run.stdout, re.MULTILINE)
+    assert found is not None, run.stdout
+    assert float(found[1]) == (expected or 0.0)  # coverage's own default gate is 0
