@@ -102,12 +102,15 @@ def _is_test_file(path: str) -> bool:
 
 
 def _plugins(modules: list[ModuleFacts], evaluator: Evaluator) -> set[str]:
-    """Modules named by ``pytest_plugins`` in a conftest (or test module)."""
+    """Modules named by ``pytest_plugins`` in a conftest (or test module), by their canonical
+    names: pytest imports the name as written, which may be another spelling of the module
+    (``src.app.testing.fixtures`` for ``app.testing.fixtures``)."""
+    aliases = evaluator.resolver.aliases
     found: set[str] = set()
     for module in modules:
         for assign in module.assigns:
             if assign.scope == "" and assign.name == "pytest_plugins":
-                found.update(evaluator.strings(assign.value))
+                found.update(aliases.get(name, name) for name in evaluator.strings(assign.value))
     return found
 
 
