@@ -33,18 +33,6 @@ def pytest_settings(reader: ConfigReader, folder: str) -> PytestSettings | None:
     return None
 
 
-def pytest_config_folder(reader: ConfigReader, folder: str) -> str:
-    """The folder of the file pytest takes as its config run from ``folder``, which is also
-    its default ``--confcutdir``: the settings' file, else the nearest ``pyproject.toml``
-    (pytest falls back to it even without a pytest table), else ``folder`` itself (the
-    rootdir, when ``pytest`` runs with no arguments)."""
-    settings = pytest_settings(reader, folder)
-    if settings is not None:
-        return parent(settings.file)
-    found = (f for f in upward(folder) if join(f, "pyproject.toml") in reader.paths)
-    return next(found, folder)
-
-
 def _pytest_in(reader: ConfigReader, path: str) -> PytestSettings | None:
     """The settings in ``path`` if pytest takes it: pytest.toml and pytest.ini always (even
     without a pytest table or section), the others only with theirs."""

@@ -53,3 +53,29 @@ def test_pytest_loads_the_plugin_by_that_spelling(tmp_path: Path) -> None:
     _write(tmp_path, {**_ALIASED_PLUGIN, "pytest.ini": "[pytest]\npythonpath = . src\n"})
     run = _pytest(tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+_ABOVE_THE_CONFIG = {
+    "conftest.py": "import pytest\n\n\n@pytest.fixture\ndef client():\n    return 1\n",
+    "backend/pyproject.toml": "[project]\nname = 'b'\n\n[tool.pytest.ini_options]\n",
+    "backend/conftest.py": "import pytest\n\n\n@pytest.fixture\ndef db():\n    return 2\n",
+    "backend/tests/test_a.py": (
+        "def test_a(db):\n    assert db == 2\n\n\ndef test_b(client):\n    pass\n"
+    ),
+}
+
+
+def test_a_conftest_above_the_pytest_config_is_not_loaded(tmp_path: Path) -> None:
+    _write(tmp_path, _ABOVE_THE_CONFIG)
+    graph = codeintel.analyze(tmp_path)
+    assert graph.project("backend/tests/test_a.py").confcutdir == "backend"
+    assert sorted(graph.visible_fixtures("backend/tests/test_a.py")) == ["db"]
+    assert sorted(graph.visible_fixtures("test_root.py")) == ["client"]  # the root's own
+
+
+@pytest.mark.slow
+def test_pytest_does_not_load_it_either(tmp_path: Path) -> None:
+    _write(tmp_path, _ABOVE_THE_CONFIG)
+    run = _pytest(tmp_path / "backend")
+    assert "1 passed, 1 error" in run.stdout, run.stdout + run.stderr
+    assert "fixture 'client' not found" in run.stdout
