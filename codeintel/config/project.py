@@ -10,7 +10,7 @@ from typing import Any
 
 from codeintel.config.dependencies import Declared
 from codeintel.config.imports import ImportCheck
-from codeintel.config.projects import Layout, join, package_dirs, upward
+from codeintel.config.projects import Layout, join, package_dirs, parent, upward
 from codeintel.config.reader import ConfigReader, project_table, table
 from codeintel.config.testing import coverage_gate, find_test_dirs, pytest_settings
 from codeintel.config.tooling import LOCKS, RUN_PREFIX, choose_runner, make_targets, tools_used
@@ -62,6 +62,7 @@ def _project(
         runner_reason=reason,
         dependencies=dependencies,
         pytest=pytest,
+        confcutdir=parent(pytest.file) if pytest is not None else runs_in,
         coverage=coverage_gate(reader, runs_in, pytest),
         tools=tools_used(reader, folder, dependencies, pytest),
         make_targets=make_targets(reader, join(runs_in, "Makefile")),

@@ -10,38 +10,81 @@ from codeintel.config.projects import join, parent, relative, upward
 from codeintel.config.reader import ConfigReader, strings, table
 from codeintel.facts.project import Coverage, PytestSettings
 
+#: The files pytest looks for in each folder, in its order (_pytest/config/findpaths.py).
+PYTEST_FILES = (
+    "pytest.toml",
+    ".pytest.toml",
+    "pytest.ini",
+    ".pytest.ini",
+    "pyproject.toml",
+    "tox.ini",
+    "setup.cfg",
+)
+
 
 def pytest_settings(reader: ConfigReader, folder: str) -> PytestSettings | None:
     """pytest's own rule: the nearest folder, from where it runs upwards, with a config file
-    that has a pytest section; within one folder pytest.ini, pyproject.toml, tox.ini,
-    setup.cfg."""
+    that configures it; within one folder the first of ``PYTEST_FILES`` that does."""
     for where in upward(folder):
-        found = _pytest_in(reader, where)
-        if found is not None:
-            return found
+        for name in PYTEST_FILES:
+            found = _pytest_in(reader, join(where, name))
+            if found is not None:
+                return found
     return None
 
 
-def _pytest_in(reader: ConfigReader, folder: str) -> PytestSettings | None:
-    ini_path = join(folder, "pytest.ini")
-    if ini_path in reader.paths and (ini := reader.ini(ini_path)) and ini.has_section("pytest"):
-        return _pytest_ini(reader, ini_path, "pytest", ini)
-    path = join(folder, "pyproject.toml")
-    options = table(table(table(reader.toml(path).get("tool")).get("pytest")).get("ini_options"))
-    if options:
-        return PytestSettings(
-            file=path,
-            line=reader.line_of(path, "[tool.pytest.ini_options]"),
-            testpaths=tuple(strings(options.get("testpaths"))),
-            addopts=tuple(_split(options.get("addopts"))),
-            markers=tuple(m.split(":")[0].strip() for m in strings(options.get("markers"))),
-            asyncio_mode=options.get("asyncio_mode"),
-        )
-    for name, section in (("tox.ini", "pytest"), ("setup.cfg", "tool:pytest")):
-        path = join(folder, name)
-        if (ini := reader.ini(path)) is not None and ini.has_section(section):
+def _pytest_in(reader: ConfigReader, path: str) -> PytestSettings | None:
+    """The settings in ``path`` if pytest takes it: pytest.toml and pytest.ini always (even
+    without a pytest table or section), the others only with theirs."""
+    if path not in reader.paths:
+        return None
+    name = path.rpartition("/")[2]
+    if name.endswith(".ini") or name == "setup.cfg":
+        ini = reader.ini(path)
+        section = "tool:pytest" if name == "setup.cfg" else "pytest"
+        if ini is not None and ini.has_section(section):
             return _pytest_ini(reader, path, section, ini)
+        return _empty(path) if name in {"pytest.ini", ".pytest.ini"} else None
+    data = reader.toml(path)
+    if name != "pyproject.toml":
+        return _pytest_toml(reader, path, "[pytest]", table(data.get("pytest")))
+    tool = table(data.get("tool"))
+    if "pytest" not in tool:
+        return None
+    native = {k: v for k, v in table(tool["pytest"]).items() if k != "ini_options"}
+    if native:  # pytest 9's [tool.pytest]; with ini_options too pytest refuses to run
+        return _pytest_toml(reader, path, "[tool.pytest]", native)
+    if "ini_options" in table(tool["pytest"]):
+        options = table(table(tool["pytest"]).get("ini_options"))
+        return _pytest_toml(reader, path, "[tool.pytest.ini_options]", options)
     return None
+
+
+def _pytest_toml(
+    reader: ConfigReader, path: str, header: str, options: dict[str, object]
+) -> PytestSettings:
+    asyncio_mode = options.get("asyncio_mode")
+    return PytestSettings(
+        file=path,
+        line=reader.line_of(path, header),
+        testpaths=tuple(strings(options.get("testpaths"))),
+        addopts=tuple(_split(options.get("addopts"))),
+        markers=tuple(m.split(":")[0].strip() for m in _lines(options.get("markers"))),
+        asyncio_mode=asyncio_mode if isinstance(asyncio_mode, str) else None,
+    )
+
+
+def _lines(value: object) -> list[str]:
+    """A list of strings, or a string's non-blank lines (markers carry spaces)."""
+    if isinstance(value, str):
+        return [line for line in value.splitlines() if line.strip()]
+    return strings(value)
+
+
+def _empty(path: str) -> PytestSettings:
+    return PytestSettings(
+        file=path, line=1, testpaths=(), addopts=(), markers=(), asyncio_mode=None
+    )
 
 
 def _pytest_ini(
@@ -79,27 +122,60 @@ def coverage_gate(
                 return Coverage(
                     fail_under=_float(value), source=f"{pytest.file}:{line}", via="addopts"
                 )
-    path = join(runs_in, "pyproject.toml")
-    report = table(table(table(reader.toml(path).get("tool")).get("coverage")).get("report"))
-    if "fail_under" in report:
-        line = reader.line_of(path, "fail_under", "[tool.coverage.report]")
-        return Coverage(
-            fail_under=_float(report["fail_under"]), source=f"{path}:{line}", via="coverage"
-        )
-    for name, section in (
-        (".coveragerc", "report"),
-        ("setup.cfg", "coverage:report"),
-        ("tox.ini", "coverage:report"),
-    ):
+    for name in COVERAGE_FILES:
         path = join(runs_in, name)
-        ini = reader.ini(path)
-        if ini is not None and ini.has_option(section, "fail_under"):
-            line = reader.line_of(path, "fail_under")
-            return Coverage(
-                fail_under=_float(ini.get(section, "fail_under")),
-                source=f"{path}:{line}",
-                via="coverage",
-            )
+        if _coverage_reads(reader, path):
+            return _fail_under(reader, path)
+    return None
+
+
+#: The files coverage.py tries in the folder it runs in, in its order (coverage/config.py):
+#: the first that is its own (the first two) or holds any coverage settings is the only one
+#: it reads.
+COVERAGE_FILES = (".coveragerc", ".coveragerc.toml", "setup.cfg", "tox.ini", "pyproject.toml")
+
+
+def _coverage_sections(path: str) -> tuple[str, ...]:
+    """Where ``path`` keeps coverage's [report] settings, in the order coverage.py looks."""
+    name = path.rpartition("/")[2]
+    if name.endswith(".toml"):
+        return (
+            ("tool.coverage.report", "report")
+            if name.startswith(".")
+            else ("tool.coverage.report",)
+        )
+    return ("coverage:report", "report") if name == ".coveragerc" else ("coverage:report",)
+
+
+def _coverage_reads(reader: ConfigReader, path: str) -> bool:
+    name = path.rpartition("/")[2]
+    if path not in reader.paths:
+        return False
+    if name.startswith(".coveragerc"):
+        return True
+    if name.endswith(".toml"):
+        coverage = table(table(reader.toml(path).get("tool")).get("coverage"))
+        return any(table(v) for v in coverage.values())
+    ini = reader.ini(path)
+    return ini is not None and any(
+        s.startswith("coverage:") and ini.options(s) for s in ini.sections()
+    )
+
+
+def _fail_under(reader: ConfigReader, path: str) -> Coverage | None:
+    for section in _coverage_sections(path):
+        if path.endswith(".toml"):
+            values = reader.toml(path)
+            for key in section.split("."):
+                values = table(values.get(key))
+            value = values.get("fail_under")
+        else:
+            ini = reader.ini(path)
+            has = ini is not None and ini.has_option(section, "fail_under")
+            value = ini.get(section, "fail_under") if ini is not None and has else None
+        if value is not None:
+            line = reader.line_of(path, "fail_under", f"[{section}]")
+            return Coverage(fail_under=_float(value), source=f"{path}:{line}", via="coverage")
     return None
 
 

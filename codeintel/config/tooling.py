@@ -4,7 +4,6 @@ its Makefile targets."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from codeintel.config.projects import join, upward
 from codeintel.config.reader import ConfigReader, table
@@ -23,12 +22,19 @@ _TOOL_TABLES: tuple[tuple[str, Runner], ...] = (
     ("hatch", "hatch"),
 )
 RUN_PREFIX = {"uv": "uv run ", "poetry": "poetry run ", "pdm": "pdm run ", "hatch": "hatch run "}
-#: Tools recognised by a config section of their own.
-_TOOL_FILES = {
-    "ruff": ("ruff.toml", ".ruff.toml"),
-    "mypy": ("mypy.ini", ".mypy.ini"),
-    "flake8": (".flake8",),
-    "pyright": ("pyrightconfig.json",),
+#: Where each tool looks in one folder, in its order: a file, and the section that makes it
+#: the tool's ("" for a file that is the tool's whatever it holds; "tool.x" for a pyproject
+#: table). Each looks upwards from where it runs for the nearest folder with one.
+_TOOL_FILES: dict[str, tuple[tuple[str, str], ...]] = {
+    "ruff": ((".ruff.toml", ""), ("ruff.toml", ""), ("pyproject.toml", "tool.ruff")),
+    "mypy": (
+        ("mypy.ini", ""),
+        (".mypy.ini", ""),
+        ("pyproject.toml", "tool.mypy"),
+        ("setup.cfg", "mypy"),
+    ),
+    "flake8": (("setup.cfg", "flake8"), ("tox.ini", "flake8"), (".flake8", "flake8")),
+    "pyright": (("pyrightconfig.json", ""), ("pyproject.toml", "tool.pyright")),
 }
 _TOOLS: tuple[str, ...] = ("ruff", "black", "flake8", "isort", "mypy", "pyright", "pylint")
 _TOOLS += ("pytest", "coverage", "pytest-xdist", "pytest-cov", "pytest-asyncio", "pytest-mock")
@@ -40,16 +46,17 @@ def tools_used(
     dependencies: tuple[Dependency, ...],
     pytest: PytestSettings | None,
 ) -> tuple[Tool, ...]:
-    """Each tool with the nearest settings for it, from the project's folder upwards (ruff,
-    mypy and pytest each look upwards for the nearest file that configures them), else the
-    dependency that installs it. pytest's are the ones pytest itself picks."""
+    """Each tool with the settings it reads run from the project's folder (the nearest folder
+    upwards with a file that configures it), else the dependency that installs it. pytest's
+    are the ones pytest itself picks."""
     found: dict[str, Tool] = {}
     if pytest is not None:
         where = f"{pytest.file}:{pytest.line}"
         found["pytest"] = Tool(name="pytest", configured_in=where, config=pytest.file)
-    for where in upward(folder):
-        for tool in _configured_in(reader, where):
-            found.setdefault(tool.name, tool)
+    for name in _TOOLS:
+        tool = _configured(reader, folder, name)
+        if tool is not None and name != "pytest":
+            found[name] = tool
     for dependency in dependencies:
         if dependency.name in _TOOLS:
             where = f"{dependency.source}:{dependency.line}"
@@ -59,31 +66,33 @@ def tools_used(
     return tuple(found[n] for n in sorted(found))
 
 
-def _configured_in(reader: ConfigReader, folder: str) -> Iterable[Tool]:
-    path = join(folder, "pyproject.toml")
-    tool = table(reader.toml(path).get("tool"))
-    for name in _TOOLS:
-        if name in tool:
-            yield Tool(
-                name=name,
-                configured_in=f"{path}:{reader.line_of(path, f'[tool.{name}')}",
-                config=path,
-            )
-        for file in _TOOL_FILES.get(name, ()):
-            if join(folder, file) in reader.paths:
-                yield Tool(
-                    name=name, configured_in=f"{join(folder, file)}:1", config=join(folder, file)
-                )
-    for file, section, name in (
-        ("setup.cfg", "flake8", "flake8"),
-        ("tox.ini", "flake8", "flake8"),
-        ("setup.cfg", "mypy", "mypy"),
-    ):
-        path = join(folder, file)
-        ini = reader.ini(path) if path in reader.paths else None
-        if ini is not None and ini.has_section(section):
-            where = f"{path}:{reader.line_of(path, f'[{section}]')}"
-            yield Tool(name=name, configured_in=where, config=path)
+def _configured(reader: ConfigReader, folder: str, name: str) -> Tool | None:
+    candidates = _TOOL_FILES.get(name, (("pyproject.toml", f"tool.{name}"),))
+    for where in upward(folder):
+        for file, section in candidates:
+            path = join(where, file)
+            line = _section_line(reader, path, section)
+            if line is not None:
+                return Tool(name=name, configured_in=f"{path}:{line}", config=path)
+    return None
+
+
+def _section_line(reader: ConfigReader, path: str, section: str) -> int | None:
+    """The line where ``path`` configures the tool under ``section``; None if it does not."""
+    if path not in reader.paths:
+        return None
+    if not section:
+        return 1
+    if path.endswith(".toml"):
+        tool = table(reader.toml(path).get("tool"))
+        key = section.removeprefix("tool.")
+        return reader.line_of(path, f"[{section}") if key in tool else None
+    ini = reader.ini(path)
+    return (
+        reader.line_of(path, f"[{section}]")
+        if ini is not None and ini.has_section(section)
+        else None
+    )
 
 
 def choose_runner(reader: ConfigReader, folder: str, workspace: str | None) -> tuple[Runner, str]:

@@ -81,6 +81,9 @@ class Project(Frozen):
     #: its own and its enclosing projects' (each with the file that declares it)
     dependencies: tuple[Dependency, ...]
     pytest: PytestSettings | None
+    #: pytest's default --confcutdir run from ``runs_in``: its config file's folder, else its
+    #: rootdir; conftests above it are never loaded
+    confcutdir: str
     coverage: Coverage | None
     tools: tuple[Tool, ...]
     make_targets: tuple[MakeTarget, ...]

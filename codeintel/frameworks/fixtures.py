@@ -46,17 +46,23 @@ def extract_tests(evaluator: Evaluator) -> TestFacts:
 
 
 def visible_fixtures(
-    fixtures: tuple[Fixture, ...], test_file: str, test_class: str | None = None
+    fixtures: tuple[Fixture, ...],
+    test_file: str,
+    test_class: str | None = None,
+    confcutdir: str = "",
 ) -> dict[str, Fixture]:
     """The fixtures a test in ``test_file`` sees, by name; the closest definition wins.
 
     ``test_class`` is the test's class as in its pytest node id (``TestA`` or
     ``TestA::TestInner``; dots are read as ``::``): a class sees its own fixtures, its
-    enclosing classes', then the module's, the conftests' and the plugins'."""
+    enclosing classes', then the module's, the conftests' and the plugins'. pytest loads no
+    conftest outside ``confcutdir`` (the folder of its config file, by default)."""
     folder = posixpath.dirname(test_file)
     classes = _class_nodes(test_file, test_class)
     best: dict[str, tuple[int, Fixture]] = {}
     for fixture in fixtures:
+        if _is_conftest(fixture) and not _inside(fixture.visible_from, confcutdir):
+            continue
         rank = _closeness(fixture.visible_from, test_file, folder, classes)
         if rank is not None and (fixture.name not in best or rank > best[fixture.name][0]):
             best[fixture.name] = (rank, fixture)
@@ -96,18 +102,29 @@ def _closeness(where: str, test_file: str, folder: str, classes: dict[str, int])
     return None
 
 
+def _is_conftest(fixture: Fixture) -> bool:
+    return fixture.file.rpartition("/")[2] == "conftest.py" and fixture.visible_from != "*"
+
+
+def _inside(folder: str, top: str) -> bool:
+    return not top or folder == top or folder.startswith(top + "/")
+
+
 def _is_test_file(path: str) -> bool:
     name = path.rsplit("/", 1)[-1]
     return name == "conftest.py" or bool(_TEST_MODULE.match(name))
 
 
 def _plugins(modules: list[ModuleFacts], evaluator: Evaluator) -> set[str]:
-    """Modules named by ``pytest_plugins`` in a conftest (or test module)."""
+    """Modules named by ``pytest_plugins`` in a conftest (or test module), by their canonical
+    names: pytest imports the name as written, which may be another spelling of the module
+    (``src.app.testing.fixtures`` for ``app.testing.fixtures``)."""
+    aliases = evaluator.resolver.aliases
     found: set[str] = set()
     for module in modules:
         for assign in module.assigns:
             if assign.scope == "" and assign.name == "pytest_plugins":
-                found.update(evaluator.strings(assign.value))
+                found.update(aliases.get(name, name) for name in evaluator.strings(assign.value))
     return found
 
 

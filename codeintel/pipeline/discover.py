@@ -29,12 +29,19 @@ CONFIG_NAMES = frozenset(
     {
         "pyproject.toml",
         "setup.cfg",
+        "pytest.toml",
+        ".pytest.toml",
         "pytest.ini",
+        ".pytest.ini",
         "tox.ini",
         ".coveragerc",
+        ".coveragerc.toml",
         "mypy.ini",
+        ".mypy.ini",
         "ruff.toml",
         ".ruff.toml",
+        ".flake8",
+        "pyrightconfig.json",
         "Makefile",
     }
 )

@@ -105,7 +105,8 @@ class CodeGraph:
     def visible_fixtures(self, test_file: str, test_class: str | None = None) -> dict[str, Fixture]:
         """The fixtures a test in ``test_file`` (which need not exist yet) can request, by
         name; the closest definition wins, as in pytest."""
-        return visible_fixtures(self._fixtures, test_file, test_class)
+        confcutdir = self.project(test_file).confcutdir
+        return visible_fixtures(self._fixtures, test_file, test_class, confcutdir)
 
     def tests(self) -> list[TestFunction]:
         """Every test function pytest would collect, by file and line."""
@@ -124,8 +125,11 @@ class CodeGraph:
         without, the main project (the one holding the most routes, then the most code)."""
         if file is None:
             return Project.model_validate(self.graph.graph["project"])
-        projects = {p.folder: p for p in self.projects()}
-        return projects[nearest_project(file, projects)]
+        return self._by_folder[nearest_project(file, self._by_folder)]
+
+    @cached_property
+    def _by_folder(self) -> dict[str, Project]:  # asked once per test file a plan mentions
+        return {p.folder: p for p in self.projects()}
 
     def projects(self) -> list[Project]:
         """Every project of the repository: the root and each folder with a ``pyproject.toml``
