@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from codeintel import CodeGraph
-from render.chains import Chain, build_chains
+from render.chains import Chain, build_chains, component_chain, is_source
 from render.commands import Commands
 from render.context import ConventionRef, PlanContext, Summary
 from render.errors import PlanError
@@ -22,7 +22,7 @@ from render.prose import (
 from render.rank import rank
 from render.request import FeatureRequest, understand
 from render.tasks import TaskPlan, plan_tasks
-from render.words import split_identifier
+from render.words import singular, split_identifier
 from render.writer import PLANS_DIR
 
 
@@ -30,9 +30,7 @@ def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanCo
     """The whole plan's content; deterministic for a given graph and request text."""
     facts = ProjectFacts(graph)
     chains = build_chains(facts)
-    if not chains:
-        raise PlanError("the project serves no FastAPI routes, so there is no chain to plan from")
-    request = understand(text, _resources(graph, chains))
+    request = understand(text, _resources(graph, chains), project_names(facts))
     chain = choose_analogue(facts, request, chains)
     work = plan_tasks(facts, request, chain)
     commands = Commands(facts.project)
@@ -57,7 +55,7 @@ def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanCo
         user_benefit=_benefit(request, chain),
         problem=problem,
         solution=solution,
-        files_to_read=files_to_read(facts, request, chain, work),
+        files_to_read=files_to_read(facts, request, chain, work, _others(request, chain, chains)),
         docs=docs(facts, request, chain),
         new_files=tuple(work.new_files),
         patterns=tuple(work.patterns),
@@ -91,25 +89,142 @@ def _resources(graph: CodeGraph, chains: list[Chain]) -> set[str]:
     return names
 
 
+def project_names(facts: ProjectFacts) -> list[str]:
+    """Everything the project names: module paths, symbols, route paths, fields, doc
+    headings, the packages it imports and declares; sorted."""
+    names: set[str] = set(facts.graph.files())
+    for _, data in facts.graph.graph.nodes(data=True):
+        kind = data.get("kind")
+        if kind in {"class", "function", "method", "module", "package", "external"}:
+            names.add(data["name"])
+        elif kind == "route":
+            names.update(data["path"].split("/"))
+    names.update(f.name for s in facts.graph.schemas() for f in s.fields)
+    names.update(h.text for d in facts.docs for h in d.headings)
+    names.update(d.name for d in facts.project.dependencies)
+    return sorted(names)
+
+
 def choose_analogue(facts: ProjectFacts, request: FeatureRequest, chains: list[Chain]) -> Chain:
-    """The chain to mirror: the named resource's if any, else the most complete, best matching."""
+    """What the plan centres on: the modules a component request is about, else the named
+    resource's chain, else the most complete, best matching one."""
     scores = {s.file: s.score for s in rank(facts.documents, request.terms)}
 
     def lexical(chain: Chain) -> float:
         return sum(scores.get(f, 0.0) for f in chain.files)
 
     named = [c for c in chains if c.resource in request.related]
+    symbols = symbol_files(facts, request) if request.creates is None else ()
+    if symbols:
+        return component_chain(facts, request.component or request.resource, symbols)
+    focus = focus_files(facts, request)
+    if focus and _about_component(request, named or chains, focus, scores):
+        return component_chain(facts, request.component or request.resource, focus)
+    if not chains:
+        raise PlanError(
+            "the project serves no FastAPI routes to mirror and no module matches the request"
+        )
     if named:
         order = {r: i for i, r in enumerate(request.related)}
         return min(
-            named, key=lambda c: (order[c.resource], -len(c.layers), -lexical(c), c.router_file)
+            named,
+            key=lambda c: (
+                order[c.resource],
+                _unserved(c),
+                -len(c.layers),
+                -lexical(c),
+                c.router_file,
+            ),
         )
-    return min(chains, key=lambda c: (-len(c.layers), -lexical(c), c.resource, c.router_file))
+    return min(
+        chains, key=lambda c: (_unserved(c), -len(c.layers), -lexical(c), c.resource, c.router_file)
+    )
+
+
+def _others(request: FeatureRequest, chain: Chain, chains: list[Chain]) -> tuple[Chain, ...]:
+    """The chains of the other resources the request names ("users and orders")."""
+    return tuple(
+        c for c in chains if c.resource in request.related and c.resource != chain.resource
+    )
+
+
+def _unserved(chain: Chain) -> bool:
+    return all(r.app is None for r in chain.routes)
+
+
+#: How close to the best match a module must score to be part of a component's focus.
+_FOCUS_SHARE = 0.6
+_MAX_FOCUS = 4
+
+
+def focus_files(facts: ProjectFacts, request: FeatureRequest) -> tuple[str, ...]:
+    """Source modules that match the request best: a dependency's importers for an upgrade,
+    else the strongest lexical matches (source, not tests)."""
+    if request.component == "dependencies":
+        importers = _importers(facts, request.terms)
+        if importers:
+            return importers
+    ranked = [s for s in rank(facts.documents, request.terms) if is_source(s.file)]
+    if not ranked:
+        return ()
+    best = ranked[0].score
+    return tuple(s.file for s in ranked if s.score >= best * _FOCUS_SHARE)[:_MAX_FOCUS]
+
+
+def _importers(facts: ProjectFacts, words: tuple[str, ...]) -> tuple[str, ...]:
+    """Files importing a third-party package the request names (``upgrade httpx``)."""
+    graph = facts.graph.graph
+    found: set[str] = set()
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") != "external":
+            continue
+        top = str(data["name"]).split(".")[0].lower().replace("-", "_")
+        if top in words or top.replace("_", "") in words:
+            for source, _, kind in graph.in_edges(node, keys=True):
+                file = graph.nodes[source].get("file")
+                if kind == "imports" and file and is_source(file):
+                    found.add(file)
+    return tuple(sorted(found))
+
+
+def _about_component(
+    request: FeatureRequest,
+    candidates: list[Chain],
+    focus: tuple[str, ...],
+    scores: dict[str, float],
+) -> bool:
+    """A request about a module rather than a resource: the modules match its words better
+    than any resource's chain does."""
+    if not candidates:
+        return True
+    if request.creates is not None:
+        return False
+    chain_files = {f for c in candidates for f in c.files if is_source(f)}
+    if request.related and request.component is None:
+        return False
+    best_chain = max((scores.get(f, 0.0) for f in chain_files), default=0.0)
+    return scores.get(focus[0], 0.0) > best_chain
+
+
+def symbol_files(facts: ProjectFacts, request: FeatureRequest) -> tuple[str, ...]:
+    """Source files defining a class or function the request names whole (``ServerService``,
+    ``get_job_plans``); single-word names are too common to count."""
+    wanted = set(request.identifiers)
+    found = set()
+    for _, data in facts.graph.graph.nodes(data=True):
+        if data.get("kind") not in {"class", "function", "method"}:
+            continue
+        parts = split_identifier(data["name"])
+        if len(parts) > 1 and singular("".join(parts)) in wanted and is_source(data["file"]):
+            found.add(data["file"])
+    return tuple(sorted(found))
 
 
 def _description(request: FeatureRequest, chain: Chain, work: TaskPlan) -> tuple[str, ...]:
     first = f"Requested: {request.text}"
-    if request.kind == "New Capability":
+    if chain.is_component:
+        exists = f"This changes {_focus_words(chain)}."
+    elif request.creates is not None:
         exists = (
             f"The project has no `{request.resource}` resource yet. It will be built the way the "
             f"existing `{chain.resource}` resource is: {_chain_words(chain)}."
@@ -121,6 +236,12 @@ def _description(request: FeatureRequest, chain: Chain, work: TaskPlan) -> tuple
         "and line range cited below was read from the repository."
     )
     return first, exists, value
+
+
+def _focus_words(chain: Chain) -> str:
+    shown = ", ".join(f"`{f}`" for f in chain.focus)
+    tests = f", tested by {len(chain.test_files)} test file(s)" if chain.test_files else ""
+    return f"the modules the request is about: {shown}{tests}"
 
 
 def _chain_words(chain: Chain) -> str:
@@ -152,7 +273,9 @@ def _action(request: FeatureRequest) -> str:
 
 
 def _benefit(request: FeatureRequest, chain: Chain) -> str:
-    if request.kind == "New Capability":
+    if chain.is_component:
+        return f"the {chain.resource} code does what I need"
+    if request.creates is not None:
         return (
             f"I can work with {request.resource} data through the API the same way I work "
             f"with {chain.resource} data today"
@@ -179,7 +302,7 @@ def _summary(facts: ProjectFacts, request: FeatureRequest, chain: Chain, work: T
     confidence, reasons = _confidence(facts, request, chain)
     approach = (
         f"{request.kind}: mirror the `{chain.resource}` chain ({', '.join(chain.layers)})"
-        if request.kind == "New Capability"
+        if request.creates is not None
         else f"{request.kind}: change the `{chain.resource}` chain ({', '.join(chain.layers)})"
     )
     return Summary(

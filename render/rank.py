@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from codeintel import CodeGraph
-from render.words import terms
+from render.words import joined_terms, terms
 
 #: How much a match counts, by where it is: a file named for a term is about it; a docstring
 #: mentioning it may be only in passing.
@@ -28,7 +28,7 @@ def index(graph: CodeGraph) -> dict[str, dict[str, float]]:
     for file, where, text in _texts(graph):
         weight = _WEIGHTS[where]
         bag = found[file]
-        for term in terms(text):
+        for term in (*terms(text), *joined_terms(text)):
             bag[term] = max(bag.get(term, 0.0), weight)
     return dict(found)
 

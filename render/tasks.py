@@ -14,7 +14,7 @@ from render.facts import ProjectFacts
 from render.naming import swap
 from render.request import FeatureRequest
 from render.source import Source
-from render.words import split_identifier, terms
+from render.words import joined_terms, split_identifier, terms
 
 _METHOD_WORDS = {
     "GET": {"get", "read", "list", "show", "fetch", "find", "search", "filter", "page"},
@@ -31,6 +31,9 @@ _LAYER_WORDS = {
 }
 
 
+_MAX_TESTS = 4
+
+
 @dataclass
 class TaskPlan:
     tasks: list[Task] = field(default_factory=list)
@@ -41,6 +44,7 @@ class TaskPlan:
     affected: tuple[str, ...] = ()
     risks: tuple[str, ...] = ()
     focus: tuple[Route, ...] = ()
+    analogue_tests: list[str] = field(default_factory=list)  # the existing tests the plan uses
 
 
 class _Planner:
@@ -50,7 +54,7 @@ class _Planner:
         self.chain = chain
         self.source = Source(facts.graph)
         self.commands = Commands(facts.project)
-        self.new = request.kind == "New Capability"
+        self.new = request.creates is not None
         self.plan = TaskPlan()
 
     # -- helpers --------------------------------------------------------------------------
@@ -201,15 +205,21 @@ class _Planner:
         file = self.chain.router_file
         focus = self.plan.focus or self.chain.routes
         spans = [self.source.span(r.endpoint) for r in focus]
-        ranges = [s for s in spans if s is not None]
+        ranges = [s for s in spans if s is not None and s[0] == file]
+        if not ranges:  # endpoints defined elsewhere (a factory, a loop): cite the whole file
+            ranges = [(file, 1, max(1, len(self.source.lines(file))))]
         start, end = min(s[1] for s in ranges), max(s[2] for s in ranges)
         listed = ", ".join(f"`{r.method} {self.rename(r.path)}`" for r in focus)
         target, keyword = self.target(file, f"API endpoints: {listed}")
-        implement = (
-            f"Router with {listed}, same tags, status codes and dependencies"
-            if self.new
-            else f"Change {listed} for: {self.request.text}"
-        )
+        if self.new:
+            implement = f"Router with {listed}, same tags, status codes and dependencies"
+        elif self.request.kind == "New Capability":
+            implement = (
+                f"ADD the new endpoint next to {listed}, with the same tags, status codes and "
+                f"dependencies: {self.request.text}"
+            )
+        else:
+            implement = f"Change {listed} for: {self.request.text}"
         self.add(
             keyword,
             target,
@@ -269,9 +279,19 @@ class _Planner:
                     )
                     return
 
+    def test_files(self) -> list[str]:
+        """The chain's tests most about the request first (by their names' words), at most
+        ``_MAX_TESTS``: a plan on a large app stays readable."""
+        wanted = set(self.request.terms) | {self.chain.resource}
+        wanted |= {w for f in self.chain.focus for w in name_words(f.rpartition("/")[2])}
+        ranked = sorted(self.chain.test_files, key=lambda f: (-len(wanted & name_words(f)), f))
+        kept = set(ranked[:_MAX_TESTS])
+        return [f for f in self.chain.test_files if f in kept]
+
     def tests(self) -> None:
         tests = {t.file: t for t in self.facts.tests}
-        for file in self.chain.test_files:
+        self.plan.analogue_tests = self.test_files()
+        for file in self.plan.analogue_tests:
             kind = tests[file].kind if file in tests else "other"
             if self.new:
                 target, keyword = self.create(
@@ -299,6 +319,8 @@ class _Planner:
 
     def focus_routes(self) -> None:
         wanted = set(self.request.terms)
+        if not self.chain.routes:
+            return
         scored = []
         for route in self.chain.routes:
             words = set(terms(route.endpoint.rpartition(".")[2])) | set(terms(route.path))
@@ -311,14 +333,56 @@ class _Planner:
             self.plan.focus = tuple(r for score, r in scored if score == best)
 
     def layers_wanted(self) -> set[str]:
+        """A refactor naming layers the chain has touches only those; anything else, all."""
         named = {layer for layer, words in _LAYER_WORDS.items() if words & set(self.request.terms)}
-        if self.request.kind == "Refactor" and named:
-            return named
+        present = {"api", *self.chain.layers}
+        if self.request.kind == "Refactor" and named & present:
+            return named & present
         return set(_LAYER_WORDS)
+
+    def modules(self) -> None:
+        """A component request: change each focus module where its best matching symbol is."""
+        for file in self.chain.focus:
+            symbol = self.best_symbol(file)
+            if symbol is None:
+                start, end, what = 1, max(1, len(self.source.lines(file))), "the module"
+            else:
+                name, start, end = symbol
+                what = f"`{name}`"
+            self.add(
+                "UPDATE",
+                file,
+                "Core Implementation",
+                f"Change {what} for: {self.request.text}",
+                self.pattern(self.cite(file, start, end)),
+                ["(no new imports)"],
+                self.commands.compile(file),
+            )
+
+    def best_symbol(self, file: str) -> tuple[str, int, int] | None:
+        """The class or function of ``file`` whose name (then docstring) shares most of the
+        request's words; None when none shares any."""
+        wanted = set(self.request.terms)
+        best: tuple[int, int, int, str, int, int] | None = None
+        for _, data in self.facts.graph.graph.nodes(data=True):
+            if data.get("file") != file or data.get("kind") not in {"class", "function"}:
+                continue
+            by_name = len(wanted & {*terms(data["name"]), *joined_terms(data["name"])})
+            by_doc = len(wanted & set(terms(data.get("docstring") or "")))
+            key = (-by_name, -by_doc, data["start_line"], data["name"], data["end_line"])
+            if (by_name or by_doc) and (best is None or key < best[:5]):
+                best = (*key, data["start_line"])
+        if best is None:
+            return None
+        return best[3], best[2], best[4]
 
 
 def plan_tasks(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> TaskPlan:
     planner = _Planner(facts, request, chain)
+    if chain.is_component:
+        planner.modules()
+        planner.tests()
+        return _finish(planner)
     planner.focus_routes()
     wanted = planner.layers_wanted()
     if "schema" in wanted:
@@ -334,7 +398,11 @@ def plan_tasks(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> Ta
         planner.router()
     planner.registration()
     planner.tests()
-    plan = planner.plan
+    return _finish(planner)
+
+
+def _finish(planner: _Planner) -> TaskPlan:
+    plan, request = planner.plan, planner.request
     if request.kind == "Bug Fix":
         # Reproduce first: a test that fails now is the proof the fix works.
         first = [t for t in plan.tasks if t.phase == "Foundation" and t.keyword == "ADD"]
@@ -347,11 +415,15 @@ def plan_tasks(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> Ta
 
 def _patterns(planner: _Planner) -> list[Snippet]:
     chain, source = planner.chain, planner.source
-    route = _example_route(planner.plan.focus or chain.routes)
-    found = [source.snippet("Endpoint Pattern", route.endpoint)]
+    found = []
+    routes = planner.plan.focus or chain.routes
+    route = _example_route(routes) if routes else None
+    if route is not None:
+        found.append(source.snippet("Endpoint Pattern", route.endpoint))
     for service in chain.services[:1]:
-        method = _matching_method(service, route)
-        found.append(source.snippet("Service Pattern", f"{service.qualname}.{method}"))
+        method = _matching_method(service, route) if route is not None else None
+        name = f"{service.qualname}.{method}" if method else service.qualname
+        found.append(source.snippet("Service Pattern", name))
     for repository in chain.repositories[:1]:
         found.append(source.snippet("Repository Pattern", repository.qualname))
     constrained = sorted(
@@ -367,12 +439,15 @@ def _example_route(routes: tuple[Route, ...]) -> Route:
     return min(routes, key=lambda r: (r.method != "GET", "{" not in r.path, r.line))
 
 
-def _matching_method(service: Component, route: Route) -> str:
+def _matching_method(service: Component, route: Route) -> str | None:
+    """The service method whose name shares most words with the endpoint's, if it has any."""
     wanted = set(split_identifier(route.endpoint.rpartition(".")[2]))
     best = max(
-        service.methods, key=lambda m: (len(wanted & set(split_identifier(m.name))), -m.line)
+        service.methods,
+        key=lambda m: (len(wanted & set(split_identifier(m.name))), -m.line),
+        default=None,
     )
-    return best.name
+    return best.name if best is not None else None
 
 
 def _affected(planner: _Planner) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import codeintel
+from render.check import check_plan
 from render.context import PlanContext
 from render.markdown import render_markdown
 from render.naming import swap
@@ -23,6 +24,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 #: (fixture repo, request): a new resource, an enhancement, a bug fix and a refactor.
 CASES = [
     ("registry_app", "Add tag management to servers"),
+    ("registry_app", "Add publisher management to servers"),
     ("registry_app", "Add pagination to the list servers endpoint"),
     ("registry_app", "Fix 404 when deleting an unknown agent"),
     ("registry_app", "Refactor the server repository to share a base class"),
@@ -33,7 +35,7 @@ CASES = [
 ]
 #: New resources: (repo, request, the analogue's resource, the new one).
 NEW_RESOURCES = [
-    ("registry_app", "Add tag management to servers", "server", "tag"),
+    ("registry_app", "Add publisher management to servers", "server", "publisher"),
     ("fullstack_app", "Add tags to items", "item", "tag"),
 ]
 #: Changes to existing code, whose commands must all run green on the repo as it is.
@@ -87,7 +89,7 @@ def test_cited_files_and_lines_exist(
 def test_registration_site_is_the_real_include_router_call(
     graphs: dict[str, codeintel.CodeGraph],
 ) -> None:
-    context = _plan(graphs, *CASES[0])
+    context = _plan(graphs, *NEW_RESOURCES[0][:2])
     [task] = [t for t in context.tasks if t.phase == "Integration" and "include" in t.implement]
     site = re.search(r"`([\w./-]+):(\d+)-\d+`", task.pattern)
     assert site is not None
@@ -179,3 +181,16 @@ def _run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     env["PYTHONPATH"] = str(cwd)
     return subprocess.run(words, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_a_refactor_naming_a_class_plans_tasks_on_its_module(
+    graphs: dict[str, codeintel.CodeGraph],
+) -> None:
+    """Once a plan with no tasks (PLAN013): the refactor names ``ServerService``, whose module
+    is what changes, not the health router the first resource word picked."""
+    context = _plan(graphs, "registry_app", "refactor health ServerService")
+    assert context.feature_type == "Refactor"
+    assert context.tasks[0].target == "registry/services/server_service.py"
+    assert context.files_to_read[0].path == "registry/services/server_service.py"
+    assert not context.new_files
+    assert check_plan(render_markdown(context), "plan.md", FIXTURES / "registry_app") == []
