@@ -187,11 +187,15 @@ def _route_order(route: Route) -> tuple[str, int, str]:
 
 
 def is_source(file: str) -> bool:
-    """A Python module that is not a test (``tests/``, ``test_*.py``, ``conftest.py``)."""
+    """A Python module that is not a test (``tests/``, ``test_*.py``, ``conftest.py``) nor a
+    generated migration."""
     if not file.endswith(".py") or file.endswith("conftest.py"):
         return False
     folders = file.split("/")[:-1]
     stem = file.rpartition("/")[2]
+    # generated schema migrations are written by a tool, not read to plan a change
+    if "migrations" in folders or ("versions" in folders and "alembic" in file):
+        return False
     return not ({"test", "tests", "testing"} & set(folders)) and not (
         stem.startswith("test_") or stem.endswith("_test.py")
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import codeintel
 from render.errors import PlanError
 from render.markdown import render_markdown
-from render.plan import build_plan
+from render.plan import build_plan, one_line
 from render.summary import summary_text
 from render.writer import PLANS_DIR, plan_path, write_plan
 
@@ -24,7 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(options)
     except (PlanError, codeintel.CodeIntelError) as exc:
-        print(f"render: error: {exc}", file=sys.stderr)
+        print(f"render: error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # never a traceback: one line, the caller sees exit 2
+        print(f"render: error: internal error: {one_line(exc)}", file=sys.stderr)
         return 2
 
 
@@ -60,4 +63,6 @@ def _run(options: argparse.Namespace) -> int:
     target = shown if shown else plan_path(repo, context.slug)
     write_plan(target, render_markdown(context), force=options.force)
     print(summary_text(context, target))
+    for failure in context.failures:
+        print(f"render: error: {failure}", file=sys.stderr)
     return 0

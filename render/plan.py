@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from codeintel import CodeGraph
 from render.chains import Chain, build_chains, component_chain, is_source
 from render.commands import Commands
-from render.context import ConventionRef, PlanContext, Summary
+from render.context import (
+    ConventionRef,
+    FileRef,
+    FixtureRef,
+    PlanContext,
+    Snippet,
+    Summary,
+    ValidationLevel,
+)
 from render.errors import PlanError
 from render.facts import ProjectFacts
 from render.prose import (
@@ -27,18 +38,48 @@ from render.writer import PLANS_DIR
 
 
 def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanContext:
-    """The whole plan's content; deterministic for a given graph and request text."""
+    """The whole plan's content; deterministic for a given graph and request text.
+
+    The request, the analogue and the tasks are the plan: a failure there is a one-line
+    PlanError. Any other section that fails is left empty and named in the notes.
+    """
     facts = ProjectFacts(graph)
-    chains = build_chains(facts)
-    request = understand(text, _resources(graph, chains), project_names(facts))
-    chain = choose_analogue(facts, request, chains)
-    work = plan_tasks(facts, request, chain)
+    try:
+        chains = build_chains(facts)
+        request = understand(text, _resources(graph, chains), project_names(facts))
+        chain = choose_analogue(facts, request, chains)
+        work = plan_tasks(facts, request, chain)
+    except PlanError:
+        raise
+    except Exception as exc:  # a bug of ours must still give the one-line error, no trace
+        raise PlanError(f"internal error while planning: {one_line(exc)}") from exc
+    failed: list[str] = []
+    parts = _Parts(failed)
     commands = Commands(facts.project)
-    validation = commands.levels(facts.project.package_dirs or ("."), work.unit, work.integration)
-    summary = _summary(facts, request, chain, work)
-    problem, solution = problem_and_solution(facts, request, chain, work)
-    unit, integration, fixtures, mocking, example, edges = testing(facts, chain, work)
-    return PlanContext(
+    validation: tuple[ValidationLevel, ...] = parts.get(
+        "validation",
+        lambda: commands.levels(facts.project.package_dirs or ("."), work.unit, work.integration),
+        _NO_LEVELS,
+    )
+    summary = parts.get(
+        "summary", lambda: _summary(facts, request, chain, work), _no_summary(request)
+    )
+    problem, solution = parts.get(
+        "problem and solution",
+        lambda: problem_and_solution(facts, request, chain, work),
+        (request.text, "See the tasks below."),
+    )
+    unit, integration, fixtures, mocking, example, edges = parts.get(
+        "testing strategy",
+        lambda: testing(facts, chain, work),
+        _NO_TESTING,
+    )
+    reading = parts.get(
+        "files to read",
+        lambda: files_to_read(facts, request, chain, work, _others(request, chain, chains)),
+        _NO_FILES,
+    )
+    context = PlanContext(
         request=request.text,
         feature_name=request.title,
         slug=request.slug,
@@ -48,20 +89,18 @@ def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanCo
         complexity=summary.complexity.split(" ", 1)[0],
         complexity_reason=summary.complexity.split(" ", 1)[1].strip("()"),
         affected_systems=work.affected,
-        dependencies=facts.distributions_used(chain.files),
+        dependencies=parts.get("dependencies", lambda: facts.distributions_used(chain.files), ()),
         description=_description(request, chain, work),
         user_type=_user(request, chain),
         user_action=_action(request),
         user_benefit=_benefit(request, chain),
         problem=problem,
         solution=solution,
-        files_to_read=files_to_read(facts, request, chain, work, _others(request, chain, chains)),
-        docs=docs(facts, request, chain),
+        files_to_read=reading,
+        docs=parts.get("documentation", lambda: docs(facts, request, chain), ()),
         new_files=tuple(work.new_files),
         patterns=tuple(work.patterns),
-        conventions=tuple(
-            ConventionRef(**c.model_dump(exclude={"file"}), path=c.file) for c in facts.conventions
-        ),
+        conventions=parts.get("conventions", lambda: _conventions(facts), ()),
         phases=phases(work),
         tasks=tuple(work.tasks),
         unit_test_location=unit,
@@ -71,11 +110,70 @@ def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanCo
         unit_test_example=example,
         edge_cases=edges,
         validation=validation,
-        acceptance=acceptance(facts, request, chain, work),
+        acceptance=parts.get(
+            "acceptance criteria",
+            lambda: acceptance(facts, request, chain, work),
+            ("Feature implements all specified functionality",),
+        ),
         checklist=checklist(),
-        notes=notes(facts, request, chain, work),
-        diagram=diagram(request, chain, work),
+        notes=parts.get("notes", lambda: notes(facts, request, chain, work), ()),
+        diagram=parts.get("diagram", lambda: diagram(request, chain, work), "flowchart LR"),
         summary=summary,
+    )
+    if not failed:
+        return context
+    return context.model_copy(
+        update={"notes": (*context.notes, *failed), "failures": tuple(failed)}
+    )
+
+
+_T = TypeVar("_T")
+_NO_FILES: tuple[FileRef, ...] = ()
+_NO_LEVELS: tuple[ValidationLevel, ...] = ()
+_NO_FIXTURES: tuple[FixtureRef, ...] = ()
+_NO_TESTING: tuple[str, str, tuple[FixtureRef, ...], str, Snippet | None, tuple[str, ...]] = (
+    "tests/",
+    "tests/",
+    _NO_FIXTURES,
+    "not analysed.",
+    None,
+    ("Not analysed.",),
+)
+
+
+class _Parts:
+    """Builds the plan's optional sections, each on its own: one failing is noted, not fatal."""
+
+    def __init__(self, failed: list[str]) -> None:
+        self.failed = failed
+
+    def get(self, name: str, build: Callable[[], _T], fallback: _T) -> _T:
+        try:
+            return build()
+        except Exception as exc:  # one section's bug must not cost the whole plan
+            self.failed.append(f"Not planned: the {name} section failed ({one_line(exc)})")
+            return fallback
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one bounded line: its type and its message."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _conventions(facts: ProjectFacts) -> tuple[ConventionRef, ...]:
+    return tuple(
+        ConventionRef(**c.model_dump(exclude={"file"}), path=c.file) for c in facts.conventions
+    )
+
+
+def _no_summary(request: FeatureRequest) -> Summary:
+    return Summary(
+        approach=request.kind,
+        complexity="Medium (not measured)",
+        risks=("Not measured",),
+        confidence=1,
+        confidence_facts=("1: the summary could not be computed",),
     )
 
 
@@ -314,14 +412,24 @@ def _summary(facts: ProjectFacts, request: FeatureRequest, chain: Chain, work: T
     )
 
 
+#: How many points a request whose words all name nothing would lose.
+_UNMATCHED_WEIGHT = 4
+
+
 def _confidence(
     facts: ProjectFacts, request: FeatureRequest, chain: Chain
 ) -> tuple[int, tuple[str, ...]]:
     score = 10
     reasons = []
-    missing = [
-        layer for layer in ("service", "repository", "schema", "tests") if layer not in chain.layers
-    ]
+    unmatched = 1 - request.matched
+    if penalty := round(unmatched * _UNMATCHED_WEIGHT):
+        score -= penalty
+        reasons.append(
+            f"-{penalty}: {round(unmatched * 100)}% of the request's words name nothing in the "
+            "project"
+        )
+    layers = ("tests",) if chain.is_component else ("service", "repository", "schema", "tests")
+    missing = [layer for layer in layers if layer not in chain.layers]
     if missing:
         score -= len(missing)
         reasons.append(f"-{len(missing)}: the `{chain.resource}` chain has no {', '.join(missing)}")
@@ -335,7 +443,10 @@ def _confidence(
     if request.kind == "Bug Fix":
         score -= 2
         reasons.append("-2: the failing behaviour is described, not located; reproduce it first")
-    if not request.related and request.kind != "New Capability":
+    if chain.is_component:
+        score -= 1
+        reasons.append("-1: the modules were chosen by the request's words, not by a resource")
+    elif not request.related and request.creates is None:
         score -= 2
         reasons.append("-2: the request names no existing resource; the analogue is a best match")
     if score == 10:

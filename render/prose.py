@@ -6,7 +6,7 @@ import posixpath
 import re
 
 from codeintel.routes import Route
-from render.chains import Chain, is_source
+from render.chains import Chain, is_source, name_words
 from render.context import DocRef, FileRef, FixtureRef, Phase, Snippet
 from render.facts import ProjectFacts
 from render.markdown import code
@@ -81,6 +81,8 @@ def problem_and_solution(
 _MAX_FILES = 15
 #: A lexical match this close to the best one is listed even beyond the cap.
 _STRONG = 0.75
+#: A neighbour matching the request this well is read with the chain, not after it.
+_RELEVANT = 0.5
 
 
 def files_to_read(
@@ -124,11 +126,16 @@ class _Reading:
         self.source = Source(facts.graph)
         self.scores = {s.file: s for s in rank(facts.documents, request.terms)}
         self.found: list[tuple[int, int, FileRef]] = []
+        self.best = max((s.score for s in self.scores.values()), default=0.0)
 
     def add(self, path: str, start: int | None, end: int | None, reason: str, tier: int) -> None:
         self.found.append(
             (tier, len(self.found), FileRef(path=path, start=start, end=end, reason=reason))
         )
+
+    def relevant(self, file: str) -> bool:
+        """Matches the request nearly as well as the best match does."""
+        return self.lexical_score(file) >= self.best * _RELEVANT
 
     def lexical_score(self, file: str) -> float:
         score = self.scores.get(file)
@@ -153,16 +160,14 @@ class _Reading:
         for part in (*chain.services, *chain.repositories):
             reason = f"{part.kind.capitalize()} pattern: `{part.name}`"
             self.add(part.file, part.line, part.end_line, reason, 1)
+        wanted = {chain.resource, *self.request.terms}
         for provider in chain.providers:
             span = self.source.span(provider)
             if span and is_source(span[0]):
-                self.add(
-                    span[0],
-                    span[1],
-                    span[2],
-                    f"Depends provider `{provider.rpartition('.')[2]}`",
-                    2,
-                )
+                name = provider.rpartition(".")[2]
+                # the resource's own provider; a shared one (a session, the user) comes later
+                own = bool(wanted & name_words(name))
+                self.add(span[0], span[1], span[2], f"Depends provider `{name}`", 2 if own else 5)
         for schema in chain.schemas:
             self.add(
                 schema.file, schema.line, schema.end_line, f"Pydantic model `{schema.name}`", 2
@@ -184,11 +189,11 @@ class _Reading:
                         None,
                         None,
                         f"Imported by `{file}`",
-                        2 if self.lexical_score(path) else 4,
+                        2 if self.relevant(path) else 5,
                     )
             for other in graph.modules_importing(module):
                 path = self.facts.file_of_module.get(other)
-                if path and is_source(path) and self.lexical_score(path):
+                if path and is_source(path) and self.relevant(path):
                     self.add(path, None, None, f"Imports `{file}`", 4)
 
     def settings(self, chain: Chain) -> None:
@@ -243,8 +248,9 @@ class _Reading:
             return
         best = ranked[0].score
         for score in ranked:
-            strong = score.score >= best * _STRONG
-            tier = (2 if strong else 5) if is_source(score.file) else 7
+            share = score.score / best
+            tier = 2 if share >= _STRONG else 4 if share >= _RELEVANT else 5
+            tier = tier if is_source(score.file) else 7
             self.add(score.file, None, None, _matched(score, "Mentions"), tier)
 
     def refs(self) -> tuple[FileRef, ...]:
@@ -488,15 +494,28 @@ def checklist() -> tuple[str, ...]:
 def notes(
     facts: ProjectFacts, request: FeatureRequest, chain: Chain, work: TaskPlan
 ) -> tuple[str, ...]:
-    found = [
-        f"Type: {request.kind}, because {request.kind_reason}.",
-        f"Analogue: the `{chain.resource}` chain ({', '.join(chain.layers)}), chosen "
-        + (
+    if chain.is_component:
+        centre = (
+            f"Focus: {', '.join(f'`{f}`' for f in chain.focus)}, the modules that match the "
+            "request's words best; no router chain is copied."
+        )
+    else:
+        centre = f"Analogue: the `{chain.resource}` chain ({', '.join(chain.layers)}), chosen " + (
             "because the request names it."
             if chain.resource in request.related
             else "as the most complete chain matching the request's words."
-        ),
+        )
+    found = [
+        f"Type: {request.kind}, because {request.kind_reason}.",
+        centre,
+        f"Understood: {_understood(request)}.",
     ]
+    unserved = [r for r in chain.routes if r.app is None]
+    if unserved:
+        found.append(
+            f"{len(unserved)} route(s) of `{chain.router_file}` are on a router no app includes "
+            "as far as static analysis sees; the plan is built from them all the same."
+        )
     if chain.registration:
         found.append(
             f"Routers are registered at `{chain.registration}`, not where the router is defined."
@@ -507,6 +526,23 @@ def notes(
             f"{diagnostic.message}"
         )
     return tuple(found)
+
+
+def _understood(request: FeatureRequest) -> str:
+    """The request's reading, for the person checking the plan against what was meant."""
+    parts = [f'action "{request.action}"' if request.action else "no leading verb"]
+    if request.related:
+        parts.append("resources " + ", ".join(f"`{r}`" for r in request.related))
+    if request.creates:
+        parts.append(f"new `{request.creates}`")
+    if request.attributes:
+        parts.append("attributes " + ", ".join(f"`{a}`" for a in request.attributes))
+    if request.qualifiers:
+        parts.append("qualifiers " + ", ".join(f'"{q}"' for q in request.qualifiers))
+    if request.component:
+        parts.append(f"about the {request.component}")
+    parts.append(f"{round(request.matched * 100)}% of its words name something in the project")
+    return "; ".join(parts)
 
 
 def diagram(request: FeatureRequest, chain: Chain, work: TaskPlan) -> str:

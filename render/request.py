@@ -209,6 +209,11 @@ class _Reading:
         term = self._term(token)
         if self.vocabulary.names(term) or self.vocabulary.names(token.joined):
             return True
+        # "deleting" names what ``delete_agent`` does
+        if "VERB" in parts_of_speech(token.word) and self.vocabulary.names(
+            lemma(token.word, "VERB")
+        ):
+            return True
         return token.identifier and all(
             self.vocabulary.names(singular(p)) for p in split_identifier(token.text)
         )
@@ -323,7 +328,9 @@ class _Reading:
         else:
             named = [t.term for t in _by_role(targets) if vocabulary.names(t.term)]
             resource = (named or [t.term for t in targets] or attributes or ["feature"])[0]
-        share = matched / len(content) if content else 0.0
+        # the new resource's name is meant to name nothing yet
+        asked = [c for c in content if c != creates]
+        share = min(1.0, matched / len(asked)) if asked else float(creates is not None)
         if not matched and creates is None:
             raise PlanError(_nothing_matches(self.flat, vocabulary))
         kind, reason = self._kind(lowered, creates, related, component, parts, attributes)

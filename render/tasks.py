@@ -56,6 +56,7 @@ class _Planner:
         self.commands = Commands(facts.project)
         self.new = request.creates is not None
         self.plan = TaskPlan()
+        self.renamed: dict[str, str] = {}  # adapted import statement -> the analogue's
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -96,6 +97,8 @@ class _Planner:
         target = self.rename(existing)
         if target == existing or self.facts.exists(target):
             return existing, "ADD"
+        if any(f.path == target for f in self.plan.new_files):
+            return target, "ADD"  # two analogue files map to one new file: create it once
         self.plan.new_files.append(NewFile(path=target, purpose=purpose, mirrors=existing))
         return target, "CREATE"
 
@@ -112,7 +115,9 @@ class _Planner:
         if keep is not None:
             found = [i for i in found if any(k in i for k in keep)] or found
         adapt = self.rename if keyword == "CREATE" else self.added_import
-        return [adapt(i) for i in found]
+        adapted = [adapt(i) for i in found]
+        self.renamed.update({new: old for new, old in zip(adapted, found, strict=True)})
+        return adapted
 
     def about_resource(self, name: str) -> bool:
         """Whether ``name`` is named after the analogue's resource (``ItemsPublic``)."""
@@ -403,6 +408,7 @@ def plan_tasks(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> Ta
 
 def _finish(planner: _Planner) -> TaskPlan:
     plan, request = planner.plan, planner.request
+    plan.tasks = _consistent(planner, plan.tasks)
     if request.kind == "Bug Fix":
         # Reproduce first: a test that fails now is the proof the fix works.
         first = [t for t in plan.tasks if t.phase == "Foundation" and t.keyword == "ADD"]
@@ -411,6 +417,41 @@ def _finish(planner: _Planner) -> TaskPlan:
     plan.affected = _affected(planner)
     plan.risks = _risks(planner)
     return plan
+
+
+def _consistent(planner: _Planner, tasks: list[Task]) -> list[Task]:
+    """One task per file and purpose, importing only modules that exist or are created."""
+    created = {f.path for f in planner.plan.new_files}
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for task in tasks:
+        key = (task.keyword, task.target, task.implement)
+        if key in seen:
+            continue
+        seen.add(key)
+        imports = tuple(_importable(planner, i, created) for i in task.imports)
+        kept.append(task.model_copy(update={"imports": imports}))
+    return kept
+
+
+def _importable(planner: _Planner, statement: str, created: set[str]) -> str:
+    """``statement``, or the analogue's own when it names a project module that neither exists
+    nor is created by the plan (a renamed module nobody writes)."""
+    match = re.match(r"(?:from|import)\s+([\w.]+)", statement)
+    if match is None or statement not in planner.renamed:
+        return statement
+    module = match[1]
+    facts = planner.facts
+    if module in facts.file_of_module or module.split(".")[0] not in _top_packages(facts):
+        return statement
+    path = module.replace(".", "/")
+    if {f"{path}.py", f"{path}/__init__.py"} & created:
+        return statement
+    return planner.renamed[statement]
+
+
+def _top_packages(facts: ProjectFacts) -> set[str]:
+    return {m.split(".")[0] for m in facts.file_of_module}
 
 
 def _patterns(planner: _Planner) -> list[Snippet]:

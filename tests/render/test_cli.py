@@ -122,3 +122,17 @@ def test_template_syntax_in_the_repository_is_printed_not_evaluated(
     written = plan.read_text(encoding="utf-8")
     assert 'title="{{ 7 * 7 }}{% raw %}"' in written
     assert "49" not in written
+
+
+def test_an_internal_error_is_one_line_never_a_traceback(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("max() arg is an empty sequence\nsecond line")
+
+    monkeypatch.setattr("render.cli.build_plan", broken)
+    assert main([REQUEST, "--repo", str(repo)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "render: error: internal error: ValueError: max() arg is an empty sequence second line\n"
+    )

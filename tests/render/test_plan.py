@@ -13,11 +13,15 @@ from pathlib import Path
 import pytest
 
 import codeintel
+from codeintel.routes import Route
+from codeintel.services import Component
 from render.check import check_plan
 from render.context import PlanContext
+from render.errors import PlanError
 from render.markdown import render_markdown
 from render.naming import swap
 from render.plan import build_plan
+from render.tasks import _matching_method
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures_repos"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -194,3 +198,49 @@ def test_a_refactor_naming_a_class_plans_tasks_on_its_module(
     assert context.files_to_read[0].path == "registry/services/server_service.py"
     assert not context.new_files
     assert check_plan(render_markdown(context), "plan.md", FIXTURES / "registry_app") == []
+
+
+def test_a_failing_section_is_noted_and_the_plan_still_written(
+    graphs: dict[str, codeintel.CodeGraph], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise ValueError("max() arg is an empty sequence")
+
+    monkeypatch.setattr("render.plan.docs", broken)
+    context = _plan(graphs, *CASES[0])
+    assert context.failures == (
+        "Not planned: the documentation section failed "
+        "(ValueError: max() arg is an empty sequence)",
+    )
+    assert context.failures[0] in context.notes and context.docs == ()
+    assert context.tasks
+
+
+def test_a_failure_in_the_planning_itself_is_a_one_line_plan_error(
+    graphs: dict[str, codeintel.CodeGraph], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise KeyError("a\nb")
+
+    monkeypatch.setattr("render.plan.plan_tasks", broken)
+    with pytest.raises(PlanError, match="internal error while planning: KeyError") as error:
+        _plan(graphs, *CASES[0])
+    assert "\n" not in str(error.value)
+
+
+def test_a_service_without_methods_gives_a_pattern_not_a_crash() -> None:
+    service = Component(
+        kind="service",
+        name="Empty",
+        qualname="app.Empty",
+        file="app.py",
+        line=1,
+        end_line=2,
+        methods=(),
+        wiring=(),
+        uses=(),
+        routes=(),
+    )
+    route = Route(method="GET", path="/x", endpoint="app.get_x", file="app.py", line=3,
+                  app="app.app", router="app.app")  # fmt: skip
+    assert _matching_method(service, route) is None

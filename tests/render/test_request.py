@@ -164,3 +164,11 @@ def test_match_share_tracks_how_much_of_the_request_the_project_names() -> None:
     full = understand("Add created_at to users and orders", PROJECT, NAMES).matched
     half = understand("Add created_at to users and unicorns", PROJECT, NAMES).matched
     assert full == 1.0 and 0 < half < full
+
+
+def test_swap_renames_whole_words_only() -> None:
+    text = "from fastapi.security import OAuth2PasswordRequestForm  # get_auth, AuthService"
+    assert swap(text, "auth", "current") == (
+        "from fastapi.security import OAuth2PasswordRequestForm  # get_current, CurrentService"
+    )
+    assert swap("SERVERS server2 Servers", "server", "tag") == "TAGS server2 Tags"
