@@ -234,6 +234,8 @@ def choose_analogue(facts: ProjectFacts, request: FeatureRequest, chains: list[C
                 c.router_file,
             ),
         )
+    if request.creates is None:  # the change lands in the chain its words point at
+        return min(chains, key=lambda c: (-lexical(c), _unserved(c), -len(c.layers), c.router_file))
     return min(
         chains, key=lambda c: (_unserved(c), -len(c.layers), -lexical(c), c.resource, c.router_file)
     )
@@ -262,11 +264,15 @@ def focus_files(facts: ProjectFacts, request: FeatureRequest) -> tuple[str, ...]
         importers = _importers(facts, request.terms)
         if importers:
             return importers
+    users = {f: n for f, n in facts.code_users(request.code_words).items() if is_source(f)}
+    most = max(users.values(), default=0)
+    used = sorted(
+        (f for f, n in users.items() if n >= most * _FOCUS_SHARE), key=lambda f: (-users[f], f)
+    )
     ranked = [s for s in rank(facts.documents, request.terms) if is_source(s.file)]
-    if not ranked:
-        return ()
-    best = ranked[0].score
-    return tuple(s.file for s in ranked if s.score >= best * _FOCUS_SHARE)[:_MAX_FOCUS]
+    best = ranked[0].score if ranked else 0.0
+    matched = [s.file for s in ranked if s.score >= best * _FOCUS_SHARE]
+    return tuple(dict.fromkeys([*used[:_MAX_FOCUS], *matched]))[:_MAX_FOCUS]
 
 
 def _importers(facts: ProjectFacts, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -293,9 +299,9 @@ def _about_component(
 ) -> bool:
     """A request about a module rather than a resource: the modules match its words better
     than any resource's chain does."""
-    if not candidates:
+    if not candidates or request.component == "dependencies":
         return True
-    if request.creates is not None:
+    if request.creates is not None or request.new_entry:
         return False
     chain_files = {f for c in candidates for f in c.files if is_source(f)}
     if request.related and request.component is None:

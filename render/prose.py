@@ -99,6 +99,7 @@ def files_to_read(
     reading.chain(chain, work)
     for other in others:
         reading.chain(other, None)
+    reading.users()
     reading.neighbours(chain)
     reading.settings(chain)
     reading.registry(chain)
@@ -183,7 +184,7 @@ class _Reading:
                 continue
             for other in graph.modules_imported_by(module):
                 path = self.facts.file_of_module.get(other)
-                if path and is_source(path) and not path.endswith("__init__.py"):
+                if path and is_source(path) and self.has_code(path):
                     self.add(
                         path,
                         None,
@@ -193,8 +194,22 @@ class _Reading:
                     )
             for other in graph.modules_importing(module):
                 path = self.facts.file_of_module.get(other)
-                if path and is_source(path) and self.relevant(path):
-                    self.add(path, None, None, f"Imports `{file}`", 4)
+                # a module's callers change with it; a resource's importers only if on topic
+                if path and is_source(path) and (chain.is_component or self.relevant(path)):
+                    self.add(path, None, None, f"Imports `{file}`", 3 if chain.is_component else 4)
+
+    def has_code(self, path: str) -> bool:
+        """Not a package ``__init__`` that only re-exports: it defines a class or function."""
+        if not path.endswith("__init__.py"):
+            return True
+        return any(s.kind in {"class", "function"} for s in self.facts.graph.symbols_overview(path))
+
+    def users(self) -> None:
+        """Files that use the identifiers the request writes as code (``TemplateResponse``)."""
+        users = self.facts.code_users(self.request.code_words)
+        for file in sorted(users, key=lambda f: (-users[f], f)):
+            if is_source(file):
+                self.add(file, None, None, f"Uses {_code_list(self.request.code_words)}", 2)
 
     def settings(self, chain: Chain) -> None:
         """The settings module, when the request is about configuration or the code the plan
@@ -280,6 +295,10 @@ def _matched(score: FileScore | None, lead: str) -> str:
         return lead
     words = ", ".join(f"'{t}'" for t in score.matched)
     return f"{lead}: {words}" if lead != "Mentions" else f"Mentions {words}"
+
+
+def _code_list(words: tuple[str, ...]) -> str:
+    return ", ".join(f"`{w}`" for w in words)
 
 
 def _literal_path(path: str) -> str:

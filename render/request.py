@@ -23,6 +23,8 @@ _MAX_SLUG = 60
 _MAX_TITLE = 80
 _MAX_NAME = 40
 _CLOSEST = 5
+#: Shorter code-shaped words (``A2A``, ``v2``) occur everywhere in code by chance.
+_MIN_CODE = 5
 
 #: Leading verbs (lemmas) that say the request repairs behaviour.
 _BUG = frozenset(
@@ -99,6 +101,7 @@ class FeatureRequest(BaseModel):
     slug: str
     terms: tuple[str, ...]  # content terms for ranking, in request order
     identifiers: tuple[str, ...]  # words written as code (``ServerService``), joined, singular
+    code_words: tuple[str, ...]  # the same words as written, to find where code uses them
     action: str | None  # lemma of the leading verb
     kind: str  # "New Capability" | "Enhancement" | "Refactor" | "Bug Fix"
     kind_reason: str
@@ -109,6 +112,7 @@ class FeatureRequest(BaseModel):
     qualifiers: tuple[str, ...]  # adjectives and adverbs: what kind, never what
     component: str | None  # a COMPONENTS kind when the request is about one
     creates: str | None  # the new resource the request creates (New Capability with files)
+    new_entry: bool  # a new endpoint on something that exists ("add a search endpoint")
     matched: float  # share of the request's content words that name something in the project
 
 
@@ -309,7 +313,7 @@ class _Reading:
             token = self.tokens[position]
             listed = object_parts and role == "object" and term not in PARTS
             if listed or ("_" in token.text and term not in vocabulary.resources):
-                attributes.append(term)
+                attributes.append(token.word if token.identifier else term)
                 continue
             if term in GENERIC or term in PARTS:
                 continue
@@ -342,6 +346,11 @@ class _Reading:
             identifiers=tuple(
                 dict.fromkeys(singular(t.joined) for t in self.tokens if t.identifier)
             ),
+            code_words=tuple(
+                dict.fromkeys(
+                    t.text for t in self.tokens if t.identifier and len(t.text) >= _MIN_CODE
+                )
+            ),
             action=self.action,
             kind=kind,
             kind_reason=reason,
@@ -352,6 +361,7 @@ class _Reading:
             qualifiers=tuple(dict.fromkeys(qualifiers)),
             component=component,
             creates=creates,
+            new_entry=kind == "New Capability" and creates is None,
             matched=round(share, 3),
         )
 

@@ -345,8 +345,27 @@ class _Planner:
             return named & present
         return set(_LAYER_WORDS)
 
+    def declarations(self) -> None:
+        """An upgrade changes where the package is declared, before the code that imports it."""
+        if self.request.component != "dependencies":
+            return
+        wanted = set(self.request.terms)
+        for dependency in self.facts.project.dependencies:
+            if {dependency.name, dependency.name.replace("-", "")} & wanted:
+                self.add(
+                    "UPDATE",
+                    dependency.source,
+                    "Foundation",
+                    f"Raise the `{dependency.name}` requirement "
+                    f"(now `{dependency.specifier or 'any version'}`) for: {self.request.text}",
+                    self.pattern(self.cite(dependency.source, dependency.line, dependency.line)),
+                    ["(no new imports)"],
+                    self.commands.run("python", "-m", "pip", "install", "--dry-run", "."),
+                )
+
     def modules(self) -> None:
         """A component request: change each focus module where its best matching symbol is."""
+        self.declarations()
         for file in self.chain.focus:
             symbol = self.best_symbol(file)
             if symbol is None:
