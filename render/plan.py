@@ -425,6 +425,8 @@ _UNMATCHED_WEIGHT = 4
 def _confidence(
     facts: ProjectFacts, request: FeatureRequest, chain: Chain
 ) -> tuple[int, tuple[str, ...]]:
+    """10 minus what makes the plan a guess: words naming nothing, a centre found by words
+    alone, a template chain with missing layers (for a new resource), facts not resolved."""
     score = 10
     reasons = []
     unmatched = 1 - request.matched
@@ -434,27 +436,31 @@ def _confidence(
             f"-{penalty}: {round(unmatched * 100)}% of the request's words name nothing in the "
             "project"
         )
-    layers = ("tests",) if chain.is_component else ("service", "repository", "schema", "tests")
-    missing = [layer for layer in layers if layer not in chain.layers]
-    if missing:
-        score -= len(missing)
-        reasons.append(f"-{len(missing)}: the `{chain.resource}` chain has no {', '.join(missing)}")
+    if request.creates is not None:
+        layers = ("service", "repository", "schema", "tests")
+        if missing := [layer for layer in layers if layer not in chain.layers]:
+            score -= len(missing)
+            reasons.append(
+                f"-{len(missing)}: the `{chain.resource}` chain to mirror has no "
+                f"{', '.join(missing)}"
+            )
+    elif not (request.related or request.identifiers):
+        score -= 2
+        reasons.append(
+            "-2: the request names no resource and no identifier; the centre is its best match "
+            "by words"
+        )
     unresolved = [r for r in chain.routes if not r.resolved]
     if unresolved:
-        score -= 2
-        reasons.append(f"-2: {len(unresolved)} route path(s) could not be resolved statically")
-    if facts.graph.diagnostics:
         score -= 1
-        reasons.append(f"-1: {len(facts.graph.diagnostics)} file(s) could not be fully analysed")
+        reasons.append(f"-1: {len(unresolved)} route path(s) could not be resolved statically")
+    broken = sorted({d.file for d in facts.graph.diagnostics} & set(chain.files))
+    if broken:
+        score -= 1
+        reasons.append(f"-1: {len(broken)} file(s) of the plan could not be fully analysed")
     if request.kind == "Bug Fix":
-        score -= 2
-        reasons.append("-2: the failing behaviour is described, not located; reproduce it first")
-    if chain.is_component:
         score -= 1
-        reasons.append("-1: the modules were chosen by the request's words, not by a resource")
-    elif not request.related and request.creates is None:
-        score -= 2
-        reasons.append("-2: the request names no existing resource; the analogue is a best match")
+        reasons.append("-1: the failing behaviour is described, not located; reproduce it first")
     if score == 10:
-        reasons.append("10: a complete analogue chain with tests, and every fact resolved")
+        reasons.append("10: the request names what exists, and every fact is resolved")
     return max(1, score), tuple(reasons)

@@ -111,3 +111,10 @@ def test_a_request_about_something_absent_is_refused_with_the_closest(
 ) -> None:
     with pytest.raises(PlanError, match=r"closest existing resources: .*server"):
         build_plan(graph, "Log out suspended users")
+
+
+def test_confidence_falls_with_the_words_that_name_nothing(graph: codeintel.CodeGraph) -> None:
+    named = _plan(graph, "Fix how DuplicateError is raised").summary
+    vague = _plan(graph, "Fix how DuplicateError is raised by the frobnicating quux").summary
+    assert vague.confidence < named.confidence
+    assert any("name nothing in the project" in f for f in vague.confidence_facts)
