@@ -269,7 +269,12 @@ def focus_files(facts: ProjectFacts, request: FeatureRequest) -> tuple[str, ...]
     used = sorted(
         (f for f, n in users.items() if n >= most * _FOCUS_SHARE), key=lambda f: (-users[f], f)
     )
-    ranked = [s for s in rank(facts.documents, request.terms) if is_source(s.file)]
+    # an empty package __init__ is named like its folder but holds nothing to change
+    ranked = [
+        s
+        for s in rank(facts.documents, request.terms)
+        if is_source(s.file) and facts.texts.get(s.file, "").strip()
+    ]
     best = ranked[0].score if ranked else 0.0
     matched = [s.file for s in ranked if s.score >= best * _FOCUS_SHARE]
     return tuple(dict.fromkeys([*used[:_MAX_FOCUS], *matched]))[:_MAX_FOCUS]

@@ -35,6 +35,7 @@ _BUG = frozenset(
 _BUG_WORDS = frozenset(
     {"bug", "broken", "crash", "wrong", "incorrect", "regression", "fail", "failure", "typo"}
     | {"vulnerability", "compatibility", "compatible", "error", "exception", "leak", "robust"}
+    | {"correct", "correctly", "properly"}  # "use the correct scheme": it is wrong now
 )
 _REFACTOR = frozenset(
     {"refactor", "restructure", "extract", "rename", "move", "clean", "cleanup", "simplify"}
@@ -52,7 +53,7 @@ PARTS = frozenset(
     | {"argument", "header", "setting", "config", "configuration", "env", "variable"}
 )
 #: Nouns that say a new entry point is wanted on an existing resource, not a new resource.
-_ENTRY = frozenset({"endpoint", "route", "api", "interface", "handler", "view", "operation"})
+_ENTRY = frozenset({"endpoint", "route", "api", "interface", "handler", "view"})
 #: Component kinds a request can be about instead of an API resource, by the words naming them.
 COMPONENTS = {
     "configuration": frozenset({"config", "configuration", "setting", "env", "environment"}),
@@ -481,10 +482,11 @@ def _component(words: set[str], action: str | None) -> str | None:
 
 
 def _nothing_matches(text: str, vocabulary: Vocabulary) -> str:
-    resources = sorted(vocabulary.resources)
+    # two-letter names ("na", "ui") are close to everything and tell the reader nothing
+    resources = sorted(r for r in vocabulary.resources if len(r) > 2)
     close: list[str] = []
     for word in _WORD.findall(text.lower()):
-        close += difflib.get_close_matches(word, resources, n=_CLOSEST, cutoff=0.5)
+        close += difflib.get_close_matches(singular(word), resources, n=_CLOSEST, cutoff=0.6)
     shown = list(dict.fromkeys(close)) or resources
     listed = ", ".join(shown[:_CLOSEST]) or "none (the project names no resources)"
     return f"the request names nothing in the project; closest existing resources: {listed}"

@@ -368,8 +368,10 @@ class _Planner:
         self.declarations()
         for file in self.chain.focus:
             symbol = self.best_symbol(file)
+            if symbol is None and not self.source.lines(file):
+                continue  # an empty module: nothing to change or cite
             if symbol is None:
-                start, end, what = 1, max(1, len(self.source.lines(file))), "the module"
+                start, end, what = 1, len(self.source.lines(file)), "the module"
             else:
                 name, start, end = symbol
                 what = f"`{name}`"

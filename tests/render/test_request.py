@@ -117,6 +117,8 @@ def test_swap_keeps_case_and_number_and_leaves_longer_words() -> None:
         ("Refactor health ServerService", "Refactor", "health", ("health", "server")),
         ("Gracefully reject empty server names", "Bug Fix", "server", ("server",)),
         ("Add a /health endpoint for load balancers", "New Capability", "health", ("health",)),
+        ("Use the correct status for unknown servers", "Bug Fix", "server", ("server",)),
+        ("Add server removal checks", "Enhancement", "server", ("server",)),
     ],
 )
 def test_verbs_adjectives_and_adverbs_never_become_resources(
