@@ -235,7 +235,17 @@ def choose_analogue(facts: ProjectFacts, request: FeatureRequest, chains: list[C
             ),
         )
     if request.creates is None:  # the change lands in the chain its words point at
-        return min(chains, key=lambda c: (-lexical(c), _unserved(c), -len(c.layers), c.router_file))
+        # no word matches: the biggest router is where a new endpoint usually goes
+        return min(
+            chains,
+            key=lambda c: (
+                -lexical(c),
+                _unserved(c),
+                -len(c.routes),
+                -len(c.layers),
+                c.router_file,
+            ),
+        )
     return min(
         chains, key=lambda c: (_unserved(c), -len(c.layers), -lexical(c), c.resource, c.router_file)
     )

@@ -171,7 +171,7 @@ class _Reading:
                 self.add(span[0], span[1], span[2], f"Depends provider `{name}`", 2 if own else 5)
         for schema in chain.schemas:
             self.add(
-                schema.file, schema.line, schema.end_line, f"Pydantic model `{schema.name}`", 2
+                schema.file, schema.line, schema.end_line, f"Pydantic model `{schema.name}`", 1
             )
 
     def neighbours(self, chain: Chain) -> None:

@@ -15,6 +15,7 @@ from render.errors import PlanError
 from render.facts import ProjectFacts
 from render.markdown import render_markdown
 from render.plan import build_plan
+from render.rank import index, rank
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures_repos"
 REGISTRY = FIXTURES / "registry_app"
@@ -118,3 +119,11 @@ def test_confidence_falls_with_the_words_that_name_nothing(graph: codeintel.Code
     vague = _plan(graph, "Fix how DuplicateError is raised by the frobnicating quux").summary
     assert vague.confidence < named.confidence
     assert any("name nothing in the project" in f for f in vague.confidence_facts)
+
+
+def test_a_file_named_for_an_activity_matches_the_verb(tmp_path: Path) -> None:
+    (tmp_path / "fleets").mkdir()
+    (tmp_path / "fleets" / "provisioning.py").write_text("def run() -> None:\n    pass\n")
+    (tmp_path / "fleets" / "billing.py").write_text("def run() -> None:\n    pass\n")
+    documents = index(codeintel.analyze(tmp_path))
+    assert [s.file for s in rank(documents, ["provision"])] == ["fleets/provisioning.py"]
