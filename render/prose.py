@@ -5,7 +5,6 @@ from __future__ import annotations
 import posixpath
 import re
 
-from codeintel.routes import Route
 from render.chains import Chain, is_source, name_words
 from render.context import DocRef, FileRef, FixtureRef, Phase, Snippet
 from render.facts import ProjectFacts
@@ -103,7 +102,7 @@ def files_to_read(
     reading.neighbours(chain)
     reading.settings(chain)
     reading.registry(chain)
-    reading.clients(work.focus or chain.routes)
+    reading.clients(chain, work)
     reading.tasks(work)
     if chain.registration:
         file, _, line = chain.registration.rpartition(":")
@@ -233,8 +232,9 @@ class _Reading:
                 if path.endswith("__init__.py"):
                     self.add(path, None, None, "Model registry: imports every model", 3)
 
-    def clients(self, routes: tuple[Route, ...]) -> None:
+    def clients(self, chain: Chain, work: TaskPlan) -> None:
         """Modules whose string literals name the affected paths (API clients, front ends)."""
+        routes = work.focus or chain.routes
         paths = {_literal_path(r.path) for r in routes} - {""}
         if not paths or len(paths) > _MAX_FILES:
             return

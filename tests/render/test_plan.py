@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 
 import codeintel
-from codeintel.routes import Route
-from codeintel.services import Component
 from render.check import check_plan
 from render.context import PlanContext
 from render.errors import PlanError
@@ -228,19 +226,9 @@ def test_a_failure_in_the_planning_itself_is_a_one_line_plan_error(
     assert "\n" not in str(error.value)
 
 
-def test_a_service_without_methods_gives_a_pattern_not_a_crash() -> None:
-    service = Component(
-        kind="service",
-        name="Empty",
-        qualname="app.Empty",
-        file="app.py",
-        line=1,
-        end_line=2,
-        methods=(),
-        wiring=(),
-        uses=(),
-        routes=(),
-    )
-    route = Route(method="GET", path="/x", endpoint="app.get_x", file="app.py", line=3,
-                  app="app.app", router="app.app")  # fmt: skip
-    assert _matching_method(service, route) is None
+def test_a_service_without_methods_gives_a_pattern_not_a_crash(
+    graphs: dict[str, codeintel.CodeGraph],
+) -> None:
+    graph = graphs["registry_app"]
+    service = graph.services()[0].model_copy(update={"methods": ()})
+    assert _matching_method(service, graph.routes()[0]) is None
