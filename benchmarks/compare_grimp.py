@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import codeintel
-from codeintel.modnames import path_name
+from codeintel.pipeline.modnames import path_name
 
 
 def grimp_edges(root: Path, package: str) -> set[tuple[str, str]]:

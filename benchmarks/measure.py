@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import codeintel
-from codeintel.discover import discover
+from codeintel.pipeline.discover import discover
 from render.markdown import render_markdown
 from render.plan import build_plan
 

@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import codeintel
-from codeintel.modnames import path_name
+from codeintel.pipeline.modnames import path_name
 
 RUNTIME = Path(__file__).resolve().parent.parent / "tests" / "runtime_routes.py"
 Operation = tuple[str, str, str]

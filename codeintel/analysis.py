@@ -5,23 +5,24 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import os
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
-from codeintel.assemble import Resolver, assemble
-from codeintel.cache import FactsCache, cache_folder, project_key
-from codeintel.codegraph import CodeGraph
 from codeintel.diagnostics import Diagnostic
-from codeintel.discover import SourceFile, discover
 from codeintel.errors import CodeIntelError
-from codeintel.evaluate import Evaluator
-from codeintel.models import ModuleFacts
-from codeintel.modnames import module_names, path_name
-from codeintel.semantics import add_semantics
-from codeintel.workers import Job, extract_all
+from codeintel.extract.workers import extract_all
+from codeintel.facts.models import ModuleFacts
+from codeintel.frameworks.semantics import add_semantics
+from codeintel.graph.assemble import assemble
+from codeintel.pipeline.cache import FactsCache, cache_folder, project_key
+from codeintel.pipeline.discover import SourceFile, discover
+from codeintel.pipeline.read import Job, read_python
+from codeintel.pipeline.roots import name_jobs
+from codeintel.query.codegraph import CodeGraph
+from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.resolver import Resolver
 
 #: Larger files are almost always generated; parsing them costs much and tells little.
 DEFAULT_MAX_FILE_SIZE = 2_000_000
@@ -37,41 +38,30 @@ def analyze(
 ) -> CodeGraph:
     """Analyse the project at ``path`` without running it. Bad files become diagnostics.
 
-    ``cache``: True for the user's cache folder (see ``codeintel.cache.default_folder``), a
-    folder, or False. ``workers``: processes to parse in (default: one per CPU); ``executor``:
-    any ``concurrent.futures.Executor`` to parse on instead.
+    ``cache``: True for the user's cache folder (see
+    ``codeintel.pipeline.cache.default_folder``), a folder, or False. ``workers``: processes to
+    parse in (default: one per CPU); ``executor``: any ``concurrent.futures.Executor`` to parse
+    on instead.
     """
     with _without_cyclic_gc():
         root = Path(path)
         store = _store(root, cache)
         files, diagnostics = discover(root)
-        names = _module_names(files)
-        jobs, unread = _read_python(root, files, names, max_file_size)
+        jobs, unread = read_python(root, files, max_file_size)
+        jobs, naming = name_jobs(root, files, jobs)
         key = project_key(_project_parts(root, files, jobs, [*diagnostics, *unread], max_file_size))
         if store is not None and (cached := store.get_graph(root, key)) is not None:
             return CodeGraph(cached, root)
         facts, failed = _extract(jobs, store, workers, executor)
-        resolver = _resolver(names, facts)
+        resolver = Resolver(facts, naming.aliases)
         graph = assemble(files, resolver)
+        graph.graph["import_roots"] = tuple(r.model_dump() for r in naming.roots)
         diagnostics += unread + failed
         diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
         graph.graph["diagnostics"] = tuple(dataclasses.asdict(d) for d in sorted(diagnostics))
         if store is not None:
             store.put_graph(root, key, graph)
         return CodeGraph(graph, root)
-
-
-def resolve_project(
-    root: Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE
-) -> tuple[list[SourceFile], Resolver, list[Diagnostic]]:
-    """Discover, parse and extract every file (here, uncached), and index the facts for name
-    resolution: what the fact extractors start from."""
-    _require_folder(root)
-    files, diagnostics = discover(root)
-    names = _module_names(files)
-    jobs, unread = _read_python(root, files, names, max_file_size)
-    facts, failed = _extract(jobs, None, 1, None)
-    return files, _resolver(names, facts), [*diagnostics, *unread, *failed]
 
 
 @contextmanager
@@ -98,35 +88,6 @@ def _store(root: Path, cache: bool | str | Path) -> FactsCache | None:
     _require_folder(root)
     folder = cache_folder(cache, root)
     return FactsCache(folder) if folder is not None else None
-
-
-def _read_python(
-    root: Path, files: list[SourceFile], names: dict[str, str], max_file_size: int
-) -> tuple[list[Job], list[Diagnostic]]:
-    jobs: list[Job] = []
-    diagnostics: list[Diagnostic] = []
-    for source in files:
-        if source.kind == "python":
-            job = _read(root, source.path, names[source.path], max_file_size)
-            if isinstance(job, Diagnostic):
-                diagnostics.append(job)
-            else:
-                jobs.append(job)
-    return jobs, diagnostics
-
-
-def _read(root: Path, path: str, module: str, max_file_size: int) -> Job | Diagnostic:
-    try:
-        # One open and fstat per file: pathlib's joins cost more than the reading.
-        with open(os.path.join(root, path), "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_file_size:
-                message = f"{size} bytes is over the {max_file_size} byte cap"
-                return Diagnostic("CI104", path, 0, message)
-            data = handle.read()
-    except OSError as exc:
-        return Diagnostic("CI101", path, 0, f"cannot read: {exc.strerror or exc}")
-    return Job(path, module, data)
 
 
 def _project_parts(
@@ -162,14 +123,3 @@ def _extract(
         results[index] = result
     facts = [r for r in results if isinstance(r, ModuleFacts)]
     return facts, [r for r in results if isinstance(r, Diagnostic)]
-
-
-def _module_names(files: list[SourceFile]) -> dict[str, str]:
-    return module_names([f.path for f in files if f.kind == "python"])
-
-
-def _resolver(names: dict[str, str], facts: list[ModuleFacts]) -> Resolver:
-    aliases = {name: name for name in names.values()}
-    for file, name in names.items():
-        aliases.setdefault(path_name(file), name)
-    return Resolver(facts, aliases)

@@ -5,18 +5,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-#: Every code codeintel emits, with what it means. The README's table is generated from this.
+#: Every code codeintel emits, with what it means: the README's table (a test keeps them equal).
 CODES: Final[dict[str, str]] = {
-    "CI101": "file could not be read (or is not a regular file: a pipe, socket or device)",
-    "CI102": "file is not valid text in its declared encoding",
-    "CI103": "Python file does not parse",
-    "CI104": "file is larger than the size cap and was skipped",
-    "CI105": "symbolic link not followed (outside the repo, dangling, a loop, a directory)",
+    "CI101": (
+        "file could not be read, or is not a regular file (a pipe, socket or device is never "
+        "read: it could block forever)"
+    ),
+    "CI102": (
+        "file is not valid text in its declared encoding (or the declared encoding is unknown); "
+        "a Python file is then not analysed, configuration and docs are read anyway, with "
+        "replacement characters"
+    ),
+    "CI103": "Python file does not parse (Python's own message and line where it has one)",
+    "CI104": "file is larger than the size cap (`analyze(..., max_file_size=)`, 2 MB by default)",
+    "CI105": (
+        "symbolic link not followed: it leaves the repository, dangles, loops, or is a "
+        "directory link"
+    ),
     "CI106": "file contains NUL bytes",
-    "CI107": "analysis of a file failed unexpectedly",
-    "CI110": "pyproject.toml (or other config) is malformed",
-    "CI201": "part of a route's path cannot be known statically",
-    "CI202": "include_router names a router that cannot be resolved",
+    "CI107": "analysis of a file failed (nesting too deep)",
+    "CI110": (
+        "`pyproject.toml` or other configuration is malformed (also: a bad requirement, an "
+        "`include-group` cycle)"
+    ),
+    "CI201": "part of a route's path cannot be known statically; a `<?...>` placeholder stands in",
+    "CI202": "a route's router, app, loop items or handler cannot be resolved",
 }
 
 

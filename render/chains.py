@@ -7,9 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TypeVar
 
-from codeintel.routes import Route
-from codeintel.schemas import Schema
-from codeintel.services import Component
+from codeintel import Component, Route, Schema
 from render.facts import ProjectFacts
 from render.words import singular, split_identifier
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
+import codeintel
+from codeintel import Diagnostic
+from render.check_output import FORMATS, TOOL, emit, explain, report
 from render.sections import LEVELS, NEW_FILES, SECTIONS, TASK_FIELDS, normalise
 
 if sys.version_info >= (3, 11):
@@ -17,22 +19,29 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-#: code -> (severity, meaning). Stable: users switch codes off by these names.
+#: code -> (severity, meaning), as the README's table lists them (a test keeps them equal).
+#: Stable: users switch codes off by these names.
 CODES = {
     "PLAN001": ("error", "a required section is missing"),
     "PLAN002": ("error", "a section is empty"),
     "PLAN003": ("warning", "a section is out of the template's order"),
-    "PLAN004": ("error", "a template placeholder was left in"),
+    "PLAN004": (
+        "error",
+        "a template placeholder was left in (`{Feature Name}`, `[A / B]`, `$ARGUMENTS`)",
+    ),
     "PLAN005": ("error", "a task lacks IMPLEMENT, PATTERN, IMPORTS or VALIDATE"),
     "PLAN006": ("error", "a cited file does not exist"),
     "PLAN007": ("error", "a cited line range is outside the file"),
     "PLAN008": ("warning", "a file listed as new already exists"),
-    "PLAN009": ("warning", "a cited snippet no longer matches the file"),
-    "PLAN010": ("error", "a validation level is missing"),
-    "PLAN011": ("error", "an unresolved marker (TODO, TBD, ???, [NEEDS CLARIFICATION])"),
-    "PLAN012": ("error", "the plan has no '# Feature: <name>' title"),
+    "PLAN009": ("warning", "a snippet cited at `file:lines` no longer matches the file"),
+    "PLAN010": (
+        "error",
+        'a validation level (1-5) is missing; "no tool configured" counts as present',
+    ),
+    "PLAN011": ("error", "an unresolved marker: TODO, TBD, ???, `[NEEDS CLARIFICATION]`"),
+    "PLAN012": ("error", "no `# Feature: <name>` title"),
     "PLAN013": ("error", "the step-by-step section has no tasks"),
-    "PLAN014": ("warning", "the repository's [tool.codeintel] settings cannot be read"),
+    "PLAN014": ("warning", "the repository's `[tool.codeintel]` settings cannot be read"),
 }
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -47,24 +56,25 @@ _CITATION = re.compile(
     r"^(?P<path>[\w.-]+(?:/[\w.-]+)*\.[A-Za-z0-9]+)(?::(?P<a>\d+)(?:-(?P<b>\d+))?)?$"
 )
 _LINES = re.compile(r"\(lines?\s+(\d+)(?:\s*-\s*(\d+))?\)")
+#: Words after which a bare file name (no folder, no line) is a citation, not prose.
+_CITES_BEFORE = re.compile(r"\b(?:mirrors?|CREATE|UPDATE|ADD|REFACTOR|REMOVE)\s*$", re.I)
+#: Subsections whose bullets each start with a cited file; in the docs list only a name that
+#: looks like a document is one (``docs.python.org`` is not).
+_FILES_TO_READ = "Codebase Files to Read"
+_DOCS = ("Relevant Documentation", (".md", ".rst", ".txt"))
+_CREATE = re.compile(r"\bCREATE\**\s+(`+)(.+?)\1")
 
 
 Report = Callable[[int, str, str], None]
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
-    path: str
-    line: int
-    code: str
-    message: str
+#: A finding is codeintel's Diagnostic (code, file, line, message; sorted by file, line, code),
+#: its file the plan or the repository's pyproject.toml; its severity comes from CODES.
+Finding = Diagnostic
 
-    @property
-    def severity(self) -> str:
-        return CODES[self.code][0]
 
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.code} {self.message}"
+def severity(finding: Finding) -> str:
+    return CODES[finding.code][0]
 
 
 @dataclass
@@ -81,7 +91,7 @@ def check_plan(text: str, path: str, repo: Path) -> list[Finding]:
     found: list[Finding] = []
 
     def report(line: int, code: str, message: str) -> None:
-        found.append(Finding(path, line, code, message))
+        found.append(Finding(code, path, line, message))
 
     headings = [
         (ln, len(m[1]), m[2]) for ln in lines if not ln.in_fence and (m := _HEADING.match(ln.raw))
@@ -200,28 +210,56 @@ def _levels(spans: dict[str, tuple[int, int, int]], lines: list[_Line], report: 
 def _citations(
     spans: dict[str, tuple[int, int, int]], lines: list[_Line], repo: Path, report: Report
 ) -> None:
-    new_span = next((s for n, s in _subsections(lines).items() if n == normalise(NEW_FILES)), None)
+    subsections = _subsections(lines)
+    new_span = _find(subsections, NEW_FILES)
+    read_span, docs_span = _find(subsections, _FILES_TO_READ), _find(subsections, _DOCS[0])
+    created = _created(lines, new_span)
     for index, ln in enumerate(lines):
         if ln.in_fence:
             continue
-        is_new = new_span is not None and new_span[0] < ln.number <= new_span[1]
-        for position, (_, inner) in enumerate(_INLINE.findall(ln.raw)):
-            cite = _CITATION.match(inner.strip())
-            if cite is None or ("/" not in cite["path"] and ":" not in inner):
+        bullet = ln.raw.lstrip().startswith(("-", "*"))
+        is_new = bullet and _within(new_span, ln.number)
+        is_read = bullet and _within(read_span, ln.number)
+        is_docs = bullet and _within(docs_span, ln.number)
+        for position, match in enumerate(_INLINE.finditer(ln.raw)):
+            cite = _CITATION.match(match[2].strip())
+            if cite is None:
+                continue
+            listed = position == 0 and (is_read or (is_docs and cite["path"].endswith(_DOCS[1])))
+            if not _is_path(cite, ln.raw, match, first=listed):
                 continue
             file = repo / cite["path"]
             if is_new and position == 0:  # "- `new/file.py` - purpose (mirrors `old.py`)"
-                if file.exists() and ln.raw.lstrip().startswith(("-", "*")):
+                if file.exists():
                     report(ln.number, "PLAN008", f"{cite['path']} is listed as new but exists")
                 continue
-            if _is_created(cite["path"], lines, new_span):
-                continue
             if not file.is_file():
+                if cite["path"] in created:
+                    continue
                 report(ln.number, "PLAN006", f"cited file {cite['path']} does not exist")
                 continue
             bounds = _range(cite, ln.raw)
             if bounds is not None:
                 _check_range(file, cite["path"], bounds, lines, index, ln.number, report)
+
+
+def _is_path(cite: re.Match[str], raw: str, match: re.Match[str], *, first: bool) -> bool:
+    """Whether inline code names a file: a bare ``main.py`` could be prose, so it counts only
+    where the plan cites it (a line range, "mirrors", a task target or a file to read)."""
+    if "/" in cite["path"] or cite["a"] or first:
+        return True
+    before, after = raw[: match.start()], raw[match.end() :]
+    return bool(_LINES.match(after.lstrip()) or _CITES_BEFORE.search(before))
+
+
+def _find(subsections: dict[str, tuple[int, int]], name: str) -> tuple[int, int] | None:
+    """A subsection by the start of its heading: "Files to Read (MANDATORY)" is one."""
+    wanted = normalise(name)
+    return next((span for key, span in subsections.items() if key.startswith(wanted)), None)
+
+
+def _within(span: tuple[int, int] | None, number: int) -> bool:
+    return span is not None and span[0] < number <= span[1]
 
 
 def _subsections(lines: list[_Line]) -> dict[str, tuple[int, int]]:
@@ -237,10 +275,18 @@ def _subsections(lines: list[_Line]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _is_created(path: str, lines: list[_Line], new_span: tuple[int, int] | None) -> bool:
-    if new_span is None:
-        return False
-    return any(f"`{path}`" in ln.raw for ln in lines[new_span[0] : new_span[1]])
+def _created(lines: list[_Line], new_span: tuple[int, int] | None) -> set[str]:
+    """Files the plan creates: the first inline code of each New Files bullet, and every
+    CREATE task's target. A file they mirror is cited like any other and must exist."""
+    created: set[str] = set()
+    for ln in lines:
+        if ln.in_fence:
+            continue
+        bullet = _within(new_span, ln.number) and ln.raw.lstrip().startswith(("-", "*"))
+        target = _CREATE.search(ln.raw) if not bullet else _INLINE.search(ln.raw)
+        if target is not None:
+            created.add(target[2].strip())
+    return created
 
 
 def _range(cite: re.Match[str], raw: str) -> tuple[int, int] | None:
@@ -290,49 +336,99 @@ def _squash(text: str) -> str:
 # -- command line -----------------------------------------------------------------------------
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m render check", description="Check implementation plans for completeness."
-    )
-    parser.add_argument("plans", nargs="*", help="plan files (default: .claude/output/plans/*.md)")
-    parser.add_argument("--repo", default=".", help="the repository plans cite (default: .)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--strict", action="store_true", help="warnings fail too")
-    options = parser.parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = TOOL) -> int:
+    options = _parser(prog).parse_args(argv)
+    if options.explain:
+        return _explain(options.explain.upper(), prog)
     repo = Path(options.repo)
     if not repo.is_dir():
-        print(f"render check: error: not a directory: {repo}", file=sys.stderr)
+        print(f"{prog}: error: not a directory: {repo}", file=sys.stderr)
         return 2
     plans = [Path(p) for p in options.plans] or sorted((repo / ".claude/output/plans").glob("*.md"))
     missing = [p for p in plans if not p.is_file()]
     if missing:
-        print(f"render check: error: no such plan: {missing[0]}", file=sys.stderr)
+        print(f"{prog}: error: no such plan: {missing[0]}", file=sys.stderr)
         return 2
-    disabled, config_findings = _disabled(repo)
-    findings = list(config_findings)
+    selected = _codes(options.select, "--select", prog)
+    ignored = _codes(options.ignore, "--ignore", prog)
+    disabled, findings = _disabled(repo)
     for plan in plans:
         text = plan.read_text(encoding="utf-8", errors="replace")
         findings += check_plan(text, plan.as_posix(), repo)
-    findings = sorted(f for f in findings if f.code not in disabled)
-    if options.format == "json":
-        print(json.dumps([{**asdict(f), "severity": f.severity} for f in findings], indent=2))
-    else:
-        for finding in findings:
-            print(finding)
-    failing = [f for f in findings if options.strict or f.severity == "error"]
+    findings = sorted(
+        f
+        for f in findings
+        if f.code not in disabled | ignored and (not selected or f.code in selected)
+    )
+    emit(report(options.output_format or options.format, findings, CODES, len(plans)))
+    failing = [f for f in findings if options.strict or severity(f) == "error"]
     return 1 if failing else 0
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Check implementation plans for completeness."
+    )
+    parser.add_argument("plans", nargs="*", help="plan files (default: .claude/output/plans/*.md)")
+    parser.add_argument("--repo", default=".", help="the repository plans cite (default: .)")
+    parser.add_argument(
+        "--output-format", choices=FORMATS, help="text (default), json, sarif, github"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="the same as --output-format"
+    )
+    parser.add_argument("--strict", action="store_true", help="warnings fail too")
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="only these codes (PLAN006,PLAN009)",
+    )
+    parser.add_argument(
+        "--ignore", action="append", default=[], metavar="CODES", help="never these codes"
+    )
+    parser.add_argument("--explain", metavar="CODE", help="what a code means and how to fix it")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {codeintel.__version__}")
+    return parser
+
+
+def _explain(code: str, prog: str) -> int:
+    if code not in CODES:
+        print(f"{prog}: error: unknown code {code}; codes are {', '.join(CODES)}", file=sys.stderr)
+        return 2
+    emit(explain(code, CODES))
+    return 0
+
+
+def _codes(values: list[str], flag: str, prog: str) -> set[str]:
+    """Codes from comma-separated flags; one that does not exist is named, then left out."""
+    codes = {c.strip().upper() for value in values for c in value.split(",") if c.strip()}
+    for code in sorted(codes - set(CODES)):
+        print(f"{prog}: warning: unknown code {code} in {flag}", file=sys.stderr)
+    return codes & set(CODES)
 
 
 def _disabled(repo: Path) -> tuple[set[str], list[Finding]]:
     """Codes switched off in ``[tool.codeintel] disable = [...]`` of the repo's pyproject."""
     path = repo / "pyproject.toml"
+    shown = path.as_posix()
     if not path.is_file():
         return set(), []
+    text = path.read_text(encoding="utf-8", errors="replace")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8", errors="replace"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return set(), [Finding("pyproject.toml", 1, "PLAN014", f"cannot read: {exc}")]
+        return set(), [Finding("PLAN014", shown, 1, f"cannot read: {exc}")]
     disable = data.get("tool", {}).get("codeintel", {}).get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(c, str) for c in disable):
-        return set(), [Finding("pyproject.toml", 1, "PLAN014", "disable must be a list of codes")]
-    return set(disable), []
+        return set(), [Finding("PLAN014", shown, 1, "disable must be a list of codes")]
+    unknown = [
+        Finding("PLAN014", shown, _line_of(text, code), f"unknown code {code} in disable")
+        for code in sorted(set(disable) - set(CODES))
+    ]
+    return set(disable) & set(CODES), unknown
+
+
+def _line_of(text: str, word: str) -> int:
+    return next((n for n, line in enumerate(text.splitlines(), 1) if word in line), 1)

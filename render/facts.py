@@ -6,12 +6,16 @@ import re
 from collections.abc import Iterable
 from functools import cached_property
 
-from codeintel import CodeGraph, CodeIntelError
-from codeintel.conventions import Convention
-from codeintel.docs import DocFile
-from codeintel.errors_map import ErrorFacts
-from codeintel.fixtures import Fixture, TestFunction
-from codeintel.project import Project
+from codeintel import (
+    CodeGraph,
+    CodeIntelError,
+    Convention,
+    DocFile,
+    ErrorFacts,
+    Fixture,
+    Project,
+    TestFunction,
+)
 from render.rank import index
 
 

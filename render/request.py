@@ -516,8 +516,3 @@ def _slug(text: str) -> str:
     if not slug:
         slug = "feature-" + hashlib.sha256(text.encode()).hexdigest()[:8]
     return slug
-
-
-def resource_terms(names: Iterable[str]) -> set[str]:
-    """Singular terms naming resources, from route path segments, router modules or classes."""
-    return {singular(n.lower()) for n in names if n and n.isidentifier()}

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from codeintel.routes import Route
-from codeintel.services import Component
+from codeintel import Component, Route
 from render.chains import Chain, name_words
 from render.commands import Commands
 from render.context import NewFile, Snippet, Task

@@ -19,7 +19,9 @@ def served(routes: Iterable[Any], prefix: str = "") -> Iterator[tuple[str, str, 
     for route in routes:
         if hasattr(route, "effective_route_contexts"):  # FastAPI >= 0.16x nests includes
             for context in route.effective_route_contexts():
-                yield from _operations(context.original_route, prefix + context.path)
+                # A websocket route's context keeps its full path on the route it builds.
+                path = context.path or getattr(context.starlette_route, "path", "")
+                yield from _operations(context.original_route, prefix + path)
         elif isinstance(route, Mount) and hasattr(route.app, "routes"):
             yield from served(route.app.routes, prefix + route.path)
         else:

@@ -1,1 +1,1 @@
-"""Extractors: pure functions from one parsed module to frozen facts."""
+"""Per-file facts from one parsed module (symbols, imports, references), extracted in parallel."""

@@ -11,9 +11,10 @@ from typing import Any
 
 import libcst as cst
 
-from codeintel.models import (
+from codeintel.facts.models import (
     AssignFact,
     CallFact,
+    Guard,
     ImportFact,
     ModuleFacts,
     Param,
@@ -21,7 +22,7 @@ from codeintel.models import (
     SymbolFact,
     Value,
 )
-from codeintel.parse import Parsed
+from codeintel.pipeline.parse import Parsed
 
 _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 12  # deeper expressions are summarised as "other"
@@ -78,6 +79,18 @@ _Chain = tuple[_Scope, ...]
 
 
 @dataclass(frozen=True)
+class _RawGuard:
+    """A ``Guard`` before the walk ends: its values are built once every scope's locals are
+    known, like every other fact's."""
+
+    kind: str
+    text: str
+    chain: _Chain
+    target: cst.BaseExpression | None = None
+    iterable: cst.BaseExpression | None = None
+
+
+@dataclass(frozen=True)
 class _RawRef:
     chain: _Chain
     head: str
@@ -107,12 +120,19 @@ class _Collector:
         self.import_refs: list[tuple[RefFact, cst.CSTNode]] = []
         self.star_import = False
         self._symbols: list[Callable[[], SymbolFact]] = []
+        self._redefined: list[Callable[[], SymbolFact]] = []
         self._assigns: list[Callable[[], AssignFact]] = []
+        self._attributes: list[Callable[[], AssignFact]] = []
         self._calls: list[Callable[[], CallFact]] = []
         self._seen: set[str] = set()
         self._skip: set[int] = set()
         self._tc_blocks: set[int] = set()
         self._tc_depth = 0
+        # The if/for guards in force, one list per function: a function's body runs when it
+        # is called, not under the guards around its definition.
+        self._guards: list[list[_RawGuard]] = [[]]
+        self._block_guards: dict[int, tuple[_RawGuard, ...]] = {}
+        self._earlier_branches: dict[int, tuple[_RawGuard, ...]] = {}  # elif -> negations
         # Decorators, parameter annotations and defaults, return annotations and class
         # keywords are evaluated where the definition stands, not inside its own scope: names
         # in them resolve without the definition's locals, yet count as the definition's uses.
@@ -126,7 +146,9 @@ class _Collector:
         """Drop the fact builders: closures over ``self`` form reference cycles that would keep
         every parsed tree alive until the cyclic collector, which analysis pauses, runs."""
         self._symbols.clear()
+        self._redefined.clear()
         self._assigns.clear()
+        self._attributes.clear()
         self._calls.clear()
 
     def facts(self, parsed: Parsed, path: str, is_package: bool) -> ModuleFacts:
@@ -142,6 +164,8 @@ class _Collector:
             refs=tuple(self._resolve_refs()),
             assigns=tuple(build() for build in self._assigns),
             calls=tuple(build() for build in self._calls),
+            redefined=tuple(build() for build in self._redefined),
+            attributes=tuple(build() for build in self._attributes),
         )
 
     # -- helpers --------------------------------------------------------------------------
@@ -216,10 +240,20 @@ class _Collector:
     def _bind(self, name: str) -> None:
         self.scopes[-1].locals.add(name)
 
-    def _symbol(self, qualname: str, build: Callable[[], SymbolFact]) -> None:
+    def _symbol(
+        self, qualname: str, build: Callable[[], SymbolFact], redefinable: bool = False
+    ) -> None:
         if qualname not in self._seen:  # the first definition of a name is the one we keep
             self._seen.add(qualname)
             self._symbols.append(build)
+        elif redefinable:
+            self._redefined.append(build)
+
+    def _guard(self, raw: _RawGuard) -> Guard:
+        def value(node: cst.BaseExpression | None) -> Value | None:
+            return self._value(node, raw.chain) if node is not None else None
+
+        return Guard(raw.kind, raw.text, value(raw.target), value(raw.iterable))
 
     # -- definitions ----------------------------------------------------------------------
 
@@ -268,6 +302,8 @@ class _Collector:
         self._bind(node.name.value)
         scope = _Scope("function", qualname, is_method=outer.kind == "class")
         self._evaluated_outside(unbound, node.decorators, node.returns, *_param_parts(node.params))
+        guards = tuple(self._guards[-1])
+        self._guards.append([])
 
         def build() -> SymbolFact:
             returns = node.returns.annotation if node.returns else None
@@ -285,13 +321,15 @@ class _Collector:
                 params=self._params(node.params, chain),
                 returns=self._value(returns, chain) if returns is not None else None,
                 returned=tuple(self._value(e, (*chain, scope)) for e in scope.returned),
+                guards=tuple(map(self._guard, guards)),
             )
 
-        self._symbol(qualname, build)
+        self._symbol(qualname, build, redefinable=bool(node.decorators))
         self.scopes.append(scope)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self.scopes.pop()
+        self._guards.pop()
 
     def _start_line(self, node: cst.FunctionDef | cst.ClassDef) -> int:
         lines = [self._line(d) for d in node.decorators]
@@ -363,6 +401,9 @@ class _Collector:
 
     def visit_For(self, node: cst.For) -> None:
         self._store(node.target)
+        text = f"for {_text(node.target)} in {_text(node.iter)}"
+        guard = _RawGuard("for", text, self._chain(), node.target, node.iter)
+        self._block_guards[id(node.body)] = (guard,)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._store(node.target)
@@ -381,6 +422,16 @@ class _Collector:
         value: cst.BaseExpression | None = None,
     ) -> None:
         scope, chain = self.scopes[-1], self._chain()
+        if statement is not None and _is_self_attribute(target) and scope.is_method:
+            assert isinstance(target, cst.Attribute)
+            if _worth_keeping(value):
+                owner = scope.qualname.rpartition(".")[0]
+                self._attributes.append(
+                    self._assign_builder(
+                        owner, target.attr.value, annotation, value, chain, statement
+                    )
+                )
+            return
         names = _target_names(target)
         for name in names:
             self._skip.add(id(name))
@@ -449,9 +500,15 @@ class _Collector:
         )
 
     def _statement(self, expression: cst.BaseExpression, role: str) -> None:
-        scope, chain = self.scopes[-1].qualname, self._chain()
+        scope, chain, guards = self.scopes[-1].qualname, self._chain(), tuple(self._guards[-1])
         self._calls.append(
-            lambda: CallFact(scope, self._value(expression, chain), self._line(expression), role)
+            lambda: CallFact(
+                scope,
+                self._value(expression, chain),
+                self._line(expression),
+                role,
+                tuple(map(self._guard, guards)),
+            )
         )
 
     # -- imports --------------------------------------------------------------------------
@@ -461,18 +518,36 @@ class _Collector:
         name = test.attr.value if isinstance(test, cst.Attribute) else getattr(test, "value", None)
         if name == "TYPE_CHECKING":
             self._tc_blocks.add(id(node.body))
+        # Each branch runs when its test holds and every earlier branch's did not.
+        earlier = self._earlier_branches.pop(id(node), ())
+        text, chain = _condition(node.test), self._chain()
+        self._block_guards[id(node.body)] = (*earlier, _RawGuard("if", text, chain))
+        later = (*earlier, _RawGuard("if", f"not ({text})", chain))
+        if isinstance(node.orelse, cst.Else):
+            self._block_guards[id(node.orelse.body)] = later
+        elif isinstance(node.orelse, cst.If):
+            self._earlier_branches[id(node.orelse)] = later
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
-        self._tc_depth += id(node) in self._tc_blocks
+        self._enter_block(node)
 
     def leave_IndentedBlock(self, original_node: cst.IndentedBlock) -> None:
-        self._tc_depth -= id(original_node) in self._tc_blocks
+        self._leave_block(original_node)
 
     def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
-        self._tc_depth += id(node) in self._tc_blocks
+        self._enter_block(node)
 
     def leave_SimpleStatementSuite(self, original_node: cst.SimpleStatementSuite) -> None:
-        self._tc_depth -= id(original_node) in self._tc_blocks
+        self._leave_block(original_node)
+
+    def _enter_block(self, node: cst.BaseSuite) -> None:
+        self._tc_depth += id(node) in self._tc_blocks
+        self._guards[-1].extend(self._block_guards.get(id(node), ()))
+
+    def _leave_block(self, node: cst.BaseSuite) -> None:
+        self._tc_depth -= id(node) in self._tc_blocks
+        if guards := self._block_guards.pop(id(node), ()):
+            del self._guards[-1][-len(guards) :]
 
     def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
@@ -652,12 +727,26 @@ def _fstring_parts(
     return values
 
 
+def _is_self_attribute(target: cst.BaseExpression) -> bool:
+    return (
+        isinstance(target, cst.Attribute)
+        and isinstance(target.value, cst.Name)
+        and target.value.value == "self"
+    )
+
+
 def _worth_keeping(value: cst.BaseExpression | None) -> bool:
     """A function's assignments matter when they build objects or strings (app factories)."""
     return isinstance(
         value,
         (cst.Call, cst.SimpleString, cst.FormattedString, cst.BinaryOperation, cst.Name),
     )
+
+
+def _condition(test: cst.BaseExpression) -> str:
+    """An ``if`` test as written, on one line and without the parentheses around it."""
+    text = _text(test.with_changes(lpar=(), rpar=()))
+    return " ".join(filter(None, (line.strip() for line in text.splitlines())))
 
 
 def _text(node: cst.CSTNode) -> str:

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import codeintel
-from codeintel import cache as cache_module
-from codeintel import workers
-from codeintel.cache import default_folder
-from codeintel.workers import Job
+from codeintel.extract import workers
+from codeintel.pipeline import cache as cache_module
+from codeintel.pipeline.cache import default_folder
+from codeintel.pipeline.read import Job
 
 
 @pytest.fixture
@@ -140,6 +140,7 @@ def test_workers_and_executors_give_the_same_graph(tmp_path: Path) -> None:
     assert '"CI103"' in alone
 
 
+@pytest.mark.slow
 def test_two_processes_filling_one_cache_at_once_agree(tmp_path: Path) -> None:
     _many_modules(tmp_path / "repo", 80)
     script = (

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import codeintel
-from codeintel.conventions import Convention
+from codeintel.facts.conventions import Convention
 
 
 def _by_topic(graph: codeintel.CodeGraph) -> dict[str, Convention]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from codeintel.discover import classify, discover
+from codeintel.pipeline.discover import classify, discover
 
 
 def write(root: Path, files: dict[str, str]) -> None:

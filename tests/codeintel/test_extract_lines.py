@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 
 from codeintel.extract.symbols import extract_module
-from codeintel.models import ModuleFacts
-from codeintel.parse import Parsed, parse_python
+from codeintel.facts.models import ModuleFacts
+from codeintel.pipeline.parse import Parsed, parse_python
 
 SOURCE = '''\
 """Module docstring

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 import codeintel
 
@@ -197,6 +198,7 @@ def test_size_cap(tmp_path: Path) -> None:
     assert [(d.code, d.file) for d in graph.diagnostics] == [("CI104", "big.py")]
 
 
+@pytest.mark.slow
 def test_json_is_identical_across_hash_seeds(fixtures: Path) -> None:
     script = "import codeintel, sys; sys.stdout.write(codeintel.analyze(sys.argv[1]).to_json())"
     outputs = set()

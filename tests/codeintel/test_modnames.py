@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from codeintel.modnames import module_names
+from codeintel.pipeline.modnames import module_names
 
 
 def test_names_start_at_the_top_package() -> None:

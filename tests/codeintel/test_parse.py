@@ -4,7 +4,7 @@ import pytest
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.extract.symbols import extract_module
-from codeintel.parse import Parsed, parse_python
+from codeintel.pipeline.parse import Parsed, parse_python
 
 
 def symbol_lines(data: bytes) -> list[tuple[str, int, int]]:

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import codeintel
-from codeintel.depends import dependency_tree, param_providers, solve_order
+from codeintel.frameworks.depends import dependency_tree, param_providers, solve_order
 from tests.helpers import ExtractorInput, extractor_input
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime_routes.py"
@@ -17,20 +19,27 @@ APPS = [
     ("registry_app", "registry.main:app"),
     ("single_file_app", "main:app"),
     ("fullstack_app", "app.main:app"),
+    ("routers_via_functions", "shop.main:app"),
+    ("routers_in_loops", "api.main:app"),
 ]
+ENVIRONMENTS = [{}, {"BILLING": "1", "DEBUG_ROUTES": "1", "SPA": "1"}, {"LEGACY": "1"}]
 
 
-def runtime_routes(project: Path, spec: str) -> set[tuple[str, str, str]]:
+def runtime_routes(
+    project: Path, spec: str, environ: dict[str, str] | None = None
+) -> set[tuple[str, str, str]]:
     result = subprocess.run(
         [sys.executable, str(RUNTIME), str(project), spec],
         cwd=project,
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, **(environ or {})},
     )
     return {tuple(r) for r in json.loads(result.stdout)}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "spec"), APPS)
 def test_static_routes_equal_runtime_routes(fixtures: Path, name: str, spec: str) -> None:
     project = fixtures / name
@@ -41,6 +50,62 @@ def test_static_routes_equal_runtime_routes(fixtures: Path, name: str, spec: str
         if r.app == app_key
     }
     assert static == runtime_routes(project, spec)
+
+
+@pytest.mark.slow
+def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
+    fixtures: Path,
+) -> None:
+    project = fixtures / "routers_via_functions"
+    static = {
+        (r.method, r.path, r.endpoint)
+        for r in codeintel.analyze(project).routes()
+        if r.app == "shop.server.ApiServer.app"
+    }
+    assert static == runtime_routes(project, "shop.server:app")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("environ", ENVIRONMENTS)
+def test_the_routes_whose_conditions_hold_are_the_routes_served(
+    fixtures: Path, environ: dict[str, str]
+) -> None:
+    project = fixtures / "conditional_routes"
+    # The fixture's tests read only os.environ: evaluate them against the environment. The
+    # app is imported alone, so no "import <module>" condition holds.
+    namespace = {"os": SimpleNamespace(environ=environ)}
+    static = {
+        (r.method, r.path, r.endpoint)
+        for r in codeintel.analyze(project).routes()
+        if r.app == "site_app.main.app"
+        and all(not c.startswith("import ") and eval(c, namespace) for c in r.conditions)
+    }
+    assert static == runtime_routes(project, "site_app.main:app", environ)
+
+
+def test_exclusive_branches_are_never_all_unconditional(fixtures: Path) -> None:
+    routes = codeintel.analyze(fixtures / "conditional_routes").routes()
+    plans = {r.endpoint: r.conditions for r in routes if r.path == "/billing/plan"}
+    assert plans == {
+        "site_app.routers.billing.billing_plan": ('os.environ.get("BILLING")',),
+        "site_app.routers.legacy.legacy_plan": (
+            'not (os.environ.get("BILLING"))',
+            'os.environ.get("LEGACY")',
+        ),
+        "site_app.routers.free.free_plan": (
+            'not (os.environ.get("BILLING"))',
+            'not (os.environ.get("LEGACY"))',
+        ),
+    }
+
+
+def test_a_module_no_one_imports_adds_routes_only_when_run(fixtures: Path) -> None:
+    routes = codeintel.analyze(fixtures / "conditional_routes").routes()
+    (custom,) = [r for r in routes if r.path == "/auth/custom"]
+    assert (custom.app, custom.conditions) == (
+        "site_app.main.app",
+        ("import examples.custom_auth",),
+    )
 
 
 def test_route_details(registry: codeintel.CodeGraph) -> None:
@@ -95,6 +160,7 @@ def test_a_factory_app_is_served_under_the_name_bound_to_the_factory(tmp_path: P
 RUNTIME_DEPENDENCIES = Path(__file__).resolve().parent.parent / "runtime_dependencies.py"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["registry_app", "fullstack_app"])
 def test_depends_chains_equal_fastapis_own(fixtures: Path, name: str) -> None:
     """Each endpoint's providers, recursively through the providers' own parameters, in the
@@ -190,6 +256,7 @@ def b(user: object = Depends(authorizer(required=False))) -> None:
 """
 
 
+@pytest.mark.slow
 def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path) -> None:
     (tmp_path / "main.py").write_text(_PROVIDER_SHAPES)
     routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}

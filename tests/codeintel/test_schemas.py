@@ -12,6 +12,7 @@ import codeintel
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime_fields.py"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["registry_app", "fullstack_app"])
 def test_fields_equal_pydantics_own(fixtures: Path, name: str) -> None:
     project = fixtures / name
@@ -70,6 +71,7 @@ def test_schemas_survive_json(registry: codeintel.CodeGraph) -> None:
     assert codeintel.load_json(registry.to_json()).schemas() == registry.schemas()
 
 
+@pytest.mark.slow
 def test_field_metadata_in_annotated_counts_like_an_assigned_field(tmp_path: Path) -> None:
     (tmp_path / "models.py").write_text(
         "from typing import Annotated\n\n"

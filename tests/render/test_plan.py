@@ -99,6 +99,7 @@ def test_registration_site_is_the_real_include_router_call(
     assert "include_router(servers_router" in line
 
 
+@pytest.mark.slow
 def test_plans_are_the_same_bytes_from_another_working_directory(
     tmp_path: Path, graphs: dict[str, codeintel.CodeGraph]
 ) -> None:
@@ -126,6 +127,7 @@ def test_plans_are_the_same_bytes_from_another_working_directory(
     assert outputs == {render_markdown(_plan(graphs, repo, request_text))}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("repo", "request_text"), CHANGES)
 def test_validation_commands_run_in_the_repo(
     tmp_path: Path, graphs: dict[str, codeintel.CodeGraph], repo: str, request_text: str
@@ -141,6 +143,7 @@ def test_validation_commands_run_in_the_repo(
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("repo", "request_text", "old", "new"), NEW_RESOURCES)
 def test_new_files_validate_once_mirrored(
     tmp_path: Path,

@@ -1,0 +1,1 @@
+"""Project configuration and docs: pyproject, requirements, pytest, coverage, make, docs."""

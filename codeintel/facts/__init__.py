@@ -1,0 +1,1 @@
+"""What the analysis knows: the frozen fact models and the ids that name them in the graph."""

@@ -1,0 +1,57 @@
+"""pytest's view: fixtures with scope and visibility, test functions, dependency overrides."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from codeintel.facts.base import Frozen
+
+TestKind = Literal["unit", "integration", "e2e", "other"]
+
+
+class Fixture(Frozen):
+    name: str  # as tests request it (``name=`` honoured)
+    function: str  # qualified name of the function
+    file: str
+    line: int
+    end_line: int
+    scope: str  # "function" | "class" | "module" | "package" | "session"
+    autouse: bool
+    params: bool
+    requests: tuple[str, ...]  # the fixtures it asks for, by argument name
+    #: who sees it: a directory ("" for the root) for a conftest fixture, the module's file for
+    #: one defined in a test module, "file::Class" inside a test class, "*" for a plugin's
+    visible_from: str
+
+
+class TestFunction(Frozen):
+    __test__ = False  # not a pytest test class, despite the name
+
+    name: str
+    qualname: str
+    file: str
+    line: int
+    end_line: int
+    is_async: bool
+    markers: tuple[str, ...]
+    parametrized: bool
+    fixtures: tuple[str, ...]
+    kind: TestKind  # from the path
+    tests_modules: tuple[str, ...]  # project (non-test) modules its module imports
+
+
+class Override(Frozen):
+    """``app.dependency_overrides[provider] = replacement`` in a test or fixture."""
+
+    file: str
+    line: int
+    provider: str
+    replacement: str
+
+
+class TestFacts(Frozen):
+    __test__ = False
+
+    fixtures: tuple[Fixture, ...]
+    tests: tuple[TestFunction, ...]
+    overrides: tuple[Override, ...]

@@ -1,0 +1,90 @@
+"""Project configuration: dependencies, runner, pytest and coverage settings, tools, make."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from codeintel.facts.base import Frozen
+
+Runner = Literal["uv", "poetry", "pdm", "hatch", "pip"]
+CoverageVia = Literal["addopts", "coverage"]
+
+
+class ImportRoot(Frozen):
+    """A folder the project's modules are named from, and the evidence that decided it."""
+
+    folder: str  # repository-relative, "" for the repository itself
+    evidence: str  # a config key (``tool.poetry.packages``) or ``imports``
+    file: str  # where the evidence stands: the config file, or the first importing file
+    line: int
+    modules: int  # how many modules take their name from it
+
+
+class Dependency(Frozen):
+    name: str  # PEP 503 normalised
+    specifier: str  # "" when none
+    extras: tuple[str, ...]
+    marker: str | None
+    group: str  # "main" | "optional:<extra>" | "group:<name>"
+    source: str  # the file that declares it
+    line: int
+
+
+class PytestSettings(Frozen):
+    file: str
+    line: int
+    testpaths: tuple[str, ...]
+    addopts: tuple[str, ...]
+    markers: tuple[str, ...]
+    asyncio_mode: str | None
+
+
+class Coverage(Frozen):
+    fail_under: float | None
+    source: str  # "file:line"
+    via: CoverageVia
+
+
+class Tool(Frozen):
+    name: str
+    configured_in: str  # "file:line" of its settings, else of the dependency that installs it
+    config: str | None  # the file holding its settings; None when only a dependency names it
+
+
+class MakeTarget(Frozen):
+    name: str
+    file: str
+    line: int
+    commands: tuple[str, ...]
+
+
+class ImportUse(Frozen):
+    module: str
+    file: str
+    line: int
+
+
+class Project(Frozen):
+    """One (sub-)project: a folder with a ``pyproject.toml`` or ``requirements*.txt``, and the
+    configuration that applies to the files it holds (the nearest one holds a file)."""
+
+    folder: str  # repo-relative; "" for the repository's root
+    file: str | None  # the file that makes the folder a project; None for a bare root
+    workspace: str | None  # "file:line" of the uv workspace that lists it as a member
+    runs_in: str  # the folder its commands run from: the nearest with a pyproject.toml
+    locks: tuple[str, ...]  # lock files that pin it (uv.lock, an exported requirements file)
+    name: str | None
+    requires_python: str | None
+    runner: Runner
+    run_prefix: str
+    runner_reason: str
+    #: its own and its enclosing projects' (each with the file that declares it)
+    dependencies: tuple[Dependency, ...]
+    pytest: PytestSettings | None
+    coverage: Coverage | None
+    tools: tuple[Tool, ...]
+    make_targets: tuple[MakeTarget, ...]
+    package_dirs: tuple[str, ...]
+    test_dirs: tuple[str, ...]
+    undeclared: tuple[ImportUse, ...]  # in the files it holds
+    unused: tuple[Dependency, ...]  # its own main dependencies no file under its folder imports

@@ -1,0 +1,1 @@
+"""Framework facts on the graph: FastAPI routes and Depends, schemas, fixtures, services."""

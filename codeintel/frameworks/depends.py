@@ -1,0 +1,167 @@
+"""FastAPI dependency injection: which providers a parameter list or ``dependencies=`` asks for."""
+
+from __future__ import annotations
+
+from codeintel.facts.models import Param, SymbolFact, Value
+from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.framework_names import ANNOTATED, DEPENDS
+
+_MAX_HOPS = 8
+
+
+def param_providers(params: tuple[Param, ...], evaluator: Evaluator) -> list[str]:
+    """Providers named by ``Depends``/``Security`` in defaults or ``Annotated`` metadata,
+    including aliases such as ``SessionDep = Annotated[Session, Depends(get_db)]``."""
+    found: list[str] = []
+    for param in params:
+        if _is_depends(param.default, evaluator):
+            assert param.default is not None
+            found.extend(_provider(param.default, param.annotation, evaluator))
+        else:
+            found.extend(_annotated(param.annotation, evaluator, 0))
+    return found
+
+
+def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
+    """Providers in a ``dependencies=[Depends(a), Security(b)]`` list."""
+    if value is None or value.kind != "list":
+        return []
+    found: list[str] = []
+    for item in value.items:
+        if _is_depends(item, evaluator):
+            found.extend(_provider(item, None, evaluator))
+    return found
+
+
+def _is_depends(value: Value | None, evaluator: Evaluator) -> bool:
+    return value is not None and evaluator.called_class(value) in DEPENDS
+
+
+def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> list[str]:
+    target = call.keyword("dependency") or (call.items[0] if call.items else None)
+    if target is None:  # ``x: Pagination = Depends()`` depends on the annotated class
+        target = annotation
+    name = evaluator.qualified(target) or _instance(target, evaluator)
+    name = name or _returned_local(target, evaluator)
+    return [name] if name is not None else []
+
+
+def _instance(call: Value | None, evaluator: Evaluator) -> str | None:
+    """``Security(APIKeyHeader(name="X"))``: an instance made in place; FastAPI calls it, so
+    it is named for its class with ``()``: ``fastapi.security.APIKeyHeader()``."""
+    called = evaluator.called_class(call)
+    fact = evaluator.resolver.symbols.get(called) if called else None
+    if called is None or (fact is not None and fact.kind != "class"):
+        return None
+    if fact is None and not called.rpartition(".")[2][:1].isupper():
+        return None  # a third-party function call, not a class: unknown, never guessed
+    return f"{called}()"
+
+
+def _returned_local(call: Value | None, evaluator: Evaluator) -> str | None:
+    """``Depends(get_repository(UsersRepository))``: the provider is the function the factory
+    returns, a local one or not; ``a if required else b`` is followed when the call (or the
+    parameter's default) gives the flag as a literal. Anything else stays unresolved."""
+    factory = evaluator.called_class(call)
+    fact = evaluator.resolver.symbols.get(factory) if factory else None
+    if call is None or fact is None or fact.kind not in ("function", "method"):
+        return None
+    names = {_function(_chosen(v, fact, call), str(factory), evaluator) for v in fact.returned}
+    return names.pop() if len(names) == 1 else None
+
+
+def _chosen(value: Value | None, fact: SymbolFact, call: Value) -> Value | None:
+    if value is None or value.kind != "ifexp":
+        return value
+    test, body, orelse = value.items
+    flag = argument(test.text, fact, call) if test.kind == "name" else None
+    if flag is None or flag.kind != "const" or flag.text not in ("True", "False"):
+        return None
+    return _chosen(body if flag.text == "True" else orelse, fact, call)
+
+
+def argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
+    """What the call passes for parameter ``name`` of the function it calls (or its default)."""
+    if (given := call.keyword(name)) is not None:
+        return given
+    positional = [p.name for p in fact.params if p.kind == "positional"]
+    if name in positional and positional.index(name) < len(call.items):
+        return call.items[positional.index(name)]
+    return next((p.default for p in fact.params if p.name == name), None)
+
+
+def _function(value: Value | None, factory: str, evaluator: Evaluator) -> str | None:
+    if value is None or value.kind != "name":
+        return None
+    local = f"{factory}.<locals>.{value.text}"
+    if local in evaluator.resolver.symbols:
+        return local
+    name = evaluator.qualified(value)
+    return name if name in evaluator.resolver.symbols else None
+
+
+def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> list[str]:
+    if annotation is None or hops > _MAX_HOPS:
+        return []
+    if annotation.kind == "name":
+        key = evaluator.variable(annotation.ref)
+        return _annotated(evaluator.binding(key), evaluator, hops + 1) if key else []
+    if annotation.kind != "subscript" or not annotation.items:
+        return []
+    if evaluator.qualified(annotation.items[0]) not in ANNOTATED:
+        return []
+    base = annotation.items[1] if len(annotation.items) > 1 else None
+    found: list[str] = []
+    for meta in annotation.items[2:]:
+        if _is_depends(meta, evaluator):
+            found.extend(_provider(meta, base, evaluator))
+    return found
+
+
+def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
+    """The providers ``provider`` asks for itself, as FastAPI would find them: a function's
+    parameters, a class's ``__init__``, or an instance's ``__call__``."""
+    symbols = evaluator.resolver.symbols
+    fact = symbols.get(provider)
+    called: SymbolFact | None
+    if fact is not None and fact.kind in ("function", "method"):
+        called = fact
+    elif fact is not None and fact.kind == "class":
+        called = symbols.get(f"{provider}.__init__")
+    elif provider.endswith("()"):  # an instance made in place
+        called = symbols.get(f"{provider.removesuffix('()')}.__call__")
+    else:  # an instance held in a variable
+        key = evaluator.variable(provider)
+        cls = evaluator.instance_class(evaluator.binding(key)) if key else None
+        called = symbols.get(f"{cls}.__call__") if cls else None
+    return param_providers(called.params, evaluator) if called is not None else []
+
+
+def dependency_tree(roots: list[str], evaluator: Evaluator) -> dict[str, tuple[str, ...]]:
+    """Every provider reachable from ``roots`` -> the providers it asks for directly."""
+    tree: dict[str, tuple[str, ...]] = {}
+    todo = list(roots)
+    while todo:
+        provider = todo.pop()
+        if provider in tree:
+            continue
+        tree[provider] = tuple(dict.fromkeys(sub_providers(provider, evaluator)))
+        todo.extend(tree[provider])
+    return tree
+
+
+def solve_order(direct: tuple[str, ...], tree: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """All providers behind ``direct``, each once, sub-dependencies before the provider that
+    needs them (the order FastAPI solves them in)."""
+    done: dict[str, None] = {}
+
+    def visit(provider: str, path: frozenset[str]) -> None:
+        if provider in done or provider in path:
+            return
+        for sub in tree.get(provider, ()):
+            visit(sub, path | {provider})
+        done[provider] = None
+
+    for provider in direct:
+        visit(provider, frozenset())
+    return tuple(done)

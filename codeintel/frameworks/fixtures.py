@@ -1,0 +1,315 @@
+"""pytest: fixtures with their scope and visibility, test functions, dependency overrides."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
+from codeintel.facts.ids import fixture_id
+from codeintel.facts.models import ModuleFacts, SymbolFact, Value
+from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.framework_names import FIXTURE_DECORATORS
+
+_TEST_MODULE = re.compile(r"^(test_.*|.*_test)\.py$")
+_KINDS: tuple[tuple[str, TestKind], ...] = (
+    ("unit", "unit"),
+    ("integration", "integration"),
+    ("e2e", "e2e"),
+    ("functional", "e2e"),
+    ("api", "integration"),
+)
+_IMPLICIT = frozenset({"self", "cls"})
+
+
+def extract_tests(evaluator: Evaluator) -> TestFacts:
+    resolver = evaluator.resolver
+    modules = sorted(resolver.modules.values(), key=lambda m: m.file)
+    plugins = _plugins(modules, evaluator)
+    project = {m.module for m in modules if not _is_test_file(m.file)}
+    fixtures: list[Fixture] = []
+    tests: list[TestFunction] = []
+    overrides: list[Override] = []
+    for module in modules:
+        name = module.file.rsplit("/", 1)[-1]
+        if name == "conftest.py" or _TEST_MODULE.match(name) or module.module in plugins:
+            fixtures += _fixtures(module, evaluator, module.module in plugins)
+        if _TEST_MODULE.match(name):
+            fixtures += _class_fixtures(module, evaluator)
+            tests += _tests(module, evaluator, project)
+        overrides += _overrides(module, evaluator)
+    return TestFacts(
+        fixtures=tuple(sorted(fixtures, key=lambda f: (f.file, f.line, f.visible_from, f.name))),
+        tests=tuple(sorted(tests, key=lambda t: (t.file, t.line))),
+        overrides=tuple(sorted(overrides, key=lambda o: (o.file, o.line))),
+    )
+
+
+def visible_fixtures(
+    fixtures: tuple[Fixture, ...], test_file: str, test_class: str | None = None
+) -> dict[str, Fixture]:
+    """The fixtures a test in ``test_file`` sees, by name; the closest definition wins.
+
+    ``test_class`` is the test's class as in its pytest node id (``TestA`` or
+    ``TestA::TestInner``; dots are read as ``::``): a class sees its own fixtures, its
+    enclosing classes', then the module's, the conftests' and the plugins'."""
+    folder = posixpath.dirname(test_file)
+    classes = _class_nodes(test_file, test_class)
+    best: dict[str, tuple[int, Fixture]] = {}
+    for fixture in fixtures:
+        rank = _closeness(fixture.visible_from, test_file, folder, classes)
+        if rank is not None and (fixture.name not in best or rank > best[fixture.name][0]):
+            best[fixture.name] = (rank, fixture)
+    return {name: best[name][1] for name in sorted(best)}
+
+
+def fixture_node(fixture: Fixture) -> str:
+    """A fixture's node id: ``fixture:tests/test_x.py::TestA::mock_client`` for one that a test
+    class sees (one per class, as pytest registers it), ``fixture:<file>::<function>`` else."""
+    owner = fixture.visible_from if "::" in fixture.visible_from else fixture.file
+    return fixture_id(owner, fixture.function.rpartition(".")[2])
+
+
+def fixture_site(fixture: Fixture) -> tuple[str, str | None]:
+    """Where a fixture is requested from, as (file, class node path): what it sees itself."""
+    file, _, cls = fixture.visible_from.partition("::")
+    return (file, cls) if cls else (fixture.file, None)
+
+
+def _class_nodes(test_file: str, test_class: str | None) -> dict[str, int]:
+    """``file::Outer`` and ``file::Outer::Inner`` for ``Outer::Inner``, with their depth."""
+    if not test_class:
+        return {}
+    parts = test_class.replace(".", "::").split("::")
+    return {f"{test_file}::{'::'.join(parts[:n])}": n for n in range(1, len(parts) + 1)}
+
+
+def _closeness(where: str, test_file: str, folder: str, classes: dict[str, int]) -> int | None:
+    if where == "*":
+        return 0
+    if where in classes:
+        return 10_000 + classes[where]
+    if where == test_file:
+        return 9_999
+    if where == "" or folder == where or folder.startswith(where + "/"):
+        return 1 + (where.count("/") + 1 if where else 0)
+    return None
+
+
+def _is_test_file(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return name == "conftest.py" or bool(_TEST_MODULE.match(name))
+
+
+def _plugins(modules: list[ModuleFacts], evaluator: Evaluator) -> set[str]:
+    """Modules named by ``pytest_plugins`` in a conftest (or test module)."""
+    found: set[str] = set()
+    for module in modules:
+        for assign in module.assigns:
+            if assign.scope == "" and assign.name == "pytest_plugins":
+                found.update(evaluator.strings(assign.value))
+    return found
+
+
+def _fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: bool) -> list[Fixture]:
+    """Module-level fixtures; those in classes are their test classes' (``_class_fixtures``)."""
+    found = []
+    for fact in module.symbols:
+        decorator = _fixture_decorator(fact, evaluator)
+        if decorator is None or "." in fact.qualname:
+            continue
+        if plugin:
+            where = "*"
+        elif module.file.endswith("/conftest.py") or module.file == "conftest.py":
+            where = posixpath.dirname(module.file)
+        else:
+            where = module.file
+        found.append(_fixture(fact, decorator, module, evaluator, where))
+    return found
+
+
+def _class_fixtures(module: ModuleFacts, evaluator: Evaluator) -> list[Fixture]:
+    """pytest registers a collected test class's fixture methods, inherited ones included, for
+    that class alone (node id ``file::Class``): two classes may each have a ``mock_client``."""
+    resolver = evaluator.resolver
+    found = []
+    for cls in _collected_classes(module):
+        node = f"{module.file}::{cls.replace('.', '::')}"
+        taken: set[str] = set()
+        for owner in resolver.mro(f"{module.module}.{cls}"):
+            facts = _module_of(resolver.modules, resolver.symbols, owner)
+            if facts is None:
+                continue  # an external base: its fixtures are not the project's
+            local = owner[len(facts.module) + 1 :]
+            for fact in facts.symbols:
+                decorator = _fixture_decorator(fact, evaluator)
+                if decorator is None or fact.qualname != f"{local}.{fact.name}":
+                    continue
+                if fact.name not in taken:  # the nearest class's method wins, as in Python
+                    taken.add(fact.name)
+                    found.append(_fixture(fact, decorator, facts, evaluator, node))
+    return found
+
+
+def _collected_classes(module: ModuleFacts) -> list[str]:
+    """Classes pytest collects: ``Test*`` at module level, and ``Test*`` nested in those."""
+    return [
+        s.qualname
+        for s in module.symbols
+        if s.kind == "class" and all(p.startswith("Test") for p in s.qualname.split("."))
+    ]
+
+
+def _module_of(
+    modules: dict[str, ModuleFacts], symbols: dict[str, SymbolFact], qualname: str
+) -> ModuleFacts | None:
+    if qualname not in symbols:
+        return None
+    module = qualname
+    while module and module not in modules:
+        module = module.rpartition(".")[0]
+    return modules.get(module)
+
+
+def _fixture_decorator(fact: SymbolFact, evaluator: Evaluator) -> Value | None:
+    if fact.kind not in {"function", "method"}:
+        return None
+    for decorator in fact.decorators:
+        func = decorator.func if decorator.kind == "call" else decorator
+        if evaluator.qualified(func) in FIXTURE_DECORATORS:
+            return decorator
+    return None
+
+
+def _fixture(
+    fact: SymbolFact, decorator: Value, module: ModuleFacts, evaluator: Evaluator, where: str
+) -> Fixture:
+    keyword = decorator.keyword if decorator.kind == "call" else (lambda _: None)
+    name = keyword("name")
+    scope = keyword("scope")
+    autouse = keyword("autouse")
+    return Fixture(
+        name=name.text if name is not None and name.kind == "str" else fact.name,
+        function=f"{module.module}.{fact.qualname}",
+        file=module.file,
+        line=fact.start_line,
+        end_line=fact.end_line,
+        scope=scope.text if scope is not None and scope.kind == "str" else "function",
+        autouse=autouse is not None and autouse.text == "True",
+        params=keyword("params") is not None,
+        requests=tuple(p.name for p in fact.params if p.name not in _IMPLICIT and p.kind != "star"),
+        visible_from=where,
+    )
+
+
+def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list[TestFunction]:
+    classes = {s.qualname: s for s in module.symbols if s.kind == "class"}
+    module_marks = _module_markers(module, evaluator)
+    imported = _imported_modules(module, project)
+    found = []
+    for fact in module.symbols:
+        owner = fact.qualname.rpartition(".")[0]
+        if not _is_test(fact, owner, classes):
+            continue
+        marks = [*module_marks, *(_markers(classes[owner].decorators) if owner else ())]
+        marks += _markers(fact.decorators)
+        argnames = _parametrized_names(fact.decorators, evaluator)
+        found.append(
+            TestFunction(
+                name=fact.name,
+                qualname=f"{module.module}.{fact.qualname}",
+                file=module.file,
+                line=fact.start_line,
+                end_line=fact.end_line,
+                is_async=fact.is_async,
+                markers=tuple(dict.fromkeys(marks)),
+                parametrized=bool(argnames) or "parametrize" in marks,
+                fixtures=tuple(
+                    p.name
+                    for p in fact.params
+                    if p.name not in _IMPLICIT and p.name not in argnames and p.default is None
+                ),
+                kind=_kind(module.file),
+                tests_modules=imported,
+            )
+        )
+    return found
+
+
+def _is_test(fact: SymbolFact, owner: str, classes: dict[str, SymbolFact]) -> bool:
+    if not fact.name.startswith("test") or fact.kind not in {"function", "method"}:
+        return False
+    if not owner:
+        return fact.kind == "function"
+    return owner in classes and all(p.startswith("Test") for p in owner.split("."))
+
+
+def _markers(decorators: tuple[Value, ...]) -> list[str]:
+    found = []
+    for decorator in decorators:
+        text = (decorator.func or decorator).text if decorator.kind == "call" else decorator.text
+        if text.startswith("pytest.mark."):
+            found.append(text.removeprefix("pytest.mark.").split(".")[0])
+    return found
+
+
+def _module_markers(module: ModuleFacts, evaluator: Evaluator) -> list[str]:
+    for assign in module.assigns:
+        if assign.scope == "" and assign.name == "pytestmark" and assign.value is not None:
+            values = assign.value.items if assign.value.kind == "list" else (assign.value,)
+            return _markers(values)
+    return []
+
+
+def _parametrized_names(decorators: tuple[Value, ...], evaluator: Evaluator) -> set[str]:
+    names: set[str] = set()
+    for decorator in decorators:
+        func = decorator.func
+        if decorator.kind == "call" and func and func.text.endswith("mark.parametrize"):
+            first = decorator.items[0] if decorator.items else None
+            # "a, b" or ["a", "b"]: pytest takes both
+            texts = evaluator.strings(first) or (evaluator.text(first).value,)
+            for text in texts:
+                names.update(n.strip() for n in text.split(",") if n.strip())
+    return names
+
+
+def _kind(path: str) -> TestKind:
+    folders = path.split("/")[:-1]
+    for folder, kind in _KINDS:
+        if folder in folders:
+            return kind
+    return "other"
+
+
+def _imported_modules(module: ModuleFacts, project: set[str]) -> tuple[str, ...]:
+    found = set()
+    for fact in module.imports:
+        target = fact.target
+        while target and target not in project:
+            target = target.rpartition(".")[0]
+        if target:
+            found.add(target)
+    return tuple(sorted(found))
+
+
+def _overrides(module: ModuleFacts, evaluator: Evaluator) -> list[Override]:
+    found = []
+    for call in module.calls:
+        if call.role != "setitem" or len(call.value.items) != 2:
+            continue
+        target, value = call.value.items
+        if target.kind != "subscript" or len(target.items) != 2:
+            continue
+        if not target.items[0].text.endswith("dependency_overrides"):
+            continue
+        provider = target.items[1]
+        found.append(
+            Override(
+                file=module.file,
+                line=call.line,
+                provider=evaluator.qualified(provider) or provider.text,
+                replacement=evaluator.qualified(value) or value.text,
+            )
+        )
+    return found

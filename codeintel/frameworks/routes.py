@@ -1,0 +1,717 @@
+"""FastAPI routes: apps and routers, include/mount chains, full paths, and Depends providers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from codeintel.diagnostics import Diagnostic
+from codeintel.facts.models import CallFact, Guard, ModuleFacts, Param, SymbolFact, Value
+from codeintel.facts.routes import Route
+from codeintel.frameworks.depends import (
+    argument,
+    dependency_tree,
+    list_providers,
+    param_providers,
+    solve_order,
+)
+from codeintel.pipeline.layout import is_test_path
+from codeintel.resolve.evaluate import Evaluator, Text
+from codeintel.resolve.framework_names import APP_CLASSES, BODY, MODEL_ROOTS, ROUTER_CLASSES
+
+_VERBS = {
+    "get": ("GET",),
+    "post": ("POST",),
+    "put": ("PUT",),
+    "patch": ("PATCH",),
+    "delete": ("DELETE",),
+    "options": ("OPTIONS",),
+    "head": ("HEAD",),
+    "trace": ("TRACE",),
+    "websocket": ("WEBSOCKET",),
+    "api_route": ("GET",),  # FastAPI's default when methods= is not given
+}
+_INCLUDES = frozenset({"include_router", "mount"})
+_ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
+_MAX_DEPTH = 32  # include chains deeper than this are cycles
+_MAX_LOOP = 64  # loop items expanded per statement; longer literals are data
+
+#: Values bound to names: a function's parameters at one call, or a loop's variable at one
+#: item. Keys are the names' refs (``module.func.<locals>.param``, ``module.loop_var``).
+Env = dict[str, Value]
+
+
+@dataclass
+class _Object:
+    key: str
+    kind: str  # "app" | "router"
+    file: str
+    line: int
+    call: Value  # the constructor call, for its prefix, tags and dependencies
+    dependencies: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Site:
+    """Where a statement runs: its loop bindings and the ``if`` tests around it."""
+
+    module: str
+    file: str
+    line: int
+    env: Env = field(default_factory=dict, compare=False)
+    conditions: tuple[str, ...] = ()
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class _Declared:
+    methods: tuple[str, ...]
+    path: Value | None
+    endpoint: str
+    site: _Site
+    options: Value | None  # the decorator or add_api_route call, for its keywords
+
+
+@dataclass(frozen=True)
+class _Edge:
+    method: str  # "include_router" | "mount"
+    child: Value | None
+    call: Value
+    site: _Site
+
+
+@dataclass(frozen=True)
+class _Alias:
+    """A call passes the object to ``param``: what is declared on the parameter is declared
+    on the object, with the call's other arguments bound."""
+
+    param: str
+    env: Env = field(compare=False)
+    conditions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What an include chain has gathered on the way down to an object."""
+
+    app: str | None
+    prefix: Text
+    dependencies: tuple[str, ...]
+    tags: tuple[str, ...]
+    sites: tuple[str, ...]
+    conditions: tuple[str, ...]
+
+
+def extract_routes(
+    evaluator: Evaluator,
+) -> tuple[list[Route], dict[str, tuple[str, ...]], list[Diagnostic]]:
+    """Every route reachable from each app (and from routers no app includes), and every
+    provider the routes reach -> the providers it asks for itself."""
+    builder = _Builder(evaluator)
+    builder.collect()
+    return builder.routes(), builder.providers, sorted(builder.diagnostics)
+
+
+class _Builder:
+    def __init__(self, evaluator: Evaluator) -> None:
+        self.ev = evaluator
+        self.resolver = evaluator.resolver
+        self.objects: dict[str, _Object] = {}
+        # Declarations and includes, by the object or the parameter (``module.f.<locals>.p``)
+        # the code names as their owner.
+        self.declared: dict[str, list[_Declared]] = defaultdict(list)
+        self.edges: dict[str, list[_Edge]] = defaultdict(list)
+        self.aliases: dict[str, list[_Alias]] = defaultdict(list)
+        self.sites: dict[str, list[tuple[Value, _Site]]] = defaultdict(list)  # calls of a function
+        self.children: set[str] = set()
+        self.imported: set[str] = set()  # modules some project module imports
+        self.diagnostics: set[Diagnostic] = set()
+        self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
+
+    # -- collecting -----------------------------------------------------------------------
+
+    def collect(self) -> None:
+        modules = [
+            (m, self.resolver.modules[m])
+            for m in sorted(self.resolver.modules)
+            if not is_test_path(self.resolver.modules[m].file)
+        ]  # routes a test adds to an app exist only while that test runs
+        for module in sorted(self.resolver.modules):
+            self._collect_objects(module)
+        for module, facts in modules:
+            self._collect_sites(module, facts)
+            self.imported.update(_imported(facts, self.resolver.aliases))
+        for module, facts in modules:
+            for sym in (*facts.symbols, *facts.redefined):
+                if sym.kind not in ("function", "method"):
+                    continue
+                site = _Site(module, facts.file, sym.start_line, {}, _conditions(sym.guards))
+                for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
+                    self._decorator(replace(site, line=line), sym, decorator)
+            for call in facts.calls:
+                if call.role == "call":
+                    self._statements(module, facts.file, call)
+        self._collect_aliases()
+        self._collect_children()
+
+    def _collect_objects(self, module: str) -> None:
+        facts = self.resolver.modules[module]
+        for assign in (*facts.assigns, *facts.attributes):
+            kind = self._kind(assign.value)
+            if kind is None:
+                continue
+            assert assign.value is not None
+            key = self.ev.variable(self.ev.key(module, assign.scope, assign.name))
+            if key is None or key in self.objects:
+                continue
+            self.objects[key] = self._object(key, kind, facts.file, assign.line, assign.value)
+
+    def _kind(self, value: Value | None) -> str | None:
+        cls = self.ev.class_held(self.ev.called_class(value))
+        if self.ev.is_subclass(cls, APP_CLASSES):
+            return "app"
+        if self.ev.is_subclass(cls, ROUTER_CLASSES):
+            return "router"
+        return None
+
+    def _object(self, key: str, kind: str, file: str, line: int, call: Value) -> _Object:
+        obj = _Object(key, kind, file, line, call)
+        if kind == "router":
+            obj.tags = self.ev.strings(call.keyword("tags"))
+        obj.dependencies = list_providers(call.keyword("dependencies"), self.ev)
+        return obj
+
+    def _collect_sites(self, module: str, facts: ModuleFacts) -> None:
+        """Every call of a project function, nested calls too: where arguments are bound."""
+        for assign in (*facts.assigns, *facts.attributes):
+            if assign.value is not None:
+                site = _Site(module, facts.file, assign.line)
+                self._add_sites(assign.value, site)
+        for call in facts.calls:
+            if call.role == "call":
+                for site in self._loop_sites(module, facts.file, call)[0]:
+                    self._add_sites(call.value, site)
+
+    def _add_sites(self, value: Value, site: _Site) -> None:
+        if value.kind == "call":
+            called = self._constructor(self.ev.called_class(value))
+            fact = self._callee(called)
+            if called and fact is not None and fact.params:
+                self.sites[called].append((value, site))
+        for item in (*value.items, *(v for _, v in value.keywords)):
+            self._add_sites(item, site)
+
+    def _statements(self, module: str, file: str, call: CallFact) -> None:
+        sites, unknown = self._loop_sites(module, file, call)
+        registered = [self._statement(site, call.value) for site in sites]
+        if unknown is not None and any(registered):
+            message = f"cannot tell what `{unknown}` runs over"
+            self.diagnostics.add(Diagnostic("CI202", file, call.line, message))
+
+    def _loop_sites(self, module: str, file: str, call: CallFact) -> tuple[list[_Site], str | None]:
+        """One site per item of the loops around a statement (``for r in ROUTERS:``), and
+        the loop whose items are not known, if any (then one site, the loop unexpanded)."""
+        base = _Site(module, file, call.line, {}, _conditions(call.guards))
+        envs: list[Env] = [{}]
+        for guard in call.guards:
+            if guard.kind != "for" or guard.target is None:
+                continue
+            expanded: list[Env] = []
+            for env in envs:
+                items = self._items(guard.iterable, env)
+                if items is None:
+                    return [base], guard.text
+                expanded.extend({**env, **_unpack(guard.target, item)} for item in items)
+            envs = expanded
+        return [replace(base, env=env) for env in envs], None
+
+    def _items(self, value: Value | None, env: Env, hops: int = 0) -> tuple[Value, ...] | None:
+        if value is None or hops > _MAX_DEPTH:
+            return None
+        value = _close(value, env)
+        if value.kind == "list" and len(value.items) <= _MAX_LOOP:
+            return value.items
+        key = self.ev.variable(value.ref) if value.kind == "name" else None
+        binding = self.ev.binding(key) if key else None
+        return self._items(binding, {}, hops + 1) if binding is not None else None
+
+    def _holders(self, ref: str | None, site: _Site) -> list[str]:
+        """The objects (or the enclosing function's parameter) ``ref`` names at ``site``."""
+        if ref is None:
+            return []
+        value = _close(Value("name", ref, ref=ref), site.env)
+        if value.kind == "name" and value.ref is not None and self._param(value.ref):
+            return [value.ref]
+        found = sorted({key for key, _ in self._objects(value, {}, site.where)})
+        if not found and ref.endswith(".router"):  # ``app.router.add_api_route``: the app
+            apps = self._holders(ref.removesuffix(".router"), site)
+            return [h for h in apps if h not in self.objects or self.objects[h].kind == "app"]
+        return found
+
+    def _owner(self, func: Value | None, site: _Site) -> tuple[list[str], str]:
+        """For ``x.method`` what ``x`` holds (apps, routers or a parameter) and ``method``."""
+        if func is None or func.kind != "name" or func.ref is None or "." not in func.ref:
+            return [], ""
+        holder, _, method = func.ref.rpartition(".")
+        if method not in _VERBS and method not in _ADDERS and method not in _INCLUDES:
+            return [], method
+        return self._holders(holder, site), method
+
+    def _decorator(self, site: _Site, sym: SymbolFact, decorator: Value) -> None:
+        if decorator.kind != "call":
+            return
+        owners, method = self._owner(decorator.func, site)
+        if method in _VERBS:
+            endpoint = f"{site.module}.{sym.qualname}"
+            for owner in owners:
+                self._declare(owner, method, decorator, endpoint, site)
+
+    def _statement(self, site: _Site, call: Value) -> bool:
+        """Record a route declaration or include; whether the call was one on an object."""
+        if call.func is not None and call.func.kind == "call":  # router.post("/x")(handler)
+            owners, method = self._owner(call.func.func, site)
+            if method not in _VERBS or not owners:
+                return False
+            item = _close(call.items[0], site.env) if call.items else None
+            endpoint = self._endpoint(item, site)
+            for owner in owners if endpoint else ():
+                self._declare(owner, method, call.func, endpoint, site)
+            return True
+        owners, method = self._owner(call.func, site)
+        if not owners:
+            return False
+        if method in _ADDERS:
+            value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)
+            endpoint = self._endpoint(_close(value, site.env) if value else None, site)
+            methods = self._methods(call, _ADDERS[method])
+            for owner in owners if endpoint else ():
+                declared = _Declared(
+                    methods, _path_value(call), endpoint, self._entry(owner, site), call
+                )
+                self.declared[owner].append(declared)
+        elif method in _INCLUDES:
+            if method == "mount":
+                child = call.keyword("app") or (call.items[1] if len(call.items) > 1 else None)
+            else:
+                child = call.keyword("router") or (call.items[0] if call.items else None)
+            for owner in owners:
+                self.edges[owner].append(_Edge(method, child, call, self._entry(owner, site)))
+        return method in _ADDERS or method in _INCLUDES
+
+    def _endpoint(self, value: Value | None, site: _Site) -> str:
+        """The function a route's handler names; "" (with a diagnostic) when unknown."""
+        endpoint = self.ev.qualified(value)
+        if endpoint is not None and ".<locals>." in endpoint:
+            # A nested def is a function; anything else local (``route.endpoint``) is not known.
+            endpoint = endpoint if endpoint in self.resolver.symbols else None
+        if endpoint is None:
+            text = value.text if value is not None else "(nothing)"
+            message = f"cannot tell which function endpoint {text} is"
+            self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
+        return endpoint or ""
+
+    def _declare(self, owner: str, method: str, call: Value, endpoint: str, site: _Site) -> None:
+        methods = self._methods(call, _VERBS[method]) if method == "api_route" else _VERBS[method]
+        site = self._entry(owner, site)
+        self.declared[owner].append(_Declared(methods, _path_value(call), endpoint, site, call))
+
+    def _entry(self, owner: str, site: _Site) -> _Site:
+        """A module that adds routes to an object it imports, and that no project module
+        imports, adds them only when it is the program run (an example's or an end-to-end
+        test's ``main.py`` decorating the library's app): a condition on its routes."""
+        obj = self.objects.get(owner)
+        if obj is None or site.file == obj.file or site.module in self.imported:
+            return site
+        return replace(site, conditions=(*site.conditions, f"import {site.module}"))
+
+    def _methods(self, call: Value, default: tuple[str, ...]) -> tuple[str, ...]:
+        methods = self.ev.strings(call.keyword("methods"))
+        return tuple(m.upper() for m in methods) if methods else default
+
+    def _collect_aliases(self) -> None:
+        """Bind the parameters that own declarations or includes to what each call passes;
+        a parameter passed on to such a parameter owns them too."""
+        todo = sorted({k for k in (*self.declared, *self.edges) if self._param(k)})
+        done: set[str] = set()
+        while todo:
+            param = todo.pop()
+            if param in done:
+                continue
+            done.add(param)
+            func, _, name = param.rpartition(".<locals>.")
+            fact = self._callee(func)
+            assert fact is not None
+            for call, site in self.sites.get(func, ()):
+                arg = argument(name, fact, call)
+                if arg is None:
+                    continue
+                env = self._bind(fact, func, call, site.env)
+                alias = _Alias(param, env, site.conditions)
+                for holder in self._argument_holders(_close(arg, site.env), site):
+                    self.aliases[holder].append(alias)
+                    if self._param(holder):
+                        todo.append(holder)
+
+    def _argument_holders(self, arg: Value, site: _Site) -> list[str]:
+        if arg.kind == "name" and arg.ref is not None and self._param(arg.ref):
+            return [arg.ref]
+        return sorted({key for key, _ in self._objects(arg, {}, site.where)})
+
+    def _collect_children(self) -> None:
+        """Objects some include or mount reaches; unresolved includes are diagnostics. A
+        helper no call reaches (``def mount_chainlit(app, ...): app.mount(path, our_app)``
+        for users to call) does not make what it mounts someone's child."""
+        bound = self._bound_params()
+        for owner in sorted(self.edges):
+            for edge in self.edges[owner]:
+                found = self._objects(edge.child, edge.site.env, edge.site.where)
+                if owner in bound or not self._param(owner):
+                    self.children.update(key for key, _ in found)
+                if not found and edge.method == "include_router":
+                    text = edge.child.text if edge.child else "(nothing)"
+                    message = f"cannot tell which router {text} is"
+                    self.diagnostics.add(
+                        Diagnostic("CI202", edge.site.file, edge.site.line, message)
+                    )
+
+    def _constructor(self, called: str | None) -> str | None:
+        """What a call runs: a project class's ``__init__`` (its own or inherited)."""
+        fact = self.resolver.symbols.get(called) if called else None
+        if called is None or fact is None or fact.kind != "class":
+            return called
+        target = self.resolver.resolve(f"{called}.__init__")
+        return target.qualname if target is not None and not target.remainder else None
+
+    def _callee(self, func: str | None) -> SymbolFact | None:
+        """A project function or method as calls see it: a method's ``self`` or ``cls`` is
+        not among the arguments a call passes."""
+        fact = self.resolver.symbols.get(func) if func else None
+        if fact is None or fact.kind not in ("function", "method"):
+            return None
+        static = any(d.text == "staticmethod" for d in fact.decorators)
+        return fact if fact.kind == "function" or static else replace(fact, params=fact.params[1:])
+
+    def _bound_params(self) -> set[str]:
+        return {alias.param for aliases in self.aliases.values() for alias in aliases}
+
+    # -- evaluating -----------------------------------------------------------------------
+
+    def _param(self, ref: str) -> bool:
+        """Whether ``ref`` names a parameter of a project function."""
+        func, marker, name = ref.rpartition(".<locals>.")
+        fact = self.resolver.symbols.get(func) if marker else None
+        return fact is not None and "." not in name and any(p.name == name for p in fact.params)
+
+    def _bind(self, fact: SymbolFact, func: str, call: Value, env: Env) -> Env:
+        bound: Env = {}
+        for param in fact.params:
+            arg = argument(param.name, fact, call)
+            if arg is not None:
+                bound[f"{func}.<locals>.{param.name}"] = _close(arg, env)
+        return bound
+
+    def _objects(
+        self, value: Value | None, env: Env, where: str, depth: int = 0
+    ) -> list[tuple[str, Env]]:
+        """The apps or routers an expression evaluates to, each with the bindings of the
+        function that built it (a router factory called per prefix builds one per call)."""
+        if value is None or depth > _MAX_DEPTH:
+            return []
+        value = _close(value, env)
+        if value.kind == "call":
+            return self._called(value, where, depth)
+        if value.kind != "name" or value.ref is None:
+            return []
+        key = self.ev.variable(value.ref)
+        binding = self.ev.binding(key) if key else None
+        if key not in self.objects and binding is not None and binding.kind == "call":
+            return self._called(binding, where, depth + 1)
+        key = self.ev.object_key(value.ref)
+        if key in self.objects:
+            return [(key, {})]
+        if self._param(value.ref):  # nothing bound here: whatever any caller passes
+            func, _, name = value.ref.rpartition(".<locals>.")
+            fact = self._callee(func)
+            assert fact is not None
+            return [
+                found
+                for call, site in self.sites.get(func, ())
+                for found in self._objects(argument(name, fact, call), site.env, where, depth + 1)
+            ]
+        if binding is not None and binding.kind == "name":  # ``self.router = router``
+            return self._objects(binding, {}, where, depth + 1)
+        return []
+
+    def _called(self, call: Value, where: str, depth: int) -> list[tuple[str, Env]]:
+        kind = self._kind(call)
+        if kind is not None:  # built in place: ``include_routers(APIRouter(prefix="/x"))``
+            key = f"{call.text} at {where}"
+            if key not in self.objects:
+                file, _, line = where.rpartition(":")
+                self.objects[key] = self._object(key, kind, file, int(line or 0), call)
+            return [(key, {})]
+        func = self.ev.called_class(call)
+        fact = self._callee(func)
+        if func is None or fact is None:
+            return []
+        bound = self._bind(fact, func, call, {})
+        found = []
+        for returned in fact.returned:
+            for key, env in self._objects(returned, bound, where, depth + 1):
+                found.append((key, bound if key.startswith(f"{func}.<locals>.") else env))
+        return found
+
+    def _text(self, value: Value | None, env: Env, site: _Site) -> Text:
+        text = self.ev.text(_close(value, env) if value is not None else None)
+        for unknown in text.unknown:
+            message = f"path part {unknown} is not known statically"
+            self.diagnostics.add(Diagnostic("CI201", site.file, site.line, message))
+        return text
+
+    def _module_calls(self, factory: str) -> list[tuple[str, Value]]:
+        """``(variable, call)`` for each module-level ``variable = factory(...)`` outside
+        tests, the factory's own module first."""
+        home = self.resolver.symbol_module.get(factory)
+        found = []
+        for module in sorted(self.resolver.modules, key=lambda m: (m != home, m)):
+            facts = self.resolver.modules[module]
+            if is_test_path(facts.file):
+                continue
+            for assign in facts.assigns:
+                value = assign.value
+                if assign.scope == "" and value and self.ev.called_class(value) == factory:
+                    found.append((f"{module}.{assign.name}", value))
+        return found
+
+    # -- walking --------------------------------------------------------------------------
+
+    def routes(self) -> list[Route]:
+        found: dict[tuple[object, ...], Route] = {}
+        for root in sorted(self.objects.values(), key=lambda o: o.key):
+            if root.key in self.children:
+                continue
+            app = self._served_as(root.key) if root.kind == "app" else None
+            prefix = self._prefix(root, {}, _Site("", root.file, root.line))
+            deps = tuple(root.dependencies)
+            context = _Context(app, prefix, deps, root.tags, (), ())
+            self._walk(root.key, {}, context, found, 0)
+        for param in sorted({*self.declared, *self.edges} - self._bound_params()):
+            if self._param(param) and self._registers(param):
+                self._unbound(param, found)
+        return sorted(found.values(), key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
+
+    def _registers(self, param: str) -> bool:
+        """Whether a parameter's declarations or includes add routes (mounting static files
+        on it does not)."""
+        return bool(self.declared.get(param)) or any(
+            edge.method == "include_router" or self._objects(edge.child, edge.site.env, "")
+            for edge in self.edges.get(param, ())
+        )
+
+    def _unbound(self, param: str, found: dict[tuple[object, ...], Route]) -> None:
+        """Routes declared on a parameter no call binds are kept, with no app; the other
+        parameters have their defaults."""
+        func = param.rpartition(".<locals>.")[0]
+        fact = self.resolver.symbols[func]
+        module = self.resolver.symbol_module[func]
+        file = self.resolver.modules[module].file
+        name = param.rpartition(".")[2]
+        message = f"cannot tell which app or router parameter {name} of {func} is"
+        self.diagnostics.add(Diagnostic("CI202", file, fact.start_line, message))
+        defaults = {f"{func}.<locals>.{p.name}": p.default for p in fact.params if p.default}
+        self._walk(param, defaults, _Context(None, Text(""), (), (), (), ()), found, 0)
+
+    def _served_as(self, key: str) -> str:
+        """A factory's local app is served as the module-level name bound to the factory's
+        result (``app = create_app()``): what ``uvicorn module:app`` imports."""
+        factory, local_marker, local = key.partition(".<locals>.")
+        fact = self.resolver.symbols.get(factory)
+        if not local_marker or fact is None or all(v.text != local for v in fact.returned):
+            return key
+        calls = self._module_calls(factory)
+        return calls[0][0] if calls else key
+
+    def _walk(
+        self,
+        holder: str,
+        env: Env,
+        context: _Context,
+        found: dict[tuple[object, ...], Route],
+        depth: int,
+    ) -> None:
+        """Routes declared on ``holder`` (an object, or a parameter bound to one) and on what
+        it includes, with ``env`` bound in the function that built or received it."""
+        if depth > _MAX_DEPTH:
+            return
+        for declared in self.declared.get(holder, ()):
+            for route in self._routes(holder, declared, env, context):
+                key = (route.method, route.path, route.endpoint, route.line, route.app)
+                found.setdefault(key, route)
+        for edge in self.edges.get(holder, ()):
+            self._follow(edge, env, context, found, depth)
+        for alias in self.aliases.get(holder, ()):
+            conditions = (*context.conditions, *alias.conditions)
+            self._walk(
+                alias.param, alias.env, replace(context, conditions=conditions), found, depth + 1
+            )
+
+    def _follow(
+        self,
+        edge: _Edge,
+        env: Env,
+        context: _Context,
+        found: dict[tuple[object, ...], Route],
+        depth: int,
+    ) -> None:
+        site = edge.site
+        env = {**env, **site.env}
+        if edge.method == "mount":
+            # Starlette strips a mount path's trailing slash: "/" mounts at "".
+            path = self._text(_path_value(edge.call), env, site)
+            prefix = Text(path.value.rstrip("/"), path.unknown)
+            deps: tuple[str, ...] = ()
+            tags: tuple[str, ...] = ()
+        else:
+            prefix = self._text(edge.call.keyword("prefix"), env, site)
+            deps = tuple(list_providers(edge.call.keyword("dependencies"), self.ev))
+            tags = self.ev.strings(edge.call.keyword("tags"))
+        for key, child_env in self._objects(edge.child, env, site.where):
+            child = self.objects[key]
+            if child.kind == "app" and context.app is None:
+                continue  # an app under no app is a root: its routes are walked from there
+            own = self._prefix(child, child_env, site) if child.kind == "router" else Text("")
+            inner = _Context(
+                context.app,
+                _join(context.prefix, prefix, own),
+                (*context.dependencies, *deps, *child.dependencies),
+                (*context.tags, *tags, *child.tags),
+                (*context.sites, site.where),
+                (*context.conditions, *site.conditions),
+            )
+            self._walk(key, child_env, inner, found, depth + 1)
+
+    def _prefix(self, obj: _Object, env: Env, site: _Site) -> Text:
+        if obj.kind != "router":
+            return Text("")
+        return self._text(
+            obj.call.keyword("prefix"), env, replace(site, file=obj.file, line=obj.line)
+        )
+
+    def _routes(self, holder: str, declared: _Declared, env: Env, context: _Context) -> list[Route]:
+        options = declared.options
+        own_deps = list_providers(options.keyword("dependencies"), self.ev) if options else []
+        endpoint = self.resolver.symbols.get(declared.endpoint)
+        params = endpoint.params if endpoint is not None else ()
+        path = _join(
+            context.prefix, self._text(declared.path, {**env, **declared.site.env}, declared.site)
+        )
+        response_model = options.keyword("response_model") if options else None
+        status = options.keyword("status_code") if options else None
+        route_tags = self.ev.strings(options.keyword("tags")) if options else ()
+        direct = _unique((*context.dependencies, *own_deps, *param_providers(params, self.ev)))
+        route = Route(
+            method=declared.methods[0],
+            path=path.value,
+            endpoint=declared.endpoint,
+            file=declared.site.file,
+            line=declared.site.line,
+            app=context.app,
+            router=holder,
+            response_model=self._model_name(response_model),
+            status_code=self.ev.status_code(status),
+            tags=_unique((*context.tags, *route_tags)),
+            dependencies=direct,
+            all_dependencies=solve_order(direct, self._dependency_tree(direct)),
+            body=self._body(params),
+            includes=context.sites,
+            resolved=not path.unknown,
+            conditions=_unique((*context.conditions, *declared.site.conditions)),
+        )
+        return [route.model_copy(update={"method": m}) for m in declared.methods]
+
+    def _dependency_tree(self, direct: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        missing = [p for p in direct if p not in self.providers]
+        self.providers.update(dependency_tree(missing, self.ev))
+        return self.providers
+
+    def _model_name(self, value: Value | None) -> str | None:
+        if value is None:
+            return None
+        if value.kind == "subscript" and value.items:  # list[ServerRead]
+            inner = [self.ev.qualified(v) or v.text for v in value.items[1:]]
+            outer = self.ev.qualified(value.items[0]) or value.items[0].text
+            return f"{outer.rpartition('.')[2]}[{', '.join(inner)}]"
+        return self.ev.qualified(value) or value.text
+
+    def _body(self, params: tuple[Param, ...]) -> str | None:
+        """The request body: the first parameter typed with a pydantic model, unless it is a
+        dependency or an explicit query/path/header parameter."""
+        for param in params:
+            name = self.ev.qualified(param.annotation)
+            if name is None or not self.ev.is_subclass(name, MODEL_ROOTS):
+                continue
+            if param.default is None or self.ev.called_class(param.default) in BODY:
+                return name
+        return None
+
+
+def _imported(facts: ModuleFacts, aliases: dict[str, str]) -> set[str]:
+    """The project modules ``facts`` imports, in any scope, with their parent packages."""
+    found = set()
+    for imp in facts.imports:
+        for name in (imp.target, imp.from_module or ""):
+            parts = name.split(".")
+            for i in range(1, len(parts) + 1):
+                module = aliases.get(".".join(parts[:i]))
+                if module is not None:
+                    found.add(module)
+    return found
+
+
+def _path_value(call: Value) -> Value | None:
+    return call.keyword("path") or (call.items[0] if call.items else None)
+
+
+def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
+    return tuple(g.text for g in guards if g.kind == "if")
+
+
+def _unpack(target: Value, item: Value) -> Env:
+    """``for name, handler in PAIRS`` binds each name to its part of the item."""
+    if target.kind == "name" and target.ref is not None:
+        return {target.ref: item}
+    if target.kind == "list" and item.kind == "list" and len(target.items) == len(item.items):
+        return {
+            k: v
+            for t, i in zip(target.items, item.items, strict=True)
+            for k, v in _unpack(t, i).items()
+        }
+    return {}
+
+
+def _close(value: Value, env: Env) -> Value:
+    """``value`` with the names ``env`` binds replaced by what they are bound to."""
+    if not env:
+        return value
+    if value.kind == "name" and value.ref in env:
+        return env[value.ref]
+    if value.func is None and not value.items and not value.keywords:
+        return value
+    return replace(
+        value,
+        func=_close(value.func, env) if value.func is not None else None,
+        items=tuple(_close(v, env) for v in value.items),
+        keywords=tuple((k, _close(v, env)) for k, v in value.keywords),
+    )
+
+
+def _join(*parts: Text) -> Text:
+    return Text("".join(p.value for p in parts), tuple(u for p in parts for u in p.unknown))
+
+
+def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))

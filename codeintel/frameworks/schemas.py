@@ -1,0 +1,161 @@
+"""Pydantic models (BaseModel, BaseSettings, SQLModel and project subclasses) and their fields."""
+
+from __future__ import annotations
+
+from codeintel.facts.models import AssignFact, SymbolFact, Value
+from codeintel.facts.schemas import Schema, SchemaField, SchemaKind
+from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.framework_names import (
+    ANNOTATED,
+    FIELD,
+    MODEL_ROOTS,
+    SETTINGS_ROOTS,
+    VALIDATORS,
+)
+
+_CLASS_VARS = frozenset({"typing.ClassVar", "typing_extensions.ClassVar"})
+_CONFIG_NAMES = frozenset({"model_config", "Config"})
+_NOT_FIELDS = frozenset({"sqlmodel.Relationship", "sqlmodel.main.Relationship"})
+
+
+def extract_schemas(evaluator: Evaluator) -> list[Schema]:
+    """Every class whose bases reach a pydantic model root, sorted by qualified name."""
+    resolver = evaluator.resolver
+    schemas = [
+        qualname
+        for qualname, fact in resolver.symbols.items()
+        if fact.kind == "class" and evaluator.is_subclass(qualname, MODEL_ROOTS)
+    ]
+    declared = {q: _declared_fields(q, evaluator) for q in schemas}
+    methods: dict[str, list[SymbolFact]] = {q: [] for q in schemas}
+    for name, fact in resolver.symbols.items():
+        owner = name.rpartition(".")[0]
+        if fact.kind == "method" and owner in methods:
+            methods[owner].append(fact)
+    return [_schema(q, declared, methods[q], evaluator) for q in sorted(schemas)]
+
+
+def _schema(
+    qualname: str,
+    declared: dict[str, tuple[SchemaField, ...]],
+    methods: list[SymbolFact],
+    evaluator: Evaluator,
+) -> Schema:
+    resolver = evaluator.resolver
+    fact = resolver.symbols[qualname]
+    module = resolver.symbol_module[qualname]
+    merged: dict[str, SchemaField] = {}
+    for owner in reversed(resolver.mro(qualname)):
+        for field in declared.get(owner, ()):
+            merged[field.name] = field
+    return Schema(
+        name=fact.name,
+        qualname=qualname,
+        kind=_kind(qualname, fact, evaluator),
+        file=resolver.modules[module].file,
+        line=fact.start_line,
+        end_line=fact.end_line,
+        bases=resolver.class_bases(qualname),
+        fields=declared[qualname],
+        all_fields=tuple(merged.values()),
+        config=_config(qualname, evaluator),
+        validators=_validators(methods, evaluator),
+    )
+
+
+def _kind(qualname: str, fact: SymbolFact, evaluator: Evaluator) -> SchemaKind:
+    if evaluator.is_subclass(qualname, SETTINGS_ROOTS):
+        return "settings"
+    table = dict(fact.keywords).get("table")
+    return "table" if table is not None and table.text == "True" else "model"
+
+
+def _class_assigns(qualname: str, evaluator: Evaluator) -> list[AssignFact]:
+    module = evaluator.resolver.symbol_module[qualname]
+    scope = qualname[len(module) + 1 :]
+    return [a for a in evaluator.resolver.modules[module].assigns if a.scope == scope]
+
+
+def _declared_fields(qualname: str, evaluator: Evaluator) -> tuple[SchemaField, ...]:
+    fields = []
+    for assign in _class_assigns(qualname, evaluator):
+        if assign.annotation is None or assign.name.startswith("_"):
+            continue  # pydantic ignores unannotated and private attributes
+        if assign.name in _CONFIG_NAMES or _is_class_var(assign.annotation, evaluator):
+            continue
+        if evaluator.called_class(assign.value) in _NOT_FIELDS:
+            continue  # an ORM relationship lives on the table class, not among the fields
+        fields.append(_field(assign, qualname, evaluator))
+    return tuple(fields)
+
+
+def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:
+    assert assign.annotation is not None
+    value = assign.value
+    constraints: tuple[tuple[str, str], ...] = ()
+    default = value
+    # ``x: Annotated[str | None, Field(max_length=5, default=None)]`` says the same as
+    # ``x: str | None = Field(max_length=5, default=None)``.
+    metadata = _annotated_field(assign.annotation, evaluator)
+    field = value if value is not None and evaluator.called_class(value) in FIELD else metadata
+    if field is not None:
+        if field is value or value is None:
+            default = field.keyword("default") or (field.items[0] if field.items else None)
+        constraints = tuple((k, _source(v)) for k, v in field.keywords if k != "default")
+    has_factory = any(k == "default_factory" for k, _ in constraints)
+    missing = default is None or default.text == "..."
+    return SchemaField(
+        name=assign.name,
+        annotation=assign.annotation.text,
+        required=missing and not has_factory,
+        default=None if default is None or missing else _source(default),
+        constraints=constraints,
+        line=assign.line,
+        declared_in=owner,
+    )
+
+
+def _annotated_field(annotation: Value, evaluator: Evaluator) -> Value | None:
+    """The ``Field(...)`` in ``Annotated[T, ..., Field(...)]`` metadata, if any."""
+    if annotation.kind != "subscript" or len(annotation.items) < 3:
+        return None
+    if evaluator.qualified(annotation.items[0]) not in ANNOTATED:
+        return None
+    calls = [m for m in annotation.items[2:] if evaluator.called_class(m) in FIELD]
+    return calls[-1] if calls else None
+
+
+def _source(value: Value) -> str:
+    """Source-like text: a string literal's value is stored unquoted, so quote it back."""
+    return repr(value.text) if value.kind == "str" else value.text
+
+
+def _is_class_var(annotation: Value, evaluator: Evaluator) -> bool:
+    base = (
+        annotation.items[0] if annotation.kind == "subscript" and annotation.items else annotation
+    )
+    return evaluator.qualified(base) in _CLASS_VARS
+
+
+def _config(qualname: str, evaluator: Evaluator) -> tuple[tuple[str, str], ...]:
+    for assign in _class_assigns(qualname, evaluator):
+        if assign.name == "model_config" and assign.value is not None:
+            return tuple((k, _source(v)) for k, v in assign.value.keywords)
+    nested = f"{qualname}.Config"
+    if nested in evaluator.resolver.symbols:
+        return tuple(
+            (a.name, _source(a.value))
+            for a in _class_assigns(nested, evaluator)
+            if a.value is not None
+        )
+    return ()
+
+
+def _validators(methods: list[SymbolFact], evaluator: Evaluator) -> tuple[tuple[str, str], ...]:
+    found = []
+    for fact in methods:
+        for decorator in fact.decorators:
+            func = decorator.func if decorator.kind == "call" else decorator
+            if evaluator.qualified(func) in VALIDATORS:
+                found.append((fact.start_line, fact.name, decorator.text))
+    return tuple((name, text) for _, name, text in sorted(found))

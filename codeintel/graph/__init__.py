@@ -1,0 +1,1 @@
+"""Per-module facts assembled into one networkx graph of modules, symbols and their edges."""

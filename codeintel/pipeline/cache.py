@@ -1,0 +1,134 @@
+"""The on-disk cache: each file's facts, and each project's last graph, keyed by content and by
+the analyser's own code."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from codeintel.diagnostics import Diagnostic
+from codeintel.errors import CodeIntelError
+from codeintel.facts.models import ModuleFacts
+
+Entry = ModuleFacts | Diagnostic
+
+
+class FactsCache:
+    """Facts of one file per cache file, and one graph per project folder, under a folder
+    named for the analyser's version.
+
+    Keys hash the bytes, never mtimes (which checkouts and CI reset). Writes go to a temporary
+    file that is renamed into place, so two processes writing at once each leave a whole
+    entry; an entry that does not load is a miss, and the next write replaces it.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / analyser_version()
+
+    def key(self, path: str, module: str, data: bytes) -> str:
+        digest = hashlib.sha256(f"{path}\0{module}\0".encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Entry | None:
+        entry = self._load(self._path(key), key)
+        return entry if isinstance(entry, ModuleFacts | Diagnostic) else None
+
+    def put(self, key: str, entry: Entry) -> None:
+        self._store(self._path(key), key, entry)
+
+    def get_graph(self, root: Path, key: str) -> nx.MultiDiGraph | None:
+        """The whole graph last built for the project at ``root``, if nothing changed since."""
+        graph = self._load(self._graph_path(root), key)
+        return graph if isinstance(graph, nx.MultiDiGraph) else None
+
+    def put_graph(self, root: Path, key: str, graph: nx.MultiDiGraph) -> None:
+        """One graph per project folder, replaced on change, so the cache does not grow with
+        every edit."""
+        self._store(self._graph_path(root), key, graph)
+
+    def _load(self, path: Path, key: str) -> object:
+        try:
+            with open(path, "rb") as handle:
+                stored_key, entry = pickle.load(handle)
+        except Exception:  # a missing, truncated, garbled or outdated entry is only a miss
+            return None
+        return entry if stored_key == key else None
+
+    def _store(self, target: Path, key: str, entry: Any) -> None:
+        """Write ``entry``; a cache that cannot be written only costs speed, never results."""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump((key, entry), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, target)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def _graph_path(self, root: Path) -> Path:
+        name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()
+        return self.folder / "graphs" / f"{name}.pickle"
+
+
+def project_key(parts: Iterable[bytes]) -> str:
+    """A digest of everything a graph is built from (each file's path, kind and bytes, and the
+    diagnostics of files that could not be read)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def cache_folder(setting: bool | str | Path, root: Path) -> Path | None:
+    """Where the cache lives for ``analyze(cache=setting)``, or None when it is off."""
+    if setting is False:
+        return None
+    folder = default_folder() if setting is True else Path(setting)
+    if _inside(folder, root):
+        raise CodeIntelError(
+            f"cache folder {folder} is inside the analysed repository; "
+            "set CODEINTEL_CACHE_DIR or pass cache= a folder outside it"
+        )
+    return folder
+
+
+def default_folder() -> Path:
+    """``$CODEINTEL_CACHE_DIR``, else ``$XDG_CACHE_HOME/codeintel``, else ``~/.cache/codeintel``."""
+    if moved := os.environ.get("CODEINTEL_CACHE_DIR"):
+        return Path(moved)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "codeintel"
+
+
+@cache
+def analyser_version() -> str:
+    """A digest of codeintel's own source: any change to it (an extractor, the graph's
+    assembly) must never meet facts or graphs the old code made."""
+    here = Path(__file__).parent.parent  # the codeintel package, every stage of it
+    digest = hashlib.sha256()
+    for path in sorted(here.rglob("*.py")):
+        digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"v1-{digest.hexdigest()[:16]}"
+
+
+def _inside(folder: Path, root: Path) -> bool:
+    try:
+        folder.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,181 @@
+"""Discovery: which files of a repository to analyse, as sorted repo-relative POSIX paths."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from codeintel.diagnostics import Diagnostic
+
+#: Directories nobody wants analysed: VCS data, environments, caches, build output.
+SKIP_DIRS = frozenset(
+    {
+        "__pycache__",
+        "node_modules",
+        "site-packages",
+        "build",
+        "dist",
+        "venv",
+        "htmlcov",
+    }
+)
+
+CONFIG_NAMES = frozenset(
+    {
+        "pyproject.toml",
+        "setup.cfg",
+        "pytest.ini",
+        "tox.ini",
+        ".coveragerc",
+        "mypy.ini",
+        "ruff.toml",
+        ".ruff.toml",
+        "Makefile",
+    }
+)
+LOCK_NAMES = frozenset({"uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"})
+DOC_NAMES = frozenset({"llms.txt", "CLAUDE.md", "AGENTS.md"})
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file worth analysing: its repo-relative POSIX path and what kind of file it is."""
+
+    path: str
+    kind: str  # "python" | "config" | "requirements" | "lock" | "doc"
+
+
+def classify(relpath: str) -> str | None:
+    """The kind of file at ``relpath``, or None when it is not one we analyse."""
+    name = relpath.rsplit("/", 1)[-1]
+    if name.endswith(".py"):
+        return "python"
+    if name in CONFIG_NAMES:
+        return "config"
+    if name in LOCK_NAMES:
+        return "lock"
+    if fnmatch.fnmatchcase(name, "requirements*.txt") or fnmatch.fnmatchcase(
+        name, "requirements*.in"
+    ):
+        return "requirements"
+    if f"/{relpath}".rsplit("/", 2)[-2] == "requirements" and name.endswith((".txt", ".in")):
+        return "requirements"
+    if name in DOC_NAMES or name.startswith("README"):
+        return "doc"
+    if relpath.startswith("docs/") and name.endswith((".md", ".txt", ".rst")):
+        return "doc"
+    return None
+
+
+def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """Walk ``root`` and return the files to analyse, sorted by path, plus diagnostics."""
+    files: list[SourceFile] = []
+    diagnostics: list[Diagnostic] = []
+    for relpath, entry in _walk(root, "", [], diagnostics):
+        kind = classify(relpath)
+        if kind is None:
+            continue
+        problem = _problem(root, entry)
+        if problem is not None:
+            diagnostics.append(Diagnostic(problem[0], relpath, 0, problem[1]))
+            continue
+        files.append(SourceFile(relpath, kind))
+    files.sort(key=lambda f: f.path)
+    return files, sorted(diagnostics)
+
+
+def _walk(
+    root: Path,
+    prefix: str,
+    ignores: list[tuple[str, pathspec.GitIgnoreSpec]],
+    diagnostics: list[Diagnostic],
+) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    directory = root / prefix if prefix else root
+    ignores = ignores + _gitignore(directory, prefix, diagnostics)
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        diagnostics.append(Diagnostic("CI101", prefix or ".", 0, f"cannot list directory: {exc}"))
+        return
+    for entry in entries:
+        relpath = f"{prefix}{entry.name}"
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_link = entry.is_symlink()
+        except OSError:
+            continue
+        if is_link and _is_dir_link(entry):
+            # Directory links are never followed: they are how loops and escapes happen, and a
+            # link to a folder inside the repo would only analyse the same files twice.
+            if not _ignored(relpath + "/", ignores):
+                diagnostics.append(Diagnostic("CI105", relpath, 0, "directory link not followed"))
+            continue
+        if is_dir:
+            if _skip_dir(entry) or _ignored(relpath + "/", ignores):
+                continue
+            yield from _walk(root, relpath + "/", ignores, diagnostics)
+        elif not _ignored(relpath, ignores):
+            yield relpath, entry
+
+
+def _skip_dir(entry: os.DirEntry[str]) -> bool:
+    name = entry.name
+    if name.startswith(".") or name in SKIP_DIRS or name.endswith(".egg-info"):
+        return True
+    return os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))
+
+
+def _is_dir_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError:  # a dangling link or a loop
+        return False
+
+
+def _problem(root: Path, entry: os.DirEntry[str]) -> tuple[str, str] | None:
+    """Why a file must not be read, as (code, message), or None when it is fine.
+
+    Reading a named pipe would wait forever, and a device may never end, so only regular
+    files are read; links must resolve to one inside the repository.
+    """
+    try:
+        if entry.is_symlink():
+            try:
+                target = Path(entry.path).resolve(strict=True)
+            except (OSError, RuntimeError):
+                return "CI105", "link is dangling or loops; not followed"
+            if not target.is_relative_to(root.resolve()):
+                return "CI105", "link points outside the repository; not followed"
+        if not entry.is_file():
+            return "CI101", "not a regular file (a pipe, socket or device); not read"
+    except OSError as exc:
+        return "CI101", f"cannot inspect: {exc.strerror or exc}"
+    return None
+
+
+def _gitignore(
+    directory: Path, prefix: str, diagnostics: list[Diagnostic]
+) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+    path = directory / ".gitignore"
+    if not path.is_file():
+        return []
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        diagnostics.append(Diagnostic("CI101", f"{prefix}.gitignore", 0, str(exc)))
+        return []
+    return [(prefix, pathspec.GitIgnoreSpec.from_lines(lines))]
+
+
+def _ignored(relpath: str, ignores: list[tuple[str, pathspec.GitIgnoreSpec]]) -> bool:
+    """Git's rule: the deepest .gitignore with a matching pattern decides."""
+    for prefix, spec in reversed(ignores):
+        result = spec.check_file(relpath[len(prefix) :])
+        if result.include is not None:
+            return result.include
+    return False

@@ -1,0 +1,76 @@
+"""Reading files: Python files as bytes, into jobs for the extractors; every other text file
+(configuration, docs) as UTF-8 text, with one policy for bad bytes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from codeintel.diagnostics import Diagnostic
+from codeintel.pipeline.discover import SourceFile
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to parse: everything a worker needs, so workers never touch the disk."""
+
+    path: str
+    module: str
+    data: bytes
+    key: str = ""  # the cache key of the result, when there is a cache
+
+
+def read_python(
+    root: Path, files: list[SourceFile], max_file_size: int
+) -> tuple[list[Job], list[Diagnostic]]:
+    """Every Python file's bytes, as jobs for the extractors (not yet named: see
+    ``pipeline.roots``); unreadable and oversized files become diagnostics."""
+    jobs: list[Job] = []
+    diagnostics: list[Diagnostic] = []
+    for source in files:
+        if source.kind == "python":
+            job = _read(root, source.path, max_file_size)
+            if isinstance(job, Diagnostic):
+                diagnostics.append(job)
+            else:
+                jobs.append(job)
+    return jobs, diagnostics
+
+
+def _read(root: Path, path: str, max_file_size: int) -> Job | Diagnostic:
+    try:
+        # One open and fstat per file: pathlib's joins cost more than the reading.
+        with open(os.path.join(root, path), "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_file_size:
+                message = f"{size} bytes is over the {max_file_size} byte cap"
+                return Diagnostic("CI104", path, 0, message)
+            data = handle.read()
+    except OSError as exc:
+        return _unreadable(path, exc)
+    return Job(path, "", data)
+
+
+def read_text(root: Path, path: str, diagnostics: list[Diagnostic]) -> str | None:
+    """A non-Python text file as UTF-8, its BOM dropped, or None if it cannot be read (a
+    CI101). Bytes that are not UTF-8 are a CI102 at their line, and are read anyway, as
+    replacement characters: the rest of a config file or doc still counts."""
+    try:
+        data = (root / path).read_bytes()
+    except OSError as exc:
+        diagnostics.append(_unreadable(path, exc))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        message = f"not valid utf-8: {exc.reason}; read anyway"
+        diagnostics.append(Diagnostic("CI102", path, line, message))
+        text = data.decode("utf-8", errors="replace")
+    return text.removeprefix("\ufeff")
+
+
+def _unreadable(path: str, exc: OSError) -> Diagnostic:
+    # strerror, not str(exc): that holds the absolute path, which differs between machines.
+    return Diagnostic("CI101", path, 0, f"cannot read: {exc.strerror or exc}")

@@ -1,0 +1,331 @@
+"""Import roots: the folders a project's code is imported from, decided from evidence."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shlex
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+from codeintel.facts.project import ImportRoot
+from codeintel.pipeline.discover import SourceFile
+from codeintel.pipeline.modnames import module_names, path_name
+from codeintel.pipeline.read import Job
+
+#: Absolute imports at the start of a line: a cheap scan, before any file is parsed.
+_IMPORT = re.compile(
+    rb"^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import(?:[ \t(]+([A-Za-z_]\w*))?"
+    rb"|import[ \t]+([A-Za-z_][\w.]*))",
+    re.MULTILINE,
+)
+
+#: Packaging and tool settings that name import roots, strongest evidence first.
+_CONFIG_KEYS = (
+    "tool.setuptools.package-dir",
+    "tool.setuptools.packages.find.where",
+    "tool.poetry.packages",
+    "tool.hatch.build.targets.wheel.packages",
+    "tool.pdm.build.package-dir",
+    "tool.pytest.ini_options.pythonpath",
+    "tool.mypy.mypy_path",
+)
+
+
+@dataclass(frozen=True)
+class Naming:
+    """Every Python file's module name, the other spellings that reach it, and the roots."""
+
+    names: dict[str, str]  # path -> canonical module name
+    aliases: dict[str, str]  # another importable spelling -> canonical module name
+    roots: tuple[ImportRoot, ...]
+
+
+def name_jobs(root: Path, files: list[SourceFile], jobs: list[Job]) -> tuple[list[Job], Naming]:
+    """The jobs with their module names. Names need every file's imports and the packaging
+    settings, so they are decided after reading and before parsing (a file's facts depend on
+    its module name)."""
+    configs: dict[str, bytes] = {}
+    for source in files:
+        if source.path.rpartition("/")[2] == "pyproject.toml":
+            try:
+                configs[source.path] = (root / source.path).read_bytes()
+            except OSError:
+                continue  # reported by the configuration reader
+    naming = name_modules({j.path: j.data for j in jobs}, configs)
+    return [dataclasses.replace(j, module=naming.names[j.path]) for j in jobs], naming
+
+
+def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> Naming:
+    """Name each Python file (``sources``: path -> bytes) as the project's own code imports
+    it. Roots come from packaging and tool settings in ``configs`` (path of each
+    ``pyproject.toml`` -> bytes) first, then from where the code's absolute imports resolve;
+    a file no evidence covers keeps the name its chain of packages gives it."""
+    paths = sorted(sources)
+    fallback = module_names(paths)
+    declared = _configured_roots(configs)
+    packages = {p.rpartition("/")[0] for p in paths if p.endswith("__init__.py")}
+    votes, first_site = _votes(sources, _provided_names(paths), packages)
+    chosen: dict[str, tuple[str, str, str, int]] = {}  # path -> (root, evidence, file, line)
+    for path in paths:
+        pick = _pick(path, declared, votes, fallback[path])
+        if pick is not None:
+            root, evidence, file, line = pick
+            if evidence == "imports":
+                file, line = first_site[root, _top(path, root)]
+            chosen[path] = (root, evidence, file, line)
+    short = {p: _name_under(p, chosen[p][0]) if p in chosen else fallback[p] for p in paths}
+    counts = Counter(short.values())
+    names = {p: (n if counts[n] == 1 else path_name(p)) for p, n in short.items()}
+    return Naming(names, _aliases(names, votes), _roots(chosen, names, short))
+
+
+@dataclass(frozen=True)
+class _Declared:
+    """A root a setting declares: for every package under it, or only for those it names."""
+
+    folder: str
+    packages: frozenset[str] | None
+    key: str
+    file: str
+    line: int
+
+
+def _configured_roots(configs: Mapping[str, bytes]) -> list[_Declared]:
+    """Each root a ``pyproject.toml`` declares, nearest settings first (a sub-project's own
+    pyproject speaks for its files before the repository's), then by strength of evidence."""
+    found: set[_Declared] = set()
+    for file in sorted(configs):
+        text = configs[file].decode("utf-8", "replace")
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            continue  # reported as CI110 by the configuration reader
+        base = file.rpartition("/")[0]
+        for key in _CONFIG_KEYS:
+            for folder, named in _folders(key, _get(data, key)):
+                joined = _join(base, folder)
+                if joined is not None:
+                    found.add(_Declared(joined, named, key, file, _line_of(text, key)))
+    order = {key: i for i, key in enumerate(_CONFIG_KEYS)}
+    return sorted(
+        found,
+        key=lambda d: (-d.file.count("/"), order[d.key], -d.folder.count("/"), d.folder, d.file),
+    )
+
+
+def _get(data: dict[str, Any], key: str) -> Any:
+    value: Any = data
+    for part in key.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _folders(key: str, value: Any) -> list[tuple[str, frozenset[str] | None]]:
+    """The folders a setting names as roots, relative to its ``pyproject.toml``, each with
+    the packages it declares there (None: every package under it). Strings are split as each
+    tool splits them."""
+    if key == "tool.setuptools.package-dir" and isinstance(value, dict):
+        return [(v, None) for k, v in value.items() if k == "" and isinstance(v, str)]
+    if key == "tool.poetry.packages" and isinstance(value, list):
+        return [
+            (str(p.get("from", ".")), frozenset([str(p["include"]).partition("/")[0]]))
+            for p in value
+            if isinstance(p, dict) and "include" in p
+        ]
+    if key == "tool.hatch.build.targets.wheel.packages" and isinstance(value, list):
+        return [
+            (p.rpartition("/")[0] or ".", frozenset([p.rpartition("/")[2]]))
+            for p in value
+            if isinstance(p, str)
+        ]
+    if key == "tool.mypy.mypy_path" and isinstance(value, str):
+        value = re.split(r"[,:]", value.replace("$MYPY_CONFIG_FILE_DIR", "."))
+    elif key == "tool.pytest.ini_options.pythonpath" and isinstance(value, str):
+        value = shlex.split(value)
+    if key == "tool.pdm.build.package-dir" and value == "":
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list):
+        return [(v, None) for v in value if isinstance(v, str) and v.strip()]
+    return []
+
+
+def _join(base: str, folder: str) -> str | None:
+    """A setting's folder as a repository-relative path; None when it leaves the repository."""
+    parts = [p for p in f"{base}/{folder.strip()}".split("/") if p not in ("", ".")]
+    out: list[str] = []
+    for part in parts:
+        if part == "..":
+            if not out:
+                return None
+            out.pop()
+        else:
+            out.append(part)
+    return "/".join(out)
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line that sets ``key``: under the longest of its tables that the file opens, the
+    first line setting the next part of the key (``packages = { find = ... }`` sets
+    ``packages.find.where``); else that table's header; else 1."""
+    lines = text.splitlines()
+    parts = key.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        header = "[" + ".".join(parts[:cut]) + "]"
+        start = next((i for i, line in enumerate(lines) if line.strip() == header), None)
+        if start is None:
+            continue
+        setting = re.compile(rf"\s*\"?{re.escape(parts[cut])}\"?\s*[=.]")
+        for number in range(start + 1, len(lines)):
+            if lines[number].lstrip().startswith("["):
+                break
+            if setting.match(lines[number]):
+                return number + 1
+        return start + 1
+    return 1
+
+
+def _provided_names(paths: Iterable[str]) -> dict[str, set[str]]:
+    """Dotted name -> the folders under which it names a module or a package's
+    ``__init__`` (a bare folder proves nothing: any tree has folders named like packages)."""
+    provides: dict[str, set[str]] = defaultdict(set)
+    for path in paths:
+        parts = path_name(path).split(".")
+        folders = path.split("/")[:-1]
+        for start in range(len(folders) + 1):
+            provides[".".join(parts[start:])].add("/".join(folders[:start]))
+    return provides
+
+
+def _votes(
+    sources: Mapping[str, bytes], provides: dict[str, set[str]], packages: set[str]
+) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], tuple[str, int]]]:
+    """How many of the code's absolute imports reach each (folder, top-level name) -- the
+    spelling ``app.core.config`` counts for ``app`` under the folder that holds ``app/`` --
+    and the first import of each."""
+    votes: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], tuple[str, int]] = {}
+    for path in sorted(sources):
+        data = sources[path]
+        for match in _IMPORT.finditer(data):
+            module, member, plain = match.groups()
+            name = (module or plain).decode()
+            top = name.partition(".")[0]
+            if top in sys.stdlib_module_names:
+                continue
+            found = set(provides.get(name, ()))
+            if member is not None:
+                found |= provides.get(f"{name}.{member.decode()}", set())
+            for root in _possible(path, found, packages):
+                votes[root, top] += 1
+                first.setdefault((root, top), (path, data.count(b"\n", 0, match.start()) + 1))
+    return votes, first
+
+
+def _possible(importer: str, roots: set[str], packages: set[str]) -> list[str]:
+    """The folders an import in ``importer`` can really be resolved from. Python 3 never
+    imports a file beside the importer by its bare name, and a package's folder is on
+    ``sys.path`` only for code inside it (``src/__init__.py`` beside code importing
+    ``app.*``): so a ``fastapi.py`` deep in the tree never stands for ``fastapi``. A root
+    holding the importer wins over others (a sub-project imports its own ``app``)."""
+    folder = importer.rpartition("/")[0]
+    usable = [
+        r for r in roots if r != folder and (r not in packages or importer.startswith(f"{r}/"))
+    ]
+    own = [r for r in usable if not r or importer.startswith(f"{r}/")]
+    return own or usable
+
+
+def _pick(
+    path: str,
+    declared: list[_Declared],
+    votes: Counter[tuple[str, str]],
+    fallback_name: str,
+) -> tuple[str, str, str, int] | None:
+    """The root ``path`` is named from: the nearest, strongest setting that covers it, else
+    the folder under which the code imports this file's top-level package most often (ties
+    keep the package chain), else None."""
+    folders = path.split("/")[:-1]
+    ancestors = ["/".join(folders[:i]) for i in range(len(folders) + 1)]
+    if path.endswith("/__init__.py"):
+        ancestors.pop()  # a package is named from above its own folder
+    for root in declared:
+        if root.folder in ancestors and (
+            root.packages is None or _top(path, root.folder) in root.packages
+        ):
+            return root.folder, root.key, root.file, root.line
+    score = {a: votes[a, _top(path, a)] for a in ancestors}
+    best = max(score.values())
+    if best == 0:
+        return None
+    chain_root = next((a for a in ancestors if _name_under(path, a) == fallback_name), None)
+    if chain_root is not None and score[chain_root] == best:
+        return chain_root, "imports", "", 0
+    return next(a for a in ancestors if score[a] == best), "imports", "", 0
+
+
+def _top(path: str, root: str) -> str:
+    return _name_under(path, root).partition(".")[0]
+
+
+def _name_under(path: str, root: str) -> str:
+    full = path_name(path)
+    if not root:
+        return full
+    prefix = root.replace("/", ".") + "."
+    return full[len(prefix) :] if full.startswith(prefix) else full
+
+
+def _aliases(names: dict[str, str], votes: Counter[tuple[str, str]]) -> dict[str, str]:
+    """Each module's whole-path name, and its name under every other folder that the code
+    imports from, lead to the canonical name. A spelling that would lead to two modules (two
+    services that both hold ``app/``) leads to neither: it stays unresolved, never guessed."""
+    aliases = {name: name for name in names.values()}
+    for path, name in sorted(names.items()):
+        aliases.setdefault(path_name(path), name)
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for path, name in names.items():
+        folders = path.split("/")[:-1]
+        for i in range(len(folders) + 1):
+            root = "/".join(folders[:i])
+            if votes[root, _top(path, root)] > 0:
+                spellings[_name_under(path, root)].add(name)
+    for spelling, targets in sorted(spellings.items()):
+        if len(targets) == 1 and spelling not in aliases:
+            aliases[spelling] = next(iter(targets))
+    return aliases
+
+
+def _roots(
+    chosen: dict[str, tuple[str, str, str, int]], names: dict[str, str], short: dict[str, str]
+) -> tuple[ImportRoot, ...]:
+    """One root per (folder, evidence): its first evidence site, and the modules it names."""
+    sites: dict[tuple[str, str], tuple[str, int]] = {}
+    counts: Counter[tuple[str, str]] = Counter()
+    for path, (root, evidence, file, line) in sorted(chosen.items()):
+        if names[path] == short[path]:
+            counts[root, evidence] += 1
+            sites[root, evidence] = min(sites.get((root, evidence), (file, line)), (file, line))
+    return tuple(
+        ImportRoot(
+            folder=root,
+            evidence=evidence,
+            file=sites[root, evidence][0],
+            line=sites[root, evidence][1],
+            modules=n,
+        )
+        for (root, evidence), n in sorted(counts.items())
+    )

@@ -1,0 +1,1 @@
+"""Names resolved across modules, and the static evaluator of expressions built on it."""

@@ -1,0 +1,267 @@
+"""Static evaluation: which object a name holds, and what string an expression builds."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from codeintel.facts.ids import id_kind
+from codeintel.facts.models import AssignFact, Value
+from codeintel.resolve.framework_names import APP_CLASSES, APP_PATH_ATTRIBUTES, FIELD
+from codeintel.resolve.resolver import Resolver
+
+_MAX_HOPS = 16
+_STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
+_GETENV = frozenset({"os.getenv", "os.environ.get"})
+
+
+@dataclass(frozen=True)
+class Text:
+    """An evaluated string; ``unknown`` lists the expressions that had to stay placeholders."""
+
+    value: str
+    unknown: tuple[str, ...] = ()
+
+
+def placeholder(text: str) -> str:
+    return f"<?{text}>"
+
+
+class Evaluator:
+    """Answers questions about values across the project, following assignments and imports."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
+        for module, facts in resolver.modules.items():
+            for fact in (*facts.assigns, *facts.attributes):
+                self.assigns[self.key(module, fact.scope, fact.name)].append(fact)
+
+    def key(self, module: str, scope: str, name: str) -> str:
+        """The key of a variable bound in ``scope`` of ``module``."""
+        if not scope:
+            return f"{module}.{name}"
+        owner = self.resolver.symbols.get(f"{module}.{scope}")
+        if owner is not None and owner.kind == "class":
+            return f"{module}.{scope}.{name}"
+        return f"{module}.{scope}.<locals>.{name}"
+
+    # -- objects --------------------------------------------------------------------------
+
+    def variable(self, ref: str | None) -> str | None:
+        """The key of the variable ``ref`` names (following imports and re-exports), or None.
+        Keys are qualified names; a function's locals are ``module.func.<locals>.name``."""
+        if ref is None:
+            return None
+        if ref in self.assigns:
+            return ref
+        target = self.resolver.resolve(ref)
+        if target is None or id_kind(target.node) != "symbol":
+            return None
+        if target.remainder:  # ``self.app`` set in ``__init__``, read on self or an instance
+            owner = self.resolver.symbols.get(target.qualname)
+            if owner is None or "." in target.remainder:
+                return None
+            cls: str | None = target.qualname
+            if owner.kind != "class":
+                instance = (
+                    self.binding(target.qualname) if target.qualname in self.assigns else None
+                )
+                cls = self.instance_class(instance) if instance is not None else None
+            return self._class_attribute(cls, target.remainder) if cls else None
+        return target.qualname if target.qualname in self.assigns else None
+
+    def binding(self, key: str) -> Value | None:
+        """The value first bound to a variable (later rebinding is rare for apps and routers)."""
+        facts = self.assigns.get(key)
+        if not facts:
+            return None
+        return next((f.value for f in facts if f.value is not None), None)
+
+    def object_key(self, ref: str | None, hops: int = 0) -> str | None:
+        """The variable that finally holds the object ``ref`` names: ``x = y`` aliases and
+        ``app = create_app()`` factories are followed to where the object is built."""
+        key = self.variable(ref)
+        if key is None or hops > _MAX_HOPS:
+            return key
+        value = self.binding(key)
+        if value is None:
+            return key
+        if value.kind == "name":
+            return self.object_key(value.ref, hops + 1) or key
+        if value.kind == "call" and value.func is not None and value.func.kind == "name":
+            returned = self._factory_result(value.func.ref, hops)
+            if returned is not None:
+                return returned
+        return key
+
+    def _factory_result(self, ref: str | None, hops: int) -> str | None:
+        if ref is None:
+            return None
+        target = self.resolver.resolve(ref)
+        if target is None or target.remainder:
+            return None
+        fact = self.resolver.symbols.get(target.qualname)
+        if fact is None or fact.kind not in ("function", "method"):
+            return None
+        for value in fact.returned:
+            if value.kind == "name":
+                found = self.object_key(value.ref, hops + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def qualified(self, value: Value | None) -> str | None:
+        """The qualified name a name-value resolves to (project or third-party), or None."""
+        if value is None or value.kind != "name" or value.ref is None:
+            return None
+        target = self.resolver.resolve(value.ref)
+        if target is None:
+            return None
+        return f"{target.qualname}.{target.remainder}" if target.remainder else target.qualname
+
+    def called_class(self, value: Value | None) -> str | None:
+        """What a call calls: a class, or a function's qualified name."""
+        if value is None or value.kind != "call":
+            return None
+        return self.qualified(value.func)
+
+    def instance_class(self, value: Value | None) -> str | None:
+        """The class of the object a call builds: the class called, or what a factory
+        function's return annotation says it returns (``settings = get_settings()``)."""
+        called = self.called_class(value)
+        fact = self.resolver.symbols.get(called) if called else None
+        if fact is not None and fact.kind in ("function", "method"):
+            if fact.returns is None:  # unannotated: what it returns, when it builds it there
+                built = [self.called_class(v) for v in fact.returned if v.kind == "call"]
+                return built[0] if built else None
+            return self.qualified(fact.returns)
+        return called
+
+    def class_held(self, name: str | None) -> str | None:
+        """The class a name holds: itself, or for a variable bound to a class
+        (``Router = VersionedRouter``) or to a function's returned class
+        (``Router = make_router_class(APIRoute)``), that class."""
+        key = self.variable(name)
+        value = self.binding(key) if key else None
+        if value is None:
+            return name
+        if value.kind == "name":
+            return self.qualified(value)
+        func = self.called_class(value)
+        fact = self.resolver.symbols.get(func) if func else None
+        for returned in fact.returned if fact is not None else ():
+            cls = (
+                returned.ref if returned.ref in self.resolver.symbols else self.qualified(returned)
+            )
+            held = self.resolver.symbols.get(cls) if cls else None
+            if held is not None and held.kind == "class":
+                return cls
+        return name
+
+    def is_subclass(self, cls: str | None, roots: frozenset[str]) -> bool:
+        return cls is not None and any(c in roots for c in self.resolver.mro(cls))
+
+    # -- strings and numbers --------------------------------------------------------------
+
+    def text(self, value: Value | None, hops: int = 0) -> Text:
+        """The string an expression builds; parts that cannot be known become placeholders."""
+        if value is None:
+            return Text("")
+        if value.kind == "str":
+            return Text(value.text)
+        if value.kind in ("fstring", "add"):
+            parts = [self.text(v, hops + 1) for v in value.items]
+            return Text("".join(p.value for p in parts), tuple(u for p in parts for u in p.unknown))
+        if hops < _MAX_HOPS:
+            resolved = self._resolved_value(value, hops)
+            if resolved is not None:
+                return self.text(resolved, hops + 1)
+        return Text(placeholder(value.text), (value.text,))
+
+    def _resolved_value(self, value: Value, hops: int) -> Value | None:
+        if value.kind == "call":
+            func = self.qualified(value.func)
+            if func in _GETENV and len(value.items) >= 2:
+                return value.items[1]  # the default is what runs where the variable is unset
+            if func in FIELD:
+                return value.keyword("default") or (value.items[0] if value.items else None)
+            return None
+        if value.kind != "name" or value.ref is None:
+            return None
+        key = self.variable(value.ref)
+        if key is not None:
+            return self.binding(key)
+        return self._attribute_default(value.ref, hops)
+
+    def _attribute_default(self, ref: str, hops: int) -> Value | None:
+        """``settings.API_V1_STR`` where ``settings = Settings()``: the class's default."""
+        split = self._split(ref)
+        if split is None or hops > _MAX_HOPS:
+            return None
+        holder_key, attribute = split
+        holder = self.binding(holder_key) if holder_key in self.assigns else None
+        cls: str | None = self.instance_class(holder) if holder is not None else holder_key
+        if cls is None:
+            return None
+        if holder is not None and self.is_subclass(cls, APP_CLASSES):
+            return self._app_attribute(holder, attribute)
+        *path, last = attribute.split(".")
+        for part in path:  # ``config.run.root_path``: each attribute's own class default
+            cls = self._attribute_class(cls, part)
+            if cls is None:
+                return None
+        key = self._class_attribute(cls, last)
+        return self.binding(key) if key is not None else None
+
+    def _class_attribute(self, cls: str, name: str) -> str | None:
+        """The key of the class attribute ``name`` as ``cls`` or a base defines it."""
+        return next(
+            (f"{o}.{name}" for o in self.resolver.mro(cls) if f"{o}.{name}" in self.assigns), None
+        )
+
+    def _attribute_class(self, cls: str, name: str) -> str | None:
+        """The class of a class attribute's default: ``run: RunSettings =
+        Field(default_factory=RunSettings)`` or ``run = RunSettings()``."""
+        key = self._class_attribute(cls, name)
+        fact = self.assigns[key][0] if key is not None else None
+        if fact is None:
+            return None
+        annotated = self.qualified(fact.annotation)
+        if annotated is not None and annotated in self.resolver.symbols:
+            return annotated
+        if self.called_class(fact.value) in FIELD and fact.value is not None:
+            return self.qualified(fact.value.keyword("default_factory"))
+        return self.instance_class(fact.value)
+
+    def _split(self, ref: str) -> tuple[str, str] | None:
+        """A reference to an attribute -> (the variable or class holding it, the attribute)."""
+        if ".<locals>." in ref:
+            head, _, tail = ref.rpartition(".<locals>.")
+            name, _, attribute = tail.partition(".")
+            return (f"{head}.<locals>.{name}", attribute) if attribute else None
+        target = self.resolver.resolve(ref)
+        if target is None or not target.remainder:
+            return None
+        return target.qualname, target.remainder
+
+    @staticmethod
+    def _app_attribute(call: Value, name: str) -> Value | None:
+        if name not in APP_PATH_ATTRIBUTES:
+            return None
+        return call.keyword(name) or Value("str", APP_PATH_ATTRIBUTES[name])
+
+    def status_code(self, value: Value | None) -> int | None:
+        if value is None:
+            return None
+        if value.kind == "int":
+            return int(value.text, 0)
+        match = _STATUS_NAME.search(value.text)
+        return int(match.group(1)) if match else None
+
+    def strings(self, value: Value | None) -> tuple[str, ...]:
+        """A list of string literals (``tags=["a"]``, ``methods=["GET"]``), as written."""
+        if value is None or value.kind != "list":
+            return ()
+        return tuple(self.text(v).value for v in value.items)

@@ -1,0 +1,180 @@
+"""Name resolution across modules: modules, symbols, re-exports, star imports, class bases."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from codeintel.facts.ids import external_id, id_kind, module_id, symbol_id
+from codeintel.facts.models import ModuleFacts, SymbolFact
+
+_MAX_HOPS = 32  # re-export chains longer than this are cycles in practice
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a dotted name resolved to: a node, its qualified name, and what was left over."""
+
+    node: str
+    qualname: str
+    remainder: str = ""
+
+
+class Resolver:
+    """Resolves dotted names against the project: modules, symbols, re-exports, star imports."""
+
+    def __init__(self, modules: Iterable[ModuleFacts], aliases: dict[str, str]) -> None:
+        self.modules: dict[str, ModuleFacts] = {}
+        self.symbols: dict[str, SymbolFact] = {}
+        self.symbol_module: dict[str, str] = {}
+        # module -> bound name -> (module imported from, or None for ``import x``; target)
+        self.bindings: dict[str, dict[str, tuple[str | None, str]]] = defaultdict(dict)
+        self.stars: dict[str, list[str]] = defaultdict(list)
+        self.bases: dict[str, list[str]] = defaultdict(list)
+        self.aliases = aliases
+        for facts in modules:
+            self.modules[facts.module] = facts
+            for sym in facts.symbols:
+                self.symbols[f"{facts.module}.{sym.qualname}"] = sym
+                self.symbol_module[f"{facts.module}.{sym.qualname}"] = facts.module
+            for imp in facts.imports:
+                if imp.scope:
+                    continue
+                if imp.star:
+                    self.stars[facts.module].append(imp.target)
+                elif imp.bound is not None and imp.binds_to is not None:
+                    binding = (imp.from_module, imp.binds_to)
+                    self.bindings[facts.module].setdefault(imp.bound, binding)
+            for ref in facts.refs:
+                if ref.role == "base":
+                    self.bases[f"{facts.module}.{ref.scope}"].append(ref.candidate)
+        self.tops = {name.partition(".")[0] for name in (*self.modules, *aliases)}
+        self._cache: dict[str, Target | None] = {}
+
+    def resolve(self, dotted: str, hops: int = 0) -> Target | None:
+        """The node ``dotted`` names, or None when it names nothing we can see."""
+        if hops == 0 and dotted in self._cache:
+            return self._cache[dotted]
+        result = self._resolve(dotted, hops)
+        if hops == 0:
+            self._cache[dotted] = result
+        return result
+
+    def _resolve(self, dotted: str, hops: int) -> Target | None:
+        if hops > _MAX_HOPS:
+            return None
+        parts = dotted.split(".")
+        for i in range(len(parts), 0, -1):
+            module = self.aliases.get(".".join(parts[:i]))
+            if module is not None:
+                return self._walk(*self._shadowing_parent(module, parts[:i], parts[i:]), hops)
+        if parts[0] in self.tops:
+            return None  # a project name that does not exist
+        return Target(external_id(parts[0]), dotted)
+
+    def _walk(self, module: str, rest: list[str], hops: int) -> Target | None:
+        if hops > _MAX_HOPS:
+            return None
+        symbol: str | None = None
+        for index, part in enumerate(rest):
+            tail = rest[index + 1 :]
+            if symbol is None:
+                if f"{module}.{part}" in self.symbols:
+                    symbol = part
+                elif part in self.bindings[module] and not self._imports_own_submodule(
+                    module, part
+                ):
+                    return self._follow(self.bindings[module][part], tail, hops + 1)
+                elif f"{module}.{part}" in self.modules:
+                    module = f"{module}.{part}"
+                else:
+                    return self._via_star(module, rest[index:], hops)
+            elif f"{module}.{symbol}.{part}" in self.symbols:
+                symbol = f"{symbol}.{part}"
+            else:
+                inherited = self._inherited(f"{module}.{symbol}", rest[index:], hops)
+                if inherited is not None:
+                    return inherited
+                qualname = f"{module}.{symbol}"
+                return Target(symbol_id(qualname), qualname, ".".join(rest[index:]))
+        if symbol is None:
+            return Target(module_id(module), module)
+        return Target(symbol_id(f"{module}.{symbol}"), f"{module}.{symbol}")
+
+    def _shadowing_parent(
+        self, module: str, head: list[str], rest: list[str]
+    ) -> tuple[str, list[str]]:
+        """``pkg.sub`` is the attribute ``sub`` of ``pkg``: a name ``pkg`` binds by import
+        (``from pkg.sub import router as sub`` in ``pkg/__init__.py``) replaces the submodule
+        the import system set there first, as at runtime. Only for the name itself: a longer
+        name (``pkg.sub.x``) is how facts name the globals of the submodule."""
+        parent = self.aliases.get(".".join(head[:-1])) if len(head) > 1 and not rest else None
+        name = head[-1]
+        if parent is None or name not in self.bindings[parent]:
+            return module, rest
+        if self._imports_own_submodule(parent, name) or f"{parent}.{name}" in self.symbols:
+            return module, rest
+        return parent, [name, *rest]
+
+    def _imports_own_submodule(self, module: str, name: str) -> bool:
+        """``from . import health`` in a package's ``__init__`` binds its own submodule."""
+        from_module, target = self.bindings[module][name]
+        return (
+            from_module is not None
+            and self.aliases.get(from_module) == module
+            and (target == f"{from_module}.{name}")
+        )
+
+    def _follow(self, binding: tuple[str | None, str], tail: list[str], hops: int) -> Target | None:
+        """``from pkg import name`` reads the attribute ``name`` of ``pkg``: a name ``pkg``
+        binds (a re-export) shadows a submodule of the same name, as at runtime."""
+        from_module, target = binding
+        source = self.aliases.get(from_module) if from_module else None
+        if source is None or from_module is None:
+            return self.resolve(".".join([target, *tail]), hops)
+        return self._walk(source, [target[len(from_module) + 1 :], *tail], hops)
+
+    def class_bases(self, cls: str) -> tuple[str, ...]:
+        """The qualified names of a project class's bases, as written, resolved."""
+        return tuple(qualified(self.resolve(c), c) for c in self.bases.get(cls, ()))
+
+    def mro(self, cls: str) -> list[str]:
+        """Project classes and external bases reachable from ``cls``, nearest first (a
+        depth-first, left-to-right walk: exact C3 only matters for diamonds, rare in models)."""
+        order: list[str] = []
+        todo = [cls]
+        while todo:
+            current = todo.pop(0)
+            if current in order:
+                continue
+            order.append(current)
+            todo[0:0] = [b for b in self.class_bases(current) if b not in order]
+        return order
+
+    def _via_star(self, module: str, rest: list[str], hops: int) -> Target | None:
+        for source in self.stars[module]:
+            found = self.resolve(".".join([source, *rest]), hops + 1)
+            if found is not None and id_kind(found.node) != "external":
+                return found
+        return None
+
+    def _inherited(self, cls: str, rest: list[str], hops: int) -> Target | None:
+        sym = self.symbols.get(cls)
+        if sym is None or sym.kind != "class":
+            return None
+        for candidate in self.bases[cls]:
+            base = self.resolve(candidate, hops + 1)
+            if base is None or id_kind(base.node) != "symbol" or base.remainder:
+                continue
+            found = self.resolve(".".join([base.qualname, *rest]), hops + 1)
+            if found is not None and not found.remainder:
+                return found
+        return None
+
+
+def qualified(target: Target | None, text: str) -> str:
+    """The qualified name ``text`` resolved to, or ``text`` itself when it resolved to nothing."""
+    if target is None:
+        return text
+    return f"{target.qualname}.{target.remainder}" if target.remainder else target.qualname

@@ -1,0 +1,7 @@
+from fastapi import FastAPI
+
+from app.api.items import router as items_router
+from app.core.config import API_PREFIX
+
+app = FastAPI()
+app.include_router(items_router, prefix=API_PREFIX)

@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import codeintel
+from codeintel.facts.project import ImportRoot
+from codeintel.pipeline.roots import name_modules
+from tests.codeintel.test_routes import runtime_routes
+
+
+def _names(sources: dict[str, str], configs: dict[str, str] | None = None) -> dict[str, str]:
+    encoded = {p: s.encode() for p, s in sources.items()}
+    return name_modules(encoded, {p: s.encode() for p, s in (configs or {}).items()}).names
+
+
+def test_a_folder_without_init_is_named_as_the_code_imports_it() -> None:
+    names = _names(
+        {
+            "registry/api/__init__.py": "",
+            "registry/api/routes.py": "",
+            "registry/main.py": "from registry.api.routes import router\n",
+        }
+    )
+    assert names["registry/api/routes.py"] == "registry.api.routes"
+    assert names["registry/main.py"] == "registry.main"
+
+
+def test_without_evidence_the_package_chain_names_the_file() -> None:
+    names = _names({"registry/api/__init__.py": "", "registry/api/routes.py": ""})
+    assert names["registry/api/routes.py"] == "api.routes"
+
+
+def test_the_spelling_most_imports_use_wins_and_the_other_is_an_alias() -> None:
+    naming = name_modules(
+        {
+            "src/__init__.py": b"",
+            "src/app/__init__.py": b"",
+            "src/app/core/config.py": b"",
+            "src/app/main.py": b"from app.core.config import X\nimport app.core.config\n",
+            "tests/test_main.py": b"from src.app.main import app\n",
+        },
+        {},
+    )
+    assert naming.names["src/app/main.py"] == "app.main"
+    assert naming.aliases["src.app.main"] == "app.main"
+    assert naming.aliases["src.app.core.config"] == "app.core.config"
+    assert naming.roots == (
+        ImportRoot(folder="", evidence="imports", file="tests/test_main.py", line=1, modules=1),
+        ImportRoot(folder="src", evidence="imports", file="src/app/main.py", line=1, modules=3),
+    )
+
+
+def test_packaging_settings_decide_before_imports() -> None:
+    sources = {"backend/src/app/__init__.py": "", "backend/src/app/main.py": "import src.app\n"}
+    pyproject = '[tool.poetry]\nname = "x"\npackages = [{ include = "app", from = "src" }]\n'
+    naming = name_modules(
+        {p: s.encode() for p, s in sources.items()}, {"backend/pyproject.toml": pyproject.encode()}
+    )
+    assert naming.names["backend/src/app/main.py"] == "app.main"
+    assert naming.roots == (
+        ImportRoot(
+            folder="backend/src",
+            evidence="tool.poetry.packages",
+            file="backend/pyproject.toml",
+            line=3,
+            modules=2,
+        ),
+    )
+
+
+def test_every_setting_that_names_roots_is_read() -> None:
+    settings = {
+        '[tool.setuptools]\npackage-dir = {"" = "lib"}\n': "lib",
+        '[tool.setuptools.packages.find]\nwhere = ["lib"]\n': "lib",
+        '[tool.hatch.build.targets.wheel]\npackages = ["lib/pkg"]\n': "lib",
+        '[tool.pdm.build]\npackage-dir = "lib"\n': "lib",
+        '[tool.pytest.ini_options]\npythonpath = ["lib"]\n': "lib",
+        '[tool.mypy]\nmypy_path = "lib"\n': "lib",
+        '[tool.mypy]\nmypy_path = "../../elsewhere"\n': None,
+    }
+    for text, folder in settings.items():
+        naming = name_modules({"lib/pkg/mod.py": b""}, {"pyproject.toml": text.encode()})
+        assert [r.folder for r in naming.roots] == ([folder] if folder else []), text
+
+
+def test_names_that_would_collide_fall_back_to_the_whole_path() -> None:
+    names = _names(
+        {
+            "one/app/main.py": "",
+            "two/app/main.py": "",
+            "one/run.py": "import app.main\n",
+            "two/run.py": "import app.main\n",
+        }
+    )
+    assert names["one/app/main.py"] == "one.app.main"
+    assert names["two/app/main.py"] == "two.app.main"
+
+
+def test_a_src_package_served_from_inside_src(fixtures: Path) -> None:
+    project = fixtures / "import_roots"
+    graph = codeintel.analyze(project)
+    served = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "app.main.app"}
+    assert served == runtime_routes(project / "src", "app.main:app")
+    test_imports = set(graph.graph.successors("module:test_items"))
+    assert "module:app.main" in test_imports
+    assert [(r.folder, r.evidence) for r in graph.import_roots()] == [
+        ("", "imports"),
+        ("src", "imports"),
+    ]
+
+
+def test_a_module_named_like_a_dependency_inside_a_package_never_takes_its_imports() -> None:
+    naming = name_modules(
+        {
+            "app/__init__.py": b"",
+            "app/core/__init__.py": b"",
+            "app/core/jwt.py": b"import jwt\n",
+            "app/obs/__init__.py": b"from fastapi import FastAPI\n",
+            "app/obs/fastapi.py": b"from fastapi import Request\n",
+            "app/main.py": b"import jwt\nfrom fastapi import APIRouter\nimport app.core.jwt\n",
+        },
+        {},
+    )
+    assert naming.names["app/core/jwt.py"] == "app.core.jwt"
+    assert "jwt" not in naming.aliases
+    assert "fastapi" not in naming.aliases
+
+
+def test_a_bare_folder_named_like_a_dependency_takes_nothing() -> None:
+    naming = name_modules(
+        {
+            "cypress/e2e/plotly/main.py": b"",
+            "lib/element.py": b"from plotly import graph_objects\n",
+        },
+        {},
+    )
+    assert naming.names["cypress/e2e/plotly/main.py"] == "main"
+    assert "plotly" not in naming.aliases
+
+
+def test_a_spelling_two_services_share_resolves_to_neither() -> None:
+    sources = {
+        f"services/{s}/app/{f}": b"from app.core.config import NAME\n" if f == "main.py" else b""
+        for s in ("users", "orders")
+        for f in ("__init__.py", "main.py", "core/__init__.py", "core/config.py")
+    }
+    naming = name_modules(sources, {})
+    assert naming.names["services/users/app/main.py"] == "services.users.app.main"
+    assert "app.core.config" not in naming.aliases
+
+
+def test_a_tests_helper_module_keeps_its_own_spelling() -> None:
+    naming = name_modules(
+        {
+            "app/__init__.py": b"",
+            "app/utils/__init__.py": b"",
+            "tests/utils.py": b"",
+            "tests/test_users.py": b"from utils import make_user\n",
+        },
+        {},
+    )
+    assert naming.aliases["utils"] == naming.names["tests/utils.py"] == "utils"
+
+
+def test_a_sub_project_s_own_settings_speak_for_its_files() -> None:
+    root = '[tool.poetry]\npackages = [{ include = "cli" }]\n'
+    backend = '[tool.pytest.ini_options]\npythonpath = ["."]\n'
+    naming = name_modules(
+        {"cli/__init__.py": b"", "backend/app/main.py": b"", "backend/tests/test_main.py": b""},
+        {"pyproject.toml": root.encode(), "backend/pyproject.toml": backend.encode()},
+    )
+    assert naming.names["backend/app/main.py"] == "app.main"
+    assert naming.names["backend/tests/test_main.py"] == "tests.test_main"
+    assert naming.names["cli/__init__.py"] == "cli"
+
+
+def test_settings_are_split_as_their_tools_split_them() -> None:
+    settings = {
+        '[tool.pytest.ini_options]\npythonpath = "backend tests"\n': ["backend", "tests"],
+        '[tool.mypy]\nmypy_path = "stubs:backend"\n': ["backend", "stubs"],
+        '[tool.mypy]\nmypy_path = "$MYPY_CONFIG_FILE_DIR/backend"\n': ["backend"],
+    }
+    files = {"backend/app/main.py": b"", "stubs/x.py": b"", "tests/t.py": b""}
+    for text, folders in settings.items():
+        naming = name_modules(files, {"pyproject.toml": text.encode()})
+        assert sorted(r.folder for r in naming.roots) == folders, text
+        assert naming.names["backend/app/main.py"] == "app.main"
+
+
+def test_evidence_lines_point_at_the_setting_even_in_an_inline_table() -> None:
+    text = '[project]\nname = "x"\n\n[tool.setuptools]\npackages = { find = { where = ["src"] } }\n'
+    naming = name_modules({"src/pkg/mod.py": b""}, {"pyproject.toml": text.encode()})
+    assert [(r.folder, r.line) for r in naming.roots] == [("src", 5)]
