@@ -10,7 +10,7 @@ import codeintel
 from render.check_output import emit
 from render.errors import PlanError
 from render.markdown import render_markdown
-from render.plan import build_plan
+from render.plan import build_plan, one_line
 from render.summary import summary_text
 from render.writer import PLANS_DIR, plan_path, write_plan
 
@@ -23,9 +23,12 @@ def main(argv: list[str] | None = None, prog: str = "codeintel-plan") -> int:
         return check_main(args[1:], prog=f"{prog} check")
     options = _parser(prog).parse_args(args)
     try:
-        return _run(options)
+        return _run(options, prog)
     except (PlanError, codeintel.CodeIntelError) as exc:
-        print(f"{prog}: error: {exc}", file=sys.stderr)
+        print(f"{prog}: error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # never a traceback: one line, the caller sees exit 2
+        print(f"{prog}: error: internal error: {one_line(exc)}", file=sys.stderr)
         return 2
 
 
@@ -51,7 +54,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _run(options: argparse.Namespace) -> int:
+def _run(options: argparse.Namespace, prog: str) -> int:
     repo = Path(options.repo)
     graph = codeintel.analyze(repo)
     if not any(graph.modules()):
@@ -68,4 +71,6 @@ def _run(options: argparse.Namespace) -> int:
     target = shown if shown else plan_path(repo, context.slug)
     write_plan(target, render_markdown(context), force=options.force)
     emit(summary_text(context, target))
+    for failure in context.failures:
+        print(f"{prog}: error: {failure}", file=sys.stderr)
     return 0

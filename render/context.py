@@ -129,3 +129,4 @@ class PlanContext(_Frozen):
     notes: tuple[str, ...]
     diagram: str
     summary: Summary
+    failures: tuple[str, ...] = ()  # sections that could not be built, one line each

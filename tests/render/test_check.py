@@ -236,7 +236,7 @@ def test_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 GOLDEN = HERE / "golden"
-TAGS = "registry_app--add-tag-management-to-servers.md"
+TAGS = "registry_app--add-publisher-management-to-servers.md"  # a new resource, mirrored
 NOTES = "single_file_app--add-categories-for-notes.md"
 
 

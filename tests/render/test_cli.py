@@ -56,7 +56,7 @@ def test_json_format_prints_the_context_and_writes_nothing(
     assert main([REQUEST, "--repo", str(repo), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["slug"] == "add-tag-management-to-servers"
-    assert data["feature_type"] == "New Capability"
+    assert data["feature_type"] == "Enhancement"  # servers have tags already
     assert not (repo / ".claude").exists()
 
 
@@ -91,7 +91,8 @@ def test_one_line_errors_exit_2(
 def test_hostile_requests_stay_inside_the_plans_folder(
     repo: Path, request_text: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([request_text, "--repo", str(repo)]) == 0
+    # a word the project names keeps the request plannable; the rest is the hostile part
+    assert main([f"servers {request_text}", "--repo", str(repo)]) == 0
     [plan] = (repo / ".claude/output/plans").iterdir()
     assert plan.name.endswith(".md") and len(plan.name) <= 63
     text = plan.read_text(encoding="utf-8")
@@ -179,3 +180,18 @@ def test_installed_and_module_commands_print_json_into_a_closed_pipe_quietly(
         process.stdout.close()
         assert process.wait(timeout=300) == 0
         assert process.stderr.read() == b""
+
+
+def test_an_internal_error_is_one_line_never_a_traceback(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("max() arg is an empty sequence\nsecond line")
+
+    monkeypatch.setattr("render.cli.build_plan", broken)
+    assert main([REQUEST, "--repo", str(repo)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "codeintel-plan: error: internal error: "
+        "ValueError: max() arg is an empty sequence second line\n"
+    )
