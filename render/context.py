@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -83,12 +85,49 @@ class ValidationLevel(_Frozen):
     note: str  # why these commands, or why none
 
 
+class Complexity(_Frozen):
+    """How big the change is, measured from what the tasks touch; the template words it."""
+
+    level: Literal["Low", "Medium", "High"]
+    files: int  # distinct files the tasks create or change
+    folders: int  # the folders those files are in
+    importers: int  # modules importing the files the tasks update
+
+
+#: Why a plan may be wrong, one code per reason; the template words each.
+DeductionCode = Literal[
+    "unmatched_words",  # count: the share (%) of the request's words naming nothing
+    "thin_analogue",  # subject: the chain to mirror; names: the layers it lacks
+    "no_target",  # the request names no resource and no identifier
+    "unresolved_routes",  # count: route paths not resolved statically
+    "unanalysed_files",  # count: files of the plan with analysis diagnostics
+    "bug_unlocated",  # a bug is described, not located
+    "not_computed",  # the summary failed; nothing was measured
+]
+
+
+class Deduction(_Frozen):
+    """One reason for less confidence: its code, the points it costs and the facts behind it."""
+
+    code: DeductionCode
+    points: int
+    count: int = 0
+    subject: str = ""
+    names: tuple[str, ...] = ()
+
+
+class Confidence(_Frozen):
+    """How likely the plan found the right files, 1-10: 10 minus its deductions."""
+
+    score: int
+    deductions: tuple[Deduction, ...]
+
+
 class Summary(_Frozen):
     approach: str
-    complexity: str
+    complexity: Complexity | None  # None when it could not be measured
     risks: tuple[str, ...]
-    confidence: int
-    confidence_facts: tuple[str, ...]
+    confidence: Confidence
 
 
 class PlanContext(_Frozen):
@@ -100,8 +139,6 @@ class PlanContext(_Frozen):
     plan_path: str
     feature_type: str
     type_reason: str
-    complexity: str
-    complexity_reason: str
     affected_systems: tuple[str, ...]
     dependencies: tuple[str, ...]
     description: tuple[str, ...]  # paragraphs

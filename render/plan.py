@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from codeintel import CodeGraph
 from render.chains import Chain, build_chains, component_chain, is_source
 from render.commands import Commands
 from render.context import (
+    Complexity,
+    Confidence,
     ConventionRef,
+    Deduction,
     FileRef,
     FixtureRef,
     PlanContext,
@@ -86,8 +89,6 @@ def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanCo
         plan_path=out or f"{PLANS_DIR.as_posix()}/{request.slug}.md",
         feature_type=request.kind,
         type_reason=request.kind_reason,
-        complexity=summary.complexity.split(" ", 1)[0],
-        complexity_reason=summary.complexity.split(" ", 1)[1].strip("()"),
         affected_systems=work.affected,
         dependencies=parts.get("dependencies", lambda: facts.distributions_used(chain.files), ()),
         description=_description(request, chain, work),
@@ -170,10 +171,9 @@ def _conventions(facts: ProjectFacts) -> tuple[ConventionRef, ...]:
 def _no_summary(request: FeatureRequest) -> Summary:
     return Summary(
         approach=request.kind,
-        complexity="Medium (not measured)",
+        complexity=None,
         risks=("Not measured",),
-        confidence=1,
-        confidence_facts=("1: the summary could not be computed",),
+        confidence=Confidence(score=1, deductions=(Deduction(code="not_computed", points=9),)),
     )
 
 
@@ -407,18 +407,6 @@ def _benefit(request: FeatureRequest, chain: Chain) -> str:
 
 
 def _summary(facts: ProjectFacts, request: FeatureRequest, chain: Chain, work: TaskPlan) -> Summary:
-    updated = [t.target for t in work.tasks if t.keyword != "CREATE"]
-    dependents = facts.dependents(updated)
-    layers = len(work.affected)
-    touched = len({t.target for t in work.tasks})
-    level = "Low" if touched <= 3 and dependents <= 3 else "Medium"
-    if touched >= 10 or dependents >= 15 or layers >= 6:
-        level = "High"
-    complexity = (
-        f"{level} ({touched} files in {layers} folders; {dependents} modules import "
-        "the files to update)"
-    )
-    confidence, reasons = _confidence(facts, request, chain)
     approach = (
         f"{request.kind}: mirror the `{chain.resource}` chain ({', '.join(chain.layers)})"
         if request.creates is not None
@@ -426,56 +414,51 @@ def _summary(facts: ProjectFacts, request: FeatureRequest, chain: Chain, work: T
     )
     return Summary(
         approach=approach,
-        complexity=complexity,
+        complexity=_complexity(facts, work),
         risks=work.risks,
-        confidence=confidence,
-        confidence_facts=reasons,
+        confidence=_confidence(facts, request, chain),
     )
+
+
+def _complexity(facts: ProjectFacts, work: TaskPlan) -> Complexity:
+    """Low for a few files few modules depend on; High for many files, folders or importers."""
+    importers = facts.dependents([t.target for t in work.tasks if t.keyword != "CREATE"])
+    folders = len(work.affected)
+    files = len({t.target for t in work.tasks})
+    level: Literal["Low", "Medium", "High"] = "Low" if files <= 3 and importers <= 3 else "Medium"
+    if files >= 10 or importers >= 15 or folders >= 6:
+        level = "High"
+    return Complexity(level=level, files=files, folders=folders, importers=importers)
 
 
 #: How many points a request whose words all name nothing would lose.
 _UNMATCHED_WEIGHT = 4
+_LAYERS = ("service", "repository", "schema", "tests")
 
 
-def _confidence(
-    facts: ProjectFacts, request: FeatureRequest, chain: Chain
-) -> tuple[int, tuple[str, ...]]:
+def _confidence(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> Confidence:
     """10 minus what makes the plan a guess: words naming nothing, a centre found by words
     alone, a template chain with missing layers (for a new resource), facts not resolved."""
-    score = 10
-    reasons = []
+    found: list[Deduction] = []
     unmatched = 1 - request.matched
     if penalty := round(unmatched * _UNMATCHED_WEIGHT):
-        score -= penalty
-        reasons.append(
-            f"-{penalty}: {round(unmatched * 100)}% of the request's words name nothing in the "
-            "project"
+        found.append(
+            Deduction(code="unmatched_words", points=penalty, count=round(unmatched * 100))
         )
     if request.creates is not None:
-        layers = ("service", "repository", "schema", "tests")
-        if missing := [layer for layer in layers if layer not in chain.layers]:
-            score -= len(missing)
-            reasons.append(
-                f"-{len(missing)}: the `{chain.resource}` chain to mirror has no "
-                f"{', '.join(missing)}"
+        if missing := tuple(layer for layer in _LAYERS if layer not in chain.layers):
+            found.append(
+                Deduction(
+                    code="thin_analogue", points=len(missing), subject=chain.resource, names=missing
+                )
             )
     elif not (request.related or request.identifiers):
-        score -= 2
-        reasons.append(
-            "-2: the request names no resource and no identifier; the centre is its best match "
-            "by words"
-        )
-    unresolved = [r for r in chain.routes if not r.resolved]
-    if unresolved:
-        score -= 1
-        reasons.append(f"-1: {len(unresolved)} route path(s) could not be resolved statically")
-    broken = sorted({d.file for d in facts.graph.diagnostics} & set(chain.files))
-    if broken:
-        score -= 1
-        reasons.append(f"-1: {len(broken)} file(s) of the plan could not be fully analysed")
+        found.append(Deduction(code="no_target", points=2))
+    if unresolved := sum(not r.resolved for r in chain.routes):
+        found.append(Deduction(code="unresolved_routes", points=1, count=unresolved))
+    if broken := len({d.file for d in facts.graph.diagnostics} & set(chain.files)):
+        found.append(Deduction(code="unanalysed_files", points=1, count=broken))
     if request.kind == "Bug Fix":
-        score -= 1
-        reasons.append("-1: the failing behaviour is described, not located; reproduce it first")
-    if score == 10:
-        reasons.append("10: the request names what exists, and every fact is resolved")
-    return max(1, score), tuple(reasons)
+        found.append(Deduction(code="bug_unlocated", points=1))
+    score = max(1, 10 - sum(d.points for d in found))
+    return Confidence(score=score, deductions=tuple(found))

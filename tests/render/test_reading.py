@@ -117,8 +117,8 @@ def test_a_request_about_something_absent_is_refused_with_the_closest(
 def test_confidence_falls_with_the_words_that_name_nothing(graph: codeintel.CodeGraph) -> None:
     named = _plan(graph, "Fix how DuplicateError is raised").summary
     vague = _plan(graph, "Fix how DuplicateError is raised by the frobnicating quux").summary
-    assert vague.confidence < named.confidence
-    assert any("name nothing in the project" in f for f in vague.confidence_facts)
+    assert vague.confidence.score < named.confidence.score
+    assert "unmatched_words" in {d.code for d in vague.confidence.deductions}
 
 
 def test_a_file_named_for_an_activity_matches_the_verb(tmp_path: Path) -> None:
