@@ -32,6 +32,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -265,7 +266,7 @@ def plan_outcome(root: Path, request: str) -> Outcome:
         status="ok",
         reason="",
         feature_type=plan.feature_type,
-        confidence=plan.summary.confidence,
+        confidence=plan.summary.confidence.score,
         files_to_read=tuple(f.path for f in plan.files_to_read),
         new_files=tuple(f.path for f in plan.new_files),
         seconds=time.perf_counter() - start,
@@ -318,6 +319,7 @@ def summary(scores: Sequence[Score]) -> dict[str, float | int]:
         "crashed": sum(s.status == "crashed" for s in scores),
         "confidence_r10_above_0": _mean_confidence(s for s in scores if s.r10 > 0),
         "confidence_r10_0": _mean_confidence(s for s in scores if s.r10 == 0),
+        **_confidence_correlation(scores),
         "seconds": round(sum(s.seconds for s in scores), 1),
     }
 
@@ -326,6 +328,39 @@ def _mean_confidence(scores: Iterable[Score]) -> float:
     """Mean confidence of the written plans among these; does confidence track recall?"""
     values = [s.confidence for s in scores if s.status == "ok"]
     return round(sum(values) / len(values), 1) if values else 0.0
+
+
+def _confidence_correlation(scores: Sequence[Score]) -> dict[str, float]:
+    """Pearson and Spearman correlation of confidence with R@10 over the written plans;
+    0.0 when either is constant (no linear relation to measure)."""
+    written = [s for s in scores if s.status == "ok"]
+    confidence = [float(s.confidence) for s in written]
+    recall = [s.r10 for s in written]
+    return {
+        "confidence_r10_pearson": round(pearson(confidence, recall), 3),
+        "confidence_r10_spearman": round(pearson(ranks(confidence), ranks(recall)), 3),
+    }
+
+
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
+    if len(xs) < 2 or len(set(xs)) < 2 or len(set(ys)) < 2:
+        return 0.0
+    return statistics.correlation(xs, ys)
+
+
+def ranks(values: Sequence[float]) -> list[float]:
+    """1-based ranks, ties sharing the mean of their ranks (as Spearman's rho needs)."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    found = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for i in order[start : end + 1]:
+            found[i] = (start + end) / 2 + 1
+        start = end + 1
+    return found
 
 
 def table(scores: Sequence[Score], misses: bool) -> str:
