@@ -96,12 +96,11 @@ class Complexity(_Frozen):
 
 #: Why a plan may be wrong, one code per reason; the template words each.
 DeductionCode = Literal[
-    "unmatched_words",  # count: the share (%) of the request's words naming nothing
-    "thin_analogue",  # subject: the chain to mirror; names: the layers it lacks
-    "no_target",  # the request names no resource and no identifier
+    "large_project",  # count: files the analysis read
+    "ambiguous_words",  # count: files matching the request as well as the best one
     "unresolved_routes",  # count: route paths not resolved statically
+    "unserved_routes",  # count: routes on a router no app includes
     "unanalysed_files",  # count: files of the plan with analysis diagnostics
-    "bug_unlocated",  # a bug is described, not located
     "not_computed",  # the summary failed; nothing was measured
 ]
 
@@ -112,8 +111,6 @@ class Deduction(_Frozen):
     code: DeductionCode
     points: int
     count: int = 0
-    subject: str = ""
-    names: tuple[str, ...] = ()
 
 
 class Confidence(_Frozen):

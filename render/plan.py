@@ -8,6 +8,7 @@ from typing import Literal, TypeVar
 from codeintel import CodeGraph
 from render.chains import Chain, build_chains, component_chain, is_source
 from render.commands import Commands
+from render.confidence import confidence, signals
 from render.context import (
     Complexity,
     Confidence,
@@ -416,7 +417,7 @@ def _summary(facts: ProjectFacts, request: FeatureRequest, chain: Chain, work: T
         approach=approach,
         complexity=_complexity(facts, work),
         risks=work.risks,
-        confidence=_confidence(facts, request, chain),
+        confidence=confidence(signals(facts, request, chain)),
     )
 
 
@@ -429,36 +430,3 @@ def _complexity(facts: ProjectFacts, work: TaskPlan) -> Complexity:
     if files >= 10 or importers >= 15 or folders >= 6:
         level = "High"
     return Complexity(level=level, files=files, folders=folders, importers=importers)
-
-
-#: How many points a request whose words all name nothing would lose.
-_UNMATCHED_WEIGHT = 4
-_LAYERS = ("service", "repository", "schema", "tests")
-
-
-def _confidence(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> Confidence:
-    """10 minus what makes the plan a guess: words naming nothing, a centre found by words
-    alone, a template chain with missing layers (for a new resource), facts not resolved."""
-    found: list[Deduction] = []
-    unmatched = 1 - request.matched
-    if penalty := round(unmatched * _UNMATCHED_WEIGHT):
-        found.append(
-            Deduction(code="unmatched_words", points=penalty, count=round(unmatched * 100))
-        )
-    if request.creates is not None:
-        if missing := tuple(layer for layer in _LAYERS if layer not in chain.layers):
-            found.append(
-                Deduction(
-                    code="thin_analogue", points=len(missing), subject=chain.resource, names=missing
-                )
-            )
-    elif not (request.related or request.identifiers):
-        found.append(Deduction(code="no_target", points=2))
-    if unresolved := sum(not r.resolved for r in chain.routes):
-        found.append(Deduction(code="unresolved_routes", points=1, count=unresolved))
-    if broken := len({d.file for d in facts.graph.diagnostics} & set(chain.files)):
-        found.append(Deduction(code="unanalysed_files", points=1, count=broken))
-    if request.kind == "Bug Fix":
-        found.append(Deduction(code="bug_unlocated", points=1))
-    score = max(1, 10 - sum(d.points for d in found))
-    return Confidence(score=score, deductions=tuple(found))

@@ -114,11 +114,18 @@ def test_a_request_about_something_absent_is_refused_with_the_closest(
         build_plan(graph, "Log out suspended users")
 
 
-def test_confidence_falls_with_the_words_that_name_nothing(graph: codeintel.CodeGraph) -> None:
-    named = _plan(graph, "Fix how DuplicateError is raised").summary
-    vague = _plan(graph, "Fix how DuplicateError is raised by the frobnicating quux").summary
-    assert vague.confidence.score < named.confidence.score
-    assert "unmatched_words" in {d.code for d in vague.confidence.deductions}
+def test_confidence_falls_when_the_words_match_many_files_alike(tmp_path: Path) -> None:
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n"
+        '@app.get("/notes")\ndef list_notes() -> list[str]:\n    return []\n'
+    )
+    for kind in ("csv", "json", "xml", "yaml", "html", "pdf"):
+        (tmp_path / f"export_{kind}.py").write_text(f"def export_{kind}() -> None:\n    pass\n")
+    graph = codeintel.analyze(tmp_path)
+    vague = build_plan(graph, "Fix the export").summary.confidence
+    precise = build_plan(graph, "Fix the export of notes to pdf").summary.confidence
+    assert [(d.code, d.count) for d in vague.deductions] == [("ambiguous_words", 6)]
+    assert precise.deductions == () and precise.score > vague.score
 
 
 def test_a_file_named_for_an_activity_matches_the_verb(tmp_path: Path) -> None:
