@@ -429,9 +429,15 @@ class _Builder:
                 copied = edge.method == "copy"  # the source serves its routes too
                 if (owner in bound or not self._param(owner)) and not copied:
                     self.children.update(key for key, _ in found)
-                if not found and edge.method in ("include_router", "copy"):
-                    text = edge.child.text if edge.child else edge.call.text
-                    message = f"cannot tell which {'app' if copied else 'router'} {text} is"
+                if not found and copied:
+                    source = edge.call.items[-1].text if edge.call.items else edge.call.text
+                    message = f"cannot tell which app's routes {source} are"
+                    self.diagnostics.add(
+                        Diagnostic("CI202", edge.site.file, edge.site.line, message)
+                    )
+                if not found and edge.method == "include_router":
+                    text = edge.child.text if edge.child else "(nothing)"
+                    message = f"cannot tell which router {text} is"
                     self.diagnostics.add(
                         Diagnostic("CI202", edge.site.file, edge.site.line, message)
                     )

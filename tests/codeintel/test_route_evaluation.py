@@ -165,3 +165,83 @@ def test_an_attribute_set_from_a_factory_call_binds_the_factorys_parameters(
         },
     )
     assert [(r.path, r.app) for r in graph.routes()] == [("/v1/x", "main.build.<locals>.app")]
+
+
+def test_each_subclass_holds_its_own_router_from_the_base_init(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "class Base:\n"
+                "    def __init__(self):\n"
+                "        self.router = APIRouter()\n"
+                "        self.setup()\n"
+                "    def get_router(self):\n"
+                "        return self.router\n"
+                "class A(Base):\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/a')\n"
+                "        def a(): ...\n"
+                "class B(Base):\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/b')\n"
+                "        def b(): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(A().get_router(), prefix='/x')\n"
+                "app.include_router(B().router, prefix='/y')\n"
+            ),
+        },
+    )
+    routes = {(r.path, r.endpoint, r.router) for r in graph.routes() if r.app == "main.app"}
+    assert routes == {
+        ("/x/a", "main.A.setup.<locals>.a", "main.A.router"),
+        ("/y/b", "main.B.setup.<locals>.b", "main.B.router"),
+    }
+
+
+def test_routers_passed_by_name_from_a_dict_literal(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "one = APIRouter()\n"
+                "@one.get('/one')\n"
+                "def first(): ...\n"
+                "def serve(app, one_router=None):\n"
+                "    app.include_router(one_router, prefix='/v1')\n"
+                "app = FastAPI()\n"
+                "ROUTERS = {'one_router': one}\n"
+                "serve(app, **ROUTERS)\n"
+            ),
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [("/v1/one", "main.app")]
+
+
+def test_routes_copied_in_a_lifespan_are_served_by_the_app_it_starts(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n"
+                "inner = FastAPI()\n"
+                "@inner.get('/ping')\n"
+                "def ping(): ...\n"
+                "async def lifespan(app):\n"
+                "    app.router.routes = inner.routes\n"
+                "    app.routes.extend(helpers())\n"
+                "    yield\n"
+                "app = FastAPI(lifespan=lifespan)\n"
+                "def helpers():\n"
+                "    return []\n"
+            ),
+        },
+    )
+    assert sorted((r.path, r.app) for r in graph.routes()) == [
+        ("/ping", "main.app"),
+        ("/ping", "main.inner"),
+    ]
+    messages = [(d.code, d.line, d.message) for d in graph.diagnostics]
+    assert messages == [("CI202", 7, "cannot tell which app's routes helpers() are")]
