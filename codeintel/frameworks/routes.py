@@ -149,9 +149,7 @@ class _Builder:
             for sym in (*facts.symbols, *facts.redefined):
                 if sym.kind not in ("function", "method"):
                     continue
-                site = _Site(module, facts.file, sym.start_line, {}, _conditions(sym.guards))
-                for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
-                    self._decorator(replace(site, line=line), sym, decorator)
+                self._decorators(module, facts.file, sym)
             for call in facts.calls:
                 if call.role in ("call", "setattr"):
                     self._statements(module, facts.file, call)
@@ -206,7 +204,7 @@ class _Builder:
                 self._add_sites(assign.value, site)
         for call in facts.calls:
             if call.role == "call":
-                for site in self._loop_sites(module, facts.file, call)[0]:
+                for site in self._loop_sites(module, facts.file, call.line, call.guards)[0]:
                     self._add_sites(call.value, site)
         for sym in facts.symbols:  # ``return ServiceApp(**routers)``
             for value in sym.returned:
@@ -231,19 +229,32 @@ class _Builder:
             keywords.extend([] if name == "**" else [(name, value)])
         return replace(call, keywords=tuple(keywords))
 
+    def _decorators(self, module: str, file: str, sym: SymbolFact) -> None:
+        """A decorated def in a ``for`` loop declares one route per item."""
+        sites, unknown = self._loop_sites(module, file, sym.start_line, sym.guards)
+        for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
+            registered = [self._decorator(replace(s, line=line), sym, decorator) for s in sites]
+            if unknown is not None and decorator.kind == "call" and not any(registered):
+                owner = decorator.func.text if decorator.func is not None else decorator.text
+                if owner.rpartition(".")[2] in _VERBS and _loop_target(owner, sym.guards):
+                    message = f"cannot tell what `{unknown}` runs over"
+                    self.diagnostics.add(Diagnostic("CI202", file, line, message))
+
     def _statements(self, module: str, file: str, call: CallFact) -> None:
-        sites, unknown = self._loop_sites(module, file, call)
+        sites, unknown = self._loop_sites(module, file, call.line, call.guards)
         registered = [self._statement(site, call.value) for site in sites]
         if unknown is not None and any(registered):
             message = f"cannot tell what `{unknown}` runs over"
             self.diagnostics.add(Diagnostic("CI202", file, call.line, message))
 
-    def _loop_sites(self, module: str, file: str, call: CallFact) -> tuple[list[_Site], str | None]:
+    def _loop_sites(
+        self, module: str, file: str, line: int, guards: tuple[Guard, ...]
+    ) -> tuple[list[_Site], str | None]:
         """One site per item of the loops around a statement (``for r in ROUTERS:``), and
         the loop whose items are not known, if any (then one site, the loop unexpanded)."""
-        base = _Site(module, file, call.line, {}, _conditions(call.guards))
+        base = _Site(module, file, line, {}, _conditions(guards))
         envs: list[Env] = [{}]
-        for guard in call.guards:
+        for guard in guards:
             if guard.kind != "for" or guard.target is None:
                 continue
             expanded: list[Env] = []
@@ -287,14 +298,17 @@ class _Builder:
             return [], method
         return self._holders(holder, site), method
 
-    def _decorator(self, site: _Site, sym: SymbolFact, decorator: Value) -> None:
+    def _decorator(self, site: _Site, sym: SymbolFact, decorator: Value) -> bool:
+        """Record a route a decorator declares; whether it declared one on an object."""
         if decorator.kind != "call":
-            return
+            return False
         owners, method = self._owner(decorator.func, site)
-        if method in _VERBS:
-            endpoint = f"{site.module}.{sym.qualname}"
-            for owner in owners:
-                self._declare(owner, method, decorator, endpoint, site)
+        if method not in _VERBS:
+            return False
+        endpoint = f"{site.module}.{sym.qualname}"
+        for owner in owners:
+            self._declare(owner, method, decorator, endpoint, site)
+        return bool(owners)
 
     def _statement(self, site: _Site, call: Value) -> bool:
         """Record a route declaration or include; whether the call was one on an object."""
@@ -780,6 +794,12 @@ def _local_attribute(ref: str, evaluator: Evaluator) -> Value | None:
     if built is None or built.kind != "call" or "." in attribute:
         return None
     return Value("getattr", ref, func=built, items=(Value("str", attribute),))
+
+
+def _loop_target(owner: str, guards: tuple[Guard, ...]) -> bool:
+    """Whether ``owner`` (``router.get``) is read from a loop's variable."""
+    head = owner.partition(".")[0]
+    return any(g.kind == "for" and g.target is not None and g.target.text == head for g in guards)
 
 
 def _strip(ref: str | None) -> str | None:

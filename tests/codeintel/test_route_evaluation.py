@@ -245,3 +245,26 @@ def test_routes_copied_in_a_lifespan_are_served_by_the_app_it_starts(tmp_path: P
     ]
     messages = [(d.code, d.line, d.message) for d in graph.diagnostics]
     assert messages == [("CI202", 7, "cannot tell which app's routes helpers() are")]
+
+
+def test_a_decorated_def_in_a_loop_declares_a_route_per_item(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "from plugins import load\n"
+                "app = FastAPI()\n"
+                "for name in ('a', 'b'):\n"
+                "    @app.get(f'/{name}')\n"
+                "    def show(): ...\n"
+                "for router in load():\n"
+                "    @router.get('/x')\n"
+                "    def x(): ...\n"
+            ),
+            "plugins.py": "def load():\n    return []\n",
+        },
+    )
+    assert sorted(r.path for r in graph.routes()) == ["/a", "/b"]
+    messages = [(d.code, d.line, d.message) for d in graph.diagnostics]
+    assert messages == [("CI202", 8, "cannot tell what `for router in load()` runs over")]
