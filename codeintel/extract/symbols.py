@@ -719,6 +719,8 @@ class _Collector:
                     if a.keyword or a.star == "**"
                 ),
             )
+        if isinstance(node, cst.Await):  # what ``await make()`` binds is what ``make`` returns
+            return sub(node.expression)
         if isinstance(node, cst.Dict) and len(node.elements) <= _MAX_ITEMS:
             return _dict(node, sub)
         if isinstance(node, cst.Attribute):  # ``Router().get_router``: an attribute of a call
@@ -778,7 +780,15 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
     """A function's assignments matter when they build objects or strings (app factories)."""
     return isinstance(
         value,
-        (cst.Call, cst.SimpleString, cst.FormattedString, cst.BinaryOperation, cst.Name, cst.Dict),
+        (
+            cst.Call,
+            cst.Await,
+            cst.SimpleString,
+            cst.FormattedString,
+            cst.BinaryOperation,
+            cst.Name,
+            cst.Dict,
+        ),
     )
 
 

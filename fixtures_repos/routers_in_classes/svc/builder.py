@@ -9,3 +9,7 @@ def build() -> ServiceApp:
         "users_router": UsersRouter("users").router,
     }
     return ServiceApp(version="3", **routers)
+
+
+async def start() -> ServiceApp:
+    return build()

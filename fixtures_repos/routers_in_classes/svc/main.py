@@ -3,12 +3,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from svc.builder import build
+from svc.builder import start
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    service = build()
+    service = await start()
     # What the served app serves is decided at startup, copied from the service's app.
     app.router.routes = service.app.routes
     yield
