@@ -268,3 +268,26 @@ def test_a_decorated_def_in_a_loop_declares_a_route_per_item(tmp_path: Path) -> 
     assert sorted(r.path for r in graph.routes()) == ["/a", "/b"]
     messages = [(d.code, d.line, d.message) for d in graph.diagnostics]
     assert messages == [("CI202", 8, "cannot tell what `for router in load()` runs over")]
+
+
+def test_class_based_view_methods_on_an_inferring_router_are_routes(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n"
+                "from fastapi_utils.cbv import cbv\n"
+                "from fastapi_utils.inferring_router import InferringRouter\n"
+                "router = InferringRouter()\n"
+                "@cbv(router)\n"
+                "class Views:\n"
+                "    @router.get('/v')\n"
+                "    def show(self): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(router, prefix='/api')\n"
+            ),
+        },
+    )
+    assert [(r.path, r.endpoint, r.app) for r in graph.routes()] == [
+        ("/api/v", "main.Views.show", "main.app")
+    ]

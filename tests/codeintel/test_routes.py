@@ -21,6 +21,7 @@ APPS = [
     ("fullstack_app", "app.main:app"),
     ("routers_via_functions", "shop.main:app"),
     ("routers_in_loops", "api.main:app"),
+    ("class_based_views", "views.main:app"),
 ]
 ENVIRONMENTS = [{}, {"BILLING": "1", "DEBUG_ROUTES": "1", "SPA": "1"}, {"LEGACY": "1"}]
 
