@@ -445,7 +445,7 @@ class _Builder:
                     self.children.update(key for key, _ in found)
                 if not found and copied:
                     source = edge.call.items[-1].text if edge.call.items else edge.call.text
-                    message = f"cannot tell which app's routes {source} are"
+                    message = f"cannot tell whose routes {source} are"
                     self.diagnostics.add(
                         Diagnostic("CI202", edge.site.file, edge.site.line, message)
                     )

@@ -244,7 +244,7 @@ def test_routes_copied_in_a_lifespan_are_served_by_the_app_it_starts(tmp_path: P
         ("/ping", "main.inner"),
     ]
     messages = [(d.code, d.line, d.message) for d in graph.diagnostics]
-    assert messages == [("CI202", 7, "cannot tell which app's routes helpers() are")]
+    assert messages == [("CI202", 7, "cannot tell whose routes helpers() are")]
 
 
 def test_a_decorated_def_in_a_loop_declares_a_route_per_item(tmp_path: Path) -> None:
