@@ -50,6 +50,7 @@ class _Object:
     call: Value  # the constructor call, for its prefix, tags and dependencies
     dependencies: list[str] = field(default_factory=list)
     tags: tuple[str, ...] = ()
+    base: str | None = None  # a subclass's copy of a base class's ``self.router``: its key
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ class _Builder:
             own = f"{cls}.{name}"
             inherits = fact.kind == "class" and cls != base and base in self.resolver.mro(cls)
             if inherits and own not in self.ev.assigns:
-                self.objects[own] = replace(self.objects[key], key=own)
+                self.objects[own] = replace(self.objects[key], key=own, base=key)
 
     def _kind(self, value: Value | None) -> str | None:
         cls = self.ev.class_held(self.ev.called_class(value))
@@ -658,7 +659,7 @@ class _Builder:
         it includes, with ``env`` bound in the function that built or received it."""
         if depth > _MAX_DEPTH:
             return
-        for declared in self.declared.get(holder, ()):
+        for declared in (*self.declared.get(holder, ()), *self._inherited_declared(holder)):
             for route in self._routes(holder, declared, env, context):
                 key = (route.method, route.path, route.endpoint, route.line, route.app)
                 found.setdefault(key, route)
@@ -669,6 +670,29 @@ class _Builder:
             self._walk(
                 alias.param, alias.env, replace(context, conditions=conditions), found, depth + 1
             )
+
+    def _inherited_declared(self, holder: str) -> list[_Declared]:
+        """What a base class's methods declare on ``self.router``, for a subclass's router:
+        the methods the subclass does not override."""
+        obj = self.objects.get(holder)
+        if obj is None or obj.base is None:
+            return []
+        cls, base = holder.rpartition(".")[0], obj.base.rpartition(".")[0]
+        return [
+            declared
+            for declared in self.declared.get(obj.base, ())
+            if self._runs_for(cls, base, declared.site)
+        ]
+
+    def _runs_for(self, cls: str, base: str, site: _Site) -> bool:
+        """Whether the method of ``base`` around ``site`` is the one ``cls`` runs."""
+        for name, fact in self.resolver.symbols.items():
+            method = name.removeprefix(f"{base}.")
+            inside = fact.start_line <= site.line <= fact.end_line
+            if fact.kind == "method" and method != name and "." not in method and inside:
+                target = self.resolver.resolve(f"{cls}.{method}")
+                return target is not None and target.qualname == name
+        return False
 
     def _follow(
         self,

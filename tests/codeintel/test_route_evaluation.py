@@ -291,3 +291,34 @@ def test_class_based_view_methods_on_an_inferring_router_are_routes(tmp_path: Pa
     assert [(r.path, r.endpoint, r.app) for r in graph.routes()] == [
         ("/api/v", "main.Views.show", "main.app")
     ]
+
+
+def test_a_subclass_router_has_the_routes_of_the_base_methods_it_does_not_override(
+    tmp_path: Path,
+) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "class Base:\n"
+                "    def __init__(self):\n"
+                "        self.router = APIRouter()\n"
+                "        self.setup()\n"
+                "        self.common()\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/base')\n"
+                "        def base(): ...\n"
+                "    def common(self):\n"
+                "        @self.router.get('/health')\n"
+                "        def health(): ...\n"
+                "class A(Base):\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/a')\n"
+                "        def a(): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(A().router, prefix='/x')\n"
+            ),
+        },
+    )
+    assert sorted(r.path for r in graph.routes() if r.app == "main.app") == ["/x/a", "/x/health"]
