@@ -29,7 +29,7 @@ CODES: Final[dict[str, str]] = {
         "`include-group` cycle)"
     ),
     "CI201": "part of a route's path cannot be known statically; a `<?...>` placeholder stands in",
-    "CI202": "a route's router, app, loop items or handler cannot be resolved",
+    "CI202": "a route's router, app, loop items, handler or copied routes cannot be resolved",
 }
 
 

@@ -392,6 +392,8 @@ class _Collector:
             self._store(target.target, node, None, node.value)
             if isinstance(target.target, cst.Subscript):
                 self._setitem(target.target, node.value)
+            elif isinstance(target.target, cst.Attribute) and not _is_self_attribute(target.target):
+                self._setattr(target.target, node.value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._store(node.target, node, node.annotation.annotation, node.value)
@@ -496,6 +498,23 @@ class _Collector:
                 ),
                 self._line(target),
                 "setitem",
+            )
+        )
+
+    def _setattr(self, target: cst.Attribute, value: cst.BaseExpression) -> None:
+        """``a.b = v`` (``app.router.routes = other.routes``): kept as a statement fact."""
+        scope, chain, guards = self.scopes[-1].qualname, self._chain(), tuple(self._guards[-1])
+        self._calls.append(
+            lambda: CallFact(
+                scope,
+                Value(
+                    "other",
+                    _text(target),
+                    items=(self._value(target, chain), self._value(value, chain)),
+                ),
+                self._line(target),
+                "setattr",
+                tuple(map(self._guard, guards)),
             )
         )
 
@@ -694,8 +713,19 @@ class _Collector:
                 _text(node),
                 func=sub(node.func),
                 items=tuple(sub(a.value) for a in node.args if a.keyword is None and not a.star),
-                keywords=tuple((a.keyword.value, sub(a.value)) for a in node.args if a.keyword),
+                keywords=tuple(
+                    (a.keyword.value if a.keyword else "**", sub(a.value))
+                    for a in node.args
+                    if a.keyword or a.star == "**"
+                ),
             )
+        if isinstance(node, cst.Await):  # what ``await make()`` binds is what ``make`` returns
+            return sub(node.expression)
+        if isinstance(node, cst.Dict) and len(node.elements) <= _MAX_ITEMS:
+            return _dict(node, sub)
+        if isinstance(node, cst.Attribute):  # ``Router().get_router``: an attribute of a call
+            name = Value("str", node.attr.value)
+            return Value("getattr", _text(node), func=sub(node.value), items=(name,))
         if isinstance(node, (cst.List, cst.Tuple, cst.Set)) and len(node.elements) <= _MAX_ITEMS:
             return Value("list", _text(node), items=tuple(sub(e.value) for e in node.elements))
         if isinstance(node, cst.FormattedString):
@@ -727,6 +757,17 @@ def _fstring_parts(
     return values
 
 
+def _dict(node: cst.Dict, sub: Callable[[cst.BaseExpression], Value]) -> Value:
+    """A dict whose keys are all string literals (what ``f(**routers)`` passes by name)."""
+    keywords = []
+    for element in node.elements:
+        key = element.key if isinstance(element, cst.DictElement) else None
+        if not isinstance(key, cst.SimpleString) or not isinstance(key.evaluated_value, str):
+            return Value("other", _text(node))
+        keywords.append((key.evaluated_value, sub(element.value)))
+    return Value("dict", _text(node), keywords=tuple(keywords))
+
+
 def _is_self_attribute(target: cst.BaseExpression) -> bool:
     return (
         isinstance(target, cst.Attribute)
@@ -739,7 +780,15 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
     """A function's assignments matter when they build objects or strings (app factories)."""
     return isinstance(
         value,
-        (cst.Call, cst.SimpleString, cst.FormattedString, cst.BinaryOperation, cst.Name),
+        (
+            cst.Call,
+            cst.Await,
+            cst.SimpleString,
+            cst.FormattedString,
+            cst.BinaryOperation,
+            cst.Name,
+            cst.Dict,
+        ),
     )
 
 

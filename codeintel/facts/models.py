@@ -14,8 +14,9 @@ class Value:
     ``module.func.<locals>.name`` for a function's locals), "call" (``func``, positional
     ``items``, ``keywords``), "list" (list, tuple or set), "fstring" (``items`` are its parts),
     "add" (``items`` are the operands), "subscript" (``items`` are the base, then the indices),
-    or "other".
-    """
+    "dict" (string keys: ``keywords``), "getattr" (an attribute of what is not a dotted name:
+    ``func`` is the object, ``items[0]`` the attribute's name), or "other". A call's
+    ``**mapping`` argument is the keyword "**"."""
 
     kind: str
     text: str
@@ -65,12 +66,13 @@ class AssignFact:
 @dataclass(frozen=True)
 class CallFact:
     """A call made as a statement (``app.include_router(...)``), a ``raise`` of a value, or an
-    item assignment ``a[k] = v`` (role "setitem": ``value.items`` are the target, then ``v``)."""
+    item assignment ``a[k] = v`` (role "setitem": ``value.items`` are the target, then ``v``), or
+    an attribute assignment ``a.b = v`` outside ``self`` (role "setattr", the same items)."""
 
     scope: str
     value: Value
     line: int
-    role: str = "call"  # "call" | "raise" | "setitem"
+    role: str = "call"  # "call" | "raise" | "setitem" | "setattr"
     guards: tuple[Guard, ...] = ()  # enclosing if/for of the same function, outermost first
 
 

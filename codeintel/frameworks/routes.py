@@ -50,6 +50,7 @@ class _Object:
     call: Value  # the constructor call, for its prefix, tags and dependencies
     dependencies: list[str] = field(default_factory=list)
     tags: tuple[str, ...] = ()
+    base: str | None = None  # a subclass's copy of a base class's ``self.router``: its key
 
 
 @dataclass(frozen=True)
@@ -149,11 +150,9 @@ class _Builder:
             for sym in (*facts.symbols, *facts.redefined):
                 if sym.kind not in ("function", "method"):
                     continue
-                site = _Site(module, facts.file, sym.start_line, {}, _conditions(sym.guards))
-                for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
-                    self._decorator(replace(site, line=line), sym, decorator)
+                self._decorators(module, facts.file, sym)
             for call in facts.calls:
-                if call.role == "call":
+                if call.role in ("call", "setattr"):
                     self._statements(module, facts.file, call)
         self._collect_aliases()
         self._collect_children()
@@ -169,6 +168,19 @@ class _Builder:
             if key is None or key in self.objects:
                 continue
             self.objects[key] = self._object(key, kind, facts.file, assign.line, assign.value)
+            if assign in facts.attributes:
+                self._inherited(key, assign.name)
+
+    def _inherited(self, key: str, name: str) -> None:
+        """``self.router = APIRouter()`` in a base class's ``__init__``: each subclass's
+        instances hold their own router, which the subclass's methods declare routes on."""
+        base = key.rpartition(".")[0]
+        for cls in sorted(self.resolver.symbols):
+            fact = self.resolver.symbols[cls]
+            own = f"{cls}.{name}"
+            inherits = fact.kind == "class" and cls != base and base in self.resolver.mro(cls)
+            if inherits and own not in self.ev.assigns:
+                self.objects[own] = replace(self.objects[key], key=own, base=key)
 
     def _kind(self, value: Value | None) -> str | None:
         cls = self.ev.class_held(self.ev.called_class(value))
@@ -193,31 +205,57 @@ class _Builder:
                 self._add_sites(assign.value, site)
         for call in facts.calls:
             if call.role == "call":
-                for site in self._loop_sites(module, facts.file, call)[0]:
+                for site in self._loop_sites(module, facts.file, call.line, call.guards)[0]:
                     self._add_sites(call.value, site)
+        for sym in facts.symbols:  # ``return ServiceApp(**routers)``
+            for value in sym.returned:
+                self._add_sites(value, _Site(module, facts.file, sym.start_line))
 
     def _add_sites(self, value: Value, site: _Site) -> None:
         if value.kind == "call":
             called = self._constructor(self.ev.called_class(value))
             fact = self._callee(called)
             if called and fact is not None and fact.params:
-                self.sites[called].append((value, site))
+                self.sites[called].append((self._spread(value), site))
         for item in (*value.items, *(v for _, v in value.keywords)):
             self._add_sites(item, site)
 
+    def _spread(self, call: Value) -> Value:
+        """``f(**routers)`` with ``routers`` a dict literal: its items passed by name."""
+        keywords: list[tuple[str, Value]] = []
+        for name, value in call.keywords:
+            key = self.ev.variable(value.ref) if name == "**" and value.kind == "name" else None
+            mapping = self.ev.binding(key) if key else value
+            keywords.extend(mapping.keywords if mapping and mapping.kind == "dict" else [])
+            keywords.extend([] if name == "**" else [(name, value)])
+        return replace(call, keywords=tuple(keywords))
+
+    def _decorators(self, module: str, file: str, sym: SymbolFact) -> None:
+        """A decorated def in a ``for`` loop declares one route per item."""
+        sites, unknown = self._loop_sites(module, file, sym.start_line, sym.guards)
+        for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
+            registered = [self._decorator(replace(s, line=line), sym, decorator) for s in sites]
+            if unknown is not None and decorator.kind == "call" and not any(registered):
+                owner = decorator.func.text if decorator.func is not None else decorator.text
+                if owner.rpartition(".")[2] in _VERBS and _loop_target(owner, sym.guards):
+                    message = f"cannot tell what `{unknown}` runs over"
+                    self.diagnostics.add(Diagnostic("CI202", file, line, message))
+
     def _statements(self, module: str, file: str, call: CallFact) -> None:
-        sites, unknown = self._loop_sites(module, file, call)
+        sites, unknown = self._loop_sites(module, file, call.line, call.guards)
         registered = [self._statement(site, call.value) for site in sites]
         if unknown is not None and any(registered):
             message = f"cannot tell what `{unknown}` runs over"
             self.diagnostics.add(Diagnostic("CI202", file, call.line, message))
 
-    def _loop_sites(self, module: str, file: str, call: CallFact) -> tuple[list[_Site], str | None]:
+    def _loop_sites(
+        self, module: str, file: str, line: int, guards: tuple[Guard, ...]
+    ) -> tuple[list[_Site], str | None]:
         """One site per item of the loops around a statement (``for r in ROUTERS:``), and
         the loop whose items are not known, if any (then one site, the loop unexpanded)."""
-        base = _Site(module, file, call.line, {}, _conditions(call.guards))
+        base = _Site(module, file, line, {}, _conditions(guards))
         envs: list[Env] = [{}]
-        for guard in call.guards:
+        for guard in guards:
             if guard.kind != "for" or guard.target is None:
                 continue
             expanded: list[Env] = []
@@ -261,17 +299,24 @@ class _Builder:
             return [], method
         return self._holders(holder, site), method
 
-    def _decorator(self, site: _Site, sym: SymbolFact, decorator: Value) -> None:
+    def _decorator(self, site: _Site, sym: SymbolFact, decorator: Value) -> bool:
+        """Record a route a decorator declares; whether it declared one on an object."""
         if decorator.kind != "call":
-            return
+            return False
         owners, method = self._owner(decorator.func, site)
-        if method in _VERBS:
-            endpoint = f"{site.module}.{sym.qualname}"
-            for owner in owners:
-                self._declare(owner, method, decorator, endpoint, site)
+        if method not in _VERBS:
+            return False
+        endpoint = f"{site.module}.{sym.qualname}"
+        for owner in owners:
+            self._declare(owner, method, decorator, endpoint, site)
+        return bool(owners)
 
     def _statement(self, site: _Site, call: Value) -> bool:
         """Record a route declaration or include; whether the call was one on an object."""
+        if call.text.endswith(".routes") or (
+            call.func is not None and (call.func.ref or "").endswith(".routes.extend")
+        ):
+            return self._copy(site, call)
         if call.func is not None and call.func.kind == "call":  # router.post("/x")(handler)
             owners, method = self._owner(call.func.func, site)
             if method not in _VERBS or not owners:
@@ -301,6 +346,22 @@ class _Builder:
             for owner in owners:
                 self.edges[owner].append(_Edge(method, child, call, self._entry(owner, site)))
         return method in _ADDERS or method in _INCLUDES
+
+    def _copy(self, site: _Site, call: Value) -> bool:
+        """``app.router.routes = other.routes`` or ``app.routes.extend(other.routes)``: the app
+        serves what ``other`` serves, at the same paths."""
+        target = call.items[0] if call.func is None and call.items else call.func
+        source = call.items[-1] if call.items else None
+        if target is None or target.ref is None:
+            return False
+        holder = target.ref.removesuffix(".extend").removesuffix(".routes")
+        owners = self._holders(holder, site)
+        child = None
+        if source is not None and source.kind == "name" and source.text.endswith(".routes"):
+            child = replace(source, text=source.text[: -len(".routes")], ref=_strip(source.ref))
+        for owner in owners:
+            self.edges[owner].append(_Edge("copy", child, call, self._entry(owner, site)))
+        return bool(owners)
 
     def _endpoint(self, value: Value | None, site: _Site) -> str:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""
@@ -345,6 +406,9 @@ class _Builder:
             func, _, name = param.rpartition(".<locals>.")
             fact = self._callee(func)
             assert fact is not None
+            if fact.params and fact.params[0].name == name:
+                for key in self._lifespan_of(func):
+                    self.aliases[key].append(_Alias(param, {}, ()))
             for call, site in self.sites.get(func, ()):
                 arg = argument(name, fact, call)
                 if arg is None:
@@ -355,6 +419,14 @@ class _Builder:
                     self.aliases[holder].append(alias)
                     if self._param(holder):
                         todo.append(holder)
+
+    def _lifespan_of(self, func: str) -> list[str]:
+        """The apps built with ``lifespan=func``: Starlette calls it with the app."""
+        return sorted(
+            key
+            for key, obj in self.objects.items()
+            if obj.kind == "app" and self.ev.qualified(obj.call.keyword("lifespan")) == func
+        )
 
     def _argument_holders(self, arg: Value, site: _Site) -> list[str]:
         if arg.kind == "name" and arg.ref is not None and self._param(arg.ref):
@@ -369,8 +441,15 @@ class _Builder:
         for owner in sorted(self.edges):
             for edge in self.edges[owner]:
                 found = self._objects(edge.child, edge.site.env, edge.site.where)
-                if owner in bound or not self._param(owner):
+                copied = edge.method == "copy"  # the source serves its routes too
+                if (owner in bound or not self._param(owner)) and not copied:
                     self.children.update(key for key, _ in found)
+                if not found and copied:
+                    source = edge.call.items[-1].text if edge.call.items else edge.call.text
+                    message = f"cannot tell whose routes {source} are"
+                    self.diagnostics.add(
+                        Diagnostic("CI202", edge.site.file, edge.site.line, message)
+                    )
                 if not found and edge.method == "include_router":
                     text = edge.child.text if edge.child else "(nothing)"
                     message = f"cannot tell which router {text} is"
@@ -424,8 +503,13 @@ class _Builder:
         value = _close(value, env)
         if value.kind == "call":
             return self._called(value, where, depth)
+        if value.kind == "getattr":  # ``UsersRouter().router``
+            key = self._instance_attribute(value)
+            return [(key, {})] if key in self.objects else []
         if value.kind != "name" or value.ref is None:
             return []
+        if value.ref in self.objects:  # ``self.router`` in a subclass that inherits it
+            return [(value.ref, {})]
         key = self.ev.variable(value.ref)
         binding = self.ev.binding(key) if key else None
         if key not in self.objects and binding is not None and binding.kind == "call":
@@ -444,7 +528,7 @@ class _Builder:
             ]
         if binding is not None and binding.kind == "name":  # ``self.router = router``
             return self._objects(binding, {}, where, depth + 1)
-        return []
+        return self._objects(_local_attribute(value.ref, self.ev), {}, where, depth + 1)
 
     def _called(self, call: Value, where: str, depth: int) -> list[tuple[str, Env]]:
         kind = self._kind(call)
@@ -454,16 +538,44 @@ class _Builder:
                 file, _, line = where.rpartition(":")
                 self.objects[key] = self._object(key, kind, file, int(line or 0), call)
             return [(key, {})]
-        func = self.ev.called_class(call)
+        func = self.ev.called_class(call) or self._method(call.func)
         fact = self._callee(func)
         if func is None or fact is None:
             return []
         bound = self._bind(fact, func, call, {})
         found = []
+        instance = self.ev.instance_class(call.func.func) if call.func and call.func.func else None
         for returned in fact.returned:
+            returned = self._on_instance(returned, instance)
             for key, env in self._objects(returned, bound, where, depth + 1):
                 found.append((key, bound if key.startswith(f"{func}.<locals>.") else env))
         return found
+
+    def _instance_attribute(self, value: Value) -> str | None:
+        """``Cls(...).name``: the object the instance's attribute holds."""
+        cls = self.ev.instance_class(value.func) if value.func is not None else None
+        if cls is None or not value.items:
+            return None
+        own = f"{cls}.{value.items[0].text}"
+        return own if own in self.objects else self.ev.variable(own)
+
+    def _method(self, func: Value | None) -> str | None:
+        """``Cls(...).get_router``: the method the instance's class runs."""
+        if func is None or func.kind != "getattr" or func.func is None or not func.items:
+            return None
+        cls = self.ev.instance_class(func.func)
+        target = self.resolver.resolve(f"{cls}.{func.items[0].text}") if cls else None
+        return target.qualname if target is not None and not target.remainder else None
+
+    def _on_instance(self, value: Value, cls: str | None) -> Value:
+        """A method's ``return self.router`` read on an instance of a subclass that holds
+        its own router."""
+        if cls is None or value.kind != "name" or value.ref is None:
+            return value
+        own = f"{cls}.{value.ref.rpartition('.')[2]}"
+        if own in self.objects and self.ev.variable(value.ref) in self.objects:
+            return replace(value, ref=own)
+        return value
 
     def _text(self, value: Value | None, env: Env, site: _Site) -> Text:
         text = self.ev.text(_close(value, env) if value is not None else None)
@@ -547,7 +659,7 @@ class _Builder:
         it includes, with ``env`` bound in the function that built or received it."""
         if depth > _MAX_DEPTH:
             return
-        for declared in self.declared.get(holder, ()):
+        for declared in (*self.declared.get(holder, ()), *self._inherited_declared(holder)):
             for route in self._routes(holder, declared, env, context):
                 key = (route.method, route.path, route.endpoint, route.line, route.app)
                 found.setdefault(key, route)
@@ -559,6 +671,29 @@ class _Builder:
                 alias.param, alias.env, replace(context, conditions=conditions), found, depth + 1
             )
 
+    def _inherited_declared(self, holder: str) -> list[_Declared]:
+        """What a base class's methods declare on ``self.router``, for a subclass's router:
+        the methods the subclass does not override."""
+        obj = self.objects.get(holder)
+        if obj is None or obj.base is None:
+            return []
+        cls, base = holder.rpartition(".")[0], obj.base.rpartition(".")[0]
+        return [
+            declared
+            for declared in self.declared.get(obj.base, ())
+            if self._runs_for(cls, base, declared.site)
+        ]
+
+    def _runs_for(self, cls: str, base: str, site: _Site) -> bool:
+        """Whether the method of ``base`` around ``site`` is the one ``cls`` runs."""
+        for name, fact in self.resolver.symbols.items():
+            method = name.removeprefix(f"{base}.")
+            inside = fact.start_line <= site.line <= fact.end_line
+            if fact.kind == "method" and method != name and "." not in method and inside:
+                target = self.resolver.resolve(f"{cls}.{method}")
+                return target is not None and target.qualname == name
+        return False
+
     def _follow(
         self,
         edge: _Edge,
@@ -569,12 +704,14 @@ class _Builder:
     ) -> None:
         site = edge.site
         env = {**env, **site.env}
-        if edge.method == "mount":
+        deps: tuple[str, ...] = ()
+        tags: tuple[str, ...] = ()
+        if edge.method == "copy":
+            prefix = Text("")
+        elif edge.method == "mount":
             # Starlette strips a mount path's trailing slash: "/" mounts at "".
             path = self._text(_path_value(edge.call), env, site)
             prefix = Text(path.value.rstrip("/"), path.unknown)
-            deps: tuple[str, ...] = ()
-            tags: tuple[str, ...] = ()
         else:
             prefix = self._text(edge.call.keyword("prefix"), env, site)
             deps = tuple(list_providers(edge.call.keyword("dependencies"), self.ev))
@@ -670,6 +807,27 @@ def _imported(facts: ModuleFacts, aliases: dict[str, str]) -> set[str]:
                 if module is not None:
                     found.add(module)
     return found
+
+
+def _local_attribute(ref: str, evaluator: Evaluator) -> Value | None:
+    """``service.app`` where a function's local ``service = build()``: the attribute of what
+    the call builds."""
+    head, marker, tail = ref.rpartition(".<locals>.")
+    name, _, attribute = tail.partition(".")
+    built = evaluator.binding(f"{head}.<locals>.{name}") if marker and attribute else None
+    if built is None or built.kind != "call" or "." in attribute:
+        return None
+    return Value("getattr", ref, func=built, items=(Value("str", attribute),))
+
+
+def _loop_target(owner: str, guards: tuple[Guard, ...]) -> bool:
+    """Whether ``owner`` (``router.get``) is read from a loop's variable."""
+    head = owner.partition(".")[0]
+    return any(g.kind == "for" and g.target is not None and g.target.text == head for g in guards)
+
+
+def _strip(ref: str | None) -> str | None:
+    return ref.removesuffix(".routes").removesuffix(".router") if ref else None
 
 
 def _path_value(call: Value) -> Value | None:

@@ -165,3 +165,160 @@ def test_an_attribute_set_from_a_factory_call_binds_the_factorys_parameters(
         },
     )
     assert [(r.path, r.app) for r in graph.routes()] == [("/v1/x", "main.build.<locals>.app")]
+
+
+def test_each_subclass_holds_its_own_router_from_the_base_init(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "class Base:\n"
+                "    def __init__(self):\n"
+                "        self.router = APIRouter()\n"
+                "        self.setup()\n"
+                "    def get_router(self):\n"
+                "        return self.router\n"
+                "class A(Base):\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/a')\n"
+                "        def a(): ...\n"
+                "class B(Base):\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/b')\n"
+                "        def b(): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(A().get_router(), prefix='/x')\n"
+                "app.include_router(B().router, prefix='/y')\n"
+            ),
+        },
+    )
+    routes = {(r.path, r.endpoint, r.router) for r in graph.routes() if r.app == "main.app"}
+    assert routes == {
+        ("/x/a", "main.A.setup.<locals>.a", "main.A.router"),
+        ("/y/b", "main.B.setup.<locals>.b", "main.B.router"),
+    }
+
+
+def test_routers_passed_by_name_from_a_dict_literal(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "one = APIRouter()\n"
+                "@one.get('/one')\n"
+                "def first(): ...\n"
+                "def serve(app, one_router=None):\n"
+                "    app.include_router(one_router, prefix='/v1')\n"
+                "app = FastAPI()\n"
+                "ROUTERS = {'one_router': one}\n"
+                "serve(app, **ROUTERS)\n"
+            ),
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [("/v1/one", "main.app")]
+
+
+def test_routes_copied_in_a_lifespan_are_served_by_the_app_it_starts(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n"
+                "inner = FastAPI()\n"
+                "@inner.get('/ping')\n"
+                "def ping(): ...\n"
+                "async def lifespan(app):\n"
+                "    app.router.routes = inner.routes\n"
+                "    app.routes.extend(helpers())\n"
+                "    yield\n"
+                "app = FastAPI(lifespan=lifespan)\n"
+                "def helpers():\n"
+                "    return []\n"
+            ),
+        },
+    )
+    assert sorted((r.path, r.app) for r in graph.routes()) == [
+        ("/ping", "main.app"),
+        ("/ping", "main.inner"),
+    ]
+    messages = [(d.code, d.line, d.message) for d in graph.diagnostics]
+    assert messages == [("CI202", 7, "cannot tell whose routes helpers() are")]
+
+
+def test_a_decorated_def_in_a_loop_declares_a_route_per_item(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "from plugins import load\n"
+                "app = FastAPI()\n"
+                "for name in ('a', 'b'):\n"
+                "    @app.get(f'/{name}')\n"
+                "    def show(): ...\n"
+                "for router in load():\n"
+                "    @router.get('/x')\n"
+                "    def x(): ...\n"
+            ),
+            "plugins.py": "def load():\n    return []\n",
+        },
+    )
+    assert sorted(r.path for r in graph.routes()) == ["/a", "/b"]
+    messages = [(d.code, d.line, d.message) for d in graph.diagnostics]
+    assert messages == [("CI202", 8, "cannot tell what `for router in load()` runs over")]
+
+
+def test_class_based_view_methods_on_an_inferring_router_are_routes(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n"
+                "from fastapi_utils.cbv import cbv\n"
+                "from fastapi_utils.inferring_router import InferringRouter\n"
+                "router = InferringRouter()\n"
+                "@cbv(router)\n"
+                "class Views:\n"
+                "    @router.get('/v')\n"
+                "    def show(self): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(router, prefix='/api')\n"
+            ),
+        },
+    )
+    assert [(r.path, r.endpoint, r.app) for r in graph.routes()] == [
+        ("/api/v", "main.Views.show", "main.app")
+    ]
+
+
+def test_a_subclass_router_has_the_routes_of_the_base_methods_it_does_not_override(
+    tmp_path: Path,
+) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "class Base:\n"
+                "    def __init__(self):\n"
+                "        self.router = APIRouter()\n"
+                "        self.setup()\n"
+                "        self.common()\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/base')\n"
+                "        def base(): ...\n"
+                "    def common(self):\n"
+                "        @self.router.get('/health')\n"
+                "        def health(): ...\n"
+                "class A(Base):\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/a')\n"
+                "        def a(): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(A().router, prefix='/x')\n"
+            ),
+        },
+    )
+    assert sorted(r.path for r in graph.routes() if r.app == "main.app") == ["/x/a", "/x/health"]

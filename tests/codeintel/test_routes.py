@@ -21,15 +21,16 @@ APPS = [
     ("fullstack_app", "app.main:app"),
     ("routers_via_functions", "shop.main:app"),
     ("routers_in_loops", "api.main:app"),
+    ("class_based_views", "views.main:app"),
 ]
 ENVIRONMENTS = [{}, {"BILLING": "1", "DEBUG_ROUTES": "1", "SPA": "1"}, {"LEGACY": "1"}]
 
 
 def runtime_routes(
-    project: Path, spec: str, environ: dict[str, str] | None = None
+    project: Path, spec: str, environ: dict[str, str] | None = None, *, started: bool = False
 ) -> set[tuple[str, str, str]]:
     result = subprocess.run(
-        [sys.executable, str(RUNTIME), str(project), spec],
+        [sys.executable, str(RUNTIME), str(project), spec, *(["started"] if started else [])],
         cwd=project,
         capture_output=True,
         text=True,
@@ -63,6 +64,23 @@ def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
         if r.app == "shop.server.ApiServer.app"
     }
     assert static == runtime_routes(project, "shop.server:app")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("app_key", "spec", "started"),
+    [("svc.main.app", "svc.main:app", True), ("svc.app.ServiceApp.app", "svc.serve:app", False)],
+)
+def test_routers_held_by_instances_and_routes_copied_at_startup(
+    fixtures: Path, app_key: str, spec: str, started: bool
+) -> None:
+    project = fixtures / "routers_in_classes"
+    static = {
+        (r.method, r.path, r.endpoint)
+        for r in codeintel.analyze(project).routes()
+        if r.app == app_key
+    }
+    assert static == runtime_routes(project, spec, started=started)
 
 
 @pytest.mark.slow

@@ -19,3 +19,9 @@ for path, handler in (("/ping", handlers.ping), ("/pong", handlers.pong)):
     app.add_api_route(path, handler, methods=["GET"])
 
 register_versioned(app)
+
+for kind in ("flows", "runs"):
+    # One route per kind, each a new function object with the same name.
+    @app.get(f"/count/{kind}")
+    async def count() -> int:
+        return 0
