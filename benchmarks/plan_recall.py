@@ -32,6 +32,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -41,14 +42,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
 import codeintel
+from codeintel.pipeline.discover import classify
 from render.errors import PlanError
 from render.plan import build_plan
 
 DEVSET = Path(__file__).resolve().parent / "devset.json"
 KINDS = ("New Capability", "Enhancement", "Bug Fix", "Refactor")
 
-#: Files written from a parent tree: what codeintel reads (code, config, docs), nothing else.
-_SUFFIXES = (".py", ".toml", ".cfg", ".ini", ".txt", ".md", ".gitignore")
+#: Files written from a parent tree: what codeintel reads (its own discovery decides: code,
+#: config, locks, Makefiles, docs), and the ignore files that steer discovery.
+_SUFFIXES = (".py", ".md", ".gitignore")
+#: Bumped whenever what is written changes, so trees written before are not reused.
+_TREE_FORMAT = "t2"
 _MAX_BYTES = 2_000_000
 _TEST = re.compile(r"(^|/)(tests?|testing)/|(^|/)test_[^/]*\.py$|_test\.py$|(^|/)conftest\.py$")
 _GENERIC = frozenset(
@@ -197,7 +202,7 @@ def materialise(entry: Entry, mirrors: Path, workdir: Path) -> Path:
     Blobs are read with ``git cat-file`` rather than ``git archive``: mirrors may lack their
     largest blobs, and archive stops at the first missing one.
     """
-    tree = workdir / entry.repo.replace("/", "+") / entry.parent[:12]
+    tree = workdir / entry.repo.replace("/", "+") / f"{entry.parent[:12]}-{_TREE_FORMAT}"
     done = tree.with_name(tree.name + ".done")
     if not done.exists():
         _write_tree(git_dir(mirrors, entry.repo), entry.parent, tree)
@@ -212,7 +217,8 @@ def _write_tree(gitdir: Path, commit: str, tree: Path) -> None:
         meta, path = row.split("\t", 1)
         mode, kind, sha, size = meta.split()
         readable = kind == "blob" and mode != "120000" and size.isdigit()
-        if readable and path.endswith(_SUFFIXES) and int(size) <= _MAX_BYTES:
+        wanted_kind = path.endswith(_SUFFIXES) or classify(path) is not None
+        if readable and wanted_kind and int(size) <= _MAX_BYTES:
             wanted[path] = sha
     for path, data in _read_blobs(gitdir, wanted):
         target = tree / path
@@ -260,7 +266,7 @@ def plan_outcome(root: Path, request: str) -> Outcome:
         status="ok",
         reason="",
         feature_type=plan.feature_type,
-        confidence=plan.summary.confidence,
+        confidence=plan.summary.confidence.score,
         files_to_read=tuple(f.path for f in plan.files_to_read),
         new_files=tuple(f.path for f in plan.new_files),
         seconds=time.perf_counter() - start,
@@ -313,6 +319,7 @@ def summary(scores: Sequence[Score]) -> dict[str, float | int]:
         "crashed": sum(s.status == "crashed" for s in scores),
         "confidence_r10_above_0": _mean_confidence(s for s in scores if s.r10 > 0),
         "confidence_r10_0": _mean_confidence(s for s in scores if s.r10 == 0),
+        **_confidence_correlation(scores),
         "seconds": round(sum(s.seconds for s in scores), 1),
     }
 
@@ -321,6 +328,39 @@ def _mean_confidence(scores: Iterable[Score]) -> float:
     """Mean confidence of the written plans among these; does confidence track recall?"""
     values = [s.confidence for s in scores if s.status == "ok"]
     return round(sum(values) / len(values), 1) if values else 0.0
+
+
+def _confidence_correlation(scores: Sequence[Score]) -> dict[str, float]:
+    """Pearson and Spearman correlation of confidence with R@10 over the written plans;
+    0.0 when either is constant (no linear relation to measure)."""
+    written = [s for s in scores if s.status == "ok"]
+    confidence = [float(s.confidence) for s in written]
+    recall = [s.r10 for s in written]
+    return {
+        "confidence_r10_pearson": round(pearson(confidence, recall), 3),
+        "confidence_r10_spearman": round(pearson(ranks(confidence), ranks(recall)), 3),
+    }
+
+
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
+    if len(xs) < 2 or len(set(xs)) < 2 or len(set(ys)) < 2:
+        return 0.0
+    return statistics.correlation(xs, ys)
+
+
+def ranks(values: Sequence[float]) -> list[float]:
+    """1-based ranks, ties sharing the mean of their ranks (as Spearman's rho needs)."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    found = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for i in order[start : end + 1]:
+            found[i] = (start + end) / 2 + 1
+        start = end + 1
+    return found
 
 
 def table(scores: Sequence[Score], misses: bool) -> str:

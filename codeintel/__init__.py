@@ -26,7 +26,7 @@ from codeintel.facts.schemas import Schema, SchemaField
 from codeintel.facts.services import Component, Method, Wiring
 from codeintel.query.codegraph import CodeGraph, load_json
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "CodeGraph",

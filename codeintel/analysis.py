@@ -42,9 +42,10 @@ def analyze(
 ) -> CodeGraph:
     """Analyse the project at ``path`` without running it. Bad files become diagnostics.
 
-    ``cache``: True for the user's cache folder (see ``codeintel.cache.default_folder``), a
-    folder, or False. ``workers``: processes to parse in (default: one per CPU); ``executor``:
-    any ``concurrent.futures.Executor`` to parse on instead.
+    ``cache``: True for the user's cache folder (see
+    ``codeintel.pipeline.cache.default_folder``), a folder, or False. ``workers``: processes to
+    parse in (default: one per CPU); ``executor``: any ``concurrent.futures.Executor`` to parse
+    on instead.
     """
     with _without_cyclic_gc():
         root = Path(path)

@@ -12,7 +12,9 @@ CODES: Final[dict[str, str]] = {
         "read: it could block forever)"
     ),
     "CI102": (
-        "file is not valid text in its declared encoding (or the declared encoding is unknown)"
+        "file is not valid text in its declared encoding (or the declared encoding is unknown); "
+        "a Python file is then not analysed, configuration and docs are read anyway, with "
+        "replacement characters"
     ),
     "CI103": "Python file does not parse (Python's own message and line where it has one)",
     "CI104": "file is larger than the size cap (`analyze(..., max_file_size=)`, 2 MB by default)",
@@ -27,7 +29,7 @@ CODES: Final[dict[str, str]] = {
         "`include-group` cycle)"
     ),
     "CI201": "part of a route's path cannot be known statically; a `<?...>` placeholder stands in",
-    "CI202": "`include_router` names a router that cannot be resolved",
+    "CI202": "a route's router, app, loop items, handler or copied routes cannot be resolved",
 }
 
 

@@ -32,6 +32,13 @@ class Chain:
     repositories: tuple[Component, ...]
     schemas: tuple[Schema, ...]
     test_files: tuple[str, ...]
+    #: Modules the plan centres on when the request is about a component (a client, the
+    #: settings, a scanner), not an API resource; empty for a resource's chain.
+    focus: tuple[str, ...] = ()
+
+    @property
+    def is_component(self) -> bool:
+        return bool(self.focus)
 
     @property
     def layers(self) -> tuple[str, ...]:
@@ -46,7 +53,7 @@ class Chain:
 
     @property
     def files(self) -> tuple[str, ...]:
-        found = {self.router_file, *self.test_files}
+        found = {self.router_file, *self.test_files, *self.focus}
         found |= {c.file for c in (*self.services, *self.repositories)}
         found |= {s.file for s in self.schemas}
         return tuple(sorted(found))
@@ -70,8 +77,8 @@ def build_chains(facts: ProjectFacts) -> list[Chain]:
     graph = facts.graph
     grouped: dict[tuple[str, str], list[Route]] = defaultdict(list)
     for route in graph.routes():
-        if route.app is not None:
-            grouped[resource_of(route), route.file].append(route)
+        # a router no app includes is still code to plan from (the plan's notes say so)
+        grouped[resource_of(route), route.file].append(route)
     services = graph.services()
     repositories = {c.qualname: c for c in graph.repositories()}
     schemas = {s.qualname: s for s in graph.schemas()}
@@ -150,3 +157,43 @@ def name_words(path: str) -> set[str]:
     test, agent, api; ``app.schemas.articles.ArticleIn``: app, schema, article, in)."""
     stem = path.removesuffix(".py")
     return {singular(w) for part in re.split(r"[/.]", stem) for w in split_identifier(part)}
+
+
+def component_chain(facts: ProjectFacts, name: str, focus: tuple[str, ...]) -> Chain:
+    """The modules a component request is about, with the routes, services and schemas they
+    hold and the tests that import them: a chain with no router to copy."""
+    graph = facts.graph
+    wanted = set(focus)
+    modules = {facts.module_of_file[f] for f in focus if f in facts.module_of_file}
+    routes = tuple(sorted((r for r in graph.routes() if r.file in wanted), key=_route_order))
+    return Chain(
+        resource=name,
+        router_file=focus[0],
+        routes=routes,
+        registration=None,
+        providers=(),
+        services=tuple(s for s in graph.services() if s.file in wanted),
+        repositories=tuple(r for r in graph.repositories() if r.file in wanted),
+        schemas=tuple(s for s in graph.schemas() if s.file in wanted),
+        test_files=tuple(sorted({t.file for t in facts.tests if modules & set(t.tests_modules)})),
+        focus=focus,
+    )
+
+
+def _route_order(route: Route) -> tuple[str, int, str]:
+    return route.file, route.line, route.method
+
+
+def is_source(file: str) -> bool:
+    """A Python module that is not a test (``tests/``, ``test_*.py``, ``conftest.py``) nor a
+    generated migration."""
+    if not file.endswith(".py") or file.endswith("conftest.py"):
+        return False
+    folders = file.split("/")[:-1]
+    stem = file.rpartition("/")[2]
+    # generated schema migrations are written by a tool, not read to plan a change
+    if "migrations" in folders or ("versions" in folders and "alembic" in file):
+        return False
+    return not ({"test", "tests", "testing"} & set(folders)) and not (
+        stem.startswith("test_") or stem.endswith("_test.py")
+    )

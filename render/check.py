@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import codeintel
 from codeintel import Diagnostic
+from render.check_output import FORMATS, TOOL, emit, explain, report
 from render.sections import LEVELS, NEW_FILES, SECTIONS, TASK_FIELDS, normalise
 
 if sys.version_info >= (3, 11):
@@ -55,6 +56,13 @@ _CITATION = re.compile(
     r"^(?P<path>[\w.-]+(?:/[\w.-]+)*\.[A-Za-z0-9]+)(?::(?P<a>\d+)(?:-(?P<b>\d+))?)?$"
 )
 _LINES = re.compile(r"\(lines?\s+(\d+)(?:\s*-\s*(\d+))?\)")
+#: Words after which a bare file name (no folder, no line) is a citation, not prose.
+_CITES_BEFORE = re.compile(r"\b(?:mirrors?|CREATE|UPDATE|ADD|REFACTOR|REMOVE)\s*$", re.I)
+#: Subsections whose bullets each start with a cited file; in the docs list only a name that
+#: looks like a document is one (``docs.python.org`` is not).
+_FILES_TO_READ = "Codebase Files to Read"
+_DOCS = ("Relevant Documentation", (".md", ".rst", ".txt"))
+_CREATE = re.compile(r"\bCREATE\**\s+(`+)(.+?)\1")
 
 
 Report = Callable[[int, str, str], None]
@@ -202,28 +210,56 @@ def _levels(spans: dict[str, tuple[int, int, int]], lines: list[_Line], report: 
 def _citations(
     spans: dict[str, tuple[int, int, int]], lines: list[_Line], repo: Path, report: Report
 ) -> None:
-    new_span = next((s for n, s in _subsections(lines).items() if n == normalise(NEW_FILES)), None)
+    subsections = _subsections(lines)
+    new_span = _find(subsections, NEW_FILES)
+    read_span, docs_span = _find(subsections, _FILES_TO_READ), _find(subsections, _DOCS[0])
+    created = _created(lines, new_span)
     for index, ln in enumerate(lines):
         if ln.in_fence:
             continue
-        is_new = new_span is not None and new_span[0] < ln.number <= new_span[1]
-        for position, (_, inner) in enumerate(_INLINE.findall(ln.raw)):
-            cite = _CITATION.match(inner.strip())
-            if cite is None or ("/" not in cite["path"] and ":" not in inner):
+        bullet = ln.raw.lstrip().startswith(("-", "*"))
+        is_new = bullet and _within(new_span, ln.number)
+        is_read = bullet and _within(read_span, ln.number)
+        is_docs = bullet and _within(docs_span, ln.number)
+        for position, match in enumerate(_INLINE.finditer(ln.raw)):
+            cite = _CITATION.match(match[2].strip())
+            if cite is None:
+                continue
+            listed = position == 0 and (is_read or (is_docs and cite["path"].endswith(_DOCS[1])))
+            if not _is_path(cite, ln.raw, match, first=listed):
                 continue
             file = repo / cite["path"]
             if is_new and position == 0:  # "- `new/file.py` - purpose (mirrors `old.py`)"
-                if file.exists() and ln.raw.lstrip().startswith(("-", "*")):
+                if file.exists():
                     report(ln.number, "PLAN008", f"{cite['path']} is listed as new but exists")
                 continue
-            if _is_created(cite["path"], lines, new_span):
-                continue
             if not file.is_file():
+                if cite["path"] in created:
+                    continue
                 report(ln.number, "PLAN006", f"cited file {cite['path']} does not exist")
                 continue
             bounds = _range(cite, ln.raw)
             if bounds is not None:
                 _check_range(file, cite["path"], bounds, lines, index, ln.number, report)
+
+
+def _is_path(cite: re.Match[str], raw: str, match: re.Match[str], *, first: bool) -> bool:
+    """Whether inline code names a file: a bare ``main.py`` could be prose, so it counts only
+    where the plan cites it (a line range, "mirrors", a task target or a file to read)."""
+    if "/" in cite["path"] or cite["a"] or first:
+        return True
+    before, after = raw[: match.start()], raw[match.end() :]
+    return bool(_LINES.match(after.lstrip()) or _CITES_BEFORE.search(before))
+
+
+def _find(subsections: dict[str, tuple[int, int]], name: str) -> tuple[int, int] | None:
+    """A subsection by the start of its heading: "Files to Read (MANDATORY)" is one."""
+    wanted = normalise(name)
+    return next((span for key, span in subsections.items() if key.startswith(wanted)), None)
+
+
+def _within(span: tuple[int, int] | None, number: int) -> bool:
+    return span is not None and span[0] < number <= span[1]
 
 
 def _subsections(lines: list[_Line]) -> dict[str, tuple[int, int]]:
@@ -239,10 +275,18 @@ def _subsections(lines: list[_Line]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _is_created(path: str, lines: list[_Line], new_span: tuple[int, int] | None) -> bool:
-    if new_span is None:
-        return False
-    return any(f"`{path}`" in ln.raw for ln in lines[new_span[0] : new_span[1]])
+def _created(lines: list[_Line], new_span: tuple[int, int] | None) -> set[str]:
+    """Files the plan creates: the first inline code of each New Files bullet, and every
+    CREATE task's target. A file they mirror is cited like any other and must exist."""
+    created: set[str] = set()
+    for ln in lines:
+        if ln.in_fence:
+            continue
+        bullet = _within(new_span, ln.number) and ln.raw.lstrip().startswith(("-", "*"))
+        target = _CREATE.search(ln.raw) if not bullet else _INLINE.search(ln.raw)
+        if target is not None:
+            created.add(target[2].strip())
+    return created
 
 
 def _range(cite: re.Match[str], raw: str) -> tuple[int, int] | None:
@@ -292,61 +336,107 @@ def _squash(text: str) -> str:
 # -- command line -----------------------------------------------------------------------------
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m render check", description="Check implementation plans for completeness."
-    )
-    parser.add_argument("plans", nargs="*", help="plan files (default: .claude/output/plans/*.md)")
-    parser.add_argument("--repo", default=".", help="the repository plans cite (default: .)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--strict", action="store_true", help="warnings fail too")
-    options = parser.parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = TOOL) -> int:
+    options = _parser(prog).parse_args(argv)
+    if options.explain:
+        return _explain(options.explain.upper(), prog)
     repo = Path(options.repo)
     if not repo.is_dir():
-        print(f"render check: error: not a directory: {repo}", file=sys.stderr)
+        print(f"{prog}: error: not a directory: {repo}", file=sys.stderr)
         return 2
     plans = [Path(p) for p in options.plans] or sorted((repo / ".claude/output/plans").glob("*.md"))
     missing = [p for p in plans if not p.is_file()]
     if missing:
-        print(f"render check: error: no such plan: {missing[0]}", file=sys.stderr)
+        print(f"{prog}: error: no such plan: {missing[0]}", file=sys.stderr)
         return 2
-    disabled, config_findings = _disabled(repo)
-    findings = list(config_findings)
+    selected = _codes(options.select, "--select", prog)
+    ignored = _codes(options.ignore, "--ignore", prog)
+    disabled, findings = disabled_codes(repo)
     for plan in plans:
         text = plan.read_text(encoding="utf-8", errors="replace")
         findings += check_plan(text, plan.as_posix(), repo)
-    findings = sorted(f for f in findings if f.code not in disabled)
-    if options.format == "json":
-        print(json.dumps([_json(f) for f in findings], indent=2))
-    else:
-        for finding in findings:
-            print(finding)
+    findings = sorted(
+        f
+        for f in findings
+        if f.code not in disabled | ignored and (not selected or f.code in selected)
+    )
+    emit(report(options.output_format or options.format, findings, CODES, len(plans)))
     failing = [f for f in findings if options.strict or severity(f) == "error"]
     return 1 if failing else 0
 
 
-def _json(finding: Finding) -> dict[str, str | int]:
-    """The plan checker's JSON names the file ``path``."""
-    return {
-        "path": finding.file,
-        "line": finding.line,
-        "code": finding.code,
-        "message": finding.message,
-        "severity": severity(finding),
-    }
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Check implementation plans for completeness."
+    )
+    parser.add_argument("plans", nargs="*", help="plan files (default: .claude/output/plans/*.md)")
+    parser.add_argument("--repo", default=".", help="the repository plans cite (default: .)")
+    parser.add_argument(
+        "--output-format", choices=FORMATS, help="text (default), json, sarif, github"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="the same as --output-format"
+    )
+    parser.add_argument("--strict", action="store_true", help="warnings fail too")
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="only these codes (PLAN006,PLAN009)",
+    )
+    parser.add_argument(
+        "--ignore", action="append", default=[], metavar="CODES", help="never these codes"
+    )
+    parser.add_argument("--explain", metavar="CODE", help="what a code means and how to fix it")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {codeintel.__version__}")
+    return parser
 
 
-def _disabled(repo: Path) -> tuple[set[str], list[Finding]]:
-    """Codes switched off in ``[tool.codeintel] disable = [...]`` of the repo's pyproject."""
+def _explain(code: str, prog: str) -> int:
+    if code not in CODES:
+        print(f"{prog}: error: unknown code {code}; codes are {', '.join(CODES)}", file=sys.stderr)
+        return 2
+    emit(explain(code, CODES))
+    return 0
+
+
+def _codes(values: list[str], flag: str, prog: str) -> set[str]:
+    """Codes from comma-separated flags; one that does not exist is named, then left out."""
+    codes = {c.strip().upper() for value in values for c in value.split(",") if c.strip()}
+    for code in sorted(codes - set(CODES)):
+        print(f"{prog}: warning: unknown code {code} in {flag}", file=sys.stderr)
+    return codes & set(CODES)
+
+
+def disabled_codes(repo: Path) -> tuple[set[str], list[Finding]]:
+    """Codes switched off in ``[tool.codeintel] disable = [...]`` of the repo's pyproject, and a
+    PLAN014 for each setting that cannot be read (never an error: a bad setting disables
+    nothing)."""
     path = repo / "pyproject.toml"
+    shown = path.as_posix()
     if not path.is_file():
         return set(), []
+    text = path.read_text(encoding="utf-8", errors="replace")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8", errors="replace"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return set(), [Finding("PLAN014", "pyproject.toml", 1, f"cannot read: {exc}")]
-    disable = data.get("tool", {}).get("codeintel", {}).get("disable", [])
+        return set(), [Finding("PLAN014", shown, 1, f"cannot read: {exc}")]
+    tool = data.get("tool")
+    settings = tool.get("codeintel") if isinstance(tool, dict) else None
+    if settings is None:
+        return set(), []
+    if not isinstance(settings, dict):
+        return set(), [Finding("PLAN014", shown, 1, "[tool.codeintel] must be a table")]
+    disable = settings.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(c, str) for c in disable):
-        message = "disable must be a list of codes"
-        return set(), [Finding("PLAN014", "pyproject.toml", 1, message)]
-    return set(disable), []
+        return set(), [Finding("PLAN014", shown, 1, "disable must be a list of codes")]
+    unknown = [
+        Finding("PLAN014", shown, _line_of(text, code), f"unknown code {code} in disable")
+        for code in sorted(set(disable) - set(CODES))
+    ]
+    return set(disable) & set(CODES), unknown
+
+
+def _line_of(text: str, word: str) -> int:
+    return next((n for n, line in enumerate(text.splitlines(), 1) if word in line), 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import shlex
 from collections.abc import Sequence
 
@@ -13,23 +14,40 @@ _TYPE_CHECKERS = ("mypy", "pyright")
 
 
 class Commands:
-    """Builds shell commands for one project; every path is quoted for the shell."""
+    """Builds shell commands for one project; every path is quoted for the shell.
+
+    Paths come in relative to the repository's root. A project kept in a sub-folder runs from
+    its folder (``cd backend && uv run ...``), where its runner, its pytest configuration and
+    its tools find what they find when its developers run them, and the paths are made relative
+    to it; ``.`` stays the project itself."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
         self.tools = {t.name: t for t in project.tools}
+        self.folder = project.runs_in
         self.prefix = project.run_prefix
+        self.cd = f"cd {shlex.quote(self.folder)} && " if self.folder else ""
 
     def run(self, *words: str) -> str:
-        return self.prefix + " ".join(shlex.quote(w) for w in words)
+        return self.cd + self.prefix + " ".join(shlex.quote(w) for w in words)
+
+    def path(self, path: str) -> str:
+        """``path`` (from the repository's root) as seen from where the commands run."""
+        if not self.folder or path == ".":
+            return path
+        return posixpath.relpath(path, self.folder)
+
+    def paths(self, paths: Sequence[str]) -> list[str]:
+        return [self.path(p) for p in paths]
 
     def compile(self, path: str) -> str:
-        return self.run("python", "-m", "py_compile", path)
+        return self.run("python", "-m", "py_compile", self.path(path))
 
     def import_module(self, module: str) -> str:
         return self.run("python", "-c", f"import {module}")
 
     def pytest(self, paths: Sequence[str], *, subset: bool, verbose: bool = True) -> str:
+        paths = self.paths(paths)
         words = ["pytest", *paths] if self.prefix else ["python", "-m", "pytest", *paths]
         if verbose:
             words.append("-v")
@@ -59,13 +77,14 @@ class Commands:
 
     def _lint(self, targets: Sequence[str]) -> ValidationLevel:
         name = "Syntax & Style"
+        targets = self.paths(targets)
         commands: list[str] = []
         if "ruff" in self.tools:
             commands += [self.run("ruff", "check", *targets)]
             commands += [self.run("ruff", "format", "--check", *targets)]
         else:
             if "flake8" in self.tools:
-                commands.append(self.run("flake8", *targets))
+                commands.append(self.run("flake8", *self._config("flake8", "--config"), *targets))
             if "black" in self.tools:
                 commands.append(self.run("black", "--check", *targets))
         if "isort" in self.tools and "ruff" not in self.tools:
@@ -80,7 +99,8 @@ class Commands:
         name = "Type Checking"
         for tool in _TYPE_CHECKERS:
             if tool in self.tools:
-                command = self.run(tool, *targets)
+                flag = "--config-file" if tool == "mypy" else "--project"
+                command = self.run(tool, *self._config(tool, flag), *self.paths(targets))
                 return ValidationLevel(
                     number=2, name=name, commands=(command,), note=self._why((tool,))
                 )
@@ -113,6 +133,14 @@ class Commands:
             commands=(self.pytest([], subset=False, verbose=False),),
             note=note + ".",
         )
+
+    def _config(self, tool: str, flag: str) -> list[str]:
+        """The tool's settings file, named when it lies above the folder the command runs in:
+        flake8 and older mypy read only the current folder's."""
+        config = self.tools[tool].config
+        if config is None or posixpath.dirname(config) == self.folder:
+            return []
+        return [flag, self.path(config)]
 
     def _why(self, tools: Sequence[str]) -> str:
         used = [f"{t} ({self.tools[t].configured_in})" for t in tools if t in self.tools]

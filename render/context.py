@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -83,12 +85,46 @@ class ValidationLevel(_Frozen):
     note: str  # why these commands, or why none
 
 
+class Complexity(_Frozen):
+    """How big the change is, measured from what the tasks touch; the template words it."""
+
+    level: Literal["Low", "Medium", "High"]
+    files: int  # distinct files the tasks create or change
+    folders: int  # the folders those files are in
+    importers: int  # modules importing the files the tasks update
+
+
+#: Why a plan may be wrong, one code per reason; the template words each.
+DeductionCode = Literal[
+    "large_project",  # count: files the analysis read
+    "ambiguous_words",  # count: files matching the request as well as the best one
+    "unresolved_routes",  # count: route paths not resolved statically
+    "unserved_routes",  # count: routes on a router no app includes
+    "unanalysed_files",  # count: files of the plan with analysis diagnostics
+    "not_computed",  # the summary failed; nothing was measured
+]
+
+
+class Deduction(_Frozen):
+    """One reason for less confidence: its code, the points it costs and the facts behind it."""
+
+    code: DeductionCode
+    points: int
+    count: int = 0
+
+
+class Confidence(_Frozen):
+    """How likely the plan found the right files, 1-10: 10 minus its deductions."""
+
+    score: int
+    deductions: tuple[Deduction, ...]
+
+
 class Summary(_Frozen):
     approach: str
-    complexity: str
+    complexity: Complexity | None  # None when it could not be measured
     risks: tuple[str, ...]
-    confidence: int
-    confidence_facts: tuple[str, ...]
+    confidence: Confidence
 
 
 class PlanContext(_Frozen):
@@ -100,8 +136,6 @@ class PlanContext(_Frozen):
     plan_path: str
     feature_type: str
     type_reason: str
-    complexity: str
-    complexity_reason: str
     affected_systems: tuple[str, ...]
     dependencies: tuple[str, ...]
     description: tuple[str, ...]  # paragraphs
@@ -129,3 +163,4 @@ class PlanContext(_Frozen):
     notes: tuple[str, ...]
     diagram: str
     summary: Summary
+    failures: tuple[str, ...] = ()  # sections that could not be built, one line each

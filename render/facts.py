@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cached_property
 
-from codeintel import CodeGraph, Convention, DocFile, ErrorFacts, Fixture, Project, TestFunction
+from codeintel import (
+    CodeGraph,
+    CodeIntelError,
+    Convention,
+    DocFile,
+    ErrorFacts,
+    Fixture,
+    Project,
+    TestFunction,
+)
 from render.rank import index
 
 
@@ -75,6 +85,34 @@ class ProjectFacts:
     def distributions_used(self, files: Iterable[str]) -> tuple[str, ...]:
         """Declared distributions the given files import, sorted."""
         return self.graph.distributions_imported_by(list(files))
+
+    def code_users(self, words: Iterable[str]) -> dict[str, int]:
+        """Python files whose text uses any of ``words`` as a whole identifier, with how many
+        times: a request naming ``TemplateResponse`` is about the code that calls it."""
+        wanted = sorted(set(words))
+        if not wanted:
+            return {}
+        pattern = re.compile(
+            r"(?<![\w])(?:" + "|".join(re.escape(w) for w in wanted) + r")(?![\w])"
+        )
+        found = {}
+        for file, text in self.texts.items():
+            count = len(pattern.findall(text))
+            if count:
+                found[file] = count
+        return found
+
+    @cached_property
+    def texts(self) -> dict[str, str]:
+        """Each analysed Python file's text, read once (unreadable ones are left out)."""
+        found = {}
+        for file in self.graph.files():
+            if file.endswith(".py"):
+                try:
+                    found[file] = "".join(self.graph.read_lines(file))
+                except CodeIntelError:
+                    continue  # the analysis already reported it
+        return found
 
     def exists(self, path: str) -> bool:
         try:

@@ -28,7 +28,7 @@ def fenced(text: str, language: str) -> str:
     return f"{fence}{language}\n{text.rstrip()}\n{fence}"
 
 
-def _environment() -> jinja2.Environment:
+def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("render", "templates"),
         undefined=jinja2.StrictUndefined,
@@ -44,7 +44,7 @@ def _environment() -> jinja2.Environment:
 
 def render_markdown(context: PlanContext) -> str:
     """The plan as markdown; single blank lines between blocks, one newline at the end."""
-    text = _environment().get_template("plan.md.j2").render(p=context)
+    text = environment().get_template("plan.md.j2").render(p=context)
     return _tidy(text)
 
 

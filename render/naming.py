@@ -33,12 +33,13 @@ def swap(text: str, old: str, new: str) -> str:
     if old == new:
         return text
     pairs = dict(zip(_forms(old), _forms(new), strict=True))
-    # A capitalised form may follow a lower-case letter (``getServer``); others may not.
+    # A capitalised form may follow a lower-case letter (``getServer``), never a capital
+    # (``OAuth2`` holds no ``Auth`` word); other forms follow no letter at all.
     alternatives = "|".join(
-        re.escape(form)
+        rf"(?<![A-Z]){re.escape(form)}"
         if form[:1].isupper() and not form.isupper()
         else rf"(?<![A-Za-z]){re.escape(form)}"
         for form in pairs
     )
-    pattern = re.compile(rf"({alternatives})(?![a-z])")
+    pattern = re.compile(rf"({alternatives})(?![a-z0-9])")
     return pattern.sub(lambda m: pairs[m.group(1)], text)

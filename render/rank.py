@@ -6,9 +6,11 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from codeintel import CodeGraph
-from render.words import terms
+from render.lexicon import lemma, parts_of_speech
+from render.words import joined_terms, terms
 
 #: How much a match counts, by where it is: a file named for a term is about it; a docstring
 #: mentioning it may be only in passing.
@@ -28,9 +30,20 @@ def index(graph: CodeGraph) -> dict[str, dict[str, float]]:
     for file, where, text in _texts(graph):
         weight = _WEIGHTS[where]
         bag = found[file]
-        for term in terms(text):
-            bag[term] = max(bag.get(term, 0.0), weight)
+        for term in (*terms(text), *joined_terms(text)):
+            for form in _forms(term):
+                bag[form] = max(bag.get(form, 0.0), weight)
     return dict(found)
+
+
+@lru_cache(maxsize=65536)
+def _forms(term: str) -> tuple[str, ...]:
+    """The term and its dictionary forms (``provisioning`` -> ``provision``), so a file named
+    for an activity matches a request naming it as a verb or a noun."""
+    pos = parts_of_speech(term)
+    found = {term}
+    found.update(lemma(term, p) for p in ("VERB", "NOUN") if p in pos)
+    return tuple(sorted(found))
 
 
 def rank(documents: dict[str, dict[str, float]], request_terms: Iterable[str]) -> list[FileScore]:

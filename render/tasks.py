@@ -13,7 +13,7 @@ from render.facts import ProjectFacts
 from render.naming import swap
 from render.request import FeatureRequest
 from render.source import Source
-from render.words import split_identifier, terms
+from render.words import joined_terms, split_identifier, terms
 
 _METHOD_WORDS = {
     "GET": {"get", "read", "list", "show", "fetch", "find", "search", "filter", "page"},
@@ -30,6 +30,9 @@ _LAYER_WORDS = {
 }
 
 
+_MAX_TESTS = 4
+
+
 @dataclass
 class TaskPlan:
     tasks: list[Task] = field(default_factory=list)
@@ -40,6 +43,7 @@ class TaskPlan:
     affected: tuple[str, ...] = ()
     risks: tuple[str, ...] = ()
     focus: tuple[Route, ...] = ()
+    analogue_tests: list[str] = field(default_factory=list)  # the existing tests the plan uses
 
 
 class _Planner:
@@ -49,8 +53,9 @@ class _Planner:
         self.chain = chain
         self.source = Source(facts.graph)
         self.commands = Commands(facts.project)
-        self.new = request.kind == "New Capability"
+        self.new = request.creates is not None
         self.plan = TaskPlan()
+        self.renamed: dict[str, str] = {}  # adapted import statement -> the analogue's
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -91,6 +96,8 @@ class _Planner:
         target = self.rename(existing)
         if target == existing or self.facts.exists(target):
             return existing, "ADD"
+        if any(f.path == target for f in self.plan.new_files):
+            return target, "ADD"  # two analogue files map to one new file: create it once
         self.plan.new_files.append(NewFile(path=target, purpose=purpose, mirrors=existing))
         return target, "CREATE"
 
@@ -107,7 +114,9 @@ class _Planner:
         if keep is not None:
             found = [i for i in found if any(k in i for k in keep)] or found
         adapt = self.rename if keyword == "CREATE" else self.added_import
-        return [adapt(i) for i in found]
+        adapted = [adapt(i) for i in found]
+        self.renamed.update({new: old for new, old in zip(adapted, found, strict=True)})
+        return adapted
 
     def about_resource(self, name: str) -> bool:
         """Whether ``name`` is named after the analogue's resource (``ItemsPublic``)."""
@@ -200,15 +209,21 @@ class _Planner:
         file = self.chain.router_file
         focus = self.plan.focus or self.chain.routes
         spans = [self.source.span(r.endpoint) for r in focus]
-        ranges = [s for s in spans if s is not None]
+        ranges = [s for s in spans if s is not None and s[0] == file]
+        if not ranges:  # endpoints defined elsewhere (a factory, a loop): cite the whole file
+            ranges = [(file, 1, max(1, len(self.source.lines(file))))]
         start, end = min(s[1] for s in ranges), max(s[2] for s in ranges)
         listed = ", ".join(f"`{r.method} {self.rename(r.path)}`" for r in focus)
         target, keyword = self.target(file, f"API endpoints: {listed}")
-        implement = (
-            f"Router with {listed}, same tags, status codes and dependencies"
-            if self.new
-            else f"Change {listed} for: {self.request.text}"
-        )
+        if self.new:
+            implement = f"Router with {listed}, same tags, status codes and dependencies"
+        elif self.request.kind == "New Capability":
+            implement = (
+                f"ADD the new endpoint next to {listed}, with the same tags, status codes and "
+                f"dependencies: {self.request.text}"
+            )
+        else:
+            implement = f"Change {listed} for: {self.request.text}"
         self.add(
             keyword,
             target,
@@ -268,9 +283,19 @@ class _Planner:
                     )
                     return
 
+    def test_files(self) -> list[str]:
+        """The chain's tests most about the request first (by their names' words), at most
+        ``_MAX_TESTS``: a plan on a large app stays readable."""
+        wanted = set(self.request.terms) | {self.chain.resource}
+        wanted |= {w for f in self.chain.focus for w in name_words(f.rpartition("/")[2])}
+        ranked = sorted(self.chain.test_files, key=lambda f: (-len(wanted & name_words(f)), f))
+        kept = set(ranked[:_MAX_TESTS])
+        return [f for f in self.chain.test_files if f in kept]
+
     def tests(self) -> None:
         tests = {t.file: t for t in self.facts.tests}
-        for file in self.chain.test_files:
+        self.plan.analogue_tests = self.test_files()
+        for file in self.plan.analogue_tests:
             kind = tests[file].kind if file in tests else "other"
             if self.new:
                 target, keyword = self.create(
@@ -298,6 +323,8 @@ class _Planner:
 
     def focus_routes(self) -> None:
         wanted = set(self.request.terms)
+        if not self.chain.routes:
+            return
         scored = []
         for route in self.chain.routes:
             words = set(terms(route.endpoint.rpartition(".")[2])) | set(terms(route.path))
@@ -310,14 +337,77 @@ class _Planner:
             self.plan.focus = tuple(r for score, r in scored if score == best)
 
     def layers_wanted(self) -> set[str]:
+        """A refactor naming layers the chain has touches only those; anything else, all."""
         named = {layer for layer, words in _LAYER_WORDS.items() if words & set(self.request.terms)}
-        if self.request.kind == "Refactor" and named:
-            return named
+        present = {"api", *self.chain.layers}
+        if self.request.kind == "Refactor" and named & present:
+            return named & present
         return set(_LAYER_WORDS)
+
+    def declarations(self) -> None:
+        """An upgrade changes where the package is declared, before the code that imports it."""
+        if self.request.component != "dependencies":
+            return
+        wanted = set(self.request.terms)
+        for dependency in self.facts.project.dependencies:
+            if {dependency.name, dependency.name.replace("-", "")} & wanted:
+                self.add(
+                    "UPDATE",
+                    dependency.source,
+                    "Foundation",
+                    f"Raise the `{dependency.name}` requirement "
+                    f"(now `{dependency.specifier or 'any version'}`) for: {self.request.text}",
+                    self.pattern(self.cite(dependency.source, dependency.line, dependency.line)),
+                    ["(no new imports)"],
+                    self.commands.run("python", "-m", "pip", "install", "--dry-run", "."),
+                )
+
+    def modules(self) -> None:
+        """A component request: change each focus module where its best matching symbol is."""
+        self.declarations()
+        for file in self.chain.focus:
+            symbol = self.best_symbol(file)
+            if symbol is None and not self.source.lines(file):
+                continue  # an empty module: nothing to change or cite
+            if symbol is None:
+                start, end, what = 1, len(self.source.lines(file)), "the module"
+            else:
+                name, start, end = symbol
+                what = f"`{name}`"
+            self.add(
+                "UPDATE",
+                file,
+                "Core Implementation",
+                f"Change {what} for: {self.request.text}",
+                self.pattern(self.cite(file, start, end)),
+                ["(no new imports)"],
+                self.commands.compile(file),
+            )
+
+    def best_symbol(self, file: str) -> tuple[str, int, int] | None:
+        """The class or function of ``file`` whose name (then docstring) shares most of the
+        request's words; None when none shares any."""
+        wanted = set(self.request.terms)
+        best: tuple[int, int, int, str, int, int] | None = None
+        for _, data in self.facts.graph.graph.nodes(data=True):
+            if data.get("file") != file or data.get("kind") not in {"class", "function"}:
+                continue
+            by_name = len(wanted & {*terms(data["name"]), *joined_terms(data["name"])})
+            by_doc = len(wanted & set(terms(data.get("docstring") or "")))
+            key = (-by_name, -by_doc, data["start_line"], data["name"], data["end_line"])
+            if (by_name or by_doc) and (best is None or key < best[:5]):
+                best = (*key, data["start_line"])
+        if best is None:
+            return None
+        return best[3], best[2], best[4]
 
 
 def plan_tasks(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> TaskPlan:
     planner = _Planner(facts, request, chain)
+    if chain.is_component:
+        planner.modules()
+        planner.tests()
+        return _finish(planner)
     planner.focus_routes()
     wanted = planner.layers_wanted()
     if "schema" in wanted:
@@ -333,7 +423,12 @@ def plan_tasks(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> Ta
         planner.router()
     planner.registration()
     planner.tests()
-    plan = planner.plan
+    return _finish(planner)
+
+
+def _finish(planner: _Planner) -> TaskPlan:
+    plan, request = planner.plan, planner.request
+    plan.tasks = _consistent(planner, plan.tasks)
     if request.kind == "Bug Fix":
         # Reproduce first: a test that fails now is the proof the fix works.
         first = [t for t in plan.tasks if t.phase == "Foundation" and t.keyword == "ADD"]
@@ -344,13 +439,52 @@ def plan_tasks(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> Ta
     return plan
 
 
+def _consistent(planner: _Planner, tasks: list[Task]) -> list[Task]:
+    """One task per file and purpose, importing only modules that exist or are created."""
+    created = {f.path for f in planner.plan.new_files}
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for task in tasks:
+        key = (task.keyword, task.target, task.implement)
+        if key in seen:
+            continue
+        seen.add(key)
+        imports = tuple(_importable(planner, i, created) for i in task.imports)
+        kept.append(task.model_copy(update={"imports": imports}))
+    return kept
+
+
+def _importable(planner: _Planner, statement: str, created: set[str]) -> str:
+    """``statement``, or the analogue's own when it names a project module that neither exists
+    nor is created by the plan (a renamed module nobody writes)."""
+    match = re.match(r"(?:from|import)\s+([\w.]+)", statement)
+    if match is None or statement not in planner.renamed:
+        return statement
+    module = match[1]
+    facts = planner.facts
+    if module in facts.file_of_module or module.split(".")[0] not in _top_packages(facts):
+        return statement
+    path = module.replace(".", "/")
+    if {f"{path}.py", f"{path}/__init__.py"} & created:
+        return statement
+    return planner.renamed[statement]
+
+
+def _top_packages(facts: ProjectFacts) -> set[str]:
+    return {m.split(".")[0] for m in facts.file_of_module}
+
+
 def _patterns(planner: _Planner) -> list[Snippet]:
     chain, source = planner.chain, planner.source
-    route = _example_route(planner.plan.focus or chain.routes)
-    found = [source.snippet("Endpoint Pattern", route.endpoint)]
+    found = []
+    routes = planner.plan.focus or chain.routes
+    route = _example_route(routes) if routes else None
+    if route is not None:
+        found.append(source.snippet("Endpoint Pattern", route.endpoint))
     for service in chain.services[:1]:
-        method = _matching_method(service, route)
-        found.append(source.snippet("Service Pattern", f"{service.qualname}.{method}"))
+        method = _matching_method(service, route) if route is not None else None
+        name = f"{service.qualname}.{method}" if method else service.qualname
+        found.append(source.snippet("Service Pattern", name))
     for repository in chain.repositories[:1]:
         found.append(source.snippet("Repository Pattern", repository.qualname))
     constrained = sorted(
@@ -366,12 +500,15 @@ def _example_route(routes: tuple[Route, ...]) -> Route:
     return min(routes, key=lambda r: (r.method != "GET", "{" not in r.path, r.line))
 
 
-def _matching_method(service: Component, route: Route) -> str:
+def _matching_method(service: Component, route: Route) -> str | None:
+    """The service method whose name shares most words with the endpoint's, if it has any."""
     wanted = set(split_identifier(route.endpoint.rpartition(".")[2]))
     best = max(
-        service.methods, key=lambda m: (len(wanted & set(split_identifier(m.name))), -m.line)
+        service.methods,
+        key=lambda m: (len(wanted & set(split_identifier(m.name))), -m.line),
+        default=None,
     )
-    return best.name
+    return best.name if best is not None else None
 
 
 def _affected(planner: _Planner) -> tuple[str, ...]:

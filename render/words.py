@@ -133,3 +133,27 @@ def terms(text: str) -> list[str]:
         if len(term) > 1 and term not in STOPWORDS and not term.isdigit():
             seen.setdefault(term, None)
     return list(seen)
+
+
+def joined_terms(text: str) -> list[str]:
+    """Identifiers of ``text`` written as one word (``well-known`` -> ``wellknown``,
+    ``A2AServer`` -> ``a2aserver``, ``log_out`` -> ``logout``), so a request writing them
+    together or apart matches; single-part names are left to ``terms``."""
+    found = []
+    for chunk in re.split(r"[\s/.:()\[\]{},]+", text):
+        parts = split_identifier(chunk)
+        if len(parts) > 1:
+            found.append(singular("".join(parts)))
+        found += _acronyms(parts)
+    return found
+
+
+def _acronyms(parts: list[str]) -> list[str]:
+    """Runs of letters and digits an identifier splits apart: ``A2AServer`` -> ``a2a``."""
+    runs: list[list[str]] = [[]]
+    for part in parts:
+        if len(part) == 1 or part.isdigit():
+            runs[-1].append(part)
+        elif runs[-1]:
+            runs.append([])
+    return ["".join(run) for run in runs if len(run) > 1 and not "".join(run).isdigit()]

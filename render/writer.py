@@ -30,6 +30,7 @@ def write_plan(path: Path, text: str, *, force: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes it 0600; a plan is shared like any file
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
             handle.flush()
@@ -41,6 +42,18 @@ def write_plan(path: Path, text: str, *, force: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+
+
+def _umask() -> int:
+    """The process's umask. Linux shows it in /proc; elsewhere reading it means setting it, which
+    another thread (the MCP server's) could see for a moment, so that is the fallback."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        return int(next(ln for ln in status.splitlines() if ln.startswith("Umask:")).split()[1], 8)
+    except (OSError, StopIteration, ValueError, IndexError):
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return mask
 
 
 def _link_new(temp: str, path: Path) -> None:

@@ -1,6 +1,6 @@
 """Ask pytest itself which fixture definition each test gets: ``runtime_fixtures.py PROJECT``.
 
-Prints JSON: {nodeid: {fixture name: [file, function, scope]}} for fixtures defined
+Prints JSON: {nodeid: {fixture name: [file, function qualname, scope]}} for fixtures defined
 inside PROJECT, as pytest resolved them (the closest definition wins).
 """
 
@@ -32,7 +32,7 @@ class Collector:
                     continue
                 chosen[name] = [
                     source.relative_to(ROOT).as_posix(),
-                    definition.func.__name__,
+                    definition.func.__qualname__,
                     definition.scope,
                 ]
             found[item.nodeid] = chosen

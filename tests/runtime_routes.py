@@ -1,10 +1,12 @@
 """Print the routes a FastAPI app really serves, as JSON: run in a subprocess per project.
 
-Usage: python runtime_routes.py PROJECT_DIR MODULE:ATTRIBUTE
+Usage: python runtime_routes.py PROJECT_DIR MODULE:ATTRIBUTE [started]
+(``started``: the routes once the app's lifespan has started)
 """
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import json
 import sys
@@ -19,7 +21,9 @@ def served(routes: Iterable[Any], prefix: str = "") -> Iterator[tuple[str, str, 
     for route in routes:
         if hasattr(route, "effective_route_contexts"):  # FastAPI >= 0.16x nests includes
             for context in route.effective_route_contexts():
-                yield from _operations(context.original_route, prefix + context.path)
+                # A websocket route's context keeps its full path on the route it builds.
+                path = context.path or getattr(context.starlette_route, "path", "")
+                yield from _operations(context.original_route, prefix + path)
         elif isinstance(route, Mount) and hasattr(route.app, "routes"):
             yield from served(route.app.routes, prefix + route.path)
         else:
@@ -38,11 +42,18 @@ def _name(endpoint: Any) -> str:
     return f"{endpoint.__module__}.{endpoint.__qualname__}"
 
 
-def main(project: str, spec: str) -> None:
+async def _started(app: Any) -> list[tuple[str, str, str]]:
+    """The routes served once the app's lifespan has started (it may add or copy routes)."""
+    async with app.router.lifespan_context(app):
+        return sorted(set(served(app.routes)))
+
+
+def main(project: str, spec: str, *started: str) -> None:
     sys.path.insert(0, project)
     module, _, attribute = spec.partition(":")
     app = getattr(importlib.import_module(module), attribute)
-    print(json.dumps(sorted(set(served(app.routes)))))
+    routes = asyncio.run(_started(app)) if started else sorted(set(served(app.routes)))
+    print(json.dumps(routes))
 
 
 if __name__ == "__main__":

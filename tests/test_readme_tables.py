@@ -27,7 +27,7 @@ def test_the_diagnostics_table_is_codeintels() -> None:
 
 
 def test_the_plan_check_table_is_renders() -> None:
-    assert _table("## Checking plans, and the pre-commit hook") == PLAN_CODES
+    assert _table("## Checking plans, and the pre-commit hooks") == PLAN_CODES
 
 
 def test_every_code_the_source_emits_is_in_a_table() -> None:
@@ -46,3 +46,11 @@ def test_the_graph_section_names_every_edge_kind() -> None:
     section = README.split("\n## The graph\n", 1)[1].split("\n## ", 1)[0]
     missing = [kind for kind in typing.get_args(EdgeKind) if f"`{kind}`" not in section]
     assert missing == []
+
+
+def test_every_subcommand_is_in_the_command_table() -> None:
+    from codeintel.cli import COMMANDS
+
+    section = README.split("\n## The `codeintel` command\n", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"^\| `codeintel (\w+)", section, re.M))
+    assert listed == set(COMMANDS)

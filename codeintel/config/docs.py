@@ -8,6 +8,7 @@ from pathlib import Path
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.docs import DocFile, DocKind, Heading, Link, Rule
 from codeintel.pipeline.discover import SourceFile
+from codeintel.pipeline.read import read_text
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -23,22 +24,9 @@ def extract_docs(root: Path, files: list[SourceFile]) -> tuple[list[DocFile], li
     for source in sorted(files, key=lambda f: f.path):
         if source.kind != "doc":
             continue
-        try:
-            data = (root / source.path).read_bytes()
-        except OSError as exc:
-            diagnostics.append(Diagnostic("CI101", source.path, 0, f"cannot read: {exc.strerror}"))
-            continue
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            diagnostics.append(
-                Diagnostic(
-                    "CI102", source.path, line, f"not valid utf-8: {exc.reason}; read anyway"
-                )
-            )
-            text = data.decode("utf-8", errors="replace")
-        docs.append(parse_doc(source.path, text.removeprefix("\ufeff")))
+        text = read_text(root, source.path, diagnostics)
+        if text is not None:
+            docs.append(parse_doc(source.path, text))
     return docs, diagnostics
 
 

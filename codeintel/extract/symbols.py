@@ -14,6 +14,7 @@ import libcst as cst
 from codeintel.facts.models import (
     AssignFact,
     CallFact,
+    Guard,
     ImportFact,
     ModuleFacts,
     Param,
@@ -78,6 +79,18 @@ _Chain = tuple[_Scope, ...]
 
 
 @dataclass(frozen=True)
+class _RawGuard:
+    """A ``Guard`` before the walk ends: its values are built once every scope's locals are
+    known, like every other fact's."""
+
+    kind: str
+    text: str
+    chain: _Chain
+    target: cst.BaseExpression | None = None
+    iterable: cst.BaseExpression | None = None
+
+
+@dataclass(frozen=True)
 class _RawRef:
     chain: _Chain
     head: str
@@ -107,12 +120,19 @@ class _Collector:
         self.import_refs: list[tuple[RefFact, cst.CSTNode]] = []
         self.star_import = False
         self._symbols: list[Callable[[], SymbolFact]] = []
+        self._redefined: list[Callable[[], SymbolFact]] = []
         self._assigns: list[Callable[[], AssignFact]] = []
+        self._attributes: list[Callable[[], AssignFact]] = []
         self._calls: list[Callable[[], CallFact]] = []
         self._seen: set[str] = set()
         self._skip: set[int] = set()
         self._tc_blocks: set[int] = set()
         self._tc_depth = 0
+        # The if/for guards in force, one list per function: a function's body runs when it
+        # is called, not under the guards around its definition.
+        self._guards: list[list[_RawGuard]] = [[]]
+        self._block_guards: dict[int, tuple[_RawGuard, ...]] = {}
+        self._earlier_branches: dict[int, tuple[_RawGuard, ...]] = {}  # elif -> negations
         # Decorators, parameter annotations and defaults, return annotations and class
         # keywords are evaluated where the definition stands, not inside its own scope: names
         # in them resolve without the definition's locals, yet count as the definition's uses.
@@ -126,7 +146,9 @@ class _Collector:
         """Drop the fact builders: closures over ``self`` form reference cycles that would keep
         every parsed tree alive until the cyclic collector, which analysis pauses, runs."""
         self._symbols.clear()
+        self._redefined.clear()
         self._assigns.clear()
+        self._attributes.clear()
         self._calls.clear()
 
     def facts(self, parsed: Parsed, path: str, is_package: bool) -> ModuleFacts:
@@ -142,6 +164,8 @@ class _Collector:
             refs=tuple(self._resolve_refs()),
             assigns=tuple(build() for build in self._assigns),
             calls=tuple(build() for build in self._calls),
+            redefined=tuple(build() for build in self._redefined),
+            attributes=tuple(build() for build in self._attributes),
         )
 
     # -- helpers --------------------------------------------------------------------------
@@ -216,10 +240,20 @@ class _Collector:
     def _bind(self, name: str) -> None:
         self.scopes[-1].locals.add(name)
 
-    def _symbol(self, qualname: str, build: Callable[[], SymbolFact]) -> None:
+    def _symbol(
+        self, qualname: str, build: Callable[[], SymbolFact], redefinable: bool = False
+    ) -> None:
         if qualname not in self._seen:  # the first definition of a name is the one we keep
             self._seen.add(qualname)
             self._symbols.append(build)
+        elif redefinable:
+            self._redefined.append(build)
+
+    def _guard(self, raw: _RawGuard) -> Guard:
+        def value(node: cst.BaseExpression | None) -> Value | None:
+            return self._value(node, raw.chain) if node is not None else None
+
+        return Guard(raw.kind, raw.text, value(raw.target), value(raw.iterable))
 
     # -- definitions ----------------------------------------------------------------------
 
@@ -268,6 +302,8 @@ class _Collector:
         self._bind(node.name.value)
         scope = _Scope("function", qualname, is_method=outer.kind == "class")
         self._evaluated_outside(unbound, node.decorators, node.returns, *_param_parts(node.params))
+        guards = tuple(self._guards[-1])
+        self._guards.append([])
 
         def build() -> SymbolFact:
             returns = node.returns.annotation if node.returns else None
@@ -285,13 +321,15 @@ class _Collector:
                 params=self._params(node.params, chain),
                 returns=self._value(returns, chain) if returns is not None else None,
                 returned=tuple(self._value(e, (*chain, scope)) for e in scope.returned),
+                guards=tuple(map(self._guard, guards)),
             )
 
-        self._symbol(qualname, build)
+        self._symbol(qualname, build, redefinable=bool(node.decorators))
         self.scopes.append(scope)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self.scopes.pop()
+        self._guards.pop()
 
     def _start_line(self, node: cst.FunctionDef | cst.ClassDef) -> int:
         lines = [self._line(d) for d in node.decorators]
@@ -354,6 +392,8 @@ class _Collector:
             self._store(target.target, node, None, node.value)
             if isinstance(target.target, cst.Subscript):
                 self._setitem(target.target, node.value)
+            elif isinstance(target.target, cst.Attribute) and not _is_self_attribute(target.target):
+                self._setattr(target.target, node.value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._store(node.target, node, node.annotation.annotation, node.value)
@@ -363,6 +403,9 @@ class _Collector:
 
     def visit_For(self, node: cst.For) -> None:
         self._store(node.target)
+        text = f"for {_text(node.target)} in {_text(node.iter)}"
+        guard = _RawGuard("for", text, self._chain(), node.target, node.iter)
+        self._block_guards[id(node.body)] = (guard,)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._store(node.target)
@@ -381,6 +424,16 @@ class _Collector:
         value: cst.BaseExpression | None = None,
     ) -> None:
         scope, chain = self.scopes[-1], self._chain()
+        if statement is not None and _is_self_attribute(target) and scope.is_method:
+            assert isinstance(target, cst.Attribute)
+            if _worth_keeping(value):
+                owner = scope.qualname.rpartition(".")[0]
+                self._attributes.append(
+                    self._assign_builder(
+                        owner, target.attr.value, annotation, value, chain, statement
+                    )
+                )
+            return
         names = _target_names(target)
         for name in names:
             self._skip.add(id(name))
@@ -448,10 +501,33 @@ class _Collector:
             )
         )
 
-    def _statement(self, expression: cst.BaseExpression, role: str) -> None:
-        scope, chain = self.scopes[-1].qualname, self._chain()
+    def _setattr(self, target: cst.Attribute, value: cst.BaseExpression) -> None:
+        """``a.b = v`` (``app.router.routes = other.routes``): kept as a statement fact."""
+        scope, chain, guards = self.scopes[-1].qualname, self._chain(), tuple(self._guards[-1])
         self._calls.append(
-            lambda: CallFact(scope, self._value(expression, chain), self._line(expression), role)
+            lambda: CallFact(
+                scope,
+                Value(
+                    "other",
+                    _text(target),
+                    items=(self._value(target, chain), self._value(value, chain)),
+                ),
+                self._line(target),
+                "setattr",
+                tuple(map(self._guard, guards)),
+            )
+        )
+
+    def _statement(self, expression: cst.BaseExpression, role: str) -> None:
+        scope, chain, guards = self.scopes[-1].qualname, self._chain(), tuple(self._guards[-1])
+        self._calls.append(
+            lambda: CallFact(
+                scope,
+                self._value(expression, chain),
+                self._line(expression),
+                role,
+                tuple(map(self._guard, guards)),
+            )
         )
 
     # -- imports --------------------------------------------------------------------------
@@ -461,18 +537,36 @@ class _Collector:
         name = test.attr.value if isinstance(test, cst.Attribute) else getattr(test, "value", None)
         if name == "TYPE_CHECKING":
             self._tc_blocks.add(id(node.body))
+        # Each branch runs when its test holds and every earlier branch's did not.
+        earlier = self._earlier_branches.pop(id(node), ())
+        text, chain = _condition(node.test), self._chain()
+        self._block_guards[id(node.body)] = (*earlier, _RawGuard("if", text, chain))
+        later = (*earlier, _RawGuard("if", f"not ({text})", chain))
+        if isinstance(node.orelse, cst.Else):
+            self._block_guards[id(node.orelse.body)] = later
+        elif isinstance(node.orelse, cst.If):
+            self._earlier_branches[id(node.orelse)] = later
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
-        self._tc_depth += id(node) in self._tc_blocks
+        self._enter_block(node)
 
     def leave_IndentedBlock(self, original_node: cst.IndentedBlock) -> None:
-        self._tc_depth -= id(original_node) in self._tc_blocks
+        self._leave_block(original_node)
 
     def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
-        self._tc_depth += id(node) in self._tc_blocks
+        self._enter_block(node)
 
     def leave_SimpleStatementSuite(self, original_node: cst.SimpleStatementSuite) -> None:
-        self._tc_depth -= id(original_node) in self._tc_blocks
+        self._leave_block(original_node)
+
+    def _enter_block(self, node: cst.BaseSuite) -> None:
+        self._tc_depth += id(node) in self._tc_blocks
+        self._guards[-1].extend(self._block_guards.get(id(node), ()))
+
+    def _leave_block(self, node: cst.BaseSuite) -> None:
+        self._tc_depth -= id(node) in self._tc_blocks
+        if guards := self._block_guards.pop(id(node), ()):
+            del self._guards[-1][-len(guards) :]
 
     def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
@@ -619,8 +713,19 @@ class _Collector:
                 _text(node),
                 func=sub(node.func),
                 items=tuple(sub(a.value) for a in node.args if a.keyword is None and not a.star),
-                keywords=tuple((a.keyword.value, sub(a.value)) for a in node.args if a.keyword),
+                keywords=tuple(
+                    (a.keyword.value if a.keyword else "**", sub(a.value))
+                    for a in node.args
+                    if a.keyword or a.star == "**"
+                ),
             )
+        if isinstance(node, cst.Await):  # what ``await make()`` binds is what ``make`` returns
+            return sub(node.expression)
+        if isinstance(node, cst.Dict) and len(node.elements) <= _MAX_ITEMS:
+            return _dict(node, sub)
+        if isinstance(node, cst.Attribute):  # ``Router().get_router``: an attribute of a call
+            name = Value("str", node.attr.value)
+            return Value("getattr", _text(node), func=sub(node.value), items=(name,))
         if isinstance(node, (cst.List, cst.Tuple, cst.Set)) and len(node.elements) <= _MAX_ITEMS:
             return Value("list", _text(node), items=tuple(sub(e.value) for e in node.elements))
         if isinstance(node, cst.FormattedString):
@@ -652,12 +757,45 @@ def _fstring_parts(
     return values
 
 
+def _dict(node: cst.Dict, sub: Callable[[cst.BaseExpression], Value]) -> Value:
+    """A dict whose keys are all string literals (what ``f(**routers)`` passes by name)."""
+    keywords = []
+    for element in node.elements:
+        key = element.key if isinstance(element, cst.DictElement) else None
+        if not isinstance(key, cst.SimpleString) or not isinstance(key.evaluated_value, str):
+            return Value("other", _text(node))
+        keywords.append((key.evaluated_value, sub(element.value)))
+    return Value("dict", _text(node), keywords=tuple(keywords))
+
+
+def _is_self_attribute(target: cst.BaseExpression) -> bool:
+    return (
+        isinstance(target, cst.Attribute)
+        and isinstance(target.value, cst.Name)
+        and target.value.value == "self"
+    )
+
+
 def _worth_keeping(value: cst.BaseExpression | None) -> bool:
     """A function's assignments matter when they build objects or strings (app factories)."""
     return isinstance(
         value,
-        (cst.Call, cst.SimpleString, cst.FormattedString, cst.BinaryOperation, cst.Name),
+        (
+            cst.Call,
+            cst.Await,
+            cst.SimpleString,
+            cst.FormattedString,
+            cst.BinaryOperation,
+            cst.Name,
+            cst.Dict,
+        ),
     )
+
+
+def _condition(test: cst.BaseExpression) -> str:
+    """An ``if`` test as written, on one line and without the parentheses around it."""
+    text = _text(test.with_changes(lpar=(), rpar=()))
+    return " ".join(filter(None, (line.strip() for line in text.splitlines())))
 
 
 def _text(node: cst.CSTNode) -> str:

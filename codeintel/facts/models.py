@@ -14,8 +14,9 @@ class Value:
     ``module.func.<locals>.name`` for a function's locals), "call" (``func``, positional
     ``items``, ``keywords``), "list" (list, tuple or set), "fstring" (``items`` are its parts),
     "add" (``items`` are the operands), "subscript" (``items`` are the base, then the indices),
-    or "other".
-    """
+    "dict" (string keys: ``keywords``), "getattr" (an attribute of what is not a dotted name:
+    ``func`` is the object, ``items[0]`` the attribute's name), or "other". A call's
+    ``**mapping`` argument is the keyword "**"."""
 
     kind: str
     text: str
@@ -39,6 +40,18 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Guard:
+    """What a statement runs under: an enclosing ``if`` branch (kind "if"; ``text`` is the
+    condition as written, ``not (...)`` for the branches after it) or a ``for`` loop (kind
+    "for"; ``target`` is the loop variable, ``iterable`` what it runs over)."""
+
+    kind: str
+    text: str
+    target: Value | None = None
+    iterable: Value | None = None
+
+
+@dataclass(frozen=True)
 class AssignFact:
     """``name = value`` or ``name: annotation [= value]`` in any scope (a function's too)."""
 
@@ -53,12 +66,14 @@ class AssignFact:
 @dataclass(frozen=True)
 class CallFact:
     """A call made as a statement (``app.include_router(...)``), a ``raise`` of a value, or an
-    item assignment ``a[k] = v`` (role "setitem": ``value.items`` are the target, then ``v``)."""
+    item assignment ``a[k] = v`` (role "setitem": ``value.items`` are the target, then ``v``), or
+    an attribute assignment ``a.b = v`` outside ``self`` (role "setattr", the same items)."""
 
     scope: str
     value: Value
     line: int
-    role: str = "call"  # "call" | "raise" | "setitem"
+    role: str = "call"  # "call" | "raise" | "setitem" | "setattr"
+    guards: tuple[Guard, ...] = ()  # enclosing if/for of the same function, outermost first
 
 
 @dataclass(frozen=True)
@@ -84,6 +99,7 @@ class SymbolFact:
     returned: tuple[Value, ...] = ()  # names the body returns (``return app``)
     keywords: tuple[tuple[str, Value], ...] = ()  # class keywords (``table=True``)
     bases: tuple[Value, ...] = ()  # class bases as written (builtins too, unlike base refs)
+    guards: tuple[Guard, ...] = ()  # enclosing if/for of the definition, outermost first
 
 
 @dataclass(frozen=True)
@@ -137,6 +153,12 @@ class ModuleFacts:
     refs: tuple[RefFact, ...]
     assigns: tuple[AssignFact, ...] = ()
     calls: tuple[CallFact, ...] = ()
+    #: ``self.name = value`` in methods, as assignments in the class's scope: kept apart from
+    #: ``assigns`` because they are no class fields (a model's fields are its class's assigns).
+    attributes: tuple[AssignFact, ...] = ()
+    #: Later definitions of a qualname already defined (``symbols`` keeps the first): two
+    #: decorated ``def``s of one name both register routes.
+    redefined: tuple[SymbolFact, ...] = ()
 
 
 @dataclass(frozen=True)

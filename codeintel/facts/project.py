@@ -47,11 +47,13 @@ class Coverage(Frozen):
 
 class Tool(Frozen):
     name: str
-    configured_in: str  # "file:line", or "dependency <group>"
+    configured_in: str  # "file:line" of its settings, else of the dependency that installs it
+    config: str | None  # the file holding its settings; None when only a dependency names it
 
 
 class MakeTarget(Frozen):
     name: str
+    file: str
     line: int
     commands: tuple[str, ...]
 
@@ -63,17 +65,29 @@ class ImportUse(Frozen):
 
 
 class Project(Frozen):
+    """One (sub-)project: a folder with a ``pyproject.toml`` or ``requirements*.txt``, and the
+    configuration that applies to the files it holds (the nearest one holds a file)."""
+
+    folder: str  # repo-relative; "" for the repository's root
+    file: str | None  # the file that makes the folder a project; None for a bare root
+    workspace: str | None  # "file:line" of the uv workspace that lists it as a member
+    runs_in: str  # the folder its commands run from: the nearest with a pyproject.toml
+    locks: tuple[str, ...]  # lock files that pin it (uv.lock, an exported requirements file)
     name: str | None
     requires_python: str | None
     runner: Runner
     run_prefix: str
     runner_reason: str
+    #: its own and its enclosing projects' (each with the file that declares it)
     dependencies: tuple[Dependency, ...]
     pytest: PytestSettings | None
+    #: pytest's default --confcutdir run from ``runs_in``: its config file's folder, else its
+    #: rootdir; conftests above it are never loaded
+    confcutdir: str
     coverage: Coverage | None
     tools: tuple[Tool, ...]
     make_targets: tuple[MakeTarget, ...]
     package_dirs: tuple[str, ...]
     test_dirs: tuple[str, ...]
-    undeclared: tuple[ImportUse, ...]
-    unused: tuple[Dependency, ...]
+    undeclared: tuple[ImportUse, ...]  # in the files it holds
+    unused: tuple[Dependency, ...]  # its own main dependencies no file under its folder imports

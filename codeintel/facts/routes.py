@@ -23,3 +23,6 @@ class Route(Frozen):
     body: str | None = None
     includes: tuple[str, ...] = ()  # ``file:line`` of each include_router/mount, outermost first
     resolved: bool = True  # False when the path holds a placeholder
+    #: The ``if`` tests (as written) the route's registration runs under, outermost first;
+    #: an ``else`` branch's is ``not (test)``. Empty: registered whenever the app is built.
+    conditions: tuple[str, ...] = ()

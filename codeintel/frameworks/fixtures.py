@@ -6,6 +6,7 @@ import posixpath
 import re
 
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
+from codeintel.facts.ids import fixture_id
 from codeintel.facts.models import ModuleFacts, SymbolFact, Value
 from codeintel.resolve.evaluate import Evaluator
 from codeintel.resolve.framework_names import FIXTURE_DECORATORS
@@ -34,38 +35,79 @@ def extract_tests(evaluator: Evaluator) -> TestFacts:
         if name == "conftest.py" or _TEST_MODULE.match(name) or module.module in plugins:
             fixtures += _fixtures(module, evaluator, module.module in plugins)
         if _TEST_MODULE.match(name):
+            fixtures += _class_fixtures(module, evaluator)
             tests += _tests(module, evaluator, project)
         overrides += _overrides(module, evaluator)
     return TestFacts(
-        fixtures=tuple(sorted(fixtures, key=lambda f: (f.file, f.line, f.name))),
+        fixtures=tuple(sorted(fixtures, key=lambda f: (f.file, f.line, f.visible_from, f.name))),
         tests=tuple(sorted(tests, key=lambda t: (t.file, t.line))),
         overrides=tuple(sorted(overrides, key=lambda o: (o.file, o.line))),
     )
 
 
 def visible_fixtures(
-    fixtures: tuple[Fixture, ...], test_file: str, test_class: str | None = None
+    fixtures: tuple[Fixture, ...],
+    test_file: str,
+    test_class: str | None = None,
+    confcutdir: str = "",
 ) -> dict[str, Fixture]:
-    """The fixtures a test in ``test_file`` sees, by name; the closest definition wins."""
+    """The fixtures a test in ``test_file`` sees, by name; the closest definition wins.
+
+    ``test_class`` is the test's class as in its pytest node id (``TestA`` or
+    ``TestA::TestInner``; dots are read as ``::``): a class sees its own fixtures, its
+    enclosing classes', then the module's, the conftests' and the plugins'. pytest loads no
+    conftest outside ``confcutdir`` (the folder of its config file, by default)."""
     folder = posixpath.dirname(test_file)
+    classes = _class_nodes(test_file, test_class)
     best: dict[str, tuple[int, Fixture]] = {}
     for fixture in fixtures:
-        rank = _closeness(fixture.visible_from, test_file, folder, test_class)
+        if _is_conftest(fixture) and not _inside(fixture.visible_from, confcutdir):
+            continue
+        rank = _closeness(fixture.visible_from, test_file, folder, classes)
         if rank is not None and (fixture.name not in best or rank > best[fixture.name][0]):
             best[fixture.name] = (rank, fixture)
     return {name: best[name][1] for name in sorted(best)}
 
 
-def _closeness(where: str, test_file: str, folder: str, test_class: str | None) -> int | None:
+def fixture_node(fixture: Fixture) -> str:
+    """A fixture's node id: ``fixture:tests/test_x.py::TestA::mock_client`` for one that a test
+    class sees (one per class, as pytest registers it), ``fixture:<file>::<function>`` else."""
+    owner = fixture.visible_from if "::" in fixture.visible_from else fixture.file
+    return fixture_id(owner, fixture.function.rpartition(".")[2])
+
+
+def fixture_site(fixture: Fixture) -> tuple[str, str | None]:
+    """Where a fixture is requested from, as (file, class node path): what it sees itself."""
+    file, _, cls = fixture.visible_from.partition("::")
+    return (file, cls) if cls else (fixture.file, None)
+
+
+def _class_nodes(test_file: str, test_class: str | None) -> dict[str, int]:
+    """``file::Outer`` and ``file::Outer::Inner`` for ``Outer::Inner``, with their depth."""
+    if not test_class:
+        return {}
+    parts = test_class.replace(".", "::").split("::")
+    return {f"{test_file}::{'::'.join(parts[:n])}": n for n in range(1, len(parts) + 1)}
+
+
+def _closeness(where: str, test_file: str, folder: str, classes: dict[str, int]) -> int | None:
     if where == "*":
         return 0
-    if test_class is not None and where == f"{test_file}::{test_class}":
-        return 10_000
+    if where in classes:
+        return 10_000 + classes[where]
     if where == test_file:
         return 9_999
     if where == "" or folder == where or folder.startswith(where + "/"):
         return 1 + (where.count("/") + 1 if where else 0)
     return None
+
+
+def _is_conftest(fixture: Fixture) -> bool:
+    return fixture.file.rpartition("/")[2] == "conftest.py" and fixture.visible_from != "*"
+
+
+def _inside(folder: str, top: str) -> bool:
+    return not top or folder == top or folder.startswith(top + "/")
 
 
 def _is_test_file(path: str) -> bool:
@@ -74,32 +116,76 @@ def _is_test_file(path: str) -> bool:
 
 
 def _plugins(modules: list[ModuleFacts], evaluator: Evaluator) -> set[str]:
-    """Modules named by ``pytest_plugins`` in a conftest (or test module)."""
+    """Modules named by ``pytest_plugins`` in a conftest (or test module), by their canonical
+    names: pytest imports the name as written, which may be another spelling of the module
+    (``src.app.testing.fixtures`` for ``app.testing.fixtures``)."""
+    aliases = evaluator.resolver.aliases
     found: set[str] = set()
     for module in modules:
         for assign in module.assigns:
             if assign.scope == "" and assign.name == "pytest_plugins":
-                found.update(evaluator.strings(assign.value))
+                found.update(aliases.get(name, name) for name in evaluator.strings(assign.value))
     return found
 
 
 def _fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: bool) -> list[Fixture]:
+    """Module-level fixtures; those in classes are their test classes' (``_class_fixtures``)."""
     found = []
     for fact in module.symbols:
         decorator = _fixture_decorator(fact, evaluator)
-        if decorator is None:
+        if decorator is None or "." in fact.qualname:
             continue
-        owner = fact.qualname.rpartition(".")[0]
         if plugin:
             where = "*"
-        elif owner:
-            where = f"{module.file}::{owner}"
         elif module.file.endswith("/conftest.py") or module.file == "conftest.py":
             where = posixpath.dirname(module.file)
         else:
             where = module.file
         found.append(_fixture(fact, decorator, module, evaluator, where))
     return found
+
+
+def _class_fixtures(module: ModuleFacts, evaluator: Evaluator) -> list[Fixture]:
+    """pytest registers a collected test class's fixture methods, inherited ones included, for
+    that class alone (node id ``file::Class``): two classes may each have a ``mock_client``."""
+    resolver = evaluator.resolver
+    found = []
+    for cls in _collected_classes(module):
+        node = f"{module.file}::{cls.replace('.', '::')}"
+        taken: set[str] = set()
+        for owner in resolver.mro(f"{module.module}.{cls}"):
+            facts = _module_of(resolver.modules, resolver.symbols, owner)
+            if facts is None:
+                continue  # an external base: its fixtures are not the project's
+            local = owner[len(facts.module) + 1 :]
+            for fact in facts.symbols:
+                decorator = _fixture_decorator(fact, evaluator)
+                if decorator is None or fact.qualname != f"{local}.{fact.name}":
+                    continue
+                if fact.name not in taken:  # the nearest class's method wins, as in Python
+                    taken.add(fact.name)
+                    found.append(_fixture(fact, decorator, facts, evaluator, node))
+    return found
+
+
+def _collected_classes(module: ModuleFacts) -> list[str]:
+    """Classes pytest collects: ``Test*`` at module level, and ``Test*`` nested in those."""
+    return [
+        s.qualname
+        for s in module.symbols
+        if s.kind == "class" and all(p.startswith("Test") for p in s.qualname.split("."))
+    ]
+
+
+def _module_of(
+    modules: dict[str, ModuleFacts], symbols: dict[str, SymbolFact], qualname: str
+) -> ModuleFacts | None:
+    if qualname not in symbols:
+        return None
+    module = qualname
+    while module and module not in modules:
+        module = module.rpartition(".")[0]
+    return modules.get(module)
 
 
 def _fixture_decorator(fact: SymbolFact, evaluator: Evaluator) -> Value | None:
@@ -172,7 +258,7 @@ def _is_test(fact: SymbolFact, owner: str, classes: dict[str, SymbolFact]) -> bo
         return False
     if not owner:
         return fact.kind == "function"
-    return owner in classes and "." not in owner and owner.startswith("Test")
+    return owner in classes and all(p.startswith("Test") for p in owner.split("."))
 
 
 def _markers(decorators: tuple[Value, ...]) -> list[str]:

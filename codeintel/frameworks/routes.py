@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from codeintel.diagnostics import Diagnostic
-from codeintel.facts.models import Param, SymbolFact, Value
+from codeintel.facts.models import CallFact, Guard, ModuleFacts, Param, SymbolFact, Value
 from codeintel.facts.routes import Route
 from codeintel.frameworks.depends import (
     argument,
@@ -31,8 +31,14 @@ _VERBS = {
     "websocket": ("WEBSOCKET",),
     "api_route": ("GET",),  # FastAPI's default when methods= is not given
 }
+_INCLUDES = frozenset({"include_router", "mount"})
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
+_MAX_LOOP = 64  # loop items expanded per statement; longer literals are data
+
+#: Values bound to names: a function's parameters at one call, or a loop's variable at one
+#: item. Keys are the names' refs (``module.func.<locals>.param``, ``module.loop_var``).
+Env = dict[str, Value]
 
 
 @dataclass
@@ -41,28 +47,64 @@ class _Object:
     kind: str  # "app" | "router"
     file: str
     line: int
-    prefix: Text = field(default_factory=lambda: Text(""))
+    call: Value  # the constructor call, for its prefix, tags and dependencies
     dependencies: list[str] = field(default_factory=list)
     tags: tuple[str, ...] = ()
+    base: str | None = None  # a subclass's copy of a base class's ``self.router``: its key
+
+
+@dataclass(frozen=True)
+class _Site:
+    """Where a statement runs: its loop bindings and the ``if`` tests around it."""
+
+    module: str
+    file: str
+    line: int
+    env: Env = field(default_factory=dict, compare=False)
+    conditions: tuple[str, ...] = ()
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
 
 
 @dataclass(frozen=True)
 class _Declared:
     methods: tuple[str, ...]
-    path: Text
+    path: Value | None
     endpoint: str
-    file: str
-    line: int
+    site: _Site
     options: Value | None  # the decorator or add_api_route call, for its keywords
 
 
 @dataclass(frozen=True)
 class _Edge:
-    child: str
+    method: str  # "include_router" | "mount"
+    child: Value | None
+    call: Value
+    site: _Site
+
+
+@dataclass(frozen=True)
+class _Alias:
+    """A call passes the object to ``param``: what is declared on the parameter is declared
+    on the object, with the call's other arguments bound."""
+
+    param: str
+    env: Env = field(compare=False)
+    conditions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What an include chain has gathered on the way down to an object."""
+
+    app: str | None
     prefix: Text
     dependencies: tuple[str, ...]
     tags: tuple[str, ...]
-    site: str
+    sites: tuple[str, ...]
+    conditions: tuple[str, ...]
 
 
 def extract_routes(
@@ -80,147 +122,467 @@ class _Builder:
         self.ev = evaluator
         self.resolver = evaluator.resolver
         self.objects: dict[str, _Object] = {}
+        # Declarations and includes, by the object or the parameter (``module.f.<locals>.p``)
+        # the code names as their owner.
         self.declared: dict[str, list[_Declared]] = defaultdict(list)
         self.edges: dict[str, list[_Edge]] = defaultdict(list)
-        self.diagnostics: list[Diagnostic] = []
+        self.aliases: dict[str, list[_Alias]] = defaultdict(list)
+        self.sites: dict[str, list[tuple[Value, _Site]]] = defaultdict(list)  # calls of a function
+        self.children: set[str] = set()
+        self.imported: set[str] = set()  # modules some project module imports
+        self.diagnostics: set[Diagnostic] = set()
         self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
 
     # -- collecting -----------------------------------------------------------------------
 
     def collect(self) -> None:
+        modules = [
+            (m, self.resolver.modules[m])
+            for m in sorted(self.resolver.modules)
+            if not is_test_path(self.resolver.modules[m].file)
+        ]  # routes a test adds to an app exist only while that test runs
         for module in sorted(self.resolver.modules):
             self._collect_objects(module)
-        for module in sorted(self.resolver.modules):
-            facts = self.resolver.modules[module]
-            if is_test_path(facts.file):
-                continue  # routes a test adds to an app exist only while that test runs
-            for sym in facts.symbols:
-                for decorator in sym.decorators:
-                    self._decorator(module, facts.file, sym, decorator)
+        for module, facts in modules:
+            self._collect_sites(module, facts)
+            self.imported.update(_imported(facts, self.resolver.aliases))
+        for module, facts in modules:
+            for sym in (*facts.symbols, *facts.redefined):
+                if sym.kind not in ("function", "method"):
+                    continue
+                self._decorators(module, facts.file, sym)
             for call in facts.calls:
-                if call.role == "call":
-                    self._statement(facts.file, call.value, call.line)
+                if call.role in ("call", "setattr"):
+                    self._statements(module, facts.file, call)
+        self._collect_aliases()
+        self._collect_children()
 
     def _collect_objects(self, module: str) -> None:
         facts = self.resolver.modules[module]
-        for assign in facts.assigns:
-            cls = self.ev.called_class(assign.value)
-            if self.ev.is_subclass(cls, APP_CLASSES):
-                kind = "app"
-            elif self.ev.is_subclass(cls, ROUTER_CLASSES):
-                kind = "router"
-            else:
+        for assign in (*facts.assigns, *facts.attributes):
+            kind = self._kind(assign.value)
+            if kind is None:
                 continue
             assert assign.value is not None
             key = self.ev.variable(self.ev.key(module, assign.scope, assign.name))
             if key is None or key in self.objects:
                 continue
             self.objects[key] = self._object(key, kind, facts.file, assign.line, assign.value)
+            if assign in facts.attributes:
+                self._inherited(key, assign.name)
+
+    def _inherited(self, key: str, name: str) -> None:
+        """``self.router = APIRouter()`` in a base class's ``__init__``: each subclass's
+        instances hold their own router, which the subclass's methods declare routes on."""
+        base = key.rpartition(".")[0]
+        for cls in sorted(self.resolver.symbols):
+            fact = self.resolver.symbols[cls]
+            own = f"{cls}.{name}"
+            inherits = fact.kind == "class" and cls != base and base in self.resolver.mro(cls)
+            if inherits and own not in self.ev.assigns:
+                self.objects[own] = replace(self.objects[key], key=own, base=key)
+
+    def _kind(self, value: Value | None) -> str | None:
+        cls = self.ev.class_held(self.ev.called_class(value))
+        if self.ev.is_subclass(cls, APP_CLASSES):
+            return "app"
+        if self.ev.is_subclass(cls, ROUTER_CLASSES):
+            return "router"
+        return None
 
     def _object(self, key: str, kind: str, file: str, line: int, call: Value) -> _Object:
-        obj = _Object(key, kind, file, line)
+        obj = _Object(key, kind, file, line, call)
         if kind == "router":
-            obj.prefix = self._text(call.keyword("prefix"), file, line)
             obj.tags = self.ev.strings(call.keyword("tags"))
         obj.dependencies = list_providers(call.keyword("dependencies"), self.ev)
         return obj
 
-    def _owner(self, func: Value | None) -> tuple[_Object | None, str]:
-        """For ``x.method`` the object ``x`` holds (if it is an app or router) and ``method``."""
+    def _collect_sites(self, module: str, facts: ModuleFacts) -> None:
+        """Every call of a project function, nested calls too: where arguments are bound."""
+        for assign in (*facts.assigns, *facts.attributes):
+            if assign.value is not None:
+                site = _Site(module, facts.file, assign.line)
+                self._add_sites(assign.value, site)
+        for call in facts.calls:
+            if call.role == "call":
+                for site in self._loop_sites(module, facts.file, call.line, call.guards)[0]:
+                    self._add_sites(call.value, site)
+        for sym in facts.symbols:  # ``return ServiceApp(**routers)``
+            for value in sym.returned:
+                self._add_sites(value, _Site(module, facts.file, sym.start_line))
+
+    def _add_sites(self, value: Value, site: _Site) -> None:
+        if value.kind == "call":
+            called = self._constructor(self.ev.called_class(value))
+            fact = self._callee(called)
+            if called and fact is not None and fact.params:
+                self.sites[called].append((self._spread(value), site))
+        for item in (*value.items, *(v for _, v in value.keywords)):
+            self._add_sites(item, site)
+
+    def _spread(self, call: Value) -> Value:
+        """``f(**routers)`` with ``routers`` a dict literal: its items passed by name."""
+        keywords: list[tuple[str, Value]] = []
+        for name, value in call.keywords:
+            key = self.ev.variable(value.ref) if name == "**" and value.kind == "name" else None
+            mapping = self.ev.binding(key) if key else value
+            keywords.extend(mapping.keywords if mapping and mapping.kind == "dict" else [])
+            keywords.extend([] if name == "**" else [(name, value)])
+        return replace(call, keywords=tuple(keywords))
+
+    def _decorators(self, module: str, file: str, sym: SymbolFact) -> None:
+        """A decorated def in a ``for`` loop declares one route per item."""
+        sites, unknown = self._loop_sites(module, file, sym.start_line, sym.guards)
+        for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
+            registered = [self._decorator(replace(s, line=line), sym, decorator) for s in sites]
+            if unknown is not None and decorator.kind == "call" and not any(registered):
+                owner = decorator.func.text if decorator.func is not None else decorator.text
+                if owner.rpartition(".")[2] in _VERBS and _loop_target(owner, sym.guards):
+                    message = f"cannot tell what `{unknown}` runs over"
+                    self.diagnostics.add(Diagnostic("CI202", file, line, message))
+
+    def _statements(self, module: str, file: str, call: CallFact) -> None:
+        sites, unknown = self._loop_sites(module, file, call.line, call.guards)
+        registered = [self._statement(site, call.value) for site in sites]
+        if unknown is not None and any(registered):
+            message = f"cannot tell what `{unknown}` runs over"
+            self.diagnostics.add(Diagnostic("CI202", file, call.line, message))
+
+    def _loop_sites(
+        self, module: str, file: str, line: int, guards: tuple[Guard, ...]
+    ) -> tuple[list[_Site], str | None]:
+        """One site per item of the loops around a statement (``for r in ROUTERS:``), and
+        the loop whose items are not known, if any (then one site, the loop unexpanded)."""
+        base = _Site(module, file, line, {}, _conditions(guards))
+        envs: list[Env] = [{}]
+        for guard in guards:
+            if guard.kind != "for" or guard.target is None:
+                continue
+            expanded: list[Env] = []
+            for env in envs:
+                items = self._items(guard.iterable, env)
+                if items is None:
+                    return [base], guard.text
+                expanded.extend({**env, **_unpack(guard.target, item)} for item in items)
+            envs = expanded
+        return [replace(base, env=env) for env in envs], None
+
+    def _items(self, value: Value | None, env: Env, hops: int = 0) -> tuple[Value, ...] | None:
+        if value is None or hops > _MAX_DEPTH:
+            return None
+        value = _close(value, env)
+        if value.kind == "list" and len(value.items) <= _MAX_LOOP:
+            return value.items
+        key = self.ev.variable(value.ref) if value.kind == "name" else None
+        binding = self.ev.binding(key) if key else None
+        return self._items(binding, {}, hops + 1) if binding is not None else None
+
+    def _holders(self, ref: str | None, site: _Site) -> list[str]:
+        """The objects (or the enclosing function's parameter) ``ref`` names at ``site``."""
+        if ref is None:
+            return []
+        value = _close(Value("name", ref, ref=ref), site.env)
+        if value.kind == "name" and value.ref is not None and self._param(value.ref):
+            return [value.ref]
+        found = sorted({key for key, _ in self._objects(value, {}, site.where)})
+        if not found and ref.endswith(".router"):  # ``app.router.add_api_route``: the app
+            apps = self._holders(ref.removesuffix(".router"), site)
+            return [h for h in apps if h not in self.objects or self.objects[h].kind == "app"]
+        return found
+
+    def _owner(self, func: Value | None, site: _Site) -> tuple[list[str], str]:
+        """For ``x.method`` what ``x`` holds (apps, routers or a parameter) and ``method``."""
         if func is None or func.kind != "name" or func.ref is None or "." not in func.ref:
-            return None, ""
+            return [], ""
         holder, _, method = func.ref.rpartition(".")
-        key = self.ev.object_key(holder)
-        return (self.objects.get(key) if key else None), method
+        if method not in _VERBS and method not in _ADDERS and method not in _INCLUDES:
+            return [], method
+        return self._holders(holder, site), method
 
-    def _decorator(self, module: str, file: str, sym: SymbolFact, decorator: Value) -> None:
+    def _decorator(self, site: _Site, sym: SymbolFact, decorator: Value) -> bool:
+        """Record a route a decorator declares; whether it declared one on an object."""
         if decorator.kind != "call":
-            return
-        obj, method = self._owner(decorator.func)
-        if obj is None or method not in _VERBS:
-            return
-        endpoint = f"{module}.{sym.qualname}"
-        line = sym.decorator_lines[sym.decorators.index(decorator)]
-        self._declare(obj, method, decorator, endpoint, file, line)
+            return False
+        owners, method = self._owner(decorator.func, site)
+        if method not in _VERBS:
+            return False
+        endpoint = f"{site.module}.{sym.qualname}"
+        for owner in owners:
+            self._declare(owner, method, decorator, endpoint, site)
+        return bool(owners)
 
-    def _statement(self, file: str, call: Value, line: int) -> None:
+    def _statement(self, site: _Site, call: Value) -> bool:
+        """Record a route declaration or include; whether the call was one on an object."""
+        if call.text.endswith(".routes") or (
+            call.func is not None and (call.func.ref or "").endswith(".routes.extend")
+        ):
+            return self._copy(site, call)
         if call.func is not None and call.func.kind == "call":  # router.post("/x")(handler)
-            obj, method = self._owner(call.func.func)
-            endpoint = self.ev.qualified(call.items[0]) if call.items else None
-            if obj is not None and method in _VERBS and endpoint is not None:
-                self._declare(obj, method, call.func, endpoint, file, line)
-            return
-        obj, method = self._owner(call.func)
-        if obj is None:
-            return
+            owners, method = self._owner(call.func.func, site)
+            if method not in _VERBS or not owners:
+                return False
+            item = _close(call.items[0], site.env) if call.items else None
+            endpoint = self._endpoint(item, site)
+            for owner in owners if endpoint else ():
+                self._declare(owner, method, call.func, endpoint, site)
+            return True
+        owners, method = self._owner(call.func, site)
+        if not owners:
+            return False
         if method in _ADDERS:
-            endpoint_value = call.keyword("endpoint") or (
-                call.items[1] if len(call.items) > 1 else None
-            )
-            endpoint = self.ev.qualified(endpoint_value)
-            if endpoint is not None:
-                methods = self._methods(call, _ADDERS[method])
-                path = self._path(call, file, line)
-                self.declared[obj.key].append(_Declared(methods, path, endpoint, file, line, call))
-        elif method in ("include_router", "mount"):
-            self._edge(obj, method, call, file, line)
+            value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)
+            endpoint = self._endpoint(_close(value, site.env) if value else None, site)
+            methods = self._methods(call, _ADDERS[method])
+            for owner in owners if endpoint else ():
+                declared = _Declared(
+                    methods, _path_value(call), endpoint, self._entry(owner, site), call
+                )
+                self.declared[owner].append(declared)
+        elif method in _INCLUDES:
+            if method == "mount":
+                child = call.keyword("app") or (call.items[1] if len(call.items) > 1 else None)
+            else:
+                child = call.keyword("router") or (call.items[0] if call.items else None)
+            for owner in owners:
+                self.edges[owner].append(_Edge(method, child, call, self._entry(owner, site)))
+        return method in _ADDERS or method in _INCLUDES
 
-    def _declare(
-        self, obj: _Object, method: str, call: Value, endpoint: str, file: str, line: int
-    ) -> None:
+    def _copy(self, site: _Site, call: Value) -> bool:
+        """``app.router.routes = other.routes`` or ``app.routes.extend(other.routes)``: the app
+        serves what ``other`` serves, at the same paths."""
+        target = call.items[0] if call.func is None and call.items else call.func
+        source = call.items[-1] if call.items else None
+        if target is None or target.ref is None:
+            return False
+        holder = target.ref.removesuffix(".extend").removesuffix(".routes")
+        owners = self._holders(holder, site)
+        child = None
+        if source is not None and source.kind == "name" and source.text.endswith(".routes"):
+            child = replace(source, text=source.text[: -len(".routes")], ref=_strip(source.ref))
+        for owner in owners:
+            self.edges[owner].append(_Edge("copy", child, call, self._entry(owner, site)))
+        return bool(owners)
+
+    def _endpoint(self, value: Value | None, site: _Site) -> str:
+        """The function a route's handler names; "" (with a diagnostic) when unknown."""
+        endpoint = self.ev.qualified(value)
+        if endpoint is not None and ".<locals>." in endpoint:
+            # A nested def is a function; anything else local (``route.endpoint``) is not known.
+            endpoint = endpoint if endpoint in self.resolver.symbols else None
+        if endpoint is None:
+            text = value.text if value is not None else "(nothing)"
+            message = f"cannot tell which function endpoint {text} is"
+            self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
+        return endpoint or ""
+
+    def _declare(self, owner: str, method: str, call: Value, endpoint: str, site: _Site) -> None:
         methods = self._methods(call, _VERBS[method]) if method == "api_route" else _VERBS[method]
-        path = self._path(call, file, line)
-        self.declared[obj.key].append(_Declared(methods, path, endpoint, file, line, call))
+        site = self._entry(owner, site)
+        self.declared[owner].append(_Declared(methods, _path_value(call), endpoint, site, call))
+
+    def _entry(self, owner: str, site: _Site) -> _Site:
+        """A module that adds routes to an object it imports, and that no project module
+        imports, adds them only when it is the program run (an example's or an end-to-end
+        test's ``main.py`` decorating the library's app): a condition on its routes."""
+        obj = self.objects.get(owner)
+        if obj is None or site.file == obj.file or site.module in self.imported:
+            return site
+        return replace(site, conditions=(*site.conditions, f"import {site.module}"))
 
     def _methods(self, call: Value, default: tuple[str, ...]) -> tuple[str, ...]:
         methods = self.ev.strings(call.keyword("methods"))
         return tuple(m.upper() for m in methods) if methods else default
 
-    def _path(self, call: Value, file: str, line: int) -> Text:
-        return self._text(
-            call.keyword("path") or (call.items[0] if call.items else None), file, line
+    def _collect_aliases(self) -> None:
+        """Bind the parameters that own declarations or includes to what each call passes;
+        a parameter passed on to such a parameter owns them too."""
+        todo = sorted({k for k in (*self.declared, *self.edges) if self._param(k)})
+        done: set[str] = set()
+        while todo:
+            param = todo.pop()
+            if param in done:
+                continue
+            done.add(param)
+            func, _, name = param.rpartition(".<locals>.")
+            fact = self._callee(func)
+            assert fact is not None
+            if fact.params and fact.params[0].name == name:
+                for key in self._lifespan_of(func):
+                    self.aliases[key].append(_Alias(param, {}, ()))
+            for call, site in self.sites.get(func, ()):
+                arg = argument(name, fact, call)
+                if arg is None:
+                    continue
+                env = self._bind(fact, func, call, site.env)
+                alias = _Alias(param, env, site.conditions)
+                for holder in self._argument_holders(_close(arg, site.env), site):
+                    self.aliases[holder].append(alias)
+                    if self._param(holder):
+                        todo.append(holder)
+
+    def _lifespan_of(self, func: str) -> list[str]:
+        """The apps built with ``lifespan=func``: Starlette calls it with the app."""
+        return sorted(
+            key
+            for key, obj in self.objects.items()
+            if obj.kind == "app" and self.ev.qualified(obj.call.keyword("lifespan")) == func
         )
 
-    def _edge(self, obj: _Object, method: str, call: Value, file: str, line: int) -> None:
-        if method == "mount":
-            child_value = call.keyword("app") or (call.items[1] if len(call.items) > 1 else None)
-            prefix = self._path(call, file, line)
-            deps: tuple[str, ...] = ()
-            tags: tuple[str, ...] = ()
-        else:
-            child_value = call.keyword("router") or (call.items[0] if call.items else None)
-            prefix = self._text(call.keyword("prefix"), file, line)
-            deps = tuple(list_providers(call.keyword("dependencies"), self.ev))
-            tags = self.ev.strings(call.keyword("tags"))
-        children = self._objects_named(child_value)
-        if not children:
-            # Mounting static files or a non-FastAPI app is common and has no routes for us.
-            if method == "include_router":
-                text = child_value.text if child_value else "(nothing)"
-                self.diagnostics.append(
-                    Diagnostic("CI202", file, line, f"cannot tell which router {text} is")
-                )
-            return
-        for child in children:
-            self.edges[obj.key].append(_Edge(child, prefix, deps, tags, f"{file}:{line}"))
+    def _argument_holders(self, arg: Value, site: _Site) -> list[str]:
+        if arg.kind == "name" and arg.ref is not None and self._param(arg.ref):
+            return [arg.ref]
+        return sorted({key for key, _ in self._objects(arg, {}, site.where)})
 
-    def _objects_named(self, value: Value | None) -> list[str]:
-        """The app or router objects ``value`` names; a factory's parameter
-        (``def create_application(router): app.include_router(router)``) names what the
-        module-level calls of the factory pass for it."""
-        if value is None or value.ref is None:
+    def _collect_children(self) -> None:
+        """Objects some include or mount reaches; unresolved includes are diagnostics. A
+        helper no call reaches (``def mount_chainlit(app, ...): app.mount(path, our_app)``
+        for users to call) does not make what it mounts someone's child."""
+        bound = self._bound_params()
+        for owner in sorted(self.edges):
+            for edge in self.edges[owner]:
+                found = self._objects(edge.child, edge.site.env, edge.site.where)
+                copied = edge.method == "copy"  # the source serves its routes too
+                if (owner in bound or not self._param(owner)) and not copied:
+                    self.children.update(key for key, _ in found)
+                if not found and copied:
+                    source = edge.call.items[-1].text if edge.call.items else edge.call.text
+                    message = f"cannot tell whose routes {source} are"
+                    self.diagnostics.add(
+                        Diagnostic("CI202", edge.site.file, edge.site.line, message)
+                    )
+                if not found and edge.method == "include_router":
+                    text = edge.child.text if edge.child else "(nothing)"
+                    message = f"cannot tell which router {text} is"
+                    self.diagnostics.add(
+                        Diagnostic("CI202", edge.site.file, edge.site.line, message)
+                    )
+
+    def _constructor(self, called: str | None) -> str | None:
+        """What a call runs: a project class's ``__init__`` (its own or inherited)."""
+        fact = self.resolver.symbols.get(called) if called else None
+        if called is None or fact is None or fact.kind != "class":
+            return called
+        target = self.resolver.resolve(f"{called}.__init__")
+        return target.qualname if target is not None and not target.remainder else None
+
+    def _callee(self, func: str | None) -> SymbolFact | None:
+        """A project function or method as calls see it: a method's ``self`` or ``cls`` is
+        not among the arguments a call passes."""
+        fact = self.resolver.symbols.get(func) if func else None
+        if fact is None or fact.kind not in ("function", "method"):
+            return None
+        static = any(d.text == "staticmethod" for d in fact.decorators)
+        return fact if fact.kind == "function" or static else replace(fact, params=fact.params[1:])
+
+    def _bound_params(self) -> set[str]:
+        return {alias.param for aliases in self.aliases.values() for alias in aliases}
+
+    # -- evaluating -----------------------------------------------------------------------
+
+    def _param(self, ref: str) -> bool:
+        """Whether ``ref`` names a parameter of a project function."""
+        func, marker, name = ref.rpartition(".<locals>.")
+        fact = self.resolver.symbols.get(func) if marker else None
+        return fact is not None and "." not in name and any(p.name == name for p in fact.params)
+
+    def _bind(self, fact: SymbolFact, func: str, call: Value, env: Env) -> Env:
+        bound: Env = {}
+        for param in fact.params:
+            arg = argument(param.name, fact, call)
+            if arg is not None:
+                bound[f"{func}.<locals>.{param.name}"] = _close(arg, env)
+        return bound
+
+    def _objects(
+        self, value: Value | None, env: Env, where: str, depth: int = 0
+    ) -> list[tuple[str, Env]]:
+        """The apps or routers an expression evaluates to, each with the bindings of the
+        function that built it (a router factory called per prefix builds one per call)."""
+        if value is None or depth > _MAX_DEPTH:
             return []
+        value = _close(value, env)
+        if value.kind == "call":
+            return self._called(value, where, depth)
+        if value.kind == "getattr":  # ``UsersRouter().router``
+            key = self._instance_attribute(value)
+            return [(key, {})] if key in self.objects else []
+        if value.kind != "name" or value.ref is None:
+            return []
+        if value.ref in self.objects:  # ``self.router`` in a subclass that inherits it
+            return [(value.ref, {})]
+        key = self.ev.variable(value.ref)
+        binding = self.ev.binding(key) if key else None
+        if key not in self.objects and binding is not None and binding.kind == "call":
+            return self._called(binding, where, depth + 1)
         key = self.ev.object_key(value.ref)
         if key in self.objects:
-            return [key]
-        factory, marker, name = value.ref.partition(".<locals>.")
-        fact = self.resolver.symbols.get(factory)
-        if not marker or fact is None or name not in {p.name for p in fact.params}:
+            return [(key, {})]
+        if self._param(value.ref):  # nothing bound here: whatever any caller passes
+            func, _, name = value.ref.rpartition(".<locals>.")
+            fact = self._callee(func)
+            assert fact is not None
+            return [
+                found
+                for call, site in self.sites.get(func, ())
+                for found in self._objects(argument(name, fact, call), site.env, where, depth + 1)
+            ]
+        if binding is not None and binding.kind == "name":  # ``self.router = router``
+            return self._objects(binding, {}, where, depth + 1)
+        return self._objects(_local_attribute(value.ref, self.ev), {}, where, depth + 1)
+
+    def _called(self, call: Value, where: str, depth: int) -> list[tuple[str, Env]]:
+        kind = self._kind(call)
+        if kind is not None:  # built in place: ``include_routers(APIRouter(prefix="/x"))``
+            key = f"{call.text} at {where}"
+            if key not in self.objects:
+                file, _, line = where.rpartition(":")
+                self.objects[key] = self._object(key, kind, file, int(line or 0), call)
+            return [(key, {})]
+        func = self.ev.called_class(call) or self._method(call.func)
+        fact = self._callee(func)
+        if func is None or fact is None:
             return []
+        bound = self._bind(fact, func, call, {})
         found = []
-        for _, call in self._module_calls(factory):
-            found.extend(self._objects_named(argument(name, fact, call)))
-        return sorted(set(found))
+        instance = self.ev.instance_class(call.func.func) if call.func and call.func.func else None
+        for returned in fact.returned:
+            returned = self._on_instance(returned, instance)
+            for key, env in self._objects(returned, bound, where, depth + 1):
+                found.append((key, bound if key.startswith(f"{func}.<locals>.") else env))
+        return found
+
+    def _instance_attribute(self, value: Value) -> str | None:
+        """``Cls(...).name``: the object the instance's attribute holds."""
+        cls = self.ev.instance_class(value.func) if value.func is not None else None
+        if cls is None or not value.items:
+            return None
+        own = f"{cls}.{value.items[0].text}"
+        return own if own in self.objects else self.ev.variable(own)
+
+    def _method(self, func: Value | None) -> str | None:
+        """``Cls(...).get_router``: the method the instance's class runs."""
+        if func is None or func.kind != "getattr" or func.func is None or not func.items:
+            return None
+        cls = self.ev.instance_class(func.func)
+        target = self.resolver.resolve(f"{cls}.{func.items[0].text}") if cls else None
+        return target.qualname if target is not None and not target.remainder else None
+
+    def _on_instance(self, value: Value, cls: str | None) -> Value:
+        """A method's ``return self.router`` read on an instance of a subclass that holds
+        its own router."""
+        if cls is None or value.kind != "name" or value.ref is None:
+            return value
+        own = f"{cls}.{value.ref.rpartition('.')[2]}"
+        if own in self.objects and self.ev.variable(value.ref) in self.objects:
+            return replace(value, ref=own)
+        return value
+
+    def _text(self, value: Value | None, env: Env, site: _Site) -> Text:
+        text = self.ev.text(_close(value, env) if value is not None else None)
+        for unknown in text.unknown:
+            message = f"path part {unknown} is not known statically"
+            self.diagnostics.add(Diagnostic("CI201", site.file, site.line, message))
+        return text
 
     def _module_calls(self, factory: str) -> list[tuple[str, Value]]:
         """``(variable, call)`` for each module-level ``variable = factory(...)`` outside
@@ -237,28 +599,43 @@ class _Builder:
                     found.append((f"{module}.{assign.name}", value))
         return found
 
-    def _text(self, value: Value | None, file: str, line: int) -> Text:
-        text = self.ev.text(value)
-        for unknown in text.unknown:
-            self.diagnostics.append(
-                Diagnostic("CI201", file, line, f"path part {unknown} is not known statically")
-            )
-        return text
-
     # -- walking --------------------------------------------------------------------------
 
     def routes(self) -> list[Route]:
-        children = {e.child for edges in self.edges.values() for e in edges}
-        roots = [o for o in self.objects.values() if o.kind == "app" and o.key not in children]
-        orphans = [o for o in self.objects.values() if o.kind == "router" and o.key not in children]
-        found: list[Route] = []
-        for root in sorted(roots, key=lambda o: o.key):
-            served = self._served_as(root.key)
-            self._walk(root, served, Text(""), list(root.dependencies), (), (), found, 0)
-        for orphan in sorted(orphans, key=lambda o: o.key):
-            deps = list(orphan.dependencies)
-            self._walk(orphan, None, orphan.prefix, deps, orphan.tags, (), found, 0)
-        return sorted(found, key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
+        found: dict[tuple[object, ...], Route] = {}
+        for root in sorted(self.objects.values(), key=lambda o: o.key):
+            if root.key in self.children:
+                continue
+            app = self._served_as(root.key) if root.kind == "app" else None
+            prefix = self._prefix(root, {}, _Site("", root.file, root.line))
+            deps = tuple(root.dependencies)
+            context = _Context(app, prefix, deps, root.tags, (), ())
+            self._walk(root.key, {}, context, found, 0)
+        for param in sorted({*self.declared, *self.edges} - self._bound_params()):
+            if self._param(param) and self._registers(param):
+                self._unbound(param, found)
+        return sorted(found.values(), key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
+
+    def _registers(self, param: str) -> bool:
+        """Whether a parameter's declarations or includes add routes (mounting static files
+        on it does not)."""
+        return bool(self.declared.get(param)) or any(
+            edge.method == "include_router" or self._objects(edge.child, edge.site.env, "")
+            for edge in self.edges.get(param, ())
+        )
+
+    def _unbound(self, param: str, found: dict[tuple[object, ...], Route]) -> None:
+        """Routes declared on a parameter no call binds are kept, with no app; the other
+        parameters have their defaults."""
+        func = param.rpartition(".<locals>.")[0]
+        fact = self.resolver.symbols[func]
+        module = self.resolver.symbol_module[func]
+        file = self.resolver.modules[module].file
+        name = param.rpartition(".")[2]
+        message = f"cannot tell which app or router parameter {name} of {func} is"
+        self.diagnostics.add(Diagnostic("CI202", file, fact.start_line, message))
+        defaults = {f"{func}.<locals>.{p.name}": p.default for p in fact.params if p.default}
+        self._walk(param, defaults, _Context(None, Text(""), (), (), (), ()), found, 0)
 
     def _served_as(self, key: str) -> str:
         """A factory's local app is served as the module-level name bound to the factory's
@@ -272,72 +649,124 @@ class _Builder:
 
     def _walk(
         self,
-        obj: _Object,
-        app: str | None,
-        prefix: Text,
-        deps: list[str],
-        tags: tuple[str, ...],
-        sites: tuple[str, ...],
-        found: list[Route],
+        holder: str,
+        env: Env,
+        context: _Context,
+        found: dict[tuple[object, ...], Route],
         depth: int,
     ) -> None:
+        """Routes declared on ``holder`` (an object, or a parameter bound to one) and on what
+        it includes, with ``env`` bound in the function that built or received it."""
         if depth > _MAX_DEPTH:
             return
-        for declared in self.declared.get(obj.key, ()):
-            found.extend(self._routes(obj, declared, app, prefix, deps, tags, sites))
-        for edge in self.edges.get(obj.key, ()):
-            child = self.objects[edge.child]
-            child_prefix = _join(
-                prefix, edge.prefix, child.prefix if child.kind == "router" else Text("")
-            )
-            child_deps = [*deps, *edge.dependencies, *child.dependencies]
-            child_tags = (*tags, *edge.tags, *child.tags)
+        for declared in (*self.declared.get(holder, ()), *self._inherited_declared(holder)):
+            for route in self._routes(holder, declared, env, context):
+                key = (route.method, route.path, route.endpoint, route.line, route.app)
+                found.setdefault(key, route)
+        for edge in self.edges.get(holder, ()):
+            self._follow(edge, env, context, found, depth)
+        for alias in self.aliases.get(holder, ()):
+            conditions = (*context.conditions, *alias.conditions)
             self._walk(
-                child,
-                app,
-                child_prefix,
-                child_deps,
-                child_tags,
-                (*sites, edge.site),
-                found,
-                depth + 1,
+                alias.param, alias.env, replace(context, conditions=conditions), found, depth + 1
             )
 
-    def _routes(
+    def _inherited_declared(self, holder: str) -> list[_Declared]:
+        """What a base class's methods declare on ``self.router``, for a subclass's router:
+        the methods the subclass does not override."""
+        obj = self.objects.get(holder)
+        if obj is None or obj.base is None:
+            return []
+        cls, base = holder.rpartition(".")[0], obj.base.rpartition(".")[0]
+        return [
+            declared
+            for declared in self.declared.get(obj.base, ())
+            if self._runs_for(cls, base, declared.site)
+        ]
+
+    def _runs_for(self, cls: str, base: str, site: _Site) -> bool:
+        """Whether the method of ``base`` around ``site`` is the one ``cls`` runs."""
+        for name, fact in self.resolver.symbols.items():
+            method = name.removeprefix(f"{base}.")
+            inside = fact.start_line <= site.line <= fact.end_line
+            if fact.kind == "method" and method != name and "." not in method and inside:
+                target = self.resolver.resolve(f"{cls}.{method}")
+                return target is not None and target.qualname == name
+        return False
+
+    def _follow(
         self,
-        obj: _Object,
-        declared: _Declared,
-        app: str | None,
-        prefix: Text,
-        deps: list[str],
-        tags: tuple[str, ...],
-        sites: tuple[str, ...],
-    ) -> list[Route]:
+        edge: _Edge,
+        env: Env,
+        context: _Context,
+        found: dict[tuple[object, ...], Route],
+        depth: int,
+    ) -> None:
+        site = edge.site
+        env = {**env, **site.env}
+        deps: tuple[str, ...] = ()
+        tags: tuple[str, ...] = ()
+        if edge.method == "copy":
+            prefix = Text("")
+        elif edge.method == "mount":
+            # Starlette strips a mount path's trailing slash: "/" mounts at "".
+            path = self._text(_path_value(edge.call), env, site)
+            prefix = Text(path.value.rstrip("/"), path.unknown)
+        else:
+            prefix = self._text(edge.call.keyword("prefix"), env, site)
+            deps = tuple(list_providers(edge.call.keyword("dependencies"), self.ev))
+            tags = self.ev.strings(edge.call.keyword("tags"))
+        for key, child_env in self._objects(edge.child, env, site.where):
+            child = self.objects[key]
+            if child.kind == "app" and context.app is None:
+                continue  # an app under no app is a root: its routes are walked from there
+            own = self._prefix(child, child_env, site) if child.kind == "router" else Text("")
+            inner = _Context(
+                context.app,
+                _join(context.prefix, prefix, own),
+                (*context.dependencies, *deps, *child.dependencies),
+                (*context.tags, *tags, *child.tags),
+                (*context.sites, site.where),
+                (*context.conditions, *site.conditions),
+            )
+            self._walk(key, child_env, inner, found, depth + 1)
+
+    def _prefix(self, obj: _Object, env: Env, site: _Site) -> Text:
+        if obj.kind != "router":
+            return Text("")
+        return self._text(
+            obj.call.keyword("prefix"), env, replace(site, file=obj.file, line=obj.line)
+        )
+
+    def _routes(self, holder: str, declared: _Declared, env: Env, context: _Context) -> list[Route]:
         options = declared.options
         own_deps = list_providers(options.keyword("dependencies"), self.ev) if options else []
         endpoint = self.resolver.symbols.get(declared.endpoint)
         params = endpoint.params if endpoint is not None else ()
-        path = _join(prefix, declared.path)
+        path = _join(
+            context.prefix, self._text(declared.path, {**env, **declared.site.env}, declared.site)
+        )
         response_model = options.keyword("response_model") if options else None
         status = options.keyword("status_code") if options else None
         route_tags = self.ev.strings(options.keyword("tags")) if options else ()
-        direct = _unique((*deps, *own_deps, *param_providers(params, self.ev)))
+        direct = _unique((*context.dependencies, *own_deps, *param_providers(params, self.ev)))
         route = Route(
             method=declared.methods[0],
             path=path.value,
             endpoint=declared.endpoint,
-            file=declared.file,
-            line=declared.line,
-            app=app,
-            router=obj.key,
+            file=declared.site.file,
+            line=declared.site.line,
+            app=context.app,
+            router=holder,
             response_model=self._model_name(response_model),
             status_code=self.ev.status_code(status),
-            tags=_unique((*tags, *route_tags)),
+            tags=_unique((*context.tags, *route_tags)),
             dependencies=direct,
             all_dependencies=solve_order(direct, self._dependency_tree(direct)),
             body=self._body(params),
-            includes=sites,
+            includes=context.sites,
             resolved=not path.unknown,
+            conditions=_unique((*context.conditions, *declared.site.conditions)),
         )
         return [route.model_copy(update={"method": m}) for m in declared.methods]
 
@@ -365,6 +794,77 @@ class _Builder:
             if param.default is None or self.ev.called_class(param.default) in BODY:
                 return name
         return None
+
+
+def _imported(facts: ModuleFacts, aliases: dict[str, str]) -> set[str]:
+    """The project modules ``facts`` imports, in any scope, with their parent packages."""
+    found = set()
+    for imp in facts.imports:
+        for name in (imp.target, imp.from_module or ""):
+            parts = name.split(".")
+            for i in range(1, len(parts) + 1):
+                module = aliases.get(".".join(parts[:i]))
+                if module is not None:
+                    found.add(module)
+    return found
+
+
+def _local_attribute(ref: str, evaluator: Evaluator) -> Value | None:
+    """``service.app`` where a function's local ``service = build()``: the attribute of what
+    the call builds."""
+    head, marker, tail = ref.rpartition(".<locals>.")
+    name, _, attribute = tail.partition(".")
+    built = evaluator.binding(f"{head}.<locals>.{name}") if marker and attribute else None
+    if built is None or built.kind != "call" or "." in attribute:
+        return None
+    return Value("getattr", ref, func=built, items=(Value("str", attribute),))
+
+
+def _loop_target(owner: str, guards: tuple[Guard, ...]) -> bool:
+    """Whether ``owner`` (``router.get``) is read from a loop's variable."""
+    head = owner.partition(".")[0]
+    return any(g.kind == "for" and g.target is not None and g.target.text == head for g in guards)
+
+
+def _strip(ref: str | None) -> str | None:
+    return ref.removesuffix(".routes").removesuffix(".router") if ref else None
+
+
+def _path_value(call: Value) -> Value | None:
+    return call.keyword("path") or (call.items[0] if call.items else None)
+
+
+def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
+    return tuple(g.text for g in guards if g.kind == "if")
+
+
+def _unpack(target: Value, item: Value) -> Env:
+    """``for name, handler in PAIRS`` binds each name to its part of the item."""
+    if target.kind == "name" and target.ref is not None:
+        return {target.ref: item}
+    if target.kind == "list" and item.kind == "list" and len(target.items) == len(item.items):
+        return {
+            k: v
+            for t, i in zip(target.items, item.items, strict=True)
+            for k, v in _unpack(t, i).items()
+        }
+    return {}
+
+
+def _close(value: Value, env: Env) -> Value:
+    """``value`` with the names ``env`` binds replaced by what they are bound to."""
+    if not env:
+        return value
+    if value.kind == "name" and value.ref in env:
+        return env[value.ref]
+    if value.func is None and not value.items and not value.keywords:
+        return value
+    return replace(
+        value,
+        func=_close(value.func, env) if value.func is not None else None,
+        items=tuple(_close(v, env) for v in value.items),
+        keywords=tuple((k, _close(v, env)) for k, v in value.keywords),
+    )
 
 
 def _join(*parts: Text) -> Text:

@@ -49,8 +49,9 @@ def add_semantics(
     graph.graph["errors"] = errors.model_dump()
     conventions = measure_conventions(evaluator, routes, errors)
     graph.graph["conventions"] = tuple(c.model_dump() for c in conventions)
-    project, project_diagnostics = extract_project(root, files, evaluator)
-    add_project(graph, project, evaluator)
+    route_files = [r.file for r in routes]
+    project, projects, project_diagnostics = extract_project(root, files, evaluator, route_files)
+    add_project(graph, project, projects, evaluator)
     docs, doc_diagnostics = extract_docs(root, files)
     add_docs(graph, docs)
     return [*diagnostics, *project_diagnostics, *doc_diagnostics]

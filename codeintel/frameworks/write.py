@@ -5,13 +5,13 @@ from __future__ import annotations
 import networkx as nx
 
 from codeintel.config.distributions import import_names
+from codeintel.config.projects import nearest_project
 from codeintel.facts.docs import DocFile
-from codeintel.facts.fixtures import Fixture, TestFacts
+from codeintel.facts.fixtures import TestFacts
 from codeintel.facts.ids import (
     EdgeKind,
     dist_id,
     file_id,
-    fixture_id,
     module_id,
     route_id,
     symbol_id,
@@ -21,7 +21,7 @@ from codeintel.facts.project import Project
 from codeintel.facts.routes import Route
 from codeintel.facts.schemas import Schema
 from codeintel.facts.services import Component
-from codeintel.frameworks.fixtures import visible_fixtures
+from codeintel.frameworks.fixtures import fixture_node, fixture_site, visible_fixtures
 from codeintel.resolve.evaluate import Evaluator
 
 
@@ -85,7 +85,7 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
     on their function's node, and ``tests`` edges from test modules to the modules they import."""
     for fixture in facts.fixtures:
         graph.add_node(
-            _fixture_node(fixture),
+            fixture_node(fixture),
             kind="fixture",
             file=fixture.file,
             start_line=fixture.line,
@@ -95,12 +95,12 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
     for fixture in facts.fixtures:
         # a fixture asking for its own name gets the next definition out, as in pytest
         others = tuple(f for f in facts.fixtures if f != fixture)
-        visible = visible_fixtures(others, fixture.file, _test_class(fixture))
+        visible = visible_fixtures(others, *fixture_site(fixture))
         for name in fixture.requests:
             target = visible.get(name)
             if target is not None:
                 kind: EdgeKind = "requests_fixture"
-                graph.add_edge(_fixture_node(fixture), _fixture_node(target), key=kind, kind=kind)
+                graph.add_edge(fixture_node(fixture), fixture_node(target), key=kind, kind=kind)
     for test in facts.tests:
         graph.nodes[symbol_id(test.qualname)]["test"] = test.model_dump()
         owner = graph.nodes[symbol_id(test.qualname)]["module"]
@@ -110,36 +110,34 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
     graph.graph["dependency_overrides"] = tuple(o.model_dump() for o in facts.overrides)
 
 
-def _fixture_node(fixture: Fixture) -> str:
-    return fixture_id(fixture.file, fixture.function.rpartition(".")[2])
-
-
-def _test_class(fixture: Fixture) -> str | None:
-    where = fixture.visible_from
-    return where.partition("::")[2] or None
-
-
-def add_project(graph: nx.MultiDiGraph, project: Project, evaluator: Evaluator) -> None:
-    """Project configuration on the graph; ``dist:`` nodes with ``requires`` edges from the
-    modules that import them."""
-    graph.graph["project"] = project.model_dump()
-    providers: dict[str, str] = {}
-    for dependency in project.dependencies:
-        node = dist_id(dependency.name)
-        if node not in graph:
-            graph.add_node(
-                node,
-                kind="dist",
-                name=dependency.name,
-                file=dependency.source,
-                start_line=dependency.line,
-                end_line=dependency.line,
-            )
-        for name in import_names(dependency.name):
-            providers.setdefault(name, node)
+def add_project(
+    graph: nx.MultiDiGraph, main: Project, projects: tuple[Project, ...], evaluator: Evaluator
+) -> None:
+    """Project configuration on the graph (the main project and every sub-project); ``dist:``
+    nodes with ``requires`` edges from the modules that import them, matched against the
+    dependencies of the project that holds each module."""
+    graph.graph["project"] = main.model_dump()
+    graph.graph["projects"] = tuple(p.model_dump() for p in projects)
+    providers: dict[str, dict[str, str]] = {}
+    for project in projects:
+        found = providers.setdefault(project.folder, {})
+        for dependency in project.dependencies:
+            node = dist_id(dependency.name)
+            if node not in graph:
+                graph.add_node(
+                    node,
+                    kind="dist",
+                    name=dependency.name,
+                    file=dependency.source,
+                    start_line=dependency.line,
+                    end_line=dependency.line,
+                )
+            for name in import_names(dependency.name):
+                found.setdefault(name, node)
     for facts in evaluator.resolver.modules.values():
+        holder = nearest_project(facts.file, providers)
         for fact in facts.imports:
-            dist = providers.get(fact.target.split(".")[0])
+            dist = providers[holder].get(fact.target.split(".")[0])
             if dist is not None:
                 graph.add_edge(module_id(facts.module), dist, key="requires", kind="requires")
 

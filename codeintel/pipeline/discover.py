@@ -28,12 +28,19 @@ CONFIG_NAMES = frozenset(
     {
         "pyproject.toml",
         "setup.cfg",
+        "pytest.toml",
+        ".pytest.toml",
         "pytest.ini",
+        ".pytest.ini",
         "tox.ini",
         ".coveragerc",
+        ".coveragerc.toml",
         "mypy.ini",
+        ".mypy.ini",
         "ruff.toml",
         ".ruff.toml",
+        ".flake8",
+        "pyrightconfig.json",
         "Makefile",
     }
 )
@@ -58,9 +65,11 @@ def classify(relpath: str) -> str | None:
         return "config"
     if name in LOCK_NAMES:
         return "lock"
-    if fnmatch.fnmatchcase(name, "requirements*.txt") or (
-        relpath.startswith("requirements/") and name.endswith(".txt")
+    if fnmatch.fnmatchcase(name, "requirements*.txt") or fnmatch.fnmatchcase(
+        name, "requirements*.in"
     ):
+        return "requirements"
+    if f"/{relpath}".rsplit("/", 2)[-2] == "requirements" and name.endswith((".txt", ".in")):
         return "requirements"
     if name in DOC_NAMES or name.startswith("README"):
         return "doc"

@@ -1,4 +1,5 @@
-"""Reading Python files into jobs for the extractors: bytes, path and module name."""
+"""Reading files: Python files as bytes, into jobs for the extractors; every other text file
+(configuration, docs) as UTF-8 text, with one policy for bad bytes."""
 
 from __future__ import annotations
 
@@ -56,5 +57,29 @@ def _read(root: Path, path: str, max_file_size: int) -> Job | Diagnostic:
                 return Diagnostic("CI104", path, 0, message)
             data = handle.read()
     except OSError as exc:
-        return Diagnostic("CI101", path, 0, f"cannot read: {exc.strerror or exc}")
+        return _unreadable(path, exc)
     return Job(path, "", data, signature=stamp)
+
+
+def read_text(root: Path, path: str, diagnostics: list[Diagnostic]) -> str | None:
+    """A non-Python text file as UTF-8, its BOM dropped, or None if it cannot be read (a
+    CI101). Bytes that are not UTF-8 are a CI102 at their line, and are read anyway, as
+    replacement characters: the rest of a config file or doc still counts."""
+    try:
+        data = (root / path).read_bytes()
+    except OSError as exc:
+        diagnostics.append(_unreadable(path, exc))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        message = f"not valid utf-8: {exc.reason}; read anyway"
+        diagnostics.append(Diagnostic("CI102", path, line, message))
+        text = data.decode("utf-8", errors="replace")
+    return text.removeprefix("\ufeff")
+
+
+def _unreadable(path: str, exc: OSError) -> Diagnostic:
+    # strerror, not str(exc): that holds the absolute path, which differs between machines.
+    return Diagnostic("CI101", path, 0, f"cannot read: {exc.strerror or exc}")

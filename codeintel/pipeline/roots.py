@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shlex
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -72,8 +73,8 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     paths = sorted(sources)
     fallback = module_names(paths)
     declared = _configured_roots(configs)
-    provides = _provided_names(paths)
-    votes, first_site = _votes(sources, provides)
+    packages = {p.rpartition("/")[0] for p in paths if p.endswith("__init__.py")}
+    votes, first_site = _votes(sources, _provided_names(paths), packages)
     chosen: dict[str, tuple[str, str, str, int]] = {}  # path -> (root, evidence, file, line)
     for path in paths:
         pick = _pick(path, declared, votes, fallback[path])
@@ -88,9 +89,21 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     return Naming(names, _aliases(names, votes), _roots(chosen, names, short))
 
 
-def _configured_roots(configs: Mapping[str, bytes]) -> list[tuple[str, str, str, int]]:
-    """``(folder, key, file, line)`` for each root a ``pyproject.toml`` declares."""
-    found: list[tuple[str, str, str, int]] = []
+@dataclass(frozen=True)
+class _Declared:
+    """A root a setting declares: for every package under it, or only for those it names."""
+
+    folder: str
+    packages: frozenset[str] | None
+    key: str
+    file: str
+    line: int
+
+
+def _configured_roots(configs: Mapping[str, bytes]) -> list[_Declared]:
+    """Each root a ``pyproject.toml`` declares, nearest settings first (a sub-project's own
+    pyproject speaks for its files before the repository's), then by strength of evidence."""
+    found: set[_Declared] = set()
     for file in sorted(configs):
         text = configs[file].decode("utf-8", "replace")
         try:
@@ -99,12 +112,15 @@ def _configured_roots(configs: Mapping[str, bytes]) -> list[tuple[str, str, str,
             continue  # reported as CI110 by the configuration reader
         base = file.rpartition("/")[0]
         for key in _CONFIG_KEYS:
-            for folder in _folders(key, _get(data, key)):
+            for folder, named in _folders(key, _get(data, key)):
                 joined = _join(base, folder)
                 if joined is not None:
-                    found.append((joined, key, file, _line_of(text, key)))
+                    found.add(_Declared(joined, named, key, file, _line_of(text, key)))
     order = {key: i for i, key in enumerate(_CONFIG_KEYS)}
-    return sorted(set(found), key=lambda r: (order[r[1]], -r[0].count("/"), r))
+    return sorted(
+        found,
+        key=lambda d: (-d.file.count("/"), order[d.key], -d.folder.count("/"), d.folder, d.file),
+    )
 
 
 def _get(data: dict[str, Any], key: str) -> Any:
@@ -116,18 +132,34 @@ def _get(data: dict[str, Any], key: str) -> Any:
     return value
 
 
-def _folders(key: str, value: Any) -> list[str]:
-    """The folders a setting names as roots, relative to its ``pyproject.toml``."""
+def _folders(key: str, value: Any) -> list[tuple[str, frozenset[str] | None]]:
+    """The folders a setting names as roots, relative to its ``pyproject.toml``, each with
+    the packages it declares there (None: every package under it). Strings are split as each
+    tool splits them."""
     if key == "tool.setuptools.package-dir" and isinstance(value, dict):
-        return [v for k, v in value.items() if k == "" and isinstance(v, str)]
+        return [(v, None) for k, v in value.items() if k == "" and isinstance(v, str)]
     if key == "tool.poetry.packages" and isinstance(value, list):
-        return [str(p.get("from", ".")) for p in value if isinstance(p, dict) and "include" in p]
+        return [
+            (str(p.get("from", ".")), frozenset([str(p["include"]).partition("/")[0]]))
+            for p in value
+            if isinstance(p, dict) and "include" in p
+        ]
     if key == "tool.hatch.build.targets.wheel.packages" and isinstance(value, list):
-        return [p.rpartition("/")[0] or "." for p in value if isinstance(p, str)]
+        return [
+            (p.rpartition("/")[0] or ".", frozenset([p.rpartition("/")[2]]))
+            for p in value
+            if isinstance(p, str)
+        ]
+    if key == "tool.mypy.mypy_path" and isinstance(value, str):
+        value = re.split(r"[,:]", value.replace("$MYPY_CONFIG_FILE_DIR", "."))
+    elif key == "tool.pytest.ini_options.pythonpath" and isinstance(value, str):
+        value = shlex.split(value)
+    if key == "tool.pdm.build.package-dir" and value == "":
+        return []
     if isinstance(value, str):
-        return [] if key == "tool.pdm.build.package-dir" and value == "" else value.split(",")
+        value = [value]
     if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
+        return [(v, None) for v in value if isinstance(v, str) and v.strip()]
     return []
 
 
@@ -146,35 +178,40 @@ def _join(base: str, folder: str) -> str | None:
 
 
 def _line_of(text: str, key: str) -> int:
-    """The line that sets ``key`` (its last part), or that opens its table."""
-    table, _, last = key.rpartition(".")
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.startswith(last) and "=" in stripped:
-            return number
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip().strip("[]") == table:
-            return number
+    """The line that sets ``key``: under the longest of its tables that the file opens, the
+    first line setting the next part of the key (``packages = { find = ... }`` sets
+    ``packages.find.where``); else that table's header; else 1."""
+    lines = text.splitlines()
+    parts = key.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        header = "[" + ".".join(parts[:cut]) + "]"
+        start = next((i for i, line in enumerate(lines) if line.strip() == header), None)
+        if start is None:
+            continue
+        setting = re.compile(rf"\s*\"?{re.escape(parts[cut])}\"?\s*[=.]")
+        for number in range(start + 1, len(lines)):
+            if lines[number].lstrip().startswith("["):
+                break
+            if setting.match(lines[number]):
+                return number + 1
+        return start + 1
     return 1
 
 
-def _provided_names(paths: Iterable[str]) -> dict[str, dict[str, bool]]:
-    """Dotted name -> the folders under which it names something -> whether that is a file (a
-    module or a package's ``__init__``) rather than a folder without one."""
-    provides: dict[str, dict[str, bool]] = defaultdict(dict)
+def _provided_names(paths: Iterable[str]) -> dict[str, set[str]]:
+    """Dotted name -> the folders under which it names a module or a package's
+    ``__init__`` (a bare folder proves nothing: any tree has folders named like packages)."""
+    provides: dict[str, set[str]] = defaultdict(set)
     for path in paths:
         parts = path_name(path).split(".")
         folders = path.split("/")[:-1]
         for start in range(len(folders) + 1):
-            root = "/".join(folders[:start])
-            for end in range(start + 1, len(parts) + 1):
-                named = provides[".".join(parts[start:end])]
-                named[root] = named.get(root, False) or end == len(parts)
+            provides[".".join(parts[start:])].add("/".join(folders[:start]))
     return provides
 
 
 def _votes(
-    sources: Mapping[str, bytes], provides: dict[str, dict[str, bool]]
+    sources: Mapping[str, bytes], provides: dict[str, set[str]], packages: set[str]
 ) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], tuple[str, int]]]:
     """How many of the code's absolute imports reach each (folder, top-level name) -- the
     spelling ``app.core.config`` counts for ``app`` under the folder that holds ``app/`` --
@@ -189,35 +226,47 @@ def _votes(
             top = name.partition(".")[0]
             if top in sys.stdlib_module_names:
                 continue
-            found = dict(provides.get(name, {}))
+            found = set(provides.get(name, ()))
             if member is not None:
-                for root, is_file in provides.get(f"{name}.{member.decode()}", {}).items():
-                    found[root] = found.get(root, False) or is_file
-            # A name that is a real module under one folder and a bare folder under another
-            # is imported from the first.
-            files = [root for root, is_file in found.items() if is_file]
-            for root in files or found:
+                found |= provides.get(f"{name}.{member.decode()}", set())
+            for root in _possible(path, found, packages):
                 votes[root, top] += 1
                 first.setdefault((root, top), (path, data.count(b"\n", 0, match.start()) + 1))
     return votes, first
 
 
+def _possible(importer: str, roots: set[str], packages: set[str]) -> list[str]:
+    """The folders an import in ``importer`` can really be resolved from. Python 3 never
+    imports a file beside the importer by its bare name, and a package's folder is on
+    ``sys.path`` only for code inside it (``src/__init__.py`` beside code importing
+    ``app.*``): so a ``fastapi.py`` deep in the tree never stands for ``fastapi``. A root
+    holding the importer wins over others (a sub-project imports its own ``app``)."""
+    folder = importer.rpartition("/")[0]
+    usable = [
+        r for r in roots if r != folder and (r not in packages or importer.startswith(f"{r}/"))
+    ]
+    own = [r for r in usable if not r or importer.startswith(f"{r}/")]
+    return own or usable
+
+
 def _pick(
     path: str,
-    declared: list[tuple[str, str, str, int]],
+    declared: list[_Declared],
     votes: Counter[tuple[str, str]],
     fallback_name: str,
 ) -> tuple[str, str, str, int] | None:
-    """The root ``path`` is named from: the strongest setting that covers it, else the
-    folder under which the code imports this file's top-level package most often (ties keep
-    the package chain), else None."""
+    """The root ``path`` is named from: the nearest, strongest setting that covers it, else
+    the folder under which the code imports this file's top-level package most often (ties
+    keep the package chain), else None."""
     folders = path.split("/")[:-1]
     ancestors = ["/".join(folders[:i]) for i in range(len(folders) + 1)]
     if path.endswith("/__init__.py"):
         ancestors.pop()  # a package is named from above its own folder
-    for root, key, file, line in declared:
-        if root in ancestors:
-            return root, key, file, line
+    for root in declared:
+        if root.folder in ancestors and (
+            root.packages is None or _top(path, root.folder) in root.packages
+        ):
+            return root.folder, root.key, root.file, root.line
     score = {a: votes[a, _top(path, a)] for a in ancestors}
     best = max(score.values())
     if best == 0:
@@ -242,16 +291,21 @@ def _name_under(path: str, root: str) -> str:
 
 def _aliases(names: dict[str, str], votes: Counter[tuple[str, str]]) -> dict[str, str]:
     """Each module's whole-path name, and its name under every other folder that the code
-    imports from, lead to the canonical name."""
+    imports from, lead to the canonical name. A spelling that would lead to two modules (two
+    services that both hold ``app/``) leads to neither: it stays unresolved, never guessed."""
     aliases = {name: name for name in names.values()}
     for path, name in sorted(names.items()):
         aliases.setdefault(path_name(path), name)
-    for path, name in sorted(names.items()):
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for path, name in names.items():
         folders = path.split("/")[:-1]
         for i in range(len(folders) + 1):
             root = "/".join(folders[:i])
             if votes[root, _top(path, root)] > 0:
-                aliases.setdefault(_name_under(path, root), name)
+                spellings[_name_under(path, root)].add(name)
+    for spelling, targets in sorted(spellings.items()):
+        if len(targets) == 1 and spelling not in aliases:
+            aliases[spelling] = next(iter(targets))
     return aliases
 
 

@@ -12,6 +12,7 @@ from typing import Any, get_args
 
 import networkx as nx
 
+from codeintel.config.projects import nearest_project
 from codeintel.diagnostics import Diagnostic
 from codeintel.errors import CodeIntelError
 from codeintel.facts.conventions import Convention
@@ -104,7 +105,8 @@ class CodeGraph:
     def visible_fixtures(self, test_file: str, test_class: str | None = None) -> dict[str, Fixture]:
         """The fixtures a test in ``test_file`` (which need not exist yet) can request, by
         name; the closest definition wins, as in pytest."""
-        return visible_fixtures(self._fixtures, test_file, test_class)
+        confcutdir = self.project(test_file).confcutdir
+        return visible_fixtures(self._fixtures, test_file, test_class, confcutdir)
 
     def tests(self) -> list[TestFunction]:
         """Every test function pytest would collect, by file and line."""
@@ -117,9 +119,23 @@ class CodeGraph:
             Override.model_validate(d) for d in self.graph.graph.get("dependency_overrides", ())
         ]
 
-    def project(self) -> Project:
-        """What the configuration says: dependencies, tools, the runner, coverage, layout."""
-        return Project.model_validate(self.graph.graph["project"])
+    def project(self, file: str | None = None) -> Project:
+        """What the configuration says: dependencies, tools, the runner, coverage, layout. For
+        ``file`` (which need not exist yet), the project whose folder holds it most closely;
+        without, the main project (the one holding the most routes, then the most code)."""
+        if file is None:
+            return Project.model_validate(self.graph.graph["project"])
+        return self._by_folder[nearest_project(file, self._by_folder)]
+
+    @cached_property
+    def _by_folder(self) -> dict[str, Project]:  # asked once per test file a plan mentions
+        return {p.folder: p for p in self.projects()}
+
+    def projects(self) -> list[Project]:
+        """Every project of the repository: the root and each folder with a ``pyproject.toml``
+        or ``requirements*.txt`` (uv workspace members among them), by folder."""
+        found = [Project.model_validate(d) for d in self.graph.graph.get("projects", ())]
+        return sorted(found, key=lambda p: p.folder)
 
     def dependencies(self) -> list[Dependency]:
         return list(self.project().dependencies)

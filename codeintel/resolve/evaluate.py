@@ -35,7 +35,7 @@ class Evaluator:
         self.resolver = resolver
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
-            for fact in facts.assigns:
+            for fact in (*facts.assigns, *facts.attributes):
                 self.assigns[self.key(module, fact.scope, fact.name)].append(fact)
 
     def key(self, module: str, scope: str, name: str) -> str:
@@ -57,8 +57,19 @@ class Evaluator:
         if ref in self.assigns:
             return ref
         target = self.resolver.resolve(ref)
-        if target is None or target.remainder or id_kind(target.node) != "symbol":
+        if target is None or id_kind(target.node) != "symbol":
             return None
+        if target.remainder:  # ``self.app`` set in ``__init__``, read on self or an instance
+            owner = self.resolver.symbols.get(target.qualname)
+            if owner is None or "." in target.remainder:
+                return None
+            cls: str | None = target.qualname
+            if owner.kind != "class":
+                instance = (
+                    self.binding(target.qualname) if target.qualname in self.assigns else None
+                )
+                cls = self.instance_class(instance) if instance is not None else None
+            return self._class_attribute(cls, target.remainder) if cls else None
         return target.qualname if target.qualname in self.assigns else None
 
     def binding(self, key: str) -> Value | None:
@@ -122,8 +133,32 @@ class Evaluator:
         called = self.called_class(value)
         fact = self.resolver.symbols.get(called) if called else None
         if fact is not None and fact.kind in ("function", "method"):
+            if fact.returns is None:  # unannotated: what it returns, when it builds it there
+                built = [self.called_class(v) for v in fact.returned if v.kind == "call"]
+                return built[0] if built else None
             return self.qualified(fact.returns)
         return called
+
+    def class_held(self, name: str | None) -> str | None:
+        """The class a name holds: itself, or for a variable bound to a class
+        (``Router = VersionedRouter``) or to a function's returned class
+        (``Router = make_router_class(APIRoute)``), that class."""
+        key = self.variable(name)
+        value = self.binding(key) if key else None
+        if value is None:
+            return name
+        if value.kind == "name":
+            return self.qualified(value)
+        func = self.called_class(value)
+        fact = self.resolver.symbols.get(func) if func else None
+        for returned in fact.returned if fact is not None else ():
+            cls = (
+                returned.ref if returned.ref in self.resolver.symbols else self.qualified(returned)
+            )
+            held = self.resolver.symbols.get(cls) if cls else None
+            if held is not None and held.kind == "class":
+                return cls
+        return name
 
     def is_subclass(self, cls: str | None, roots: frozenset[str]) -> bool:
         return cls is not None and any(c in roots for c in self.resolver.mro(cls))
@@ -163,20 +198,42 @@ class Evaluator:
     def _attribute_default(self, ref: str, hops: int) -> Value | None:
         """``settings.API_V1_STR`` where ``settings = Settings()``: the class's default."""
         split = self._split(ref)
-        if split is None or "." in split[1] or hops > _MAX_HOPS:
+        if split is None or hops > _MAX_HOPS:
             return None
         holder_key, attribute = split
         holder = self.binding(holder_key) if holder_key in self.assigns else None
-        cls = self.instance_class(holder) if holder is not None else holder_key
+        cls: str | None = self.instance_class(holder) if holder is not None else holder_key
         if cls is None:
             return None
         if holder is not None and self.is_subclass(cls, APP_CLASSES):
             return self._app_attribute(holder, attribute)
-        for owner in self.resolver.mro(cls):
-            key = f"{owner}.{attribute}"
-            if key in self.assigns:
-                return self.binding(key)
-        return None
+        *path, last = attribute.split(".")
+        for part in path:  # ``config.run.root_path``: each attribute's own class default
+            cls = self._attribute_class(cls, part)
+            if cls is None:
+                return None
+        key = self._class_attribute(cls, last)
+        return self.binding(key) if key is not None else None
+
+    def _class_attribute(self, cls: str, name: str) -> str | None:
+        """The key of the class attribute ``name`` as ``cls`` or a base defines it."""
+        return next(
+            (f"{o}.{name}" for o in self.resolver.mro(cls) if f"{o}.{name}" in self.assigns), None
+        )
+
+    def _attribute_class(self, cls: str, name: str) -> str | None:
+        """The class of a class attribute's default: ``run: RunSettings =
+        Field(default_factory=RunSettings)`` or ``run = RunSettings()``."""
+        key = self._class_attribute(cls, name)
+        fact = self.assigns[key][0] if key is not None else None
+        if fact is None:
+            return None
+        annotated = self.qualified(fact.annotation)
+        if annotated is not None and annotated in self.resolver.symbols:
+            return annotated
+        if self.called_class(fact.value) in FIELD and fact.value is not None:
+            return self.qualified(fact.value.keyword("default_factory"))
+        return self.instance_class(fact.value)
 
     def _split(self, ref: str) -> tuple[str, str] | None:
         """A reference to an attribute -> (the variable or class holding it, the attribute)."""

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 APP_CLASSES = frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"})
-ROUTER_CLASSES = frozenset({"fastapi.APIRouter", "fastapi.routing.APIRouter"})
+ROUTER_CLASSES = frozenset(
+    {
+        "fastapi.APIRouter",
+        "fastapi.routing.APIRouter",
+        # fastapi-utils' and fastapi-restful's router for class-based views (``@cbv(router)``)
+        "fastapi_restful.inferring_router.InferringRouter",
+        "fastapi_utils.inferring_router.InferringRouter",
+    }
+)
 DEPENDS = frozenset(
     {
         "fastapi.Depends",

@@ -68,7 +68,7 @@ class Resolver:
         for i in range(len(parts), 0, -1):
             module = self.aliases.get(".".join(parts[:i]))
             if module is not None:
-                return self._walk(module, parts[i:], hops)
+                return self._walk(*self._shadowing_parent(module, parts[:i], parts[i:]), hops)
         if parts[0] in self.tops:
             return None  # a project name that does not exist
         return Target(external_id(parts[0]), dotted)
@@ -101,6 +101,21 @@ class Resolver:
         if symbol is None:
             return Target(module_id(module), module)
         return Target(symbol_id(f"{module}.{symbol}"), f"{module}.{symbol}")
+
+    def _shadowing_parent(
+        self, module: str, head: list[str], rest: list[str]
+    ) -> tuple[str, list[str]]:
+        """``pkg.sub`` is the attribute ``sub`` of ``pkg``: a name ``pkg`` binds by import
+        (``from pkg.sub import router as sub`` in ``pkg/__init__.py``) replaces the submodule
+        the import system set there first, as at runtime. Only for the name itself: a longer
+        name (``pkg.sub.x``) is how facts name the globals of the submodule."""
+        parent = self.aliases.get(".".join(head[:-1])) if len(head) > 1 and not rest else None
+        name = head[-1]
+        if parent is None or name not in self.bindings[parent]:
+            return module, rest
+        if self._imports_own_submodule(parent, name) or f"{parent}.{name}" in self.symbols:
+            return module, rest
+        return parent, [name, *rest]
 
     def _imports_own_submodule(self, module: str, name: str) -> bool:
         """``from . import health`` in a package's ``__init__`` binds its own submodule."""

@@ -16,6 +16,8 @@ from benchmarks.plan_recall import (
     invents,
     load_devset,
     materialise,
+    pearson,
+    ranks,
     recall_at,
     score,
     words,
@@ -141,3 +143,14 @@ def _entry(parent: str = "p" * 40, modified: tuple[str, ...] = ()) -> Entry:
         modified=modified,
         added=(),
     )
+
+
+def test_ranks_share_the_mean_rank_among_ties() -> None:
+    assert ranks([3.0, 1.0, 3.0, 2.0]) == [3.5, 1.0, 3.5, 2.0]
+
+
+def test_spearman_is_pearson_of_ranks_and_constant_input_is_zero() -> None:
+    recall = [0.0, 0.5, 1.0, 0.9]
+    assert pearson(ranks([1.0, 2.0, 4.0, 3.0]), ranks(recall)) == pytest.approx(1.0)
+    assert pearson([1.0, 2.0, 3.0], [3.0, 2.0, 1.0]) == pytest.approx(-1.0)
+    assert pearson([5.0, 5.0, 5.0], [0.0, 0.5, 1.0]) == 0.0

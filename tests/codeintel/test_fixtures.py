@@ -31,14 +31,15 @@ def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
     tests = {t.qualname: t for t in graph.tests()}
     runtime = _pytest_view(project)
     assert runtime, "pytest collected nothing"
+    module_of = {m.file: m.module for m in graph.layers()}
     for nodeid, chosen in runtime.items():
         file, _, rest = nodeid.partition("::")
-        parts = rest.split("[")[0].split("::")
-        cls = parts[0] if len(parts) == 2 else None
+        cls = "::".join(rest.split("[")[0].split("::")[:-1]) or None
         static = graph.visible_fixtures(file, cls)
         for fixture_name, (where, function, scope) in chosen.items():
             fixture = static[fixture_name]
-            assert (fixture.file, fixture.function.rpartition(".")[2], fixture.scope) == (
+            local = fixture.function.removeprefix(module_of[where] + ".")
+            assert (fixture.file, local, fixture.scope) == (
                 where,
                 function,
                 scope,
@@ -64,6 +65,49 @@ def test_fixture_facts(fixtures: Path) -> None:
     # the unit conftest's db asks for the root one: an edge pytest would follow
     edges = {(u, v) for u, v, k in graph.graph.edges(keys=True) if k == "requests_fixture"}
     assert ("fixture:tests/unit/conftest.py::db", "fixture:conftest.py::db") in edges
+
+
+def test_class_fixtures_are_their_classes(fixtures: Path) -> None:
+    graph = codeintel.analyze(fixtures / "pytest_layout")
+    file = "tests/unit/test_classes.py"
+    clients = {
+        f.visible_from: (f.file, f.function, f.line)
+        for f in graph.fixtures()
+        if f.name == "mock_client"
+    }
+    assert clients == {
+        file: (file, "tests.unit.test_classes.mock_client", 6),
+        f"{file}::TestUpload": (file, "tests.unit.test_classes.TestUpload.mock_client", 12),
+        f"{file}::TestDelete": (file, "tests.unit.test_classes.TestDelete.mock_client", 29),
+        f"{file}::TestInherited": (
+            "tests/unit/bases.py",
+            "tests.unit.bases.ClientBase.mock_client",
+            7,
+        ),
+    }
+    nodes = sorted(n for n in graph.graph if n.startswith(f"fixture:{file}") and "mock_client" in n)
+    assert nodes == [
+        f"fixture:{file}::TestDelete::mock_client",
+        f"fixture:{file}::TestInherited::mock_client",
+        f"fixture:{file}::TestUpload::mock_client",
+        f"fixture:{file}::mock_client",
+    ]
+    # the delete client asks for db: the unit conftest's, which its test file sees
+    edges = {(u, v) for u, v, k in graph.graph.edges(keys=True) if k == "requests_fixture"}
+    assert (
+        f"fixture:{file}::TestDelete::mock_client",
+        "fixture:tests/unit/conftest.py::db",
+    ) in edges
+    nested = graph.visible_fixtures(file, "TestUpload::TestNested")
+    assert (nested["mock_client"].function, nested["token"].function) == (
+        "tests.unit.test_classes.TestUpload.mock_client",
+        "tests.unit.test_classes.TestUpload.TestNested.token",
+    )
+    assert graph.visible_fixtures(file, "TestUpload.TestNested") == nested
+    # the subclass's own token shadows the base's, as Python's attribute lookup does
+    inherited = graph.visible_fixtures(file, "TestInherited")["token"]
+    assert inherited.function == "tests.unit.test_classes.TestInherited.token"
+    assert graph.visible_fixtures(file)["mock_client"].visible_from == file
 
 
 def test_test_facts(fixtures: Path, registry: codeintel.CodeGraph) -> None:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import codeintel
 
 
@@ -121,3 +123,235 @@ def test_a_malformed_pyproject_leaves_the_rest_of_the_configuration(tmp_path: Pa
     assert [(d.name, d.group) for d in project.dependencies] == [("fastapi", "main")]
     assert project.pytest is not None and project.pytest.testpaths == ("tests",)
     assert project.runner == "uv"
+
+
+def _write_bytes(tmp_path: Path, files: dict[str, bytes]) -> codeintel.CodeGraph:
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return codeintel.analyze(tmp_path)
+
+
+def test_config_that_is_not_utf8_is_reported_at_its_line_and_read_anyway(
+    tmp_path: Path,
+) -> None:
+    graph = _write_bytes(
+        tmp_path,
+        {
+            "pyproject.toml": b'[project]\nname = "caf\xe9"\ndependencies = ["httpx>=0.27"]\n',
+            "requirements.txt": b"# r\xe9sum\xe9 service\nfastapi>=0.110\n",
+            "app.py": b"import fastapi\nimport httpx\n",
+        },
+    )
+    assert [(d.code, d.file, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI102", "pyproject.toml", 2, "not valid utf-8: invalid continuation byte; read anyway"),
+        ("CI102", "requirements.txt", 1, "not valid utf-8: invalid continuation byte; read anyway"),
+    ]
+    project = graph.project()
+    assert project.name == "caf\ufffd"
+    assert [(d.name, d.source, d.line) for d in project.dependencies] == [
+        ("fastapi", "requirements.txt", 2),
+        ("httpx", "pyproject.toml", 3),
+    ]
+    assert project.undeclared == ()
+
+
+def test_a_byte_order_mark_is_not_part_of_the_config(tmp_path: Path) -> None:
+    graph = _write_bytes(tmp_path, {"pyproject.toml": b'\xef\xbb\xbf[project]\nname = "x"\n'})
+    assert graph.diagnostics == ()
+    assert graph.project().name == "x"
+
+
+@pytest.mark.parametrize("name", ["pyproject.toml", "requirements.txt", "README.md"])
+def test_an_unreadable_config_or_doc_is_one_diagnostic(
+    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / name).write_text("")
+    read_bytes = Path.read_bytes
+
+    def denied(path: Path) -> bytes:  # chmod would not stop root, who runs CI here
+        if path.name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    graph = codeintel.analyze(tmp_path)
+    assert [(d.code, d.file, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI101", name, 0, "cannot read: Permission denied")
+    ]
+
+
+def test_sub_projects_of_a_uv_workspace(fixtures: Path) -> None:
+    graph = codeintel.analyze(fixtures / "subproject_app")
+    projects = {p.folder: p for p in graph.projects()}
+    assert sorted(projects) == ["", "backend", "backend/worker"]
+    root, backend, worker = projects[""], projects["backend"], projects["backend/worker"]
+    assert graph.project() == backend  # it holds the routes
+    assert graph.project("backend/app/new_module.py") == backend
+    assert graph.project("backend/worker/jobs.py") == worker
+    assert graph.project("scripts/tool.py") == root
+    # where each is, what makes it one, where its commands run, how
+    assert [
+        (p.file, p.workspace, p.runs_in, p.name, p.requires_python) for p in (root, backend, worker)
+    ] == [
+        ("pyproject.toml", None, "", "subproject-app", ">=3.10"),
+        ("backend/pyproject.toml", "pyproject.toml:14", "backend", "subproject-backend", ">=3.11"),
+        ("backend/worker/requirements.txt", None, "backend", None, None),
+    ]
+    # the workspace's lock, not hatch (which only builds the backend); the exported
+    # requirements.txt is a lock too, and declares nothing
+    assert [(p.runner, p.runner_reason) for p in (root, backend, worker)] == [("uv", "uv.lock")] * 3
+    assert root.locks == ("requirements.txt", "uv.lock")
+    assert backend.locks == worker.locks == ("uv.lock",)
+    own = {
+        (d.name, d.group, d.source, d.line)
+        for d in backend.dependencies
+        if d.source == "backend/pyproject.toml"
+    }
+    assert own == {
+        ("fastapi", "main", "backend/pyproject.toml", 6),
+        ("python-multipart", "main", "backend/pyproject.toml", 7),
+        ("pydantic-settings", "main", "backend/pyproject.toml", 8),
+        ("py-ip2region", "main", "backend/pyproject.toml", 9),
+        ("requests", "main", "backend/pyproject.toml", 10),
+        ("pytest", "optional:tests", "backend/pyproject.toml", 14),
+        ("httpx", "optional:tests", "backend/pyproject.toml", 14),
+    }
+    pre_commit = ("pre-commit", "group:dev", "pyproject.toml", 9)
+    assert [(d.name, d.group, d.source, d.line) for d in root.dependencies] == [pre_commit]
+    assert {(d.name, d.source) for d in backend.dependencies} == {(n, s) for n, _, s, _ in own} | {
+        ("pre-commit", "pyproject.toml")
+    }
+    redis = ("redis", "main", "backend/worker/requirements.txt", 1)
+    assert {(d.name, d.group, d.source, d.line) for d in worker.dependencies} == own | {
+        pre_commit,
+        redis,
+    }
+    # settings: pytest and mypy from the workspace root, ruff from the nearest file with its own
+    tools = {(t.name, t.configured_in, t.config) for t in backend.tools}
+    assert tools == {
+        ("mypy", "pyproject.toml:17", "pyproject.toml"),
+        ("pytest", "pyproject.toml:24", "pyproject.toml"),
+        ("ruff", "backend/pyproject.toml:24", "backend/pyproject.toml"),
+    }
+    assert worker.tools == backend.tools
+    assert {t.configured_in for t in root.tools if t.name == "ruff"} == {"pyproject.toml:29"}
+    assert backend.pytest is not None and backend.pytest == root.pytest == worker.pytest
+    assert (backend.pytest.file, backend.pytest.line, backend.pytest.testpaths) == (
+        "pyproject.toml",
+        24,
+        ("backend/tests",),
+    )
+    assert (backend.package_dirs, backend.test_dirs) == (("backend/app",), ("backend/tests",))
+    # imports against what applies to each file: redis is the worker's, requests (imported by
+    # the worker only) is still used under the backend's folder; ip2region is py-ip2region's
+    assert [(u.module, u.file, u.line) for u in backend.undeclared] == [
+        ("yaml", "backend/app/geo.py", 4)
+    ]
+    assert worker.undeclared == root.undeclared == ()
+    assert backend.unused == worker.unused == root.unused == ()
+
+
+def _exported(tmp_path: Path, requirements: str) -> codeintel.Project:
+    graph = _project(
+        tmp_path,
+        {
+            "requirements.in": "fastapi\n",
+            "requirements.txt": requirements,
+            "main.py": "import fastapi\nimport anyio\n",
+        },
+    )
+    return graph.project()
+
+
+@pytest.mark.parametrize(
+    "requirements",
+    [
+        "# This file is autogenerated by pip-compile with Python 3.11\nanyio==4.4.0\n"
+        "fastapi==0.115.0\n",
+        "anyio==4.4.0 \\\n    --hash=sha256:abc\nfastapi==0.115.0 \\\n    --hash=sha256:def\n",
+    ],
+)
+def test_an_exported_lock_is_not_a_declaration(tmp_path: Path, requirements: str) -> None:
+    project = _exported(tmp_path, requirements)
+    assert project.locks == ("requirements.txt",)
+    assert [(d.name, d.source) for d in project.dependencies] == [("fastapi", "requirements.in")]
+    assert [u.module for u in project.undeclared] == ["anyio"]
+
+
+def test_a_pinned_list_without_hashes_is_a_declaration(tmp_path: Path) -> None:
+    project = _exported(tmp_path, "anyio==4.4.0\nfastapi==0.115.0\n")
+    assert project.locks == ()
+    assert {d.name for d in project.dependencies} == {"anyio", "fastapi"}
+
+
+def test_workspace_members_follow_uv_globs_and_excludes(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.uv.workspace]\nmembers = ['packages/*']\n"
+            "exclude = ['packages/seeds']\n",
+            "packages/api/pyproject.toml": "[project]\nname = 'api'\n",
+            "packages/seeds/pyproject.toml": "[project]\nname = 'seeds'\n",
+            "packages/api/deep/pyproject.toml": "[project]\nname = 'deep'\n",
+        },
+    )
+    members = {p.folder: p.workspace for p in graph.projects()}
+    assert members == {
+        "": None,
+        "packages/api": "pyproject.toml:1",
+        "packages/api/deep": None,
+        "packages/seeds": None,
+    }
+    runners = {p.folder: (p.runner, p.runner_reason) for p in graph.projects()}
+    assert runners["packages/api"] == ("uv", "member of the uv workspace at pyproject.toml:1")
+    assert runners["packages/seeds"] == ("uv", "[tool.uv] in pyproject.toml")
+
+
+def test_imports_match_distributions_named_otherwise(tmp_path: Path) -> None:
+    """Shapes seen in khoj and fastapi_best_architecture: each was undeclared AND unused."""
+    dists = [
+        "py-ip2region",
+        "python-socketio",
+        "opentelemetry-sdk",
+        "opentelemetry-instrumentation-fastapi",
+        "openai-whisper",
+        "django-unfold",
+        "django-phonenumber-field",
+        "markdown-it-py",
+        "google-auth",
+        "gitpython",
+        "fastapi-users",
+    ]
+    imports = ["ip2region", "socketio", "opentelemetry.trace", "whisper", "unfold"]
+    imports += ["phonenumber_field", "markdown_it", "google.auth", "git", "users"]
+    graph = _project(
+        tmp_path,
+        {
+            "requirements.txt": "".join(f"{d}\n" for d in dists),
+            "main.py": "".join(f"import {name}\n" for name in imports),
+        },
+    )
+    project = graph.project()
+    assert project.undeclared == ()
+    # a likely name never stands in for an exact one: fastapi-users is used through "users"
+    # here, not through "fastapi", which it would also match if nothing declared fastapi
+    assert project.unused == ()
+    unused = _project(
+        tmp_path / "two",
+        {"requirements.txt": "fastapi\nfastapi-users\n", "main.py": "import fastapi\n"},
+    )
+    assert [d.name for d in unused.project().unused] == ["fastapi-users"]
+
+
+def test_the_pytest_tool_is_where_pytest_reads_its_settings(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "pyproject.toml": "[tool.pytest.ini_options]\naddopts = '-x'\n",
+            "pytest.ini": "[pytest]\naddopts = -q\n",
+        },
+    )
+    project = graph.project()
+    assert project.pytest is not None and project.pytest.addopts == ("-q",)
+    [tool] = project.tools
+    assert (tool.name, tool.configured_in, tool.config) == ("pytest", "pytest.ini:1", "pytest.ini")

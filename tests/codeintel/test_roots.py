@@ -107,3 +107,87 @@ def test_a_src_package_served_from_inside_src(fixtures: Path) -> None:
         ("", "imports"),
         ("src", "imports"),
     ]
+
+
+def test_a_module_named_like_a_dependency_inside_a_package_never_takes_its_imports() -> None:
+    naming = name_modules(
+        {
+            "app/__init__.py": b"",
+            "app/core/__init__.py": b"",
+            "app/core/jwt.py": b"import jwt\n",
+            "app/obs/__init__.py": b"from fastapi import FastAPI\n",
+            "app/obs/fastapi.py": b"from fastapi import Request\n",
+            "app/main.py": b"import jwt\nfrom fastapi import APIRouter\nimport app.core.jwt\n",
+        },
+        {},
+    )
+    assert naming.names["app/core/jwt.py"] == "app.core.jwt"
+    assert "jwt" not in naming.aliases
+    assert "fastapi" not in naming.aliases
+
+
+def test_a_bare_folder_named_like_a_dependency_takes_nothing() -> None:
+    naming = name_modules(
+        {
+            "cypress/e2e/plotly/main.py": b"",
+            "lib/element.py": b"from plotly import graph_objects\n",
+        },
+        {},
+    )
+    assert naming.names["cypress/e2e/plotly/main.py"] == "main"
+    assert "plotly" not in naming.aliases
+
+
+def test_a_spelling_two_services_share_resolves_to_neither() -> None:
+    sources = {
+        f"services/{s}/app/{f}": b"from app.core.config import NAME\n" if f == "main.py" else b""
+        for s in ("users", "orders")
+        for f in ("__init__.py", "main.py", "core/__init__.py", "core/config.py")
+    }
+    naming = name_modules(sources, {})
+    assert naming.names["services/users/app/main.py"] == "services.users.app.main"
+    assert "app.core.config" not in naming.aliases
+
+
+def test_a_tests_helper_module_keeps_its_own_spelling() -> None:
+    naming = name_modules(
+        {
+            "app/__init__.py": b"",
+            "app/utils/__init__.py": b"",
+            "tests/utils.py": b"",
+            "tests/test_users.py": b"from utils import make_user\n",
+        },
+        {},
+    )
+    assert naming.aliases["utils"] == naming.names["tests/utils.py"] == "utils"
+
+
+def test_a_sub_project_s_own_settings_speak_for_its_files() -> None:
+    root = '[tool.poetry]\npackages = [{ include = "cli" }]\n'
+    backend = '[tool.pytest.ini_options]\npythonpath = ["."]\n'
+    naming = name_modules(
+        {"cli/__init__.py": b"", "backend/app/main.py": b"", "backend/tests/test_main.py": b""},
+        {"pyproject.toml": root.encode(), "backend/pyproject.toml": backend.encode()},
+    )
+    assert naming.names["backend/app/main.py"] == "app.main"
+    assert naming.names["backend/tests/test_main.py"] == "tests.test_main"
+    assert naming.names["cli/__init__.py"] == "cli"
+
+
+def test_settings_are_split_as_their_tools_split_them() -> None:
+    settings = {
+        '[tool.pytest.ini_options]\npythonpath = "backend tests"\n': ["backend", "tests"],
+        '[tool.mypy]\nmypy_path = "stubs:backend"\n': ["backend", "stubs"],
+        '[tool.mypy]\nmypy_path = "$MYPY_CONFIG_FILE_DIR/backend"\n': ["backend"],
+    }
+    files = {"backend/app/main.py": b"", "stubs/x.py": b"", "tests/t.py": b""}
+    for text, folders in settings.items():
+        naming = name_modules(files, {"pyproject.toml": text.encode()})
+        assert sorted(r.folder for r in naming.roots) == folders, text
+        assert naming.names["backend/app/main.py"] == "app.main"
+
+
+def test_evidence_lines_point_at_the_setting_even_in_an_inline_table() -> None:
+    text = '[project]\nname = "x"\n\n[tool.setuptools]\npackages = { find = { where = ["src"] } }\n'
+    naming = name_modules({"src/pkg/mod.py": b""}, {"pyproject.toml": text.encode()})
+    assert [(r.folder, r.line) for r in naming.roots] == [("src", 5)]

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -17,16 +19,23 @@ APPS = [
     ("registry_app", "registry.main:app"),
     ("single_file_app", "main:app"),
     ("fullstack_app", "app.main:app"),
+    ("routers_via_functions", "shop.main:app"),
+    ("routers_in_loops", "api.main:app"),
+    ("class_based_views", "views.main:app"),
 ]
+ENVIRONMENTS = [{}, {"BILLING": "1", "DEBUG_ROUTES": "1", "SPA": "1"}, {"LEGACY": "1"}]
 
 
-def runtime_routes(project: Path, spec: str) -> set[tuple[str, str, str]]:
+def runtime_routes(
+    project: Path, spec: str, environ: dict[str, str] | None = None, *, started: bool = False
+) -> set[tuple[str, str, str]]:
     result = subprocess.run(
-        [sys.executable, str(RUNTIME), str(project), spec],
+        [sys.executable, str(RUNTIME), str(project), spec, *(["started"] if started else [])],
         cwd=project,
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, **(environ or {})},
     )
     return {tuple(r) for r in json.loads(result.stdout)}
 
@@ -42,6 +51,79 @@ def test_static_routes_equal_runtime_routes(fixtures: Path, name: str, spec: str
         if r.app == app_key
     }
     assert static == runtime_routes(project, spec)
+
+
+@pytest.mark.slow
+def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
+    fixtures: Path,
+) -> None:
+    project = fixtures / "routers_via_functions"
+    static = {
+        (r.method, r.path, r.endpoint)
+        for r in codeintel.analyze(project).routes()
+        if r.app == "shop.server.ApiServer.app"
+    }
+    assert static == runtime_routes(project, "shop.server:app")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("app_key", "spec", "started"),
+    [("svc.main.app", "svc.main:app", True), ("svc.app.ServiceApp.app", "svc.serve:app", False)],
+)
+def test_routers_held_by_instances_and_routes_copied_at_startup(
+    fixtures: Path, app_key: str, spec: str, started: bool
+) -> None:
+    project = fixtures / "routers_in_classes"
+    static = {
+        (r.method, r.path, r.endpoint)
+        for r in codeintel.analyze(project).routes()
+        if r.app == app_key
+    }
+    assert static == runtime_routes(project, spec, started=started)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("environ", ENVIRONMENTS)
+def test_the_routes_whose_conditions_hold_are_the_routes_served(
+    fixtures: Path, environ: dict[str, str]
+) -> None:
+    project = fixtures / "conditional_routes"
+    # The fixture's tests read only os.environ: evaluate them against the environment. The
+    # app is imported alone, so no "import <module>" condition holds.
+    namespace = {"os": SimpleNamespace(environ=environ)}
+    static = {
+        (r.method, r.path, r.endpoint)
+        for r in codeintel.analyze(project).routes()
+        if r.app == "site_app.main.app"
+        and all(not c.startswith("import ") and eval(c, namespace) for c in r.conditions)
+    }
+    assert static == runtime_routes(project, "site_app.main:app", environ)
+
+
+def test_exclusive_branches_are_never_all_unconditional(fixtures: Path) -> None:
+    routes = codeintel.analyze(fixtures / "conditional_routes").routes()
+    plans = {r.endpoint: r.conditions for r in routes if r.path == "/billing/plan"}
+    assert plans == {
+        "site_app.routers.billing.billing_plan": ('os.environ.get("BILLING")',),
+        "site_app.routers.legacy.legacy_plan": (
+            'not (os.environ.get("BILLING"))',
+            'os.environ.get("LEGACY")',
+        ),
+        "site_app.routers.free.free_plan": (
+            'not (os.environ.get("BILLING"))',
+            'not (os.environ.get("LEGACY"))',
+        ),
+    }
+
+
+def test_a_module_no_one_imports_adds_routes_only_when_run(fixtures: Path) -> None:
+    routes = codeintel.analyze(fixtures / "conditional_routes").routes()
+    (custom,) = [r for r in routes if r.path == "/auth/custom"]
+    assert (custom.app, custom.conditions) == (
+        "site_app.main.app",
+        ("import examples.custom_auth",),
+    )
 
 
 def test_route_details(registry: codeintel.CodeGraph) -> None:

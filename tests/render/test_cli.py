@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import codeintel
 from render.cli import main
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures_repos"
@@ -51,7 +56,7 @@ def test_json_format_prints_the_context_and_writes_nothing(
     assert main([REQUEST, "--repo", str(repo), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["slug"] == "add-tag-management-to-servers"
-    assert data["feature_type"] == "New Capability"
+    assert data["feature_type"] == "Enhancement"  # servers have tags already
     assert not (repo / ".claude").exists()
 
 
@@ -86,7 +91,8 @@ def test_one_line_errors_exit_2(
 def test_hostile_requests_stay_inside_the_plans_folder(
     repo: Path, request_text: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([request_text, "--repo", str(repo)]) == 0
+    # a word the project names keeps the request plannable; the rest is the hostile part
+    assert main([f"servers {request_text}", "--repo", str(repo)]) == 0
     [plan] = (repo / ".claude/output/plans").iterdir()
     assert plan.name.endswith(".md") and len(plan.name) <= 63
     text = plan.read_text(encoding="utf-8")
@@ -103,7 +109,7 @@ def test_fixture_repos_without_routes_get_a_one_line_reason(
     assert main(["Add tags to items", "--repo", str(repo), "--format", "json"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert err.startswith("render: error: the project serves no FastAPI routes")
+    assert err.startswith("codeintel-plan: error: the project serves no FastAPI routes")
     assert not (repo / ".claude").exists()
 
 
@@ -121,3 +127,71 @@ def test_template_syntax_in_the_repository_is_printed_not_evaluated(
     written = plan.read_text(encoding="utf-8")
     assert 'title="{{ 7 * 7 }}{% raw %}"' in written
     assert "49" not in written
+
+
+def test_out_dash_prints_the_plan_and_writes_nothing(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([REQUEST, "--repo", str(repo), "--out", "-"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("# Feature: Add tag management to servers\n")
+    assert not (repo / "-").exists() and not (repo / ".claude").exists()
+    assert main([REQUEST, "--repo", str(repo)]) == 0
+    written = repo / ".claude/output/plans/add-tag-management-to-servers.md"
+    assert printed == written.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_plans_get_the_users_umask(repo: Path, umask: int) -> None:
+    before = os.umask(umask)
+    try:
+        assert main([REQUEST, "--repo", str(repo), "--force"]) == 0
+    finally:
+        os.umask(before)
+    plan = repo / ".claude/output/plans/add-tag-management-to-servers.md"
+    assert stat.S_IMODE(plan.stat().st_mode) == 0o666 & ~umask
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out == f"codeintel-plan {codeintel.__version__}\n"
+    with pytest.raises(SystemExit):
+        main(["check", "--version"])
+    assert capsys.readouterr().out == f"codeintel-plan check {codeintel.__version__}\n"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "command",
+    [
+        [sys.executable, "-m", "render", REQUEST, "--repo", str(FIXTURES / "registry_app")],
+        [str(Path(sys.executable).parent / "codeintel-plan"), REQUEST, "--repo", "{repo}"],
+    ],
+)
+def test_installed_and_module_commands_print_json_into_a_closed_pipe_quietly(
+    command: list[str], repo: Path
+) -> None:
+    """``... --format json | head -1`` ends with status 0 and no traceback."""
+    args = [a.replace("{repo}", str(repo)) for a in command] + ["--format", "json"]
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline() == b"{\n"
+        process.stdout.close()
+        assert process.wait(timeout=300) == 0
+        assert process.stderr.read() == b""
+
+
+def test_an_internal_error_is_one_line_never_a_traceback(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("max() arg is an empty sequence\nsecond line")
+
+    monkeypatch.setattr("render.cli.build_plan", broken)
+    assert main([REQUEST, "--repo", str(repo)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "codeintel-plan: error: internal error: "
+        "ValueError: max() arg is an empty sequence second line\n"
+    )

@@ -13,16 +13,20 @@ from pathlib import Path
 import pytest
 
 import codeintel
+from render.check import check_plan
 from render.context import PlanContext
+from render.errors import PlanError
 from render.markdown import render_markdown
 from render.naming import swap
 from render.plan import build_plan
+from render.tasks import _matching_method
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures_repos"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 #: (fixture repo, request): a new resource, an enhancement, a bug fix and a refactor.
 CASES = [
     ("registry_app", "Add tag management to servers"),
+    ("registry_app", "Add publisher management to servers"),
     ("registry_app", "Add pagination to the list servers endpoint"),
     ("registry_app", "Fix 404 when deleting an unknown agent"),
     ("registry_app", "Refactor the server repository to share a base class"),
@@ -33,7 +37,7 @@ CASES = [
 ]
 #: New resources: (repo, request, the analogue's resource, the new one).
 NEW_RESOURCES = [
-    ("registry_app", "Add tag management to servers", "server", "tag"),
+    ("registry_app", "Add publisher management to servers", "server", "publisher"),
     ("fullstack_app", "Add tags to items", "item", "tag"),
 ]
 #: Changes to existing code, whose commands must all run green on the repo as it is.
@@ -87,7 +91,7 @@ def test_cited_files_and_lines_exist(
 def test_registration_site_is_the_real_include_router_call(
     graphs: dict[str, codeintel.CodeGraph],
 ) -> None:
-    context = _plan(graphs, *CASES[0])
+    context = _plan(graphs, *NEW_RESOURCES[0][:2])
     [task] = [t for t in context.tasks if t.phase == "Integration" and "include" in t.implement]
     site = re.search(r"`([\w./-]+):(\d+)-\d+`", task.pattern)
     assert site is not None
@@ -182,3 +186,52 @@ def _run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     env["PYTHONPATH"] = str(cwd)
     return subprocess.run(words, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_a_refactor_naming_a_class_plans_tasks_on_its_module(
+    graphs: dict[str, codeintel.CodeGraph],
+) -> None:
+    """Once a plan with no tasks (PLAN013): the refactor names ``ServerService``, whose module
+    is what changes, not the health router the first resource word picked."""
+    context = _plan(graphs, "registry_app", "refactor health ServerService")
+    assert context.feature_type == "Refactor"
+    assert context.tasks[0].target == "registry/services/server_service.py"
+    assert context.files_to_read[0].path == "registry/services/server_service.py"
+    assert not context.new_files
+    assert check_plan(render_markdown(context), "plan.md", FIXTURES / "registry_app") == []
+
+
+def test_a_failing_section_is_noted_and_the_plan_still_written(
+    graphs: dict[str, codeintel.CodeGraph], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise ValueError("max() arg is an empty sequence")
+
+    monkeypatch.setattr("render.plan.docs", broken)
+    context = _plan(graphs, *CASES[0])
+    assert context.failures == (
+        "Not planned: the documentation section failed "
+        "(ValueError: max() arg is an empty sequence)",
+    )
+    assert context.failures[0] in context.notes and context.docs == ()
+    assert context.tasks
+
+
+def test_a_failure_in_the_planning_itself_is_a_one_line_plan_error(
+    graphs: dict[str, codeintel.CodeGraph], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise KeyError("a\nb")
+
+    monkeypatch.setattr("render.plan.plan_tasks", broken)
+    with pytest.raises(PlanError, match="internal error while planning: KeyError") as error:
+        _plan(graphs, *CASES[0])
+    assert "\n" not in str(error.value)
+
+
+def test_a_service_without_methods_gives_a_pattern_not_a_crash(
+    graphs: dict[str, codeintel.CodeGraph],
+) -> None:
+    graph = graphs["registry_app"]
+    service = graph.services()[0].model_copy(update={"methods": ()})
+    assert _matching_method(service, graph.routes()[0]) is None

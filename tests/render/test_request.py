@@ -4,16 +4,21 @@ import pytest
 
 from render.errors import PlanError
 from render.naming import plural, swap
-from render.request import understand
+from render.request import _slug, understand
 from render.words import singular, split_identifier, terms
 
 RESOURCES = {"server", "agent", "health"}
+#: The other names a small project has: modules, classes, fields, route segments.
+NAMES = ["registry/api/logout.py", "well-known", "A2AServer", "ServerService", "created_at"]
+NAMES += ["api_key", "status", "name", "password", "comment", "labels", "lookup", "word"]
+PROJECT = RESOURCES | {"team", "project", "user", "order", "member", "item", "case"}
 
 
 @pytest.mark.parametrize(
     ("text", "kind", "resource", "related"),
     [
         ("Add tag management to servers", "New Capability", "tag", ("server",)),
+        ("Add a tags field to servers", "Enhancement", "server", ("server",)),
         ("Add pagination to the list servers endpoint", "Enhancement", "server", ("server",)),
         ("Fix 404 when deleting an unknown agent", "Bug Fix", "agent", ("agent",)),
         ("Refactor the server repository", "Refactor", "server", ("server",)),
@@ -35,17 +40,20 @@ def test_slug_is_bounded_kebab_case_of_ascii_words() -> None:
     assert understand("Add tag management to servers!", RESOURCES).slug == (
         "add-tag-management-to-servers"
     )
-    long = understand("word " * 2000, RESOURCES)
+    long = understand("word " * 2000, RESOURCES, NAMES)
     assert len(long.slug) <= 60 and long.slug.startswith("word-word")
-    assert understand("../../etc/passwd; rm -rf ~", RESOURCES).slug == "etc-passwd-rm-rf"
+    assert understand("../../etc/passwd; rm -rf ~ servers", RESOURCES).slug == (
+        "etc-passwd-rm-rf-servers"
+    )
 
 
 def test_request_without_ascii_words_gets_a_stable_hashed_slug() -> None:
-    first = understand("Ajouter des étiquettes ça", RESOURCES)
-    assert first.slug == "ajouter-des-tiquettes-a"
-    only_unicode = understand("添加标签", RESOURCES)
-    assert only_unicode.slug.startswith("feature-") and len(only_unicode.slug) == 16
-    assert understand("添加标签", RESOURCES).slug == only_unicode.slug
+    first = understand("Ajouter des étiquettes ça aux servers", RESOURCES)
+    assert first.slug == "ajouter-des-tiquettes-a-aux-servers"
+    only_unicode = understand("添加标签 Server", RESOURCES)
+    assert only_unicode.slug == "server"
+    assert _slug("添加标签").startswith("feature-") and len(_slug("添加标签")) == 16
+    assert _slug("添加标签") == _slug("添加标签") != _slug("添加")
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t ", "!!! ???"])
@@ -81,3 +89,88 @@ def test_swap_keeps_case_and_number_and_leaves_longer_words() -> None:
     assert swap(text, "server", "category") == (
         "from registry.schemas.category import CategoryCreate  # categories, getCategory, observer"
     )
+
+
+# The requests of issue 12 and others like them: the target, the type, and no new resource
+# made of a verb, an adjective or an adverb.
+@pytest.mark.parametrize(
+    ("text", "kind", "resource", "related"),
+    [
+        ("Disallow creating a team with a duplicate name", "Bug Fix", "team", ("team",)),
+        ("Retrieve the live status in the lookup endpoint", "Enhancement", "lookup", ()),
+        ("Handle missing project ids", "Bug Fix", "project", ("project",)),
+        ("Log out suspended users", "Enhancement", "user", ("user",)),
+        ("Let the current user change their password", "Enhancement", "user", ("user",)),
+        ("Revoke a member's API keys", "Enhancement", "member", ("member",)),
+        ("Add internal comments to orders", "Enhancement", "order", ("order",)),
+        (
+            "Add labels and owners fields to the list-projects request",
+            "Enhancement",
+            "project",
+            ("project",),
+        ),
+        ("Add created_at to users and orders", "Enhancement", "user", ("user", "order")),
+        ("Serve the well-known A2A agent card", "Enhancement", "agent", ("agent",)),
+        ("Return 404 instead of 500 for unknown items", "Bug Fix", "item", ("item",)),
+        ("Prevent deleting a server twice", "Bug Fix", "server", ("server",)),
+        ("Don't return deleted agents", "Bug Fix", "agent", ("agent",)),
+        ("Refactor health ServerService", "Refactor", "health", ("health", "server")),
+        ("Gracefully reject empty server names", "Bug Fix", "server", ("server",)),
+        ("Add a /health endpoint for load balancers", "New Capability", "health", ("health",)),
+        ("Use the correct status for unknown servers", "Bug Fix", "server", ("server",)),
+        ("Add server removal checks", "Enhancement", "server", ("server",)),
+    ],
+)
+def test_verbs_adjectives_and_adverbs_never_become_resources(
+    text: str, kind: str, resource: str, related: tuple[str, ...]
+) -> None:
+    request = understand(text, PROJECT, NAMES)
+    assert (request.kind, request.resource, request.related) == (kind, resource, related)
+    assert request.creates is None
+    invented = {"disallow", "retrieve", "live", "handle", "log", "current", "revoke", "internal"}
+    assert not invented & {t.term for t in request.targets}
+
+
+def test_compounds_hyphens_and_acronyms_match_the_project_names() -> None:
+    request = understand(
+        "Log out suspended users and serve the well-known A2A card", PROJECT, NAMES
+    )
+    assert {"logout", "wellknown", "a2a"} <= set(request.terms)
+    assert "IDs" and "id" in understand("Handle missing project IDs", PROJECT, NAMES).terms
+
+
+def test_roles_attributes_and_qualifiers() -> None:
+    request = understand("Add labels and owners fields to the list-projects request", PROJECT)
+    assert request.attributes == ("label", "owner")
+    assert [(t.term, t.role) for t in request.targets] == [("project", "target")]
+    assert understand("Log out suspended users", PROJECT, NAMES).qualifiers == ("suspended",)
+
+
+def test_a_creation_verb_object_that_names_nothing_is_new() -> None:
+    request = understand("Create invoices for orders", PROJECT, NAMES)
+    assert (request.kind, request.creates, request.related) == (
+        "New Capability",
+        "invoice",
+        ("order",),
+    )
+
+
+@pytest.mark.parametrize("text", ["asdf qwer", "add asdf", "the and of"])
+def test_a_request_naming_nothing_in_the_project_is_refused_with_the_closest(text: str) -> None:
+    with pytest.raises(PlanError, match="names nothing in the project; closest") as error:
+        understand(text, PROJECT, NAMES)
+    assert "\n" not in str(error.value)
+
+
+def test_match_share_tracks_how_much_of_the_request_the_project_names() -> None:
+    full = understand("Add created_at to users and orders", PROJECT, NAMES).matched
+    half = understand("Add created_at to users and unicorns", PROJECT, NAMES).matched
+    assert full == 1.0 and 0 < half < full
+
+
+def test_swap_renames_whole_words_only() -> None:
+    text = "from fastapi.security import OAuth2PasswordRequestForm  # get_auth, AuthService"
+    assert swap(text, "auth", "current") == (
+        "from fastapi.security import OAuth2PasswordRequestForm  # get_current, CurrentService"
+    )
+    assert swap("SERVERS server2 Servers", "server", "tag") == "TAGS server2 Tags"

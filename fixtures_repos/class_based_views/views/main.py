@@ -1,0 +1,7 @@
+from fastapi import FastAPI
+
+from views import items, users
+
+app = FastAPI()
+app.include_router(items.router, prefix="/api")
+app.include_router(users.router)

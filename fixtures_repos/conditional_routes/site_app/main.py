@@ -1,0 +1,35 @@
+import os
+
+from fastapi import FastAPI
+
+from site_app.routers import billing, free, legacy
+from site_app.spa import mount_spa
+
+app = FastAPI()
+
+if os.environ.get("BILLING"):
+    app.include_router(billing.router, prefix="/billing")
+elif os.environ.get("LEGACY"):
+    app.include_router(legacy.router, prefix="/billing")
+else:
+    app.include_router(free.router, prefix="/billing")
+
+if os.environ.get("DEBUG_ROUTES"):
+
+    @app.get("/debug")
+    def debug() -> str:
+        return "debug"
+
+
+if os.environ.get("SPA"):
+    mount_spa(app)
+
+
+@app.get("/reports/{report_id}")
+def report(report_id: int) -> int:
+    return report_id
+
+
+@app.get("/reports")
+def report() -> list[int]:  # noqa: F811 - both definitions register a route
+    return []

@@ -1,0 +1,6 @@
+def ping() -> str:
+    return "ping"
+
+
+def pong() -> str:
+    return "pong"

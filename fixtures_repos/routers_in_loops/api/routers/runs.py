@@ -1,0 +1,8 @@
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/runs")
+
+
+@router.get("")
+def list_runs() -> list[str]:
+    return []

@@ -1,0 +1,15 @@
+from fastapi import APIRouter, FastAPI
+
+from shop.registry import build_final_router, include_routers, register_routers
+from shop.subapp import create_api_app
+
+
+def create_app() -> FastAPI:
+    app = FastAPI()
+    register_routers(app)
+    app.include_router(build_final_router())
+    app.include_router(include_routers(APIRouter()))
+    app.include_router(include_routers(APIRouter(prefix="/{tenant}")))
+    app.mount("/api", create_api_app())
+    app.mount("/", create_api_app(health_path="/ping"))
+    return app

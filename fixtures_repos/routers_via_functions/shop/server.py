@@ -1,0 +1,22 @@
+from fastapi import APIRouter, FastAPI
+
+from shop.routers import status
+
+
+class ApiServer:
+    """The app is an attribute of a server object, configured by a method it is passed to."""
+
+    def __init__(self, extra: APIRouter, standalone: bool = False) -> None:
+        self.app = FastAPI()
+        self.extra = extra
+        self.configure_app(self.app, standalone)
+
+    def configure_app(self, app: FastAPI, standalone: bool) -> None:
+        from shop.routers.users import router as users_router
+
+        app.include_router(users_router, prefix="/api/v1")
+        app.include_router(self.extra, prefix="/extra")
+
+
+server = ApiServer(extra=status.router)
+app = server.app

@@ -1,0 +1,324 @@
+"""The pieces of route evaluation that bind names: closing values over bindings, loop
+targets, attribute defaults, and what is reported when a binding cannot be found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import codeintel
+from codeintel.facts.models import Value
+from codeintel.frameworks.routes import _close, _unpack
+
+
+def _project(root: Path, files: dict[str, str]) -> codeintel.CodeGraph:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return codeintel.analyze(root, cache=False)
+
+
+def _name(ref: str) -> Value:
+    return Value("name", ref.rpartition(".")[2], ref=ref)
+
+
+def test_close_replaces_bound_names_inside_calls_and_fstrings() -> None:
+    prefix = Value("fstring", 'f"/{name}"', items=(Value("str", "/"), _name("m.f.<locals>.name")))
+    call = Value(
+        "call", "APIRouter(...)", func=_name("fastapi.APIRouter"), keywords=(("prefix", prefix),)
+    )
+    closed = _close(call, {"m.f.<locals>.name": Value("str", "github")})
+    assert closed.keyword("prefix") == Value(
+        "fstring", 'f"/{name}"', items=(Value("str", "/"), Value("str", "github"))
+    )
+    assert _close(call, {}) is call
+
+
+def test_unpack_binds_each_name_of_a_tuple_target() -> None:
+    target = Value("list", "path, handler", items=(_name("m.path"), _name("m.handler")))
+    item = Value("list", '("/a", h)', items=(Value("str", "/a"), _name("m.h")))
+    assert _unpack(target, item) == {"m.path": Value("str", "/a"), "m.handler": _name("m.h")}
+    assert _unpack(target, Value("str", "x")) == {}
+
+
+def test_a_prefix_from_a_nested_settings_default(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/config.py": (
+                "from pydantic import BaseModel, Field\n"
+                "class RunSettings(BaseModel):\n    root_path: str = '/root'\n"
+                "class Config(BaseModel):\n"
+                "    run: RunSettings = Field(default_factory=RunSettings)\n"
+                "def load_config():\n    return Config()\n"
+                "config = load_config()\n"
+            ),
+            "pkg/server.py": (
+                "from fastapi import APIRouter, FastAPI\nfrom pkg.config import config\n"
+                "app = FastAPI()\nrouter = APIRouter(prefix=config.run.root_path)\n"
+                "@router.get('/x')\ndef x(): return 1\n"
+                "app.include_router(router)\n"
+            ),
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [("/root/x", "pkg.server.app")]
+    assert not [d for d in graph.diagnostics if d.code == "CI201"]
+
+
+def test_routes_on_a_parameter_no_call_binds_are_kept_with_a_diagnostic(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "helpers.py": (
+                "from fastapi import FastAPI\n"
+                "def handler(): return 1\n"
+                "def install(app: FastAPI, path: str = '/x') -> None:\n"
+                "    app.get(path)(handler)\n"
+            )
+        },
+    )
+    assert [(r.path, r.app, r.router) for r in graph.routes()] == [
+        ("/x", None, "helpers.install.<locals>.app")
+    ]
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 3)]
+
+
+def test_an_include_in_a_loop_over_unknown_items_names_the_loop(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\nfrom plugins import load\n"
+                "app = FastAPI()\n"
+                "for router in load():\n    app.include_router(router)\n"
+                "for item in load():\n    print(item)\n"
+            ),
+            "plugins.py": "def load():\n    return []\n",
+        },
+    )
+    messages = [(d.code, d.line, d.message) for d in graph.diagnostics]
+    assert messages == [
+        ("CI202", 5, "cannot tell what `for router in load()` runs over"),
+        ("CI202", 5, "cannot tell which router router is"),
+    ]
+
+
+def test_a_handler_that_names_no_function_is_a_diagnostic(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\napp = FastAPI()\nHANDLERS = []\n"
+                "app.add_api_route('/x', HANDLERS[0])\n"
+                "app.get('/y')(lambda: 1)\n"
+            )
+        },
+    )
+    assert graph.routes() == []
+    assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI202", 4, "cannot tell which function endpoint HANDLERS[0] is"),
+        ("CI202", 5, "cannot tell which function endpoint lambda: 1 is"),
+    ]
+
+
+def test_an_apps_router_attribute_is_the_app(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\napp = FastAPI()\n"
+                "def ping(): return 1\n"
+                "def aliases(target: FastAPI) -> None:\n"
+                "    target.router.add_api_route('/pong', ping)\n"
+                "    for route in list(target.router.routes):\n"
+                "        target.router.add_api_route('/x' + route.path, route.endpoint)\n"
+                "app.router.add_api_route('/ping', ping)\n"
+                "aliases(app)\n"
+            )
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [
+        ("/ping", "main.app"),
+        ("/pong", "main.app"),
+    ]
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 7), ("CI202", 7)]
+
+
+def test_an_attribute_set_from_a_factory_call_binds_the_factorys_parameters(
+    tmp_path: Path,
+) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "router = APIRouter()\n"
+                "@router.get('/x')\ndef x(): return 1\n"
+                "def build(extra: APIRouter) -> FastAPI:\n"
+                "    app = FastAPI()\n    app.include_router(extra, prefix='/v1')\n"
+                "    return app\n"
+                "class Server:\n"
+                "    def __init__(self) -> None:\n        self.app = build(router)\n"
+                "app = Server().app\n"
+            )
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [("/v1/x", "main.build.<locals>.app")]
+
+
+def test_each_subclass_holds_its_own_router_from_the_base_init(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "class Base:\n"
+                "    def __init__(self):\n"
+                "        self.router = APIRouter()\n"
+                "        self.setup()\n"
+                "    def get_router(self):\n"
+                "        return self.router\n"
+                "class A(Base):\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/a')\n"
+                "        def a(): ...\n"
+                "class B(Base):\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/b')\n"
+                "        def b(): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(A().get_router(), prefix='/x')\n"
+                "app.include_router(B().router, prefix='/y')\n"
+            ),
+        },
+    )
+    routes = {(r.path, r.endpoint, r.router) for r in graph.routes() if r.app == "main.app"}
+    assert routes == {
+        ("/x/a", "main.A.setup.<locals>.a", "main.A.router"),
+        ("/y/b", "main.B.setup.<locals>.b", "main.B.router"),
+    }
+
+
+def test_routers_passed_by_name_from_a_dict_literal(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "one = APIRouter()\n"
+                "@one.get('/one')\n"
+                "def first(): ...\n"
+                "def serve(app, one_router=None):\n"
+                "    app.include_router(one_router, prefix='/v1')\n"
+                "app = FastAPI()\n"
+                "ROUTERS = {'one_router': one}\n"
+                "serve(app, **ROUTERS)\n"
+            ),
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [("/v1/one", "main.app")]
+
+
+def test_routes_copied_in_a_lifespan_are_served_by_the_app_it_starts(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n"
+                "inner = FastAPI()\n"
+                "@inner.get('/ping')\n"
+                "def ping(): ...\n"
+                "async def lifespan(app):\n"
+                "    app.router.routes = inner.routes\n"
+                "    app.routes.extend(helpers())\n"
+                "    yield\n"
+                "app = FastAPI(lifespan=lifespan)\n"
+                "def helpers():\n"
+                "    return []\n"
+            ),
+        },
+    )
+    assert sorted((r.path, r.app) for r in graph.routes()) == [
+        ("/ping", "main.app"),
+        ("/ping", "main.inner"),
+    ]
+    messages = [(d.code, d.line, d.message) for d in graph.diagnostics]
+    assert messages == [("CI202", 7, "cannot tell whose routes helpers() are")]
+
+
+def test_a_decorated_def_in_a_loop_declares_a_route_per_item(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "from plugins import load\n"
+                "app = FastAPI()\n"
+                "for name in ('a', 'b'):\n"
+                "    @app.get(f'/{name}')\n"
+                "    def show(): ...\n"
+                "for router in load():\n"
+                "    @router.get('/x')\n"
+                "    def x(): ...\n"
+            ),
+            "plugins.py": "def load():\n    return []\n",
+        },
+    )
+    assert sorted(r.path for r in graph.routes()) == ["/a", "/b"]
+    messages = [(d.code, d.line, d.message) for d in graph.diagnostics]
+    assert messages == [("CI202", 8, "cannot tell what `for router in load()` runs over")]
+
+
+def test_class_based_view_methods_on_an_inferring_router_are_routes(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n"
+                "from fastapi_utils.cbv import cbv\n"
+                "from fastapi_utils.inferring_router import InferringRouter\n"
+                "router = InferringRouter()\n"
+                "@cbv(router)\n"
+                "class Views:\n"
+                "    @router.get('/v')\n"
+                "    def show(self): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(router, prefix='/api')\n"
+            ),
+        },
+    )
+    assert [(r.path, r.endpoint, r.app) for r in graph.routes()] == [
+        ("/api/v", "main.Views.show", "main.app")
+    ]
+
+
+def test_a_subclass_router_has_the_routes_of_the_base_methods_it_does_not_override(
+    tmp_path: Path,
+) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "class Base:\n"
+                "    def __init__(self):\n"
+                "        self.router = APIRouter()\n"
+                "        self.setup()\n"
+                "        self.common()\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/base')\n"
+                "        def base(): ...\n"
+                "    def common(self):\n"
+                "        @self.router.get('/health')\n"
+                "        def health(): ...\n"
+                "class A(Base):\n"
+                "    def setup(self):\n"
+                "        @self.router.get('/a')\n"
+                "        def a(): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(A().router, prefix='/x')\n"
+            ),
+        },
+    )
+    assert sorted(r.path for r in graph.routes() if r.app == "main.app") == ["/x/a", "/x/health"]
