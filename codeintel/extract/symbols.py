@@ -391,9 +391,9 @@ class _Collector:
         for target in node.targets:
             self._store(target.target, node, None, node.value)
             if isinstance(target.target, cst.Subscript):
-                self._setitem(target.target, node.value)
+                self._stored(target.target, node.value, "setitem")
             elif isinstance(target.target, cst.Attribute) and not _is_self_attribute(target.target):
-                self._setattr(target.target, node.value)
+                self._stored(target.target, node.value, "setattr")
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._store(node.target, node, node.annotation.annotation, node.value)
@@ -485,24 +485,9 @@ class _Collector:
         if node.exc is not None:
             self._statement(node.exc, "raise")
 
-    def _setitem(self, target: cst.Subscript, value: cst.BaseExpression) -> None:
-        """``a[k] = v`` (``app.dependency_overrides[dep] = fake``): kept as a statement fact."""
-        scope, chain = self.scopes[-1].qualname, self._chain()
-        self._calls.append(
-            lambda: CallFact(
-                scope,
-                Value(
-                    "other",
-                    _text(target),
-                    items=(self._value(target, chain), self._value(value, chain)),
-                ),
-                self._line(target),
-                "setitem",
-            )
-        )
-
-    def _setattr(self, target: cst.Attribute, value: cst.BaseExpression) -> None:
-        """``a.b = v`` (``app.router.routes = other.routes``): kept as a statement fact."""
+    def _stored(self, target: cst.BaseExpression, value: cst.BaseExpression, role: str) -> None:
+        """``a[k] = v`` (role "setitem": ``app.dependency_overrides[dep] = fake``) or ``a.b = v``
+        (role "setattr": ``app.router.routes = other.routes``), kept as a statement fact."""
         scope, chain, guards = self.scopes[-1].qualname, self._chain(), tuple(self._guards[-1])
         self._calls.append(
             lambda: CallFact(
@@ -513,7 +498,7 @@ class _Collector:
                     items=(self._value(target, chain), self._value(value, chain)),
                 ),
                 self._line(target),
-                "setattr",
+                role,
                 tuple(map(self._guard, guards)),
             )
         )
