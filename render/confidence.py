@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from render.chains import Chain
 from render.context import Confidence, Deduction
 from render.facts import ProjectFacts
-from render.rank import rank
 from render.request import FeatureRequest
 
 #: Below this many files a project is small enough that ten listed files cover it well;
@@ -42,7 +41,7 @@ class Signals:
 
 
 def signals(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> Signals:
-    ranked = rank(facts.documents, request.terms)
+    ranked = facts.ranked(request.terms)
     best = ranked[0].score if ranked else 0.0
     return Signals(
         files=len(facts.graph.files()),

@@ -16,12 +16,21 @@ from codeintel import (
     Project,
     TestFunction,
 )
-from render.rank import index
+from render.rank import FileScore, index, rank
 
 
 class ProjectFacts:
     def __init__(self, graph: CodeGraph) -> None:
         self.graph = graph
+        self._ranked: dict[tuple[str, ...], list[FileScore]] = {}
+        self._users: dict[tuple[str, ...], dict[str, int]] = {}
+
+    def ranked(self, terms: tuple[str, ...]) -> list[FileScore]:
+        """Files ranked against a request's terms; several parts of a plan ask for the same
+        ranking, so it is computed once per request."""
+        if terms not in self._ranked:
+            self._ranked[terms] = rank(self.documents, terms)
+        return self._ranked[terms]
 
     @cached_property
     def project(self) -> Project:
@@ -88,10 +97,16 @@ class ProjectFacts:
 
     def code_users(self, words: Iterable[str]) -> dict[str, int]:
         """Python files whose text uses any of ``words`` as a whole identifier, with how many
-        times: a request naming ``TemplateResponse`` is about the code that calls it."""
-        wanted = sorted(set(words))
+        times: a request naming ``TemplateResponse`` is about the code that calls it. Scanned
+        once per set of words."""
+        wanted = tuple(sorted(set(words)))
         if not wanted:
             return {}
+        if wanted not in self._users:
+            self._users[wanted] = self._scan(wanted)
+        return self._users[wanted]
+
+    def _scan(self, wanted: tuple[str, ...]) -> dict[str, int]:
         pattern = re.compile(
             r"(?<![\w])(?:" + "|".join(re.escape(w) for w in wanted) + r")(?![\w])"
         )

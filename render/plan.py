@@ -34,7 +34,6 @@ from render.prose import (
     problem_and_solution,
     testing,
 )
-from render.rank import rank
 from render.request import FeatureRequest, understand
 from render.tasks import TaskPlan, plan_tasks
 from render.words import singular, split_identifier
@@ -207,7 +206,7 @@ def project_names(facts: ProjectFacts) -> list[str]:
 def choose_analogue(facts: ProjectFacts, request: FeatureRequest, chains: list[Chain]) -> Chain:
     """What the plan centres on: the modules a component request is about, else the named
     resource's chain, else the most complete, best matching one."""
-    scores = {s.file: s.score for s in rank(facts.documents, request.terms)}
+    scores = {s.file: s.score for s in facts.ranked(request.terms)}
 
     def lexical(chain: Chain) -> float:
         return sum(scores.get(f, 0.0) for f in chain.files)
@@ -283,7 +282,7 @@ def focus_files(facts: ProjectFacts, request: FeatureRequest) -> tuple[str, ...]
     # an empty package __init__ is named like its folder but holds nothing to change
     ranked = [
         s
-        for s in rank(facts.documents, request.terms)
+        for s in facts.ranked(request.terms)
         if is_source(s.file) and facts.texts.get(s.file, "").strip()
     ]
     best = ranked[0].score if ranked else 0.0

@@ -9,7 +9,7 @@ from render.chains import Chain, is_source, name_words
 from render.context import DocRef, FileRef, FixtureRef, Phase, Snippet
 from render.facts import ProjectFacts
 from render.markdown import code
-from render.rank import FileScore, rank
+from render.rank import FileScore
 from render.request import FeatureRequest
 from render.source import Source
 from render.tasks import TaskPlan
@@ -124,7 +124,7 @@ class _Reading:
         self.facts = facts
         self.request = request
         self.source = Source(facts.graph)
-        self.scores = {s.file: s for s in rank(facts.documents, request.terms)}
+        self.scores = {s.file: s for s in facts.ranked(request.terms)}
         self.found: list[tuple[int, int, FileRef]] = []
         self.best = max((s.score for s in self.scores.values()), default=0.0)
 
@@ -213,7 +213,7 @@ class _Reading:
     def settings(self, chain: Chain) -> None:
         """The settings module, when the request is about configuration or the code the plan
         centres on imports it."""
-        reads = {self.facts.module_of_file.get(f) for f in (*chain.focus, *chain.files)}
+        reads = {self.facts.module_of_file.get(f) for f in chain.files}
         imported = {m for r in reads if r for m in self.facts.graph.modules_imported_by(r)}
         for schema in self.facts.graph.schemas():
             if schema.kind != "settings" or not is_source(schema.file):
@@ -239,10 +239,9 @@ class _Reading:
         if not paths or len(paths) > _MAX_FILES:
             return
         route_files = {r.file for r in routes}
-        for file in self.facts.graph.files():
+        for file, text in self.facts.texts.items():
             if not is_source(file) or file in route_files:
                 continue
-            text = "\n".join(self.source.lines(file))
             hits = sorted(p for p in paths if f'{p}"' in text or f"{p}'" in text or f"{p}/" in text)
             if hits:
                 self.add(file, None, None, f"Names the path `{hits[0]}`: a client of it", 3)

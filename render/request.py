@@ -7,7 +7,7 @@ import difflib
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, ConfigDict
 
@@ -438,9 +438,9 @@ def _tokens(flat: str) -> list[_Token]:
     # "don't" comes out as "don" + "t" from the token pattern: read it as one negation
     kept = [t for t in found if t.word != "t"]
     return [
-        _Token(text="don't" if t.word in {"don", "dont"} else t.text, word=t.word, index=i)
-        if t.word not in {"don", "dont"}
-        else _Token(text="don't", word="don't", index=i)
+        _Token(text="don't", word="don't", index=i)
+        if t.word in {"don", "dont"}
+        else replace(t, index=i)
         for i, t in enumerate(kept)
     ]
 
