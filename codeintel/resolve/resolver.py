@@ -51,6 +51,7 @@ class Resolver:
                     self.bases[f"{facts.module}.{ref.scope}"].append(ref.candidate)
         self.tops = {name.partition(".")[0] for name in (*self.modules, *aliases)}
         self._cache: dict[str, Target | None] = {}
+        self._mro: dict[str, tuple[str, ...]] = {}
 
     def resolve(self, dotted: str, hops: int = 0) -> Target | None:
         """The node ``dotted`` names, or None when it names nothing we can see."""
@@ -141,7 +142,13 @@ class Resolver:
 
     def mro(self, cls: str) -> list[str]:
         """Project classes and external bases reachable from ``cls``, nearest first (a
-        depth-first, left-to-right walk: exact C3 only matters for diamonds, rare in models)."""
+        depth-first, left-to-right walk: exact C3 only matters for diamonds, rare in models).
+        Computed once per class: every subclass test of every assignment asks again."""
+        if cls not in self._mro:
+            self._mro[cls] = tuple(self._walk_bases(cls))
+        return list(self._mro[cls])
+
+    def _walk_bases(self, cls: str) -> list[str]:
         order: list[str] = []
         todo = [cls]
         while todo:
