@@ -51,13 +51,15 @@ def analyze(
         root = Path(path)
         store = _store(root, cache)
         files, diagnostics = discover(root)
-        warm = _unchanged(store, root, files, diagnostics, max_file_size) if store else None
-        if warm is not None:
-            return CodeGraph(warm, root)
+        previous = store.get_fingerprint(root) if store is not None else None
+        if store is not None and previous is not None:
+            warm = _unchanged(store, root, files, diagnostics, max_file_size, previous)
+            if warm is not None:
+                return CodeGraph(warm, root)
         started = time.time_ns()
         jobs, unread = read_python(root, files, max_file_size)
         stamp = fingerprint(root, files, jobs, [*diagnostics, *unread], max_file_size, started)
-        if store is not None and (cached := _same_bytes(store, root, stamp)) is not None:
+        if store is not None and (cached := _same_bytes(store, root, stamp, previous)) is not None:
             return CodeGraph(cached, root)
         jobs, naming = name_jobs(root, files, jobs)
         facts, failed = _extract(jobs, store, workers, executor)
@@ -132,23 +134,23 @@ def _unchanged(
     files: list[SourceFile],
     diagnostics: list[Diagnostic],
     max_file_size: int,
+    previous: Fingerprint,
 ) -> nx.MultiDiGraph | None:
     """The cached graph, when no file's metadata changed since it was built: no file read."""
-    previous = store.get_fingerprint(root)
-    if previous is None or not unchanged(root, files, diagnostics, max_file_size, previous):
+    if not unchanged(root, files, diagnostics, max_file_size, previous):
         return None
     return store.get_graph(root, previous.key)
 
 
-def _same_bytes(store: FactsCache, root: Path, stamp: Fingerprint) -> nx.MultiDiGraph | None:
+def _same_bytes(
+    store: FactsCache, root: Path, stamp: Fingerprint, previous: Fingerprint | None
+) -> nx.MultiDiGraph | None:
     """The cached graph, when the bytes are the ones it was built from though metadata said
     otherwise (a checkout, a touch, a file just written); the index then learns the new
     metadata, so the next warm run needs metadata alone again."""
     graph = store.get_graph(root, stamp.key)
-    if graph is not None:
-        previous = store.get_fingerprint(root)
-        if previous is None or previous.seen != stamp.seen:
-            store.put_fingerprint(root, stamp)
+    if graph is not None and (previous is None or previous.seen != stamp.seen):
+        store.put_fingerprint(root, stamp)
     return graph
 
 
