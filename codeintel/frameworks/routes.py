@@ -132,6 +132,7 @@ class _Builder:
         self.imported: set[str] = set()  # modules some project module imports
         self.diagnostics: set[Diagnostic] = set()
         self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
+        self._class_methods: dict[str, list[tuple[str, SymbolFact]]] = {}
 
     # -- collecting -----------------------------------------------------------------------
 
@@ -686,13 +687,24 @@ class _Builder:
 
     def _runs_for(self, cls: str, base: str, site: _Site) -> bool:
         """Whether the method of ``base`` around ``site`` is the one ``cls`` runs."""
-        for name, fact in self.resolver.symbols.items():
-            method = name.removeprefix(f"{base}.")
-            inside = fact.start_line <= site.line <= fact.end_line
-            if fact.kind == "method" and method != name and "." not in method and inside:
+        for method, fact in self._own_methods(base):
+            if fact.start_line <= site.line <= fact.end_line:
                 target = self.resolver.resolve(f"{cls}.{method}")
-                return target is not None and target.qualname == name
+                return target is not None and target.qualname == f"{base}.{method}"
         return False
+
+    def _own_methods(self, cls: str) -> list[tuple[str, SymbolFact]]:
+        """``cls``'s own methods by name, found once per class (subclass walks ask often)."""
+        if cls not in self._class_methods:
+            prefix = f"{cls}."
+            self._class_methods[cls] = [
+                (name.removeprefix(prefix), fact)
+                for name, fact in self.resolver.symbols.items()
+                if fact.kind == "method"
+                and name.startswith(prefix)
+                and "." not in name.removeprefix(prefix)
+            ]
+        return self._class_methods[cls]
 
     def _follow(
         self,
