@@ -18,7 +18,7 @@ from codeintel.errors import CodeIntelError
 from codeintel.extract.workers import extract_all
 from codeintel.facts.models import ModuleFacts
 from codeintel.frameworks.semantics import add_semantics
-from codeintel.graph.assemble import assemble
+from codeintel.graph.assemble import Inputs, assemble, reassemble
 from codeintel.pipeline.cache import FactsCache, cache_folder
 from codeintel.pipeline.discover import SourceFile, discover
 from codeintel.pipeline.fingerprint import Fingerprint, fingerprint, unchanged
@@ -64,13 +64,13 @@ def analyze(
         jobs, naming = name_jobs(root, files, jobs)
         facts, failed = _extract(jobs, store, workers, executor)
         resolver = Resolver(facts, naming.aliases)
-        graph = assemble(files, resolver)
+        graph, inputs = _assemble(store, root, previous, files, jobs, resolver)
         graph.graph["import_roots"] = tuple(r.model_dump() for r in naming.roots)
         diagnostics += unread + failed
         diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
         graph.graph["diagnostics"] = tuple(dataclasses.asdict(d) for d in sorted(diagnostics))
         if store is not None:
-            store.put_graph(root, stamp, graph)
+            store.put_graph(root, stamp, graph, inputs)
         return CodeGraph(graph, root)
 
 
@@ -152,6 +152,29 @@ def _same_bytes(
     if graph is not None and (previous is None or previous.seen != stamp.seen):
         store.put_fingerprint(root, stamp)
     return graph
+
+
+def _assemble(
+    store: FactsCache | None,
+    root: Path,
+    previous: Fingerprint | None,
+    files: list[SourceFile],
+    jobs: list[Job],
+    resolver: Resolver,
+) -> tuple[nx.MultiDiGraph, Inputs | None]:
+    """The graph's assembly, patched from the last graph built for ``root`` where only some
+    modules changed since."""
+    if store is None:
+        return assemble(files, resolver), None
+    modules = resolver.modules
+    keys = {j.module: store.key(j.path, j.module, j.data) for j in jobs if j.module in modules}
+    before = None
+    if previous is not None:
+        graph = store.get_graph(root, previous.key)
+        inputs = store.get_inputs(root, previous.key)
+        if graph is not None and isinstance(inputs, Inputs):
+            before = graph, inputs
+    return reassemble(files, resolver, keys, before)
 
 
 def _extract(

@@ -1,9 +1,12 @@
-"""Graph assembly: per-file facts in, one networkx graph out, names resolved across modules."""
+"""Graph assembly: per-file facts in, one networkx graph out, names resolved across modules; and
+the same graph patched where some modules changed."""
 
 from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -21,20 +24,163 @@ from codeintel.facts.models import ModuleFacts
 from codeintel.pipeline.discover import SourceFile
 from codeintel.resolve.resolver import Resolver, Target, qualified
 
+#: What assembly writes: node ids by their first word, and edge kinds. A graph's other nodes,
+#: edges and node attributes are the framework stage's.
+_OWN_NODES = frozenset({"file", "module", "symbol", "external", "unresolved"})
+_OWN_EDGES = frozenset({"contains", "imports", "references", "calls", "inherits"})
+_USE_EDGES = frozenset({"imports", "references", "calls", "inherits"})
+_OWN_ATTRIBUTES = frozenset(
+    {
+        *("kind", "name", "file", "file_kind", "start_line", "end_line", "docstring"),
+        *("qualname", "module", "is_async", "decorators", "bases", "signature", "stdlib"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a graph was assembled from: the files, the aliases, and for each module the key
+    of the bytes its facts came from and the modules its names were resolved in."""
+
+    files: tuple[SourceFile, ...]
+    aliases: dict[str, str]
+    keys: dict[str, str]
+    reads: dict[str, frozenset[str]]
+
 
 def assemble(files: list[SourceFile], resolver: Resolver) -> nx.MultiDiGraph:
     """Build the graph of files, modules, symbols and their imports, uses and calls."""
+    return _assembled(files, resolver)[0]
+
+
+def reassemble(
+    files: list[SourceFile],
+    resolver: Resolver,
+    keys: dict[str, str],
+    before: tuple[nx.MultiDiGraph, Inputs] | None,
+) -> tuple[nx.MultiDiGraph, Inputs]:
+    """The graph ``assemble`` builds, and what it was made from. ``before`` is an earlier
+    graph (a finished one: the framework stage's part is taken off) and its inputs; where
+    only some modules' bytes changed since, that graph is patched, in place: the changed
+    modules and those whose names were resolved in them are assembled again, no other."""
+    if before is not None and _same_names(before[1], files, resolver):
+        graph, inputs = before
+        changed = {m for m, key in keys.items() if inputs.keys[m] != key}
+        if _patchable(graph, changed, resolver):
+            _own_only(graph)
+            reads = _patch(graph, resolver, changed, inputs.reads)
+            return graph, Inputs(tuple(files), resolver.aliases, keys, reads)
+    graph, reads = _assembled(files, resolver)
+    return graph, Inputs(tuple(files), resolver.aliases, keys, reads)
+
+
+def _assembled(
+    files: list[SourceFile], resolver: Resolver
+) -> tuple[nx.MultiDiGraph, dict[str, frozenset[str]]]:
     graph = nx.MultiDiGraph()
     facts = [resolver.modules[name] for name in sorted(resolver.modules)]
     for source in files:
         graph.add_node(file_id(source.path), kind="file", file=source.path, file_kind=source.kind)
     for module in facts:
         _add_module(graph, module)
+    reads = {}
     for module in facts:
         _add_package_edges(graph, module, resolver)
-        _add_imports(graph, module, resolver)
-        _add_refs(graph, module, resolver)
-    return graph
+        reads[module.module] = _add_uses(graph, module, resolver)
+    return graph, reads
+
+
+def _add_uses(graph: nx.MultiDiGraph, facts: ModuleFacts, resolver: Resolver) -> frozenset[str]:
+    """A module's imports and references; the modules its names were resolved in."""
+    _add_imports(graph, facts, resolver)
+    with resolver.reads() as read:
+        _add_refs(graph, facts, resolver)
+    return frozenset(read)
+
+
+def _same_names(before: Inputs, files: list[SourceFile], resolver: Resolver) -> bool:
+    """Whether every name means what it meant: the same files, modules and aliases."""
+    return (
+        before.files == tuple(files)
+        and before.aliases == resolver.aliases
+        and before.keys.keys() == resolver.modules.keys()
+    )
+
+
+def _patchable(graph: nx.MultiDiGraph, changed: set[str], resolver: Resolver) -> bool:
+    """A changed module's symbols may be replaced alone only if no other module's symbol has
+    the same id (a class ``b`` in package ``a`` beside a module ``a.b``): then both wrote
+    one node, and only a full assembly rebuilds it as it was."""
+    for name in changed:
+        old = _symbols_of(graph, name)
+        if any(graph.nodes[node].get("module") != name for node in old):
+            return False
+        new = {symbol_id(f"{name}.{s.qualname}") for s in resolver.modules[name].symbols}
+        if any(node in graph and node not in old for node in new):
+            return False
+    return True
+
+
+def _own_only(graph: nx.MultiDiGraph) -> None:
+    """Take the framework stage's nodes, edges and attributes off a finished graph."""
+    graph.remove_nodes_from([n for n in graph if id_kind(n) not in _OWN_NODES])
+    foreign = [e for e in graph.edges(keys=True) if e[2] not in _OWN_EDGES]
+    graph.remove_edges_from(foreign)
+    for _, data in graph.nodes(data=True):
+        for name in [k for k in data if k not in _OWN_ATTRIBUTES]:
+            del data[name]
+    graph.graph.clear()
+
+
+def _patch(
+    graph: nx.MultiDiGraph,
+    resolver: Resolver,
+    changed: set[str],
+    reads: dict[str, frozenset[str]],
+) -> dict[str, frozenset[str]]:
+    dirty = changed | {m for m, read in reads.items() if not read.isdisjoint(changed)}
+    targets: set[str] = set()
+    for name in sorted(dirty):
+        symbols = _symbols_of(graph, name)
+        for node in [module_id(name), *symbols]:
+            uses = [e for e in graph.out_edges(node, keys=True) if e[2] in _USE_EDGES]
+            targets.update(target for _, target, _ in uses)
+            graph.remove_edges_from(uses)
+        if name in changed:
+            graph.remove_nodes_from(symbols)
+        else:
+            for node in symbols:
+                graph.nodes[node]["bases"] = ()
+    for name in sorted(changed):
+        _add_module(graph, resolver.modules[name])
+    patched = dict(reads)
+    for name in sorted(dirty):
+        patched[name] = _add_uses(graph, resolver.modules[name], resolver)
+    _drop_unused(graph, targets)
+    return patched
+
+
+def _symbols_of(graph: nx.MultiDiGraph, module: str) -> list[str]:
+    """The module's symbol nodes, found through ``contains`` edges from its node."""
+    found: list[str] = []
+    todo = [module_id(module)]
+    while todo:
+        node = todo.pop()
+        for _, child, key in graph.out_edges(node, keys=True):
+            if key == "contains" and id_kind(child) == "symbol":
+                found.append(child)
+                todo.append(child)
+    return found
+
+
+def _drop_unused(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> None:
+    """External and unresolved nodes exist for the edges into them: none left, none kept."""
+    unused = [
+        n
+        for n in nodes
+        if n in graph and id_kind(n) in ("external", "unresolved") and not graph.in_degree(n)
+    ]
+    graph.remove_nodes_from(unused)
 
 
 def _add_module(graph: nx.MultiDiGraph, facts: ModuleFacts) -> None:

@@ -65,11 +65,20 @@ class FactsCache:
         graph = self._load(self._graph_path(root), key)
         return graph if isinstance(graph, nx.MultiDiGraph) else None
 
-    def put_graph(self, root: Path, index: Fingerprint, graph: nx.MultiDiGraph) -> None:
+    def put_graph(
+        self, root: Path, index: Fingerprint, graph: nx.MultiDiGraph, made_from: object
+    ) -> None:
         """One graph per project folder, replaced on change, so the cache does not grow with
-        every edit; then its index."""
+        every edit; then what it was made from (read back only when some file changed, to
+        redo only what the change touches), then its index."""
         self._store(self._graph_path(root), index.key, graph)
+        self._store(self._graph_path(root, "inputs"), index.key, made_from)
         self.put_fingerprint(root, index)
+
+    def get_inputs(self, root: Path, key: str) -> object:
+        """What the graph with key ``key`` was made from, as ``put_graph`` was given it; None
+        when that is not the graph's key (or nothing is stored)."""
+        return self._load(self._graph_path(root, "inputs"), key)
 
     def put_fingerprint(self, root: Path, index: Fingerprint) -> None:
         """Replace the index alone: after a checkout or a touch the files' metadata changed

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from codeintel.facts.ids import external_id, id_kind, module_id, symbol_id
@@ -50,17 +51,36 @@ class Resolver:
                 if ref.role == "base":
                     self.bases[f"{facts.module}.{ref.scope}"].append(ref.candidate)
         self.tops = {name.partition(".")[0] for name in (*self.modules, *aliases)}
-        self._cache: dict[str, Target | None] = {}
+        # each name's target, and the modules whose facts resolving it looked into
+        self._cache: dict[str, tuple[Target | None, frozenset[str]]] = {}
         self._mro: dict[str, tuple[str, ...]] = {}
+        self._read: set[str] = set()
+
+    @contextmanager
+    def reads(self) -> Iterator[set[str]]:
+        """The modules whose facts the names resolved inside the block depended on: what a
+        change to any other module cannot alter (the module set and aliases held fixed)."""
+        outer, self._read = self._read, set()
+        try:
+            yield self._read
+        finally:
+            outer |= self._read
+            self._read = outer
 
     def resolve(self, dotted: str, hops: int = 0) -> Target | None:
         """The node ``dotted`` names, or None when it names nothing we can see."""
-        if hops == 0 and dotted in self._cache:
-            return self._cache[dotted]
-        result = self._resolve(dotted, hops)
-        if hops == 0:
-            self._cache[dotted] = result
-        return result
+        if hops:
+            return self._resolve(dotted, hops)
+        cached = self._cache.get(dotted)
+        if cached is None:
+            outer, self._read = self._read, set()
+            try:
+                result = self._resolve(dotted, hops)
+            finally:
+                read, self._read = self._read, outer
+            cached = self._cache[dotted] = (result, frozenset(read))
+        self._read |= cached[1]
+        return cached[0]
 
     def _resolve(self, dotted: str, hops: int) -> Target | None:
         if hops > _MAX_HOPS:
@@ -78,6 +98,7 @@ class Resolver:
         if hops > _MAX_HOPS:
             return None
         symbol: str | None = None
+        self._read.add(module)
         for index, part in enumerate(rest):
             tail = rest[index + 1 :]
             if symbol is None:
@@ -89,6 +110,7 @@ class Resolver:
                     return self._follow(self.bindings[module][part], tail, hops + 1)
                 elif f"{module}.{part}" in self.modules:
                     module = f"{module}.{part}"
+                    self._read.add(module)
                 else:
                     return self._via_star(module, rest[index:], hops)
             elif f"{module}.{symbol}.{part}" in self.symbols:
@@ -112,7 +134,10 @@ class Resolver:
         name (``pkg.sub.x``) is how facts name the globals of the submodule."""
         parent = self.aliases.get(".".join(head[:-1])) if len(head) > 1 and not rest else None
         name = head[-1]
-        if parent is None or name not in self.bindings[parent]:
+        if parent is None:
+            return module, rest
+        self._read.add(parent)
+        if name not in self.bindings[parent]:
             return module, rest
         if self._imports_own_submodule(parent, name) or f"{parent}.{name}" in self.symbols:
             return module, rest

@@ -244,7 +244,7 @@ def _tripped() -> _Tripwire:
 def test_a_stale_graph_is_never_unpickled(tmp_path: Path) -> None:
     store = FactsCache(tmp_path / "cache")
     graph = nx.MultiDiGraph(tripwire=_Tripwire())
-    store.put_graph(tmp_path, Fingerprint("key-before", {}), graph)
+    store.put_graph(tmp_path, Fingerprint("key-before", {}), graph, None)
     _UNPICKLED.clear()
     assert store.get_fingerprint(tmp_path) == Fingerprint("key-before", {})
     assert store.get_graph(tmp_path, "key-after") is None

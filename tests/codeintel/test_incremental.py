@@ -1,0 +1,204 @@
+"""Incremental analysis: after any sequence of edits, a run from the cache gives the same bytes
+as a cold run, and a change to one module assembles only what can see it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import codeintel
+from codeintel.graph import assemble
+
+Edit = Callable[[Path], None]
+
+
+def _sources(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.py"))
+
+
+def _top_names(text: str) -> list[str]:
+    return re.findall(r"^(?:async def|def|class) (\w+)", text, re.MULTILINE)
+
+
+def _rename(index: int, everywhere: bool) -> Edit:
+    """Rename a top-level function or class, in its own file alone (its importers now name
+    nothing) or in every file."""
+
+    def edit(root: Path) -> None:
+        files = [f for f in _sources(root) if _top_names(f.read_text())]
+        home = files[index % len(files)]
+        names = _top_names(home.read_text())
+        old = names[index % len(names)]
+        for path in _sources(root) if everywhere else [home]:
+            path.write_text(re.sub(rf"\b{old}\b", f"{old}_renamed", path.read_text()))
+
+    return edit
+
+
+def _drop_import(index: int) -> Edit:
+    def edit(root: Path) -> None:
+        files = [f for f in _sources(root) if "import " in f.read_text()]
+        path = files[index % len(files)]
+        lines = path.read_text().splitlines(keepends=True)
+        imports = [n for n, line in enumerate(lines) if line.startswith(("import ", "from "))]
+        if imports and not lines[imports[-1]].rstrip().endswith("("):
+            del lines[imports[index % len(imports)]]
+        path.write_text("".join(lines))
+
+    return edit
+
+
+def _use_elsewhere(index: int) -> Edit:
+    """Import a name one module defines into another, use it, and subclass it when a class."""
+
+    def edit(root: Path) -> None:
+        files = _sources(root)
+        home = [f for f in files if _top_names(f.read_text()) and f.name != "__init__.py"]
+        source = home[index % len(home)]
+        name = _top_names(source.read_text())[0]
+        module = ".".join(source.relative_to(root).with_suffix("").parts)
+        target = files[(index * 7 + 3) % len(files)]
+        text = target.read_text()
+        extra = f"\n\nfrom {module} import {name}\n\n\ndef uses_{index}():\n    return {name}()\n"
+        if re.search(rf"^class {name}\b", source.read_text(), re.MULTILINE):
+            extra += f"\n\nclass Sub{index}({name}):\n    pass\n"
+        target.write_text(text + extra)
+
+    return edit
+
+
+def _add_module(index: int) -> Edit:
+    def edit(root: Path) -> None:
+        folder = sorted({f.parent for f in _sources(root)})[index % 4]
+        (folder / f"added_{index}.py").write_text("from registry.main import app\n\n\nX = app\n")
+
+    return edit
+
+
+def _delete_module(index: int) -> Edit:
+    def edit(root: Path) -> None:
+        files = [f for f in _sources(root) if f.name != "__init__.py"]
+        files[index % len(files)].unlink()
+
+    return edit
+
+
+def _break_module(index: int) -> Edit:
+    def edit(root: Path) -> None:
+        files = _sources(root)
+        path = files[index % len(files)]
+        path.write_text(path.read_text() + "\ndef broken(:\n")
+
+    return edit
+
+
+def _edit_config(index: int) -> Edit:
+    def edit(root: Path) -> None:
+        path = root / "pyproject.toml"
+        path.write_text(path.read_text() + f"\n# edited {index}\n")
+
+    return edit
+
+
+EDITS = st.one_of(
+    st.builds(_rename, st.integers(0, 200), st.booleans()),
+    st.builds(_drop_import, st.integers(0, 200)),
+    st.builds(_use_elsewhere, st.integers(0, 200)),
+    st.builds(_add_module, st.integers(0, 200)),
+    st.builds(_delete_module, st.integers(0, 200)),
+    st.builds(_break_module, st.integers(0, 200)),
+    st.builds(_edit_config, st.integers(0, 200)),
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path, fixtures: Path) -> Path:
+    root = tmp_path / "registry_app"
+    shutil.copytree(fixtures / "registry_app", root, ignore=shutil.ignore_patterns(".*"))
+    return root
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(edits=st.lists(EDITS, min_size=1, max_size=4))
+def test_runs_after_edits_equal_a_cold_run(
+    edits: list[Edit], tmp_path_factory: pytest.TempPathFactory, fixtures: Path
+) -> None:
+    scratch = tmp_path_factory.mktemp("incremental")
+    root, cache = scratch / "registry_app", scratch / "cache"
+    shutil.copytree(fixtures / "registry_app", root, ignore=shutil.ignore_patterns(".*"))
+    codeintel.analyze(root, cache=cache, workers=1)
+    for edit in edits:
+        edit(root)
+        incremental = codeintel.analyze(root, cache=cache, workers=1).to_json()
+        assert incremental == codeintel.analyze(root, cache=False, workers=1).to_json()
+
+
+def test_a_changed_module_is_patched_not_assembled_again(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    codeintel.analyze(project, cache=cache, workers=1)
+    patched: list[set[str]] = []
+    real = assemble._patch
+
+    def spy(graph: object, resolver: object, changed: set[str], reads: object) -> object:
+        patched.append(changed)
+        return real(graph, resolver, changed, reads)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assemble, "_patch", spy)
+    monkeypatch.setattr(assemble, "_assembled", _forbidden)
+    service = project / "registry/services/agent_service.py"
+    service.write_text(service.read_text().replace("list_agents", "all_agents"))
+
+    graph = codeintel.analyze(project, cache=cache, workers=1)
+
+    assert patched == [{"registry.services.agent_service"}]
+    assert graph.find_symbol("AgentService/all_agents")
+    assert not graph.find_symbol("AgentService/list_agents")
+
+
+def test_modules_resolved_in_a_changed_module_are_assembled_again(
+    project: Path, tmp_path: Path
+) -> None:
+    """The route module imports the service class by name: renaming the class in its own
+    module leaves that import naming nothing, though the route module's bytes did not change."""
+    cache = tmp_path / "cache"
+    before = codeintel.analyze(project, cache=cache, workers=1)
+    service_class = "registry.services.agent_service.AgentService"
+    assert service_class in _uses(before, "registry.api.agents")
+    service = project / "registry/services/agent_service.py"
+    service.write_text(service.read_text().replace("class AgentService", "class AgentLogic"))
+
+    after = codeintel.analyze(project, cache=cache, workers=1)
+
+    assert service_class not in _uses(after, "registry.api.agents")
+    assert "unresolved:registry.services.agent_service.AgentService" in _uses(
+        after, "registry.api.agents"
+    )
+    assert after.to_json() == codeintel.analyze(project, cache=False, workers=1).to_json()
+
+
+def _uses(graph: codeintel.CodeGraph, module: str) -> set[str]:
+    return {
+        target.removeprefix("symbol:")
+        for source, target, kind in graph.graph.edges(keys=True)
+        if kind == "references" and graph.graph.nodes[source].get("file") == _file(module)
+    }
+
+
+def _file(module: str) -> str:
+    return module.replace(".", "/") + ".py"
+
+
+def _forbidden(*args: object) -> object:
+    raise AssertionError("the whole graph was assembled again")
