@@ -22,6 +22,9 @@ class Fixture(Frozen):
     #: who sees it: a directory ("" for the root) for a conftest fixture, the module's file for
     #: one defined in a test module, "file::Class" inside a test class, "*" for a plugin's
     visible_from: str
+    #: the conftest, test module or plugin that binds it by import, when defined elsewhere
+    #: (pytest registers every fixture in such a module's namespace, under the name bound)
+    via: str = ""
 
 
 class TestFunction(Frozen):

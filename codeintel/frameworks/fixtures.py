@@ -10,6 +10,7 @@ from codeintel.facts.ids import fixture_id
 from codeintel.facts.models import ModuleFacts, SymbolFact, Value
 from codeintel.resolve.evaluate import Evaluator
 from codeintel.resolve.framework_names import FIXTURE_DECORATORS
+from codeintel.resolve.resolver import Target
 
 _TEST_MODULE = re.compile(r"^(test_.*|.*_test)\.py$")
 _KINDS: tuple[tuple[str, TestKind], ...] = (
@@ -34,6 +35,7 @@ def extract_tests(evaluator: Evaluator) -> TestFacts:
         name = module.file.rsplit("/", 1)[-1]
         if name == "conftest.py" or _TEST_MODULE.match(name) or module.module in plugins:
             fixtures += _fixtures(module, evaluator, module.module in plugins)
+            fixtures += _imported_fixtures(module, evaluator, module.module in plugins)
         if _TEST_MODULE.match(name):
             fixtures += _class_fixtures(module, evaluator)
             tests += _tests(module, evaluator, project)
@@ -72,14 +74,19 @@ def visible_fixtures(
 def fixture_node(fixture: Fixture) -> str:
     """A fixture's node id: ``fixture:tests/test_x.py::TestA::mock_client`` for one that a test
     class sees (one per class, as pytest registers it), ``fixture:<file>::<function>`` else."""
-    owner = fixture.visible_from if "::" in fixture.visible_from else fixture.file
+    owner = fixture.visible_from if "::" in fixture.visible_from else _home(fixture)
     return fixture_id(owner, fixture.function.rpartition(".")[2])
 
 
 def fixture_site(fixture: Fixture) -> tuple[str, str | None]:
     """Where a fixture is requested from, as (file, class node path): what it sees itself."""
     file, _, cls = fixture.visible_from.partition("::")
-    return (file, cls) if cls else (fixture.file, None)
+    return (file, cls) if cls else (_home(fixture), None)
+
+
+def _home(fixture: Fixture) -> str:
+    """The file pytest registered the fixture from."""
+    return fixture.via or fixture.file
 
 
 def _class_nodes(test_file: str, test_class: str | None) -> dict[str, int]:
@@ -103,7 +110,7 @@ def _closeness(where: str, test_file: str, folder: str, classes: dict[str, int])
 
 
 def _is_conftest(fixture: Fixture) -> bool:
-    return fixture.file.rpartition("/")[2] == "conftest.py" and fixture.visible_from != "*"
+    return _home(fixture).rpartition("/")[2] == "conftest.py" and fixture.visible_from != "*"
 
 
 def _inside(folder: str, top: str) -> bool:
@@ -135,14 +142,92 @@ def _fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: bool) -> list[F
         decorator = _fixture_decorator(fact, evaluator)
         if decorator is None or "." in fact.qualname:
             continue
-        if plugin:
-            where = "*"
-        elif module.file.endswith("/conftest.py") or module.file == "conftest.py":
-            where = posixpath.dirname(module.file)
-        else:
-            where = module.file
-        found.append(_fixture(fact, decorator, module, evaluator, where))
+        found.append(_fixture(fact, decorator, module, evaluator, _seen_from(module, plugin)))
     return found
+
+
+def _seen_from(module: ModuleFacts, plugin: bool) -> str:
+    if plugin:
+        return "*"
+    if module.file.endswith("/conftest.py") or module.file == "conftest.py":
+        return posixpath.dirname(module.file)
+    return module.file
+
+
+#: A fixture function bound in a module's namespace: the function, its module, its decorator.
+_Bound = tuple[SymbolFact, ModuleFacts, Value]
+
+
+def _imported_fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: bool) -> list[Fixture]:
+    """Fixtures a conftest, test module or plugin binds by import (``from .fixtures import *``,
+    ``from helpers import db as database``): pytest scans the module's namespace, so they are
+    registered there, under the name bound, as if defined there."""
+    own = {s.name for s in module.symbols if "." not in s.qualname}
+    where = _seen_from(module, plugin)
+    found = []
+    for name, (fact, home, decorator) in sorted(_bound_fixtures(module, evaluator, ()).items()):
+        if name not in own:
+            fixture = _fixture(fact, decorator, home, evaluator, where, name)
+            found.append(fixture.model_copy(update={"via": module.file}))
+    return found
+
+
+def _bound_fixtures(
+    module: ModuleFacts, evaluator: Evaluator, path: tuple[str, ...]
+) -> dict[str, _Bound]:
+    """The fixture functions ``module`` binds by import, by the name bound; through star
+    imports, those the source binds or defines and exports (``__all__``, else no leading
+    underscore). ``path`` holds the modules on the way here, so star cycles end."""
+    resolver = evaluator.resolver
+    found: dict[str, _Bound] = {}
+    for imp in module.imports:
+        if imp.scope:
+            continue
+        if imp.star:
+            source = resolver.modules.get(resolver.aliases.get(imp.target, ""))
+            if source is not None and source.module not in path:
+                found.update(_exported_fixtures(source, evaluator, (*path, module.module)))
+        elif imp.bound is not None and imp.binds_to is not None:
+            bound = _fixture_named(resolver.resolve(imp.binds_to), evaluator)
+            if bound is not None:
+                found[imp.bound] = bound
+    return found
+
+
+def _exported_fixtures(
+    module: ModuleFacts, evaluator: Evaluator, path: tuple[str, ...]
+) -> dict[str, _Bound]:
+    names = _bound_fixtures(module, evaluator, path)
+    for fact in module.symbols:
+        decorator = _fixture_decorator(fact, evaluator)
+        if decorator is not None and "." not in fact.qualname:
+            names[fact.name] = (fact, module, decorator)
+    exported = _all_names(module, evaluator)
+    return {
+        name: bound
+        for name, bound in names.items()
+        if (name in exported if exported is not None else not name.startswith("_"))
+    }
+
+
+def _all_names(module: ModuleFacts, evaluator: Evaluator) -> set[str] | None:
+    for assign in module.assigns:
+        if assign.scope == "" and assign.name == "__all__":
+            return set(evaluator.strings(assign.value))
+    return None
+
+
+def _fixture_named(target: Target | None, evaluator: Evaluator) -> _Bound | None:
+    """The module-level fixture function ``target`` is, if it is one."""
+    resolver = evaluator.resolver
+    if target is None or target.remainder or target.qualname not in resolver.symbols:
+        return None
+    home = resolver.modules[resolver.symbol_module[target.qualname]]
+    fact = resolver.symbols[target.qualname]
+    decorator = _fixture_decorator(fact, evaluator)
+    if decorator is None or "." in fact.qualname:
+        return None
+    return fact, home, decorator
 
 
 def _class_fixtures(module: ModuleFacts, evaluator: Evaluator) -> list[Fixture]:
@@ -199,14 +284,20 @@ def _fixture_decorator(fact: SymbolFact, evaluator: Evaluator) -> Value | None:
 
 
 def _fixture(
-    fact: SymbolFact, decorator: Value, module: ModuleFacts, evaluator: Evaluator, where: str
+    fact: SymbolFact,
+    decorator: Value,
+    module: ModuleFacts,
+    evaluator: Evaluator,
+    where: str,
+    bound: str | None = None,
 ) -> Fixture:
+    """``bound``: the name the registering module binds the function to, when not its own."""
     keyword = decorator.keyword if decorator.kind == "call" else (lambda _: None)
     name = keyword("name")
     scope = keyword("scope")
     autouse = keyword("autouse")
     return Fixture(
-        name=name.text if name is not None and name.kind == "str" else fact.name,
+        name=name.text if name is not None and name.kind == "str" else bound or fact.name,
         function=f"{module.module}.{fact.qualname}",
         file=module.file,
         line=fact.start_line,

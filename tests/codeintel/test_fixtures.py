@@ -24,7 +24,9 @@ def _pytest_view(project: Path) -> dict[str, dict[str, list[str]]]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["registry_app", "pytest_layout", "fullstack_app"])
+@pytest.mark.parametrize(
+    "name", ["registry_app", "pytest_layout", "fullstack_app", "imported_fixtures"]
+)
 def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
     project = fixtures / name
     graph = codeintel.analyze(project)

@@ -1,0 +1,3 @@
+from shop.testing.fixtures import *  # noqa: F403
+
+from .fixtures.database import *  # noqa: F403

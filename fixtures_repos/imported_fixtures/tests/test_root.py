@@ -1,0 +1,2 @@
+def test_root(session: str, engine: str, client: str) -> None:
+    assert session == "session:engine"
