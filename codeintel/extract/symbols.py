@@ -394,6 +394,10 @@ class _Collector:
                 self._stored(target.target, node.value, "setitem")
             elif isinstance(target.target, cst.Attribute) and not _is_self_attribute(target.target):
                 self._stored(target.target, node.value, "setattr")
+        if isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Call):
+            # ``f = router.post("/x")(f)``: a decorator applied by hand registers as it would
+            # in a statement of its own
+            self._statement(node.value, "call")
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._store(node.target, node, node.annotation.annotation, node.value)
@@ -478,8 +482,9 @@ class _Collector:
         )
 
     def visit_Expr(self, node: cst.Expr) -> None:
-        if isinstance(node.value, cst.Call):
-            self._statement(node.value, "call")
+        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        if isinstance(value, cst.Call):  # ``await startup(app)`` passes ``app`` on too
+            self._statement(value, "call")
 
     def visit_Raise(self, node: cst.Raise) -> None:
         if node.exc is not None:

@@ -333,7 +333,7 @@ class _Builder:
         if method in _ADDERS:
             value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)
             endpoint = self._endpoint(_close(value, site.env) if value else None, site)
-            methods = self._methods(call, _ADDERS[method])
+            methods = self._methods(call, _ADDERS[method], site)
             for owner in owners if endpoint else ():
                 declared = _Declared(
                     methods, _path_value(call), endpoint, self._entry(owner, site), call
@@ -366,7 +366,7 @@ class _Builder:
 
     def _endpoint(self, value: Value | None, site: _Site) -> str:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""
-        endpoint = self.ev.qualified(value)
+        endpoint = self.ev.qualified(value) or self.ev.returned_function(value)
         if endpoint is not None and ".<locals>." in endpoint:
             # A nested def is a function; anything else local (``route.endpoint``) is not known.
             endpoint = endpoint if endpoint in self.resolver.symbols else None
@@ -377,7 +377,9 @@ class _Builder:
         return endpoint or ""
 
     def _declare(self, owner: str, method: str, call: Value, endpoint: str, site: _Site) -> None:
-        methods = self._methods(call, _VERBS[method]) if method == "api_route" else _VERBS[method]
+        methods: tuple[str, ...] = _VERBS[method]
+        if method == "api_route":
+            methods = self._methods(call, methods, site)
         site = self._entry(owner, site)
         self.declared[owner].append(_Declared(methods, _path_value(call), endpoint, site, call))
 
@@ -390,8 +392,12 @@ class _Builder:
             return site
         return replace(site, conditions=(*site.conditions, f"import {site.module}"))
 
-    def _methods(self, call: Value, default: tuple[str, ...]) -> tuple[str, ...]:
-        methods = self.ev.strings(call.keyword("methods"))
+    def _methods(self, call: Value, default: tuple[str, ...], site: _Site) -> tuple[str, ...]:
+        given = call.keyword("methods")
+        methods = self.ev.strings(given)
+        if given is not None and not methods:
+            message = f"cannot tell which methods {given.text} are; {default[0]} assumed"
+            self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
         return tuple(m.upper() for m in methods) if methods else default
 
     def _collect_aliases(self) -> None:
@@ -514,7 +520,7 @@ class _Builder:
         key = self.ev.variable(value.ref)
         binding = self.ev.binding(key) if key else None
         if key not in self.objects and binding is not None and binding.kind == "call":
-            return self._called(binding, where, depth + 1)
+            return self._called(binding, self._bound_at(key) or where, depth + 1)
         key = self.ev.object_key(value.ref)
         if key in self.objects:
             return [(key, {})]
@@ -551,6 +557,18 @@ class _Builder:
             for key, env in self._objects(returned, bound, where, depth + 1):
                 found.append((key, bound if key.startswith(f"{func}.<locals>.") else env))
         return found
+
+    def _bound_at(self, key: str | None) -> str | None:
+        """Where a variable is bound, as a site's ``where``: an object built in place in its
+        value (``r = include_routers(APIRouter())``) is the one built there, however the
+        variable is reached."""
+        fact = next((f for f in self.ev.assigns.get(key or "", ()) if f.value is not None), None)
+        if key is None or fact is None:
+            return None
+        local, marker, _ = key.partition(".<locals>.")
+        owner = local if marker else key.rpartition(".")[0]
+        module = owner if owner in self.resolver.modules else self.resolver.symbol_module.get(owner)
+        return f"{self.resolver.modules[module].file}:{fact.line}" if module else None
 
     def _instance_attribute(self, value: Value) -> str | None:
         """``Cls(...).name``: the object the instance's attribute holds."""
@@ -612,17 +630,25 @@ class _Builder:
             deps = tuple(root.dependencies)
             context = _Context(app, prefix, deps, root.tags, (), ())
             self._walk(root.key, {}, context, found, 0)
-        for param in sorted({*self.declared, *self.edges} - self._bound_params()):
+        # a parameter no call binds, whose routes reach no app: the outermost one of a chain
+        # (``startup(app)`` passing ``app`` on to ``init_routers(app)``) is reported
+        for param in sorted({*self.declared, *self.edges, *self.aliases} - self._bound_params()):
             if self._param(param) and self._registers(param):
                 self._unbound(param, found)
         return sorted(found.values(), key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
 
-    def _registers(self, param: str) -> bool:
+    def _registers(self, param: str, depth: int = 0) -> bool:
         """Whether a parameter's declarations or includes add routes (mounting static files
-        on it does not)."""
-        return bool(self.declared.get(param)) or any(
-            edge.method == "include_router" or self._objects(edge.child, edge.site.env, "")
-            for edge in self.edges.get(param, ())
+        on it does not), or those of the parameters it is passed on to."""
+        if depth > _MAX_DEPTH:
+            return False
+        return (
+            bool(self.declared.get(param))
+            or any(
+                edge.method == "include_router" or self._objects(edge.child, edge.site.env, "")
+                for edge in self.edges.get(param, ())
+            )
+            or any(self._registers(a.param, depth + 1) for a in self.aliases.get(param, ()))
         )
 
     def _unbound(self, param: str, found: dict[tuple[object, ...], Route]) -> None:

@@ -121,6 +121,18 @@ class Evaluator:
             return None
         return f"{target.qualname}.{target.remainder}" if target.remainder else target.qualname
 
+    def returned_function(self, value: Value | None) -> str | None:
+        """The function a call of a project factory returns (``health(runner)`` returning
+        its nested ``_health``): the one function every ``return`` of the factory names."""
+        called = self.called_class(value)
+        fact = self.resolver.symbols.get(called) if called else None
+        if fact is None or fact.kind != "function" or not fact.returned:
+            return None
+        names = {self.qualified(v) for v in fact.returned}
+        found = names.pop() if len(names) == 1 else None
+        symbol = self.resolver.symbols.get(found) if found else None
+        return found if symbol is not None and symbol.kind == "function" else None
+
     def called_class(self, value: Value | None) -> str | None:
         """What a call calls: a class, or a function's qualified name."""
         if value is None or value.kind != "call":
@@ -260,8 +272,12 @@ class Evaluator:
         match = _STATUS_NAME.search(value.text)
         return int(match.group(1)) if match else None
 
-    def strings(self, value: Value | None) -> tuple[str, ...]:
-        """A list of string literals (``tags=["a"]``, ``methods=["GET"]``), as written."""
+    def strings(self, value: Value | None, hops: int = 0) -> tuple[str, ...]:
+        """A list of string literals (``tags=["a"]``, ``methods=["GET"]``), as written, or
+        a name bound to one (``methods=PROXY_METHODS``)."""
+        if value is not None and value.kind == "name" and hops < _MAX_HOPS:
+            key = self.variable(value.ref)
+            return self.strings(self.binding(key) if key else None, hops + 1)
         if value is None or value.kind != "list":
             return ()
         return tuple(self.text(v).value for v in value.items)

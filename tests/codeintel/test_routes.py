@@ -84,6 +84,26 @@ def test_routers_held_by_instances_and_routes_copied_at_startup(
 
 
 @pytest.mark.slow
+def test_routes_wired_by_helpers_equal_what_is_served_after_startup(fixtures: Path) -> None:
+    project = fixtures / "wired_by_helpers"
+    static = {
+        (r.method, r.path, r.endpoint)
+        for r in codeintel.analyze(project).routes()
+        if r.app == "hub.main.app"
+    }
+    assert static == runtime_routes(project, "hub.main:app", started=True)
+
+
+def test_a_helper_chain_no_call_starts_keeps_its_routes_and_says_so(fixtures: Path) -> None:
+    graph = codeintel.analyze(fixtures / "wired_by_helpers")
+    orphans = [(r.path, r.app) for r in graph.routes() if r.endpoint == "hub.unused.orphan"]
+    assert orphans == [("/orphan", None)]
+    assert [(d.code, d.file, d.line) for d in graph.diagnostics if d.file == "hub/unused.py"] == [
+        ("CI202", "hub/unused.py", 15)
+    ]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("environ", ENVIRONMENTS)
 def test_the_routes_whose_conditions_hold_are_the_routes_served(
     fixtures: Path, environ: dict[str, str]

@@ -1,0 +1,23 @@
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from hub.startup import startup
+from hub.tenants.routes import default_tenant_router, tenant_router
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    await startup(app)
+    yield
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(lifespan=lifespan)
+    app.include_router(default_tenant_router)
+    app.include_router(tenant_router)
+    return app
+
+
+app = create_app()
