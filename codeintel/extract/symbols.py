@@ -65,7 +65,7 @@ class _Scope:
     imports: dict[str, str] = field(default_factory=dict)
     globals: set[str] = field(default_factory=set)
     is_method: bool = False
-    returned: list[cst.BaseExpression] = field(default_factory=list)
+    returned: list[tuple[cst.BaseExpression, tuple[_RawGuard, ...]]] = field(default_factory=list)
 
     def child_qualname(self, name: str) -> str:
         if self.kind == "module":
@@ -133,6 +133,8 @@ class _Collector:
         self._guards: list[list[_RawGuard]] = [[]]
         self._block_guards: dict[int, tuple[_RawGuard, ...]] = {}
         self._earlier_branches: dict[int, tuple[_RawGuard, ...]] = {}  # elif -> negations
+        self._elifs: set[int] = set()
+        self._exits: list[int] = [0]  # per block: guards its early exits added
         # Decorators, parameter annotations and defaults, return annotations and class
         # keywords are evaluated where the definition stands, not inside its own scope: names
         # in them resolve without the definition's locals, yet count as the definition's uses.
@@ -320,7 +322,8 @@ class _Collector:
                 signature=_signature(node),
                 params=self._params(node.params, chain),
                 returns=self._value(returns, chain) if returns is not None else None,
-                returned=tuple(self._value(e, (*chain, scope)) for e in scope.returned),
+                returned=tuple(self._value(e, (*chain, scope)) for e, _ in scope.returned),
+                returned_guards=tuple(tuple(map(self._guard, g)) for _, g in scope.returned),
                 guards=tuple(map(self._guard, guards)),
             )
 
@@ -357,7 +360,7 @@ class _Collector:
 
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None and self.scopes[-1].kind == "function":
-            self.scopes[-1].returned.append(node.value)
+            self.scopes[-1].returned.append((node.value, tuple(self._guards[-1])))
 
     def visit_Param(self, node: cst.Param) -> None:
         self._skip.add(id(node.name))
@@ -536,6 +539,15 @@ class _Collector:
             self._block_guards[id(node.orelse.body)] = later
         elif isinstance(node.orelse, cst.If):
             self._earlier_branches[id(node.orelse)] = later
+            self._elifs.add(id(node.orelse))
+
+    def leave_If(self, original_node: cst.If) -> None:
+        """``if not enabled: return``: the rest of the block runs only when the test failed."""
+        node = original_node
+        if node.orelse is None and id(node) not in self._elifs and _exits(node.body):
+            text = f"not ({_condition(node.test)})"
+            self._guards[-1].append(_RawGuard("if", text, self._chain()))
+            self._exits[-1] += 1
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self._enter_block(node)
@@ -552,9 +564,13 @@ class _Collector:
     def _enter_block(self, node: cst.BaseSuite) -> None:
         self._tc_depth += id(node) in self._tc_blocks
         self._guards[-1].extend(self._block_guards.get(id(node), ()))
+        self._exits.append(0)
 
     def _leave_block(self, node: cst.BaseSuite) -> None:
         self._tc_depth -= id(node) in self._tc_blocks
+        # the early exits' guards were added last, after the block's own
+        if exits := self._exits.pop():
+            del self._guards[-1][-exits:]
         if guards := self._block_guards.pop(id(node), ()):
             del self._guards[-1][-len(guards) :]
 
@@ -780,6 +796,15 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
             cst.Dict,
         ),
     )
+
+
+def _exits(body: cst.BaseSuite) -> bool:
+    """Whether a block always leaves: it ends in ``return``, ``raise``, ``continue`` or
+    ``break``."""
+    last: cst.CSTNode | None = body.body[-1] if body.body else None
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1] if last.body else None
+    return isinstance(last, (cst.Return, cst.Raise, cst.Continue, cst.Break))
 
 
 def _condition(test: cst.BaseExpression) -> str:

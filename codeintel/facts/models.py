@@ -97,6 +97,7 @@ class SymbolFact:
     params: tuple[Param, ...] = ()
     returns: Value | None = None  # the return annotation
     returned: tuple[Value, ...] = ()  # names the body returns (``return app``)
+    returned_guards: tuple[tuple[Guard, ...], ...] = ()  # the if/for around each of those
     keywords: tuple[tuple[str, Value], ...] = ()  # class keywords (``table=True``)
     bases: tuple[Value, ...] = ()  # class bases as written (builtins too, unlike base refs)
     guards: tuple[Guard, ...] = ()  # enclosing if/for of the definition, outermost first

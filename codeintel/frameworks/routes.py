@@ -623,12 +623,16 @@ class _Builder:
     def routes(self) -> list[Route]:
         found: dict[tuple[object, ...], Route] = {}
         for root in sorted(self.objects.values(), key=lambda o: o.key):
-            if root.key in self.children:
-                continue
             app = self._served_as(root.key) if root.kind == "app" else None
+            conditions: tuple[str, ...] | None = ()
+            if root.key in self.children:
+                served = app is not None and app != root.key
+                conditions = self._returned_alone(root.key) if served else None
+            if conditions is None:
+                continue
             prefix = self._prefix(root, {}, _Site("", root.file, root.line))
             deps = tuple(root.dependencies)
-            context = _Context(app, prefix, deps, root.tags, (), ())
+            context = _Context(app, prefix, deps, root.tags, (), conditions)
             self._walk(root.key, {}, context, found, 0)
         # a parameter no call binds, whose routes reach no app: the outermost one of a chain
         # (``startup(app)`` passing ``app`` on to ``init_routers(app)``) is reported
@@ -673,6 +677,19 @@ class _Builder:
             return key
         calls = self._module_calls(factory)
         return calls[0][0] if calls else key
+
+    def _returned_alone(self, key: str) -> tuple[str, ...] | None:
+        """The ``if`` tests under which a factory returns its local app itself, though it
+        also mounts it in another (``if base_url: outer.mount(base_url, app); return outer``
+        / ``return app``); None when it never does."""
+        factory, _, local = key.partition(".<locals>.")
+        fact = self.resolver.symbols[factory]
+        found = [
+            _conditions(guards)
+            for value, guards in zip(fact.returned, fact.returned_guards, strict=True)
+            if value.text == local
+        ]
+        return min(found, key=len) if found else None
 
     def _walk(
         self,

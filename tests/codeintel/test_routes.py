@@ -23,7 +23,11 @@ APPS = [
     ("routers_in_loops", "api.main:app"),
     ("class_based_views", "views.main:app"),
 ]
-ENVIRONMENTS = [{}, {"BILLING": "1", "DEBUG_ROUTES": "1", "SPA": "1"}, {"LEGACY": "1"}]
+ENVIRONMENTS = [
+    {},
+    {"BILLING": "1", "DEBUG_ROUTES": "1", "SPA": "1", "SHARE": "1"},
+    {"LEGACY": "1", "BASE_PATH": "1"},
+]
 
 
 def runtime_routes(
@@ -105,8 +109,9 @@ def test_a_helper_chain_no_call_starts_keeps_its_routes_and_says_so(fixtures: Pa
 
 @pytest.mark.slow
 @pytest.mark.parametrize("environ", ENVIRONMENTS)
+@pytest.mark.parametrize("served", ["site_app.main", "site_app.hosted"])
 def test_the_routes_whose_conditions_hold_are_the_routes_served(
-    fixtures: Path, environ: dict[str, str]
+    fixtures: Path, environ: dict[str, str], served: str
 ) -> None:
     project = fixtures / "conditional_routes"
     # The fixture's tests read only os.environ: evaluate them against the environment. The
@@ -115,10 +120,10 @@ def test_the_routes_whose_conditions_hold_are_the_routes_served(
     static = {
         (r.method, r.path, r.endpoint)
         for r in codeintel.analyze(project).routes()
-        if r.app == "site_app.main.app"
+        if r.app == f"{served}.app"
         and all(not c.startswith("import ") and eval(c, namespace) for c in r.conditions)
     }
-    assert static == runtime_routes(project, "site_app.main:app", environ)
+    assert static == runtime_routes(project, f"{served}:app", environ)
 
 
 def test_exclusive_branches_are_never_all_unconditional(fixtures: Path) -> None:
