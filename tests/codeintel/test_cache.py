@@ -342,7 +342,7 @@ def test_a_file_written_just_now_is_read_again(
     assert reads == [1, 1]
 
 
-def test_frozen_garbage_is_swept_once_the_frozen_objects_double(
+def test_frozen_garbage_is_swept_once_the_memory_in_use_doubles(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gc.unfreeze()
@@ -351,8 +351,8 @@ def test_frozen_garbage_is_swept_once_the_frozen_objects_double(
     gc.unfreeze()
     assert gc.collect() > 0  # analysis does leave garbage cycles behind, frozen
     codeintel.analyze(project, cache=False, workers=1)
-    monkeypatch.setattr(analysis._Sweeps, "frozen", 1)
+    monkeypatch.setattr(analysis._Sweeps, "blocks", 1)
     codeintel.analyze(project, cache=False, workers=1)
-    assert (analysis._Sweeps.frozen or 0) > 1  # a sweep counted what survived it
+    assert (analysis._Sweeps.blocks or 0) > 1  # a sweep measured what survived it
     gc.unfreeze()
     assert gc.collect() == 0
