@@ -64,7 +64,7 @@ def analyze(
             return CodeGraph(cached, root)
         jobs, naming = name_jobs(root, files, jobs)
         facts, failed = _extract(jobs, store, workers, executor)
-        resolver = Resolver(facts, naming.aliases)
+        resolver = Resolver(facts, naming.aliases, naming.scoped)
         graph, inputs = _assemble(store, root, previous, files, jobs, resolver)
         graph.graph["import_roots"] = tuple(r.model_dump() for r in naming.roots)
         diagnostics += unread + failed

@@ -29,4 +29,4 @@ def extractor_input(root: Path) -> ExtractorInput:
     jobs, naming = name_jobs(root, files, jobs)
     results = extract_all(jobs, workers=1, executor=None)
     facts = [r for r in results if isinstance(r, ModuleFacts)]
-    return ExtractorInput(root, files, Evaluator(Resolver(facts, naming.aliases)))
+    return ExtractorInput(root, files, Evaluator(Resolver(facts, naming.aliases, naming.scoped)))

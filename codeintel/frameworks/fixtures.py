@@ -126,12 +126,13 @@ def _plugins(modules: list[ModuleFacts], evaluator: Evaluator) -> set[str]:
     """Modules named by ``pytest_plugins`` in a conftest (or test module), by their canonical
     names: pytest imports the name as written, which may be another spelling of the module
     (``src.app.testing.fixtures`` for ``app.testing.fixtures``)."""
-    aliases = evaluator.resolver.aliases
+    resolver = evaluator.resolver
     found: set[str] = set()
     for module in modules:
         for assign in module.assigns:
             if assign.scope == "" and assign.name == "pytest_plugins":
-                found.update(aliases.get(name, name) for name in evaluator.strings(assign.value))
+                names = evaluator.strings(assign.value)
+                found.update(resolver.alias(name, module.module) or name for name in names)
     return found
 
 
@@ -184,7 +185,7 @@ def _bound_fixtures(
         if imp.scope:
             continue
         if imp.star:
-            source = resolver.modules.get(resolver.aliases.get(imp.target, ""))
+            source = resolver.modules.get(resolver.alias(imp.target, module.module) or "")
             if source is not None and source.module not in path:
                 found.update(_exported_fixtures(source, evaluator, (*path, module.module)))
         elif imp.bound is not None and imp.binds_to is not None:

@@ -18,6 +18,7 @@ from codeintel.frameworks.depends import (
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import Evaluator, Text
 from codeintel.resolve.framework_names import APP_CLASSES, BODY, MODEL_ROOTS, ROUTER_CLASSES
+from codeintel.resolve.resolver import Resolver
 
 _VERBS = {
     "get": ("GET",),
@@ -146,7 +147,7 @@ class _Builder:
             self._collect_objects(module)
         for module, facts in modules:
             self._collect_sites(module, facts)
-            self.imported.update(_imported(facts, self.resolver.aliases))
+            self.imported.update(_imported(facts, self.resolver))
         for module, facts in modules:
             for sym in (*facts.symbols, *facts.redefined):
                 if sym.kind not in ("function", "method"):
@@ -851,14 +852,14 @@ class _Builder:
         return None
 
 
-def _imported(facts: ModuleFacts, aliases: dict[str, str]) -> set[str]:
+def _imported(facts: ModuleFacts, resolver: Resolver) -> set[str]:
     """The project modules ``facts`` imports, in any scope, with their parent packages."""
     found = set()
     for imp in facts.imports:
         for name in (imp.target, imp.from_module or ""):
             parts = name.split(".")
             for i in range(1, len(parts) + 1):
-                module = aliases.get(".".join(parts[:i]))
+                module = resolver.alias(".".join(parts[:i]), facts.module)
                 if module is not None:
                     found.add(module)
     return found

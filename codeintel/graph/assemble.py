@@ -44,6 +44,7 @@ class Inputs:
 
     files: tuple[SourceFile, ...]
     aliases: dict[str, str]
+    scoped: dict[str, dict[str, str]]
     keys: dict[str, str]
     reads: dict[str, frozenset[str]]
 
@@ -69,9 +70,18 @@ def reassemble(
         if _patchable(graph, changed, resolver):
             _own_only(graph)
             reads = _patch(graph, resolver, changed, inputs.reads)
-            return graph, Inputs(tuple(files), resolver.aliases, keys, reads)
+            return graph, _inputs(files, resolver, keys, reads)
     graph, reads = _assembled(files, resolver)
-    return graph, Inputs(tuple(files), resolver.aliases, keys, reads)
+    return graph, _inputs(files, resolver, keys, reads)
+
+
+def _inputs(
+    files: list[SourceFile],
+    resolver: Resolver,
+    keys: dict[str, str],
+    reads: dict[str, frozenset[str]],
+) -> Inputs:
+    return Inputs(tuple(files), resolver.aliases, resolver.scoped, keys, reads)
 
 
 def _assembled(
@@ -103,6 +113,7 @@ def _same_names(before: Inputs, files: list[SourceFile], resolver: Resolver) -> 
     return (
         before.files == tuple(files)
         and before.aliases == resolver.aliases
+        and before.scoped == resolver.scoped
         and before.keys.keys() == resolver.modules.keys()
     )
 
@@ -230,7 +241,7 @@ def _add_package_edges(graph: nx.MultiDiGraph, facts: ModuleFacts, resolver: Res
 def _add_imports(graph: nx.MultiDiGraph, facts: ModuleFacts, resolver: Resolver) -> None:
     sites: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     for imp in facts.imports:
-        target = _imported_module(imp.target, imp.from_module, imp.star, resolver)
+        target = _imported_module(imp.target, imp.from_module, imp.star, resolver, facts.module)
         if target is not None and target != module_id(facts.module):
             sites[target].append((imp.line, imp.type_checking))
     for target in sorted(sites):
@@ -248,14 +259,15 @@ def _add_imports(graph: nx.MultiDiGraph, facts: ModuleFacts, resolver: Resolver)
 
 
 def _imported_module(
-    target: str, from_module: str | None, star: bool, resolver: Resolver
+    target: str, from_module: str | None, star: bool, resolver: Resolver, importer: str
 ) -> str | None:
     """The module an import statement makes the importer depend on (grimp's rule)."""
     for name in (target, from_module) if not star else (target,):
         if name is None:
             continue
-        if name in resolver.aliases:
-            return module_id(resolver.aliases[name])
+        module = resolver.alias(name, importer)
+        if module is not None:
+            return module_id(module)
     top = target.partition(".")[0]
     if not top or top in resolver.tops or top == "__future__":
         return None  # a project module that does not exist, or no module at all
@@ -269,7 +281,7 @@ def _add_refs(graph: nx.MultiDiGraph, facts: ModuleFacts, resolver: Resolver) ->
         source = symbol_id(f"{facts.module}.{ref.scope}") if ref.scope else module_id(facts.module)
         if source not in graph:
             source = module_id(facts.module)
-        target = resolver.resolve(ref.candidate)
+        target = resolver.resolve(ref.candidate, importer=facts.module)
         kinds: list[EdgeKind] = ["references"]
         if ref.role == "call":
             kinds.append("calls")

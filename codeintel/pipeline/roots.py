@@ -48,6 +48,9 @@ class Naming:
     names: dict[str, str]  # path -> canonical module name
     aliases: dict[str, str]  # another importable spelling -> canonical module name
     roots: tuple[ImportRoot, ...]
+    #: spellings that reach several modules (two services that both hold ``app/``), by the
+    #: root folder whose code imports them: what they mean for the code under that folder
+    scoped: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
 
 def name_jobs(root: Path, files: list[SourceFile], jobs: list[Job]) -> tuple[list[Job], Naming]:
@@ -86,7 +89,8 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     short = {p: _name_under(p, chosen[p][0]) if p in chosen else fallback[p] for p in paths}
     counts = Counter(short.values())
     names = {p: (n if counts[n] == 1 else path_name(p)) for p, n in short.items()}
-    return Naming(names, _aliases(names, votes), _roots(chosen, names, short))
+    aliases, scoped = _aliases(names, votes)
+    return Naming(names, aliases, _roots(chosen, names, short), scoped)
 
 
 @dataclass(frozen=True)
@@ -289,24 +293,34 @@ def _name_under(path: str, root: str) -> str:
     return full[len(prefix) :] if full.startswith(prefix) else full
 
 
-def _aliases(names: dict[str, str], votes: Counter[tuple[str, str]]) -> dict[str, str]:
+def _aliases(
+    names: dict[str, str], votes: Counter[tuple[str, str]]
+) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """Each module's whole-path name, and its name under every other folder that the code
     imports from, lead to the canonical name. A spelling that would lead to two modules (two
-    services that both hold ``app/``) leads to neither: it stays unresolved, never guessed."""
+    services that both hold ``app/``) leads to neither globally; it leads to each only from
+    the code under the folder it is spelled from (each service runs with its own folder on
+    ``sys.path``), never guessed elsewhere."""
     aliases = {name: name for name in names.values()}
     for path, name in sorted(names.items()):
         aliases.setdefault(path_name(path), name)
-    spellings: dict[str, set[str]] = defaultdict(set)
+    spellings: dict[str, dict[str, str]] = defaultdict(dict)  # spelling -> root -> name
     for path, name in names.items():
         folders = path.split("/")[:-1]
         for i in range(len(folders) + 1):
             root = "/".join(folders[:i])
             if votes[root, _top(path, root)] > 0:
-                spellings[_name_under(path, root)].add(name)
+                spellings[_name_under(path, root)][root] = name
+    scoped: dict[str, dict[str, str]] = defaultdict(dict)
     for spelling, targets in sorted(spellings.items()):
-        if len(targets) == 1 and spelling not in aliases:
-            aliases[spelling] = next(iter(targets))
-    return aliases
+        if spelling in aliases:
+            continue
+        if len(set(targets.values())) == 1:
+            aliases[spelling] = next(iter(targets.values()))
+        else:
+            for root, name in targets.items():
+                scoped[root][spelling] = name
+    return aliases, dict(scoped)
 
 
 def _roots(

@@ -25,7 +25,12 @@ class Target:
 class Resolver:
     """Resolves dotted names against the project: modules, symbols, re-exports, star imports."""
 
-    def __init__(self, modules: Iterable[ModuleFacts], aliases: dict[str, str]) -> None:
+    def __init__(
+        self,
+        modules: Iterable[ModuleFacts],
+        aliases: dict[str, str],
+        scoped: dict[str, dict[str, str]] | None = None,
+    ) -> None:
         self.modules: dict[str, ModuleFacts] = {}
         self.symbols: dict[str, SymbolFact] = {}
         self.symbol_module: dict[str, str] = {}
@@ -34,6 +39,7 @@ class Resolver:
         self.stars: dict[str, list[str]] = defaultdict(list)
         self.bases: dict[str, list[str]] = defaultdict(list)
         self.aliases = aliases
+        self.scoped = scoped or {}
         for facts in modules:
             self.modules[facts.module] = facts
             for sym in facts.symbols:
@@ -50,7 +56,9 @@ class Resolver:
             for ref in facts.refs:
                 if ref.role == "base":
                     self.bases[f"{facts.module}.{ref.scope}"].append(ref.candidate)
-        self.tops = {name.partition(".")[0] for name in (*self.modules, *aliases)}
+        spelled = [s for spellings in self.scoped.values() for s in spellings]
+        self.tops = {name.partition(".")[0] for name in (*self.modules, *aliases, *spelled)}
+        self._scopes: dict[str, str | None] = {}
         # each name's target, and the modules whose facts resolving it looked into
         self._cache: dict[str, tuple[Target | None, frozenset[str]]] = {}
         self._mro: dict[str, tuple[str, ...]] = {}
@@ -67,29 +75,51 @@ class Resolver:
             outer |= self._read
             self._read = outer
 
-    def resolve(self, dotted: str, hops: int = 0) -> Target | None:
-        """The node ``dotted`` names, or None when it names nothing we can see."""
+    def resolve(self, dotted: str, hops: int = 0, importer: str | None = None) -> Target | None:
+        """The node ``dotted`` names, or None when it names nothing we can see; as code in
+        module ``importer`` reads it, when given (a spelling may mean another module there)."""
         if hops:
-            return self._resolve(dotted, hops)
-        cached = self._cache.get(dotted)
+            return self._resolve(dotted, hops, importer)
+        scope = self._scope(importer) if importer is not None and self.scoped else None
+        key = dotted if scope is None else f"{scope}/{dotted}"
+        cached = self._cache.get(key)
         if cached is None:
             outer, self._read = self._read, set()
             try:
-                result = self._resolve(dotted, hops)
+                result = self._resolve(dotted, hops, importer)
             finally:
                 read, self._read = self._read, outer
-            cached = self._cache[dotted] = (result, frozenset(read))
+            cached = self._cache[key] = (result, frozenset(read))
         self._read |= cached[1]
         return cached[0]
 
-    def _resolve(self, dotted: str, hops: int) -> Target | None:
+    def alias(self, spelling: str, importer: str | None = None) -> str | None:
+        """The module ``spelling`` imports, from code in module ``importer`` when given."""
+        found = self.aliases.get(spelling)
+        if found is None and importer is not None and self.scoped:
+            scope = self._scope(importer)
+            found = self.scoped[scope].get(spelling) if scope is not None else None
+        return found
+
+    def _scope(self, module: str) -> str | None:
+        """The deepest folder holding the module's file that gives spellings a meaning."""
+        if module not in self._scopes:
+            facts = self.modules.get(module)
+            folder = facts.file.rpartition("/")[0] if facts is not None else None
+            while folder is not None and folder not in self.scoped:
+                folder = folder.rpartition("/")[0] if folder else None
+            self._scopes[module] = folder
+        return self._scopes[module]
+
+    def _resolve(self, dotted: str, hops: int, importer: str | None = None) -> Target | None:
         if hops > _MAX_HOPS:
             return None
         parts = dotted.split(".")
         for i in range(len(parts), 0, -1):
-            module = self.aliases.get(".".join(parts[:i]))
+            module = self.alias(".".join(parts[:i]), importer)
             if module is not None:
-                return self._walk(*self._shadowing_parent(module, parts[:i], parts[i:]), hops)
+                head, rest = parts[:i], parts[i:]
+                return self._walk(*self._shadowing_parent(module, head, rest, importer), hops)
         if parts[0] in self.tops:
             return None  # a project name that does not exist
         return Target(external_id(parts[0]), dotted)
@@ -107,7 +137,7 @@ class Resolver:
                 elif part in self.bindings[module] and not self._imports_own_submodule(
                     module, part
                 ):
-                    return self._follow(self.bindings[module][part], tail, hops + 1)
+                    return self._follow(self.bindings[module][part], tail, hops + 1, module)
                 elif f"{module}.{part}" in self.modules:
                     module = f"{module}.{part}"
                     self._read.add(module)
@@ -126,13 +156,14 @@ class Resolver:
         return Target(symbol_id(f"{module}.{symbol}"), f"{module}.{symbol}")
 
     def _shadowing_parent(
-        self, module: str, head: list[str], rest: list[str]
+        self, module: str, head: list[str], rest: list[str], importer: str | None
     ) -> tuple[str, list[str]]:
         """``pkg.sub`` is the attribute ``sub`` of ``pkg``: a name ``pkg`` binds by import
         (``from pkg.sub import router as sub`` in ``pkg/__init__.py``) replaces the submodule
         the import system set there first, as at runtime. Only for the name itself: a longer
         name (``pkg.sub.x``) is how facts name the globals of the submodule."""
-        parent = self.aliases.get(".".join(head[:-1])) if len(head) > 1 and not rest else None
+        spelled = ".".join(head[:-1])
+        parent = self.alias(spelled, importer) if len(head) > 1 and not rest else None
         name = head[-1]
         if parent is None:
             return module, rest
@@ -148,22 +179,27 @@ class Resolver:
         from_module, target = self.bindings[module][name]
         return (
             from_module is not None
-            and self.aliases.get(from_module) == module
+            and self.alias(from_module, module) == module
             and (target == f"{from_module}.{name}")
         )
 
-    def _follow(self, binding: tuple[str | None, str], tail: list[str], hops: int) -> Target | None:
+    def _follow(
+        self, binding: tuple[str | None, str], tail: list[str], hops: int, importer: str
+    ) -> Target | None:
         """``from pkg import name`` reads the attribute ``name`` of ``pkg``: a name ``pkg``
         binds (a re-export) shadows a submodule of the same name, as at runtime."""
         from_module, target = binding
-        source = self.aliases.get(from_module) if from_module else None
+        source = self.alias(from_module, importer) if from_module else None
         if source is None or from_module is None:
-            return self.resolve(".".join([target, *tail]), hops)
+            return self._resolve(".".join([target, *tail]), hops, importer)
         return self._walk(source, [target[len(from_module) + 1 :], *tail], hops)
 
     def class_bases(self, cls: str) -> tuple[str, ...]:
         """The qualified names of a project class's bases, as written, resolved."""
-        return tuple(qualified(self.resolve(c), c) for c in self.bases.get(cls, ()))
+        importer = self.symbol_module.get(cls)
+        return tuple(
+            qualified(self.resolve(c, importer=importer), c) for c in self.bases.get(cls, ())
+        )
 
     def mro(self, cls: str) -> list[str]:
         """Project classes and external bases reachable from ``cls``, nearest first (a
@@ -186,7 +222,7 @@ class Resolver:
 
     def _via_star(self, module: str, rest: list[str], hops: int) -> Target | None:
         for source in self.stars[module]:
-            found = self.resolve(".".join([source, *rest]), hops + 1)
+            found = self._resolve(".".join([source, *rest]), hops + 1, module)
             if found is not None and id_kind(found.node) != "external":
                 return found
         return None
@@ -196,7 +232,7 @@ class Resolver:
         if sym is None or sym.kind != "class":
             return None
         for candidate in self.bases[cls]:
-            base = self.resolve(candidate, hops + 1)
+            base = self._resolve(candidate, hops + 1, self.symbol_module.get(cls))
             if base is None or id_kind(base.node) != "symbol" or base.remainder:
                 continue
             found = self.resolve(".".join([base.qualname, *rest]), hops + 1)

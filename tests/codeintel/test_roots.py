@@ -138,7 +138,7 @@ def test_a_bare_folder_named_like_a_dependency_takes_nothing() -> None:
     assert "plotly" not in naming.aliases
 
 
-def test_a_spelling_two_services_share_resolves_to_neither() -> None:
+def test_a_spelling_two_services_share_means_each_one_only_inside_its_service() -> None:
     sources = {
         f"services/{s}/app/{f}": b"from app.core.config import NAME\n" if f == "main.py" else b""
         for s in ("users", "orders")
@@ -147,6 +147,8 @@ def test_a_spelling_two_services_share_resolves_to_neither() -> None:
     naming = name_modules(sources, {})
     assert naming.names["services/users/app/main.py"] == "services.users.app.main"
     assert "app.core.config" not in naming.aliases
+    assert naming.scoped["services/users"]["app.core.config"] == "services.users.app.core.config"
+    assert naming.scoped["services/orders"]["app.core.config"] == "services.orders.app.core.config"
 
 
 def test_a_tests_helper_module_keeps_its_own_spelling() -> None:

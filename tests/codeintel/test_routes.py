@@ -98,6 +98,31 @@ def test_routes_wired_by_helpers_equal_what_is_served_after_startup(fixtures: Pa
     assert static == runtime_routes(project, "hub.main:app", started=True)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("service", ["users", "orders"])
+def test_each_service_of_a_monorepo_serves_its_own_app_package(
+    fixtures: Path, service: str
+) -> None:
+    project = fixtures / "two_services"
+    prefix = f"services.{service}."
+    static = {
+        (r.method, r.path, r.endpoint.removeprefix(prefix))
+        for r in codeintel.analyze(project).routes()
+        if r.app == f"{prefix}app.main.app"
+    }
+    assert static == runtime_routes(project / "services" / service, "app.main:app")
+
+
+def test_a_spelling_two_services_share_means_each_services_own_module(fixtures: Path) -> None:
+    graph = codeintel.analyze(fixtures / "two_services")
+    dependencies = {r.endpoint: r.dependencies for r in graph.routes() if r.dependencies}
+    assert dependencies == {
+        f"services.{s}.app.api.routes.list_{s}": (f"services.{s}.app.deps.get_db",)
+        for s in ("users", "orders")
+    }
+    assert not [d for d in graph.diagnostics if d.code.startswith("CI2")]
+
+
 def test_a_helper_chain_no_call_starts_keeps_its_routes_and_says_so(fixtures: Path) -> None:
     graph = codeintel.analyze(fixtures / "wired_by_helpers")
     orphans = [(r.path, r.app) for r in graph.routes() if r.endpoint == "hub.unused.orphan"]
