@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ import codeintel
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime_fixtures.py"
 
 
-def _pytest_view(project: Path) -> dict[str, dict[str, list[str]]]:
+def _pytest_view(project: Path) -> dict[str, dict[str, Any]]:
     result = subprocess.run(
         [sys.executable, str(RUNTIME), str(project)],
         cwd=project,
@@ -31,12 +32,16 @@ def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
     project = fixtures / name
     graph = codeintel.analyze(project)
     tests = {t.qualname: t for t in graph.tests()}
-    runtime = _pytest_view(project)
+    view = _pytest_view(project)
+    runtime, requests = view["chosen"], view["requests"]
     assert runtime, "pytest collected nothing"
     module_of = {m.file: m.module for m in graph.layers()}
     for nodeid, chosen in runtime.items():
         file, _, rest = nodeid.partition("::")
-        cls = "::".join(rest.split("[")[0].split("::")[:-1]) or None
+        path = rest.split("[")[0].split("::")
+        cls = "::".join(path[:-1]) or None
+        test = tests[f"{module_of[file]}.{'.'.join(path)}"]
+        assert sorted(set(test.fixtures)) == requests[nodeid], nodeid
         static = graph.visible_fixtures(file, cls)
         for fixture_name, (where, function, scope) in chosen.items():
             fixture = static[fixture_name]
