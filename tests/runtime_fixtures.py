@@ -1,6 +1,6 @@
 """Ask pytest itself which fixture definition each test gets: ``runtime_fixtures.py PROJECT``.
 
-Prints JSON: {"chosen": {nodeid: {fixture name: [file, function qualname, scope]}}} for
+Prints JSON: {"chosen": {nodeid: {fixture name: [file, function qualname, scope, argnames]}}} for
 fixtures defined inside PROJECT, as pytest resolved them (the closest definition wins), and
 {"requests": {nodeid: [argument names]}}: the names the test function itself asks fixtures for
 (pytest's ``argnames``: no ``self``, defaults, ``*args``, mock-patched or parametrized names).
@@ -37,6 +37,7 @@ class Collector:
                     source.relative_to(ROOT).as_posix(),
                     definition.func.__qualname__,
                     definition.scope,
+                    list(definition.argnames),
                 ]
             found[item.nodeid] = chosen
             callspec = getattr(item, "callspec", None)

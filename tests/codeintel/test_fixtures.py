@@ -43,13 +43,14 @@ def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
         test = tests[f"{module_of[file]}.{'.'.join(path)}"]
         assert sorted(set(test.fixtures)) == requests[nodeid], nodeid
         static = graph.visible_fixtures(file, cls)
-        for fixture_name, (where, function, scope) in chosen.items():
+        for fixture_name, (where, function, scope, argnames) in chosen.items():
             fixture = static[fixture_name]
             local = fixture.function.removeprefix(module_of[where] + ".")
-            assert (fixture.file, local, fixture.scope) == (
+            assert (fixture.file, local, fixture.scope, list(fixture.requests)) == (
                 where,
                 function,
                 scope,
+                argnames,
             ), (nodeid, fixture_name)
     assert len(tests) == len({n.split("[")[0] for n in runtime})
 
