@@ -317,7 +317,7 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
     found = []
     for fact in module.symbols:
         owner = fact.qualname.rpartition(".")[0]
-        if not _is_test(fact, owner, classes):
+        if not _is_test(fact, owner, classes, evaluator):
             continue
         marks = [*module_marks, *(_markers(classes[owner].decorators) if owner else ())]
         marks += _markers(fact.decorators)
@@ -344,9 +344,13 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
     return found
 
 
-def _is_test(fact: SymbolFact, owner: str, classes: dict[str, SymbolFact]) -> bool:
+def _is_test(
+    fact: SymbolFact, owner: str, classes: dict[str, SymbolFact], evaluator: Evaluator
+) -> bool:
     if not fact.name.startswith("test") or fact.kind not in {"function", "method"}:
         return False
+    if _fixture_decorator(fact, evaluator) is not None:
+        return False  # pytest never collects a fixture, whatever its name (``test_settings``)
     if not owner:
         return fact.kind == "function"
     return owner in classes and all(p.startswith("Test") for p in owner.split("."))

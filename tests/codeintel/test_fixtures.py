@@ -134,3 +134,25 @@ def test_test_facts(fixtures: Path, registry: codeintel.CodeGraph) -> None:
         20,
         "registry.api.dependencies.get_server_service",
     )
+
+
+REQUESTS = "tests/requests/test_requests.py"
+
+
+def _requested(graph: codeintel.CodeGraph) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """The shapes' tests by qualname in their module: (fixtures requested, parametrized)."""
+    prefix = "tests.requests.test_requests."
+    return {
+        t.qualname.removeprefix(prefix): (t.fixtures, t.parametrized)
+        for t in graph.tests()
+        if t.file == REQUESTS
+    }
+
+
+def test_a_fixture_named_like_a_test_is_no_test(fixtures: Path) -> None:
+    """argilla's ``@pytest.fixture def test_settings()``: pytest collects no fixture."""
+    graph = codeintel.analyze(fixtures / "pytest_layout")
+    requested = _requested(graph)
+    assert "test_settings" not in requested
+    assert requested["test_uses_settings"] == (("db", "test_settings"), False)
+    assert "test_settings" in {f.name for f in graph.fixtures() if f.file == REQUESTS}
