@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
 from codeintel.facts.ids import fixture_id
@@ -312,16 +313,16 @@ def _fixture(
 
 def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list[TestFunction]:
     classes = {s.qualname: s for s in module.symbols if s.kind == "class"}
-    module_marks = _module_markers(module, evaluator)
+    module_marks = _module_marks(module)
     imported = _imported_modules(module, project)
     found = []
     for fact in module.symbols:
         owner = fact.qualname.rpartition(".")[0]
         if not _is_test(fact, owner, classes, evaluator):
             continue
-        marks = [*module_marks, *(_markers(classes[owner].decorators) if owner else ())]
-        marks += _markers(fact.decorators)
-        argnames = _parametrized_names(fact.decorators, evaluator)
+        applied = [*module_marks, *_class_marks(module, owner, evaluator), *fact.decorators]
+        marks = _markers(applied)
+        argnames = _parametrized_names(applied, evaluator)
         found.append(
             TestFunction(
                 name=fact.name,
@@ -356,7 +357,7 @@ def _is_test(
     return owner in classes and all(p.startswith("Test") for p in owner.split("."))
 
 
-def _markers(decorators: tuple[Value, ...]) -> list[str]:
+def _markers(decorators: Iterable[Value]) -> list[str]:
     found = []
     for decorator in decorators:
         text = (decorator.func or decorator).text if decorator.kind == "call" else decorator.text
@@ -365,20 +366,43 @@ def _markers(decorators: tuple[Value, ...]) -> list[str]:
     return found
 
 
-def _module_markers(module: ModuleFacts, evaluator: Evaluator) -> list[str]:
+def _module_marks(module: ModuleFacts) -> tuple[Value, ...]:
+    return _pytestmark(module, "")
+
+
+def _pytestmark(module: ModuleFacts, scope: str) -> tuple[Value, ...]:
+    """The marks a module's (``scope`` "") or a class body's ``pytestmark = ...`` applies."""
     for assign in module.assigns:
-        if assign.scope == "" and assign.name == "pytestmark" and assign.value is not None:
-            values = assign.value.items if assign.value.kind == "list" else (assign.value,)
-            return _markers(values)
-    return []
+        if assign.scope == scope and assign.name == "pytestmark" and assign.value is not None:
+            return assign.value.items if assign.value.kind == "list" else (assign.value,)
+    return ()
 
 
-def _parametrized_names(decorators: tuple[Value, ...], evaluator: Evaluator) -> set[str]:
+def _class_marks(module: ModuleFacts, owner: str, evaluator: Evaluator) -> list[Value]:
+    """The marks a test method gets from its classes, outermost first: each enclosing class's
+    decorators and body ``pytestmark``, and its project base classes' (pytest reads marks
+    along the MRO), as pytest's node chain applies them."""
+    resolver = evaluator.resolver
+    parts = owner.split(".") if owner else []
+    found: list[Value] = []
+    for depth in range(1, len(parts) + 1):
+        for cls in reversed(resolver.mro(f"{module.module}.{'.'.join(parts[:depth])}")):
+            facts = _module_of(resolver.modules, resolver.symbols, cls)
+            if facts is not None:
+                found += resolver.symbols[cls].decorators
+                found += _pytestmark(facts, cls[len(facts.module) + 1 :])
+    return found
+
+
+def _parametrized_names(decorators: list[Value], evaluator: Evaluator) -> set[str]:
+    """The argument names ``parametrize`` marks fill: pytest passes them, never fixtures."""
     names: set[str] = set()
     for decorator in decorators:
         func = decorator.func
         if decorator.kind == "call" and func and func.text.endswith("mark.parametrize"):
-            first = decorator.items[0] if decorator.items else None
+            first = decorator.keyword("argnames") or (
+                decorator.items[0] if decorator.items else None
+            )
             # "a, b" or ["a", "b"]: pytest takes both
             texts = evaluator.strings(first) or (evaluator.text(first).value,)
             for text in texts:

@@ -156,3 +156,16 @@ def test_a_fixture_named_like_a_test_is_no_test(fixtures: Path) -> None:
     assert "test_settings" not in requested
     assert requested["test_uses_settings"] == (("db", "test_settings"), False)
     assert "test_settings" in {f.name for f in graph.fixtures() if f.file == REQUESTS}
+
+
+def test_parametrized_names_are_no_fixtures(fixtures: Path) -> None:
+    """Names a class's ``parametrize`` (private-gpt) or ``argnames=`` (argilla) fills are
+    arguments pytest passes, not fixtures; the tests are parametrized."""
+    requested = _requested(codeintel.analyze(fixtures / "pytest_layout"))
+    for test in (
+        "test_keyword_argnames",
+        "TestClassParametrized.test_pairs",
+        "TestClassParametrized.TestInner.test_inner",
+        "TestBodyMark.test_size",
+    ):
+        assert requested[test] == (("db",), True), test

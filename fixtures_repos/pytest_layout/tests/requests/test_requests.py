@@ -12,3 +12,25 @@ def test_settings() -> dict[str, str]:
 
 def test_uses_settings(db: str, test_settings: dict[str, str]) -> None:
     assert test_settings["env"] == "test" and db
+
+
+@pytest.mark.parametrize(argnames=("left", "right"), argvalues=[(1, 2)])
+def test_keyword_argnames(db: str, left: int, right: int) -> None:
+    assert left < right
+
+
+@pytest.mark.parametrize(("same", "expected"), [(True, True), (False, False)])
+class TestClassParametrized:
+    def test_pairs(self, db: str, same: bool, expected: bool) -> None:
+        assert same == expected
+
+    class TestInner:
+        def test_inner(self, db: str, same: bool, expected: bool) -> None:
+            assert same == expected
+
+
+class TestBodyMark:
+    pytestmark = pytest.mark.parametrize("size", [1])
+
+    def test_size(self, db: str, size: int) -> None:
+        assert size == 1
