@@ -21,7 +21,16 @@ _KINDS: tuple[tuple[str, TestKind], ...] = (
     ("functional", "e2e"),
     ("api", "integration"),
 )
-_IMPLICIT = frozenset({"self", "cls"})
+#: ``unittest.mock`` patchers (and the ``mock`` backport's) that pass their mock in as the next
+#: positional argument when given no replacement, with the position of that replacement (``new``).
+_PATCHERS: dict[str, int] = {
+    "unittest.mock.patch": 1,
+    "unittest.mock.patch.object": 2,
+    "mock.patch": 1,
+    "mock.patch.object": 2,
+}
+_MOCK_DEFAULTS = frozenset({"unittest.mock.DEFAULT", "mock.DEFAULT"})
+_NAMED = frozenset({"positional", "keyword"})  # not ``*args`` or ``**kwargs``
 
 
 def extract_tests(evaluator: Evaluator) -> TestFacts:
@@ -306,7 +315,7 @@ def _fixture(
         scope=scope.text if scope is not None and scope.kind == "str" else "function",
         autouse=autouse is not None and autouse.text == "True",
         params=keyword("params") is not None,
-        requests=tuple(p.name for p in fact.params if p.name not in _IMPLICIT and p.kind != "star"),
+        requests=_argnames(fact, fact.decorators, evaluator),
         visible_from=where,
     )
 
@@ -323,6 +332,8 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
         applied = [*module_marks, *_class_marks(module, owner, evaluator), *fact.decorators]
         marks = _markers(applied)
         argnames = _parametrized_names(applied, evaluator)
+        # a class decorator patches the class's ``test*`` methods (mock's TEST_PREFIX) too
+        patches = (*fact.decorators, *(classes[owner].decorators if owner else ()))
         found.append(
             TestFunction(
                 name=fact.name,
@@ -333,11 +344,7 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
                 is_async=fact.is_async,
                 markers=tuple(dict.fromkeys(marks)),
                 parametrized=bool(argnames) or "parametrize" in marks,
-                fixtures=tuple(
-                    p.name
-                    for p in fact.params
-                    if p.name not in _IMPLICIT and p.name not in argnames and p.default is None
-                ),
+                fixtures=tuple(n for n in _argnames(fact, patches, evaluator) if n not in argnames),
                 kind=_kind(module.file),
                 tests_modules=imported,
             )
@@ -392,6 +399,36 @@ def _class_marks(module: ModuleFacts, owner: str, evaluator: Evaluator) -> list[
                 found += resolver.symbols[cls].decorators
                 found += _pytestmark(facts, cls[len(facts.module) + 1 :])
     return found
+
+
+def _argnames(
+    fact: SymbolFact, patches: tuple[Value, ...], evaluator: Evaluator
+) -> tuple[str, ...]:
+    """The fixtures a function asks for, as pytest's ``getfuncargnames`` reads its signature:
+    arguments without defaults, no ``*args``/``**kwargs``, not a method's first (``self``,
+    unless a ``staticmethod``), and not the leading ones mock's patch decorators fill."""
+    names = [p.name for p in fact.params if p.kind in _NAMED and p.default is None]
+    if fact.kind == "method" and not any(d.text == "staticmethod" for d in fact.decorators):
+        names = names[1:]
+    return tuple(names[_mock_arguments(patches, evaluator) :])
+
+
+def _mock_arguments(decorators: tuple[Value, ...], evaluator: Evaluator) -> int:
+    """How many arguments patch decorators pass in (pytest's ``num_mock_patch_args``): those
+    given no replacement; ``patch.dict`` and ``patch.multiple`` pass none positionally."""
+    count = 0
+    for decorator in decorators:
+        if decorator.kind != "call":
+            continue
+        position = _PATCHERS.get(evaluator.qualified(decorator.func) or "")
+        if position is None:
+            continue
+        new = decorator.keyword("new")
+        if new is None and len(decorator.items) > position:
+            new = decorator.items[position]
+        if new is None or evaluator.qualified(new) in _MOCK_DEFAULTS:
+            count += 1
+    return count
 
 
 def _parametrized_names(decorators: list[Value], evaluator: Evaluator) -> set[str]:

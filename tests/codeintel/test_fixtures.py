@@ -169,3 +169,21 @@ def test_parametrized_names_are_no_fixtures(fixtures: Path) -> None:
         "TestBodyMark.test_size",
     ):
         assert requested[test] == (("db",), True), test
+
+
+def test_requests_are_pytests_argnames(fixtures: Path) -> None:
+    """What pytest's ``getfuncargnames`` leaves: no ``*args``/``**kwargs`` (argilla), no
+    defaults, and not the arguments mock's patch decorators fill (private-gpt)."""
+    graph = codeintel.analyze(fixtures / "pytest_layout")
+    requested = _requested(graph)
+    assert requested["test_var_args"] == (("db", "loose"), False)
+    for test in (
+        "test_patched",
+        "test_stacked",
+        "test_not_injected",
+        "TestPatchedClass.test_method",
+        "TestPatchedClass.test_both",
+    ):
+        assert requested[test] == (("db",), False), test
+    [loose] = [f for f in graph.fixtures() if f.name == "loose"]
+    assert loose.requests == ("db",)
