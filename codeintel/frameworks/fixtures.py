@@ -6,6 +6,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 
+from codeintel.diagnostics import Diagnostic
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
 from codeintel.facts.ids import fixture_id
 from codeintel.facts.models import ModuleFacts, SymbolFact, Value
@@ -31,12 +32,17 @@ _PATCHERS: dict[str, int] = {
 }
 _MOCK_DEFAULTS = frozenset({"unittest.mock.DEFAULT", "mock.DEFAULT"})
 _NAMED = frozenset({"positional", "keyword"})  # not ``*args`` or ``**kwargs``
+_MAX_HOPS = 8  # names followed to the value pytest_plugins holds (``pytest_plugins = PLUGINS``)
+_SHOWN = 80  # characters of an expression a diagnostic quotes
 
 
-def extract_tests(evaluator: Evaluator) -> TestFacts:
+def extract_tests(evaluator: Evaluator) -> tuple[TestFacts, list[Diagnostic]]:
+    """pytest's fixtures, tests and dependency overrides, and the diagnostics for what
+    cannot be known statically."""
     resolver = evaluator.resolver
     modules = sorted(resolver.modules.values(), key=lambda m: m.file)
-    plugins = _plugins(modules, evaluator)
+    diagnostics: list[Diagnostic] = []
+    plugins = _plugins(modules, evaluator, diagnostics)
     project = {m.module for m in modules if not _is_test_file(m.file)}
     fixtures: list[Fixture] = []
     tests: list[TestFunction] = []
@@ -50,11 +56,12 @@ def extract_tests(evaluator: Evaluator) -> TestFacts:
             fixtures += _class_fixtures(module, evaluator)
             tests += _tests(module, evaluator, project)
         overrides += _overrides(module, evaluator)
-    return TestFacts(
+    facts = TestFacts(
         fixtures=tuple(sorted(fixtures, key=lambda f: (f.file, f.line, f.visible_from, f.name))),
         tests=tuple(sorted(tests, key=lambda t: (t.file, t.line))),
         overrides=tuple(sorted(overrides, key=lambda o: (o.file, o.line))),
     )
+    return facts, diagnostics
 
 
 def visible_fixtures(
@@ -132,17 +139,51 @@ def _is_test_file(path: str) -> bool:
     return name == "conftest.py" or bool(_TEST_MODULE.match(name))
 
 
-def _plugins(modules: list[ModuleFacts], evaluator: Evaluator) -> set[str]:
+def _plugins(
+    modules: list[ModuleFacts], evaluator: Evaluator, diagnostics: list[Diagnostic]
+) -> set[str]:
     """Modules named by ``pytest_plugins`` in a conftest (or test module), by their canonical
     names: pytest imports the name as written, which may be another spelling of the module
-    (``src.app.testing.fixtures`` for ``app.testing.fixtures``)."""
+    (``src.app.testing.fixtures`` for ``app.testing.fixtures``). A name that cannot be known
+    statically is a CI203 diagnostic: its fixtures would be missing without a word."""
     aliases = evaluator.resolver.aliases
     found: set[str] = set()
     for module in modules:
         for assign in module.assigns:
             if assign.scope == "" and assign.name == "pytest_plugins":
-                found.update(aliases.get(name, name) for name in evaluator.strings(assign.value))
+                names, unknown = _plugin_specs(assign.value, evaluator)
+                found.update(aliases.get(name, name) for name in names)
+                diagnostics.extend(
+                    Diagnostic("CI203", module.file, assign.line, _unknown_plugins(text))
+                    for text in unknown
+                )
     return found
+
+
+def _plugin_specs(
+    value: Value | None, evaluator: Evaluator, hops: int = 0
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The plugin names ``pytest_plugins = value`` gives, as pytest reads it (a sequence, or a
+    comma-separated string), and the expressions whose names cannot be known statically (a
+    comprehension over ``glob``, a call)."""
+    if value is not None and value.kind == "name" and hops < _MAX_HOPS:
+        key = evaluator.variable(value.ref)
+        bound = evaluator.binding(key) if key else None
+        return _plugin_specs(bound, evaluator, hops + 1) if bound else ((), (value.text,))
+    if value is None or (value.kind == "const" and value.text == "None"):
+        return (), ()
+    if value.kind == "str":
+        return tuple(value.text.split(",")) if value.text else (), ()
+    if value.kind != "list":
+        return (), (value.text,)
+    texts = [evaluator.text(item) for item in value.items]
+    names = tuple(t.value for t in texts if not t.unknown)
+    return names, tuple(item.text for item, t in zip(value.items, texts, strict=True) if t.unknown)
+
+
+def _unknown_plugins(text: str) -> str:
+    shown = text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+    return f"cannot tell which plugins pytest_plugins names: `{shown}`; their fixtures are not seen"
 
 
 def _fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: bool) -> list[Fixture]:

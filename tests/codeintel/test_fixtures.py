@@ -187,3 +187,43 @@ def test_requests_are_pytests_argnames(fixtures: Path) -> None:
         assert requested[test] == (("db",), False), test
     [loose] = [f for f in graph.fixtures() if f.name == "loose"]
     assert loose.requests == ("db",)
+
+
+def test_plugins_built_at_run_time_are_a_diagnostic(fixtures: Path) -> None:
+    """private-gpt's ``pytest_plugins = [_as_module(f) for f in glob(...)]``: no plugin is
+    guessed, and the line is reported instead of silence."""
+    graph = codeintel.analyze(fixtures / "dynamic_plugins")
+    assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [
+        ("CI203", "tests/conftest.py", 10)
+    ]
+    assert "glob(" in graph.diagnostics[0].message
+    assert not graph.fixtures()
+
+
+@pytest.mark.slow
+def test_plugins_built_at_run_time_reach_pytest(fixtures: Path) -> None:
+    """Why CI203 matters: pytest, run from the project's folder, does load them."""
+    chosen = _pytest_view(fixtures / "dynamic_plugins")["chosen"]
+    client = chosen["tests/test_client.py::test_client"]["client"]
+    assert client[:2] == ["tests/fixtures/clients.py", "client"]
+
+
+def test_plugin_names_as_pytest_reads_them(tmp_path: Path) -> None:
+    """A comma-separated string and a name bound to a list are read; an unknown item of a
+    list is reported and the known ones kept."""
+    (tmp_path / "tests").mkdir()
+    for name in ("one", "two", "three"):
+        fixture = f"import pytest\n\n\n@pytest.fixture\ndef {name}() -> str:\n    return ''\n"
+        (tmp_path / "tests" / f"{name}.py").write_text(fixture)
+    (tmp_path / "tests" / "test_x.py").write_text('pytest_plugins = "tests.one,tests.two"\n')
+    (tmp_path / "tests" / "names.py").write_text(
+        "import os\n\nPLUGINS = ['tests.three', os.environ['PLUGIN']]\n"
+    )
+    (tmp_path / "conftest.py").write_text(
+        "from tests.names import PLUGINS\n\npytest_plugins = PLUGINS\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert sorted(f.name for f in graph.fixtures()) == ["one", "three", "two"]
+    [diagnostic] = graph.diagnostics
+    assert (diagnostic.code, diagnostic.file, diagnostic.line) == ("CI203", "conftest.py", 3)
+    assert "`os.environ['PLUGIN']`" in diagnostic.message
