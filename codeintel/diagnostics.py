@@ -30,6 +30,10 @@ CODES: Final[dict[str, str]] = {
     ),
     "CI201": "part of a route's path cannot be known statically; a `<?...>` placeholder stands in",
     "CI202": "a route's router, app, loop items, handler or copied routes cannot be resolved",
+    "CI203": (
+        "`pytest_plugins` names plugins that cannot be known statically (built at run time: a "
+        "comprehension over `glob`, a call); their fixtures are not seen"
+    ),
 }
 
 

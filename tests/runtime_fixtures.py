@@ -1,7 +1,9 @@
 """Ask pytest itself which fixture definition each test gets: ``runtime_fixtures.py PROJECT``.
 
-Prints JSON: {nodeid: {fixture name: [file, function qualname, scope]}} for fixtures defined
-inside PROJECT, as pytest resolved them (the closest definition wins).
+Prints JSON: {"chosen": {nodeid: {fixture name: [file, function qualname, scope, argnames]}}} for
+fixtures defined inside PROJECT, as pytest resolved them (the closest definition wins), and
+{"requests": {nodeid: [argument names]}}: the names the test function itself asks fixtures for
+(pytest's ``argnames``: no ``self``, defaults, ``*args``, mock-patched or parametrized names).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pytest
 
 ROOT = Path(sys.argv[1]).resolve()
 found: dict[str, dict[str, list[Any]]] = {}
+requested: dict[str, list[str]] = {}
 
 
 class Collector:
@@ -34,8 +37,12 @@ class Collector:
                     source.relative_to(ROOT).as_posix(),
                     definition.func.__qualname__,
                     definition.scope,
+                    list(definition.argnames),
                 ]
             found[item.nodeid] = chosen
+            callspec = getattr(item, "callspec", None)
+            parametrized = set(callspec.params) if callspec is not None else set()
+            requested[item.nodeid] = sorted(set(info.argnames) - parametrized)
 
 
 if __name__ == "__main__":
@@ -53,4 +60,4 @@ if __name__ == "__main__":
         ],
         plugins=[Collector()],
     )
-    sys.stdout.write(json.dumps(found, sort_keys=True))
+    sys.stdout.write(json.dumps({"chosen": found, "requests": requested}, sort_keys=True))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 
+from codeintel.diagnostics import Diagnostic
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
 from codeintel.facts.ids import fixture_id
 from codeintel.facts.models import ModuleFacts, SymbolFact, Value
@@ -20,13 +22,27 @@ _KINDS: tuple[tuple[str, TestKind], ...] = (
     ("functional", "e2e"),
     ("api", "integration"),
 )
-_IMPLICIT = frozenset({"self", "cls"})
+#: ``unittest.mock`` patchers (and the ``mock`` backport's) that pass their mock in as the next
+#: positional argument when given no replacement, with the position of that replacement (``new``).
+_PATCHERS: dict[str, int] = {
+    "unittest.mock.patch": 1,
+    "unittest.mock.patch.object": 2,
+    "mock.patch": 1,
+    "mock.patch.object": 2,
+}
+_MOCK_DEFAULTS = frozenset({"unittest.mock.DEFAULT", "mock.DEFAULT"})
+_NAMED = frozenset({"positional", "keyword"})  # not ``*args`` or ``**kwargs``
+_MAX_HOPS = 8  # names followed to the value pytest_plugins holds (``pytest_plugins = PLUGINS``)
+_SHOWN = 80  # characters of an expression a diagnostic quotes
 
 
-def extract_tests(evaluator: Evaluator) -> TestFacts:
+def extract_tests(evaluator: Evaluator) -> tuple[TestFacts, list[Diagnostic]]:
+    """pytest's fixtures, tests and dependency overrides, and the diagnostics for what
+    cannot be known statically."""
     resolver = evaluator.resolver
     modules = sorted(resolver.modules.values(), key=lambda m: m.file)
-    plugins = _plugins(modules, evaluator)
+    diagnostics: list[Diagnostic] = []
+    plugins = _plugins(modules, evaluator, diagnostics)
     project = {m.module for m in modules if not _is_test_file(m.file)}
     fixtures: list[Fixture] = []
     tests: list[TestFunction] = []
@@ -40,11 +56,12 @@ def extract_tests(evaluator: Evaluator) -> TestFacts:
             fixtures += _class_fixtures(module, evaluator)
             tests += _tests(module, evaluator, project)
         overrides += _overrides(module, evaluator)
-    return TestFacts(
+    facts = TestFacts(
         fixtures=tuple(sorted(fixtures, key=lambda f: (f.file, f.line, f.visible_from, f.name))),
         tests=tuple(sorted(tests, key=lambda t: (t.file, t.line))),
         overrides=tuple(sorted(overrides, key=lambda o: (o.file, o.line))),
     )
+    return facts, diagnostics
 
 
 def visible_fixtures(
@@ -122,18 +139,51 @@ def _is_test_file(path: str) -> bool:
     return name == "conftest.py" or bool(_TEST_MODULE.match(name))
 
 
-def _plugins(modules: list[ModuleFacts], evaluator: Evaluator) -> set[str]:
+def _plugins(
+    modules: list[ModuleFacts], evaluator: Evaluator, diagnostics: list[Diagnostic]
+) -> set[str]:
     """Modules named by ``pytest_plugins`` in a conftest (or test module), by their canonical
     names: pytest imports the name as written, which may be another spelling of the module
-    (``src.app.testing.fixtures`` for ``app.testing.fixtures``)."""
+    (``src.app.testing.fixtures`` for ``app.testing.fixtures``). A name that cannot be known
+    statically is a CI203 diagnostic: its fixtures would be missing without a word."""
     resolver = evaluator.resolver
     found: set[str] = set()
     for module in modules:
         for assign in module.assigns:
             if assign.scope == "" and assign.name == "pytest_plugins":
-                names = evaluator.strings(assign.value)
+                names, unknown = _plugin_specs(assign.value, evaluator)
                 found.update(resolver.alias(name, module.module) or name for name in names)
+                diagnostics.extend(
+                    Diagnostic("CI203", module.file, assign.line, _unknown_plugins(text))
+                    for text in unknown
+                )
     return found
+
+
+def _plugin_specs(
+    value: Value | None, evaluator: Evaluator, hops: int = 0
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The plugin names ``pytest_plugins = value`` gives, as pytest reads it (a sequence, or a
+    comma-separated string), and the expressions whose names cannot be known statically (a
+    comprehension over ``glob``, a call)."""
+    if value is not None and value.kind == "name" and hops < _MAX_HOPS:
+        key = evaluator.variable(value.ref)
+        bound = evaluator.binding(key) if key else None
+        return _plugin_specs(bound, evaluator, hops + 1) if bound else ((), (value.text,))
+    if value is None or (value.kind == "const" and value.text == "None"):
+        return (), ()
+    if value.kind == "str":
+        return tuple(value.text.split(",")) if value.text else (), ()
+    if value.kind != "list":
+        return (), (value.text,)
+    texts = [evaluator.text(item) for item in value.items]
+    names = tuple(t.value for t in texts if not t.unknown)
+    return names, tuple(item.text for item, t in zip(value.items, texts, strict=True) if t.unknown)
+
+
+def _unknown_plugins(text: str) -> str:
+    shown = text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+    return f"cannot tell which plugins pytest_plugins names: `{shown}`; their fixtures are not seen"
 
 
 def _fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: bool) -> list[Fixture]:
@@ -306,23 +356,25 @@ def _fixture(
         scope=scope.text if scope is not None and scope.kind == "str" else "function",
         autouse=autouse is not None and autouse.text == "True",
         params=keyword("params") is not None,
-        requests=tuple(p.name for p in fact.params if p.name not in _IMPLICIT and p.kind != "star"),
+        requests=_argnames(fact, fact.decorators, evaluator),
         visible_from=where,
     )
 
 
 def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list[TestFunction]:
     classes = {s.qualname: s for s in module.symbols if s.kind == "class"}
-    module_marks = _module_markers(module, evaluator)
+    module_marks = _module_marks(module)
     imported = _imported_modules(module, project)
     found = []
     for fact in module.symbols:
         owner = fact.qualname.rpartition(".")[0]
-        if not _is_test(fact, owner, classes):
+        if not _is_test(fact, owner, classes, evaluator):
             continue
-        marks = [*module_marks, *(_markers(classes[owner].decorators) if owner else ())]
-        marks += _markers(fact.decorators)
-        argnames = _parametrized_names(fact.decorators, evaluator)
+        applied = [*module_marks, *_class_marks(module, owner, evaluator), *fact.decorators]
+        marks = _markers(applied)
+        argnames = _parametrized_names(applied, evaluator)
+        # a class decorator patches the class's ``test*`` methods (mock's TEST_PREFIX) too
+        patches = (*fact.decorators, *(classes[owner].decorators if owner else ()))
         found.append(
             TestFunction(
                 name=fact.name,
@@ -333,11 +385,7 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
                 is_async=fact.is_async,
                 markers=tuple(dict.fromkeys(marks)),
                 parametrized=bool(argnames) or "parametrize" in marks,
-                fixtures=tuple(
-                    p.name
-                    for p in fact.params
-                    if p.name not in _IMPLICIT and p.name not in argnames and p.default is None
-                ),
+                fixtures=tuple(n for n in _argnames(fact, patches, evaluator) if n not in argnames),
                 kind=_kind(module.file),
                 tests_modules=imported,
             )
@@ -345,15 +393,19 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
     return found
 
 
-def _is_test(fact: SymbolFact, owner: str, classes: dict[str, SymbolFact]) -> bool:
+def _is_test(
+    fact: SymbolFact, owner: str, classes: dict[str, SymbolFact], evaluator: Evaluator
+) -> bool:
     if not fact.name.startswith("test") or fact.kind not in {"function", "method"}:
         return False
+    if _fixture_decorator(fact, evaluator) is not None:
+        return False  # pytest never collects a fixture, whatever its name (``test_settings``)
     if not owner:
         return fact.kind == "function"
     return owner in classes and all(p.startswith("Test") for p in owner.split("."))
 
 
-def _markers(decorators: tuple[Value, ...]) -> list[str]:
+def _markers(decorators: Iterable[Value]) -> list[str]:
     found = []
     for decorator in decorators:
         text = (decorator.func or decorator).text if decorator.kind == "call" else decorator.text
@@ -362,20 +414,73 @@ def _markers(decorators: tuple[Value, ...]) -> list[str]:
     return found
 
 
-def _module_markers(module: ModuleFacts, evaluator: Evaluator) -> list[str]:
+def _module_marks(module: ModuleFacts) -> tuple[Value, ...]:
+    return _pytestmark(module, "")
+
+
+def _pytestmark(module: ModuleFacts, scope: str) -> tuple[Value, ...]:
+    """The marks a module's (``scope`` "") or a class body's ``pytestmark = ...`` applies."""
     for assign in module.assigns:
-        if assign.scope == "" and assign.name == "pytestmark" and assign.value is not None:
-            values = assign.value.items if assign.value.kind == "list" else (assign.value,)
-            return _markers(values)
-    return []
+        if assign.scope == scope and assign.name == "pytestmark" and assign.value is not None:
+            return assign.value.items if assign.value.kind == "list" else (assign.value,)
+    return ()
 
 
-def _parametrized_names(decorators: tuple[Value, ...], evaluator: Evaluator) -> set[str]:
+def _class_marks(module: ModuleFacts, owner: str, evaluator: Evaluator) -> list[Value]:
+    """The marks a test method gets from its classes, outermost first: each enclosing class's
+    decorators and body ``pytestmark``, and its project base classes' (pytest reads marks
+    along the MRO), as pytest's node chain applies them."""
+    resolver = evaluator.resolver
+    parts = owner.split(".") if owner else []
+    found: list[Value] = []
+    for depth in range(1, len(parts) + 1):
+        for cls in reversed(resolver.mro(f"{module.module}.{'.'.join(parts[:depth])}")):
+            facts = _module_of(resolver.modules, resolver.symbols, cls)
+            if facts is not None:
+                found += resolver.symbols[cls].decorators
+                found += _pytestmark(facts, cls[len(facts.module) + 1 :])
+    return found
+
+
+def _argnames(
+    fact: SymbolFact, patches: tuple[Value, ...], evaluator: Evaluator
+) -> tuple[str, ...]:
+    """The fixtures a function asks for, as pytest's ``getfuncargnames`` reads its signature:
+    arguments without defaults, no ``*args``/``**kwargs``, not a method's first (``self``,
+    unless a ``staticmethod``), and not the leading ones mock's patch decorators fill."""
+    names = [p.name for p in fact.params if p.kind in _NAMED and p.default is None]
+    if fact.kind == "method" and not any(d.text == "staticmethod" for d in fact.decorators):
+        names = names[1:]
+    return tuple(names[_mock_arguments(patches, evaluator) :])
+
+
+def _mock_arguments(decorators: tuple[Value, ...], evaluator: Evaluator) -> int:
+    """How many arguments patch decorators pass in (pytest's ``num_mock_patch_args``): those
+    given no replacement; ``patch.dict`` and ``patch.multiple`` pass none positionally."""
+    count = 0
+    for decorator in decorators:
+        if decorator.kind != "call":
+            continue
+        position = _PATCHERS.get(evaluator.qualified(decorator.func) or "")
+        if position is None:
+            continue
+        new = decorator.keyword("new")
+        if new is None and len(decorator.items) > position:
+            new = decorator.items[position]
+        if new is None or evaluator.qualified(new) in _MOCK_DEFAULTS:
+            count += 1
+    return count
+
+
+def _parametrized_names(decorators: list[Value], evaluator: Evaluator) -> set[str]:
+    """The argument names ``parametrize`` marks fill: pytest passes them, never fixtures."""
     names: set[str] = set()
     for decorator in decorators:
         func = decorator.func
         if decorator.kind == "call" and func and func.text.endswith("mark.parametrize"):
-            first = decorator.items[0] if decorator.items else None
+            first = decorator.keyword("argnames") or (
+                decorator.items[0] if decorator.items else None
+            )
             # "a, b" or ["a", "b"]: pytest takes both
             texts = evaluator.strings(first) or (evaluator.text(first).value,)
             for text in texts:

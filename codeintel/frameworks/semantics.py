@@ -44,7 +44,8 @@ def add_semantics(
     add_components(graph, components)
     modules = list(evaluator.resolver.modules.values())
     add_layers(graph, classify_layers(modules, routes, schemas, components))
-    add_tests(graph, extract_tests(evaluator))
+    tests, test_diagnostics = extract_tests(evaluator)
+    add_tests(graph, tests)
     errors = extract_errors(evaluator)
     graph.graph["errors"] = errors.model_dump()
     conventions = measure_conventions(evaluator, routes, errors)
@@ -54,4 +55,4 @@ def add_semantics(
     add_project(graph, project, projects, evaluator)
     docs, doc_diagnostics = extract_docs(root, files)
     add_docs(graph, docs)
-    return [*diagnostics, *project_diagnostics, *doc_diagnostics]
+    return [*diagnostics, *test_diagnostics, *project_diagnostics, *doc_diagnostics]

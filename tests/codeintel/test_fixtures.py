@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ import codeintel
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime_fixtures.py"
 
 
-def _pytest_view(project: Path) -> dict[str, dict[str, list[str]]]:
+def _pytest_view(project: Path) -> dict[str, dict[str, Any]]:
     result = subprocess.run(
         [sys.executable, str(RUNTIME), str(project)],
         cwd=project,
@@ -31,20 +32,25 @@ def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
     project = fixtures / name
     graph = codeintel.analyze(project)
     tests = {t.qualname: t for t in graph.tests()}
-    runtime = _pytest_view(project)
+    view = _pytest_view(project)
+    runtime, requests = view["chosen"], view["requests"]
     assert runtime, "pytest collected nothing"
     module_of = {m.file: m.module for m in graph.layers()}
     for nodeid, chosen in runtime.items():
         file, _, rest = nodeid.partition("::")
-        cls = "::".join(rest.split("[")[0].split("::")[:-1]) or None
+        path = rest.split("[")[0].split("::")
+        cls = "::".join(path[:-1]) or None
+        test = tests[f"{module_of[file]}.{'.'.join(path)}"]
+        assert sorted(set(test.fixtures)) == requests[nodeid], nodeid
         static = graph.visible_fixtures(file, cls)
-        for fixture_name, (where, function, scope) in chosen.items():
+        for fixture_name, (where, function, scope, argnames) in chosen.items():
             fixture = static[fixture_name]
             local = fixture.function.removeprefix(module_of[where] + ".")
-            assert (fixture.file, local, fixture.scope) == (
+            assert (fixture.file, local, fixture.scope, list(fixture.requests)) == (
                 where,
                 function,
                 scope,
+                argnames,
             ), (nodeid, fixture_name)
     assert len(tests) == len({n.split("[")[0] for n in runtime})
 
@@ -128,3 +134,96 @@ def test_test_facts(fixtures: Path, registry: codeintel.CodeGraph) -> None:
         20,
         "registry.api.dependencies.get_server_service",
     )
+
+
+REQUESTS = "tests/requests/test_requests.py"
+
+
+def _requested(graph: codeintel.CodeGraph) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """The shapes' tests by qualname in their module: (fixtures requested, parametrized)."""
+    prefix = "tests.requests.test_requests."
+    return {
+        t.qualname.removeprefix(prefix): (t.fixtures, t.parametrized)
+        for t in graph.tests()
+        if t.file == REQUESTS
+    }
+
+
+def test_a_fixture_named_like_a_test_is_no_test(fixtures: Path) -> None:
+    """argilla's ``@pytest.fixture def test_settings()``: pytest collects no fixture."""
+    graph = codeintel.analyze(fixtures / "pytest_layout")
+    requested = _requested(graph)
+    assert "test_settings" not in requested
+    assert requested["test_uses_settings"] == (("db", "test_settings"), False)
+    assert "test_settings" in {f.name for f in graph.fixtures() if f.file == REQUESTS}
+
+
+def test_parametrized_names_are_no_fixtures(fixtures: Path) -> None:
+    """Names a class's ``parametrize`` (private-gpt) or ``argnames=`` (argilla) fills are
+    arguments pytest passes, not fixtures; the tests are parametrized."""
+    requested = _requested(codeintel.analyze(fixtures / "pytest_layout"))
+    for test in (
+        "test_keyword_argnames",
+        "TestClassParametrized.test_pairs",
+        "TestClassParametrized.TestInner.test_inner",
+        "TestBodyMark.test_size",
+    ):
+        assert requested[test] == (("db",), True), test
+
+
+def test_requests_are_pytests_argnames(fixtures: Path) -> None:
+    """What pytest's ``getfuncargnames`` leaves: no ``*args``/``**kwargs`` (argilla), no
+    defaults, and not the arguments mock's patch decorators fill (private-gpt)."""
+    graph = codeintel.analyze(fixtures / "pytest_layout")
+    requested = _requested(graph)
+    assert requested["test_var_args"] == (("db", "loose"), False)
+    for test in (
+        "test_patched",
+        "test_stacked",
+        "test_not_injected",
+        "TestPatchedClass.test_method",
+        "TestPatchedClass.test_both",
+    ):
+        assert requested[test] == (("db",), False), test
+    [loose] = [f for f in graph.fixtures() if f.name == "loose"]
+    assert loose.requests == ("db",)
+
+
+def test_plugins_built_at_run_time_are_a_diagnostic(fixtures: Path) -> None:
+    """private-gpt's ``pytest_plugins = [_as_module(f) for f in glob(...)]``: no plugin is
+    guessed, and the line is reported instead of silence."""
+    graph = codeintel.analyze(fixtures / "dynamic_plugins")
+    assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [
+        ("CI203", "tests/conftest.py", 10)
+    ]
+    assert "glob(" in graph.diagnostics[0].message
+    assert not graph.fixtures()
+
+
+@pytest.mark.slow
+def test_plugins_built_at_run_time_reach_pytest(fixtures: Path) -> None:
+    """Why CI203 matters: pytest, run from the project's folder, does load them."""
+    chosen = _pytest_view(fixtures / "dynamic_plugins")["chosen"]
+    client = chosen["tests/test_client.py::test_client"]["client"]
+    assert client[:2] == ["tests/fixtures/clients.py", "client"]
+
+
+def test_plugin_names_as_pytest_reads_them(tmp_path: Path) -> None:
+    """A comma-separated string and a name bound to a list are read; an unknown item of a
+    list is reported and the known ones kept."""
+    (tmp_path / "tests").mkdir()
+    for name in ("one", "two", "three"):
+        fixture = f"import pytest\n\n\n@pytest.fixture\ndef {name}() -> str:\n    return ''\n"
+        (tmp_path / "tests" / f"{name}.py").write_text(fixture)
+    (tmp_path / "tests" / "test_x.py").write_text('pytest_plugins = "tests.one,tests.two"\n')
+    (tmp_path / "tests" / "names.py").write_text(
+        "import os\n\nPLUGINS = ['tests.three', os.environ['PLUGIN']]\n"
+    )
+    (tmp_path / "conftest.py").write_text(
+        "from tests.names import PLUGINS\n\npytest_plugins = PLUGINS\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert sorted(f.name for f in graph.fixtures()) == ["one", "three", "two"]
+    [diagnostic] = graph.diagnostics
+    assert (diagnostic.code, diagnostic.file, diagnostic.line) == ("CI203", "conftest.py", 3)
+    assert "`os.environ['PLUGIN']`" in diagnostic.message

@@ -1,0 +1,2 @@
+def test_client(client: str) -> None:
+    assert client == "client"
