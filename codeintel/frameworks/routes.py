@@ -275,9 +275,35 @@ class _Builder:
         value = _close(value, env)
         if value.kind == "list" and len(value.items) <= _MAX_LOOP:
             return value.items
+        if value.kind == "call" and not value.items and not value.keywords:
+            return self._dict_view(value.func, hops)
         key = self.ev.variable(value.ref) if value.kind == "name" else None
         binding = self.ev.binding(key) if key else None
         return self._items(binding, {}, hops + 1) if binding is not None else None
+
+    def _dict_view(self, func: Value | None, hops: int) -> tuple[Value, ...] | None:
+        """``ROUTERS.items()``, ``.values()`` or ``.keys()`` of a dict with string keys."""
+        if func is None:
+            return None
+        if func.kind == "getattr" and func.items:
+            mapping, view = func.func, func.items[0].text
+        elif func.kind == "name" and func.ref is not None and "." in func.ref:
+            owner, _, view = func.ref.rpartition(".")
+            mapping = Value("name", owner, ref=owner)
+        else:
+            return None
+        while mapping is not None and mapping.kind == "name" and hops <= _MAX_DEPTH:
+            key = self.ev.variable(mapping.ref)
+            mapping, hops = (self.ev.binding(key) if key else None), hops + 1
+        if mapping is None or mapping.kind != "dict" or len(mapping.keywords) > _MAX_LOOP:
+            return None
+        pairs = [(Value("str", k), v) for k, v in mapping.keywords]
+        views = {
+            "items": [Value("list", f"({k.text!r}, {v.text})", items=(k, v)) for k, v in pairs],
+            "keys": [k for k, _ in pairs],
+            "values": [v for _, v in pairs],
+        }
+        return tuple(views[view]) if view in views else None
 
     def _holders(self, ref: str | None, site: _Site) -> list[str]:
         """The objects (or the enclosing function's parameter) ``ref`` names at ``site``."""
@@ -913,6 +939,8 @@ def _close(value: Value, env: Env) -> Value:
         return value
     if value.kind == "name" and value.ref in env:
         return env[value.ref]
+    if value.kind == "name" and value.ref is not None and "." in value.ref:
+        return _close_prefix(value, value.ref, env)
     if value.func is None and not value.items and not value.keywords:
         return value
     return replace(
@@ -921,6 +949,21 @@ def _close(value: Value, env: Env) -> Value:
         items=tuple(_close(v, env) for v in value.items),
         keywords=tuple((k, _close(v, env)) for k, v in value.keywords),
     )
+
+
+def _close_prefix(value: Value, ref: str, env: Env) -> Value:
+    """``module.router`` with ``module`` bound to a name (``for module in (users, items)``):
+    the attribute of what is bound."""
+    head, _, tail = ref.rpartition(".")
+    while head:
+        bound = env.get(head)
+        if bound is not None:
+            if bound.kind != "name" or bound.ref is None:
+                return value
+            return Value("name", value.text, ref=f"{bound.ref}.{tail}")
+        head, _, part = head.rpartition(".")
+        tail = f"{part}.{tail}"
+    return value
 
 
 def _join(*parts: Text) -> Text:

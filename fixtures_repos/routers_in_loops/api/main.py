@@ -25,3 +25,11 @@ for kind in ("flows", "runs"):
     @app.get(f"/count/{kind}")
     async def count() -> int:
         return 0
+
+MOUNTED = {"alpha": flows.router, "beta": runs.router}
+
+for key, mounted in MOUNTED.items():
+    app.include_router(mounted, prefix=f"/by-name/{key}")
+
+for module in (flows, runs):
+    app.include_router(module.router, prefix="/modules")
