@@ -7,6 +7,7 @@ from codeintel.resolve.evaluate import Evaluator
 from codeintel.resolve.framework_names import ANNOTATED, DEPENDS
 
 _MAX_HOPS = 8
+_CALLABLE = frozenset({"function", "method", "class"})
 
 
 def param_providers(params: tuple[Param, ...], evaluator: Evaluator) -> list[str]:
@@ -41,9 +42,47 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
     target = call.keyword("dependency") or (call.items[0] if call.items else None)
     if target is None:  # ``x: Pagination = Depends()`` depends on the annotated class
         target = annotation
-    name = evaluator.qualified(target) or _instance(target, evaluator)
-    name = name or _returned_local(target, evaluator)
+    name = _named(target, evaluator) if target is not None else None
+    name = name or _instance(target, evaluator) or _returned_local(target, evaluator)
     return [name] if name is not None else []
+
+
+def _named(target: Value, evaluator: Evaluator) -> str | None:
+    """A name, as FastAPI calls what it holds: a function or class itself; a variable holding
+    a factory's closure is that closure, a class attribute holding an instance is
+    ``Class()``, any other variable is the instance it holds; ``auth.get_current_user`` is
+    the method of the instance's class (the bound method's ``__qualname__``)."""
+    name = evaluator.qualified(target)
+    fact = evaluator.resolver.symbols.get(name) if name else None
+    if name is None or (fact is not None and fact.kind in _CALLABLE):
+        return name
+    key = evaluator.variable(target.ref)
+    if key is not None:
+        return _held(key, evaluator) or name
+    return _bound_method(target.ref, evaluator) or name
+
+
+def _held(key: str, evaluator: Evaluator) -> str | None:
+    value = evaluator.binding(key)
+    closure = _returned_local(value, evaluator)
+    if closure is not None:
+        return closure
+    owner = evaluator.resolver.symbols.get(key.rpartition(".")[0])
+    if owner is not None and owner.kind == "class":  # no module variable names it at runtime
+        return _instance(value, evaluator)
+    return None
+
+
+def _bound_method(ref: str | None, evaluator: Evaluator) -> str | None:
+    holder, _, attribute = (ref or "").rpartition(".")
+    key = evaluator.variable(holder) if holder else None
+    cls = evaluator.instance_class(evaluator.binding(key)) if key else None
+    symbols = evaluator.resolver.symbols
+    for owner in evaluator.resolver.mro(cls) if cls else ():
+        method = symbols.get(f"{owner}.{attribute}")
+        if method is not None and method.kind == "method":
+            return f"{owner}.{attribute}"
+    return None
 
 
 def _instance(call: Value | None, evaluator: Evaluator) -> str | None:

@@ -222,7 +222,16 @@ def test_depends_chains_equal_fastapis_own(fixtures: Path, name: str) -> None:
     )
     assert static == json.loads(result.stdout)
     if name == "fullstack_app":  # get_current_user asks for a session and a token itself
-        assert max(len(chain) for chain in static.values()) == 3
+        assert len(static["app.api.routes.users:read_user_me"]) == 3
+        # argilla-server's shapes: bound methods of a module-level instance (one inherited)
+        # and a factory's closure, each with its own parameters' providers behind it.
+        assert static["app.api.routes.users:read_token"] == [
+            "app.api.deps.get_db",
+            "app.api.deps.reusable_oauth2",
+            "app.security.authentication.AuthenticationProvider.get_current_user",
+            "app.security.authentication.TokenReader.get_token",
+            "app.api.params.parse_query_param.<locals>._parse",
+        ]
 
 
 def symbols_module(inputs: ExtractorInput, qualname: str) -> str:
@@ -318,6 +327,79 @@ def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path
     assert runtime["main:b"] == list(routes["/b"])
     # FastAPI names the class where it is defined; the project imports it from fastapi.security
     assert [n.replace(".api_key", "") for n in runtime["main:a"]] == list(routes["/a"])
+
+
+_BOUND_METHODS_AND_CLOSURES = """
+from fastapi import Depends, FastAPI, Security
+from fastapi.security import APIKeyHeader
+
+
+def get_db() -> str:
+    return "db"
+
+
+class Backend:
+    scheme = APIKeyHeader(name="X-Key")
+
+
+class TokenReader:
+    def get_token(self, key: str = Depends(Backend.scheme)) -> str:
+        return key
+
+
+class Provider(TokenReader):
+    @classmethod
+    def new_instance(cls):
+        return cls()
+
+    async def get_current_user(self, db: str = Depends(get_db)) -> str:
+        return db
+
+
+def parse_query_param(name: str):
+    def _parse(db: str = Depends(get_db)) -> str:
+        return name
+
+    return _parse
+
+
+auth = Provider.new_instance()
+parse_include = parse_query_param("include")
+app = FastAPI()
+
+
+@app.get("/me")
+async def me(
+    user: str = Security(auth.get_current_user),
+    token: str = Depends(auth.get_token),
+    include: str = Depends(parse_include),
+    fields: str = Depends(parse_query_param("fields")),
+) -> None:
+    pass
+"""
+
+
+def test_bound_methods_and_closures_are_named_as_fastapi_calls_them(tmp_path: Path) -> None:
+    """argilla-server: ``Security(auth.get_current_user)`` calls the method of the instance's
+    class (one a base defines, too), ``Depends(parse_include)`` the closure the factory
+    returned; each brings its own parameters' providers. A class attribute holding an
+    instance is named like one made in place: no module variable holds it."""
+    (tmp_path / "main.py").write_text(_BOUND_METHODS_AND_CLOSURES)
+    graph = codeintel.analyze(tmp_path)
+    [route] = graph.routes()
+    assert route.dependencies == (
+        "main.Provider.get_current_user",
+        "main.TokenReader.get_token",
+        "main.parse_query_param.<locals>._parse",
+    )
+    assert route.all_dependencies == (
+        "main.get_db",
+        "main.Provider.get_current_user",
+        "fastapi.security.APIKeyHeader()",
+        "main.TokenReader.get_token",
+        "main.parse_query_param.<locals>._parse",
+    )
+    assert graph.diagnostics == ()
 
 
 def test_a_router_passed_to_the_app_factory_is_followed(tmp_path: Path) -> None:
