@@ -30,6 +30,10 @@ CODES: Final[dict[str, str]] = {
     ),
     "CI201": "part of a route's path cannot be known statically; a `<?...>` placeholder stands in",
     "CI202": "a route's router, app, loop items, handler or copied routes cannot be resolved",
+    "CI203": (
+        "a `Depends`/`Security` provider cannot be resolved; it is kept as written (a `<?...>` "
+        "placeholder for an expression) and its own dependencies are unknown"
+    ),
 }
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from codeintel.diagnostics import Diagnostic
+from codeintel.facts.ids import id_kind
 from codeintel.facts.models import Param, SymbolFact, Value
-from codeintel.resolve.evaluate import Evaluator
+from codeintel.facts.routes import Route
+from codeintel.resolve.evaluate import Evaluator, placeholder
 from codeintel.resolve.framework_names import ANNOTATED, DEPENDS
 
 _MAX_HOPS = 8
@@ -42,9 +45,12 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
     target = call.keyword("dependency") or (call.items[0] if call.items else None)
     if target is None:  # ``x: Pagination = Depends()`` depends on the annotated class
         target = annotation
-    name = _named(target, evaluator) if target is not None else None
-    name = name or _instance(target, evaluator) or _returned_local(target, evaluator)
-    return [name] if name is not None else []
+    if target is None:
+        return []
+    name = _named(target, evaluator) or _instance(target, evaluator)
+    name = name or _returned_local(target, evaluator)
+    # Unknown stays as written, a placeholder that ``dependency_diagnostics`` reports.
+    return [name or placeholder(target.text)]
 
 
 def _named(target: Value, evaluator: Evaluator) -> str | None:
@@ -204,3 +210,43 @@ def solve_order(direct: tuple[str, ...], tree: dict[str, tuple[str, ...]]) -> tu
     for provider in direct:
         visit(provider, frozenset())
     return tuple(done)
+
+
+def dependency_diagnostics(
+    routes: list[Route], tree: dict[str, tuple[str, ...]], evaluator: Evaluator
+) -> list[Diagnostic]:
+    """CI203 for each provider kept as written because it names nothing we can follow: at
+    the route that asks for it, or at the provider whose parameters do."""
+    found: set[Diagnostic] = set()
+    for route in routes:
+        for name in route.dependencies:
+            if _unresolved(name, evaluator):
+                message = f"dependency {name} of {route.endpoint} cannot be resolved"
+                found.add(Diagnostic("CI203", route.file, route.line, message))
+    for provider, subs in tree.items():
+        for name in subs:
+            place = _place(provider, evaluator)
+            if place is not None and _unresolved(name, evaluator):
+                message = f"dependency {name} of {provider} cannot be resolved"
+                found.add(Diagnostic("CI203", *place, message))
+    return sorted(found)
+
+
+def _place(provider: str, evaluator: Evaluator) -> tuple[str, int] | None:
+    """Where a provider is defined; only a project symbol has sub-providers we found."""
+    module = evaluator.resolver.symbol_module.get(provider.removesuffix("()"))
+    fact = evaluator.resolver.symbols.get(provider.removesuffix("()"))
+    if module is None or fact is None:
+        return None
+    return evaluator.resolver.modules[module].file, fact.start_line
+
+
+def _unresolved(name: str, evaluator: Evaluator) -> bool:
+    """A placeholder, or a project name with a part left over that no symbol, variable or
+    method explains (``auth.get_current_user`` on an instance of an unknown class)."""
+    if name.startswith("<?"):
+        return True
+    if name.endswith("()") or name in evaluator.assigns or name in evaluator.resolver.symbols:
+        return False
+    target = evaluator.resolver.resolve(name)
+    return target is None or (id_kind(target.node) == "symbol" and bool(target.remainder))

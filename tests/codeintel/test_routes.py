@@ -402,6 +402,31 @@ def test_bound_methods_and_closures_are_named_as_fastapi_calls_them(tmp_path: Pa
     assert graph.diagnostics == ()
 
 
+def test_a_provider_that_cannot_be_resolved_is_kept_as_written_and_reported(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "helpers.py").write_text("from vendor import Auth\n\nauth = Auth()\n")
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n"
+        "from vendor import make\n\n"
+        "from helpers import auth\n\n"
+        "app = FastAPI()\n\n\n"
+        "def inner(x=Depends(auth.missing)) -> None:\n"
+        "    pass\n\n\n"
+        '@app.get("/a")\n'
+        'def a(y=Depends(make("q")), z=Depends(inner)) -> None:\n'
+        "    pass\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    [route] = graph.routes()
+    assert route.dependencies == ('<?make("q")>', "main.inner")
+    assert route.all_dependencies == ('<?make("q")>', "helpers.auth.missing", "main.inner")
+    assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI203", 9, "dependency helpers.auth.missing of main.inner cannot be resolved"),
+        ("CI203", 13, 'dependency <?make("q")> of main.a cannot be resolved'),
+    ]
+
+
 def test_a_router_passed_to_the_app_factory_is_followed(tmp_path: Path) -> None:
     (tmp_path / "app").mkdir()
     (tmp_path / "app/__init__.py").write_text("")
