@@ -255,6 +255,15 @@ def test_routes_using_a_provider_follow_the_chain(fixtures: Path) -> None:
         ("symbol:app.api.deps.get_db", "depends_on"),
         ("symbol:app.api.deps.reusable_oauth2", "depends_on"),
     }
+    # A bound method is a provider node too: the method of the instance's class.
+    method = "symbol:app.security.authentication.AuthenticationProvider.get_current_user"
+    edges = graph.graph.out_edges(method, keys=True)
+    assert {target for _, target, key in edges if key == "depends_on"} == {
+        "symbol:app.api.deps.get_db",
+        "symbol:app.api.deps.reusable_oauth2",
+    }
+    using = {(r.method, r.path) for r in graph.routes_using("app.api.deps.get_db")}
+    assert ("GET", "/api/v1/users/me/token") in using
 
 
 _PROVIDER_SHAPES = """
