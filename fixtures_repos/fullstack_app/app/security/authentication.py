@@ -1,5 +1,7 @@
 """A provider object whose bound methods are the dependencies (argilla-server's shape)."""
 
+from __future__ import annotations
+
 from app import crud
 from app.api.deps import SessionDep, TokenDep
 from app.models import User
@@ -12,7 +14,7 @@ class TokenReader:
 
 class AuthenticationProvider(TokenReader):
     @classmethod
-    def new_instance(cls):  # type: ignore[no-untyped-def]
+    def new_instance(cls) -> AuthenticationProvider:
         return cls()
 
     def get_current_user(self, session: SessionDep, token: TokenDep) -> User | None:

@@ -1,6 +1,6 @@
 """The signed-in user."""
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Security
 
@@ -19,9 +19,9 @@ def read_user_me(current_user: CurrentUser) -> Any:
 
 @router.get("/me/token")
 def read_token(
-    user: User | None = Security(auth.get_current_user),
-    token: str = Depends(auth.get_token),
-    include: list[str] = Depends(parse_include),
-    fields: list[str] = Depends(parse_query_param("fields")),
+    user: Annotated[User | None, Security(auth.get_current_user)],
+    token: Annotated[str, Depends(auth.get_token)],
+    include: Annotated[list[str], Depends(parse_include)],
+    fields: Annotated[list[str], Depends(parse_query_param("fields"))],
 ) -> dict[str, Any]:
     return {"user": user, "token": token, "include": include, "fields": fields}
