@@ -34,6 +34,10 @@ CODES: Final[dict[str, str]] = {
         "`pytest_plugins` names plugins that cannot be known statically (built at run time: a "
         "comprehension over `glob`, a call); their fixtures are not seen"
     ),
+    "CI204": (
+        "a `Depends`/`Security` provider cannot be resolved; it is kept as written (a `<?...>` "
+        "placeholder for an expression) and its own dependencies are unknown"
+    ),
 }
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from codeintel.diagnostics import Diagnostic
+from codeintel.facts.ids import id_kind
 from codeintel.facts.models import Param, SymbolFact, Value
-from codeintel.resolve.evaluate import Evaluator
+from codeintel.facts.routes import Route
+from codeintel.resolve.evaluate import Evaluator, placeholder
 from codeintel.resolve.framework_names import ANNOTATED, DEPENDS
 
 _MAX_HOPS = 8
+_CALLABLE = frozenset({"function", "method", "class"})
 
 
 def param_providers(params: tuple[Param, ...], evaluator: Evaluator) -> list[str]:
@@ -41,9 +45,50 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
     target = call.keyword("dependency") or (call.items[0] if call.items else None)
     if target is None:  # ``x: Pagination = Depends()`` depends on the annotated class
         target = annotation
-    name = evaluator.qualified(target) or _instance(target, evaluator)
+    if target is None:
+        return []
+    name = _named(target, evaluator) or _instance(target, evaluator)
     name = name or _returned_local(target, evaluator)
-    return [name] if name is not None else []
+    # Unknown stays as written, a placeholder that ``dependency_diagnostics`` reports.
+    return [name or placeholder(target.text)]
+
+
+def _named(target: Value, evaluator: Evaluator) -> str | None:
+    """A name, as FastAPI calls what it holds: a function or class itself; a variable holding
+    a factory's closure is that closure, a class attribute holding an instance is
+    ``Class()``, any other variable is the instance it holds; ``auth.get_current_user`` is
+    the method of the instance's class (the bound method's ``__qualname__``)."""
+    name = evaluator.qualified(target)
+    fact = evaluator.resolver.symbols.get(name) if name else None
+    if name is None or (fact is not None and fact.kind in _CALLABLE):
+        return name
+    key = evaluator.variable(target.ref)
+    if key is not None:
+        return _held(key, evaluator) or name
+    return _bound_method(target.ref, evaluator) or name
+
+
+def _held(key: str, evaluator: Evaluator) -> str | None:
+    value = evaluator.binding(key)
+    closure = _returned_local(value, evaluator)
+    if closure is not None:
+        return closure
+    owner = evaluator.resolver.symbols.get(key.rpartition(".")[0])
+    if owner is not None and owner.kind == "class":  # no module variable names it at runtime
+        return _instance(value, evaluator)
+    return None
+
+
+def _bound_method(ref: str | None, evaluator: Evaluator) -> str | None:
+    holder, _, attribute = (ref or "").rpartition(".")
+    key = evaluator.variable(holder) if holder else None
+    cls = evaluator.instance_class(evaluator.binding(key)) if key else None
+    symbols = evaluator.resolver.symbols
+    for owner in evaluator.resolver.mro(cls) if cls else ():
+        method = symbols.get(f"{owner}.{attribute}")
+        if method is not None and method.kind == "method":
+            return f"{owner}.{attribute}"
+    return None
 
 
 def _instance(call: Value | None, evaluator: Evaluator) -> str | None:
@@ -165,3 +210,43 @@ def solve_order(direct: tuple[str, ...], tree: dict[str, tuple[str, ...]]) -> tu
     for provider in direct:
         visit(provider, frozenset())
     return tuple(done)
+
+
+def dependency_diagnostics(
+    routes: list[Route], tree: dict[str, tuple[str, ...]], evaluator: Evaluator
+) -> list[Diagnostic]:
+    """CI204 for each provider kept as written because it names nothing we can follow: at
+    the route that asks for it, or at the provider whose parameters do."""
+    found: set[Diagnostic] = set()
+    for route in routes:
+        for name in route.dependencies:
+            if _unresolved(name, evaluator):
+                message = f"dependency {name} of {route.endpoint} cannot be resolved"
+                found.add(Diagnostic("CI204", route.file, route.line, message))
+    for provider, subs in tree.items():
+        for name in subs:
+            place = _place(provider, evaluator)
+            if place is not None and _unresolved(name, evaluator):
+                message = f"dependency {name} of {provider} cannot be resolved"
+                found.add(Diagnostic("CI204", *place, message))
+    return sorted(found)
+
+
+def _place(provider: str, evaluator: Evaluator) -> tuple[str, int] | None:
+    """Where a provider is defined; only a project symbol has sub-providers we found."""
+    module = evaluator.resolver.symbol_module.get(provider.removesuffix("()"))
+    fact = evaluator.resolver.symbols.get(provider.removesuffix("()"))
+    if module is None or fact is None:
+        return None
+    return evaluator.resolver.modules[module].file, fact.start_line
+
+
+def _unresolved(name: str, evaluator: Evaluator) -> bool:
+    """A placeholder, or a project name with a part left over that no symbol, variable or
+    method explains (``auth.get_current_user`` on an instance of an unknown class)."""
+    if name.startswith("<?"):
+        return True
+    if name.endswith("()") or name in evaluator.assigns or name in evaluator.resolver.symbols:
+        return False
+    target = evaluator.resolver.resolve(name)
+    return target is None or (id_kind(target.node) == "symbol" and bool(target.remainder))

@@ -11,6 +11,7 @@ from codeintel.config.docs import extract_docs
 from codeintel.config.project import extract_project
 from codeintel.diagnostics import Diagnostic
 from codeintel.frameworks.conventions import measure_conventions
+from codeintel.frameworks.depends import dependency_diagnostics
 from codeintel.frameworks.exceptions import extract_errors
 from codeintel.frameworks.fixtures import extract_tests
 from codeintel.frameworks.layers import classify_layers
@@ -38,6 +39,7 @@ def add_semantics(
     routes, providers, diagnostics = extract_routes(evaluator)
     add_routes(graph, routes)
     add_provider_edges(graph, providers)
+    diagnostics = [*diagnostics, *dependency_diagnostics(routes, providers, evaluator)]
     schemas = extract_schemas(evaluator)
     add_schemas(graph, schemas)
     components = extract_components(evaluator, routes)

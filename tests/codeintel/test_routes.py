@@ -252,7 +252,16 @@ def test_depends_chains_equal_fastapis_own(fixtures: Path, name: str) -> None:
     )
     assert static == json.loads(result.stdout)
     if name == "fullstack_app":  # get_current_user asks for a session and a token itself
-        assert max(len(chain) for chain in static.values()) == 3
+        assert len(static["app.api.routes.users:read_user_me"]) == 3
+        # argilla-server's shapes: bound methods of a module-level instance (one inherited)
+        # and a factory's closure, each with its own parameters' providers behind it.
+        assert static["app.api.routes.users:read_token"] == [
+            "app.api.deps.get_db",
+            "app.api.deps.reusable_oauth2",
+            "app.security.authentication.AuthenticationProvider.get_current_user",
+            "app.security.authentication.TokenReader.get_token",
+            "app.api.params.parse_query_param.<locals>._parse",
+        ]
 
 
 def symbols_module(inputs: ExtractorInput, qualname: str) -> str:
@@ -276,6 +285,15 @@ def test_routes_using_a_provider_follow_the_chain(fixtures: Path) -> None:
         ("symbol:app.api.deps.get_db", "depends_on"),
         ("symbol:app.api.deps.reusable_oauth2", "depends_on"),
     }
+    # A bound method is a provider node too: the method of the instance's class.
+    method = "symbol:app.security.authentication.AuthenticationProvider.get_current_user"
+    edges = graph.graph.out_edges(method, keys=True)
+    assert {target for _, target, key in edges if key == "depends_on"} == {
+        "symbol:app.api.deps.get_db",
+        "symbol:app.api.deps.reusable_oauth2",
+    }
+    using = {(r.method, r.path) for r in graph.routes_using("app.api.deps.get_db")}
+    assert ("GET", "/api/v1/users/me/token") in using
 
 
 _PROVIDER_SHAPES = """
@@ -348,6 +366,104 @@ def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path
     assert runtime["main:b"] == list(routes["/b"])
     # FastAPI names the class where it is defined; the project imports it from fastapi.security
     assert [n.replace(".api_key", "") for n in runtime["main:a"]] == list(routes["/a"])
+
+
+_BOUND_METHODS_AND_CLOSURES = """
+from fastapi import Depends, FastAPI, Security
+from fastapi.security import APIKeyHeader
+
+
+def get_db() -> str:
+    return "db"
+
+
+class Backend:
+    scheme = APIKeyHeader(name="X-Key")
+
+
+class TokenReader:
+    def get_token(self, key: str = Depends(Backend.scheme)) -> str:
+        return key
+
+
+class Provider(TokenReader):
+    @classmethod
+    def new_instance(cls):
+        return cls()
+
+    async def get_current_user(self, db: str = Depends(get_db)) -> str:
+        return db
+
+
+def parse_query_param(name: str):
+    def _parse(db: str = Depends(get_db)) -> str:
+        return name
+
+    return _parse
+
+
+auth = Provider.new_instance()
+parse_include = parse_query_param("include")
+app = FastAPI()
+
+
+@app.get("/me")
+async def me(
+    user: str = Security(auth.get_current_user),
+    token: str = Depends(auth.get_token),
+    include: str = Depends(parse_include),
+    fields: str = Depends(parse_query_param("fields")),
+) -> None:
+    pass
+"""
+
+
+def test_bound_methods_and_closures_are_named_as_fastapi_calls_them(tmp_path: Path) -> None:
+    """argilla-server: ``Security(auth.get_current_user)`` calls the method of the instance's
+    class (one a base defines, too), ``Depends(parse_include)`` the closure the factory
+    returned; each brings its own parameters' providers. A class attribute holding an
+    instance is named like one made in place: no module variable holds it."""
+    (tmp_path / "main.py").write_text(_BOUND_METHODS_AND_CLOSURES)
+    graph = codeintel.analyze(tmp_path)
+    [route] = graph.routes()
+    assert route.dependencies == (
+        "main.Provider.get_current_user",
+        "main.TokenReader.get_token",
+        "main.parse_query_param.<locals>._parse",
+    )
+    assert route.all_dependencies == (
+        "main.get_db",
+        "main.Provider.get_current_user",
+        "fastapi.security.APIKeyHeader()",
+        "main.TokenReader.get_token",
+        "main.parse_query_param.<locals>._parse",
+    )
+    assert graph.diagnostics == ()
+
+
+def test_a_provider_that_cannot_be_resolved_is_kept_as_written_and_reported(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "helpers.py").write_text("from vendor import Auth\n\nauth = Auth()\n")
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n"
+        "from vendor import make\n\n"
+        "from helpers import auth\n\n"
+        "app = FastAPI()\n\n\n"
+        "def inner(x=Depends(auth.missing)) -> None:\n"
+        "    pass\n\n\n"
+        '@app.get("/a")\n'
+        'def a(y=Depends(make("q")), z=Depends(inner)) -> None:\n'
+        "    pass\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    [route] = graph.routes()
+    assert route.dependencies == ('<?make("q")>', "main.inner")
+    assert route.all_dependencies == ('<?make("q")>', "helpers.auth.missing", "main.inner")
+    assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI204", 9, "dependency helpers.auth.missing of main.inner cannot be resolved"),
+        ("CI204", 13, 'dependency <?make("q")> of main.a cannot be resolved'),
+    ]
 
 
 def test_a_router_passed_to_the_app_factory_is_followed(tmp_path: Path) -> None:

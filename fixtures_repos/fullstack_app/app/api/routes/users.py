@@ -1,11 +1,13 @@
 """The signed-in user."""
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Security
 
 from app.api.deps import CurrentUser
-from app.models import UserPublic
+from app.api.params import parse_include, parse_query_param
+from app.models import User, UserPublic
+from app.security import auth
 
 router = APIRouter(prefix="/users", tags=["users"])
 
@@ -13,3 +15,13 @@ router = APIRouter(prefix="/users", tags=["users"])
 @router.get("/me", response_model=UserPublic)
 def read_user_me(current_user: CurrentUser) -> Any:
     return current_user
+
+
+@router.get("/me/token")
+def read_token(
+    user: Annotated[User | None, Security(auth.get_current_user)],
+    token: Annotated[str, Depends(auth.get_token)],
+    include: Annotated[list[str], Depends(parse_include)],
+    fields: Annotated[list[str], Depends(parse_query_param("fields"))],
+) -> dict[str, Any]:
+    return {"user": user, "token": token, "include": include, "fields": fields}

@@ -1,0 +1,17 @@
+"""Query parameter parsers made by a factory (argilla-server's ``parse_query_param``)."""
+
+from collections.abc import Callable
+
+from fastapi import Query
+
+from app.api.deps import SessionDep
+
+
+def parse_query_param(name: str) -> Callable[..., list[str]]:
+    def _parse(session: SessionDep, value: str | None = Query(None, alias=name)) -> list[str]:
+        return value.split(",") if value else []
+
+    return _parse
+
+
+parse_include = parse_query_param("include")
