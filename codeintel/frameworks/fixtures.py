@@ -385,7 +385,7 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
                 is_async=fact.is_async,
                 markers=tuple(dict.fromkeys(marks)),
                 parametrized=bool(argnames) or "parametrize" in marks,
-                fixtures=tuple(n for n in _argnames(fact, patches, evaluator) if n not in argnames),
+                fixtures=_requested(fact, patches, argnames, evaluator),
                 kind=_kind(module.file),
                 tests_modules=imported,
             )
@@ -440,6 +440,21 @@ def _class_marks(module: ModuleFacts, owner: str, evaluator: Evaluator) -> list[
                 found += resolver.symbols[cls].decorators
                 found += _pytestmark(facts, cls[len(facts.module) + 1 :])
     return found
+
+
+def _requested(
+    fact: SymbolFact, patches: tuple[Value, ...], parametrized: set[str], evaluator: Evaluator
+) -> tuple[str, ...]:
+    """A test's fixtures: its arguments, less those parametrize marks fill and those
+    hypothesis's ``@given`` fills (it takes them out of the signature pytest reads: by
+    keyword, or the last arguments for positional strategies)."""
+    names = [n for n in _argnames(fact, patches, evaluator) if n not in parametrized]
+    for decorator in fact.decorators:
+        if decorator.kind == "call" and evaluator.qualified(decorator.func) == "hypothesis.given":
+            given = {k for k, _ in decorator.keywords}
+            names = [n for n in names if n not in given]
+            names = names[: len(names) - len(decorator.items)]
+    return tuple(names)
 
 
 def _argnames(

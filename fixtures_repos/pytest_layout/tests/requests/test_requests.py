@@ -7,6 +7,8 @@ from unittest import mock
 from unittest.mock import MagicMock, patch
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 @pytest.fixture
@@ -83,3 +85,20 @@ class TestPatchedClass:
     @patch("os.getppid")
     def test_both(self, ppid: MagicMock, cwd: MagicMock, db: str) -> None:
         assert isinstance(ppid, MagicMock) and isinstance(cwd, MagicMock)
+
+
+@pytest.fixture(scope="module")
+def offset() -> int:
+    return 1
+
+
+@given(x=st.integers(), y=st.integers())
+def test_given_by_keyword(offset: int, x: int, y: int) -> None:
+    """hypothesis fills ``x`` and ``y`` and takes them out of the signature pytest reads."""
+    assert x + y + offset == y + x + offset
+
+
+@given(st.integers())
+def test_given_positionally(offset: int, value: int) -> None:
+    """A positional strategy fills the last argument."""
+    assert value + offset - offset == value
