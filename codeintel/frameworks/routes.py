@@ -534,6 +534,10 @@ class _Builder:
         function that built it (a router factory called per prefix builds one per call)."""
         if value is None or depth > _MAX_DEPTH:
             return []
+        if value.kind == "name" and value.ref in env and value.ref in self.objects:
+            # ``if app is None: app = FastAPI()``: a parameter left at its default is
+            # replaced by the object the function builds
+            return self._objects(env[value.ref], {}, where, depth + 1) or [(value.ref, {})]
         value = _close(value, env)
         if value.kind == "call":
             return self._called(value, where, depth)
@@ -663,7 +667,8 @@ class _Builder:
             self._walk(root.key, {}, context, found, 0)
         # a parameter no call binds, whose routes reach no app: the outermost one of a chain
         # (``startup(app)`` passing ``app`` on to ``init_routers(app)``) is reported
-        for param in sorted({*self.declared, *self.edges, *self.aliases} - self._bound_params()):
+        unbound = {*self.declared, *self.edges, *self.aliases} - self._bound_params()
+        for param in sorted(unbound - self.objects.keys()):  # not one the function builds
             if self._param(param) and self._registers(param):
                 self._unbound(param, found)
         return sorted(found.values(), key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
@@ -711,6 +716,8 @@ class _Builder:
         / ``return app``); None when it never does."""
         factory, _, local = key.partition(".<locals>.")
         fact = self.resolver.symbols[factory]
+        if all(value.text == local for value in fact.returned):
+            return None  # always returned: what holds the result is the app mounted
         found = [
             _conditions(guards)
             for value, guards in zip(fact.returned, fact.returned_guards, strict=True)

@@ -1,7 +1,7 @@
 from fastapi import APIRouter, FastAPI
 
 from shop.registry import build_final_router, include_routers, register_routers
-from shop.subapp import create_api_app
+from shop.subapp import create_admin_app, create_api_app
 
 
 def create_app() -> FastAPI:
@@ -10,6 +10,7 @@ def create_app() -> FastAPI:
     app.include_router(build_final_router())
     app.include_router(include_routers(APIRouter()))
     app.include_router(include_routers(APIRouter(prefix="/{tenant}")))
+    app.mount("/admin", create_admin_app())
     app.mount("/api", create_api_app())
     app.mount("/", create_api_app(health_path="/ping"))
     return app

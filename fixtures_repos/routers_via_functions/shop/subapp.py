@@ -12,3 +12,15 @@ def create_api_app(health_path: str = "/health") -> FastAPI:
 
     api.include_router(status.router)
     return api
+
+
+def create_admin_app(app: FastAPI | None = None) -> FastAPI:
+    """Builds its own app unless given one (gradio's ``App.create_app(blocks, app=None)``)."""
+    if app is None:
+        app = FastAPI()
+
+    @app.get("/overview")
+    def overview() -> dict[str, str]:
+        return {"admin": "ok"}
+
+    return app
