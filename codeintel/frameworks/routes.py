@@ -235,6 +235,7 @@ class _Builder:
     def _decorators(self, module: str, file: str, sym: SymbolFact) -> None:
         """A decorated def in a ``for`` loop declares one route per item."""
         sites, unknown = self._loop_sites(module, file, sym.start_line, sym.guards)
+        sites = self._closure_sites(module, sym.qualname.rpartition(".<locals>.")[0], sites)
         for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
             registered = [self._decorator(replace(s, line=line), sym, decorator) for s in sites]
             if unknown is not None and decorator.kind == "call" and not any(registered):
@@ -245,10 +246,32 @@ class _Builder:
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
         sites, unknown = self._loop_sites(module, file, call.line, call.guards)
+        sites = self._closure_sites(module, call.scope, sites)
         registered = [self._statement(site, call.value) for site in sites]
         if unknown is not None and any(registered):
             message = f"cannot tell what `{unknown}` runs over"
             self.diagnostics.add(Diagnostic("CI202", file, call.line, message))
+
+    def _closure_sites(self, module: str, scope: str, sites: list[_Site]) -> list[_Site]:
+        """A helper nested in a function (gradio's ``attach_page(page)`` inside
+        ``create_app``) declares on what it closes over once per call, with that call's
+        arguments, loops and ``if`` tests."""
+        if ".<locals>." not in scope:
+            return sites
+        func = f"{module}.{scope}"
+        fact = self._callee(func)
+        calls = self.sites.get(func, [])
+        if fact is None or not calls:
+            return sites
+        return [
+            replace(
+                site,
+                env={**outer.env, **self._bind(fact, func, call, outer.env), **site.env},
+                conditions=(*outer.conditions, *site.conditions),
+            )
+            for call, outer in calls
+            for site in sites
+        ]
 
     def _loop_sites(
         self, module: str, file: str, line: int, guards: tuple[Guard, ...]

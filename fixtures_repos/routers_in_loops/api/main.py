@@ -2,6 +2,7 @@ from fastapi import FastAPI
 
 from api import handlers
 from api.oauth import make_oauth_router
+from api.pages import create_pages
 from api.routers import flows, runs
 from api.versions import register_versioned
 
@@ -33,3 +34,5 @@ for key, mounted in MOUNTED.items():
 
 for module in (flows, runs):
     app.include_router(module.router, prefix="/modules")
+
+app.mount("/pages", create_pages())
