@@ -24,6 +24,10 @@ CODES: Final[dict[str, str]] = {
     ),
     "CI106": "file contains NUL bytes",
     "CI107": "analysis of a file failed (nesting too deep)",
+    "CI108": (
+        "module not analysed: a package of the same name sits beside it (`x.py` next to "
+        "`x/__init__.py`), so Python imports the package and never this file"
+    ),
     "CI110": (
         "`pyproject.toml` or other configuration is malformed (also: a bad requirement, an "
         "`include-group` cycle)"
@@ -37,6 +41,10 @@ CODES: Final[dict[str, str]] = {
     "CI204": (
         "a `Depends`/`Security` provider cannot be resolved; it is kept as written (a `<?...>` "
         "placeholder for an expression) and its own dependencies are unknown"
+    ),
+    "CI900": (
+        "a fact family (routes, schemas, tests...) failed on this project: a bug in codeintel, "
+        "please report the message; that family's facts are missing, the others stand"
     ),
 }
 

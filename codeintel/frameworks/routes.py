@@ -279,6 +279,8 @@ class _Builder:
         """One site per item of the loops around a statement (``for r in ROUTERS:``), and
         the loop whose items are not known, if any (then one site, the loop unexpanded)."""
         base = _Site(module, file, line, {}, _conditions(guards))
+        if all(guard.kind != "for" for guard in guards):
+            return [base], None
         envs: list[Env] = [{}]
         for guard in guards:
             if guard.kind != "for" or guard.target is None:
@@ -911,11 +913,15 @@ class _Builder:
 def _imported(facts: ModuleFacts, resolver: Resolver) -> set[str]:
     """The project modules ``facts`` imports, in any scope, with their parent packages."""
     found = set()
+    aliases, scoped = resolver.aliases, bool(resolver.scoped)
     for imp in facts.imports:
         for name in (imp.target, imp.from_module or ""):
             parts = name.split(".")
             for i in range(1, len(parts) + 1):
-                module = resolver.alias(".".join(parts[:i]), facts.module)
+                spelled = ".".join(parts[:i])
+                module = aliases.get(spelled)
+                if module is None and scoped:
+                    module = resolver.alias(spelled, facts.module)
                 if module is not None:
                     found.add(module)
     return found

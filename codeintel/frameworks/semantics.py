@@ -3,13 +3,23 @@ graph."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import networkx as nx
 
 from codeintel.config.docs import extract_docs
 from codeintel.config.project import extract_project
 from codeintel.diagnostics import Diagnostic
+from codeintel.facts.conventions import Convention
+from codeintel.facts.docs import DocFile
+from codeintel.facts.exceptions import ErrorFacts
+from codeintel.facts.fixtures import TestFacts
+from codeintel.facts.layers import ModuleLayer
+from codeintel.facts.routes import Route
+from codeintel.facts.schemas import Schema
+from codeintel.facts.services import Component
 from codeintel.frameworks.conventions import measure_conventions
 from codeintel.frameworks.depends import dependency_diagnostics
 from codeintel.frameworks.exceptions import extract_errors
@@ -35,26 +45,59 @@ from codeintel.resolve.evaluate import Evaluator
 def add_semantics(
     graph: nx.MultiDiGraph, evaluator: Evaluator, files: list[SourceFile], root: Path
 ) -> list[Diagnostic]:
-    """Extract every framework fact family and add it to ``graph``; return their diagnostics."""
-    routes, providers, diagnostics = extract_routes(evaluator)
-    add_routes(graph, routes)
-    add_provider_edges(graph, providers)
-    diagnostics = [*diagnostics, *dependency_diagnostics(routes, providers, evaluator)]
-    schemas = extract_schemas(evaluator)
-    add_schemas(graph, schemas)
-    components = extract_components(evaluator, routes)
-    add_components(graph, components)
+    """Extract every framework fact family and add it to ``graph``; return their diagnostics.
+    A family that fails on some project is a CI900 and leaves its facts empty: the others
+    still answer, rather than the whole analysis ending in a traceback."""
+    found: list[Diagnostic] = []
+    guard = _Guard(found)
+    routes, providers, diagnostics = guard("routes", extract_routes, _NO_ROUTES, evaluator)
+    guard("routes", add_routes, None, graph, routes)
+    guard("dependencies", add_provider_edges, None, graph, providers)
+    found += diagnostics
+    none: list[Diagnostic] = []
+    found += guard("dependencies", dependency_diagnostics, none, routes, providers, evaluator)
+    schemas: list[Schema] = guard("schemas", extract_schemas, [], evaluator)
+    guard("schemas", add_schemas, None, graph, schemas)
+    components: list[Component] = guard("components", extract_components, [], evaluator, routes)
+    guard("components", add_components, None, graph, components)
     modules = list(evaluator.resolver.modules.values())
-    add_layers(graph, classify_layers(modules, routes, schemas, components))
-    tests, test_diagnostics = extract_tests(evaluator)
-    add_tests(graph, tests)
-    errors = extract_errors(evaluator)
+    layers: list[ModuleLayer] = guard(
+        "layers", classify_layers, [], modules, routes, schemas, components
+    )
+    guard("layers", add_layers, None, graph, layers)
+    tests, test_diagnostics = guard("tests", extract_tests, _NO_TESTS, evaluator)
+    guard("tests", add_tests, None, graph, tests)
+    errors = guard("errors", extract_errors, _NO_ERRORS, evaluator)
     graph.graph["errors"] = errors.model_dump()
-    conventions = measure_conventions(evaluator, routes, errors)
+    conventions: list[Convention] = guard(
+        "conventions", measure_conventions, [], evaluator, routes, errors
+    )
     graph.graph["conventions"] = tuple(c.model_dump() for c in conventions)
     route_files = [r.file for r in routes]
     project, projects, project_diagnostics = extract_project(root, files, evaluator, route_files)
     add_project(graph, project, projects, evaluator)
-    docs, doc_diagnostics = extract_docs(root, files)
-    add_docs(graph, docs)
-    return [*diagnostics, *test_diagnostics, *project_diagnostics, *doc_diagnostics]
+    docs, doc_diagnostics = guard("docs", extract_docs, _NO_DOCS, root, files)
+    guard("docs", add_docs, None, graph, docs)
+    return [*found, *test_diagnostics, *project_diagnostics, *doc_diagnostics]
+
+
+_NO_ROUTES: tuple[list[Route], dict[str, tuple[str, ...]], list[Diagnostic]] = ([], {}, [])
+_NO_TESTS: tuple[TestFacts, list[Diagnostic]] = (TestFacts(fixtures=(), tests=(), overrides=()), [])
+_NO_ERRORS = ErrorFacts(exceptions=(), raises=(), handlers=())
+_NO_DOCS: tuple[list[DocFile], list[Diagnostic]] = ([], [])
+_T = TypeVar("_T")
+
+
+class _Guard:
+    """Runs one step of a fact family; an exception is a CI900 naming the family."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+
+    def __call__(self, family: str, step: Callable[..., _T], fallback: _T, *args: object) -> _T:
+        try:
+            return step(*args)
+        except Exception as exc:  # a bug meeting an unforeseen shape: report, never crash
+            message = f"{family} failed ({type(exc).__name__}: {exc}); its facts are missing"
+            self.diagnostics.append(Diagnostic("CI900", "", 0, message))
+            return fallback

@@ -34,11 +34,18 @@ def read_python(
     root: Path, files: list[SourceFile], max_file_size: int
 ) -> tuple[list[Job], list[Diagnostic]]:
     """Every Python file's bytes, as jobs for the extractors (not yet named: see
-    ``pipeline.roots``); unreadable and oversized files become diagnostics."""
+    ``pipeline.roots``); unreadable and oversized files become diagnostics, and so does a
+    module no import can reach (``x.py`` beside the package ``x/``)."""
     jobs: list[Job] = []
     diagnostics: list[Diagnostic] = []
+    packages = {
+        f.path.removesuffix("/__init__.py") for f in files if f.path.endswith("/__init__.py")
+    }
     for source in files:
-        if source.kind == "python":
+        if source.kind == "python" and source.path.removesuffix(".py") in packages:
+            message = "a package of the same name sits beside it: Python imports the package"
+            diagnostics.append(Diagnostic("CI108", source.path, 0, message))
+        elif source.kind == "python":
             job = _read(root, source.path, max_file_size)
             if isinstance(job, Diagnostic):
                 diagnostics.append(job)

@@ -63,15 +63,18 @@ class Resolver:
         self._cache: dict[str, tuple[Target | None, frozenset[str]]] = {}
         self._mro: dict[str, tuple[str, ...]] = {}
         self._read: set[str] = set()
+        self._tracking = 0
 
     @contextmanager
     def reads(self) -> Iterator[set[str]]:
         """The modules whose facts the names resolved inside the block depended on: what a
         change to any other module cannot alter (the module set and aliases held fixed)."""
         outer, self._read = self._read, set()
+        self._tracking += 1
         try:
             yield self._read
         finally:
+            self._tracking -= 1
             outer |= self._read
             self._read = outer
 
@@ -85,12 +88,15 @@ class Resolver:
         cached = self._cache.get(key)
         if cached is None:
             outer, self._read = self._read, set()
+            self._tracking += 1  # what it resolves on the way belongs to its reads
             try:
                 result = self._resolve(dotted, hops, importer)
             finally:
+                self._tracking -= 1
                 read, self._read = self._read, outer
             cached = self._cache[key] = (result, frozenset(read))
-        self._read |= cached[1]
+        if self._tracking:  # only a reads() block asks; every other caller would pay for it
+            self._read |= cached[1]
         return cached[0]
 
     def alias(self, spelling: str, importer: str | None = None) -> str | None:

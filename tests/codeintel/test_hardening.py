@@ -5,10 +5,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import codeintel
+from codeintel.frameworks import semantics
 
 _FRAGMENTS = [
     "import os\n",
@@ -97,3 +99,36 @@ def test_empty_and_blank_files_are_modules(tmp_path: Path) -> None:
     (tmp_path / "blank.py").write_text("\n\n   \n")
     graph = codeintel.analyze(tmp_path)
     assert graph.modules() == ("blank", "empty") and graph.diagnostics == ()
+
+
+def test_a_module_hidden_by_a_package_of_its_name_is_reported_not_analysed(
+    tmp_path: Path,
+) -> None:
+    """letta kept a dead ``schemas/providers.py`` beside the package ``schemas/providers/``:
+    both were named ``schemas.providers``, and the schema pass raised a KeyError."""
+    package = tmp_path / "schemas" / "providers"
+    package.mkdir(parents=True)
+    (tmp_path / "schemas" / "__init__.py").write_text("")
+    (package / "__init__.py").write_text(
+        "from pydantic import BaseModel\n\n\nclass OpenAIProvider(BaseModel):\n    key: str\n"
+    )
+    (tmp_path / "schemas" / "providers.py").write_text(
+        "from pydantic import BaseModel\n\n\nclass CohereProvider(BaseModel):\n    key: str\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    assert [s.qualname for s in graph.schemas()] == ["schemas.providers.OpenAIProvider"]
+    assert [(d.code, d.file) for d in graph.diagnostics] == [("CI108", "schemas/providers.py")]
+
+
+def test_a_fact_family_that_fails_is_a_diagnostic_and_the_others_stand(
+    tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> object:
+        raise KeyError("symbol:x")
+
+    monkeypatch.setattr(semantics, "extract_schemas", broken)
+    graph = codeintel.analyze(fixtures / "registry_app", cache=False)
+    assert graph.routes() and not graph.schemas()
+    assert [(d.code, d.message) for d in graph.diagnostics if d.code == "CI900"] == [
+        ("CI900", "schemas failed (KeyError: 'symbol:x'); its facts are missing")
+    ]
