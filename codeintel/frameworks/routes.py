@@ -222,14 +222,24 @@ class _Builder:
         for item in (*value.items, *(v for _, v in value.keywords)):
             self._add_sites(item, site)
 
-    def _spread(self, call: Value) -> Value:
-        """``f(**routers)`` with ``routers`` a dict literal: its items passed by name."""
+    def _spread(self, call: Value, site: _Site | None = None) -> Value:
+        """``f(**routers)`` with ``routers`` a dict literal: its items passed by name. At a
+        route's declaration or include (``site``), a mapping that cannot be read is a CI202:
+        what it passes (``methods``, ``prefix``) would be missing without a word."""
+        if all(name != "**" for name, _ in call.keywords):
+            return call
         keywords: list[tuple[str, Value]] = []
         for name, value in call.keywords:
-            key = self.ev.variable(value.ref) if name == "**" and value.kind == "name" else None
+            if name != "**":
+                keywords.append((name, value))
+                continue
+            key = self.ev.variable(value.ref) if value.kind == "name" else None
             mapping = self.ev.binding(key) if key else value
-            keywords.extend(mapping.keywords if mapping and mapping.kind == "dict" else [])
-            keywords.extend([] if name == "**" else [(name, value)])
+            if mapping is not None and mapping.kind == "dict":
+                keywords.extend(mapping.keywords)
+            elif site is not None:
+                message = f"cannot tell what **{value.text} passes"
+                self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
         return replace(call, keywords=tuple(keywords))
 
     def _decorators(self, module: str, file: str, sym: SymbolFact) -> None:
@@ -359,6 +369,7 @@ class _Builder:
         owners, method = self._owner(decorator.func, site)
         if method not in _VERBS:
             return False
+        decorator = self._spread(decorator, site)
         endpoint = f"{site.module}.{sym.qualname}"
         for owner in owners:
             self._declare(owner, method, decorator, endpoint, site)
@@ -366,6 +377,9 @@ class _Builder:
 
     def _statement(self, site: _Site, call: Value) -> bool:
         """Record a route declaration or include; whether the call was one on an object."""
+        call = self._spread(call, site) if call.kind == "call" else call
+        if call.func is not None and call.func.kind == "call":
+            call = replace(call, func=self._spread(call.func, site))
         if call.text.endswith(".routes") or (
             call.func is not None and (call.func.ref or "").endswith(".routes.extend")
         ):

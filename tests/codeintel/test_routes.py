@@ -492,3 +492,18 @@ def test_a_router_passed_to_the_app_factory_is_followed(tmp_path: Path) -> None:
     static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "app.main.app"}
     assert static == {("GET", "/api/v1/health", "app.api.health")}
     assert static == runtime_routes(tmp_path, "app.main:app")
+
+
+def test_options_passed_as_a_mapping_nobody_can_read_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n"
+        "from settings import route_options\n\n"
+        "app = FastAPI()\n\n\n"
+        '@app.api_route("/x", **route_options())\n'
+        "def x() -> None: ...\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(r.method, r.path) for r in graph.routes()] == [("GET", "/x")]
+    assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI202", 7, "cannot tell what **route_options() passes")
+    ]

@@ -4,6 +4,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from hub.startup import startup
+from hub.tenants.extra import extra_router
 from hub.tenants.routes import default_tenant_router, tenant_router
 
 
@@ -17,6 +18,7 @@ def create_app() -> FastAPI:
     app = FastAPI(lifespan=lifespan)
     app.include_router(default_tenant_router)
     app.include_router(tenant_router)
+    app.include_router(extra_router, **{"prefix": "/v2"})
     return app
 
 

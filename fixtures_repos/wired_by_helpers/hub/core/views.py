@@ -31,3 +31,10 @@ def health(name: str):  # noqa: ANN201
 
 
 wallet_router.add_api_route("/health", health(name="wallet"), methods=["GET"])
+
+STREAM_OPTIONS = {"methods": ["GET", "POST", "DELETE"]}
+
+
+@wallet_router.api_route("/stream", **STREAM_OPTIONS)
+async def stream() -> dict[str, str]:
+    return {}
