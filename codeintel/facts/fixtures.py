@@ -21,6 +21,7 @@ class Fixture(Frozen):
     requests: tuple[str, ...]  # the fixtures it asks for, by argument name
     #: who sees it: a directory ("" for the root) for a conftest fixture, the module's file for
     #: one defined in a test module, "file::Class" inside a test class, "*" for a plugin's
+    #: ("*folder" for one only a conftest below the root names: seen below that folder)
     visible_from: str
     #: the conftest, test module or plugin that binds it by import, when defined elsewhere
     #: (pytest registers every fixture in such a module's namespace, under the name bound)

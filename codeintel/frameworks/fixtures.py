@@ -50,8 +50,8 @@ def extract_tests(evaluator: Evaluator) -> tuple[TestFacts, list[Diagnostic]]:
     for module in modules:
         name = module.file.rsplit("/", 1)[-1]
         if name == "conftest.py" or _TEST_MODULE.match(name) or module.module in plugins:
-            fixtures += _fixtures(module, evaluator, module.module in plugins)
-            fixtures += _imported_fixtures(module, evaluator, module.module in plugins)
+            fixtures += _fixtures(module, evaluator, plugins.get(module.module))
+            fixtures += _imported_fixtures(module, evaluator, plugins.get(module.module))
         if _TEST_MODULE.match(name):
             fixtures += _class_fixtures(module, evaluator)
             tests += _tests(module, evaluator, project)
@@ -115,8 +115,9 @@ def _class_nodes(test_file: str, test_class: str | None) -> dict[str, int]:
 
 
 def _closeness(where: str, test_file: str, folder: str, classes: dict[str, int]) -> int | None:
-    if where == "*":
-        return 0
+    if where.startswith("*"):  # a plugin's: everywhere, or below one folder
+        top = where[1:]
+        return 0 if not top or folder == top or folder.startswith(top + "/") else None
     if where in classes:
         return 10_000 + classes[where]
     if where == test_file:
@@ -127,7 +128,8 @@ def _closeness(where: str, test_file: str, folder: str, classes: dict[str, int])
 
 
 def _is_conftest(fixture: Fixture) -> bool:
-    return _home(fixture).rpartition("/")[2] == "conftest.py" and fixture.visible_from != "*"
+    home = _home(fixture).rpartition("/")[2]
+    return home == "conftest.py" and not fixture.visible_from.startswith("*")
 
 
 def _inside(folder: str, top: str) -> bool:
@@ -141,23 +143,40 @@ def _is_test_file(path: str) -> bool:
 
 def _plugins(
     modules: list[ModuleFacts], evaluator: Evaluator, diagnostics: list[Diagnostic]
-) -> set[str]:
+) -> dict[str, str]:
     """Modules named by ``pytest_plugins`` in a conftest (or test module), by their canonical
-    names: pytest imports the name as written, which may be another spelling of the module
-    (``src.app.testing.fixtures`` for ``app.testing.fixtures``). A name that cannot be known
-    statically is a CI203 diagnostic: its fixtures would be missing without a word."""
+    names (pytest imports the name as written, which may be another spelling of the module:
+    ``src.app.testing.fixtures`` for ``app.testing.fixtures``), and who sees their fixtures:
+    ``*`` everywhere; ``*<folder>`` below the folder of the conftest that names them, when
+    pytest does not load it first (it refuses such a conftest unless a run starts below it,
+    so only tests there ever see them: onyx's ``tests/integration/k8s/conftest.py``). A name that
+    cannot be known statically is a CI203 diagnostic: its fixtures would be missing without a
+    word."""
     resolver = evaluator.resolver
-    found: set[str] = set()
+    found: dict[str, str] = {}
     for module in modules:
         for assign in module.assigns:
             if assign.scope == "" and assign.name == "pytest_plugins":
                 names, unknown = _plugin_specs(assign.value, evaluator)
-                found.update(resolver.alias(name, module.module) or name for name in names)
+                seen = "*"
+                folder = posixpath.dirname(module.file)
+                if module.file.rpartition("/")[2] == "conftest.py" and not _initial(folder):
+                    seen += folder
+                for name in names:
+                    plugin = resolver.alias(name, module.module) or name
+                    found[plugin] = min(found.get(plugin, seen), seen, key=len)
                 diagnostics.extend(
                     Diagnostic("CI203", module.file, assign.line, _unknown_plugins(text))
                     for text in unknown
                 )
     return found
+
+
+def _initial(folder: str) -> bool:
+    """Whether pytest loads a conftest in ``folder`` before collecting, as it does the root's
+    and those of its ``test*`` folders: only there may ``pytest_plugins`` name plugins for
+    the whole run."""
+    return folder == "" or ("/" not in folder and folder.startswith("test"))
 
 
 def _plugin_specs(
@@ -186,7 +205,7 @@ def _unknown_plugins(text: str) -> str:
     return f"cannot tell which plugins pytest_plugins names: `{shown}`; their fixtures are not seen"
 
 
-def _fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: bool) -> list[Fixture]:
+def _fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: str | None) -> list[Fixture]:
     """Module-level fixtures; those in classes are their test classes' (``_class_fixtures``)."""
     found = []
     for fact in module.symbols:
@@ -197,9 +216,10 @@ def _fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: bool) -> list[F
     return found
 
 
-def _seen_from(module: ModuleFacts, plugin: bool) -> str:
-    if plugin:
-        return "*"
+def _seen_from(module: ModuleFacts, plugin: str | None) -> str:
+    """``plugin``: who sees a plugin module's fixtures (see ``_plugins``), None for others."""
+    if plugin is not None:
+        return plugin
     if module.file.endswith("/conftest.py") or module.file == "conftest.py":
         return posixpath.dirname(module.file)
     return module.file
@@ -209,7 +229,9 @@ def _seen_from(module: ModuleFacts, plugin: bool) -> str:
 _Bound = tuple[SymbolFact, ModuleFacts, Value]
 
 
-def _imported_fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: bool) -> list[Fixture]:
+def _imported_fixtures(
+    module: ModuleFacts, evaluator: Evaluator, plugin: str | None
+) -> list[Fixture]:
     """Fixtures a conftest, test module or plugin binds by import (``from .fixtures import *``,
     ``from helpers import db as database``): pytest scans the module's namespace, so they are
     registered there, under the name bound, as if defined there."""

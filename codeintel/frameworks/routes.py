@@ -138,16 +138,11 @@ class _Builder:
     # -- collecting -----------------------------------------------------------------------
 
     def collect(self) -> None:
-        modules = [
-            (m, self.resolver.modules[m])
-            for m in sorted(self.resolver.modules)
-            if not is_test_path(self.resolver.modules[m].file)
-        ]  # routes a test adds to an app exist only while that test runs
+        modules = self._app_modules()
         for module in sorted(self.resolver.modules):
             self._collect_objects(module)
         for module, facts in modules:
             self._collect_sites(module, facts)
-            self.imported.update(_imported(facts, self.resolver))
         for module, facts in modules:
             for sym in (*facts.symbols, *facts.redefined):
                 if sym.kind not in ("function", "method"):
@@ -158,6 +153,19 @@ class _Builder:
                     self._statements(module, facts.file, call)
         self._collect_aliases()
         self._collect_children()
+
+    def _app_modules(self) -> list[tuple[str, ModuleFacts]]:
+        """The modules whose routes count: not tests (routes a test adds to an app exist only
+        while it runs), unless the app's own code imports one (onyx's ``oauth_test.py`` is
+        a router module named like a test)."""
+        code = {m: f for m, f in self.resolver.modules.items() if not is_test_path(f.file)}
+        for facts in code.values():
+            self.imported.update(_imported(facts, self.resolver))
+        return [
+            (m, self.resolver.modules[m])
+            for m in sorted(self.resolver.modules)
+            if m in code or m in self.imported
+        ]
 
     def _collect_objects(self, module: str) -> None:
         facts = self.resolver.modules[module]
@@ -529,6 +537,24 @@ class _Builder:
                     self.diagnostics.add(
                         Diagnostic("CI202", edge.site.file, edge.site.line, message)
                     )
+                elif edge.method == "include_router":
+                    self._unresolved_arguments(edge.child)
+
+    def _unresolved_arguments(self, child: Value | None) -> None:
+        """A helper's router parameter that some calls bind: each call whose argument names
+        no router is a CI202 there (onyx passes ``fastapi_users.get_verify_router(...)``, a
+        third party's, beside routers of its own)."""
+        ref = child.ref if child is not None and child.kind == "name" else None
+        if ref is None or not self._param(ref):
+            return
+        func, _, name = ref.rpartition(".<locals>.")
+        fact = self._callee(func)
+        assert fact is not None
+        for call, site in self.sites.get(func, ()):
+            arg = argument(name, fact, call)
+            if arg is not None and not self._argument_holders(_close(arg, site.env), site):
+                message = f"cannot tell which router {arg.text} is"
+                self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
 
     def _constructor(self, called: str | None) -> str | None:
         """What a call runs: a project class's ``__init__`` (its own or inherited)."""

@@ -12,17 +12,10 @@ from codeintel.diagnostics import Diagnostic
 from codeintel.pipeline.ignore import Rules, compile_rules, ignored
 
 #: Directories nobody wants analysed: VCS data, environments, caches, build output.
-SKIP_DIRS = frozenset(
-    {
-        "__pycache__",
-        "node_modules",
-        "site-packages",
-        "build",
-        "dist",
-        "venv",
-        "htmlcov",
-    }
-)
+SKIP_DIRS = frozenset({"__pycache__", "node_modules", "site-packages", "htmlcov"})
+#: Output and environment folders by convention, unless they are (or sit in) a package of the
+#: project's own (onyx's ``onyx/server/features/build/``, 63 routes).
+OUTPUT_DIRS = frozenset({"build", "dist", "venv"})
 
 CONFIG_NAMES = frozenset(
     {
@@ -133,7 +126,15 @@ def _skip_dir(entry: os.DirEntry[str]) -> bool:
     name = entry.name
     if name.startswith(".") or name in SKIP_DIRS or name.endswith(".egg-info"):
         return True
+    if name in OUTPUT_DIRS and not _in_package(entry.path):
+        return True
     return os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))
+
+
+def _in_package(folder: str) -> bool:
+    """Whether a folder is a package, or a namespace package inside one."""
+    parent = os.path.dirname(folder)
+    return any(os.path.exists(os.path.join(f, "__init__.py")) for f in (folder, parent))
 
 
 def _is_dir_link(entry: os.DirEntry[str]) -> bool:

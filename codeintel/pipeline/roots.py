@@ -244,10 +244,16 @@ def _possible(importer: str, roots: set[str], packages: set[str]) -> list[str]:
     imports a file beside the importer by its bare name, and a package's folder is on
     ``sys.path`` only for code inside it (``src/__init__.py`` beside code importing
     ``app.*``): so a ``fastapi.py`` deep in the tree never stands for ``fastapi``. A root
-    holding the importer wins over others (a sub-project imports its own ``app``)."""
+    holding the importer wins over others (a sub-project imports its own ``app``). A folder
+    inside a package is part of that package, never on ``sys.path`` itself: zenml's
+    ``deployers/server/fastapi/`` subpackage does not make ``fastapi`` the project's."""
     folder = importer.rpartition("/")[0]
     usable = [
-        r for r in roots if r != folder and (r not in packages or importer.startswith(f"{r}/"))
+        r
+        for r in roots
+        if r != folder
+        and (r not in packages or importer.startswith(f"{r}/"))
+        and not (r and r.rpartition("/")[0] in packages)
     ]
     own = [r for r in usable if not r or importer.startswith(f"{r}/")]
     return own or usable

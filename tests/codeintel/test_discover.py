@@ -111,3 +111,24 @@ def test_classify_requirements_folder() -> None:
     assert classify("src/requirements.txt") == "requirements"
     assert classify("docs/notes.txt") == "doc"
     assert classify("other/notes.txt") is None
+
+
+def test_a_package_named_build_is_code_and_a_build_folder_is_not(tmp_path: Path) -> None:
+    """onyx keeps 63 routes in ``onyx/server/features/build/``, a package of its own."""
+    (tmp_path / "app" / "build").mkdir(parents=True)
+    (tmp_path / "app" / "build" / "__init__.py").write_text("")
+    (tmp_path / "app" / "build" / "api.py").write_text("x = 1\n")
+    (tmp_path / "build" / "lib" / "app").mkdir(parents=True)
+    (tmp_path / "build" / "lib" / "app" / "copy.py").write_text("x = 1\n")
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "setup_helper.py").write_text("x = 1\n")
+    (tmp_path / "pkg" / "dist").mkdir(parents=True)  # a namespace package inside a package
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "dist" / "wheel.py").write_text("x = 1\n")
+    files, _ = discover(tmp_path)
+    assert [f.path for f in files] == [
+        "app/build/__init__.py",
+        "app/build/api.py",
+        "pkg/__init__.py",
+        "pkg/dist/wheel.py",
+    ]

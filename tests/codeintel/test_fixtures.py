@@ -227,3 +227,17 @@ def test_plugin_names_as_pytest_reads_them(tmp_path: Path) -> None:
     [diagnostic] = graph.diagnostics
     assert (diagnostic.code, diagnostic.file, diagnostic.line) == ("CI203", "conftest.py", 3)
     assert "`os.environ['PLUGIN']`" in diagnostic.message
+
+
+def test_plugins_a_conftest_below_the_root_names_are_seen_only_below_it(tmp_path: Path) -> None:
+    """pytest loads such a conftest only when a run starts below it (onyx's k8s tests)."""
+    k8s = tmp_path / "tests" / "integration" / "k8s"
+    k8s.mkdir(parents=True)
+    (tmp_path / "tests" / "unit").mkdir()
+    (k8s / "conftest.py").write_text('pytest_plugins = ("tests.integration.k8s.fixtures",)\n')
+    (k8s / "fixtures.py").write_text(
+        "import pytest\n\n\n@pytest.fixture\ndef k8s_manager() -> str:\n    return 'k8s'\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert "k8s_manager" in graph.visible_fixtures("tests/integration/k8s/test_pods.py")
+    assert "k8s_manager" not in graph.visible_fixtures("tests/unit/test_unit.py")

@@ -193,3 +193,19 @@ def test_evidence_lines_point_at_the_setting_even_in_an_inline_table() -> None:
     text = '[project]\nname = "x"\n\n[tool.setuptools]\npackages = { find = { where = ["src"] } }\n'
     naming = name_modules({"src/pkg/mod.py": b""}, {"pyproject.toml": text.encode()})
     assert [(r.folder, r.line) for r in naming.roots] == [("src", 5)]
+
+
+def test_a_subpackage_named_like_a_dependency_is_no_root() -> None:
+    """zenml's ``zenml/deployers/server/fastapi/`` imports the real ``fastapi``: taking the
+    folder above it for a root made ``fastapi`` the project's, and no app was found at all."""
+    sources = {
+        "pkg/__init__.py": b"",
+        "pkg/main.py": b"from fastapi import FastAPI\n",
+        "pkg/sub/__init__.py": b"",
+        "pkg/sub/fastapi/__init__.py": b"",
+        "pkg/sub/fastapi/adapters.py": b"from fastapi import APIRouter\n",
+    }
+    naming = name_modules(sources, {})
+    assert naming.roots == ()
+    assert "fastapi" not in naming.aliases
+    assert naming.names["pkg/sub/fastapi/adapters.py"] == "pkg.sub.fastapi.adapters"

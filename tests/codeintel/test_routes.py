@@ -507,3 +507,22 @@ def test_options_passed_as_a_mapping_nobody_can_read_are_reported(tmp_path: Path
     assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
         ("CI202", 7, "cannot tell what **route_options() passes")
     ]
+
+
+def test_a_router_a_helper_is_passed_that_names_nothing_is_reported_at_that_call(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n"
+        "from users_lib import users\n\n"
+        "app = FastAPI()\n"
+        "own = APIRouter()\n\n\n"
+        "def include(application: FastAPI, router: APIRouter, prefix: str = '') -> None:\n"
+        "    application.include_router(router, prefix=prefix)\n\n\n"
+        "include(app, own)\n"
+        "include(app, users.get_verify_router(), prefix='/auth')\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI202", 13, "cannot tell which router users.get_verify_router() is")
+    ]

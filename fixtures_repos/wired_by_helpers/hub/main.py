@@ -5,6 +5,7 @@ from fastapi import FastAPI
 
 from hub.startup import startup
 from hub.tenants.extra import extra_router
+from hub.tenants.oauth_test import oauth_test_router
 from hub.tenants.routes import default_tenant_router, tenant_router
 
 
@@ -19,6 +20,7 @@ def create_app() -> FastAPI:
     app.include_router(default_tenant_router)
     app.include_router(tenant_router)
     app.include_router(extra_router, **{"prefix": "/v2"})
+    app.include_router(oauth_test_router)
     return app
 
 
