@@ -173,6 +173,25 @@ def _poetry_specifier(version: str) -> str:
     return "" if version in {"*", ""} else version
 
 
+def _logical_lines(text: str) -> Iterable[tuple[int, str]]:
+    """pip's lines: a trailing backslash joins the next, comments and per-requirement options
+    (``--hash=...``) dropped; each with the number of its first physical line."""
+    start, parts = 0, []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        start = start or number
+        line = raw.split(" #", 1)[0].strip()
+        if line.endswith("\\"):
+            parts.append(line[:-1].strip())
+            continue
+        joined = " ".join(p for p in (*parts, line) if p)
+        if not joined.startswith("-"):
+            joined = joined.split(" --", 1)[0].strip()
+        yield start, joined
+        start, parts = 0, []
+    if parts:
+        yield start, " ".join(parts)
+
+
 def _requirements_group(path: str) -> str:
     stem = path.rsplit("/", 1)[-1].removesuffix(".txt").removesuffix(".in")
     stem = stem.removeprefix("requirements").strip("-_.")
@@ -184,13 +203,13 @@ def _requirements_file(reader: ConfigReader, path: str, seen: set[str]) -> Itera
         return
     seen.add(path)
     group = _requirements_group(path)
-    for number, raw in enumerate((reader.text(path) or "").splitlines(), start=1):
-        line = raw.split(" #", 1)[0].strip()
+    for number, line in _logical_lines(reader.text(path) or ""):
         if not line or line.startswith("#"):
             continue
         if line.startswith(("-r ", "--requirement ")):
             included = (Path(path).parent / line.split(None, 1)[1]).as_posix().removeprefix("./")
-            yield from _requirements_file(reader, included, seen)
+            if not _is_lock_export(reader.text(included) or ""):  # pins, not declarations
+                yield from _requirements_file(reader, included, seen)
             continue
         if line.startswith("-") or "://" in line or line.startswith((".", "/")):
             continue  # options, URLs and local paths name no distribution we can check

@@ -355,3 +355,24 @@ def test_the_pytest_tool_is_where_pytest_reads_its_settings(tmp_path: Path) -> N
     assert project.pytest is not None and project.pytest.addopts == ("-q",)
     [tool] = project.tools
     assert (tool.name, tool.configured_in, tool.config) == ("pytest", "pytest.ini:1", "pytest.ini")
+
+
+def test_an_included_lock_is_not_read_and_continued_lines_are_one_requirement(
+    tmp_path: Path,
+) -> None:
+    """onyx's ``combined.txt`` includes ``-r default.txt``, a hashed export: every line of it
+    was a CI110 ("not a valid requirement 'fastapi==0.133.1 \\\\'")."""
+    graph = _project(
+        tmp_path,
+        {
+            "requirements/default.txt": "anyio==4.4.0 \\\n    --hash=sha256:abc\n",
+            "requirements/combined.txt": (
+                "-r default.txt\nfastapi>=0.110 \\\n    ; python_version >= '3.9'\n"
+            ),
+            "main.py": "import fastapi\n",
+        },
+    )
+    project = graph.project()
+    assert [(d.name, d.line) for d in project.dependencies] == [("fastapi", 2)]
+    assert project.locks == ("requirements/default.txt",)
+    assert not [d for d in graph.diagnostics if d.code == "CI110"]
