@@ -641,7 +641,9 @@ class _Builder:
                 file, _, line = where.rpartition(":")
                 self.objects[key] = self._object(key, kind, file, int(line or 0), call)
             return [(key, {})]
-        func = self.ev.called_class(call) or self._method(call.func)
+        func = self.ev.called_class(call)
+        if self._callee(func) is None:
+            func = self._method(call.func) or func
         fact = self._callee(func)
         if func is None or fact is None:
             return []
@@ -675,11 +677,18 @@ class _Builder:
         return own if own in self.objects else self.ev.variable(own)
 
     def _method(self, func: Value | None) -> str | None:
-        """``Cls(...).get_router``: the method the instance's class runs."""
-        if func is None or func.kind != "getattr" or func.func is None or not func.items:
+        """``Cls(...).get_router``, or ``users.get_router`` with ``users = Users[int]()``: the
+        method the instance's class runs."""
+        if func is not None and func.kind == "name" and func.ref and "." in func.ref:
+            holder, _, name = func.ref.rpartition(".")
+            key = self.ev.variable(holder)
+            instance, method = (self.ev.binding(key) if key else None), name
+        elif func is not None and func.kind == "getattr" and func.items:
+            instance, method = func.func, func.items[0].text
+        else:
             return None
-        cls = self.ev.instance_class(func.func)
-        target = self.resolver.resolve(f"{cls}.{func.items[0].text}") if cls else None
+        cls = self.ev.instance_class(instance)
+        target = self.resolver.resolve(f"{cls}.{method}") if cls else None
         return target.qualname if target is not None and not target.remainder else None
 
     def _on_instance(self, value: Value, cls: str | None) -> Value:

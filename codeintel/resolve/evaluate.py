@@ -134,10 +134,14 @@ class Evaluator:
         return found if symbol is not None and symbol.kind == "function" else None
 
     def called_class(self, value: Value | None) -> str | None:
-        """What a call calls: a class, or a function's qualified name."""
+        """What a call calls: a class (``Users[int]()`` calls ``Users``), or a function's
+        qualified name."""
         if value is None or value.kind != "call":
             return None
-        return self.qualified(value.func)
+        func = value.func
+        if func is not None and func.kind == "subscript" and func.items:
+            func = func.items[0]
+        return self.qualified(func)
 
     def instance_class(self, value: Value | None) -> str | None:
         """The class of the object a call builds: the class called, or what a factory

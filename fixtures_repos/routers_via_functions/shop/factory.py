@@ -2,6 +2,7 @@ from fastapi import APIRouter, FastAPI
 
 from shop.registry import build_final_router, include_routers, register_routers
 from shop.subapp import create_admin_app, create_api_app
+from shop.users import users
 
 
 def create_app() -> FastAPI:
@@ -10,6 +11,7 @@ def create_app() -> FastAPI:
     app.include_router(build_final_router())
     app.include_router(include_routers(APIRouter()))
     app.include_router(include_routers(APIRouter(prefix="/{tenant}")))
+    app.include_router(users.get_refresh_router(), prefix="/auth")
     app.mount("/admin", create_admin_app())
     app.mount("/api", create_api_app())
     app.mount("/", create_api_app(health_path="/ping"))
