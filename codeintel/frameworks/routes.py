@@ -604,6 +604,8 @@ class _Builder:
             # replaced by the object the function builds
             return self._objects(env[value.ref], {}, where, depth + 1) or [(value.ref, {})]
         value = _close(value, env)
+        while value.kind == "name" and value.ref in env and depth <= _MAX_DEPTH:
+            value, depth = env[value.ref], depth + 1  # a parameter passed on by name
         if value.kind == "call":
             return self._called(value, where, depth)
         if value.kind == "getattr":  # ``UsersRouter().router``
@@ -819,8 +821,11 @@ class _Builder:
             self._follow(edge, env, context, found, depth)
         for alias in self.aliases.get(holder, ()):
             conditions = (*context.conditions, *alias.conditions)
+            # the outer call's bindings stay: an inner helper's argument may be the outer
+            # helper's parameter (onyx: include_auth_router(app, r) -> include(app, r))
+            inner = {**env, **alias.env}
             self._walk(
-                alias.param, alias.env, replace(context, conditions=conditions), found, depth + 1
+                alias.param, inner, replace(context, conditions=conditions), found, depth + 1
             )
 
     def _inherited_declared(self, holder: str) -> list[_Declared]:

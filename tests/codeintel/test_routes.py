@@ -26,7 +26,7 @@ APPS = [
 ENVIRONMENTS = [
     {},
     {"BILLING": "1", "DEBUG_ROUTES": "1", "SPA": "1", "SHARE": "1"},
-    {"LEGACY": "1", "BASE_PATH": "1"},
+    {"LEGACY": "1", "BASE_PATH": "1", "TENANTS": "1"},
 ]
 
 
