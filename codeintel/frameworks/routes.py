@@ -16,7 +16,7 @@ from codeintel.frameworks.depends import (
     solve_order,
 )
 from codeintel.pipeline.layout import is_test_path
-from codeintel.resolve.evaluate import Evaluator, Text, placeholder
+from codeintel.resolve.evaluate import Evaluator, Text
 from codeintel.resolve.framework_names import APP_CLASSES, BODY, MODEL_ROOTS, ROUTER_CLASSES
 from codeintel.resolve.resolver import Resolver
 
@@ -245,9 +245,7 @@ class _Builder:
             mapping = self.ev.binding(key) if key else value
             if mapping is not None and mapping.kind == "dict":
                 keywords.extend(mapping.keywords)
-                continue
-            keywords.append((name, value))  # kept: what it may pass is not known
-            if site is not None:
+            elif site is not None:
                 message = f"cannot tell what **{value.text} passes"
                 self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
         return replace(call, keywords=tuple(keywords))
@@ -884,10 +882,6 @@ class _Builder:
             prefix = Text(path.value.rstrip("/"), path.unknown)
         else:
             prefix = self._text(edge.call.keyword("prefix"), env, site)
-            unread = edge.call.keyword("**")
-            if unread is not None and edge.call.keyword("prefix") is None:
-                # the mapping may hold the prefix: the path is not claimed without it
-                prefix = Text(placeholder(f"**{unread.text}"), (f"**{unread.text}",))
             deps = tuple(list_providers(edge.call.keyword("dependencies"), self.ev))
             tags = self.ev.strings(edge.call.keyword("tags"))
         for key, child_env in self._objects(edge.child, env, site.where):

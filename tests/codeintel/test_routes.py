@@ -526,19 +526,3 @@ def test_a_router_a_helper_is_passed_that_names_nothing_is_reported_at_that_call
     assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
         ("CI202", 13, "cannot tell which router users.get_verify_router() is")
     ]
-
-
-def test_an_include_whose_options_cannot_be_read_claims_no_prefix(tmp_path: Path) -> None:
-    """onyx: include_router(router, **{**kwargs, "prefix": final_prefix})."""
-    (tmp_path / "main.py").write_text(
-        "from fastapi import APIRouter, FastAPI\n"
-        "from settings import include_options\n\n"
-        "app = FastAPI()\n"
-        "router = APIRouter()\n\n\n"
-        '@router.get("/refresh")\n'
-        "def refresh() -> None: ...\n\n\n"
-        "app.include_router(router, **include_options())\n"
-    )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    assert [r.path for r in graph.routes()] == ["<?**include_options()>/refresh"]
-    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 12)]
