@@ -495,9 +495,11 @@ class _Builder:
                 if arg is None:
                     continue
                 env = self._bind(fact, func, call, site.env)
-                alias = _Alias(param, env, site.conditions)
                 for holder in self._argument_holders(_close(arg, site.env), site):
-                    self.aliases[holder].append(alias)
+                    # an extension module no project module imports passes it on only when
+                    # run (onyx's EE get_application, chosen by importlib)
+                    conditions = self._entry(holder, site).conditions
+                    self.aliases[holder].append(_Alias(param, env, conditions))
                     if self._param(holder):
                         todo.append(holder)
 
