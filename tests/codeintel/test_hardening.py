@@ -33,6 +33,13 @@ _FRAGMENTS = [
     "\r\n",
     "    indented = 1\n",
     "async def g():\n    await h()\n",
+    "ROUTERS = {'a': router, 'b': other}\nfor k, r in ROUTERS.items():\n"
+    "    app.include_router(r, prefix=f'/{k}')\n",
+    "def make(app=None):\n    if app is None:\n        app = FastAPI()\n"
+    "    def add(p):\n        @app.get(p)\n        def h(): ...\n    add('/x')\n    return app\n",
+    "handler = router.post('/h')(handler)\n",
+    "@router.api_route('/o', **OPTIONS)\ndef o(): ...\n",
+    "async def life(app):\n    await make(app)\n    if not app:\n        return\n",
 ]
 
 
