@@ -21,8 +21,8 @@ from codeintel.facts.models import ModuleFacts
 from codeintel.frameworks.semantics import add_semantics
 from codeintel.graph.assemble import Inputs, assemble, reassemble
 from codeintel.pipeline.cache import FactsCache, cache_folder
-from codeintel.pipeline.discover import SourceFile, discover
-from codeintel.pipeline.fingerprint import Fingerprint, fingerprint, unchanged
+from codeintel.pipeline.discover import Listing, SourceFile, list_files, same_listing
+from codeintel.pipeline.fingerprint import Fingerprint, fingerprint, trusted, unchanged
 from codeintel.pipeline.read import Job, read_python
 from codeintel.pipeline.roots import name_jobs
 from codeintel.query.codegraph import CodeGraph
@@ -51,8 +51,10 @@ def analyze(
     with _without_cyclic_gc():
         root = Path(path)
         store = _store(root, cache)
-        files, diagnostics = discover(root)
         previous = store.get_fingerprint(root) if store is not None else None
+        listed = time.time_ns()
+        listing = _listing(root, previous)
+        files, diagnostics = list(listing.files), list(listing.diagnostics)
         if store is not None and previous is not None:
             warm = _unchanged(store, root, files, diagnostics, max_file_size, previous)
             if warm is not None:
@@ -60,6 +62,7 @@ def analyze(
         started = time.time_ns()
         jobs, unread = read_python(root, files, max_file_size)
         stamp = fingerprint(root, files, jobs, [*diagnostics, *unread], max_file_size, started)
+        stamp = dataclasses.replace(stamp, listing=trusted(listing, listed))
         if store is not None and (cached := _same_bytes(store, root, stamp, previous)) is not None:
             return CodeGraph(cached, root)
         jobs, naming = name_jobs(root, files, jobs)
@@ -118,6 +121,12 @@ def _freeze() -> None:
         gc.collect()
         gc.freeze()
         _Sweeps.blocks = sys.getallocatedblocks()
+
+
+def _listing(root: Path, previous: Fingerprint | None) -> Listing:
+    """The files to analyse: the last run's, when no folder it read has changed since."""
+    before = previous.listing if previous is not None else None
+    return before if before is not None and same_listing(root, before) else list_files(root)
 
 
 def _require_folder(root: Path) -> None:

@@ -71,11 +71,40 @@ def classify(relpath: str) -> str | None:
     return None
 
 
+#: What a listing depended on: each folder read (and each ``.gitignore`` and skipped output
+#: folder looked into) with its stat signature, or None for a path that did not exist.
+Folders = dict[str, tuple[int, int] | None]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A discovery's result and what it was read from: while no folder's entries change
+    (which changes its mtime) and no ``.gitignore`` changes, it is the same."""
+
+    files: tuple[SourceFile, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    folders: Folders
+
+
 def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     """Walk ``root`` and return the files to analyse, sorted by path, plus diagnostics."""
+    listing = list_files(root)
+    return list(listing.files), list(listing.diagnostics)
+
+
+def same_listing(root: Path, listing: Listing) -> bool:
+    """Whether ``listing`` still holds, from one stat per folder it read."""
+    return all(_signature(os.path.join(root, p)) == s for p, s in listing.folders.items())
+
+
+def list_files(root: Path) -> Listing:
+    """``discover``'s answer, with what it depended on."""
     files: list[SourceFile] = []
     diagnostics: list[Diagnostic] = []
-    for relpath, entry in _walk(root, "", [], diagnostics):
+    folders: Folders = {}
+    links = False
+    for relpath, entry in _walk(root, "", [], diagnostics, folders):
+        links = links or entry.is_symlink()
         kind = classify(relpath)
         if kind is None:
             continue
@@ -85,7 +114,17 @@ def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
             continue
         files.append(SourceFile(relpath, kind))
     files.sort(key=lambda f: f.path)
-    return files, sorted(diagnostics)
+    if links:  # a link's target may appear or go without its folder changing
+        folders[""] = None
+    return Listing(tuple(files), tuple(sorted(diagnostics)), folders)
+
+
+def _signature(path: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_ino
 
 
 def _walk(
@@ -93,8 +132,11 @@ def _walk(
     prefix: str,
     ignores: list[Rules],
     diagnostics: list[Diagnostic],
+    folders: Folders,
 ) -> Iterator[tuple[str, os.DirEntry[str]]]:
     directory = root / prefix if prefix else root
+    folders[prefix] = _signature(str(directory))
+    folders[f"{prefix}.gitignore"] = _signature(str(directory / ".gitignore"))
     ignores = ignores + _gitignore(directory, prefix, diagnostics)
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
@@ -115,16 +157,22 @@ def _walk(
                 diagnostics.append(Diagnostic("CI105", relpath, 0, "directory link not followed"))
             continue
         if is_dir:
+            if not _named_away(entry.name):  # what it holds may decide (pyvenv.cfg, __init__)
+                folders[relpath] = _signature(entry.path)
             if _skip_dir(entry) or ignored(relpath, True, ignores):
                 continue
-            yield from _walk(root, relpath + "/", ignores, diagnostics)
+            yield from _walk(root, relpath + "/", ignores, diagnostics, folders)
         elif not ignored(relpath, False, ignores):
             yield relpath, entry
 
 
+def _named_away(name: str) -> bool:
+    return name.startswith(".") or name in SKIP_DIRS or name.endswith(".egg-info")
+
+
 def _skip_dir(entry: os.DirEntry[str]) -> bool:
     name = entry.name
-    if name.startswith(".") or name in SKIP_DIRS or name.endswith(".egg-info"):
+    if _named_away(name):
         return True
     if name in OUTPUT_DIRS and not _in_package(entry.path):
         return True

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codeintel.diagnostics import Diagnostic
-from codeintel.pipeline.discover import SourceFile
+from codeintel.pipeline.discover import Listing, SourceFile
 from codeintel.pipeline.read import Job, Signature, signature
 
 #: A file modified this soon before it was read may change again within the same tick of a
@@ -26,6 +26,9 @@ class Fingerprint:
 
     key: str
     seen: dict[str, tuple[Signature, bytes]]
+    #: the discovery it was made from, when no folder it read was written too recently to
+    #: trust its mtime (the racy rule again): a warm run then stats folders, not lists them
+    listing: Listing | None = None
 
 
 def fingerprint(
@@ -80,6 +83,14 @@ def unchanged(
             return False
         digests.append(known[1])
     return _combine(digests) == previous.key
+
+
+def trusted(listing: Listing, listed_ns: int) -> Listing | None:
+    """``listing``, if every folder it read was last written well before it was read."""
+    recent = listed_ns - _RACY_NS
+    if all(s is None or s[0] < recent for s in listing.folders.values()):
+        return listing
+    return None
 
 
 def _settings(diagnostics: list[Diagnostic], max_file_size: int) -> Iterator[bytes]:

@@ -283,11 +283,11 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def _age(root: Path, seconds: int = 3600) -> None:
-    """Every file last written an hour ago: not 'racily clean', so its metadata is trusted."""
-    for path in root.rglob("*"):
-        if path.is_file():
-            then = path.stat().st_mtime - seconds
-            os.utime(path, (then, then))
+    """Every file and folder last written an hour ago: not 'racily clean', so its metadata
+    is trusted."""
+    for path in [root, *root.rglob("*")]:
+        then = path.stat().st_mtime - seconds
+        os.utime(path, (then, then))
 
 
 def test_a_warm_run_reads_no_file_when_no_metadata_changed(
@@ -356,3 +356,31 @@ def test_frozen_garbage_is_swept_once_the_memory_in_use_doubles(
     assert (analysis._Sweeps.blocks or 0) > 1  # a sweep measured what survived it
     gc.unfreeze()
     assert gc.collect() == 0
+
+
+def test_a_warm_run_lists_no_folder_until_one_changes(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    _age(project)
+    codeintel.analyze(project, cache=cache, workers=1)
+    listed: list[Path] = []
+    real = analysis.list_files
+
+    def spy(root: Path) -> object:
+        listed.append(root)
+        return real(root)
+
+    monkeypatch.setattr(analysis, "list_files", spy)
+    codeintel.analyze(project, cache=cache, workers=1)
+    assert listed == []
+
+    (project / "registry" / "api" / "tags.py").write_text("TAGS = []\n")
+    graph = codeintel.analyze(project, cache=cache, workers=1)
+    assert listed == [project] and "registry/api/tags.py" in graph.files()
+
+    _age(project)
+    codeintel.analyze(project, cache=cache, workers=1)
+    (project / ".gitignore").write_text("registry/api/tags.py\n")
+    graph = codeintel.analyze(project, cache=cache, workers=1)
+    assert "registry/api/tags.py" not in graph.files()
