@@ -253,9 +253,10 @@ class _Builder:
     def _decorators(self, module: str, file: str, sym: SymbolFact) -> None:
         """A decorated def in a ``for`` loop declares one route per item."""
         sites, unknown = self._loop_sites(module, file, sym.start_line, sym.guards)
-        sites = self._closure_sites(module, sym.qualname.rpartition(".<locals>.")[0], sites)
+        scope = sym.qualname.rpartition(".<locals>.")[0]
         for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
-            registered = [self._decorator(replace(s, line=line), sym, decorator) for s in sites]
+            calls = self._closure_sites(module, scope, sites, decorator.func)
+            registered = [self._decorator(replace(s, line=line), sym, decorator) for s in calls]
             if unknown is not None and decorator.kind == "call" and not any(registered):
                 owner = decorator.func.text if decorator.func is not None else decorator.text
                 if owner.rpartition(".")[2] in _VERBS and _loop_target(owner, sym.guards):
@@ -264,17 +265,25 @@ class _Builder:
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
         sites, unknown = self._loop_sites(module, file, call.line, call.guards)
-        sites = self._closure_sites(module, call.scope, sites)
+        func = call.value.func
+        owner = func.func if func is not None and func.kind == "call" else func
+        sites = self._closure_sites(module, call.scope, sites, owner)
         registered = [self._statement(site, call.value) for site in sites]
         if unknown is not None and any(registered):
             message = f"cannot tell what `{unknown}` runs over"
             self.diagnostics.add(Diagnostic("CI202", file, call.line, message))
 
-    def _closure_sites(self, module: str, scope: str, sites: list[_Site]) -> list[_Site]:
+    def _closure_sites(
+        self, module: str, scope: str, sites: list[_Site], method: Value | None
+    ) -> list[_Site]:
         """A helper nested in a function (gradio's ``attach_page(page)`` inside
         ``create_app``) declares on what it closes over once per call, with that call's
-        arguments, loops and ``if`` tests."""
-        if ".<locals>." not in scope:
+        arguments, loops and ``if`` tests. Not on an object of its own (``r = APIRouter()``
+        inside it): that one object would stand for every call's, mixing their routes."""
+        ref = method.ref if method is not None and method.kind == "name" else None
+        if ".<locals>." not in scope or ref is None:
+            return sites
+        if ref.startswith(f"{module}.{scope}.<locals>."):
             return sites
         func = f"{module}.{scope}"
         fact = self._callee(func)

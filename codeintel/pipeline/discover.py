@@ -151,6 +151,7 @@ def _walk(
         except OSError:
             continue
         if is_link and _is_dir_link(entry):
+            folders[""] = None  # its target may change without any folder changing
             # Directory links are never followed: they are how loops and escapes happen, and a
             # link to a folder inside the repo would only analyse the same files twice.
             if not ignored(relpath, True, ignores):

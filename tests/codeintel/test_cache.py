@@ -384,3 +384,18 @@ def test_a_warm_run_lists_no_folder_until_one_changes(
     (project / ".gitignore").write_text("registry/api/tags.py\n")
     graph = codeintel.analyze(project, cache=cache, workers=1)
     assert "registry/api/tags.py" not in graph.files()
+
+
+def test_a_listing_with_a_folder_link_is_never_reused(tmp_path: Path) -> None:
+    """Found in review: whether a link is a folder link depends on its target, which no
+    folder's mtime shows."""
+    root, outside, cache = tmp_path / "repo", tmp_path / "outside", tmp_path / "cache"
+    root.mkdir()
+    outside.mkdir()
+    (root / "main.py").write_text("x = 1\n")
+    (root / "vendor").symlink_to(outside, target_is_directory=True)
+    _age(root)
+    codeintel.analyze(root, cache=cache, workers=1)
+    shutil.rmtree(outside)
+    warm = codeintel.analyze(root, cache=cache, workers=1)
+    assert warm.to_json() == codeintel.analyze(root, cache=False, workers=1).to_json()

@@ -526,3 +526,24 @@ def test_a_router_a_helper_is_passed_that_names_nothing_is_reported_at_that_call
     assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
         ("CI202", 13, "cannot tell which router users.get_verify_router() is")
     ]
+
+
+def test_a_nested_helper_s_own_router_never_mixes_two_calls(tmp_path: Path) -> None:
+    """Found in review: each call makes its own router; one object for both joined one
+    call's route to the other's prefix. Unknown parts stay placeholders instead."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n\n"
+        "def create_app() -> FastAPI:\n"
+        "    app = FastAPI()\n\n"
+        "    def attach(page: str, prefix: str) -> None:\n"
+        "        r = APIRouter()\n\n"
+        "        @r.get(page)\n"
+        "        def h() -> None: ...\n\n"
+        "        app.include_router(r, prefix=prefix)\n\n"
+        '    attach("/a", "/x")\n'
+        '    attach("/c", "/y")\n'
+        "    return app\n\n\n"
+        "app = create_app()\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert sorted(r.path for r in graph.routes()) == ["/x<?page>", "/y<?page>"]
