@@ -107,6 +107,8 @@ def _table(title: str, result: dict[str, Any]) -> None:
             step = f"{step} ({result['imported_file']}, {result['importers']} importers)"
         cpu_text = "" if cpu is None else f"{cpu:.2f}"
         print(f"| {step} | {seconds:.3f} | {ratio:.2f} | {cpu_text} | {verdict} |")
+    same = result["incremental equals cold"]
+    print(f"\nafter the edits, incremental == cold (to_json bytes): {'yes' if same else 'NO'}")
     peak = result["peak_mb"]
     met = "met" if peak < _PEAK_TARGET_MB else "MISSED"
     print(f"\npeak memory: {peak:.0f} MB (target < {_PEAK_TARGET_MB} MB: {met})")
