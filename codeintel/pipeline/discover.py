@@ -136,8 +136,9 @@ def _walk(
 ) -> Iterator[tuple[str, os.DirEntry[str]]]:
     directory = root / prefix if prefix else root
     folders[prefix] = _signature(str(directory))
-    folders[f"{prefix}.gitignore"] = _signature(str(directory / ".gitignore"))
-    ignores = ignores + _gitignore(directory, prefix, diagnostics)
+    gitignore = folders[f"{prefix}.gitignore"] = _signature(str(directory / ".gitignore"))
+    if gitignore is not None:  # one stat tells both whether it exists and what to compare
+        ignores = ignores + _gitignore(directory, prefix, diagnostics)
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError as exc:
