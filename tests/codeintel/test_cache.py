@@ -148,6 +148,29 @@ def test_workers_and_executors_give_the_same_graph(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_dask_cluster_parses_what_this_process_would(tmp_path: Path, parsed: list[str]) -> None:
+    """The README's claim: a distributed pool can do the parsing, through its executor."""
+    distributed = pytest.importorskip("distributed")
+    _many_modules(tmp_path / "repo", 80)
+    alone = codeintel.analyze(tmp_path / "repo", cache=False, workers=1).to_json()
+    parsed.clear()
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        lent = codeintel.analyze(
+            tmp_path / "repo", cache=tmp_path / "cache", executor=client.get_executor()
+        )
+    assert parsed == []  # every file was parsed in the cluster's worker processes
+    assert lent.to_json() == alone
+    (tmp_path / "repo/pkg/m000.py").write_text("x = 1\n")
+    codeintel.analyze(tmp_path / "repo", cache=tmp_path / "cache", workers=1)
+    assert parsed == ["pkg/m000.py"]  # the cluster's facts of the other files were cached here
+
+
+@pytest.mark.slow
 def test_two_processes_filling_one_cache_at_once_agree(tmp_path: Path) -> None:
     _many_modules(tmp_path / "repo", 80)
     script = (
