@@ -17,7 +17,13 @@ from codeintel.frameworks.depends import (
 )
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import Evaluator, Text
-from codeintel.resolve.framework_names import APP_CLASSES, BODY, MODEL_ROOTS, ROUTER_CLASSES
+from codeintel.resolve.framework_names import (
+    APP_CLASSES,
+    BODY,
+    MODEL_ROOTS,
+    ROUTE_CLASSES,
+    ROUTER_CLASSES,
+)
 from codeintel.resolve.resolver import Resolver
 
 _VERBS = {
@@ -76,6 +82,7 @@ class _Declared:
     endpoint: str
     site: _Site
     options: Value | None  # the decorator or add_api_route call, for its keywords
+    listed: bool = False  # in the constructor's ``routes=``
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,9 @@ class _Context:
     tags: tuple[str, ...]
     sites: tuple[str, ...]
     conditions: tuple[str, ...]
+    # The same before the object's own prefix, dependencies and tags: FastAPI applies those
+    # to what is declared on it, not to routes handed to its constructor.
+    outer: _Context | None = None
 
 
 def extract_routes(
@@ -134,6 +144,7 @@ class _Builder:
         self.diagnostics: set[Diagnostic] = set()
         self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
         self._class_methods: dict[str, list[tuple[str, SymbolFact]]] = {}
+        self._file_modules = {facts.file: m for m, facts in self.resolver.modules.items()}
 
     # -- collecting -----------------------------------------------------------------------
 
@@ -205,7 +216,52 @@ class _Builder:
         if kind == "router":
             obj.tags = self.ev.strings(call.keyword("tags"))
         obj.dependencies = list_providers(call.keyword("dependencies"), self.ev)
+        self._listed(obj)
         return obj
+
+    def _listed(self, obj: _Object) -> None:
+        """``FastAPI(routes=[APIRoute("/ping", ping)])``: routes handed to the constructor."""
+        given = obj.call.keyword("routes")
+        if given is None:
+            return
+        site = _Site(self._file_modules.get(obj.file, ""), obj.file, obj.line)
+        items = self._list_items(given)
+        if items is None:
+            message = f"cannot tell which routes {given.text} holds"
+            self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
+            return
+        for item in items:
+            default = ROUTE_CLASSES.get(self._route_class(item) or "")
+            if default is None:
+                continue  # a Starlette route or mount: no API operation
+            value = item.keyword("endpoint") or (item.items[1] if len(item.items) > 1 else None)
+            endpoint = self._endpoint(value, site)
+            methods = self._methods(item, default, site)
+            if endpoint:
+                self.declared[obj.key].append(
+                    _Declared(methods, _path_value(item), endpoint, site, item, listed=True)
+                )
+
+    def _list_items(self, value: Value, hops: int = 0) -> tuple[Value, ...] | None:
+        """The items of a list, named or built with ``list(...)``; None when unknown."""
+        if value.kind == "list":
+            return value.items
+        func = value.func
+        builtin = func is not None and func.ref is None and func.text in ("list", "tuple")
+        if value.kind == "call" and builtin and len(value.items) == 1:
+            return self._list_items(value.items[0], hops + 1) if hops < _MAX_DEPTH else None
+        key = self.ev.variable(value.ref) if value.kind == "name" else None
+        bound = self.ev.binding(key) if key else None
+        return (
+            self._list_items(bound, hops + 1) if bound is not None and hops < _MAX_DEPTH else None
+        )
+
+    def _route_class(self, item: Value) -> str | None:
+        cls = self.ev.called_class(item)
+        for name in self.resolver.mro(cls) if cls else ():
+            if name in ROUTE_CLASSES:
+                return name
+        return None
 
     def _collect_sites(self, module: str, facts: ModuleFacts) -> None:
         """Every call of a project function, nested calls too: where arguments are bound."""
@@ -750,7 +806,8 @@ class _Builder:
                 continue
             prefix = self._prefix(root, {}, _Site("", root.file, root.line))
             deps = tuple(root.dependencies)
-            context = _Context(app, prefix, deps, root.tags, (), conditions)
+            outer = _Context(app, Text(""), (), (), (), conditions)
+            context = _Context(app, prefix, deps, root.tags, (), conditions, outer)
             self._walk(root.key, {}, context, found, 0)
         # a parameter no call binds, whose routes reach no app: the outermost one of a chain
         # (``startup(app)`` passing ``app`` on to ``init_routers(app)``) is reported
@@ -825,7 +882,9 @@ class _Builder:
         if depth > _MAX_DEPTH:
             return
         for declared in (*self.declared.get(holder, ()), *self._inherited_declared(holder)):
-            for route in self._routes(holder, declared, env, context):
+            outer = context.outer if declared.listed and context.outer else context
+            given = replace(outer, sites=context.sites, conditions=context.conditions)
+            for route in self._routes(holder, declared, env, given):
                 key = (route.method, route.path, route.endpoint, route.line, route.app)
                 found.setdefault(key, route)
         for edge in self.edges.get(holder, ()):
@@ -900,13 +959,20 @@ class _Builder:
             if child.kind == "app" and context.app is None:
                 continue  # an app under no app is a root: its routes are walked from there
             own = self._prefix(child, child_env, site) if child.kind == "router" else Text("")
-            inner = _Context(
+            outer = _Context(
                 context.app,
-                _join(context.prefix, prefix, own),
-                (*context.dependencies, *deps, *child.dependencies),
-                (*context.tags, *tags, *child.tags),
+                _join(context.prefix, prefix),
+                (*context.dependencies, *deps),
+                (*context.tags, *tags),
                 (*context.sites, site.where),
                 (*context.conditions, *site.conditions),
+            )
+            inner = replace(
+                outer,
+                prefix=_join(outer.prefix, own),
+                dependencies=(*outer.dependencies, *child.dependencies),
+                tags=(*outer.tags, *child.tags),
+                outer=outer,
             )
             self._walk(key, child_env, inner, found, depth + 1)
 
@@ -945,7 +1011,13 @@ class _Builder:
             body=self._body(params),
             includes=context.sites,
             resolved=not path.unknown,
-            conditions=_unique((*context.conditions, *declared.site.conditions)),
+            conditions=_unique(
+                tuple(
+                    c
+                    for c in (*context.conditions, *declared.site.conditions)
+                    if not _imported_by_serving(c, context.app)
+                )
+            ),
         )
         return [route.model_copy(update={"method": m}) for m in declared.methods]
 
@@ -1069,6 +1141,12 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
 
 def _join(*parts: Text) -> Text:
     return Text("".join(p.value for p in parts), tuple(u for p in parts for u in p.unknown))
+
+
+def _imported_by_serving(condition: str, app: str | None) -> bool:
+    """``import shop.main`` on a route of ``shop.main.app``: serving the app runs its module."""
+    module = condition.removeprefix("import ")
+    return app is not None and module != condition and app.startswith(f"{module}.")
 
 
 def _unique(items: tuple[str, ...]) -> tuple[str, ...]:

@@ -12,6 +12,12 @@ ROUTER_CLASSES = frozenset(
         "fastapi_utils.inferring_router.InferringRouter",
     }
 )
+#: Route objects a constructor's ``routes=`` list may hold, with the methods they serve by
+#: default.
+ROUTE_CLASSES = {
+    "fastapi.routing.APIRoute": ("GET",),
+    "fastapi.routing.APIWebSocketRoute": ("WEBSOCKET",),
+}
 DEPENDS = frozenset(
     {
         "fastapi.Depends",

@@ -123,6 +123,21 @@ def test_a_spelling_two_services_share_means_each_services_own_module(fixtures: 
     assert not [d for d in graph.diagnostics if d.code.startswith("CI2")]
 
 
+def test_routes_handed_to_a_constructor_skip_the_routers_own_prefix(fixtures: Path) -> None:
+    graph = codeintel.analyze(fixtures / "routers_via_functions")
+    listed = {
+        (r.method, r.path, r.conditions)
+        for r in graph.routes()
+        if r.endpoint.startswith("shop.routers.listed.") and r.app == "shop.main.app"
+    }
+    # served from shop.main's own run(): importing shop.main is no condition of shop.main.app
+    assert listed == {
+        *((m, f"/{p}/coupons/{{code}}", ()) for m in ("POST", "PUT") for p in ("again", "shelf")),
+        *(("GET", f"/{p}/coupons", ()) for p in ("again", "shelf")),
+        ("WEBSOCKET", "/feed", ()),
+    }
+
+
 def test_a_helper_chain_no_call_starts_keeps_its_routes_and_says_so(fixtures: Path) -> None:
     graph = codeintel.analyze(fixtures / "wired_by_helpers")
     orphans = [(r.path, r.app) for r in graph.routes() if r.endpoint == "hub.unused.orphan"]
