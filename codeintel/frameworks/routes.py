@@ -145,6 +145,7 @@ class _Builder:
         self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
         self._class_methods: dict[str, list[tuple[str, SymbolFact]]] = {}
         self._file_modules = {facts.file: m for m, facts in self.resolver.modules.items()}
+        self._method_names: set[str] | None = None
 
     # -- collecting -----------------------------------------------------------------------
 
@@ -281,6 +282,9 @@ class _Builder:
         if value.kind == "call":
             called = self._constructor(self.ev.called_class(value))
             fact = self._callee(called)
+            if fact is None and self._may_be_method(value.func):  # ``manager.on_start(app)``
+                called = self._method(value.func)
+                fact = self._callee(called)
             if called and fact is not None and fact.params:
                 self.sites[called].append((self._spread(value), site))
         for item in (*value.items, *(v for _, v in value.keywords)):
@@ -744,6 +748,20 @@ class _Builder:
             return None
         own = f"{cls}.{value.items[0].text}"
         return own if own in self.objects else self.ev.variable(own)
+
+    def _may_be_method(self, func: Value | None) -> bool:
+        """Whether a call's name ends in the name of some project method: the cheap test
+        before looking for the instance's class."""
+        if self._method_names is None:
+            self._method_names = {
+                name.rpartition(".")[2]
+                for name, fact in self.resolver.symbols.items()
+                if fact.kind == "method"
+            }
+        if func is None:
+            return False
+        name = func.items[0].text if func.kind == "getattr" and func.items else func.text
+        return name.rpartition(".")[2] in self._method_names
 
     def _method(self, func: Value | None) -> str | None:
         """``Cls(...).get_router``, or ``users.get_router`` with ``users = Users[int]()``: the
