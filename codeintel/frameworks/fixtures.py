@@ -11,7 +11,7 @@ from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction,
 from codeintel.facts.ids import fixture_id
 from codeintel.facts.models import ModuleFacts, SymbolFact, Value
 from codeintel.resolve.evaluate import Evaluator
-from codeintel.resolve.framework_names import FIXTURE_DECORATORS
+from codeintel.resolve.framework_names import FIXTURE_DECORATORS, UNITTEST_CASES
 from codeintel.resolve.resolver import Target
 
 _TEST_MODULE = re.compile(r"^(test_.*|.*_test)\.py$")
@@ -308,7 +308,7 @@ def _class_fixtures(module: ModuleFacts, evaluator: Evaluator) -> list[Fixture]:
     that class alone (node id ``file::Class``): two classes may each have a ``mock_client``."""
     resolver = evaluator.resolver
     found = []
-    for cls in _collected_classes(module):
+    for cls in _collected_classes(module, evaluator):
         node = f"{module.file}::{cls.replace('.', '::')}"
         taken: set[str] = set()
         for owner in resolver.mro(f"{module.module}.{cls}"):
@@ -326,13 +326,19 @@ def _class_fixtures(module: ModuleFacts, evaluator: Evaluator) -> list[Fixture]:
     return found
 
 
-def _collected_classes(module: ModuleFacts) -> list[str]:
-    """Classes pytest collects: ``Test*`` at module level, and ``Test*`` nested in those."""
-    return [
-        s.qualname
-        for s in module.symbols
-        if s.kind == "class" and all(p.startswith("Test") for p in s.qualname.split("."))
-    ]
+def _collected_classes(module: ModuleFacts, evaluator: Evaluator) -> dict[str, bool]:
+    """Classes pytest collects, each with whether it is a ``unittest.TestCase``: ``Test*``
+    at module level and nested in those, and a ``TestCase`` of any name (pytest's unittest
+    plugin takes it, though it collects no class nested in it)."""
+    found: dict[str, bool] = {}
+    for fact in module.symbols:
+        owner = fact.qualname.rpartition(".")[0]
+        if fact.kind != "class" or (owner and found.get(owner, True)):
+            continue  # nested in a class pytest does not collect, or in a TestCase
+        unittest = evaluator.is_subclass(f"{module.module}.{fact.qualname}", UNITTEST_CASES)
+        if unittest or fact.name.startswith("Test"):
+            found[fact.qualname] = unittest
+    return found
 
 
 def _module_of(
@@ -385,12 +391,13 @@ def _fixture(
 
 def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list[TestFunction]:
     classes = {s.qualname: s for s in module.symbols if s.kind == "class"}
+    collected = _collected_classes(module, evaluator)
     module_marks = _module_marks(module)
     imported = _imported_modules(module, project)
     found = []
     for fact in module.symbols:
         owner = fact.qualname.rpartition(".")[0]
-        if not _is_test(fact, owner, classes, evaluator):
+        if not _is_test(fact, owner, collected, evaluator):
             continue
         applied = [*module_marks, *_class_marks(module, owner, evaluator), *fact.decorators]
         marks = _markers(applied)
@@ -407,7 +414,10 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
                 is_async=fact.is_async,
                 markers=tuple(dict.fromkeys(marks)),
                 parametrized=bool(argnames) or "parametrize" in marks,
-                fixtures=_requested(fact, patches, argnames, evaluator),
+                # pytest passes a unittest test method no fixture arguments
+                fixtures=()
+                if collected.get(owner)
+                else _requested(fact, patches, argnames, evaluator),
                 kind=_kind(module.file),
                 tests_modules=imported,
             )
@@ -416,7 +426,7 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
 
 
 def _is_test(
-    fact: SymbolFact, owner: str, classes: dict[str, SymbolFact], evaluator: Evaluator
+    fact: SymbolFact, owner: str, collected: dict[str, bool], evaluator: Evaluator
 ) -> bool:
     if not fact.name.startswith("test") or fact.kind not in {"function", "method"}:
         return False
@@ -424,7 +434,7 @@ def _is_test(
         return False  # pytest never collects a fixture, whatever its name (``test_settings``)
     if not owner:
         return fact.kind == "function"
-    return owner in classes and all(p.startswith("Test") for p in owner.split("."))
+    return owner in collected
 
 
 def _markers(decorators: Iterable[Value]) -> list[str]:

@@ -52,6 +52,15 @@ VALIDATORS = frozenset(
         "pydantic.functional_validators.model_validator",
     }
 )
+#: Test classes pytest collects whatever their names, through its unittest plugin.
+UNITTEST_CASES = frozenset(
+    {
+        "unittest.TestCase",
+        "unittest.case.TestCase",
+        "unittest.IsolatedAsyncioTestCase",
+        "unittest.async_case.IsolatedAsyncioTestCase",
+    }
+)
 FIXTURE_DECORATORS = frozenset(
     {"pytest.fixture", "pytest_asyncio.fixture", "_pytest.fixtures.fixture"}
 )
