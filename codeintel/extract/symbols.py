@@ -327,7 +327,7 @@ class _Collector:
                 guards=tuple(map(self._guard, guards)),
             )
 
-        self._symbol(qualname, build, redefinable=bool(node.decorators))
+        self._symbol(qualname, build, redefinable=True)
         self.scopes.append(scope)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:

@@ -157,8 +157,8 @@ class ModuleFacts:
     #: ``self.name = value`` in methods, as assignments in the class's scope: kept apart from
     #: ``assigns`` because they are no class fields (a model's fields are its class's assigns).
     attributes: tuple[AssignFact, ...] = ()
-    #: Later definitions of a qualname already defined (``symbols`` keeps the first): two
-    #: decorated ``def``s of one name both register routes.
+    #: Later ``def``s of a qualname already defined (``symbols`` keeps the first): two
+    #: decorated ones both register routes, and pytest sees the last.
     redefined: tuple[SymbolFact, ...] = ()
 
 

@@ -208,7 +208,7 @@ def _unknown_plugins(text: str) -> str:
 def _fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: str | None) -> list[Fixture]:
     """Module-level fixtures; those in classes are their test classes' (``_class_fixtures``)."""
     found = []
-    for fact in module.symbols:
+    for fact in _bound_symbols(module):
         decorator = _fixture_decorator(fact, evaluator)
         if decorator is None or "." in fact.qualname:
             continue
@@ -271,7 +271,7 @@ def _exported_fixtures(
     module: ModuleFacts, evaluator: Evaluator, path: tuple[str, ...]
 ) -> dict[str, _Bound]:
     names = _bound_fixtures(module, evaluator, path)
-    for fact in module.symbols:
+    for fact in _bound_symbols(module):
         decorator = _fixture_decorator(fact, evaluator)
         if decorator is not None and "." not in fact.qualname:
             names[fact.name] = (fact, module, decorator)
@@ -316,7 +316,7 @@ def _class_fixtures(module: ModuleFacts, evaluator: Evaluator) -> list[Fixture]:
             if facts is None:
                 continue  # an external base: its fixtures are not the project's
             local = owner[len(facts.module) + 1 :]
-            for fact in facts.symbols:
+            for fact in _bound_symbols(facts):
                 decorator = _fixture_decorator(fact, evaluator)
                 if decorator is None or fact.qualname != f"{local}.{fact.name}":
                     continue
@@ -326,12 +326,21 @@ def _class_fixtures(module: ModuleFacts, evaluator: Evaluator) -> list[Fixture]:
     return found
 
 
+def _bound_symbols(module: ModuleFacts) -> list[SymbolFact]:
+    """The module's symbols as its namespace holds them once it has run, which is what pytest
+    reads: a function defined twice is its last definition (keep's twice-defined test)."""
+    if not module.redefined:
+        return list(module.symbols)
+    last = {fact.qualname: fact for fact in module.redefined}
+    return [last.get(fact.qualname, fact) for fact in module.symbols]
+
+
 def _collected_classes(module: ModuleFacts, evaluator: Evaluator) -> dict[str, bool]:
     """Classes pytest collects, each with whether it is a ``unittest.TestCase``: ``Test*``
     at module level and nested in those, and a ``TestCase`` of any name (pytest's unittest
     plugin takes it, though it collects no class nested in it)."""
     found: dict[str, bool] = {}
-    for fact in module.symbols:
+    for fact in _bound_symbols(module):
         owner = fact.qualname.rpartition(".")[0]
         if fact.kind != "class" or (owner and found.get(owner, True)):
             continue  # nested in a class pytest does not collect, or in a TestCase
@@ -395,7 +404,7 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
     module_marks = _module_marks(module)
     imported = _imported_modules(module, project)
     found = []
-    for fact in module.symbols:
+    for fact in _bound_symbols(module):
         owner = fact.qualname.rpartition(".")[0]
         if not _is_test(fact, owner, collected, evaluator):
             continue

@@ -83,6 +83,9 @@ class _Declared:
     site: _Site
     options: Value | None  # the decorator or add_api_route call, for its keywords
     listed: bool = False  # in the constructor's ``routes=``
+    # the decorated ``def`` itself: of two of one name (under ``if``/``else``), each route
+    # has its own parameters, not those of the first
+    symbol: SymbolFact | None = None
 
 
 @dataclass(frozen=True)
@@ -449,7 +452,7 @@ class _Builder:
         decorator = self._spread(decorator, site)
         endpoint = f"{site.module}.{sym.qualname}"
         for owner in owners:
-            self._declare(owner, method, decorator, endpoint, site)
+            self._declare(owner, method, decorator, endpoint, site, sym)
         return bool(owners)
 
     def _statement(self, site: _Site, call: Value) -> bool:
@@ -519,12 +522,21 @@ class _Builder:
             self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
         return endpoint or ""
 
-    def _declare(self, owner: str, method: str, call: Value, endpoint: str, site: _Site) -> None:
+    def _declare(
+        self,
+        owner: str,
+        method: str,
+        call: Value,
+        endpoint: str,
+        site: _Site,
+        symbol: SymbolFact | None = None,
+    ) -> None:
         methods: tuple[str, ...] = _VERBS[method]
         if method == "api_route":
             methods = self._methods(call, methods, site)
         site = self._entry(owner, site)
-        self.declared[owner].append(_Declared(methods, _path_value(call), endpoint, site, call))
+        declared = _Declared(methods, _path_value(call), endpoint, site, call, symbol=symbol)
+        self.declared[owner].append(declared)
 
     def _entry(self, owner: str, site: _Site) -> _Site:
         """A module that adds routes to an object it imports, and that no project module
@@ -1004,7 +1016,7 @@ class _Builder:
     def _routes(self, holder: str, declared: _Declared, env: Env, context: _Context) -> list[Route]:
         options = declared.options
         own_deps = list_providers(options.keyword("dependencies"), self.ev) if options else []
-        endpoint = self.resolver.symbols.get(declared.endpoint)
+        endpoint = declared.symbol or self.resolver.symbols.get(declared.endpoint)
         params = endpoint.params if endpoint is not None else ()
         path = _join(
             context.prefix, self._text(declared.path, {**env, **declared.site.env}, declared.site)

@@ -240,6 +240,24 @@ def test_a_factory_app_is_served_under_the_name_bound_to_the_factory(tmp_path: P
     assert {(route.method, route.path, route.endpoint)} == runtime_routes(tmp_path, "main:app")
 
 
+def test_an_endpoint_defined_in_each_branch_has_each_branchs_parameters(tmp_path: Path) -> None:
+    """keep's metrics route: one name defined under ``if`` and under ``else``, only the second
+    with a ``Depends``: each route reads its own ``def``, not the first of that name."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\nfrom fastapi import Depends, FastAPI\n\n"
+        "app = FastAPI()\n\n\n"
+        "def verify() -> None:\n    pass\n\n\n"
+        "if os.environ.get('NO_AUTH'):\n\n"
+        "    @app.get('/processing')\n"
+        "    def processing() -> None:\n        pass\n\n"
+        "else:\n\n"
+        "    @app.get('/processing')\n"
+        "    def processing(user: None = Depends(verify)) -> None:\n        pass\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert [(r.line, r.dependencies) for r in routes] == [(14, ()), (20, ("main.verify",))]
+
+
 RUNTIME_DEPENDENCIES = Path(__file__).resolve().parent.parent / "runtime_dependencies.py"
 
 
