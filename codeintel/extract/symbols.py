@@ -421,7 +421,8 @@ class _Collector:
         self._store(node.name)
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self._store(node.target)
+        # ``if (sub := am.get_app()): app.mount("/auth", sub)`` binds ``sub`` as ``=`` would
+        self._store(node.target, node, None, node.value)
 
     def _store(
         self,
