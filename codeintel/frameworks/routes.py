@@ -622,6 +622,26 @@ class _Builder:
                     )
                 elif edge.method == "include_router":
                     self._unresolved_arguments(edge.child)
+                if not found and edge.method == "mount" and self._made_here(edge.child):
+                    text = edge.child.text if edge.child else "(nothing)"
+                    message = f"cannot tell which app {text} is"
+                    self.diagnostics.add(
+                        Diagnostic("CI202", edge.site.file, edge.site.line, message)
+                    )
+
+    def _made_here(self, value: Value | None) -> bool:
+        """Whether a mounted value is what a project function or method returns: mounting
+        a third party's ASGI app (``StaticFiles(...)``) is common and no route of ours, but
+        an app one of our functions makes, which we cannot follow, is a gap to report
+        (airflow's ``am.get_fastapi_app()`` on a manager chosen by configuration)."""
+        key = self.ev.variable(value.ref) if value is not None and value.kind == "name" else None
+        value = self.ev.binding(key) or value if key else value
+        if value is None or value.kind != "call":
+            return False
+        called = self.ev.called_class(value)
+        if self._callee(called) is None and self._may_be_method(value.func):
+            called = self._method(value.func)
+        return self._callee(called) is not None
 
     def _unresolved_arguments(self, child: Value | None) -> None:
         """A helper's router parameter that some calls bind: each call whose argument names

@@ -149,10 +149,16 @@ class Evaluator:
         called = self.called_class(value)
         fact = self.resolver.symbols.get(called) if called else None
         if fact is not None and fact.kind in ("function", "method"):
-            if fact.returns is None:  # unannotated: what it returns, when it builds it there
-                built = [self.called_class(v) for v in fact.returned if v.kind == "call"]
+            # what it returns, when it builds it there: the annotation may name only a base
+            # (airflow's ``create_auth_manager() -> BaseAuthManager``)
+            built = [self.called_class(v) for v in fact.returned if v.kind == "call"]
+            if fact.returns is None:
                 return built[0] if built else None
-            return self.qualified(fact.returns)
+            annotated = self.qualified(fact.returns)
+            only = built[0] if built and len(set(built)) == 1 else None
+            if only is not None and annotated is not None and annotated in self.resolver.mro(only):
+                return only
+            return annotated
         return called
 
     def class_held(self, name: str | None) -> str | None:

@@ -258,6 +258,28 @@ def test_an_endpoint_defined_in_each_branch_has_each_branchs_parameters(tmp_path
     assert [(r.line, r.dependencies) for r in routes] == [(14, ()), (20, ("main.verify",))]
 
 
+def test_an_app_a_project_method_makes_that_cannot_be_followed_is_reported(
+    tmp_path: Path,
+) -> None:
+    """airflow mounts ``am.get_fastapi_app()`` of a manager class named by configuration: no
+    static answer, so a CI202 at the mount; a third party's app (StaticFiles) is none."""
+    (tmp_path / "main.py").write_text(
+        "import importlib\n\nfrom fastapi import FastAPI\n"
+        "from fastapi.staticfiles import StaticFiles\n\n\n"
+        "class Base:\n    def get_app(self) -> FastAPI | None:\n        return None\n\n\n"
+        "def configured() -> Base:\n"
+        "    return getattr(importlib.import_module('plugins'), 'Manager')()\n\n\n"
+        "app = FastAPI()\n"
+        "if sub := configured().get_app():\n"
+        "    app.mount('/auth', sub)\n"
+        "app.mount('/static', StaticFiles(directory='.'))\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI202", 18, "cannot tell which app sub is")
+    ]
+
+
 RUNTIME_DEPENDENCIES = Path(__file__).resolve().parent.parent / "runtime_dependencies.py"
 
 

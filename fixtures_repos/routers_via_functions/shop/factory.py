@@ -1,5 +1,6 @@
 from fastapi import APIRouter, FastAPI
 
+from shop.managers import init_managers
 from shop.registry import build_final_router, include_routers, register_routers
 from shop.subapp import create_admin_app, create_api_app
 from shop.users import users
@@ -15,4 +16,5 @@ def create_app() -> FastAPI:
     app.mount("/admin", create_admin_app())
     app.mount("/api", create_api_app())
     app.mount("/", create_api_app(health_path="/ping"))
+    init_managers(app)
     return app
