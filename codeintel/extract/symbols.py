@@ -765,14 +765,21 @@ def _fstring_parts(
 
 
 def _dict(node: cst.Dict, sub: Callable[[cst.BaseExpression], Value]) -> Value:
-    """A dict whose keys are all string literals (what ``f(**routers)`` passes by name)."""
+    """A dict whose keys are all string literals (what ``f(**routers)`` passes by name); or
+    one keyed by names too (``{Action.CHAT: "/chat"}``, read by subscripts), as a "map" of
+    its keys and values in turn."""
     keywords = []
+    pairs: list[Value] = []
     for element in node.elements:
         key = element.key if isinstance(element, cst.DictElement) else None
-        if not isinstance(key, cst.SimpleString) or not isinstance(key.evaluated_value, str):
+        if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str):
+            keywords.append((key.evaluated_value, sub(element.value)))
+        elif key is None or _dotted(key) is None:
             return Value("other", _text(node))
-        keywords.append((key.evaluated_value, sub(element.value)))
-    return Value("dict", _text(node), keywords=tuple(keywords))
+        pairs += (sub(key), sub(element.value))
+    if len(keywords) == len(node.elements):
+        return Value("dict", _text(node), keywords=tuple(keywords))
+    return Value("map", _text(node), items=tuple(pairs))
 
 
 def _is_self_attribute(target: cst.BaseExpression) -> bool:

@@ -391,10 +391,18 @@ class _Builder:
         if value.kind == "list" and len(value.items) <= _MAX_LOOP:
             return value.items
         if value.kind == "call" and not value.items and not value.keywords:
-            return self._dict_view(value.func, hops)
+            return self._dict_view(value.func, hops) or self._returned_items(value, hops)
         key = self.ev.variable(value.ref) if value.kind == "name" else None
         binding = self.ev.binding(key) if key else None
         return self._items(binding, {}, hops + 1) if binding is not None else None
+
+    def _returned_items(self, call: Value, hops: int) -> tuple[Value, ...] | None:
+        """``for prefix in get_prefixes()`` (mlflow): a project function, called with no
+        arguments, whose one ``return`` is a list or tuple."""
+        fact = self._callee(self.ev.called_class(call))
+        if fact is None or len(fact.returned) != 1:
+            return None
+        return self._items(fact.returned[0], {}, hops + 1)
 
     def _dict_view(self, func: Value | None, hops: int) -> tuple[Value, ...] | None:
         """``ROUTERS.items()``, ``.values()`` or ``.keys()`` of a dict with string keys."""

@@ -14,6 +14,10 @@ from codeintel.resolve.resolver import Resolver
 _MAX_HOPS = 16
 _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
 _GETENV = frozenset({"os.getenv", "os.environ.get"})
+#: str methods a path or prefix is trimmed or cased with, evaluated on known strings.
+_STR_METHODS = frozenset(
+    {"strip", "lstrip", "rstrip", "removeprefix", "removesuffix", "lower", "upper", "replace"}
+)
 
 
 @dataclass(frozen=True)
@@ -209,13 +213,60 @@ class Evaluator:
                 return value.items[1]  # the default is what runs where the variable is unset
             if func in FIELD:
                 return value.keyword("default") or (value.items[0] if value.items else None)
-            return None
+            return self._string_method(value, hops)
+        if value.kind == "subscript" and len(value.items) == 2:
+            return self._item(value.items[0], value.items[1], hops)
         if value.kind != "name" or value.ref is None:
             return None
         key = self.variable(value.ref)
         if key is not None:
             return self.binding(key)
         return self._attribute_default(value.ref, hops)
+
+    def _string_method(self, call: Value, hops: int) -> Value | None:
+        """``os.environ.get(NAME, "").rstrip("/")`` (mlflow's static prefix): a str method
+        applied to a string known in full, with string arguments."""
+        func = call.func
+        if func is not None and func.kind == "getattr" and func.items and func.func is not None:
+            receiver, method = func.func, func.items[0].text
+        elif func is not None and func.kind == "name" and func.ref and "." in func.ref:
+            owner, _, method = func.ref.rpartition(".")
+            receiver = Value("name", func.text.rpartition(".")[0], ref=owner)
+        else:
+            return None
+        if method not in _STR_METHODS or call.keywords:
+            return None
+        parts = [self.text(v, hops + 1) for v in (receiver, *call.items)]
+        if any(part.unknown for part in parts):
+            return None
+        text, *args = (part.value for part in parts)
+        try:
+            return Value("str", getattr(text, method)(*args))
+        except (TypeError, ValueError):  # wrong arguments for the method: not a str call
+            return None
+
+    def _item(self, container: Value, key: Value, hops: int) -> Value | None:
+        """``PATHS["models"]`` or ``ROUTES[Action.CHAT]`` on a dict literal bound to a name."""
+        while container.kind == "name" and hops < _MAX_HOPS:
+            found = self.variable(container.ref)
+            bound = self.binding(found) if found else None
+            if bound is None:
+                return None
+            container, hops = bound, hops + 1
+        if container.kind == "dict" and key.kind == "str":
+            return container.keyword(key.text)
+        if container.kind != "map":
+            return None
+        pairs = zip(container.items[::2], container.items[1::2], strict=True)
+        same = (lambda k: k.ref == key.ref) if key.kind == "name" and key.ref else None
+        for written, item in pairs:
+            if (
+                same(written)
+                if same
+                else written.kind == key.kind == "str" and written.text == key.text
+            ):
+                return item
+        return None
 
     def _attribute_default(self, ref: str, hops: int) -> Value | None:
         """``settings.API_V1_STR`` where ``settings = Settings()``: the class's default."""

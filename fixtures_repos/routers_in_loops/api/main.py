@@ -1,6 +1,7 @@
 from fastapi import FastAPI
 
 from api import handlers
+from api.gateway import register_gateway
 from api.oauth import make_oauth_router
 from api.pages import create_pages
 from api.routers import flows, runs
@@ -20,6 +21,7 @@ for path, handler in (("/ping", handlers.ping), ("/pong", handlers.pong)):
     app.add_api_route(path, handler, methods=["GET"])
 
 register_versioned(app)
+register_gateway(app)
 
 for kind in ("flows", "runs"):
     # One route per kind, each a new function object with the same name.
