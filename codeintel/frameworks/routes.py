@@ -744,7 +744,23 @@ class _Builder:
             ]
         if binding is not None and binding.kind == "name":  # ``self.router = router``
             return self._objects(binding, {}, where, depth + 1)
+        returned = self._property(value)
+        if returned is not None:
+            return self._objects(returned, {}, where, depth + 1)
         return self._objects(_local_attribute(value.ref, self.ev), {}, where, depth + 1)
+
+    def _property(self, value: Value) -> Value | None:
+        """``router.api_router``, a ``@property`` of the instance's class returning one
+        attribute (OpenBB's ``Router.api_router`` -> ``self._api_router``): that attribute."""
+        if not self._may_be_method(value):
+            return None
+        method = self._method(value)
+        fact = self.resolver.symbols.get(method) if method else None
+        if fact is None or len(fact.returned) != 1:
+            return None
+        if not any(d.text in ("property", "functools.cached_property") for d in fact.decorators):
+            return None
+        return fact.returned[0]
 
     def _called(self, call: Value, where: str, depth: int) -> list[tuple[str, Env]]:
         kind = self._kind(call)

@@ -4,6 +4,7 @@ from shop.managers import init_managers
 from shop.registry import build_final_router, include_routers, register_routers
 from shop.subapp import create_admin_app, create_api_app
 from shop.users import users
+from shop.wrapped import router as wrapped
 
 
 def create_app() -> FastAPI:
@@ -17,4 +18,5 @@ def create_app() -> FastAPI:
     app.mount("/api", create_api_app())
     app.mount("/", create_api_app(health_path="/ping"))
     init_managers(app)
+    app.include_router(wrapped.api_router)
     return app
