@@ -91,6 +91,24 @@ def _bound_method(ref: str | None, evaluator: Evaluator) -> str | None:
     return None
 
 
+def _called_method(func: Value | None, evaluator: Evaluator) -> str | None:
+    """The method a call on an instance runs: one held in a variable (``SORT.depends``) or
+    built in place (``SortParam([...]).depends``)."""
+    if func is None:
+        return None
+    if func.kind == "name":
+        return _bound_method(func.ref, evaluator)
+    if func.kind != "getattr" or not func.items:
+        return None
+    cls = evaluator.instance_class(func.func)
+    name = func.items[0].text
+    for owner in evaluator.resolver.mro(cls) if cls else ():
+        method = evaluator.resolver.symbols.get(f"{owner}.{name}")
+        if method is not None and method.kind == "method":
+            return f"{owner}.{name}"
+    return None
+
+
 def _instance(call: Value | None, evaluator: Evaluator) -> str | None:
     """``Security(APIKeyHeader(name="X"))``: an instance made in place; FastAPI calls it, so
     it is named for its class with ``()``: ``fastapi.security.APIKeyHeader()``."""
@@ -109,6 +127,9 @@ def _returned_local(call: Value | None, evaluator: Evaluator) -> str | None:
     parameter's default) gives the flag as a literal. Anything else stays unresolved."""
     factory = evaluator.called_class(call)
     fact = evaluator.resolver.symbols.get(factory) if factory else None
+    if fact is None and call is not None:  # airflow's SortParam([...]).dynamic_depends()
+        factory = _called_method(call.func, evaluator)
+        fact = evaluator.resolver.symbols.get(factory) if factory else None
     if call is None or fact is None or fact.kind not in ("function", "method"):
         return None
     names = {_function(_chosen(v, fact, call), str(factory), evaluator) for v in fact.returned}

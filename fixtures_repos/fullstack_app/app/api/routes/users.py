@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Security
 
 from app.api.deps import CurrentUser
-from app.api.params import parse_include, parse_query_param
+from app.api.params import SORT_USERS, SortParam, parse_include, parse_query_param
 from app.models import User, UserPublic
 from app.security import auth
 
@@ -23,5 +23,7 @@ def read_token(
     token: Annotated[str, Depends(auth.get_token)],
     include: Annotated[list[str], Depends(parse_include)],
     fields: Annotated[list[str], Depends(parse_query_param("fields"))],
+    order: Annotated[list[str], Depends(SortParam(["id"]).dynamic_depends())],
+    sort: Annotated[list[str], Depends(SORT_USERS.dynamic_depends("email"))],
 ) -> dict[str, Any]:
     return {"user": user, "token": token, "include": include, "fields": fields}
