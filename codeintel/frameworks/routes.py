@@ -315,8 +315,8 @@ class _Builder:
 
     def _decorators(self, module: str, file: str, sym: SymbolFact) -> None:
         """A decorated def in a ``for`` loop declares one route per item."""
-        sites, unknown = self._loop_sites(module, file, sym.start_line, sym.guards)
         scope = sym.qualname.rpartition(".<locals>.")[0]
+        sites, unknown = self._loop_sites(module, file, sym.start_line, sym.guards, scope)
         for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
             calls = self._closure_sites(module, scope, sites, decorator.func)
             registered = [self._decorator(replace(s, line=line), sym, decorator) for s in calls]
@@ -327,7 +327,7 @@ class _Builder:
                     self.diagnostics.add(Diagnostic("CI202", file, line, message))
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
-        sites, unknown = self._loop_sites(module, file, call.line, call.guards)
+        sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)
         func = call.value.func
         owner = func.func if func is not None and func.kind == "call" else func
         sites = self._closure_sites(module, call.scope, sites, owner)
@@ -364,25 +364,59 @@ class _Builder:
         ]
 
     def _loop_sites(
-        self, module: str, file: str, line: int, guards: tuple[Guard, ...]
+        self, module: str, file: str, line: int, guards: tuple[Guard, ...], scope: str = ""
     ) -> tuple[list[_Site], str | None]:
         """One site per item of the loops around a statement (``for r in ROUTERS:``), and
-        the loop whose items are not known, if any (then one site, the loop unexpanded)."""
+        the loop whose items are not known, if any (then one site, the loop unexpanded). A
+        loop over a parameter of the function around it (``for r in routers:`` in
+        ``add_routers(app, routers)``) runs once per call, with that call's arguments."""
         base = _Site(module, file, line, {}, _conditions(guards))
         if all(guard.kind != "for" for guard in guards):
             return [base], None
-        envs: list[Env] = [{}]
+        starts = self._calls_of(module, scope, guards)
+        runs: list[tuple[Env, tuple[str, ...]]] = starts if starts is not None else [({}, ())]
         for guard in guards:
             if guard.kind != "for" or guard.target is None:
                 continue
-            expanded: list[Env] = []
-            for env in envs:
-                items = self._items(guard.iterable, env)
-                if items is None:
-                    return [base], guard.text
-                expanded.extend({**env, **_unpack(guard.target, item)} for item in items)
-            envs = expanded
-        return [replace(base, env=env) for env in envs], None
+            expanded: list[tuple[Env, tuple[str, ...]]] = []
+            for env, conditions in runs:
+                for iterable, chosen in _branches(
+                    _close(guard.iterable, env) if guard.iterable else None
+                ):
+                    items = self._items(iterable, env)
+                    if items is None:
+                        return [base], guard.text
+                    expanded.extend(
+                        ({**env, **_unpack(guard.target, item)}, (*conditions, *chosen))
+                        for item in items
+                    )
+            runs = expanded
+        return [
+            replace(base, env=env, conditions=(*conditions, *base.conditions))
+            for env, conditions in runs
+        ], None
+
+    def _calls_of(
+        self, module: str, scope: str, guards: tuple[Guard, ...]
+    ) -> list[tuple[Env, tuple[str, ...]]] | None:
+        """When a loop runs over a parameter of the module-level function ``scope``: each
+        call's bindings and ``if`` tests (a nested helper's calls are ``_closure_sites``')."""
+        func = f"{module}.{scope}"
+        if not scope or ".<locals>." in scope or func not in self.sites:
+            return None
+        params = {
+            g.iterable.ref
+            for g in guards
+            if g.kind == "for" and g.iterable is not None and g.iterable.kind == "name"
+        }
+        if not any(ref and ref.startswith(f"{func}.<locals>.") for ref in params):
+            return None
+        fact = self._callee(func)
+        assert fact is not None  # the function has call sites, so it is one
+        return [
+            ({**outer.env, **self._bind(fact, func, call, outer.env)}, outer.conditions)
+            for call, outer in self.sites[func]
+        ]
 
     def _items(self, value: Value | None, env: Env, hops: int = 0) -> tuple[Value, ...] | None:
         if value is None or hops > _MAX_DEPTH:
@@ -1165,6 +1199,17 @@ def _path_value(call: Value) -> Value | None:
 
 def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
     return tuple(g.text for g in guards if g.kind == "if")
+
+
+def _branches(value: Value | None) -> list[tuple[Value | None, tuple[str, ...]]]:
+    """``[b] if DEV else [c]``: each branch with the test it runs under."""
+    if value is None or value.kind != "ifexp" or len(value.items) != 3:
+        return [(value, ())]
+    test, body, orelse = value.items
+    return [
+        *((v, (test.text, *c)) for v, c in _branches(body)),
+        *((v, (f"not ({test.text})", *c)) for v, c in _branches(orelse)),
+    ]
 
 
 def _unpack(target: Value, item: Value) -> Env:

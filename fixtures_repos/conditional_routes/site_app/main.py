@@ -2,6 +2,7 @@ import os
 
 from fastapi import FastAPI
 
+from site_app.loader import add_routers
 from site_app.routers import billing, free, legacy
 from site_app.spa import mount_spa
 
@@ -13,6 +14,13 @@ elif os.environ.get("LEGACY"):
     app.include_router(legacy.router, prefix="/billing")
 else:
     app.include_router(free.router, prefix="/billing")
+
+add_routers(app, [free.router], prefix="/loaded")
+add_routers(
+    app,
+    [billing.router] if os.environ.get("BILLING") else [legacy.router, free.router],
+    prefix="/chosen",
+)
 
 if os.environ.get("DEBUG_ROUTES"):
 
