@@ -280,6 +280,16 @@ class _Builder:
         for sym in facts.symbols:  # ``return ServiceApp(**routers)``
             for value in sym.returned:
                 self._add_sites(value, _Site(module, facts.file, sym.start_line))
+        for sym in (*facts.symbols, *facts.redefined):  # ``@command`` calls ``command(f)``
+            if sym.kind not in ("function", "method"):
+                continue
+            for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
+                if decorator.kind == "name":
+                    function = Value("name", sym.name, ref=f"{module}.{sym.qualname}")
+                    applied = Value(
+                        "call", f"{decorator.text}({sym.name})", func=decorator, items=(function,)
+                    )
+                    self._add_sites(applied, _Site(module, facts.file, line))
 
     def _add_sites(self, value: Value, site: _Site) -> None:
         if value.kind == "call":
@@ -328,6 +338,7 @@ class _Builder:
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
         sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)
+        sites = self._per_call(module, call, sites)
         func = call.value.func
         owner = func.func if func is not None and func.kind == "call" else func
         sites = self._closure_sites(module, call.scope, sites, owner)
@@ -373,7 +384,8 @@ class _Builder:
         base = _Site(module, file, line, {}, _conditions(guards))
         if all(guard.kind != "for" for guard in guards):
             return [base], None
-        starts = self._calls_of(module, scope, guards)
+        iterables = {g.iterable.ref for g in guards if g.kind == "for" and g.iterable is not None}
+        starts = self._calls_of(module, scope, iterables)
         runs: list[tuple[Env, tuple[str, ...]]] = starts if starts is not None else [({}, ())]
         for guard in guards:
             if guard.kind != "for" or guard.target is None:
@@ -396,20 +408,34 @@ class _Builder:
             for env, conditions in runs
         ], None
 
+    def _per_call(self, module: str, call: CallFact, sites: list[_Site]) -> list[_Site]:
+        """``r.add_api_route("/x", func)`` in ``register(r, func)``: a handler that is a
+        parameter is known only per call, so the statement runs once per call."""
+        method = (call.value.func.ref or "") if call.value.func is not None else ""
+        if method.rpartition(".")[2] not in _ADDERS:
+            return sites
+        value = call.value.keyword("endpoint") or (
+            call.value.items[1] if len(call.value.items) > 1 else None
+        )
+        refs = {value.ref} if value is not None and value.kind == "name" else set()
+        runs = self._calls_of(module, call.scope, refs)
+        if runs is None:
+            return sites
+        return [
+            replace(site, env={**env, **site.env}, conditions=(*conditions, *site.conditions))
+            for env, conditions in runs
+            for site in sites
+        ]
+
     def _calls_of(
-        self, module: str, scope: str, guards: tuple[Guard, ...]
+        self, module: str, scope: str, refs: set[str | None]
     ) -> list[tuple[Env, tuple[str, ...]]] | None:
-        """When a loop runs over a parameter of the module-level function ``scope``: each
-        call's bindings and ``if`` tests (a nested helper's calls are ``_closure_sites``')."""
+        """When ``refs`` name a parameter of the module-level function ``scope``: each call's
+        bindings and ``if`` tests (a nested helper's calls are ``_closure_sites``')."""
         func = f"{module}.{scope}"
         if not scope or ".<locals>." in scope or func not in self.sites:
             return None
-        params = {
-            g.iterable.ref
-            for g in guards
-            if g.kind == "for" and g.iterable is not None and g.iterable.kind == "name"
-        }
-        if not any(ref and ref.startswith(f"{func}.<locals>.") for ref in params):
+        if not any(ref and ref.startswith(f"{func}.<locals>.") for ref in refs):
             return None
         fact = self._callee(func)
         assert fact is not None  # the function has call sites, so it is one

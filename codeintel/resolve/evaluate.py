@@ -221,6 +221,10 @@ class Evaluator:
         key = self.variable(value.ref)
         if key is not None:
             return self.binding(key)
+        owner, _, attribute = value.ref.rpartition(".")
+        fact = self.resolver.symbols.get(owner) if attribute == "__name__" else None
+        if fact is not None:  # ``f"/{func.__name__}"`` with ``func`` a known function
+            return Value("str", fact.name)
         return self._attribute_default(value.ref, hops)
 
     def _string_method(self, call: Value, hops: int) -> Value | None:

@@ -1,0 +1,31 @@
+from collections.abc import Callable
+from typing import TypeVar
+
+from fastapi import APIRouter
+
+F = TypeVar("F", bound=Callable[..., object])
+
+commands = APIRouter(prefix="/commands")
+
+
+def register(router: APIRouter, handler: Callable[..., object], path: str) -> None:
+    """Registers whatever handler it is given: known per call only."""
+    router.add_api_route(path, handler, methods=["GET"])
+
+
+def command(func: F) -> F:
+    """A registering decorator: the path is the function's name (OpenBB's Router.command)."""
+    commands.add_api_route(f"/{func.__name__}", func, methods=["POST"])
+    return func
+
+
+@command
+async def rebuild() -> dict[str, str]:
+    return {}
+
+
+def status() -> str:
+    return "ok"
+
+
+register(commands, status, "/status")
