@@ -65,7 +65,7 @@ class Evaluator:
             return None
         if target.remainder:  # ``self.app`` set in ``__init__``, read on self or an instance
             owner = self.resolver.symbols.get(target.qualname)
-            if owner is None or "." in target.remainder:
+            if owner is None:
                 return None
             cls: str | None = target.qualname
             if owner.kind != "class":
@@ -73,7 +73,10 @@ class Evaluator:
                     self.binding(target.qualname) if target.qualname in self.assigns else None
                 )
                 cls = self.instance_class(instance) if instance is not None else None
-            return self._class_attribute(cls, target.remainder) if cls else None
+            *path, last = target.remainder.split(".")
+            for part in path:  # ``sessions.streams.router``: each attribute's own class
+                cls = self._attribute_class(cls, part) if cls else None
+            return self._class_attribute(cls, last) if cls else None
         return target.qualname if target.qualname in self.assigns else None
 
     def binding(self, key: str) -> Value | None:

@@ -3,6 +3,7 @@ from fastapi import APIRouter, FastAPI
 from shop.managers import init_managers
 from shop.registry import build_final_router, include_routers, register_routers
 from shop.subapp import create_admin_app, create_api_app
+from shop.sessions import sessions
 from shop.users import users
 from shop.wrapped import router as wrapped
 
@@ -19,4 +20,5 @@ def create_app() -> FastAPI:
     app.mount("/", create_api_app(health_path="/ping"))
     init_managers(app)
     app.include_router(wrapped.api_router)
+    app.include_router(sessions.streams.router, prefix="/sessions")
     return app
