@@ -18,9 +18,9 @@ def param_providers(params: tuple[Param, ...], evaluator: Evaluator) -> list[str
     including aliases such as ``SessionDep = Annotated[Session, Depends(get_db)]``."""
     found: list[str] = []
     for param in params:
-        if _is_depends(param.default, evaluator):
-            assert param.default is not None
-            found.extend(_provider(param.default, param.annotation, evaluator))
+        default = _depends_held(param.default, evaluator)
+        if default is not None:
+            found.extend(_provider(default, param.annotation, evaluator))
         else:
             found.extend(_annotated(param.annotation, evaluator, 0))
     return found
@@ -32,9 +32,19 @@ def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
         return []
     found: list[str] = []
     for item in value.items:
-        if _is_depends(item, evaluator):
-            found.extend(_provider(item, None, evaluator))
+        depends = _depends_held(item, evaluator)
+        if depends is not None:
+            found.extend(_provider(depends, None, evaluator))
     return found
+
+
+def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
+    """A ``Depends(...)`` call, written in place or held by a module variable
+    (litellm's ``_auth_dep: Final = Depends(user_api_key_auth)`` used as a default)."""
+    if value is not None and value.kind == "name":
+        key = evaluator.variable(value.ref)
+        value = evaluator.binding(key) if key else None
+    return value if _is_depends(value, evaluator) else None
 
 
 def _is_depends(value: Value | None, evaluator: Evaluator) -> bool:
@@ -179,8 +189,9 @@ def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> lis
     base = annotation.items[1] if len(annotation.items) > 1 else None
     found: list[str] = []
     for meta in annotation.items[2:]:
-        if _is_depends(meta, evaluator):
-            found.extend(_provider(meta, base, evaluator))
+        depends = _depends_held(meta, evaluator)
+        if depends is not None:
+            found.extend(_provider(depends, base, evaluator))
     return found
 
 

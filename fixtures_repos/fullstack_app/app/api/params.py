@@ -1,8 +1,9 @@
 """Query parameter parsers made by a factory (argilla-server's ``parse_query_param``)."""
 
 from collections.abc import Callable
+from typing import Final
 
-from fastapi import Query
+from fastapi import Depends, Query
 
 from app.api.deps import SessionDep
 
@@ -31,3 +32,11 @@ class SortParam:
 
 
 SORT_USERS = SortParam(["id", "email"])
+
+
+def audit_marker() -> str:
+    return "audit"
+
+
+# A Depends kept in a module variable and used by name (litellm's ``_user_api_key_auth_dep``)
+audit_dep: Final = Depends(audit_marker)

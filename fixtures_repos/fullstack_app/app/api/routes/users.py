@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Security
 
 from app.api.deps import CurrentUser
-from app.api.params import SORT_USERS, SortParam, parse_include, parse_query_param
+from app.api.params import SORT_USERS, SortParam, audit_dep, parse_include, parse_query_param
 from app.models import User, UserPublic
 from app.security import auth
 
@@ -25,5 +25,6 @@ def read_token(
     fields: Annotated[list[str], Depends(parse_query_param("fields"))],
     order: Annotated[list[str], Depends(SortParam(["id"]).dynamic_depends())],
     sort: Annotated[list[str], Depends(SORT_USERS.dynamic_depends("email"))],
+    audit: str = audit_dep,
 ) -> dict[str, Any]:
     return {"user": user, "token": token, "include": include, "fields": fields}
