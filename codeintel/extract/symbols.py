@@ -476,6 +476,7 @@ class _Collector:
         chain: _Chain,
         statement: cst.CSTNode,
     ) -> Callable[[], AssignFact]:
+        guards = tuple(self._guards[-1])
         return lambda: AssignFact(
             scope,
             name,
@@ -483,6 +484,7 @@ class _Collector:
             self._value(value, chain) if value is not None else None,
             self._line(statement),
             self._end(value) if value is not None else self._line(statement),
+            tuple(map(self._guard, guards)),
         )
 
     def visit_Expr(self, node: cst.Expr) -> None:

@@ -61,6 +61,8 @@ class AssignFact:
     value: Value | None
     line: int
     end_line: int
+    # the ``if`` and ``for`` blocks around it in its scope (``if is_ee(): app = extend(app)``)
+    guards: tuple[Guard, ...] = ()
 
 
 @dataclass(frozen=True)

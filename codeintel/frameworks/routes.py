@@ -270,8 +270,8 @@ class _Builder:
     def _collect_sites(self, module: str, facts: ModuleFacts) -> None:
         """Every call of a project function, nested calls too: where arguments are bound."""
         for assign in (*facts.assigns, *facts.attributes):
-            if assign.value is not None:
-                site = _Site(module, facts.file, assign.line)
+            if assign.value is not None:  # ``if is_ee(): app = ee.extend_main(app)``
+                site = _Site(module, facts.file, assign.line, {}, _conditions(assign.guards))
                 self._add_sites(assign.value, site)
         for call in facts.calls:
             if call.role == "call":

@@ -2,6 +2,7 @@ import os
 
 from fastapi import FastAPI
 
+from site_app.extension import extend_main
 from site_app.loader import add_routers
 from site_app.routers import billing, free, legacy
 from site_app.spa import mount_spa
@@ -21,6 +22,9 @@ add_routers(
     [billing.router] if os.environ.get("BILLING") else [legacy.router, free.router],
     prefix="/chosen",
 )
+
+if os.environ.get("TENANTS"):
+    app = extend_main(app)
 
 if os.environ.get("DEBUG_ROUTES"):
 
