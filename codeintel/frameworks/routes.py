@@ -785,14 +785,14 @@ class _Builder:
         if value.kind != "name" or value.ref is None:
             return []
         if value.ref in self.objects:  # ``self.router`` in a subclass that inherits it
-            return [(value.ref, {})]
+            return [(value.ref, {}), *self._rebound(value.ref, where, depth)]
         key = self.ev.variable(value.ref)
         binding = self.ev.binding(key) if key else None
         if key not in self.objects and binding is not None and binding.kind == "call":
             return self._called(binding, self._bound_at(key) or where, depth + 1)
         key = self.ev.object_key(value.ref)
         if key in self.objects:
-            return [(key, {})]
+            return [(key, {}), *self._rebound(self.ev.variable(value.ref), where, depth)]
         if self._param(value.ref):  # nothing bound here: whatever any caller passes
             func, _, name = value.ref.rpartition(".<locals>.")
             fact = self._callee(func)
@@ -808,6 +808,17 @@ class _Builder:
         if returned is not None:
             return self._objects(returned, {}, where, depth + 1)
         return self._objects(_local_attribute(value.ref, self.ev), {}, where, depth + 1)
+
+    def _rebound(self, key: str | None, where: str, depth: int) -> list[tuple[str, Env]]:
+        """``enterprise_router = APIRouter()``, later ``enterprise_router = imported_router``
+        when an optional package imports (litellm): the objects of the later bindings too."""
+        later = self.ev.assigns.get(key or "", ())[1:]
+        return [
+            found
+            for fact in later
+            if fact.value is not None and fact.value.kind == "name"
+            for found in self._objects(fact.value, {}, where, depth + 1)
+        ]
 
     def _property(self, value: Value) -> Value | None:
         """``router.api_router``, a ``@property`` of the instance's class returning one

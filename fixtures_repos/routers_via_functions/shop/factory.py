@@ -1,6 +1,7 @@
 from fastapi import APIRouter, FastAPI
 
 from shop.managers import init_managers
+from shop.optional import extra_router
 from shop.registry import build_final_router, include_routers, register_routers
 from shop.subapp import create_admin_app, create_api_app
 from shop.sessions import sessions
@@ -21,4 +22,5 @@ def create_app() -> FastAPI:
     init_managers(app)
     app.include_router(wrapped.api_router)
     app.include_router(sessions.streams.router, prefix="/sessions")
+    app.include_router(extra_router)
     return app
