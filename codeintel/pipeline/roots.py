@@ -28,6 +28,8 @@ _IMPORT = re.compile(
     rb"|import[ \t]+([A-Za-z_][\w.]*))",
     re.MULTILINE,
 )
+#: The modules pytest imports itself (its default ``python_files``).
+_PYTEST_FILE = re.compile(r"^(test_.*|.*_test)\.py$")
 
 #: Packaging and tool settings that name import roots, strongest evidence first.
 _CONFIG_KEYS = (
@@ -248,15 +250,33 @@ def _possible(importer: str, roots: set[str], packages: set[str]) -> list[str]:
     inside a package is part of that package, never on ``sys.path`` itself: zenml's
     ``deployers/server/fastapi/`` subpackage does not make ``fastapi`` the project's."""
     folder = importer.rpartition("/")[0]
+    basedir = _pytest_basedir(importer, packages)
     usable = [
         r
         for r in roots
-        if r != folder
-        and (r not in packages or importer.startswith(f"{r}/"))
-        and not (r and r.rpartition("/")[0] in packages)
+        if r == basedir
+        or (
+            r != folder
+            and (r not in packages or importer.startswith(f"{r}/"))
+            and not (r and r.rpartition("/")[0] in packages)
+        )
     ]
     own = [r for r in usable if not r or importer.startswith(f"{r}/")]
     return own or usable
+
+
+def _pytest_basedir(importer: str, packages: set[str]) -> str | None:
+    """The folder pytest puts first on ``sys.path`` before importing a conftest or test
+    module (its default "prepend" mode): the nearest one holding it that is no package. So
+    ``from utils.env import ...`` in a conftest beside ``utils/`` works under pytest
+    (agenta's tests, whose folder lacks an ``__init__.py``)."""
+    name = importer.rpartition("/")[2]
+    if name != "conftest.py" and not _PYTEST_FILE.match(name):
+        return None
+    folder = importer.rpartition("/")[0]
+    while folder and folder in packages:
+        folder = folder.rpartition("/")[0]
+    return None if folder in packages else folder
 
 
 def _pick(
