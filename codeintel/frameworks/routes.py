@@ -156,8 +156,12 @@ class _Builder:
         modules = self._app_modules()
         for module in sorted(self.resolver.modules):
             self._collect_objects(module)
+        deferred: list[tuple[str, str, CallFact]] = []
         for module, facts in modules:
-            self._collect_sites(module, facts)
+            deferred += self._collect_sites(module, facts)
+        for module, file, call in deferred:  # their functions' own calls are known now
+            for site in self._loop_sites(module, file, call.line, call.guards, call.scope)[0]:
+                self._add_sites(call.value, site)
         for module, facts in modules:
             for sym in (*facts.symbols, *facts.redefined):
                 if sym.kind not in ("function", "method"):
@@ -267,16 +271,23 @@ class _Builder:
                 return name
         return None
 
-    def _collect_sites(self, module: str, facts: ModuleFacts) -> None:
-        """Every call of a project function, nested calls too: where arguments are bound."""
+    def _collect_sites(self, module: str, facts: ModuleFacts) -> list[tuple[str, str, CallFact]]:
+        """Every call of a project function, nested calls too: where arguments are bound.
+        Returns the calls in loops over a parameter of their function, to bind once every
+        call of that function is known."""
+        deferred = []
         for assign in (*facts.assigns, *facts.attributes):
             if assign.value is not None:  # ``if is_ee(): app = ee.extend_main(app)``
                 site = _Site(module, facts.file, assign.line, {}, _conditions(assign.guards))
                 self._add_sites(assign.value, site)
         for call in facts.calls:
-            if call.role == "call":
-                for site in self._loop_sites(module, facts.file, call.line, call.guards)[0]:
-                    self._add_sites(call.value, site)
+            if call.role != "call":
+                continue
+            if self._over_parameters(module, call.scope, _iterables(call.guards)):
+                deferred.append((module, facts.file, call))
+                continue
+            for site in self._loop_sites(module, facts.file, call.line, call.guards)[0]:
+                self._add_sites(call.value, site)
         for sym in facts.symbols:  # ``return ServiceApp(**routers)``
             for value in sym.returned:
                 self._add_sites(value, _Site(module, facts.file, sym.start_line))
@@ -290,6 +301,7 @@ class _Builder:
                         "call", f"{decorator.text}({sym.name})", func=decorator, items=(function,)
                     )
                     self._add_sites(applied, _Site(module, facts.file, line))
+        return deferred
 
     def _add_sites(self, value: Value, site: _Site) -> None:
         if value.kind == "call":
@@ -384,8 +396,7 @@ class _Builder:
         base = _Site(module, file, line, {}, _conditions(guards))
         if all(guard.kind != "for" for guard in guards):
             return [base], None
-        iterables = {g.iterable.ref for g in guards if g.kind == "for" and g.iterable is not None}
-        starts = self._calls_of(module, scope, iterables)
+        starts = self._calls_of(module, scope, _iterables(guards))
         runs: list[tuple[Env, tuple[str, ...]]] = starts if starts is not None else [({}, ())]
         for guard in guards:
             if guard.kind != "for" or guard.target is None:
@@ -407,6 +418,15 @@ class _Builder:
             replace(base, env=env, conditions=(*conditions, *base.conditions))
             for env, conditions in runs
         ], None
+
+    @staticmethod
+    def _over_parameters(module: str, scope: str, refs: set[str | None]) -> bool:
+        """Whether ``refs`` name a parameter (or its attribute) of the module-level function
+        ``scope``, whose calls bind them."""
+        if not scope or ".<locals>." in scope:
+            return False
+        local = f"{module}.{scope}.<locals>."
+        return any(ref and ref.startswith(local) for ref in refs)
 
     def _per_call(self, module: str, call: CallFact, sites: list[_Site]) -> list[_Site]:
         """``r.add_api_route("/x", func)`` in ``register(r, func)``: a handler that is a
@@ -433,9 +453,7 @@ class _Builder:
         """When ``refs`` name a parameter of the module-level function ``scope``: each call's
         bindings and ``if`` tests (a nested helper's calls are ``_closure_sites``')."""
         func = f"{module}.{scope}"
-        if not scope or ".<locals>." in scope or func not in self.sites:
-            return None
-        if not any(ref and ref.startswith(f"{func}.<locals>.") for ref in refs):
+        if func not in self.sites or not self._over_parameters(module, scope, refs):
             return None
         fact = self._callee(func)
         assert fact is not None  # the function has call sites, so it is one
@@ -452,8 +470,9 @@ class _Builder:
             return value.items
         if value.kind == "call" and not value.items and not value.keywords:
             return self._dict_view(value.func, hops) or self._returned_items(value, hops)
+        passed = self.ev.constructed(value.ref) if value.kind == "name" else None
         key = self.ev.variable(value.ref) if value.kind == "name" else None
-        binding = self.ev.binding(key) if key else None
+        binding = passed or (self.ev.binding(key) if key else None)
         return self._items(binding, {}, hops + 1) if binding is not None else None
 
     def _returned_items(self, call: Value, hops: int) -> tuple[Value, ...] | None:
@@ -1236,6 +1255,10 @@ def _path_value(call: Value) -> Value | None:
 
 def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
     return tuple(g.text for g in guards if g.kind == "if")
+
+
+def _iterables(guards: tuple[Guard, ...]) -> set[str | None]:
+    return {g.iterable.ref for g in guards if g.kind == "for" and g.iterable is not None}
 
 
 def _branches(value: Value | None) -> list[tuple[Value | None, tuple[str, ...]]]:

@@ -79,6 +79,18 @@ class Evaluator:
             return self._class_attribute(cls, last) if cls else None
         return target.qualname if target.qualname in self.assigns else None
 
+    def constructed(self, ref: str | None) -> Value | None:
+        """``USER.route_prefixes`` with ``USER = Scope(route_prefixes=("/user",))``: what the
+        instance's constructor was passed for that field, by keyword (litellm's resolvers)."""
+        holder, _, name = (ref or "").rpartition(".")
+        key = self.variable(holder) if holder else None
+        call = self.binding(key) if key else None
+        cls = self.called_class(call)
+        fact = self.resolver.symbols.get(cls) if cls else None
+        if call is None or fact is None or fact.kind != "class":
+            return None
+        return call.keyword(name)
+
     def binding(self, key: str) -> Value | None:
         """The value first bound to a variable (later rebinding is rare for apps and routers)."""
         facts = self.assigns.get(key)
@@ -221,6 +233,9 @@ class Evaluator:
             return self._item(value.items[0], value.items[1], hops)
         if value.kind != "name" or value.ref is None:
             return None
+        passed = self.constructed(value.ref)
+        if passed is not None:
+            return passed
         key = self.variable(value.ref)
         if key is not None:
             return self.binding(key)

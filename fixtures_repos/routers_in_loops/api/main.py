@@ -1,6 +1,6 @@
 from fastapi import FastAPI
 
-from api import handlers
+from api import activity, handlers
 from api.gateway import register_gateway
 from api.oauth import make_oauth_router
 from api.pages import create_pages
@@ -38,3 +38,4 @@ for module in (flows, runs):
     app.include_router(module.router, prefix="/modules")
 
 app.mount("/pages", create_pages())
+app.include_router(activity.router)
