@@ -522,12 +522,32 @@ class _Builder:
 
     def _owner(self, func: Value | None, site: _Site) -> tuple[list[str], str]:
         """For ``x.method`` what ``x`` holds (apps, routers or a parameter) and ``method``."""
+        func = self._fetched(func, site) or func
         if func is None or func.kind != "name" or func.ref is None or "." not in func.ref:
             return [], ""
         holder, _, method = func.ref.rpartition(".")
         if method not in _VERBS and method not in _ADDERS and method not in _INCLUDES:
             return [], method
         return self._holders(holder, site), method
+
+    def _fetched(self, func: Value | None, site: _Site) -> Value | None:
+        """``route = getattr(router, "get")``, then ``route(path)(handler)`` (litellm): the
+        method named. A name that is not a literal, on an app or router, is a CI202."""
+        key = self.ev.variable(func.ref) if func is not None and func.kind == "name" else None
+        value = self.ev.binding(key) if key else None
+        getter = value.func if value is not None and value.kind == "call" else None
+        if getter is None or getter.ref is not None or getter.text != "getattr":
+            return None
+        assert value is not None
+        if len(value.items) < 2 or value.items[0].ref is None:
+            return None
+        target, name = value.items[0], value.items[1]
+        if name.kind == "str":
+            return Value("name", f"{target.text}.{name.text}", ref=f"{target.ref}.{name.text}")
+        if self._holders(target.ref, site):
+            message = f"cannot tell which method {value.text} is"
+            self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
+        return None
 
     def _decorator(self, site: _Site, sym: SymbolFact, decorator: Value) -> bool:
         """Record a route a decorator declares; whether it declared one on an object."""
@@ -601,8 +621,11 @@ class _Builder:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""
         endpoint = self.ev.qualified(value) or self.ev.returned_function(value)
         if endpoint is not None and ".<locals>." in endpoint:
-            # A nested def is a function; anything else local (``route.endpoint``) is not known.
-            endpoint = endpoint if endpoint in self.resolver.symbols else None
+            # A nested def is a function; a local holding a factory's result is what the
+            # factory returns (``handler = make_handler()``); anything else is not known.
+            key = self.ev.variable(value.ref) if value is not None else None
+            made = self.ev.returned_function(self.ev.binding(key)) if key else None
+            endpoint = endpoint if endpoint in self.resolver.symbols else made
         if endpoint is None:
             text = value.text if value is not None else "(nothing)"
             message = f"cannot tell which function endpoint {text} is"
