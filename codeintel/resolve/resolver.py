@@ -61,6 +61,10 @@ class Resolver:
         self._scopes: dict[str, str | None] = {}
         # each name's target, and the modules whose facts resolving it looked into
         self._cache: dict[str, tuple[Target | None, frozenset[str]]] = {}
+        # star-import lookups of the resolution under way: a lookup met again while it runs is
+        # a cycle (xinference vendors a package named ``torch`` whose star-imported modules
+        # ``import torch.nn``), and each lookup is done once, not once per path to it
+        self._stars_seen: dict[tuple[str, tuple[str, ...]], Target | None] = {}
         self._mro: dict[str, tuple[str, ...]] = {}
         self._read: set[str] = set()
         self._tracking = 0
@@ -88,12 +92,14 @@ class Resolver:
         cached = self._cache.get(key)
         if cached is None:
             outer, self._read = self._read, set()
+            seen, self._stars_seen = self._stars_seen, {}
             self._tracking += 1  # what it resolves on the way belongs to its reads
             try:
                 result = self._resolve(dotted, hops, importer)
             finally:
                 self._tracking -= 1
                 read, self._read = self._read, outer
+                self._stars_seen = seen
             cached = self._cache[key] = (result, frozenset(read))
         if self._tracking:  # only a reads() block asks; every other caller would pay for it
             self._read |= cached[1]
@@ -227,9 +233,14 @@ class Resolver:
         return order
 
     def _via_star(self, module: str, rest: list[str], hops: int) -> Target | None:
+        key = (module, tuple(rest))
+        if key in self._stars_seen:
+            return self._stars_seen[key]
+        self._stars_seen[key] = None  # while it runs: a cycle back here finds nothing
         for source in self.stars[module]:
             found = self._resolve(".".join([source, *rest]), hops + 1, module)
             if found is not None and id_kind(found.node) != "external":
+                self._stars_seen[key] = found
                 return found
         return None
 

@@ -1,0 +1,43 @@
+"""Name resolution: cycles through star imports end, and each lookup is done once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import codeintel
+from codeintel.resolve.resolver import Resolver
+
+_BUDGET = 5_000  # resolution steps for the whole project below; the old walk needed ~3**32
+
+
+def test_star_imports_that_import_their_own_package_resolve_without_blowing_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """xinference vendors a package named ``torch`` whose three star-imported modules each
+    ``import torch.nn as nn``: looking ``nn`` up in that package went round the cycle once
+    per path, three ways at each of 32 levels, and the analysis never ended."""
+    vendored = tmp_path / "vendor/activation/torch"
+    vendored.mkdir(parents=True)
+    (vendored / "__init__.py").write_text(
+        "from .act import *\nfrom .filter import *\nfrom .resample import *\n"
+    )
+    for name in ("act", "filter", "resample"):
+        (vendored / f"{name}.py").write_text(
+            f"import torch.nn as nn\n\n\nclass {name.title()}(nn.Module):\n    pass\n"
+        )
+    (tmp_path / "app.py").write_text("import torch\n\nmodel = torch.nn.Linear(1, 1)\n")
+    steps = 0
+    walk = Resolver._resolve
+
+    def counted(self: Resolver, dotted: str, hops: int, importer: str | None = None) -> object:
+        nonlocal steps
+        steps += 1
+        if steps > _BUDGET:
+            raise AssertionError(f"more than {_BUDGET} resolution steps")
+        return walk(self, dotted, hops, importer)
+
+    monkeypatch.setattr(Resolver, "_resolve", counted)
+    graph = codeintel.analyze(tmp_path, cache=False, workers=1)
+    assert graph.find_symbol("Act")
