@@ -793,7 +793,10 @@ def _is_self_attribute(target: cst.BaseExpression) -> bool:
 
 
 def _worth_keeping(value: cst.BaseExpression | None) -> bool:
-    """A function's assignments matter when they build objects or strings (app factories)."""
+    """A function's assignments matter when they build objects or strings (app factories),
+    or name one by a dotted path (``router = api._router``, xinference's helpers)."""
+    if isinstance(value, cst.Attribute):
+        return _dotted(value) is not None
     return isinstance(
         value,
         (

@@ -625,6 +625,7 @@ class _Builder:
             # factory returns (``handler = make_handler()``); anything else is not known.
             key = self.ev.variable(value.ref) if value is not None else None
             made = self.ev.returned_function(self.ev.binding(key)) if key else None
+            made = made or self._on_parameter(value.ref if value is not None else None)
             endpoint = endpoint if endpoint in self.resolver.symbols else made
         if endpoint is None:
             text = value.text if value is not None else "(nothing)"
@@ -849,7 +850,64 @@ class _Builder:
         returned = self._property(value)
         if returned is not None:
             return self._objects(returned, {}, where, depth + 1)
+        held = self._on_parameter(value.ref)
+        if held is not None and held in self.objects:  # ``api._router``, ``api`` an instance
+            return [(held, {})]
         return self._objects(_local_attribute(value.ref, self.ev), {}, where, depth + 1)
+
+    def _on_parameter(self, ref: str | None) -> str | None:
+        """``api._router`` or ``api.list_models`` in ``register_routes(api)``: the attribute
+        of the class of what its calls pass (``register_all_routes(self)`` in a method of
+        ``RESTfulAPI``, passed on; xinference), or of its annotation; one class only."""
+        func, marker, tail = (ref or "").rpartition(".<locals>.")
+        name, _, attribute = tail.partition(".")
+        if not marker or not attribute or not self._param(f"{func}.<locals>.{name}"):
+            return None
+        classes = self._parameter_classes(func, name, 0)
+        if len(classes) != 1:
+            return None
+        cls = classes.pop()
+        for owner in self.resolver.mro(cls):
+            found = f"{owner}.{attribute}"
+            if found in self.objects or found in self.resolver.symbols:
+                return found
+            key = self.ev.variable(found)
+            if key is not None and key in self.objects:
+                return key
+        return None
+
+    def _parameter_classes(self, func: str, name: str, depth: int) -> set[str]:
+        fact = self._callee(func)
+        if fact is None or depth > _MAX_DEPTH:
+            return set()
+        found: set[str] = set()
+        for call, site in self.sites.get(func, ()):
+            arg = argument(name, fact, call)
+            arg = _close(arg, site.env) if arg is not None else None
+            ref = arg.ref if arg is not None and arg.kind == "name" else None
+            symbol = self.resolver.symbols.get(ref) if ref else None
+            if ref is None:
+                continue
+            if symbol is not None and symbol.kind == "class":  # ``self`` in a method
+                found.add(ref)
+            elif self._param(ref):  # passed on from the caller's own parameter
+                outer, _, outer_name = ref.rpartition(".<locals>.")
+                found |= self._parameter_classes(outer, outer_name, depth + 1)
+            else:
+                key = self.ev.variable(ref)
+                cls = self.ev.instance_class(self.ev.binding(key)) if key else None
+                found |= {cls} if cls else set()
+        return found or self._annotated_class(func, fact, name)
+
+    def _annotated_class(self, func: str, fact: SymbolFact, name: str) -> set[str]:
+        param = next((p for p in fact.params if p.name == name), None)
+        annotation = param.annotation if param is not None else None
+        if annotation is not None and annotation.kind == "str":  # ``api: "RESTfulAPI"``
+            module = self.resolver.symbol_module.get(func, "")
+            annotation = Value("name", annotation.text, ref=f"{module}.{annotation.text}")
+        cls = self.ev.qualified(annotation)
+        symbol = self.resolver.symbols.get(cls) if cls else None
+        return {cls} if cls and symbol is not None and symbol.kind == "class" else set()
 
     def _rebound(self, key: str | None, where: str, depth: int) -> list[tuple[str, Env]]:
         """``enterprise_router = APIRouter()``, later ``enterprise_router = imported_router``

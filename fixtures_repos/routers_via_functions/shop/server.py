@@ -8,6 +8,7 @@ class ApiServer:
 
     def __init__(self, extra: APIRouter, standalone: bool = False) -> None:
         self.app = FastAPI()
+        self.router = APIRouter(prefix="/ops")
         self.extra = extra
         self.configure_app(self.app, standalone)
 
@@ -16,6 +17,13 @@ class ApiServer:
 
         app.include_router(users_router, prefix="/api/v1")
         app.include_router(self.extra, prefix="/extra")
+        from shop.server_routes import register_all
+
+        register_all(self)
+        app.include_router(self.router)
+
+    def metrics(self) -> dict[str, str]:
+        return {}
 
 
 server = ApiServer(extra=status.router)
