@@ -563,10 +563,20 @@ class _Builder:
         return bool(owners)
 
     def _statement(self, site: _Site, call: Value) -> bool:
-        """Record a route declaration or include; whether the call was one on an object."""
-        call = self._spread(call, site) if call.kind == "call" else call
-        if call.func is not None and call.func.kind == "call":
-            call = replace(call, func=self._spread(call.func, site))
+        """Record a route declaration or include; whether the call was one on an object.
+        A ``**mapping`` it cannot read is reported only then, not on every call (a logger's
+        ``log.debug(msg, **kwargs)``, InvokeAI)."""
+        spread = self._spread(call) if call.kind == "call" else call
+        if spread.func is not None and spread.func.kind == "call":
+            spread = replace(spread, func=self._spread(spread.func))
+        registered = self._recorded(site, spread)
+        if registered and call.kind == "call":
+            self._spread(call, site)
+            if call.func is not None and call.func.kind == "call":
+                self._spread(call.func, site)
+        return registered
+
+    def _recorded(self, site: _Site, call: Value) -> bool:
         if call.text.endswith(".routes") or (
             call.func is not None and (call.func.ref or "").endswith(".routes.extend")
         ):

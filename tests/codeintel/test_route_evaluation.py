@@ -329,3 +329,22 @@ def test_a_subclass_router_has_the_routes_of_the_base_methods_it_does_not_overri
         },
     )
     assert sorted(r.path for r in graph.routes() if r.app == "main.app") == ["/x/a", "/x/health"]
+
+
+def test_a_mapping_spread_into_a_call_that_is_no_route_is_no_diagnostic(tmp_path: Path) -> None:
+    """InvokeAI's ``logger.info(msg, **kwargs)``: only a route's or include's unreadable
+    ``**mapping`` is reported."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "import logging\nfrom fastapi import APIRouter, FastAPI\n"
+                "app = FastAPI()\nrouter = APIRouter()\n"
+                "def info(msg, **kwargs):\n    logging.getLogger('x').info(msg, **kwargs)\n"
+                "def include(options):\n    app.include_router(router, **options)\n"
+            ),
+        },
+    )
+    assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI202", 8, "cannot tell what **options passes")
+    ]
