@@ -162,6 +162,10 @@ class _Builder:
         for module, file, call in deferred:  # their functions' own calls are known now
             for site in self._loop_sites(module, file, call.line, call.guards, call.scope)[0]:
                 self._add_sites(call.value, site)
+        for obj in self.objects.values():  # a factory's flag is known once its calls are
+            given = obj.call.keyword("dependencies")
+            if given is not None and given.kind == "ifexp":
+                obj.dependencies = list_providers(self._picked(obj.key, given), self.ev)
         for module, facts in modules:
             for sym in (*facts.symbols, *facts.redefined):
                 if sym.kind not in ("function", "method"):
@@ -223,9 +227,30 @@ class _Builder:
         obj = _Object(key, kind, file, line, call)
         if kind == "router":
             obj.tags = self.ev.strings(call.keyword("tags"))
-        obj.dependencies = list_providers(call.keyword("dependencies"), self.ev)
+        obj.dependencies = list_providers(self._picked(key, call.keyword("dependencies")), self.ev)
         self._listed(obj)
         return obj
+
+    def _picked(self, key: str, value: Value | None) -> Value | None:
+        """``[Depends(admin)] if enforce_admin else []`` in a factory (frigate): the branch
+        every call of the factory takes, its flag passed as a literal or left at its
+        literal default; otherwise both branches' items."""
+        if value is None or value.kind != "ifexp" or len(value.items) != 3:
+            return value
+        test, body, orelse = value.items
+        func = key.rpartition(".<locals>.")[0]
+        fact = self._callee(func) if func else None
+        flags = {self._flag(test, fact, call) for call, _ in self.sites.get(func, ())}
+        if fact is not None and flags in ({True}, {False}):
+            return body if flags == {True} else orelse
+        return Value("list", value.text, items=(*body.items, *orelse.items))
+
+    @staticmethod
+    def _flag(test: Value, fact: SymbolFact | None, call: Value) -> bool | None:
+        given = (
+            argument(test.text, fact, call) if fact is not None and test.kind == "name" else None
+        )
+        return {"True": True, "False": False}.get(given.text) if given is not None else None
 
     def _listed(self, obj: _Object) -> None:
         """``FastAPI(routes=[APIRoute("/ping", ping)])``: routes handed to the constructor."""

@@ -280,6 +280,31 @@ def test_an_app_a_project_method_makes_that_cannot_be_followed_is_reported(
     ]
 
 
+def test_app_dependencies_chosen_by_a_factorys_flag_follow_its_calls(tmp_path: Path) -> None:
+    """frigate's ``FastAPI(dependencies=[Depends(admin)] if enforce_admin else [])``: the
+    branch the factory's calls take (a literal argument or the literal default)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n\n"
+        "def admin() -> None:\n    pass\n\n\n"
+        "def create_app(enforce_admin: bool = True) -> FastAPI:\n"
+        "    app = FastAPI(dependencies=[Depends(admin)] if enforce_admin else [])\n\n"
+        "    @app.get('/login')\n"
+        "    def login() -> None:\n        pass\n\n"
+        "    return app\n\n\n"
+        "def create_open(enforce_admin: bool = True) -> FastAPI:\n"
+        "    app = FastAPI(dependencies=[Depends(admin)] if enforce_admin else [])\n\n"
+        "    @app.get('/open')\n"
+        "    def open_page() -> None:\n        pass\n\n"
+        "    return app\n\n\n"
+        "app = create_app()\nopen_app = create_open(enforce_admin=False)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert {(r.path, r.dependencies) for r in routes} == {
+        ("/login", ("main.admin",)),
+        ("/open", ()),
+    }
+
+
 RUNTIME_DEPENDENCIES = Path(__file__).resolve().parent.parent / "runtime_dependencies.py"
 
 
