@@ -40,7 +40,8 @@ class Resolver:
         self.bases: dict[str, list[str]] = defaultdict(list)
         self.aliases = aliases
         self.scoped = scoped or {}
-        for facts in modules:
+        modules_list = list(modules)
+        for facts in modules_list:
             self.modules[facts.module] = facts
             for sym in facts.symbols:
                 self.symbols[f"{facts.module}.{sym.qualname}"] = sym
@@ -56,6 +57,9 @@ class Resolver:
             for ref in facts.refs:
                 if ref.role == "base":
                     self.bases[f"{facts.module}.{ref.scope}"].append(ref.candidate)
+        self._imported_over_none = {
+            f"{facts.module}.{name}" for facts in modules_list for name in _none_only(facts)
+        }
         spelled = [s for spellings in self.scoped.values() for s in spellings]
         self.tops = {name.partition(".")[0] for name in (*self.modules, *aliases, *spelled)}
         self._scopes: dict[str, str | None] = {}
@@ -144,7 +148,11 @@ class Resolver:
         for index, part in enumerate(rest):
             tail = rest[index + 1 :]
             if symbol is None:
-                if f"{module}.{part}" in self.symbols:
+                if f"{module}.{part}" in self.symbols and not (
+                    tail
+                    and f"{module}.{part}" in self._imported_over_none
+                    and part in self.bindings[module]
+                ):
                     symbol = part
                 elif part in self.bindings[module] and not self._imports_own_submodule(
                     module, part
@@ -256,6 +264,17 @@ class Resolver:
             if found is not None and not found.remainder:
                 return found
         return None
+
+
+def _none_only(facts: ModuleFacts) -> set[str]:
+    """Module names only ever assigned ``None``: ``ee = None`` then, when a flag holds,
+    ``import ee.src.main as ee`` (agenta), or ``x = None`` when an optional import fails.
+    Reading an attribute of such a name means the module the import binds."""
+    values: dict[str, set[str]] = defaultdict(set)
+    for assign in facts.assigns:
+        if not assign.scope and assign.value is not None:
+            values[assign.name].add(assign.value.text if assign.value.kind == "const" else "")
+    return {name for name, seen in values.items() if seen == {"None"}}
 
 
 def qualified(target: Target | None, text: str) -> str:

@@ -26,6 +26,15 @@ add_routers(
 if os.environ.get("TENANTS"):
     app = extend_main(app)
 
+# A name set to None, then to a module when a flag holds (agenta's `ee`): its attributes are
+# the module's.
+edition = None
+if os.environ.get("LEGACY"):
+    import site_app.edition as edition
+
+if os.environ.get("LEGACY"):
+    app = edition.extend(app)
+
 if os.environ.get("DEBUG_ROUTES"):
 
     @app.get("/debug")
