@@ -41,8 +41,18 @@ class Collector:
                 ]
             found[item.nodeid] = chosen
             callspec = getattr(item, "callspec", None)
-            parametrized = set(callspec.params) if callspec is not None else set()
+            # Names a direct parametrize fills are no fixtures; a fixture's own params= and an
+            # indirect parametrize also land in callspec.params, but the test asks for them.
+            params = callspec.params if callspec is not None else {}
+            parametrized = {n for n in params if _direct(info.name2fixturedefs.get(n))}
             requested[item.nodeid] = sorted(set(info.argnames) - parametrized)
+
+
+def _direct(definitions: Any) -> bool:
+    """Whether a parametrized name is filled directly (pytest stands a stand-in fixture for
+    it, or none in older versions), not by a fixture of the project's."""
+    func = getattr(definitions[-1], "func", None) if definitions else None
+    return func is None or func.__name__ == "get_direct_param_fixture_func"
 
 
 if __name__ == "__main__":

@@ -539,8 +539,12 @@ def _parametrized_names(decorators: list[Value], evaluator: Evaluator) -> set[st
             )
             # "a, b" or ["a", "b"]: pytest takes both
             texts = evaluator.strings(first) or (evaluator.text(first).value,)
-            for text in texts:
-                names.update(n.strip() for n in text.split(",") if n.strip())
+            given = {n.strip() for text in texts for n in text.split(",") if n.strip()}
+            # indirect=True, or the names it lists, go to fixtures of those names
+            indirect = decorator.keyword("indirect")
+            if indirect is not None and indirect.text == "True":
+                continue
+            names |= given - set(evaluator.strings(indirect))
     return names
 
 

@@ -102,3 +102,18 @@ def test_given_by_keyword(offset: int, x: int, y: int) -> None:
 def test_given_positionally(offset: int, value: int) -> None:
     """A positional strategy fills the last argument."""
     assert value + offset - offset == value
+
+
+@pytest.fixture(params=["mild", "hot"])
+def flavour(request: pytest.FixtureRequest) -> str:
+    """A fixture with params= (agenta, feast): the tests below still ask for it."""
+    return str(request.param)
+
+
+def test_flavoured(flavour: str) -> None:
+    assert flavour
+
+
+@pytest.mark.parametrize("flavour", ["sour"], indirect=True)
+def test_indirect(flavour: str) -> None:
+    assert flavour == "sour"
