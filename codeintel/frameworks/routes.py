@@ -149,6 +149,7 @@ class _Builder:
         self._class_methods: dict[str, list[tuple[str, SymbolFact]]] = {}
         self._file_modules = {facts.file: m for m, facts in self.resolver.modules.items()}
         self._method_names: set[str] | None = None
+        self._twins: dict[str, bool] = {}
 
     # -- collecting -----------------------------------------------------------------------
 
@@ -1268,9 +1269,8 @@ class _Builder:
         own_deps = list_providers(options.keyword("dependencies"), self.ev) if options else []
         endpoint = declared.symbol or self.resolver.symbols.get(declared.endpoint)
         params = endpoint.params if endpoint is not None else ()
-        path = _join(
-            context.prefix, self._text(declared.path, {**env, **declared.site.env}, declared.site)
-        )
+        written = self._text(declared.path, {**env, **declared.site.env}, declared.site)
+        path = _join(context.prefix, written)
         response_model = options.keyword("response_model") if options else None
         status = options.keyword("status_code") if options else None
         route_tags = self.ev.strings(options.keyword("tags")) if options else ()
@@ -1299,7 +1299,45 @@ class _Builder:
                 )
             ),
         )
-        return [route.model_copy(update={"method": m}) for m in declared.methods]
+        paths = [path.value]
+        if not written.unknown and self._twin_slash(holder):
+            stripped = _join(context.prefix, Text(written.value.rstrip("/"))).value
+            paths = [stripped, f"{stripped}/"]
+        return [
+            route.model_copy(update={"method": m, "path": p})
+            for p in paths
+            for m in declared.methods
+        ]
+
+    def _twin_slash(self, holder: str) -> bool:
+        """Whether ``holder``'s class serves each route with and without a trailing slash:
+        an override of ``api_route`` or ``add_api_route`` that calls the base's twice, the
+        path's trailing "/" toggled (the workaround FastAPI issue #2060 spread: agenta's and
+        chroma's routers)."""
+        if holder not in self._twins:
+            obj = self.objects.get(holder)
+            cls = self.ev.class_held(self.ev.called_class(obj.call)) if obj is not None else None
+            self._twins[holder] = any(
+                self._doubles(owner, method)
+                for owner in (self.resolver.mro(cls) if cls else ())
+                for method in ("api_route", "add_api_route")
+            )
+        return self._twins[holder]
+
+    def _doubles(self, cls: str, method: str) -> bool:
+        module = self.resolver.symbol_module.get(f"{cls}.{method}")
+        facts = self.resolver.modules.get(module) if module else None
+        if facts is None:
+            return False
+        scope = f"{cls[len(facts.module) + 1 :]}.{method}"
+        values = [c.value for c in facts.calls if c.scope == scope]
+        values += [a.value for a in facts.assigns if a.scope == scope and a.value is not None]
+        texts = [v.text for v in values]
+        guards = [g.text for c in facts.calls if c.scope == scope for g in c.guards]
+        guards += [g.text for a in facts.assigns if a.scope == scope for g in a.guards]
+        based = sum(t.startswith(f"super().{method}(") for t in texts)
+        toggled = any('endswith("/")' in t or "endswith('/')" in t for t in (*texts, *guards))
+        return based >= 2 and (toggled or any('+ "/"' in t for t in texts))
 
     def _dependency_tree(self, direct: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         missing = [p for p in direct if p not in self.providers]

@@ -3,8 +3,9 @@ from fastapi import APIRouter, FastAPI
 from shop.managers import init_managers
 from shop.optional import extra_router
 from shop.registry import build_final_router, include_routers, register_routers
-from shop.subapp import create_admin_app, create_api_app
+from shop.routers import slashed
 from shop.sessions import sessions
+from shop.subapp import create_admin_app, create_api_app
 from shop.users import users
 from shop.wrapped import router as wrapped
 
@@ -23,4 +24,5 @@ def create_app() -> FastAPI:
     app.include_router(wrapped.api_router)
     app.include_router(sessions.streams.router, prefix="/sessions")
     app.include_router(extra_router)
+    app.include_router(slashed.router)
     return app
