@@ -1052,11 +1052,27 @@ class _Builder:
         return value
 
     def _text(self, value: Value | None, env: Env, site: _Site) -> Text:
-        text = self.ev.text(_close(value, env) if value is not None else None)
+        text = self.ev.text(self._closed(value, env, 0) if value is not None else None)
         for unknown in text.unknown:
             message = f"path part {unknown} is not known statically"
             self.diagnostics.add(Diagnostic("CI201", site.file, site.line, message))
         return text
+
+    def _closed(self, value: Value, env: Env, depth: int) -> Value:
+        """``value`` with ``env`` bound, through the function's own locals too:
+        ``url = app.swagger_ui_oauth2_redirect_url`` then ``@app.get(url)`` in a helper given
+        the app (Langchain-Chatchat) reads the caller's app."""
+        value = _close(value, env)
+        if not env or depth > _MAX_DEPTH:
+            return value
+        if value.kind == "name" and value.ref is not None and ".<locals>." in value.ref:
+            key = self.ev.variable(value.ref)
+            bound = self.ev.binding(key) if key else None
+            return self._closed(bound, env, depth + 1) if bound is not None else value
+        if value.kind in ("fstring", "add"):
+            items = tuple(self._closed(v, env, depth + 1) for v in value.items)
+            return replace(value, items=items)
+        return value
 
     def _module_calls(self, factory: str) -> list[tuple[str, Value]]:
         """``(variable, call)`` for each module-level ``variable = factory(...)`` outside

@@ -5,6 +5,7 @@ from fastapi import FastAPI
 
 from hub.auth.managers import NoAuthManager
 from hub.commands import commands
+from hub.docs import make_offline
 from hub.startup import startup
 from hub.tenants.extra import extra_router
 from hub.tenants.oauth_test import oauth_test_router
@@ -24,6 +25,7 @@ def create_app() -> FastAPI:
     app.include_router(extra_router, **{"prefix": "/v2"})
     app.include_router(oauth_test_router)
     app.include_router(commands)
+    make_offline(app)
     manager = NoAuthManager()
     manager.on_start(app)
     return app
