@@ -1312,6 +1312,7 @@ class _Builder:
                     c
                     for c in (*context.conditions, *declared.site.conditions)
                     if not _imported_by_serving(c, context.app)
+                    and c not in self._built_under(context.app)
                 )
             ),
         )
@@ -1324,6 +1325,13 @@ class _Builder:
             for p in paths
             for m in declared.methods
         ]
+
+    def _built_under(self, app: str | None) -> frozenset[str]:
+        """The ``if`` tests the app's own binding runs under: a route of that app holds them
+        whenever the app exists (mem0 raises before ``app = FastAPI()`` unless a secret is
+        set; that test is no condition of its routes)."""
+        facts = self.ev.assigns.get(app or "", ())
+        return frozenset(c for fact in facts[:1] for c in _conditions(fact.guards))
 
     def _twin_slash(self, holder: str) -> bool:
         """Whether ``holder``'s class serves each route with and without a trailing slash:

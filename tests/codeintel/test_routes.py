@@ -305,6 +305,26 @@ def test_app_dependencies_chosen_by_a_factorys_flag_follow_its_calls(tmp_path: P
     }
 
 
+def test_a_test_the_app_itself_is_built_under_is_no_condition_of_its_routes(
+    tmp_path: Path,
+) -> None:
+    """mem0 raises before ``app = FastAPI()`` unless a secret is set: the app's routes exist
+    whenever the app does, so that test is none of their conditions."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\nfrom fastapi import FastAPI\n\n"
+        "if not os.environ.get('SECRET'):\n    raise RuntimeError('SECRET is required')\n\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/items')\ndef items() -> list[int]:\n    return []\n\n\n"
+        "if os.environ.get('ADMIN'):\n\n"
+        "    @app.get('/admin')\n    def admin() -> None:\n        pass\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert {(r.path, r.conditions) for r in routes} == {
+        ("/items", ()),
+        ("/admin", ("os.environ.get('ADMIN')",)),
+    }
+
+
 RUNTIME_DEPENDENCIES = Path(__file__).resolve().parent.parent / "runtime_dependencies.py"
 
 
