@@ -621,13 +621,16 @@ class _Builder:
             return False
         if method in _ADDERS:
             value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)
-            endpoint = self._endpoint(_close(value, site.env) if value else None, site)
+            value = _close(value, site.env) if value else None
             methods = self._methods(call, _ADDERS[method], site)
-            for owner in owners if endpoint else ():
-                declared = _Declared(
-                    methods, _path_value(call), endpoint, self._entry(owner, site), call
-                )
-                self.declared[owner].append(declared)
+            for endpoint, where in self._branch_endpoints(value, site) or [
+                (self._endpoint(value, site), site)
+            ]:
+                for owner in owners if endpoint else ():
+                    declared = _Declared(
+                        methods, _path_value(call), endpoint, self._entry(owner, where), call
+                    )
+                    self.declared[owner].append(declared)
         elif method in _INCLUDES:
             if method == "mount":
                 child = call.keyword("app") or (call.items[1] if len(call.items) > 1 else None)
@@ -668,6 +671,25 @@ class _Builder:
             message = f"cannot tell which function endpoint {text} is"
             self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
         return endpoint or ""
+
+    def _branch_endpoints(self, value: Value | None, site: _Site) -> list[tuple[str, _Site]]:
+        """``handler = handler_authed`` under ``if is_auth:``, ``handler = handler_anon`` under
+        ``else:``, then ``add_api_route(path, handler)`` (xinference): one route per
+        function the local may hold, each under its branch's tests."""
+        key = self.ev.variable(value.ref) if value is not None and value.kind == "name" else None
+        facts = [f for f in self.ev.assigns.get(key or "", ()) if f.value is not None]
+        if ".<locals>." not in (key or "") or len(facts) < 2:
+            return []
+        found = []
+        for fact in facts:
+            assert fact.value is not None
+            endpoint = self.ev.qualified(fact.value)
+            symbol = self.resolver.symbols.get(endpoint) if endpoint else None
+            if endpoint is None or symbol is None or symbol.kind not in ("function", "method"):
+                return []  # some binding is no function: the single answer stands
+            conditions = (*site.conditions, *_conditions(fact.guards))
+            found.append((endpoint, replace(site, conditions=conditions)))
+        return found
 
     def _declare(
         self,

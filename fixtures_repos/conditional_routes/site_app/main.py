@@ -3,6 +3,7 @@ import os
 from fastapi import FastAPI
 
 from site_app.extension import extend_main
+from site_app.handlers import register_status
 from site_app.loader import add_routers
 from site_app.routers import billing, free, legacy
 from site_app.spa import mount_spa
@@ -17,6 +18,7 @@ else:
     app.include_router(free.router, prefix="/billing")
 
 add_routers(app, [free.router], prefix="/loaded")
+register_status(app)
 add_routers(
     app,
     [billing.router] if os.environ.get("BILLING") else [legacy.router, free.router],
