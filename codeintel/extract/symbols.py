@@ -807,6 +807,8 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
             cst.BinaryOperation,
             cst.Name,
             cst.Dict,
+            cst.List,  # ``routes = [APIRoute(...)]`` then ``FastAPI(routes=routes)`` (MLServer)
+            cst.Tuple,
         ),
     )
 

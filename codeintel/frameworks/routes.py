@@ -659,6 +659,11 @@ class _Builder:
     def _endpoint(self, value: Value | None, site: _Site) -> str:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""
         endpoint = self.ev.qualified(value) or self.ev.returned_function(value)
+        if endpoint is not None and endpoint not in self.resolver.symbols:
+            # ``endpoints.live`` with ``endpoints = Endpoints(...)``: the bound method is the
+            # class's (its ``__qualname__``), not a name of the variable's (MLServer, kserve)
+            method = self._method(value) if self._may_be_method(value) else None
+            endpoint = method if method in self.resolver.symbols else endpoint
         if endpoint is not None and ".<locals>." in endpoint:
             # A nested def is a function; a local holding a factory's result is what the
             # factory returns (``handler = make_handler()``); anything else is not known.

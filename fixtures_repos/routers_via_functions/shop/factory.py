@@ -1,5 +1,6 @@
 from fastapi import APIRouter, FastAPI
 
+from shop.health import create_health_app, probes
 from shop.managers import init_managers
 from shop.optional import extra_router
 from shop.registry import build_final_router, include_routers, register_routers
@@ -25,4 +26,6 @@ def create_app() -> FastAPI:
     app.include_router(sessions.streams.router, prefix="/sessions")
     app.include_router(extra_router)
     app.include_router(slashed.router)
+    app.mount("/health", create_health_app())
+    app.add_api_route("/probe", probes.live)
     return app
