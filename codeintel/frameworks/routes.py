@@ -58,6 +58,9 @@ class _Object:
     dependencies: list[str] = field(default_factory=list)
     tags: tuple[str, ...] = ()
     base: str | None = None  # a subclass's copy of a base class's ``self.router``: its key
+    # the object a factory built, of which this is one caller's own (``app = base_app()`` in
+    # two factories that each add routes: kedro-viz): its routes are this one's too
+    made_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,7 @@ class _Builder:
         self._file_modules = {facts.file: m for m, facts in self.resolver.modules.items()}
         self._method_names: set[str] | None = None
         self._twins: dict[str, bool] = {}
+        self._made_per_caller: set[str] = set()
 
     # -- collecting -----------------------------------------------------------------------
 
@@ -157,6 +161,7 @@ class _Builder:
         modules = self._app_modules()
         for module in sorted(self.resolver.modules):
             self._collect_objects(module)
+        self._per_caller(modules)
         deferred: list[tuple[str, str, CallFact]] = []
         for module, facts in modules:
             deferred += self._collect_sites(module, facts)
@@ -204,6 +209,32 @@ class _Builder:
             self.objects[key] = self._object(key, kind, facts.file, assign.line, assign.value)
             if assign in facts.attributes:
                 self._inherited(key, assign.name)
+
+    def _per_caller(self, modules: list[tuple[str, ModuleFacts]]) -> None:
+        """A function's local bound to a factory's result that the factory builds itself
+        (``app = _create_base_app()``) is that function's own object: each caller adds its
+        own routes to its copy, as each call builds a new app at runtime."""
+        for module, facts in modules:
+            for assign in facts.assigns:
+                if not assign.scope or assign.value is None or assign.value.kind != "call":
+                    continue
+                key = self.ev.key(module, assign.scope, assign.name)
+                if ".<locals>." not in key or key in self.objects or self._kind(assign.value):
+                    continue
+                where = f"{facts.file}:{assign.line}"
+                made = [k for k, _ in self._called(assign.value, where, 0) if ".<locals>." in k]
+                if len(made) == 1 and made[0] != key:
+                    self.objects[key] = replace(self.objects[made[0]], key=key, made_by=made[0])
+                    self._made_per_caller.add(made[0])
+
+    def _made(self, holder: str) -> list[str]:
+        """``holder`` and the factory objects it is a caller's copy of."""
+        chain = [holder]
+        while (obj := self.objects.get(chain[-1])) is not None and obj.made_by is not None:
+            if obj.made_by in chain or len(chain) > _MAX_DEPTH:
+                break
+            chain.append(obj.made_by)
+        return chain
 
     def _inherited(self, key: str, name: str) -> None:
         """``self.router = APIRouter()`` in a base class's ``__init__``: each subclass's
@@ -1128,6 +1159,8 @@ class _Builder:
                 conditions = self._returned_alone(root.key) if served else None
             if conditions is None:
                 continue
+            if root.key in self._made_per_caller and app == root.key:
+                continue  # served only through its callers' copies
             prefix = self._prefix(root, {}, _Site("", root.file, root.line))
             deps = tuple(root.dependencies)
             outer = _Context(app, Text(""), (), (), (), conditions)
@@ -1205,15 +1238,17 @@ class _Builder:
         it includes, with ``env`` bound in the function that built or received it."""
         if depth > _MAX_DEPTH:
             return
-        for declared in (*self.declared.get(holder, ()), *self._inherited_declared(holder)):
+        made = self._made(holder)
+        own = [d for key in made for d in self.declared.get(key, ())]
+        for declared in (*own, *self._inherited_declared(holder)):
             outer = context.outer if declared.listed and context.outer else context
             given = replace(outer, sites=context.sites, conditions=context.conditions)
             for route in self._routes(holder, declared, env, given):
                 key = (route.method, route.path, route.endpoint, route.line, route.app)
                 found.setdefault(key, route)
-        for edge in self.edges.get(holder, ()):
+        for edge in (e for key in made for e in self.edges.get(key, ())):
             self._follow(edge, env, context, found, depth)
-        for alias in self.aliases.get(holder, ()):
+        for alias in (a for key in made for a in self.aliases.get(key, ())):
             conditions = (*context.conditions, *alias.conditions)
             # the outer call's bindings stay: an inner helper's argument may be the outer
             # helper's parameter (onyx: include_auth_router(app, r) -> include(app, r))

@@ -20,6 +20,8 @@ APPS = [
     ("single_file_app", "main:app"),
     ("fullstack_app", "app.main:app"),
     ("routers_via_functions", "shop.main:app"),
+    ("routers_via_functions", "shop.apps:project_app"),
+    ("routers_via_functions", "shop.apps:file_app"),
     ("routers_in_loops", "api.main:app"),
     ("class_based_views", "views.main:app"),
 ]

@@ -1,0 +1,40 @@
+from fastapi import APIRouter, FastAPI
+
+router = APIRouter(prefix="/api")
+
+
+@router.get("/main")
+def project_main() -> dict[str, str]:
+    return {}
+
+
+def _create_base_app() -> FastAPI:
+    app = FastAPI()
+
+    @app.get("/health")
+    def health() -> str:
+        return "ok"
+
+    return app
+
+
+def create_app_from_project() -> FastAPI:
+    """Two factories build on one base factory, each adding its own routes to the app it
+    got (kedro-viz): each call of the base builds a new app."""
+    app = _create_base_app()
+    app.include_router(router)
+    return app
+
+
+def create_app_from_file() -> FastAPI:
+    app = _create_base_app()
+
+    @app.get("/api/main")
+    def file_main() -> dict[str, str]:
+        return {}
+
+    return app
+
+
+project_app = create_app_from_project()
+file_app = create_app_from_file()
