@@ -154,6 +154,8 @@ class _Builder:
         self._method_names: set[str] | None = None
         self._twins: dict[str, bool] = {}
         self._made_per_caller: set[str] = set()
+        self._calling: set[tuple[str, str]] = set()  # factory calls being followed
+        self._walking: list[str] = []  # the holders the walk is inside
 
     # -- collecting -----------------------------------------------------------------------
 
@@ -1039,16 +1041,26 @@ class _Builder:
         if self._callee(func) is None:
             func = self._method(call.func) or func
         fact = self._callee(func)
-        if func is None or fact is None:
-            return []
-        bound = self._bind(fact, func, call, {})
-        found = []
-        instance = self.ev.instance_class(call.func.func) if call.func and call.func.func else None
-        for returned in fact.returned:
-            returned = self._on_instance(returned, instance)
-            for key, env in self._objects(returned, bound, where, depth + 1):
-                found.append((key, bound if key.startswith(f"{func}.<locals>.") else env))
-        return found
+        token = (func or "", call.text)
+        if func is None or fact is None or token in self._calling:
+            return []  # a factory reached again through its own result: a cycle (OpenBB)
+        self._calling.add(token)
+        try:
+            bound = self._bind(fact, func, call, {})
+            found = []
+            func_value = call.func
+            instance = (
+                self.ev.instance_class(func_value.func)
+                if func_value is not None and func_value.func is not None
+                else None
+            )
+            for returned in fact.returned:
+                returned = self._on_instance(returned, instance)
+                for key, env in self._objects(returned, bound, where, depth + 1):
+                    found.append((key, bound if key.startswith(f"{func}.<locals>.") else env))
+            return found
+        finally:
+            self._calling.discard(token)
 
     def _bound_at(self, key: str | None) -> str | None:
         """Where a variable is bound, as a site's ``where``: an object built in place in its
@@ -1235,9 +1247,26 @@ class _Builder:
         depth: int,
     ) -> None:
         """Routes declared on ``holder`` (an object, or a parameter bound to one) and on what
-        it includes, with ``env`` bound in the function that built or received it."""
-        if depth > _MAX_DEPTH:
+        it includes, with ``env`` bound in the function that built or received it. A holder
+        met again below itself is an include cycle, walked once: one object standing for
+        many (OpenBB's hundreds of ``Router`` wrappers, each including others) would
+        otherwise be walked once per path, exponentially."""
+        if depth > _MAX_DEPTH or holder in self._walking:
             return
+        self._walking.append(holder)
+        try:
+            self._walk_from(holder, env, context, found, depth)
+        finally:
+            self._walking.pop()
+
+    def _walk_from(
+        self,
+        holder: str,
+        env: Env,
+        context: _Context,
+        found: dict[tuple[object, ...], Route],
+        depth: int,
+    ) -> None:
         made = self._made(holder)
         own = [d for key in made for d in self.declared.get(key, ())]
         for declared in (*own, *self._inherited_declared(holder)):

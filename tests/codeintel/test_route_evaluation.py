@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import codeintel
 from codeintel.facts.models import Value
+from codeintel.frameworks import routes as routes_module
 from codeintel.frameworks.routes import _close, _unpack
 
 
@@ -348,3 +351,36 @@ def test_a_mapping_spread_into_a_call_that_is_no_route_is_no_diagnostic(tmp_path
     assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
         ("CI202", 8, "cannot tell what **options passes")
     ]
+
+
+def test_routers_that_include_each_other_are_walked_once_per_cycle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenBB's ``Router`` wrappers all stand for one ``self._api_router`` here, so their
+    includes of one another became one object including itself many times: walked once per
+    path, 32 levels deep, the analysis ran out of memory."""
+    includes = "".join(
+        f"parent.include_router(child, prefix='/c{n}')\n"
+        f"child.include_router(parent, prefix='/p{n}')\n"
+        for n in range(4)
+    )
+    source = (
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "parent = APIRouter()\nchild = APIRouter()\n\n\n"
+        "@child.get('/leaf')\ndef leaf() -> None:\n    pass\n\n\n"
+        f"{includes}app = FastAPI()\napp.include_router(parent)\n"
+    )
+    walked = 0
+    walk = routes_module._Builder._walk
+
+    def counted(self: object, *args: object) -> None:
+        nonlocal walked
+        walked += 1
+        if walked > 10_000:
+            raise AssertionError("the include walk does not end")
+        walk(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(routes_module._Builder, "_walk", counted)
+    graph = _project(tmp_path, {"main.py": source})
+    assert not [d for d in graph.diagnostics if d.code == "CI900"]
+    assert {r.path for r in graph.routes() if r.app == "main.app"} >= {"/c0/leaf", "/c3/leaf"}
