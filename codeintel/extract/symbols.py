@@ -528,6 +528,13 @@ class _Collector:
 
     # -- imports --------------------------------------------------------------------------
 
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        # What an ``except`` block defines replaces the ``try`` block's only when it fails:
+        # a guard of its own kind, which no route condition reads.
+        caught = _text(node.type) if node.type is not None else ""
+        guard = _RawGuard("except", f"except {caught}".strip(), self._chain())
+        self._block_guards[id(node.body)] = (guard,)
+
     def visit_If(self, node: cst.If) -> None:
         test = node.test
         name = test.attr.value if isinstance(test, cst.Attribute) else getattr(test, "value", None)

@@ -42,8 +42,9 @@ class Param:
 @dataclass(frozen=True)
 class Guard:
     """What a statement runs under: an enclosing ``if`` branch (kind "if"; ``text`` is the
-    condition as written, ``not (...)`` for the branches after it) or a ``for`` loop (kind
-    "for"; ``target`` is the loop variable, ``iterable`` what it runs over)."""
+    condition as written, ``not (...)`` for the branches after it), a ``for`` loop (kind
+    "for"; ``target`` is the loop variable, ``iterable`` what it runs over) or an ``except``
+    block (kind "except")."""
 
     kind: str
     text: str

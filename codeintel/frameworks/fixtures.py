@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
 from codeintel.facts.ids import fixture_id
-from codeintel.facts.models import ModuleFacts, SymbolFact, Value
+from codeintel.facts.models import Guard, ModuleFacts, SymbolFact, Value
 from codeintel.resolve.evaluate import Evaluator
 from codeintel.resolve.framework_names import FIXTURE_DECORATORS, UNITTEST_CASES
 from codeintel.resolve.resolver import Target
@@ -328,11 +328,24 @@ def _class_fixtures(module: ModuleFacts, evaluator: Evaluator) -> list[Fixture]:
 
 def _bound_symbols(module: ModuleFacts) -> list[SymbolFact]:
     """The module's symbols as its namespace holds them once it has run, which is what pytest
-    reads: a function defined twice is its last definition (keep's twice-defined test)."""
+    reads: a function defined twice in one block is its last definition (keep's twice-defined
+    test); one defined again in another branch (``if``/``else``, ``except ImportError``)
+    stays the first, which runs in the usual case."""
     if not module.redefined:
         return list(module.symbols)
-    last = {fact.qualname: fact for fact in module.redefined}
-    return [last.get(fact.qualname, fact) for fact in module.symbols]
+    last: dict[str, SymbolFact] = {}
+    for fact in module.redefined:
+        last[fact.qualname] = fact
+    return [
+        last[fact.qualname]
+        if fact.qualname in last and _texts(last[fact.qualname].guards) == _texts(fact.guards)
+        else fact
+        for fact in module.symbols
+    ]
+
+
+def _texts(guards: tuple[Guard, ...]) -> tuple[str, ...]:
+    return tuple(g.text for g in guards)
 
 
 def _collected_classes(module: ModuleFacts, evaluator: Evaluator) -> dict[str, bool]:

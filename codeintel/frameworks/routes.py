@@ -152,7 +152,7 @@ class _Builder:
         self._class_methods: dict[str, list[tuple[str, SymbolFact]]] = {}
         self._file_modules = {facts.file: m for m, facts in self.resolver.modules.items()}
         self._method_names: set[str] | None = None
-        self._twins: dict[str, bool] = {}
+        self._twins: dict[str, frozenset[str]] = {}
         self._made_per_caller: set[str] = set()
         self._calling: set[tuple[str, str]] = set()  # factory calls being followed
         self._walking: list[str] = []  # the holders the walk is inside
@@ -538,8 +538,8 @@ class _Builder:
         """``for prefix in get_prefixes()`` (mlflow): a project function, called with no
         arguments, whose one ``return`` is a list or tuple."""
         fact = self._callee(self.ev.called_class(call))
-        if fact is None or len(fact.returned) != 1:
-            return None
+        if fact is None or len(fact.returned) != 1 or fact.returned[0].kind != "list":
+            return None  # a list built up first (``.append``) is not known in full
         return self._items(fact.returned[0], {}, hops + 1)
 
     def _dict_view(self, func: Value | None, hops: int) -> tuple[Value, ...] | None:
@@ -718,15 +718,17 @@ class _Builder:
         facts = [f for f in self.ev.assigns.get(key or "", ()) if f.value is not None]
         if ".<locals>." not in (key or "") or len(facts) < 2:
             return []
+        tests = [tuple(c for c in _conditions(f.guards) if c not in site.conditions) for f in facts]
+        if not all(tests) or len(set(tests)) != len(tests):
+            return []  # one binding replaces another: not branches (the single answer stands)
         found = []
-        for fact in facts:
+        for fact, own in zip(facts, tests, strict=True):
             assert fact.value is not None
             endpoint = self.ev.qualified(fact.value)
             symbol = self.resolver.symbols.get(endpoint) if endpoint else None
             if endpoint is None or symbol is None or symbol.kind not in ("function", "method"):
                 return []  # some binding is no function: the single answer stands
-            conditions = (*site.conditions, *_conditions(fact.guards))
-            found.append((endpoint, replace(site, conditions=conditions)))
+            found.append((endpoint, replace(site, conditions=(*site.conditions, *own))))
         return found
 
     def _declare(
@@ -1009,10 +1011,19 @@ class _Builder:
         """``enterprise_router = APIRouter()``, later ``enterprise_router = imported_router``
         when an optional package imports (litellm): the objects of the later bindings too."""
         later = self.ev.assigns.get(key or "", ())[1:]
+        file, _, line = where.rpartition(":")
+        owner = (key or "").partition(".<locals>.")[0]
+        module = self.resolver.symbol_module.get(owner) or self.resolver.symbol_module.get(
+            key or ""
+        )
+        home = self.resolver.modules[module].file if module in self.resolver.modules else None
         return [
             found
             for fact in later
-            if fact.value is not None and fact.value.kind == "name"
+            if fact.value is not None
+            and fact.value.kind == "name"
+            # in the include's own file, only what was bound before the include counts
+            and (home != file or not line.isdigit() or fact.line < int(line))
             for found in self._objects(fact.value, {}, where, depth + 1)
         ]
 
@@ -1137,8 +1148,10 @@ class _Builder:
             return value
         if value.kind == "name" and value.ref is not None and ".<locals>." in value.ref:
             key = self.ev.variable(value.ref)
-            bound = self.ev.binding(key) if key else None
-            return self._closed(bound, env, depth + 1) if bound is not None else value
+            facts = self.ev.assigns.get(key or "", ())
+            if len(facts) != 1 or facts[0].value is None:
+                return value  # rebound (``url = "/" + url``): not one value to read
+            return self._closed(facts[0].value, env, depth + 1)
         if value.kind in ("fstring", "add"):
             items = tuple(self._closed(v, env, depth + 1) for v in value.items)
             return replace(value, items=items)
@@ -1408,7 +1421,7 @@ class _Builder:
             ),
         )
         paths = [path.value]
-        if not written.unknown and self._twin_slash(holder):
+        if not written.unknown and self._doubled(holder, declared):
             stripped = _join(context.prefix, Text(written.value.rstrip("/"))).value
             paths = [stripped, f"{stripped}/"]
         return [
@@ -1421,10 +1434,21 @@ class _Builder:
         """The ``if`` tests the app's own binding runs under: a route of that app holds them
         whenever the app exists (mem0 raises before ``app = FastAPI()`` unless a secret is
         set; that test is no condition of its routes)."""
-        facts = self.ev.assigns.get(app or "", ())
-        return frozenset(c for fact in facts[:1] for c in _conditions(fact.guards))
+        facts = [f for f in self.ev.assigns.get(app or "", ()) if f.value is not None]
+        shared = [frozenset(_conditions(fact.guards)) for fact in facts]
+        return frozenset.intersection(*shared) if shared else frozenset()
 
-    def _twin_slash(self, holder: str) -> bool:
+    def _doubled(self, holder: str, declared: _Declared) -> bool:
+        """Whether the override doubles this declaration: ``add_api_route`` doubles all but
+        websockets and listed routes; ``api_route`` only what the verb decorators declare."""
+        overridden = self._twin_slash(holder)
+        if not overridden or declared.listed or declared.methods == ("WEBSOCKET",):
+            return False
+        func = declared.options.func if declared.options is not None else None
+        adder = func is not None and (func.ref or func.text).endswith(".add_api_route")
+        return "add_api_route" in overridden or not adder
+
+    def _twin_slash(self, holder: str) -> frozenset[str]:
         """Whether ``holder``'s class serves each route with and without a trailing slash:
         an override of ``api_route`` or ``add_api_route`` that calls the base's twice, the
         path's trailing "/" toggled (the workaround FastAPI issue #2060 spread: agenta's and
@@ -1432,10 +1456,11 @@ class _Builder:
         if holder not in self._twins:
             obj = self.objects.get(holder)
             cls = self.ev.class_held(self.ev.called_class(obj.call)) if obj is not None else None
-            self._twins[holder] = any(
-                self._doubles(owner, method)
+            self._twins[holder] = frozenset(
+                method
                 for owner in (self.resolver.mro(cls) if cls else ())
                 for method in ("api_route", "add_api_route")
+                if self._doubles(owner, method)
             )
         return self._twins[holder]
 

@@ -75,7 +75,9 @@ class Evaluator:
                 cls = self.instance_class(instance) if instance is not None else None
             *path, last = target.remainder.split(".")
             for part in path:  # ``sessions.streams.router``: each attribute's own class
-                cls = self._attribute_class(cls, part) if cls else None
+                cls = (
+                    self._attribute_class(cls, part) if cls and self._one_class(cls, part) else None
+                )
             return self._class_attribute(cls, last) if cls else None
         return target.qualname if target.qualname in self.assigns else None
 
@@ -315,6 +317,13 @@ class Evaluator:
         return next(
             (f"{o}.{name}" for o in self.resolver.mro(cls) if f"{o}.{name}" in self.assigns), None
         )
+
+    def _one_class(self, cls: str, name: str) -> bool:
+        """Whether every binding of the attribute builds one class: ``self.inner =
+        Streams()`` in one branch and ``Other()`` in another leaves it unknown."""
+        key = self._class_attribute(cls, name)
+        facts = [f for f in self.assigns.get(key or "", ()) if f.value is not None]
+        return len({self.instance_class(f.value) for f in facts}) <= 1
 
     def _attribute_class(self, cls: str, name: str) -> str | None:
         """The class of a class attribute's default: ``run: RunSettings =
