@@ -156,6 +156,7 @@ class _Builder:
         self._made_per_caller: set[str] = set()
         self._calling: set[tuple[str, str]] = set()  # factory calls being followed
         self._walking: list[str] = []  # the holders the walk is inside
+        self._following: set[str] = set()  # names whose objects are being looked for
 
     # -- collecting -----------------------------------------------------------------------
 
@@ -934,6 +935,21 @@ class _Builder:
         key = self.ev.object_key(value.ref)
         if key in self.objects:
             return [(key, {}), *self._rebound(self.ev.variable(value.ref), where, depth)]
+        if value.ref in self._following:
+            return []  # back at a name being followed: a cycle through bindings and calls
+        self._following.add(value.ref)
+        try:
+            return self._named_objects(value, binding, where, depth)
+        finally:
+            self._following.discard(value.ref)
+
+    def _named_objects(
+        self, value: Value, binding: Value | None, where: str, depth: int
+    ) -> list[tuple[str, Env]]:
+        """The objects a name holds through its callers or its binding: followed once per
+        name at a time (tracecat's services pass ``self.session`` on to each other's
+        constructors, a cycle that was walked 32 levels deep, exponentially)."""
+        assert value.ref is not None
         if self._param(value.ref):  # nothing bound here: whatever any caller passes
             func, _, name = value.ref.rpartition(".<locals>.")
             fact = self._callee(func)
