@@ -217,6 +217,7 @@ class _Builder:
         """A function's local bound to a factory's result that the factory builds itself
         (``app = _create_base_app()``) is that function's own object: each caller adds its
         own routes to its copy, as each call builds a new app at runtime."""
+        callers: dict[str, list[str]] = defaultdict(list)
         for module, facts in modules:
             for assign in facts.assigns:
                 if not assign.scope or assign.value is None or assign.value.kind != "call":
@@ -224,11 +225,19 @@ class _Builder:
                 key = self.ev.key(module, assign.scope, assign.name)
                 if ".<locals>." not in key or key in self.objects or self._kind(assign.value):
                     continue
+                if not _adds_to(facts, key):
+                    continue  # a caller that only passes the app on shares it
                 where = f"{facts.file}:{assign.line}"
-                made = [k for k, _ in self._called(assign.value, where, 0) if ".<locals>." in k]
-                if len(made) == 1 and made[0] != key:
-                    self.objects[key] = replace(self.objects[made[0]], key=key, made_by=made[0])
-                    self._made_per_caller.add(made[0])
+                built = [k for k, _ in self._called(assign.value, where, 0) if ".<locals>." in k]
+                if len(built) == 1 and built[0] != key:
+                    callers[built[0]].append(key)
+        for factory_object, keys in sorted(callers.items()):
+            if len(keys) < 2:
+                continue  # one caller: its app is the factory's, as named before
+            for key in keys:
+                copy = replace(self.objects[factory_object], key=key, made_by=factory_object)
+                self.objects[key] = copy
+            self._made_per_caller.add(factory_object)
 
     def _made(self, holder: str) -> list[str]:
         """``holder`` and the factory objects it is a caller's copy of."""
@@ -1565,6 +1574,14 @@ def _path_value(call: Value) -> Value | None:
 
 def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
     return tuple(g.text for g in guards if g.kind == "if")
+
+
+def _adds_to(facts: ModuleFacts, key: str) -> bool:
+    """Whether the module declares or includes on the local ``key`` itself."""
+    prefix = f"{key}."
+    calls = (c.value.func for c in facts.calls)
+    decorators = (d.func if d.kind == "call" else d for s in facts.symbols for d in s.decorators)
+    return any(v is not None and (v.ref or "").startswith(prefix) for v in (*calls, *decorators))
 
 
 def _iterables(guards: tuple[Guard, ...]) -> set[str | None]:
