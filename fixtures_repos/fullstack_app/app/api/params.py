@@ -1,7 +1,7 @@
 """Query parameter parsers made by a factory (argilla-server's ``parse_query_param``)."""
 
 from collections.abc import Callable
-from typing import Final
+from typing import Annotated, Final
 
 from fastapi import Depends, Query
 
@@ -25,8 +25,8 @@ class SortParam:
         self.allowed = allowed
 
     def dynamic_depends(self, default: str = "id") -> Callable[..., list[str]]:
-        def inner(order_by: list[str] = Query([default])) -> list[str]:
-            return order_by
+        def inner(order_by: Annotated[list[str] | None, Query()] = None) -> list[str]:
+            return order_by or [default]
 
         return inner
 
