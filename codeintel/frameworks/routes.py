@@ -219,13 +219,14 @@ class _Builder:
         own routes to its copy, as each call builds a new app at runtime."""
         callers: dict[str, list[str]] = defaultdict(list)
         for module, facts in modules:
+            added_to = _locals_added_to(facts)
             for assign in facts.assigns:
                 if not assign.scope or assign.value is None or assign.value.kind != "call":
                     continue
                 key = self.ev.key(module, assign.scope, assign.name)
                 if ".<locals>." not in key or key in self.objects or self._kind(assign.value):
                     continue
-                if not _adds_to(facts, key):
+                if key not in added_to:
                     continue  # a caller that only passes the app on shares it
                 where = f"{facts.file}:{assign.line}"
                 built = [k for k, _ in self._called(assign.value, where, 0) if ".<locals>." in k]
@@ -302,7 +303,7 @@ class _Builder:
         if given is None:
             return
         site = _Site(self._file_modules.get(obj.file, ""), obj.file, obj.line)
-        items = self._list_items(given)
+        items = self._items(given, {})
         if items is None:
             message = f"cannot tell which routes {given.text} holds"
             self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
@@ -318,20 +319,6 @@ class _Builder:
                 self.declared[obj.key].append(
                     _Declared(methods, _path_value(item), endpoint, site, item, listed=True)
                 )
-
-    def _list_items(self, value: Value, hops: int = 0) -> tuple[Value, ...] | None:
-        """The items of a list, named or built with ``list(...)``; None when unknown."""
-        if value.kind == "list":
-            return value.items
-        func = value.func
-        builtin = func is not None and func.ref is None and func.text in ("list", "tuple")
-        if value.kind == "call" and builtin and len(value.items) == 1:
-            return self._list_items(value.items[0], hops + 1) if hops < _MAX_DEPTH else None
-        key = self.ev.variable(value.ref) if value.kind == "name" else None
-        bound = self.ev.binding(key) if key else None
-        return (
-            self._list_items(bound, hops + 1) if bound is not None and hops < _MAX_DEPTH else None
-        )
 
     def _route_class(self, item: Value) -> str | None:
         cls = self.ev.called_class(item)
@@ -376,7 +363,7 @@ class _Builder:
         if value.kind == "call":
             called = self._constructor(self.ev.called_class(value))
             fact = self._callee(called)
-            if fact is None and self._may_be_method(value.func):  # ``manager.on_start(app)``
+            if fact is None:  # ``manager.on_start(app)``
                 called = self._method(value.func)
                 fact = self._callee(called)
             if called and fact is not None and fact.params:
@@ -537,6 +524,9 @@ class _Builder:
         value = _close(value, env)
         if value.kind == "list" and len(value.items) <= _MAX_LOOP:
             return value.items
+        func = value.func if value.kind == "call" else None
+        if func is not None and func.ref is None and func.text in ("list", "tuple"):
+            return self._items(value.items[0], {}, hops + 1) if len(value.items) == 1 else None
         if value.kind == "call" and not value.items and not value.keywords:
             return self._dict_view(value.func, hops) or self._returned_items(value, hops)
         passed = self.ev.constructed(value.ref) if value.kind == "name" else None
@@ -705,7 +695,7 @@ class _Builder:
         if endpoint is not None and endpoint not in self.resolver.symbols:
             # ``endpoints.live`` with ``endpoints = Endpoints(...)``: the bound method is the
             # class's (its ``__qualname__``), not a name of the variable's (MLServer, kserve)
-            method = self._method(value) if self._may_be_method(value) else None
+            method = self._method(value)
             endpoint = method if method in self.resolver.symbols else endpoint
         if endpoint is not None and ".<locals>." in endpoint:
             # A nested def is a function; a local holding a factory's result is what the
@@ -858,7 +848,7 @@ class _Builder:
         if value is None or value.kind != "call":
             return False
         called = self.ev.called_class(value)
-        if self._callee(called) is None and self._may_be_method(value.func):
+        if self._callee(called) is None:
             called = self._method(value.func)
         return self._callee(called) is not None
 
@@ -1055,8 +1045,6 @@ class _Builder:
     def _property(self, value: Value) -> Value | None:
         """``router.api_router``, a ``@property`` of the instance's class returning one
         attribute (OpenBB's ``Router.api_router`` -> ``self._api_router``): that attribute."""
-        if not self._may_be_method(value):
-            return None
         method = self._method(value)
         fact = self.resolver.symbols.get(method) if method else None
         if fact is None or len(fact.returned) != 1:
@@ -1118,28 +1106,28 @@ class _Builder:
         own = f"{cls}.{value.items[0].text}"
         return own if own in self.objects else self.ev.variable(own)
 
-    def _may_be_method(self, func: Value | None) -> bool:
-        """Whether a call's name ends in the name of some project method: the cheap test
-        before looking for the instance's class."""
+    def _named_like_a_method(self, func: Value) -> bool:
+        """Whether a name ends in the name of some project method: the cheap test before
+        looking for the instance's class (most calls are no project method's)."""
         if self._method_names is None:
             self._method_names = {
                 name.rpartition(".")[2]
                 for name, fact in self.resolver.symbols.items()
                 if fact.kind == "method"
             }
-        if func is None:
-            return False
         name = func.items[0].text if func.kind == "getattr" and func.items else func.text
         return name.rpartition(".")[2] in self._method_names
 
     def _method(self, func: Value | None) -> str | None:
         """``Cls(...).get_router``, or ``users.get_router`` with ``users = Users[int]()``: the
         method the instance's class runs."""
-        if func is not None and func.kind == "name" and func.ref and "." in func.ref:
+        if func is None or not self._named_like_a_method(func):
+            return None
+        if func.kind == "name" and func.ref and "." in func.ref:
             holder, _, name = func.ref.rpartition(".")
             key = self.ev.variable(holder)
             instance, method = (self.ev.binding(key) if key else None), name
-        elif func is not None and func.kind == "getattr" and func.items:
+        elif func.kind == "getattr" and func.items:
             instance, method = func.func, func.items[0].text
         else:
             return None
@@ -1420,6 +1408,7 @@ class _Builder:
         status = options.keyword("status_code") if options else None
         route_tags = self.ev.strings(options.keyword("tags")) if options else ()
         direct = _unique((*context.dependencies, *own_deps, *param_providers(params, self.ev)))
+        implied = self._built_under(context.app)
         route = Route(
             method=declared.methods[0],
             path=path.value,
@@ -1440,8 +1429,7 @@ class _Builder:
                 tuple(
                     c
                     for c in (*context.conditions, *declared.site.conditions)
-                    if not _imported_by_serving(c, context.app)
-                    and c not in self._built_under(context.app)
+                    if not _imported_by_serving(c, context.app) and c not in implied
                 )
             ),
         )
@@ -1576,12 +1564,19 @@ def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
     return tuple(g.text for g in guards if g.kind == "if")
 
 
-def _adds_to(facts: ModuleFacts, key: str) -> bool:
-    """Whether the module declares or includes on the local ``key`` itself."""
-    prefix = f"{key}."
+def _locals_added_to(facts: ModuleFacts) -> set[str]:
+    """The function locals the module's calls and decorators act on (``app.get`` in
+    ``f``: ``module.f.<locals>.app``)."""
     calls = (c.value.func for c in facts.calls)
     decorators = (d.func if d.kind == "call" else d for s in facts.symbols for d in s.decorators)
-    return any(v is not None and (v.ref or "").startswith(prefix) for v in (*calls, *decorators))
+    found = set()
+    for value in (*calls, *decorators):
+        scope, marker, tail = ((value.ref or "") if value is not None else "").rpartition(
+            ".<locals>."
+        )
+        if marker and "." in tail:
+            found.add(f"{scope}{marker}{tail.partition('.')[0]}")
+    return found
 
 
 def _iterables(guards: tuple[Guard, ...]) -> set[str | None]:
