@@ -370,17 +370,7 @@ def test_routers_that_include_each_other_are_walked_once_per_cycle(
         "@child.get('/leaf')\ndef leaf() -> None:\n    pass\n\n\n"
         f"{includes}app = FastAPI()\napp.include_router(parent)\n"
     )
-    walked = 0
-    walk = routes_module._Builder._walk
-
-    def counted(self: object, *args: object) -> None:
-        nonlocal walked
-        walked += 1
-        if walked > 10_000:
-            raise AssertionError("the include walk does not end")
-        walk(self, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(routes_module._Builder, "_walk", counted)
+    _budget(monkeypatch, "_walk", 10_000)
     graph = _project(tmp_path, {"main.py": source})
     assert not [d for d in graph.diagnostics if d.code == "CI900"]
     assert {r.path for r in graph.routes() if r.app == "main.app"} >= {"/c0/leaf", "/c3/leaf"}
@@ -392,17 +382,7 @@ def test_a_name_passed_back_to_its_own_constructor_is_followed_once(
     """tracecat's services pass ``self.session`` to each other's constructors, whose
     ``__init__`` binds it to ``self.session`` again: each call of ``self.session.delete``
     followed that cycle three ways per level, 32 levels deep."""
-    steps = 0
-    objects = routes_module._Builder._objects
-
-    def counted(self: object, *args: object) -> object:
-        nonlocal steps
-        steps += 1
-        if steps > 20_000:
-            raise AssertionError("following names does not end")
-        return objects(self, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(routes_module._Builder, "_objects", counted)
+    _budget(monkeypatch, "_objects", 20_000)
     graph = _project(
         tmp_path,
         {
@@ -422,3 +402,19 @@ def test_a_name_passed_back_to_its_own_constructor_is_followed_once(
     )
     assert [(r.path, r.app) for r in graph.routes()] == [("/health", "main.app")]
     assert not [d for d in graph.diagnostics if d.code == "CI900"]
+
+
+def _budget(monkeypatch: pytest.MonkeyPatch, method: str, steps: int) -> None:
+    """Make the route builder's ``method`` fail after ``steps`` calls: the analysis then
+    reports a CI900, which the tests above look for (work counted, never timed)."""
+    original = getattr(routes_module._Builder, method)
+    calls = 0
+
+    def counted(self: object, *args: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls > steps:
+            raise AssertionError(f"{method} called more than {steps} times")
+        return original(self, *args)
+
+    monkeypatch.setattr(routes_module._Builder, method, counted)
