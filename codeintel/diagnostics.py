@@ -49,7 +49,7 @@ CODES: Final[dict[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem found at a place; sorts by (file, line, code) so output is stable."""
 

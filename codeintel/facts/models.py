@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     """An expression reduced to what static evaluation needs.
 
@@ -29,7 +29,7 @@ class Value:
         return next((v for k, v in self.keywords if k == name), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Param:
     """A function parameter; ``kind`` is "positional", "keyword", "star" or "double_star"."""
 
@@ -39,7 +39,7 @@ class Param:
     default: Value | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Guard:
     """What a statement runs under: an enclosing ``if`` branch (kind "if"; ``text`` is the
     condition as written, ``not (...)`` for the branches after it), a ``for`` loop (kind
@@ -52,7 +52,7 @@ class Guard:
     iterable: Value | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AssignFact:
     """``name = value`` or ``name: annotation [= value]`` in any scope (a function's too)."""
 
@@ -66,7 +66,7 @@ class AssignFact:
     guards: tuple[Guard, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CallFact:
     """A call made as a statement (``app.include_router(...)``), a ``raise`` of a value, or an
     item assignment ``a[k] = v`` (role "setitem": ``value.items`` are the target, then ``v``), or
@@ -79,7 +79,7 @@ class CallFact:
     guards: tuple[Guard, ...] = ()  # enclosing if/for of the same function, outermost first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SymbolFact:
     """A class, function, method, or module/class-level assignment defined in a module.
 
@@ -106,7 +106,7 @@ class SymbolFact:
     guards: tuple[Guard, ...] = ()  # enclosing if/for of the definition, outermost first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImportFact:
     """One imported name. ``target`` is absolute (relative imports already resolved).
 
@@ -128,7 +128,7 @@ class ImportFact:
     type_checking: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RefFact:
     """A use of a name: ``text`` as written, ``candidate`` the qualified name to resolve.
 
@@ -143,7 +143,7 @@ class RefFact:
     role: str = "ref"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ModuleFacts:
     """Everything extracted from one Python file."""
 
@@ -165,7 +165,7 @@ class ModuleFacts:
     redefined: tuple[SymbolFact, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Symbol:
     """A symbol as queries return it (Serena's shape)."""
 
@@ -179,7 +179,7 @@ class Symbol:
     children: tuple[Symbol, ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A place a symbol is used. ``match`` is "exact" (resolved) or "by-name" (name only)."""
 
@@ -190,7 +190,7 @@ class Reference:
     match: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A regex hit from ``search_pattern``, with surrounding lines."""
 

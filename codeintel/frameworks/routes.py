@@ -63,7 +63,7 @@ class _Object:
     made_by: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Site:
     """Where a statement runs: its loop bindings and the ``if`` tests around it."""
 
@@ -78,7 +78,7 @@ class _Site:
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Declared:
     methods: tuple[str, ...]
     path: Value | None
@@ -91,7 +91,7 @@ class _Declared:
     symbol: SymbolFact | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Edge:
     method: str  # "include_router" | "mount"
     child: Value | None
@@ -99,7 +99,7 @@ class _Edge:
     site: _Site
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Alias:
     """A call passes the object to ``param``: what is declared on the parameter is declared
     on the object, with the call's other arguments bound."""
@@ -109,7 +109,7 @@ class _Alias:
     conditions: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What an include chain has gathered on the way down to an object."""
 

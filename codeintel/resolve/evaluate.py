@@ -20,7 +20,7 @@ _STR_METHODS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """An evaluated string; ``unknown`` lists the expressions that had to stay placeholders."""
 

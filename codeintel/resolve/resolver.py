@@ -13,7 +13,7 @@ from codeintel.facts.models import ModuleFacts, SymbolFact
 _MAX_HOPS = 32  # re-export chains longer than this are cycles in practice
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """What a dotted name resolved to: a node, its qualified name, and what was left over."""
 
