@@ -24,7 +24,7 @@ from codeintel.pipeline.cache import FactsCache, cache_folder
 from codeintel.pipeline.discover import Listing, SourceFile, list_files, same_listing
 from codeintel.pipeline.fingerprint import Fingerprint, fingerprint, trusted, unchanged
 from codeintel.pipeline.read import Job, read_python
-from codeintel.pipeline.roots import name_jobs
+from codeintel.pipeline.roots import Naming, name_jobs
 from codeintel.query.codegraph import CodeGraph
 from codeintel.resolve.evaluate import Evaluator
 from codeintel.resolve.resolver import Resolver
@@ -66,16 +66,33 @@ def analyze(
         if store is not None and (cached := _same_bytes(store, root, stamp, previous)) is not None:
             return CodeGraph(cached, root)
         jobs, naming = name_jobs(root, files, jobs)
-        facts, failed = _extract(jobs, store, workers, executor)
-        resolver = Resolver(facts, naming.aliases, naming.scoped)
-        graph, inputs = _assemble(store, root, previous, files, jobs, resolver)
-        graph.graph["import_roots"] = tuple(r.model_dump() for r in naming.roots)
-        diagnostics += unread + failed
-        diagnostics.extend(add_semantics(graph, Evaluator(resolver), files, root))
+        graph, inputs, found = _build(root, files, jobs, naming, store, previous, workers, executor)
+        diagnostics += unread + found
         graph.graph["diagnostics"] = tuple(dataclasses.asdict(d) for d in sorted(diagnostics))
         if store is not None:
             store.put_graph(root, stamp, graph, inputs)
         return CodeGraph(graph, root)
+
+
+def _build(
+    root: Path,
+    files: list[SourceFile],
+    jobs: list[Job],
+    naming: Naming,
+    store: FactsCache | None,
+    previous: Fingerprint | None,
+    workers: int | None,
+    executor: Executor | None,
+) -> tuple[nx.MultiDiGraph, Inputs | None, list[Diagnostic]]:
+    """The graph, what it was assembled from, and the diagnostics of parsing and semantics.
+    Every file's facts die when this returns: writing the graph to the cache, which holds a
+    memo of its every object, then never meets them (a third of the peak on 10,000 modules)."""
+    facts, found = _extract(jobs, store, workers, executor)
+    resolver = Resolver(facts, naming.aliases, naming.scoped)
+    graph, inputs = _assemble(store, root, previous, files, jobs, resolver)
+    graph.graph["import_roots"] = tuple(r.model_dump() for r in naming.roots)
+    found += add_semantics(graph, Evaluator(resolver), files, root)
+    return graph, inputs, found
 
 
 @contextmanager
