@@ -109,9 +109,10 @@ def _table(title: str, result: dict[str, Any]) -> None:
         print(f"| {step} | {seconds:.3f} | {ratio:.2f} | {cpu_text} | {verdict} |")
     same = result["incremental equals cold"]
     print(f"\nafter the edits, incremental == cold (to_json bytes): {'yes' if same else 'NO'}")
-    peak = result["peak_mb"]
+    peak = result["analysis peak_mb"]
     met = "met" if peak < _PEAK_TARGET_MB else "MISSED"
-    print(f"\npeak memory: {peak:.0f} MB (target < {_PEAK_TARGET_MB} MB: {met})")
+    print(f"\npeak memory of a cold analysis: {peak:.0f} MB (target < {_PEAK_TARGET_MB} MB: {met})")
+    print(f"peak memory of the whole benchmark, several graphs held: {result['peak_mb']:.0f} MB")
 
 
 def _scaling(rows: list[tuple[int, dict[str, Any]]]) -> None:
