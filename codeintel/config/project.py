@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from codeintel.config.dependencies import Declared
@@ -22,11 +21,13 @@ from codeintel.resolve.evaluate import Evaluator
 
 
 def extract_project(
-    root: Path, files: list[SourceFile], evaluator: Evaluator, route_files: Iterable[str] = ()
+    reader: ConfigReader,
+    files: list[SourceFile],
+    evaluator: Evaluator,
+    route_files: Iterable[str] = (),
 ) -> tuple[Project, tuple[Project, ...], list[Diagnostic]]:
     """Every (sub-)project the configuration declares, each with the settings that apply to its
     files, and the main one: the project holding the most routes, then the most code."""
-    reader = ConfigReader(root, files)
     python_files = sorted(f.path for f in files if f.kind == "python")
     layout = Layout(reader, python_files)
     declared = Declared(layout)

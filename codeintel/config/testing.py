@@ -7,7 +7,7 @@ import configparser
 import shlex
 
 from codeintel.config.projects import join, parent, relative, upward
-from codeintel.config.reader import ConfigReader, strings, table
+from codeintel.config.reader import ConfigReader, project_table, strings, table
 from codeintel.facts.project import Coverage, PytestSettings
 
 #: The files pytest looks for in each folder, in its order (_pytest/config/findpaths.py).
@@ -199,3 +199,28 @@ def find_test_dirs(
         if len(parts) > 1 and parts[0] in {"tests", "test"}:
             found.add(join(folder, parts[0]))
     return tuple(sorted(found))
+
+
+def entry_point_plugins(reader: ConfigReader) -> tuple[str, ...]:
+    """The modules the project's own distributions declare as ``pytest11`` entry points, in
+    a pyproject (PEP 621 or Poetry) or a setup.cfg: pytest loads each as a plugin in every run
+    where the project is installed, and its fixtures reach every test (cheshire-cat's suite
+    gets its ``client`` from ``cat.testing`` so)."""
+    found: set[str] = set()
+    for path in sorted(reader.paths):
+        name = path.rpartition("/")[2]
+        if name == "pyproject.toml":
+            data = reader.toml(path)
+            poetry = table(table(table(data.get("tool")).get("poetry")).get("plugins"))
+            for group in (table(project_table(data).get("entry-points")), poetry):
+                found.update(_module(v) for v in table(group.get("pytest11")).values())
+        elif name == "setup.cfg":
+            ini = reader.ini(path)
+            declared = ini.get("options.entry_points", "pytest11", fallback="") if ini else ""
+            found.update(_module(line.partition("=")[2]) for line in declared.splitlines())
+    return tuple(sorted(m for m in found if m))
+
+
+def _module(spec: object) -> str:
+    """``module`` or ``module:attribute`` (an entry point's value) -> the module."""
+    return spec.partition(":")[0].strip() if isinstance(spec, str) else ""

@@ -11,6 +11,8 @@ import networkx as nx
 
 from codeintel.config.docs import extract_docs
 from codeintel.config.project import extract_project
+from codeintel.config.reader import ConfigReader
+from codeintel.config.testing import entry_point_plugins
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.conventions import Convention
 from codeintel.facts.docs import DocFile
@@ -65,7 +67,9 @@ def add_semantics(
         "layers", classify_layers, [], modules, routes, schemas, components
     )
     guard("layers", add_layers, None, graph, layers)
-    tests, test_diagnostics = guard("tests", extract_tests, _NO_TESTS, evaluator)
+    reader = ConfigReader(root, files)
+    plugins = entry_point_plugins(reader)
+    tests, test_diagnostics = guard("tests", extract_tests, _NO_TESTS, evaluator, plugins)
     guard("tests", add_tests, None, graph, tests)
     errors = guard("errors", extract_errors, _NO_ERRORS, evaluator)
     graph.graph["errors"] = errors.model_dump()
@@ -74,7 +78,7 @@ def add_semantics(
     )
     graph.graph["conventions"] = tuple(c.model_dump() for c in conventions)
     route_files = [r.file for r in routes]
-    project, projects, project_diagnostics = extract_project(root, files, evaluator, route_files)
+    project, projects, project_diagnostics = extract_project(reader, files, evaluator, route_files)
     add_project(graph, project, projects, evaluator)
     docs, doc_diagnostics = guard("docs", extract_docs, _NO_DOCS, root, files)
     guard("docs", add_docs, None, graph, docs)

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -10,18 +12,43 @@ import pytest
 
 import codeintel
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime_fixtures.py"
 
 
 def _pytest_view(project: Path) -> dict[str, dict[str, Any]]:
-    result = subprocess.run(
-        [sys.executable, str(RUNTIME), str(project)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    with tempfile.TemporaryDirectory() as site:
+        result = subprocess.run(
+            [sys.executable, str(RUNTIME), str(project)],
+            cwd=project,
+            env=_installed(project, Path(site)),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _installed(project: Path, site: Path) -> dict[str, str]:
+    """The environment of a run with the project installed, as far as pytest can tell: its
+    ``pytest11`` entry points in a ``.dist-info`` on the path, as pip writes them, and its
+    packages importable."""
+    pyproject = project / "pyproject.toml"
+    data = tomllib.loads(pyproject.read_text()) if pyproject.exists() else {}
+    points = data.get("project", {}).get("entry-points", {}).get("pytest11", {})
+    if not points:
+        return dict(os.environ)
+    info = site / "project-0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: project\nVersion: 0\n")
+    lines = "".join(f"{name} = {module}\n" for name, module in points.items())
+    (info / "entry_points.txt").write_text(f"[pytest11]\n{lines}")
+    packages = project / "src" if (project / "src").is_dir() else project
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(packages)])}
 
 
 @pytest.mark.slow
@@ -241,3 +268,26 @@ def test_plugins_a_conftest_below_the_root_names_are_seen_only_below_it(tmp_path
     graph = codeintel.analyze(tmp_path, cache=False)
     assert "k8s_manager" in graph.visible_fixtures("tests/integration/k8s/test_pods.py")
     assert "k8s_manager" not in graph.visible_fixtures("tests/unit/test_unit.py")
+
+
+@pytest.mark.parametrize(
+    ("config", "text"),
+    [
+        ("pyproject.toml", '[project.entry-points.pytest11]\nshop = "shop.plugin:hooks"\n'),
+        ("pyproject.toml", '[tool.poetry.plugins."pytest11"]\nshop = "shop.plugin"\n'),
+        ("setup.cfg", "[options.entry_points]\npytest11 =\n    shop = shop.plugin\n"),
+    ],
+)
+def test_a_pytest11_entry_point_of_the_project_is_a_plugin(
+    tmp_path: Path, config: str, text: str
+) -> None:
+    """Once the project is installed, pytest loads its own ``pytest11`` plugin in every run."""
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (tmp_path / "shop" / "plugin.py").write_text(
+        "import pytest\n\n\n@pytest.fixture\ndef courier() -> str:\n    return ''\n"
+    )
+    (tmp_path / config).write_text(text)
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert graph.visible_fixtures("tests/deep/test_x.py")["courier"].file == "shop/plugin.py"
+    assert not graph.diagnostics

@@ -1,0 +1,2 @@
+def test_courier(courier: str) -> None:
+    assert courier == "courier:0"
