@@ -27,24 +27,46 @@ def param_providers(params: tuple[Param, ...], evaluator: Evaluator) -> list[str
 
 
 def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
-    """Providers in a ``dependencies=[Depends(a), Security(b)]`` list."""
-    if value is None or value.kind != "list":
+    """Providers in a ``dependencies=[Depends(a), Security(b)]`` list, or in the list a
+    variable holds. FastAPI takes nothing else there, so what cannot be read (a parameter of
+    a router factory, an item that is no ``Depends``) is kept as written, for
+    ``dependency_diagnostics`` to report, never dropped."""
+    if value is not None and value.kind == "name":
+        key = evaluator.variable(value.ref)
+        value = evaluator.binding(key) or value if key else value
+    if value is None or (value.kind == "const" and value.text == "None"):
         return []
+    if value.kind != "list":
+        return [placeholder(value.text)]
     found: list[str] = []
     for item in value.items:
         depends = _depends_held(item, evaluator)
-        if depends is not None:
-            found.extend(_provider(depends, None, evaluator))
+        found.extend(_provider(depends, None, evaluator) if depends else [placeholder(item.text)])
     return found
 
 
 def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
-    """A ``Depends(...)`` call, written in place or held by a module variable
-    (litellm's ``_auth_dep: Final = Depends(user_api_key_auth)`` used as a default)."""
+    """A ``Depends(...)`` call, written in place, held by a module variable (litellm's
+    ``_auth_dep: Final = Depends(user_api_key_auth)`` used as a default), or returned by a
+    project function called in place (cheshire-cat's ``user=_get_user(role="admin")``)."""
     if value is not None and value.kind == "name":
         key = evaluator.variable(value.ref)
         value = evaluator.binding(key) if key else None
+    if value is not None and value.kind == "call" and not _is_depends(value, evaluator):
+        value = _returned_depends(value, evaluator)
     return value if _is_depends(value, evaluator) else None
+
+
+def _returned_depends(call: Value, evaluator: Evaluator) -> Value | None:
+    """The one ``Depends(...)`` every return of the called project function gives, its
+    ``a if flag else b`` chosen by the call's literal flag; None for anything else."""
+    factory = evaluator.called_class(call)
+    fact = evaluator.resolver.symbols.get(factory) if factory else None
+    if fact is None or fact.kind not in ("function", "method") or not fact.returned:
+        return None
+    returned = {_chosen(value, fact, call) for value in fact.returned}
+    depends = returned.pop() if len(returned) == 1 else None
+    return depends if _is_depends(depends, evaluator) else None
 
 
 def _is_depends(value: Value | None, evaluator: Evaluator) -> bool:
@@ -83,8 +105,10 @@ def _held(key: str, evaluator: Evaluator) -> str | None:
     closure = _returned_local(value, evaluator)
     if closure is not None:
         return closure
-    owner = evaluator.resolver.symbols.get(key.rpartition(".")[0])
-    if owner is not None and owner.kind == "class":  # no module variable names it at runtime
+    scope = key.rpartition(".")[0]
+    owner = evaluator.resolver.symbols.get(scope)
+    # A class attribute or a function's local: no module variable names it at runtime
+    if (owner is not None and owner.kind == "class") or scope.endswith(".<locals>"):
         return _instance(value, evaluator)
     return None
 

@@ -365,6 +365,8 @@ def test_depends_chains_equal_fastapis_own(fixtures: Path, name: str) -> None:
             "app.api.params.parse_query_param.<locals>._parse",
             # airflow's shape: a closure a method of an instance returns, built in place or not
             "app.api.params.SortParam.dynamic_depends.<locals>.inner",
+            # cheshire-cat's shape: a Depends a project function returns, called in place
+            "app.api.params.require_scope.<locals>.scoped",
             # litellm's shape: a Depends held by a module variable, used as a default
             "app.api.params.audit_marker",
         ]
@@ -570,6 +572,36 @@ def test_a_provider_that_cannot_be_resolved_is_kept_as_written_and_reported(
         ("CI204", 9, "dependency helpers.auth.missing of main.inner cannot be resolved"),
         ("CI204", 13, 'dependency <?make("q")> of main.a cannot be resolved'),
     ]
+
+
+def test_a_local_instance_is_named_by_its_class_and_an_unread_list_is_kept(
+    tmp_path: Path,
+) -> None:
+    """opal: ``Depends(authenticator)`` with ``authenticator`` a function's local instance is
+    ``Class()``, as no module variable names it; ``dependencies=`` a factory's parameter is
+    kept as written and reported, not dropped."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n\n"
+        "class Authenticator:\n"
+        "    def __call__(self) -> str:\n"
+        "        return ''\n\n\n"
+        "def make_router(route_dependencies: list) -> APIRouter:\n"
+        "    router = APIRouter()\n\n"
+        "    @router.post('/hook', dependencies=route_dependencies)\n"
+        "    def hook() -> None:\n"
+        "        pass\n\n"
+        "    return router\n\n\n"
+        "def create_app() -> FastAPI:\n"
+        "    app = FastAPI()\n"
+        "    authenticator = Authenticator()\n"
+        "    app.include_router(make_router([]), dependencies=[Depends(authenticator)])\n"
+        "    return app\n\n\n"
+        "app = create_app()\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    [route] = graph.routes()
+    assert route.all_dependencies == ("main.Authenticator()", "<?route_dependencies>")
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 12)]
 
 
 def test_a_router_passed_to_the_app_factory_is_followed(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Query parameter parsers made by a factory (argilla-server's ``parse_query_param``)."""
 
 from collections.abc import Callable
-from typing import Annotated, Final
+from typing import Annotated, Any, Final
 
 from fastapi import Depends, Query
 
@@ -40,3 +40,13 @@ def audit_marker() -> str:
 
 # A Depends kept in a module variable and used by name (litellm's ``_user_api_key_auth_dep``)
 audit_dep: Final = Depends(audit_marker)
+
+
+def require_scope(scope: str) -> Any:
+    """A Depends a function returns, called in place (cheshire-cat's
+    ``user=_get_user(role="admin")``, here in ``Annotated`` as this project's lint wants)."""
+
+    def scoped() -> str:
+        return scope
+
+    return Depends(scoped)

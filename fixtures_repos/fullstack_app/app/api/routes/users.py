@@ -5,7 +5,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Security
 
 from app.api.deps import CurrentUser
-from app.api.params import SORT_USERS, SortParam, audit_dep, parse_include, parse_query_param
+from app.api.params import (
+    SORT_USERS,
+    SortParam,
+    audit_dep,
+    parse_include,
+    parse_query_param,
+    require_scope,
+)
 from app.models import User, UserPublic
 from app.security import auth
 
@@ -25,6 +32,7 @@ def read_token(
     fields: Annotated[list[str], Depends(parse_query_param("fields"))],
     order: Annotated[list[str], Depends(SortParam(["id"]).dynamic_depends())],
     sort: Annotated[list[str], Depends(SORT_USERS.dynamic_depends("email"))],
+    scope: Annotated[str, require_scope("admin")],
     audit: str = audit_dep,
 ) -> dict[str, Any]:
     return {"user": user, "token": token, "include": include, "fields": fields}
