@@ -350,14 +350,34 @@ class _Builder:
         for sym in (*facts.symbols, *facts.redefined):  # ``@command`` calls ``command(f)``
             if sym.kind not in ("function", "method"):
                 continue
+            function = Value("name", sym.name, ref=f"{module}.{sym.qualname}")
             for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
+                site = _Site(module, facts.file, line)
                 if decorator.kind == "name":
-                    function = Value("name", sym.name, ref=f"{module}.{sym.qualname}")
                     applied = Value(
                         "call", f"{decorator.text}({sym.name})", func=decorator, items=(function,)
                     )
-                    self._add_sites(applied, _Site(module, facts.file, line))
+                    self._add_sites(applied, site)
+                elif decorator.kind == "call":
+                    self._applied_closure(decorator, function, site)
         return deferred
+
+    def _applied_closure(self, decorator: Value, function: Value, site: _Site) -> None:
+        """``@route("/a")`` with ``route`` returning its local ``deco(func)``: decorating calls
+        ``deco`` with the function, ``route``'s parameters bound to the decorator's arguments
+        (a project's own route decorator that calls ``router.add_api_route(path, func)``)."""
+        factory = self.ev.called_class(decorator)
+        fact = self._callee(factory)
+        if factory is None or fact is None:
+            return
+        closures = {f"{factory}.<locals>.{v.text}" for v in fact.returned if v.kind == "name"}
+        closure = closures.pop() if len(closures) == 1 else None
+        if closure is None or not (inner := self._callee(closure)) or not inner.params:
+            return
+        name = closure.rpartition(".")[2]
+        call = Value("call", f"{name}({function.text})", items=(function,))
+        env = self._bind(fact, factory, decorator, {})
+        self.sites[closure].append((call, replace(site, env=env)))
 
     def _add_sites(self, value: Value, site: _Site) -> None:
         if value.kind == "call":
@@ -655,7 +675,7 @@ class _Builder:
         if method in _ADDERS:
             value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)
             value = _close(value, site.env) if value else None
-            methods = self._methods(call, _ADDERS[method], site)
+            methods = self._methods(_close(call, site.env), _ADDERS[method], site)
             for endpoint, where in self._branch_endpoints(value, site) or [
                 (self._endpoint(value, site), site)
             ]:

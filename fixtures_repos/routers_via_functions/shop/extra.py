@@ -1,6 +1,6 @@
 from fastapi import APIRouter, FastAPI
 
-from shop.routers import listed
+from shop.routers import decorated, listed
 from shop.routers.listed import ROUTES, feeds
 from shop.routers.versioned import router as versioned_router
 
@@ -9,6 +9,7 @@ def register_extra(app: FastAPI) -> None:
     app.include_router(versioned_router)
     app.include_router(APIRouter(routes=ROUTES), prefix="/again")
     app.include_router(feeds)
+    app.include_router(decorated.router)
     app.include_router(listed.router, prefix="/shelf")
     app.get("/version")(version)
 
