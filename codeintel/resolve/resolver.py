@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from codeintel.facts.ids import external_id, id_kind, module_id, symbol_id
-from codeintel.facts.models import ModuleFacts, SymbolFact
+from codeintel.facts.models import ModuleFacts, SymbolFact, Value
 
 _MAX_HOPS = 32  # re-export chains longer than this are cycles in practice
 
@@ -60,6 +60,7 @@ class Resolver:
         self._imported_over_none = {
             f"{facts.module}.{name}" for facts in modules_list for name in _none_only(facts)
         }
+        self.lazy = {f.module: _lazy_exports(f) for f in modules_list if _has_getattr(f)}
         spelled = [s for spellings in self.scoped.values() for s in spellings]
         self.tops = {name.partition(".")[0] for name in (*self.modules, *aliases, *spelled)}
         self._scopes: dict[str, str | None] = {}
@@ -162,7 +163,8 @@ class Resolver:
                     module = f"{module}.{part}"
                     self._read.add(module)
                 else:
-                    return self._via_star(module, rest[index:], hops)
+                    found = self._via_star(module, rest[index:], hops)
+                    return found or self._lazy(module, part, tail, hops)
             elif f"{module}.{symbol}.{part}" in self.symbols:
                 symbol = f"{symbol}.{part}"
             else:
@@ -252,6 +254,21 @@ class Resolver:
                 return found
         return None
 
+    def _lazy(self, module: str, name: str, tail: list[str], hops: int) -> Target | None:
+        """``from pkg import chat_router`` where ``pkg`` has no such name but a module
+        ``__getattr__`` (PEP 562) that imports it on first use: what it imports."""
+        binding = self.lazy.get(module, {}).get(name)
+        if binding is None:
+            return None
+        from_module, target = binding
+        if from_module is None:  # ``import pkg.api as api`` inside it
+            return self._resolve(".".join([target, *tail]), hops + 1, module)
+        source = self.alias(from_module, module)
+        if source is None:
+            return None  # a place outside the project, or no module at all
+        attribute = target[len(from_module) + 1 :]
+        return self._walk(source, [*attribute.split("."), *tail] if attribute else tail, hops + 1)
+
     def _inherited(self, cls: str, rest: list[str], hops: int) -> Target | None:
         sym = self.symbols.get(cls)
         if sym is None or sym.kind != "class":
@@ -275,6 +292,52 @@ def _none_only(facts: ModuleFacts) -> set[str]:
         if not assign.scope and assign.value is not None:
             values[assign.name].add(assign.value.text if assign.value.kind == "const" else "")
     return {name for name, seen in values.items() if seen == {"None"}}
+
+
+def _has_getattr(facts: ModuleFacts) -> bool:
+    return any(s.qualname == "__getattr__" for s in facts.symbols)
+
+
+def _lazy_exports(facts: ModuleFacts) -> dict[str, tuple[str | None, str]]:
+    """What a module's ``__getattr__`` can hand out, as import bindings: the names imports
+    inside it bind (``if name == "router": from .api import router``), and the keys of a
+    module-level dict of where each name lives (bisheng's ``{"chat_router":
+    ("pkg.chat", "router")}``; ``"pkg.chat:router"``; or a module, the attribute being the
+    name itself)."""
+    found: dict[str, tuple[str | None, str]] = {}
+    for assign in facts.assigns:
+        value = assign.value
+        if assign.scope or value is None or value.kind != "dict":
+            continue
+        for name, place in value.keywords:
+            located = _located(place, facts, name)
+            if located is not None and name.isidentifier():
+                found.setdefault(name, located)
+    for imp in facts.imports:
+        if imp.scope == "__getattr__" and imp.bound is not None and imp.binds_to is not None:
+            found[imp.bound] = (imp.from_module, imp.binds_to)
+    return found
+
+
+def _located(place: Value, facts: ModuleFacts, name: str) -> tuple[str, str] | None:
+    """``("pkg.chat", "router")``, ``"pkg.chat:router"`` or ``".chat"`` -> (module, name)."""
+    if place.kind == "list" and len(place.items) == 2 and all(i.kind == "str" for i in place.items):
+        module, attribute = place.items[0].text, place.items[1].text
+    elif place.kind == "str" and place.text.count(":") == 1:
+        module, attribute = place.text.split(":")
+    elif place.kind == "str" and place.text.replace(".", "").isidentifier():
+        module, attribute = place.text, name
+    else:
+        return None
+    if module.startswith("."):  # ``import_module(".chat", __name__)``
+        package = facts.module if facts.is_package else facts.module.rpartition(".")[0]
+        level = len(module) - len(module.lstrip("."))
+        for _ in range(level - 1):
+            package = package.rpartition(".")[0]
+        module = f"{package}.{module.lstrip('.')}".rstrip(".")
+    if not module or not attribute.replace(".", "").isidentifier():
+        return None
+    return module, f"{module}.{attribute}"
 
 
 def qualified(target: Target | None, text: str) -> str:

@@ -1,5 +1,6 @@
 from fastapi import APIRouter, FastAPI
 
+from shop.lazy import badges_router, notes_router, stamps_router
 from shop.routers import decorated, listed
 from shop.routers.listed import ROUTES, feeds
 from shop.routers.versioned import router as versioned_router
@@ -10,6 +11,8 @@ def register_extra(app: FastAPI) -> None:
     app.include_router(APIRouter(routes=ROUTES), prefix="/again")
     app.include_router(feeds)
     app.include_router(decorated.router)
+    for lazy in (badges_router, notes_router, stamps_router):
+        app.include_router(lazy, prefix="/lazy")
     app.include_router(listed.router, prefix="/shelf")
     app.get("/version")(version)
 
