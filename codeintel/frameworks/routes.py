@@ -214,17 +214,18 @@ class _Builder:
                 self._inherited(key, assign.name)
 
     def _per_caller(self, modules: list[tuple[str, ModuleFacts]]) -> None:
-        """A function's local bound to a factory's result that the factory builds itself
-        (``app = _create_base_app()``) is that function's own object: each caller adds its
-        own routes to its copy, as each call builds a new app at runtime."""
+        """A name bound to a factory's result that the factory builds itself
+        (``app = _create_base_app()``, in a function or at module level) is that caller's own
+        object: each caller adds its own routes to its copy, as each call builds a new app at
+        runtime (DB-GPT's webserver and its controller both call one ``create_app``)."""
         callers: dict[str, list[str]] = defaultdict(list)
         for module, facts in modules:
-            added_to = _locals_added_to(facts)
+            added_to = _names_added_to(module, facts)
             for assign in facts.assigns:
-                if not assign.scope or assign.value is None or assign.value.kind != "call":
+                if assign.value is None or assign.value.kind != "call":
                     continue
                 key = self.ev.key(module, assign.scope, assign.name)
-                if ".<locals>." not in key or key in self.objects or self._kind(assign.value):
+                if key in self.objects or self._kind(assign.value):
                     continue
                 if key not in added_to:
                     continue  # a caller that only passes the app on shares it
@@ -1584,18 +1585,19 @@ def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
     return tuple(g.text for g in guards if g.kind == "if")
 
 
-def _locals_added_to(facts: ModuleFacts) -> set[str]:
-    """The function locals the module's calls and decorators act on (``app.get`` in
-    ``f``: ``module.f.<locals>.app``)."""
+def _names_added_to(module: str, facts: ModuleFacts) -> set[str]:
+    """The names the module's calls and decorators act on: a function's local (``app.get``
+    in ``f``: ``module.f.<locals>.app``) or a global (``module.app``)."""
     calls = (c.value.func for c in facts.calls)
     decorators = (d.func if d.kind == "call" else d for s in facts.symbols for d in s.decorators)
     found = set()
     for value in (*calls, *decorators):
-        scope, marker, tail = ((value.ref or "") if value is not None else "").rpartition(
-            ".<locals>."
-        )
+        ref = (value.ref or "") if value is not None else ""
+        scope, marker, tail = ref.rpartition(".<locals>.")
         if marker and "." in tail:
             found.add(f"{scope}{marker}{tail.partition('.')[0]}")
+        elif not marker and ref.startswith(f"{module}.") and "." in ref[len(module) + 1 :]:
+            found.add(f"{module}.{ref[len(module) + 1 :].partition('.')[0]}")
     return found
 
 

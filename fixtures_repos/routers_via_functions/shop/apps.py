@@ -38,3 +38,16 @@ def create_app_from_file() -> FastAPI:
 
 project_app = create_app_from_project()
 file_app = create_app_from_file()
+
+console = APIRouter(prefix="/console")
+
+
+@console.get("/jobs")
+def console_jobs() -> list[str]:
+    return []
+
+
+# A module-level caller adding to its own app (DB-GPT's webserver beside its controller):
+# its routes are that app's alone.
+console_app = _create_base_app()
+console_app.include_router(console)
