@@ -61,6 +61,9 @@ class _Object:
     # the object a factory built, of which this is one caller's own (``app = base_app()`` in
     # two factories that each add routes: kedro-viz): its routes are this one's too
     made_by: str | None = None
+    # the project class it is an instance of (``GatewayAPI(FastAPI)``): what that class's
+    # ``__init__`` declares on ``self`` is declared on this one
+    cls: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,7 @@ class _Site:
     line: int
     env: Env = field(default_factory=dict, compare=False)
     conditions: tuple[str, ...] = ()
+    scope: str = ""  # the function it runs in, relative to the module
 
     @property
     def where(self) -> str:
@@ -157,6 +161,7 @@ class _Builder:
         self._calling: set[tuple[str, str]] = set()  # factory calls being followed
         self._walking: list[str] = []  # the holders the walk is inside
         self._following: set[str] = set()  # names whose objects are being looked for
+        self._init_methods: dict[str, set[str]] = {}  # a class -> methods its __init__ runs
 
     # -- collecting -----------------------------------------------------------------------
 
@@ -270,7 +275,10 @@ class _Builder:
         return None
 
     def _object(self, key: str, kind: str, file: str, line: int, call: Value) -> _Object:
-        obj = _Object(key, kind, file, line, call)
+        cls = self.ev.class_held(self.ev.called_class(call))
+        cls = cls if cls in self.resolver.symbols else None
+        call = self._super_call(call, cls)
+        obj = _Object(key, kind, file, line, call, cls=cls)
         if kind == "router":
             obj.tags = self.ev.strings(call.keyword("tags"))
         obj.dependencies = list_providers(self._picked(key, call.keyword("dependencies")), self.ev)
@@ -470,7 +478,7 @@ class _Builder:
         the loop whose items are not known, if any (then one site, the loop unexpanded). A
         loop over a parameter of the function around it (``for r in routers:`` in
         ``add_routers(app, routers)``) runs once per call, with that call's arguments."""
-        base = _Site(module, file, line, {}, _conditions(guards))
+        base = _Site(module, file, line, {}, _conditions(guards), scope)
         if all(guard.kind != "for" for guard in guards):
             return [base], None
         starts = self._calls_of(module, scope, _iterables(guards))
@@ -595,6 +603,8 @@ class _Builder:
         if value.kind == "name" and value.ref is not None and self._param(value.ref):
             return [value.ref]
         found = sorted({key for key, _ in self._objects(value, {}, site.where)})
+        if not found and ref in self._constructing(f"{site.module}.{site.scope}"):
+            return [ref]  # ``self.add_api_route(...)`` while a ``FastAPI`` subclass is built
         if not found and ref.endswith(".router"):  # ``app.router.add_api_route``: the app
             apps = self._holders(ref.removesuffix(".router"), site)
             return [h for h in apps if h not in self.objects or self.objects[h].kind == "app"]
@@ -1315,6 +1325,9 @@ class _Builder:
         depth: int,
     ) -> None:
         made = self._made(holder)
+        classes, bound = self._constructed(holder)
+        if classes:
+            made, env = [*made, *classes], {**bound, **env}
         own = [d for key in made for d in self.declared.get(key, ())]
         for declared in (*own, *self._inherited_declared(holder)):
             outer = context.outer if declared.listed and context.outer else context
@@ -1332,6 +1345,84 @@ class _Builder:
             self._walk(
                 alias.param, inner, replace(context, conditions=conditions), found, depth + 1
             )
+
+    def _constructing(self, function: str) -> set[str]:
+        """The app or router classes whose construction runs ``function``: their ``__init__``
+        and the methods it calls on ``self``, for a class that subclasses ``FastAPI`` or
+        ``APIRouter`` (mlflow's ``GatewayAPI.__init__`` calls ``self.add_api_route``)."""
+        cls, _, method = function.rpartition(".")
+        found = set()
+        while cls and method:
+            runs = method == "__init__" or function in self._init_calls(cls)
+            if runs and self._kind(Value("call", cls, func=Value("name", cls, ref=cls))):
+                found.add(cls)
+            function, marker, _ = function.rpartition(".<locals>.")
+            if not marker:
+                break
+            cls, _, method = function.rpartition(".")
+        return found
+
+    def _init_calls(self, cls: str) -> set[str]:
+        """The methods of ``cls`` its ``__init__`` calls on ``self``, directly or not."""
+        if cls not in self._init_methods:
+            module = self.resolver.symbol_module.get(cls)
+            calls = self.resolver.modules[module].calls if module else ()
+            found: set[str] = set()
+            todo = [f"{cls}.__init__"]
+            while todo:
+                caller = todo.pop()
+                for call in calls:
+                    ref = call.value.func.ref if call.value.func is not None else None
+                    own = ref is not None and ref.startswith(f"{cls}.") and ref not in found
+                    if own and f"{module}.{call.scope}" == caller and ref in self.resolver.symbols:
+                        found.add(ref)
+                        todo.append(ref)
+            self._init_methods[cls] = found
+        return self._init_methods[cls]
+
+    def _super_call(self, call: Value, cls: str | None) -> Value:
+        """``Api()`` of ``class Api(APIRouter)`` whose ``__init__`` calls
+        ``super().__init__(prefix="/api")``: the constructor call with the keywords that
+        call gives, bound to this call's arguments; its own keywords win."""
+        init = self._callee(f"{cls}.__init__") if cls else None
+        module = self.resolver.symbol_module.get(cls or "")
+        if init is None or module is None or cls is None:
+            return call
+        scope = f"{cls}.__init__".removeprefix(f"{module}.")
+        found = [
+            c.value
+            for c in self.resolver.modules[module].calls
+            if c.scope == scope and c.value.text.startswith("super().__init__(")
+        ]
+        if len(found) != 1:
+            return call
+        env = self._bind(init, f"{cls}.__init__", call, {})
+        given = {k: _close(v, env) for k, v in found[0].keywords if k != "**"}
+        given.update((k, v) for k, v in call.keywords if k != "**")
+        spread = tuple((k, v) for k, v in call.keywords if k == "**")
+        return replace(call, keywords=(*given.items(), *spread))
+
+    def _constructed(self, holder: str) -> tuple[list[str], Env]:
+        """The classes (its own and its bases) whose construction declared on ``holder``,
+        and the bindings of the ``__init__`` its constructor call ran."""
+        obj = self.objects.get(holder)
+        if obj is None or obj.cls is None:
+            return [], {}
+        classes = [c for c in self.resolver.mro(obj.cls) if c in self.declared or c in self.edges]
+        if not classes:
+            return [], {}
+        env: Env = {}
+        for owner in self.resolver.mro(obj.cls):
+            init = self._callee(f"{owner}.__init__")
+            if init is not None:
+                env = self._bind(init, f"{owner}.__init__", obj.call, {})
+                break
+        for cls in classes:  # a method ``__init__`` calls once: that call's arguments
+            for method in sorted(self._init_calls(cls)):
+                fact, calls = self._callee(method), self.sites.get(method, [])
+                if fact is not None and len(calls) == 1:
+                    env.update(self._bind(fact, method, calls[0][0], env))
+        return classes, env
 
     def _inherited_declared(self, holder: str) -> list[_Declared]:
         """What a base class's methods declare on ``self.router``, for a subclass's router:
@@ -1393,7 +1484,10 @@ class _Builder:
             child = self.objects[key]
             if child.kind == "app" and context.app is None:
                 continue  # an app under no app is a root: its routes are walked from there
-            own = self._prefix(child, child_env, site) if child.kind == "router" else Text("")
+            # a router built in place (``include_router(ProbeRouter(name))``) has its prefix
+            # from the arguments bound where it is built
+            mixed = {**env, **child_env}
+            own = self._prefix(child, mixed, site) if child.kind == "router" else Text("")
             outer = _Context(
                 context.app,
                 _join(context.prefix, prefix),

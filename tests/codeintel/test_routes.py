@@ -76,7 +76,11 @@ def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("app_key", "spec", "started"),
-    [("svc.main.app", "svc.main:app", True), ("svc.app.ServiceApp.app", "svc.serve:app", False)],
+    [
+        ("svc.main.app", "svc.main:app", True),
+        ("svc.app.ServiceApp.app", "svc.serve:app", False),
+        ("svc.gateway.app", "svc.gateway:app", False),
+    ],
 )
 def test_routers_held_by_instances_and_routes_copied_at_startup(
     fixtures: Path, app_key: str, spec: str, started: bool

@@ -1,0 +1,37 @@
+"""An app and a router that declare their own routes while they are built (mlflow's
+``GatewayAPI(FastAPI)``, whose ``__init__`` calls ``self.add_api_route``)."""
+
+from fastapi import APIRouter, FastAPI
+
+
+async def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+class ProbeRouter(APIRouter):
+    def __init__(self, area: str) -> None:
+        super().__init__(prefix=f"/probes/{area}")
+        self.add_api_route("/live", health)
+
+
+class GatewayApp(FastAPI):
+    def __init__(self, name: str) -> None:
+        super().__init__(title=name)
+        self.add_api_route("/health", health, methods=["GET"])
+        self._register_routes(name)
+        self.include_router(ProbeRouter(name))
+
+    def _register_routes(self, name: str) -> None:
+        @self.get(f"/{name}/info")
+        async def info() -> dict[str, str]:
+            return {"name": name}
+
+    def unused(self) -> None:
+        """Never called: what it would declare is never served."""
+
+        @self.get("/never")
+        async def never() -> None:
+            return None
+
+
+app = GatewayApp("gateway")
