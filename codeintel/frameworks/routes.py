@@ -682,6 +682,11 @@ class _Builder:
             return True
         owners, method = self._owner(call.func, site)
         if not owners:
+            if method == "include_router" or method in _ADDERS:  # FastAPI's own names
+                assert call.func is not None
+                holder = call.func.text.rpartition(".")[0]
+                message = f"cannot tell which app or router {holder} is; its {method} is not seen"
+                self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
             return False
         if method in _ADDERS:
             value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)

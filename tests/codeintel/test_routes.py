@@ -609,6 +609,26 @@ def test_a_local_instance_is_named_by_its_class_and_an_unread_list_is_kept(
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 12)]
 
 
+def test_an_include_on_what_is_no_known_app_or_router_is_reported(tmp_path: Path) -> None:
+    """airflow's ``VersionedAPIRouter`` comes from a package we do not read: its includes
+    are not seen, and a CI202 says so rather than nothing."""
+    (tmp_path / "main.py").write_text(
+        "from cadwyn import VersionedAPIRouter\n"
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "items = APIRouter()\n"
+        "versioned = VersionedAPIRouter()\n"
+        "versioned.include_router(items)\n"
+        "app = FastAPI()\n"
+        "app.include_router(items)\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    [diagnostic] = graph.diagnostics
+    assert (diagnostic.code, diagnostic.line) == ("CI202", 6)
+    assert diagnostic.message == (
+        "cannot tell which app or router versioned is; its include_router is not seen"
+    )
+
+
 def test_a_router_passed_to_the_app_factory_is_followed(tmp_path: Path) -> None:
     (tmp_path / "app").mkdir()
     (tmp_path / "app/__init__.py").write_text("")
