@@ -781,11 +781,14 @@ def _dict(node: cst.Dict, sub: Callable[[cst.BaseExpression], Value]) -> Value:
     pairs: list[Value] = []
     for element in node.elements:
         key = element.key if isinstance(element, cst.DictElement) else None
-        if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str):
-            keywords.append((key.evaluated_value, sub(element.value)))
-        elif key is None or _dotted(key) is None:
+        name = key.evaluated_value if isinstance(key, cst.SimpleString) else None
+        if key is None or not (isinstance(name, str) or _dotted(key) is not None):
             return Value("other", _text(node))
-        pairs += (sub(key), sub(element.value))
+        # each value read once: twice made nested dicts (JSON schemas, skypilot) cost 2^depth
+        value = sub(element.value)
+        if isinstance(name, str):
+            keywords.append((name, value))
+        pairs += (sub(key), value)
     if len(keywords) == len(node.elements):
         return Value("dict", _text(node), keywords=tuple(keywords))
     return Value("map", _text(node), items=tuple(pairs))

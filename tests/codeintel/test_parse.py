@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from codeintel.diagnostics import Diagnostic
@@ -46,3 +48,27 @@ def test_bad_files_are_diagnostics(data: bytes, code: str, line: int) -> None:
 
 def test_empty_file_parses() -> None:
     assert symbol_lines(b"") == []
+
+
+def test_nested_dicts_are_read_once_per_level(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A JSON schema literal nested ten deep (skypilot's ``schemas.py``): each dict is read
+    once, not twice per level above it (2^depth). Work counted, never timed."""
+    from codeintel.extract import symbols
+
+    calls = 0
+    original = symbols._dict
+
+    def counted(*args: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return original(*args)
+
+    monkeypatch.setattr(symbols, "_dict", counted)
+    nested = "{'type': 'string'}"
+    for level in range(10):
+        nested = f"{{'k{level}': {nested}, 'type': 'object'}}"
+    parsed = parse_python("m.py", f"SCHEMA = {nested}\n".encode())
+    assert isinstance(parsed, Parsed)
+    facts = extract_module(parsed, "m.py", "m", False)
+    assert facts.assigns[0].value is not None and facts.assigns[0].value.kind == "dict"
+    assert calls == 11
