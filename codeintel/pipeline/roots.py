@@ -19,6 +19,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 from codeintel.facts.project import ImportRoot
 from codeintel.pipeline.discover import SourceFile
+from codeintel.pipeline.layout import is_test_path
 from codeintel.pipeline.modnames import module_names, path_name
 from codeintel.pipeline.read import Job
 
@@ -248,7 +249,9 @@ def _possible(importer: str, roots: set[str], packages: set[str]) -> list[str]:
     ``app.*``): so a ``fastapi.py`` deep in the tree never stands for ``fastapi``. A root
     holding the importer wins over others (a sub-project imports its own ``app``). A folder
     inside a package is part of that package, never on ``sys.path`` itself: zenml's
-    ``deployers/server/fastapi/`` subpackage does not make ``fastapi`` the project's."""
+    ``deployers/server/fastapi/`` subpackage does not make ``fastapi`` the project's. Nor is
+    a test suite's package folder ever on ``sys.path``: pytest imports its files by their
+    package chain (WrenAI's ``tests/pytest/`` package is no ``pytest`` to its own tests)."""
     folder = importer.rpartition("/")[0]
     basedir = _pytest_basedir(importer, packages)
     usable = [
@@ -257,12 +260,16 @@ def _possible(importer: str, roots: set[str], packages: set[str]) -> list[str]:
         if r == basedir
         or (
             r != folder
-            and (r not in packages or importer.startswith(f"{r}/"))
+            and (r not in packages or (importer.startswith(f"{r}/") and not _is_tests(r)))
             and not (r and r.rpartition("/")[0] in packages)
         )
     ]
     own = [r for r in usable if not r or importer.startswith(f"{r}/")]
     return own or usable
+
+
+def _is_tests(folder: str) -> bool:
+    return is_test_path(f"{folder}/__init__.py")
 
 
 def _pytest_basedir(importer: str, packages: set[str]) -> str | None:
