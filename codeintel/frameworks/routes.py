@@ -842,6 +842,17 @@ class _Builder:
             return [arg.ref]
         return sorted({key for key, _ in self._objects(arg, {}, site.where)})
 
+    def _add_children(self, edge: _Edge, keys: list[str]) -> None:
+        """What an include or mount reaches. A module's app mounted only under ``if`` tests
+        stays an app served on its own too, with its routes as they are (NeMo's ``if prefix:
+        server_app.mount(prefix, api.app) else: server_app = api.app``); a factory's local app
+        is served alone under the tests ``_returned_alone`` finds."""
+        for key in keys:
+            obj = self.objects.get(key)
+            alone = obj is not None and obj.kind == "app" and ".<locals>." not in key
+            if edge.method != "mount" or not edge.site.conditions or not alone:
+                self.children.add(key)
+
     def _collect_children(self) -> None:
         """Objects some include or mount reaches; unresolved includes are diagnostics. A
         helper no call reaches (``def mount_chainlit(app, ...): app.mount(path, our_app)``
@@ -852,7 +863,7 @@ class _Builder:
                 found = self._objects(edge.child, edge.site.env, edge.site.where)
                 copied = edge.method == "copy"  # the source serves its routes too
                 if (owner in bound or not self._param(owner)) and not copied:
-                    self.children.update(key for key, _ in found)
+                    self._add_children(edge, [key for key, _ in found])
                 if not found and copied:
                     source = edge.call.items[-1].text if edge.call.items else edge.call.text
                     message = f"cannot tell whose routes {source} are"

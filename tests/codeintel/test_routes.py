@@ -156,7 +156,7 @@ def test_a_helper_chain_no_call_starts_keeps_its_routes_and_says_so(fixtures: Pa
 
 @pytest.mark.slow
 @pytest.mark.parametrize("environ", ENVIRONMENTS)
-@pytest.mark.parametrize("served", ["site_app.main", "site_app.hosted"])
+@pytest.mark.parametrize("served", ["site_app.main", "site_app.hosted", "site_app.status"])
 def test_the_routes_whose_conditions_hold_are_the_routes_served(
     fixtures: Path, environ: dict[str, str], served: str
 ) -> None:
