@@ -220,31 +220,42 @@ class _Builder:
 
     def _per_caller(self, modules: list[tuple[str, ModuleFacts]]) -> None:
         """A name bound to a factory's result that the factory builds itself
-        (``app = _create_base_app()``, in a function or at module level) is that caller's own
-        object: each caller adds its own routes to its copy, as each call builds a new app at
-        runtime (DB-GPT's webserver and its controller both call one ``create_app``)."""
+        (``app = _create_base_app()``, at module level, or in a function that adds to it) is
+        that caller's own object: each caller adds its own routes to its copy, as each call
+        builds a new app at runtime (DB-GPT's webserver and its controller both call one
+        ``create_app``), unless the factory caches what it returns."""
         callers: dict[str, list[str]] = defaultdict(list)
         for module, facts in modules:
-            added_to = _names_added_to(module, facts)
+            added_to = _locals_added_to(facts)
             for assign in facts.assigns:
                 if assign.value is None or assign.value.kind != "call":
                     continue
                 key = self.ev.key(module, assign.scope, assign.name)
                 if key in self.objects or self._kind(assign.value):
                     continue
-                if key not in added_to:
-                    continue  # a caller that only passes the app on shares it
+                if assign.scope and key not in added_to:
+                    continue  # a function that only passes its app on shares it
                 where = f"{facts.file}:{assign.line}"
                 built = [k for k, _ in self._called(assign.value, where, 0) if ".<locals>." in k]
                 if len(built) == 1 and built[0] != key:
                     callers[built[0]].append(key)
         for factory_object, keys in sorted(callers.items()):
-            if len(keys) < 2:
+            if len(keys) < 2 or self._cached(factory_object):
                 continue  # one caller: its app is the factory's, as named before
             for key in keys:
                 copy = replace(self.objects[factory_object], key=key, made_by=factory_object)
                 self.objects[key] = copy
             self._made_per_caller.add(factory_object)
+
+    def _cached(self, key: str) -> bool:
+        """Whether the function that builds ``key`` is ``@cache``d: every call shares one."""
+        fact = self.resolver.symbols.get(key.partition(".<locals>.")[0])
+        names = (
+            (d.func.text if d.kind == "call" and d.func else d.text for d in fact.decorators)
+            if fact
+            else ()
+        )
+        return any(name.rpartition(".")[2] in ("cache", "lru_cache") for name in names)
 
     def _made(self, holder: str) -> list[str]:
         """``holder`` and the factory objects it is a caller's copy of."""
@@ -975,8 +986,10 @@ class _Builder:
         if value.ref in self.objects:  # ``self.router`` in a subclass that inherits it
             return [(value.ref, {}), *self._rebound(value.ref, where, depth)]
         key = self.ev.variable(value.ref)
+        if key in self.objects:  # a caller's own copy, imported (``users.router``)
+            return [(key, {}), *self._rebound(key, where, depth)]
         binding = self.ev.binding(key) if key else None
-        if key not in self.objects and binding is not None and binding.kind == "call":
+        if binding is not None and binding.kind == "call":
             return self._called(binding, self._bound_at(key) or where, depth + 1)
         key = self.ev.object_key(value.ref)
         if key in self.objects:
@@ -1695,19 +1708,18 @@ def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
     return tuple(g.text for g in guards if g.kind == "if")
 
 
-def _names_added_to(module: str, facts: ModuleFacts) -> set[str]:
-    """The names the module's calls and decorators act on: a function's local (``app.get``
-    in ``f``: ``module.f.<locals>.app``) or a global (``module.app``)."""
+def _locals_added_to(facts: ModuleFacts) -> set[str]:
+    """The function locals the module's calls and decorators act on (``app.get`` in
+    ``f``: ``module.f.<locals>.app``)."""
     calls = (c.value.func for c in facts.calls)
     decorators = (d.func if d.kind == "call" else d for s in facts.symbols for d in s.decorators)
     found = set()
     for value in (*calls, *decorators):
-        ref = (value.ref or "") if value is not None else ""
-        scope, marker, tail = ref.rpartition(".<locals>.")
+        scope, marker, tail = ((value.ref or "") if value is not None else "").rpartition(
+            ".<locals>."
+        )
         if marker and "." in tail:
             found.add(f"{scope}{marker}{tail.partition('.')[0]}")
-        elif not marker and ref.startswith(f"{module}.") and "." in ref[len(module) + 1 :]:
-            found.add(f"{module}.{ref[len(module) + 1 :].partition('.')[0]}")
     return found
 
 

@@ -51,3 +51,14 @@ def console_jobs() -> list[str]:
 # its routes are that app's alone.
 console_app = _create_base_app()
 console_app.include_router(console)
+
+
+def register_ops(app: FastAPI) -> None:
+    @app.get("/ops")
+    def ops() -> str:
+        return "ops"
+
+
+# A module-level caller that passes its app on to a helper that adds to it.
+ops_app = _create_base_app()
+register_ops(ops_app)

@@ -1,6 +1,7 @@
 from fastapi import APIRouter, FastAPI
 
 from shop.lazy import badges_router, notes_router, stamps_router
+from shop.made import alpha, beta
 from shop.routers import decorated, listed
 from shop.routers.listed import ROUTES, feeds
 from shop.routers.versioned import router as versioned_router
@@ -14,6 +15,8 @@ def register_extra(app: FastAPI) -> None:
     for lazy in (badges_router, notes_router, stamps_router):
         app.include_router(lazy, prefix="/lazy")
     app.include_router(listed.router, prefix="/shelf")
+    app.include_router(alpha.router, prefix="/alpha")
+    app.include_router(beta.router, prefix="/beta")
     app.get("/version")(version)
 
 

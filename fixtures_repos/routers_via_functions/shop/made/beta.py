@@ -1,0 +1,8 @@
+from shop.made.base import make_router
+
+router = make_router()
+
+
+@router.get("/beta")
+def beta() -> str:
+    return "beta"
