@@ -64,6 +64,7 @@ class _Object:
     # the project class it is an instance of (``GatewayAPI(FastAPI)``): what that class's
     # ``__init__`` declares on ``self`` is declared on this one
     cls: str | None = None
+    constructed: Value | None = None  # the call as written, when ``call`` reads its supers
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,8 +289,7 @@ class _Builder:
     def _object(self, key: str, kind: str, file: str, line: int, call: Value) -> _Object:
         cls = self.ev.class_held(self.ev.called_class(call))
         cls = cls if cls in self.resolver.symbols else None
-        call = self._super_call(call, cls)
-        obj = _Object(key, kind, file, line, call, cls=cls)
+        obj = _Object(key, kind, file, line, self._super_call(call, cls), cls=cls, constructed=call)
         if kind == "router":
             obj.tags = self.ev.strings(call.keyword("tags"))
         obj.dependencies = list_providers(self._picked(key, call.keyword("dependencies")), self.ev)
@@ -694,10 +694,7 @@ class _Builder:
         owners, method = self._owner(call.func, site)
         if not owners:
             if method == "include_router" or method in _ADDERS:  # FastAPI's own names
-                assert call.func is not None
-                holder = call.func.text.rpartition(".")[0]
-                message = f"cannot tell which app or router {holder} is; its {method} is not seen"
-                self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
+                self._unknown_holder(call, method, site)
             return False
         if method in _ADDERS:
             value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)
@@ -719,6 +716,21 @@ class _Builder:
             for owner in owners:
                 self.edges[owner].append(_Edge(method, child, call, self._entry(owner, site)))
         return method in _ADDERS or method in _INCLUDES
+
+    def _unknown_holder(self, call: Value, method: str, site: _Site) -> None:
+        """A CI202 for ``x.include_router(...)`` when nothing tells what ``x`` is (DB-GPT's
+        ``system_app.app``, 202 routes); not when ``x`` is an instance of a class we can
+        name, which is then no app or router of FastAPI's (aiogram's ``Dispatcher``, a
+        project class with an ``include_router`` of its own), or ``self`` in a class."""
+        assert call.func is not None and call.func.ref is not None
+        holder = call.func.ref.rpartition(".")[0]
+        key = self.ev.variable(holder)
+        named = self.ev.instance_class(self.ev.binding(key)) if key else None
+        if named is not None or holder in self.resolver.symbols:
+            return
+        text = call.func.text.rpartition(".")[0]
+        message = f"cannot tell which app or router {text} is; its {method} is not seen"
+        self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
 
     def _copy(self, site: _Site, call: Value) -> bool:
         """``app.router.routes = other.routes`` or ``app.routes.extend(other.routes)``: the app
@@ -1412,24 +1424,32 @@ class _Builder:
     def _super_call(self, call: Value, cls: str | None) -> Value:
         """``Api()`` of ``class Api(APIRouter)`` whose ``__init__`` calls
         ``super().__init__(prefix="/api")``: the constructor call with the keywords that
-        call gives, bound to this call's arguments; its own keywords win."""
+        call gives, bound to this call's arguments. The call's own keywords are
+        ``__init__``'s parameters; only what its ``**kwargs`` takes is passed on too."""
         init = self._callee(f"{cls}.__init__") if cls else None
-        module = self.resolver.symbol_module.get(cls or "")
-        if init is None or module is None or cls is None:
+        found = self._super_init(cls) if cls else None
+        if init is None or found is None or cls is None:
             return call
+        env = self._bind(init, f"{cls}.__init__", call, {})
+        given = {k: _close(v, env) for k, v in found.keywords if k != "**"}
+        if any(k == "**" for k, _ in found.keywords):
+            named = {p.name for p in init.params}
+            given.update((k, v) for k, v in call.keywords if k != "**" and k not in named)
+        spread = tuple((k, v) for k, v in call.keywords if k == "**")
+        return replace(call, keywords=(*given.items(), *spread))
+
+    def _super_init(self, cls: str) -> Value | None:
+        """The one ``super().__init__(...)`` call of ``cls.__init__``, if it makes one."""
+        module = self.resolver.symbol_module.get(cls)
+        if module is None:
+            return None
         scope = f"{cls}.__init__".removeprefix(f"{module}.")
         found = [
             c.value
             for c in self.resolver.modules[module].calls
             if c.scope == scope and c.value.text.startswith("super().__init__(")
         ]
-        if len(found) != 1:
-            return call
-        env = self._bind(init, f"{cls}.__init__", call, {})
-        given = {k: _close(v, env) for k, v in found[0].keywords if k != "**"}
-        given.update((k, v) for k, v in call.keywords if k != "**")
-        spread = tuple((k, v) for k, v in call.keywords if k == "**")
-        return replace(call, keywords=(*given.items(), *spread))
+        return found[0] if len(found) == 1 else None
 
     def _constructed(self, holder: str) -> tuple[list[str], Env]:
         """The classes (its own and its bases) whose construction declared on ``holder``,
@@ -1441,11 +1461,13 @@ class _Builder:
         if not classes:
             return [], {}
         env: Env = {}
-        for owner in self.resolver.mro(obj.cls):
+        call: Value | None = obj.constructed or obj.call
+        for owner in self.resolver.mro(obj.cls):  # each ``__init__`` the chain of supers runs
             init = self._callee(f"{owner}.__init__")
-            if init is not None:
-                env = self._bind(init, f"{owner}.__init__", obj.call, {})
-                break
+            if init is None or call is None:
+                continue
+            env.update(self._bind(init, f"{owner}.__init__", call, env))
+            call = self._super_init(owner)
         for cls in classes:  # a method ``__init__`` calls once: that call's arguments
             for method in sorted(self._init_calls(cls)):
                 fact, calls = self._callee(method), self.sites.get(method, [])

@@ -212,7 +212,7 @@ class Evaluator:
         """The string an expression builds; parts that cannot be known become placeholders."""
         if value is None:
             return Text("")
-        if value.kind == "str":
+        if value.kind in ("str", "int"):  # an int formats as written: ``f"/v{2}"``
             return Text(value.text)
         if value.kind in ("fstring", "add"):
             parts = [self.text(v, hops + 1) for v in value.items]

@@ -1,6 +1,8 @@
 """An app and a router that declare their own routes while they are built (mlflow's
 ``GatewayAPI(FastAPI)``, whose ``__init__`` calls ``self.add_api_route``)."""
 
+from typing import Any
+
 from fastapi import APIRouter, FastAPI
 
 
@@ -14,12 +16,28 @@ class ProbeRouter(APIRouter):
         self.add_api_route("/live", health)
 
 
+class VersionedRouter(APIRouter):
+    """Its ``prefix`` parameter is its own: ``super().__init__`` gets the joined one."""
+
+    def __init__(self, version: int, prefix: str = "", **kwargs: Any) -> None:
+        super().__init__(prefix=f"/v{version}{prefix}", **kwargs)
+
+
+things = VersionedRouter(2, prefix="/things", tags=["things"])
+
+
+@things.get("/list")
+async def list_things() -> list[str]:
+    return []
+
+
 class GatewayApp(FastAPI):
     def __init__(self, name: str) -> None:
         super().__init__(title=name)
         self.add_api_route("/health", health, methods=["GET"])
         self._register_routes(name)
         self.include_router(ProbeRouter(name))
+        self.include_router(things)
 
     def _register_routes(self, name: str) -> None:
         @self.get(f"/{name}/info")
@@ -34,4 +52,10 @@ class GatewayApp(FastAPI):
             return None
 
 
+class ChildGateway(GatewayApp):
+    def __init__(self) -> None:
+        super().__init__(name="child")
+
+
 app = GatewayApp("gateway")
+child_app = ChildGateway()
