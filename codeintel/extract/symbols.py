@@ -140,6 +140,8 @@ class _Collector:
         # in them resolve without the definition's locals, yet count as the definition's uses.
         self._outside: dict[int, str | None] = {}  # node -> the name its definition binds
         self._hidden: list[tuple[_Scope, str | None]] = []
+        # (module or class scope, name) -> what the import the name is bound to imports
+        self._imported: dict[tuple[int, str], str] = {}
         self._now = 1  # the line the walk is on
         self._starts: dict[int, int] = {}
         self._ends: dict[int, int] = {}
@@ -241,6 +243,7 @@ class _Collector:
 
     def _bind(self, name: str) -> None:
         self.scopes[-1].locals.add(name)
+        self._imported.pop((id(self.scopes[-1]), name), None)
 
     def _symbol(
         self, qualname: str, build: Callable[[], SymbolFact], redefinable: bool = False
@@ -299,6 +302,12 @@ class _Collector:
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         outer, chain = self.scopes[-1], self._chain()
         unbound = None if node.name.value in outer.locals else node.name.value
+        # ``def validate(key=Depends(validate))`` after an import of ``validate``: decorators,
+        # defaults and annotations run before the def binds the name, so read the import
+        early = chain
+        if (imported := self._imported.get((id(outer), node.name.value))) is not None:
+            before = _Scope("function", outer.qualname, imports={node.name.value: imported})
+            early = (*chain, before)
         qualname = outer.child_qualname(node.name.value)
         self._skip.add(id(node.name))
         self._bind(node.name.value)
@@ -316,12 +325,12 @@ class _Collector:
                 start_line=self._start_line(node),
                 end_line=self._end(node),
                 is_async=node.asynchronous is not None,
-                decorators=tuple(self._value(d.decorator, chain) for d in node.decorators),
+                decorators=tuple(self._value(d.decorator, early) for d in node.decorators),
                 decorator_lines=tuple(self._line(d) for d in node.decorators),
                 docstring=node.get_docstring(),
                 signature=_signature(node),
-                params=self._params(node.params, chain),
-                returns=self._value(returns, chain) if returns is not None else None,
+                params=self._params(node.params, early),
+                returns=self._value(returns, early) if returns is not None else None,
                 returned=tuple(self._value(e, (*chain, scope)) for e, _ in scope.returned),
                 returned_guards=tuple(tuple(map(self._guard, g)) for _, g in scope.returned),
                 guards=tuple(map(self._guard, guards)),
@@ -625,6 +634,7 @@ class _Collector:
                 scope.imports[fact.bound] = fact.binds_to
             else:
                 scope.locals.add(fact.bound)
+                self._imported[id(scope), fact.bound] = fact.binds_to
 
     def _record_import_ref(self, node: cst.CSTNode, target: str) -> None:
         self.import_refs.append((RefFact(self._scope_name(), target, target, 0, "import"), node))

@@ -483,6 +483,37 @@ def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path
     assert [n.replace(".api_key", "") for n in runtime["main:a"]] == list(routes["/a"])
 
 
+@pytest.mark.slow
+def test_a_default_naming_the_def_itself_reads_the_import_it_shadows(tmp_path: Path) -> None:
+    """SuperAGI's ``def validate_api_key(api_key=Depends(validate_api_key))``: the default
+    runs before the def binds the name, so FastAPI calls the imported function."""
+    (tmp_path / "auth.py").write_text(
+        "from fastapi import Security\n"
+        "from fastapi.security import APIKeyHeader\n\n"
+        "api_key_header = APIKeyHeader(name='X-Key')\n\n\n"
+        "def validate_api_key(key: str = Security(api_key_header)) -> str:\n"
+        "    return key\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "from auth import validate_api_key\n\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/validate')\n"
+        "def validate_api_key(api_key: str = Depends(validate_api_key)) -> str:\n"
+        "    return api_key\n"
+    )
+    [route] = codeintel.analyze(tmp_path).routes()
+    result = subprocess.run(
+        [sys.executable, str(RUNTIME_DEPENDENCIES), str(tmp_path), "main:validate_api_key"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert route.all_dependencies == ("auth.api_key_header", "auth.validate_api_key")
+    assert json.loads(result.stdout)["main:validate_api_key"] == list(route.all_dependencies)
+
+
 _BOUND_METHODS_AND_CLOSURES = """
 from fastapi import Depends, FastAPI, Security
 from fastapi.security import APIKeyHeader
