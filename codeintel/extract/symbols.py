@@ -458,17 +458,17 @@ class _Collector:
         if statement is None:
             return
         single = value if len(names) == 1 and isinstance(target, cst.Name) else None
-        if scope.kind == "function" and not _worth_keeping(single):
-            return
+        paired = _paired(target, value)
         for name in names:
+            held = paired.get(id(name), single)
+            if scope.kind == "function" and not _worth_keeping(held):
+                continue
             if scope.kind != "function":
                 qualname = scope.child_qualname(name.value)
                 kind = "variable" if scope.kind == "module" else "attribute"
                 self._symbol(qualname, self._variable(kind, qualname, name.value, statement))
             self._assigns.append(
-                self._assign_builder(
-                    scope.qualname, name.value, annotation, single, chain, statement
-                )
+                self._assign_builder(scope.qualname, name.value, annotation, held, chain, statement)
             )
 
     def _variable(
@@ -802,6 +802,21 @@ def _dict(node: cst.Dict, sub: Callable[[cst.BaseExpression], Value]) -> Value:
     if len(keywords) == len(node.elements):
         return Value("dict", _text(node), keywords=tuple(keywords))
     return Value("map", _text(node), items=tuple(pairs))
+
+
+def _paired(
+    target: cst.BaseExpression, value: cst.BaseExpression | None
+) -> dict[int, cst.BaseExpression]:
+    """``app, instance = create(), None`` (txtai): each name with the value it gets."""
+    sequences = (cst.Tuple, cst.List)
+    if not isinstance(target, sequences) or not isinstance(value, sequences):
+        return {}
+    if len(target.elements) != len(value.elements):
+        return {}
+    pairs = list(zip(target.elements, value.elements, strict=True))
+    if any(isinstance(e, cst.StarredElement) for pair in pairs for e in pair):
+        return {}
+    return {id(t.value): v.value for t, v in pairs if isinstance(t.value, cst.Name)}
 
 
 def _is_self_attribute(target: cst.BaseExpression) -> bool:

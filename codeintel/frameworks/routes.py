@@ -151,6 +151,7 @@ class _Builder:
         self.aliases: dict[str, list[_Alias]] = defaultdict(list)
         self.sites: dict[str, list[tuple[Value, _Site]]] = defaultdict(list)  # calls of a function
         self.children: set[str] = set()
+        self._returned_by: dict[str, str] = {}  # an object built in a ``return`` -> its function
         self.imported: set[str] = set()  # modules some project module imports
         self.diagnostics: set[Diagnostic] = set()
         self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
@@ -1154,6 +1155,8 @@ class _Builder:
                 returned = self._on_instance(returned, instance)
                 for key, env in self._objects(returned, bound, where, depth + 1):
                     found.append((key, bound if key.startswith(f"{func}.<locals>.") else env))
+                    if returned.kind == "call" and key not in self._returned_by:
+                        self._returned_by[key] = func  # ``return FastAPI(...)`` (txtai)
             return found
         finally:
             self._calling.discard(token)
@@ -1316,7 +1319,9 @@ class _Builder:
         result (``app = create_app()``): what ``uvicorn module:app`` imports."""
         factory, local_marker, local = key.partition(".<locals>.")
         fact = self.resolver.symbols.get(factory)
-        if not local_marker or fact is None or all(v.text != local for v in fact.returned):
+        if key in self._returned_by:  # built in the factory's ``return`` itself
+            factory, fact, local_marker, local = self._returned_by[key], None, "", ""
+        elif not local_marker or fact is None or all(v.text != local for v in fact.returned):
             return key
         calls = self._module_calls(factory)
         return calls[0][0] if calls else key

@@ -24,6 +24,7 @@ APPS = [
     ("routers_via_functions", "shop.apps:file_app"),
     ("routers_via_functions", "shop.apps:console_app"),
     ("routers_via_functions", "shop.apps:ops_app"),
+    ("routers_via_functions", "shop.apps:plain_app"),
     ("routers_in_loops", "api.main:app"),
     ("class_based_views", "views.main:app"),
 ]

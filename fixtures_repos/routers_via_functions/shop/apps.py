@@ -62,3 +62,20 @@ def register_ops(app: FastAPI) -> None:
 # A module-level caller that passes its app on to a helper that adds to it.
 ops_app = _create_base_app()
 register_ops(ops_app)
+
+
+def create_plain_app() -> FastAPI:
+    return FastAPI(title="plain")
+
+
+plain = APIRouter(prefix="/plain")
+
+
+@plain.get("/ping")
+def plain_ping() -> str:
+    return "pong"
+
+
+# An app a factory builds in its return statement, bound in a tuple assignment (txtai).
+plain_app, PLAIN_READY = create_plain_app(), True
+plain_app.include_router(plain)
