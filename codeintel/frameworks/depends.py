@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.ids import id_kind
 from codeintel.facts.models import Param, SymbolFact, Value
@@ -66,7 +68,20 @@ def _returned_depends(call: Value, evaluator: Evaluator) -> Value | None:
         return None
     returned = {_chosen(value, fact, call) for value in fact.returned}
     depends = returned.pop() if len(returned) == 1 else None
-    return depends if _is_depends(depends, evaluator) else None
+    if depends is None or not _is_depends(depends, evaluator):
+        return None
+    return _passed(depends, str(factory), fact, call)
+
+
+def _passed(depends: Value, factory: str, fact: SymbolFact, call: Value) -> Value:
+    """``return Depends(fn)`` with ``fn`` a parameter: what the call passes for it
+    (``w=dep(get_db)`` depends on ``get_db``)."""
+    target = depends.items[0] if depends.items else None
+    local = f"{factory}.<locals>."
+    if target is None or target.kind != "name" or not (target.ref or "").startswith(local):
+        return depends
+    given = argument((target.ref or "").removeprefix(local), fact, call)
+    return replace(depends, items=(given, *depends.items[1:])) if given is not None else depends
 
 
 def _is_depends(value: Value | None, evaluator: Evaluator) -> bool:
@@ -102,6 +117,8 @@ def _named(target: Value, evaluator: Evaluator) -> str | None:
 
 def _held(key: str, evaluator: Evaluator) -> str | None:
     value = evaluator.binding(key)
+    if value is not None and value.kind == "name" and ".<locals>." in key:
+        return _aliased(value, evaluator)
     closure = _returned_local(value, evaluator)
     if closure is not None:
         return closure
@@ -109,8 +126,27 @@ def _held(key: str, evaluator: Evaluator) -> str | None:
     owner = evaluator.resolver.symbols.get(scope)
     # A class attribute or a function's local: no module variable names it at runtime
     if (owner is not None and owner.kind == "class") or scope.endswith(".<locals>"):
-        return _instance(value, evaluator)
+        return _instance(value, evaluator) or _made(value, evaluator)
     return None
+
+
+def _made(value: Value | None, evaluator: Evaluator) -> str | None:
+    """``made = make_auth()`` with ``make_auth`` returning ``Authenticator()``: the instance
+    of the project class it builds."""
+    cls = evaluator.instance_class(value)
+    fact = evaluator.resolver.symbols.get(cls) if cls else None
+    return f"{cls}()" if fact is not None and fact.kind == "class" else None
+
+
+def _aliased(value: Value, evaluator: Evaluator) -> str | None:
+    """A function's local naming another name (``alias = global_auth``): a function or
+    class itself, or the module variable holding an instance, as FastAPI names them."""
+    name = evaluator.qualified(value)
+    fact = evaluator.resolver.symbols.get(name) if name else None
+    if fact is not None and fact.kind in _CALLABLE:
+        return name
+    key = evaluator.variable(value.ref)
+    return key if key is not None and ".<locals>." not in key else None
 
 
 def _bound_method(ref: str | None, evaluator: Evaluator) -> str | None:

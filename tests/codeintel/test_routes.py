@@ -664,6 +664,76 @@ def test_an_include_on_what_is_no_known_app_or_router_is_reported(tmp_path: Path
     )
 
 
+_PASSED_AND_HELD = """
+from fastapi import APIRouter, Depends, FastAPI
+
+
+class Authenticator:
+    def __call__(self) -> str:
+        return "auth"
+
+
+def make_auth() -> Authenticator:
+    return Authenticator()
+
+
+def get_db() -> str:
+    return "db"
+
+
+def dep(fn):
+    return Depends(fn)
+
+
+shared = Authenticator()
+router = APIRouter()
+
+
+def build() -> APIRouter:
+    alias = shared
+    made = make_auth()
+    fn_ref = get_db
+
+    @router.get("/local")
+    def local(a=Depends(alias), b=Depends(made), c=Depends(fn_ref)) -> None:
+        pass
+
+    return router
+
+
+@router.get("/passed")
+def passed(w=dep(get_db)) -> None:
+    pass
+
+
+app = FastAPI()
+app.include_router(build())
+"""
+
+
+@pytest.mark.slow
+def test_providers_passed_to_a_factory_or_held_by_locals_are_named_as_fastapi_does(
+    tmp_path: Path,
+) -> None:
+    """``dep(get_db)`` returning ``Depends(fn)`` depends on ``get_db``; a local naming a
+    module's instance is that variable, one a factory fills is ``Class()``, one naming a
+    function is the function (the review's cases)."""
+    (tmp_path / "main.py").write_text(_PASSED_AND_HELD)
+    routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    assert routes == {
+        "/local": ("main.shared", "main.Authenticator()", "main.get_db"),
+        "/passed": ("main.get_db",),
+    }
+    result = subprocess.run(
+        [sys.executable, str(RUNTIME_DEPENDENCIES), str(tmp_path), "main:passed"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout)["main:passed"] == list(routes["/passed"])
+
+
 def test_a_router_passed_to_the_app_factory_is_followed(tmp_path: Path) -> None:
     (tmp_path / "app").mkdir()
     (tmp_path / "app/__init__.py").write_text("")
