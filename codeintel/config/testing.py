@@ -201,24 +201,27 @@ def find_test_dirs(
     return tuple(sorted(found))
 
 
-def entry_point_plugins(reader: ConfigReader) -> tuple[str, ...]:
-    """The modules the project's own distributions declare as ``pytest11`` entry points, in
-    a pyproject (PEP 621 or Poetry) or a setup.cfg: pytest loads each as a plugin in every run
-    where the project is installed, and its fixtures reach every test (cheshire-cat's suite
-    gets its ``client`` from ``cat.testing`` so)."""
-    found: set[str] = set()
+def entry_point_plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
+    """The modules the project's distributions declare as ``pytest11`` entry points, in a
+    pyproject (PEP 621 or Poetry) or a setup.cfg, each with the folder of its config: pytest
+    loads each as a plugin in every run where that distribution is installed, and its fixtures
+    reach the tests there (cheshire-cat's suite gets its ``client`` from ``cat.testing`` so).
+    A config in a folder below the root is a project of its own (an example, a package of a
+    monorepo), installed for its own tests."""
+    found: set[tuple[str, str]] = set()
     for path in sorted(reader.paths):
-        name = path.rpartition("/")[2]
+        folder, _, name = path.rpartition("/")
         if name == "pyproject.toml":
             data = reader.toml(path)
             poetry = table(table(table(data.get("tool")).get("poetry")).get("plugins"))
             for group in (table(project_table(data).get("entry-points")), poetry):
-                found.update(_module(v) for v in table(group.get("pytest11")).values())
+                found.update((_module(v), folder) for v in table(group.get("pytest11")).values())
         elif name == "setup.cfg":
             ini = reader.ini(path)
             declared = ini.get("options.entry_points", "pytest11", fallback="") if ini else ""
-            found.update(_module(line.partition("=")[2]) for line in declared.splitlines())
-    return tuple(sorted(m for m in found if m))
+            lines = declared.splitlines()
+            found.update((_module(line.partition("=")[2]), folder) for line in lines)
+    return tuple(sorted(p for p in found if p[0]))
 
 
 def _module(spec: object) -> str:

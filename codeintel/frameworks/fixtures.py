@@ -37,16 +37,16 @@ _SHOWN = 80  # characters of an expression a diagnostic quotes
 
 
 def extract_tests(
-    evaluator: Evaluator, entry_points: Iterable[str] = ()
+    evaluator: Evaluator, entry_points: Iterable[tuple[str, str]] = ()
 ) -> tuple[TestFacts, list[Diagnostic]]:
     """pytest's fixtures, tests and dependency overrides, and the diagnostics for what
     cannot be known statically. ``entry_points``: the modules the project declares as
-    ``pytest11`` plugins, which every test sees once it is installed."""
+    ``pytest11`` plugins, each with the folder whose tests see it once it is installed."""
     resolver = evaluator.resolver
     modules = sorted(resolver.modules.values(), key=lambda m: m.file)
     diagnostics: list[Diagnostic] = []
     plugins = _plugins(modules, evaluator, diagnostics)
-    plugins.update((resolver.alias(name) or name, "*") for name in entry_points)
+    plugins.update((resolver.alias(name) or name, f"*{folder}") for name, folder in entry_points)
     project = {m.module for m in modules if not _is_test_file(m.file)}
     fixtures: list[Fixture] = []
     tests: list[TestFunction] = []

@@ -291,3 +291,22 @@ def test_a_pytest11_entry_point_of_the_project_is_a_plugin(
     graph = codeintel.analyze(tmp_path, cache=False)
     assert graph.visible_fixtures("tests/deep/test_x.py")["courier"].file == "shop/plugin.py"
     assert not graph.diagnostics
+
+
+def test_a_pytest11_entry_point_of_a_nested_project_reaches_its_own_tests_only(
+    tmp_path: Path,
+) -> None:
+    """An example project's plugin is loaded where that example is installed, not in the
+    repository's own suite (the review's ``examples/demo``)."""
+    plugin = tmp_path / "examples" / "demo" / "demo_plugin"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text("")
+    (plugin / "plugin.py").write_text(
+        "import pytest\n\n\n@pytest.fixture(autouse=True)\ndef demo_auto() -> None:\n    pass\n"
+    )
+    (tmp_path / "examples" / "demo" / "pyproject.toml").write_text(
+        '[project.entry-points.pytest11]\ndemo = "demo_plugin.plugin"\n'
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert "demo_auto" in graph.visible_fixtures("examples/demo/tests/test_demo.py")
+    assert "demo_auto" not in graph.visible_fixtures("tests/test_a.py")
