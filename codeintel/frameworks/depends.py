@@ -9,7 +9,7 @@ from codeintel.facts.ids import id_kind
 from codeintel.facts.models import Param, SymbolFact, Value
 from codeintel.facts.routes import Route
 from codeintel.resolve.evaluate import Evaluator, placeholder
-from codeintel.resolve.framework_names import ANNOTATED, DEPENDS
+from codeintel.resolve.framework_names import ANNOTATED, DEFINED_IN, DEPENDS
 
 _MAX_HOPS = 8
 _CALLABLE = frozenset({"function", "method", "class"})
@@ -97,7 +97,13 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
     name = _named(target, evaluator) or _instance(target, evaluator)
     name = name or _returned_local(target, evaluator)
     # Unknown stays as written, a placeholder that ``dependency_diagnostics`` reports.
-    return [name or placeholder(target.text)]
+    return [_as_defined(name) if name else placeholder(target.text)]
+
+
+def _as_defined(name: str) -> str:
+    """``fastapi.security.HTTPBearer()`` as FastAPI names it, by the module defining it."""
+    bare = name.removesuffix("()")
+    return DEFINED_IN.get(bare, bare) + name[len(bare) :]
 
 
 def _named(target: Value, evaluator: Evaluator) -> str | None:

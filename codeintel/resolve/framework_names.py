@@ -79,3 +79,30 @@ APP_PATH_ATTRIBUTES = {
     "swagger_ui_oauth2_redirect_url": "/docs/oauth2-redirect",
     "root_path": "",
 }
+
+#: Where FastAPI defines what ``fastapi.security`` re-exports: FastAPI names a dependency by its
+#: class's own module (``fastapi.security.oauth2.OAuth2PasswordBearer``), whatever the import.
+_SECURITY_MODULES = {
+    "api_key": ("APIKeyCookie", "APIKeyHeader", "APIKeyQuery"),
+    "http": (
+        "HTTPAuthorizationCredentials",
+        "HTTPBasic",
+        "HTTPBasicCredentials",
+        "HTTPBearer",
+        "HTTPDigest",
+    ),
+    "oauth2": (
+        "OAuth2",
+        "OAuth2AuthorizationCodeBearer",
+        "OAuth2PasswordBearer",
+        "OAuth2PasswordRequestForm",
+        "OAuth2PasswordRequestFormStrict",
+        "SecurityScopes",
+    ),
+    "open_id_connect_url": ("OpenIdConnect",),
+}
+DEFINED_IN = {
+    f"fastapi.security.{name}": f"fastapi.security.{module}.{name}"
+    for module, names in _SECURITY_MODULES.items()
+    for name in names
+}
