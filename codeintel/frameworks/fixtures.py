@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
@@ -416,39 +416,96 @@ def _fixture(
 
 
 def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list[TestFunction]:
-    classes = {s.qualname: s for s in module.symbols if s.kind == "class"}
+    """The tests pytest collects in ``module``. One it collects from another module's class
+    (inherited, or a ``Test*`` class imported here) is located where it is collected: this
+    module, at its class."""
     collected = _collected_classes(module, evaluator)
     module_marks = _module_marks(module)
     imported = _imported_modules(module, project)
     found = []
-    for fact in _bound_symbols(module):
-        owner = fact.qualname.rpartition(".")[0]
-        if not _is_test(fact, owner, collected, evaluator):
-            continue
-        applied = [*module_marks, *_class_marks(module, owner, evaluator), *fact.decorators]
+    for owner, fact, home, cls in _collected_tests(module, collected, evaluator):
+        klass = evaluator.resolver.symbols.get(f"{home.module}.{cls}") if cls else None
+        applied = [*module_marks, *_class_marks(home, cls, evaluator), *fact.decorators]
         marks = _markers(applied)
         argnames = _parametrized_names(applied, evaluator)
         # a class decorator patches the class's ``test*`` methods (mock's TEST_PREFIX) too
-        patches = (*fact.decorators, *(classes[owner].decorators if owner else ()))
+        patches = (*fact.decorators, *(klass.decorators if klass else ()))
+        # pytest passes a unittest test method no fixture arguments
+        unittest = bool(cls) and evaluator.is_subclass(f"{home.module}.{cls}", UNITTEST_CASES)
+        lines = (fact.start_line, fact.end_line) if home is module else _class_lines(module, owner)
         found.append(
             TestFunction(
                 name=fact.name,
-                qualname=f"{module.module}.{fact.qualname}",
+                qualname=f"{module.module}.{owner}.{fact.name}"
+                if owner
+                else f"{module.module}.{fact.name}",
                 file=module.file,
-                line=fact.start_line,
-                end_line=fact.end_line,
+                line=lines[0],
+                end_line=lines[1],
                 is_async=fact.is_async,
                 markers=tuple(dict.fromkeys(marks)),
                 parametrized=bool(argnames) or "parametrize" in marks,
-                # pytest passes a unittest test method no fixture arguments
-                fixtures=()
-                if collected.get(owner)
-                else _requested(fact, patches, argnames, evaluator),
+                fixtures=() if unittest else _requested(fact, patches, argnames, evaluator),
                 kind=_kind(module.file),
                 tests_modules=imported,
             )
         )
     return found
+
+
+def _collected_tests(
+    module: ModuleFacts, collected: dict[str, bool], evaluator: Evaluator
+) -> Iterator[tuple[str, SymbolFact, ModuleFacts, str]]:
+    """Each test pytest collects in ``module``: (the class it is collected under, as the
+    module names it, or ""; its function; the module defining it and the class there). A
+    collected class's methods come along its MRO, a base's from the base's own module
+    (mlrun's ``TestServingRuntime(TestNuclioRuntime)``), and a ``Test*`` class the module
+    imports is collected there again, with its methods (pytest finds it in the namespace)."""
+    for fact in _bound_symbols(module):
+        owner = fact.qualname.rpartition(".")[0]
+        if _is_test(fact, owner, collected, evaluator):
+            yield owner, fact, module, owner
+    own = {s.qualname for s in module.symbols}
+    for cls in sorted(collected):
+        yield from _inherited(module, cls, f"{module.module}.{cls}", own, evaluator, 1)
+    for imp in module.imports:
+        name = imp.bound
+        if imp.scope or name is None or not name.startswith("Test") or name in own:
+            continue
+        target = evaluator.resolver.resolve(imp.binds_to or "", importer=module.module)
+        cls_fact = evaluator.resolver.symbols.get(target.qualname) if target else None
+        if target is not None and not target.remainder and cls_fact and cls_fact.kind == "class":
+            yield from _inherited(module, name, target.qualname, set(), evaluator, 0)
+
+
+def _inherited(
+    module: ModuleFacts, owner: str, cls: str, own: set[str], evaluator: Evaluator, skip: int
+) -> Iterator[tuple[str, SymbolFact, ModuleFacts, str]]:
+    """The ``test*`` methods class ``cls`` gets from its MRO past the first ``skip`` classes
+    (the ones ``module`` defines itself are listed already), each once, nearest first."""
+    resolver = evaluator.resolver
+    seen = {q.rpartition(".")[2] for q in own if q.rpartition(".")[0] == owner}
+    for base in resolver.mro(cls)[skip:]:
+        home = _module_of(resolver.modules, resolver.symbols, base)
+        if home is None:
+            continue
+        local = base[len(home.module) + 1 :]
+        for fact in _bound_symbols(home):
+            if fact.qualname.rpartition(".")[0] != local or fact.name in seen:
+                continue
+            seen.add(fact.name)
+            if fact.kind == "method" and _is_test(fact, local, {local: False}, evaluator):
+                yield owner, fact, home, local
+
+
+def _class_lines(module: ModuleFacts, owner: str) -> tuple[int, int]:
+    """Where a class that collects tests defined elsewhere is in ``module``: its own lines,
+    or, for a class imported under that name, the import's line."""
+    fact = next((s for s in module.symbols if s.qualname == owner), None)
+    if fact is not None:
+        return fact.start_line, fact.end_line
+    line = next((i.line for i in module.imports if i.bound == owner), 1)
+    return line, line
 
 
 def _is_test(

@@ -80,6 +80,9 @@ def add_layers(graph: nx.MultiDiGraph, layers: list[ModuleLayer]) -> None:
         node["layer"], node["layer_reason"] = layer.layer, layer.reason
 
 
+_MODULES = frozenset({"module", "package"})
+
+
 def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
     """Fixture nodes with ``requests_fixture`` edges (as pytest would resolve them), test facts
     on their function's node, and ``tests`` edges from test modules to the modules they import."""
@@ -101,12 +104,17 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
             if target is not None:
                 kind: EdgeKind = "requests_fixture"
                 graph.add_edge(fixture_node(fixture), fixture_node(target), key=kind, kind=kind)
+    modules = {d["file"]: n for n, d in graph.nodes(data=True) if d.get("kind") in _MODULES}
     for test in facts.tests:
-        graph.nodes[symbol_id(test.qualname)]["test"] = test.model_dump()
-        owner = graph.nodes[symbol_id(test.qualname)]["module"]
+        owner = modules[test.file]
+        if symbol_id(test.qualname) in graph:
+            graph.nodes[symbol_id(test.qualname)]["test"] = test.model_dump()
+        else:  # collected from a class defined elsewhere: no function of its own here
+            collected = graph.nodes[owner].setdefault("collected_tests", [])
+            collected.append(test.model_dump())
         for module in test.tests_modules:
-            if module_id(owner) in graph and module_id(module) in graph:
-                graph.add_edge(module_id(owner), module_id(module), key="tests", kind="tests")
+            if module_id(module) in graph:
+                graph.add_edge(owner, module_id(module), key="tests", kind="tests")
     graph.graph["dependency_overrides"] = tuple(o.model_dump() for o in facts.overrides)
 
 

@@ -112,7 +112,9 @@ class CodeGraph:
         """Every test function pytest would collect, by file and line."""
         nodes = self.graph.nodes(data="test")
         found = [TestFunction.model_validate(d) for _, d in nodes if d is not None]
-        return sorted(found, key=lambda t: (t.file, t.line))
+        inherited = self.graph.nodes(data="collected_tests")  # on the collecting module
+        found += [TestFunction.model_validate(d) for _, ds in inherited if ds for d in ds]
+        return sorted(found, key=lambda t: (t.file, t.line, t.qualname))
 
     def dependency_overrides(self) -> list[Override]:
         return [
