@@ -436,7 +436,8 @@ class _Builder:
         """A decorated def in a ``for`` loop declares one route per item."""
         scope = sym.qualname.rpartition(".<locals>.")[0]
         sites, unknown = self._loop_sites(module, file, sym.start_line, sym.guards, scope)
-        for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
+        for written, line in zip(sym.decorators, sym.decorator_lines, strict=True):
+            decorator = self._forwarded(written)
             calls = self._closure_sites(module, scope, sites, decorator.func)
             registered = [self._decorator(replace(s, line=line), sym, decorator) for s in calls]
             if unknown is not None and decorator.kind == "call" and not any(registered):
@@ -444,6 +445,23 @@ class _Builder:
                 if owner.rpartition(".")[2] in _VERBS and _loop_target(owner, sym.guards):
                     message = f"cannot tell what `{unknown}` runs over"
                     self.diagnostics.add(Diagnostic("CI202", file, line, message))
+
+    def _forwarded(self, decorator: Value) -> Value:
+        """``@get("/g")`` with ``def get(path): return router.get(path)`` (the call held in a
+        local first, too): the route decorator the function returns, its parameters bound to
+        the decorator's arguments."""
+        factory = self.ev.called_class(decorator) if decorator.kind == "call" else None
+        fact = self._callee(factory)
+        if factory is None or fact is None or len(fact.returned) != 1:
+            return decorator
+        returned: Value | None = fact.returned[0]
+        if returned is not None and returned.kind == "name":  # ``deco = router.post(path)``
+            key = self.ev.variable(returned.ref)
+            returned = self.ev.binding(key) if key and ".<locals>." in key else None
+        func = returned.func if returned is not None and returned.kind == "call" else None
+        if returned is None or func is None or (func.ref or "").rpartition(".")[2] not in _VERBS:
+            return decorator
+        return _close(returned, self._bind(fact, factory, decorator, {}))
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
         sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)

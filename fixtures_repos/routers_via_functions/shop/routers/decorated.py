@@ -24,3 +24,23 @@ async def list_notes() -> list[str]:
 @route("/{note_id}", method="DELETE")
 async def delete_note(note_id: int) -> None:
     return None
+
+
+def post(path: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Forwards to the router's own decorator."""
+    return router.post(path)
+
+
+def put(path: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    declare = router.put(path)
+    return declare
+
+
+@post("/")
+async def create_note() -> None:
+    return None
+
+
+@put("/{note_id}")
+async def replace_note(note_id: int) -> None:
+    return None
