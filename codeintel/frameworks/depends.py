@@ -70,18 +70,28 @@ def _returned_depends(call: Value, evaluator: Evaluator) -> Value | None:
     depends = returned.pop() if len(returned) == 1 else None
     if depends is None or not _is_depends(depends, evaluator):
         return None
-    return _passed(depends, str(factory), fact, call)
+    return _passed(depends, str(factory), fact, call, evaluator)
 
 
-def _passed(depends: Value, factory: str, fact: SymbolFact, call: Value) -> Value:
-    """``return Depends(fn)`` with ``fn`` a parameter: what the call passes for it
-    (``w=dep(get_db)`` depends on ``get_db``)."""
-    target = depends.items[0] if depends.items else None
+def _passed(
+    depends: Value, factory: str, fact: SymbolFact, call: Value, evaluator: Evaluator
+) -> Value:
+    """``return Depends(fn)`` with ``fn`` a parameter the function never rebinds: what the
+    call passes for it (``w=dep(get_db)`` depends on ``get_db``)."""
+    named = depends.keyword("dependency")
+    target = named or (depends.items[0] if depends.items else None)
     local = f"{factory}.<locals>."
     if target is None or target.kind != "name" or not (target.ref or "").startswith(local):
         return depends
+    if target.ref in evaluator.assigns:  # ``fn = wrap(fn)`` first: what the local holds
+        return depends
     given = argument((target.ref or "").removeprefix(local), fact, call)
-    return replace(depends, items=(given, *depends.items[1:])) if given is not None else depends
+    if given is None:
+        return depends
+    if named is not None:
+        keywords = tuple((k, given if k == "dependency" else v) for k, v in depends.keywords)
+        return replace(depends, keywords=keywords)
+    return replace(depends, items=(given, *depends.items[1:]))
 
 
 def _is_depends(value: Value | None, evaluator: Evaluator) -> bool:

@@ -361,8 +361,9 @@ def _collected_classes(module: ModuleFacts, evaluator: Evaluator) -> dict[str, b
         owner = fact.qualname.rpartition(".")[0]
         if fact.kind != "class" or (owner and found.get(owner, True)):
             continue  # nested in a class pytest does not collect, or in a TestCase
-        unittest = evaluator.is_subclass(f"{module.module}.{fact.qualname}", UNITTEST_CASES)
-        if unittest or fact.name.startswith("Test"):
+        qualified = f"{module.module}.{fact.qualname}"
+        unittest = evaluator.is_subclass(qualified, UNITTEST_CASES)
+        if (unittest or fact.name.startswith("Test")) and _holds_tests(qualified, evaluator):
             found[fact.qualname] = unittest
     return found
 
@@ -419,19 +420,20 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
     """The tests pytest collects in ``module``. One it collects from another module's class
     (inherited, or a ``Test*`` class imported here) is located where it is collected: this
     module, at its class."""
+    resolver = evaluator.resolver
     collected = _collected_classes(module, evaluator)
     module_marks = _module_marks(module)
     imported = _imported_modules(module, project)
     found = []
-    for owner, fact, home, cls in _collected_tests(module, collected, evaluator):
-        klass = evaluator.resolver.symbols.get(f"{home.module}.{cls}") if cls else None
-        applied = [*module_marks, *_class_marks(home, cls, evaluator), *fact.decorators]
+    for owner, fact, home, collecting in _collected_tests(module, collected, evaluator):
+        klass = resolver.symbols.get(collecting) if collecting else None
+        applied = [*module_marks, *_marks_of(collecting, evaluator), *fact.decorators]
         marks = _markers(applied)
         argnames = _parametrized_names(applied, evaluator)
         # a class decorator patches the class's ``test*`` methods (mock's TEST_PREFIX) too
         patches = (*fact.decorators, *(klass.decorators if klass else ()))
         # pytest passes a unittest test method no fixture arguments
-        unittest = bool(cls) and evaluator.is_subclass(f"{home.module}.{cls}", UNITTEST_CASES)
+        unittest = bool(collecting) and evaluator.is_subclass(collecting, UNITTEST_CASES)
         lines = (fact.start_line, fact.end_line) if home is module else _class_lines(module, owner)
         found.append(
             TestFunction(
@@ -453,36 +455,63 @@ def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list
     return found
 
 
+def _marks_of(cls: str, evaluator: Evaluator) -> list[Value]:
+    """The marks the class collecting a test gives it (see ``_class_marks``)."""
+    resolver = evaluator.resolver
+    home = _module_of(resolver.modules, resolver.symbols, cls) if cls else None
+    return _class_marks(home, cls[len(home.module) + 1 :], evaluator) if home else []
+
+
 def _collected_tests(
     module: ModuleFacts, collected: dict[str, bool], evaluator: Evaluator
 ) -> Iterator[tuple[str, SymbolFact, ModuleFacts, str]]:
     """Each test pytest collects in ``module``: (the class it is collected under, as the
-    module names it, or ""; its function; the module defining it and the class there). A
-    collected class's methods come along its MRO, a base's from the base's own module
-    (mlrun's ``TestServingRuntime(TestNuclioRuntime)``), and a ``Test*`` class the module
-    imports is collected there again, with its methods (pytest finds it in the namespace)."""
+    module names it, or ""; its function; the module defining it; the collecting class,
+    qualified). A collected class's methods come along its MRO, a base's from the base's own
+    module (mlrun's ``TestServingRuntime(TestNuclioRuntime)``), and a ``Test*`` class (or a
+    ``TestCase``) the module imports is collected there again, with its methods (pytest finds
+    it in the namespace)."""
     for fact in _bound_symbols(module):
         owner = fact.qualname.rpartition(".")[0]
         if _is_test(fact, owner, collected, evaluator):
-            yield owner, fact, module, owner
+            yield owner, fact, module, f"{module.module}.{owner}" if owner else ""
     own = {s.qualname for s in module.symbols}
     for cls in sorted(collected):
-        yield from _inherited(module, cls, f"{module.module}.{cls}", own, evaluator, 1)
+        yield from _inherited(cls, f"{module.module}.{cls}", own, evaluator, 1)
     for imp in module.imports:
         name = imp.bound
-        if imp.scope or name is None or not name.startswith("Test") or name in own:
+        if imp.scope or name is None or name in own:
             continue
         target = evaluator.resolver.resolve(imp.binds_to or "", importer=module.module)
         cls_fact = evaluator.resolver.symbols.get(target.qualname) if target else None
-        if target is not None and not target.remainder and cls_fact and cls_fact.kind == "class":
-            yield from _inherited(module, name, target.qualname, set(), evaluator, 0)
+        if target is None or target.remainder or not cls_fact or cls_fact.kind != "class":
+            continue
+        named = name.startswith("Test") or evaluator.is_subclass(target.qualname, UNITTEST_CASES)
+        if named and _holds_tests(target.qualname, evaluator):
+            yield from _inherited(name, target.qualname, set(), evaluator, 0)
+
+
+def _holds_tests(cls: str, evaluator: Evaluator) -> bool:
+    """Whether pytest collects the tests of class ``cls``: not when it (or the nearest base
+    that says) sets ``__test__ = False``, nor, unless it is a ``unittest.TestCase``, when
+    it or a project base defines ``__init__`` or ``__new__`` (pytest warns and skips it)."""
+    resolver = evaluator.resolver
+    unittest = evaluator.is_subclass(cls, UNITTEST_CASES)
+    for base in resolver.mro(cls):
+        flag = evaluator.binding(f"{base}.__test__")
+        if flag is not None and flag.kind == "const":
+            return flag.text == "True"
+        if not unittest and {f"{base}.__init__", f"{base}.__new__"} & resolver.symbols.keys():
+            return False
+    return True
 
 
 def _inherited(
-    module: ModuleFacts, owner: str, cls: str, own: set[str], evaluator: Evaluator, skip: int
+    owner: str, cls: str, own: set[str], evaluator: Evaluator, skip: int
 ) -> Iterator[tuple[str, SymbolFact, ModuleFacts, str]]:
     """The ``test*`` methods class ``cls`` gets from its MRO past the first ``skip`` classes
-    (the ones ``module`` defines itself are listed already), each once, nearest first."""
+    (the ones the collecting module defines itself are listed already), each once, nearest
+    first."""
     resolver = evaluator.resolver
     seen = {q.rpartition(".")[2] for q in own if q.rpartition(".")[0] == owner}
     for base in resolver.mro(cls)[skip:]:
@@ -495,7 +524,7 @@ def _inherited(
                 continue
             seen.add(fact.name)
             if fact.kind == "method" and _is_test(fact, local, {local: False}, evaluator):
-                yield owner, fact, home, local
+                yield owner, fact, home, cls
 
 
 def _class_lines(module: ModuleFacts, owner: str) -> tuple[int, int]:

@@ -151,7 +151,8 @@ class _Builder:
         self.aliases: dict[str, list[_Alias]] = defaultdict(list)
         self.sites: dict[str, list[tuple[Value, _Site]]] = defaultdict(list)  # calls of a function
         self.children: set[str] = set()
-        self._returned_by: dict[str, str] = {}  # an object built in a ``return`` -> its function
+        self._returned_in_place: set[str] = set()  # objects built in a ``return`` itself
+        self._served_by: dict[str, str] = {}  # such an object -> the global its call binds
         self.imported: set[str] = set()  # modules some project module imports
         self.diagnostics: set[Diagnostic] = set()
         self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
@@ -225,7 +226,7 @@ class _Builder:
         (``app = _create_base_app()``, at module level, or in a function that adds to it) is
         that caller's own object: each caller adds its own routes to its copy, as each call
         builds a new app at runtime (DB-GPT's webserver and its controller both call one
-        ``create_app``), unless the factory caches what it returns."""
+        ``create_app``)."""
         callers: dict[str, list[str]] = defaultdict(list)
         for module, facts in modules:
             added_to = _locals_added_to(facts)
@@ -238,26 +239,26 @@ class _Builder:
                 if assign.scope and key not in added_to:
                     continue  # a function that only passes its app on shares it
                 where = f"{facts.file}:{assign.line}"
-                built = [k for k, _ in self._called(assign.value, where, 0) if ".<locals>." in k]
+                made = self._called(assign.value, where, 0)
+                if not assign.scope:
+                    self._name_in_place(key, made)
+                built = [k for k, _ in made if ".<locals>." in k]
                 if len(built) == 1 and built[0] != key:
                     callers[built[0]].append(key)
         for factory_object, keys in sorted(callers.items()):
-            if len(keys) < 2 or self._cached(factory_object):
+            if len(keys) < 2:
                 continue  # one caller: its app is the factory's, as named before
             for key in keys:
                 copy = replace(self.objects[factory_object], key=key, made_by=factory_object)
                 self.objects[key] = copy
             self._made_per_caller.add(factory_object)
 
-    def _cached(self, key: str) -> bool:
-        """Whether the function that builds ``key`` is ``@cache``d: every call shares one."""
-        fact = self.resolver.symbols.get(key.partition(".<locals>.")[0])
-        names = (
-            (d.func.text if d.kind == "call" and d.func else d.text for d in fact.decorators)
-            if fact
-            else ()
-        )
-        return any(name.rpartition(".")[2] in ("cache", "lru_cache") for name in names)
+    def _name_in_place(self, key: str, found: list[tuple[str, Env]]) -> None:
+        """An app a factory builds in its ``return`` itself is served as the global bound to
+        the call that built it (``app = wired()``, txtai's ``create()``)."""
+        for built, _ in found:
+            if built in self._returned_in_place:
+                self._served_by.setdefault(built, key)
 
     def _made(self, holder: str) -> list[str]:
         """``holder`` and the factory objects it is a caller's copy of."""
@@ -744,12 +745,21 @@ class _Builder:
         assert call.func is not None and call.func.ref is not None
         holder = call.func.ref.rpartition(".")[0]
         key = self.ev.variable(holder)
-        named = self.ev.instance_class(self.ev.binding(key)) if key else None
-        if named is not None or holder in self.resolver.symbols:
+        if self._a_class(self.ev.instance_class(self.ev.binding(key)) if key else None):
+            return
+        if self._a_class(holder):  # ``self`` in a class
             return
         text = call.func.text.rpartition(".")[0]
         message = f"cannot tell which app or router {text} is; its {method} is not seen"
         self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
+
+    def _a_class(self, name: str | None) -> bool:
+        """Whether ``name`` is a project class, or looks like one of a package we do not read
+        (capitalised: ``Dispatcher``, not ``create_app``)."""
+        fact = self.resolver.symbols.get(name) if name else None
+        if fact is not None:
+            return fact.kind == "class"
+        return name is not None and name.rpartition(".")[2][:1].isupper()
 
     def _copy(self, site: _Site, call: Value) -> bool:
         """``app.router.routes = other.routes`` or ``app.routes.extend(other.routes)``: the app
@@ -1021,7 +1031,10 @@ class _Builder:
             return [(key, {}), *self._rebound(key, where, depth)]
         binding = self.ev.binding(key) if key else None
         if binding is not None and binding.kind == "call":
-            return self._called(binding, self._bound_at(key) or where, depth + 1)
+            found = self._called(binding, self._bound_at(key) or where, depth + 1)
+            if key is not None and ".<locals>." not in key:  # ``app = create()``, at the top
+                self._name_in_place(key, found)
+            return found
         key = self.ev.object_key(value.ref)
         if key in self.objects:
             return [(key, {}), *self._rebound(self.ev.variable(value.ref), where, depth)]
@@ -1173,8 +1186,8 @@ class _Builder:
                 returned = self._on_instance(returned, instance)
                 for key, env in self._objects(returned, bound, where, depth + 1):
                     found.append((key, bound if key.startswith(f"{func}.<locals>.") else env))
-                    if returned.kind == "call" and key not in self._returned_by:
-                        self._returned_by[key] = func  # ``return FastAPI(...)`` (txtai)
+                    if returned.kind == "call":
+                        self._returned_in_place.add(key)  # ``return FastAPI(...)`` (txtai)
             return found
         finally:
             self._calling.discard(token)
@@ -1337,9 +1350,9 @@ class _Builder:
         result (``app = create_app()``): what ``uvicorn module:app`` imports."""
         factory, local_marker, local = key.partition(".<locals>.")
         fact = self.resolver.symbols.get(factory)
-        if key in self._returned_by:  # built in the factory's ``return`` itself
-            factory, fact, local_marker, local = self._returned_by[key], None, "", ""
-        elif not local_marker or fact is None or all(v.text != local for v in fact.returned):
+        if key in self._served_by:  # built in a factory's ``return`` itself
+            return self._served_by[key]
+        if not local_marker or fact is None or all(v.text != local for v in fact.returned):
             return key
         calls = self._module_calls(factory)
         return calls[0][0] if calls else key

@@ -1,3 +1,6 @@
+import pytest
+
+
 class TestShared:
     def test_uses_db(self, db: str) -> None:
         assert db
@@ -6,3 +9,17 @@ class TestShared:
 class TestSharedChild(TestShared):
     def test_own(self) -> None:
         pass
+
+
+@pytest.mark.parametrize("db", ["direct"])
+class TestParametrizedChild(TestShared):
+    """The collecting class's marks apply to what it inherits: ``db`` is filled directly."""
+
+
+class TestSwitchedOff(TestShared):
+    __test__ = False
+
+
+class TestWithInit(TestShared):
+    def __init__(self) -> None:
+        self.ready = True
