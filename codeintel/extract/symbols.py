@@ -308,6 +308,8 @@ class _Collector:
         if (imported := self._imported.get((id(outer), node.name.value))) is not None:
             before = _Scope("function", outer.qualname, imports={node.name.value: imported})
             early = (*chain, before)
+        elif outer.kind == "class" and unbound is not None:  # not the class's yet: a global's
+            early = (*chain, _Scope("function", outer.qualname, globals={unbound}))
         qualname = outer.child_qualname(node.name.value)
         self._skip.add(id(node.name))
         self._bind(node.name.value)

@@ -72,3 +72,21 @@ def test_nested_dicts_are_read_once_per_level(monkeypatch: pytest.MonkeyPatch) -
     facts = extract_module(parsed, "m.py", "m", False)
     assert facts.assigns[0].value is not None and facts.assigns[0].value.kind == "dict"
     assert calls == 11
+
+
+def test_a_methods_defaults_read_the_global_its_name_shadows() -> None:
+    """``def get_db(self, d=Depends(get_db))`` in a class body: the default runs before the
+    class binds ``get_db``, so it reads the module's ``get_db``, not the method."""
+    source = (
+        b"from fastapi import Depends\n"
+        b"from deps import get_db\n\n\n"
+        b"class Service:\n"
+        b"    def get_db(self, d=Depends(get_db)):\n"
+        b"        return d\n"
+    )
+    parsed = parse_python("m.py", source)
+    assert isinstance(parsed, Parsed)
+    facts = extract_module(parsed, "m.py", "m", False)
+    [method] = [s for s in facts.symbols if s.qualname == "Service.get_db"]
+    default = method.params[1].default
+    assert default is not None and default.items[0].ref == "m.get_db"
