@@ -65,6 +65,8 @@ class _Object:
     # ``__init__`` declares on ``self`` is declared on this one
     cls: str | None = None
     constructed: Value | None = None  # the call as written, when ``call`` reads its supers
+    # a caller's copy: the factory's parameters as that caller's call binds them
+    bound: Env = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +229,7 @@ class _Builder:
         that caller's own object: each caller adds its own routes to its copy, as each call
         builds a new app at runtime (DB-GPT's webserver and its controller both call one
         ``create_app``)."""
-        callers: dict[str, list[str]] = defaultdict(list)
+        callers: dict[str, list[tuple[str, Env]]] = defaultdict(list)
         for module, facts in modules:
             added_to = _locals_added_to(facts)
             for assign in facts.assigns:
@@ -242,14 +244,16 @@ class _Builder:
                 made = self._called(assign.value, where, 0)
                 if not assign.scope:
                     self._name_in_place(key, made)
-                built = [k for k, _ in made if ".<locals>." in k]
-                if len(built) == 1 and built[0] != key:
-                    callers[built[0]].append(key)
+                built = [(k, env) for k, env in made if ".<locals>." in k]
+                if len(built) == 1 and built[0][0] != key:
+                    callers[built[0][0]].append((key, built[0][1]))
         for factory_object, keys in sorted(callers.items()):
             if len(keys) < 2:
                 continue  # one caller: its app is the factory's, as named before
-            for key in keys:
-                copy = replace(self.objects[factory_object], key=key, made_by=factory_object)
+            for key, bound in keys:
+                copy = replace(
+                    self.objects[factory_object], key=key, made_by=factory_object, bound=bound
+                )
                 self.objects[key] = copy
             self._made_per_caller.add(factory_object)
 
@@ -1303,7 +1307,7 @@ class _Builder:
                 conditions = self._returned_alone(root.key) if served else None
             if conditions is None:
                 continue
-            if root.key in self._made_per_caller and app == root.key:
+            if root.key in self._made_per_caller:
                 continue  # served only through its callers' copies
             prefix = self._prefix(root, {}, _Site("", root.file, root.line))
             deps = tuple(root.dependencies)
@@ -1402,6 +1406,8 @@ class _Builder:
         depth: int,
     ) -> None:
         made = self._made(holder)
+        if (obj := self.objects.get(holder)) is not None and obj.bound:
+            env = {**obj.bound, **env}  # what its call passed the factory
         classes, bound = self._constructed(holder)
         if classes:
             made, env = [*made, *classes], {**bound, **env}

@@ -8,10 +8,10 @@ def project_main() -> dict[str, str]:
     return {}
 
 
-def _create_base_app() -> FastAPI:
+def _create_base_app(health_path: str = "/health") -> FastAPI:
     app = FastAPI()
 
-    @app.get("/health")
+    @app.get(health_path)  # each caller's app gets the path its call gives
     def health() -> str:
         return "ok"
 
@@ -49,7 +49,7 @@ def console_jobs() -> list[str]:
 
 # A module-level caller adding to its own app (DB-GPT's webserver beside its controller):
 # its routes are that app's alone.
-console_app = _create_base_app()
+console_app = _create_base_app(health_path="/ready")
 console_app.include_router(console)
 
 
