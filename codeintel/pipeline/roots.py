@@ -222,8 +222,12 @@ def _votes(
 ) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], tuple[str, int]]]:
     """How many of the code's absolute imports reach each (folder, top-level name) -- the
     spelling ``app.core.config`` counts for ``app`` under the folder that holds ``app/`` --
-    and the first import of each."""
+    and the first import of each. A package folder that only code inside it can import
+    from loses its votes for a name as many imports elsewhere take from outside the project
+    (``import pytest`` in a suite of thousands of tests, against one plugin module inside
+    phoenix's ``client/`` package, which holds a ``pytest/`` subpackage)."""
     votes: Counter[tuple[str, str]] = Counter()
+    outside: Counter[str] = Counter()
     first: dict[tuple[str, str], tuple[str, int]] = {}
     for path in sorted(sources):
         data = sources[path]
@@ -236,9 +240,13 @@ def _votes(
             found = set(provides.get(name, ()))
             if member is not None:
                 found |= provides.get(f"{name}.{member.decode()}", set())
-            for root in _possible(path, found, packages):
+            possible = _possible(path, found, packages)
+            outside[top] += not possible
+            for root in possible:
                 votes[root, top] += 1
                 first.setdefault((root, top), (path, data.count(b"\n", 0, match.start()) + 1))
+    for root, top in [k for k in votes if k[0] in packages and outside[k[1]] >= votes[k]]:
+        del votes[root, top]
     return votes, first
 
 

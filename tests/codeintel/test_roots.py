@@ -209,3 +209,19 @@ def test_a_subpackage_named_like_a_dependency_is_no_root() -> None:
     assert naming.roots == ()
     assert "fastapi" not in naming.aliases
     assert naming.names["pkg/sub/fastapi/adapters.py"] == "pkg.sub.fastapi.adapters"
+
+
+def test_a_subpackage_named_like_a_dependency_is_no_root_for_it() -> None:
+    """phoenix's client package holds a ``pytest/`` plugin package whose module imports
+    pytest; the suite imports pytest too, from outside the project: the name is pytest's."""
+    base = "packages/client/src/phoenix/client"
+    naming = name_modules(
+        {
+            f"{base}/__init__.py": b"",
+            f"{base}/pytest/__init__.py": b"",
+            f"{base}/pytest/plugin.py": b"import pytest\n",
+            "tests/conftest.py": b"import pytest\n",
+        },
+        {},
+    )
+    assert "pytest" not in naming.aliases
