@@ -8,7 +8,7 @@ from codeintel.diagnostics import Diagnostic
 from codeintel.facts.ids import id_kind
 from codeintel.facts.models import Param, SymbolFact, Value
 from codeintel.facts.routes import Route
-from codeintel.resolve.evaluate import Evaluator, placeholder
+from codeintel.resolve.evaluate import Evaluator, argument, chosen, placeholder
 from codeintel.resolve.framework_names import ANNOTATED, DEFINED_IN, DEPENDS
 
 _MAX_HOPS = 8
@@ -66,7 +66,7 @@ def _returned_depends(call: Value, evaluator: Evaluator) -> Value | None:
     fact = evaluator.resolver.symbols.get(factory) if factory else None
     if fact is None or fact.kind not in ("function", "method") or not fact.returned:
         return None
-    returned = {_chosen(value, fact, call) for value in fact.returned}
+    returned = {chosen(value, fact, call) for value in fact.returned}
     depends = returned.pop() if len(returned) == 1 else None
     if depends is None or not _is_depends(depends, evaluator):
         return None
@@ -218,28 +218,8 @@ def _returned_local(call: Value | None, evaluator: Evaluator) -> str | None:
         fact = evaluator.resolver.symbols.get(factory) if factory else None
     if call is None or fact is None or fact.kind not in ("function", "method"):
         return None
-    names = {_function(_chosen(v, fact, call), str(factory), evaluator) for v in fact.returned}
+    names = {_function(chosen(v, fact, call), str(factory), evaluator) for v in fact.returned}
     return names.pop() if len(names) == 1 else None
-
-
-def _chosen(value: Value | None, fact: SymbolFact, call: Value) -> Value | None:
-    if value is None or value.kind != "ifexp":
-        return value
-    test, body, orelse = value.items
-    flag = argument(test.text, fact, call) if test.kind == "name" else None
-    if flag is None or flag.kind != "const" or flag.text not in ("True", "False"):
-        return None
-    return _chosen(body if flag.text == "True" else orelse, fact, call)
-
-
-def argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
-    """What the call passes for parameter ``name`` of the function it calls (or its default)."""
-    if (given := call.keyword(name)) is not None:
-        return given
-    positional = [p.name for p in fact.params if p.kind == "positional"]
-    if name in positional and positional.index(name) < len(call.items):
-        return call.items[positional.index(name)]
-    return next((p.default for p in fact.params if p.name == name), None)
 
 
 def _function(value: Value | None, factory: str, evaluator: Evaluator) -> str | None:

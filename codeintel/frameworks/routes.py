@@ -9,14 +9,13 @@ from codeintel.diagnostics import Diagnostic
 from codeintel.facts.models import CallFact, Guard, ModuleFacts, Param, SymbolFact, Value
 from codeintel.facts.routes import Route
 from codeintel.frameworks.depends import (
-    argument,
     dependency_tree,
     list_providers,
     param_providers,
     solve_order,
 )
 from codeintel.pipeline.layout import is_test_path
-from codeintel.resolve.evaluate import Evaluator, Text
+from codeintel.resolve.evaluate import Evaluator, Text, argument
 from codeintel.resolve.framework_names import (
     APP_CLASSES,
     BODY,
@@ -550,14 +549,19 @@ class _Builder:
 
     def _per_call(self, module: str, call: CallFact, sites: list[_Site]) -> list[_Site]:
         """``r.add_api_route("/x", func)`` in ``register(r, func)``: a handler that is a
-        parameter is known only per call, so the statement runs once per call."""
+        parameter is known only per call, so the statement runs once per call; so is one a
+        local gets from a factory given a parameter (hayhooks' ``handler =
+        make_handler(requires_files)``, the factory choosing by that flag)."""
         method = (call.value.func.ref or "") if call.value.func is not None else ""
         if method.rpartition(".")[2] not in _ADDERS:
             return sites
-        value = call.value.keyword("endpoint") or (
-            call.value.items[1] if len(call.value.items) > 1 else None
-        )
+        spread = self._spread(call.value)
+        value = spread.keyword("endpoint") or (spread.items[1] if len(spread.items) > 1 else None)
         refs = {value.ref} if value is not None and value.kind == "name" else set()
+        key = self.ev.variable(value.ref) if value is not None and value.kind == "name" else None
+        made = self.ev.binding(key) if key and ".<locals>." in key else None
+        if made is not None and made.kind == "call":
+            refs |= {v.ref for v in (*made.items, *(v for _, v in made.keywords))}
         runs = self._calls_of(module, call.scope, refs)
         if runs is None:
             return sites
@@ -793,7 +797,9 @@ class _Builder:
             # A nested def is a function; a local holding a factory's result is what the
             # factory returns (``handler = make_handler()``); anything else is not known.
             key = self.ev.variable(value.ref) if value is not None else None
-            made = self.ev.returned_function(self.ev.binding(key)) if key else None
+            binding = self.ev.binding(key) if key else None
+            # closed over this site's bindings: the factory's flag may be a caller's argument
+            made = self.ev.returned_function(_close(binding, site.env) if binding else None)
             made = made or self._on_parameter(value.ref if value is not None else None)
             endpoint = endpoint if endpoint in self.resolver.symbols else made
         if endpoint is None:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from codeintel.facts.ids import id_kind
-from codeintel.facts.models import AssignFact, Value
+from codeintel.facts.models import AssignFact, SymbolFact, Value
 from codeintel.resolve.framework_names import APP_CLASSES, APP_PATH_ATTRIBUTES, FIELD
 from codeintel.resolve.resolver import Resolver
 
@@ -147,9 +147,11 @@ class Evaluator:
         its nested ``_health``): the one function every ``return`` of the factory names."""
         called = self.called_class(value)
         fact = self.resolver.symbols.get(called) if called else None
-        if fact is None or fact.kind != "function" or not fact.returned:
+        if value is None or fact is None or fact.kind != "function" or not fact.returned:
             return None
-        names = {self.qualified(v) for v in fact.returned}
+        # ``return with_files if requires_files else without_files`` (hayhooks): the branch
+        # the call's literal flag picks
+        names = {self.qualified(chosen(v, fact, value)) for v in fact.returned}
         found = names.pop() if len(names) == 1 else None
         symbol = self.resolver.symbols.get(found) if found else None
         return found if symbol is not None and symbol.kind == "function" else None
@@ -373,3 +375,26 @@ class Evaluator:
         if value is None or value.kind != "list":
             return ()
         return tuple(self.text(v).value for v in value.items)
+
+
+def chosen(value: Value | None, fact: SymbolFact, call: Value) -> Value | None:
+    """What ``value``, returned by the function ``call`` calls, is: ``a if flag else b``
+    with ``flag`` a parameter the call gives as a literal (or leaves at its literal default)
+    is that branch; an ``if`` on anything else is None."""
+    if value is None or value.kind != "ifexp":
+        return value
+    test, body, orelse = value.items
+    flag = argument(test.text, fact, call) if test.kind == "name" else None
+    if flag is None or flag.kind != "const" or flag.text not in ("True", "False"):
+        return None
+    return chosen(body if flag.text == "True" else orelse, fact, call)
+
+
+def argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
+    """What the call passes for parameter ``name`` of the function it calls (or its default)."""
+    if (given := call.keyword(name)) is not None:
+        return given
+    positional = [p.name for p in fact.params if p.kind == "positional"]
+    if name in positional and positional.index(name) < len(call.items):
+        return call.items[positional.index(name)]
+    return next((p.default for p in fact.params if p.name == name), None)

@@ -2,6 +2,7 @@ from fastapi import APIRouter, FastAPI
 
 from shop.lazy import badges_router, notes_router, stamps_router
 from shop.made import alpha, beta
+from shop.pipelines import add_pipeline_route
 from shop.routers import decorated, listed
 from shop.routers.listed import ROUTES, feeds
 from shop.routers.versioned import router as versioned_router
@@ -18,6 +19,8 @@ def register_extra(app: FastAPI) -> None:
     app.include_router(alpha.router, prefix="/alpha")
     app.include_router(beta.router, prefix="/beta")
     app.get("/version")(version)
+    add_pipeline_route(app, "summary", False)
+    add_pipeline_route(app, "upload", requires_files=True)
 
 
 def version() -> dict[str, str]:
