@@ -338,6 +338,18 @@ def test_a_test_the_app_itself_is_built_under_is_no_condition_of_its_routes(
 RUNTIME_DEPENDENCIES = Path(__file__).resolve().parent.parent / "runtime_dependencies.py"
 
 
+def runtime_dependencies(project: Path, *endpoints: str) -> dict[str, list[str]]:
+    """FastAPI's own flattened ``Depends`` chain of each ``module:qualname`` endpoint."""
+    result = subprocess.run(
+        [sys.executable, str(RUNTIME_DEPENDENCIES), str(project), *endpoints],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["registry_app", "fullstack_app"])
 def test_depends_chains_equal_fastapis_own(fixtures: Path, name: str) -> None:
@@ -353,14 +365,7 @@ def test_depends_chains_equal_fastapis_own(fixtures: Path, name: str) -> None:
         tree = dependency_tree(list(direct), inputs.evaluator)
         module = symbols_module(inputs, endpoint)
         static[f"{module}:{endpoint[len(module) + 1 :]}"] = list(solve_order(direct, tree))
-    result = subprocess.run(
-        [sys.executable, str(RUNTIME_DEPENDENCIES), str(project), *static],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert static == json.loads(result.stdout)
+    assert static == runtime_dependencies(project, *static)
     if name == "fullstack_app":  # get_current_user asks for a session and a token itself
         assert len(static["app.api.routes.users:read_user_me"]) == 3
         # argilla-server's shapes: bound methods of a module-level instance (one inherited)
@@ -471,14 +476,7 @@ def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path
         ),
         "/b": ("main._optional_user",),
     }
-    result = subprocess.run(
-        [sys.executable, str(RUNTIME_DEPENDENCIES), str(tmp_path), "main:a", "main:b"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    runtime = json.loads(result.stdout)
+    runtime = runtime_dependencies(tmp_path, "main:a", "main:b")
     assert runtime["main:b"] == list(routes["/b"])
     # FastAPI names the class where it is defined, though the project imports it from
     # fastapi.security: so do we
@@ -505,15 +503,9 @@ def test_a_default_naming_the_def_itself_reads_the_import_it_shadows(tmp_path: P
         "    return api_key\n"
     )
     [route] = codeintel.analyze(tmp_path).routes()
-    result = subprocess.run(
-        [sys.executable, str(RUNTIME_DEPENDENCIES), str(tmp_path), "main:validate_api_key"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    runtime = runtime_dependencies(tmp_path, "main:validate_api_key")
     assert route.all_dependencies == ("auth.api_key_header", "auth.validate_api_key")
-    assert json.loads(result.stdout)["main:validate_api_key"] == list(route.all_dependencies)
+    assert runtime["main:validate_api_key"] == list(route.all_dependencies)
 
 
 _BOUND_METHODS_AND_CLOSURES = """
@@ -725,14 +717,8 @@ def test_providers_passed_to_a_factory_or_held_by_locals_are_named_as_fastapi_do
         "/local": ("main.shared", "main.Authenticator()", "main.get_db"),
         "/passed": ("main.get_db",),
     }
-    result = subprocess.run(
-        [sys.executable, str(RUNTIME_DEPENDENCIES), str(tmp_path), "main:passed"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert json.loads(result.stdout)["main:passed"] == list(routes["/passed"])
+    runtime = runtime_dependencies(tmp_path, "main:passed")
+    assert runtime["main:passed"] == list(routes["/passed"])
 
 
 def test_a_router_passed_to_the_app_factory_is_followed(tmp_path: Path) -> None:
