@@ -312,10 +312,11 @@ def _class_fixtures(module: ModuleFacts, evaluator: Evaluator) -> list[Fixture]:
     that class alone (node id ``file::Class``): two classes may each have a ``mock_client``."""
     resolver = evaluator.resolver
     found = []
-    for cls in _collected_classes(module, evaluator):
+    own = [(cls, f"{module.module}.{cls}") for cls in _collected_classes(module, evaluator)]
+    for cls, qualified in [*own, *_imported_classes(module, evaluator)]:
         node = f"{module.file}::{cls.replace('.', '::')}"
         taken: set[str] = set()
-        for owner in resolver.mro(f"{module.module}.{cls}"):
+        for owner in resolver.mro(qualified):
             facts = _module_of(resolver.modules, resolver.symbols, owner)
             if facts is None:
                 continue  # an external base: its fixtures are not the project's
@@ -478,6 +479,15 @@ def _collected_tests(
     own = {s.qualname for s in module.symbols}
     for cls in sorted(collected):
         yield from _inherited(cls, f"{module.module}.{cls}", own, evaluator, 1)
+    for name, cls in _imported_classes(module, evaluator):
+        yield from _inherited(name, cls, set(), evaluator, 0)
+
+
+def _imported_classes(module: ModuleFacts, evaluator: Evaluator) -> list[tuple[str, str]]:
+    """The test classes a test module imports, which pytest collects there again: each as
+    the module names it, with its qualified name."""
+    own = {s.qualname for s in module.symbols}
+    found = []
     for imp in module.imports:
         name = imp.bound
         if imp.scope or name is None or name in own:
@@ -488,7 +498,8 @@ def _collected_tests(
             continue
         named = name.startswith("Test") or evaluator.is_subclass(target.qualname, UNITTEST_CASES)
         if named and _holds_tests(target.qualname, evaluator):
-            yield from _inherited(name, target.qualname, set(), evaluator, 0)
+            found.append((name, target.qualname))
+    return found
 
 
 def _holds_tests(cls: str, evaluator: Evaluator) -> bool:

@@ -23,3 +23,14 @@ class TestSwitchedOff(TestShared):
 class TestWithInit(TestShared):
     def __init__(self) -> None:
         self.ready = True
+
+
+class TestTokens:
+    """Its fixture method is registered wherever the class is collected, imported too."""
+
+    @pytest.fixture
+    def shared_token(self) -> str:
+        return "token"
+
+    def test_token(self, shared_token: str) -> None:
+        assert shared_token
