@@ -747,15 +747,16 @@ class _Builder:
 
     def _unknown_holder(self, call: Value, method: str, site: _Site) -> None:
         """A CI202 for ``x.include_router(...)`` when nothing tells what ``x`` is (DB-GPT's
-        ``system_app.app``, 202 routes); not when ``x`` is an instance of a class we can
-        name, which is then no app or router of FastAPI's (aiogram's ``Dispatcher``, a
-        project class with an ``include_router`` of its own), or ``self`` in a class."""
+        ``system_app.app``, 202 routes), or when it is an instance of a router or app class
+        of a package we do not read (airflow's cadwyn ``VersionedAPIRouter``); not for other
+        classes we can name, which are no app or router of FastAPI's (aiogram's
+        ``Dispatcher``, a project class with an ``include_router`` of its own), or ``self``."""
         assert call.func is not None and call.func.ref is not None
         holder = call.func.ref.rpartition(".")[0]
         key = self.ev.variable(holder)
-        if self._a_class(self.ev.instance_class(self.ev.binding(key)) if key else None):
-            return
-        if self._a_class(holder):  # ``self`` in a class
+        cls = self.ev.instance_class(self.ev.binding(key)) if key else None
+        routing = cls is not None and cls not in self.resolver.symbols and _routing_name(cls)
+        if (self._a_class(cls) and not routing) or self._a_class(holder):
             return
         text = call.func.text.rpartition(".")[0]
         message = f"cannot tell which app or router {text} is; its {method} is not seen"
@@ -1776,6 +1777,12 @@ def _path_value(call: Value) -> Value | None:
 
 def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
     return tuple(g.text for g in guards if g.kind == "if")
+
+
+def _routing_name(cls: str) -> bool:
+    """A class named like FastAPI's routers and apps (``VersionedAPIRouter``, ``MyFastAPI``)."""
+    name = cls.rpartition(".")[2]
+    return name.endswith("Router") or "FastAPI" in name
 
 
 def _locals_added_to(facts: ModuleFacts) -> set[str]:

@@ -638,23 +638,34 @@ def test_a_local_instance_is_named_by_its_class_and_an_unread_list_is_kept(
 
 def test_an_include_on_what_is_no_known_app_or_router_is_reported(tmp_path: Path) -> None:
     """DB-GPT includes 202 routes on ``system_app.app``, a parameter's attribute nothing
-    tells the class of: a CI202 says so rather than nothing. An instance of a class we can
-    name (aiogram's ``Dispatcher``) has an ``include_router`` of its own: no report."""
+    tells the class of, and airflow on a router class of a package we do not read: a CI202
+    says so rather than nothing. An instance of another class we can name (aiogram's
+    ``Dispatcher``) has an ``include_router`` of its own: no report."""
     (tmp_path / "main.py").write_text(
         "from aiogram import Dispatcher, Router\n"
+        "from cadwyn import VersionedAPIRouter\n"
         "from fastapi import APIRouter\n\n"
         "items = APIRouter()\n\n\n"
         "def mount(system_app) -> None:\n"
         "    system_app.app.include_router(items)\n\n\n"
         "dp = Dispatcher()\n"
         "dp.include_router(Router())\n"
+        "versioned = VersionedAPIRouter()\n"
+        "versioned.include_router(items)\n"
     )
     graph = codeintel.analyze(tmp_path)
-    [diagnostic] = graph.diagnostics
-    assert (diagnostic.code, diagnostic.line) == ("CI202", 8)
-    assert diagnostic.message == (
-        "cannot tell which app or router system_app.app is; its include_router is not seen"
-    )
+    assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
+        (
+            "CI202",
+            9,
+            "cannot tell which app or router system_app.app is; its include_router is not seen",
+        ),
+        (
+            "CI202",
+            15,
+            "cannot tell which app or router versioned is; its include_router is not seen",
+        ),
+    ]
 
 
 _PASSED_AND_HELD = """
