@@ -224,6 +224,22 @@ def entry_point_plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(p for p in found if p[0]))
 
 
+def addopts_plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
+    """The modules a pytest config loads with ``-p NAME`` in its ``addopts``, each with the
+    folder of that config, whose runs load it (``-p no:NAME`` turns one off instead)."""
+    found: set[tuple[str, str]] = set()
+    for path in sorted(reader.paths):
+        folder, _, name = path.rpartition("/")
+        settings = _pytest_in(reader, path) if name in PYTEST_FILES else None
+        options = settings.addopts if settings is not None else ()
+        for index, option in enumerate(options):
+            given = options[index + 1 : index + 2] if option == "-p" else (option[2:],)
+            plugin = given[0] if option.startswith("-p") and given else ""
+            if plugin and not plugin.startswith("no:"):
+                found.add((plugin, folder))
+    return tuple(sorted(found))
+
+
 def _module(spec: object) -> str:
     """``module`` or ``module:attribute`` (an entry point's value) -> the module."""
     return spec.partition(":")[0].strip() if isinstance(spec, str) else ""

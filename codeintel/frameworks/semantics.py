@@ -12,7 +12,7 @@ import networkx as nx
 from codeintel.config.docs import extract_docs
 from codeintel.config.project import extract_project
 from codeintel.config.reader import ConfigReader
-from codeintel.config.testing import entry_point_plugins
+from codeintel.config.testing import addopts_plugins, entry_point_plugins
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.conventions import Convention
 from codeintel.facts.docs import DocFile
@@ -68,7 +68,7 @@ def add_semantics(
     )
     guard("layers", add_layers, None, graph, layers)
     reader = ConfigReader(root, files)
-    plugins = entry_point_plugins(reader)
+    plugins = guard("tests", _plugins, _NO_PLUGINS, reader)
     tests, test_diagnostics = guard("tests", extract_tests, _NO_TESTS, evaluator, plugins)
     guard("tests", add_tests, None, graph, tests)
     errors = guard("errors", extract_errors, _NO_ERRORS, evaluator)
@@ -85,6 +85,12 @@ def add_semantics(
     return [*found, *test_diagnostics, *project_diagnostics, *doc_diagnostics]
 
 
+def _plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
+    """The plugin modules the configuration loads, each with the folder whose tests see it."""
+    return (*entry_point_plugins(reader), *addopts_plugins(reader))
+
+
+_NO_PLUGINS: tuple[tuple[str, str], ...] = ()
 _NO_ROUTES: tuple[list[Route], dict[str, tuple[str, ...]], list[Diagnostic]] = ([], {}, [])
 _NO_TESTS: tuple[TestFacts, list[Diagnostic]] = (TestFacts(fixtures=(), tests=(), overrides=()), [])
 _NO_ERRORS = ErrorFacts(exceptions=(), raises=(), handlers=())

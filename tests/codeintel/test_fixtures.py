@@ -310,3 +310,19 @@ def test_a_pytest11_entry_point_of_a_nested_project_reaches_its_own_tests_only(
     graph = codeintel.analyze(tmp_path, cache=False)
     assert "demo_auto" in graph.visible_fixtures("examples/demo/tests/test_demo.py")
     assert "demo_auto" not in graph.visible_fixtures("tests/test_a.py")
+
+
+def test_a_plugin_a_pytest_config_loads_with_dash_p_is_a_plugin(tmp_path: Path) -> None:
+    """``addopts = "-p tests.plugin -p no:cacheprovider"``: pytest loads the first for the
+    runs under that config; ``no:`` turns a plugin off."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "__init__.py").write_text("")
+    (tmp_path / "tests" / "plugin.py").write_text(
+        "import pytest\n\n\n@pytest.fixture\ndef courier() -> str:\n    return ''\n"
+    )
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\naddopts = "-p tests.plugin -p no:cacheprovider"\n'
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert graph.visible_fixtures("tests/test_x.py")["courier"].file == "tests/plugin.py"
+    assert not graph.diagnostics
