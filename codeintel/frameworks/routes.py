@@ -15,7 +15,7 @@ from codeintel.frameworks.depends import (
     solve_order,
 )
 from codeintel.pipeline.layout import is_test_path
-from codeintel.resolve.evaluate import Evaluator, Text, argument
+from codeintel.resolve.evaluate import Evaluator, Text, argument, chosen
 from codeintel.resolve.framework_names import (
     APP_CLASSES,
     BODY,
@@ -166,6 +166,7 @@ class _Builder:
         self._walking: list[str] = []  # the holders the walk is inside
         self._following: set[str] = set()  # names whose objects are being looked for
         self._init_methods: dict[str, set[str]] = {}  # a class -> methods its __init__ runs
+        self._scoped_calls: dict[str, dict[str, list[CallFact]]] = {}  # module -> scope -> calls
 
     # -- collecting -----------------------------------------------------------------------
 
@@ -307,20 +308,14 @@ class _Builder:
         literal default; otherwise both branches' items."""
         if value is None or value.kind != "ifexp" or len(value.items) != 3:
             return value
-        test, body, orelse = value.items
+        _, body, orelse = value.items
         func = key.rpartition(".<locals>.")[0]
         fact = self._callee(func) if func else None
-        flags = {self._flag(test, fact, call) for call, _ in self.sites.get(func, ())}
-        if fact is not None and flags in ({True}, {False}):
-            return body if flags == {True} else orelse
+        calls = self.sites.get(func, []) if fact is not None else []
+        picked = {chosen(value, fact, call) for call, _ in calls} if fact is not None else set()
+        if len(picked) == 1 and None not in picked:
+            return picked.pop()
         return Value("list", value.text, items=(*body.items, *orelse.items))
-
-    @staticmethod
-    def _flag(test: Value, fact: SymbolFact | None, call: Value) -> bool | None:
-        given = (
-            argument(test.text, fact, call) if fact is not None and test.kind == "name" else None
-        )
-        return {"True": True, "False": False}.get(given.text) if given is not None else None
 
     def _listed(self, obj: _Object) -> None:
         """``FastAPI(routes=[APIRoute("/ping", ping)])``: routes handed to the constructor."""
@@ -522,14 +517,14 @@ class _Builder:
                 continue
             expanded: list[tuple[Env, tuple[str, ...]]] = []
             for env, conditions in runs:
-                for iterable, chosen in _branches(
+                for iterable, tests in _branches(
                     _close(guard.iterable, env) if guard.iterable else None
                 ):
                     items = self._items(iterable, env)
                     if items is None:
                         return [base], guard.text
                     expanded.extend(
-                        ({**env, **_unpack(guard.target, item)}, (*conditions, *chosen))
+                        ({**env, **_unpack(guard.target, item)}, (*conditions, *tests))
                         for item in items
                     )
             runs = expanded
@@ -1444,7 +1439,7 @@ class _Builder:
         found = set()
         while cls and method:
             runs = method == "__init__" or function in self._init_calls(cls)
-            if runs and self._kind(Value("call", cls, func=Value("name", cls, ref=cls))):
+            if runs and self.ev.is_subclass(cls, APP_CLASSES | ROUTER_CLASSES):
                 found.add(cls)
             function, marker, _ = function.rpartition(".<locals>.")
             if not marker:
@@ -1455,20 +1450,30 @@ class _Builder:
     def _init_calls(self, cls: str) -> set[str]:
         """The methods of ``cls`` its ``__init__`` calls on ``self``, directly or not."""
         if cls not in self._init_methods:
-            module = self.resolver.symbol_module.get(cls)
-            calls = self.resolver.modules[module].calls if module else ()
             found: set[str] = set()
             todo = [f"{cls}.__init__"]
             while todo:
-                caller = todo.pop()
-                for call in calls:
+                for call in self._calls_in(todo.pop()):
                     ref = call.value.func.ref if call.value.func is not None else None
                     own = ref is not None and ref.startswith(f"{cls}.") and ref not in found
-                    if own and f"{module}.{call.scope}" == caller and ref in self.resolver.symbols:
+                    if own and ref in self.resolver.symbols:
                         found.add(ref)
                         todo.append(ref)
             self._init_methods[cls] = found
         return self._init_methods[cls]
+
+    def _calls_in(self, function: str) -> list[CallFact]:
+        """The statement calls made in the body of ``function`` (qualified): each module's
+        calls are grouped by scope once, not scanned again for every function asked."""
+        module = self.resolver.symbol_module.get(function)
+        if module is None:
+            return []
+        if module not in self._scoped_calls:
+            grouped: dict[str, list[CallFact]] = defaultdict(list)
+            for call in self.resolver.modules[module].calls:
+                grouped[call.scope].append(call)
+            self._scoped_calls[module] = grouped
+        return self._scoped_calls[module].get(function.removeprefix(f"{module}."), [])
 
     def _super_call(self, call: Value, cls: str | None) -> Value:
         """``Api()`` of ``class Api(APIRouter)`` whose ``__init__`` calls
@@ -1489,15 +1494,8 @@ class _Builder:
 
     def _super_init(self, cls: str) -> Value | None:
         """The one ``super().__init__(...)`` call of ``cls.__init__``, if it makes one."""
-        module = self.resolver.symbol_module.get(cls)
-        if module is None:
-            return None
-        scope = f"{cls}.__init__".removeprefix(f"{module}.")
-        found = [
-            c.value
-            for c in self.resolver.modules[module].calls
-            if c.scope == scope and c.value.text.startswith("super().__init__(")
-        ]
+        calls = self._calls_in(f"{cls}.__init__")
+        found = [c.value for c in calls if c.value.text.startswith("super().__init__(")]
         return found[0] if len(found) == 1 else None
 
     def _constructed(self, holder: str) -> tuple[list[str], Env]:
