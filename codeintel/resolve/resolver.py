@@ -258,16 +258,9 @@ class Resolver:
         """``from pkg import chat_router`` where ``pkg`` has no such name but a module
         ``__getattr__`` (PEP 562) that imports it on first use: what it imports."""
         binding = self.lazy.get(module, {}).get(name)
-        if binding is None:
-            return None
-        from_module, target = binding
-        if from_module is None:  # ``import pkg.api as api`` inside it
-            return self._resolve(".".join([target, *tail]), hops + 1, module)
-        source = self.alias(from_module, module)
-        if source is None:
+        if binding is None or (binding[0] is not None and self.alias(binding[0], module) is None):
             return None  # a place outside the project, or no module at all
-        attribute = target[len(from_module) + 1 :]
-        return self._walk(source, [*attribute.split("."), *tail] if attribute else tail, hops + 1)
+        return self._follow(binding, tail, hops + 1, module)
 
     def _inherited(self, cls: str, rest: list[str], hops: int) -> Target | None:
         sym = self.symbols.get(cls)
