@@ -224,11 +224,15 @@ class Resolver:
         )
 
     def mro(self, cls: str) -> list[str]:
-        """Project classes and external bases reachable from ``cls``, nearest first (a
-        depth-first, left-to-right walk: exact C3 only matters for diamonds, rare in models).
+        """Project classes and external bases reachable from ``cls``, nearest first: Python's
+        C3 order (a diamond's shared base after every class deriving from it). Where C3 has
+        none (a cycle, or bases Python itself would refuse), a depth-first, left-to-right walk.
         Computed once per class: every subclass test of every assignment asks again."""
         if cls not in self._mro:
-            self._mro[cls] = tuple(self._walk_bases(cls))
+            self._mro[cls] = ()  # while it runs: a cycle back here finds no bases
+            self._mro[cls] = tuple(
+                _c3(cls, [self.mro(b) for b in self.class_bases(cls)]) or self._walk_bases(cls)
+            )
         return list(self._mro[cls])
 
     def _walk_bases(self, cls: str) -> list[str]:
@@ -338,3 +342,20 @@ def qualified(target: Target | None, text: str) -> str:
     if target is None:
         return text
     return f"{target.qualname}.{target.remainder}" if target.remainder else target.qualname
+
+
+def _c3(cls: str, orders: list[list[str]]) -> list[str] | None:
+    """``cls`` then the merge of its bases' orders (each ending with the bases as listed),
+    or None when no order keeps them all, as ``type()`` raises then."""
+    bases = [order[0] for order in orders if order]
+    if len(bases) < len(orders) or any(cls in order for order in orders):
+        return None  # a cycle: a base's order is unfinished, or reaches back to ``cls``
+    pending = [list(order) for order in (*orders, bases) if order]
+    merged = [cls]
+    while pending:
+        head = next((o[0] for o in pending if not any(o[0] in p[1:] for p in pending)), None)
+        if head is None:
+            return None
+        merged.append(head)
+        pending = [rest for o in pending if (rest := [c for c in o if c != head])]
+    return merged

@@ -16,6 +16,20 @@ class TestParametrizedChild(TestShared):
     """The collecting class's marks apply to what it inherits: ``db`` is filled directly."""
 
 
+class _Left(TestShared):
+    pass
+
+
+class _Right(TestShared):
+    def test_uses_db(self) -> None:
+        pass
+
+
+class TestDiamond(_Left, _Right):
+    """Python's C3 order puts ``_Right`` before ``TestShared``: its override is collected,
+    where a depth-first walk would reach ``TestShared`` first, through ``_Left``."""
+
+
 class TestSwitchedOff(TestShared):
     __test__ = False
 
