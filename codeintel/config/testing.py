@@ -71,7 +71,12 @@ def _pytest_toml(
         addopts=tuple(_split(options.get("addopts"))),
         markers=tuple(m.split(":")[0].strip() for m in _lines(options.get("markers"))),
         asyncio_mode=asyncio_mode if isinstance(asyncio_mode, str) else None,
+        **{k: tuple(_split(options[k])) for k in _COLLECTION if k in options},
     )
+
+
+#: The settings naming what pytest collects (a list, or names split at whitespace).
+_COLLECTION = ("python_files", "python_classes", "python_functions")
 
 
 def _lines(value: object) -> list[str]:
@@ -100,6 +105,7 @@ def _pytest_ini(
             m.split(":")[0].strip() for m in values.get("markers", "").splitlines() if m.strip()
         ),
         asyncio_mode=values.get("asyncio_mode"),
+        **{k: tuple(values[k].split()) for k in _COLLECTION if k in values},
     )
 
 

@@ -37,6 +37,10 @@ class PytestSettings(Frozen):
     addopts: tuple[str, ...]
     markers: tuple[str, ...]
     asyncio_mode: str | None
+    # what pytest collects: file globs; class and function name prefixes or globs
+    python_files: tuple[str, ...] = ("test_*.py", "*_test.py")
+    python_classes: tuple[str, ...] = ("Test",)
+    python_functions: tuple[str, ...] = ("test",)
 
 
 class Coverage(Frozen):

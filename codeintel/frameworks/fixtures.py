@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
 from codeintel.facts.ids import fixture_id
 from codeintel.facts.models import Guard, ModuleFacts, SymbolFact, Value
+from codeintel.facts.project import PytestSettings
 from codeintel.resolve.evaluate import Evaluator
 from codeintel.resolve.framework_names import FIXTURE_DECORATORS, UNITTEST_CASES
 from codeintel.resolve.resolver import Target
 
-_TEST_MODULE = re.compile(r"^(test_.*|.*_test)\.py$")
 _KINDS: tuple[tuple[str, TestKind], ...] = (
     ("unit", "unit"),
     ("integration", "integration"),
@@ -37,28 +37,32 @@ _SHOWN = 80  # characters of an expression a diagnostic quotes
 
 
 def extract_tests(
-    evaluator: Evaluator, entry_points: Iterable[tuple[str, str]] = ()
+    evaluator: Evaluator,
+    entry_points: Iterable[tuple[str, str]] = (),
+    settings: Callable[[str], PytestSettings | None] = lambda _: None,
 ) -> tuple[TestFacts, list[Diagnostic]]:
     """pytest's fixtures, tests and dependency overrides, and the diagnostics for what
     cannot be known statically. ``entry_points``: the modules the project declares as
-    ``pytest11`` plugins, each with the folder whose tests see it once it is installed."""
+    ``pytest11`` plugins, each with the folder whose tests see it once it is installed;
+    ``settings``: the pytest config that governs the tests of a folder, if any."""
     resolver = evaluator.resolver
     modules = sorted(resolver.modules.values(), key=lambda m: m.file)
     diagnostics: list[Diagnostic] = []
     plugins = _plugins(modules, evaluator, diagnostics)
     plugins.update((resolver.alias(name) or name, f"*{folder}") for name, folder in entry_points)
-    project = {m.module for m in modules if not _is_test_file(m.file)}
+    collects = {m.file: _Collects(settings(posixpath.dirname(m.file))) for m in modules}
+    project = {m.module for m in modules if not _is_test_file(m.file, collects[m.file])}
     fixtures: list[Fixture] = []
     tests: list[TestFunction] = []
     overrides: list[Override] = []
     for module in modules:
-        name = module.file.rsplit("/", 1)[-1]
-        if name == "conftest.py" or _TEST_MODULE.match(name) or module.module in plugins:
+        rules = collects[module.file]
+        if _is_test_file(module.file, rules) or module.module in plugins:
             fixtures += _fixtures(module, evaluator, plugins.get(module.module))
             fixtures += _imported_fixtures(module, evaluator, plugins.get(module.module))
-        if _TEST_MODULE.match(name):
-            fixtures += _class_fixtures(module, evaluator)
-            tests += _tests(module, evaluator, project)
+        if rules.module(module.file):
+            fixtures += _class_fixtures(module, evaluator, rules)
+            tests += _tests(module, evaluator, project, rules)
         overrides += _overrides(module, evaluator)
     facts = TestFacts(
         fixtures=tuple(sorted(fixtures, key=lambda f: (f.file, f.line, f.visible_from, f.name))),
@@ -140,9 +144,44 @@ def _inside(folder: str, top: str) -> bool:
     return not top or folder == top or folder.startswith(top + "/")
 
 
-def _is_test_file(path: str) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return name == "conftest.py" or bool(_TEST_MODULE.match(name))
+class _Collects:
+    """What pytest collects under one config: modules by ``python_files`` globs, classes by
+    ``python_classes`` and functions by ``python_functions``, each a prefix or a glob."""
+
+    def __init__(self, settings: PytestSettings | None) -> None:
+        self.settings = settings or _DEFAULTS
+
+    def module(self, path: str) -> bool:
+        """A glob without a ``/`` matches the file's name; one with, its path's end."""
+        name = path.rpartition("/")[2]
+        return any(
+            fnmatch.fnmatchcase(f"/{path}", f"*/{glob}")
+            if "/" in glob
+            else fnmatch.fnmatchcase(name, glob)
+            for glob in self.settings.python_files
+        )
+
+    def cls(self, name: str) -> bool:
+        return _prefix_or_glob(name, self.settings.python_classes)
+
+    def function(self, name: str) -> bool:
+        return _prefix_or_glob(name, self.settings.python_functions)
+
+
+_DEFAULTS = PytestSettings(file="", line=0, testpaths=(), addopts=(), markers=(), asyncio_mode=None)
+
+
+def _prefix_or_glob(name: str, options: tuple[str, ...]) -> bool:
+    """pytest's ``_matches_prefix_or_glob_option``."""
+    return any(
+        name.startswith(option)
+        or (any(c in option for c in "*?[") and fnmatch.fnmatchcase(name, option))
+        for option in options
+    )
+
+
+def _is_test_file(path: str, rules: _Collects) -> bool:
+    return path.rpartition("/")[2] == "conftest.py" or rules.module(path)
 
 
 def _plugins(
@@ -307,13 +346,13 @@ def _fixture_named(target: Target | None, evaluator: Evaluator) -> _Bound | None
     return fact, home, decorator
 
 
-def _class_fixtures(module: ModuleFacts, evaluator: Evaluator) -> list[Fixture]:
+def _class_fixtures(module: ModuleFacts, evaluator: Evaluator, rules: _Collects) -> list[Fixture]:
     """pytest registers a collected test class's fixture methods, inherited ones included, for
     that class alone (node id ``file::Class``): two classes may each have a ``mock_client``."""
     resolver = evaluator.resolver
     found = []
-    own = [(cls, f"{module.module}.{cls}") for cls in _collected_classes(module, evaluator)]
-    for cls, qualified in [*own, *_imported_classes(module, evaluator)]:
+    own = [(c, f"{module.module}.{c}") for c in _collected_classes(module, evaluator, rules)]
+    for cls, qualified in [*own, *_imported_classes(module, evaluator, rules)]:
         node = f"{module.file}::{cls.replace('.', '::')}"
         taken: set[str] = set()
         for owner in resolver.mro(qualified):
@@ -353,10 +392,13 @@ def _texts(guards: tuple[Guard, ...]) -> tuple[str, ...]:
     return tuple(g.text for g in guards)
 
 
-def _collected_classes(module: ModuleFacts, evaluator: Evaluator) -> dict[str, bool]:
+def _collected_classes(
+    module: ModuleFacts, evaluator: Evaluator, rules: _Collects
+) -> dict[str, bool]:
     """Classes pytest collects, each with whether it is a ``unittest.TestCase``: ``Test*``
-    at module level and nested in those, and a ``TestCase`` of any name (pytest's unittest
-    plugin takes it, though it collects no class nested in it)."""
+    (or as ``python_classes`` says) at module level and nested in those, and a ``TestCase``
+    of any name (pytest's unittest plugin takes it, though it collects no class nested in
+    it)."""
     found: dict[str, bool] = {}
     for fact in _bound_symbols(module):
         owner = fact.qualname.rpartition(".")[0]
@@ -364,7 +406,7 @@ def _collected_classes(module: ModuleFacts, evaluator: Evaluator) -> dict[str, b
             continue  # nested in a class pytest does not collect, or in a TestCase
         qualified = f"{module.module}.{fact.qualname}"
         unittest = evaluator.is_subclass(qualified, UNITTEST_CASES)
-        if (unittest or fact.name.startswith("Test")) and _holds_tests(qualified, evaluator):
+        if (unittest or rules.cls(fact.name)) and _holds_tests(qualified, evaluator):
             found[fact.qualname] = unittest
     return found
 
@@ -417,16 +459,18 @@ def _fixture(
     )
 
 
-def _tests(module: ModuleFacts, evaluator: Evaluator, project: set[str]) -> list[TestFunction]:
+def _tests(
+    module: ModuleFacts, evaluator: Evaluator, project: set[str], rules: _Collects
+) -> list[TestFunction]:
     """The tests pytest collects in ``module``. One it collects from another module's class
     (inherited, or a ``Test*`` class imported here) is located where it is collected: this
     module, at its class."""
     resolver = evaluator.resolver
-    collected = _collected_classes(module, evaluator)
+    collected = _collected_classes(module, evaluator, rules)
     module_marks = _module_marks(module)
     imported = _imported_modules(module, project)
     found = []
-    for owner, fact, home, collecting in _collected_tests(module, collected, evaluator):
+    for owner, fact, home, collecting in _collected_tests(module, collected, evaluator, rules):
         klass = resolver.symbols.get(collecting) if collecting else None
         applied = [*module_marks, *_marks_of(collecting, evaluator), *fact.decorators]
         marks = _markers(applied)
@@ -464,7 +508,7 @@ def _marks_of(cls: str, evaluator: Evaluator) -> list[Value]:
 
 
 def _collected_tests(
-    module: ModuleFacts, collected: dict[str, bool], evaluator: Evaluator
+    module: ModuleFacts, collected: dict[str, bool], evaluator: Evaluator, rules: _Collects
 ) -> Iterator[tuple[str, SymbolFact, ModuleFacts, str]]:
     """Each test pytest collects in ``module``: (the class it is collected under, as the
     module names it, or ""; its function; the module defining it; the collecting class,
@@ -474,16 +518,18 @@ def _collected_tests(
     it in the namespace)."""
     for fact in _bound_symbols(module):
         owner = fact.qualname.rpartition(".")[0]
-        if _is_test(fact, owner, collected, evaluator):
+        if _is_test(fact, owner, collected, evaluator, rules):
             yield owner, fact, module, f"{module.module}.{owner}" if owner else ""
     own = {s.qualname for s in module.symbols}
     for cls in sorted(collected):
-        yield from _inherited(cls, f"{module.module}.{cls}", own, evaluator, 1)
-    for name, cls in _imported_classes(module, evaluator):
-        yield from _inherited(name, cls, set(), evaluator, 0)
+        yield from _inherited(cls, f"{module.module}.{cls}", own, evaluator, rules, 1)
+    for name, cls in _imported_classes(module, evaluator, rules):
+        yield from _inherited(name, cls, set(), evaluator, rules, 0)
 
 
-def _imported_classes(module: ModuleFacts, evaluator: Evaluator) -> list[tuple[str, str]]:
+def _imported_classes(
+    module: ModuleFacts, evaluator: Evaluator, rules: _Collects
+) -> list[tuple[str, str]]:
     """The test classes a test module imports, which pytest collects there again: each as
     the module names it, with its qualified name."""
     own = {s.qualname for s in module.symbols}
@@ -496,7 +542,7 @@ def _imported_classes(module: ModuleFacts, evaluator: Evaluator) -> list[tuple[s
         cls_fact = evaluator.resolver.symbols.get(target.qualname) if target else None
         if target is None or target.remainder or not cls_fact or cls_fact.kind != "class":
             continue
-        named = name.startswith("Test") or evaluator.is_subclass(target.qualname, UNITTEST_CASES)
+        named = rules.cls(name) or evaluator.is_subclass(target.qualname, UNITTEST_CASES)
         if named and _holds_tests(target.qualname, evaluator):
             found.append((name, target.qualname))
     return found
@@ -518,13 +564,14 @@ def _holds_tests(cls: str, evaluator: Evaluator) -> bool:
 
 
 def _inherited(
-    owner: str, cls: str, own: set[str], evaluator: Evaluator, skip: int
+    owner: str, cls: str, own: set[str], evaluator: Evaluator, rules: _Collects, skip: int
 ) -> Iterator[tuple[str, SymbolFact, ModuleFacts, str]]:
     """The ``test*`` methods class ``cls`` gets from its MRO past the first ``skip`` classes
     (the ones the collecting module defines itself are listed already), each once, nearest
     first."""
     resolver = evaluator.resolver
     seen = {q.rpartition(".")[2] for q in own if q.rpartition(".")[0] == owner}
+    unittest = evaluator.is_subclass(cls, UNITTEST_CASES)
     for base in resolver.mro(cls)[skip:]:
         home = _module_of(resolver.modules, resolver.symbols, base)
         if home is None:
@@ -534,7 +581,7 @@ def _inherited(
             if fact.qualname.rpartition(".")[0] != local or fact.name in seen:
                 continue
             seen.add(fact.name)
-            if fact.kind == "method" and _is_test(fact, local, {local: False}, evaluator):
+            if fact.kind == "method" and _is_test(fact, local, {local: unittest}, evaluator, rules):
                 yield owner, fact, home, cls
 
 
@@ -549,9 +596,13 @@ def _class_lines(module: ModuleFacts, owner: str) -> tuple[int, int]:
 
 
 def _is_test(
-    fact: SymbolFact, owner: str, collected: dict[str, bool], evaluator: Evaluator
+    fact: SymbolFact, owner: str, collected: dict[str, bool], evaluator: Evaluator, rules: _Collects
 ) -> bool:
-    if not fact.name.startswith("test") or fact.kind not in {"function", "method"}:
+    """A ``TestCase``'s tests are what unittest's loader takes, ``test*``, whatever pytest's
+    ``python_functions`` says."""
+    unittest = collected.get(owner, False)
+    named = fact.name.startswith("test") if unittest else rules.function(fact.name)
+    if not named or fact.kind not in {"function", "method"}:
         return False
     if _fixture_decorator(fact, evaluator) is not None:
         return False  # pytest never collects a fixture, whatever its name (``test_settings``)

@@ -3,6 +3,7 @@ graph."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -12,7 +13,7 @@ import networkx as nx
 from codeintel.config.docs import extract_docs
 from codeintel.config.project import extract_project
 from codeintel.config.reader import ConfigReader
-from codeintel.config.testing import addopts_plugins, entry_point_plugins
+from codeintel.config.testing import addopts_plugins, entry_point_plugins, pytest_settings
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.conventions import Convention
 from codeintel.facts.docs import DocFile
@@ -69,7 +70,8 @@ def add_semantics(
     guard("layers", add_layers, None, graph, layers)
     reader = ConfigReader(root, files)
     plugins = guard("tests", _plugins, _NO_PLUGINS, reader)
-    tests, test_diagnostics = guard("tests", extract_tests, _NO_TESTS, evaluator, plugins)
+    settings = functools.cache(functools.partial(pytest_settings, reader))
+    tests, test_diagnostics = guard("tests", extract_tests, _NO_TESTS, evaluator, plugins, settings)
     guard("tests", add_tests, None, graph, tests)
     errors = guard("errors", extract_errors, _NO_ERRORS, evaluator)
     graph.graph["errors"] = errors.model_dump()

@@ -249,3 +249,64 @@ def test_coverage_agrees(tmp_path: Path, files: dict[str, str], expected: float 
     found = re.search(r"^\s*fail_under: (\S+)$", run.stdout, re.MULTILINE)
     assert found is not None, run.stdout
     assert float(found[1]) == (expected or 0.0)  # coverage's own default gate is 0
+
+
+_NAMING_MODULE = """\
+def check_a():
+    pass
+
+
+def test_b():
+    pass
+
+
+class SpecSuite:
+    def check_c(self):
+        pass
+
+
+class TestD:
+    def check_e(self):
+        pass
+"""
+_NAMING_CASES: list[dict[str, str]] = [
+    {
+        "pytest.ini": "[pytest]\npython_files = check_*.py\n  spec_*.py\n"
+        "python_classes = *Suite\npython_functions = check_\n"
+    },
+    {
+        "setup.cfg": "[tool:pytest]\npython_files = spec_*.py\npython_classes = Spec\n"
+        "python_functions = check_a check_c\n"
+    },
+    {
+        "pyproject.toml": "[tool.pytest.ini_options]\npython_files = ['spec_*.py']\n"
+        "python_classes = ['Test', 'Spec']\npython_functions = ['check_*', 'test']\n"
+    },
+]
+
+
+def _collected(tmp_path: Path, config: dict[str, str]) -> set[str]:
+    _write(tmp_path, {**config, "spec_things.py": _NAMING_MODULE, "test_x.py": _NAMING_MODULE})
+    graph = codeintel.analyze(tmp_path)
+    return {t.qualname.replace(".", "::").replace("::", ".py::", 1) for t in graph.tests()}
+
+
+@pytest.mark.parametrize("config", _NAMING_CASES)
+def test_collection_follows_the_naming_settings(tmp_path: Path, config: dict[str, str]) -> None:
+    collected = _collected(tmp_path, config)
+    assert collected and all(t.startswith("spec_things.py::") for t in collected)
+    assert "spec_things.py::check_a" in collected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("config", _NAMING_CASES)
+def test_collection_agrees_with_pytest(tmp_path: Path, config: dict[str, str]) -> None:
+    static = _collected(tmp_path, config)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "--co", "-q", "-p", "no:cacheprovider"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert static == {line for line in run.stdout.splitlines() if "::" in line}

@@ -1,0 +1,2 @@
+def check_here(db: str) -> None:
+    assert db
