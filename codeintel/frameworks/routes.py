@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from codeintel.diagnostics import Diagnostic
-from codeintel.facts.models import CallFact, Guard, ModuleFacts, Param, SymbolFact, Value
+from codeintel.facts.models import (
+    AssignFact,
+    CallFact,
+    Guard,
+    ModuleFacts,
+    Param,
+    SymbolFact,
+    Value,
+)
 from codeintel.facts.routes import Route
 from codeintel.frameworks.depends import (
     dependency_tree,
@@ -24,6 +34,7 @@ from codeintel.resolve.framework_names import (
     ROUTER_CLASSES,
 )
 from codeintel.resolve.resolver import Resolver
+from codeintel.resolve.walks import imported_module, package_walk
 
 _VERBS = {
     "get": ("GET",),
@@ -520,7 +531,8 @@ class _Builder:
                 for iterable, tests in _branches(
                     _close(guard.iterable, env) if guard.iterable else None
                 ):
-                    items = self._items(iterable, env)
+                    items = package_walk(iterable, module, self.ev)
+                    items = items if items is not None else self._items(iterable, env)
                     if items is None:
                         return [base], guard.text
                     expanded.extend(
@@ -528,10 +540,92 @@ class _Builder:
                         for item in items
                     )
             runs = expanded
-        return [
-            replace(base, env=env, conditions=(*conditions, *base.conditions))
-            for env, conditions in runs
-        ], None
+        sites = []
+        for env, conditions in runs:
+            env = self._loop_locals(module, scope, line, guards, env)
+            known = self._known_tests(module, scope, guards, env)
+            if known is not None:
+                kept = tuple(c for c in base.conditions if c not in known)
+                sites.append(replace(base, env=env, conditions=(*conditions, *kept)))
+        return sites, None
+
+    def _loop_locals(
+        self, module: str, scope: str, line: int, guards: tuple[Guard, ...], env: Env
+    ) -> Env:
+        """``env`` and the modules a loop's body imports by name before ``line`` (``module =
+        importlib.import_module(f"{__name__}.{info.name}")`` over a package walk), or the
+        attribute it reads from one (``router = getattr(module, "router", None)``)."""
+        loops = [g for g in guards if g.kind == "for"]
+        bound = dict(env)
+        for assign in self._scope_assigns(module, scope):
+            if assign.line >= line or assign.value is None:
+                continue
+            if any(g in assign.guards for g in loops):
+                held = self._module_held(_close(assign.value, bound), module)
+                if held is not None:
+                    bound[self.ev.key(module, scope, assign.name)] = held
+        return bound
+
+    def _scope_assigns(self, module: str, scope: str) -> list[AssignFact]:
+        facts = self.resolver.modules[module]
+        return sorted((a for a in facts.assigns if a.scope == scope), key=lambda a: a.line)
+
+    def _module_held(self, value: Value, module: str) -> Value | None:
+        """The module an ``import_module`` call imports, or a ``getattr`` of one: the
+        attribute, or its default where the module binds no such name."""
+        imported = imported_module(value, module, self.ev)
+        if imported is not None:
+            return Value("name", value.text, ref=imported)
+        func = value.func if value.kind == "call" else None
+        if func is None or func.text != "getattr" or func.ref is not None:
+            return None
+        if len(value.items) not in (2, 3) or value.items[1].kind != "str":
+            return None
+        holder = self._module_held(value.items[0], module) or value.items[0]
+        attribute = f"{holder.ref}.{value.items[1].text}"
+        if holder.kind != "name" or holder.ref not in self.resolver.modules:
+            return None
+        if self.resolver.resolve(attribute) is not None:
+            return Value("name", value.text, ref=attribute)
+        return value.items[2] if len(value.items) == 3 else None
+
+    def _known_tests(
+        self, module: str, scope: str, guards: tuple[Guard, ...], env: Env
+    ) -> set[str] | None:
+        """The ``if`` tests around a statement that a loop's bindings decide: None when one
+        fails (``hasattr(module, "router")`` on a module without one: the body never runs
+        for that item), else the tests that hold, which are no condition of it."""
+        held = set()
+        for guard in guards:
+            if guard.kind != "if":
+                continue
+            known = self._decided(
+                guard.text, lambda name: env.get(self.ev.key(module, scope, name))
+            )
+            if known is False:
+                return None
+            if known:
+                held.add(guard.text)
+        return held
+
+    def _decided(self, text: str, bound: Callable[[str], Value | None]) -> bool | None:
+        """Whether the test ``text`` holds with the names ``bound`` gives; None when that is
+        not known. A name holds when bound to what a call builds, not when bound to None."""
+        if text.startswith("not (") and text.endswith(")"):
+            inner = self._decided(text[5:-1], bound)
+            return None if inner is None else not inner
+        if match := _HASATTR.fullmatch(text):
+            held = bound(match[1])
+            if held is None or held.kind != "name" or held.ref not in self.resolver.modules:
+                return None
+            return self.resolver.resolve(f"{held.ref}.{match[2]}") is not None
+        match = _PRESENT.fullmatch(text)
+        held = bound(match[1]) if match else None
+        key = self.ev.variable(held.ref) if held is not None and held.kind == "name" else None
+        value = self.ev.binding(key) if key else held
+        if value is None or value.kind not in ("call", "const"):
+            return None
+        return value.kind == "call" or value.text not in ("None", "False")
 
     @staticmethod
     def _over_parameters(module: str, scope: str, refs: set[str | None]) -> bool:
@@ -1846,11 +1940,14 @@ def _close(value: Value, env: Env) -> Value:
 
 def _close_prefix(value: Value, ref: str, env: Env) -> Value:
     """``module.router`` with ``module`` bound to a name (``for module in (users, items)``):
-    the attribute of what is bound."""
+    the attribute of what is bound; ``info.name`` with ``info`` a named tuple: that field."""
     head, _, tail = ref.rpartition(".")
     while head:
         bound = env.get(head)
         if bound is not None:
+            field = bound.keyword(tail) if bound.kind == "list" else None
+            if field is not None:
+                return field
             if bound.kind != "name" or bound.ref is None:
                 return value
             return Value("name", value.text, ref=f"{bound.ref}.{tail}")
@@ -1871,3 +1968,9 @@ def _imported_by_serving(condition: str, app: str | None) -> bool:
 
 def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
+
+
+#: ``if`` tests a loop's bindings decide: ``hasattr(module, "router")``, ``router`` and
+#: ``router is not None``, each perhaps negated (``not (...)``, an ``else`` branch).
+_HASATTR = re.compile(r"""hasattr\((\w+), *["'](\w+)["']\)""")
+_PRESENT = re.compile(r"(\w+)(?: is not None)?")

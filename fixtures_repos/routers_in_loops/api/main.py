@@ -1,6 +1,6 @@
 from fastapi import FastAPI
 
-from api import activity, handlers
+from api import activity, extras, handlers, plugins
 from api.gateway import register_gateway
 from api.oauth import make_oauth_router
 from api.pages import create_pages
@@ -39,3 +39,5 @@ for module in (flows, runs):
 
 app.mount("/pages", create_pages())
 app.include_router(activity.router)
+app.include_router(plugins.router)
+app.include_router(extras.router)

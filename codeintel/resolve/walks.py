@@ -1,0 +1,152 @@
+"""Modules a project finds at run time in its own folders: what a package walk
+(``pkgutil.iter_modules``) yields, and which module ``importlib.import_module`` imports."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from codeintel.facts.models import Value
+from codeintel.resolve.evaluate import Evaluator
+
+_WALKS = frozenset({"pkgutil.iter_modules"})
+_IMPORTS = frozenset({"importlib.import_module"})
+_DIRNAMES = frozenset({"os.path.dirname"})
+_PATHS = frozenset({"pathlib.Path"})
+_DUNDERS = frozenset({"__name__", "__package__"})
+
+
+def package_walk(
+    value: Value | None, module: str, evaluator: Evaluator
+) -> tuple[Value, ...] | None:
+    """The ``ModuleInfo`` items ``pkgutil.iter_modules(path, prefix)`` yields in ``module``,
+    for a path naming one package of the project (``__path__``, ``pkg.__path__``, or
+    ``[os.path.dirname(__file__)]``): each submodule and subpackage with an ``__init__``,
+    by name, as pkgutil lists a folder. None for any other value."""
+    if value is None or value.kind != "call" or evaluator.qualified(value.func) not in _WALKS:
+        return None
+    path = value.keyword("path") or (value.items[0] if value.items else None)
+    prefix = value.keyword("prefix") or (value.items[1] if len(value.items) > 1 else None)
+    package = _walked(path, module, evaluator)
+    named = evaluator.text(with_dunders(prefix, module, evaluator)) if prefix else None
+    if package is None or (named is not None and named.unknown):
+        return None
+    start = named.value if named is not None else ""
+    modules = evaluator.resolver.modules
+    found = []
+    for name in sorted(modules):
+        parent, _, short = name.rpartition(".")
+        if parent == package and short != "__init__":
+            ispkg = modules[name].file.endswith("/__init__.py")
+            found.append(_module_info(f"{start}{short}", ispkg))
+    return tuple(found)
+
+
+def imported_module(value: Value | None, module: str, evaluator: Evaluator) -> str | None:
+    """The project module ``importlib.import_module(name, package)`` imports in ``module``,
+    once the loop variables in ``value`` are bound; None when it is no such call or the name
+    is not known in full."""
+    if value is None or value.kind != "call" or evaluator.qualified(value.func) not in _IMPORTS:
+        return None
+    name = value.keyword("name") or (value.items[0] if value.items else None)
+    anchor = value.keyword("package") or (value.items[1] if len(value.items) > 1 else None)
+    text = evaluator.text(with_dunders(name, module, evaluator))
+    base = evaluator.text(with_dunders(anchor, module, evaluator)) if anchor else None
+    if text.unknown or not text.value or (base is not None and base.unknown):
+        return None
+    dotted = text.value
+    if dotted.startswith("."):
+        if base is None:
+            return None  # a relative name needs its package, or import_module raises
+        level = len(dotted) - len(dotted.lstrip("."))
+        parent = base.value.rsplit(".", level - 1)[0] if level > 1 else base.value
+        dotted = f"{parent}.{dotted.lstrip('.')}"
+    resolver = evaluator.resolver
+    return resolver.alias(dotted, module) if resolver.alias(dotted, module) else None
+
+
+def with_dunders(value: Value | None, module: str, evaluator: Evaluator) -> Value | None:
+    """``value`` with ``__name__`` and ``__package__`` read as ``module``'s."""
+    if value is None:
+        return None
+    if value.kind == "name" and value.ref is None and value.text in _DUNDERS:
+        facts = evaluator.resolver.modules.get(module)
+        package = facts is not None and facts.file.endswith("__init__.py")
+        name = module if value.text == "__name__" or package else module.rpartition(".")[0]
+        return Value("str", name)
+    if not value.items and value.func is None:
+        return value
+    return replace(
+        value,
+        func=with_dunders(value.func, module, evaluator),
+        items=tuple(v for v in (with_dunders(i, module, evaluator) for i in value.items) if v),
+    )
+
+
+def _walked(path: Value | None, module: str, evaluator: Evaluator) -> str | None:
+    """The package whose folder ``path`` names."""
+    if path is not None and path.kind == "list" and len(path.items) == 1:
+        return _folder_package(path.items[0], module, evaluator)
+    if path is None or path.kind != "name" or path.ref is None:
+        return None
+    owner, _, attribute = path.ref.rpartition(".")
+    if attribute != "__path__":
+        key = evaluator.variable(path.ref)  # ``package_path = package.__path__``
+        bound = evaluator.binding(key) if key else None
+        return _walked(bound, module, evaluator) if bound is not None else None
+    target = evaluator.resolver.resolve(owner, importer=module)
+    name = target.qualname if target is not None and not target.remainder else None
+    return name if _is_package(name, evaluator) else None
+
+
+def _folder_package(value: Value, module: str, evaluator: Evaluator) -> str | None:
+    """The package of the folder ``os.path.dirname(__file__)``, ``Path(__file__).parent``
+    or ``str(...)`` of those name in ``module``, through one variable at most."""
+    if value.kind == "name" and value.ref is not None and not value.ref.endswith("__file__"):
+        key = evaluator.variable(value.ref)
+        bound = evaluator.binding(key) if key else None
+        value = bound if bound is not None else value
+    if value.kind == "call" and value.func is not None and value.func.text == "str":
+        value = value.items[0] if len(value.items) == 1 else value
+    if value.kind == "call" and evaluator.qualified(value.func) in _DIRNAMES:
+        here = value.items[0] if len(value.items) == 1 else None
+    elif value.kind == "getattr" and value.items and value.items[0].text == "parent":
+        made = value.func
+        here = made.items[0] if made is not None and _a_path(made, evaluator) else None
+    else:
+        here = None
+    if here is None or here.kind != "name" or here.ref != f"{module}.__file__":
+        return None
+    facts = evaluator.resolver.modules.get(module)
+    own = facts is not None and facts.file.endswith("/__init__.py")
+    package = module if own else module.rpartition(".")[0]
+    return package if _is_package(package, evaluator) else None
+
+
+def _a_path(value: Value, evaluator: Evaluator) -> bool:
+    """``Path(x)`` or ``Path(x).resolve()``: a path whose ``.parent`` is ``x``'s folder."""
+    if value.kind == "call" and value.func is not None and value.func.kind == "getattr":
+        inner = value.func.func
+        return (
+            value.func.items[0].text == "resolve"
+            and inner is not None
+            and _a_path(inner, evaluator)
+        )
+    return (
+        value.kind == "call" and evaluator.qualified(value.func) in _PATHS and len(value.items) == 1
+    )
+
+
+def _is_package(name: str | None, evaluator: Evaluator) -> bool:
+    facts = evaluator.resolver.modules.get(name) if name else None
+    return facts is not None and facts.file.endswith("__init__.py")
+
+
+def _module_info(name: str, ispkg: bool) -> Value:
+    """What pkgutil yields: a ``ModuleInfo(module_finder, name, ispkg)`` named tuple."""
+    fields = (Value("other", "module_finder"), Value("str", name), Value("const", str(ispkg)))
+    return Value(
+        "list",
+        f"ModuleInfo(name={name!r}, ispkg={ispkg})",
+        items=fields,
+        keywords=(("module_finder", fields[0]), ("name", fields[1]), ("ispkg", fields[2])),
+    )

@@ -1,0 +1,15 @@
+"""Routers found by walking this package's folder, the names given a prefix."""
+
+import os
+import pkgutil
+from importlib import import_module
+
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/extras")
+here = os.path.dirname(__file__)
+
+for _, name, _ in pkgutil.iter_modules([here], prefix=f"{__package__}."):
+    found = getattr(import_module(name), "router", None)
+    if found is not None:
+        router.include_router(found)
