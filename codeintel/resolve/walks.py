@@ -8,7 +8,7 @@ from dataclasses import replace
 from codeintel.facts.models import Value
 from codeintel.resolve.evaluate import Evaluator
 
-_WALKS = frozenset({"pkgutil.iter_modules"})
+_WALKS = frozenset({"pkgutil.iter_modules", "pkgutil.walk_packages"})
 _IMPORTS = frozenset({"importlib.import_module"})
 _DIRNAMES = frozenset({"os.path.dirname"})
 _PATHS = frozenset({"pathlib.Path"})
@@ -21,8 +21,10 @@ def package_walk(
     """The ``ModuleInfo`` items ``pkgutil.iter_modules(path, prefix)`` yields in ``module``,
     for a path naming one package of the project (``__path__``, ``pkg.__path__``, or
     ``[os.path.dirname(__file__)]``): each submodule and subpackage with an ``__init__``,
-    by name, as pkgutil lists a folder. None for any other value."""
-    if value is None or value.kind != "call" or evaluator.qualified(value.func) not in _WALKS:
+    by name, as pkgutil lists a folder; ``walk_packages`` goes on into the subpackages,
+    naming their modules by dotted path. None for any other value."""
+    walk = evaluator.qualified(value.func) if value is not None and value.kind == "call" else None
+    if value is None or walk not in _WALKS:
         return None
     path = value.keyword("path") or (value.items[0] if value.items else None)
     prefix = value.keyword("prefix") or (value.items[1] if len(value.items) > 1 else None)
@@ -33,12 +35,22 @@ def package_walk(
     start = named.value if named is not None else ""
     modules = evaluator.resolver.modules
     found = []
+    deep = walk == "pkgutil.walk_packages"
     for name in sorted(modules):
         parent, _, short = name.rpartition(".")
-        if parent == package and short != "__init__":
+        inside = parent == package or (deep and _below(parent, package, evaluator))
+        if inside and short != "__init__":
             ispkg = modules[name].file.endswith("/__init__.py")
-            found.append(_module_info(f"{start}{short}", ispkg))
+            found.append(_module_info(f"{start}{name.removeprefix(package + '.')}", ispkg))
     return tuple(found)
+
+
+def _below(parent: str, package: str, evaluator: Evaluator) -> bool:
+    """Whether ``parent`` is a package inside ``package`` that a walk reaches: every
+    package between them has an ``__init__`` (a folder without one is not walked into)."""
+    while parent.startswith(package + ".") and _is_package(parent, evaluator):
+        parent = parent.rpartition(".")[0]
+    return parent == package
 
 
 def imported_module(value: Value | None, module: str, evaluator: Evaluator) -> str | None:
