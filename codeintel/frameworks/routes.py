@@ -177,6 +177,7 @@ class _Builder:
         self._walking: list[str] = []  # the holders the walk is inside
         self._following: set[str] = set()  # names whose objects are being looked for
         self._init_methods: dict[str, set[str]] = {}  # a class -> methods its __init__ runs
+        self._importing: dict[tuple[str, str], list[AssignFact]] = {}  # see _importing_assigns
         self._scoped_calls: dict[str, dict[str, list[CallFact]]] = {}  # module -> scope -> calls
 
     # -- collecting -----------------------------------------------------------------------
@@ -522,7 +523,10 @@ class _Builder:
         if all(guard.kind != "for" for guard in guards):
             return [base], None
         starts = self._calls_of(module, scope, _iterables(guards))
-        runs: list[tuple[Env, tuple[str, ...]]] = starts if starts is not None else [({}, ())]
+        runs: list[tuple[Env, tuple[str, ...]]] = [
+            (self._module_locals(module, scope, line, env), conditions)
+            for env, conditions in (starts if starts is not None else [({}, ())])
+        ]
         for guard in guards:
             if guard.kind != "for" or guard.target is None:
                 continue
@@ -542,33 +546,36 @@ class _Builder:
             runs = expanded
         sites = []
         for env, conditions in runs:
-            env = self._loop_locals(module, scope, line, guards, env)
+            env = self._module_locals(module, scope, line, env)
             known = self._known_tests(module, scope, guards, env)
             if known is not None:
                 kept = tuple(c for c in base.conditions if c not in known)
                 sites.append(replace(base, env=env, conditions=(*conditions, *kept)))
         return sites, None
 
-    def _loop_locals(
-        self, module: str, scope: str, line: int, guards: tuple[Guard, ...], env: Env
-    ) -> Env:
-        """``env`` and the modules a loop's body imports by name before ``line`` (``module =
-        importlib.import_module(f"{__name__}.{info.name}")`` over a package walk), or the
-        attribute it reads from one (``router = getattr(module, "router", None)``)."""
-        loops = [g for g in guards if g.kind == "for"]
+    def _module_locals(self, module: str, scope: str, line: int, env: Env) -> Env:
+        """``env`` and the modules ``scope`` imports by name before ``line``, once ``env``
+        tells the name (``module = importlib.import_module(f"{__name__}.{info.name}")`` in
+        a loop over a package walk, ``package = importlib.import_module(package_name)`` with
+        the parameter bound), or the attribute read from one (``router = getattr(module,
+        "router", None)``)."""
         bound = dict(env)
-        for assign in self._scope_assigns(module, scope):
-            if assign.line >= line or assign.value is None:
-                continue
-            if any(g in assign.guards for g in loops):
+        for assign in self._importing_assigns(module, scope):
+            if assign.line < line and assign.value is not None:
                 held = self._module_held(_close(assign.value, bound), module)
                 if held is not None:
                     bound[self.ev.key(module, scope, assign.name)] = held
         return bound
 
-    def _scope_assigns(self, module: str, scope: str) -> list[AssignFact]:
-        facts = self.resolver.modules[module]
-        return sorted((a for a in facts.assigns if a.scope == scope), key=lambda a: a.line)
+    def _importing_assigns(self, module: str, scope: str) -> list[AssignFact]:
+        """The assignments of ``scope`` that may import a module by name, in line order."""
+        if (module, scope) not in self._importing:
+            facts = self.resolver.modules[module]
+            self._importing[module, scope] = sorted(
+                (a for a in facts.assigns if a.scope == scope and _may_import(a.value)),
+                key=lambda a: a.line,
+            )
+        return self._importing[module, scope]
 
     def _module_held(self, value: Value, module: str) -> Value | None:
         """The module an ``import_module`` call imports, or a ``getattr`` of one: the
@@ -1893,7 +1900,21 @@ def _locals_added_to(facts: ModuleFacts) -> set[str]:
 
 
 def _iterables(guards: tuple[Guard, ...]) -> set[str | None]:
-    return {g.iterable.ref for g in guards if g.kind == "for" and g.iterable is not None}
+    """The names loops run over, and those a call they run over is given
+    (``pkgutil.iter_modules(package.__path__)``)."""
+    found: set[str | None] = set()
+    for guard in guards:
+        iterable = guard.iterable if guard.kind == "for" else None
+        if iterable is not None:
+            found.add(iterable.ref)
+            found.update(v.ref for v in iterable.items if iterable.kind == "call")
+    return found
+
+
+def _may_import(value: Value | None) -> bool:
+    """Whether ``value`` is a call of something named ``import_module`` or ``getattr``."""
+    func = value.func if value is not None and value.kind == "call" else None
+    return func is not None and func.text.rpartition(".")[2] in ("import_module", "getattr")
 
 
 def _branches(value: Value | None) -> list[tuple[Value | None, tuple[str, ...]]]:

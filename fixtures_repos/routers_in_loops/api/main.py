@@ -1,6 +1,7 @@
 from fastapi import FastAPI
 
 from api import activity, extras, handlers, plugins
+from api.discovery import include_package
 from api.gateway import register_gateway
 from api.oauth import make_oauth_router
 from api.pages import create_pages
@@ -41,3 +42,4 @@ app.mount("/pages", create_pages())
 app.include_router(activity.router)
 app.include_router(plugins.router)
 app.include_router(extras.router)
+include_package(app)
