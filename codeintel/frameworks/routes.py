@@ -178,6 +178,7 @@ class _Builder:
         self._following: set[str] = set()  # names whose objects are being looked for
         self._init_methods: dict[str, set[str]] = {}  # a class -> methods its __init__ runs
         self._importing: dict[tuple[str, str], list[AssignFact]] = {}  # see _importing_assigns
+        self._appends: dict[str, tuple[Value, ...] | None] = {}  # see _appended
         self._scoped_calls: dict[str, dict[str, list[CallFact]]] = {}  # module -> scope -> calls
 
     # -- collecting -----------------------------------------------------------------------
@@ -696,7 +697,43 @@ class _Builder:
         passed = self.ev.constructed(value.ref) if value.kind == "name" else None
         key = self.ev.variable(value.ref) if value.kind == "name" else None
         binding = passed or (self.ev.binding(key) if key else None)
-        return self._items(binding, {}, hops + 1) if binding is not None else None
+        if binding is None:
+            return None
+        items = self._items(binding, {}, hops + 1)
+        if items is None or key is None or passed is not None or binding.kind != "list":
+            return items
+        added = self._appended(key)
+        return (*items, *added) if added is not None else None
+
+    def _module_holding(self, dotted: str) -> str | None:
+        """The module a qualified name is in: its longest prefix naming one."""
+        while dotted and dotted not in self.resolver.modules:
+            dotted = dotted.rpartition(".")[0]
+        return dotted or None
+
+    def _appended(self, key: str) -> tuple[Value, ...] | None:
+        """What the scope binding the list ``key`` appends to it (``routers.append(
+        module.router)`` in a loop over a package walk), each loop item once; None when some
+        append's loop is not known, so the list is not known in full."""
+        if key in self._appends:
+            return self._appends[key]
+        self._appends[key] = None  # while it runs: a loop over the list itself is unknown
+        owner, local, _ = key.partition(".<locals>.")
+        module = self._module_holding(owner if local else key.rpartition(".")[0]) or ""
+        facts = self.resolver.modules.get(module)
+        scope = owner[len(module) + 1 :] if local else ""
+        found: list[Value] = []
+        file = facts.file if facts is not None else ""
+        for call in facts.calls if facts is not None else ():
+            func = call.value.func
+            if call.scope != scope or func is None or func.ref != f"{key}.append":
+                continue
+            sites, unknown = self._loop_sites(module, file, call.line, call.guards, scope)
+            if unknown is not None or len(call.value.items) != 1:
+                return None
+            found.extend(_close(call.value.items[0], site.env) for site in sites)
+        self._appends[key] = tuple(found)
+        return self._appends[key]
 
     def _returned_items(self, call: Value, hops: int) -> tuple[Value, ...] | None:
         """``for prefix in get_prefixes()`` (mlflow): a project function, called with no

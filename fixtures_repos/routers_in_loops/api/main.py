@@ -1,6 +1,7 @@
 from fastapi import FastAPI
 
 from api import activity, extras, handlers, plugins
+from api.collected import ROUTERS
 from api.discovery import include_package
 from api.gateway import register_gateway
 from api.oauth import make_oauth_router
@@ -43,3 +44,6 @@ app.include_router(activity.router)
 app.include_router(plugins.router)
 app.include_router(extras.router)
 include_package(app)
+
+for collected in ROUTERS:
+    app.include_router(collected, prefix="/collected")
