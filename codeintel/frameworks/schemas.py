@@ -97,7 +97,8 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:
     # ``x: Annotated[str | None, Field(max_length=5, default=None)]`` says the same as
     # ``x: str | None = Field(max_length=5, default=None)``.
     metadata = _annotated_field(assign.annotation, evaluator)
-    field = value if value is not None and evaluator.called_class(value) in FIELD else metadata
+    called = evaluator.called_class(value)
+    field = value if called in FIELD or _forwards_to_field(called, evaluator) else metadata
     if field is not None:
         if field is value or value is None:
             default = field.keyword("default") or (field.items[0] if field.items else None)
@@ -112,6 +113,24 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:
         constraints=constraints,
         line=assign.line,
         declared_in=owner,
+    )
+
+
+def _forwards_to_field(function: str | None, evaluator: Evaluator) -> bool:
+    """Whether ``function`` is a project wrapper returning ``Field(*args, **kwargs)`` of its
+    own arguments (mealie's ``UpdatedAtField``): a call of it reads as ``Field``'s."""
+    fact = evaluator.resolver.symbols.get(function) if function else None
+    if fact is None or fact.kind != "function" or len(fact.returned) != 1:
+        return False
+    returned = fact.returned[0]
+    stars = {p.kind: p.name for p in fact.params if p.kind in ("star", "double_star")}
+    forwarded = f"*{stars.get('star')}, **{stars.get('double_star')})"
+    return (
+        evaluator.called_class(returned) in FIELD
+        and len(stars) == 2
+        and not returned.items
+        and [k for k, _ in returned.keywords] == ["**"]
+        and returned.text.replace(" ", "").endswith(forwarded.replace(" ", ""))
     )
 
 
