@@ -650,7 +650,10 @@ class _Builder:
         local gets from a factory given a parameter (hayhooks' ``handler =
         make_handler(requires_files)``, the factory choosing by that flag)."""
         method = (call.value.func.ref or "") if call.value.func is not None else ""
-        if method.rpartition(".")[2] not in _ADDERS:
+        holder, _, name = method.rpartition(".")
+        if name in _INCLUDES and not self._param(holder):
+            return self._included_per_call(module, call, sites)
+        if name not in _ADDERS:
             return sites
         spread = self._spread(call.value)
         value = spread.keyword("endpoint") or (spread.items[1] if len(spread.items) > 1 else None)
@@ -659,6 +662,22 @@ class _Builder:
         made = self.ev.binding(key) if key and ".<locals>." in key else None
         if made is not None and made.kind == "call":
             refs |= {v.ref for v in (*made.items, *(v for _, v in made.keywords))}
+        runs = self._calls_of(module, call.scope, refs)
+        if runs is None:
+            return sites
+        return [
+            replace(site, env={**env, **site.env}, conditions=(*conditions, *site.conditions))
+            for env, conditions in runs
+            for site in sites
+        ]
+
+    def _included_per_call(self, module: str, call: CallFact, sites: list[_Site]) -> list[_Site]:
+        """``routes.include_router(manage, prefix=route_prefix)`` in a module-level helper,
+        on a global router, given a parameter: it includes once per call of the helper, with
+        that call's arguments and under that call's ``if`` tests (TaskingAI's ``if
+        CONFIG.WEB: add_manage_routes(CONFIG.WEB_ROUTE_PREFIX)``)."""
+        spread = self._spread(call.value)
+        refs = {v.ref for v in (*spread.items, *(v for _, v in spread.keywords))}
         runs = self._calls_of(module, call.scope, refs)
         if runs is None:
             return sites

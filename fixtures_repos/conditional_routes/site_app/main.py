@@ -5,6 +5,7 @@ from fastapi import FastAPI
 from site_app.extension import extend_main
 from site_app.handlers import register_status
 from site_app.loader import add_routers
+from site_app.prefixed import router as prefixed_router
 from site_app.routers import billing, free, legacy
 from site_app.spa import mount_spa
 
@@ -18,6 +19,7 @@ else:
     app.include_router(free.router, prefix="/billing")
 
 add_routers(app, [free.router], prefix="/loaded")
+app.include_router(prefixed_router)
 register_status(app)
 add_routers(
     app,
