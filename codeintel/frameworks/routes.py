@@ -1576,7 +1576,8 @@ class _Builder:
             given = replace(outer, sites=context.sites, conditions=context.conditions)
             for route in self._routes(holder, declared, env, given):
                 key = (route.method, route.path, route.endpoint, route.line, route.app)
-                found.setdefault(key, route)
+                if not _contradictory(route.conditions):
+                    found.setdefault(key, route)
         for edge in (e for key in made for e in self.edges.get(key, ())):
             self._follow(edge, env, context, found, depth)
         for alias in (a for key in made for a in self.aliases.get(key, ())):
@@ -2031,6 +2032,14 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
         head, _, part = head.rpartition(".")
         tail = f"{part}.{tail}"
     return value
+
+
+def _contradictory(conditions: tuple[str, ...]) -> bool:
+    """Whether a test and its negation both guard a route, which no run then serves: a name
+    bound in an ``if`` and its ``else`` is one object here (TaskingAI's ``router =
+    APIRouter()`` in both), so what one branch declares meets the other's include."""
+    held = set(conditions)
+    return any(f"not ({c})" in held for c in held)
 
 
 def _join(*parts: Text) -> Text:

@@ -2,6 +2,7 @@ import os
 
 from fastapi import FastAPI
 
+from site_app.branches import routes as branch_routes
 from site_app.extension import extend_main
 from site_app.handlers import register_status
 from site_app.loader import add_routers
@@ -20,6 +21,7 @@ else:
 
 add_routers(app, [free.router], prefix="/loaded")
 app.include_router(prefixed_router)
+app.include_router(branch_routes)
 register_status(app)
 add_routers(
     app,
