@@ -38,6 +38,8 @@ def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
         value = evaluator.binding(key) or value if key else value
     if value is None or (value.kind == "const" and value.text == "None"):
         return []
+    if value.kind == "call":
+        value = _returned_list(value, evaluator) or value
     if value.kind != "list":
         return [placeholder(value.text)]
     found: list[str] = []
@@ -45,6 +47,19 @@ def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
         depends = _depends_held(item, evaluator)
         found.extend(_provider(depends, None, evaluator) if depends else [placeholder(item.text)])
     return found
+
+
+def _returned_list(call: Value, evaluator: Evaluator) -> Value | None:
+    """The list literal every ``return`` of the called project function gives
+    (``dependencies=get_dependencies()``); None when one builds it up (``result.append(...)``
+    under an ``if``: what it holds depends on the run) or returns anything else."""
+    factory = evaluator.called_class(call)
+    fact = evaluator.resolver.symbols.get(factory) if factory else None
+    if fact is None or fact.kind not in ("function", "method"):
+        return None
+    returned = {value for value in fact.returned}
+    only = returned.pop() if len(returned) == 1 else None
+    return only if only is not None and only.kind == "list" else None
 
 
 def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:

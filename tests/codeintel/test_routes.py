@@ -636,6 +636,44 @@ def test_a_local_instance_is_named_by_its_class_and_an_unread_list_is_kept(
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 12)]
 
 
+def test_dependencies_a_function_returns_are_its_list_unless_built_at_run_time(
+    tmp_path: Path,
+) -> None:
+    """OpenHands: ``APIRouter(dependencies=get_dependencies())``. A function returning one
+    list literal gives its providers; one appending under an ``if`` gives what the run
+    decides (FastAPI served none without ``SESSION_API_KEY``), kept as written and reported."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\n"
+        "from fastapi import APIRouter, Depends, FastAPI\n\n\n"
+        "def check_key() -> None:\n"
+        "    pass\n\n\n"
+        "def plain_dependencies() -> list:\n"
+        "    return [Depends(check_key)]\n\n\n"
+        "def built_dependencies() -> list:\n"
+        "    result = []\n"
+        "    if os.getenv('SESSION_API_KEY'):\n"
+        "        result.append(Depends(check_key))\n"
+        "    return result\n\n\n"
+        "plain = APIRouter(dependencies=plain_dependencies())\n"
+        "built = APIRouter(dependencies=built_dependencies())\n\n\n"
+        "@plain.get('/plain')\n"
+        "def read_plain() -> None:\n"
+        "    pass\n\n\n"
+        "@built.get('/built')\n"
+        "def read_built() -> None:\n"
+        "    pass\n\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(plain)\n"
+        "app.include_router(built)\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    assert {r.path: r.all_dependencies for r in graph.routes()} == {
+        "/plain": ("main.check_key",),
+        "/built": ("<?built_dependencies()>",),
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 30)]  # the route
+
+
 def test_an_include_on_what_is_no_known_app_or_router_is_reported(tmp_path: Path) -> None:
     """DB-GPT includes 202 routes on ``system_app.app``, a parameter's attribute nothing
     tells the class of, and airflow on a router class of a package we do not read: a CI202
