@@ -1811,8 +1811,22 @@ class _Builder:
         return [
             route.model_copy(update={"method": m, "path": p})
             for p in paths
-            for m in declared.methods
+            for m in self._bound_methods(declared, {**env, **declared.site.env})
         ]
+
+    def _bound_methods(self, declared: _Declared, env: Env) -> tuple[str, ...]:
+        """``methods=[callback_method]`` in a router factory (polar's OAuth routers): the
+        methods each call passes; a CI202 where even they do not tell."""
+        given = declared.options.keyword("methods") if declared.options else None
+        if given is None or not any(m.startswith("<?") for m in declared.methods):
+            return declared.methods
+        closed = _close(given, env)
+        texts = [self.ev.text(v) for v in closed.items] if closed.kind == "list" else []
+        if texts and not any(t.unknown for t in texts):
+            return tuple(t.value.upper() for t in texts)
+        message = f"cannot tell which methods {given.text} are"
+        self.diagnostics.add(Diagnostic("CI202", declared.site.file, declared.site.line, message))
+        return declared.methods
 
     def _built_under(self, app: str | None) -> frozenset[str]:
         """The ``if`` tests the app's own binding runs under: a route of that app holds them

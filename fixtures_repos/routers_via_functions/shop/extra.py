@@ -1,5 +1,6 @@
 from fastapi import APIRouter, FastAPI
 
+from shop.callbacks import make_callback_router
 from shop.lazy import badges_router, notes_router, stamps_router
 from shop.made import alpha, beta
 from shop.pipelines import add_pipeline_route
@@ -21,6 +22,8 @@ def register_extra(app: FastAPI) -> None:
     app.get("/version")(version)
     add_pipeline_route(app, "summary", False)
     add_pipeline_route(app, "upload", requires_files=True)
+    app.include_router(make_callback_router("apple", callback_method="POST"), prefix="/oauth")
+    app.include_router(make_callback_router("github"), prefix="/oauth")
 
 
 def version() -> dict[str, str]:
