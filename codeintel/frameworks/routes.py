@@ -52,6 +52,8 @@ _INCLUDES = frozenset({"include_router", "mount"})
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
 _MAX_LOOP = 64  # loop items expanded per statement; longer literals are data
+#: Builtins whose result has the items of their one argument, perhaps reordered or fewer.
+_SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed"})
 
 #: Values bound to names: a function's parameters at one call, or a loop's variable at one
 #: item. Keys are the names' refs (``module.func.<locals>.param``, ``module.loop_var``).
@@ -709,8 +711,8 @@ class _Builder:
         if value.kind == "list" and len(value.items) <= _MAX_LOOP:
             return value.items
         func = value.func if value.kind == "call" else None
-        if func is not None and func.ref is None and func.text in ("list", "tuple"):
-            return self._items(value.items[0], {}, hops + 1) if len(value.items) == 1 else None
+        if func is not None and func.ref is None and func.text in _SAME_ITEMS:
+            return self._items(value.items[0], env, hops + 1) if len(value.items) == 1 else None
         if value.kind == "call" and not value.items and not value.keywords:
             return self._dict_view(value.func, hops) or self._returned_items(value, hops)
         passed = self.ev.constructed(value.ref) if value.kind == "name" else None
@@ -718,7 +720,7 @@ class _Builder:
         binding = passed or (self.ev.binding(key) if key else None)
         if binding is None:
             return None
-        items = self._items(binding, {}, hops + 1)
+        items = self._items(binding, env, hops + 1)  # a local's binding reads the call's bindings
         if items is None or key is None or passed is not None or binding.kind != "list":
             return items
         added = self._appended(key)
@@ -1976,9 +1978,11 @@ def _iterables(guards: tuple[Guard, ...]) -> set[str | None]:
     found: set[str | None] = set()
     for guard in guards:
         iterable = guard.iterable if guard.kind == "for" else None
-        if iterable is not None:
+        while iterable is not None:
             found.add(iterable.ref)
             found.update(v.ref for v in iterable.items if iterable.kind == "call")
+            inner = iterable.items[0] if iterable.kind == "call" and iterable.items else None
+            iterable = inner if inner is not None and inner.kind == "call" else None
     return found
 
 

@@ -3,6 +3,7 @@ from fastapi import FastAPI
 from api import activity, extras, handlers, plugins
 from api.collected import ROUTERS
 from api.discovery import include_package
+from api.documents import add_documents
 from api.gateway import register_gateway
 from api.oauth import make_oauth_router
 from api.pages import create_pages
@@ -47,3 +48,4 @@ include_package(app)
 
 for collected in ROUTERS:
     app.include_router(collected, prefix="/collected")
+add_documents(app, {"2026-04", "2025-10"})
