@@ -120,7 +120,8 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
     if target is None:
         return []
     name = _named(target, evaluator) or _instance(target, evaluator)
-    name = name or _returned_local(target, evaluator)
+    # polar's ``Depends(SortingGetter(...))``: a factory returning an instance it builds
+    name = name or _returned_local(target, evaluator) or _made(target, evaluator)
     # Unknown stays as written, a placeholder that ``dependency_diagnostics`` reports.
     return [_as_defined(name) if name else placeholder(target.text)]
 
@@ -275,14 +276,23 @@ def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
     if fact is not None and fact.kind in ("function", "method"):
         called = fact
     elif fact is not None and fact.kind == "class":
-        called = symbols.get(f"{provider}.__init__")
+        called = _method(provider, "__init__", evaluator)
     elif provider.endswith("()"):  # an instance made in place
-        called = symbols.get(f"{provider.removesuffix('()')}.__call__")
+        called = _method(provider.removesuffix("()"), "__call__", evaluator)
     else:  # an instance held in a variable
         key = evaluator.variable(provider)
         cls = evaluator.instance_class(evaluator.binding(key)) if key else None
-        called = symbols.get(f"{cls}.__call__") if cls else None
+        called = _method(cls, "__call__", evaluator) if cls else None
     return param_providers(called.params, evaluator) if called is not None else []
+
+
+def _method(cls: str, name: str, evaluator: Evaluator) -> SymbolFact | None:
+    """The method ``name`` of the project class ``cls``, its own or the nearest base's."""
+    symbols = evaluator.resolver.symbols
+    return next(
+        (symbols[f"{c}.{name}"] for c in evaluator.resolver.mro(cls) if f"{c}.{name}" in symbols),
+        None,
+    )
 
 
 def dependency_tree(roots: list[str], evaluator: Evaluator) -> dict[str, tuple[str, ...]]:

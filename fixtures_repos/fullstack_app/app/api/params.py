@@ -50,3 +50,23 @@ def require_scope(scope: str) -> Any:
         return scope
 
     return Depends(scoped)
+
+
+class _Paging:
+    """A callable dependency: FastAPI reads its parameters from ``__call__``."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+    def __call__(self, session: SessionDep, page: int = 1) -> tuple[int, int]:
+        return page, self.limit
+
+
+def Paging(limit: int) -> _Paging:
+    """A factory returning an instance of a class it defines, which inherits ``__call__``
+    and the dependencies it asks for (polar's ``SortingGetter``)."""
+
+    class _Bounded(_Paging):
+        pass
+
+    return _Bounded(limit)

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Security
 from app.api.deps import CurrentUser
 from app.api.params import (
     SORT_USERS,
+    Paging,
     SortParam,
     audit_dep,
     parse_include,
@@ -33,6 +34,7 @@ def read_token(
     order: Annotated[list[str], Depends(SortParam(["id"]).dynamic_depends())],
     sort: Annotated[list[str], Depends(SORT_USERS.dynamic_depends("email"))],
     scope: Annotated[str, require_scope("admin")],
+    paging: Annotated[tuple[int, int], Depends(Paging(50))],
     audit: str = audit_dep,
 ) -> dict[str, Any]:
     return {"user": user, "token": token, "include": include, "fields": fields}
