@@ -40,7 +40,9 @@ CODES: Final[dict[str, str]] = {
     ),
     "CI204": (
         "a `Depends`/`Security` provider cannot be resolved; it is kept as written (a `<?...>` "
-        "placeholder for an expression) and its own dependencies are unknown"
+        "placeholder for an expression) and its own dependencies are unknown; or an endpoint "
+        "or provider gets its signature at run time (makefun's `with_signature`), so the "
+        "dependencies FastAPI finds there are unknown"
     ),
     "CI900": (
         "a fact family (routes, schemas, tests...) failed on this project: a bug in codeintel, "

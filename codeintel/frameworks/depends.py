@@ -9,7 +9,12 @@ from codeintel.facts.ids import id_kind
 from codeintel.facts.models import Param, SymbolFact, Value
 from codeintel.facts.routes import Route
 from codeintel.resolve.evaluate import Evaluator, argument, chosen, placeholder
-from codeintel.resolve.framework_names import ANNOTATED, DEFINED_IN, DEPENDS
+from codeintel.resolve.framework_names import (
+    ANNOTATED,
+    DEFINED_IN,
+    DEPENDS,
+    SIGNATURE_REPLACERS,
+)
 
 _MAX_HOPS = 8
 _CALLABLE = frozenset({"function", "method", "class"})
@@ -270,20 +275,33 @@ def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> lis
 def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
     """The providers ``provider`` asks for itself, as FastAPI would find them: a function's
     parameters, a class's ``__init__``, or an instance's ``__call__``."""
-    symbols = evaluator.resolver.symbols
-    fact = symbols.get(provider)
-    called: SymbolFact | None
-    if fact is not None and fact.kind in ("function", "method"):
-        called = fact
-    elif fact is not None and fact.kind == "class":
-        called = _method(provider, "__init__", evaluator)
-    elif provider.endswith("()"):  # an instance made in place
-        called = _method(provider.removesuffix("()"), "__call__", evaluator)
-    else:  # an instance held in a variable
-        key = evaluator.variable(provider)
-        cls = evaluator.instance_class(evaluator.binding(key)) if key else None
-        called = _method(cls, "__call__", evaluator) if cls else None
+    called = _called(provider, evaluator)
     return param_providers(called.params, evaluator) if called is not None else []
+
+
+def _called(provider: str, evaluator: Evaluator) -> SymbolFact | None:
+    """The function whose signature FastAPI reads for ``provider``."""
+    fact = evaluator.resolver.symbols.get(provider)
+    if fact is not None and fact.kind in ("function", "method"):
+        return fact
+    if fact is not None and fact.kind == "class":
+        return _method(provider, "__init__", evaluator)
+    if provider.endswith("()"):  # an instance made in place
+        return _method(provider.removesuffix("()"), "__call__", evaluator)
+    key = evaluator.variable(provider)  # an instance held in a variable
+    cls = evaluator.instance_class(evaluator.binding(key)) if key else None
+    return _method(cls, "__call__", evaluator) if cls else None
+
+
+def _replaced_signature(fact: SymbolFact | None, evaluator: Evaluator) -> str | None:
+    """The decorator that gives ``fact`` a signature built at run time (makefun's
+    ``@with_signature(Signature([...]))``, polar's authenticators): FastAPI reads that one,
+    so the parameters written, and the dependencies they name, are not what it asks for."""
+    for decorator in fact.decorators if fact is not None else ():
+        func = decorator.func if decorator.kind == "call" else decorator
+        if evaluator.qualified(func) in SIGNATURE_REPLACERS:
+            return decorator.text
+    return None
 
 
 def _method(cls: str, name: str, evaluator: Evaluator) -> SymbolFact | None:
@@ -336,13 +354,24 @@ def dependency_diagnostics(
             if _unresolved(name, evaluator):
                 message = f"dependency {name} of {route.endpoint} cannot be resolved"
                 found.add(Diagnostic("CI204", route.file, route.line, message))
+        replacer = _replaced_signature(evaluator.resolver.symbols.get(route.endpoint), evaluator)
+        if replacer is not None:
+            message = f"{route.endpoint} gets its signature at run time ({replacer})"
+            found.add(Diagnostic("CI204", route.file, route.line, f"{message}; {_UNKNOWN}"))
     for provider, subs in tree.items():
+        place = _place(provider, evaluator)
         for name in subs:
-            place = _place(provider, evaluator)
             if place is not None and _unresolved(name, evaluator):
                 message = f"dependency {name} of {provider} cannot be resolved"
                 found.add(Diagnostic("CI204", *place, message))
+        replacer = _replaced_signature(_called(provider, evaluator), evaluator)
+        if place is not None and replacer is not None:
+            message = f"{provider} gets its signature at run time ({replacer})"
+            found.add(Diagnostic("CI204", *place, f"{message}; {_UNKNOWN}"))
     return sorted(found)
+
+
+_UNKNOWN = "the dependencies FastAPI finds there are not known"
 
 
 def _place(provider: str, evaluator: Evaluator) -> tuple[str, int] | None:

@@ -52,6 +52,7 @@ _INCLUDES = frozenset({"include_router", "mount"})
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
 _MAX_LOOP = 64  # loop items expanded per statement; longer literals are data
+_CALLABLES = frozenset({"function", "method", "class"})
 #: Builtins whose result has the items of their one argument, perhaps reordered or fewer.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed"})
 
@@ -1775,12 +1776,14 @@ class _Builder:
         own_deps = list_providers(options.keyword("dependencies"), self.ev) if options else []
         endpoint = declared.symbol or self.resolver.symbols.get(declared.endpoint)
         params = endpoint.params if endpoint is not None else ()
-        written = self._text(declared.path, {**env, **declared.site.env}, declared.site)
+        bindings = {**env, **declared.site.env}
+        written = self._text(declared.path, bindings, declared.site)
         path = _join(context.prefix, written)
         response_model = options.keyword("response_model") if options else None
         status = options.keyword("status_code") if options else None
         route_tags = self.ev.strings(options.keyword("tags")) if options else ()
-        direct = _unique((*context.dependencies, *own_deps, *param_providers(params, self.ev)))
+        asked = [self._passed_provider(p, bindings) for p in param_providers(params, self.ev)]
+        direct = _unique((*context.dependencies, *own_deps, *asked))
         implied = self._built_under(context.app)
         route = Route(
             method=declared.methods[0],
@@ -1813,8 +1816,16 @@ class _Builder:
         return [
             route.model_copy(update={"method": m, "path": p})
             for p in paths
-            for m in self._bound_methods(declared, {**env, **declared.site.env})
+            for m in self._bound_methods(declared, bindings)
         ]
+
+    def _passed_provider(self, provider: str, env: Env) -> str:
+        """``Depends(factor_dependency)`` with ``factor_dependency`` a parameter of the
+        router factory (polar's OAuth routers): the function or class each call passes."""
+        given = env.get(provider)
+        name = self.ev.qualified(given) if given is not None else None
+        fact = self.resolver.symbols.get(name) if name else None
+        return name if name and fact is not None and fact.kind in _CALLABLES else provider
 
     def _bound_methods(self, declared: _Declared, env: Env) -> tuple[str, ...]:
         """``methods=[callback_method]`` in a router factory (polar's OAuth routers): the

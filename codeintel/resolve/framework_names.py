@@ -28,6 +28,8 @@ DEPENDS = frozenset(
         "fastapi.param_functions.Security",
     }
 )
+#: Decorators that give a function a signature built at run time, which FastAPI reads.
+SIGNATURE_REPLACERS = frozenset({"makefun.with_signature"})
 BODY = frozenset({"fastapi.Body", "fastapi.params.Body", "fastapi.param_functions.Body"})
 ANNOTATED = frozenset({"typing.Annotated", "typing_extensions.Annotated"})
 MODEL_ROOTS = frozenset(

@@ -676,6 +676,64 @@ def test_dependencies_a_function_returns_are_its_list_unless_built_at_run_time(
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 30)]  # the route
 
 
+def test_a_provider_a_router_factory_is_given_is_each_calls(tmp_path: Path) -> None:
+    """polar's ``get_oauth_link_router(get_github_factor, "github")`` declares
+    ``Depends(factor_dependency)``: each router FastAPI serves asks for what its call
+    passed, and for that provider's own dependencies."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n\n"
+        "def get_db() -> str:\n"
+        "    return 'db'\n\n\n"
+        "def github_factor(db: str = Depends(get_db)) -> str:\n"
+        "    return 'github'\n\n\n"
+        "def google_factor() -> str:\n"
+        "    return 'google'\n\n\n"
+        "def link_router(factor_dependency, identifier: str) -> APIRouter:\n"
+        "    router = APIRouter(prefix=f'/{identifier}')\n\n"
+        "    @router.get('/authorize')\n"
+        "    def authorize(factor: str = Depends(factor_dependency)) -> str:\n"
+        "        return factor\n\n"
+        "    return router\n\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(link_router(github_factor, 'github'))\n"
+        "app.include_router(link_router(google_factor, 'google'))\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    assert {r.path: r.all_dependencies for r in graph.routes()} == {
+        "/github/authorize": ("main.get_db", "main.github_factor"),
+        "/google/authorize": ("main.google_factor",),
+    }
+    assert not graph.diagnostics
+
+
+def test_a_signature_made_at_run_time_is_reported(tmp_path: Path) -> None:
+    """polar's authenticators get their ``__call__`` signature from makefun's
+    ``with_signature``: FastAPI reads that one, so what is written is not what it asks."""
+    (tmp_path / "main.py").write_text(
+        "from inspect import Signature\n\n"
+        "from fastapi import Depends, FastAPI\n"
+        "from makefun import with_signature\n\n\n"
+        "class Auth:\n"
+        "    @with_signature(Signature([]))\n"
+        "    def __call__(self, subject: str) -> str:\n"
+        "        return subject\n\n\n"
+        "web_auth = Auth()\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/me')\n"
+        "def me(subject: str = Depends(web_auth)) -> str:\n"
+        "    return subject\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
+        (
+            "CI204",
+            13,  # where the instance is made
+            "main.web_auth gets its signature at run time (with_signature(Signature([]))); "
+            "the dependencies FastAPI finds there are not known",
+        )
+    ]
+
+
 def test_an_include_on_what_is_no_known_app_or_router_is_reported(tmp_path: Path) -> None:
     """DB-GPT includes 202 routes on ``system_app.app``, a parameter's attribute nothing
     tells the class of, and airflow on a router class of a package we do not read: a CI202
