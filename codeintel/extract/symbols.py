@@ -760,6 +760,8 @@ class _Collector:
             return Value("fstring", _text(node), items=tuple(_fstring_parts(node.parts, sub)))
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
             return Value("add", _text(node), items=(sub(node.left), sub(node.right)))
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+            return Value("union", _text(node), items=(sub(node.left), sub(node.right)))
         if isinstance(node, cst.IfExp):  # ``a if flag else b``: kept so a flag can pick one
             return Value(
                 "ifexp", _text(node), items=tuple(map(sub, (node.test, node.body, node.orelse)))
@@ -831,9 +833,13 @@ def _is_self_attribute(target: cst.BaseExpression) -> bool:
 
 def _worth_keeping(value: cst.BaseExpression | None) -> bool:
     """A function's assignments matter when they build objects or strings (app factories),
-    or name one by a dotted path (``router = api._router``, xinference's helpers)."""
+    or name one by a dotted path (``router = api._router``, xinference's helpers), or by an
+    attribute of what a call returns (OpenHands' ``injector = get_global_config().event``)."""
     if isinstance(value, cst.Attribute):
-        return _dotted(value) is not None
+        base = value.value
+        while isinstance(base, cst.Attribute):
+            base = base.value
+        return _dotted(value) is not None or isinstance(base, cst.Call)
     return isinstance(
         value,
         (

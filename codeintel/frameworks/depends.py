@@ -127,6 +127,8 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
     name = _named(target, evaluator) or _instance(target, evaluator)
     # polar's ``Depends(SortingGetter(...))``: a factory returning an instance it builds
     name = name or _returned_local(target, evaluator) or _made(target, evaluator)
+    # OpenHands' ``Depends(get_global_config().httpx.depends)``: a method of a typed field
+    name = name or (_called_method(target, evaluator) if target.kind == "getattr" else None)
     # Unknown stays as written, a placeholder that ``dependency_diagnostics`` reports.
     return [_as_defined(name) if name else placeholder(target.text)]
 

@@ -169,6 +169,9 @@ class Evaluator:
     def instance_class(self, value: Value | None) -> str | None:
         """The class of the object a call builds: the class called, or what a factory
         function's return annotation says it returns (``settings = get_settings()``)."""
+        if value is not None and value.kind == "getattr" and value.func and value.items:
+            owner = self.instance_class(value.func)  # ``get_config().event``: a typed field
+            return self._attribute_class(owner, value.items[0].text) if owner else None
         called = self.called_class(value)
         fact = self.resolver.symbols.get(called) if called else None
         if fact is not None and fact.kind in ("function", "method"):
@@ -334,7 +337,7 @@ class Evaluator:
         fact = self.assigns[key][0] if key is not None else None
         if fact is None:
             return None
-        annotated = self.qualified(fact.annotation)
+        annotated = self.qualified(_optional(fact.annotation))
         if annotated is not None and annotated in self.resolver.symbols:
             return annotated
         if self.called_class(fact.value) in FIELD and fact.value is not None:
@@ -375,6 +378,14 @@ class Evaluator:
         if value is None or value.kind != "list":
             return ()
         return tuple(self.text(v).value for v in value.items)
+
+
+def _optional(annotation: Value | None) -> Value | None:
+    """``X | None`` (or ``None | X``) is ``X``: the class an attribute holds when set."""
+    if annotation is None or annotation.kind != "union":
+        return annotation
+    given = [v for v in annotation.items if not (v.kind == "const" and v.text == "None")]
+    return _optional(given[0]) if len(given) == 1 else None
 
 
 def chosen(value: Value | None, fact: SymbolFact, call: Value) -> Value | None:

@@ -382,6 +382,8 @@ def test_depends_chains_equal_fastapis_own(fixtures: Path, name: str) -> None:
             "app.api.params.require_scope.<locals>.scoped",
             # polar's shape: an instance a factory builds, its class inheriting ``__call__``
             "app.api.params.Paging.<locals>._Bounded()",
+            # OpenHands' shape: a method of a typed attribute of what a call returns
+            "app.api.params._Injector.depends",
             # litellm's shape: a Depends held by a module variable, used as a default
             "app.api.params.audit_marker",
         ]

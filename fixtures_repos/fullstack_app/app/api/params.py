@@ -70,3 +70,33 @@ def Paging(limit: int) -> _Paging:
         pass
 
     return _Bounded(limit)
+
+
+class _Injector:
+    def depends(self, session: SessionDep) -> str:
+        return "injected"
+
+
+class EventsInjector(_Injector):
+    """Inherits ``depends``, the bound method FastAPI calls."""
+
+
+class Services:
+    """Configured services, each a typed attribute (OpenHands' ``AppServerConfig``)."""
+
+    events: EventsInjector | None = None
+
+    def __init__(self) -> None:
+        self.events = EventsInjector()
+
+
+def get_services() -> Services:
+    return Services()
+
+
+def events_dependency() -> Any:
+    """``Depends`` on a method of a typed attribute of what a call returns (OpenHands'
+    ``depends_event_service``)."""
+    injector = get_services().events
+    assert injector is not None
+    return Depends(injector.depends)

@@ -10,6 +10,7 @@ from app.api.params import (
     Paging,
     SortParam,
     audit_dep,
+    events_dependency,
     parse_include,
     parse_query_param,
     require_scope,
@@ -35,6 +36,7 @@ def read_token(
     sort: Annotated[list[str], Depends(SORT_USERS.dynamic_depends("email"))],
     scope: Annotated[str, require_scope("admin")],
     paging: Annotated[tuple[int, int], Depends(Paging(50))],
+    events: Annotated[str, events_dependency()],
     audit: str = audit_dep,
 ) -> dict[str, Any]:
     return {"user": user, "token": token, "include": include, "fields": fields}
