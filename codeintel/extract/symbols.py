@@ -502,6 +502,24 @@ class _Collector:
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
         if isinstance(value, cst.Call):  # ``await startup(app)`` passes ``app`` on too
             self._statement(value, "call")
+        elif isinstance(value, (cst.ListComp, cst.SetComp)) and isinstance(value.elt, cst.Call):
+            # ``[app.include_router(r) for r in routers]``: the call, once per item
+            self._statement(value.elt, "call", _comprehension_guards(value.for_in, self._chain()))
+
+    def _statement(
+        self, expression: cst.BaseExpression, role: str, inner: tuple[_RawGuard, ...] = ()
+    ) -> None:
+        scope, chain = self.scopes[-1].qualname, self._chain()
+        guards = (*self._guards[-1], *inner)
+        self._calls.append(
+            lambda: CallFact(
+                scope,
+                self._value(expression, chain),
+                self._line(expression),
+                role,
+                tuple(map(self._guard, guards)),
+            )
+        )
 
     def visit_Raise(self, node: cst.Raise) -> None:
         if node.exc is not None:
@@ -520,18 +538,6 @@ class _Collector:
                     items=(self._value(target, chain), self._value(value, chain)),
                 ),
                 self._line(target),
-                role,
-                tuple(map(self._guard, guards)),
-            )
-        )
-
-    def _statement(self, expression: cst.BaseExpression, role: str) -> None:
-        scope, chain, guards = self.scopes[-1].qualname, self._chain(), tuple(self._guards[-1])
-        self._calls.append(
-            lambda: CallFact(
-                scope,
-                self._value(expression, chain),
-                self._line(expression),
                 role,
                 tuple(map(self._guard, guards)),
             )
@@ -829,6 +835,18 @@ def _is_self_attribute(target: cst.BaseExpression) -> bool:
         and isinstance(target.value, cst.Name)
         and target.value.value == "self"
     )
+
+
+def _comprehension_guards(clause: cst.CompFor | None, chain: _Chain) -> tuple[_RawGuard, ...]:
+    """A comprehension's ``for`` clauses and their ``if`` filters, as the loops and tests of
+    a statement written in it."""
+    guards: list[_RawGuard] = []
+    while clause is not None:
+        text = f"for {_text(clause.target)} in {_text(clause.iter)}"
+        guards.append(_RawGuard("for", text, chain, clause.target, clause.iter))
+        guards.extend(_RawGuard("if", _condition(test.test), chain) for test in clause.ifs)
+        clause = clause.inner_for_in
+    return tuple(guards)
 
 
 def _worth_keeping(value: cst.BaseExpression | None) -> bool:

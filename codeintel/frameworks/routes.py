@@ -1180,7 +1180,7 @@ class _Builder:
             # ``if app is None: app = FastAPI()``: a parameter left at its default is
             # replaced by the object the function builds
             return self._objects(env[value.ref], {}, where, depth + 1) or [(value.ref, {})]
-        value = _close(value, env)
+        value = _attribute_read(_close(value, env))
         while value.kind == "name" and value.ref in env and depth <= _MAX_DEPTH:
             value, depth = env[value.ref], depth + 1  # a parameter passed on by name
         if value.kind == "call":
@@ -2061,6 +2061,17 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
         head, _, part = head.rpartition(".")
         tail = f"{part}.{tail}"
     return value
+
+
+def _attribute_read(value: Value) -> Value:
+    """``getattr(orders, "router")`` is ``orders.router``."""
+    func = value.func if value.kind == "call" else None
+    if func is None or func.text != "getattr" or func.ref is not None or len(value.items) != 2:
+        return value
+    holder, name = value.items
+    if holder.kind != "name" or holder.ref is None or name.kind != "str":
+        return value
+    return Value("name", value.text, ref=f"{holder.ref}.{name.text}")
 
 
 def _contradictory(conditions: tuple[str, ...]) -> bool:

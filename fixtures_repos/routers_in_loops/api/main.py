@@ -49,3 +49,6 @@ include_package(app)
 for collected in ROUTERS:
     app.include_router(collected, prefix="/collected")
 add_documents(app, {"2026-04", "2025-10"})
+
+[app.include_router(router, prefix="/comprehended") for router in API_ROUTERS if router]
+app.include_router(getattr(flows, "router"), prefix="/got")
