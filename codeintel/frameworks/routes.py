@@ -484,10 +484,31 @@ class _Builder:
         func = call.value.func
         owner = func.func if func is not None and func.kind == "call" else func
         sites = self._closure_sites(module, call.scope, sites, owner)
-        registered = [self._statement(site, call.value) for site in sites]
+        statements, items_known = self._mapped(call.value)
+        registered = [self._statement(site, s) for site in sites for s in statements]
+        unknown = unknown if items_known else unknown or call.value.text
         if unknown is not None and any(registered):
             message = f"cannot tell what `{unknown}` runs over"
             self.diagnostics.add(Diagnostic("CI202", file, call.line, message))
+
+    def _mapped(self, call: Value) -> tuple[list[Value], bool]:
+        """``list(map(app.include_router, routers))``: the function called once per item,
+        each call a statement of its own, and whether the items are known (if not, one call
+        of an unknown item stands for them); any other statement is itself."""
+        inner = call.items[0] if call.kind == "call" and len(call.items) == 1 else None
+        outer = call.func.text if call.func is not None and call.func.ref is None else ""
+        mapper = inner.func if inner is not None and inner.kind == "call" else None
+        if outer not in _SAME_ITEMS or mapper is None or mapper.text != "map":
+            return [call], True
+        assert inner is not None
+        if mapper.ref is not None or len(inner.items) != 2:
+            return [call], True
+        func, iterable = inner.items
+        items = self._items(iterable, {})
+        return [
+            Value("call", f"{func.text}({item.text})", func=func, items=(item,))
+            for item in (items if items is not None else (Value("name", "<?item>"),))
+        ], items is not None
 
     def _closure_sites(
         self, module: str, scope: str, sites: list[_Site], method: Value | None

@@ -1,6 +1,6 @@
 from fastapi import FastAPI
 
-from api import activity, extras, handlers, plugins
+from api import activity, extras, handlers, mapped, plugins
 from api.collected import ROUTERS
 from api.discovery import include_package
 from api.documents import add_documents
@@ -52,3 +52,4 @@ add_documents(app, {"2026-04", "2025-10"})
 
 [app.include_router(router, prefix="/comprehended") for router in API_ROUTERS if router]
 app.include_router(getattr(flows, "router"), prefix="/got")
+list(map(app.include_router, [mapped.router]))
