@@ -126,7 +126,7 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
         return []
     name = _named(target, evaluator) or _instance(target, evaluator)
     # polar's ``Depends(SortingGetter(...))``: a factory returning an instance it builds
-    name = name or _returned_local(target, evaluator) or _made(target, evaluator)
+    name = name or _returned_local(target, evaluator) or _built(target, evaluator)
     # OpenHands' ``Depends(get_global_config().httpx.depends)``: a method of a typed field
     name = name or (_called_method(target, evaluator) if target.kind == "getattr" else None)
     # Unknown stays as written, a placeholder that ``dependency_diagnostics`` reports.
@@ -175,6 +175,23 @@ def _made(value: Value | None, evaluator: Evaluator) -> str | None:
     cls = evaluator.instance_class(value)
     fact = evaluator.resolver.symbols.get(cls) if cls else None
     return f"{cls}()" if fact is not None and fact.kind == "class" else None
+
+
+def _built(call: Value, evaluator: Evaluator) -> str | None:
+    """``Depends(SortingGetter(...))`` with ``SortingGetter`` returning ``_Getter(...)``:
+    the instance, when every ``return`` builds one of the same project class (an annotation
+    may name only a base; ``Sub() if flag else Base()`` is the one a literal flag picks)."""
+    factory = evaluator.called_class(call)
+    fact = evaluator.resolver.symbols.get(factory) if factory else None
+    if fact is None or fact.kind not in ("function", "method") or not fact.returned:
+        return None
+    returned = [chosen(value, fact, call) for value in fact.returned]  # by a literal flag
+    if any(value is None or value.kind != "call" for value in returned):
+        return None
+    classes = {evaluator.called_class(value) for value in returned}
+    cls = classes.pop() if len(classes) == 1 else None
+    built = evaluator.resolver.symbols.get(cls) if cls else None
+    return f"{cls}()" if built is not None and built.kind == "class" else None
 
 
 def _aliased(value: Value, evaluator: Evaluator) -> str | None:
@@ -307,12 +324,16 @@ def _replaced_signature(fact: SymbolFact | None, evaluator: Evaluator) -> str | 
 
 
 def _method(cls: str, name: str, evaluator: Evaluator) -> SymbolFact | None:
-    """The method ``name`` of the project class ``cls``, its own or the nearest base's."""
+    """The method ``name`` of the project class ``cls``, its own or the nearest base's; None
+    past a base we do not read (``argparse.Namespace`` before ``Base``: its ``__init__``
+    may be the one Python takes)."""
     symbols = evaluator.resolver.symbols
-    return next(
-        (symbols[f"{c}.{name}"] for c in evaluator.resolver.mro(cls) if f"{c}.{name}" in symbols),
-        None,
-    )
+    for owner in evaluator.resolver.mro(cls):
+        if f"{owner}.{name}" in symbols:
+            return symbols[f"{owner}.{name}"]
+        if owner not in symbols:
+            return None
+    return None
 
 
 def dependency_tree(roots: list[str], evaluator: Evaluator) -> dict[str, tuple[str, ...]]:

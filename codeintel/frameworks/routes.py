@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.models import (
@@ -53,6 +54,9 @@ _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
 _MAX_LOOP = 64  # loop items expanded per statement; longer literals are data
 _CALLABLES = frozenset({"function", "method", "class"})
+#: What a list's methods do to its items: add some, or take some out (or all).
+_ADDS = frozenset({"append", "insert", "extend"})
+_TAKES_OUT = frozenset({"remove", "pop", "clear"})
 #: Builtins whose result has the items of their one argument, perhaps reordered or fewer.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed"})
 
@@ -181,7 +185,10 @@ class _Builder:
         self._following: set[str] = set()  # names whose objects are being looked for
         self._init_methods: dict[str, set[str]] = {}  # a class -> methods its __init__ runs
         self._importing: dict[tuple[str, str], list[AssignFact]] = {}  # see _importing_assigns
-        self._appends: dict[str, tuple[Value, ...] | None] = {}  # see _appended
+        # see _appended: a list's additions, read before a line of its own scope or in full
+        self._appends: dict[
+            tuple[str, int | None], tuple[list[tuple[Value, tuple[str, ...]]], bool] | None
+        ] = {}
         self._scoped_calls: dict[str, dict[str, list[CallFact]]] = {}  # module -> scope -> calls
 
     # -- collecting -----------------------------------------------------------------------
@@ -379,7 +386,8 @@ class _Builder:
                 deferred.append((module, facts.file, call))
                 continue
             for site in self._loop_sites(module, facts.file, call.line, call.guards)[0]:
-                self._add_sites(call.value, site)
+                for statement in self._mapped(call.value)[0]:  # ``list(map(add, prefixes))``
+                    self._add_sites(statement, site)
         for sym in facts.symbols:  # ``return ServiceApp(**routers)``
             for value in sym.returned:
                 self._add_sites(value, _Site(module, facts.file, sym.start_line))
@@ -552,6 +560,7 @@ class _Builder:
             (self._module_locals(module, scope, line, env), conditions)
             for env, conditions in (starts if starts is not None else [({}, ())])
         ]
+        partial = None
         for guard in guards:
             if guard.kind != "for" or guard.target is None:
                 continue
@@ -560,13 +569,13 @@ class _Builder:
                 for iterable, tests in _branches(
                     _close(guard.iterable, env) if guard.iterable else None
                 ):
-                    items = package_walk(iterable, module, self.ev)
-                    items = items if items is not None else self._items(iterable, env)
+                    items, complete = self._tested_items(iterable, env, (module, scope, line))
                     if items is None:
                         return [base], guard.text
+                    partial = partial if complete else guard.text
                     expanded.extend(
-                        ({**env, **_unpack(guard.target, item)}, (*conditions, *tests))
-                        for item in items
+                        ({**env, **_unpack(guard.target, item)}, (*conditions, *tests, *more))
+                        for item, more in items
                     )
             runs = expanded
         sites = []
@@ -576,7 +585,35 @@ class _Builder:
             if known is not None:
                 kept = tuple(c for c in base.conditions if c not in known)
                 sites.append(replace(base, env=env, conditions=(*conditions, *kept)))
-        return sites, None
+        return sites, partial
+
+    def _tested_items(
+        self, iterable: Value | None, env: Env, reader: tuple[str, str, int]
+    ) -> tuple[list[tuple[Value, tuple[str, ...]]] | None, bool]:
+        """What a loop runs over, each item with the ``if`` tests it was added under, and
+        whether that is all of it (an append we cannot read leaves the rest known)."""
+        walked = package_walk(iterable, reader[0], self.ev)
+        if walked is not None:
+            return [(item, ()) for item in walked], True
+        listed = self._list_literal(iterable)
+        if listed is not None:
+            key, literal = listed
+            added = self._appended(key, reader)
+            if added is None:
+                return None, False
+            return [*((item, ()) for item in literal.items), *added[0]], added[1]
+        items = self._items(iterable, env)
+        return ([(item, ()) for item in items] if items is not None else None), True
+
+    def _list_literal(self, value: Value | None) -> tuple[str, Value] | None:
+        """A name bound to a list literal: its variable, and the literal."""
+        if value is None or value.kind != "name" or self.ev.constructed(value.ref) is not None:
+            return None
+        key = self.ev.variable(value.ref)
+        binding = self.ev.binding(key) if key else None
+        if key is None or binding is None or binding.kind != "list":
+            return None
+        return (key, binding) if len(binding.items) <= _MAX_LOOP else None
 
     def _module_locals(self, module: str, scope: str, line: int, env: Env) -> Env:
         """``env`` and the modules ``scope`` imports by name before ``line``, once ``env``
@@ -640,17 +677,34 @@ class _Builder:
                 held.add(guard.text)
         return held
 
+    def _binds(self, module: str, name: str) -> bool | None:
+        """Whether ``module`` has the global ``name`` once imported: True when a definition,
+        assignment or import binds it outside any block, False when nothing binds it, None
+        when only something under an ``if``, ``for`` or ``try`` does."""
+        facts = self.resolver.modules[module]
+        binds = [
+            *(not a.guards for a in facts.assigns if a.scope == "" and a.name == name),
+            *(not s.guards for s in facts.symbols if s.qualname == name and s.kind != "variable"),
+            *(True for i in facts.imports if i.scope == "" and i.bound == name),
+        ]
+        if binds:
+            return True if any(binds) else None
+        return self.resolver.resolve(f"{module}.{name}") is not None  # a star import's
+
     def _decided(self, text: str, bound: Callable[[str], Value | None]) -> bool | None:
         """Whether the test ``text`` holds with the names ``bound`` gives; None when that is
         not known. A name holds when bound to what a call builds, not when bound to None."""
         if text.startswith("not (") and text.endswith(")"):
             inner = self._decided(text[5:-1], bound)
             return None if inner is None else not inner
+        if text.startswith("not ") and not text.startswith("not ("):
+            inner = self._decided(text[4:], bound)  # ``if not hasattr(m, "router"): continue``
+            return None if inner is None else not inner
         if match := _HASATTR.fullmatch(text):
             held = bound(match[1])
             if held is None or held.kind != "name" or held.ref not in self.resolver.modules:
                 return None
-            return self.resolver.resolve(f"{held.ref}.{match[2]}") is not None
+            return self._binds(held.ref, match[2])
         match = _PRESENT.fullmatch(text)
         held = bound(match[1]) if match else None
         key = self.ev.variable(held.ref) if held is not None and held.kind == "name" else None
@@ -745,8 +799,8 @@ class _Builder:
         items = self._items(binding, env, hops + 1)  # a local's binding reads the call's bindings
         if items is None or key is None or passed is not None or binding.kind != "list":
             return items
-        added = self._appended(key)
-        return (*items, *added) if added is not None else None
+        added = self._appended(key, None)
+        return (*items, *(item for item, _ in added[0])) if added and added[1] else None
 
     def _module_holding(self, dotted: str) -> str | None:
         """The module a qualified name is in: its longest prefix naming one."""
@@ -754,29 +808,49 @@ class _Builder:
             dotted = dotted.rpartition(".")[0]
         return dotted or None
 
-    def _appended(self, key: str) -> tuple[Value, ...] | None:
-        """What the scope binding the list ``key`` appends to it (``routers.append(
-        module.router)`` in a loop over a package walk), each loop item once; None when some
-        append's loop is not known, so the list is not known in full."""
-        if key in self._appends:
-            return self._appends[key]
-        self._appends[key] = None  # while it runs: a loop over the list itself is unknown
+    def _appended(
+        self, key: str, reader: tuple[str, str, int] | None
+    ) -> tuple[list[tuple[Value, tuple[str, ...]]], bool] | None:
+        """What the scope binding the list ``key`` adds to it (``routers.append(
+        module.router)`` in a loop over a package walk, ``.insert``, ``.extend``) before the
+        ``reader`` (module, scope, line) loops over it, when that is in the same scope: each
+        item with the ``if`` tests it is added under; and whether that is all (an addition
+        in a loop we cannot read is left out). None when items may be taken out again
+        (``.remove``, ``.pop``, ``.clear``): then nothing about the list is known."""
         owner, local, _ = key.partition(".<locals>.")
         module = self._module_holding(owner if local else key.rpartition(".")[0]) or ""
-        facts = self.resolver.modules.get(module)
         scope = owner[len(module) + 1 :] if local else ""
-        found: list[Value] = []
-        file = facts.file if facts is not None else ""
-        for call in facts.calls if facts is not None else ():
-            func = call.value.func
-            if call.scope != scope or func is None or func.ref != f"{key}.append":
+        cutoff = reader[2] if reader is not None and reader[:2] == (module, scope) else None
+        if (key, cutoff) not in self._appends:
+            self._appends[key, cutoff] = None  # while it runs: a loop over the list itself
+            self._appends[key, cutoff] = self._additions(key, module, scope, cutoff)
+        return self._appends[key, cutoff]
+
+    def _additions(
+        self, key: str, module: str, scope: str, cutoff: int | None
+    ) -> tuple[list[tuple[Value, tuple[str, ...]]], bool] | None:
+        facts = self.resolver.modules.get(module)
+        if facts is None:
+            return [], True
+        found: list[tuple[Value, tuple[str, ...]]] = []
+        complete = True
+        for call in facts.calls:
+            ref = (call.value.func.ref or "") if call.value.func is not None else ""
+            method = ref[len(key) + 1 :] if ref.startswith(f"{key}.") else ""
+            if call.scope != scope or (cutoff is not None and call.line >= cutoff):
                 continue
-            sites, unknown = self._loop_sites(module, file, call.line, call.guards, scope)
-            if unknown is not None or len(call.value.items) != 1:
+            if method in _TAKES_OUT:
                 return None
-            found.extend(_close(call.value.items[0], site.env) for site in sites)
-        self._appends[key] = tuple(found)
-        return self._appends[key]
+            if method not in _ADDS or not call.value.items:
+                continue
+            sites, unknown = self._loop_sites(module, facts.file, call.line, call.guards, scope)
+            complete = complete and unknown is None
+            for site in sites if unknown is None else ():
+                added = _close(call.value.items[-1], site.env)
+                items = self._items(added, {}) if method == "extend" else (added,)
+                complete = complete and items is not None
+                found.extend((item, site.conditions) for item in items or ())
+        return found, complete
 
     def _returned_items(self, call: Value, hops: int) -> tuple[Value, ...] | None:
         """``for prefix in get_prefixes()`` (mlflow): a project function, called with no
@@ -1600,8 +1674,8 @@ class _Builder:
             given = replace(outer, sites=context.sites, conditions=context.conditions)
             for route in self._routes(holder, declared, env, given):
                 key = (route.method, route.path, route.endpoint, route.line, route.app)
-                if not _contradictory(route.conditions):
-                    found.setdefault(key, route)
+                if not self._contradictory(route.conditions):
+                    found[key] = _either(found.get(key), route)
         for edge in (e for key in made for e in self.edges.get(key, ())):
             self._follow(edge, env, context, found, depth)
         for alias in (a for key in made for a in self.aliases.get(key, ())):
@@ -1862,6 +1936,33 @@ class _Builder:
         self.diagnostics.add(Diagnostic("CI202", declared.site.file, declared.site.line, message))
         return declared.methods
 
+    def _contradictory(self, conditions: tuple[str, ...]) -> bool:
+        """Whether a test and its negation both guard a route, which no run then serves: a
+        name bound in an ``if`` and its ``else`` is one object here (TaskingAI's ``router =
+        APIRouter()`` in both), so what one branch declares meets the other's include. Only
+        for a test written in one scope of the project: the same words elsewhere (another
+        module's ``ENABLED``, a helper's parameter) may hold while these do not."""
+        held = set(conditions)
+        return any(f"not ({c})" in held and len(self._test_scopes.get(c, ())) == 1 for c in held)
+
+    @cached_property
+    def _test_scopes(self) -> dict[str, set[tuple[str, str]]]:
+        """Each ``if`` test's words -> the (module, scope) pairs where a test is so written."""
+        found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for module, facts in self.resolver.modules.items():
+            placed = [
+                *((c.scope, c.guards) for c in facts.calls),
+                *((a.scope, a.guards) for a in facts.assigns),
+                *((_scope_of(s), s.guards) for s in facts.symbols),
+            ]
+            for scope, guards in placed:
+                for guard in guards:
+                    if guard.kind == "if":
+                        text = guard.text
+                        bare = text[5:-1] if text.startswith("not (") else text
+                        found[bare].add((module, scope))
+        return found
+
     def _built_under(self, app: str | None) -> frozenset[str]:
         """The ``if`` tests the app's own binding runs under: a route of that app holds them
         whenever the app exists (mem0 raises before ``app = FastAPI()`` unless a secret is
@@ -2095,12 +2196,18 @@ def _attribute_read(value: Value) -> Value:
     return Value("name", value.text, ref=f"{holder.ref}.{name.text}")
 
 
-def _contradictory(conditions: tuple[str, ...]) -> bool:
-    """Whether a test and its negation both guard a route, which no run then serves: a name
-    bound in an ``if`` and its ``else`` is one object here (TaskingAI's ``router =
-    APIRouter()`` in both), so what one branch declares meets the other's include."""
-    held = set(conditions)
-    return any(f"not ({c})" in held for c in held)
+def _either(first: Route | None, other: Route) -> Route:
+    """One route reached twice (a helper called in an ``if`` and in its ``else``): served
+    when either way holds, so under the tests both ways share; the first way's facts."""
+    if first is None:
+        return other
+    common = tuple(c for c in first.conditions if c in other.conditions)
+    return first if common == first.conditions else first.model_copy(update={"conditions": common})
+
+
+def _scope_of(symbol: SymbolFact) -> str:
+    """The scope a definition is written in, as calls and assignments name theirs."""
+    return symbol.qualname.rpartition(".")[0].removesuffix(".<locals>")
 
 
 def _join(*parts: Text) -> Text:

@@ -14,6 +14,7 @@ from codeintel.resolve.resolver import Resolver
 _MAX_HOPS = 16
 _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
 _GETENV = frozenset({"os.getenv", "os.environ.get"})
+_OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
 #: str methods a path or prefix is trimmed or cased with, evaluated on known strings.
 _STR_METHODS = frozenset(
     {"strip", "lstrip", "rstrip", "removeprefix", "removesuffix", "lower", "upper", "replace"}
@@ -334,15 +335,31 @@ class Evaluator:
         """The class of a class attribute's default: ``run: RunSettings =
         Field(default_factory=RunSettings)`` or ``run = RunSettings()``."""
         key = self._class_attribute(cls, name)
-        fact = self.assigns[key][0] if key is not None else None
-        if fact is None:
+        if key is None:
             return None
-        annotated = self.qualified(_optional(fact.annotation))
+        fact = self.assigns[key][0]
+        # ``inj: Inj | None = None`` then ``self.inj = SubInj()``: the one class built there
+        built = {self.instance_class(f.value) for f in self.assigns[key] if _made(f.value)}
+        only = built.pop() if len(built) == 1 else None
+        annotated = self.qualified(self._optional(fact.annotation))
         if annotated is not None and annotated in self.resolver.symbols:
-            return annotated
+            return only if only is not None and annotated in self.resolver.mro(only) else annotated
         if self.called_class(fact.value) in FIELD and fact.value is not None:
             return self.qualified(fact.value.keyword("default_factory"))
-        return self.instance_class(fact.value)
+        return self.instance_class(fact.value) or only
+
+    def _optional(self, annotation: Value | None) -> Value | None:
+        """``X | None``, ``None | X`` and ``Optional[X]`` are ``X``: the class an attribute
+        holds when it is set."""
+        if annotation is None:
+            return None
+        if annotation.kind == "subscript" and len(annotation.items) == 2:
+            optional = self.qualified(annotation.items[0]) in _OPTIONAL
+            return annotation.items[1] if optional else annotation
+        if annotation.kind != "union":
+            return annotation
+        given = [v for v in annotation.items if not (v.kind == "const" and v.text == "None")]
+        return self._optional(given[0]) if len(given) == 1 else None
 
     def _split(self, ref: str) -> tuple[str, str] | None:
         """A reference to an attribute -> (the variable or class holding it, the attribute)."""
@@ -380,12 +397,9 @@ class Evaluator:
         return tuple(self.text(v).value for v in value.items)
 
 
-def _optional(annotation: Value | None) -> Value | None:
-    """``X | None`` (or ``None | X``) is ``X``: the class an attribute holds when set."""
-    if annotation is None or annotation.kind != "union":
-        return annotation
-    given = [v for v in annotation.items if not (v.kind == "const" and v.text == "None")]
-    return _optional(given[0]) if len(given) == 1 else None
+def _made(value: Value | None) -> bool:
+    """Whether ``value`` builds an object (a call), rather than naming one or ``None``."""
+    return value is not None and value.kind == "call"
 
 
 def chosen(value: Value | None, fact: SymbolFact, call: Value) -> Value | None:

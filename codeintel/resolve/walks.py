@@ -35,7 +35,9 @@ def package_walk(
     start = named.value if named is not None else ""
     modules = evaluator.resolver.modules
     found = []
-    deep = walk == "pkgutil.walk_packages"
+    # walk_packages imports each subpackage by the name it yields to go into it: only a
+    # prefix naming the package itself makes that name importable
+    deep = walk == "pkgutil.walk_packages" and start == f"{package}."
     for name in sorted(modules):
         parent, _, short = name.rpartition(".")
         inside = parent == package or (deep and _below(parent, package, evaluator))

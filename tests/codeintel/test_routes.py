@@ -913,3 +913,129 @@ def test_a_nested_helper_s_own_router_never_mixes_two_calls(tmp_path: Path) -> N
     )
     graph = codeintel.analyze(tmp_path, cache=False)
     assert sorted(r.path for r in graph.routes()) == ["/x<?page>", "/y<?page>"]
+
+
+_ROUTER = (
+    "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n"
+    "@router.get('/{name}')\ndef {name}():\n    return 1\n"
+)
+
+
+def _project(tmp_path: Path, files: dict[str, str], routers: tuple[str, ...] = ()) -> Path:
+    for name in routers:
+        (tmp_path / f"{name}.py").write_text(_ROUTER.replace("{name}", name))
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    return tmp_path
+
+
+def _served(project: Path) -> set[tuple[str, tuple[str, ...]]]:
+    return {(r.path, r.conditions) for r in codeintel.analyze(project).routes() if r.app}
+
+
+def test_a_list_is_what_was_added_before_the_loop_that_reads_it(tmp_path: Path) -> None:
+    """FastAPI serves /a alone: /b is appended after the loop, /c only under a test."""
+    main = (
+        "import os\n\nfrom fastapi import FastAPI\n\nimport a, b, c\n\n"
+        "app = FastAPI()\nROUTERS = [a.router]\n"
+        "if os.getenv('EXTRA'):\n    ROUTERS.append(c.router)\n"
+        "for r in ROUTERS:\n    app.include_router(r)\nROUTERS.append(b.router)\n"
+    )
+    project = _project(tmp_path, {"main.py": main}, ("a", "b", "c"))
+    assert _served(project) == {("/a", ()), ("/c", ("os.getenv('EXTRA')",))}
+
+
+def test_a_list_items_are_taken_out_of_is_not_known(tmp_path: Path) -> None:
+    main = (
+        "from fastapi import FastAPI\n\nimport a, b\n\napp = FastAPI()\n"
+        "ROUTERS = [a.router, b.router]\nROUTERS.remove(b.router)\n"
+        "for r in ROUTERS:\n    app.include_router(r)\n"
+    )
+    graph = codeintel.analyze(_project(tmp_path, {"main.py": main}, ("a", "b")))
+    assert not [r for r in graph.routes() if r.app]
+    assert ("CI202", 9) in {(d.code, d.line) for d in graph.diagnostics}  # the include
+
+
+def test_the_same_test_in_two_scopes_is_no_contradiction(tmp_path: Path) -> None:
+    """Each module's ``ENABLED`` is its own: with HOME set and the other unset, FastAPI
+    serves /off, under both words."""
+    files = {
+        "main.py": "import os\n\nfrom fastapi import FastAPI\n\nimport routes\n\n"
+        "ENABLED = os.getenv('HOME')\napp = FastAPI()\n"
+        "if ENABLED:\n    app.include_router(routes.router)\n",
+        "routes.py": "import os\n\nfrom fastapi import APIRouter\n\n"
+        "ENABLED = os.getenv('UNSET')\nrouter = APIRouter()\n\n"
+        "if ENABLED:\n\n    @router.get('/on')\n    def on():\n        return 1\n\n"
+        "else:\n\n    @router.get('/off')\n    def off():\n        return 1\n",
+    }
+    assert _served(_project(tmp_path, files)) == {
+        ("/on", ("ENABLED",)),
+        ("/off", ("ENABLED", "not (ENABLED)")),
+    }
+
+
+def test_a_helper_called_either_way_serves_its_route_always(tmp_path: Path) -> None:
+    main = (
+        "import os\n\nfrom fastapi import FastAPI\n\nimport a\n\napp = FastAPI()\n\n\n"
+        "def add(prefix):\n    app.include_router(a.router, prefix=prefix)\n\n\n"
+        "if os.getenv('UNSET'):\n    add('/x')\nelse:\n    add('/x')\n"
+        "list(map(add, ['/m']))\n"
+    )
+    assert _served(_project(tmp_path, {"main.py": main}, ("a",))) == {("/x/a", ()), ("/m/a", ())}
+
+
+def test_a_walk_goes_into_subpackages_only_by_their_importable_names(tmp_path: Path) -> None:
+    """``walk_packages(pkg.__path__)`` yields ``sub`` without a prefix, which does not
+    import, so the walk never goes into it; ``b`` binds ``router`` only under a test."""
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/sub/__init__.py": "",
+        "pkg/sub/deep.py": _ROUTER.replace("{name}", "deep"),
+        "pkg/a.py": _ROUTER.replace("{name}", "a"),
+        "pkg/b.py": "import os\n\nif os.getenv('UNSET'):\n"
+        + "".join(f"    {line}\n" for line in _ROUTER.replace("{name}", "b").splitlines()),
+        "main.py": "import importlib\nimport pkgutil\n\nfrom fastapi import FastAPI\n\n"
+        "import pkg\n\napp = FastAPI()\n"
+        "for info in pkgutil.walk_packages(pkg.__path__):\n"
+        "    m = importlib.import_module('pkg.' + info.name)\n"
+        "    if not hasattr(m, 'router'):\n        continue\n"
+        "    app.include_router(m.router)\n",
+    }
+    served = _served(_project(tmp_path, files))
+    assert ("/a", ()) in served and not {p for p, _ in served} & {"/deep"}
+    [(_, b_conditions)] = [(p, c) for p, c in served if p == "/b"]
+    assert "os.getenv('UNSET')" in b_conditions
+
+
+def test_providers_are_what_fastapi_calls_not_what_annotations_suggest(tmp_path: Path) -> None:
+    """FastAPI's own answers: the instance a literal flag picks (``Sub()``), not the base
+    the factory's annotation names; ``argparse.Namespace.__init__`` before ``Base``'s, so
+    no dependency; the class an attribute is set to (``SubInj``), not its annotation's."""
+    (tmp_path / "main.py").write_text(
+        "import argparse\nfrom typing import Optional\n\n"
+        "from fastapi import Depends, FastAPI\n\n\n"
+        "def da() -> None:\n    pass\n\n\ndef db() -> None:\n    pass\n\n\n"
+        "class Base:\n    def __call__(self, x=Depends(da)):\n        return 1\n\n\n"
+        "class Sub(Base):\n    def __call__(self, y=Depends(db)):\n        return 2\n\n\n"
+        "def make(flag: bool = True) -> Base:\n    return Sub() if flag else Base()\n\n\n"
+        "class Init:\n    def __init__(self, a=Depends(da)):\n        pass\n\n\n"
+        "class Parsed(argparse.Namespace, Init):\n    pass\n\n\n"
+        "class Inj:\n    def depends(self, x=Depends(da)):\n        return 1\n\n\n"
+        "class SubInj(Inj):\n    def depends(self, y=Depends(db)):\n        return 2\n\n\n"
+        "class Config:\n    inj: Inj | None = None\n    opt: Optional[Inj] = None\n\n"
+        "    def __init__(self):\n        self.inj = SubInj()\n        self.opt = Inj()\n\n\n"
+        "def get_config() -> Config:\n    return Config()\n\n\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/made')\ndef made(v=Depends(make())):\n    return v\n\n\n"
+        "@app.get('/parsed')\ndef parsed(v=Depends(Parsed)):\n    return v\n\n\n"
+        "@app.get('/inj')\ndef inj(v=Depends(get_config().inj.depends)):\n    return v\n\n\n"
+        "@app.get('/opt')\ndef opt(v=Depends(get_config().opt.depends)):\n    return v\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    assert {r.path: r.all_dependencies for r in graph.routes()} == {
+        "/made": ("main.db", "main.Sub()"),
+        "/parsed": ("main.Parsed",),
+        "/inj": ("main.db", "main.SubInj.depends"),
+        "/opt": ("main.da", "main.Inj.depends"),
+    }
