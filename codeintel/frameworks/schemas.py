@@ -44,10 +44,6 @@ def _schema(
     resolver = evaluator.resolver
     fact = resolver.symbols[qualname]
     module = resolver.symbol_module[qualname]
-    merged: dict[str, SchemaField] = {}
-    for owner in reversed(resolver.mro(qualname)):
-        for field in declared.get(owner, ()):
-            merged[field.name] = field
     return Schema(
         name=fact.name,
         qualname=qualname,
@@ -57,10 +53,40 @@ def _schema(
         end_line=fact.end_line,
         bases=resolver.class_bases(qualname),
         fields=declared[qualname],
-        all_fields=tuple(merged.values()),
+        all_fields=_all_fields(qualname, declared, evaluator),
         config=_config(qualname, evaluator),
         validators=_validators(methods, evaluator),
     )
+
+
+def _all_fields(
+    qualname: str, declared: dict[str, tuple[SchemaField, ...]], evaluator: Evaluator
+) -> tuple[SchemaField, ...]:
+    """A model's fields as pydantic collects them: named in the order of the reversed MRO
+    (each where first annotated), each taken from the class itself, else from the first
+    direct base that has it, as that base has it: a diamond's ``a`` comes through the first
+    branch, even where the MRO puts the other branch's override first."""
+    order = dict.fromkeys(
+        f.name
+        for owner in reversed(evaluator.resolver.mro(qualname))
+        for f in declared.get(owner, ())
+    )
+    found = _inherited_fields(qualname, declared, evaluator, set())
+    return tuple(found[name] for name in order if name in found)
+
+
+def _inherited_fields(
+    cls: str, declared: dict[str, tuple[SchemaField, ...]], evaluator: Evaluator, seen: set[str]
+) -> dict[str, SchemaField]:
+    """pydantic's ``collect_model_fields``: the direct bases' fields, the first base's
+    winning, then the class's own."""
+    found: dict[str, SchemaField] = {}
+    if cls in seen:
+        return found  # a cycle of bases: Python itself would refuse it
+    for base in reversed(evaluator.resolver.class_bases(cls)):
+        found.update(_inherited_fields(base, declared, evaluator, seen | {cls}))
+    found.update((f.name, f) for f in declared.get(cls, ()))
+    return found
 
 
 def _kind(qualname: str, fact: SymbolFact, evaluator: Evaluator) -> SchemaKind:
@@ -118,20 +144,54 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:
 
 def _forwards_to_field(function: str | None, evaluator: Evaluator) -> bool:
     """Whether ``function`` is a project wrapper returning ``Field(*args, **kwargs)`` of its
-    own arguments (mealie's ``UpdatedAtField``): a call of it reads as ``Field``'s."""
+    own arguments, other keywords perhaps added (mealie's ``UpdatedAtField``): a call of it
+    reads as ``Field``'s, unless the wrapper sets a default of its own
+    (``kwargs.setdefault("default", None)``)."""
     fact = evaluator.resolver.symbols.get(function) if function else None
-    if fact is None or fact.kind != "function" or len(fact.returned) != 1:
+    if function is None or fact is None or fact.kind != "function" or len(fact.returned) != 1:
         return False
     returned = fact.returned[0]
     stars = {p.kind: p.name for p in fact.params if p.kind in ("star", "double_star")}
-    forwarded = f"*{stars.get('star')}, **{stars.get('double_star')})"
+    passed = dict(returned.keywords)
     return (
         evaluator.called_class(returned) in FIELD
         and len(stars) == 2
         and not returned.items
-        and [k for k, _ in returned.keywords] == ["**"]
-        and returned.text.replace(" ", "").endswith(forwarded.replace(" ", ""))
+        and f"(*{stars['star']}" in returned.text.replace(" ", "")
+        and passed.get("**") is not None
+        and passed["**"].ref == f"{function}.<locals>.{stars['double_star']}"
+        and not _DEFAULTS & passed.keys()
+        and not _sets_default(function, stars["double_star"], evaluator)
     )
+
+
+def _sets_default(function: str, kwargs: str, evaluator: Evaluator) -> bool:
+    """Whether the function may put a default into its ``**kwargs`` before passing them on:
+    ``kwargs.setdefault("default", ...)``, ``kwargs["default"] = ...``, ``kwargs.update(...)``."""
+    module = evaluator.resolver.symbol_module[function]
+    scope = function[len(module) + 1 :]
+    local = f"{function}.<locals>.{kwargs}"
+    for call in evaluator.resolver.modules[module].calls:
+        if call.scope != scope:
+            continue
+        value = call.value
+        if call.role == "setitem" and value.items and value.items[0].kind == "subscript":
+            base, *keys = value.items[0].items
+            if base.ref == local and not (
+                keys and keys[0].kind == "str" and keys[0].text not in _DEFAULTS
+            ):
+                return True
+        ref = value.func.ref if value.func is not None else None
+        if ref is not None and ref.startswith(f"{local}."):
+            method = ref[len(local) + 1 :]
+            key = value.items[0] if value.items else None
+            named = key is not None and key.kind == "str" and key.text not in _DEFAULTS
+            if method in ("update", "__setitem__") or (method == "setdefault" and not named):
+                return True
+    return False
+
+
+_DEFAULTS = frozenset({"default", "default_factory"})
 
 
 def _annotated_field(annotation: Value, evaluator: Evaluator) -> Value | None:
