@@ -1786,10 +1786,27 @@ class _Builder:
             return []
         cls, base = holder.rpartition(".")[0], obj.base.rpartition(".")[0]
         return [
-            declared
+            self._overridden(declared, cls)
             for declared in self.declared.get(obj.base, ())
             if self._runs_for(cls, base, declared.site)
         ]
+
+    def _overridden(self, declared: _Declared, cls: str) -> _Declared:
+        """``add_api_route("/health_check", self.health_check)`` in a base class's method:
+        on a subclass's app the handler is the subclass's override (AutoGPT's services)."""
+        options = declared.options
+        handler = options.keyword("endpoint") if options is not None else None
+        if handler is None and options is not None and len(options.items) > 1:
+            handler = options.items[1]
+        name = handler.text.removeprefix("self.") if handler is not None else ""
+        if handler is None or handler.text != f"self.{name}" or "." in name:
+            return declared
+        owner = next(
+            (c for c in self.resolver.mro(cls) if f"{c}.{name}" in self.resolver.symbols), None
+        )
+        endpoint = f"{owner}.{name}" if owner else declared.endpoint
+        symbol = self.resolver.symbols.get(endpoint)
+        return replace(declared, endpoint=endpoint, symbol=symbol or declared.symbol)
 
     def _runs_for(self, cls: str, base: str, site: _Site) -> bool:
         """Whether the method of ``base`` around ``site`` is the one ``cls`` runs."""

@@ -18,5 +18,11 @@ class BaseRouter:
         async def health() -> str:
             return "ok"
 
+        self.router.add_api_route("/status", self.status)
+
+    async def status(self) -> str:
+        """A subclass may override it: its router then serves the override."""
+        return self.name
+
     def get_router(self) -> APIRouter:
         return self.router

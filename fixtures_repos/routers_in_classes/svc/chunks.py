@@ -10,3 +10,6 @@ class ChunksRouter(BaseRouter):
         @self.router.delete("/chunks/{chunk_id}")
         async def delete_chunk(chunk_id: str) -> None:
             return None
+
+    async def status(self) -> str:
+        return "chunks"
