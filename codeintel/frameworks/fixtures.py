@@ -278,10 +278,16 @@ def _imported_fixtures(
     """Fixtures a conftest, test module or plugin binds by import (``from .fixtures import *``,
     ``from helpers import db as database``): pytest scans the module's namespace, so they are
     registered there, under the name bound, as if defined there."""
-    own = {s.name for s in module.symbols if "." not in s.qualname}
+    own = {s.name for s in module.symbols if "." not in s.qualname and s.kind != "variable"}
+    bound = _bound_fixtures(module, evaluator, ())
+    for name, held in _assigned_fixtures(module, evaluator).items():
+        if held is None:
+            own.add(name)  # a variable holding something else hides what was imported
+        else:
+            bound[name] = held
     where = _seen_from(module, plugin)
     found = []
-    for name, (fact, home, decorator) in sorted(_bound_fixtures(module, evaluator, ()).items()):
+    for name, (fact, home, decorator) in sorted(bound.items()):
         if name not in own:
             fixture = _fixture(fact, decorator, home, evaluator, where, name)
             found.append(fixture.model_copy(update={"via": module.file}))
@@ -331,6 +337,27 @@ def _all_names(module: ModuleFacts, evaluator: Evaluator) -> set[str] | None:
         if assign.scope == "" and assign.name == "__all__":
             return set(evaluator.strings(assign.value))
     return None
+
+
+def _assigned_fixtures(module: ModuleFacts, evaluator: Evaluator) -> dict[str, _Bound | None]:
+    """Each module variable, by the value it is last bound to: the fixture function it names
+    (``setup_data = setup_data``, kept so a formatter leaves the import alone: pytest finds
+    the fixture in the namespace under that name), or None."""
+    resolver = evaluator.resolver
+    found: dict[str, _Bound | None] = {}
+    for assign in sorted(module.assigns, key=lambda a: a.line):
+        value = assign.value
+        if assign.scope:
+            continue
+        if value is None or value.kind != "name" or value.ref is None:
+            found[assign.name] = None
+            continue
+        name = value.ref.removeprefix(f"{module.module}.")
+        imported = resolver.bindings[module.module].get(name) if name == assign.name else None
+        dotted = imported[1] if imported is not None else value.ref  # read before rebinding
+        target = resolver.resolve(dotted, importer=module.module)
+        found[assign.name] = _fixture_named(target, evaluator)
+    return found
 
 
 def _fixture_named(target: Target | None, evaluator: Evaluator) -> _Bound | None:
