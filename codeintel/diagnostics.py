@@ -44,6 +44,10 @@ CODES: Final[dict[str, str]] = {
         "or provider gets its signature at run time (makefun's `with_signature`), so the "
         "dependencies FastAPI finds there are unknown"
     ),
+    "CI205": (
+        "a test module, conftest or plugin adds names to its own namespace at run time "
+        "(`globals().update(...)`); the tests and fixtures it adds are not seen"
+    ),
     "CI900": (
         "a fact family (routes, schemas, tests...) failed on this project: a bug in codeintel, "
         "please report the message; that family's facts are missing, the others stand"

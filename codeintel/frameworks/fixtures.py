@@ -60,6 +60,7 @@ def extract_tests(
         if _is_test_file(module.file, rules) or module.module in plugins:
             fixtures += _fixtures(module, evaluator, plugins.get(module.module))
             fixtures += _imported_fixtures(module, evaluator, plugins.get(module.module))
+            diagnostics += _namespace_writes(module)
         if rules.module(module.file):
             fixtures += _class_fixtures(module, evaluator, rules)
             tests += _tests(module, evaluator, project, rules)
@@ -337,6 +338,26 @@ def _all_names(module: ModuleFacts, evaluator: Evaluator) -> set[str] | None:
         if assign.scope == "" and assign.name == "__all__":
             return set(evaluator.strings(assign.value))
     return None
+
+
+def _namespace_writes(module: ModuleFacts) -> list[Diagnostic]:
+    """A CI205 where a test module, conftest or plugin puts names into its own namespace at
+    run time (letta's ``globals().update(create_test_module(...))``): pytest collects the
+    tests and fixtures that adds, which are not seen here."""
+    found = []
+    for call in module.calls:
+        func = call.value.func
+        written = (func is not None and func.text in _NAMESPACE_UPDATES) or (
+            call.role == "setitem" and call.value.text.startswith(("globals()[", "vars()["))
+        )
+        if written and not call.scope:
+            text = call.value.text[:_SHOWN]
+            message = f"`{text}` adds names at run time: its tests and fixtures are not seen"
+            found.append(Diagnostic("CI205", module.file, call.line, message))
+    return found
+
+
+_NAMESPACE_UPDATES = frozenset({"globals().update", "vars().update"})
 
 
 def _assigned_fixtures(module: ModuleFacts, evaluator: Evaluator) -> dict[str, _Bound | None]:

@@ -327,3 +327,16 @@ def test_a_plugin_a_pytest_config_loads_with_dash_p_is_a_plugin(tmp_path: Path) 
     graph = codeintel.analyze(tmp_path, cache=False)
     assert graph.visible_fixtures("tests/test_x.py")["courier"].file == "tests/plugin.py"
     assert not graph.diagnostics
+
+
+def test_names_a_test_module_adds_at_run_time_are_reported(tmp_path: Path) -> None:
+    """letta puts factory-made tests into its modules with ``globals().update(...)``:
+    pytest collects them; we cannot see them, and say so."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_made.py").write_text(
+        "from helpers import make_tests\n\nglobals().update(make_tests('agents'))\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [
+        ("CI205", "tests/test_made.py", 3)
+    ]
