@@ -554,7 +554,8 @@ class _Builder:
         ``add_routers(app, routers)``) runs once per call, with that call's arguments."""
         base = _Site(module, file, line, {}, _conditions(guards), scope)
         if all(guard.kind != "for" for guard in guards):
-            return [base], None
+            env = self._module_locals(module, scope, line, {})  # ``m = import_module("a.b")``
+            return [replace(base, env=env) if env else base], None
         starts = self._calls_of(module, scope, _iterables(guards))
         runs: list[tuple[Env, tuple[str, ...]]] = [
             (self._module_locals(module, scope, line, env), conditions)
@@ -786,6 +787,11 @@ class _Builder:
         value = _close(value, env)
         if value.kind == "list" and len(value.items) <= _MAX_LOOP:
             return value.items
+        if value.kind == "dict" and len(value.keywords) <= _MAX_LOOP:
+            return tuple(Value("str", key) for key, _ in value.keywords)  # a dict's keys
+        if value.kind == "add" and len(value.items) == 2:  # ``PUBLIC + PRIVATE``
+            parts = [self._items(v, env, hops + 1) for v in value.items]
+            return None if None in parts else tuple(i for part in parts for i in part or ())
         func = value.func if value.kind == "call" else None
         if func is not None and func.ref is None and func.text in _SAME_ITEMS:
             return self._items(value.items[0], env, hops + 1) if len(value.items) == 1 else None

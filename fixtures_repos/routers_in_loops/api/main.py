@@ -1,3 +1,5 @@
+import importlib
+
 from fastapi import FastAPI
 
 from api import activity, extras, handlers, mapped, plugins
@@ -53,3 +55,12 @@ add_documents(app, {"2026-04", "2025-10"})
 [app.include_router(router, prefix="/comprehended") for router in API_ROUTERS if router]
 app.include_router(getattr(flows, "router"), prefix="/got")
 list(map(app.include_router, [mapped.router]))
+
+walked = importlib.import_module("api.walked.epsilon")
+app.include_router(walked.router, prefix="/imported")
+
+for joined in API_ROUTERS + (mapped.router,):
+    app.include_router(joined, prefix="/joined")
+
+for key in {"flows": 1, "runs": 2}:
+    app.include_router(flows.router, prefix=f"/keyed/{key}")
