@@ -741,6 +741,16 @@ class _Builder:
         made = self.ev.binding(key) if key and ".<locals>." in key else None
         if made is not None and made.kind == "call":
             refs |= {v.ref for v in (*made.items, *(v for _, v in made.keywords))}
+        # ``router = api._router`` then ``router.add_api_route(...)`` (xinference's OIDC
+        # routes): added on what a call passed, so only where, and under what, it is called
+        local = self.ev.variable(holder) if ".<locals>." in holder else None
+        held = self.ev.binding(local) if local else None
+        if (
+            held is not None
+            and held.kind == "name"
+            and self._param((held.ref or "").rpartition(".")[0])
+        ):
+            refs.add(held.ref)
         runs = self._calls_of(module, call.scope, refs)
         if runs is None:
             return sites

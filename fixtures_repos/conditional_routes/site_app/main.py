@@ -4,6 +4,7 @@ from fastapi import FastAPI
 
 from site_app.branches import routes as branch_routes
 from site_app.extension import extend_main
+from site_app.holder import api as holder_api
 from site_app.handlers import register_status
 from site_app.loader import add_routers
 from site_app.prefixed import router as prefixed_router
@@ -22,6 +23,7 @@ else:
 add_routers(app, [free.router], prefix="/loaded")
 app.include_router(prefixed_router)
 app.include_router(branch_routes)
+app.include_router(holder_api.router)
 register_status(app)
 add_routers(
     app,
