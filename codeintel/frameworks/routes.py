@@ -751,14 +751,7 @@ class _Builder:
             and self._param((held.ref or "").rpartition(".")[0])
         ):
             refs.add(held.ref)
-        runs = self._calls_of(module, call.scope, refs)
-        if runs is None:
-            return sites
-        return [
-            replace(site, env={**env, **site.env}, conditions=(*conditions, *site.conditions))
-            for env, conditions in runs
-            for site in sites
-        ]
+        return self._sites_per_call(module, call.scope, refs, sites)
 
     def _included_per_call(self, module: str, call: CallFact, sites: list[_Site]) -> list[_Site]:
         """``routes.include_router(manage, prefix=route_prefix)`` in a module-level helper,
@@ -767,7 +760,14 @@ class _Builder:
         CONFIG.WEB: add_manage_routes(CONFIG.WEB_ROUTE_PREFIX)``)."""
         spread = self._spread(call.value)
         refs = {v.ref for v in (*spread.items, *(v for _, v in spread.keywords))}
-        runs = self._calls_of(module, call.scope, refs)
+        return self._sites_per_call(module, call.scope, refs, sites)
+
+    def _sites_per_call(
+        self, module: str, scope: str, refs: set[str | None], sites: list[_Site]
+    ) -> list[_Site]:
+        """``sites`` once per call of the function ``scope``, with the call's bindings and
+        tests, when ``refs`` name its parameters; else ``sites`` as they are."""
+        runs = self._calls_of(module, scope, refs)
         if runs is None:
             return sites
         return [
