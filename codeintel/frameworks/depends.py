@@ -331,9 +331,15 @@ def _method(cls: str, name: str, evaluator: Evaluator) -> SymbolFact | None:
     for owner in evaluator.resolver.mro(cls):
         if f"{owner}.{name}" in symbols:
             return symbols[f"{owner}.{name}"]
-        if owner not in symbols:
+        if owner not in symbols and owner not in _NO_INIT:
             return None
     return None
+
+
+#: Bases we do not read that define no ``__init__`` or ``__call__`` a subclass would run.
+_NO_INIT = frozenset(
+    {"object", "abc.ABC", "typing.Generic", "typing_extensions.Generic", "typing.Protocol"}
+)
 
 
 def dependency_tree(roots: list[str], evaluator: Evaluator) -> dict[str, tuple[str, ...]]:

@@ -361,19 +361,25 @@ _NAMESPACE_UPDATES = frozenset({"globals().update", "vars().update"})
 
 
 def _assigned_fixtures(module: ModuleFacts, evaluator: Evaluator) -> dict[str, _Bound | None]:
-    """Each module variable, by the value it is last bound to: the fixture function it names
-    (``setup_data = setup_data``, kept so a formatter leaves the import alone: pytest finds
-    the fixture in the namespace under that name), or None."""
+    """Each module variable bound outside any block, and after any import of its name, by
+    the value it is last bound to: the fixture function it names (``setup_data =
+    setup_data``, kept so a formatter leaves the import alone; ``database = user``: pytest
+    finds the fixture in the namespace under that name), or None. A binding in a block
+    (``except ImportError: db = None``) or before the import does not hide what it imports."""
     resolver = evaluator.resolver
+    imported_at = {i.bound: i.line for i in module.imports if i.scope == "" and i.bound}
     found: dict[str, _Bound | None] = {}
     for assign in sorted(module.assigns, key=lambda a: a.line):
-        value = assign.value
-        if assign.scope:
+        if assign.scope or assign.guards or assign.line < imported_at.get(assign.name, 0):
             continue
+        value = assign.value
         if value is None or value.kind != "name" or value.ref is None:
             found[assign.name] = None
             continue
         name = value.ref.removeprefix(f"{module.module}.")
+        if name in found and name != assign.name:
+            found[assign.name] = found[name]  # another variable of this module, read as bound
+            continue
         imported = resolver.bindings[module.module].get(name) if name == assign.name else None
         dotted = imported[1] if imported is not None else value.ref  # read before rebinding
         target = resolver.resolve(dotted, importer=module.module)

@@ -743,15 +743,20 @@ class _Builder:
             refs |= {v.ref for v in (*made.items, *(v for _, v in made.keywords))}
         # ``router = api._router`` then ``router.add_api_route(...)`` (xinference's OIDC
         # routes): added on what a call passed, so only where, and under what, it is called
+        per_call = self._sites_per_call(module, call.scope, refs, sites)
         local = self.ev.variable(holder) if ".<locals>." in holder else None
         held = self.ev.binding(local) if local else None
-        if (
-            held is not None
-            and held.kind == "name"
-            and self._param((held.ref or "").rpartition(".")[0])
-        ):
-            refs.add(held.ref)
-        return self._sites_per_call(module, call.scope, refs, sites)
+        passed = held.ref if held is not None and held.kind == "name" and held.ref else ""
+        if per_call is not sites or not self._param(passed.rpartition(".")[0]):
+            return per_call
+        # each call's tests only: instances of one class share one router here, so a call's
+        # arguments would reach the others' (xinference has one)
+        runs = self._calls_of(module, call.scope, {passed}) or []
+        return [
+            replace(site, conditions=(*conditions, *site.conditions))
+            for _, conditions in runs
+            for site in sites
+        ] or sites
 
     def _included_per_call(self, module: str, call: CallFact, sites: list[_Site]) -> list[_Site]:
         """``routes.include_router(manage, prefix=route_prefix)`` in a module-level helper,
@@ -851,21 +856,23 @@ class _Builder:
         found: list[tuple[Value, tuple[str, ...]]] = []
         complete = True
         for call in facts.calls:
-            ref = (call.value.func.ref or "") if call.value.func is not None else ""
-            method = ref[len(key) + 1 :] if ref.startswith(f"{key}.") else ""
             if call.scope != scope or (cutoff is not None and call.line >= cutoff):
                 continue
-            if method in _TAKES_OUT:
-                return None
-            if method not in _ADDS or not call.value.items:
-                continue
-            sites, unknown = self._loop_sites(module, facts.file, call.line, call.guards, scope)
-            complete = complete and unknown is None
-            for site in sites if unknown is None else ():
-                added = _close(call.value.items[-1], site.env)
-                items = self._items(added, {}) if method == "extend" else (added,)
-                complete = complete and items is not None
-                found.extend((item, site.conditions) for item in items or ())
+            statements, known = self._mapped(call.value)  # ``list(map(L.append, items))``
+            for statement in statements:
+                ref = (statement.func.ref or "") if statement.func is not None else ""
+                method = ref[len(key) + 1 :] if ref.startswith(f"{key}.") else ""
+                if method in _TAKES_OUT:
+                    return None
+                if method not in _ADDS or not statement.items:
+                    continue
+                sites, unknown = self._loop_sites(module, facts.file, call.line, call.guards, scope)
+                complete = complete and unknown is None and known
+                for site in sites if unknown is None else ():
+                    added = _close(statement.items[-1], site.env)
+                    items = self._items(added, {}) if method == "extend" else (added,)
+                    complete = complete and items is not None
+                    found.extend((item, site.conditions) for item in items or ())
         return found, complete
 
     def _returned_items(self, call: Value, hops: int) -> tuple[Value, ...] | None:
@@ -1820,9 +1827,10 @@ class _Builder:
         owner = next(
             (c for c in self.resolver.mro(cls) if f"{c}.{name}" in self.resolver.symbols), None
         )
-        endpoint = f"{owner}.{name}" if owner else declared.endpoint
-        symbol = self.resolver.symbols.get(endpoint)
-        return replace(declared, endpoint=endpoint, symbol=symbol or declared.symbol)
+        symbol = self.resolver.symbols.get(f"{owner}.{name}") if owner else None
+        if symbol is None or symbol.kind != "method":
+            return declared  # ``health = staticmethod(plain)``: not followed
+        return replace(declared, endpoint=f"{owner}.{name}", symbol=symbol)
 
     def _runs_for(self, cls: str, base: str, site: _Site) -> bool:
         """Whether the method of ``base`` around ``site`` is the one ``cls`` runs."""
@@ -2230,11 +2238,19 @@ def _attribute_read(value: Value) -> Value:
 
 
 def _either(first: Route | None, other: Route) -> Route:
-    """One route reached twice (a helper called in an ``if`` and in its ``else``): served
-    when either way holds, so under the tests both ways share; the first way's facts."""
+    """One route reached twice: served when either way's tests hold, so under the tests
+    both share, and, where each has others, under one way's or the other's (a helper
+    called under ``if A:`` and under ``if B:``); a test and its negation (an ``if`` and its
+    ``else``) leave nothing. The first way's other facts."""
     if first is None:
         return other
     common = tuple(c for c in first.conditions if c in other.conditions)
+    one = [c for c in first.conditions if c not in common]
+    two = [c for c in other.conditions if c not in common]
+    single = len(one) == len(two) == 1
+    negated = single and (f"not ({one[0]})" in two or f"not ({two[0]})" in one)
+    if one and two and not negated:
+        common = (*common, f"({' and '.join(one)}) or ({' and '.join(two)})")
     return first if common == first.conditions else first.model_copy(update={"conditions": common})
 
 

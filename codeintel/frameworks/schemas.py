@@ -186,7 +186,11 @@ def _sets_default(function: str, kwargs: str, evaluator: Evaluator) -> bool:
             method = ref[len(local) + 1 :]
             key = value.items[0] if value.items else None
             named = key is not None and key.kind == "str" and key.text not in _DEFAULTS
-            if method in ("update", "__setitem__") or (method == "setdefault" and not named):
+            # ``kwargs.update(json_schema_extra=...)`` names what it sets; a mapping may not
+            updated = bool(value.items) or bool({*_DEFAULTS, "**"} & {k for k, _ in value.keywords})
+            if method == "__setitem__" or (method == "update" and updated):
+                return True
+            if method == "setdefault" and not named:
                 return True
     return False
 

@@ -1039,3 +1039,52 @@ def test_providers_are_what_fastapi_calls_not_what_annotations_suggest(tmp_path:
         "/inj": ("main.db", "main.SubInj.depends"),
         "/opt": ("main.da", "main.Inj.depends"),
     }
+
+
+def test_bases_that_define_no_init_are_passed_over(tmp_path: Path) -> None:
+    """``Generic`` and ``ABC`` define no ``__init__`` or ``__call__``: the project base's run,
+    with its dependencies, as FastAPI finds them."""
+    (tmp_path / "main.py").write_text(
+        "import abc\nfrom typing import Generic, TypeVar\n\n"
+        "from fastapi import Depends, FastAPI\n\nT = TypeVar('T')\n\n\n"
+        "def get_user() -> str:\n    return 'u'\n\n\n"
+        "class Base:\n    def __call__(self, user: str = Depends(get_user)) -> str:\n"
+        "        return user\n\n\n"
+        "class Typed(Generic[T], Base):\n    pass\n\n\n"
+        "class Abstract(abc.ABC, Base):\n    pass\n\n\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/typed')\ndef typed(v: str = Depends(Typed())) -> str:\n    return v\n\n\n"
+        "@app.get('/abstract')\ndef abstract(v: str = Depends(Abstract())) -> str:\n    return v\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    assert {r.path: r.all_dependencies for r in graph.routes()} == {
+        "/typed": ("main.get_user", "main.Typed()"),
+        "/abstract": ("main.get_user", "main.Abstract()"),
+    }
+
+
+def test_additions_through_map_count(tmp_path: Path) -> None:
+    main = (
+        "from fastapi import FastAPI\n\nimport a, b\n\napp = FastAPI()\n"
+        "ROUTERS = [a.router]\nlist(map(ROUTERS.append, [b.router]))\n"
+        "for r in ROUTERS:\n    app.include_router(r)\n"
+    )
+    assert _served(_project(tmp_path, {"main.py": main}, ("a", "b"))) == {("/a", ()), ("/b", ())}
+
+
+def test_a_helper_on_one_of_many_instances_adds_no_made_up_paths(tmp_path: Path) -> None:
+    """Instances of one class share one router here: a helper's per-call prefix on it would
+    reach the other instances' routers, so it stays unknown (runtime: /one/x alone)."""
+    main = (
+        "from fastapi import APIRouter, FastAPI\n\n\n"
+        "def h() -> int:\n    return 1\n\n\n"
+        "class Api:\n    def __init__(self) -> None:\n        self._router = APIRouter()\n\n\n"
+        "def add_routes(api: Api, prefix: str) -> None:\n"
+        "    router = api._router\n"
+        "    router.add_api_route(prefix + '/x', h, methods=['GET'])\n\n\n"
+        "a1, a3 = Api(), Api()\nadd_routes(a1, '/one')\n"
+        "app = FastAPI()\napp.include_router(a1._router)\n"
+        "app.include_router(a3._router, prefix='/three')\n"
+    )
+    paths = {p for p, _ in _served(_project(tmp_path, {"main.py": main}))}
+    assert "/three/one/x" not in paths

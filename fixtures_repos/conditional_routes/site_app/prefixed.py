@@ -18,3 +18,8 @@ if os.environ.get("TENANTS"):
     add_plans("/tenant-plans")
 else:
     add_plans("/plans")
+
+if os.environ.get("BILLING"):
+    add_plans("/either")
+if os.environ.get("LEGACY"):
+    add_plans("/either")

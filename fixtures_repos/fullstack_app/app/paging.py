@@ -19,7 +19,8 @@ def OptionalField(*args: Any, **kwargs: Any) -> Any:
 
 
 def DescribedField(*args: Any, **kwargs: Any) -> Any:
-    """Forwards and adds a keyword that is no default: ``DescribedField()`` is required."""
+    """Forwards and adds keywords that are no default: ``DescribedField()`` is required."""
+    kwargs.update(title="Described")
     return Field(*args, **kwargs, description="described")
 
 
