@@ -2249,8 +2249,10 @@ def _either(first: Route | None, other: Route) -> Route:
     two = [c for c in other.conditions if c not in common]
     single = len(one) == len(two) == 1
     negated = single and (f"not ({one[0]})" in two or f"not ({two[0]})" in one)
+    other_way = f"({' and '.join(two)})"
+    known = len(one) == 1 and other_way in one[0].split(" or ")  # a third way met before
     if one and two and not negated:
-        common = (*common, f"({' and '.join(one)}) or ({' and '.join(two)})")
+        common = (*common, one[0] if known else f"({' and '.join(one)}) or {other_way}")
     return first if common == first.conditions else first.model_copy(update={"conditions": common})
 
 

@@ -1088,3 +1088,15 @@ def test_a_helper_on_one_of_many_instances_adds_no_made_up_paths(tmp_path: Path)
     )
     paths = {p for p, _ in _served(_project(tmp_path, {"main.py": main}))}
     assert "/three/one/x" not in paths
+
+
+def test_a_route_reached_under_unrelated_tests_holds_either(tmp_path: Path) -> None:
+    main = (
+        "import os\n\nfrom fastapi import FastAPI\n\nimport a\n\napp = FastAPI()\n\n\n"
+        "def add(prefix):\n    app.include_router(a.router, prefix=prefix)\n\n\n"
+        "if os.getenv('A'):\n    add('/x')\nif os.getenv('B'):\n    add('/x')\n"
+        "if os.getenv('B'):\n    add('/x')\n"
+    )
+    assert _served(_project(tmp_path, {"main.py": main}, ("a",))) == {
+        ("/x/a", ("(os.getenv('A')) or (os.getenv('B'))",))
+    }
