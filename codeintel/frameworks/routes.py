@@ -1876,29 +1876,54 @@ class _Builder:
             deps = tuple(list_providers(edge.call.keyword("dependencies"), self.ev))
             tags = self.ev.strings(edge.call.keyword("tags"))
         for key, child_env in self._objects(edge.child, env, site.where):
-            child = self.objects[key]
-            if child.kind == "app" and context.app is None:
+            if self.objects[key].kind == "app" and context.app is None:
                 continue  # an app under no app is a root: its routes are walked from there
-            # a router built in place (``include_router(ProbeRouter(name))``) has its prefix
-            # from the arguments bound where it is built
-            mixed = {**env, **child_env}
-            own = self._prefix(child, mixed, site) if child.kind == "router" else Text("")
-            outer = _Context(
-                context.app,
-                _join(context.prefix, prefix),
-                (*context.dependencies, *deps),
-                (*context.tags, *tags),
-                (*context.sites, site.where),
-                (*context.conditions, *site.conditions),
+            for child, tests in self._bindings(self.objects[key]):
+                # a router built in place (``include_router(ProbeRouter(name))``) has its
+                # prefix from the arguments bound where it is built
+                mixed = {**env, **child_env}
+                own = self._prefix(child, mixed, site) if child.kind == "router" else Text("")
+                outer = _Context(
+                    context.app,
+                    _join(context.prefix, prefix),
+                    (*context.dependencies, *deps),
+                    (*context.tags, *tags),
+                    (*context.sites, site.where),
+                    (*context.conditions, *site.conditions, *tests),
+                )
+                inner = replace(
+                    outer,
+                    prefix=_join(outer.prefix, own),
+                    dependencies=(*outer.dependencies, *child.dependencies),
+                    tags=(*outer.tags, *child.tags),
+                    outer=outer,
+                )
+                self._walk(key, child_env, inner, found, depth + 1)
+
+    def _bindings(self, obj: _Object) -> list[tuple[_Object, tuple[str, ...]]]:
+        """A router a module binds in each branch of an ``if`` (``router = APIRouter(prefix=
+        "/on")`` and, under ``else``, another prefix): one object here, served as each
+        binding builds it, under that binding's tests."""
+        made = [
+            fact
+            for fact in self.ev.assigns.get(obj.key, ())
+            if fact.value is not None and self._kind(fact.value) == obj.kind == "router"
+        ]
+        if len(made) < 2 or not all(_conditions(fact.guards) for fact in made):
+            return [(obj, ())]
+        return [
+            (
+                replace(
+                    obj,
+                    call=fact.value,
+                    dependencies=list_providers(fact.value.keyword("dependencies"), self.ev),
+                    tags=self.ev.strings(fact.value.keyword("tags")),
+                ),
+                _conditions(fact.guards),
             )
-            inner = replace(
-                outer,
-                prefix=_join(outer.prefix, own),
-                dependencies=(*outer.dependencies, *child.dependencies),
-                tags=(*outer.tags, *child.tags),
-                outer=outer,
-            )
-            self._walk(key, child_env, inner, found, depth + 1)
+            for fact in made
+            if fact.value is not None
+        ]
 
     def _prefix(self, obj: _Object, env: Env, site: _Site) -> Text:
         if obj.kind != "router":

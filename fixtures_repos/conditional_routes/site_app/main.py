@@ -9,6 +9,7 @@ from site_app.handlers import register_status
 from site_app.loader import add_routers
 from site_app.prefixed import router as prefixed_router
 from site_app.routers import billing, free, legacy
+from site_app.variants import router as variant_router
 from site_app.spa import mount_spa
 
 app = FastAPI()
@@ -24,6 +25,7 @@ add_routers(app, [free.router], prefix="/loaded")
 app.include_router(prefixed_router)
 app.include_router(branch_routes)
 app.include_router(holder_api.router)
+app.include_router(variant_router)
 register_status(app)
 add_routers(
     app,
