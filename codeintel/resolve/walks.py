@@ -74,8 +74,7 @@ def imported_module(value: Value | None, module: str, evaluator: Evaluator) -> s
         level = len(dotted) - len(dotted.lstrip("."))
         parent = base.value.rsplit(".", level - 1)[0] if level > 1 else base.value
         dotted = f"{parent}.{dotted.lstrip('.')}"
-    resolver = evaluator.resolver
-    return resolver.alias(dotted, module) if resolver.alias(dotted, module) else None
+    return evaluator.resolver.alias(dotted, module)
 
 
 def with_dunders(value: Value | None, module: str, evaluator: Evaluator) -> Value | None:
