@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
@@ -62,8 +63,12 @@ def extract_tests(
             fixtures += _imported_fixtures(module, evaluator, plugins.get(module.module))
             diagnostics += _namespace_writes(module)
         if rules.module(module.file):
-            fixtures += _class_fixtures(module, evaluator, rules)
-            tests += _tests(module, evaluator, project, rules)
+            classes = _TestClasses(
+                _collected_classes(module, evaluator, rules),
+                _imported_classes(module, evaluator, rules),
+            )
+            fixtures += _class_fixtures(module, evaluator, classes)
+            tests += _tests(module, evaluator, project, rules, classes)
         overrides += _overrides(module, evaluator)
     facts = TestFacts(
         fixtures=tuple(sorted(fixtures, key=lambda f: (f.file, f.line, f.visible_from, f.name))),
@@ -400,13 +405,24 @@ def _fixture_named(target: Target | None, evaluator: Evaluator) -> _Bound | None
     return fact, home, decorator
 
 
-def _class_fixtures(module: ModuleFacts, evaluator: Evaluator, rules: _Collects) -> list[Fixture]:
+@dataclass(frozen=True)
+class _TestClasses:
+    """The classes pytest collects in a test module: its own (each with whether it is a
+    ``unittest.TestCase``), and those it imports (as it names them, and qualified)."""
+
+    collected: dict[str, bool]
+    imported: list[tuple[str, str]]
+
+
+def _class_fixtures(
+    module: ModuleFacts, evaluator: Evaluator, classes: _TestClasses
+) -> list[Fixture]:
     """pytest registers a collected test class's fixture methods, inherited ones included, for
     that class alone (node id ``file::Class``): two classes may each have a ``mock_client``."""
     resolver = evaluator.resolver
     found = []
-    own = [(c, f"{module.module}.{c}") for c in _collected_classes(module, evaluator, rules)]
-    for cls, qualified in [*own, *_imported_classes(module, evaluator, rules)]:
+    own = [(c, f"{module.module}.{c}") for c in classes.collected]
+    for cls, qualified in [*own, *classes.imported]:
         node = f"{module.file}::{cls.replace('.', '::')}"
         taken: set[str] = set()
         for owner in resolver.mro(qualified):
@@ -514,17 +530,20 @@ def _fixture(
 
 
 def _tests(
-    module: ModuleFacts, evaluator: Evaluator, project: set[str], rules: _Collects
+    module: ModuleFacts,
+    evaluator: Evaluator,
+    project: set[str],
+    rules: _Collects,
+    classes: _TestClasses,
 ) -> list[TestFunction]:
     """The tests pytest collects in ``module``. One it collects from another module's class
     (inherited, or a ``Test*`` class imported here) is located where it is collected: this
     module, at its class."""
     resolver = evaluator.resolver
-    collected = _collected_classes(module, evaluator, rules)
     module_marks = _module_marks(module)
     imported = _imported_modules(module, project)
     found = []
-    for owner, fact, home, collecting in _collected_tests(module, collected, evaluator, rules):
+    for owner, fact, home, collecting in _collected_tests(module, classes, evaluator, rules):
         klass = resolver.symbols.get(collecting) if collecting else None
         applied = [*module_marks, *_marks_of(collecting, evaluator), *fact.decorators]
         marks = _markers(applied)
@@ -562,7 +581,7 @@ def _marks_of(cls: str, evaluator: Evaluator) -> list[Value]:
 
 
 def _collected_tests(
-    module: ModuleFacts, collected: dict[str, bool], evaluator: Evaluator, rules: _Collects
+    module: ModuleFacts, classes: _TestClasses, evaluator: Evaluator, rules: _Collects
 ) -> Iterator[tuple[str, SymbolFact, ModuleFacts, str]]:
     """Each test pytest collects in ``module``: (the class it is collected under, as the
     module names it, or ""; its function; the module defining it; the collecting class,
@@ -572,12 +591,12 @@ def _collected_tests(
     it in the namespace)."""
     for fact in _bound_symbols(module):
         owner = fact.qualname.rpartition(".")[0]
-        if _is_test(fact, owner, collected, evaluator, rules):
+        if _is_test(fact, owner, classes.collected, evaluator, rules):
             yield owner, fact, module, f"{module.module}.{owner}" if owner else ""
     own = {s.qualname for s in module.symbols}
-    for cls in sorted(collected):
+    for cls in sorted(classes.collected):
         yield from _inherited(cls, f"{module.module}.{cls}", own, evaluator, rules, 1)
-    for name, cls in _imported_classes(module, evaluator, rules):
+    for name, cls in classes.imported:
         yield from _inherited(name, cls, set(), evaluator, rules, 0)
 
 
