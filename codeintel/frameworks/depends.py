@@ -58,11 +58,8 @@ def _returned_list(call: Value, evaluator: Evaluator) -> Value | None:
     """The list literal every ``return`` of the called project function gives
     (``dependencies=get_dependencies()``); None when one builds it up (``result.append(...)``
     under an ``if``: what it holds depends on the run) or returns anything else."""
-    factory = evaluator.called_class(call)
-    fact = evaluator.resolver.symbols.get(factory) if factory else None
-    if fact is None or fact.kind not in ("function", "method"):
-        return None
-    returned = {value for value in fact.returned}
+    called = _function_called(call, evaluator)
+    returned = set(called[1].returned) if called else set()
     only = returned.pop() if len(returned) == 1 else None
     return only if only is not None and only.kind == "list" else None
 
@@ -82,15 +79,15 @@ def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
 def _returned_depends(call: Value, evaluator: Evaluator) -> Value | None:
     """The one ``Depends(...)`` every return of the called project function gives, its
     ``a if flag else b`` chosen by the call's literal flag; None for anything else."""
-    factory = evaluator.called_class(call)
-    fact = evaluator.resolver.symbols.get(factory) if factory else None
-    if fact is None or fact.kind not in ("function", "method") or not fact.returned:
+    called = _function_called(call, evaluator)
+    if called is None:
         return None
+    factory, fact = called
     returned = {chosen(value, fact, call) for value in fact.returned}
     depends = returned.pop() if len(returned) == 1 else None
     if depends is None or not _is_depends(depends, evaluator):
         return None
-    return _passed(depends, str(factory), fact, call, evaluator)
+    return _passed(depends, factory, fact, call, evaluator)
 
 
 def _passed(
@@ -181,10 +178,10 @@ def _built(call: Value, evaluator: Evaluator) -> str | None:
     """``Depends(SortingGetter(...))`` with ``SortingGetter`` returning ``_Getter(...)``:
     the instance, when every ``return`` builds one of the same project class (an annotation
     may name only a base; ``Sub() if flag else Base()`` is the one a literal flag picks)."""
-    factory = evaluator.called_class(call)
-    fact = evaluator.resolver.symbols.get(factory) if factory else None
-    if fact is None or fact.kind not in ("function", "method") or not fact.returned:
+    called = _function_called(call, evaluator)
+    if called is None or not called[1].returned:
         return None
+    fact = called[1]
     returned = [chosen(value, fact, call) for value in fact.returned]  # by a literal flag
     if any(value is None or value.kind != "call" for value in returned):
         return None
@@ -251,15 +248,28 @@ def _returned_local(call: Value | None, evaluator: Evaluator) -> str | None:
     """``Depends(get_repository(UsersRepository))``: the provider is the function the factory
     returns, a local one or not; ``a if required else b`` is followed when the call (or the
     parameter's default) gives the flag as a literal. Anything else stays unresolved."""
-    factory = evaluator.called_class(call)
-    fact = evaluator.resolver.symbols.get(factory) if factory else None
-    if fact is None and call is not None:  # airflow's SortParam([...]).dynamic_depends()
-        factory = _called_method(call.func, evaluator)
-        fact = evaluator.resolver.symbols.get(factory) if factory else None
-    if call is None or fact is None or fact.kind not in ("function", "method"):
+    if call is None:
         return None
-    names = {_function(chosen(v, fact, call), str(factory), evaluator) for v in fact.returned}
+    called = _function_called(call, evaluator)
+    symbols = evaluator.resolver.symbols
+    if called is None and evaluator.called_class(call) not in symbols:
+        # airflow's ``SortParam([...]).dynamic_depends()``: a method of an instance
+        method = _called_method(call.func, evaluator)
+        called = (method, symbols[method]) if method else None
+    if called is None:
+        return None
+    factory, fact = called
+    names = {_function(chosen(v, fact, call), factory, evaluator) for v in fact.returned}
     return names.pop() if len(names) == 1 else None
+
+
+def _function_called(call: Value, evaluator: Evaluator) -> tuple[str, SymbolFact] | None:
+    """The project function or method a call calls, qualified, with its facts."""
+    name = evaluator.called_class(call)
+    fact = evaluator.resolver.symbols.get(name) if name else None
+    if name is None or fact is None or fact.kind not in ("function", "method"):
+        return None
+    return name, fact
 
 
 def _function(value: Value | None, factory: str, evaluator: Evaluator) -> str | None:
