@@ -646,18 +646,16 @@ class _Builder:
         imported = imported_module(value, module, self.ev)
         if imported is not None:
             return Value("name", value.text, ref=imported)
-        func = value.func if value.kind == "call" else None
-        if func is None or func.text != "getattr" or func.ref is not None:
+        read = _getattr(value)
+        if read is None:
             return None
-        if len(value.items) not in (2, 3) or value.items[1].kind != "str":
-            return None
-        holder = self._module_held(value.items[0], module) or value.items[0]
-        attribute = f"{holder.ref}.{value.items[1].text}"
+        written, name, default = read
+        holder = self._module_held(written, module) or written
         if holder.kind != "name" or holder.ref not in self.resolver.modules:
             return None
-        if self.resolver.resolve(attribute) is not None:
-            return Value("name", value.text, ref=attribute)
-        return value.items[2] if len(value.items) == 3 else None
+        if self.resolver.resolve(f"{holder.ref}.{name}") is not None:
+            return Value("name", value.text, ref=f"{holder.ref}.{name}")
+        return default
 
     def _known_tests(
         self, module: str, scope: str, guards: tuple[Guard, ...], env: Env
@@ -695,11 +693,9 @@ class _Builder:
     def _decided(self, text: str, bound: Callable[[str], Value | None]) -> bool | None:
         """Whether the test ``text`` holds with the names ``bound`` gives; None when that is
         not known. A name holds when bound to what a call builds, not when bound to None."""
-        if text.startswith("not (") and text.endswith(")"):
-            inner = self._decided(text[5:-1], bound)
-            return None if inner is None else not inner
-        if text.startswith("not ") and not text.startswith("not ("):
-            inner = self._decided(text[4:], bound)  # ``if not hasattr(m, "router"): continue``
+        if text.startswith("not "):  # an ``else`` branch's ``not (...)``, or written so
+            negated = text[5:-1] if text.startswith("not (") and text.endswith(")") else text[4:]
+            inner = self._decided(negated, bound)
             return None if inner is None else not inner
         if match := _HASATTR.fullmatch(text):
             held = bound(match[1])
@@ -2253,13 +2249,21 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
 
 def _attribute_read(value: Value) -> Value:
     """``getattr(orders, "router")`` is ``orders.router``."""
+    read = _getattr(value)
+    if read is None or read[2] is not None or read[0].kind != "name" or read[0].ref is None:
+        return value
+    return Value("name", value.text, ref=f"{read[0].ref}.{read[1]}")
+
+
+def _getattr(value: Value) -> tuple[Value, str, Value | None] | None:
+    """``getattr(obj, "name"[, default])`` with a literal name: (obj, name, default)."""
     func = value.func if value.kind == "call" else None
-    if func is None or func.text != "getattr" or func.ref is not None or len(value.items) != 2:
-        return value
-    holder, name = value.items
-    if holder.kind != "name" or holder.ref is None or name.kind != "str":
-        return value
-    return Value("name", value.text, ref=f"{holder.ref}.{name.text}")
+    if func is None or func.text != "getattr" or func.ref is not None:
+        return None  # not the builtin (a project's own ``getattr`` has a ref)
+    if len(value.items) not in (2, 3) or value.items[1].kind != "str":
+        return None
+    default = value.items[2] if len(value.items) == 3 else None
+    return value.items[0], value.items[1].text, default
 
 
 def _either(first: Route | None, other: Route) -> Route:
