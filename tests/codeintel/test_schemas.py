@@ -1,15 +1,11 @@
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import codeintel
-
-RUNTIME = Path(__file__).resolve().parent.parent / "runtime_fields.py"
+from tests.helpers import oracle
 
 
 @pytest.mark.slow
@@ -18,14 +14,7 @@ def test_fields_equal_pydantics_own(fixtures: Path, name: str) -> None:
     project = fixtures / name
     schemas = codeintel.analyze(project).schemas()
     specs = {f"{s.qualname.rpartition('.')[0]}:{s.name}": s for s in schemas}
-    result = subprocess.run(
-        [sys.executable, str(RUNTIME), str(project), *specs],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    runtime = json.loads(result.stdout)
+    runtime = oracle("runtime_fields.py", project, *specs)
     for spec, schema in specs.items():
         static = [[f.name, f.required] for f in schema.all_fields]
         assert static == runtime[spec], spec
@@ -92,13 +81,6 @@ def test_field_metadata_in_annotated_counts_like_an_assigned_field(tmp_path: Pat
     ]
     assert fields["a"].constraints == (("max_length", "5"),) and fields["a"].default == "None"
     assert fields["c"].constraints == (("gt", "0"),) and fields["c"].default == "3"
-    runtime = subprocess.run(
-        [sys.executable, str(RUNTIME), str(tmp_path), "models:Profile"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert json.loads(runtime.stdout)["models:Profile"] == [
+    assert oracle("runtime_fields.py", tmp_path, "models:Profile")["models:Profile"] == [
         [f.name, f.required] for f in schema.all_fields
     ]
