@@ -11,6 +11,7 @@ from typing import Any
 
 import libcst as cst
 
+from codeintel.extract.code import ONE_TOKEN_OPERATORS, code, string_value
 from codeintel.facts.models import (
     AssignFact,
     CallFact,
@@ -28,7 +29,6 @@ _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 12  # deeper expressions are summarised as "other"
 _MAX_ITEMS = 64  # longer literals are data, not configuration
 _MAX_TEXT = 300
-_EMPTY = cst.Module([])
 #: Leaves whose text may hold newlines: backslash continuations, multi-line strings.
 _TEXT_LEAVES = frozenset(
     {cst.SimpleWhitespace, cst.SimpleString, cst.FormattedStringText}
@@ -179,9 +179,7 @@ class _Collector:
         self._starts[id(node)] = self._now
         if id(node) in self._outside:
             self._hidden.append((self.scopes[-1], self._outside[id(node)]))
-        if kind is cst.Newline:
-            self._now += 1
-        elif kind in _TEXT_LEAVES:
+        if kind in _TEXT_LEAVES:
             self._now += node.value.count("\n")  # type: ignore[attr-defined]
         visit = _hook(kind, "visit")
         if visit is None or visit(self, node) is not False:
@@ -603,7 +601,7 @@ class _Collector:
 
     def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
-            target = _EMPTY.code_for_node(alias.name)
+            target = code(alias.name)
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 bound, binds_to = alias.asname.name.value, target
             else:
@@ -614,7 +612,7 @@ class _Collector:
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
         level = len(node.relative)
-        written = _EMPTY.code_for_node(node.module) if node.module is not None else ""
+        written = code(node.module) if node.module is not None else ""
         base = self._absolute(written, level)
         if isinstance(node.names, cst.ImportStar):
             self.star_import = True
@@ -622,7 +620,7 @@ class _Collector:
             self._import(fact, node)
             return False
         for alias in node.names:
-            name = _EMPTY.code_for_node(alias.name)
+            name = code(alias.name)
             target = f"{base}.{name}" if base else name
             bound = name
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
@@ -724,7 +722,7 @@ class _Collector:
         if depth > _MAX_DEPTH:
             return Value("other", _text(node))
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-            evaluated = node.evaluated_value
+            evaluated = string_value(node)
             if isinstance(evaluated, str):
                 return Value("str", evaluated)
             return Value("other", _text(node))
@@ -801,7 +799,7 @@ def _dict(node: cst.Dict, sub: Callable[[cst.BaseExpression], Value]) -> Value:
     pairs: list[Value] = []
     for element in node.elements:
         key = element.key if isinstance(element, cst.DictElement) else None
-        name = key.evaluated_value if isinstance(key, cst.SimpleString) else None
+        name = string_value(key) if isinstance(key, cst.SimpleString) else None
         if key is None or not (isinstance(name, str) or _dotted(key) is not None):
             return Value("other", _text(node))
         # each value read once: twice made nested dicts (JSON schemas, skypilot) cost 2^depth
@@ -890,7 +888,7 @@ def _condition(test: cst.BaseExpression) -> str:
 
 
 def _text(node: cst.CSTNode) -> str:
-    text = _EMPTY.code_for_node(node)
+    text = code(node)
     return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 3] + "..."
 
 
@@ -898,12 +896,19 @@ def _walk(collector: _Collector, root: cst.CSTNode) -> None:
     """Visit ``root`` and everything under it in source order, as ``root.visit`` would, but
     without rebuilding every node on the way back up (a read-only walk does not need it, and
     it cost a fifth of the extraction), and without recursion: a 1,500-branch ``elif`` chain
-    nests that deep."""
+    nests that deep. Whitespace and punctuation, two thirds of a tree's nodes, are not
+    visited: only their newlines are counted, and where they start kept."""
     stack: list[tuple[cst.CSTNode, bool]] = [(root, False)]
+    starts = collector._starts
     while stack:
         node, leaving = stack.pop()
+        kind = type(node)
         if leaving:
             collector.on_leave(node)
+        elif kind in _INERT:
+            starts[id(node)] = collector._now
+            count = _INERT_NEWLINES.get(kind)
+            collector._now += count(node) if count is not None else _newlines(node)
         elif collector.on_visit(node):
             stack.append((node, True))
             stack.extend((child, False) for child in reversed(_children(node)))
@@ -911,14 +916,70 @@ def _walk(collector: _Collector, root: cst.CSTNode) -> None:
             collector.on_leave(node)
 
 
+_OPERATORS = (cst.BaseBinaryOp, cst.BaseUnaryOp, cst.BaseBooleanOp, cst.BaseCompOp, cst.BaseAugOp)
+#: Whitespace, punctuation and operators: no hook reads them, nor anything inside them.
+_INERT = frozenset(
+    {
+        *(cst.SimpleWhitespace, cst.ParenthesizedWhitespace, cst.TrailingWhitespace),
+        *(cst.EmptyLine, cst.Newline, cst.Comment, cst.Dot, cst.Comma, cst.Colon),
+        *(cst.Semicolon, cst.AssignEqual, cst.LeftParen, cst.RightParen),
+        *(cst.LeftSquareBracket, cst.RightSquareBracket),
+        *(cst.LeftCurlyBrace, cst.RightCurlyBrace),
+        *(
+            kind
+            for name in dir(cst)
+            if isinstance(kind := getattr(cst, name), type)
+            and issubclass(kind, _OPERATORS)
+            and not getattr(kind, "__abstractmethods__", None)
+        ),
+    }
+)
+
+
+def _spaces(node: cst.CSTNode) -> int:
+    if type(node) is cst.SimpleWhitespace:
+        return node.value.count("\n")
+    return _newlines(node)
+
+
+_INERT_NEWLINES: dict[type[cst.CSTNode], Callable[[Any], int]] = {
+    cst.SimpleWhitespace: _spaces,
+    cst.Newline: lambda node: 1,
+    cst.Comment: lambda node: 0,
+    cst.TrailingWhitespace: lambda node: 1 + node.whitespace.value.count("\n"),
+    cst.EmptyLine: lambda node: 1 + node.whitespace.value.count("\n"),
+    cst.LeftParen: lambda node: _spaces(node.whitespace_after),
+    cst.LeftSquareBracket: lambda node: _spaces(node.whitespace_after),
+    cst.RightParen: lambda node: _spaces(node.whitespace_before),
+    cst.RightSquareBracket: lambda node: _spaces(node.whitespace_before),
+    **{
+        kind: lambda node: _spaces(node.whitespace_before) + _spaces(node.whitespace_after)
+        for kind in ONE_TOKEN_OPERATORS
+    },
+}
+
+
+class _NodeTypes(dict[type, bool]):
+    """Whether a type is a libcst node, asked once per type: ``CSTNode`` is an ABC, and
+    ``isinstance`` against it cost a tenth of the extraction."""
+
+    def __missing__(self, kind: type) -> bool:
+        self[kind] = found = issubclass(kind, cst.CSTNode)
+        return found
+
+
+_IS_NODE = _NodeTypes()
+
+
 def _children(node: cst.CSTNode) -> list[cst.CSTNode]:
     children: list[cst.CSTNode] = []
     for name in _source_order(node):
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
+        kind = type(value)
+        if kind is tuple or kind is list:
+            children.extend(child for child in value if _IS_NODE[type(child)])
+        elif _IS_NODE[kind]:
             children.append(value)
-        elif isinstance(value, (list, tuple)):
-            children.extend(child for child in value if isinstance(child, cst.CSTNode))
     return children
 
 
@@ -936,7 +997,8 @@ class _FieldOrder(cst.CSTVisitor):
         self.names.append(attribute)
 
 
-_ORDER: dict[type[cst.CSTNode], tuple[str, ...]] = {}
+#: A node type's fields in source order, and those of its other fields that may hold nodes.
+_ORDER: dict[type[cst.CSTNode], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
 def _source_order(node: cst.CSTNode) -> tuple[str, ...]:
@@ -944,23 +1006,27 @@ def _source_order(node: cst.CSTNode) -> tuple[str, ...]:
     node of the type met. A few fields are visited only when set (an f-string expression's
     ``format_spec``); a node that sets one the order lacks teaches it again."""
     kind = type(node)
-    order = _ORDER.get(kind)
-    if order is None or any(_holds_nodes(getattr(node, n)) for n in _unvisited(kind, order)):
+    known = _ORDER.get(kind)
+    if known is None or any(_holds_nodes(getattr(node, n)) for n in known[1]):
         recorder = _FieldOrder()
         node._visit_and_replace_children(recorder)
-        order = _ORDER[kind] = tuple(recorder.names)
-    return order
+        order = tuple(recorder.names)
+        known = _ORDER[kind] = order, _unvisited(kind, order)
+    return known[0]
 
 
 @cache
 def _unvisited(kind: type[cst.CSTNode], order: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in order)
+    """Fields the order lacks that are not plain text (``Name.value``)."""
+    return tuple(
+        f.name for f in dataclasses.fields(kind) if f.name not in order and f.type is not str
+    )
 
 
 def _holds_nodes(value: object) -> bool:
-    if isinstance(value, (list, tuple)):
-        return any(isinstance(v, cst.CSTNode) for v in value)
-    return isinstance(value, cst.CSTNode)
+    if type(value) in (list, tuple):
+        return any(_IS_NODE[type(v)] for v in value)  # type: ignore[attr-defined]
+    return _IS_NODE[type(value)]
 
 
 @cache
@@ -999,13 +1065,13 @@ def _newlines(node: cst.CSTNode) -> int:
     count = 0
     for name in _fields(type(node)):
         value = getattr(node, name)
-        for child in value if isinstance(value, (list, tuple)) else (value,):
-            if not isinstance(child, cst.CSTNode):
+        for child in value if type(value) in (list, tuple) else (value,):
+            if not _IS_NODE[type(child)]:
                 continue
             if type(child) is cst.Newline:
                 count += 1
             elif type(child) in _TEXT_LEAVES:
-                count += child.value.count("\n")  # type: ignore[attr-defined]
+                count += child.value.count("\n")
             count += _newlines(child)
     return count
 
@@ -1017,7 +1083,7 @@ def _fields(kind: type[cst.CSTNode]) -> tuple[str, ...]:
 
 def _signature(node: cst.FunctionDef) -> str:
     returns = f" -> {_text(node.returns.annotation)}" if node.returns else ""
-    return f"({_EMPTY.code_for_node(node.params)}){returns}"
+    return f"({code(node.params)}){returns}"
 
 
 def _dotted(node: cst.BaseExpression) -> tuple[str, str] | None:
