@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 import io
 import tokenize
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import libcst as cst
@@ -48,12 +50,38 @@ def parse_python(path: str, data: bytes) -> Parsed | Diagnostic:
     if isinstance(python, Diagnostic):
         return python
     try:
-        module = cst.parse_module(text)
+        with _unvalidated():
+            module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
         return _syntax_error(path, exc, python)
     except RecursionError:
         return Diagnostic("CI103", path, 1, "nesting too deep to parse")
     return Parsed(module, text)
+
+
+#: libcst's check of every node as it is built, or None for a libcst without one.
+_VALIDATE = cst.CSTNode.__dict__.get("__post_init__")
+
+
+@contextmanager
+def _unvalidated() -> Iterator[None]:
+    """libcst checks every node as it is built (``CSTNode.__post_init__``), a sixth of its
+    parse, though its parser builds only valid trees (a comment beside that hook in libcst
+    suggests not validating trees when parsing). The check is off while the parser builds
+    one; what is put back is always the original, so two threads parsing at once cannot
+    leave it off."""
+    if _VALIDATE is None:
+        yield
+        return
+    setattr(cst.CSTNode, "__post_init__", _skip)  # noqa: B010 (mypy forbids assigning a method)
+    try:
+        yield
+    finally:
+        setattr(cst.CSTNode, "__post_init__", _VALIDATE)  # noqa: B010
+
+
+def _skip(node: cst.CSTNode) -> None:
+    return None
 
 
 def _python_verdict(path: str, text: str) -> Diagnostic | SyntaxError | None:

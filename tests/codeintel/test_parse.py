@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import libcst as cst
 import pytest
 
 from codeintel.diagnostics import Diagnostic
@@ -90,3 +91,12 @@ def test_a_methods_defaults_read_the_global_its_name_shadows() -> None:
     [method] = [s for s in facts.symbols if s.qualname == "Service.get_db"]
     default = method.params[1].default
     assert default is not None and default.items[0].ref == "m.get_db"
+
+
+def test_nodes_built_outside_a_parse_are_still_checked() -> None:
+    """Parsing turns libcst's per-node check off while its parser builds a tree, and on again,
+    even when the parse fails."""
+    assert isinstance(parse_python("m.py", b"x = f(1)\n"), Parsed)
+    assert isinstance(parse_python("m.py", b"def (:\n"), Diagnostic)
+    with pytest.raises(cst.CSTValidationError):
+        cst.Name("")
