@@ -13,8 +13,10 @@ from codeintel.facts.models import (
     AssignFact,
     CallFact,
     Guard,
+    ImportFact,
     ModuleFacts,
     Param,
+    RefFact,
     SymbolFact,
     Value,
 )
@@ -190,6 +192,9 @@ class _Builder:
             tuple[str, int | None], tuple[list[tuple[Value, tuple[str, ...]]], bool] | None
         ] = {}
         self._scoped_calls: dict[str, dict[str, list[CallFact]]] = {}  # module -> scope -> calls
+        self._name_uses: (
+            tuple[dict[str, list[tuple[str, RefFact]]], dict[str, list[ImportFact]]] | None
+        ) = None  # see _uses
 
     # -- collecting -----------------------------------------------------------------------
 
@@ -459,6 +464,7 @@ class _Builder:
         """A decorated def in a ``for`` loop declares one route per item."""
         scope = sym.qualname.rpartition(".<locals>.")[0]
         sites, unknown = self._loop_sites(module, file, sym.start_line, sym.guards, scope)
+        sites = self._under_callers(module, scope, sites)
         for written, line in zip(sym.decorators, sym.decorator_lines, strict=True):
             decorator = self._forwarded(written)
             calls = self._closure_sites(module, scope, sites, decorator.func)
@@ -488,7 +494,7 @@ class _Builder:
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
         sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)
-        sites = self._per_call(module, call, sites)
+        sites = self._under_callers(module, call.scope, self._per_call(module, call, sites))
         func = call.value.func
         owner = func.func if func is not None and func.kind == "call" else func
         sites = self._closure_sites(module, call.scope, sites, owner)
@@ -753,6 +759,66 @@ class _Builder:
             for _, conditions in runs
             for site in sites
         ] or sites
+
+    def _under_callers(self, module: str, scope: str, sites: list[_Site]) -> list[_Site]:
+        """A statement in a module-level function that takes no arguments runs once per call
+        of it, under that call's ``if`` tests (``if settings.ADMIN: register_admin()``)."""
+        func = f"{module}.{scope}"
+        fact = self._callee(func) if scope and "." not in scope else None
+        ways = self._called_under(func) if fact is not None and not fact.params else None
+        if ways is None:
+            return sites
+        return [
+            replace(site, conditions=(*way, *site.conditions)) for way in ways for site in sites
+        ]
+
+    def _called_under(self, func: str, depth: int = 0) -> list[tuple[str, ...]] | None:
+        """The ``if`` tests of each call of the module-level function ``func``, a caller that
+        is such a function passing its own on. None when not every call can be seen: the
+        function is used otherwise than called (handed to a framework as a callback),
+        imported under another name, called inside an expression, or called nowhere."""
+        name = func.rpartition(".")[2]
+        uses, imports = self._uses()
+        if depth > _MAX_DEPTH or any(i.bound != name for i in imports.get(func, ())):
+            return None
+        ways: list[tuple[str, ...]] = []
+        for module, ref in uses.get(name, ()):
+            target = self.resolver.resolve(ref.candidate, importer=module)
+            if target is None or target.qualname != func:
+                continue
+            call = next(
+                (
+                    c
+                    for c in self._scope_calls(module, ref.scope)
+                    if c.line == ref.line and self.ev.called_class(c.value) == func
+                ),
+                None,
+            )
+            if ref.role != "call" or call is None or call.scope != ref.scope:
+                return None
+            tests = _conditions(call.guards)
+            caller = self._callee(f"{module}.{call.scope}") if "." not in call.scope else None
+            outer = None
+            if call.scope and caller is not None and not caller.params:
+                outer = self._called_under(f"{module}.{call.scope}", depth + 1)
+            ways += [(*way, *tests) for way in outer] if outer else [tests]
+        return ways or None
+
+    def _uses(self) -> tuple[dict[str, list[tuple[str, RefFact]]], dict[str, list[ImportFact]]]:
+        """Every call or other use of a name in the project, by the name's last part, and
+        every import by what it binds to: built once, on the first function asked about."""
+        if self._name_uses is None:
+            uses: dict[str, list[tuple[str, RefFact]]] = defaultdict(list)
+            imports: dict[str, list[ImportFact]] = defaultdict(list)
+            for module, facts in sorted(self.resolver.modules.items()):
+                for ref in facts.refs:
+                    if ref.role in ("call", "ref"):
+                        uses[ref.text.rpartition(".")[2]].append((module, ref))
+                for fact in facts.imports:
+                    if fact.binds_to is not None:
+                        imports[fact.binds_to].append(fact)
+            self._name_uses = uses, imports
+        return self._name_uses
 
     def _included_per_call(self, module: str, call: CallFact, sites: list[_Site]) -> list[_Site]:
         """``routes.include_router(manage, prefix=route_prefix)`` in a module-level helper,
@@ -1741,14 +1807,16 @@ class _Builder:
         """The statement calls made in the body of ``function`` (qualified): each module's
         calls are grouped by scope once, not scanned again for every function asked."""
         module = self.resolver.symbol_module.get(function)
-        if module is None:
-            return []
+        return self._scope_calls(module, function.removeprefix(f"{module}.")) if module else []
+
+    def _scope_calls(self, module: str, scope: str) -> list[CallFact]:
+        """The statement calls of one scope of ``module`` ("" for its top level)."""
         if module not in self._scoped_calls:
             grouped: dict[str, list[CallFact]] = defaultdict(list)
             for call in self.resolver.modules[module].calls:
                 grouped[call.scope].append(call)
             self._scoped_calls[module] = grouped
-        return self._scoped_calls[module].get(function.removeprefix(f"{module}."), [])
+        return self._scoped_calls[module].get(scope, [])
 
     def _super_call(self, call: Value, cls: str | None) -> Value:
         """``Api()`` of ``class Api(APIRouter)`` whose ``__init__`` calls

@@ -24,7 +24,7 @@ APPS = [
 ]
 ENVIRONMENTS = [
     {},
-    {"BILLING": "1", "DEBUG_ROUTES": "1", "SPA": "1", "SHARE": "1"},
+    {"BILLING": "1", "DEBUG_ROUTES": "1", "SPA": "1", "SHARE": "1", "ADMIN": "1"},
     {"LEGACY": "1", "BASE_PATH": "1", "TENANTS": "1"},
 ]
 
@@ -179,6 +179,26 @@ def test_exclusive_branches_are_never_all_unconditional(fixtures: Path) -> None:
             'not (os.environ.get("LEGACY"))',
         ),
     }
+
+
+def test_a_helper_used_otherwise_than_called_keeps_its_routes_unconditional(
+    tmp_path: Path,
+) -> None:
+    """Handed to the app as a startup handler too, the helper also runs where no test of
+    ours holds: its ``if`` call alone does not make its routes conditional."""
+    (tmp_path / "main.py").write_text(
+        "import os\n"
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "app = FastAPI()\n"
+        "router = APIRouter()\n\n\n"
+        "@router.get('/late')\n"
+        "def late() -> int:\n    return 1\n\n\n"
+        "def include_late() -> None:\n    app.include_router(router)\n\n\n"
+        "app.add_event_handler('startup', include_late)\n"
+        "if os.environ.get('EARLY'):\n    include_late()\n"
+    )
+    [route] = codeintel.analyze(tmp_path, cache=False).routes()
+    assert (route.path, route.conditions) == ("/late", ())
 
 
 def test_a_module_no_one_imports_adds_routes_only_when_run(fixtures: Path) -> None:

@@ -8,7 +8,7 @@ from site_app.holder import api as holder_api
 from site_app.handlers import register_status
 from site_app.loader import add_routers
 from site_app.prefixed import router as prefixed_router
-from site_app.routers import billing, free, legacy
+from site_app.routers import admin, billing, free, legacy
 from site_app.variants import router as variant_router
 from site_app.spa import mount_spa
 
@@ -64,3 +64,26 @@ def report(report_id: int) -> int:
 @app.get("/reports")
 def report() -> list[int]:  # noqa: F811 - both definitions register a route
     return []
+
+
+# Helpers without arguments that include on this module's app: each call runs them under its
+# own tests, and a helper called by another passes that one's on.
+def _include_admin() -> None:
+    app.include_router(admin.router)
+
+
+def _optional_routers() -> None:
+    _include_admin()
+
+
+def _include_audit() -> None:
+    app.include_router(admin.audit)
+
+
+if os.environ.get("ADMIN"):
+    _optional_routers()
+
+if os.environ.get("BILLING"):
+    _include_audit()
+elif os.environ.get("LEGACY"):
+    _include_audit()
