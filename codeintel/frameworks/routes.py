@@ -37,7 +37,8 @@ from codeintel.resolve.framework_names import (
     ROUTER_CLASSES,
 )
 from codeintel.resolve.resolver import Resolver
-from codeintel.resolve.walks import imported_module, package_walk
+from codeintel.resolve.truth import holds
+from codeintel.resolve.walks import folder_listing, imported_module, package_walk, with_dunders
 
 _VERBS = {
     "get": ("GET",),
@@ -186,7 +187,7 @@ class _Builder:
         self._walking: list[str] = []  # the holders the walk is inside
         self._following: set[str] = set()  # names whose objects are being looked for
         self._init_methods: dict[str, set[str]] = {}  # a class -> methods its __init__ runs
-        self._importing: dict[tuple[str, str], list[AssignFact]] = {}  # see _importing_assigns
+        self._importing: dict[tuple[str, str], list[AssignFact]] = {}  # see _deriving_assigns
         # see _appended: a list's additions, read before a line of its own scope or in full
         self._appends: dict[
             tuple[str, int | None], tuple[list[tuple[Value, tuple[str, ...]]], bool] | None
@@ -600,6 +601,8 @@ class _Builder:
         """What a loop runs over, each item with the ``if`` tests it was added under, and
         whether that is all of it (an append we cannot read leaves the rest known)."""
         walked = package_walk(iterable, reader[0], self.ev)
+        if walked is None:
+            walked = folder_listing(iterable, reader[0], self.ev)
         if walked is not None:
             return [(item, ()) for item in walked], True
         listed = self._list_literal(iterable)
@@ -629,22 +632,38 @@ class _Builder:
         the parameter bound), or the attribute read from one (``router = getattr(module,
         "router", None)``)."""
         bound = dict(env)
-        for assign in self._importing_assigns(module, scope):
-            if assign.line < line and assign.value is not None:
-                held = self._module_held(_close(assign.value, bound), module)
-                if held is not None:
-                    bound[self.ev.key(module, scope, assign.name)] = held
+        for assign in self._deriving_assigns(module, scope):
+            if assign.line >= line or assign.value is None:
+                continue
+            closed = _close(assign.value, bound)
+            if _may_import(assign.value):
+                held = self._module_held(closed, module)
+            elif env:  # ``name = os.path.splitext(file)[0]`` of a loop's ``file``
+                held = self._derived(closed, assign.value, module)
+            else:
+                continue
+            if held is not None:
+                bound[self.ev.key(module, scope, assign.name)] = held
         return bound
 
-    def _importing_assigns(self, module: str, scope: str) -> list[AssignFact]:
-        """The assignments of ``scope`` that may import a module by name, in line order."""
+    def _deriving_assigns(self, module: str, scope: str) -> list[AssignFact]:
+        """The assignments of ``scope`` that may import a module by name, or make a string
+        of what a loop binds, in line order."""
         if (module, scope) not in self._importing:
             facts = self.resolver.modules[module]
             self._importing[module, scope] = sorted(
-                (a for a in facts.assigns if a.scope == scope and _may_import(a.value)),
+                (a for a in facts.assigns if a.scope == scope and _may_derive(a)),
                 key=lambda a: a.line,
             )
         return self._importing[module, scope]
+
+    def _derived(self, closed: Value, written: Value, module: str) -> Value | None:
+        """The string ``closed`` makes, once some name in it is bound: None when none is (no
+        loop's item in it) or the string is not known in full."""
+        if closed == written:
+            return None
+        text = self.ev.text(with_dunders(closed, module, self.ev))
+        return None if text.unknown else Value("str", text.value)
 
     def _module_held(self, value: Value, module: str) -> Value | None:
         """The module an ``import_module`` call imports, or a ``getattr`` of one: the
@@ -709,7 +728,9 @@ class _Builder:
                 return None
             return self._binds(held.ref, match[2])
         match = _PRESENT.fullmatch(text)
-        held = bound(match[1]) if match else None
+        if match is None:  # ``filename.endswith(".py")`` of a folder's listing
+            return holds(text, bound)
+        held = bound(match[1])
         key = self.ev.variable(held.ref) if held is not None and held.kind == "name" else None
         value = self.ev.binding(key) if key else held
         if value is None or value.kind not in ("call", "const"):
@@ -1365,7 +1386,11 @@ class _Builder:
             value, depth = env[value.ref], depth + 1  # a parameter passed on by name
         if value.kind == "call":
             return self._called(value, where, depth)
-        if value.kind == "getattr":  # ``UsersRouter().router``
+        module = self._file_modules.get(where.rpartition(":")[0], "")
+        imported = imported_module(value.func, module, self.ev) if value.kind == "getattr" else None
+        if imported is not None and value.items:  # ``import_module(f"{__name__}.{n}").router``
+            value = Value("name", value.text, ref=f"{imported}.{value.items[0].text}")
+        elif value.kind == "getattr":  # ``UsersRouter().router``
             key = self._instance_attribute(value)
             return [(key, {})] if key in self.objects else []
         if value.kind != "name" or value.ref is None:
@@ -2253,6 +2278,17 @@ def _may_import(value: Value | None) -> bool:
     """Whether ``value`` is a call of something named ``import_module`` or ``getattr``."""
     func = value.func if value is not None and value.kind == "call" else None
     return func is not None and func.text.rpartition(".")[2] in ("import_module", "getattr")
+
+
+def _may_derive(assign: AssignFact) -> bool:
+    """Whether ``assign`` may import a module by name, or make a string of what a loop
+    around it binds."""
+    value = assign.value
+    return _may_import(value) or (
+        value is not None
+        and value.kind in ("call", "subscript", "fstring", "add")
+        and any(guard.kind == "for" for guard in assign.guards)
+    )
 
 
 def _branches(value: Value | None) -> list[tuple[Value | None, tuple[str, ...]]]:

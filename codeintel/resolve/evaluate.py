@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from codeintel.facts.ids import id_kind
@@ -19,6 +22,13 @@ _OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
 _STR_METHODS = frozenset(
     {"strip", "lstrip", "rstrip", "removeprefix", "removesuffix", "lower", "upper", "replace"}
 )
+#: ...and those that cut one into parts (``filename.split(".")[0]``).
+_SPLIT_METHODS = frozenset({"split", "rsplit", "partition", "rpartition"})
+#: Functions a module's name is made from its file's with (servers run on POSIX).
+_PATH_FUNCTIONS: dict[str, Callable[[str], str | tuple[str, str]]] = {
+    "os.path.basename": posixpath.basename,
+    "os.path.splitext": posixpath.splitext,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,9 +246,14 @@ class Evaluator:
                 return value.items[1]  # the default is what runs where the variable is unset
             if func in FIELD:
                 return value.keyword("default") or (value.items[0] if value.items else None)
+            if func in _PATH_FUNCTIONS and len(value.items) == 1 and not value.keywords:
+                path = self.text(value.items[0], hops + 1)
+                return None if path.unknown else _as_value(_PATH_FUNCTIONS[func](path.value))
             return self._string_method(value, hops)
         if value.kind == "subscript" and len(value.items) == 2:
             return self._item(value.items[0], value.items[1], hops)
+        if value.kind == "subscript" and len(value.items) == 1:
+            return self._sliced(value, hops)
         if value.kind != "name" or value.ref is None:
             return None
         passed = self.constructed(value.ref)
@@ -264,19 +279,43 @@ class Evaluator:
             receiver = Value("name", func.text.rpartition(".")[0], ref=owner)
         else:
             return None
-        if method not in _STR_METHODS or call.keywords:
+        if method not in _STR_METHODS | _SPLIT_METHODS or call.keywords:
             return None
         parts = [self.text(v, hops + 1) for v in (receiver, *call.items)]
         if any(part.unknown for part in parts):
             return None
         text, *args = (part.value for part in parts)
         try:
-            return Value("str", getattr(text, method)(*args))
+            return _as_value(getattr(text, method)(*args))
         except (TypeError, ValueError):  # wrong arguments for the method: not a str call
             return None
 
+    def _sliced(self, value: Value, hops: int) -> Value | None:
+        """``filename[:-3]``: a slice, written with int literals, of a string known in full."""
+        try:
+            written = ast.parse(value.text, mode="eval").body
+        except SyntaxError:  # a text cut short
+            return None
+        bounds = written.slice if isinstance(written, ast.Subscript) else None
+        cut = _slice(bounds) if isinstance(bounds, ast.Slice) else None
+        if cut is None:
+            return None
+        text = self.text(value.items[0], hops + 1)
+        return None if text.unknown else Value("str", text.value[cut])
+
     def _item(self, container: Value, key: Value, hops: int) -> Value | None:
-        """``PATHS["models"]`` or ``ROUTES[Action.CHAT]`` on a dict literal bound to a name."""
+        """``PATHS["models"]`` or ``ROUTES[Action.CHAT]`` on a dict literal bound to a name;
+        ``name.split(".")[0]``, a part of what a call makes of a known string."""
+        if container.kind == "call" and key.kind == "int" and hops < _MAX_HOPS:
+            made = self._resolved_value(container, hops + 1)
+            index = int(key.text)
+            if (
+                made is None
+                or made.kind != "list"
+                or not -len(made.items) <= index < len(made.items)
+            ):
+                return None
+            return made.items[index]
         while container.kind == "name" and hops < _MAX_HOPS:
             found = self.variable(container.ref)
             bound = self.binding(found) if found else None
@@ -423,3 +462,27 @@ def argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
     if name in positional and positional.index(name) < len(call.items):
         return call.items[positional.index(name)]
     return next((p.default for p in fact.params if p.name == name), None)
+
+
+def _as_value(result: object) -> Value | None:
+    """A string, or the strings of a tuple or list, that evaluating made, as a value."""
+    if isinstance(result, str):
+        return Value("str", result)
+    if isinstance(result, tuple | list) and all(isinstance(part, str) for part in result):
+        return Value("list", repr(result), items=tuple(Value("str", part) for part in result))
+    return None
+
+
+def _slice(bounds: ast.Slice) -> slice | None:
+    """``[:-3]``: a slice whose bounds are int literals (negative too) or left out."""
+    parts: list[int | None] = []
+    for node in (bounds.lower, bounds.upper, bounds.step):
+        negative = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+        literal = node.operand if isinstance(node, ast.UnaryOp) and negative else node
+        if literal is None:
+            parts.append(None)
+        elif isinstance(literal, ast.Constant) and type(literal.value) is int:
+            parts.append(-literal.value if negative else literal.value)
+        else:
+            return None
+    return None if parts[2] == 0 else slice(*parts)

@@ -1,8 +1,12 @@
 """Modules a project finds at run time in its own folders: what a package walk
-(``pkgutil.iter_modules``) yields, and which module ``importlib.import_module`` imports."""
+(``pkgutil.iter_modules``) or a listing of a package's folder (``os.listdir``, ``glob``)
+yields, and which module ``importlib.import_module`` imports."""
 
 from __future__ import annotations
 
+import fnmatch
+import posixpath
+from collections.abc import Callable
 from dataclasses import replace
 
 from codeintel.facts.models import Value
@@ -11,6 +15,11 @@ from codeintel.resolve.evaluate import Evaluator
 _WALKS = frozenset({"pkgutil.iter_modules", "pkgutil.walk_packages"})
 _IMPORTS = frozenset({"importlib.import_module"})
 _DIRNAMES = frozenset({"os.path.dirname"})
+_ABSOLUTE = frozenset({"os.path.abspath", "os.path.realpath"})
+_LISTDIR = frozenset({"os.listdir"})
+_GLOB = frozenset({"glob.glob"})
+_JOIN = frozenset({"os.path.join"})
+_ORDERED = frozenset({"sorted", "list"})  # builtins that keep a listing's items
 _PATHS = frozenset({"pathlib.Path"})
 _DUNDERS = frozenset({"__name__", "__package__"})
 
@@ -45,6 +54,74 @@ def package_walk(
             ispkg = modules[name].file.endswith("/__init__.py")
             found.append(_module_info(f"{start}{name.removeprefix(package + '.')}", ispkg))
     return tuple(found)
+
+
+def folder_listing(
+    value: Value | None, module: str, evaluator: Evaluator
+) -> tuple[Value, ...] | None:
+    """What a listing of the folder of one package of the project yields in ``module``, in
+    name order: ``os.listdir(folder)`` its entries' names, ``glob.glob(os.path.join(folder,
+    pattern))`` the paths of those the pattern matches, ``Path(__file__).parent.glob(pattern)``
+    or ``.iterdir()`` path objects (``name``, ``stem``, ``suffix``). The folder is named as
+    ``package_walk``'s is. Entries are the project's Python files and the folders holding
+    some; the folder's other files are not known. None for any other value."""
+    func = value.func if value is not None and value.kind == "call" else None
+    if value is None or func is None:
+        return None
+    if func.ref is None and func.text in _ORDERED and len(value.items) == 1:
+        return folder_listing(value.items[0], module, evaluator)  # ``sorted(os.listdir(d))``
+    called = evaluator.qualified(func)
+    if called in _LISTDIR and len(value.items) == 1:
+        folder = _folder_package(value.items[0], module, evaluator)
+        return _entries(folder, "*", evaluator, lambda folder, name: Value("str", name))
+    if called in _GLOB and len(value.items) == 1:
+        joined = value.items[0]
+        parts = (
+            joined.items
+            if joined.kind == "call" and evaluator.qualified(joined.func) in _JOIN
+            else ()
+        )
+        if len(parts) != 2 or parts[1].kind != "str":
+            return None
+        folder = _folder_package(parts[0], module, evaluator)
+        return _entries(
+            folder, parts[1].text, evaluator, lambda d, name: Value("str", f"{d}/{name}")
+        )
+    if func.kind == "getattr" and func.items and func.func is not None:
+        method = func.items[0].text
+        pattern = value.items[0].text if method == "glob" and len(value.items) == 1 else "*"
+        if method not in ("glob", "iterdir") or (method == "glob" and value.items[0].kind != "str"):
+            return None
+        folder = _folder_package(func.func, module, evaluator)
+        return _entries(folder, pattern, evaluator, _path)
+    return None
+
+
+def _entries(
+    package: str | None, pattern: str, evaluator: Evaluator, make: Callable[[str, str], Value]
+) -> tuple[Value, ...] | None:
+    """The entries of ``package``'s folder whose names match ``pattern``, each made by
+    ``make(folder, name)``; None for a pattern that reaches into folders."""
+    facts = evaluator.resolver.modules.get(package) if package else None
+    if facts is None or "/" in pattern or "**" in pattern:
+        return None
+    folder = posixpath.dirname(facts.file)
+    names = set()
+    for other in evaluator.resolver.modules.values():
+        if other.file.startswith(f"{folder}/"):
+            names.add(other.file[len(folder) + 1 :].partition("/")[0])
+    return tuple(make(folder, n) for n in sorted(names) if fnmatch.fnmatchcase(n, pattern))
+
+
+def _path(folder: str, name: str) -> Value:
+    """A ``pathlib.Path`` a listing yields: the parts of its name a loop reads."""
+    stem, suffix = posixpath.splitext(name)
+    parts = (("name", name), ("stem", stem), ("suffix", suffix))
+    return Value(
+        "list",
+        f"Path({folder + '/' + name!r})",
+        keywords=tuple((part, Value("str", text)) for part, text in parts),
+    )
 
 
 def _below(parent: str, package: str, evaluator: Evaluator) -> bool:
@@ -122,6 +199,8 @@ def _folder_package(value: Value, module: str, evaluator: Evaluator) -> str | No
         value = value.items[0] if len(value.items) == 1 else value
     if value.kind == "call" and evaluator.qualified(value.func) in _DIRNAMES:
         here = value.items[0] if len(value.items) == 1 else None
+        if here is not None and here.kind == "call" and len(here.items) == 1:
+            here = here.items[0] if evaluator.qualified(here.func) in _ABSOLUTE else None
     elif value.kind == "getattr" and value.items and value.items[0].text == "parent":
         made = value.func
         here = made.items[0] if made is not None and _a_path(made, evaluator) else None

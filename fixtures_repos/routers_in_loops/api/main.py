@@ -2,7 +2,7 @@ import importlib
 
 from fastapi import FastAPI
 
-from api import activity, extras, handlers, mapped, plugins
+from api import activity, extras, globbed, handlers, listed, mapped, plugins
 from api.collected import ROUTERS
 from api.discovery import include_package
 from api.documents import add_documents
@@ -64,3 +64,6 @@ for joined in API_ROUTERS + (mapped.router,):
 
 for key in {"flows": 1, "runs": 2}:
     app.include_router(flows.router, prefix=f"/keyed/{key}")
+
+app.include_router(listed.router)
+app.include_router(globbed.router)

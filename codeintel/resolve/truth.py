@@ -1,0 +1,123 @@
+"""Whether an ``if`` test holds once the names in it are bound to known values: a loop over a
+folder's files that keeps ``if name.endswith(".py") and name != "__init__.py"``."""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Callable
+
+from codeintel.facts.models import Value
+
+#: str methods a file name is tested or cut with.
+_METHODS = frozenset(
+    {
+        *("endswith", "startswith", "isidentifier", "islower", "isupper", "lower", "upper"),
+        *("strip", "lstrip", "rstrip", "removeprefix", "removesuffix", "replace", "split"),
+    }
+)
+_COMPARE: dict[type[ast.cmpop], Callable[[object, object], object]] = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.In: lambda a, b: operator.contains(b, a),  # type: ignore[arg-type]
+    ast.NotIn: lambda a, b: not operator.contains(b, a),  # type: ignore[arg-type]
+}
+_CONSTANTS = {"True": True, "False": False, "None": None}
+
+Bound = Callable[[str], Value | None]
+
+
+class _Unknown(Exception):
+    """A part of the test whose value is not known."""
+
+
+def holds(test: str, bound: Bound) -> bool | None:
+    """Whether ``test``, Python as written, holds with the names ``bound`` gives; None when
+    some part of it is not a known string, number, constant or a field of a known record
+    (``path.stem`` of a listed path, ``info.ispkg`` of a package walk's item)."""
+    try:
+        return bool(_evaluated(ast.parse(test, mode="eval").body, bound))
+    except (SyntaxError, _Unknown, TypeError, ValueError, IndexError):
+        return None
+
+
+def _evaluated(node: ast.expr, bound: Bound) -> object:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str | int | bool | None):
+        return node.value
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return tuple(_evaluated(item, bound) for item in node.elts)
+    if isinstance(node, ast.Name):
+        return _known(bound(node.id))
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        record = bound(node.value.id)
+        field = record.keyword(node.attr) if record is not None and record.kind == "list" else None
+        return _known(field)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return not _evaluated(node.operand, bound)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        number = _evaluated(node.operand, bound)
+        if type(number) is not int:
+            raise _Unknown
+        return -number
+    if isinstance(node, ast.BoolOp):
+        return _either(node, bound)
+    if isinstance(node, ast.Compare):
+        return _compared(node, bound)
+    if isinstance(node, ast.Call):
+        return _called(node, bound)
+    if isinstance(node, ast.Subscript):
+        return _evaluated(node.value, bound)[_index(node.slice, bound)]  # type: ignore[index]
+    raise _Unknown
+
+
+def _known(value: Value | None) -> object:
+    if value is None:
+        raise _Unknown
+    if value.kind == "str":
+        return value.text
+    if value.kind == "int":
+        return int(value.text)
+    if value.kind == "const" and value.text in _CONSTANTS:
+        return _CONSTANTS[value.text]
+    raise _Unknown
+
+
+def _either(node: ast.BoolOp, bound: Bound) -> object:
+    """``a and b`` / ``a or b``, read left to right as Python does."""
+    result: object = None
+    for part in node.values:
+        result = _evaluated(part, bound)
+        if bool(result) != isinstance(node.op, ast.And):
+            return result
+    return result
+
+
+def _compared(node: ast.Compare, bound: Bound) -> bool:
+    left = _evaluated(node.left, bound)
+    for op, written in zip(node.ops, node.comparators, strict=True):
+        compare = _COMPARE.get(type(op))
+        if compare is None:
+            raise _Unknown
+        right = _evaluated(written, bound)
+        if not compare(left, right):
+            return False
+        left = right
+    return True
+
+
+def _called(node: ast.Call, bound: Bound) -> object:
+    """``name.endswith(".py")``: a str method with literal arguments."""
+    func = node.func
+    if not isinstance(func, ast.Attribute) or func.attr not in _METHODS or node.keywords:
+        raise _Unknown
+    receiver = _evaluated(func.value, bound)
+    if not isinstance(receiver, str):
+        raise _Unknown
+    return getattr(receiver, func.attr)(*(_evaluated(arg, bound) for arg in node.args))
+
+
+def _index(node: ast.expr, bound: Bound) -> object:
+    if isinstance(node, ast.Slice):
+        parts = (node.lower, node.upper, node.step)
+        return slice(*(_evaluated(p, bound) if p is not None else None for p in parts))
+    return _evaluated(node, bound)
