@@ -303,11 +303,23 @@ class _Collector:
         # ``def validate(key=Depends(validate))`` after an import of ``validate``: decorators,
         # defaults and annotations run before the def binds the name, so read the import
         early = chain
-        if (imported := self._imported.get((id(outer), node.name.value))) is not None:
+        imported = self._imported.get((id(outer), node.name.value))
+        if outer.kind == "class" and (imported is not None or unbound is not None):
+            # the class body as the def sees it: its names, but its own not the class's yet
+            # (a global's, or the import's); ``@router.get`` reads the class's ``router``
+            early = (
+                *chain[:-1],
+                _Scope(
+                    "class",
+                    outer.qualname,
+                    locals=outer.locals,
+                    imports={node.name.value: imported} if imported is not None else {},
+                    globals={unbound} if unbound is not None else set(),
+                ),
+            )
+        elif imported is not None:
             before = _Scope("function", outer.qualname, imports={node.name.value: imported})
             early = (*chain, before)
-        elif outer.kind == "class" and unbound is not None:  # not the class's yet: a global's
-            early = (*chain, _Scope("function", outer.qualname, globals={unbound}))
         qualname = outer.child_qualname(node.name.value)
         self._skip.add(id(node.name))
         self._bind(node.name.value)
@@ -712,8 +724,11 @@ class _Collector:
                         if local_ids
                         else None
                     )
-            elif scope.kind == "class" and scope is innermost and head in scope.locals:
-                return f"{self.module}.{scope.qualname}.{head}{rest}"
+            elif scope.kind == "class" and scope is innermost:
+                if head in scope.imports:
+                    return scope.imports[head] + rest
+                if head in scope.locals and head not in scope.globals:
+                    return f"{self.module}.{scope.qualname}.{head}{rest}"
         if head in chain[0].locals or self.star_import or head not in _BUILTINS:
             return f"{self.module}.{head}{rest}" if self.module else head + rest
         return None

@@ -31,6 +31,21 @@ async def list_things() -> list[str]:
     return []
 
 
+router = APIRouter(prefix="/module-level")
+
+
+class Catalog:
+    """A router held by the class itself: its body's decorators read the class's ``router``,
+    not the module's of the same name."""
+
+    router = APIRouter(prefix="/catalog")
+
+    @staticmethod
+    @router.get("/entries")
+    def entries() -> list[str]:
+        return []
+
+
 class GatewayApp(FastAPI):
     def __init__(self, name: str) -> None:
         super().__init__(title=name)
@@ -38,6 +53,7 @@ class GatewayApp(FastAPI):
         self._register_routes(name)
         self.include_router(ProbeRouter(name))
         self.include_router(things)
+        self.include_router(Catalog.router)
 
     def _register_routes(self, name: str) -> None:
         @self.get(f"/{name}/info")
