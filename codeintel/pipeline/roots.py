@@ -268,12 +268,17 @@ def _possible(importer: str, roots: set[str], packages: set[str]) -> list[str]:
         if r == basedir
         or (
             r != folder
-            and (r not in packages or (importer.startswith(f"{r}/") and not _is_tests(r)))
+            and (r not in packages or (_holds(r, importer) and not _is_tests(r)))
             and not (r and r.rpartition("/")[0] in packages)
         )
     ]
-    own = [r for r in usable if not r or importer.startswith(f"{r}/")]
+    own = [r for r in usable if _holds(r, importer)]
     return own or usable
+
+
+def _holds(folder: str, path: str) -> bool:
+    """Whether ``folder`` holds ``path``; the project's own folder ("") holds every file."""
+    return not folder or path.startswith(f"{folder}/")
 
 
 def _is_tests(folder: str) -> bool:

@@ -25,6 +25,26 @@ def test_a_folder_without_init_is_named_as_the_code_imports_it() -> None:
     assert names["registry/main.py"] == "registry.main"
 
 
+def test_a_root_folder_that_is_a_package_names_what_its_code_imports() -> None:
+    """The project's own folder has an ``__init__.py`` and is served from inside
+    (``uvicorn app:app``); ``modules/`` beneath it has none (Dataherald's enterprise service):
+    the code imports ``modules.items``, so the root is its folder."""
+    names = _names(
+        {
+            "__init__.py": "",
+            "app.py": "from modules.items import controller\n",
+            "modules/items/__init__.py": "",
+            "modules/items/controller.py": (
+                "from modules.items.models import Item\nfrom modules.items.service import f\n"
+            ),
+            "modules/items/models.py": "",
+            "modules/items/service.py": "",
+        }
+    )
+    assert names["modules/items/controller.py"] == "modules.items.controller"
+    assert names["app.py"] == "app"
+
+
 def test_without_evidence_the_package_chain_names_the_file() -> None:
     names = _names({"registry/api/__init__.py": "", "registry/api/routes.py": ""})
     assert names["registry/api/routes.py"] == "api.routes"
