@@ -203,6 +203,8 @@ class _Builder:
         modules = self._app_modules()
         for module in sorted(self.resolver.modules):
             self._collect_objects(module)
+        for module in sorted(self.resolver.modules):
+            self._assigned_options(module)
         self._per_caller(modules)
         deferred: list[tuple[str, str, CallFact]] = []
         for module, facts in modules:
@@ -251,6 +253,31 @@ class _Builder:
             self.objects[key] = self._object(key, kind, facts.file, assign.line, assign.value)
             if assign in facts.attributes:
                 self._inherited(key, assign.name)
+
+    def _assigned_options(self, module: str) -> None:
+        """``router.prefix = "/api/v1"`` after ``router = APIRouter()``, in the scope that
+        built it (MoneyPrinterTurbo's router factory): FastAPI reads a router's ``prefix``,
+        ``tags`` and ``dependencies`` when each route is declared, so they are as if passed
+        to the constructor. Under an ``if``, only ``if value: router.x = value``, which
+        leaves nothing else to the router than the falsy value would."""
+        for call in self.resolver.modules[module].calls:
+            if call.role != "setattr" or len(call.value.items) != 2:
+                continue
+            target, value = call.value.items
+            owner, _, option = (target.ref or "").rpartition(".")
+            obj = self.objects.get(self.ev.variable(owner) or owner) if owner else None
+            if obj is None or option not in ("prefix", "tags", "dependencies"):
+                continue
+            built_in = self.ev.key(module, call.scope, "")
+            tests = _conditions(call.guards)
+            if not owner.startswith(built_in) or tests not in ((), (value.text,)):
+                continue
+            kept = tuple((name, v) for name, v in obj.call.keywords if name != option)
+            obj.call = replace(obj.call, keywords=(*kept, (option, value)))
+            obj.tags = self.ev.strings(obj.call.keyword("tags"))
+            obj.dependencies = list_providers(
+                self._picked(obj.key, obj.call.keyword("dependencies")), self.ev
+            )
 
     def _per_caller(self, modules: list[tuple[str, ModuleFacts]]) -> None:
         """A name bound to a factory's result that the factory builds itself
@@ -1983,11 +2010,20 @@ class _Builder:
                 inner = replace(
                     outer,
                     prefix=_join(outer.prefix, own),
-                    dependencies=(*outer.dependencies, *child.dependencies),
+                    dependencies=(*outer.dependencies, *self._own_dependencies(child, mixed)),
                     tags=(*outer.tags, *child.tags),
                     outer=outer,
                 )
                 self._walk(key, child_env, inner, found, depth + 1)
+
+    def _own_dependencies(self, obj: _Object, env: Env) -> list[str]:
+        """A router's ``dependencies``, as the call that built it passes them to its factory
+        (``router.dependencies = dependencies`` in ``new_router(dependencies)``)."""
+        given = obj.call.keyword("dependencies")
+        bound = {**obj.bound, **env}
+        if given is None or not bound:
+            return obj.dependencies
+        return list_providers(self._picked(obj.key, _close(given, bound)), self.ev)
 
     def _bindings(self, obj: _Object) -> list[tuple[_Object, tuple[str, ...]]]:
         """A router a module binds in each branch of an ``if`` (``router = APIRouter(prefix=

@@ -210,6 +210,19 @@ def test_a_module_no_one_imports_adds_routes_only_when_run(fixtures: Path) -> No
     )
 
 
+def test_router_options_assigned_after_building_are_the_routers(fixtures: Path) -> None:
+    """``router.tags = [...]``, ``router.prefix = ...`` and, under ``if dependencies:``,
+    ``router.dependencies = dependencies`` in a factory: FastAPI reads them as each route is
+    declared, so every route gets them, the dependencies as each call passes them."""
+    routes = codeintel.analyze(fixtures / "routers_via_functions").routes()
+    assigned = {r.path: (r.tags, r.dependencies) for r in routes if r.path.startswith("/assigned/")}
+    assert assigned == {
+        "/assigned/v1/videos": (("v1",), ("shop.assigned.base.verify_token",)),
+        "/assigned/v1/scripts": (("v1",), ()),
+        "/assigned/plain/thing": ((), ()),
+    }
+
+
 def test_route_details(registry: codeintel.CodeGraph) -> None:
     routes = {(r.method, r.path): r for r in registry.routes()}
     create = routes["POST", "/api/v1/agents/"]

@@ -1,5 +1,7 @@
 from fastapi import APIRouter, FastAPI
 
+from shop.assigned import base as assigned_base
+from shop.assigned import llm, video
 from shop.health import create_health_app, probes
 from shop.managers import init_managers
 from shop.optional import extra_router
@@ -28,4 +30,7 @@ def create_app() -> FastAPI:
     app.include_router(slashed.router)
     app.mount("/health", create_health_app())
     app.add_api_route("/probe", probes.live)
+    app.include_router(video.router)
+    app.include_router(llm.router)
+    app.include_router(assigned_base.plain)
     return app
