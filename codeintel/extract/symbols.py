@@ -267,6 +267,7 @@ class _Collector:
         qualname = scope.child_qualname(node.name.value)
         self._skip.add(id(node.name))
         self._bind(node.name.value)
+        guards = tuple(self._guards[-1])
 
         def build() -> SymbolFact:
             return SymbolFact(
@@ -283,6 +284,7 @@ class _Collector:
                     if arg.keyword is not None
                 ),
                 bases=tuple(self._value(arg.value, chain) for arg in node.bases),
+                guards=tuple(map(self._guard, guards)),
             )
 
         self._symbol(qualname, build)

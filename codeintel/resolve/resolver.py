@@ -60,6 +60,12 @@ class Resolver:
         self._imported_over_none = {
             f"{facts.module}.{name}" for facts in modules_list for name in _none_only(facts)
         }
+        self._fallbacks = {
+            f"{facts.module}.{sym.qualname}"
+            for facts in modules_list
+            for sym in facts.symbols
+            if sym.qualname in self.bindings[facts.module] and _in_except(sym)
+        }
         self.lazy = {f.module: _lazy_exports(f) for f in modules_list if _has_getattr(f)}
         spelled = [s for spellings in self.scoped.values() for s in spellings]
         self.tops = {name.partition(".")[0] for name in (*self.modules, *aliases, *spelled)}
@@ -149,10 +155,14 @@ class Resolver:
         for index, part in enumerate(rest):
             tail = rest[index + 1 :]
             if symbol is None:
-                if f"{module}.{part}" in self.symbols and not (
-                    tail
-                    and f"{module}.{part}" in self._imported_over_none
-                    and part in self.bindings[module]
+                if (
+                    f"{module}.{part}" in self.symbols
+                    and f"{module}.{part}" not in self._fallbacks
+                    and not (
+                        tail
+                        and f"{module}.{part}" in self._imported_over_none
+                        and part in self.bindings[module]
+                    )
                 ):
                     symbol = part
                 elif part in self.bindings[module] and not self._imports_own_submodule(
@@ -359,3 +369,10 @@ def _c3(cls: str, orders: list[list[str]]) -> list[str] | None:
         merged.append(head)
         pending = [rest for o in pending if (rest := [c for c in o if c != head])]
     return merged
+
+
+def _in_except(sym: SymbolFact) -> bool:
+    """Whether a definition stands in an ``except`` block: ``class Annotated: ...`` under
+    ``except ImportError:`` after ``from typing import Annotated``, a fallback that runs only
+    when the import fails; the import is what the module binds."""
+    return any(guard.kind == "except" for guard in sym.guards)

@@ -223,6 +223,23 @@ def test_router_options_assigned_after_building_are_the_routers(fixtures: Path) 
     }
 
 
+def test_a_fallback_class_under_except_does_not_hide_the_import(tmp_path: Path) -> None:
+    """``from typing import Annotated`` in a ``try:``, a stand-in class under ``except
+    ImportError:`` (gpt4free): the import is what runs, so ``Annotated[..., Depends(f)]``
+    asks for ``f``, as FastAPI sees it."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n"
+        "try:\n    from typing import Annotated\n"
+        "except ImportError:\n    class Annotated:\n        pass\n\n\n"
+        "def get_user() -> str:\n    return 'u'\n\n\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/me')\n"
+        "def me(user: Annotated[str, Depends(get_user)]) -> str:\n    return user\n"
+    )
+    [route] = codeintel.analyze(tmp_path, cache=False).routes()
+    assert route.dependencies == ("main.get_user",)
+
+
 def test_route_details(registry: codeintel.CodeGraph) -> None:
     routes = {(r.method, r.path): r for r in registry.routes()}
     create = routes["POST", "/api/v1/agents/"]
