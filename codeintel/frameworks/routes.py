@@ -1078,6 +1078,9 @@ class _Builder:
         """Record a route declaration or include; whether the call was one on an object.
         A ``**mapping`` it cannot read is reported only then, not on every call (a logger's
         ``log.debug(msg, **kwargs)``, InvokeAI)."""
+        if call.kind == "call" and site.env:  # ``for kw in ROUTERS: r.include_router(**kw)``
+            keywords = tuple((n, _close(v, site.env) if n == "**" else v) for n, v in call.keywords)
+            call = replace(call, keywords=keywords)
         spread = self._spread(call) if call.kind == "call" else call
         if spread.func is not None and spread.func.kind == "call":
             spread = replace(spread, func=self._spread(spread.func))

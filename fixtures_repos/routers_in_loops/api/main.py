@@ -67,3 +67,11 @@ for key in {"flows": 1, "runs": 2}:
 
 app.include_router(listed.router)
 app.include_router(globbed.router)
+
+# Each router's options in a dict, passed as keywords (gpustack's ``include_router(**r)``).
+SPREAD = [
+    {"router": flows.router, "prefix": "/spread/flows"},
+    {"router": runs.router, "prefix": "/spread/runs", "tags": ["runs"]},
+]
+for options in SPREAD + [{"router": mapped.router, "prefix": "/spread/mapped"}]:
+    app.include_router(**options)
