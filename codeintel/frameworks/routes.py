@@ -62,6 +62,8 @@ _ADDS = frozenset({"append", "insert", "extend"})
 _TAKES_OUT = frozenset({"remove", "pop", "clear"})
 #: Builtins whose result has the items of their one argument, perhaps reordered or fewer.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed"})
+_DATACLASS = frozenset({"dataclasses.dataclass"})
+_NAMED_TUPLE = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 
 #: Values bound to names: a function's parameters at one call, or a loop's variable at one
 #: item. Keys are the names' refs (``module.func.<locals>.param``, ``module.loop_var``).
@@ -609,7 +611,10 @@ class _Builder:
                         return [base], guard.text
                     partial = partial if complete else guard.text
                     expanded.extend(
-                        ({**env, **_unpack(guard.target, item)}, (*conditions, *tests, *more))
+                        (
+                            {**env, **_unpack(guard.target, self._record(item))},
+                            (*conditions, *tests, *more),
+                        )
                         for item, more in items
                     )
             runs = expanded
@@ -621,6 +626,46 @@ class _Builder:
                 kept = tuple(c for c in base.conditions if c not in known)
                 sites.append(replace(base, env=env, conditions=(*conditions, *kept)))
         return sites, partial
+
+    def _record(self, item: Value) -> Value:
+        """A loop's item built by a dataclass or named tuple of the project
+        (``RoutePrefix(["/chat"], True)``, gpustack): its fields by name, and in order, as
+        the arguments and the class's defaults give them; any other item as it is."""
+        cls = self.ev.called_class(item) if item.kind == "call" else None
+        fact = self.resolver.symbols.get(cls) if cls else None
+        if fact is None or fact.kind != "class" or not self._plain_record(cls, fact):
+            return item
+        assert cls is not None
+        module = self.resolver.symbol_module[cls]
+        fields = [
+            a
+            for a in sorted(self.resolver.modules[module].assigns, key=lambda a: a.line)
+            if a.scope == fact.qualname
+            and a.annotation is not None
+            and not a.annotation.text.startswith("ClassVar")
+        ]
+        given = dict(item.keywords)
+        if len(item.items) > len(fields) or "**" in given:
+            return item
+        values = []
+        for index, slot in enumerate(fields):
+            value = item.items[index] if index < len(item.items) else given.get(slot.name)
+            value = value if value is not None else slot.value
+            if value is None:
+                return item  # a field left to a factory, or missing: not one record
+            values.append((slot.name, value))
+        return Value("list", item.text, items=tuple(v for _, v in values), keywords=tuple(values))
+
+    def _plain_record(self, cls: str | None, fact: SymbolFact) -> bool:
+        """A ``@dataclass`` or ``NamedTuple`` class with no base of the project's own."""
+        dataclass = any(
+            self.ev.qualified(d.func if d.kind == "call" else d) in _DATACLASS
+            for d in fact.decorators
+        )
+        bases = [self.ev.qualified(b) for b in fact.bases]
+        named = any(b in _NAMED_TUPLE for b in bases)
+        own = any(b in self.resolver.symbols for b in bases if b)
+        return (dataclass or named) and not own
 
     def _tested_items(
         self, iterable: Value | None, env: Env, reader: tuple[str, str, int]
@@ -720,13 +765,32 @@ class _Builder:
             if guard.kind != "if":
                 continue
             known = self._decided(
-                guard.text, lambda name: env.get(self.ev.key(module, scope, name))
+                guard.text,
+                lambda name: env.get(self.ev.key(module, scope, name)),
+                lambda name: self._literal(self._visible(module, scope, name)),
             )
             if known is False:
                 return None
             if known:
                 held.add(guard.text)
         return held
+
+    def _visible(self, module: str, scope: str, name: str) -> str | None:
+        """The variable ``name`` means in ``scope``: its own local, else the module's
+        global; None for a parameter, which only a call binds."""
+        local = self.ev.key(module, scope, name)
+        if self._param(local):
+            return None
+        return self.ev.variable(local) or self.ev.variable(f"{module}.{name}")
+
+    def _literal(self, key: str | None) -> Value | None:
+        """The value of a variable bound once, outside any block, to a literal: a string,
+        number or constant, or a list, tuple or set of those (``SKIPPED = {"/rerank"}``)."""
+        facts = self.ev.assigns.get(key, ()) if key else ()
+        value = facts[0].value if len(facts) == 1 and not facts[0].guards else None
+        if value is None or value.kind not in ("str", "int", "const", "list") or value.keywords:
+            return None
+        return value if all(i.kind in ("str", "int", "const") for i in value.items) else None
 
     def _binds(self, module: str, name: str) -> bool | None:
         """Whether ``module`` has the global ``name`` once imported: True when a definition,
@@ -742,12 +806,18 @@ class _Builder:
             return True if any(binds) else None
         return self.resolver.resolve(f"{module}.{name}") is not None  # a star import's
 
-    def _decided(self, text: str, bound: Callable[[str], Value | None]) -> bool | None:
-        """Whether the test ``text`` holds with the names ``bound`` gives; None when that is
-        not known. A name holds when bound to what a call builds, not when bound to None."""
+    def _decided(
+        self,
+        text: str,
+        bound: Callable[[str], Value | None],
+        literal: Callable[[str], Value | None],
+    ) -> bool | None:
+        """Whether the test ``text`` holds with the names ``bound`` gives, and the global
+        constants ``literal`` gives; None when that is not known. A name holds when bound to
+        what a call builds, not when bound to None."""
         if text.startswith("not "):  # an ``else`` branch's ``not (...)``, or written so
             negated = text[5:-1] if text.startswith("not (") and text.endswith(")") else text[4:]
-            inner = self._decided(negated, bound)
+            inner = self._decided(negated, bound, literal)
             return None if inner is None else not inner
         if match := _HASATTR.fullmatch(text):
             held = bound(match[1])
@@ -756,7 +826,7 @@ class _Builder:
             return self._binds(held.ref, match[2])
         match = _PRESENT.fullmatch(text)
         if match is None:  # ``filename.endswith(".py")`` of a folder's listing
-            return holds(text, bound)
+            return holds(text, lambda name: bound(name) or literal(name))
         held = bound(match[1])
         key = self.ev.variable(held.ref) if held is not None and held.kind == "name" else None
         value = self.ev.binding(key) if key else held

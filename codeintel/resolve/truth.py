@@ -79,6 +79,8 @@ def _known(value: Value | None) -> object:
         return int(value.text)
     if value.kind == "const" and value.text in _CONSTANTS:
         return _CONSTANTS[value.text]
+    if value.kind == "list" and not value.keywords:  # a list, tuple or set of literals
+        return tuple(_known(item) for item in value.items)
     raise _Unknown
 
 

@@ -2,7 +2,7 @@ import importlib
 
 from fastapi import FastAPI
 
-from api import activity, extras, globbed, handlers, listed, mapped, plugins
+from api import activity, extras, globbed, handlers, listed, mapped, plugins, records
 from api.collected import ROUTERS
 from api.discovery import include_package
 from api.documents import add_documents
@@ -75,3 +75,4 @@ SPREAD = [
 ]
 for options in SPREAD + [{"router": mapped.router, "prefix": "/spread/mapped"}]:
     app.include_router(**options)
+app.include_router(records.router)
