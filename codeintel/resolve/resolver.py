@@ -262,6 +262,11 @@ class Resolver:
             return self._stars_seen[key]
         self._stars_seen[key] = None  # while it runs: a cycle back here finds nothing
         for source in self.stars[module]:
+            if self.alias(source, module) is None:
+                # not a module of ours (a Cython ``.pyx``, another package): its names are
+                # not ours to know; looked up through its parent package instead, each hop
+                # would add a part, and two such imports double the work per hop (aim)
+                continue
             found = self._resolve(".".join([source, *rest]), hops + 1, module)
             if found is not None and id_kind(found.node) != "external":
                 self._stars_seen[key] = found

@@ -12,8 +12,26 @@ from codeintel.resolve.resolver import Resolver
 _BUDGET = 5_000  # resolution steps for the whole project below; the old walk needed ~3**32
 
 
+@pytest.fixture
+def budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Resolution fails past ``_BUDGET`` steps: a walk that blows up is a failure, not a
+    test that never ends."""
+    steps = 0
+    walk = Resolver._resolve
+
+    def counted(self: Resolver, dotted: str, hops: int, importer: str | None = None) -> object:
+        nonlocal steps
+        steps += 1
+        if steps > _BUDGET:
+            raise AssertionError(f"more than {_BUDGET} resolution steps")
+        return walk(self, dotted, hops, importer)
+
+    monkeypatch.setattr(Resolver, "_resolve", counted)
+
+
+@pytest.mark.usefixtures("budget")
 def test_star_imports_that_import_their_own_package_resolve_without_blowing_up(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     """xinference vendors a package named ``torch`` whose three star-imported modules each
     ``import torch.nn as nn``: looking ``nn`` up in that package went round the cycle once
@@ -28,16 +46,20 @@ def test_star_imports_that_import_their_own_package_resolve_without_blowing_up(
             f"import torch.nn as nn\n\n\nclass {name.title()}(nn.Module):\n    pass\n"
         )
     (tmp_path / "app.py").write_text("import torch\n\nmodel = torch.nn.Linear(1, 1)\n")
-    steps = 0
-    walk = Resolver._resolve
-
-    def counted(self: Resolver, dotted: str, hops: int, importer: str | None = None) -> object:
-        nonlocal steps
-        steps += 1
-        if steps > _BUDGET:
-            raise AssertionError(f"more than {_BUDGET} resolution steps")
-        return walk(self, dotted, hops, importer)
-
-    monkeypatch.setattr(Resolver, "_resolve", counted)
     graph = codeintel.analyze(tmp_path, cache=False, workers=1)
     assert graph.find_symbol("Act")
+
+
+@pytest.mark.usefixtures("budget")
+def test_star_imports_of_modules_we_cannot_read_end(tmp_path: Path) -> None:
+    """aim's ``storage/encoding/__init__.py`` star-imports two of its own Cython modules
+    (``.pyx``, no Python source): each lookup through one went on through the package with
+    a longer name, two ways per level, and the analysis ran out of memory."""
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("from pkg.fast_a import *\nfrom pkg.fast_b import *\n")
+    (package / "fast_a.pyx").write_text("def decode_path(p): return p\n")
+    (package / "fast_b.pyx").write_text("def encode_path(p): return p\n")
+    (tmp_path / "main.py").write_text("from pkg import decode_path\n\nsplit = decode_path\n")
+    graph = codeintel.analyze(tmp_path, cache=False, workers=1)
+    assert graph.find_symbol("split")
