@@ -2274,7 +2274,7 @@ class _Builder:
         guards += [g.text for a in facts.assigns if a.scope == scope for g in a.guards]
         based = sum(t.startswith(f"super().{method}(") for t in texts)
         toggled = any('endswith("/")' in t or "endswith('/')" in t for t in (*texts, *guards))
-        return based >= 2 and (toggled or any('+ "/"' in t for t in texts))
+        return based >= 2 and (toggled or any("+ '/'" in t or '+ "/"' in t for t in texts))
 
     def _dependency_tree(self, direct: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         missing = [p for p in direct if p not in self.providers]

@@ -6,7 +6,7 @@ from shop.health import create_health_app, probes
 from shop.managers import init_managers
 from shop.optional import extra_router
 from shop.registry import build_final_router, include_routers, register_routers
-from shop.routers import slashed
+from shop.routers import quoted, slashed
 from shop.sessions import sessions
 from shop.subapp import create_admin_app, create_api_app
 from shop.users import users
@@ -28,6 +28,7 @@ def create_app() -> FastAPI:
     app.include_router(sessions.streams.router, prefix="/sessions")
     app.include_router(extra_router)
     app.include_router(slashed.router)
+    app.include_router(quoted.router)
     app.mount("/health", create_health_app())
     app.add_api_route("/probe", probes.live)
     app.include_router(video.router)
