@@ -1468,7 +1468,27 @@ class _Builder:
             arg = argument(param.name, fact, call)
             if arg is not None:
                 bound[f"{func}.<locals>.{param.name}"] = _close(arg, env)
-        return bound
+        return {**self._receiver(func, call), **bound}
+
+    def _receiver(self, func: str, call: Value) -> Env:
+        """``ImageConfig.register(router)`` of a classmethod ``Config.register``: its ``cls``
+        is the class it is called on (aim's per-sequence route configs), whose attributes
+        the body reads."""
+        written = self.resolver.symbols.get(func)
+        caller = call.func.ref if call.func is not None and call.func.kind == "name" else None
+        if written is None or not written.params or caller is None:
+            return {}
+        classmethod = any(d.text == "classmethod" for d in written.decorators)
+        owner = caller.rpartition(".")[0]
+        target = self.resolver.resolve(owner) if classmethod and owner else None
+        cls = self.resolver.symbols.get(target.qualname) if target is not None else None
+        if cls is None or cls.kind != "class" or target is None or target.remainder:
+            return {}
+        receiver = Value("name", owner, ref=target.qualname)
+        defining = func.rpartition(".")[0]
+        # ``cls.name`` in the body reads ``Config.name``: on the receiver, ``ImageConfig.name``
+        within = {defining: receiver} if defining != target.qualname else {}
+        return {f"{func}.<locals>.{written.params[0].name}": receiver, **within}
 
     def _objects(
         self, value: Value | None, env: Env, where: str, depth: int = 0

@@ -5,6 +5,8 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 
+from svc.configs import pages
+
 
 async def health() -> dict[str, str]:
     return {"status": "ok"}
@@ -54,6 +56,7 @@ class GatewayApp(FastAPI):
         self.include_router(ProbeRouter(name))
         self.include_router(things)
         self.include_router(Catalog.router)
+        self.include_router(pages)
 
     def _register_routes(self, name: str) -> None:
         @self.get(f"/{name}/info")
