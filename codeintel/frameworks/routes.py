@@ -2376,9 +2376,17 @@ def _routing_name(cls: str) -> bool:
 
 def _locals_added_to(facts: ModuleFacts) -> set[str]:
     """The function locals the module's calls and decorators act on (``app.get`` in
-    ``f``: ``module.f.<locals>.app``)."""
+    ``f``: ``module.f.<locals>.app``), and those its calls pass on (``connect_settings(app)``,
+    a helper that adds to it: Kiln's desktop factory extending the server's)."""
     calls = (c.value.func for c in facts.calls)
     decorators = (d.func if d.kind == "call" else d for s in facts.symbols for d in s.decorators)
+    passed = (
+        v
+        for c in facts.calls
+        if c.role == "call" and c.value.kind == "call"
+        for v in (*c.value.items, *(v for _, v in c.value.keywords))
+        if v.kind == "name"
+    )
     found = set()
     for value in (*calls, *decorators):
         scope, marker, tail = ((value.ref or "") if value is not None else "").rpartition(
@@ -2386,6 +2394,13 @@ def _locals_added_to(facts: ModuleFacts) -> set[str]:
         )
         if marker and "." in tail:
             found.add(f"{scope}{marker}{tail.partition('.')[0]}")
+    for value in passed:
+        if (
+            value.ref
+            and ".<locals>." in value.ref
+            and "." not in value.ref.rpartition(".<locals>.")[2]
+        ):
+            found.add(value.ref)
     return found
 
 

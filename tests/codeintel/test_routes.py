@@ -19,6 +19,8 @@ APPS = [
     ("routers_via_functions", "shop.apps:console_app"),
     ("routers_via_functions", "shop.apps:ops_app"),
     ("routers_via_functions", "shop.apps:plain_app"),
+    ("routers_via_functions", "shop.kernel:kernel_app"),
+    ("routers_via_functions", "shop.desktop:desktop_app"),
     ("routers_in_loops", "api.main:app"),
     ("class_based_views", "views.main:app"),
 ]
