@@ -2481,7 +2481,7 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
     """``module.router`` with ``module`` bound to a name (``for module in (users, items)``):
     the attribute of what is bound; ``info.name`` with ``info`` a named tuple: that field."""
     head, _, tail = ref.rpartition(".")
-    while head:
+    while head and not tail.startswith("<locals>."):  # a function's local, no attribute
         bound = env.get(head)
         if bound is not None:
             field = bound.keyword(tail) if bound.kind == "list" else None

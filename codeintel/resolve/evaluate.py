@@ -249,7 +249,7 @@ class Evaluator:
             if func in _PATH_FUNCTIONS and len(value.items) == 1 and not value.keywords:
                 path = self.text(value.items[0], hops + 1)
                 return None if path.unknown else _as_value(_PATH_FUNCTIONS[func](path.value))
-            return self._string_method(value, hops)
+            return self._returned_literal(func) or self._string_method(value, hops)
         if value.kind == "subscript" and len(value.items) == 2:
             return self._item(value.items[0], value.items[1], hops)
         if value.kind == "subscript" and len(value.items) == 1:
@@ -267,6 +267,21 @@ class Evaluator:
         if fact is not None:  # ``f"/{func.__name__}"`` with ``func`` a known function
             return Value("str", fact.name)
         return self._attribute_default(value.ref, hops)
+
+    def _returned_literal(self, func: str | None) -> Value | None:
+        """``Images.sequence_name()`` of ``def sequence_name(cls): return "images"``: what a
+        project function returns when its one ``return``, outside any block, is a string."""
+        fact = self.resolver.symbols.get(func) if func else None
+        if fact is None and func:  # ``cls.sequence_type.sequence_name()``: a class held
+            owner, _, method = func.rpartition(".")
+            cls = self.class_held(owner) if owner else None
+            target = self.resolver.resolve(f"{cls}.{method}") if cls else None
+            fact = self.resolver.symbols.get(target.qualname) if target is not None else None
+        if fact is None or fact.kind not in ("function", "method") or len(fact.returned) != 1:
+            return None
+        returned = fact.returned[0]
+        unguarded = fact.returned_guards == ((),)
+        return returned if unguarded and returned.kind == "str" else None
 
     def _string_method(self, call: Value, hops: int) -> Value | None:
         """``os.environ.get(NAME, "").rstrip("/")`` (mlflow's static prefix): a str method
