@@ -2072,6 +2072,10 @@ class _Builder:
     ) -> None:
         site = edge.site
         env = {**env, **site.env}
+        held = self._held_tests(site, env)
+        if held is None:
+            return  # under a test this call's arguments fail: the include never runs
+        site = replace(site, conditions=held)
         deps: tuple[str, ...] = ()
         tags: tuple[str, ...] = ()
         if edge.method == "copy":
@@ -2118,6 +2122,35 @@ class _Builder:
             return obj.dependencies
         return list_providers(self._picked(obj.key, _close(given, bound)), self.ev)
 
+    def _held_tests(self, site: _Site, env: Env) -> tuple[str, ...] | None:
+        """The ``if`` tests around a statement in a helper that a call's arguments decide
+        (``if admin:`` in ``register(app, admin=False)``, ``if not cls.resolve_blobs:`` in a
+        classmethod called on a subclass): None when one fails, else the others. Only
+        literals decide: an argument computed at run time leaves its test a condition."""
+        if not env or not site.conditions:
+            return site.conditions
+        kept = []
+        for test in site.conditions:
+            known = holds(test, lambda dotted: self._argument_literal(site, env, dotted))
+            if known is False:
+                return None
+            if known is None:
+                kept.append(test)
+        return tuple(kept)
+
+    def _argument_literal(self, site: _Site, env: Env, dotted: str) -> Value | None:
+        """A literal ``dotted`` names where ``site`` runs with ``env``: a bound name, or an
+        attribute of the class or record one is bound to."""
+        head, _, rest = dotted.partition(".")
+        value = env.get(self.ev.key(site.module, site.scope, head))
+        if value is None or not rest:
+            return value if value is not None and not value.func and not value.ref else None
+        if value.kind == "list" and "." not in rest:
+            return value.keyword(rest)
+        if value.kind == "name" and value.ref:
+            return self._literal(self.ev.variable(f"{value.ref}.{rest}"))
+        return None
+
     def _bindings(self, obj: _Object) -> list[tuple[_Object, tuple[str, ...]]]:
         """A router a module binds in each branch of an ``if`` (``router = APIRouter(prefix=
         "/on")`` and, under ``else``, another prefix): one object here, served as each
@@ -2151,6 +2184,10 @@ class _Builder:
         )
 
     def _routes(self, holder: str, declared: _Declared, env: Env, context: _Context) -> list[Route]:
+        held = self._held_tests(declared.site, {**env, **declared.site.env})
+        if held is None:
+            return []  # under a test this call's arguments fail: never declared
+        declared = replace(declared, site=replace(declared.site, conditions=held))
         options = declared.options
         own_deps = list_providers(options.keyword("dependencies"), self.ev) if options else []
         endpoint = declared.symbol or self.resolver.symbols.get(declared.endpoint)

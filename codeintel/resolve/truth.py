@@ -51,7 +51,7 @@ def _evaluated(node: ast.expr, bound: Bound) -> object:
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
         record = bound(node.value.id)
         field = record.keyword(node.attr) if record is not None and record.kind == "list" else None
-        return _known(field)
+        return _known(field or bound(f"{node.value.id}.{node.attr}"))
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         return not _evaluated(node.operand, bound)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):

@@ -87,3 +87,22 @@ if os.environ.get("BILLING"):
     _include_audit()
 elif os.environ.get("LEGACY"):
     _include_audit()
+
+
+# Helpers whose tests read their arguments, literals at each call: the include never runs,
+# the route is always declared.
+def _include_flagged(target: FastAPI, enabled: bool) -> None:
+    if enabled:
+        target.include_router(admin.flagged)
+
+
+def _declare_debug(target: FastAPI, debug: bool) -> None:
+    if debug:
+
+        @target.get("/flagged/debug")
+        def flagged_debug() -> str:
+            return "debug"
+
+
+_include_flagged(app, enabled=False)
+_declare_debug(app, debug=True)

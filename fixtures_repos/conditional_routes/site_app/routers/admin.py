@@ -12,3 +12,11 @@ def admin_panel() -> str:
 @audit.get("/log")
 def audit_log() -> list[str]:
     return []
+
+
+flagged = APIRouter(prefix="/flagged")
+
+
+@flagged.get("/panel")
+def flagged_panel() -> str:
+    return "flagged"
