@@ -2226,7 +2226,7 @@ class _Builder:
             ),
         )
         paths = [path.value]
-        if not written.unknown and self._doubled(holder, declared):
+        if not written.unknown and self._doubled(self._held_by(holder, bindings), declared):
             stripped = _join(context.prefix, Text(written.value.rstrip("/"))).value
             paths = [stripped, f"{stripped}/"]
         return [
@@ -2291,6 +2291,13 @@ class _Builder:
         facts = [f for f in self.ev.assigns.get(app or "", ()) if f.value is not None]
         shared = [frozenset(_conditions(fact.guards)) for fact in facts]
         return frozenset.intersection(*shared) if shared else frozenset()
+
+    def _held_by(self, holder: str, env: Env) -> str:
+        """The object a helper's parameter holds at this call (``register(runs_router)``),
+        or ``holder`` itself."""
+        bound = env.get(holder) if holder not in self.objects else None
+        found = self._objects(bound, {}, "") if bound is not None else []
+        return found[0][0] if len(found) == 1 else holder
 
     def _doubled(self, holder: str, declared: _Declared) -> bool:
         """Whether the override doubles this declaration: ``add_api_route`` doubles all but

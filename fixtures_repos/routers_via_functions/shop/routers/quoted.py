@@ -30,3 +30,14 @@ router = APIRouter(prefix='/quoted')
 @router.get('/items')
 def quoted_items() -> list[str]:
     return []
+
+
+def register_more(target: APIRouter) -> None:
+    """Declares on the router it is given: still served with and without the slash."""
+
+    @target.get('/more/')
+    def quoted_more() -> list[str]:
+        return []
+
+
+register_more(router)
