@@ -66,6 +66,8 @@ class _Scope:
     globals: set[str] = field(default_factory=set)
     is_method: bool = False
     returned: list[tuple[cst.BaseExpression, tuple[_RawGuard, ...]]] = field(default_factory=list)
+    # a class body's names only annotated so far (``router: APIRouter``): they bind nothing
+    annotated: set[str] = field(default_factory=set)
 
     def child_qualname(self, name: str) -> str:
         if self.kind == "module":
@@ -241,6 +243,7 @@ class _Collector:
 
     def _bind(self, name: str) -> None:
         self.scopes[-1].locals.add(name)
+        self.scopes[-1].annotated.discard(name)
         self._imported.pop((id(self.scopes[-1]), name), None)
 
     def _symbol(
@@ -307,14 +310,14 @@ class _Collector:
         early = chain
         imported = self._imported.get((id(outer), node.name.value))
         if outer.kind == "class" and (imported is not None or unbound is not None):
-            # the class body as the def sees it: its names, but its own not the class's yet
-            # (a global's, or the import's); ``@router.get`` reads the class's ``router``
+            # the class body as the def sees it: the names bound above it, its own not the
+            # class's yet (a global's, or the import's); ``@router.get`` reads the class's
             early = (
                 *chain[:-1],
                 _Scope(
                     "class",
                     outer.qualname,
-                    locals=outer.locals,
+                    locals=outer.locals - outer.annotated,  # bound so far, not later
                     imports={node.name.value: imported} if imported is not None else {},
                     globals={unbound} if unbound is not None else set(),
                 ),
@@ -426,7 +429,12 @@ class _Collector:
             self._statement(node.value, "call")
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        scope = self.scopes[-1]
+        unbound = isinstance(node.target, cst.Name) and node.target.value not in scope.locals
         self._store(node.target, node, node.annotation.annotation, node.value)
+        if scope.kind == "class" and node.value is None and unbound:
+            assert isinstance(node.target, cst.Name)
+            scope.annotated.add(node.target.value)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self._store(node.target)

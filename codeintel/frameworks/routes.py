@@ -63,6 +63,18 @@ _TAKES_OUT = frozenset({"remove", "pop", "clear"})
 #: Builtins whose result has the items of their one argument, perhaps reordered or fewer.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed"})
 _DATACLASS = frozenset({"dataclasses.dataclass"})
+_FIELD = frozenset({"dataclasses.field"})
+#: Methods that change the list, set or dict they are called on.
+_MUTATORS = frozenset(
+    {"add", "discard", "remove", "append", "extend", "insert", "update", "clear", "pop"}
+    | {"popitem", "setdefault", "sort", "reverse"}
+)
+#: What a router's options hold before they are set.
+_NO_OPTION = {
+    "prefix": Value("str", ""),
+    "tags": Value("list", "[]"),
+    "dependencies": Value("list", "[]"),
+}
 _NAMED_TUPLE = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 
 #: Values bound to names: a function's parameters at one call, or a loop's variable at one
@@ -195,6 +207,8 @@ class _Builder:
             tuple[str, int | None], tuple[list[tuple[Value, tuple[str, ...]]], bool] | None
         ] = {}
         self._scoped_calls: dict[str, dict[str, list[CallFact]]] = {}  # module -> scope -> calls
+        self._changed: frozenset[str] | None = None  # see _changed_names
+        self._ways: dict[str, list[tuple[str, ...]] | None] = {}  # see _called_under
         self._name_uses: (
             tuple[dict[str, list[tuple[str, RefFact]]], dict[str, list[ImportFact]]] | None
         ) = None  # see _uses
@@ -262,18 +276,24 @@ class _Builder:
         ``tags`` and ``dependencies`` when each route is declared, so they are as if passed
         to the constructor. Under an ``if``, only ``if value: router.x = value``, which
         leaves nothing else to the router than the falsy value would."""
-        for call in self.resolver.modules[module].calls:
+        facts = self.resolver.modules[module]
+        for call in facts.calls:
             if call.role != "setattr" or len(call.value.items) != 2:
                 continue
             target, value = call.value.items
             owner, _, option = (target.ref or "").rpartition(".")
-            obj = self.objects.get(self.ev.variable(owner) or owner) if owner else None
+            key = (self.ev.variable(owner) or owner) if owner else ""
+            obj = self.objects.get(key)
             if obj is None or option not in ("prefix", "tags", "dependencies"):
                 continue
-            built_in = self.ev.key(module, call.scope, "")
             tests = _conditions(call.guards)
-            if not owner.startswith(built_in) or tests not in ((), (value.text,)):
-                continue
+            if not key.startswith(self.ev.key(module, call.scope, "")):
+                continue  # set from elsewhere, maybe after its routes were declared
+            if tests not in ((), (value.text,)) or _used_before(facts, owner, call.line):
+                continue  # routes declared before it keep the options they were built with
+            # ``router.prefix = router.prefix + "/x"``: what it held until then
+            before = obj.call.keyword(option) or _NO_OPTION[option]
+            value = _close(value, {target.ref or "": before})
             kept = tuple((name, v) for name, v in obj.call.keywords if name != option)
             obj.call = replace(obj.call, keywords=(*kept, (option, value)))
             obj.tags = self.ev.strings(obj.call.keyword("tags"))
@@ -645,12 +665,13 @@ class _Builder:
             and not a.annotation.text.startswith("ClassVar")
         ]
         given = dict(item.keywords)
-        if len(item.items) > len(fields) or "**" in given:
+        post_init = self.resolver.symbols.get(f"{cls}.__post_init__")
+        if len(item.items) > len(fields) or "**" in given or post_init is not None:
             return item
         values = []
         for index, slot in enumerate(fields):
             value = item.items[index] if index < len(item.items) else given.get(slot.name)
-            value = value if value is not None else slot.value
+            value = value if value is not None else _field_default(slot.value, self.ev)
             if value is None:
                 return item  # a field left to a factory, or missing: not one record
             values.append((slot.name, value))
@@ -781,16 +802,59 @@ class _Builder:
         local = self.ev.key(module, scope, name)
         if self._param(local):
             return None
-        return self.ev.variable(local) or self.ev.variable(f"{module}.{name}")
+        if found := self.ev.variable(local):
+            return found
+        while ".<locals>." in scope:  # a closure's name may be its enclosing function's
+            scope = scope.rpartition(".<locals>.")[0]
+            outer = self.ev.key(module, scope, name)
+            if self._param(outer) or outer in self.ev.assigns:
+                return None
+        return self.ev.variable(f"{module}.{name}")
 
     def _literal(self, key: str | None) -> Value | None:
         """The value of a variable bound once, outside any block, to a literal: a string,
-        number or constant, or a list, tuple or set of those (``SKIPPED = {"/rerank"}``)."""
-        facts = self.ev.assigns.get(key, ()) if key else ()
-        value = facts[0].value if len(facts) == 1 and not facts[0].guards else None
+        number or constant, or a list, tuple or set of those (``SKIPPED = {"/rerank"}``).
+        Not one the project changes anywhere: rebound under another scope (``global``),
+        mutated (``SKIPPED.discard(x)``, ``ROUTES[1] = r``) or set as an attribute
+        (``Config.enabled = True``)."""
+        facts = list(self.ev.assigns.get(key, ())) if key else []
+        written = facts[0] if len(facts) == 1 and not facts[0].guards else None
+        value = written.value if written is not None else None
         if value is None or value.kind not in ("str", "int", "const", "list") or value.keywords:
             return None
+        assert key is not None
+        name = key.rpartition(".")[2]
+        module = self._module_holding(key)
+        elsewhere = module is not None and any(  # in a function: maybe through ``global``
+            a.name == name and a is not written and self._in_function(module, a.scope)
+            for a in self.resolver.modules[module].assigns
+        )
+        if elsewhere or name in self._changed_names():
+            return None
         return value if all(i.kind in ("str", "int", "const") for i in value.items) else None
+
+    def _in_function(self, module: str, scope: str) -> bool:
+        fact = self.resolver.symbols.get(f"{module}.{scope}") if scope else None
+        return fact is not None and fact.kind in ("function", "method")
+
+    def _changed_names(self) -> frozenset[str]:
+        """The names the project mutates or sets items or attributes of, anywhere (by their
+        last part: a literal is trusted only when no such change could reach it)."""
+        if self._changed is None:
+            found = set()
+            for facts in self.resolver.modules.values():
+                for call in facts.calls:
+                    func = call.value.func
+                    if call.role == "call" and func is not None and func.kind == "name":
+                        owner, _, method = func.text.rpartition(".")
+                        if method in _MUTATORS:
+                            found.add(owner.rpartition(".")[2])
+                    elif call.role in ("setitem", "setattr") and call.value.items:
+                        written = call.value.items[0].text
+                        found.add(written.partition("[")[0].rpartition(".")[2])
+                        found.add(written.partition("[")[0].partition(".")[0])
+            self._changed = frozenset(found)
+        return self._changed
 
     def _binds(self, module: str, name: str) -> bool | None:
         """Whether ``module`` has the global ``name`` once imported: True when a definition,
@@ -895,6 +959,13 @@ class _Builder:
         is such a function passing its own on. None when not every call can be seen: the
         function is used otherwise than called (handed to a framework as a callback),
         imported under another name, called inside an expression, or called nowhere."""
+        if func in self._ways:
+            return self._ways[func]
+        self._ways[func] = None  # while it runs: a call cycle sees no calls
+        found = self._ways[func] = self._calls_under(func, depth)
+        return found
+
+    def _calls_under(self, func: str, depth: int) -> list[tuple[str, ...]] | None:
         name = func.rpartition(".")[2]
         uses, imports = self._uses()
         if depth > _MAX_DEPTH or any(i.bound != name for i in imports.get(func, ())):
@@ -920,6 +991,8 @@ class _Builder:
             if call.scope and caller is not None and not caller.params:
                 outer = self._called_under(f"{module}.{call.scope}", depth + 1)
             ways += [(*way, *tests) for way in outer] if outer else [tests]
+            if len(ways) > _MAX_LOOP:
+                return None  # more ways than we would read as one condition
         return ways or None
 
     def _uses(self) -> tuple[dict[str, list[tuple[str, RefFact]]], dict[str, list[ImportFact]]]:
@@ -1038,6 +1111,8 @@ class _Builder:
         for call in facts.calls:
             if call.scope != scope or (cutoff is not None and call.line >= cutoff):
                 continue
+            if call.role == "setitem" and _root(call.value.items[0]) == key:
+                return None  # ``ROUTERS[1]["prefix"] = ...``: an item changed in place
             statements, known = self._mapped(call.value)  # ``list(map(L.append, items))``
             for statement in statements:
                 ref = (statement.func.ref or "") if statement.func is not None else ""
@@ -1485,10 +1560,12 @@ class _Builder:
         if cls is None or cls.kind != "class" or target is None or target.remainder:
             return {}
         receiver = Value("name", owner, ref=target.qualname)
-        defining = func.rpartition(".")[0]
-        # ``cls.name`` in the body reads ``Config.name``: on the receiver, ``ImageConfig.name``
-        within = {defining: receiver} if defining != target.qualname else {}
-        return {f"{func}.<locals>.{written.params[0].name}": receiver, **within}
+        defining, param = func.rpartition(".")[0], written.params[0].name
+        # ``cls.name`` in the body is read as ``Config.name``: on the receiver it is
+        # ``ImageConfig.name``; what the body spells ``Config.name`` stays the base's
+        through = Value("receiver", param, ref=target.qualname)
+        within = {defining: through} if defining != target.qualname else {}
+        return {f"{func}.<locals>.{param}": receiver, **within}
 
     def _objects(
         self, value: Value | None, env: Env, where: str, depth: int = 0
@@ -2142,7 +2219,10 @@ class _Builder:
         """A literal ``dotted`` names where ``site`` runs with ``env``: a bound name, or an
         attribute of the class or record one is bound to."""
         head, _, rest = dotted.partition(".")
-        value = env.get(self.ev.key(site.module, site.scope, head))
+        key = self.ev.key(site.module, site.scope, head)
+        if key in self.ev.assigns or head in self._changed_names():
+            return None  # ``admin = not admin``, ``extras.append(x)``: not what was passed
+        value = env.get(key)
         if value is None or not rest:
             return value if value is not None and not value.func and not value.ref else None
         if value.kind == "list" and "." not in rest:
@@ -2462,6 +2542,39 @@ def _iterables(guards: tuple[Guard, ...]) -> set[str | None]:
     return found
 
 
+def _root(value: Value) -> str | None:
+    """The name a subscript or attribute chain starts from (``ROUTERS`` of
+    ``ROUTERS[1]["prefix"]``)."""
+    while value.kind in ("subscript", "getattr") and (value.items or value.func):
+        inner = value.items[0] if value.kind == "subscript" else value.func
+        if inner is None:
+            return None
+        value = inner
+    return value.ref if value.kind == "name" else None
+
+
+def _field_default(value: Value | None, evaluator: Evaluator) -> Value | None:
+    """A dataclass field's default: as written, or ``field(default=...)``'s; None for
+    ``field(default_factory=...)`` or none."""
+    if value is None or value.kind != "call" or evaluator.qualified(value.func) not in _FIELD:
+        return value
+    return value.keyword("default")
+
+
+def _used_before(facts: ModuleFacts, owner: str, line: int) -> bool:
+    """Whether ``facts`` act on ``owner`` (``owner.get(...)``, ``@owner.post``) before
+    ``line``."""
+    prefix = f"{owner}."
+    calls = (c.value.func for c in facts.calls if c.line < line and c.role == "call")
+    decorated = (
+        d.func if d.kind == "call" else d
+        for s in facts.symbols
+        for d, at in zip(s.decorators, s.decorator_lines, strict=True)
+        if at < line
+    )
+    return any(v is not None and (v.ref or "").startswith(prefix) for v in (*calls, *decorated))
+
+
 def _may_import(value: Value | None) -> bool:
     """Whether ``value`` is a call of something named ``import_module`` or ``getattr``."""
     func = value.func if value is not None and value.kind == "call" else None
@@ -2508,7 +2621,8 @@ def _close(value: Value, env: Env) -> Value:
     if not env:
         return value
     if value.kind == "name" and value.ref in env:
-        return env[value.ref]
+        bound = env[value.ref]
+        return _through(value, bound, "") if bound.kind == "receiver" else bound
     if value.kind == "name" and value.ref is not None and "." in value.ref:
         return _close_prefix(value, value.ref, env)
     if value.func is None and not value.items and not value.keywords:
@@ -2527,6 +2641,8 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
     head, _, tail = ref.rpartition(".")
     while head and not tail.startswith("<locals>."):  # a function's local, no attribute
         bound = env.get(head)
+        if bound is not None and bound.kind == "receiver":
+            return _through(value, bound, f".{tail}")
         if bound is not None:
             field = bound.keyword(tail) if bound.kind == "list" else None
             if field is not None:
@@ -2537,6 +2653,14 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
         head, _, part = head.rpartition(".")
         tail = f"{part}.{tail}"
     return value
+
+
+def _through(value: Value, receiver: Value, tail: str) -> Value:
+    """A name under a classmethod's class, read on the class the call is made on when the
+    body spells it through ``cls`` (``receiver.text``), as written otherwise."""
+    if value.text.partition(".")[0] != receiver.text:
+        return value
+    return Value("name", value.text, ref=f"{receiver.ref}{tail}")
 
 
 def _attribute_read(value: Value) -> Value:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import io
+import threading
 import tokenize
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,25 +64,50 @@ def parse_python(path: str, data: bytes) -> Parsed | Diagnostic:
 _VALIDATE = cst.CSTNode.__dict__.get("__post_init__")
 
 
+class _Parsing(threading.local):
+    """Whether this thread is parsing now."""
+
+    active = False
+
+
+class _Swap:
+    """How many parses run in this process; the check is swapped while any does."""
+
+    lock = threading.Lock()
+    running = 0
+
+
+_PARSING = _Parsing()
+
+
 @contextmanager
 def _unvalidated() -> Iterator[None]:
     """libcst checks every node as it is built (``CSTNode.__post_init__``), a sixth of its
     parse, though its parser builds only valid trees (a comment beside that hook in libcst
-    suggests not validating trees when parsing). The check is off while the parser builds
-    one; what is put back is always the original, so two threads parsing at once cannot
-    leave it off."""
+    suggests not validating trees when parsing). While this thread parses, the check is
+    skipped for the nodes this thread builds; other threads' nodes are still checked, and
+    the original check is put back when the last parse ends."""
     if _VALIDATE is None:
         yield
         return
-    setattr(cst.CSTNode, "__post_init__", _skip)  # noqa: B010 (mypy forbids assigning a method)
+    with _Swap.lock:
+        if _Swap.running == 0:
+            setattr(cst.CSTNode, "__post_init__", _checked)  # noqa: B010 (a method: mypy)
+        _Swap.running += 1
+    _PARSING.active = True
     try:
         yield
     finally:
-        setattr(cst.CSTNode, "__post_init__", _VALIDATE)  # noqa: B010
+        _PARSING.active = False
+        with _Swap.lock:
+            _Swap.running -= 1
+            if _Swap.running == 0:
+                setattr(cst.CSTNode, "__post_init__", _VALIDATE)  # noqa: B010
 
 
-def _skip(node: cst.CSTNode) -> None:
-    return None
+def _checked(node: cst.CSTNode) -> None:
+    if not _PARSING.active and _VALIDATE is not None:
+        _VALIDATE(node)
 
 
 def _python_verdict(path: str, text: str) -> Diagnostic | SyntaxError | None:

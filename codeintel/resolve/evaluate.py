@@ -279,6 +279,8 @@ class Evaluator:
             fact = self.resolver.symbols.get(target.qualname) if target is not None else None
         if fact is None or fact.kind not in ("function", "method") or len(fact.returned) != 1:
             return None
+        if any(d.text not in ("staticmethod", "classmethod") for d in fact.decorators):
+            return None  # a decorator may change what the call returns
         returned = fact.returned[0]
         unguarded = fact.returned_guards == ((),)
         return returned if unguarded and returned.kind == "str" else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -60,15 +61,15 @@ class Resolver:
         self._imported_over_none = {
             f"{facts.module}.{name}" for facts in modules_list for name in _none_only(facts)
         }
+        self.lazy = {f.module: _lazy_exports(f) for f in modules_list if _has_getattr(f)}
+        spelled = [s for spellings in self.scoped.values() for s in spellings]
+        self.tops = {name.partition(".")[0] for name in (*self.modules, *aliases, *spelled)}
         self._fallbacks = {
             f"{facts.module}.{sym.qualname}"
             for facts in modules_list
             for sym in facts.symbols
-            if sym.qualname in self.bindings[facts.module] and _in_except(sym)
+            if _in_except(sym) and self._surely_imported(facts.module, sym.qualname)
         }
-        self.lazy = {f.module: _lazy_exports(f) for f in modules_list if _has_getattr(f)}
-        spelled = [s for spellings in self.scoped.values() for s in spellings]
-        self.tops = {name.partition(".")[0] for name in (*self.modules, *aliases, *spelled)}
         self._scopes: dict[str, str | None] = {}
         # each name's target, and the modules whose facts resolving it looked into
         self._cache: dict[str, tuple[Target | None, frozenset[str]]] = {}
@@ -79,6 +80,15 @@ class Resolver:
         self._mro: dict[str, tuple[str, ...]] = {}
         self._read: set[str] = set()
         self._tracking = 0
+
+    def _surely_imported(self, module: str, name: str) -> bool:
+        """Whether ``module`` imports ``name`` from the standard library or the project:
+        an import that cannot fail where the project runs (a third-party one may, and its
+        fallback is then what runs)."""
+        binding = self.bindings[module].get(name)
+        source = (binding[1] or binding[0] or "") if binding is not None else ""
+        top = source.partition(".")[0]
+        return bool(top) and (top in sys.stdlib_module_names or top in self.tops)
 
     @contextmanager
     def reads(self) -> Iterator[set[str]]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import libcst as cst
@@ -7,7 +8,7 @@ import pytest
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.extract.symbols import extract_module
-from codeintel.pipeline.parse import Parsed, parse_python
+from codeintel.pipeline.parse import Parsed, _unvalidated, parse_python
 
 
 def symbol_lines(data: bytes) -> list[tuple[str, int, int]]:
@@ -100,3 +101,21 @@ def test_nodes_built_outside_a_parse_are_still_checked() -> None:
     assert isinstance(parse_python("m.py", b"def (:\n"), Diagnostic)
     with pytest.raises(cst.CSTValidationError):
         cst.Name("")
+
+
+def test_other_threads_nodes_are_checked_while_one_parses() -> None:
+    """The check is skipped only for the nodes the parsing thread builds."""
+    errors: list[BaseException] = []
+
+    def build_bad_node() -> None:
+        try:
+            cst.Name("")
+        except cst.CSTValidationError as error:
+            errors.append(error)
+
+    with _unvalidated():
+        cst.Name("")  # this thread is parsing: not checked
+        other = threading.Thread(target=build_bad_node)
+        other.start()
+        other.join()
+    assert len(errors) == 1

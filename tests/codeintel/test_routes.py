@@ -1132,3 +1132,109 @@ def test_a_route_reached_under_unrelated_tests_holds_either(tmp_path: Path) -> N
     assert _served(_project(tmp_path, {"main.py": main}, ("a",))) == {
         ("/x/a", ("(os.getenv('A')) or (os.getenv('B'))",))
     }
+
+
+# Shapes where reading more (class bodies, literals, fallbacks, receivers) must not read
+# wrong: each is FastAPI's routes as it serves them (an independent review's cases).
+_EDGE_SHAPES = {
+    "class_body_names_bound_later": """\
+from fastapi import FastAPI, APIRouter
+app = FastAPI()
+router = APIRouter(prefix="/global")
+class Views:
+    @router.get("/before")
+    def before(self): pass
+    router = APIRouter(prefix="/cls")
+    @router.get("/after")
+    def after(): pass
+    def make(self):
+        @router.get("/nested")
+        def nested(): pass
+Views().make()
+app.include_router(router)
+app.include_router(Views.router)
+""",
+    "class_annotation_binds_nothing": """\
+from fastapi import FastAPI, APIRouter
+app = FastAPI()
+router = APIRouter(prefix="/g")
+class Handlers:
+    router: APIRouter
+    @router.get("/x")
+    def x(): pass
+app.include_router(router)
+""",
+    "fallback_when_the_import_fails": """\
+from fastapi import FastAPI, APIRouter
+try:
+    from nonexistent_pkg_zz import PlusRouter
+except ImportError:
+    class PlusRouter(APIRouter):
+        pass
+app = FastAPI()
+router = PlusRouter(prefix="/p")
+@router.get("/x")
+def x(): pass
+app.include_router(router)
+""",
+    "mutated_constant": """\
+from fastapi import FastAPI, APIRouter
+app = FastAPI()
+a = APIRouter(); b = APIRouter()
+@a.get("/a")
+def fa(): pass
+@b.get("/b")
+def fb(): pass
+SKIPPED = {"b"}
+def skip(name):
+    SKIPPED.discard(name)
+skip("b")
+for name, r in (("a", a), ("b", b)):
+    if name not in SKIPPED:
+        app.include_router(r, prefix="/" + name)
+""",
+    "base_class_spelled_in_classmethod": """\
+from fastapi import FastAPI, APIRouter
+app = FastAPI()
+a = APIRouter()
+@a.get("/a")
+def fa(): pass
+class Config:
+    prefix = "/base"
+    suffix = "/s"
+    @classmethod
+    def register(cls, app):
+        app.include_router(a, prefix=Config.prefix + cls.suffix)
+class Image(Config):
+    prefix = "/img"
+    suffix = "/i"
+Image.register(app)
+Config.register(app)
+""",
+    "class_attribute_set_outside": """\
+from fastapi import FastAPI, APIRouter
+app = FastAPI()
+a = APIRouter()
+@a.get("/a")
+def fa(): pass
+class Config:
+    enabled = False
+    name = "/c"
+    @classmethod
+    def register(cls, app):
+        if cls.enabled:
+            app.include_router(a, prefix=cls.name)
+class On(Config):
+    name = "/on"
+Config.enabled = True
+On.register(app)
+""",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", sorted(_EDGE_SHAPES))
+def test_edge_shapes_equal_fastapis_routes(tmp_path: Path, shape: str) -> None:
+    (tmp_path / "main.py").write_text(_EDGE_SHAPES[shape])
+    static = {(r.method, r.path, r.endpoint) for r in codeintel.analyze(tmp_path).routes()}
+    assert static == runtime_routes(tmp_path, "main:app")
