@@ -849,10 +849,10 @@ class _Builder:
                         owner, _, method = func.text.rpartition(".")
                         if method in _MUTATORS:
                             found.add(owner.rpartition(".")[2])
-                    elif call.role in ("setitem", "setattr") and call.value.items:
-                        written = call.value.items[0].text
-                        found.add(written.partition("[")[0].rpartition(".")[2])
-                        found.add(written.partition("[")[0].partition(".")[0])
+                    elif call.role == "setitem" and call.value.items:  # ``ROUTES[1] = r``
+                        found.add(call.value.items[0].text.partition("[")[0].rpartition(".")[2])
+                    elif call.role == "setattr" and call.value.items:  # ``Config.on = True``
+                        found.add(call.value.items[0].text.rpartition(".")[2])
             self._changed = frozenset(found)
         return self._changed
 
