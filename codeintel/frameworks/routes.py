@@ -228,6 +228,7 @@ class _Builder:
         for module, file, call in deferred:  # their functions' own calls are known now
             for site in self._loop_sites(module, file, call.line, call.guards, call.scope)[0]:
                 self._add_sites(call.value, site)
+        self._dynamic_imports(modules)
         for obj in self.objects.values():  # a factory's flag is known once its calls are
             given = obj.call.keyword("dependencies")
             if given is not None and given.kind == "ifexp":
@@ -242,6 +243,42 @@ class _Builder:
                     self._statements(module, facts.file, call)
         self._collect_aliases()
         self._collect_children()
+
+    def _dynamic_imports(self, modules: list[tuple[str, ModuleFacts]]) -> None:
+        """Modules the app's code imports by name (``import_module(f"app.routers.{name}")``
+        in a loop over its folder, ``__import__(...)``) are imported as surely as by an
+        ``import`` statement: what they declare on a shared router is served without
+        their being the program run."""
+        for module, facts in modules:
+            if is_test_path(facts.file):
+                continue
+            statements = [
+                (c.line, c.guards, c.scope, c.value) for c in facts.calls if c.role == "call"
+            ]
+            bound = [(a.line, a.guards, a.scope, a.value) for a in facts.assigns if a.value]
+            for line, guards, scope, value in (*statements, *bound):
+                calls = [v for v in _calls_within(value) if self._imports_by_name(v)]
+                if not calls:
+                    continue
+                for site in self._loop_sites(module, facts.file, line, guards, scope)[0]:
+                    for call in calls:
+                        self._imported_by_name(_close(call, site.env), module)
+
+    def _imports_by_name(self, call: Value) -> bool:
+        func = call.func
+        if func is None or not func.text.endswith(("import_module", "__import__")):
+            return False
+        builtin = func.ref is None and func.text == "__import__"
+        return builtin or self.ev.qualified(func) == "importlib.import_module"
+
+    def _imported_by_name(self, call: Value, module: str) -> None:
+        name = imported_module(call, module, self.ev)
+        if name is None and call.items:  # ``__import__("app.routers.users")``
+            text = self.ev.text(with_dunders(call.items[0], module, self.ev))
+            name = None if text.unknown else self.resolver.alias(text.value, module)
+        while name:
+            self.imported.add(name)
+            name = name.rpartition(".")[0]
 
     def _app_modules(self) -> list[tuple[str, ModuleFacts]]:
         """The modules whose routes count: not tests (routes a test adds to an app exist only
@@ -2559,6 +2596,16 @@ def _field_default(value: Value | None, evaluator: Evaluator) -> Value | None:
     if value is None or value.kind != "call" or evaluator.qualified(value.func) not in _FIELD:
         return value
     return value.keyword("default")
+
+
+def _calls_within(value: Value) -> list[Value]:
+    """The calls in ``value``, itself included (``getattr(import_module(n), "router")``)."""
+    found = [value] if value.kind == "call" else []
+    for inner in (*value.items, *(v for _, v in value.keywords)):
+        found += _calls_within(inner)
+    if value.func is not None:
+        found += _calls_within(value.func)
+    return found
 
 
 def _used_before(facts: ModuleFacts, owner: str, line: int) -> bool:

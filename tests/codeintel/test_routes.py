@@ -242,6 +242,14 @@ def test_a_fallback_class_under_except_does_not_hide_the_import(tmp_path: Path) 
     assert route.dependencies == ("main.get_user",)
 
 
+def test_modules_imported_by_name_in_a_listing_are_imported(fixtures: Path) -> None:
+    """``import_module(f"{__name__}.{path.stem}")`` over a folder's files imports each one as
+    surely as an ``import`` statement: what they declare is served unconditionally."""
+    routes = codeintel.analyze(fixtures / "routers_in_loops").routes()
+    registered = {r.path: r.conditions for r in routes if r.path.startswith("/registered/")}
+    assert registered == {"/registered/notes": (), "/registered/tasks": ()}
+
+
 def test_route_details(registry: codeintel.CodeGraph) -> None:
     routes = {(r.method, r.path): r for r in registry.routes()}
     create = routes["POST", "/api/v1/agents/"]

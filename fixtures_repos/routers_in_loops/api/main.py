@@ -3,6 +3,8 @@ import importlib
 from fastapi import FastAPI
 
 from api import activity, extras, globbed, handlers, listed, mapped, plugins, records
+from api import registered  # noqa: F401  imports each module that declares on the shared router
+from api.registered.shared import router as registered_router
 from api.collected import ROUTERS
 from api.discovery import include_package
 from api.documents import add_documents
@@ -76,3 +78,4 @@ SPREAD = [
 for options in SPREAD + [{"router": mapped.router, "prefix": "/spread/mapped"}]:
     app.include_router(**options)
 app.include_router(records.router)
+app.include_router(registered_router)

@@ -1,0 +1,6 @@
+from api.registered.shared import router
+
+
+@router.get("/notes")
+def registered_notes() -> list[str]:
+    return []
