@@ -280,6 +280,7 @@ class _Collector:
                 start_line=self._start_line(node),
                 end_line=self._end(node),
                 decorators=tuple(self._value(d.decorator, chain) for d in node.decorators),
+                decorator_lines=tuple(self._line(d) for d in node.decorators),
                 docstring=node.get_docstring(),
                 keywords=tuple(
                     (arg.keyword.value, self._value(arg.value, chain))

@@ -235,8 +235,8 @@ class _Builder:
                 obj.dependencies = list_providers(self._picked(obj.key, given), self.ev)
         for module, facts in modules:
             for sym in (*facts.symbols, *facts.redefined):
-                if sym.kind not in ("function", "method"):
-                    continue
+                if sym.kind not in ("function", "method", "class"):
+                    continue  # a class too: ``@router.websocket(path)`` on a WebSocketEndpoint
                 self._decorators(module, facts.file, sym)
             for call in facts.calls:
                 if call.role in ("call", "setattr"):

@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 
 from svc.configs import pages
+from svc.sockets import sockets
 
 
 async def health() -> dict[str, str]:
@@ -57,6 +58,7 @@ class GatewayApp(FastAPI):
         self.include_router(things)
         self.include_router(Catalog.router)
         self.include_router(pages)
+        self.include_router(sockets)
 
     def _register_routes(self, name: str) -> None:
         @self.get(f"/{name}/info")
