@@ -88,13 +88,19 @@ def folder_listing(
             folder, parts[1].text, evaluator, lambda d, name: Value("str", f"{d}/{name}")
         )
     if func.kind == "getattr" and func.items and func.func is not None:
-        method = func.items[0].text
-        pattern = value.items[0].text if method == "glob" and len(value.items) == 1 else "*"
-        if method not in ("glob", "iterdir") or (method == "glob" and value.items[0].kind != "str"):
-            return None
-        folder = _folder_package(func.func, module, evaluator)
-        return _entries(folder, pattern, evaluator, _path)
+        pattern = _path_pattern(func.items[0].text, value)
+        folder = _folder_package(func.func, module, evaluator) if pattern else None
+        return _entries(folder, pattern, evaluator, _path) if pattern else None
     return None
+
+
+def _path_pattern(method: str, call: Value) -> str | None:
+    """The names ``path.iterdir()`` or ``path.glob("*.py")`` match; None for another call,
+    or a pattern that is not a literal."""
+    if method == "iterdir" and not call.items and not call.keywords:
+        return "*"
+    given = call.keyword("pattern") or (call.items[0] if len(call.items) == 1 else None)
+    return given.text if method == "glob" and given is not None and given.kind == "str" else None
 
 
 def _entries(

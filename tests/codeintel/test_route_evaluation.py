@@ -418,3 +418,26 @@ def _budget(monkeypatch: pytest.MonkeyPatch, method: str, steps: int) -> None:
         return original(self, *args)
 
     monkeypatch.setattr(routes_module._Builder, method, counted)
+
+
+def test_a_glob_given_its_pattern_by_keyword_is_read(tmp_path: Path) -> None:
+    """``Path(...).glob(pattern="*.py")`` once ended the routes family with an IndexError."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": "from fastapi import FastAPI\nfrom pkg import router\n"
+            "app = FastAPI()\napp.include_router(router)\n",
+            "pkg/__init__.py": (
+                "from importlib import import_module\nfrom pathlib import Path\n"
+                "from fastapi import APIRouter\nrouter = APIRouter()\n"
+                "for p in Path(__file__).parent.glob(pattern='*_api.py'):\n"
+                "    router.include_router(import_module(f'pkg.{p.stem}').router)\n"
+            ),
+            "pkg/items_api.py": (
+                "from fastapi import APIRouter\nrouter = APIRouter()\n\n\n"
+                "@router.get('/items')\ndef items() -> list[int]:\n    return []\n"
+            ),
+        },
+    )
+    assert [(r.path, r.endpoint) for r in graph.routes()] == [("/items", "pkg.items_api.items")]
+    assert graph.diagnostics == ()
