@@ -257,25 +257,19 @@ class _Builder:
             ]
             bound = [(a.line, a.guards, a.scope, a.value) for a in facts.assigns if a.value]
             for line, guards, scope, value in (*statements, *bound):
-                calls = [v for v in _calls_within(value) if self._imports_by_name(v)]
+                calls = [v for v in _calls_within(value) if _may_import_by_name(v)]
                 if not calls:
                     continue
                 for site in self._loop_sites(module, facts.file, line, guards, scope)[0]:
                     for call in calls:
                         self._imported_by_name(_close(call, site.env), module)
 
-    def _imports_by_name(self, call: Value) -> bool:
-        func = call.func
-        if func is None or not func.text.endswith(("import_module", "__import__")):
-            return False
-        builtin = func.ref is None and func.text == "__import__"
-        return builtin or self.ev.qualified(func) == "importlib.import_module"
-
     def _imported_by_name(self, call: Value, module: str) -> None:
-        name = imported_module(call, module, self.ev)
-        if name is None and call.items:  # ``__import__("app.routers.users")``
+        if _builtin_import(call) and call.items:  # ``__import__("app.routers.users")``
             text = self.ev.text(with_dunders(call.items[0], module, self.ev))
             name = None if text.unknown else self.resolver.alias(text.value, module)
+        else:
+            name = imported_module(call, module, self.ev)
         while name:
             self.imported.add(name)
             name = name.rpartition(".")[0]
@@ -690,9 +684,8 @@ class _Builder:
         the arguments and the class's defaults give them; any other item as it is."""
         cls = self.ev.called_class(item) if item.kind == "call" else None
         fact = self.resolver.symbols.get(cls) if cls else None
-        if fact is None or fact.kind != "class" or not self._plain_record(cls, fact):
+        if cls is None or fact is None or fact.kind != "class" or not self._plain_record(fact):
             return item
-        assert cls is not None
         module = self.resolver.symbol_module[cls]
         fields = [
             a
@@ -714,7 +707,7 @@ class _Builder:
             values.append((slot.name, value))
         return Value("list", item.text, items=tuple(v for _, v in values), keywords=tuple(values))
 
-    def _plain_record(self, cls: str | None, fact: SymbolFact) -> bool:
+    def _plain_record(self, fact: SymbolFact) -> bool:
         """A ``@dataclass`` or ``NamedTuple`` class with no base of the project's own."""
         dataclass = any(
             self.ev.qualified(d.func if d.kind == "call" else d) in _DATACLASS
@@ -2626,6 +2619,17 @@ def _may_import(value: Value | None) -> bool:
     """Whether ``value`` is a call of something named ``import_module`` or ``getattr``."""
     func = value.func if value is not None and value.kind == "call" else None
     return func is not None and func.text.rpartition(".")[2] in ("import_module", "getattr")
+
+
+def _may_import_by_name(call: Value) -> bool:
+    """Whether ``call`` is of something named ``import_module``, or the builtin
+    ``__import__``: which of them imports, ``imported_module`` decides."""
+    func = call.func
+    return func is not None and (func.text.endswith("import_module") or _builtin_import(call))
+
+
+def _builtin_import(call: Value) -> bool:
+    return call.func is not None and call.func.ref is None and call.func.text == "__import__"
 
 
 def _may_derive(assign: AssignFact) -> bool:

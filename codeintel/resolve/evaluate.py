@@ -19,11 +19,11 @@ _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
 _GETENV = frozenset({"os.getenv", "os.environ.get"})
 _OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
 #: str methods a path or prefix is trimmed or cased with, evaluated on known strings.
-_STR_METHODS = frozenset(
+STR_METHODS = frozenset(
     {"strip", "lstrip", "rstrip", "removeprefix", "removesuffix", "lower", "upper", "replace"}
 )
 #: ...and those that cut one into parts (``filename.split(".")[0]``).
-_SPLIT_METHODS = frozenset({"split", "rsplit", "partition", "rpartition"})
+SPLIT_METHODS = frozenset({"split", "rsplit", "partition", "rpartition"})
 #: Functions a module's name is made from its file's with (servers run on POSIX).
 _PATH_FUNCTIONS: dict[str, Callable[[str], str | tuple[str, str]]] = {
     "os.path.basename": posixpath.basename,
@@ -296,7 +296,7 @@ class Evaluator:
             receiver = Value("name", func.text.rpartition(".")[0], ref=owner)
         else:
             return None
-        if method not in _STR_METHODS | _SPLIT_METHODS or call.keywords:
+        if method not in STR_METHODS | SPLIT_METHODS or call.keywords:
             return None
         parts = [self.text(v, hops + 1) for v in (receiver, *call.items)]
         if any(part.unknown for part in parts):

@@ -8,13 +8,11 @@ import operator
 from collections.abc import Callable
 
 from codeintel.facts.models import Value
+from codeintel.resolve.evaluate import SPLIT_METHODS, STR_METHODS
 
-#: str methods a file name is tested or cut with.
-_METHODS = frozenset(
-    {
-        *("endswith", "startswith", "isidentifier", "islower", "isupper", "lower", "upper"),
-        *("strip", "lstrip", "rstrip", "removeprefix", "removesuffix", "replace", "split"),
-    }
+#: str methods a file name is tested or cut with: the evaluator's, and the predicates.
+_METHODS = (
+    STR_METHODS | SPLIT_METHODS | {"endswith", "startswith", "isidentifier", "islower", "isupper"}
 )
 _COMPARE: dict[type[ast.cmpop], Callable[[object, object], object]] = {
     ast.Eq: operator.eq,
