@@ -38,7 +38,13 @@ from codeintel.resolve.framework_names import (
 )
 from codeintel.resolve.resolver import Resolver
 from codeintel.resolve.truth import holds
-from codeintel.resolve.walks import folder_listing, imported_module, package_walk, with_dunders
+from codeintel.resolve.walks import (
+    builtin_import,
+    folder_listing,
+    imported_module,
+    package_walk,
+    with_dunders,
+)
 
 _VERBS = {
     "get": ("GET",),
@@ -265,7 +271,7 @@ class _Builder:
                         self._imported_by_name(_close(call, site.env), module)
 
     def _imported_by_name(self, call: Value, module: str) -> None:
-        if _builtin_import(call) and call.items:  # ``__import__("app.routers.users")``
+        if builtin_import(call) and call.items:  # ``__import__("app.routers.users")``
             text = self.ev.text(with_dunders(call.items[0], module, self.ev))
             name = None if text.unknown else self.resolver.alias(text.value, module)
         else:
@@ -799,10 +805,11 @@ class _Builder:
             return None
         written, name, default = read
         holder = self._module_held(written, module) or written
-        if holder.kind != "name" or holder.ref not in self.resolver.modules:
-            return None
-        if self.resolver.resolve(f"{holder.ref}.{name}") is not None:
-            return Value("name", value.text, ref=f"{holder.ref}.{name}")
+        target = self.resolver.resolve(holder.ref) if holder.kind == "name" and holder.ref else None
+        if target is None or target.remainder or target.qualname not in self.resolver.modules:
+            return None  # ``import routers`` binds ``main.routers`` to the module ``routers``
+        if self.resolver.resolve(f"{target.qualname}.{name}") is not None:
+            return Value("name", value.text, ref=f"{target.qualname}.{name}")
         return default
 
     def _known_tests(
@@ -1046,9 +1053,31 @@ class _Builder:
         on a global router, given a parameter: it includes once per call of the helper, with
         that call's arguments and under that call's ``if`` tests (TaskingAI's ``if
         CONFIG.WEB: add_manage_routes(CONFIG.WEB_ROUTE_PREFIX)``)."""
+        # ``mod = import_module(module_path)`` then ``include_router(getattr(mod, attr))``:
+        # the module too is known per call, once the parameters are bound
         spread = self._spread(call.value)
-        refs = {v.ref for v in (*spread.items, *(v for _, v in spread.keywords))}
-        return self._sites_per_call(module, call.scope, refs, sites)
+        refs = self._derived_from_parameters(module, call.scope, spread, call.line)
+        per_call = self._sites_per_call(module, call.scope, refs, sites)
+        if per_call is sites:
+            return sites
+        return [
+            replace(site, env=self._module_locals(module, call.scope, call.line, site.env))
+            for site in per_call
+        ]
+
+    def _derived_from_parameters(
+        self, module: str, scope: str, value: Value, line: int
+    ) -> set[str | None]:
+        """The names ``value`` passes, those in the calls within it that import by name
+        (``getattr(import_module(path), attr)``), and those in what the locals it names
+        were assigned before ``line`` by such a call (``mod = import_module(path)``)."""
+        names = {v.ref for v in (*value.items, *(v for _, v in value.keywords)) if v.ref}
+        names |= _naming_import(value)
+        local = f"{module}.{scope}.<locals>."
+        for assign in self._deriving_assigns(module, scope):
+            if assign.line < line and assign.value is not None and local + assign.name in names:
+                names |= _naming_import(assign.value)
+        return set(names)
 
     def _sites_per_call(
         self, module: str, scope: str, refs: set[str | None], sites: list[_Site]
@@ -1484,7 +1513,7 @@ class _Builder:
         bound = self._bound_params()
         for owner in sorted(self.edges):
             for edge in self.edges[owner]:
-                found = self._objects(edge.child, edge.site.env, edge.site.where)
+                found = self._children_of(edge)
                 copied = edge.method == "copy"  # the source serves its routes too
                 if (owner in bound or not self._param(owner)) and not copied:
                     self._add_children(edge, [key for key, _ in found])
@@ -1508,6 +1537,21 @@ class _Builder:
                     self.diagnostics.add(
                         Diagnostic("CI202", edge.site.file, edge.site.line, message)
                     )
+
+    def _children_of(self, edge: _Edge) -> list[tuple[str, Env]]:
+        """What an include or mount reaches; in a function, with each call's arguments
+        when the statement alone does not tell (``include(app, "app.routers.users")``
+        including ``getattr(import_module(module_path), attr)``)."""
+        site = edge.site
+        found = self._objects(edge.child, site.env, site.where)
+        func = f"{site.module}.{site.scope}"
+        fact = self._callee(func) if site.scope and not found else None
+        for call, outer in self.sites.get(func, []) if fact is not None else []:
+            assert fact is not None
+            env = {**outer.env, **self._bind(fact, func, call, outer.env), **site.env}
+            env = self._module_locals(site.module, site.scope, site.line, env)
+            found += self._objects(edge.child, env, site.where)
+        return found
 
     def _made_here(self, value: Value | None) -> bool:
         """Whether a mounted value is what a project function or method returns: mounting
@@ -1611,12 +1655,17 @@ class _Builder:
         value = _attribute_read(_close(value, env))
         while value.kind == "name" and value.ref in env and depth <= _MAX_DEPTH:
             value, depth = env[value.ref], depth + 1  # a parameter passed on by name
+        module = self._file_modules.get(where.rpartition(":")[0], "")
+        if _getattr(value) is not None:  # ``getattr(import_module(name), "router")``
+            held = self._module_held(value, module)
+            value = held if held is not None and held.ref else value
         if value.kind == "call":
             return self._called(value, where, depth)
-        module = self._file_modules.get(where.rpartition(":")[0], "")
-        imported = imported_module(value.func, module, self.ev) if value.kind == "getattr" else None
-        if imported is not None and value.items:  # ``import_module(f"{__name__}.{n}").router``
-            value = Value("name", value.text, ref=f"{imported}.{value.items[0].text}")
+        getter = value.func if value.kind == "getattr" else None
+        held = self._module_held(getter, module) if getter is not None else None
+        if held is not None and held.ref and value.items:
+            # ``import_module(f"{__name__}.{n}").router``, ``getattr(routers, n).router``
+            value = Value("name", value.text, ref=f"{held.ref}.{value.items[0].text}")
         elif value.kind == "getattr":  # ``UsersRouter().router``
             key = self._instance_attribute(value)
             return [(key, {})] if key in self.objects else []
@@ -2179,6 +2228,8 @@ class _Builder:
     ) -> None:
         site = edge.site
         env = {**env, **site.env}
+        if site.scope and env != site.env:  # ``mod = import_module(path)``, ``path`` bound now
+            env = self._module_locals(site.module, site.scope, site.line, env)
         held = self._held_tests(site, env)
         if held is None:
             return  # under a test this call's arguments fail: the include never runs
@@ -2591,6 +2642,28 @@ def _field_default(value: Value | None, evaluator: Evaluator) -> Value | None:
     return value.keyword("default")
 
 
+def _naming_import(value: Value) -> set[str]:
+    """The names that tell what the calls in ``value`` import by name, or which attribute
+    a ``getattr`` reads: ``path`` and ``attr`` in ``getattr(import_module(path), attr)``."""
+    found: set[str] = set()
+    for call in _calls_within(value):
+        if _may_import_by_name(call):
+            found |= _names_within(call)
+        elif call.func is not None and call.func.text == "getattr" and call.func.ref is None:
+            found |= _names_within(call.items[1]) if len(call.items) > 1 else set()
+    return found
+
+
+def _names_within(value: Value) -> set[str]:
+    """The refs of the names in ``value``, nested ones too."""
+    found = {value.ref} if value.kind == "name" and value.ref else set()
+    for inner in (*value.items, *(v for _, v in value.keywords)):
+        found |= _names_within(inner)
+    if value.func is not None:
+        found |= _names_within(value.func)
+    return found
+
+
 def _calls_within(value: Value) -> list[Value]:
     """The calls in ``value``, itself included (``getattr(import_module(n), "router")``)."""
     found = [value] if value.kind == "call" else []
@@ -2616,20 +2689,18 @@ def _used_before(facts: ModuleFacts, owner: str, line: int) -> bool:
 
 
 def _may_import(value: Value | None) -> bool:
-    """Whether ``value`` is a call of something named ``import_module`` or ``getattr``."""
+    """Whether ``value`` is a call of something named ``import_module``, ``__import__`` or
+    ``getattr``."""
     func = value.func if value is not None and value.kind == "call" else None
-    return func is not None and func.text.rpartition(".")[2] in ("import_module", "getattr")
+    names = ("import_module", "__import__", "getattr")
+    return func is not None and func.text.rpartition(".")[2] in names
 
 
 def _may_import_by_name(call: Value) -> bool:
     """Whether ``call`` is of something named ``import_module``, or the builtin
     ``__import__``: which of them imports, ``imported_module`` decides."""
     func = call.func
-    return func is not None and (func.text.endswith("import_module") or _builtin_import(call))
-
-
-def _builtin_import(call: Value) -> bool:
-    return call.func is not None and call.func.ref is None and call.func.text == "__import__"
+    return func is not None and (func.text.endswith("import_module") or builtin_import(call))
 
 
 def _may_derive(assign: AssignFact) -> bool:

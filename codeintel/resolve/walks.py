@@ -142,7 +142,11 @@ def imported_module(value: Value | None, module: str, evaluator: Evaluator) -> s
     """The project module ``importlib.import_module(name, package)`` imports in ``module``,
     once the loop variables in ``value`` are bound; None when it is no such call or the name
     is not known in full."""
-    if value is None or value.kind != "call" or evaluator.qualified(value.func) not in _IMPORTS:
+    if value is None or value.kind != "call":
+        return None
+    if builtin_import(value):
+        return _builtin_imported(value, module, evaluator)
+    if evaluator.qualified(value.func) not in _IMPORTS:
         return None
     name = value.keyword("name") or (value.items[0] if value.items else None)
     anchor = value.keyword("package") or (value.items[1] if len(value.items) > 1 else None)
@@ -157,6 +161,27 @@ def imported_module(value: Value | None, module: str, evaluator: Evaluator) -> s
         level = len(dotted) - len(dotted.lstrip("."))
         parent = base.value.rsplit(".", level - 1)[0] if level > 1 else base.value
         dotted = f"{parent}.{dotted.lstrip('.')}"
+    return evaluator.resolver.alias(dotted, module)
+
+
+def builtin_import(call: Value) -> bool:
+    """Whether ``call`` is of the builtin ``__import__`` (a project's own has a ref)."""
+    return call.func is not None and call.func.ref is None and call.func.text == "__import__"
+
+
+def _builtin_imported(call: Value, module: str, evaluator: Evaluator) -> str | None:
+    """``__import__("app.routers.users", fromlist=["router"])`` returns the module named;
+    without a ``fromlist``, its top-level package. A relative ``level`` is not read."""
+    name = call.keyword("name") or (call.items[0] if call.items else None)
+    fromlist = call.keyword("fromlist") or (call.items[3] if len(call.items) > 3 else None)
+    level = call.keyword("level") or (call.items[4] if len(call.items) > 4 else None)
+    text = evaluator.text(with_dunders(name, module, evaluator))
+    if text.unknown or not text.value or text.value.startswith("."):
+        return None
+    if level is not None and level.text != "0":
+        return None
+    returned = fromlist is not None and fromlist.text not in ("()", "[]", "None")
+    dotted = text.value if returned else text.value.partition(".")[0]
     return evaluator.resolver.alias(dotted, module)
 
 

@@ -2,7 +2,7 @@ import importlib
 
 from fastapi import FastAPI
 
-from api import activity, extras, globbed, handlers, listed, mapped, plugins, records
+from api import activity, extras, globbed, handlers, listed, loaded, mapped, plugins, records
 from api import registered  # noqa: F401  imports each module that declares on the shared router
 from api.registered.shared import router as registered_router
 from api.collected import ROUTERS
@@ -79,3 +79,10 @@ for options in SPREAD + [{"router": mapped.router, "prefix": "/spread/mapped"}]:
     app.include_router(**options)
 app.include_router(records.router)
 app.include_router(registered_router)
+
+loaded.include(app, "api.routers.flows")
+loaded.include(app, "api.walked.zeta", attr="router")
+loaded.safe_include(app, "api.routers.runs", "/safe")
+loaded.safe_include(app, module="api.mapped", prefix="/safe")
+loaded.include_all(app)
+app.include_router(loaded.router)

@@ -1,0 +1,3 @@
+from api.routers import flows, runs
+
+__all__ = ["flows", "runs"]
