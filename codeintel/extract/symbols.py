@@ -785,7 +785,7 @@ class _Collector:
             name = Value("str", node.attr.value)
             return Value("getattr", _text(node), func=sub(node.value), items=(name,))
         if isinstance(node, (cst.List, cst.Tuple, cst.Set)) and len(node.elements) <= _MAX_ITEMS:
-            return Value("list", _text(node), items=tuple(sub(e.value) for e in node.elements))
+            return Value("list", _text(node), items=tuple(_element(e, sub) for e in node.elements))
         if isinstance(node, cst.FormattedString):
             return Value("fstring", _text(node), items=tuple(_fstring_parts(node.parts, sub)))
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
@@ -815,6 +815,14 @@ def _fstring_parts(
         elif isinstance(part, cst.FormattedStringExpression):
             values.append(sub(part.expression))
     return values
+
+
+def _element(element: cst.BaseElement, sub: Callable[[cst.BaseExpression], Value]) -> Value:
+    """An item of a list, tuple or set display; ``*routers`` spreads the items of another."""
+    if isinstance(element, cst.StarredElement):
+        inner = sub(element.value)
+        return Value("star", f"*{inner.text}", items=(inner,))
+    return sub(element.value)
 
 
 def _dict(node: cst.Dict, sub: Callable[[cst.BaseExpression], Value]) -> Value:

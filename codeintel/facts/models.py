@@ -25,7 +25,8 @@ class Value(_Pickled):
     ``kind`` is "str" (``text`` is the string's value), "int", "const" (True/False/None),
     "name" (a dotted name; ``ref`` is its qualified candidate, or a local id
     ``module.func.<locals>.name`` for a function's locals), "call" (``func``, positional
-    ``items``, ``keywords``), "list" (list, tuple or set), "fstring" (``items`` are its parts),
+    ``items``, ``keywords``), "list" (list, tuple or set; an item ``*x`` is a "star" whose
+    ``items[0]`` is ``x``), "fstring" (``items`` are its parts),
     "add" (``items`` are the operands), "union" (``a | b``, an annotation's ``X | None``
     too: ``items`` are the operands), "subscript" (``items`` are the base, then the indices),
     "dict" (string keys: ``keywords``), "getattr" (an attribute of what is not a dotted name:

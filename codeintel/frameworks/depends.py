@@ -49,6 +49,9 @@ def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
         return [placeholder(value.text)]
     found: list[str] = []
     for item in value.items:
+        if item.kind == "star":  # ``dependencies=[*COMMON, Depends(auth)]``
+            found.extend(list_providers(item.items[0], evaluator))
+            continue
         depends = _depends_held(item, evaluator)
         found.extend(_provider(depends, None, evaluator) if depends else [placeholder(item.text)])
     return found

@@ -244,9 +244,18 @@ def _plugin_specs(
         return tuple(value.text.split(",")) if value.text else (), ()
     if value.kind != "list":
         return (), (value.text,)
-    texts = [evaluator.text(item) for item in value.items]
-    names = tuple(t.value for t in texts if not t.unknown)
-    return names, tuple(item.text for item, t in zip(value.items, texts, strict=True) if t.unknown)
+    names: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
+    for item in value.items:
+        if item.kind == "star":  # ``pytest_plugins = [*BASE_PLUGINS, "tests.fixtures"]``
+            spread = _plugin_specs(item.items[0], evaluator, hops + 1)
+            names, unknown = (*names, *spread[0]), (*unknown, *spread[1])
+            continue
+        text = evaluator.text(item)
+        names, unknown = (
+            (names, (*unknown, item.text)) if text.unknown else ((*names, text.value), unknown)
+        )
+    return names, unknown
 
 
 def _unknown_plugins(text: str) -> str:

@@ -82,6 +82,7 @@ _NO_OPTION = {
     "dependencies": Value("list", "[]"),
 }
 _NAMED_TUPLE = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
+_NAMED_TUPLE_CALLS = _NAMED_TUPLE | {"collections.namedtuple"}
 
 #: Values bound to names: a function's parameters at one call, or a loop's variable at one
 #: item. Keys are the names' refs (``module.func.<locals>.param``, ``module.loop_var``).
@@ -689,29 +690,61 @@ class _Builder:
         (``RoutePrefix(["/chat"], True)``, gpustack): its fields by name, and in order, as
         the arguments and the class's defaults give them; any other item as it is."""
         cls = self.ev.called_class(item) if item.kind == "call" else None
-        fact = self.resolver.symbols.get(cls) if cls else None
-        if cls is None or fact is None or fact.kind != "class" or not self._plain_record(fact):
+        fields = self._record_fields(cls) if cls else None
+        given = dict(item.keywords)
+        if fields is None or len(item.items) > len(fields) or "**" in given:
             return item
+        values = []
+        for index, (name, default) in enumerate(fields):
+            value = item.items[index] if index < len(item.items) else given.get(name)
+            value = value if value is not None else default
+            if value is None:
+                return item  # a field left to a factory, or missing: not one record
+            values.append((name, value))
+        return Value("list", item.text, items=tuple(v for _, v in values), keywords=tuple(values))
+
+    def _record_fields(self, cls: str) -> list[tuple[str, Value | None]] | None:
+        """A record class's fields in order, each with its default, if it has one it can
+        tell; None when ``cls`` is no plain record class."""
+        fact = self.resolver.symbols.get(cls)
+        if fact is None or fact.kind != "class":
+            return self._named_tuple_fields(cls)
+        post_init = self.resolver.symbols.get(f"{cls}.__post_init__")
+        if not self._plain_record(fact) or post_init is not None:
+            return None
         module = self.resolver.symbol_module[cls]
-        fields = [
-            a
+        return [
+            (a.name, _field_default(a.value, self.ev))
             for a in sorted(self.resolver.modules[module].assigns, key=lambda a: a.line)
             if a.scope == fact.qualname
             and a.annotation is not None
             and not a.annotation.text.startswith("ClassVar")
         ]
-        given = dict(item.keywords)
-        post_init = self.resolver.symbols.get(f"{cls}.__post_init__")
-        if len(item.items) > len(fields) or "**" in given or post_init is not None:
-            return item
-        values = []
-        for index, slot in enumerate(fields):
-            value = item.items[index] if index < len(item.items) else given.get(slot.name)
-            value = value if value is not None else _field_default(slot.value, self.ev)
-            if value is None:
-                return item  # a field left to a factory, or missing: not one record
-            values.append((slot.name, value))
-        return Value("list", item.text, items=tuple(v for _, v in values), keywords=tuple(values))
+
+    def _named_tuple_fields(self, name: str) -> list[tuple[str, Value | None]] | None:
+        """A named tuple made by a call (siibra-api's ``PrefixedRouter =
+        namedtuple("PrefixedRouter", ["prefix", "router"])``; ``"prefix router"``;
+        ``NamedTuple("X", [("prefix", str)])``): its fields, the last ones defaulted by
+        ``defaults=``."""
+        key = self.ev.variable(name)
+        made = self.ev.binding(key) if key else None
+        if made is None or made.kind != "call" or len(made.items) != 2:
+            return None
+        if self.ev.qualified(made.func) not in _NAMED_TUPLE_CALLS:
+            return None
+        spec = made.items[1]
+        if spec.kind == "str":
+            names: list[str | None] = list(spec.text.replace(",", " ").split())
+        elif spec.kind == "list":
+            names = [_field_name(field) for field in spec.items]
+        else:
+            return None
+        defaults = made.keyword("defaults")
+        given = defaults.items if defaults is not None and defaults.kind == "list" else ()
+        if None in names or len(given) > len(names) or (defaults is not None and not given):
+            return None
+        padded: list[Value | None] = [None] * (len(names) - len(given))
+        return [(str(n), d) for n, d in zip(names, [*padded, *given], strict=True)]
 
     def _plain_record(self, fact: SymbolFact) -> bool:
         """A ``@dataclass`` or ``NamedTuple`` class with no base of the project's own."""
@@ -1113,7 +1146,11 @@ class _Builder:
             return None
         value = _close(value, env)
         if value.kind == "list" and len(value.items) <= _MAX_LOOP:
-            return value.items
+            spread = [
+                self._items(v.items[0], env, hops + 1) if v.kind == "star" else (v,)
+                for v in value.items
+            ]  # ``[*core_routers, *extra_routers]``
+            return None if None in spread else tuple(i for part in spread for i in part or ())
         if value.kind == "dict" and len(value.keywords) <= _MAX_LOOP:
             return tuple(Value("str", key) for key, _ in value.keywords)  # a dict's keys
         if value.kind == "add" and len(value.items) == 2:  # ``PUBLIC + PRIVATE``
@@ -2652,6 +2689,13 @@ def _naming_import(value: Value) -> set[str]:
         elif call.func is not None and call.func.text == "getattr" and call.func.ref is None:
             found |= _names_within(call.items[1]) if len(call.items) > 1 else set()
     return found
+
+
+def _field_name(field: Value) -> str | None:
+    """A named tuple's field as its call names it: ``"prefix"``, or ``("prefix", str)``."""
+    if field.kind == "list" and len(field.items) == 2:
+        field = field.items[0]
+    return field.text if field.kind == "str" and field.text.isidentifier() else None
 
 
 def _names_within(value: Value) -> set[str]:

@@ -450,7 +450,11 @@ class Evaluator:
             return self.strings(self.binding(key) if key else None, hops + 1)
         if value is None or value.kind != "list":
             return ()
-        return tuple(self.text(v).value for v in value.items)
+        found: list[str] = []
+        for item in value.items:
+            spread = self.strings(item.items[0], hops + 1) if item.kind == "star" else ()
+            found += spread or (self.text(item).value,)  # ``tags=[*BASE_TAGS, "users"]``
+        return tuple(found)
 
 
 def _made(value: Value | None) -> bool:

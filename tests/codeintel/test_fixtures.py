@@ -237,10 +237,10 @@ def test_plugins_built_at_run_time_reach_pytest(fixtures: Path) -> None:
 
 
 def test_plugin_names_as_pytest_reads_them(tmp_path: Path) -> None:
-    """A comma-separated string and a name bound to a list are read; an unknown item of a
-    list is reported and the known ones kept."""
+    """A comma-separated string and a name bound to a list, spread into another, are read;
+    an unknown item of a list is reported and the known ones kept."""
     (tmp_path / "tests").mkdir()
-    for name in ("one", "two", "three"):
+    for name in ("one", "two", "three", "four"):
         fixture = f"import pytest\n\n\n@pytest.fixture\ndef {name}() -> str:\n    return ''\n"
         (tmp_path / "tests" / f"{name}.py").write_text(fixture)
     (tmp_path / "tests" / "test_x.py").write_text('pytest_plugins = "tests.one,tests.two"\n')
@@ -248,10 +248,10 @@ def test_plugin_names_as_pytest_reads_them(tmp_path: Path) -> None:
         "import os\n\nPLUGINS = ['tests.three', os.environ['PLUGIN']]\n"
     )
     (tmp_path / "conftest.py").write_text(
-        "from tests.names import PLUGINS\n\npytest_plugins = PLUGINS\n"
+        "from tests.names import PLUGINS\n\npytest_plugins = [*PLUGINS, 'tests.four']\n"
     )
     graph = codeintel.analyze(tmp_path, cache=False)
-    assert sorted(f.name for f in graph.fixtures()) == ["one", "three", "two"]
+    assert sorted(f.name for f in graph.fixtures()) == ["four", "one", "three", "two"]
     [diagnostic] = graph.diagnostics
     assert (diagnostic.code, diagnostic.file, diagnostic.line) == ("CI203", "conftest.py", 3)
     assert "`os.environ['PLUGIN']`" in diagnostic.message

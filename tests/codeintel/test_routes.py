@@ -717,6 +717,26 @@ def test_dependencies_a_function_returns_are_its_list_unless_built_at_run_time(
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 30)]  # the route
 
 
+def test_lists_spread_into_dependencies_and_tags_give_their_items(tmp_path: Path) -> None:
+    """``dependencies=[*COMMON, Depends(audit)]``: FastAPI gets the spread list's items, in
+    order; a spread it cannot read stays written as it is."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n\n"
+        "def auth() -> None:\n    pass\n\n\n"
+        "def audit() -> None:\n    pass\n\n\n"
+        "COMMON = [Depends(auth)]\n"
+        "TAGS = ['base']\n"
+        "router = APIRouter(dependencies=[*COMMON, Depends(audit)], tags=[*TAGS, 'extra'])\n\n\n"
+        "@router.get('/a')\n"
+        "def read_a() -> None:\n    pass\n\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(router, dependencies=[*unknown()])\n"
+    )
+    (route,) = codeintel.analyze(tmp_path, cache=False).routes()
+    assert route.all_dependencies == ("<?unknown()>", "main.auth", "main.audit")
+    assert route.tags == ("base", "extra")
+
+
 def test_a_provider_a_router_factory_is_given_is_each_calls(tmp_path: Path) -> None:
     """polar's ``get_oauth_link_router(get_github_factor, "github")`` declares
     ``Depends(factor_dependency)``: each router FastAPI serves asks for what its call

@@ -2,6 +2,7 @@
 ``RoutePrefix``): loops read each instance's fields, skip by a field and by a module-level set,
 and declare one route per prefix."""
 
+from collections import namedtuple
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -18,6 +19,11 @@ class Page(NamedTuple):
     path: str
     title: str = "page"
 
+
+# Named tuples made by a call, their fields a list, a string and (name, type) pairs.
+Mounted = namedtuple("Mounted", ["prefix", "router"])
+Spaced = namedtuple("Spaced", "router prefix", defaults=["/spaced"])
+Typed = NamedTuple("Typed", [("prefix", str), ("router", APIRouter)])
 
 PREFIXES = [RoutePrefix(["/chat", "/embed"], True), RoutePrefix(prefixes=["/moderate", "/rerank"])]
 SKIPPED = {"/rerank"}
@@ -42,3 +48,19 @@ for rp in PREFIXES:
 
 for path, title in PAGES:
     router.add_api_route(path, proxy, methods=["GET"], name=title)
+
+
+listed = APIRouter()
+
+
+@listed.get("/entries")
+async def entries() -> list[str]:
+    return []
+
+
+CORE = (Mounted(prefix="/mounted", router=listed), Spaced(listed))
+EXTRA = [Typed("/typed", listed)]
+
+# The lists spread into one (siibra-api's ``[*core_routers, *volume_routers]``).
+for mounted in [*CORE, *EXTRA]:
+    router.include_router(mounted.router, prefix=mounted.prefix)
