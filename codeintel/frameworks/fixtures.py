@@ -751,10 +751,35 @@ def _argnames(
     """The fixtures a function asks for, as pytest's ``getfuncargnames`` reads its signature:
     arguments without defaults, no ``*args``/``**kwargs``, not a method's first (``self``,
     unless a ``staticmethod``), and not the leading ones mock's patch decorators fill."""
-    names = [p.name for p in fact.params if p.kind in _NAMED and p.default is None]
+    read = _wrapper(fact, evaluator) or fact
+    names = [p.name for p in read.params if p.kind in _NAMED and p.default is None]
     if fact.kind == "method" and not any(d.text == "staticmethod" for d in fact.decorators):
         names = names[1:]
     return tuple(names[_mock_arguments(patches, evaluator) :])
+
+
+def _wrapper(fact: SymbolFact, evaluator: Evaluator) -> SymbolFact | None:
+    """The def pytest reads the signature of, when the outermost decorator that is no mark
+    is a project function returning a nested def not made with ``functools.wraps``
+    (skbu3u/core's ``@temp_database`` returning ``def func(local_session, *args)``): the
+    module's name holds that wrapper. ``wraps`` sets ``__wrapped__``, which pytest follows
+    back to the test's own signature."""
+    for decorator in fact.decorators:
+        written = decorator.func if decorator.kind == "call" else decorator
+        if (evaluator.qualified(written) or "").startswith("pytest.mark."):
+            continue
+        ref = decorator.ref if decorator.kind == "name" else None
+        target = evaluator.resolver.resolve(ref) if ref else None
+        made = evaluator.resolver.symbols.get(target.qualname) if target else None
+        if target is None or made is None or made.kind != "function" or len(made.returned) != 1:
+            return None
+        returned = made.returned[0]
+        wrapper = f"{target.qualname}.<locals>.{returned.text}"
+        inner = evaluator.resolver.symbols.get(wrapper) if returned.kind == "name" else None
+        if inner is None or any("wraps" in d.text for d in inner.decorators):
+            return None
+        return inner
+    return None
 
 
 def _mock_arguments(decorators: tuple[Value, ...], evaluator: Evaluator) -> int:
