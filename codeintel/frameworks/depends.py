@@ -11,6 +11,7 @@ from codeintel.facts.routes import Route
 from codeintel.resolve.evaluate import Evaluator, argument, chosen, placeholder
 from codeintel.resolve.framework_names import (
     ANNOTATED,
+    CLASS_BASED_VIEWS,
     DEFINED_IN,
     DEPENDS,
     SIGNATURE_REPLACERS,
@@ -308,7 +309,35 @@ def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
     """The providers ``provider`` asks for itself, as FastAPI would find them: a function's
     parameters, a class's ``__init__``, or an instance's ``__call__``."""
     called = _called(provider, evaluator)
-    return param_providers(called.params, evaluator) if called is not None else []
+    found = param_providers(called.params, evaluator) if called is not None else []
+    return found + _view_attributes(provider, evaluator)
+
+
+def view_class(cls: str, evaluator: Evaluator) -> bool:
+    """Whether the project class ``cls`` is a class-based view (``@cbv(router)``)."""
+    fact = evaluator.resolver.symbols.get(cls)
+    return fact is not None and any(
+        d.kind == "call" and evaluator.qualified(d.func) in CLASS_BASED_VIEWS
+        for d in fact.decorators
+    )
+
+
+def _view_attributes(cls: str, evaluator: Evaluator) -> list[str]:
+    """The providers a class-based view's annotated class attributes name
+    (``session: Session = Depends(get_db)``): cbv adds them to the class's signature after
+    its ``__init__``'s, the bases' first, as ``typing.get_type_hints`` orders them."""
+    if not view_class(cls, evaluator):
+        return []
+    resolver = evaluator.resolver
+    defaults: dict[str, Param] = {}
+    for owner in reversed(resolver.mro(cls)):
+        module = resolver.symbol_module.get(owner)
+        scope = owner.removeprefix(f"{module}.") if module else None
+        for assign in resolver.modules[module].assigns if module else ():
+            hint = assign.annotation
+            if assign.scope == scope and hint is not None and not hint.text.startswith("ClassVar"):
+                defaults[assign.name] = Param(assign.name, "keyword", hint, assign.value)
+    return param_providers(tuple(defaults.values()), evaluator)
 
 
 def _called(provider: str, evaluator: Evaluator) -> SymbolFact | None:

@@ -26,6 +26,7 @@ from codeintel.frameworks.depends import (
     list_providers,
     param_providers,
     solve_order,
+    view_class,
 )
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import Evaluator, Text, argument, chosen
@@ -2397,6 +2398,9 @@ class _Builder:
         status = options.keyword("status_code") if options else None
         route_tags = self.ev.strings(options.keyword("tags")) if options else ()
         asked = [self._passed_provider(p, bindings) for p in param_providers(params, self.ev)]
+        view = declared.endpoint.rpartition(".")[0]
+        if endpoint is not None and endpoint.kind == "method" and view_class(view, self.ev):
+            asked.insert(0, view)  # cbv gives the method ``self = Depends(cls)``
         direct = _unique((*context.dependencies, *own_deps, *asked))
         implied = self._built_under(context.app)
         route = Route(

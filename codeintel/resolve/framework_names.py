@@ -28,6 +28,9 @@ DEPENDS = frozenset(
         "fastapi.param_functions.Security",
     }
 )
+#: Class decorators of class-based views: each route's ``self`` is ``Depends(cls)``, and the
+#: class's signature its ``__init__``'s then its annotated class attributes'.
+CLASS_BASED_VIEWS = frozenset({"fastapi_utils.cbv.cbv", "fastapi_restful.cbv.cbv"})
 #: Decorators that give a function a signature built at run time, which FastAPI reads.
 SIGNATURE_REPLACERS = frozenset({"makefun.with_signature"})
 BODY = frozenset({"fastapi.Body", "fastapi.params.Body", "fastapi.param_functions.Body"})

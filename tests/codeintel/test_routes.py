@@ -679,6 +679,21 @@ def test_a_local_instance_is_named_by_its_class_and_an_unread_list_is_kept(
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 12)]
 
 
+@pytest.mark.slow
+def test_class_based_views_ask_for_their_class_first(fixtures: Path) -> None:
+    """fastapi-restful's ``@cbv(router)`` makes each method's ``self`` ``Depends(cls)``, and
+    the class's signature its ``__init__``'s arguments, then its annotated class attributes
+    (a base's first): every route's chain starts with those (claon-admin-server)."""
+    project = fixtures / "class_based_views"
+    routes = codeintel.analyze(project, cache=False).routes()
+    static = {
+        f"views.{r.endpoint.split('.')[1]}:{r.endpoint.split('.', 2)[2]}": list(r.all_dependencies)
+        for r in routes
+    }
+    assert static == runtime_dependencies(project, *static)
+    assert static["views.users:UserViews.list_users"][-1] == "views.users.UserViews"
+
+
 def test_dependencies_a_function_returns_are_its_list_unless_built_at_run_time(
     tmp_path: Path,
 ) -> None:

@@ -1,3 +1,4 @@
+from fastapi import Depends
 from fastapi_restful.cbv import cbv
 from fastapi_restful.inferring_router import InferringRouter
 
@@ -5,10 +6,22 @@ from fastapi_restful.inferring_router import InferringRouter
 router = InferringRouter(prefix="/users")
 
 
+def get_names() -> list[str]:
+    return ["ada"]
+
+
+def get_audit() -> str:
+    return "audit"
+
+
+class Audited:
+    audit: str = Depends(get_audit)
+
+
 @cbv(router)
-class UserViews:
-    def __init__(self) -> None:
-        self.names = ["ada"]
+class UserViews(Audited):
+    def __init__(self, names: list[str] = Depends(get_names)) -> None:
+        self.names = names
 
     @router.get("/")
     def list_users(self) -> list[str]:
