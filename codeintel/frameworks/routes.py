@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from codeintel.diagnostics import Diagnostic
+from codeintel.facts.ids import id_kind
 from codeintel.facts.models import (
     AssignFact,
     CallFact,
@@ -300,6 +301,7 @@ class _Builder:
         for assign in (*facts.assigns, *facts.attributes):
             kind = self._kind(assign.value)
             if kind is None:
+                self._wrapped_by_library(module, facts.file, assign)
                 continue
             assert assign.value is not None
             key = self.ev.variable(self.ev.key(module, assign.scope, assign.name))
@@ -308,6 +310,23 @@ class _Builder:
             self.objects[key] = self._object(key, kind, facts.file, assign.line, assign.value)
             if assign in facts.attributes:
                 self._inherited(key, assign.name)
+
+    def _wrapped_by_library(self, module: str, file: str, assign: AssignFact) -> None:
+        """A CI202 for an app's name bound again to what a library makes of it
+        (``app = VersionedFastAPI(app)``, siibra-api): that object is what runs under the
+        name, and what it serves is the library's doing, which we do not read."""
+        value = assign.value
+        key = self.ev.variable(self.ev.key(module, assign.scope, assign.name))
+        obj = self.objects.get(key) if key and value is not None else None
+        if obj is None or obj.kind != "app" or value is None or value.kind != "call":
+            return
+        target = self.resolver.resolve(value.func.ref) if value.func and value.func.ref else None
+        if target is None or id_kind(target.node) != "external" or obj.line >= assign.line:
+            return
+        passed = (*value.items, *(v for _, v in value.keywords))
+        if any(v.kind == "name" and v.ref and self.ev.variable(v.ref) == key for v in passed):
+            message = f"{assign.name} is bound again to {value.text}; what that serves is not read"
+            self.diagnostics.add(Diagnostic("CI202", file, assign.line, message))
 
     def _assigned_options(self, module: str) -> None:
         """``router.prefix = "/api/v1"`` after ``router = APIRouter()``, in the scope that

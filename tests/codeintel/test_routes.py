@@ -752,6 +752,26 @@ def test_lists_spread_into_dependencies_and_tags_give_their_items(tmp_path: Path
     assert route.tags == ("base", "extra")
 
 
+def test_an_app_bound_again_to_what_a_library_makes_of_it_is_reported(tmp_path: Path) -> None:
+    """siibra-api's ``app = VersionedFastAPI(app)``: the name serves the library's object,
+    whose routes we cannot read; a project function given the app is read, not reported."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n"
+        "from fastapi_versioning import VersionedFastAPI\n\n"
+        "app = FastAPI()\n\n\n"
+        "def configure(app: FastAPI) -> FastAPI:\n"
+        "    return app\n\n\n"
+        "@app.get('/items')\n"
+        "def items() -> None:\n"
+        "    pass\n\n\n"
+        "app = configure(app)\n"
+        "app = VersionedFastAPI(app, version_format='{major}')\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 17)]
+    assert "VersionedFastAPI(app" in graph.diagnostics[0].message
+
+
 def test_a_provider_a_router_factory_is_given_is_each_calls(tmp_path: Path) -> None:
     """polar's ``get_oauth_link_router(get_github_factor, "github")`` declares
     ``Depends(factor_dependency)``: each router FastAPI serves asks for what its call
