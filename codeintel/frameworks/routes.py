@@ -1179,6 +1179,8 @@ class _Builder:
         func = value.func if value.kind == "call" else None
         if func is not None and func.ref is None and func.text in _SAME_ITEMS:
             return self._items(value.items[0], env, hops + 1) if len(value.items) == 1 else None
+        if func is not None and func.ref is None and func.text in ("zip", "enumerate"):
+            return self._paired(value, env, hops)
         if value.kind == "call" and not value.items and not value.keywords:
             return self._dict_view(value.func, hops) or self._returned_items(value, hops)
         passed = self.ev.constructed(value.ref) if value.kind == "name" else None
@@ -1191,6 +1193,24 @@ class _Builder:
             return items
         added = self._appended(key, None)
         return (*items, *(item for item, _ in added[0])) if added and added[1] else None
+
+    def _paired(self, call: Value, env: Env, hops: int) -> tuple[Value, ...] | None:
+        """``zip(PREFIXES, ROUTERS)``'s tuples, or ``enumerate(ROUTERS)``'s (index, item)
+        pairs, when every list is known."""
+        counting = call.func is not None and call.func.text == "enumerate"
+        start = call.keyword("start") or (call.items[1] if len(call.items) > 1 else None)
+        if counting and (len(call.items) > 2 or (start is not None and start.kind != "int")):
+            return None
+        if not call.items or any(name != "start" or not counting for name, _ in call.keywords):
+            return None
+        lists = [self._items(v, env, hops + 1) for v in call.items[: 1 if counting else None]]
+        if any(items is None for items in lists):
+            return None
+        if counting:
+            first = int(start.text) if start is not None else 0
+            lists.insert(0, tuple(Value("int", str(first + i)) for i in range(len(lists[0] or ()))))
+        rows = zip(*(items or () for items in lists), strict=False)  # zip stops at the shortest
+        return tuple(Value("list", call.text, items=tuple(row)) for row in rows)
 
     def _module_holding(self, dotted: str) -> str | None:
         """The module a qualified name is in: its longest prefix naming one."""

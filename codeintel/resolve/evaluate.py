@@ -249,7 +249,14 @@ class Evaluator:
             if func in _PATH_FUNCTIONS and len(value.items) == 1 and not value.keywords:
                 path = self.text(value.items[0], hops + 1)
                 return None if path.unknown else _as_value(_PATH_FUNCTIONS[func](path.value))
-            return self._returned_literal(func) or self._string_method(value, hops)
+            if _builtin(value.func, "str") and len(value.items) == 1 and not value.keywords:
+                made = self.text(value.items[0], hops + 1)  # ``str(Config.VERSION)``
+                return None if made.unknown else Value("str", made.value)
+            return (
+                self._returned_literal(func)
+                or self._string_method(value, hops)
+                or self._joined(value, hops)
+            )
         if value.kind == "subscript" and len(value.items) == 2:
             return self._item(value.items[0], value.items[1], hops)
         if value.kind == "subscript" and len(value.items) == 1:
@@ -306,6 +313,29 @@ class Evaluator:
             return _as_value(getattr(text, method)(*args))
         except (TypeError, ValueError):  # wrong arguments for the method: not a str call
             return None
+
+    def _joined(self, call: Value, hops: int) -> Value | None:
+        """``"/".join(PARTS)``: a known string joining a list or tuple of known strings."""
+        func = call.func
+        if func is None or func.kind != "getattr" or func.func is None or not func.items:
+            return None
+        if func.items[0].text != "join" or len(call.items) != 1 or call.keywords:
+            return None
+        separator, listed = self.text(func.func, hops + 1), call.items[0]
+        while listed.kind == "name" and hops < _MAX_HOPS:
+            key = self.variable(listed.ref)
+            bound = self.binding(key) if key else None
+            if bound is None:
+                return None
+            listed, hops = bound, hops + 1
+        if separator.unknown or listed.kind != "list":
+            return None
+        if any(item.kind == "star" for item in listed.items):
+            return None
+        parts = [self.text(item, hops + 1) for item in listed.items]
+        if any(part.unknown for part in parts):
+            return None
+        return Value("str", separator.value.join(part.value for part in parts))
 
     def _sliced(self, value: Value, hops: int) -> Value | None:
         """``filename[:-3]``: a slice, written with int literals, of a string known in full."""
@@ -483,6 +513,11 @@ def argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
     if name in positional and positional.index(name) < len(call.items):
         return call.items[positional.index(name)]
     return next((p.default for p in fact.params if p.name == name), None)
+
+
+def _builtin(func: Value | None, name: str) -> bool:
+    """Whether ``func`` names the builtin ``name`` (a project's own has a ref)."""
+    return func is not None and func.kind == "name" and func.ref is None and func.text == name
 
 
 def _as_value(result: object) -> Value | None:

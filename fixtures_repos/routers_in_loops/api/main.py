@@ -86,3 +86,12 @@ loaded.safe_include(app, "api.routers.runs", "/safe")
 loaded.safe_include(app, module="api.mapped", prefix="/safe")
 loaded.include_all(app)
 app.include_router(loaded.router)
+
+for prefix, zipped in zip(["/zipped/a", "/zipped/b"], [flows.router, runs.router]):
+    app.include_router(zipped, prefix=prefix)
+for number, counted in enumerate(API_ROUTERS, start=1):
+    app.include_router(counted, prefix=f"/counted/{number}")
+
+VERSION = 3
+PARTS = ["parts", "v" + str(VERSION)]
+app.include_router(flows.router, prefix="/" + "/".join(PARTS))
