@@ -238,9 +238,11 @@ def _votes(
             if top in sys.stdlib_module_names:
                 continue
             found = set(provides.get(name, ()))
+            nested = "." in name and bool(found)
             if member is not None:
-                found |= provides.get(f"{name}.{member.decode()}", set())
-            possible = _possible(path, found, packages)
+                deeper = provides.get(f"{name}.{member.decode()}", set())
+                found, nested = found | deeper, nested or bool(deeper)
+            possible = _possible(path, found, packages, nested)
             outside[top] += not possible
             for root in possible:
                 votes[root, top] += 1
@@ -250,9 +252,13 @@ def _votes(
     return votes, first
 
 
-def _possible(importer: str, roots: set[str], packages: set[str]) -> list[str]:
+def _possible(importer: str, roots: set[str], packages: set[str], nested: bool) -> list[str]:
     """The folders an import in ``importer`` can really be resolved from. Python 3 never
-    imports a file beside the importer by its bare name, and a package's folder is on
+    imports a file beside the importer by its bare name (one named like a library proves
+    nothing); but a module in no package is imported with its folder on ``sys.path``, so
+    a folder beside it is importable (``nested``: the import names a module inside one;
+    ``cd server && uvicorn main:app`` imports ``routers/users.py`` as ``routers.users``,
+    mem0's server, ``routers/`` without an ``__init__.py``). A package's folder is on
     ``sys.path`` only for code inside it (``src/__init__.py`` beside code importing
     ``app.*``): so a ``fastapi.py`` deep in the tree never stands for ``fastapi``. A root
     holding the importer wins over others (a sub-project imports its own ``app``). A folder
@@ -267,7 +273,7 @@ def _possible(importer: str, roots: set[str], packages: set[str]) -> list[str]:
         for r in roots
         if r == basedir
         or (
-            r != folder
+            (r != folder or (nested and r not in packages))
             and (r not in packages or (_holds(r, importer) and not _is_tests(r)))
             and not (r and r.rpartition("/")[0] in packages)
         )

@@ -129,6 +129,34 @@ def test_a_src_package_served_from_inside_src(fixtures: Path) -> None:
     ]
 
 
+def test_a_service_served_from_inside_its_folder_imports_its_siblings(fixtures: Path) -> None:
+    """``cd server && uvicorn main:app``: the entry module's folder is on ``sys.path``, so
+    ``from routers import users`` names ``server/routers/users.py`` even without an
+    ``__init__.py`` in ``routers/`` (mem0's server)."""
+    project = fixtures / "flat_service"
+    graph = codeintel.analyze(project)
+    served = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert served == runtime_routes(project / "server", "main:app")
+    assert [(r.folder, r.evidence) for r in graph.import_roots()] == [("server", "imports")]
+
+
+def test_a_sibling_module_named_like_a_dependency_takes_nothing() -> None:
+    """A folder beside the entry module is importable from it; a module beside it named
+    like a library proves nothing (``import redis`` is the library wherever it runs from)."""
+    naming = name_modules(
+        {
+            "server/main.py": b"import redis\nfrom routers import users\n",
+            "server/redis.py": b"",
+            "server/routers/users.py": b"",
+        },
+        {},
+    )
+    assert naming.names["server/routers/users.py"] == "routers.users"
+    assert [(r.folder, r.modules) for r in naming.roots] == [("server", 1)]
+    alone = name_modules({"server/main.py": b"import redis\n", "server/redis.py": b""}, {})
+    assert alone.roots == ()
+
+
 def test_a_module_named_like_a_dependency_inside_a_package_never_takes_its_imports() -> None:
     naming = name_modules(
         {
