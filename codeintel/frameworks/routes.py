@@ -206,6 +206,7 @@ class _Builder:
         self._method_names: set[str] | None = None
         self._twins: dict[str, frozenset[str]] = {}
         self._made_per_caller: set[str] = set()
+        self._sole_callers: dict[str, Env] = {}  # see _bind_sole_callers
         self._calling: set[tuple[str, str]] = set()  # factory calls being followed
         self._walking: list[str] = []  # the holders the walk is inside
         self._following: set[str] = set()  # names whose objects are being looked for
@@ -237,6 +238,7 @@ class _Builder:
         for module, file, call in deferred:  # their functions' own calls are known now
             for site in self._loop_sites(module, file, call.line, call.guards, call.scope)[0]:
                 self._add_sites(call.value, site)
+        self._bind_sole_callers()
         self._dynamic_imports(modules)
         for obj in self.objects.values():  # a factory's flag is known once its calls are
             given = obj.call.keyword("dependencies")
@@ -384,14 +386,23 @@ class _Builder:
                 if len(built) == 1 and built[0][0] != key:
                     callers[built[0][0]].append((key, built[0][1]))
         for factory_object, keys in sorted(callers.items()):
-            if len(keys) < 2:
-                continue  # one caller: its app is the factory's, as named before
+            if len(keys) < 2:  # one caller: its app is the factory's, as named before
+                self._sole_callers[factory_object] = keys[0][1]
+                continue
             for key, bound in keys:
                 copy = replace(
                     self.objects[factory_object], key=key, made_by=factory_object, bound=bound
                 )
                 self.objects[key] = copy
             self._made_per_caller.add(factory_object)
+
+    def _bind_sole_callers(self) -> None:
+        """A factory the project calls once (``app = create_server(url_prefix="/v1")``,
+        infinity): its app is built with that call's arguments and defaults."""
+        for factory_object, bound in sorted(self._sole_callers.items()):
+            func = factory_object.rpartition(".<locals>.")[0]
+            if len(self.sites.get(func, [])) == 1:
+                self.objects[factory_object].bound = bound
 
     def _name_in_place(self, key: str, found: list[tuple[str, Env]]) -> None:
         """An app a factory builds in its ``return`` itself is served as the global bound to

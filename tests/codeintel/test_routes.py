@@ -21,6 +21,7 @@ APPS = [
     ("routers_via_functions", "shop.apps:plain_app"),
     ("routers_via_functions", "shop.kernel:kernel_app"),
     ("routers_via_functions", "shop.desktop:desktop_app"),
+    ("routers_via_functions", "shop.once:once_app"),
     ("routers_in_loops", "api.main:app"),
     ("class_based_views", "views.main:app"),
 ]
