@@ -18,6 +18,8 @@ from codeintel.resolve.framework_names import (
 )
 
 _MAX_HOPS = 8
+#: Methods that change the list they are called on.
+_MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse"})
 _CALLABLE = frozenset({"function", "method", "class"})
 
 
@@ -41,7 +43,13 @@ def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
     ``dependency_diagnostics`` to report, never dropped."""
     if value is not None and value.kind == "name":
         key = evaluator.variable(value.ref)
-        value = evaluator.binding(key) or value if key else value
+        bound = evaluator.binding(key) if key else None
+        added = _appended(key, evaluator) if key and bound and bound.kind == "list" else ()
+        if bound is not None and added is None:
+            return [placeholder(value.text)]  # built up at run time (infinity's API key check)
+        if bound is not None and bound.kind == "list":
+            bound = replace(bound, items=(*bound.items, *(added or ())))
+        value = bound or value
     if value is None or (value.kind == "const" and value.text == "None"):
         return []
     if value.kind == "call":
@@ -56,6 +64,26 @@ def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
         depends = _depends_held(item, evaluator)
         found.extend(_provider(depends, None, evaluator) if depends else [placeholder(item.text)])
     return found
+
+
+def _appended(key: str, evaluator: Evaluator) -> tuple[Value, ...] | None:
+    """What ``deps.append(Depends(check))`` calls add to the list ``key`` holds, each run
+    wherever the list is made; None when it changes any other way (under an ``if``, in a
+    loop, by another method), which only the run decides."""
+    owner = key.rpartition(".<locals>.")[0] or key.rpartition(".")[0]
+    resolver = evaluator.resolver
+    module = resolver.symbol_module.get(owner) or (owner if owner in resolver.modules else None)
+    scope = key.removeprefix(f"{module}.").rpartition(".")[0].removesuffix(".<locals>")
+    added: list[Value] = []
+    for call in resolver.modules[module].calls if module else ():
+        func = call.value.func
+        held, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
+        if call.role != "call" or held != key or method not in _MUTATORS:
+            continue
+        if method != "append" or call.guards or call.scope != scope or len(call.value.items) != 1:
+            return None
+        added.append(call.value.items[0])
+    return tuple(added)
 
 
 def _returned_list(call: Value, evaluator: Evaluator) -> Value | None:

@@ -773,6 +773,32 @@ def test_an_app_bound_again_to_what_a_library_makes_of_it_is_reported(tmp_path: 
     assert "VersionedFastAPI(app" in graph.diagnostics[0].message
 
 
+def test_a_dependencies_list_appended_to_is_read_or_reported(tmp_path: Path) -> None:
+    """``deps = []`` then ``deps.append(Depends(check))``: read where every run appends;
+    under an ``if`` (infinity's API key check) only the run decides, so it is reported."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\n"
+        "from fastapi import Depends, FastAPI\n\n\n"
+        "def check() -> None:\n    pass\n\n\n"
+        "always = []\n"
+        "always.append(Depends(check))\n"
+        "sometimes = []\n"
+        "if os.environ.get('API_KEY'):\n"
+        "    sometimes.append(Depends(check))\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/a', dependencies=always)\n"
+        "def a() -> None:\n    pass\n\n\n"
+        "@app.get('/b', dependencies=sometimes)\n"
+        "def b() -> None:\n    pass\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert {r.path: r.all_dependencies for r in graph.routes()} == {
+        "/a": ("main.check",),
+        "/b": ("<?sometimes>",),
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 23)]
+
+
 def test_a_provider_a_router_factory_is_given_is_each_calls(tmp_path: Path) -> None:
     """polar's ``get_oauth_link_router(get_github_factor, "github")`` declares
     ``Depends(factor_dependency)``: each router FastAPI serves asks for what its call
