@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import re
 import shlex
 import sys
@@ -120,6 +121,8 @@ def _configured_roots(configs: Mapping[str, bytes]) -> list[_Declared]:
         base = file.rpartition("/")[0]
         for key in _CONFIG_KEYS:
             for folder, named in _folders(key, _get(data, key)):
+                if key == "tool.setuptools.packages.find.where":
+                    named = _included(_get(data, "tool.setuptools.packages.find.include"))
                 joined = _join(base, folder)
                 if joined is not None:
                     found.add(_Declared(joined, named, key, file, _line_of(text, key)))
@@ -127,6 +130,22 @@ def _configured_roots(configs: Mapping[str, bytes]) -> list[_Declared]:
     return sorted(
         found,
         key=lambda d: (-d.file.count("/"), order[d.key], -d.folder.count("/"), d.folder, d.file),
+    )
+
+
+def _included(patterns: Any) -> frozenset[str] | None:
+    """The packages setuptools' ``find`` takes under its folders: its ``include`` patterns
+    (``["crawl4ai*"]``: not the loose modules of crawl4ai's ``deploy/docker/`` server), or
+    None for every package."""
+    if not isinstance(patterns, list) or not patterns:
+        return None
+    return frozenset(p for p in patterns if isinstance(p, str))
+
+
+def _declares(packages: frozenset[str] | None, top: str) -> bool:
+    """Whether a setting's packages (names, or ``find``'s glob patterns) take ``top``."""
+    return packages is None or any(
+        fnmatch.fnmatchcase(top, p) or p.startswith(f"{top}.") for p in packages
     )
 
 
@@ -319,9 +338,7 @@ def _pick(
     if path.endswith("/__init__.py"):
         ancestors.pop()  # a package is named from above its own folder
     for root in declared:
-        if root.folder in ancestors and (
-            root.packages is None or _top(path, root.folder) in root.packages
-        ):
+        if root.folder in ancestors and (_declares(root.packages, _top(path, root.folder))):
             return root.folder, root.key, root.file, root.line
     score = {a: votes[a, _top(path, a)] for a in ancestors}
     best = max(score.values())

@@ -103,6 +103,25 @@ def test_every_setting_that_names_roots_is_read() -> None:
         assert [r.folder for r in naming.roots] == ([folder] if folder else []), text
 
 
+def test_setuptools_find_takes_only_the_packages_it_includes() -> None:
+    """crawl4ai: ``packages = {find = {where = ["."], include = ["crawl4ai*"]}}`` roots its
+    own package at the top, not the loose modules of its ``deploy/docker/`` server, which
+    import each other from their own folder."""
+    config = '[tool.setuptools]\npackages = {find = {where = ["."], include = ["crawl4ai*"]}}\n'
+    naming = name_modules(
+        {
+            "crawl4ai/__init__.py": b"",
+            "crawl4ai/models.py": b"",
+            "deploy/docker/server.py": b"from monitor.routes import router\n",
+            "deploy/docker/monitor/routes.py": b"",
+        },
+        {"pyproject.toml": config.encode()},
+    )
+    assert naming.names["crawl4ai/models.py"] == "crawl4ai.models"
+    assert naming.names["deploy/docker/monitor/routes.py"] == "monitor.routes"
+    assert naming.names["deploy/docker/server.py"] == "server"
+
+
 def test_names_that_would_collide_fall_back_to_the_whole_path() -> None:
     names = _names(
         {
