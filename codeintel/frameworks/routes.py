@@ -207,6 +207,7 @@ class _Builder:
         self._twins: dict[str, frozenset[str]] = {}
         self._made_per_caller: set[str] = set()
         self._sole_callers: dict[str, Env] = {}  # see _bind_sole_callers
+        self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
         self._calling: set[tuple[str, str]] = set()  # factory calls being followed
         self._walking: list[str] = []  # the holders the walk is inside
         self._following: set[str] = set()  # names whose objects are being looked for
@@ -248,9 +249,10 @@ class _Builder:
             for sym in (*facts.symbols, *facts.redefined):
                 if sym.kind not in ("function", "method", "class"):
                     continue  # a class too: ``@router.websocket(path)`` on a WebSocketEndpoint
-                self._decorators(module, facts.file, sym)
+                if not self._per_request(module, sym.qualname.rpartition(".<locals>.")[0]):
+                    self._decorators(module, facts.file, sym)
             for call in facts.calls:
-                if call.role in ("call", "setattr"):
+                if call.role in ("call", "setattr") and not self._per_request(module, call.scope):
                     self._statements(module, facts.file, call)
         self._collect_aliases()
         self._collect_children()
@@ -500,11 +502,12 @@ class _Builder:
         call of that function is known."""
         deferred = []
         for assign in (*facts.assigns, *facts.attributes):
-            if assign.value is not None:  # ``if is_ee(): app = ee.extend_main(app)``
+            if assign.value is not None and not self._per_request(module, assign.scope):
+                # ``if is_ee(): app = ee.extend_main(app)``
                 site = _Site(module, facts.file, assign.line, {}, _conditions(assign.guards))
                 self._add_sites(assign.value, site)
         for call in facts.calls:
-            if call.role != "call":
+            if call.role != "call" or self._per_request(module, call.scope):
                 continue
             if self._over_parameters(module, call.scope, _iterables(call.guards)):
                 deferred.append((module, facts.file, call))
@@ -529,6 +532,19 @@ class _Builder:
                 elif decorator.kind == "call":
                     self._applied_closure(decorator, function, site)
         return deferred
+
+    def _per_request(self, module: str, scope: str) -> bool:
+        """Whether ``scope`` is in the body of a route's endpoint, which runs per request,
+        never while the app is built: what it mounts or includes (gradio's dashboard
+        endpoint mounting a fresh app of its own factory) is no wiring of the app."""
+        if module not in self._handlers:
+            facts = self.resolver.modules[module]
+            self._handlers[module] = tuple(
+                f"{sym.qualname}"
+                for sym in (*facts.symbols, *facts.redefined)
+                if sym.kind in ("function", "method") and any(map(_route_decorator, sym.decorators))
+            )
+        return any(scope == h or scope.startswith(f"{h}.") for h in self._handlers[module])
 
     def _applied_closure(self, decorator: Value, function: Value, site: _Site) -> None:
         """``@route("/a")`` with ``route`` returning its local ``deco(func)``: decorating calls
@@ -2731,6 +2747,13 @@ def _field_default(value: Value | None, evaluator: Evaluator) -> Value | None:
     if value is None or value.kind != "call" or evaluator.qualified(value.func) not in _FIELD:
         return value
     return value.keyword("default")
+
+
+def _route_decorator(decorator: Value) -> bool:
+    """``@app.get("/x")``, ``@router.websocket(path)``: a route declared on an object."""
+    func = decorator.func if decorator.kind == "call" else None
+    owner, _, verb = func.text.rpartition(".") if func is not None else ("", "", "")
+    return bool(owner) and verb in _VERBS
 
 
 def _naming_import(value: Value) -> set[str]:

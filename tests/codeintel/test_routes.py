@@ -22,6 +22,7 @@ APPS = [
     ("routers_via_functions", "shop.kernel:kernel_app"),
     ("routers_via_functions", "shop.desktop:desktop_app"),
     ("routers_via_functions", "shop.once:once_app"),
+    ("routers_via_functions", "shop.dashboard:dashboard_app"),
     ("routers_in_loops", "api.main:app"),
     ("class_based_views", "views.main:app"),
 ]
