@@ -790,6 +790,8 @@ class _Collector:
             return Value("fstring", _text(node), items=tuple(_fstring_parts(node.parts, sub)))
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
             return Value("add", _text(node), items=(sub(node.left), sub(node.right)))
+        if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+            return Value("or", _text(node), items=(sub(node.left), sub(node.right)))
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
             return Value("union", _text(node), items=(sub(node.left), sub(node.right)))
         if isinstance(node, cst.IfExp):  # ``a if flag else b``: kept so a flag can pick one
@@ -898,6 +900,7 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
             cst.SimpleString,
             cst.FormattedString,
             cst.BinaryOperation,
+            cst.BooleanOperation,  # ``namespace = path or ""`` (langserve's add_routes)
             cst.Name,
             cst.Dict,
             cst.List,  # ``routes = [APIRoute(...)]`` then ``FastAPI(routes=routes)`` (MLServer)

@@ -1493,6 +1493,10 @@ class _Builder:
             # factory returns (``handler = make_handler()``); anything else is not known.
             key = self.ev.variable(value.ref) if value is not None else None
             binding = self.ev.binding(key) if key else None
+            applied = binding.func if binding is not None and binding.kind == "call" else None
+            if binding is not None and applied is not None and _route_decorator(applied):
+                # ``docs = app.post(path)(_docs)``: a route decorator returns what it is given
+                return self._endpoint(binding.items[0], site) if binding.items else ""
             # closed over this site's bindings: the factory's flag may be a caller's argument
             made = self.ev.returned_function(_close(binding, site.env) if binding else None)
             made = made or self._on_parameter(value.ref if value is not None else None)
@@ -2022,7 +2026,7 @@ class _Builder:
             if len(facts) != 1 or facts[0].value is None:
                 return value  # rebound (``url = "/" + url``): not one value to read
             return self._closed(facts[0].value, env, depth + 1)
-        if value.kind in ("fstring", "add"):
+        if value.kind in ("fstring", "add", "or"):
             items = tuple(self._closed(v, env, depth + 1) for v in value.items)
             return replace(value, items=items)
         return value
@@ -2454,10 +2458,12 @@ class _Builder:
             return []  # under a test this call's arguments fail: never declared
         declared = replace(declared, site=replace(declared.site, conditions=held))
         options = declared.options
-        own_deps = list_providers(options.keyword("dependencies"), self.ev) if options else []
+        given = options.keyword("dependencies") if options else None
+        bindings = {**env, **declared.site.env}
+        # ``dependencies=dependencies``, a helper's parameter: the caller's list
+        own_deps = list_providers(_close(given, bindings), self.ev) if given else []
         endpoint = declared.symbol or self.resolver.symbols.get(declared.endpoint)
         params = endpoint.params if endpoint is not None else ()
-        bindings = {**env, **declared.site.env}
         written = self._text(declared.path, bindings, declared.site)
         path = _join(context.prefix, written)
         response_model = options.keyword("response_model") if options else None

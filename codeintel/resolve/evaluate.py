@@ -240,6 +240,8 @@ class Evaluator:
         return Text(placeholder(value.text), (value.text,))
 
     def _resolved_value(self, value: Value, hops: int) -> Value | None:
+        if value.kind == "or" and len(value.items) == 2:
+            return self._either(value.items[0], value.items[1], hops)
         if value.kind == "call":
             func = self.qualified(value.func)
             if func in _GETENV and len(value.items) >= 2:
@@ -274,6 +276,16 @@ class Evaluator:
         if fact is not None:  # ``f"/{func.__name__}"`` with ``func`` a known function
             return Value("str", fact.name)
         return self._attribute_default(value.ref, hops)
+
+    def _either(self, first: Value, other: Value, hops: int) -> Value | None:
+        """``path or ""`` (langserve's namespace): the first operand when it is a known truthy
+        string, the other when it is known falsy (``""``, ``None``); None when not known."""
+        if first.kind == "const":
+            return other if first.text in ("None", "False") else None
+        text = self.text(first, hops + 1)
+        if text.unknown:
+            return None
+        return Value("str", text.value) if text.value else other
 
     def _returned_literal(self, func: str | None) -> Value | None:
         """``Images.sequence_name()`` of ``def sequence_name(cls): return "images"``: what a

@@ -800,6 +800,15 @@ def test_a_dependencies_list_appended_to_is_read_or_reported(tmp_path: Path) -> 
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 23)]
 
 
+def test_a_helper_s_dependencies_parameter_is_each_calls(fixtures: Path) -> None:
+    """langserve's ``add_routes(app, path=..., dependencies=[...])`` passes its parameter to
+    each route: the call's list, or none where the call leaves the default."""
+    routes = codeintel.analyze(fixtures / "routers_via_functions").routes()
+    served = {r.path: r.dependencies for r in routes if r.endpoint.startswith("shop.served.")}
+    assert served["/chat/invoke"] == ("shop.served.verify",)
+    assert served["/invoke"] == ()
+
+
 def test_a_provider_a_router_factory_is_given_is_each_calls(tmp_path: Path) -> None:
     """polar's ``get_oauth_link_router(get_github_factor, "github")`` declares
     ``Depends(factor_dependency)``: each router FastAPI serves asks for what its call
