@@ -656,9 +656,10 @@ def test_a_local_instance_is_named_by_its_class_and_an_unread_list_is_kept(
 ) -> None:
     """opal: ``Depends(authenticator)`` with ``authenticator`` a function's local instance is
     ``Class()``, as no module variable names it; ``dependencies=`` a factory's parameter is
-    kept as written and reported, not dropped."""
+    the call's list, and one we cannot read is kept as written and reported, not dropped."""
     (tmp_path / "main.py").write_text(
-        "from fastapi import APIRouter, Depends, FastAPI\n\n\n"
+        "from fastapi import APIRouter, Depends, FastAPI\n"
+        "from plugins import load_dependencies\n\n\n"
         "class Authenticator:\n"
         "    def __call__(self) -> str:\n"
         "        return ''\n\n\n"
@@ -672,13 +673,16 @@ def test_a_local_instance_is_named_by_its_class_and_an_unread_list_is_kept(
         "    app = FastAPI()\n"
         "    authenticator = Authenticator()\n"
         "    app.include_router(make_router([]), dependencies=[Depends(authenticator)])\n"
+        "    app.include_router(make_router(load_dependencies()), prefix='/loaded')\n"
         "    return app\n\n\n"
         "app = create_app()\n"
     )
     graph = codeintel.analyze(tmp_path)
-    [route] = graph.routes()
-    assert route.all_dependencies == ("main.Authenticator()", "<?route_dependencies>")
-    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 12)]
+    assert {r.path: r.all_dependencies for r in graph.routes()} == {
+        "/hook": ("main.Authenticator()",),
+        "/loaded/hook": ("<?load_dependencies()>",),
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 13)]
 
 
 @pytest.mark.slow
