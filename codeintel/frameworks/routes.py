@@ -2016,20 +2016,47 @@ class _Builder:
     def _closed(self, value: Value, env: Env, depth: int) -> Value:
         """``value`` with ``env`` bound, through the function's own locals too:
         ``url = app.swagger_ui_oauth2_redirect_url`` then ``@app.get(url)`` in a helper given
-        the app (Langchain-Chatchat) reads the caller's app."""
+        the app (Langchain-Chatchat) reads the caller's app; and through what an instance's
+        constructor was given (``_init_argument``)."""
         value = _close(value, env)
-        if not env or depth > _MAX_DEPTH:
-            return value
-        if value.kind == "name" and value.ref is not None and ".<locals>." in value.ref:
+        held = self._init_argument(value.ref) if value.kind == "name" and value.ref else None
+        if held is not None or depth > _MAX_DEPTH:
+            return held or value
+        if value.kind in ("fstring", "add", "or"):
+            items = tuple(self._closed(v, env, depth + 1) for v in value.items)
+            return replace(value, items=items)
+        if env and value.kind == "name" and value.ref is not None and ".<locals>." in value.ref:
             key = self.ev.variable(value.ref)
             facts = self.ev.assigns.get(key or "", ())
             if len(facts) != 1 or facts[0].value is None:
                 return value  # rebound (``url = "/" + url``): not one value to read
             return self._closed(facts[0].value, env, depth + 1)
-        if value.kind in ("fstring", "add", "or"):
-            items = tuple(self._closed(v, env, depth + 1) for v in value.items)
-            return replace(value, items=items)
         return value
+
+    def _init_argument(self, ref: str) -> Value | None:
+        """``self.health_path``, set once in ``__init__`` from its parameter (litserve's
+        ``LitServer(healthcheck_path="/health")``): what the one construction of the class
+        in the project passes, or the default when nothing constructs it. None when several
+        do, or the attribute is anything else."""
+        key = self.ev.variable(ref) if ".<locals>." not in ref else None
+        bound = self.ev.binding(key) if key else None
+        if bound is None or bound.kind != "name":
+            return None
+        head, marker, param = (bound.ref or "").partition(".__init__.<locals>.")
+        if not marker or "." in param:
+            return None
+        if key != f"{head}.{ref.rpartition('.')[2]}" or len(self.ev.assigns.get(key, ())) != 1:
+            return None  # another class's attribute, or one set again elsewhere
+        func = f"{head}.__init__"
+        fact = self._callee(func)
+        calls = self.sites.get(func, [])
+        if fact is None or len(calls) > 1:
+            return None
+        if calls:
+            ((call, outer),) = calls
+            given = argument(param, fact, call)
+            return _close(given, outer.env) if given is not None else None
+        return next((p.default for p in fact.params if p.name == param), None)
 
     def _module_calls(self, factory: str) -> list[tuple[str, Value]]:
         """``(variable, call)`` for each module-level ``variable = factory(...)`` outside
@@ -2107,10 +2134,33 @@ class _Builder:
         fact = self.resolver.symbols.get(factory)
         if key in self._served_by:  # built in a factory's ``return`` itself
             return self._served_by[key]
-        if not local_marker or fact is None or all(v.text != local for v in fact.returned):
+        if not local_marker:
+            return self._instance_global(key) or key
+        if fact is None or all(v.text != local for v in fact.returned):
             return key
         calls = self._module_calls(factory)
         return calls[0][0] if calls else key
+
+    def _instance_global(self, key: str) -> str | None:
+        """``app = Server().app``, or ``server = Server()`` then ``app = server.app``: an
+        instance's app is served as the one module-level name bound to it."""
+        cls, _, attribute = key.rpartition(".")
+        fact = self.resolver.symbols.get(cls)
+        if fact is None or fact.kind != "class":
+            return None
+        found = []
+        for module, facts in sorted(self.resolver.modules.items()):
+            for assign in facts.assigns if not is_test_path(facts.file) else ():
+                value = assign.value
+                if assign.scope or value is None or value.text.rpartition(".")[2] != attribute:
+                    continue
+                made = value.func if value.kind == "getattr" else None
+                if made is None and value.kind == "name" and value.ref:
+                    holder = self.ev.variable(value.ref.rpartition(".")[0])
+                    made = self.ev.binding(holder) if holder else None
+                if made is not None and made.kind == "call" and self.ev.called_class(made) == cls:
+                    found.append(f"{module}.{assign.name}")
+        return found[0] if len(found) == 1 else None
 
     def _returned_alone(self, key: str) -> tuple[str, ...] | None:
         """The ``if`` tests under which a factory returns its local app itself, though it

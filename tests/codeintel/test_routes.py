@@ -63,7 +63,7 @@ def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
     static = {
         (r.method, r.path, r.endpoint)
         for r in codeintel.analyze(project).routes()
-        if r.app == "shop.server.ApiServer.app"
+        if r.app == "shop.server.app"  # ``app = server.app``: the name uvicorn serves
     }
     assert static == runtime_routes(project, "shop.server:app")
 
@@ -76,6 +76,7 @@ def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
         ("svc.app.ServiceApp.app", "svc.serve:app", False),
         ("svc.gateway.app", "svc.gateway:app", False),
         ("svc.gateway.child_app", "svc.gateway:child_app", False),
+        ("svc.instance.app", "svc.instance:app", False),
     ],
 )
 def test_routers_held_by_instances_and_routes_copied_at_startup(
