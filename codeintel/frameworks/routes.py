@@ -1063,6 +1063,9 @@ class _Builder:
         """A statement in a module-level function that takes no arguments runs once per call
         of it, under that call's ``if`` tests (``if settings.ADMIN: register_admin()``)."""
         func = f"{module}.{scope}"
+        unused = self._never_run(func) if scope and ".<locals>." not in scope else None
+        if unused is not None:  # a library's API, or dead code: served only once called
+            return [replace(site, conditions=(unused, *site.conditions)) for site in sites]
         fact = self._callee(func) if scope and "." not in scope else None
         ways = self._called_under(func) if fact is not None and not fact.params else None
         if ways is None:
@@ -1070,6 +1073,36 @@ class _Builder:
         return [
             replace(site, conditions=(*way, *site.conditions)) for way in ways for site in sites
         ]
+
+    def _never_run(self, func: str) -> str | None:
+        """``call f`` when nothing in the project names the module-level function ``f``, or
+        the class whose ``__init__`` ``func`` is (nicegui's ``Upload.__init__`` declaring a
+        route on the global app): what it declares is served only once code we do not see
+        calls it. None when it is decorated (a framework may call it), may be used, or builds
+        the app or router itself (``uvicorn --factory main:create_app`` calls it)."""
+        owner, _, method = func.rpartition(".")
+        unit = owner if method == "__init__" else func
+        fact = self.resolver.symbols.get(unit)
+        if fact is None or fact.decorators or fact.kind not in ("function", "class"):
+            return None
+        if "." in unit.removeprefix(f"{self.resolver.symbol_module.get(unit)}."):
+            return None  # a method, or a nested class: how it is reached is not this simple
+        if any(key.startswith(f"{unit}.") for key in self.objects):
+            return None  # it builds its own app or router: served wherever that one is
+        uses, imports = self._uses()
+        if imports.get(unit):
+            return None
+        for module, ref in uses.get(unit.rpartition(".")[2], ()):
+            target = self.resolver.resolve(ref.candidate, importer=module)
+            if target is None or target.qualname == unit or "<locals>" in target.qualname:
+                return None
+        if fact.kind == "class" and any(
+            unit in self.resolver.mro(name)[1:]
+            for name, other in self.resolver.symbols.items()
+            if other.kind == "class"
+        ):
+            return None  # a subclass may be built
+        return f"call {unit}"
 
     def _called_under(self, func: str, depth: int = 0) -> list[tuple[str, ...]] | None:
         """The ``if`` tests of each call of the module-level function ``func``, a caller that

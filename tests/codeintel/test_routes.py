@@ -159,13 +159,13 @@ def test_the_routes_whose_conditions_hold_are_the_routes_served(
 ) -> None:
     project = fixtures / "conditional_routes"
     # The fixture's tests read only os.environ: evaluate them against the environment. The
-    # app is imported alone, so no "import <module>" condition holds.
+    # app is imported alone, so no "import <module>" condition holds, nor "call <function>".
     namespace = {"os": SimpleNamespace(environ=environ)}
     static = {
         (r.method, r.path, r.endpoint)
         for r in codeintel.analyze(project).routes()
         if r.app == f"{served}.app"
-        and all(not c.startswith("import ") and eval(c, namespace) for c in r.conditions)
+        and all(not c.startswith(("import ", "call ")) and eval(c, namespace) for c in r.conditions)
     }
     assert static == runtime_routes(project, f"{served}:app", environ)
 
@@ -204,6 +204,14 @@ def test_a_helper_used_otherwise_than_called_keeps_its_routes_unconditional(
     )
     [route] = codeintel.analyze(tmp_path, cache=False).routes()
     assert (route.path, route.conditions) == ("/late", ())
+
+
+def test_a_function_nothing_calls_adds_routes_only_when_called(fixtures: Path) -> None:
+    """nicegui's ``Upload.__init__`` declares on the global app, and nothing in the project
+    builds an ``Upload``: FastAPI's app serves none of it until some caller does."""
+    routes = codeintel.analyze(fixtures / "conditional_routes").routes()
+    (plugins,) = [r for r in routes if r.path == "/plugins"]
+    assert plugins.conditions == ("call site_app.main.enable_plugins",)
 
 
 def test_a_module_no_one_imports_adds_routes_only_when_run(fixtures: Path) -> None:
