@@ -66,6 +66,7 @@ def extract_tests(
             classes = _TestClasses(
                 _collected_classes(module, evaluator, rules),
                 _imported_classes(module, evaluator, rules),
+                _imported_functions(module, evaluator, rules),
             )
             fixtures += _class_fixtures(module, evaluator, classes)
             tests += _tests(module, evaluator, project, rules, classes)
@@ -417,10 +418,12 @@ def _fixture_named(target: Target | None, evaluator: Evaluator) -> _Bound | None
 @dataclass(frozen=True)
 class _TestClasses:
     """The classes pytest collects in a test module: its own (each with whether it is a
-    ``unittest.TestCase``), and those it imports (as it names them, and qualified)."""
+    ``unittest.TestCase``), and those it imports (as it names them, and qualified); and the
+    test functions it imports, which pytest collects there too."""
 
     collected: dict[str, bool]
     imported: list[tuple[str, str]]
+    functions: dict[str, tuple[str, int]]  # by the name it imports: the function, the line
 
 
 def _class_fixtures(
@@ -561,7 +564,12 @@ def _tests(
         patches = (*fact.decorators, *(klass.decorators if klass else ()))
         # pytest passes a unittest test method no fixture arguments
         unittest = bool(collecting) and evaluator.is_subclass(collecting, UNITTEST_CASES)
-        lines = (fact.start_line, fact.end_line) if home is module else _class_lines(module, owner)
+        if home is module:
+            lines = (fact.start_line, fact.end_line)
+        elif owner:
+            lines = _class_lines(module, owner)
+        else:  # a function imported here: where the import puts it in the namespace
+            lines = (classes.functions[fact.name][1], classes.functions[fact.name][1])
         found.append(
             TestFunction(
                 name=fact.name,
@@ -607,6 +615,33 @@ def _collected_tests(
         yield from _inherited(cls, f"{module.module}.{cls}", own, evaluator, rules, 1)
     for name, cls in classes.imported:
         yield from _inherited(name, cls, set(), evaluator, rules, 0)
+    resolver = evaluator.resolver
+    for name in sorted(classes.functions):  # ``from tests.helpers import test_case_factory``
+        qualname = classes.functions[name][0]
+        home = _module_of(resolver.modules, resolver.symbols, qualname)
+        if home is not None:
+            yield "", resolver.symbols[qualname], home, ""
+
+
+def _imported_functions(
+    module: ModuleFacts, evaluator: Evaluator, rules: _Collects
+) -> dict[str, tuple[str, int]]:
+    """The project functions a test module imports under their own names that pytest's
+    ``python_functions`` takes (julep's ``from tests.fixtures import test_agent``): pytest
+    collects whatever function its namespace holds; a pytest fixture it never collects."""
+    own = {s.qualname for s in module.symbols}
+    found = {}
+    for imp in module.imports:
+        name = imp.bound
+        if imp.scope or name is None or name in own or not rules.function(name):
+            continue
+        target = evaluator.resolver.resolve(imp.binds_to or "", importer=module.module)
+        fact = evaluator.resolver.symbols.get(target.qualname) if target else None
+        if target is None or target.remainder or fact is None or fact.kind != "function":
+            continue
+        if fact.name == name and _fixture_decorator(fact, evaluator) is None:
+            found[name] = (target.qualname, imp.line)
+    return found
 
 
 def _imported_classes(
