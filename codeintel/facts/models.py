@@ -29,10 +29,9 @@ class Value(_Pickled):
     ``items[0]`` is ``x``), "fstring" (``items`` are its parts), "add" (``items`` are the
     operands), "or" (``a or b``: ``items`` are the operands), "union" (``a | b``, an
     annotation's ``X | None`` too: ``items`` are the operands), "subscript" (``items`` are
-    the base, then the indices),
-    "dict" (string keys: ``keywords``), "getattr" (an attribute of what is not a dotted name:
-    ``func`` is the object, ``items[0]`` the attribute's name), or "other". A call's
-    ``**mapping`` argument is the keyword "**"."""
+    the base, then the indices), "dict" (string keys: ``keywords``), "getattr" (an
+    attribute of what is not a dotted name: ``func`` is the object, ``items[0]`` the
+    attribute's name), or "other". A call's ``**mapping`` argument is the keyword "**"."""
 
     kind: str
     text: str
