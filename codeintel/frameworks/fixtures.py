@@ -69,7 +69,7 @@ def extract_tests(
                 _imported_functions(module, evaluator, rules),
             )
             fixtures += _class_fixtures(module, evaluator, classes)
-            tests += _tests(module, evaluator, project, rules, classes)
+            tests += _tests(module, evaluator, project, rules, classes) if _collects(module) else []
         overrides += _overrides(module, evaluator)
     facts = TestFacts(
         fixtures=tuple(sorted(fixtures, key=lambda f: (f.file, f.line, f.visible_from, f.name))),
@@ -621,6 +621,15 @@ def _collected_tests(
         home = _module_of(resolver.modules, resolver.symbols, qualname)
         if home is not None:
             yield "", resolver.symbols[qualname], home, ""
+
+
+def _collects(module: ModuleFacts) -> bool:
+    """Whether pytest collects tests from a test module: not when it sets ``__test__ =
+    False`` (its fixtures still count)."""
+    return not any(
+        a.scope == "" and a.name == "__test__" and a.value is not None and a.value.text == "False"
+        for a in module.assigns
+    )
 
 
 def _imported_functions(
