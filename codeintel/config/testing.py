@@ -76,7 +76,7 @@ def _pytest_toml(
 
 
 #: The settings naming what pytest collects (a list, or names split at whitespace).
-_COLLECTION = ("python_files", "python_classes", "python_functions")
+_COLLECTION = ("python_files", "python_classes", "python_functions", "norecursedirs")
 
 
 def _lines(value: object) -> list[str]:

@@ -41,6 +41,18 @@ class PytestSettings(Frozen):
     python_files: tuple[str, ...] = ("test_*.py", "*_test.py")
     python_classes: tuple[str, ...] = ("Test",)
     python_functions: tuple[str, ...] = ("test",)
+    # folders pytest never walks into, by their names' globs
+    norecursedirs: tuple[str, ...] = (
+        "*.egg",
+        ".*",
+        "_darcs",
+        "build",
+        "CVS",
+        "dist",
+        "node_modules",
+        "venv",
+        "{arch}",
+    )
 
 
 class Coverage(Frozen):

@@ -51,6 +51,7 @@ def extract_tests(
     diagnostics: list[Diagnostic] = []
     plugins = _plugins(modules, evaluator, diagnostics)
     plugins.update((resolver.alias(name) or name, f"*{folder}") for name, folder in entry_points)
+    ignored = _ignored_by_conftests(modules)
     collects = {m.file: _Collects(settings(posixpath.dirname(m.file))) for m in modules}
     project = {m.module for m in modules if not _is_test_file(m.file, collects[m.file])}
     fixtures: list[Fixture] = []
@@ -62,7 +63,7 @@ def extract_tests(
             fixtures += _fixtures(module, evaluator, plugins.get(module.module))
             fixtures += _imported_fixtures(module, evaluator, plugins.get(module.module))
             diagnostics += _namespace_writes(module)
-        if rules.module(module.file):
+        if rules.module(module.file) and rules.walks(module.file, ignored):
             classes = _TestClasses(
                 _collected_classes(module, evaluator, rules),
                 _imported_classes(module, evaluator, rules),
@@ -157,6 +158,22 @@ class _Collects:
 
     def __init__(self, settings: PytestSettings | None) -> None:
         self.settings = settings or _DEFAULTS
+        self.root = posixpath.dirname(self.settings.file)
+        self.ignored = _ignore_options(self.root, self.settings.addopts)
+
+    def walks(self, path: str, ignored: tuple[list[str], list[str]]) -> bool:
+        """Whether pytest, given the project's folder, reaches the file: not under a folder
+        ``norecursedirs`` names, nor one ``--ignore`` or a conftest's ``collect_ignore``
+        leaves out (``--ignore-glob``, ``collect_ignore_glob`` match the path).
+        ``testpaths`` count only for a run given no path, so they are not read here."""
+        folders = path.removeprefix(f"{self.root}/" if self.root else "").split("/")[:-1]
+        if any(fnmatch.fnmatchcase(f, g) for f in folders for g in self.settings.norecursedirs):
+            return False
+        paths = [*self.ignored[0], *ignored[0]]
+        globs = [*self.ignored[1], *ignored[1]]
+        return not any(_within(path, p) for p in paths) and not any(
+            fnmatch.fnmatch(path, g) for g in globs
+        )
 
     def module(self, path: str) -> bool:
         """A glob without a ``/`` matches the file's name; one with, its path's end."""
@@ -176,6 +193,52 @@ class _Collects:
 
 
 _DEFAULTS = PytestSettings(file="", line=0, testpaths=(), addopts=(), markers=(), asyncio_mode=None)
+
+
+def _within(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or inside it."""
+    return path == folder or path.startswith(f"{folder}/")
+
+
+def _under(root: str, path: str) -> str:
+    """A path a setting names, relative to the repository."""
+    return posixpath.normpath(posixpath.join(root, path)).removeprefix("./")
+
+
+def _ignore_options(root: str, addopts: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The paths and globs ``addopts``' ``--ignore`` and ``--ignore-glob`` leave out."""
+    paths: list[str] = []
+    globs: list[str] = []
+    for index, option in enumerate(addopts):
+        name, equals, value = option.partition("=")
+        if not equals and index + 1 < len(addopts):
+            value = addopts[index + 1]
+        if name == "--ignore" and value:
+            paths.append(_under(root, value))
+        elif name == "--ignore-glob" and value:
+            globs.append(posixpath.join(root, value) if root else value)
+    return paths, globs
+
+
+def _ignored_by_conftests(modules: list[ModuleFacts]) -> tuple[list[str], list[str]]:
+    """The paths and globs a conftest's ``collect_ignore`` and ``collect_ignore_glob`` name,
+    relative to its folder, where they are lists of string literals."""
+    paths: list[str] = []
+    globs: list[str] = []
+    for module in modules:
+        if module.file.rpartition("/")[2] != "conftest.py":
+            continue
+        folder = module.file.rpartition("/")[0]
+        for assign in module.assigns:
+            value = assign.value
+            if assign.scope or value is None or value.kind != "list":
+                continue
+            names = [posixpath.join(folder, v.text) for v in value.items if v.kind == "str"]
+            if assign.name == "collect_ignore":
+                paths += [posixpath.normpath(n) for n in names]
+            elif assign.name == "collect_ignore_glob":
+                globs += names
+    return paths, globs
 
 
 def _prefix_or_glob(name: str, options: tuple[str, ...]) -> bool:

@@ -1,5 +1,7 @@
 import pytest
 
+collect_ignore = ["tests/generated"]
+
 
 @pytest.fixture
 def db() -> str:

@@ -1,0 +1,5 @@
+"""Collected: testpaths count only for a run given no path."""
+
+
+def check_script(db: str) -> None:
+    assert db
