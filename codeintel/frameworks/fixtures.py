@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
@@ -335,6 +335,33 @@ def _fixtures(module: ModuleFacts, evaluator: Evaluator, plugin: str | None) -> 
         if decorator is None or "." in fact.qualname:
             continue
         found.append(_fixture(fact, decorator, module, evaluator, _seen_from(module, plugin)))
+    return found + _called_fixtures(module, evaluator, _seen_from(module, plugin))
+
+
+def _called_fixtures(module: ModuleFacts, evaluator: Evaluator, where: str) -> list[Fixture]:
+    """``db = pytest.fixture(make_db)`` and ``db = pytest.fixture(scope="module")(make_db)``:
+    the function made a fixture by a call, named as the module binds it (unless ``name=``)."""
+    resolver = evaluator.resolver
+    found = []
+    for assign in module.assigns:
+        value = assign.value
+        if assign.scope or value is None or value.kind != "call" or len(value.items) != 1:
+            continue
+        inner = value.func if value.func is not None and value.func.kind == "call" else None
+        if inner is not None and evaluator.qualified(inner.func) in FIXTURE_DECORATORS:
+            decorator = inner
+        elif inner is None and evaluator.qualified(value.func) in FIXTURE_DECORATORS:
+            decorator = replace(value, items=())
+        else:
+            continue
+        made = value.items[0]
+        target = resolver.resolve(made.ref, importer=module.module) if made.ref else None
+        if target is None or target.remainder:
+            continue
+        fact = resolver.symbols.get(target.qualname)
+        home = _module_of(resolver.modules, resolver.symbols, target.qualname)
+        if fact is not None and home is not None and fact.kind == "function":
+            found.append(_fixture(fact, decorator, home, evaluator, where, bound=assign.name))
     return found
 
 
