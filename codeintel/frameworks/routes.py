@@ -442,6 +442,7 @@ class _Builder:
         return None
 
     def _object(self, key: str, kind: str, file: str, line: int, call: Value) -> _Object:
+        call = self._spread(call)  # ``APIRouter(**ROUTER_OPTIONS)``: a dict literal's items
         cls = self.ev.class_held(self.ev.called_class(call))
         cls = cls if cls in self.resolver.symbols else None
         obj = _Object(key, kind, file, line, self._super_call(call, cls), cls=cls, constructed=call)

@@ -258,6 +258,7 @@ class Evaluator:
                 self._returned_literal(func)
                 or self._string_method(value, hops)
                 or self._joined(value, hops)
+                or self._got(value)
             )
         if value.kind == "subscript" and len(value.items) == 2:
             return self._item(value.items[0], value.items[1], hops)
@@ -348,6 +349,23 @@ class Evaluator:
         if any(part.unknown for part in parts):
             return None
         return Value("str", separator.value.join(part.value for part in parts))
+
+    def _got(self, call: Value) -> Value | None:
+        """``CONFIG.get("prefix", "/api")`` on a dict literal bound to a name: the key's
+        value, else the default (``None`` without one)."""
+        func = call.func
+        if func is None or func.kind != "name" or not func.ref or not func.ref.endswith(".get"):
+            return None
+        if not 1 <= len(call.items) <= 2 or call.keywords or call.items[0].kind != "str":
+            return None
+        key = self.variable(func.ref.removesuffix(".get"))
+        held = self.binding(key) if key else None
+        if held is None or held.kind != "dict":
+            return None
+        found = held.keyword(call.items[0].text)
+        if found is not None:
+            return found
+        return call.items[1] if len(call.items) == 2 else Value("const", "None")
 
     def _sliced(self, value: Value, hops: int) -> Value | None:
         """``filename[:-3]``: a slice, written with int literals, of a string known in full."""

@@ -1,6 +1,6 @@
 import importlib
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 
 from api import activity, extras, globbed, handlers, listed, loaded, mapped, plugins, records
 from api import registered  # noqa: F401  imports each module that declares on the shared router
@@ -95,3 +95,16 @@ for number, counted in enumerate(API_ROUTERS, start=1):
 VERSION = 3
 PARTS = ["parts", "v" + str(VERSION)]
 app.include_router(flows.router, prefix="/" + "/".join(PARTS))
+
+# A router's options in a dict passed as keywords, and a prefix read from a dict by .get().
+ROUTER_OPTIONS = {"prefix": "/options", "tags": ["options"]}
+optioned = APIRouter(**ROUTER_OPTIONS)
+
+
+@optioned.get("/x")
+def optioned_x() -> str:
+    return "x"
+
+
+CONFIG = {"prefix": "/configured"}
+app.include_router(optioned, prefix=CONFIG.get("prefix", "/unused"))
