@@ -85,6 +85,7 @@ _NO_OPTION = {
 }
 _NAMED_TUPLE = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 _NAMED_TUPLE_CALLS = _NAMED_TUPLE | {"collections.namedtuple"}
+_CHECKING = frozenset({"typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"})
 
 #: Values bound to names: a function's parameters at one call, or a loop's variable at one
 #: item. Keys are the names' refs (``module.func.<locals>.param``, ``module.loop_var``).
@@ -697,7 +698,12 @@ class _Builder:
         base = _Site(module, file, line, {}, _conditions(guards), scope)
         if all(guard.kind != "for" for guard in guards):
             env = self._module_locals(module, scope, line, {})  # ``m = import_module("a.b")``
-            return [replace(base, env=env) if env else base], None
+            # ``if ENABLE_ADMIN:`` of a constant the project never changes, ``TYPE_CHECKING``
+            known = self._known_tests(module, scope, guards, env) if base.conditions else set()
+            if known is None:
+                return [], None
+            kept = tuple(c for c in base.conditions if c not in known)
+            return [replace(base, env=env, conditions=kept)], None
         starts = self._calls_of(module, scope, _iterables(guards))
         runs: list[tuple[Env, tuple[str, ...]]] = [
             (self._module_locals(module, scope, line, env), conditions)
@@ -906,13 +912,20 @@ class _Builder:
             known = self._decided(
                 guard.text,
                 lambda name: env.get(self.ev.key(module, scope, name)),
-                lambda name: self._literal(self._visible(module, scope, name)),
+                lambda name: self._constant(module, scope, name),
             )
             if known is False:
                 return None
             if known:
                 held.add(guard.text)
         return held
+
+    def _constant(self, module: str, scope: str, name: str) -> Value | None:
+        """What a name in an ``if`` test always holds: a literal the project never changes
+        (``_literal``), or ``typing.TYPE_CHECKING``, which is False when the code runs."""
+        if self.ev.qualified(Value("name", name, ref=f"{module}.{name}")) in _CHECKING:
+            return Value("const", "False")
+        return self._literal(self._visible(module, scope, name))
 
     def _visible(self, module: str, scope: str, name: str) -> str | None:
         """The variable ``name`` means in ``scope``: its own local, else the module's
@@ -1009,7 +1022,7 @@ class _Builder:
         match = _PRESENT.fullmatch(text)
         if match is None:  # ``filename.endswith(".py")`` of a folder's listing
             return holds(text, lambda name: bound(name) or literal(name))
-        held = bound(match[1])
+        held = bound(match[1]) or literal(match[1])
         key = self.ev.variable(held.ref) if held is not None and held.kind == "name" else None
         value = self.ev.binding(key) if key else held
         if value is None or value.kind not in ("call", "const"):

@@ -1,4 +1,5 @@
 import os
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 
@@ -114,3 +115,17 @@ def enable_plugins() -> None:
     @app.get("/plugins")
     def plugins() -> list[str]:
         return []
+
+
+# A flag the project sets once and never changes, and TYPE_CHECKING (False when the code
+# runs): their tests are decided, no condition of what they guard.
+ENABLE_LEGACY_EXPORT = False
+
+if ENABLE_LEGACY_EXPORT:
+    app.include_router(admin.router, prefix="/legacy-export")
+
+if not TYPE_CHECKING:
+
+    @app.get("/typed")
+    def typed() -> str:
+        return "typed"
