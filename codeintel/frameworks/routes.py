@@ -86,6 +86,8 @@ _NO_OPTION = {
 _NAMED_TUPLE = frozenset({"typing.NamedTuple", "typing_extensions.NamedTuple"})
 _NAMED_TUPLE_CALLS = _NAMED_TUPLE | {"collections.namedtuple"}
 _CHECKING = frozenset({"typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"})
+#: Packages whose own source, when the project holds it, declares no app's routes.
+_FRAMEWORKS = frozenset({"fastapi", "starlette"})
 
 #: Values bound to names: a function's parameters at one call, or a loop's variable at one
 #: item. Keys are the names' refs (``module.func.<locals>.param``, ``module.loop_var``).
@@ -298,7 +300,7 @@ class _Builder:
         return [
             (m, self.resolver.modules[m])
             for m in sorted(self.resolver.modules)
-            if m in code or m in self.imported
+            if (m in code or m in self.imported) and m.partition(".")[0] not in _FRAMEWORKS
         ]
 
     def _collect_objects(self, module: str) -> None:
@@ -445,7 +447,9 @@ class _Builder:
     def _object(self, key: str, kind: str, file: str, line: int, call: Value) -> _Object:
         call = self._spread(call)  # ``APIRouter(**ROUTER_OPTIONS)``: a dict literal's items
         cls = self.ev.class_held(self.ev.called_class(call))
-        cls = cls if cls in self.resolver.symbols else None
+        # the framework's own class, when the project holds fastapi's source, is no subclass
+        framework = cls in APP_CLASSES | ROUTER_CLASSES
+        cls = cls if cls in self.resolver.symbols and not framework else None
         obj = _Object(key, kind, file, line, self._super_call(call, cls), cls=cls, constructed=call)
         if kind == "router":
             obj.tags = self.ev.strings(call.keyword("tags"))

@@ -822,6 +822,37 @@ def test_a_helper_s_dependencies_parameter_is_each_calls(fixtures: Path) -> None
     assert served["/invoke"] == ()
 
 
+def test_a_project_holding_fastapi_s_source_keeps_its_routers_options(tmp_path: Path) -> None:
+    """Analysing a tree that holds the ``fastapi`` package itself (its repository, or a
+    vendored copy): ``APIRouter(prefix=...)`` is the framework's class, not a subclass whose
+    ``super().__init__`` drops the options, and the package's own code declares no routes."""
+    (tmp_path / "fastapi").mkdir()
+    (tmp_path / "fastapi" / "__init__.py").write_text(
+        "from fastapi.routing import APIRouter\nfrom fastapi.applications import FastAPI\n"
+    )
+    (tmp_path / "fastapi" / "routing.py").write_text(
+        "class APIRouter:\n"
+        "    def __init__(self, *, prefix: str = '', routes: list | None = None) -> None:\n"
+        "        super().__init__()\n"
+    )
+    (tmp_path / "fastapi" / "applications.py").write_text(
+        "from fastapi.routing import APIRouter\n\n\n"
+        "class FastAPI:\n"
+        "    def __init__(self) -> None:\n"
+        "        self.router = APIRouter(routes=[])\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "router = APIRouter(prefix='/items')\n\n\n"
+        "@router.get('/{item_id}')\n"
+        "def read_item(item_id: int) -> int:\n    return item_id\n\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(router)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert [(r.path, r.app) for r in routes] == [("/items/{item_id}", "main.app")]
+
+
 def test_a_provider_a_router_factory_is_given_is_each_calls(tmp_path: Path) -> None:
     """polar's ``get_oauth_link_router(get_github_factor, "github")`` declares
     ``Depends(factor_dependency)``: each router FastAPI serves asks for what its call
