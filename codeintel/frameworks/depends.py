@@ -36,7 +36,9 @@ def param_providers(params: tuple[Param, ...], evaluator: Evaluator) -> list[str
     return found
 
 
-def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
+def list_providers(
+    value: Value | None, evaluator: Evaluator, at: tuple[str, int] | None = None
+) -> list[str]:
     """Providers in a ``dependencies=[Depends(a), Security(b)]`` list, or in the list a
     variable holds. FastAPI takes nothing else there, so what cannot be read (a parameter of
     a router factory, an item that is no ``Depends``) is kept as written, for
@@ -44,7 +46,7 @@ def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
     if value is not None and value.kind == "name":
         key = evaluator.variable(value.ref)
         bound = evaluator.binding(key) if key else None
-        added = _appended(key, evaluator) if key and bound and bound.kind == "list" else ()
+        added = _appended(key, evaluator, at) if key and bound and bound.kind == "list" else ()
         if bound is not None and added is None:
             return [placeholder(value.text)]  # built up at run time (infinity's API key check)
         if bound is not None and bound.kind == "list":
@@ -52,6 +54,13 @@ def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
         value = bound or value
     if value is None or (value.kind == "const" and value.text == "None"):
         return []
+    if value.kind == "or" and len(value.items) == 2:  # ``dependencies or []``
+        first = value.items[0]
+        falsy = first.kind == "const" and first.text in ("None", "False")
+        if falsy or (first.kind == "list" and not first.items):
+            return list_providers(value.items[1], evaluator, at)
+        if first.kind == "list":
+            return list_providers(first, evaluator, at)
     if value.kind == "call":
         value = _returned_list(value, evaluator) or value
     if value.kind != "list":
@@ -66,20 +75,27 @@ def list_providers(value: Value | None, evaluator: Evaluator) -> list[str]:
     return found
 
 
-def _appended(key: str, evaluator: Evaluator) -> tuple[Value, ...] | None:
+def _appended(
+    key: str, evaluator: Evaluator, at: tuple[str, int] | None
+) -> tuple[Value, ...] | None:
     """What ``deps.append(Depends(check))`` calls add to the list ``key`` holds, each run
     wherever the list is made; None when it changes any other way (under an ``if``, in a
-    loop, by another method), which only the run decides."""
+    loop, by another method), which only the run decides. Read where it is used, ``at`` a
+    file and line: FastAPI copies the list there, so what its module adds later is not in
+    it."""
     owner = key.rpartition(".<locals>.")[0] or key.rpartition(".")[0]
     resolver = evaluator.resolver
     module = resolver.symbol_module.get(owner) or (owner if owner in resolver.modules else None)
     scope = key.removeprefix(f"{module}.").rpartition(".")[0].removesuffix(".<locals>")
     added: list[Value] = []
-    for call in resolver.modules[module].calls if module else ():
+    facts = resolver.modules[module] if module else None
+    for call in facts.calls if facts else ():
         func = call.value.func
         held, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
         if call.role != "call" or held != key or method not in _MUTATORS:
             continue
+        if at is not None and facts is not None and at[0] == facts.file and call.line > at[1]:
+            continue  # after the list was handed over
         if method != "append" or call.guards or call.scope != scope or len(call.value.items) != 1:
             return None
         added.append(call.value.items[0])
@@ -364,7 +380,8 @@ def _view_attributes(cls: str, evaluator: Evaluator) -> list[str]:
         for assign in resolver.modules[module].assigns if module else ():
             hint = assign.annotation
             if assign.scope == scope and hint is not None and not hint.text.startswith("ClassVar"):
-                defaults[assign.name] = Param(assign.name, "keyword", hint, assign.value)
+                # cbv reads the hints without their ``Annotated`` metadata: only a default counts
+                defaults[assign.name] = Param(assign.name, "keyword", None, assign.value)
     return param_providers(tuple(defaults.values()), evaluator)
 
 

@@ -698,7 +698,8 @@ def _collected_tests(
     it in the namespace)."""
     for fact in _bound_symbols(module):
         owner = fact.qualname.rpartition(".")[0]
-        if _is_test(fact, owner, classes.collected, evaluator, rules):
+        turned_off = not owner and _turned_off(module, fact.name)
+        if _is_test(fact, owner, classes.collected, evaluator, rules) and not turned_off:
             yield owner, fact, module, f"{module.module}.{owner}" if owner else ""
     own = {s.qualname for s in module.symbols}
     for cls in sorted(classes.collected):
@@ -722,6 +723,18 @@ def _collects(module: ModuleFacts) -> bool:
     )
 
 
+def _turned_off(module: ModuleFacts, function: str) -> bool:
+    """Whether ``module`` sets ``function.__test__ = False``: pytest then never collects it
+    (a production function named ``test_connection``)."""
+    return any(
+        call.role == "setattr"
+        and len(call.value.items) == 2
+        and call.value.items[0].text == f"{function}.__test__"
+        and call.value.items[1].text == "False"
+        for call in module.calls
+    )
+
+
 def _imported_functions(
     module: ModuleFacts, evaluator: Evaluator, rules: _Collects
 ) -> dict[str, tuple[str, int]]:
@@ -737,6 +750,9 @@ def _imported_functions(
         target = evaluator.resolver.resolve(imp.binds_to or "", importer=module.module)
         fact = evaluator.resolver.symbols.get(target.qualname) if target else None
         if target is None or target.remainder or fact is None or fact.kind != "function":
+            continue
+        home = _module_of(evaluator.resolver.modules, evaluator.resolver.symbols, target.qualname)
+        if home is None or _turned_off(home, name):
             continue
         if fact.name == name and _fixture_decorator(fact, evaluator) is None:
             found[name] = (target.qualname, imp.line)
@@ -910,10 +926,32 @@ def _wrapper(fact: SymbolFact, evaluator: Evaluator) -> SymbolFact | None:
         returned = made.returned[0]
         wrapper = f"{target.qualname}.<locals>.{returned.text}"
         inner = evaluator.resolver.symbols.get(wrapper) if returned.kind == "name" else None
-        if inner is None or any("wraps" in d.text for d in inner.decorators):
+        if inner is None or _keeps_signature(target.qualname, evaluator):
             return None
         return inner
     return None
+
+
+def _keeps_signature(decorator: str, evaluator: Evaluator) -> bool:
+    """Whether a decorator may hand pytest the test's own signature: ``functools.wraps``
+    (by any name), ``update_wrapper``, or a ``__signature__`` / ``__wrapped__`` it sets,
+    anywhere in its body."""
+    resolver = evaluator.resolver
+    module = resolver.modules.get(resolver.symbol_module.get(decorator, ""))
+    if module is None:
+        return True
+    scope = decorator.removeprefix(f"{module.module}.")
+    texts = [c.value.text for c in module.calls if c.scope.startswith(scope)]
+    texts += [a.name for a in module.attributes if a.scope.startswith(scope)]
+    texts += [r.candidate for r in module.refs if r.scope.startswith(scope)]
+    texts += [  # ``from functools import wraps as keep`` then ``@keep(func)``
+        evaluator.qualified(d.func if d.kind == "call" else d) or ""
+        for sym in module.symbols
+        if sym.qualname.startswith(scope)
+        for d in sym.decorators
+    ]
+    words = ("wraps", "update_wrapper", "__signature__", "__wrapped__")
+    return any(word in text for text in texts for word in words)
 
 
 def _mock_arguments(decorators: tuple[Value, ...], evaluator: Evaluator) -> int:

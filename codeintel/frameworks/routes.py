@@ -211,6 +211,7 @@ class _Builder:
         self._made_per_caller: set[str] = set()
         self._sole_callers: dict[str, Env] = {}  # see _bind_sole_callers
         self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
+        self._words: frozenset[str] | None = None  # see _mentioned
         self._calling: set[tuple[str, str]] = set()  # factory calls being followed
         self._walking: list[str] = []  # the holders the walk is inside
         self._following: set[str] = set()  # names whose objects are being looked for
@@ -330,6 +331,8 @@ class _Builder:
         target = self.resolver.resolve(value.func.ref) if value.func and value.func.ref else None
         if target is None or id_kind(target.node) != "external" or obj.line >= assign.line:
             return
+        if target.qualname.endswith("Middleware"):
+            return  # ``app = CORSMiddleware(app)`` serves the app's own routes, unchanged
         passed = (*value.items, *(v for _, v in value.keywords))
         if any(v.kind == "name" and v.ref and self.ev.variable(v.ref) == key for v in passed):
             message = f"{assign.name} is bound again to {value.text}; what that serves is not read"
@@ -453,7 +456,8 @@ class _Builder:
         obj = _Object(key, kind, file, line, self._super_call(call, cls), cls=cls, constructed=call)
         if kind == "router":
             obj.tags = self.ev.strings(call.keyword("tags"))
-        obj.dependencies = list_providers(self._picked(key, call.keyword("dependencies")), self.ev)
+        given = self._picked(key, call.keyword("dependencies"))
+        obj.dependencies = list_providers(given, self.ev, (file, line))
         self._listed(obj)
         return obj
 
@@ -548,9 +552,23 @@ class _Builder:
             self._handlers[module] = tuple(
                 f"{sym.qualname}"
                 for sym in (*facts.symbols, *facts.redefined)
-                if sym.kind in ("function", "method") and any(map(_route_decorator, sym.decorators))
+                if sym.kind in ("function", "method")
+                and any(self._on_an_object(d) for d in sym.decorators if _route_decorator(d))
             )
         return any(scope == h or scope.startswith(f"{h}.") for h in self._handlers[module])
+
+    def _on_an_object(self, decorator: Value) -> bool:
+        """Whether a route decorator's owner is an app or router we know, a parameter, or
+        an instance's attribute (not ``@registry.get("users")`` of some other registry)."""
+        owner = (decorator.func.ref or "") if decorator.func is not None else ""
+        owner = owner.rpartition(".")[0]
+        held = self.ev.variable(owner) if owner else None
+        return (
+            owner in self.objects
+            or held in self.objects
+            or self._param(owner)
+            or (decorator.func is not None and decorator.func.text.startswith("self."))
+        )
 
     def _applied_closure(self, decorator: Value, function: Value, site: _Site) -> None:
         """``@route("/a")`` with ``route`` returning its local ``deco(func)``: decorating calls
@@ -1114,13 +1132,25 @@ class _Builder:
             target = self.resolver.resolve(ref.candidate, importer=module)
             if target is None or target.qualname == unit or "<locals>" in target.qualname:
                 return None
-        if fact.kind == "class" and any(
-            unit in self.resolver.mro(name)[1:]
-            for name, other in self.resolver.symbols.items()
-            if other.kind == "class"
-        ):
+        if fact.kind == "class" and self._subclassed(unit):
             return None  # a subclass may be built
+        if unit.rpartition(".")[2] in self._mentioned():
+            return None  # ``import_module(m).register()``, ``getattr(m, "register")``
         return f"call {unit}"
+
+    def _mentioned(self) -> frozenset[str]:
+        """Every word the project's expressions spell, string literals' too: a function
+        named nowhere else can only be called by code we do not see."""
+        if self._words is None:
+            words: set[str] = set()
+            for facts in self.resolver.modules.values():
+                texts = [c.value.text for c in facts.calls]
+                texts += [a.value.text for a in (*facts.assigns, *facts.attributes) if a.value]
+                texts += [r.text for r in facts.refs]
+                for text in texts:
+                    words.update(_WORD.findall(text))
+            self._words = frozenset(words)
+        return self._words
 
     def _called_under(self, func: str, depth: int = 0) -> list[tuple[str, ...]] | None:
         """The ``if`` tests of each call of the module-level function ``func``, a caller that
@@ -1244,11 +1274,9 @@ class _Builder:
             return None
         value = _close(value, env)
         if value.kind == "list" and len(value.items) <= _MAX_LOOP:
-            spread = [
-                self._items(v.items[0], env, hops + 1) if v.kind == "star" else (v,)
-                for v in value.items
-            ]  # ``[*core_routers, *extra_routers]``
-            return None if None in spread else tuple(i for part in spread for i in part or ())
+            # ``[*core_routers, *extra_routers]``; a spread we cannot read is one unknown item
+            spread = [self._spread_items(v, env, hops) for v in value.items]
+            return tuple(i for part in spread for i in part)
         if value.kind == "dict" and len(value.keywords) <= _MAX_LOOP:
             return tuple(Value("str", key) for key, _ in value.keywords)  # a dict's keys
         if value.kind == "add" and len(value.items) == 2:  # ``PUBLIC + PRIVATE``
@@ -1271,6 +1299,14 @@ class _Builder:
             return items
         added = self._appended(key, None)
         return (*items, *(item for item, _ in added[0])) if added and added[1] else None
+
+    def _spread_items(self, item: Value, env: Env, hops: int) -> tuple[Value, ...]:
+        """A list display's item: a ``*spread``'s items, or what it spreads when they are
+        not known; any other item itself."""
+        if item.kind != "star":
+            return (item,)
+        items = self._items(item.items[0], env, hops + 1)
+        return items if items is not None else (item.items[0],)
 
     def _paired(self, call: Value, env: Env, hops: int) -> tuple[Value, ...] | None:
         """``zip(PREFIXES, ROUTERS)``'s tuples, or ``enumerate(ROUTERS)``'s (index, item)
@@ -2101,13 +2137,20 @@ class _Builder:
         func = f"{head}.__init__"
         fact = self._callee(func)
         calls = self.sites.get(func, [])
-        if fact is None or len(calls) > 1:
-            return None
+        if fact is None or len(calls) > 1 or self._subclassed(head):
+            return None  # a subclass's ``super().__init__(...)`` may pass it too
         if calls:
             ((call, outer),) = calls
             given = argument(param, fact, call)
             return _close(given, outer.env) if given is not None else None
         return next((p.default for p in fact.params if p.name == param), None)
+
+    def _subclassed(self, cls: str) -> bool:
+        return any(
+            cls in self.resolver.mro(name)[1:]
+            for name, fact in self.resolver.symbols.items()
+            if fact.kind == "class"
+        )
 
     def _module_calls(self, factory: str) -> list[tuple[str, Value]]:
         """``(variable, call)`` for each module-level ``variable = factory(...)`` outside
@@ -2453,7 +2496,8 @@ class _Builder:
             prefix = Text(path.value.rstrip("/"), path.unknown)
         else:
             prefix = self._text(edge.call.keyword("prefix"), env, site)
-            deps = tuple(list_providers(edge.call.keyword("dependencies"), self.ev))
+            given = edge.call.keyword("dependencies")
+            deps = tuple(list_providers(given, self.ev, (site.file, site.line)))
             tags = self.ev.strings(edge.call.keyword("tags"))
         for key, child_env in self._objects(edge.child, env, site.where):
             if self.objects[key].kind == "app" and context.app is None:
@@ -2562,7 +2606,8 @@ class _Builder:
         given = options.keyword("dependencies") if options else None
         bindings = {**env, **declared.site.env}
         # ``dependencies=dependencies``, a helper's parameter: the caller's list
-        own_deps = list_providers(_close(given, bindings), self.ev) if given else []
+        at = (declared.site.file, declared.site.line)
+        own_deps = list_providers(_close(given, bindings), self.ev, at) if given else []
         endpoint = declared.symbol or self.resolver.symbols.get(declared.endpoint)
         params = endpoint.params if endpoint is not None else ()
         written = self._text(declared.path, bindings, declared.site)
@@ -3074,3 +3119,4 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
 #: ``router is not None``, each perhaps negated (``not (...)``, an ``else`` branch).
 _HASATTR = re.compile(r"""hasattr\((\w+), *["'](\w+)["']\)""")
 _PRESENT = re.compile(r"(\w+)(?: is not None)?")
+_WORD = re.compile(r"\w+")

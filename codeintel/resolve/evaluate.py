@@ -24,6 +24,9 @@ STR_METHODS = frozenset(
 )
 #: ...and those that cut one into parts (``filename.split(".")[0]``).
 SPLIT_METHODS = frozenset({"split", "rsplit", "partition", "rpartition"})
+_ENUMS = frozenset({"enum.Enum"})
+#: Enums whose members' ``str()`` is their value.
+_VALUED = frozenset({"enum.StrEnum", "enum.IntEnum"})
 #: Functions a module's name is made from its file's with (servers run on POSIX).
 _PATH_FUNCTIONS: dict[str, Callable[[str], str | tuple[str, str]]] = {
     "os.path.basename": posixpath.basename,
@@ -228,8 +231,10 @@ class Evaluator:
         """The string an expression builds; parts that cannot be known become placeholders."""
         if value is None:
             return Text("")
-        if value.kind in ("str", "int"):  # an int formats as written: ``f"/v{2}"``
+        if value.kind == "str":
             return Text(value.text)
+        if value.kind == "int":  # an int formats as Python prints it: ``f"/v{0x10}"`` is /v16
+            return Text(_int_text(value.text))
         if value.kind in ("fstring", "add"):
             parts = [self.text(v, hops + 1) for v in value.items]
             return Text("".join(p.value for p in parts), tuple(u for p in parts for u in p.unknown))
@@ -252,6 +257,8 @@ class Evaluator:
                 path = self.text(value.items[0], hops + 1)
                 return None if path.unknown else _as_value(_PATH_FUNCTIONS[func](path.value))
             if _builtin(value.func, "str") and len(value.items) == 1 and not value.keywords:
+                if self._enum_member(value.items[0]):
+                    return None  # ``str(Version.V1)`` of ``class Version(str, Enum)``
                 made = self.text(value.items[0], hops + 1)  # ``str(Config.VERSION)``
                 return None if made.unknown else Value("str", made.value)
             return (
@@ -326,6 +333,13 @@ class Evaluator:
             return _as_value(getattr(text, method)(*args))
         except (TypeError, ValueError):  # wrong arguments for the method: not a str call
             return None
+
+    def _enum_member(self, value: Value) -> bool:
+        """Whether ``value`` names a member of an ``Enum`` whose ``str()`` is not its value
+        (all but ``StrEnum`` and ``IntEnum``: ``Version.V1``, not ``"v1"``)."""
+        owner = (value.ref or "").rpartition(".")[0] if value.kind == "name" else ""
+        cls = self.class_held(owner) if owner else None
+        return bool(cls) and self.is_subclass(cls, _ENUMS) and not self.is_subclass(cls, _VALUED)
 
     def _joined(self, call: Value, hops: int) -> Value | None:
         """``"/".join(PARTS)``: a known string joining a list or tuple of known strings."""
@@ -543,6 +557,14 @@ def argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
     if name in positional and positional.index(name) < len(call.items):
         return call.items[positional.index(name)]
     return next((p.default for p in fact.params if p.name == name), None)
+
+
+def _int_text(written: str) -> str:
+    """An int literal as ``str()`` gives it: ``0x10`` is ``16``, ``1_000`` is ``1000``."""
+    try:
+        return str(int(written, 0))
+    except ValueError:
+        return written
 
 
 def _builtin(func: Value | None, name: str) -> bool:

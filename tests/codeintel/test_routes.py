@@ -792,10 +792,14 @@ def test_a_dependencies_list_appended_to_is_read_or_reported(tmp_path: Path) -> 
     under an ``if`` (infinity's API key check) only the run decides, so it is reported."""
     (tmp_path / "main.py").write_text(
         "import os\n\n"
-        "from fastapi import Depends, FastAPI\n\n\n"
+        "from fastapi import APIRouter, Depends, FastAPI\n\n\n"
         "def check() -> None:\n    pass\n\n\n"
+        "def late() -> None:\n    pass\n\n\n"
         "always = []\n"
         "always.append(Depends(check))\n"
+        "early = [Depends(check)]\n"
+        "router = APIRouter(dependencies=early)\n"
+        "early.append(Depends(late))\n"
         "sometimes = []\n"
         "if os.environ.get('API_KEY'):\n"
         "    sometimes.append(Depends(check))\n"
@@ -803,14 +807,18 @@ def test_a_dependencies_list_appended_to_is_read_or_reported(tmp_path: Path) -> 
         "@app.get('/a', dependencies=always)\n"
         "def a() -> None:\n    pass\n\n\n"
         "@app.get('/b', dependencies=sometimes)\n"
-        "def b() -> None:\n    pass\n"
+        "def b() -> None:\n    pass\n\n\n"
+        "@router.get('/c')\n"
+        "def c() -> None:\n    pass\n\n\n"
+        "app.include_router(router)\n"
     )
     graph = codeintel.analyze(tmp_path, cache=False)
     assert {r.path: r.all_dependencies for r in graph.routes()} == {
         "/a": ("main.check",),
         "/b": ("<?sometimes>",),
+        "/c": ("main.check",),  # FastAPI copied the list before the later append
     }
-    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 23)]
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 30)]
 
 
 def test_a_helper_s_dependencies_parameter_is_each_calls(fixtures: Path) -> None:
@@ -851,6 +859,31 @@ def test_a_project_holding_fastapi_s_source_keeps_its_routers_options(tmp_path: 
     )
     routes = codeintel.analyze(tmp_path, cache=False).routes()
     assert [(r.path, r.app) for r in routes] == [("/items/{item_id}", "main.app")]
+
+
+def test_a_function_a_loader_calls_by_attribute_is_no_never_called_one(tmp_path: Path) -> None:
+    """``import_module(f"app.plugins.{name}").register(app)``: a plugin's ``register`` is
+    named in the loader's call, so what it declares keeps no ``call`` condition; and an app
+    wrapped in a middleware (``app = CORSMiddleware(app)``) serves its own routes, unreported."""
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "__init__.py").write_text("")
+    (tmp_path / "plugins" / "audit.py").write_text(
+        "def register(app) -> None:\n"
+        "    @app.get('/audit')\n"
+        "    def audit() -> None:\n        pass\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "import importlib\n\n"
+        "from fastapi import FastAPI\n"
+        "from starlette.middleware.cors import CORSMiddleware\n\n"
+        "app = FastAPI()\n"
+        "for name in ['audit']:\n"
+        "    importlib.import_module(f'plugins.{name}').register(app)\n"
+        "app = CORSMiddleware(app, allow_origins=['*'])\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.conditions for r in graph.routes() if r.path == "/audit"] == [()]
+    assert not [d for d in graph.diagnostics if "bound again" in d.message]
 
 
 def test_a_provider_a_router_factory_is_given_is_each_calls(tmp_path: Path) -> None:
@@ -1281,6 +1314,35 @@ def test_a_route_reached_under_unrelated_tests_holds_either(tmp_path: Path) -> N
 # Shapes where reading more (class bodies, literals, fallbacks, receivers) must not read
 # wrong: each is FastAPI's routes as it serves them (an independent review's cases).
 _EDGE_SHAPES = {
+    "route_decorator_of_another_registry": """\
+from fastapi import FastAPI, APIRouter
+class Registry:
+    def get(self, name):
+        def deco(f):
+            f()
+            return f
+        return deco
+registry = Registry()
+app = FastAPI()
+@registry.get("users")
+def wire_users():
+    router = APIRouter()
+    @router.get("/users")
+    def users(): ...
+    app.include_router(router)
+""",
+    "unknown_spread_keeps_known_items": """\
+import importlib.metadata
+from fastapi import FastAPI, APIRouter
+health = APIRouter()
+@health.get("/health")
+def check(): ...
+def plugin_routers():
+    return [e.load() for e in importlib.metadata.entry_points(group="no.such.group")]
+app = FastAPI()
+for router in [health, *plugin_routers()]:
+    app.include_router(router)
+""",
     "class_body_names_bound_later": """\
 from fastapi import FastAPI, APIRouter
 app = FastAPI()

@@ -2,6 +2,7 @@
 module's name holds."""
 
 import functools
+import inspect
 from collections.abc import Callable
 
 import pytest
@@ -36,4 +37,30 @@ def test_marked_in_a_session() -> None:
 
 @keeping_signature
 def test_wrapped_keeps_its_own(db: str) -> None:
+    pass
+
+
+def updating(test: Callable[[str], None]) -> Callable[..., None]:
+    def run(*args: object, **kwargs: object) -> None:
+        test(*args, **kwargs)  # type: ignore[arg-type]
+
+    functools.update_wrapper(run, test)
+    return run
+
+
+def signed(test: Callable[[str], None]) -> Callable[..., None]:
+    def run(*args: object, **kwargs: object) -> None:
+        test(*args, **kwargs)  # type: ignore[arg-type]
+
+    run.__signature__ = inspect.signature(test)  # type: ignore[attr-defined]
+    return run
+
+
+@updating
+def test_updated_keeps_its_own(db: str) -> None:
+    pass
+
+
+@signed
+def test_signed_keeps_its_own(db: str) -> None:
     pass
