@@ -341,6 +341,17 @@ class Evaluator:
         cls = self.class_held(owner) if owner else None
         return bool(cls) and self.is_subclass(cls, _ENUMS) and not self.is_subclass(cls, _VALUED)
 
+    def _followed(self, value: Value, hops: int) -> Value | None:
+        """``value``, or what the names it is bound through hold (``PARTS`` -> its list);
+        None when a name is bound to nothing we can read."""
+        while value.kind == "name" and hops < _MAX_HOPS:
+            key = self.variable(value.ref)
+            bound = self.binding(key) if key else None
+            if bound is None:
+                return None
+            value, hops = bound, hops + 1
+        return value
+
     def _joined(self, call: Value, hops: int) -> Value | None:
         """``"/".join(PARTS)``: a known string joining a list or tuple of known strings."""
         func = call.func
@@ -348,14 +359,8 @@ class Evaluator:
             return None
         if func.items[0].text != "join" or len(call.items) != 1 or call.keywords:
             return None
-        separator, listed = self.text(func.func, hops + 1), call.items[0]
-        while listed.kind == "name" and hops < _MAX_HOPS:
-            key = self.variable(listed.ref)
-            bound = self.binding(key) if key else None
-            if bound is None:
-                return None
-            listed, hops = bound, hops + 1
-        if separator.unknown or listed.kind != "list":
+        separator, listed = self.text(func.func, hops + 1), self._followed(call.items[0], hops)
+        if separator.unknown or listed is None or listed.kind != "list":
             return None
         if any(item.kind == "star" for item in listed.items):
             return None
@@ -407,12 +412,10 @@ class Evaluator:
             ):
                 return None
             return made.items[index]
-        while container.kind == "name" and hops < _MAX_HOPS:
-            found = self.variable(container.ref)
-            bound = self.binding(found) if found else None
-            if bound is None:
-                return None
-            container, hops = bound, hops + 1
+        followed = self._followed(container, hops)
+        if followed is None:
+            return None
+        container = followed
         if container.kind == "dict" and key.kind == "str":
             return container.keyword(key.text)
         if container.kind != "map":
