@@ -307,15 +307,18 @@ class _Builder:
     def _collect_objects(self, module: str) -> None:
         facts = self.resolver.modules[module]
         for assign in (*facts.assigns, *facts.attributes):
-            kind = self._kind(assign.value)
+            value = assign.value
+            if value is not None and value.kind == "or" and len(value.items) == 2:
+                value = value.items[1]  # ``router = router or APIRouter()``: one made if none
+            kind = self._kind(value)
             if kind is None:
                 self._wrapped_by_library(module, facts.file, assign)
                 continue
-            assert assign.value is not None
+            assert value is not None
             key = self.ev.variable(self.ev.key(module, assign.scope, assign.name))
             if key is None or key in self.objects:
                 continue
-            self.objects[key] = self._object(key, kind, facts.file, assign.line, assign.value)
+            self.objects[key] = self._object(key, kind, facts.file, assign.line, value)
             if assign in facts.attributes:
                 self._inherited(key, assign.name)
 
@@ -1416,6 +1419,9 @@ class _Builder:
         """The objects (or the enclosing function's parameter) ``ref`` names at ``site``."""
         if ref is None:
             return []
+        given = site.env.get(ref)
+        if ref in self.objects and self._param(ref) and (given is None or given.kind == "const"):
+            return [ref]  # ``router = router or APIRouter()``, the call passing none
         value = _close(Value("name", ref, ref=ref), site.env)
         if value.kind == "name" and value.ref is not None and self._param(value.ref):
             return [value.ref]
@@ -1810,6 +1816,14 @@ class _Builder:
         bound: Env = {}
         for param in fact.params:
             arg = argument(param.name, fact, call)
+            if param.kind == "double_star":  # ``**kwargs``: the keywords no parameter takes
+                named = {p.name for p in fact.params}
+                rest = tuple((k, v) for k, v in call.keywords if k not in named and k != "**")
+                arg = (
+                    Value("dict", call.text, keywords=rest)
+                    if "**" not in dict(call.keywords)
+                    else None
+                )
             if arg is not None:
                 bound[f"{func}.<locals>.{param.name}"] = _close(arg, env)
         return {**self._receiver(func, call), **bound}
