@@ -119,6 +119,8 @@ def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
     if value is not None and value.kind == "name":
         key = evaluator.variable(value.ref)
         value = evaluator.binding(key) if key else None
+    if value is not None and value.kind == "subscript":  # ``user = DEPS["get"]`` (bitcart)
+        value = evaluator.subscripted(value)
     if value is not None and value.kind == "call" and not _is_depends(value, evaluator):
         value = _returned_depends(value, evaluator)
     return value if _is_depends(value, evaluator) else None

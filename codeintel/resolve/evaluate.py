@@ -399,6 +399,10 @@ class Evaluator:
         text = self.text(value.items[0], hops + 1)
         return None if text.unknown else Value("str", text.value[cut])
 
+    def subscripted(self, value: Value) -> Value | None:
+        """What ``DEPS["get"]`` holds, when ``DEPS`` is a dict literal bound to a name."""
+        return self._item(value.items[0], value.items[1], 0) if len(value.items) == 2 else None
+
     def _item(self, container: Value, key: Value, hops: int) -> Value | None:
         """``PATHS["models"]`` or ``ROUTES[Action.CHAT]`` on a dict literal bound to a name;
         ``name.split(".")[0]``, a part of what a call makes of a known string."""

@@ -886,6 +886,20 @@ def test_a_function_a_loader_calls_by_attribute_is_no_never_called_one(tmp_path:
     assert not [d for d in graph.diagnostics if "bound again" in d.message]
 
 
+def test_a_dependency_read_from_a_dict_by_key_is_a_provider(tmp_path: Path) -> None:
+    """bitcart: ``user: str = AUTH["list"]`` with ``AUTH = {"list": Depends(auth)}``."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n\n"
+        "def auth() -> str:\n    return 'user'\n\n\n"
+        "AUTH = {'list': Depends(auth)}\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/items')\n"
+        "def items(user: str = AUTH['list']) -> None:\n    pass\n"
+    )
+    (route,) = codeintel.analyze(tmp_path, cache=False).routes()
+    assert route.all_dependencies == ("main.auth",)
+
+
 def test_a_provider_a_router_factory_is_given_is_each_calls(tmp_path: Path) -> None:
     """polar's ``get_oauth_link_router(get_github_factor, "github")`` declares
     ``Depends(factor_dependency)``: each router FastAPI serves asks for what its call
