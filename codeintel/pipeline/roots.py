@@ -83,6 +83,8 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     packages = {p.rpartition("/")[0] for p in paths if p.endswith("__init__.py")}
     votes, first_site = _votes(sources, _provided_names(paths), packages)
     chosen: dict[str, tuple[str, str, str, int]] = {}  # path -> (root, evidence, file, line)
+    levels = {path: _relative_level(sources[path]) for path in paths}
+    declared = [d for d in declared if not _contradicted(d.folder, levels)]
     for path in paths:
         pick = _pick(path, declared, votes, fallback[path])
         if pick is not None:
@@ -324,6 +326,18 @@ def _pytest_basedir(importer: str, packages: set[str]) -> str | None:
     return None if folder in packages else folder
 
 
+def _contradicted(folder: str, levels: dict[str, int]) -> bool:
+    """Whether a setting's root cannot be where the code is imported from: a file under it
+    would climb above its top package with its relative imports (Kokoro-FastAPI's
+    ``package-dir = api/src`` over a ``main.py`` doing ``from .routers import ...``, served
+    as ``api.src.main``)."""
+    return any(
+        level > _package_depth(path, folder)
+        for path, level in levels.items()
+        if level and (not folder or path.startswith(f"{folder}/"))
+    )
+
+
 def _pick(
     path: str,
     declared: list[_Declared],
@@ -348,6 +362,23 @@ def _pick(
     if chain_root is not None and score[chain_root] == best:
         return chain_root, "imports", "", 0
     return next(a for a in ancestors if score[a] == best), "imports", "", 0
+
+
+#: ``from .x import y``, ``from .. import z`` at a module's top level: the dots of a
+#: relative import (an indented one may be a docstring's example).
+_RELATIVE = re.compile(rb"^from[ \t]+(\.+)", re.MULTILINE)
+
+
+def _relative_level(source: bytes) -> int:
+    """The most dots any relative import of the file climbs (0 without one)."""
+    return max((len(m.group(1)) for m in _RELATIVE.finditer(source)), default=0)
+
+
+def _package_depth(path: str, root: str) -> int:
+    """How many packages hold the file named under ``root``: what its relative imports may
+    climb (``a/b/c.py`` is ``a.b.c``: 2; a package's ``__init__`` counts itself)."""
+    parts = _name_under(path, root).count(".") + 1
+    return parts if path.endswith("__init__.py") else parts - 1
 
 
 def _top(path: str, root: str) -> str:

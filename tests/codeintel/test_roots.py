@@ -122,6 +122,25 @@ def test_setuptools_find_takes_only_the_packages_it_includes() -> None:
     assert naming.names["deploy/docker/server.py"] == "server"
 
 
+def test_a_setting_whose_root_the_code_s_relative_imports_contradict_is_not_used() -> None:
+    """Kokoro-FastAPI: ``package-dir = {"" = "api/src"}``, but ``api/src/main.py`` imports
+    ``from .routers.debug import router`` (a top-level module cannot) and is served as
+    ``api.src.main``; the tests import ``api.src.main`` too."""
+    config = '[tool.setuptools]\npackage-dir = { "" = "api/src" }\n'
+    naming = name_modules(
+        {
+            "api/__init__.py": b"",
+            "api/src/main.py": b"from .routers.debug import router\n",
+            "api/src/routers/__init__.py": b"",
+            "api/src/routers/debug.py": b"",
+            "api/tests/test_main.py": b"from api.src.main import app\n",
+        },
+        {"pyproject.toml": config.encode()},
+    )
+    assert naming.names["api/src/main.py"] == "api.src.main"
+    assert naming.names["api/src/routers/debug.py"] == "api.src.routers.debug"
+
+
 def test_names_that_would_collide_fall_back_to_the_whole_path() -> None:
     names = _names(
         {
