@@ -950,7 +950,23 @@ class _Builder:
         (``_literal``), or ``typing.TYPE_CHECKING``, which is False when the code runs."""
         if self.ev.qualified(Value("name", name, ref=f"{module}.{name}")) in _CHECKING:
             return Value("const", "False")
-        return self._literal(self._visible(module, scope, name))
+        key = self._visible(module, scope, name)
+        if key is not None and self._field(key):
+            return None  # ``settings.ENV``: the environment, or the instance, sets it
+        return self._literal(key)
+
+    def _field(self, key: str) -> bool:
+        """Whether ``key`` is a field of a pydantic model, settings or dataclass: its class
+        default is no constant (the run's environment or the constructor decides)."""
+        owner = key.rpartition(".")[0]
+        fact = self.resolver.symbols.get(owner)
+        if fact is None or fact.kind != "class":
+            return False
+        dataclass = any(
+            self.ev.qualified(d.func if d.kind == "call" else d) in _DATACLASS
+            for d in fact.decorators
+        )
+        return dataclass or self.ev.is_subclass(owner, MODEL_ROOTS)
 
     def _visible(self, module: str, scope: str, name: str) -> str | None:
         """The variable ``name`` means in ``scope``: its own local, else the module's

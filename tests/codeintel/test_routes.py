@@ -900,6 +900,29 @@ def test_a_dependency_read_from_a_dict_by_key_is_a_provider(tmp_path: Path) -> N
     assert route.all_dependencies == ("main.auth",)
 
 
+def test_a_constant_flag_is_decided_and_a_settings_field_is_not(tmp_path: Path) -> None:
+    """``if ENABLE_X:`` of a literal set once is decided; ``if settings.ENV == "dev":`` is
+    not, though its class default says otherwise: the environment (or ``.env``) sets a
+    settings field (full-stack-fastapi-template's private routes), an instance a model's."""
+    (tmp_path / "main.py").write_text(
+        "from pydantic_settings import BaseSettings\n"
+        "from fastapi import FastAPI\n\n\n"
+        "class Settings(BaseSettings):\n"
+        "    ENV: str | None = None\n\n\n"
+        "settings = Settings()\n"
+        "ENABLE_X = False\n"
+        "app = FastAPI()\n"
+        "if ENABLE_X:\n\n"
+        "    @app.get('/x')\n"
+        "    def x() -> None:\n        pass\n\n\n"
+        "if settings.ENV == 'dev':\n\n"
+        "    @app.get('/dev')\n"
+        "    def dev() -> None:\n        pass\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert [(r.path, r.conditions) for r in routes] == [("/dev", ("settings.ENV == 'dev'",))]
+
+
 def test_a_provider_a_router_factory_is_given_is_each_calls(tmp_path: Path) -> None:
     """polar's ``get_oauth_link_router(get_github_factor, "github")`` declares
     ``Depends(factor_dependency)``: each router FastAPI serves asks for what its call
