@@ -62,6 +62,7 @@ _VERBS = {
 }
 _INCLUDES = frozenset({"include_router", "mount"})
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
+_REGISTERING = frozenset({*_VERBS, *_INCLUDES, *_ADDERS, "routes"})
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
 _MAX_LOOP = 64  # loop items expanded per statement; longer literals are data
 _CALLABLES = frozenset({"function", "method", "class"})
@@ -212,6 +213,8 @@ class _Builder:
         self._sole_callers: dict[str, Env] = {}  # see _bind_sole_callers
         self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
         self._words: frozenset[str] | None = None  # see _mentioned
+        self._unused: dict[str, str | None] = {}  # see _never_run
+        self._tests_known: dict[tuple[str, str, str], bool | None] = {}  # _constant_tests
         self._calling: set[tuple[str, str]] = set()  # factory calls being followed
         self._walking: list[str] = []  # the holders the walk is inside
         self._following: set[str] = set()  # names whose objects are being looked for
@@ -626,7 +629,8 @@ class _Builder:
         """A decorated def in a ``for`` loop declares one route per item."""
         scope = sym.qualname.rpartition(".<locals>.")[0]
         sites, unknown = self._loop_sites(module, file, sym.start_line, sym.guards, scope)
-        sites = self._under_callers(module, scope, sites)
+        declares = any(_route_decorator(d) for d in sym.decorators)
+        sites = self._under_callers(module, scope, sites, declares)
         for written, line in zip(sym.decorators, sym.decorator_lines, strict=True):
             decorator = self._forwarded(written)
             calls = self._closure_sites(module, scope, sites, decorator.func)
@@ -656,7 +660,8 @@ class _Builder:
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
         sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)
-        sites = self._under_callers(module, call.scope, self._per_call(module, call, sites))
+        per_call = self._per_call(module, call, sites)
+        sites = self._under_callers(module, call.scope, per_call, _may_register(call.value))
         func = call.value.func
         owner = func.func if func is not None and func.kind == "call" else func
         sites = self._closure_sites(module, call.scope, sites, owner)
@@ -724,9 +729,11 @@ class _Builder:
         if all(guard.kind != "for" for guard in guards):
             env = self._module_locals(module, scope, line, {})  # ``m = import_module("a.b")``
             # ``if ENABLE_ADMIN:`` of a constant the project never changes, ``TYPE_CHECKING``
-            known = self._known_tests(module, scope, guards, env) if base.conditions else set()
+            known = self._constant_tests(module, scope, guards, env) if base.conditions else set()
             if known is None:
                 return [], None
+            if not known:
+                return [replace(base, env=env) if env else base], None
             kept = tuple(c for c in base.conditions if c not in known)
             return [replace(base, env=env, conditions=kept)], None
         starts = self._calls_of(module, scope, _iterables(guards))
@@ -945,6 +952,28 @@ class _Builder:
                 held.add(guard.text)
         return held
 
+    def _constant_tests(
+        self, module: str, scope: str, guards: tuple[Guard, ...], env: Env
+    ) -> set[str] | None:
+        """``_known_tests`` of a statement in no loop; when no name is bound, each test is
+        decided once per scope (a function's statements share its few ``if`` tests)."""
+        if env:
+            return self._known_tests(module, scope, guards, env)
+        held = set()
+        for guard in guards:
+            if guard.kind != "if":
+                continue
+            key = (module, scope, guard.text)
+            if key not in self._tests_known:
+                self._tests_known[key] = self._decided(
+                    guard.text, lambda _: None, lambda name: self._constant(module, scope, name)
+                )
+            if self._tests_known[key] is False:
+                return None
+            if self._tests_known[key]:
+                held.add(guard.text)
+        return held
+
     def _constant(self, module: str, scope: str, name: str) -> Value | None:
         """What a name in an ``if`` test always holds: a literal the project never changes
         (``_literal``), or ``typing.TYPE_CHECKING``, which is False when the code runs."""
@@ -1114,11 +1143,15 @@ class _Builder:
             for site in sites
         ] or sites
 
-    def _under_callers(self, module: str, scope: str, sites: list[_Site]) -> list[_Site]:
+    def _under_callers(
+        self, module: str, scope: str, sites: list[_Site], declares: bool = True
+    ) -> list[_Site]:
         """A statement in a module-level function that takes no arguments runs once per call
-        of it, under that call's ``if`` tests (``if settings.ADMIN: register_admin()``)."""
+        of it, under that call's ``if`` tests (``if settings.ADMIN: register_admin()``).
+        ``declares``: whether the statement may declare or include routes at all."""
         func = f"{module}.{scope}"
-        unused = self._never_run(func) if scope and ".<locals>." not in scope else None
+        named = declares and scope and ".<locals>." not in scope
+        unused = self._never_run(func) if named else None
         if unused is not None:  # a library's API, or dead code: served only once called
             return [replace(site, conditions=(unused, *site.conditions)) for site in sites]
         fact = self._callee(func) if scope and "." not in scope else None
@@ -1137,6 +1170,11 @@ class _Builder:
         the app or router itself (``uvicorn --factory main:create_app`` calls it)."""
         owner, _, method = func.rpartition(".")
         unit = owner if method == "__init__" else func
+        if unit not in self._unused:
+            self._unused[unit] = self._unused_unit(unit)
+        return self._unused[unit]
+
+    def _unused_unit(self, unit: str) -> str | None:
         fact = self.resolver.symbols.get(unit)
         if fact is None or fact.decorators or fact.kind not in ("function", "class"):
             return None
@@ -1162,12 +1200,10 @@ class _Builder:
         named nowhere else can only be called by code we do not see."""
         if self._words is None:
             words: set[str] = set()
-            for facts in self.resolver.modules.values():
+            for facts in self.resolver.modules.values():  # refs are ``_uses``' already
                 texts = [c.value.text for c in facts.calls]
                 texts += [a.value.text for a in (*facts.assigns, *facts.attributes) if a.value]
-                texts += [r.text for r in facts.refs]
-                for text in texts:
-                    words.update(_WORD.findall(text))
+                words.update(_WORD.findall("\n".join(texts)))
             self._words = frozenset(words)
         return self._words
 
@@ -2929,6 +2965,12 @@ def _field_default(value: Value | None, evaluator: Evaluator) -> Value | None:
     if value is None or value.kind != "call" or evaluator.qualified(value.func) not in _FIELD:
         return value
     return value.keyword("default")
+
+
+def _may_register(call: Value) -> bool:
+    """Whether a statement may declare, add, include or copy routes: it spells a method of
+    theirs (a cheap test before the costlier questions of who runs it)."""
+    return any(f".{name}" in call.text for name in _REGISTERING)
 
 
 def _route_decorator(decorator: Value) -> bool:
