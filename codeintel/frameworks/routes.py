@@ -1912,7 +1912,7 @@ class _Builder:
         if value.kind == "name" and value.ref in env and value.ref in self.objects:
             # ``if app is None: app = FastAPI()``: a parameter left at its default is
             # replaced by the object the function builds
-            return self._objects(env[value.ref], {}, where, depth + 1) or [(value.ref, {})]
+            return self._objects(env[value.ref], {}, where, depth + 1) or [(value.ref, env)]
         value = _attribute_read(_close(value, env))
         while value.kind == "name" and value.ref in env and depth <= _MAX_DEPTH:
             value, depth = env[value.ref], depth + 1  # a parameter passed on by name
@@ -2571,7 +2571,7 @@ class _Builder:
             for child, tests in self._bindings(self.objects[key]):
                 # a router built in place (``include_router(ProbeRouter(name))``) has its
                 # prefix from the arguments bound where it is built
-                mixed = {**env, **child_env}
+                mixed = {**env, **child.bound, **child_env}
                 own = self._prefix(child, mixed, site) if child.kind == "router" else Text("")
                 outer = _Context(
                     context.app,

@@ -27,3 +27,9 @@ def create_crud_router(prefix: str = "", router: APIRouter | None = None) -> API
 
 
 crud_router = create_crud_router(prefix="/crud")
+plain_crud = create_crud_router()  # a second caller, leaving the prefix at its default
+
+
+@plain_crud.get("/{item_id}/extra")
+async def extra(item_id: str) -> dict[str, str]:
+    return {}

@@ -1,10 +1,11 @@
 from shop.extra import register_extra
-from shop.crud import crud_router
+from shop.crud import crud_router, plain_crud
 from shop.factory import create_app
 from shop.served import serve
 
 app = create_app()
 app.include_router(crud_router)
+app.include_router(plain_crud, prefix="/plain-crud")
 
 
 def run() -> None:
