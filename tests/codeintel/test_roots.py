@@ -108,18 +108,13 @@ def test_setuptools_find_takes_only_the_packages_it_includes() -> None:
     own package at the top, not the loose modules of its ``deploy/docker/`` server, which
     import each other from their own folder."""
     config = '[tool.setuptools]\npackages = {find = {where = ["."], include = ["crawl4ai*"]}}\n'
-    naming = name_modules(
-        {
-            "crawl4ai/__init__.py": b"",
-            "crawl4ai/models.py": b"",
-            "deploy/docker/server.py": b"from monitor.routes import router\n",
-            "deploy/docker/monitor/routes.py": b"",
-        },
-        {"pyproject.toml": config.encode()},
-    )
-    assert naming.names["crawl4ai/models.py"] == "crawl4ai.models"
-    assert naming.names["deploy/docker/monitor/routes.py"] == "monitor.routes"
-    assert naming.names["deploy/docker/server.py"] == "server"
+    sources = {"crawl4ai/__init__.py": "", "crawl4ai/models.py": ""}
+    sources["deploy/docker/server.py"] = "from monitor.routes import router\n"
+    sources["deploy/docker/monitor/routes.py"] = ""
+    names = _names(sources, {"pyproject.toml": config})
+    assert names["crawl4ai/models.py"] == "crawl4ai.models"
+    assert names["deploy/docker/monitor/routes.py"] == "monitor.routes"
+    assert names["deploy/docker/server.py"] == "server"
 
 
 def test_a_setting_whose_root_the_code_s_relative_imports_contradict_is_not_used() -> None:
@@ -127,18 +122,13 @@ def test_a_setting_whose_root_the_code_s_relative_imports_contradict_is_not_used
     ``from .routers.debug import router`` (a top-level module cannot) and is served as
     ``api.src.main``; the tests import ``api.src.main`` too."""
     config = '[tool.setuptools]\npackage-dir = { "" = "api/src" }\n'
-    naming = name_modules(
-        {
-            "api/__init__.py": b"",
-            "api/src/main.py": b"from .routers.debug import router\n",
-            "api/src/routers/__init__.py": b"",
-            "api/src/routers/debug.py": b"",
-            "api/tests/test_main.py": b"from api.src.main import app\n",
-        },
-        {"pyproject.toml": config.encode()},
-    )
-    assert naming.names["api/src/main.py"] == "api.src.main"
-    assert naming.names["api/src/routers/debug.py"] == "api.src.routers.debug"
+    sources = {"api/__init__.py": "", "api/src/routers/__init__.py": ""}
+    sources["api/src/main.py"] = "from .routers.debug import router\n"
+    sources["api/src/routers/debug.py"] = ""
+    sources["api/tests/test_main.py"] = "from api.src.main import app\n"
+    names = _names(sources, {"pyproject.toml": config})
+    assert names["api/src/main.py"] == "api.src.main"
+    assert names["api/src/routers/debug.py"] == "api.src.routers.debug"
 
 
 def test_names_that_would_collide_fall_back_to_the_whole_path() -> None:
