@@ -3049,13 +3049,18 @@ def _may_import_by_name(call: Value) -> bool:
 
 
 def _may_derive(assign: AssignFact) -> bool:
-    """Whether ``assign`` may import a module by name, or make a string of what a loop
-    around it binds."""
+    """Whether ``assign`` may import a module by name, make a string of what a loop around
+    it binds, or join a string of a function's parameters (``module_path = "app.routers."
+    + name``)."""
     value = assign.value
-    return _may_import(value) or (
-        value is not None
-        and value.kind in ("call", "subscript", "fstring", "add")
-        and any(guard.kind == "for" for guard in assign.guards)
+    if value is None:
+        return False
+    looped = any(guard.kind == "for" for guard in assign.guards)
+    joined = bool(assign.scope) and value.kind in ("fstring", "add")
+    return (
+        _may_import(value)
+        or joined
+        or (value.kind in ("call", "subscript", "fstring", "add") and looped)
     )
 
 

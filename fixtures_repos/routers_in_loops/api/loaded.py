@@ -37,3 +37,10 @@ def include_here(module: str, attr: str = "router") -> None:
 
 include_here("api.routers.runs")
 include_here("api.walked.zeta")
+
+
+def load(app: FastAPI, name: str) -> None:
+    """The module's name joined from the parameter in a local first."""
+    module_path = "api.routers." + name
+    module = importlib.import_module(module_path)
+    app.include_router(module.router, prefix="/by-path")

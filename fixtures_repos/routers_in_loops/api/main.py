@@ -85,6 +85,7 @@ loaded.include(app, "api.walked.zeta", attr="router")
 loaded.safe_include(app, "api.routers.runs", "/safe")
 loaded.safe_include(app, module="api.mapped", prefix="/safe")
 loaded.include_all(app)
+loaded.load(app, "flows")
 app.include_router(loaded.router)
 
 for prefix, zipped in zip(["/zipped/a", "/zipped/b"], [flows.router, runs.router]):
