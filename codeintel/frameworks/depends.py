@@ -8,7 +8,7 @@ from codeintel.diagnostics import Diagnostic
 from codeintel.facts.ids import id_kind
 from codeintel.facts.models import Param, SymbolFact, Value
 from codeintel.facts.routes import Route
-from codeintel.resolve.evaluate import Evaluator, argument, chosen, placeholder
+from codeintel.resolve.evaluate import MUTATORS, Evaluator, argument, chosen, placeholder
 from codeintel.resolve.framework_names import (
     ANNOTATED,
     CLASS_BASED_VIEWS,
@@ -18,8 +18,6 @@ from codeintel.resolve.framework_names import (
 )
 
 _MAX_HOPS = 8
-#: Methods that change the list they are called on.
-_MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse"})
 _CALLABLE = frozenset({"function", "method", "class"})
 
 
@@ -92,7 +90,7 @@ def _appended(
     for call in facts.calls if facts else ():
         func = call.value.func
         held, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
-        if call.role != "call" or held != key or method not in _MUTATORS:
+        if call.role != "call" or held != key or method not in MUTATORS:
             continue
         if at is not None and facts is not None and at[0] == facts.file and call.line > at[1]:
             continue  # after the list was handed over

@@ -513,7 +513,8 @@ class _TestClasses:
 
     collected: dict[str, bool]
     imported: list[tuple[str, str]]
-    functions: dict[str, tuple[str, int]]  # by the name it imports: the function, the line
+    # by the name it imports: the function, the module defining it, the import's line
+    functions: dict[str, tuple[SymbolFact, ModuleFacts, int]]
 
 
 def _class_fixtures(
@@ -659,7 +660,7 @@ def _tests(
         elif owner:
             lines = _class_lines(module, owner)
         else:  # a function imported here: where the import puts it in the namespace
-            lines = (classes.functions[fact.name][1], classes.functions[fact.name][1])
+            lines = (classes.functions[fact.name][2], classes.functions[fact.name][2])
         found.append(
             TestFunction(
                 name=fact.name,
@@ -706,12 +707,9 @@ def _collected_tests(
         yield from _inherited(cls, f"{module.module}.{cls}", own, evaluator, rules, 1)
     for name, cls in classes.imported:
         yield from _inherited(name, cls, set(), evaluator, rules, 0)
-    resolver = evaluator.resolver
     for name in sorted(classes.functions):  # ``from tests.helpers import test_case_factory``
-        qualname = classes.functions[name][0]
-        home = _module_of(resolver.modules, resolver.symbols, qualname)
-        if home is not None:
-            yield "", resolver.symbols[qualname], home, ""
+        function, home, _ = classes.functions[name]
+        yield "", function, home, ""
 
 
 def _collects(module: ModuleFacts) -> bool:
@@ -737,7 +735,7 @@ def _turned_off(module: ModuleFacts, function: str) -> bool:
 
 def _imported_functions(
     module: ModuleFacts, evaluator: Evaluator, rules: _Collects
-) -> dict[str, tuple[str, int]]:
+) -> dict[str, tuple[SymbolFact, ModuleFacts, int]]:
     """The project functions a test module imports under their own names that pytest's
     ``python_functions`` takes (julep's ``from tests.fixtures import test_agent``): pytest
     collects whatever function its namespace holds; a pytest fixture it never collects."""
@@ -755,7 +753,7 @@ def _imported_functions(
         if home is None or _turned_off(home, name):
             continue
         if fact.name == name and _fixture_decorator(fact, evaluator) is None:
-            found[name] = (target.qualname, imp.line)
+            found[name] = (fact, home, imp.line)
     return found
 
 

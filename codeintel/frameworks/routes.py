@@ -30,7 +30,7 @@ from codeintel.frameworks.depends import (
     view_class,
 )
 from codeintel.pipeline.layout import is_test_path
-from codeintel.resolve.evaluate import Evaluator, Text, argument, chosen
+from codeintel.resolve.evaluate import MUTATORS, Evaluator, Text, argument, chosen
 from codeintel.resolve.framework_names import (
     APP_CLASSES,
     BODY,
@@ -73,11 +73,6 @@ _TAKES_OUT = frozenset({"remove", "pop", "clear"})
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed"})
 _DATACLASS = frozenset({"dataclasses.dataclass"})
 _FIELD = frozenset({"dataclasses.field"})
-#: Methods that change the list, set or dict they are called on.
-_MUTATORS = frozenset(
-    {"add", "discard", "remove", "append", "extend", "insert", "update", "clear", "pop"}
-    | {"popitem", "setdefault", "sort", "reverse"}
-)
 #: What a router's options hold before they are set.
 _NO_OPTION = {
     "prefix": Value("str", ""),
@@ -214,6 +209,7 @@ class _Builder:
         self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
         self._words: frozenset[str] | None = None  # see _mentioned
         self._unused: dict[str, str | None] = {}  # see _never_run
+        self._extended: frozenset[str] | None = None  # see _subclassed
         self._tests_known: dict[tuple[str, str, str], bool | None] = {}  # _constant_tests
         self._calling: set[tuple[str, str]] = set()  # factory calls being followed
         self._walking: list[str] = []  # the holders the walk is inside
@@ -834,10 +830,7 @@ class _Builder:
 
     def _plain_record(self, fact: SymbolFact) -> bool:
         """A ``@dataclass`` or ``NamedTuple`` class with no base of the project's own."""
-        dataclass = any(
-            self.ev.qualified(d.func if d.kind == "call" else d) in _DATACLASS
-            for d in fact.decorators
-        )
+        dataclass = self._dataclass(fact)
         bases = [self.ev.qualified(b) for b in fact.bases]
         named = any(b in _NAMED_TUPLE for b in bases)
         own = any(b in self.resolver.symbols for b in bases if b)
@@ -991,11 +984,13 @@ class _Builder:
         fact = self.resolver.symbols.get(owner)
         if fact is None or fact.kind != "class":
             return False
-        dataclass = any(
+        return self._dataclass(fact) or self.ev.is_subclass(owner, MODEL_ROOTS)
+
+    def _dataclass(self, fact: SymbolFact) -> bool:
+        return any(
             self.ev.qualified(d.func if d.kind == "call" else d) in _DATACLASS
             for d in fact.decorators
         )
-        return dataclass or self.ev.is_subclass(owner, MODEL_ROOTS)
 
     def _visible(self, module: str, scope: str, name: str) -> str | None:
         """The variable ``name`` means in ``scope``: its own local, else the module's
@@ -1048,7 +1043,7 @@ class _Builder:
                     func = call.value.func
                     if call.role == "call" and func is not None and func.kind == "name":
                         owner, _, method = func.text.rpartition(".")
-                        if method in _MUTATORS:
+                        if method in MUTATORS:
                             found.add(owner.rpartition(".")[2])
                     elif call.role == "setitem" and call.value.items:  # ``ROUTES[1] = r``
                         found.add(call.value.items[0].text.partition("[")[0].rpartition(".")[2])
@@ -2212,11 +2207,15 @@ class _Builder:
         return next((p.default for p in fact.params if p.name == param), None)
 
     def _subclassed(self, cls: str) -> bool:
-        return any(
-            cls in self.resolver.mro(name)[1:]
-            for name, fact in self.resolver.symbols.items()
-            if fact.kind == "class"
-        )
+        """Whether some project class has ``cls`` among its bases."""
+        if self._extended is None:
+            self._extended = frozenset(
+                base
+                for name, fact in self.resolver.symbols.items()
+                if fact.kind == "class"
+                for base in self.resolver.mro(name)[1:]
+            )
+        return cls in self._extended
 
     def _module_calls(self, factory: str) -> list[tuple[str, Value]]:
         """``(variable, call)`` for each module-level ``variable = factory(...)`` outside

@@ -83,8 +83,9 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     packages = {p.rpartition("/")[0] for p in paths if p.endswith("__init__.py")}
     votes, first_site = _votes(sources, _provided_names(paths), packages)
     chosen: dict[str, tuple[str, str, str, int]] = {}  # path -> (root, evidence, file, line)
-    levels = {path: _relative_level(sources[path]) for path in paths}
-    declared = [d for d in declared if not _contradicted(d.folder, levels)]
+    if declared:  # only a setting's root can be contradicted by relative imports
+        levels = {path: _relative_level(sources[path]) for path in paths}
+        declared = [d for d in declared if not _contradicted(d.folder, levels)]
     for path in paths:
         pick = _pick(path, declared, votes, fallback[path])
         if pick is not None:

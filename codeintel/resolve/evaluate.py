@@ -18,6 +18,11 @@ _MAX_HOPS = 16
 _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
 _GETENV = frozenset({"os.getenv", "os.environ.get"})
 _OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
+#: Methods that change the list, set or dict they are called on.
+MUTATORS = frozenset(
+    {"add", "discard", "remove", "append", "extend", "insert", "update", "clear", "pop"}
+    | {"popitem", "setdefault", "sort", "reverse"}
+)
 #: str methods a path or prefix is trimmed or cased with, evaluated on known strings.
 STR_METHODS = frozenset(
     {"strip", "lstrip", "rstrip", "removeprefix", "removesuffix", "lower", "upper", "replace"}
