@@ -1,7 +1,8 @@
 """Print the routes a FastAPI app really serves, as JSON: run in a subprocess per project.
 
 Usage: python runtime_routes.py PROJECT_DIR MODULE:ATTRIBUTE [started]
-(``started``: the routes once the app's lifespan has started)
+(``started``: the routes once the app's lifespan has started; ``MODULE:FACTORY()``: the app
+the factory returns when called with no arguments, as ``uvicorn --factory`` serves it)
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ async def _started(app: Any) -> list[tuple[str, str, str]]:
 def main(project: str, spec: str, *started: str) -> None:
     sys.path.insert(0, project)
     module, _, attribute = spec.partition(":")
-    app = getattr(importlib.import_module(module), attribute)
+    app = getattr(importlib.import_module(module), attribute.removesuffix("()"))
+    app = app() if attribute.endswith("()") else app
     routes = asyncio.run(_started(app)) if started else sorted(set(served(app.routes)))
     print(json.dumps(routes))
 

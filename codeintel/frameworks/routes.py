@@ -408,11 +408,47 @@ class _Builder:
 
     def _bind_sole_callers(self) -> None:
         """A factory the project calls once (``app = create_server(url_prefix="/v1")``,
-        infinity): its app is built with that call's arguments and defaults."""
+        infinity): its app is built with that call's arguments and defaults; one it never
+        calls, with its defaults."""
         for factory_object, bound in sorted(self._sole_callers.items()):
             func = factory_object.rpartition(".<locals>.")[0]
             if len(self.sites.get(func, [])) == 1:
                 self.objects[factory_object].bound = bound
+        for key, obj in sorted(self.objects.items()):
+            func = key.rpartition(".<locals>.")[0]
+            if obj.kind == "app" and func:
+                self._bind_defaults(obj, func)
+
+    def _bind_defaults(self, obj: _Object, func: str) -> None:
+        """An app factory the app's code never names is called by the server
+        (``uvicorn app.main:create_app --factory``) with no arguments: its app is built with
+        its defaults, not with what a test passes it. A method, a copy a caller made, and a
+        factory with a parameter that has no default are reached by code we do not see."""
+        fact = self._callee(func)
+        if fact is None or not fact.params or obj.bound or obj.made_by is not None:
+            return
+        if any(p.default is None and p.kind in ("positional", "keyword") for p in fact.params):
+            return
+        module = self.resolver.symbol_module.get(func, "")
+        if fact.kind != "function" or "." in func.removeprefix(f"{module}.") or self._named(func):
+            return
+        obj.bound = self._bind(fact, func, Value("call", f"{func}()"), {})
+
+    def _named(self, func: str) -> bool:
+        """Whether a module other than the tests imports ``func`` or uses its name."""
+        uses, _ = self._uses()
+        for module, ref in uses.get(func.rpartition(".")[2], ()):
+            if is_test_path(self.resolver.modules[module].file):
+                continue
+            target = self.resolver.resolve(ref.candidate, importer=module)
+            if target is None or target.qualname == func:
+                return True
+        return any(
+            i.binds_to == func
+            for facts in self.resolver.modules.values()
+            if not is_test_path(facts.file)
+            for i in facts.imports
+        )
 
     def _name_in_place(self, key: str, found: list[tuple[str, Env]]) -> None:
         """An app a factory builds in its ``return`` itself is served as the global bound to

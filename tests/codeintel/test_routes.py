@@ -56,6 +56,17 @@ def test_static_routes_equal_runtime_routes(fixtures: Path, name: str, spec: str
 
 
 @pytest.mark.slow
+def test_an_app_factory_the_code_never_calls_is_built_with_its_defaults(fixtures: Path) -> None:
+    project = fixtures / "routers_via_functions"
+    static = {
+        (r.method, r.path, r.endpoint)
+        for r in codeintel.analyze(project).routes()
+        if r.app == "shop.factory_served.create_app.<locals>.app"
+    }
+    assert static == runtime_routes(project, "shop.factory_served:create_app()")
+
+
+@pytest.mark.slow
 def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
     fixtures: Path,
 ) -> None:
