@@ -408,6 +408,14 @@ class Evaluator:
         """What ``DEPS["get"]`` holds, when ``DEPS`` is a dict literal bound to a name."""
         return self._item(value.items[0], value.items[1], 0) if len(value.items) == 2 else None
 
+    def _named_as(self, ref: str) -> str:
+        """What ``ref`` names wherever it is spelled: ``Action.CHAT`` as a module that
+        imports ``Action`` writes it is the defining module's ``Action.CHAT``."""
+        target = self.resolver.resolve(ref)
+        if target is None:
+            return ref
+        return f"{target.qualname}.{target.remainder}" if target.remainder else target.qualname
+
     def _item(self, container: Value, key: Value, hops: int) -> Value | None:
         """``PATHS["models"]`` or ``ROUTES[Action.CHAT]`` on a dict literal bound to a name;
         ``name.split(".")[0]``, a part of what a call makes of a known string."""
@@ -430,7 +438,8 @@ class Evaluator:
         if container.kind != "map":
             return None
         pairs = zip(container.items[::2], container.items[1::2], strict=True)
-        same = (lambda k: k.ref == key.ref) if key.kind == "name" and key.ref else None
+        named = self._named_as(key.ref) if key.kind == "name" and key.ref else None
+        same = (lambda k: k.ref is not None and self._named_as(k.ref) == named) if named else None
         for written, item in pairs:
             if (
                 same(written)

@@ -3,6 +3,8 @@ from enum import Enum
 
 from fastapi import APIRouter, FastAPI
 
+from api.passthrough import PASSTHROUGH, Provider
+
 
 class Action(str, Enum):
     CHAT = "chat"
@@ -25,6 +27,11 @@ def chat() -> dict[str, str]:
 
 @router.post(ROUTES[Action.EMBED])
 def embed() -> dict[str, str]:
+    return {}
+
+
+@router.post(PASSTHROUGH[Provider.ANTHROPIC])
+def anthropic() -> dict[str, str]:
     return {}
 
 
