@@ -627,7 +627,9 @@ class _Builder:
 
     def _add_sites(self, value: Value, site: _Site) -> None:
         if value.kind == "call":
-            called = self._constructor(self.ev.called_class(value))
+            # ``mod.setup(app)`` with ``mod = import_module(f"app.plugins.{name}")`` in a loop
+            func = _close(value.func, site.env) if site.env and value.func else value.func
+            called = self._constructor(self.ev.called_class(replace(value, func=func)))
             fact = self._callee(called)
             if fact is None:  # ``manager.on_start(app)``
                 called = self._method(value.func)

@@ -109,3 +109,8 @@ def optioned_x() -> str:
 
 CONFIG = {"prefix": "/configured"}
 app.include_router(optioned, prefix=CONFIG.get("prefix", "/unused"))
+
+# Each add-on module, imported by name in a loop, adds its routes to the app it is given.
+for addon in ("notes", "tags"):
+    addon_module = importlib.import_module(f"api.addons.{addon}")
+    addon_module.setup(app)
