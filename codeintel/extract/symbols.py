@@ -438,7 +438,12 @@ class _Collector:
             scope.annotated.add(node.target.value)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._store(node.target)
+        if isinstance(node.operator, cst.AddAssign) and isinstance(node.target, cst.Name):
+            # ``routes += [APIRoute(...)]`` (MLServer) binds what ``routes = routes + [...]`` would
+            grown = cst.BinaryOperation(node.target, cst.Add(), node.value)
+            self._store(node.target, node, None, grown)
+        else:
+            self._store(node.target)
 
     def visit_For(self, node: cst.For) -> None:
         self._store(node.target)
@@ -515,7 +520,9 @@ class _Collector:
             self._value(annotation, chain) if annotation is not None else None,
             self._value(value, chain) if value is not None else None,
             self._line(statement),
-            self._end(value) if value is not None else self._line(statement),
+            self._end(statement if isinstance(statement, cst.AugAssign) else value)
+            if value is not None
+            else self._line(statement),
             tuple(map(self._guard, guards)),
         )
 

@@ -43,7 +43,7 @@ def list_providers(
     ``dependency_diagnostics`` to report, never dropped."""
     if value is not None and value.kind == "name":
         key = evaluator.variable(value.ref)
-        bound = evaluator.binding(key) if key else None
+        bound = evaluator.binding(key, at) if key else None
         added = _appended(key, evaluator, at) if key and bound and bound.kind == "list" else ()
         if bound is not None and added is None:
             return [placeholder(value.text)]  # built up at run time (infinity's API key check)
@@ -59,6 +59,8 @@ def list_providers(
             return list_providers(value.items[1], evaluator, at)
         if first.kind == "list":
             return list_providers(first, evaluator, at)
+    if value.kind == "add" and len(value.items) == 2:  # ``deps += [Depends(rate)]``
+        return [p for part in value.items for p in list_providers(part, evaluator, at)]
     if value.kind == "call":
         value = _returned_list(value, evaluator) or value
     if value.kind != "list":

@@ -112,12 +112,41 @@ class Evaluator:
             return None
         return call.keyword(name)
 
-    def binding(self, key: str) -> Value | None:
-        """The value first bound to a variable (later rebinding is rare for apps and routers)."""
-        facts = self.assigns.get(key)
-        if not facts:
+    def binding(self, key: str, at: tuple[str, int] | None = None) -> Value | None:
+        """The value first bound to a variable (later rebinding is rare for apps and routers),
+        with what later statements of its block add to it (``routes += [...]``,
+        ``prefix = prefix + "/v1"``): rebound otherwise, it is the first value, as before.
+        Read ``at`` a file and line, what its own module adds after that line is not in it."""
+        facts = sorted((f for f in self.assigns.get(key, ()) if f.value is not None), key=_line)
+        first = facts[0].value if facts else None
+        if first is None:
             return None
-        return next((f.value for f in facts if f.value is not None), None)
+        if at is not None and self._file_of(key) == at[0]:
+            facts = facts[:1] + [f for f in facts[1:] if f.line < at[1]]
+        value = first
+        for later in facts[1:]:
+            same_block = later.guards == facts[0].guards
+            grown = self._grown(key, value, later.value) if same_block else None
+            if grown is None:
+                return first
+            value = grown
+        return value
+
+    def _file_of(self, key: str) -> str | None:
+        """The file of the module that binds the variable ``key``."""
+        owner = key.rpartition(".<locals>.")[0] or key.rpartition(".")[0]
+        module = self.resolver.symbol_module.get(owner) or owner
+        facts = self.resolver.modules.get(module)
+        return facts.file if facts is not None else None
+
+    def _grown(self, key: str, before: Value, after: Value | None) -> Value | None:
+        """``after`` with its own variable read as ``before``, when it adds to it."""
+        if after is None or after.kind != "add" or len(after.items) != 2:
+            return None
+        own, added = after.items
+        if own.kind != "name" or own.ref is None or self.variable(own.ref) != key:
+            return None
+        return Value("add", after.text, items=(before, added))
 
     def object_key(self, ref: str | None, hops: int = 0) -> str | None:
         """The variable that finally holds the object ``ref`` names: ``x = y`` aliases and
@@ -543,6 +572,8 @@ class Evaluator:
         if value is not None and value.kind == "name" and hops < _MAX_HOPS:
             key = self.variable(value.ref)
             return self.strings(self.binding(key) if key else None, hops + 1)
+        if value is not None and value.kind == "add" and len(value.items) == 2:
+            return tuple(s for part in value.items for s in self.strings(part, hops + 1))
         if value is None or value.kind != "list":
             return ()
         found: list[str] = []
@@ -615,3 +646,7 @@ def _slice(bounds: ast.Slice) -> slice | None:
         else:
             return None
     return None if parts[2] == 0 else slice(*parts)
+
+
+def _line(fact: AssignFact) -> int:
+    return fact.line

@@ -841,6 +841,40 @@ def test_a_helper_s_dependencies_parameter_is_each_calls(fixtures: Path) -> None
     assert served["/invoke"] == ()
 
 
+def test_lists_grown_with_plus_equals_hold_what_was_added(tmp_path: Path) -> None:
+    """``deps += [Depends(rate)]`` and ``routes += [APIRoute(...)]`` (MLServer) extend the
+    list: read where FastAPI copies it, what the module adds later is not in it."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n"
+        "from fastapi.routing import APIRoute\n\n\n"
+        "def auth() -> None:\n    pass\n\n\n"
+        "def rate() -> None:\n    pass\n\n\n"
+        "def ping() -> None:\n    pass\n\n\n"
+        "grown = [Depends(auth)]\n"
+        "grown += [Depends(rate)]\n"
+        "router = APIRouter(dependencies=grown)\n"
+        "early = [Depends(auth)]\n"
+        "other = APIRouter(dependencies=early)\n"
+        "early += [Depends(rate)]\n"
+        "routes = [APIRoute('/ping', ping)]\n"
+        "routes += [APIRoute('/pong', ping)]\n"
+        "app = FastAPI(routes=routes)\n\n\n"
+        "@router.get('/grown')\n"
+        "def read_grown() -> None:\n    pass\n\n\n"
+        "@other.get('/early')\n"
+        "def read_early() -> None:\n    pass\n\n\n"
+        "app.include_router(router)\n"
+        "app.include_router(other)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert {(r.path, r.dependencies) for r in routes} == {
+        ("/ping", ()),
+        ("/pong", ()),
+        ("/grown", ("main.auth", "main.rate")),
+        ("/early", ("main.auth",)),  # FastAPI copied the list before it grew
+    }
+
+
 def test_a_project_holding_fastapi_s_source_keeps_its_routers_options(tmp_path: Path) -> None:
     """Analysing a tree that holds the ``fastapi`` package itself (its repository, or a
     vendored copy): ``APIRouter(prefix=...)`` is the framework's class, not a subclass whose
