@@ -109,7 +109,22 @@ def _returned_list(call: Value, evaluator: Evaluator) -> Value | None:
     called = _function_called(call, evaluator)
     returned = set(called[1].returned) if called else set()
     only = returned.pop() if len(returned) == 1 else None
+    if only is not None and only.kind == "name" and called is not None:
+        only = _local_list(only, called[0], evaluator)
     return only if only is not None and only.kind == "list" else None
+
+
+def _local_list(name: Value, function: str, evaluator: Evaluator) -> Value | None:
+    """``depends = [Depends(a)]; depends.append(Depends(b)); return depends`` (tabbyAPI's
+    global dependencies): the list the local holds, with what every run appends to it."""
+    key = evaluator.variable(name.ref)
+    if key is None or not key.startswith(f"{function}.<locals>."):
+        return None
+    bound = evaluator.binding(key)
+    if bound is None or bound.kind != "list":
+        return None
+    added = _appended(key, evaluator, None)
+    return None if added is None else replace(bound, items=(*bound.items, *added))
 
 
 def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:

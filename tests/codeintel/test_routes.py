@@ -724,8 +724,9 @@ def test_dependencies_a_function_returns_are_its_list_unless_built_at_run_time(
     tmp_path: Path,
 ) -> None:
     """OpenHands: ``APIRouter(dependencies=get_dependencies())``. A function returning one
-    list literal gives its providers; one appending under an ``if`` gives what the run
-    decides (FastAPI served none without ``SESSION_API_KEY``), kept as written and reported."""
+    list literal gives its providers, as does one returning a local it appends to on every
+    run (tabbyAPI); one appending under an ``if`` gives what the run decides (FastAPI served
+    none without ``SESSION_API_KEY``), kept as written and reported."""
     (tmp_path / "main.py").write_text(
         "import os\n\n"
         "from fastapi import APIRouter, Depends, FastAPI\n\n\n"
@@ -738,24 +739,36 @@ def test_dependencies_a_function_returns_are_its_list_unless_built_at_run_time(
         "    if os.getenv('SESSION_API_KEY'):\n"
         "        result.append(Depends(check_key))\n"
         "    return result\n\n\n"
+        "def global_dependencies() -> list:\n"
+        "    depends = [Depends(check_key)]\n"
+        "    depends.append(Depends(log_request))\n"
+        "    return depends\n\n\n"
+        "def log_request() -> None:\n"
+        "    pass\n\n\n"
         "plain = APIRouter(dependencies=plain_dependencies())\n"
-        "built = APIRouter(dependencies=built_dependencies())\n\n\n"
+        "built = APIRouter(dependencies=built_dependencies())\n"
+        "logged = APIRouter(dependencies=global_dependencies())\n\n\n"
         "@plain.get('/plain')\n"
         "def read_plain() -> None:\n"
         "    pass\n\n\n"
         "@built.get('/built')\n"
         "def read_built() -> None:\n"
         "    pass\n\n\n"
+        "@logged.get('/logged')\n"
+        "def read_logged() -> None:\n"
+        "    pass\n\n\n"
         "app = FastAPI()\n"
         "app.include_router(plain)\n"
         "app.include_router(built)\n"
+        "app.include_router(logged)\n"
     )
     graph = codeintel.analyze(tmp_path)
     assert {r.path: r.all_dependencies for r in graph.routes()} == {
         "/plain": ("main.check_key",),
         "/built": ("<?built_dependencies()>",),
+        "/logged": ("main.check_key", "main.log_request"),
     }
-    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 30)]  # the route
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 41)]  # the route
 
 
 def test_lists_spread_into_dependencies_and_tags_give_their_items(tmp_path: Path) -> None:
