@@ -1529,19 +1529,22 @@ class _Builder:
         return self._holders(holder, site), method
 
     def _fetched(self, func: Value | None, site: _Site) -> Value | None:
-        """``route = getattr(router, "get")``, then ``route(path)(handler)`` (litellm): the
-        method named. A name that is not a literal, on an app or router, is a CI202."""
-        key = self.ev.variable(func.ref) if func is not None and func.kind == "name" else None
-        value = self.ev.binding(key) if key else None
+        """``route = getattr(router, "get")``, then ``route(path)(handler)`` (litellm), or
+        ``getattr(router, method)(path)(handler)`` in a loop over method names: the method
+        named. A name that is not known, on an app or router, is a CI202."""
+        value = func
+        if func is not None and func.kind == "name":
+            key = self.ev.variable(func.ref)
+            value = self.ev.binding(key) if key else None
         getter = value.func if value is not None and value.kind == "call" else None
         if getter is None or getter.ref is not None or getter.text != "getattr":
             return None
         assert value is not None
         if len(value.items) < 2 or value.items[0].ref is None:
             return None
-        target, name = value.items[0], value.items[1]
-        if name.kind == "str":
-            return Value("name", f"{target.text}.{name.text}", ref=f"{target.ref}.{name.text}")
+        target, name = value.items[0], self.ev.text(_close(value.items[1], site.env))
+        if not name.unknown:
+            return Value("name", f"{target.text}.{name.value}", ref=f"{target.ref}.{name.value}")
         if self._holders(target.ref, site):
             message = f"cannot tell which method {value.text} is"
             self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
