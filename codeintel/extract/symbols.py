@@ -912,6 +912,7 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
             cst.Dict,
             cst.List,  # ``routes = [APIRoute(...)]`` then ``FastAPI(routes=routes)`` (MLServer)
             cst.Tuple,
+            cst.Subscript,  # ``selected = router_mapping[server]`` in a loop (tabbyAPI)
         ),
     )
 

@@ -918,7 +918,7 @@ class _Builder:
             if _may_import(assign.value):
                 held = self._module_held(closed, module)
             elif env:  # ``name = os.path.splitext(file)[0]`` of a loop's ``file``
-                held = self._derived(closed, assign.value, module)
+                held = self._derived(closed, assign.value, module) or self._module_looked_up(closed)
             else:
                 continue
             if held is not None:
@@ -935,6 +935,16 @@ class _Builder:
                 key=lambda a: a.line,
             )
         return self._importing[module, scope]
+
+    def _module_looked_up(self, closed: Value) -> Value | None:
+        """The module a dict of modules gives for a loop's item (tabbyAPI's
+        ``router_mapping.get(server)``, its values imported modules)."""
+        found = self.ev.looked_up(closed)
+        target = self.resolver.resolve(found.ref) if found is not None and found.ref else None
+        if found is None or target is None or target.remainder:
+            return None
+        module = target.qualname
+        return Value("name", found.text, ref=module) if module in self.resolver.modules else None
 
     def _derived(self, closed: Value, written: Value, module: str) -> Value | None:
         """The string ``closed`` makes, once some name in it is bound: None when none is (no
@@ -1126,6 +1136,8 @@ class _Builder:
         if match is None:  # ``filename.endswith(".py")`` of a folder's listing
             return holds(text, lambda name: bound(name) or literal(name))
         held = bound(match[1]) or literal(match[1])
+        if held is not None and held.kind == "name" and held.ref in self.resolver.modules:
+            return True  # ``if selected_server:`` of a module a dict gave
         key = self.ev.variable(held.ref) if held is not None and held.kind == "name" else None
         value = self.ev.binding(key) if key else held
         if value is None or value.kind not in ("call", "const"):
@@ -3159,6 +3171,8 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
             field = bound.keyword(tail) if bound.kind == "list" else None
             if field is not None:
                 return field
+            if bound.kind == "str" and "." not in tail:  # ``server.lower()`` of a loop's item
+                return Value("getattr", value.text, func=bound, items=(Value("str", tail),))
             if bound.kind != "name" or bound.ref is None:
                 return value
             return Value("name", value.text, ref=f"{bound.ref}.{tail}")

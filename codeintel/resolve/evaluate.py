@@ -409,13 +409,14 @@ class Evaluator:
         func = call.func
         if func is None or func.kind != "name" or not func.ref or not func.ref.endswith(".get"):
             return None
-        if not 1 <= len(call.items) <= 2 or call.keywords or call.items[0].kind != "str":
+        if not 1 <= len(call.items) <= 2 or call.keywords:
             return None
+        name = self.text(call.items[0])  # ``ROUTERS.get(server.lower())`` in a loop
         key = self.variable(func.ref.removesuffix(".get"))
-        held = self.binding(key) if key else None
+        held = self.binding(key) if key and not name.unknown else None
         if held is None or held.kind != "dict":
             return None
-        found = held.keyword(call.items[0].text)
+        found = held.keyword(name.value)
         if found is not None:
             return found
         return call.items[1] if len(call.items) == 2 else Value("const", "None")
@@ -436,6 +437,13 @@ class Evaluator:
     def subscripted(self, value: Value) -> Value | None:
         """What ``DEPS["get"]`` holds, when ``DEPS`` is a dict literal bound to a name."""
         return self._item(value.items[0], value.items[1], 0) if len(value.items) == 2 else None
+
+    def looked_up(self, value: Value) -> Value | None:
+        """What ``ROUTERS[name]`` or ``ROUTERS.get(name)`` gives, on a dict literal bound to a
+        name, the key known in full."""
+        if value.kind == "call":
+            return self._got(value)
+        return self.subscripted(value) if value.kind == "subscript" else None
 
     def _named_as(self, ref: str) -> str:
         """What ``ref`` names wherever it is spelled: ``Action.CHAT`` as a module that
@@ -462,8 +470,9 @@ class Evaluator:
         if followed is None:
             return None
         container = followed
-        if container.kind == "dict" and key.kind == "str":
-            return container.keyword(key.text)
+        if container.kind == "dict":
+            text = self.text(key, hops + 1)
+            return None if text.unknown else container.keyword(text.value)
         if container.kind != "map":
             return None
         pairs = zip(container.items[::2], container.items[1::2], strict=True)

@@ -5,6 +5,7 @@ from fastapi import APIRouter, FastAPI
 from api import activity, extras, globbed, handlers, listed, loaded, mapped, plugins, records
 from api import registered  # noqa: F401  imports each module that declares on the shared router
 from api.registered.shared import router as registered_router
+from api.chosen import include_chosen
 from api.collected import ROUTERS
 from api.discovery import include_package
 from api.documents import add_documents
@@ -114,3 +115,5 @@ app.include_router(optioned, prefix=CONFIG.get("prefix", "/unused"))
 for addon in ("notes", "tags"):
     addon_module = importlib.import_module(f"api.addons.{addon}")
     addon_module.setup(app)
+
+include_chosen(app)
