@@ -1866,7 +1866,19 @@ class _Builder:
         called = self.ev.called_class(value)
         if self._callee(called) is None:
             called = self._method(value.func)
-        return self._callee(called) is not None
+        return self._callee(called) is not None or self._app_method_named(value.func)
+
+    def _app_method_named(self, func: Value | None) -> bool:
+        """Whether ``x.name`` on an instance we cannot place is named like a project method
+        that makes an app (``get_auth_manager_cls()().get_fastapi_app()``)."""
+        if func is None or not self._named_like_a_method(func):
+            return False
+        name = func.items[0].text if func.kind == "getattr" and func.items else func.text
+        name = name.rpartition(".")[2]
+        return any(
+            obj.kind == "app" and key.rpartition(".<locals>.")[0].rpartition(".")[2] == name
+            for key, obj in self.objects.items()
+        )
 
     def _unresolved_arguments(self, child: Value | None) -> None:
         """A helper's router parameter that some calls bind: each call whose argument names

@@ -888,6 +888,29 @@ def test_lists_grown_with_plus_equals_hold_what_was_added(tmp_path: Path) -> Non
     }
 
 
+def test_an_app_a_method_of_an_unknown_instance_makes_is_reported_when_mounted(
+    tmp_path: Path,
+) -> None:
+    """airflow's auth manager, its class read from configuration: ``get_cls()()`` is an
+    instance we cannot place, but a project method named ``get_fastapi_app`` makes an app,
+    so mounting what it returns is a gap to report, not a third party's app to pass over."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n"
+        "from fastapi.staticfiles import StaticFiles\n\n\n"
+        "class Manager:\n"
+        "    def get_fastapi_app(self) -> FastAPI:\n"
+        "        app = FastAPI()\n"
+        "        return app\n\n\n"
+        "def get_cls() -> type:\n"
+        "    return object\n\n\n"
+        "app = FastAPI()\n"
+        "app.mount('/auth', get_cls()().get_fastapi_app())\n"
+        "app.mount('/static', StaticFiles(directory='static'))\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 16)]
+
+
 def test_a_project_holding_fastapi_s_source_keeps_its_routers_options(tmp_path: Path) -> None:
     """Analysing a tree that holds the ``fastapi`` package itself (its repository, or a
     vendored copy): ``APIRouter(prefix=...)`` is the framework's class, not a subclass whose
