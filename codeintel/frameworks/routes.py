@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -60,7 +61,8 @@ _VERBS = {
     "websocket": ("WEBSOCKET",),
     "api_route": ("GET",),  # FastAPI's default when methods= is not given
 }
-_INCLUDES = frozenset({"include_router", "mount"})
+_VERSIONED = "generate_and_include_versioned_routers"  # Cadwyn's (airflow's execution API)
+_INCLUDES = frozenset({"include_router", "mount", _VERSIONED})
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _REGISTERING = frozenset({*_VERBS, *_INCLUDES, *_ADDERS, "routes"})
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
@@ -1623,6 +1625,10 @@ class _Builder:
                         methods, _path_value(call), endpoint, self._entry(owner, where), call
                     )
                     self.declared[owner].append(declared)
+        elif method == _VERSIONED:  # Cadwyn includes each router it is given, as they are
+            for owner, router in itertools.product(owners, call.items):
+                edge = _Edge("include_router", router, call, self._entry(owner, site))
+                self.edges[owner].append(edge)
         elif method in _INCLUDES:
             if method == "mount":
                 child = call.keyword("app") or (call.items[1] if len(call.items) > 1 else None)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-APP_CLASSES = frozenset({"fastapi.FastAPI", "fastapi.applications.FastAPI"})
+APP_CLASSES = frozenset(
+    {
+        "fastapi.FastAPI",
+        "fastapi.applications.FastAPI",
+        # Cadwyn's versioned app (airflow's execution API): a FastAPI subclass
+        "cadwyn.Cadwyn",
+        "cadwyn.applications.Cadwyn",
+    }
+)
 ROUTER_CLASSES = frozenset(
     {
         "fastapi.APIRouter",
@@ -10,6 +18,8 @@ ROUTER_CLASSES = frozenset(
         # fastapi-utils' and fastapi-restful's router for class-based views (``@cbv(router)``)
         "fastapi_restful.inferring_router.InferringRouter",
         "fastapi_utils.inferring_router.InferringRouter",
+        "cadwyn.VersionedAPIRouter",
+        "cadwyn.route_generation.VersionedAPIRouter",
     }
 )
 #: Route objects a constructor's ``routes=`` list may hold, with the methods they serve by

@@ -911,6 +911,33 @@ def test_an_app_a_method_of_an_unknown_instance_makes_is_reported_when_mounted(
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 16)]
 
 
+def test_cadwyn_versioned_apps_and_routers_serve_what_they_include(tmp_path: Path) -> None:
+    """airflow's execution API: a ``Cadwyn`` subclass (a FastAPI app) includes versioned
+    router trees with ``generate_and_include_versioned_routers(*routers)``; what cadwyn 7
+    served under /execution when run (cadwyn is not installed here)."""
+    (tmp_path / "main.py").write_text(
+        "from cadwyn import Cadwyn, VersionedAPIRouter\n"
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "runs = VersionedAPIRouter(prefix='/runs')\n"
+        "plain = APIRouter()\n\n\n"
+        "@runs.get('/{run_id}')\n"
+        "def get_run(run_id: str) -> None:\n    pass\n\n\n"
+        "@plain.get('/health')\n"
+        "def ping() -> None:\n    pass\n\n\n"
+        "class ExecutionApp(Cadwyn):\n"
+        "    pass\n\n\n"
+        "execution = ExecutionApp()\n"
+        "execution.generate_and_include_versioned_routers(runs, plain)\n"
+        "app = FastAPI()\n"
+        "app.mount('/execution', execution)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert {(r.method, r.path, r.app) for r in routes} == {
+        ("GET", "/execution/runs/{run_id}", "main.app"),
+        ("GET", "/execution/health", "main.app"),
+    }
+
+
 def test_a_project_holding_fastapi_s_source_keeps_its_routers_options(tmp_path: Path) -> None:
     """Analysing a tree that holds the ``fastapi`` package itself (its repository, or a
     vendored copy): ``APIRouter(prefix=...)`` is the framework's class, not a subclass whose
@@ -1064,13 +1091,14 @@ def test_a_signature_made_at_run_time_is_reported(tmp_path: Path) -> None:
 
 def test_an_include_on_what_is_no_known_app_or_router_is_reported(tmp_path: Path) -> None:
     """DB-GPT includes 202 routes on ``system_app.app``, a parameter's attribute nothing
-    tells the class of, and airflow on a router class of a package we do not read: a CI202
-    says so rather than nothing. An instance of another class we can name (aiogram's
-    ``Dispatcher``) has an ``include_router`` of its own: no report."""
+    tells the class of, and a router class of a package we do not read (a library's
+    versioned router): a CI202 says so rather than nothing. An instance of another class
+    we can name (aiogram's ``Dispatcher``) has an ``include_router`` of its own: no
+    report."""
     (tmp_path / "main.py").write_text(
         "from aiogram import Dispatcher, Router\n"
-        "from cadwyn import VersionedAPIRouter\n"
-        "from fastapi import APIRouter\n\n"
+        "from fastapi import APIRouter\n"
+        "from versioning import VersionedAPIRouter\n\n"
         "items = APIRouter()\n\n\n"
         "def mount(system_app) -> None:\n"
         "    system_app.app.include_router(items)\n\n\n"
