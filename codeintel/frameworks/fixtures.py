@@ -12,7 +12,7 @@ from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction,
 from codeintel.facts.ids import fixture_id
 from codeintel.facts.models import Guard, ModuleFacts, SymbolFact, Value
 from codeintel.facts.project import PytestSettings
-from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.evaluate import Evaluator, argument
 from codeintel.resolve.framework_names import FIXTURE_DECORATORS, UNITTEST_CASES
 from codeintel.resolve.resolver import Target
 
@@ -52,6 +52,7 @@ def extract_tests(
     plugins = _plugins(modules, evaluator, diagnostics)
     plugins.update((resolver.alias(name) or name, f"*{folder}") for name, folder in entry_points)
     ignored = _ignored_by_conftests(modules)
+    hooks = _generating_hooks(modules, evaluator)
     collects = {m.file: _Collects(settings(posixpath.dirname(m.file))) for m in modules}
     project = {m.module for m in modules if not _is_test_file(m.file, collects[m.file])}
     fixtures: list[Fixture] = []
@@ -70,7 +71,8 @@ def extract_tests(
                 _imported_functions(module, evaluator, rules),
             )
             fixtures += _class_fixtures(module, evaluator, classes)
-            tests += _tests(module, evaluator, project, rules, classes) if _collects(module) else []
+            if _collects(module):
+                tests += _tests(module, evaluator, project, rules, classes, hooks)
         overrides += _overrides(module, evaluator)
     facts = TestFacts(
         fixtures=tuple(sorted(fixtures, key=lambda f: (f.file, f.line, f.visible_from, f.name))),
@@ -222,23 +224,49 @@ def _ignore_options(root: str, addopts: tuple[str, ...]) -> tuple[list[str], lis
 
 def _ignored_by_conftests(modules: list[ModuleFacts]) -> tuple[list[str], list[str]]:
     """The paths and globs a conftest's ``collect_ignore`` and ``collect_ignore_glob`` name,
-    relative to its folder, where they are lists of string literals."""
+    relative to its folder, where they are lists of string literals; with what the module
+    adds to them on every run (``collect_ignore.append("test_legacy.py")``, ``+= [...]``)."""
     paths: list[str] = []
     globs: list[str] = []
     for module in modules:
         if module.file.rpartition("/")[2] != "conftest.py":
             continue
         folder = module.file.rpartition("/")[0]
-        for assign in module.assigns:
-            value = assign.value
-            if assign.scope or value is None or value.kind != "list":
-                continue
-            names = [posixpath.join(folder, v.text) for v in value.items if v.kind == "str"]
-            if assign.name == "collect_ignore":
+        for name, value in _ignore_lists(module):
+            names = [posixpath.join(folder, v.text) for v in _listed(value) if v.kind == "str"]
+            if name == "collect_ignore":
                 paths += [posixpath.normpath(n) for n in names]
-            elif assign.name == "collect_ignore_glob":
+            else:
                 globs += names
     return paths, globs
+
+
+def _ignore_lists(module: ModuleFacts) -> Iterator[tuple[str, Value]]:
+    """Each value a conftest binds or adds to its ignore lists at module level: what it adds
+    under an ``if`` only the run decides, so those files are read as collected."""
+    wanted = ("collect_ignore", "collect_ignore_glob")
+    for assign in module.assigns:
+        value = assign.value
+        if assign.scope or assign.name not in wanted or value is None:
+            continue
+        if value.kind != "add" or not assign.guards:
+            yield assign.name, value
+    for call in module.calls:
+        func = call.value.func
+        owner, _, method = func.text.rpartition(".") if func is not None else ("", "", "")
+        if call.scope or call.guards or owner not in wanted or len(call.value.items) != 1:
+            continue
+        if method == "append":
+            yield owner, Value("list", call.value.text, items=call.value.items)
+        elif method == "extend":
+            yield owner, call.value.items[0]
+
+
+def _listed(value: Value) -> tuple[Value, ...]:
+    """The items of a list literal, or of ``own + [...]`` (an addition to the list)."""
+    if value.kind == "add" and len(value.items) == 2:
+        return _listed(value.items[1])
+    return value.items if value.kind == "list" else ()
 
 
 def _prefix_or_glob(name: str, options: tuple[str, ...]) -> bool:
@@ -266,6 +294,7 @@ def _plugins(
     cannot be known statically is a CI203 diagnostic: its fixtures would be missing without a
     word."""
     resolver = evaluator.resolver
+    by_file = {facts.file: name for name, facts in resolver.modules.items()}
     found: dict[str, str] = {}
     for module in modules:
         for assign in module.assigns:
@@ -277,12 +306,24 @@ def _plugins(
                     seen += folder
                 for name in names:
                     plugin = resolver.alias(name, module.module) or name
+                    if plugin not in resolver.modules:
+                        plugin = _beside(name, folder, by_file) or plugin
                     found[plugin] = min(found.get(plugin, seen), seen, key=len)
                 diagnostics.extend(
                     Diagnostic("CI203", module.file, assign.line, _unknown_plugins(text))
                     for text in unknown
                 )
     return found
+
+
+def _beside(name: str, folder: str, by_file: dict[str, str]) -> str | None:
+    """The module ``name`` imports with the first folder from ``folder`` up that is no
+    package on ``sys.path``, as pytest's default import mode puts it there for a conftest
+    (``pytest_plugins = ["fixtures.db"]`` in ``tests/conftest.py``, ``tests`` no package)."""
+    while folder and f"{folder}/__init__.py" in by_file:
+        folder = posixpath.dirname(folder)
+    path = posixpath.join(folder, *name.split("."))
+    return by_file.get(f"{path}.py") or by_file.get(f"{path}/__init__.py")
 
 
 def _initial(folder: str) -> bool:
@@ -638,6 +679,7 @@ def _tests(
     project: set[str],
     rules: _Collects,
     classes: _TestClasses,
+    hooks: dict[str, set[str]],
 ) -> list[TestFunction]:
     """The tests pytest collects in ``module``. One it collects from another module's class
     (inherited, or a ``Test*`` class imported here) is located where it is collected: this
@@ -645,12 +687,13 @@ def _tests(
     resolver = evaluator.resolver
     module_marks = _module_marks(module)
     imported = _imported_modules(module, project)
+    generated = _generated(module.file, hooks)
     found = []
     for owner, fact, home, collecting in _collected_tests(module, classes, evaluator, rules):
         klass = resolver.symbols.get(collecting) if collecting else None
         applied = [*module_marks, *_marks_of(collecting, evaluator), *fact.decorators]
         marks = _markers(applied)
-        argnames = _parametrized_names(applied, evaluator)
+        argnames = _parametrized_names(applied, evaluator) | generated
         # a class decorator patches the class's ``test*`` methods (mock's TEST_PREFIX) too
         patches = (*fact.decorators, *(klass.decorators if klass else ()))
         # pytest passes a unittest test method no fixture arguments
@@ -970,12 +1013,16 @@ def _mock_arguments(decorators: tuple[Value, ...], evaluator: Evaluator) -> int:
     return count
 
 
-def _parametrized_names(decorators: list[Value], evaluator: Evaluator) -> set[str]:
-    """The argument names ``parametrize`` marks fill: pytest passes them, never fixtures."""
+def _parametrized_names(
+    decorators: list[Value], evaluator: Evaluator, called: str = "mark.parametrize"
+) -> set[str]:
+    """The argument names ``parametrize`` marks fill (or, ``called`` "parametrize",
+    ``metafunc.parametrize`` calls): pytest passes them, never fixtures."""
     names: set[str] = set()
-    for decorator in decorators:
+    for written in decorators:
+        decorator = _mark_made(written, evaluator)
         func = decorator.func
-        if decorator.kind == "call" and func and func.text.endswith("mark.parametrize"):
+        if decorator.kind == "call" and func and func.text.endswith(called):
             first = decorator.keyword("argnames") or (
                 decorator.items[0] if decorator.items else None
             )
@@ -988,6 +1035,57 @@ def _parametrized_names(decorators: list[Value], evaluator: Evaluator) -> set[st
                 continue
             names |= given - set(evaluator.strings(indirect))
     return names
+
+
+def _generating_hooks(modules: list[ModuleFacts], evaluator: Evaluator) -> dict[str, set[str]]:
+    """By file, the argument names its ``pytest_generate_tests`` hook fills with
+    ``metafunc.parametrize(...)``: pytest passes them, never fixtures."""
+    hooks: dict[str, set[str]] = {}
+    for facts in modules:
+        for call in facts.calls:
+            func = call.value.func
+            hook = call.scope == "pytest_generate_tests" and call.role == "call"
+            if hook and func is not None and func.text.endswith(".parametrize"):
+                names = _parametrized_names([call.value], evaluator, "parametrize")
+                hooks.setdefault(facts.file, set()).update(names)
+    return hooks
+
+
+def _generated(file: str, hooks: dict[str, set[str]]) -> set[str]:
+    """What the hooks of the conftests above ``file``, and its own, parametrize."""
+    folder = posixpath.dirname(file)
+    return {
+        name
+        for hook, names in hooks.items()
+        if hook == file
+        or (hook.rpartition("/")[2] == "conftest.py" and _above(posixpath.dirname(hook), folder))
+        for name in names
+    }
+
+
+def _above(conftest_folder: str, folder: str) -> bool:
+    """Whether a conftest in ``conftest_folder`` is loaded for tests in ``folder``."""
+    return not conftest_folder or _within(folder, conftest_folder)
+
+
+def _mark_made(decorator: Value, evaluator: Evaluator) -> Value:
+    """The mark a decorator applies when it is not written in place: ``@with_ids`` of
+    ``with_ids = pytest.mark.parametrize(...)``, or ``@cases(1, 2)`` of a project function
+    returning one, its argument names read with the call's arguments bound."""
+    if decorator.kind == "name":
+        key = evaluator.variable(decorator.ref)
+        return (evaluator.binding(key) if key else None) or decorator
+    called = evaluator.called_class(decorator) if decorator.kind == "call" else None
+    fact = evaluator.resolver.symbols.get(called) if called else None
+    if called is None or fact is None or fact.kind != "function" or len(fact.returned) != 1:
+        return decorator
+    mark = fact.returned[0]
+    first = mark.items[0] if mark.kind == "call" and mark.items else None
+    local = f"{called}.<locals>."
+    if first is None or first.kind != "name" or not (first.ref or "").startswith(local):
+        return mark
+    given = argument((first.ref or "").removeprefix(local), fact, decorator)
+    return replace(mark, items=(given, *mark.items[1:])) if given is not None else mark
 
 
 def _kind(path: str) -> TestKind:

@@ -54,7 +54,14 @@ def _installed(project: Path, site: Path) -> dict[str, str]:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
-    ["registry_app", "pytest_layout", "fullstack_app", "imported_fixtures", "pytest_naming"],
+    [
+        "registry_app",
+        "pytest_layout",
+        "fullstack_app",
+        "imported_fixtures",
+        "pytest_naming",
+        "pytest_collection_helpers",
+    ],
 )
 def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
     project = fixtures / name
