@@ -656,21 +656,29 @@ def _fixture(
 ) -> Fixture:
     """``bound``: the name the registering module binds the function to, when not its own."""
     keyword = decorator.keyword if decorator.kind == "call" else (lambda _: None)
-    name = keyword("name")
-    scope = keyword("scope")
+    name = _string(keyword("name"), evaluator)  # ``scope=SCOPE`` of a module constant too
+    scope = _string(keyword("scope"), evaluator)
     autouse = keyword("autouse")
     return Fixture(
-        name=name.text if name is not None and name.kind == "str" else bound or fact.name,
+        name=name or bound or fact.name,
         function=f"{module.module}.{fact.qualname}",
         file=module.file,
         line=fact.start_line,
         end_line=fact.end_line,
-        scope=scope.text if scope is not None and scope.kind == "str" else "function",
+        scope=scope or "function",
         autouse=autouse is not None and autouse.text == "True",
         params=keyword("params") is not None,
         requests=_argnames(fact, fact.decorators, evaluator),
         visible_from=where,
     )
+
+
+def _string(value: Value | None, evaluator: Evaluator) -> str | None:
+    """The string ``value`` is, when known in full."""
+    if value is None or value.kind in ("call", "const"):
+        return None  # ``scope=determine_scope``: pytest calls it, the run decides
+    text = evaluator.text(value)
+    return None if text.unknown else text.value
 
 
 def _tests(

@@ -19,5 +19,5 @@ def test_letter(letter: str, db: str) -> None:
     assert letter
 
 
-def test_backend(backend: str, db: str) -> None:
+def test_backend(backend: str, db: str, engine: str) -> None:
     assert backend
