@@ -201,15 +201,20 @@ def _as_defined(name: str) -> str:
     return DEFINED_IN.get(bare, bare) + name[len(bare) :]
 
 
-def _named(target: Value, evaluator: Evaluator) -> str | None:
+def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
     """A name, as FastAPI calls what it holds: a function or class itself; a variable holding
     a factory's closure is that closure, a class attribute holding an instance is
     ``Class()``, any other variable is the instance it holds; ``auth.get_current_user`` is
-    the method of the instance's class (the bound method's ``__qualname__``)."""
+    the method of the instance's class (the bound method's ``__qualname__``); a field of an
+    instance, what its constructor was passed for it."""
     name = evaluator.qualified(target)
     fact = evaluator.resolver.symbols.get(name) if name else None
     if name is None or (fact is not None and fact.kind in _CALLABLE):
         return name
+    # ``Depends(USER.query)`` with ``USER = Resolver(query=_user_query)`` (litellm)
+    passed = evaluator.constructed(target.ref)
+    if passed is not None and passed.kind == "name" and passed.ref != target.ref and hops < 8:
+        return _named(passed, evaluator, hops + 1)
     key = evaluator.variable(target.ref)
     if key is not None:
         return _held(key, evaluator) or name

@@ -1,6 +1,7 @@
 """Query parameter parsers made by a factory (argilla-server's ``parse_query_param``)."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, Final
 
 from fastapi import Depends, Query
@@ -100,3 +101,18 @@ def events_dependency() -> Any:
     injector = get_services().events
     assert injector is not None
     return Depends(injector.depends)
+
+
+def user_query(user_id: str | None = None) -> dict[str, str | None]:
+    return {"user_id": user_id}
+
+
+@dataclass(frozen=True)
+class EntityScope:
+    """A provider held in a record's field (litellm's daily-activity resolvers)."""
+
+    entity: str
+    query: Callable[..., dict[str, str | None]]
+
+
+USER_SCOPE = EntityScope(entity="user", query=user_query)

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Security
 from app.api.deps import CurrentUser
 from app.api.params import (
     SORT_USERS,
+    USER_SCOPE,
     Paging,
     SortParam,
     audit_dep,
@@ -40,3 +41,10 @@ def read_token(
     audit: str = audit_dep,
 ) -> dict[str, Any]:
     return {"user": user, "token": token, "include": include, "fields": fields}
+
+
+@router.get("/me/scoped")
+def read_scoped(
+    scoped: Annotated[dict[str, str | None], Depends(USER_SCOPE.query)],
+) -> dict[str, str | None]:
+    return scoped
