@@ -520,7 +520,8 @@ class _Collector:
             self._value(annotation, chain) if annotation is not None else None,
             self._value(value, chain) if value is not None else None,
             self._line(statement),
-            self._end(statement if isinstance(statement, cst.AugAssign) else value)
+            # a value made here (``x += y``, an item of an unpacked call) ends with its statement
+            self._end(value if id(value) in self._ends else statement)
             if value is not None
             else self._line(statement),
             tuple(map(self._guard, guards)),
@@ -858,11 +859,22 @@ def _dict(node: cst.Dict, sub: Callable[[cst.BaseExpression], Value]) -> Value:
 def _paired(
     target: cst.BaseExpression, value: cst.BaseExpression | None
 ) -> dict[int, cst.BaseExpression]:
-    """``app, instance = create(), None`` (txtai): each name with the value it gets."""
+    """``app, instance = create(), None`` (txtai): each name with the value it gets;
+    ``public, private = get_routers()`` (openreplay): each name with its item of the result."""
     sequences = (cst.Tuple, cst.List)
-    if not isinstance(target, sequences) or not isinstance(value, sequences):
+    if not isinstance(target, sequences):
         return {}
-    if len(target.elements) != len(value.elements):
+    if isinstance(value, cst.Call) and not any(
+        isinstance(e, cst.StarredElement) for e in target.elements
+    ):
+        return {
+            id(element.value): cst.Subscript(
+                value, [cst.SubscriptElement(cst.Index(cst.Integer(str(index))))]
+            )
+            for index, element in enumerate(target.elements)
+            if isinstance(element.value, cst.Name)
+        }
+    if not isinstance(value, sequences) or len(target.elements) != len(value.elements):
         return {}
     pairs = list(zip(target.elements, value.elements, strict=True))
     if any(isinstance(e, cst.StarredElement) for pair in pairs for e in pair):

@@ -383,7 +383,8 @@ class _Builder:
         for module, facts in modules:
             added_to = _locals_added_to(facts)
             for assign in facts.assigns:
-                if assign.value is None or assign.value.kind != "call":
+                picked = _picked_item(assign.value) if assign.value is not None else None
+                if assign.value is None or (assign.value.kind != "call" and picked is None):
                     continue
                 key = self.ev.key(module, assign.scope, assign.name)
                 if key in self.objects or self._kind(assign.value):
@@ -391,7 +392,8 @@ class _Builder:
                 if assign.scope and key not in added_to:
                     continue  # a function that only passes its app on shares it
                 where = f"{facts.file}:{assign.line}"
-                made = self._called(assign.value, where, 0)
+                call, index = picked or (assign.value, None)
+                made = self._called(call, where, 0, index)
                 if not assign.scope:
                     self._name_in_place(key, made)
                 built = [(k, env) for k, env in made if ".<locals>." in k]
@@ -1988,6 +1990,8 @@ class _Builder:
             value = held if held is not None and held.ref else value
         if value.kind == "call":
             return self._called(value, where, depth)
+        if (picked := _picked_item(value)) is not None:  # ``get_routers()[0]``
+            return self._called(picked[0], where, depth, picked[1])
         getter = value.func if value.kind == "getattr" else None
         held = self._module_held(getter, module) if getter is not None else None
         if held is not None and held.ref and value.items:
@@ -2004,8 +2008,10 @@ class _Builder:
         if key in self.objects:  # a caller's own copy, imported (``users.router``)
             return [(key, {}), *self._rebound(key, where, depth)]
         binding = self.ev.binding(key) if key else None
-        if binding is not None and binding.kind == "call":
-            found = self._called(binding, self._bound_at(key) or where, depth + 1)
+        picked = _picked_item(binding) if binding is not None else None
+        if binding is not None and (binding.kind == "call" or picked is not None):
+            call, index = picked or (binding, None)
+            found = self._called(call, self._bound_at(key) or where, depth + 1, index)
             if key is not None and ".<locals>." not in key:  # ``app = create()``, at the top
                 self._name_in_place(key, found)
             return found
@@ -2131,8 +2137,12 @@ class _Builder:
             return None
         return fact.returned[0]
 
-    def _called(self, call: Value, where: str, depth: int) -> list[tuple[str, Env]]:
-        kind = self._kind(call)
+    def _called(
+        self, call: Value, where: str, depth: int, index: int | None = None
+    ) -> list[tuple[str, Env]]:
+        """What a call returns; ``index``: that item of the tuple it returns
+        (``public, private = get_routers()``, openreplay)."""
+        kind = self._kind(call) if index is None else None
         if kind is not None:  # built in place: ``include_routers(APIRouter(prefix="/x"))``
             key = f"{call.text} at {where}"
             if key not in self.objects:
@@ -2156,11 +2166,14 @@ class _Builder:
                 if func_value is not None and func_value.func is not None
                 else None
             )
-            for returned in fact.returned:
-                returned = self._on_instance(returned, instance)
+            for whole in fact.returned:
+                returned: Value | None = self._on_instance(whole, instance)
+                if index is not None:
+                    items = returned.items if returned and returned.kind == "list" else ()
+                    returned = items[index] if -len(items) <= index < len(items) else None
                 for key, env in self._objects(returned, bound, where, depth + 1):
                     found.append((key, bound if key.startswith(f"{func}.<locals>.") else env))
-                    if returned.kind == "call":
+                    if returned is not None and returned.kind == "call":
                         self._returned_in_place.add(key)  # ``return FastAPI(...)`` (txtai)
             return found
         finally:
@@ -2966,6 +2979,19 @@ def _path_value(call: Value) -> Value | None:
 
 def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
     return tuple(g.text for g in guards if g.kind == "if")
+
+
+def _picked_item(value: Value) -> tuple[Value, int] | None:
+    """``get_routers()[1]``: the call, and the item of its result read."""
+    if value.kind != "subscript" or len(value.items) != 2:
+        return None
+    call, index = value.items
+    if call.kind != "call" or index.kind != "int":
+        return None
+    try:
+        return call, int(index.text, 0)
+    except ValueError:
+        return None
 
 
 def _routing_name(cls: str) -> bool:

@@ -5,6 +5,7 @@ from shop.assigned import llm, video
 from shop.health import create_health_app, probes
 from shop.managers import init_managers
 from shop.optional import extra_router
+from shop.paired import alpha, beta
 from shop.registry import build_final_router, include_routers, register_routers
 from shop.routers import quoted, slashed
 from shop.sessions import sessions
@@ -34,4 +35,9 @@ def create_app() -> FastAPI:
     app.include_router(video.router)
     app.include_router(llm.router)
     app.include_router(assigned_base.plain)
+    app.include_router(alpha.public_app)
+    app.include_router(alpha.app, prefix="/pa")
+    app.include_router(alpha.first)
+    app.include_router(beta.public_app)
+    app.include_router(beta.app, prefix="/pa")
     return app
