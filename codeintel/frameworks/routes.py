@@ -211,7 +211,7 @@ class _Builder:
         self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
         self._words: frozenset[str] | None = None  # see _mentioned
         self._unused: dict[str, str | None] = {}  # see _never_run
-        self._extended: frozenset[str] | None = None  # see _subclassed
+        self._extended: dict[str, frozenset[str]] = {}  # see _subclassed
         self._tests_known: dict[tuple[str, str, str], bool | None] = {}  # _constant_tests
         self._calling: set[tuple[str, str]] = set()  # factory calls being followed
         self._walking: list[str] = []  # the holders the walk is inside
@@ -2282,7 +2282,7 @@ class _Builder:
         func = f"{head}.__init__"
         fact = self._callee(func)
         calls = self.sites.get(func, [])
-        if fact is None or len(calls) > 1 or self._subclassed(head):
+        if fact is None or len(calls) > 1 or self._subclassed(head, "__init__"):
             return None  # a subclass's ``super().__init__(...)`` may pass it too
         if calls:
             ((call, outer),) = calls
@@ -2290,16 +2290,18 @@ class _Builder:
             return _close(given, outer.env) if given is not None else None
         return next((p.default for p in fact.params if p.name == param), None)
 
-    def _subclassed(self, cls: str) -> bool:
-        """Whether some project class has ``cls`` among its bases."""
-        if self._extended is None:
-            self._extended = frozenset(
+    def _subclassed(self, cls: str, defining: str = "") -> bool:
+        """Whether some project class has ``cls`` among its bases (and, ``defining`` a
+        method's name, defines that method itself)."""
+        if defining not in self._extended:
+            self._extended[defining] = frozenset(
                 base
                 for name, fact in self.resolver.symbols.items()
                 if fact.kind == "class"
+                and (not defining or f"{name}.{defining}" in self.resolver.symbols)
                 for base in self.resolver.mro(name)[1:]
             )
-        return cls in self._extended
+        return cls in self._extended[defining]
 
     def _module_calls(self, factory: str) -> list[tuple[str, Value]]:
         """``(variable, call)`` for each module-level ``variable = factory(...)`` outside
