@@ -41,8 +41,9 @@ CODES: Final[dict[str, str]] = {
     "CI204": (
         "a `Depends`/`Security` provider cannot be resolved; it is kept as written (a `<?...>` "
         "placeholder for an expression) and its own dependencies are unknown; or an endpoint "
-        "or provider gets its signature at run time (makefun's `with_signature`), so the "
-        "dependencies FastAPI finds there are unknown"
+        "or provider gets its signature at run time (makefun's `with_signature`), or lives in a "
+        "library (a fastapi-users router's endpoints), so the dependencies FastAPI finds there "
+        "are unknown"
     ),
     "CI205": (
         "a test module, conftest or plugin adds names to its own namespace at run time "

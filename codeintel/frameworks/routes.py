@@ -35,6 +35,7 @@ from codeintel.resolve.evaluate import MUTATORS, Evaluator, Text, argument, chos
 from codeintel.resolve.framework_names import (
     APP_CLASSES,
     BODY,
+    LIBRARY_ROUTERS,
     MODEL_ROOTS,
     ROUTE_CLASSES,
     ROUTER_CLASSES,
@@ -2149,6 +2150,8 @@ class _Builder:
                 file, _, line = where.rpartition(":")
                 self.objects[key] = self._object(key, kind, file, int(line or 0), call)
             return [(key, {})]
+        if index is None and (built := self._library_router(call, where)) is not None:
+            return [(built, {})]
         func = self.ev.called_class(call)
         if self._callee(func) is None:
             func = self._method(call.func) or func
@@ -2178,6 +2181,29 @@ class _Builder:
             return found
         finally:
             self._calling.discard(token)
+
+    def _library_router(self, call: Value, where: str) -> str | None:
+        """``fastapi_users.get_auth_router(backend)``: a router a library builds with fixed
+        routes (``LIBRARY_ROUTERS``), made here with them, declared where it is called."""
+        func = call.func
+        holder, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
+        key = self.ev.variable(holder) if holder else None
+        cls = self.ev.instance_class(self.ev.binding(key)) if key else None
+        routes = LIBRARY_ROUTERS.get(f"{cls}.{method}") if cls else None
+        if routes is None:
+            return None
+        built = f"{call.text} at {where}"
+        if built not in self.objects:
+            file, _, line = where.rpartition(":")
+            site = _Site(self._file_modules.get(file, ""), file, int(line or 0))
+            self.objects[built] = _Object(built, "router", file, site.line, Value("call", "()"))
+            self.declared[built] = [
+                _Declared((verb,), Value("str", path), endpoint, site, None)
+                for verb, path, endpoint in routes
+            ]
+            message = f"the routes of {call.text} are the library's; their Depends are not read"
+            self.diagnostics.add(Diagnostic("CI204", file, site.line, message))
+        return built
 
     def _bound_at(self, key: str | None) -> str | None:
         """Where a variable is bound, as a site's ``where``: an object built in place in its

@@ -121,3 +121,57 @@ DEFINED_IN = {
     for module, names in _SECURITY_MODULES.items()
     for name in names
 }
+
+_USERS = "fastapi_users.router"
+_FASTAPI_USERS_ROUTERS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "get_auth_router": (
+        ("POST", "/login", f"{_USERS}.auth.get_auth_router.<locals>.login"),
+        ("POST", "/logout", f"{_USERS}.auth.get_auth_router.<locals>.logout"),
+    ),
+    "get_register_router": (
+        ("POST", "/register", f"{_USERS}.register.get_register_router.<locals>.register"),
+    ),
+    "get_reset_password_router": (
+        (
+            "POST",
+            "/forgot-password",
+            f"{_USERS}.reset.get_reset_password_router.<locals>.forgot_password",
+        ),
+        (
+            "POST",
+            "/reset-password",
+            f"{_USERS}.reset.get_reset_password_router.<locals>.reset_password",
+        ),
+    ),
+    "get_verify_router": (
+        (
+            "POST",
+            "/request-verify-token",
+            f"{_USERS}.verify.get_verify_router.<locals>.request_verify_token",
+        ),
+        ("POST", "/verify", f"{_USERS}.verify.get_verify_router.<locals>.verify"),
+    ),
+    "get_users_router": (
+        ("GET", "/me", f"{_USERS}.users.get_users_router.<locals>.me"),
+        ("PATCH", "/me", f"{_USERS}.users.get_users_router.<locals>.update_me"),
+        ("GET", "/{id}", f"{_USERS}.users.get_users_router.<locals>.get_user"),
+        ("PATCH", "/{id}", f"{_USERS}.users.get_users_router.<locals>.update_user"),
+        ("DELETE", "/{id}", f"{_USERS}.users.get_users_router.<locals>.delete_user"),
+    ),
+    "get_oauth_router": (
+        ("GET", "/authorize", f"{_USERS}.oauth.get_oauth_router.<locals>.authorize"),
+        ("GET", "/callback", f"{_USERS}.oauth.get_oauth_router.<locals>.callback"),
+    ),
+    "get_oauth_associate_router": (
+        ("GET", "/authorize", f"{_USERS}.oauth.get_oauth_associate_router.<locals>.authorize"),
+        ("GET", "/callback", f"{_USERS}.oauth.get_oauth_associate_router.<locals>.callback"),
+    ),
+}
+#: Routers a library builds with fixed routes, by the method that returns one: each route as
+#: (method, path, endpoint), as FastAPI serves it (fastapi-users 10 to 15, the same paths
+#: and endpoint functions throughout).
+LIBRARY_ROUTERS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    f"{owner}.{method}": routes
+    for owner in ("fastapi_users.FastAPIUsers", "fastapi_users.fastapi_users.FastAPIUsers")
+    for method, routes in _FASTAPI_USERS_ROUTERS.items()
+}

@@ -938,6 +938,43 @@ def test_cadwyn_versioned_apps_and_routers_serve_what_they_include(tmp_path: Pat
     }
 
 
+def test_fastapi_users_routers_serve_the_library_s_routes(tmp_path: Path) -> None:
+    """fastapi-users builds its routers in the library (onyx, cognee): what FastAPI served
+    for these includes under fastapi-users 15.0.5 (the same routes since 10), declared at
+    the include; their Depends live in the library, which a CI204 says."""
+    (tmp_path / "users.py").write_text(
+        "import uuid\n\n"
+        "from fastapi_users import FastAPIUsers\n\n"
+        "fastapi_users = FastAPIUsers[object, uuid.UUID](get_user_manager, [auth_backend])\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\n"
+        "from users import fastapi_users\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(fastapi_users.get_auth_router(backend), prefix='/auth/jwt')\n"
+        "app.include_router(fastapi_users.get_users_router(Read, Update), prefix='/users')\n"
+        "app.include_router(fastapi_users.get_oauth_router(google, backend, 'S'), prefix='/g')\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    library = "fastapi_users.router."
+    assert {(r.method, r.path, r.endpoint.removeprefix(library)) for r in graph.routes()} == {
+        ("POST", "/auth/jwt/login", "auth.get_auth_router.<locals>.login"),
+        ("POST", "/auth/jwt/logout", "auth.get_auth_router.<locals>.logout"),
+        ("GET", "/users/me", "users.get_users_router.<locals>.me"),
+        ("PATCH", "/users/me", "users.get_users_router.<locals>.update_me"),
+        ("GET", "/users/{id}", "users.get_users_router.<locals>.get_user"),
+        ("PATCH", "/users/{id}", "users.get_users_router.<locals>.update_user"),
+        ("DELETE", "/users/{id}", "users.get_users_router.<locals>.delete_user"),
+        ("GET", "/g/authorize", "oauth.get_oauth_router.<locals>.authorize"),
+        ("GET", "/g/callback", "oauth.get_oauth_router.<locals>.callback"),
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [
+        ("CI204", 6),
+        ("CI204", 7),
+        ("CI204", 8),
+    ]
+
+
 def test_a_project_holding_fastapi_s_source_keeps_its_routers_options(tmp_path: Path) -> None:
     """Analysing a tree that holds the ``fastapi`` package itself (its repository, or a
     vendored copy): ``APIRouter(prefix=...)`` is the framework's class, not a subclass whose
