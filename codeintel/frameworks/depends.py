@@ -212,7 +212,7 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
     if name is None or (fact is not None and fact.kind in _CALLABLE):
         return name
     # ``Depends(USER.query)`` with ``USER = Resolver(query=_user_query)`` (litellm)
-    passed = evaluator.constructed(target.ref)
+    passed = evaluator.record_field(target.ref)
     if passed is not None and passed.kind == "name" and passed.ref != target.ref and hops < 8:
         return _named(passed, evaluator, hops + 1)
     key = evaluator.variable(target.ref)

@@ -641,6 +641,9 @@ class _Builder:
                 fact = self._callee(called)
             if called and fact is not None and fact.params:
                 self.sites[called].append((self._spread(value), site))
+        held = value.func.func if value.func is not None and value.func.kind == "getattr" else None
+        if held is not None and held.kind == "call":  # ``Sub(path="/x").register(app)``
+            self._add_sites(held, site)
         for item in (*value.items, *(v for _, v in value.keywords)):
             self._add_sites(item, site)
 
@@ -2169,16 +2172,19 @@ class _Builder:
                 if func_value is not None and func_value.func is not None
                 else None
             )
+            picked = set()
             for whole in fact.returned:
                 returned: Value | None = self._on_instance(whole, instance)
                 if index is not None:
                     items = returned.items if returned and returned.kind == "list" else ()
                     returned = items[index] if -len(items) <= index < len(items) else None
+                    picked.add(returned.text if returned is not None else None)
                 for key, env in self._objects(returned, bound, where, depth + 1):
                     found.append((key, bound if key.startswith(f"{func}.<locals>.") else env))
                     if returned is not None and returned.kind == "call":
                         self._returned_in_place.add(key)  # ``return FastAPI(...)`` (txtai)
-            return found
+            # ``return admin, public`` here and ``return public, admin`` there: the run decides
+            return found if len(picked) <= 1 else []
         finally:
             self._calling.discard(token)
 

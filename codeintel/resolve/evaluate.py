@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from codeintel.facts.ids import id_kind
-from codeintel.facts.models import AssignFact, SymbolFact, Value
-from codeintel.resolve.framework_names import APP_CLASSES, APP_PATH_ATTRIBUTES, FIELD
+from codeintel.facts.models import AssignFact, CallFact, SymbolFact, Value
+from codeintel.resolve.framework_names import APP_CLASSES, APP_PATH_ATTRIBUTES, FIELD, MODEL_ROOTS
 from codeintel.resolve.resolver import Resolver
 
 _MAX_HOPS = 16
@@ -49,6 +49,9 @@ class Text:
 
 def placeholder(text: str) -> str:
     return f"<?{text}>"
+
+
+_DATACLASS = frozenset({"dataclasses.dataclass"})
 
 
 class Evaluator:
@@ -112,6 +115,25 @@ class Evaluator:
             return None
         return call.keyword(name)
 
+    def record_field(self, ref: str | None) -> Value | None:
+        """``constructed``, when the class is a plain record whose constructor sets each
+        field as given: a dataclass or pydantic model with no ``__init__`` of its own, the
+        attribute one of its fields, the instance bound once."""
+        holder, _, name = (ref or "").rpartition(".")
+        key = self.variable(holder) if holder else None
+        if key is None or len(self.assigns.get(key, ())) != 1:
+            return None
+        cls = self.called_class(self.binding(key))
+        fact = self.resolver.symbols.get(cls) if cls else None
+        if fact is None or fact.kind != "class" or f"{cls}.__init__" in self.resolver.symbols:
+            return None
+        made = any(
+            self.qualified(d.func if d.kind == "call" else d) in _DATACLASS for d in fact.decorators
+        )
+        if not (made or self.is_subclass(cls, MODEL_ROOTS)) or f"{cls}.{name}" not in self.assigns:
+            return None
+        return self.constructed(ref)
+
     def binding(self, key: str, at: tuple[str, int] | None = None) -> Value | None:
         """The value first bound to a variable (later rebinding is rare for apps and routers),
         with what later statements of its block add to it (``routes += [...]``,
@@ -123,6 +145,10 @@ class Evaluator:
             return None
         if at is not None and self._file_of(key) == at[0]:
             facts = facts[:1] + [f for f in facts[1:] if f.line < at[1]]
+        if len(facts) == 1 or first.kind not in ("list", "str", "fstring"):
+            return first  # ``V += 1`` of a number is no text to join
+        if at is None and self._used_while_growing(key, facts):
+            return first  # read before it grows (``APIRouter(prefix=PREFIX)``, then ``+=``)
         value = first
         for later in facts[1:]:
             same_block = later.guards == facts[0].guards
@@ -132,11 +158,46 @@ class Evaluator:
             value = grown
         return value
 
+    def _used_while_growing(self, key: str, facts: list[AssignFact]) -> bool:
+        """Whether a statement of the variable's own scope names it between its binding and
+        its last addition: what is read there is not the grown value."""
+        module = self._module_of(key)
+        found = self.resolver.modules.get(module) if module else None
+        if found is None:
+            return True
+        name, scope = key.rpartition(".")[2], facts[0].scope
+        growing = {f.line for f in facts}
+        start, end = facts[0].line, facts[-1].line
+
+        def between(line: int) -> bool:
+            return start < line < end and line not in growing
+
+        word = re.compile(rf"\b{re.escape(name)}\b")
+        statements: list[AssignFact | CallFact] = [*found.calls, *found.assigns]
+        texts = [
+            text
+            for fact in statements
+            if fact.scope == scope and between(fact.line)
+            for text in (_value_text(fact), *(g.text for g in fact.guards))
+        ]
+        texts += [
+            decorator.text
+            for sym in found.symbols
+            for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True)
+            if between(line)
+        ]
+        return any(word.search(text) for text in texts)
+
+    def _module_of(self, key: str) -> str | None:
+        owner = key.rpartition(".<locals>.")[0] or key.rpartition(".")[0]
+        return self.resolver.symbol_module.get(owner) or (
+            owner if owner in self.resolver.modules else None
+        )
+
     def _file_of(self, key: str) -> str | None:
         """The file of the module that binds the variable ``key``."""
-        owner = key.rpartition(".<locals>.")[0] or key.rpartition(".")[0]
-        module = self.resolver.symbol_module.get(owner) or owner
-        facts = self.resolver.modules.get(module)
+        module = self._module_of(key)
+        facts = self.resolver.modules.get(module) if module else None
         return facts.file if facts is not None else None
 
     def _grown(self, key: str, before: Value, after: Value | None) -> Value | None:
@@ -659,3 +720,7 @@ def _slice(bounds: ast.Slice) -> slice | None:
 
 def _line(fact: AssignFact) -> int:
     return fact.line
+
+
+def _value_text(fact: AssignFact | CallFact) -> str:
+    return fact.value.text if fact.value is not None else ""

@@ -975,6 +975,78 @@ def test_fastapi_users_routers_serve_the_library_s_routes(tmp_path: Path) -> Non
     ]
 
 
+def test_values_read_before_they_grow_keep_what_they_held(tmp_path: Path) -> None:
+    """A prefix, a list looped over and a ``routes=`` list, each read before ``+=`` adds to
+    it: what FastAPI served is what they held then (an adversarial review's cases)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n"
+        "from fastapi.routing import APIRoute\n\n\n"
+        "def ping() -> None:\n    pass\n\n\n"
+        "PREFIX = '/api'\n"
+        "router = APIRouter(prefix=PREFIX)\n"
+        "PREFIX += '/docs-only'\n"
+        "extra = APIRouter(prefix='/extra')\n\n\n"
+        "@router.get('/items')\n"
+        "def items() -> None:\n    pass\n\n\n"
+        "@extra.get('/x')\n"
+        "def extra_x() -> None:\n    pass\n\n\n"
+        "routers = [router]\n"
+        "app = FastAPI(routes=[APIRoute('/a', ping)])\n"
+        "for r in routers:\n"
+        "    app.include_router(r)\n"
+        "routers += [extra]\n"
+        "routes = [APIRoute('/first', ping)]\n"
+        "listed = FastAPI(routes=routes)\n"
+        "routes += [APIRoute('/later', ping)]\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert {(r.path, r.app) for r in routes if r.app} == {
+        ("/a", "main.app"),
+        ("/api/items", "main.app"),
+        ("/first", "main.listed"),
+    }
+
+
+def test_fields_tuples_and_constructions_read_only_as_the_run_would(tmp_path: Path) -> None:
+    """A provider held by an object whose ``__init__`` transforms it is what it stored, not
+    the constructor's argument; a factory returning its routers in either order leaves the
+    unpacked names to the run; a class built in place passes its arguments to the method
+    called on it."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n\n"
+        "def check() -> None:\n    pass\n\n\n"
+        "def wrap(fn):\n"
+        "    def wrapped() -> None:\n        return fn()\n\n"
+        "    return wrapped\n\n\n"
+        "class Scope:\n"
+        "    def __init__(self, query) -> None:\n"
+        "        self.query = wrap(query)\n\n\n"
+        "class Provider:\n"
+        "    def __init__(self, login_path: str = '/login') -> None:\n"
+        "        self.login_path = login_path\n\n"
+        "    def register(self, app: FastAPI) -> None:\n"
+        "        app.add_api_route(self.login_path, check)\n\n\n"
+        "def get_routers(admin_first: bool = False):\n"
+        "    public, admin = APIRouter(prefix='/pub'), APIRouter(prefix='/adm')\n"
+        "    if admin_first:\n"
+        "        return admin, public\n"
+        "    return public, admin\n\n\n"
+        "USER = Scope(query=check)\n"
+        "app = FastAPI()\n"
+        "first, second = get_routers(admin_first=True)\n\n\n"
+        "@app.get('/items')\n"
+        "def items(q=Depends(USER.query)) -> None:\n    pass\n\n\n"
+        "@first.get('/a')\n"
+        "def read_a() -> None:\n    pass\n\n\n"
+        "Provider(login_path='/signin').register(app)\n"
+        "app.include_router(first)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    served = {(r.path, r.dependencies) for r in routes if r.app == "main.app"}
+    # what ``__init__`` stored: the closure ``wrap`` returned, as FastAPI names it
+    assert served == {("/items", ("main.wrap.<locals>.wrapped",)), ("/signin", ())}
+
+
 def test_a_project_holding_fastapi_s_source_keeps_its_routers_options(tmp_path: Path) -> None:
     """Analysing a tree that holds the ``fastapi`` package itself (its repository, or a
     vendored copy): ``APIRouter(prefix=...)`` is the framework's class, not a subclass whose
