@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -101,9 +102,19 @@ def visible_fixtures(
         if _is_conftest(fixture) and not _inside(fixture.visible_from, confcutdir):
             continue
         rank = _closeness(fixture.visible_from, test_file, folder, classes)
-        if rank is not None and (fixture.name not in best or rank > best[fixture.name][0]):
+        if rank is not None and (fixture.name not in best or _wins(rank, fixture, best)):
             best[fixture.name] = (rank, fixture)
     return {name: best[name][1] for name in sorted(best)}
+
+
+def _wins(rank: int, fixture: Fixture, best: dict[str, tuple[int, Fixture]]) -> bool:
+    """Whether ``fixture`` is seen before the best one yet: it is closer, or, defined in the
+    same place, pytest registers it later (it walks a namespace in ``dir()`` order, so of two
+    functions of one fixture name the one whose own name sorts last wins)."""
+    held, other = best[fixture.name]
+    if rank != held or fixture.file != other.file or fixture.visible_from != other.visible_from:
+        return rank > held
+    return fixture.function.rpartition(".")[2] > other.function.rpartition(".")[2]
 
 
 def fixture_node(fixture: Fixture) -> str:
@@ -197,6 +208,10 @@ class _Collects:
 _DEFAULTS = PytestSettings(file="", line=0, testpaths=(), addopts=(), markers=(), asyncio_mode=None)
 
 
+_FIXTURENAMES_TEST = re.compile(r"""["'](\w+)["'] in \w+\.fixturenames""")
+_FUNCTION_TEST = re.compile(r"""\w+\.function\.__name__ == ["'](\w+)["']""")
+
+
 def _within(path: str, folder: str) -> bool:
     """Whether ``path`` is ``folder`` or inside it."""
     return path == folder or path.startswith(f"{folder}/")
@@ -242,24 +257,32 @@ def _ignored_by_conftests(modules: list[ModuleFacts]) -> tuple[list[str], list[s
 
 
 def _ignore_lists(module: ModuleFacts) -> Iterator[tuple[str, Value]]:
-    """Each value a conftest binds or adds to its ignore lists at module level: what it adds
-    under an ``if`` only the run decides, so those files are read as collected."""
+    """What a conftest's ignore lists hold once it has run, statement by statement: a new
+    list replaces the old one; what it adds under an ``if`` only the run decides, so those
+    files are read as collected (a list bound under an ``if`` is read as added)."""
     wanted = ("collect_ignore", "collect_ignore_glob")
+    steps: list[tuple[int, str, Value, bool]] = []  # line, list, value, whether it replaces
     for assign in module.assigns:
         value = assign.value
         if assign.scope or assign.name not in wanted or value is None:
             continue
         if value.kind != "add" or not assign.guards:
-            yield assign.name, value
+            replaces = value.kind != "add" and not assign.guards
+            steps.append((assign.line, assign.name, value, replaces))
     for call in module.calls:
         func = call.value.func
         owner, _, method = func.text.rpartition(".") if func is not None else ("", "", "")
         if call.scope or call.guards or owner not in wanted or len(call.value.items) != 1:
             continue
         if method == "append":
-            yield owner, Value("list", call.value.text, items=call.value.items)
+            listed = Value("list", call.value.text, items=call.value.items)
+            steps.append((call.line, owner, listed, False))
         elif method == "extend":
-            yield owner, call.value.items[0]
+            steps.append((call.line, owner, call.value.items[0], False))
+    held: dict[str, list[Value]] = {name: [] for name in wanted}
+    for _, name, value, replaces in sorted(steps, key=lambda step: step[0]):
+        held[name] = [value] if replaces else [*held[name], value]
+    return ((name, value) for name in wanted for value in held[name])
 
 
 def _listed(value: Value) -> tuple[Value, ...]:
@@ -687,7 +710,7 @@ def _tests(
     project: set[str],
     rules: _Collects,
     classes: _TestClasses,
-    hooks: dict[str, set[str]],
+    hooks: _Hooks,
 ) -> list[TestFunction]:
     """The tests pytest collects in ``module``. One it collects from another module's class
     (inherited, or a ``Test*`` class imported here) is located where it is collected: this
@@ -695,13 +718,14 @@ def _tests(
     resolver = evaluator.resolver
     module_marks = _module_marks(module)
     imported = _imported_modules(module, project)
-    generated = _generated(module.file, hooks)
     found = []
     for owner, fact, home, collecting in _collected_tests(module, classes, evaluator, rules):
         klass = resolver.symbols.get(collecting) if collecting else None
         applied = [*module_marks, *_marks_of(collecting, evaluator), *fact.decorators]
         marks = _markers(applied)
-        argnames = _parametrized_names(applied, evaluator) | generated
+        argnames = _parametrized_names(applied, evaluator) | _generated(
+            module.file, fact.name, hooks
+        )
         # a class decorator patches the class's ``test*`` methods (mock's TEST_PREFIX) too
         patches = (*fact.decorators, *(klass.decorators if klass else ()))
         # pytest passes a unittest test method no fixture arguments
@@ -1045,28 +1069,54 @@ def _parametrized_names(
     return names
 
 
-def _generating_hooks(modules: list[ModuleFacts], evaluator: Evaluator) -> dict[str, set[str]]:
-    """By file, the argument names its ``pytest_generate_tests`` hook fills with
-    ``metafunc.parametrize(...)``: pytest passes them, never fixtures."""
-    hooks: dict[str, set[str]] = {}
+#: By file, what its ``pytest_generate_tests`` hook fills: the names, and the one test
+#: function it fills them for, when a test of the function's name says so.
+_Hooks = dict[str, list[tuple[frozenset[str], str | None]]]
+
+
+def _generating_hooks(modules: list[ModuleFacts], evaluator: Evaluator) -> _Hooks:
+    """The argument names each ``pytest_generate_tests`` hook fills with
+    ``metafunc.parametrize(...)``: pytest passes them, never fixtures. A fill under any test
+    other than ``"name" in metafunc.fixturenames`` or ``metafunc.function.__name__ == "f"``
+    is left to the run (the name stays a fixture)."""
+    hooks: _Hooks = {}
     for facts in modules:
         for call in facts.calls:
             func = call.value.func
             hook = call.scope == "pytest_generate_tests" and call.role == "call"
-            if hook and func is not None and func.text.endswith(".parametrize"):
-                names = _parametrized_names([call.value], evaluator, "parametrize")
-                hooks.setdefault(facts.file, set()).update(names)
+            if not hook or func is None or not func.text.endswith(".parametrize"):
+                continue
+            names = frozenset(_parametrized_names([call.value], evaluator, "parametrize"))
+            only = [_for_function(guard) for guard in call.guards]
+            read = zip(call.guards, only, strict=True)
+            if all(_asks_for(guard, names) or function for guard, function in read):
+                hooks.setdefault(facts.file, []).append((names, next(filter(None, only), None)))
     return hooks
 
 
-def _generated(file: str, hooks: dict[str, set[str]]) -> set[str]:
-    """What the hooks of the conftests above ``file``, and its own, parametrize."""
+def _asks_for(guard: Guard, names: frozenset[str]) -> bool:
+    """Whether a hook's test is ``"name" in metafunc.fixturenames`` of the names it fills."""
+    found = _FIXTURENAMES_TEST.fullmatch(guard.text) if guard.kind == "if" else None
+    return found is not None and found[1] in names
+
+
+def _for_function(guard: Guard) -> str | None:
+    """``f`` of a hook's test ``metafunc.function.__name__ == "f"``."""
+    found = _FUNCTION_TEST.fullmatch(guard.text) if guard.kind == "if" else None
+    return found[1] if found is not None else None
+
+
+def _generated(file: str, function: str, hooks: _Hooks) -> set[str]:
+    """What the hooks of the conftests above ``file``, and its own, parametrize for the
+    test function ``function``."""
     folder = posixpath.dirname(file)
     return {
         name
-        for hook, names in hooks.items()
+        for hook, fills in hooks.items()
         if hook == file
         or (hook.rpartition("/")[2] == "conftest.py" and _above(posixpath.dirname(hook), folder))
+        for names, only in fills
+        if only in (None, function)
         for name in names
     }
 
@@ -1087,13 +1137,23 @@ def _mark_made(decorator: Value, evaluator: Evaluator) -> Value:
     fact = evaluator.resolver.symbols.get(called) if called else None
     if called is None or fact is None or fact.kind != "function" or len(fact.returned) != 1:
         return decorator
-    mark = fact.returned[0]
-    first = mark.items[0] if mark.kind == "call" and mark.items else None
-    local = f"{called}.<locals>."
-    if first is None or first.kind != "name" or not (first.ref or "").startswith(local):
-        return mark
-    given = argument((first.ref or "").removeprefix(local), fact, decorator)
-    return replace(mark, items=(given, *mark.items[1:])) if given is not None else mark
+    mark, local = fact.returned[0], f"{called}.<locals>."
+
+    def bound(value: Value) -> Value | None:
+        if value.kind != "name" or not (value.ref or "").startswith(local):
+            return value
+        return argument((value.ref or "").removeprefix(local), fact, decorator)
+
+    # what names the arguments and what sends them to fixtures: both as the call passes them
+    items = [bound(v) for v in mark.items[:1]] + list(mark.items[1:])
+    keywords = [(k, bound(v) if k in ("argnames", "indirect") else v) for k, v in mark.keywords]
+    if any(v is None for v in items) or any(v is None for _, v in keywords):
+        return decorator  # a parameter the call leaves unknown: not read as a mark
+    return replace(
+        mark,
+        items=tuple(v for v in items if v is not None),
+        keywords=tuple((k, v) for k, v in keywords if v is not None),
+    )
 
 
 def _kind(path: str) -> TestKind:

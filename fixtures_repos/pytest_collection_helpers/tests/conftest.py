@@ -5,8 +5,13 @@ pytest_plugins = ["fixtures.db"]
 collect_ignore = ["test_skipped.py"]
 collect_ignore.append("test_legacy.py")
 collect_ignore += ["test_old.py"]
+collect_ignore_glob = ["*_draft.py"]
+collect_ignore_glob.append("*_wip.py")
+collect_ignore_glob = ["*_wip.py"]  # a new list: drafts are collected again
 
 
 def pytest_generate_tests(metafunc: Any) -> None:
     if "backend" in metafunc.fixturenames:
         metafunc.parametrize("backend", ["sqlite", "postgres"])
+    if metafunc.function.__name__ == "test_matrix":  # other tests get the fixture `size`
+        metafunc.parametrize("size", [1, 2])

@@ -3,5 +3,5 @@ from typing import Any
 import pytest
 
 
-def cases(*values: Any, name: str = "case") -> Any:
-    return pytest.mark.parametrize(name, values)
+def cases(*values: Any, name: str = "case", indirect: bool = False) -> Any:
+    return pytest.mark.parametrize(name, values, indirect=indirect)

@@ -21,3 +21,30 @@ def test_letter(letter: str, db: str) -> None:
 
 def test_backend(backend: str, db: str, engine: str) -> None:
     assert backend
+
+
+@cases("sqlite", name="db", indirect=True)
+def test_indirect(db: str) -> None:
+    assert db
+
+
+def test_matrix(size: int) -> None:
+    assert size
+
+
+def test_other_size(size: int) -> None:
+    assert size == 0
+
+
+@pytest.fixture(name="token")
+def _token_first() -> str:
+    return "first"
+
+
+@pytest.fixture
+def token() -> str:
+    return "second"  # pytest registers names in dir() order: this one wins
+
+
+def test_token(token: str) -> None:
+    assert token == "second"

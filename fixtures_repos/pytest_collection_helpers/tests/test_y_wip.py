@@ -1,0 +1,2 @@
+def test_y_wip() -> None:
+    pass
