@@ -388,6 +388,12 @@ class _Collector:
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None and self.scopes[-1].kind == "function":
             self.scopes[-1].returned.append((node.value, tuple(self._guards[-1])))
+        value = node.value
+        called = value.func if isinstance(value, cst.Call) else None
+        if isinstance(called, cst.Attribute) and called.attr.value in _REGISTERING_RETURNS:
+            assert value is not None
+            # ``return self.app.add_api_route(...)`` (IOPaint) registers as a statement would
+            self._statement(value, "call")
 
     def visit_Param(self, node: cst.Param) -> None:
         self._skip.add(id(node.name))
@@ -900,6 +906,13 @@ def _comprehension_guards(clause: cst.CompFor | None, chain: _Chain) -> tuple[_R
         guards.extend(_RawGuard("if", _condition(test.test), chain) for test in clause.ifs)
         clause = clause.inner_for_in
     return tuple(guards)
+
+
+#: FastAPI's registering methods, whose result a helper may return: no factory's, so the
+#: call is read as a statement without being a second call site of anything.
+_REGISTERING_RETURNS = frozenset(
+    {"add_api_route", "add_api_websocket_route", "include_router", "mount", "add_route"}
+)
 
 
 def _worth_keeping(value: cst.BaseExpression | None) -> bool:

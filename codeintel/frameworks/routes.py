@@ -568,9 +568,13 @@ class _Builder:
             for site in self._loop_sites(module, facts.file, call.line, call.guards)[0]:
                 for statement in self._mapped(call.value)[0]:  # ``list(map(add, prefixes))``
                     self._add_sites(statement, site)
-        for sym in facts.symbols:  # ``return ServiceApp(**routers)``
-            for value in sym.returned:
-                self._add_sites(value, _Site(module, facts.file, sym.start_line))
+        for sym in facts.symbols:  # ``return ServiceApp(**routers)``, under its ``if`` tests
+            tests = sym.returned_guards
+            if len(tests) != len(sym.returned):
+                tests = ((),) * len(sym.returned)
+            for value, guards in zip(sym.returned, tests, strict=True):
+                site = _Site(module, facts.file, sym.start_line, {}, _conditions(guards))
+                self._add_sites(value, site)
         for sym in (*facts.symbols, *facts.redefined):  # ``@command`` calls ``command(f)``
             if sym.kind not in ("function", "method"):
                 continue

@@ -88,6 +88,7 @@ def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
         ("svc.gateway.app", "svc.gateway:app", False),
         ("svc.gateway.child_app", "svc.gateway:child_app", False),
         ("svc.instance.app", "svc.instance:app", False),
+        ("svc.forwarded.app", "svc.forwarded:app", False),
     ],
 )
 def test_routers_held_by_instances_and_routes_copied_at_startup(
@@ -1045,6 +1046,29 @@ def test_fields_tuples_and_constructions_read_only_as_the_run_would(tmp_path: Pa
     served = {(r.path, r.dependencies) for r in routes if r.app == "main.app"}
     # what ``__init__`` stored: the closure ``wrap`` returned, as FastAPI names it
     assert served == {("/items", ("main.wrap.<locals>.wrapped",)), ("/signin", ())}
+
+
+def test_an_object_a_function_returns_under_a_test_declares_under_it(tmp_path: Path) -> None:
+    """IOPaint builds its file manager, which adds a route to the app it is given, only in
+    ``if self.input_dir: return FileManager(app=self.app)``: served only when the folder is
+    set, so the route keeps that test."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\n"
+        "from fastapi import FastAPI\n\n\n"
+        "class FileManager:\n"
+        "    def __init__(self, app: FastAPI) -> None:\n"
+        "        app.add_api_route('/medias', self.medias)\n\n"
+        "    def medias(self) -> list[str]:\n"
+        "        return []\n\n\n"
+        "def build(app: FastAPI, folder: str | None) -> FileManager | None:\n"
+        "    if folder:\n"
+        "        return FileManager(app=app)\n"
+        "    return None\n\n\n"
+        "app = FastAPI()\n"
+        "manager = build(app, os.environ.get('INPUT_DIR'))\n"
+    )
+    (route,) = codeintel.analyze(tmp_path, cache=False).routes()
+    assert (route.path, route.app, route.conditions) == ("/medias", "main.app", ("folder",))
 
 
 def test_a_project_holding_fastapi_s_source_keeps_its_routers_options(tmp_path: Path) -> None:
