@@ -68,6 +68,7 @@ _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _REGISTERING = frozenset({*_VERBS, *_INCLUDES, *_ADDERS, "routes"})
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
 _MAX_LOOP = 64  # loop items expanded per statement; longer literals are data
+_MAX_SITES = 1024  # runs of a statement's nested loops; more are data too
 _CALLABLES = frozenset({"function", "method", "class"})
 #: What a list's methods do to its items: add some, or take some out (or all).
 _ADDS = frozenset({"append", "insert", "extend"})
@@ -808,6 +809,8 @@ class _Builder:
                         for item, more in items
                     )
             runs = expanded
+            if len(runs) > _MAX_SITES:  # data, not wiring (vllm's 90,000 kernel configs)
+                return [base], guard.text
         sites = []
         for env, conditions in runs:
             env = self._module_locals(module, scope, line, env)

@@ -1071,6 +1071,31 @@ def test_an_object_a_function_returns_under_a_test_declares_under_it(tmp_path: P
     assert (route.path, route.app, route.conditions) == ("/medias", "main.app", ("folder",))
 
 
+def test_loops_that_run_a_statement_over_a_thousand_times_are_data(tmp_path: Path) -> None:
+    """vllm's kernel benchmarks loop over 90,000 configurations: expanding every statement
+    there cost minutes. Nested loops running a statement more than 1,024 times are read as
+    a loop we cannot tell, reported where they register a route; smaller ones expand."""
+    names = [f"n{i}" for i in range(33)]
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\n"
+        "app = FastAPI()\n"
+        f"NAMES = {names!r}\n"
+        "KINDS = ['a', 'b', 'c']\n\n\n"
+        "def ping() -> None:\n    pass\n\n\n"
+        "for x in NAMES:\n"
+        "    for y in NAMES:\n"
+        "        app.add_api_route(f'/big/{x}/{y}', ping)\n"
+        "for x in NAMES:\n"
+        "    for y in KINDS:\n"
+        "        app.add_api_route(f'/small/{x}/{y}', ping)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    paths = [r.path for r in graph.routes()]
+    assert len([p for p in paths if p.startswith("/small/")]) == 33 * 3
+    assert [p for p in paths if not p.startswith("/small/")] == ["/big/<?x>/<?y>"]
+    assert ("CI202", 14) in {(d.code, d.line) for d in graph.diagnostics}
+
+
 def test_a_project_holding_fastapi_s_source_keeps_its_routers_options(tmp_path: Path) -> None:
     """Analysing a tree that holds the ``fastapi`` package itself (its repository, or a
     vendored copy): ``APIRouter(prefix=...)`` is the framework's class, not a subclass whose
