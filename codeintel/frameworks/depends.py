@@ -83,9 +83,8 @@ def _appended(
     loop, by another method), which only the run decides. Read where it is used, ``at`` a
     file and line: FastAPI copies the list there, so what its module adds later is not in
     it."""
-    owner = key.rpartition(".<locals>.")[0] or key.rpartition(".")[0]
     resolver = evaluator.resolver
-    module = resolver.symbol_module.get(owner) or (owner if owner in resolver.modules else None)
+    module = evaluator.module_of(key)
     scope = key.removeprefix(f"{module}.").rpartition(".")[0].removesuffix(".<locals>")
     added: list[Value] = []
     facts = resolver.modules[module] if module else None

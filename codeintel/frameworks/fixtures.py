@@ -184,7 +184,7 @@ class _Collects:
             return False
         paths = [*self.ignored[0], *ignored[0]]
         globs = [*self.ignored[1], *ignored[1]]
-        return not any(_within(path, p) for p in paths) and not any(
+        return not any(_inside(path, p) for p in paths) and not any(
             fnmatch.fnmatch(path, g) for g in globs
         )
 
@@ -210,11 +210,6 @@ _DEFAULTS = PytestSettings(file="", line=0, testpaths=(), addopts=(), markers=()
 
 _FIXTURENAMES_TEST = re.compile(r"""["'](\w+)["'] in \w+\.fixturenames""")
 _FUNCTION_TEST = re.compile(r"""\w+\.function\.__name__ == ["'](\w+)["']""")
-
-
-def _within(path: str, folder: str) -> bool:
-    """Whether ``path`` is ``folder`` or inside it."""
-    return path == folder or path.startswith(f"{folder}/")
 
 
 def _under(root: str, path: str) -> str:
@@ -1114,16 +1109,11 @@ def _generated(file: str, function: str, hooks: _Hooks) -> set[str]:
         name
         for hook, fills in hooks.items()
         if hook == file
-        or (hook.rpartition("/")[2] == "conftest.py" and _above(posixpath.dirname(hook), folder))
+        or (hook.rpartition("/")[2] == "conftest.py" and _inside(folder, posixpath.dirname(hook)))
         for names, only in fills
         if only in (None, function)
         for name in names
     }
-
-
-def _above(conftest_folder: str, folder: str) -> bool:
-    """Whether a conftest in ``conftest_folder`` is loaded for tests in ``folder``."""
-    return not conftest_folder or _within(folder, conftest_folder)
 
 
 def _mark_made(decorator: Value, evaluator: Evaluator) -> Value:

@@ -75,7 +75,6 @@ _ADDS = frozenset({"append", "insert", "extend"})
 _TAKES_OUT = frozenset({"remove", "pop", "clear"})
 #: Builtins whose result has the items of their one argument, perhaps reordered or fewer.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed"})
-_DATACLASS = frozenset({"dataclasses.dataclass"})
 _FIELD = frozenset({"dataclasses.field"})
 #: What a router's options hold before they are set.
 _NO_OPTION = {
@@ -214,7 +213,7 @@ class _Builder:
         self._words: frozenset[str] | None = None  # see _mentioned
         self._unused: dict[str, str | None] = {}  # see _never_run
         self._extended: dict[str, frozenset[str]] = {}  # see _subclassed
-        self._tests_known: dict[tuple[str, str, str], bool | None] = {}  # _constant_tests
+        self._tests_known: dict[tuple[str, str, str], bool | None] = {}  # _known_tests
         self._calling: set[tuple[str, str]] = set()  # factory calls being followed
         self._walking: list[str] = []  # the holders the walk is inside
         self._following: set[str] = set()  # names whose objects are being looked for
@@ -228,7 +227,8 @@ class _Builder:
         self._changed: frozenset[str] | None = None  # see _changed_names
         self._ways: dict[str, list[tuple[str, ...]] | None] = {}  # see _called_under
         self._name_uses: (
-            tuple[dict[str, list[tuple[str, RefFact]]], dict[str, list[ImportFact]]] | None
+            tuple[dict[str, list[tuple[str, RefFact]]], dict[str, list[tuple[str, ImportFact]]]]
+            | None
         ) = None  # see _uses
 
     # -- collecting -----------------------------------------------------------------------
@@ -442,19 +442,15 @@ class _Builder:
 
     def _named(self, func: str) -> bool:
         """Whether a module other than the tests imports ``func`` or uses its name."""
-        uses, _ = self._uses()
+        uses, imports = self._uses()
         for module, ref in uses.get(func.rpartition(".")[2], ()):
             if is_test_path(self.resolver.modules[module].file):
                 continue
             target = self.resolver.resolve(ref.candidate, importer=module)
             if target is None or target.qualname == func:
                 return True
-        return any(
-            i.binds_to == func
-            for facts in self.resolver.modules.values()
-            if not is_test_path(facts.file)
-            for i in facts.imports
-        )
+        code = (m for m, _ in imports.get(func, ()))
+        return any(not is_test_path(self.resolver.modules[m].file) for m in code)
 
     def _name_in_place(self, key: str, found: list[tuple[str, Env]]) -> None:
         """An app a factory builds in its ``return`` itself is served as the global bound to
@@ -776,7 +772,7 @@ class _Builder:
         if all(guard.kind != "for" for guard in guards):
             env = self._module_locals(module, scope, line, {})  # ``m = import_module("a.b")``
             # ``if ENABLE_ADMIN:`` of a constant the project never changes, ``TYPE_CHECKING``
-            known = self._constant_tests(module, scope, guards, env) if base.conditions else set()
+            known = self._known_tests(module, scope, guards, env) if base.conditions else set()
             if known is None:
                 return [], None
             if not known:
@@ -883,7 +879,7 @@ class _Builder:
 
     def _plain_record(self, fact: SymbolFact) -> bool:
         """A ``@dataclass`` or ``NamedTuple`` class with no base of the project's own."""
-        dataclass = self._dataclass(fact)
+        dataclass = self.ev.is_dataclass(fact)
         bases = [self.ev.qualified(b) for b in fact.bases]
         named = any(b in _NAMED_TUPLE for b in bases)
         own = any(b in self.resolver.symbols for b in bases if b)
@@ -990,43 +986,28 @@ class _Builder:
     def _known_tests(
         self, module: str, scope: str, guards: tuple[Guard, ...], env: Env
     ) -> set[str] | None:
-        """The ``if`` tests around a statement that a loop's bindings decide: None when one
-        fails (``hasattr(module, "router")`` on a module without one: the body never runs
-        for that item), else the tests that hold, which are no condition of it."""
-        held = set()
-        for guard in guards:
-            if guard.kind != "if":
-                continue
-            known = self._decided(
-                guard.text,
-                lambda name: env.get(self.ev.key(module, scope, name)),
-                lambda name: self._constant(module, scope, name),
-            )
-            if known is False:
-                return None
-            if known:
-                held.add(guard.text)
-        return held
-
-    def _constant_tests(
-        self, module: str, scope: str, guards: tuple[Guard, ...], env: Env
-    ) -> set[str] | None:
-        """``_known_tests`` of a statement in no loop; when no name is bound, each test is
-        decided once per scope (a function's statements share its few ``if`` tests)."""
-        if env:
-            return self._known_tests(module, scope, guards, env)
+        """The ``if`` tests around a statement that a loop's bindings, or constants the
+        project never changes, decide: None when one fails (``hasattr(module, "router")`` on a
+        module without one: the body never runs for that item), else the tests that hold,
+        which are no condition of it. With nothing bound, each test is decided once per scope
+        (a function's statements share its few ``if`` tests)."""
         held = set()
         for guard in guards:
             if guard.kind != "if":
                 continue
             key = (module, scope, guard.text)
-            if key not in self._tests_known:
-                self._tests_known[key] = self._decided(
-                    guard.text, lambda _: None, lambda name: self._constant(module, scope, name)
+            known = self._tests_known.get(key) if not env else None
+            if env or key not in self._tests_known:
+                known = self._decided(
+                    guard.text,
+                    lambda name: env.get(self.ev.key(module, scope, name)),
+                    lambda name: self._constant(module, scope, name),
                 )
-            if self._tests_known[key] is False:
+                if not env:
+                    self._tests_known[key] = known
+            if known is False:
                 return None
-            if self._tests_known[key]:
+            if known:
                 held.add(guard.text)
         return held
 
@@ -1047,13 +1028,7 @@ class _Builder:
         fact = self.resolver.symbols.get(owner)
         if fact is None or fact.kind != "class":
             return False
-        return self._dataclass(fact) or self.ev.is_subclass(owner, MODEL_ROOTS)
-
-    def _dataclass(self, fact: SymbolFact) -> bool:
-        return any(
-            self.ev.qualified(d.func if d.kind == "call" else d) in _DATACLASS
-            for d in fact.decorators
-        )
+        return self.ev.is_dataclass(fact) or self.ev.is_subclass(owner, MODEL_ROOTS)
 
     def _visible(self, module: str, scope: str, name: str) -> str | None:
         """The variable ``name`` means in ``scope``: its own local, else the module's
@@ -1281,7 +1256,7 @@ class _Builder:
     def _calls_under(self, func: str, depth: int) -> list[tuple[str, ...]] | None:
         name = func.rpartition(".")[2]
         uses, imports = self._uses()
-        if depth > _MAX_DEPTH or any(i.bound != name for i in imports.get(func, ())):
+        if depth > _MAX_DEPTH or any(i.bound != name for _, i in imports.get(func, ())):
             return None
         ways: list[tuple[str, ...]] = []
         for module, ref in uses.get(name, ()):
@@ -1308,19 +1283,22 @@ class _Builder:
                 return None  # more ways than we would read as one condition
         return ways or None
 
-    def _uses(self) -> tuple[dict[str, list[tuple[str, RefFact]]], dict[str, list[ImportFact]]]:
+    def _uses(
+        self,
+    ) -> tuple[dict[str, list[tuple[str, RefFact]]], dict[str, list[tuple[str, ImportFact]]]]:
         """Every call or other use of a name in the project, by the name's last part, and
-        every import by what it binds to: built once, on the first function asked about."""
+        every import by what it binds to, each with its module: built once, on the first
+        function asked about."""
         if self._name_uses is None:
             uses: dict[str, list[tuple[str, RefFact]]] = defaultdict(list)
-            imports: dict[str, list[ImportFact]] = defaultdict(list)
+            imports: dict[str, list[tuple[str, ImportFact]]] = defaultdict(list)
             for module, facts in sorted(self.resolver.modules.items()):
                 for ref in facts.refs:
                     if ref.role in ("call", "ref"):
                         uses[ref.text.rpartition(".")[2]].append((module, ref))
                 for fact in facts.imports:
                     if fact.binds_to is not None:
-                        imports[fact.binds_to].append(fact)
+                        imports[fact.binds_to].append((module, fact))
             self._name_uses = uses, imports
         return self._name_uses
 

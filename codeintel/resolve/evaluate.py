@@ -127,19 +127,26 @@ class Evaluator:
         fact = self.resolver.symbols.get(cls) if cls else None
         if fact is None or fact.kind != "class" or f"{cls}.__init__" in self.resolver.symbols:
             return None
-        made = any(
-            self.qualified(d.func if d.kind == "call" else d) in _DATACLASS for d in fact.decorators
-        )
-        if not (made or self.is_subclass(cls, MODEL_ROOTS)) or f"{cls}.{name}" not in self.assigns:
+        record = self.is_dataclass(fact) or self.is_subclass(cls, MODEL_ROOTS)
+        if not record or f"{cls}.{name}" not in self.assigns:
             return None
         return self.constructed(ref)
+
+    def is_dataclass(self, fact: SymbolFact) -> bool:
+        """Whether a class is decorated with ``@dataclass`` (called or not)."""
+        return any(
+            self.qualified(d.func if d.kind == "call" else d) in _DATACLASS for d in fact.decorators
+        )
 
     def binding(self, key: str, at: tuple[str, int] | None = None) -> Value | None:
         """The value first bound to a variable (later rebinding is rare for apps and routers),
         with what later statements of its block add to it (``routes += [...]``,
         ``prefix = prefix + "/v1"``): rebound otherwise, it is the first value, as before.
         Read ``at`` a file and line, what its own module adds after that line is not in it."""
-        facts = sorted((f for f in self.assigns.get(key, ()) if f.value is not None), key=_line)
+        written = self.assigns.get(key, ())
+        if len(written) == 1:
+            return written[0].value
+        facts = sorted((f for f in written if f.value is not None), key=_line)
         first = facts[0].value if facts else None
         if first is None:
             return None
@@ -147,8 +154,6 @@ class Evaluator:
             facts = facts[:1] + [f for f in facts[1:] if f.line < at[1]]
         if len(facts) == 1 or first.kind not in ("list", "str", "fstring"):
             return first  # ``V += 1`` of a number is no text to join
-        if at is None and self._used_while_growing(key, facts):
-            return first  # read before it grows (``APIRouter(prefix=PREFIX)``, then ``+=``)
         value = first
         for later in facts[1:]:
             same_block = later.guards == facts[0].guards
@@ -156,12 +161,14 @@ class Evaluator:
             if grown is None:
                 return first
             value = grown
+        if at is None and self._used_while_growing(key, facts):
+            return first  # read before it grows (``APIRouter(prefix=PREFIX)``, then ``+=``)
         return value
 
     def _used_while_growing(self, key: str, facts: list[AssignFact]) -> bool:
         """Whether a statement of the variable's own scope names it between its binding and
         its last addition: what is read there is not the grown value."""
-        module = self._module_of(key)
+        module = self.module_of(key)
         found = self.resolver.modules.get(module) if module else None
         if found is None:
             return True
@@ -188,7 +195,8 @@ class Evaluator:
         ]
         return any(word.search(text) for text in texts)
 
-    def _module_of(self, key: str) -> str | None:
+    def module_of(self, key: str) -> str | None:
+        """The module that binds the variable ``key``."""
         owner = key.rpartition(".<locals>.")[0] or key.rpartition(".")[0]
         return self.resolver.symbol_module.get(owner) or (
             owner if owner in self.resolver.modules else None
@@ -196,7 +204,7 @@ class Evaluator:
 
     def _file_of(self, key: str) -> str | None:
         """The file of the module that binds the variable ``key``."""
-        module = self._module_of(key)
+        module = self.module_of(key)
         facts = self.resolver.modules.get(module) if module else None
         return facts.file if facts is not None else None
 
