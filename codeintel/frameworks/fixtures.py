@@ -13,6 +13,7 @@ from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction,
 from codeintel.facts.ids import fixture_id
 from codeintel.facts.models import Guard, ModuleFacts, SymbolFact, Value
 from codeintel.facts.project import PytestSettings
+from codeintel.frameworks.plugin_globs import plugin_names
 from codeintel.resolve.evaluate import Evaluator, argument
 from codeintel.resolve.framework_names import FIXTURE_DECORATORS, UNITTEST_CASES
 from codeintel.resolve.resolver import Target
@@ -50,7 +51,7 @@ def extract_tests(
     resolver = evaluator.resolver
     modules = sorted(resolver.modules.values(), key=lambda m: m.file)
     diagnostics: list[Diagnostic] = []
-    plugins = _plugins(modules, evaluator, diagnostics)
+    plugins = _plugins(modules, evaluator, diagnostics, settings)
     plugins.update((resolver.alias(name) or name, f"*{folder}") for name, folder in entry_points)
     ignored = _ignored_by_conftests(modules)
     hooks = _generating_hooks(modules, evaluator)
@@ -301,7 +302,10 @@ def _is_test_file(path: str, rules: _Collects) -> bool:
 
 
 def _plugins(
-    modules: list[ModuleFacts], evaluator: Evaluator, diagnostics: list[Diagnostic]
+    modules: list[ModuleFacts],
+    evaluator: Evaluator,
+    diagnostics: list[Diagnostic],
+    settings: Callable[[str], PytestSettings | None],
 ) -> dict[str, str]:
     """Modules named by ``pytest_plugins`` in a conftest (or test module), by their canonical
     names (pytest imports the name as written, which may be another spelling of the module:
@@ -317,9 +321,13 @@ def _plugins(
     for module in modules:
         for assign in module.assigns:
             if assign.scope == "" and assign.name == "pytest_plugins":
-                names, unknown = _plugin_specs(assign.value, evaluator)
-                seen = "*"
                 folder = posixpath.dirname(module.file)
+                config = settings(folder)
+                # pytest runs where its config is (its rootdir), as CI and IDEs start it
+                cwd = posixpath.dirname(config.file) if config is not None else ""
+                specs = _Specs(evaluator, sorted(by_file), cwd)
+                names, unknown = specs.read(assign.value, module.module)
+                seen = "*"
                 if module.file.rpartition("/")[2] == "conftest.py" and not _initial(folder):
                     seen += folder
                 for name in names:
@@ -351,34 +359,51 @@ def _initial(folder: str) -> bool:
     return folder == "" or ("/" not in folder and folder.startswith("test"))
 
 
-def _plugin_specs(
-    value: Value | None, evaluator: Evaluator, hops: int = 0
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The plugin names ``pytest_plugins = value`` gives, as pytest reads it (a sequence, or a
-    comma-separated string), and the expressions whose names cannot be known statically (a
-    comprehension over ``glob``, a call)."""
-    if value is not None and value.kind == "name" and hops < _MAX_HOPS:
-        key = evaluator.variable(value.ref)
-        bound = evaluator.binding(key) if key else None
-        return _plugin_specs(bound, evaluator, hops + 1) if bound else ((), (value.text,))
-    if value is None or (value.kind == "const" and value.text == "None"):
-        return (), ()
-    if value.kind == "str":
-        return tuple(value.text.split(",")) if value.text else (), ()
-    if value.kind != "list":
-        return (), (value.text,)
-    names: tuple[str, ...] = ()
-    unknown: tuple[str, ...] = ()
-    for item in value.items:
-        if item.kind == "star":  # ``pytest_plugins = [*BASE_PLUGINS, "tests.fixtures"]``
-            spread = _plugin_specs(item.items[0], evaluator, hops + 1)
-            names, unknown = (*names, *spread[0]), (*unknown, *spread[1])
-            continue
-        text = evaluator.text(item)
-        names, unknown = (
-            (names, (*unknown, item.text)) if text.unknown else ((*names, text.value), unknown)
-        )
-    return names, unknown
+@dataclass(frozen=True)
+class _Specs:
+    """Reads what ``pytest_plugins`` holds; ``glob()`` matches ``files`` from ``cwd``."""
+
+    evaluator: Evaluator
+    files: list[str]
+    cwd: str
+
+    def read(
+        self, value: Value | None, module: str, hops: int = 0
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The plugin names ``pytest_plugins = value`` (in ``module``) gives, as pytest reads
+        it (a sequence, a comma-separated string, a comprehension over ``glob()``), and the
+        expressions whose names cannot be known statically (a call, a computed pattern)."""
+        evaluator = self.evaluator
+        if value is not None and value.kind == "name" and hops < _MAX_HOPS:
+            key = evaluator.variable(value.ref)
+            bound = evaluator.binding(key) if key else None
+            if bound is None or key is None:
+                return (), (value.text,)
+            return self.read(bound, evaluator.module_of(key) or module, hops + 1)
+        if value is None or (value.kind == "const" and value.text == "None"):
+            return (), ()
+        if value.kind == "str":
+            return tuple(value.text.split(",")) if value.text else (), ()
+        if value.kind != "list":
+            facts = evaluator.resolver.modules.get(module)
+            globbed = (
+                plugin_names(value.text, facts, evaluator, self.files, self.cwd)
+                if facts is not None and value.kind == "other"
+                else None
+            )
+            return (globbed, ()) if globbed is not None else ((), (value.text,))
+        names: tuple[str, ...] = ()
+        unknown: tuple[str, ...] = ()
+        for item in value.items:
+            if item.kind == "star":  # ``pytest_plugins = [*BASE_PLUGINS, "tests.fixtures"]``
+                spread = self.read(item.items[0], module, hops + 1)
+                names, unknown = (*names, *spread[0]), (*unknown, *spread[1])
+                continue
+            text = evaluator.text(item)
+            names, unknown = (
+                (names, (*unknown, item.text)) if text.unknown else ((*names, text.value), unknown)
+            )
+        return names, unknown
 
 
 def _unknown_plugins(text: str) -> str:

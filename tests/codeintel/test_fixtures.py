@@ -61,6 +61,7 @@ def _installed(project: Path, site: Path) -> dict[str, str]:
         "imported_fixtures",
         "pytest_naming",
         "pytest_collection_helpers",
+        "dynamic_plugins",
     ],
 )
 def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
@@ -88,6 +89,15 @@ def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
                 argnames,
             ), (nodeid, fixture_name)
     assert len(tests) == len({n.split("[")[0] for n in runtime})
+
+
+def test_a_glob_matching_no_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "conftest.py").write_text(
+        "from glob import glob\n"
+        'pytest_plugins = [p[:-3].replace("/", ".") for p in glob("fixtures/*.py")]\n'
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [("CI203", "conftest.py", 2)]
 
 
 def test_fixture_facts(fixtures: Path) -> None:
@@ -224,23 +234,18 @@ def test_requests_are_pytests_argnames(fixtures: Path) -> None:
     assert loose.requests == ("db",)
 
 
-def test_plugins_built_at_run_time_are_a_diagnostic(fixtures: Path) -> None:
-    """private-gpt's ``pytest_plugins = [_as_module(f) for f in glob(...)]``: no plugin is
-    guessed, and the line is reported instead of silence."""
-    graph = codeintel.analyze(fixtures / "dynamic_plugins")
-    assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [
-        ("CI203", "tests/conftest.py", 10)
-    ]
-    assert "glob(" in graph.diagnostics[0].message
-    assert not graph.fixtures()
-
-
-@pytest.mark.slow
-def test_plugins_built_at_run_time_reach_pytest(fixtures: Path) -> None:
-    """Why CI203 matters: pytest, run from the project's folder, does load them."""
-    chosen = _pytest_view(fixtures / "dynamic_plugins")["chosen"]
-    client = chosen["tests/test_client.py::test_client"]["client"]
-    assert client[:2] == ["tests/fixtures/clients.py", "client"]
+def test_plugins_a_glob_comprehension_lists(fixtures: Path) -> None:
+    """private-gpt's ``pytest_plugins = [_as_module(f) for f in glob(...)]``, read on the
+    project's files from pytest's rootdir."""
+    graph = codeintel.analyze(fixtures / "dynamic_plugins", cache=False)
+    plugins = {(f.file, f.name) for f in graph.fixtures() if f.visible_from == "*"}
+    assert plugins == {
+        ("tests/fixtures/clients.py", "client"),
+        ("tests/fixtures/db.py", "db"),
+        ("tests/factories/users.py", "user"),
+        ("tests/factories/nested/orders.py", "order"),
+    }
+    assert not graph.diagnostics
 
 
 def test_plugin_names_as_pytest_reads_them(tmp_path: Path) -> None:
