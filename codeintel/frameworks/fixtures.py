@@ -836,11 +836,10 @@ def _imported_functions(
     collects whatever function its namespace holds; a pytest fixture it never collects."""
     own = {s.qualname for s in module.symbols}
     found = {}
-    for imp in module.imports:
-        name = imp.bound
-        if imp.scope or name is None or name in own or not rules.function(name):
+    for name, binds_to, line in _import_bindings(module, evaluator, ()):
+        if name in own or not rules.function(name):
             continue
-        target = evaluator.resolver.resolve(imp.binds_to or "", importer=module.module)
+        target = evaluator.resolver.resolve(binds_to, importer=module.module)
         fact = evaluator.resolver.symbols.get(target.qualname) if target else None
         if target is None or target.remainder or fact is None or fact.kind != "function":
             continue
@@ -848,7 +847,7 @@ def _imported_functions(
         if home is None or _turned_off(home, name):
             continue
         if fact.name == name and _fixture_decorator(fact, evaluator) is None:
-            found[name] = (fact, home, imp.line)
+            found[name] = (fact, home, line)
     return found
 
 
@@ -859,17 +858,54 @@ def _imported_classes(
     the module names it, with its qualified name."""
     own = {s.qualname for s in module.symbols}
     found = []
-    for imp in module.imports:
-        name = imp.bound
-        if imp.scope or name is None or name in own:
+    for name, binds_to, _ in _import_bindings(module, evaluator, ()):
+        if name in own:
             continue
-        target = evaluator.resolver.resolve(imp.binds_to or "", importer=module.module)
+        target = evaluator.resolver.resolve(binds_to, importer=module.module)
         cls_fact = evaluator.resolver.symbols.get(target.qualname) if target else None
         if target is None or target.remainder or not cls_fact or cls_fact.kind != "class":
             continue
         named = rules.cls(name) or evaluator.is_subclass(target.qualname, UNITTEST_CASES)
         if named and _holds_tests(target.qualname, evaluator):
             found.append((name, target.qualname))
+    return found
+
+
+def _import_bindings(
+    module: ModuleFacts, evaluator: Evaluator, path: tuple[str, ...]
+) -> list[tuple[str, str, int]]:
+    """The names ``module``'s top-level imports bind: each with what it is bound to and the
+    import's line. A star import binds what its project module defines or imports and exports
+    (``__all__``, else no leading underscore): ``from tests.shared_cases import *`` puts those
+    tests in this module's namespace, where pytest collects them. ``path`` ends star cycles."""
+    found = []
+    for imp in module.imports:
+        if imp.scope:
+            continue
+        if imp.bound is not None and imp.binds_to is not None:
+            found.append((imp.bound, imp.binds_to, imp.line))
+            continue
+        source = (
+            evaluator.resolver.modules.get(
+                evaluator.resolver.alias(imp.target, module.module) or ""
+            )
+            if imp.star
+            else None
+        )
+        if source is None or source.module in path:
+            continue
+        exported = _all_names(source, evaluator)
+        names = [
+            (s.name, f"{source.module}.{s.name}")
+            for s in _bound_symbols(source)
+            if "." not in s.qualname and s.kind in ("function", "class")
+        ]
+        names += [(n, b) for n, b, _ in _import_bindings(source, evaluator, (*path, module.module))]
+        found += [
+            (name, binds_to, imp.line)
+            for name, binds_to in names
+            if (name in exported if exported is not None else not name.startswith("_"))
+        ]
     return found
 
 
