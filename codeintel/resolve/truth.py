@@ -33,9 +33,15 @@ def holds(test: str, bound: Bound) -> bool | None:
     """Whether ``test``, Python as written, holds with the names ``bound`` gives; None when
     some part of it is not a known string, number, constant or a field of a known record
     (``path.stem`` of a listed path, ``info.ispkg`` of a package walk's item)."""
+    found = evaluated(test, bound)
+    return bool(found[0]) if found is not None else None
+
+
+def evaluated(expression: str, bound: Bound) -> tuple[object] | None:
+    """``(value,)`` of ``expression`` read as ``holds`` reads a test; None when not known."""
     try:
-        return bool(_evaluated(ast.parse(test, mode="eval").body, bound))
-    except (SyntaxError, _Unknown, TypeError, ValueError, IndexError):
+        return (_evaluated(ast.parse(expression.strip(), mode="eval").body, bound),)
+    except (SyntaxError, _Unknown, TypeError, ValueError, IndexError, RecursionError):
         return None
 
 
@@ -65,7 +71,21 @@ def _evaluated(node: ast.expr, bound: Bound) -> object:
         return _called(node, bound)
     if isinstance(node, ast.Subscript):
         return _evaluated(node.value, bound)[_index(node.slice, bound)]  # type: ignore[index]
+    if isinstance(node, ast.JoinedStr):
+        return "".join(_formatted(part, bound) for part in node.values)
     raise _Unknown
+
+
+def _formatted(part: ast.expr, bound: Bound) -> str:
+    """A part of an f-string: its text, or a string it formats as written (``{name}``)."""
+    if isinstance(part, ast.FormattedValue):
+        if part.conversion != -1 or part.format_spec is not None:
+            raise _Unknown
+        part = part.value
+    text = _evaluated(part, bound)
+    if not isinstance(text, str):
+        raise _Unknown
+    return text
 
 
 def _known(value: Value | None) -> object:
