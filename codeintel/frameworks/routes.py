@@ -1382,6 +1382,8 @@ class _Builder:
             return self._paired(value, env, hops)
         if value.kind == "call" and not value.items and not value.keywords:
             return self._dict_view(value.func, hops) or self._returned_items(value, hops)
+        if value.kind == "call":  # ``for r in routers_list(store):`` (refact's web GUI)
+            return self._returned_items(value, hops)
         passed = self.ev.constructed(value.ref) if value.kind == "name" else None
         key = self.ev.variable(value.ref) if value.kind == "name" else None
         binding = passed or (self.ev.binding(key) if key else None)
@@ -1474,12 +1476,15 @@ class _Builder:
         return found, complete
 
     def _returned_items(self, call: Value, hops: int) -> tuple[Value, ...] | None:
-        """``for prefix in get_prefixes()`` (mlflow): a project function, called with no
-        arguments, whose one ``return`` is a list or tuple."""
-        fact = self._callee(self.ev.called_class(call))
-        if fact is None or len(fact.returned) != 1 or fact.returned[0].kind != "list":
+        """``for prefix in get_prefixes()`` (mlflow): a project function whose one ``return``
+        is a list or tuple, its items read with the call's arguments bound."""
+        func = self.ev.called_class(call)
+        fact = self._callee(func)
+        if func is None or fact is None or len(fact.returned) != 1:
+            return None
+        if fact.returned[0].kind != "list":
             return None  # a list built up first (``.append``) is not known in full
-        return self._items(fact.returned[0], {}, hops + 1)
+        return self._items(fact.returned[0], self._bind(fact, func, call, {}), hops + 1)
 
     def _dict_view(self, func: Value | None, hops: int) -> tuple[Value, ...] | None:
         """``ROUTERS.items()``, ``.values()`` or ``.keys()`` of a dict with string keys."""
@@ -1525,13 +1530,30 @@ class _Builder:
 
     def _owner(self, func: Value | None, site: _Site) -> tuple[list[str], str]:
         """For ``x.method`` what ``x`` holds (apps, routers or a parameter) and ``method``."""
-        func = self._fetched(func, site) or func
+        func = self._from_super(func, site) or self._fetched(func, site) or func
         if func is None or func.kind != "name" or func.ref is None or "." not in func.ref:
             return [], ""
         holder, _, method = func.ref.rpartition(".")
         if method not in _VERBS and method not in _ADDERS and method not in _INCLUDES:
             return [], method
         return self._holders(holder, site), method
+
+    def _from_super(self, func: Value | None, site: _Site) -> Value | None:
+        """``super().add_api_route(...)`` in a method of a router subclass (refact's
+        ``StaticRouter.__init__``): FastAPI's method on the instance, as ``self.<method>``."""
+        if func is None or func.kind != "getattr" or not func.items or func.func is None:
+            return None
+        made = func.func
+        if made.kind != "call" or made.items or made.keywords or made.func is None:
+            return None
+        if made.func.kind != "name" or made.func.ref or made.func.text != "super":
+            return None
+        cls = site.scope.rpartition(".")[0]
+        fact = self.resolver.symbols.get(f"{site.module}.{cls}") if cls else None
+        if fact is None or fact.kind != "class":
+            return None
+        method = func.items[0].text
+        return Value("name", f"self.{method}", ref=f"{site.module}.{cls}.{method}")
 
     def _fetched(self, func: Value | None, site: _Site) -> Value | None:
         """``route = getattr(router, "get")``, then ``route(path)(handler)`` (litellm), or

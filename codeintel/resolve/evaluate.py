@@ -52,6 +52,15 @@ def placeholder(text: str) -> str:
 
 
 _DATACLASS = frozenset({"dataclasses.dataclass"})
+#: Decorators that make a method read as an attribute, computed from the instance.
+_PROPERTIES = frozenset(
+    {
+        "property",
+        "functools.cached_property",
+        "pydantic.computed_field",
+        "pydantic.fields.computed_field",
+    }
+)
 
 
 class Evaluator:
@@ -574,7 +583,23 @@ class Evaluator:
             if cls is None:
                 return None
         key = self._class_attribute(cls, last)
-        return self.binding(key) if key is not None else None
+        return self.binding(key) if key is not None else self._property(cls, last)
+
+    def _property(self, cls: str, name: str) -> Value | None:
+        """``settings.API_V1_STR`` of ``@property def API_V1_STR(self): return
+        self.CONTEXT_PATH + "/api/v1"`` (SQLBot's settings): what its one ``return``, outside
+        any block, builds; ``self.X`` in it reads the class's default as above."""
+        for owner in self.resolver.mro(cls):
+            fact = self.resolver.symbols.get(f"{owner}.{name}")
+            if fact is None:
+                continue
+            decorators = {self.qualified(d) or d.text for d in fact.decorators}
+            if fact.kind != "method" or not decorators or not decorators <= _PROPERTIES:
+                return None
+            if len(fact.returned) != 1 or fact.returned_guards != ((),):
+                return None
+            return fact.returned[0]
+        return None
 
     def _class_attribute(self, cls: str, name: str) -> str | None:
         """The key of the class attribute ``name`` as ``cls`` or a base defines it."""

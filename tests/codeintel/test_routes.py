@@ -89,6 +89,7 @@ def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
         ("svc.gateway.child_app", "svc.gateway:child_app", False),
         ("svc.instance.app", "svc.instance:app", False),
         ("svc.forwarded.app", "svc.forwarded:app", False),
+        ("svc.toolbox.app", "svc.toolbox:app", False),
     ],
 )
 def test_routers_held_by_instances_and_routes_copied_at_startup(
