@@ -2496,7 +2496,14 @@ class _Builder:
         classes, bound = self._constructed(holder)
         if classes:
             made, env = [*made, *classes], {**bound, **env}
-        own = [d for key in made for d in self.declared.get(key, ())]
+        # ``self.add_api_route(path, self._completions)`` in a base class's ``__init__``: the
+        # instance's class's override is the handler (refact's proxy completions router)
+        cls = obj.cls if obj is not None else None
+        own = [
+            self._overridden(d, cls) if cls and key in classes else d
+            for key in made
+            for d in self.declared.get(key, ())
+        ]
         for declared in (*own, *self._inherited_declared(holder)):
             outer = context.outer if declared.listed and context.outer else context
             given = replace(outer, sites=context.sites, conditions=context.conditions)

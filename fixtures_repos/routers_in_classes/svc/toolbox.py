@@ -31,8 +31,30 @@ class StaticRouter(APIRouter):
         return "pong"
 
 
+class CompletionsRouter(APIRouter):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_api_route("/v1/completions", self._completions, methods=["POST"])
+        self.add_api_route("/v1/caps", self._caps, methods=["GET"])
+
+    async def _completions(self) -> str:
+        return "local"
+
+    async def _caps(self) -> str:
+        return "caps"
+
+
+class ProxyCompletionsRouter(CompletionsRouter):
+    async def _completions(self) -> str:
+        return "proxied"
+
+
 def routers_list(store: dict[str, str], prefix: str) -> list[APIRouter]:
-    return [StaticRouter(store, prefix=prefix), StaticRouter(store=store)]
+    return [
+        StaticRouter(store, prefix=prefix),
+        StaticRouter(store=store),
+        ProxyCompletionsRouter(),
+    ]
 
 
 app = FastAPI()
