@@ -274,13 +274,35 @@ def _aliased(value: Value, evaluator: Evaluator) -> str | None:
 def _bound_method(ref: str | None, evaluator: Evaluator) -> str | None:
     holder, _, attribute = (ref or "").rpartition(".")
     key = evaluator.variable(holder) if holder else None
-    cls = evaluator.instance_class(evaluator.binding(key)) if key else None
+    bound = evaluator.binding(key) if key else None
+    cls = (
+        evaluator.instance_class(bound) if bound else _parameter_class(holder, attribute, evaluator)
+    )
     symbols = evaluator.resolver.symbols
     for owner in evaluator.resolver.mro(cls) if cls else ():
         method = symbols.get(f"{owner}.{attribute}")
         if method is not None and method.kind == "method":
             return f"{owner}.{attribute}"
     return None
+
+
+def _parameter_class(holder: str, attribute: str, evaluator: Evaluator) -> str | None:
+    """``Depends(service.require_deps)`` in ``build_router(service: ExampleService)``
+    (deer-flow's extensions): the parameter's annotated project class, unless a subclass in
+    the project overrides the method (then which one runs depends on the caller)."""
+    function, marker, name = holder.rpartition(".<locals>.")
+    fact = evaluator.resolver.symbols.get(function) if marker else None
+    param = next((p for p in fact.params if p.name == name), None) if fact else None
+    cls = evaluator.qualified(param.annotation) if param is not None else None
+    symbols = evaluator.resolver.symbols
+    if cls is None or cls not in symbols or symbols[cls].kind != "class":
+        return None
+    overridden = any(
+        other != cls and f"{other}.{attribute}" in symbols and cls in evaluator.resolver.mro(other)
+        for other, sym in symbols.items()
+        if sym.kind == "class"
+    )
+    return None if overridden else cls
 
 
 def _called_method(func: Value | None, evaluator: Evaluator) -> str | None:

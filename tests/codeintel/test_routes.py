@@ -550,6 +550,56 @@ def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path
     assert runtime["main:a"] == list(routes["/a"])
 
 
+_PARAMETER_PROVIDERS = """
+from fastapi import APIRouter, Depends, FastAPI
+
+
+class Service:
+    async def require_deps(self) -> str:
+        return "deps"
+
+
+class Base:
+    async def current(self) -> str:
+        return "base"
+
+
+class Override(Base):
+    async def current(self) -> str:
+        return "override"
+
+
+def build_router(service: Service, base: Base) -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/stats")
+    async def stats(deps: str = Depends(service.require_deps), who: str = Depends(base.current)):
+        return deps
+
+    return router
+
+
+router = build_router(Service(), Override())
+app = FastAPI()
+app.include_router(router)
+ENDPOINT = router.routes[0].endpoint
+"""
+
+
+@pytest.mark.slow
+def test_a_bound_method_of_an_annotated_parameter_is_its_classs(tmp_path: Path) -> None:
+    """deer-flow's ``Depends(service.require_deps)`` in ``build_router(service:
+    ExampleService)``: the annotated class's method, unless a subclass overrides it."""
+    (tmp_path / "main.py").write_text(_PARAMETER_PROVIDERS)
+    graph = codeintel.analyze(tmp_path, cache=False)
+    [route] = graph.routes()
+    assert route.dependencies[0] == "main.Service.require_deps"
+    assert route.dependencies[1] == "main.build_router.<locals>.base.current"
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 23)]
+    runtime = runtime_dependencies(tmp_path, "main:ENDPOINT")["main:ENDPOINT"]
+    assert runtime == ["main.Service.require_deps", "main.Override.current"]
+
+
 @pytest.mark.slow
 def test_a_default_naming_the_def_itself_reads_the_import_it_shadows(tmp_path: Path) -> None:
     """SuperAGI's ``def validate_api_key(api_key=Depends(validate_api_key))``: the default
