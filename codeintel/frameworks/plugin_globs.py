@@ -29,6 +29,12 @@ def plugin_names(
         tree = ast.parse(text.strip(), mode="eval").body
     except (SyntaxError, ValueError, RecursionError):
         return None
+    found = _comprehension(tree, _Names(module, evaluator), sorted(files), cwd)
+    return tuple(found) if found is not None else None
+
+
+def _comprehension(tree: ast.expr, names: _Names, files: list[str], cwd: str) -> list[str] | None:
+    """The strings a one-loop comprehension makes, or None."""
     if not isinstance(tree, ast.ListComp | ast.GeneratorExp | ast.SetComp):
         return None
     if len(tree.generators) != 1 or tree.generators[0].is_async:
@@ -36,8 +42,7 @@ def plugin_names(
     loop = tree.generators[0]
     if not isinstance(loop.target, ast.Name):
         return None
-    names = _Names(module, evaluator)
-    items = _items(loop.iter, names, sorted(files), cwd)
+    items = _items(loop.iter, names, files, cwd)
     if items is None:
         return None
     found = []
@@ -51,7 +56,7 @@ def plugin_names(
             if name is None:
                 return None
             found.append(name)
-    return tuple(found)
+    return found
 
 
 class _Names:
@@ -72,6 +77,17 @@ class _Names:
             return None if qualified is None or text.unknown else Value("str", text.value)
 
         return bound
+
+    def comprehension(self, name: str) -> ast.expr | None:
+        """The comprehension a module-level variable of this module is bound to, as written."""
+        key = self.evaluator.variable(f"{self.module.module}.{name}")
+        value = self.evaluator.binding(key) if key else None
+        if value is None or value.kind != "other":
+            return None
+        try:
+            return ast.parse(value.text.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError):
+            return None
 
     def qualified(self, dotted: str) -> str | None:
         """``dotted`` with its head read through the module's imports and definitions:
@@ -94,7 +110,14 @@ def _items(node: ast.expr, names: _Names, files: list[str], cwd: str) -> list[st
     if isinstance(node, ast.List | ast.Tuple):  # ``for name in ("db", "users")``
         items = [_string(item, bound, names) for item in node.elts]
         return None if None in items else [i for i in items if i is not None]
-    if not isinstance(node, ast.Call) or names.qualified(ast.unparse(node.func)) not in _GLOBS:
+    if isinstance(node, ast.Name):  # ``factory_modules = [f[:-3] for f in os.listdir(...)]``
+        written = names.comprehension(node.id)
+        return _comprehension(written, names, files, cwd) if written is not None else None
+    func = names.qualified(ast.unparse(node.func)) if isinstance(node, ast.Call) else None
+    if func == "os.listdir" and isinstance(node, ast.Call) and len(node.args) == 1:
+        folder = _string(node.args[0], bound, names)
+        return _listed(folder, files, cwd) if folder is not None else None
+    if not isinstance(node, ast.Call) or func not in _GLOBS:
         return None
     if len(node.args) != 1 or any(k.arg != "recursive" for k in node.keywords):
         return None
@@ -143,6 +166,15 @@ def _function(
         return None
     home = resolver.modules.get(target.qualname.rpartition(".")[0])
     return (fact, home) if home is not None else None
+
+
+def _listed(folder: str, files: list[str], cwd: str) -> list[str] | None:
+    """What ``os.listdir(folder)`` lists, run in ``cwd``, of the project's files: the names
+    of the files and folders right inside it; None when it holds none of them."""
+    base = posixpath.normpath(posixpath.join(cwd, folder))
+    inside = "" if base == "." else base + "/"
+    names = {path[len(inside) :].partition("/")[0] for path in files if path.startswith(inside)}
+    return sorted(names) or None
 
 
 def _glob(pattern: str, files: list[str], cwd: str, recursive: bool) -> list[str] | None:

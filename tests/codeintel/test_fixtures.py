@@ -244,6 +244,7 @@ def test_plugins_a_glob_comprehension_lists(fixtures: Path) -> None:
         ("tests/fixtures/db.py", "db"),
         ("tests/factories/users.py", "user"),
         ("tests/factories/nested/orders.py", "order"),
+        ("tests/helpers/tokens.py", "token"),
     }
     assert not graph.diagnostics
 

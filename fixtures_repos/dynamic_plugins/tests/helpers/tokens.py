@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture
+def token(user: str) -> str:
+    return f"token of {user}"
