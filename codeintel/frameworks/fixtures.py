@@ -51,11 +51,14 @@ def extract_tests(
     resolver = evaluator.resolver
     modules = sorted(resolver.modules.values(), key=lambda m: m.file)
     diagnostics: list[Diagnostic] = []
-    plugins = _plugins(modules, evaluator, diagnostics, settings)
-    plugins.update((resolver.alias(name) or name, f"*{folder}") for name, folder in entry_points)
+    collects = {m.file: _Collects(settings(posixpath.dirname(m.file))) for m in modules}
+    installed = {resolver.alias(name) or name: f"*{folder}" for name, folder in entry_points}
+    loaded = [m for m in modules if _is_test_file(m.file, collects[m.file])]
+    loaded += [resolver.modules[name] for name in sorted(installed) if name in resolver.modules]
+    plugins = _plugins(loaded, evaluator, diagnostics, settings)
+    plugins.update(installed)
     ignored = _ignored_by_conftests(modules)
     hooks = _generating_hooks(modules, evaluator)
-    collects = {m.file: _Collects(settings(posixpath.dirname(m.file))) for m in modules}
     project = {m.module for m in modules if not _is_test_file(m.file, collects[m.file])}
     fixtures: list[Fixture] = []
     tests: list[TestFunction] = []
@@ -302,13 +305,14 @@ def _is_test_file(path: str, rules: _Collects) -> bool:
 
 
 def _plugins(
-    modules: list[ModuleFacts],
+    loaded: list[ModuleFacts],
     evaluator: Evaluator,
     diagnostics: list[Diagnostic],
     settings: Callable[[str], PytestSettings | None],
 ) -> dict[str, str]:
-    """Modules named by ``pytest_plugins`` in a conftest (or test module), by their canonical
-    names (pytest imports the name as written, which may be another spelling of the module:
+    """Modules named by ``pytest_plugins`` in the ``loaded`` modules (conftests, test modules,
+    installed plugins) and in the plugins they name in turn, by their canonical names
+    (pytest imports the name as written, which may be another spelling of the module:
     ``src.app.testing.fixtures`` for ``app.testing.fixtures``), and who sees their fixtures:
     ``*`` everywhere; ``*<folder>`` below the folder of the conftest that names them, when
     pytest does not load it first (it refuses such a conftest unless a run starts below it,
@@ -318,7 +322,12 @@ def _plugins(
     resolver = evaluator.resolver
     by_file = {facts.file: name for name, facts in resolver.modules.items()}
     found: dict[str, str] = {}
-    for module in modules:
+    todo, done = list(loaded), set()
+    while todo:  # a module no conftest loads is never imported by pytest: its list is unread
+        module = todo.pop(0)
+        if module.module in done:
+            continue
+        done.add(module.module)
         for assign in module.assigns:
             if assign.scope == "" and assign.name == "pytest_plugins":
                 folder = posixpath.dirname(module.file)
@@ -335,6 +344,8 @@ def _plugins(
                     if plugin not in resolver.modules:
                         plugin = _beside(name, folder, by_file) or plugin
                     found[plugin] = min(found.get(plugin, seen), seen, key=len)
+                    if plugin in resolver.modules:
+                        todo.append(resolver.modules[plugin])
                 diagnostics.extend(
                     Diagnostic("CI203", module.file, assign.line, _unknown_plugins(text))
                     for text in unknown
