@@ -1624,7 +1624,8 @@ class _Builder:
         owners, method = self._owner(call.func, site)
         if not owners:
             if method == "include_router" or method in _ADDERS:  # FastAPI's own names
-                self._unknown_holder(call, method, site)
+                func = self._from_super(call.func, site) or call.func
+                self._unknown_holder(replace(call, func=func), method, site)
             return False
         if method in _ADDERS:
             value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)

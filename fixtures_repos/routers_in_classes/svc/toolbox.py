@@ -49,6 +49,22 @@ class ProxyCompletionsRouter(CompletionsRouter):
         return "proxied"
 
 
+class LoggingRouter(APIRouter):
+    """Overrides FastAPI's method and hands on to it with super() (prefect's PrefectRouter)."""
+
+    def add_api_route(self, path: str, endpoint: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("tags", ["logged"])
+        return super().add_api_route(path, endpoint, **kwargs)
+
+
+logged = LoggingRouter(prefix="/logged")
+
+
+@logged.get("/events")
+async def events() -> list[str]:
+    return []
+
+
 def routers_list(store: dict[str, str], prefix: str) -> list[APIRouter]:
     return [
         StaticRouter(store, prefix=prefix),
@@ -60,3 +76,4 @@ def routers_list(store: dict[str, str], prefix: str) -> list[APIRouter]:
 app = FastAPI()
 for router in routers_list({}, settings.TOOLS_STR):
     app.include_router(router, prefix=settings.API_V1_STR)
+app.include_router(logged)
