@@ -35,8 +35,9 @@ CODES: Final[dict[str, str]] = {
     "CI201": "part of a route's path cannot be known statically; a `<?...>` placeholder stands in",
     "CI202": "a route's router, app, loop items, handler or copied routes cannot be resolved",
     "CI203": (
-        "`pytest_plugins` names plugins that cannot be known statically (built at run time: a "
-        "comprehension over `glob`, a call); their fixtures are not seen"
+        "`pytest_plugins` names plugins that cannot be known statically (built at run time by "
+        "a call, or a `glob` whose pattern is computed or matches no file); their fixtures are "
+        "not seen"
     ),
     "CI204": (
         "a `Depends`/`Security` provider cannot be resolved; it is kept as written (a `<?...>` "
