@@ -286,6 +286,10 @@ def _bound_method(ref: str | None, evaluator: Evaluator) -> str | None:
     return None
 
 
+#: Bases of classes that only describe what a parameter takes.
+_INTERFACES = frozenset({"typing.Protocol", "typing_extensions.Protocol", "abc.ABC"})
+
+
 def _parameter_class(holder: str, attribute: str, evaluator: Evaluator) -> str | None:
     """``Depends(service.require_deps)`` in ``build_router(service: ExampleService)``
     (deer-flow's extensions): the parameter's annotated project class, unless a subclass in
@@ -297,6 +301,10 @@ def _parameter_class(holder: str, attribute: str, evaluator: Evaluator) -> str |
     symbols = evaluator.resolver.symbols
     if cls is None or cls not in symbols or symbols[cls].kind != "class":
         return None
+    if evaluator.is_subclass(cls, _INTERFACES):
+        return None  # a Protocol or an ABC names what callers pass, not what runs
+    if any(f"{owner}.{attribute}" in evaluator.assigns for owner in evaluator.resolver.mro(cls)):
+        return None  # ``self.require_deps = ...``: an attribute, not the method
     overridden = any(
         other != cls and f"{other}.{attribute}" in symbols and cls in evaluator.resolver.mro(other)
         for other, sym in symbols.items()

@@ -891,7 +891,7 @@ def _import_bindings(
     tests in this module's namespace, where pytest collects them. ``path`` ends star cycles."""
     found = []
     for imp in module.imports:
-        if imp.scope:
+        if imp.scope or imp.type_checking:  # ``if TYPE_CHECKING:`` binds nothing at run time
             continue
         if imp.bound is not None and imp.binds_to is not None:
             found.append((imp.bound, imp.binds_to, imp.line))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import fnmatch
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from codeintel.facts.models import ModuleFacts, SymbolFact, Value
 from codeintel.resolve.evaluate import Evaluator
@@ -164,8 +164,24 @@ def _function(
         return None
     if any(p.kind != "positional" or p.default is not None for p in fact.params):
         return None
+    params = {p.name for p in fact.params}
+    local = f"{target.qualname}.<locals>."
+    heads = {
+        r[len(local) :].partition(".")[0] for r in _refs(fact.returned[0]) if r.startswith(local)
+    }
+    if not heads <= params:
+        return None  # ``name = path.replace(...)`` then ``return name...``: a local we do not read
     home = resolver.modules.get(target.qualname.rpartition(".")[0])
     return (fact, home) if home is not None else None
+
+
+def _refs(value: Value) -> Iterator[str]:
+    """The names ``value`` reads, as refs."""
+    if value.ref is not None:
+        yield value.ref
+    for inner in (value.func, *value.items, *(v for _, v in value.keywords)):
+        if inner is not None:
+            yield from _refs(inner)
 
 
 def _listed(folder: str, files: list[str], cwd: str) -> list[str] | None:
@@ -178,15 +194,21 @@ def _listed(folder: str, files: list[str], cwd: str) -> list[str] | None:
 
 
 def _glob(pattern: str, files: list[str], cwd: str, recursive: bool) -> list[str] | None:
-    """The files ``glob.glob(pattern)`` lists when run in ``cwd``, as it spells them (relative
-    to ``cwd``); only a relative pattern of files is read, not folders or absolute paths.
+    """The files and folders ``glob.glob(pattern)`` lists when run in ``cwd``, as it spells
+    them (relative to ``cwd``), of the project's files; a relative pattern only.
     None when it matches no file: pytest then more likely runs elsewhere than loads nothing."""
     if pattern.startswith("/") or not pattern:
         return None
     written = pattern.removeprefix("./")
     parts = written.split("/")
-    found = []
+    folders: set[str] = set()
     for path in files:
+        folder = path.rpartition("/")[0]
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = folder.rpartition("/")[0]
+    found = []
+    for path in sorted({*files, *folders}):  # ``*`` lists packages' folders too
         relative = posixpath.relpath(path, cwd) if cwd else path
         if not relative.startswith("../") and _matches(parts, relative.split("/"), recursive):
             found.append(pattern[: len(pattern) - len(written)] + relative)

@@ -1372,6 +1372,11 @@ class _Builder:
             return tuple(i for part in spread for i in part)
         if value.kind == "dict" and len(value.keywords) <= _MAX_LOOP:
             return tuple(Value("str", key) for key, _ in value.keywords)  # a dict's keys
+        if value.kind == "or" and len(value.items) == 2:  # ``extra or [admin.router]``
+            first, other = value.items
+            if first.kind == "list" or (first.kind == "const" and first.text in ("None", "False")):
+                return self._items(first if first.items else other, env, hops + 1)
+            return None
         if value.kind == "add" and len(value.items) == 2:  # ``PUBLIC + PRIVATE``
             parts = [self._items(v, env, hops + 1) for v in value.items]
             return None if None in parts else tuple(i for part in parts for i in part or ())
@@ -1484,7 +1489,14 @@ class _Builder:
             return None
         if fact.returned[0].kind != "list":
             return None  # a list built up first (``.append``) is not known in full
-        return self._items(fact.returned[0], self._bind(fact, func, call, {}), hops + 1)
+        bound = self._bind(fact, func, call, {})
+        for key in [k for k in bound if k in self.ev.assigns]:  # ``extra = extra or [...]``
+            again = self.ev.assigns[key]
+            if len(again) == 1 and again[0].value is not None and not again[0].guards:
+                bound[key] = _close(again[0].value, bound)
+            else:
+                del bound[key]
+        return self._items(fact.returned[0], bound, hops + 1)
 
     def _dict_view(self, func: Value | None, hops: int) -> tuple[Value, ...] | None:
         """``ROUTERS.items()``, ``.values()`` or ``.keys()`` of a dict with string keys."""

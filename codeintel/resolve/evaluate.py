@@ -7,7 +7,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from codeintel.facts.ids import id_kind
 from codeintel.facts.models import AssignFact, CallFact, SymbolFact, Value
@@ -582,30 +582,43 @@ class Evaluator:
             cls = self._attribute_class(cls, part)
             if cls is None:
                 return None
-        key = self._class_attribute(cls, last)
-        return self.binding(key) if key is not None else self._property(cls, last)
-
-    def _property(self, cls: str, name: str) -> Value | None:
-        """``settings.API_V1_STR`` of ``@property def API_V1_STR(self): return
-        self.CONTEXT_PATH + "/api/v1"`` (SQLBot's settings): what its one ``return``, outside
-        any block, builds; ``self.X`` in it reads the class's default as above."""
-        for owner in self.resolver.mro(cls):
-            fact = self.resolver.symbols.get(f"{owner}.{name}")
-            if fact is None:
-                continue
-            decorators = {self.qualified(d) or d.text for d in fact.decorators}
-            if fact.kind != "method" or not decorators or not decorators <= _PROPERTIES:
-                return None
-            if len(fact.returned) != 1 or fact.returned_guards != ((),):
-                return None
-            return fact.returned[0]
+        for owner in self.resolver.mro(cls):  # the first class defining it, as Python looks
+            if f"{owner}.{last}" in self.assigns:
+                return self.binding(f"{owner}.{last}")
+            fact = self.resolver.symbols.get(f"{owner}.{last}")
+            if fact is not None and fact.kind == "method":
+                # read on the class itself, a property is the property object
+                return self._property(fact, owner, holder_key) if holder and not path else None
         return None
 
+    def _property(self, fact: SymbolFact, owner: str, holder: str) -> Value | None:
+        """``settings.API_V1_STR`` of ``@property def API_V1_STR(self): return
+        self.CONTEXT_PATH + "/api/v1"`` (SQLBot's settings): what its one ``return``, outside
+        any block, builds, with ``self.X`` read on the instance (``settings.CONTEXT_PATH``: what
+        its construction passed, else its class's default). Not when a setter may change it."""
+        decorators = {self.qualified(d) or d.text for d in fact.decorators}
+        if not decorators or not decorators <= _PROPERTIES or len(fact.returned) != 1:
+            return None
+        if fact.returned_guards != ((),) or self._set(owner, fact.name):
+            return None
+        return _rebased(fact.returned[0], f"{owner}.", f"{holder}.")
+
+    def _set(self, cls: str, name: str) -> bool:
+        """Whether ``cls`` defines ``name`` more than once (``@x.setter`` after ``@property``)."""
+        facts = self.resolver.modules.get(self.resolver.symbol_module.get(cls, ""))
+        qualname = f"{cls}.{name}"[len(facts.module) + 1 :] if facts else ""
+        return facts is not None and any(r.qualname == qualname for r in facts.redefined)
+
     def _class_attribute(self, cls: str, name: str) -> str | None:
-        """The key of the class attribute ``name`` as ``cls`` or a base defines it."""
-        return next(
-            (f"{o}.{name}" for o in self.resolver.mro(cls) if f"{o}.{name}" in self.assigns), None
-        )
+        """The key of the class attribute ``name`` as ``cls`` or a base defines it; None when
+        a method of that name comes first (a subclass's property over a base's attribute)."""
+        for owner in self.resolver.mro(cls):
+            if f"{owner}.{name}" in self.assigns:
+                return f"{owner}.{name}"
+            fact = self.resolver.symbols.get(f"{owner}.{name}")
+            if fact is not None and fact.kind in ("method", "function", "class"):
+                return None
+        return None
 
     def _one_class(self, cls: str, name: str) -> bool:
         """Whether every binding of the attribute builds one class: ``self.inner =
@@ -684,6 +697,22 @@ class Evaluator:
             spread = self.strings(item.items[0], hops + 1) if item.kind == "star" else ()
             found += spread or (self.text(item).value,)  # ``tags=[*BASE_TAGS, "users"]``
         return tuple(found)
+
+
+def _rebased(value: Value, old: str, new: str) -> Value:
+    """``value`` with the attributes under ``old`` (``config.Settings.``) read under ``new``
+    (a method's own locals, ``config.Settings.f.<locals>.p``, stay)."""
+    rest = value.ref[len(old) :] if value.ref is not None and value.ref.startswith(old) else None
+    if value.kind == "name" and rest is not None and ".<locals>." not in rest:
+        return replace(value, ref=new + rest)
+    if value.func is None and not value.items and not value.keywords:
+        return value
+    return replace(
+        value,
+        func=_rebased(value.func, old, new) if value.func is not None else None,
+        items=tuple(_rebased(v, old, new) for v in value.items),
+        keywords=tuple((k, _rebased(v, old, new)) for k, v in value.keywords),
+    )
 
 
 def _made(value: Value | None) -> bool:

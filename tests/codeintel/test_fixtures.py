@@ -91,6 +91,38 @@ def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
     assert len(tests) == len({n.split("[")[0] for n in runtime})
 
 
+def test_a_glob_lists_package_folders_and_a_helper_with_locals_is_not_read(
+    tmp_path: Path,
+) -> None:
+    """``glob("fixtures/*")`` lists the package ``fixtures/auth/`` too, as pytest imports it;
+    a helper computing its result in a local (``name = ...``) is not followed: a CI203."""
+    (tmp_path / "fixtures" / "auth").mkdir(parents=True)
+    fixture = "import pytest\n\n\n@pytest.fixture\ndef {0}() -> str:\n    return ''\n"
+    (tmp_path / "fixtures" / "__init__.py").write_text("")
+    (tmp_path / "fixtures" / "auth" / "__init__.py").write_text(fixture.format("token"))
+    (tmp_path / "fixtures" / "db.py").write_text(fixture.format("db"))
+    (tmp_path / "conftest.py").write_text(
+        "from glob import glob\n\n\n"
+        "def as_module(path):\n"
+        "    name = path.replace('/', '.')\n"
+        "    return name.removesuffix('.py')\n\n\n"
+        "pytest_plugins = [\n"
+        "    p.replace('/', '.').removesuffix('.py') for p in glob('fixtures/*') if '__' not in p\n"
+        "]\n"
+    )
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_x.py").write_text(
+        "from glob import glob\n\nfrom conftest import as_module\n\n"
+        "pytest_plugins = [as_module(p) for p in glob('fixtures/d*.py')]\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert sorted((f.file, f.name) for f in graph.fixtures()) == [
+        ("fixtures/auth/__init__.py", "token"),
+        ("fixtures/db.py", "db"),
+    ]
+    assert [(d.code, d.file) for d in graph.diagnostics] == [("CI203", "tests/test_x.py")]
+
+
 def test_a_glob_matching_no_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / "conftest.py").write_text(
         "from glob import glob\n"

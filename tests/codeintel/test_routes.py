@@ -551,7 +551,13 @@ def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path
 
 
 _PARAMETER_PROVIDERS = """
+from typing import Protocol
+
 from fastapi import APIRouter, Depends, FastAPI
+
+
+class HasDeps(Protocol):
+    async def require_deps(self) -> str: ...
 
 
 class Service:
@@ -569,17 +575,21 @@ class Override(Base):
         return "override"
 
 
-def build_router(service: Service, base: Base) -> APIRouter:
+def build_router(service: Service, base: Base, any_deps: HasDeps) -> APIRouter:
     router = APIRouter()
 
     @router.get("/stats")
-    async def stats(deps: str = Depends(service.require_deps), who: str = Depends(base.current)):
+    async def stats(
+        deps: str = Depends(service.require_deps),
+        who: str = Depends(base.current),
+        more: str = Depends(any_deps.require_deps),
+    ):
         return deps
 
     return router
 
 
-router = build_router(Service(), Override())
+router = build_router(Service(), Override(), Service())
 app = FastAPI()
 app.include_router(router)
 ENDPOINT = router.routes[0].endpoint
@@ -589,13 +599,17 @@ ENDPOINT = router.routes[0].endpoint
 @pytest.mark.slow
 def test_a_bound_method_of_an_annotated_parameter_is_its_classs(tmp_path: Path) -> None:
     """deer-flow's ``Depends(service.require_deps)`` in ``build_router(service:
-    ExampleService)``: the annotated class's method, unless a subclass overrides it."""
+    ExampleService)``: the annotated class's method, unless a subclass overrides it or the
+    annotation is a Protocol (then the caller decides which runs)."""
     (tmp_path / "main.py").write_text(_PARAMETER_PROVIDERS)
     graph = codeintel.analyze(tmp_path, cache=False)
     [route] = graph.routes()
-    assert route.dependencies[0] == "main.Service.require_deps"
-    assert route.dependencies[1] == "main.build_router.<locals>.base.current"
-    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 23)]
+    assert route.dependencies == (
+        "main.Service.require_deps",
+        "main.build_router.<locals>.base.current",
+        "main.build_router.<locals>.any_deps.require_deps",
+    )
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 29)] * 2
     runtime = runtime_dependencies(tmp_path, "main:ENDPOINT")["main:ENDPOINT"]
     assert runtime == ["main.Service.require_deps", "main.Override.current"]
 

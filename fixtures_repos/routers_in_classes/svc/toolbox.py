@@ -4,7 +4,11 @@ from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel, computed_field
 
 
-class Settings(BaseModel):
+class Defaults:
+    TOOLS_STR = "/hidden-by-the-property"
+
+
+class Settings(BaseModel, Defaults):
     CONTEXT_PATH: str = ""
 
     @computed_field  # type: ignore[prop-decorator]
@@ -17,7 +21,7 @@ class Settings(BaseModel):
         return "/tools"
 
 
-settings = Settings()
+settings = Settings(CONTEXT_PATH="/svc")
 
 
 class StaticRouter(APIRouter):
@@ -65,12 +69,11 @@ async def events() -> list[str]:
     return []
 
 
-def routers_list(store: dict[str, str], prefix: str) -> list[APIRouter]:
-    return [
-        StaticRouter(store, prefix=prefix),
-        StaticRouter(store=store),
-        ProxyCompletionsRouter(),
-    ]
+def routers_list(
+    store: dict[str, str], prefix: str, extra: list[APIRouter] | None = None
+) -> list[APIRouter]:
+    extra = extra or [ProxyCompletionsRouter()]
+    return [StaticRouter(store, prefix=prefix), StaticRouter(store=store), *extra]
 
 
 app = FastAPI()
