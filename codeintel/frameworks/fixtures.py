@@ -534,10 +534,10 @@ def _exported_fixtures(
 
 
 def _all_names(module: ModuleFacts, evaluator: Evaluator) -> set[str] | None:
-    for assign in module.assigns:
-        if assign.scope == "" and assign.name == "__all__":
-            return set(evaluator.strings(assign.value))
-    return None
+    """The names ``__all__`` lists once the module has run (``__all__ += [...]`` too)."""
+    if not any(a.scope == "" and a.name == "__all__" for a in module.assigns):
+        return None
+    return set(evaluator.strings(evaluator.binding(f"{module.module}.__all__")))
 
 
 def _namespace_writes(module: ModuleFacts) -> list[Diagnostic]:
@@ -857,6 +857,8 @@ def _imported_functions(
         home = _module_of(evaluator.resolver.modules, evaluator.resolver.symbols, target.qualname)
         if home is None or _turned_off(home, name):
             continue
+        local = target.qualname[len(home.module) + 1 :]  # defined twice: the def that runs last
+        fact = next((s for s in _bound_symbols(home) if s.qualname == local), fact)
         if fact.name == name and _fixture_decorator(fact, evaluator) is None:
             found[name] = (fact, home, line)
     return found

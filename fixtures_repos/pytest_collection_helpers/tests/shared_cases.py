@@ -1,6 +1,7 @@
 import pytest
 
-__all__ = ["TestSharedCases", "test_shared_payload"]
+__all__ = ["TestSharedCases"]
+__all__ += ["test_shared_payload"]
 
 
 @pytest.fixture
@@ -8,8 +9,17 @@ def payload() -> dict[str, int]:
     return {"id": 1}
 
 
+@pytest.fixture
+def version() -> str:
+    return "v1"
+
+
 def test_shared_payload(payload: dict[str, int]) -> None:
-    assert payload["id"] == 1
+    raise AssertionError("defined again below: the module's namespace keeps the last def")
+
+
+def test_shared_payload(payload: dict[str, int], version: str) -> None:  # noqa: F811
+    assert payload["id"] == 1 and version
 
 
 def test_not_exported() -> None:
