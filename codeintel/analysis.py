@@ -19,6 +19,7 @@ from codeintel.errors import CodeIntelError
 from codeintel.extract.workers import extract_all
 from codeintel.facts.models import ModuleFacts
 from codeintel.frameworks.semantics import add_semantics
+from codeintel.frameworks.write import add_unparsed
 from codeintel.graph.assemble import Inputs, assemble, reassemble
 from codeintel.pipeline.cache import FactsCache, cache_folder
 from codeintel.pipeline.discover import Listing, SourceFile, list_files, same_listing
@@ -91,6 +92,8 @@ def _build(
     resolver = Resolver(facts, naming.aliases, naming.scoped)
     graph, inputs = _assemble(store, root, previous, files, jobs, resolver)
     graph.graph["import_roots"] = tuple(r.model_dump() for r in naming.roots)
+    unparsed = {p: m for p, m in naming.names.items() if m not in resolver.modules}
+    add_unparsed(graph, unparsed)
     found += add_semantics(graph, Evaluator(resolver), files, root)
     return graph, inputs, found
 

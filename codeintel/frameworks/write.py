@@ -73,6 +73,21 @@ def add_components(graph: nx.MultiDiGraph, components: list[Component]) -> None:
         graph.nodes[node]["component"] = component.model_dump()
 
 
+def add_unparsed(graph: nx.MultiDiGraph, unparsed: dict[str, str]) -> None:
+    """The project modules that failed to parse (their CI103 says why), by file, are still
+    the project's: the imports of one reach its node, which carries its file and layer
+    "other" as any module's does, so no stage or query meets a module without them."""
+    for path, name in sorted(unparsed.items()):
+        data = graph.nodes.get(module_id(name))
+        if data is None:
+            continue
+        if "file" not in data:
+            kind = "package" if path.rpartition("/")[2] == "__init__.py" else "module"
+            data.update(kind=kind, file=path, start_line=1, end_line=1, docstring=None)
+        if "layer" not in data:
+            data.update(layer="other", layer_reason="not parsed")
+
+
 def add_layers(graph: nx.MultiDiGraph, layers: list[ModuleLayer]) -> None:
     """Each module's layer and the reason, as ``layer`` and ``layer_reason`` on its node."""
     for layer in layers:

@@ -15,6 +15,8 @@ from codeintel.frameworks import semantics
 _FRAGMENTS = [
     "import os\n",
     "from . import sibling\n",
+    "from . import m0\n",  # the modules this test writes: one of them may not parse
+    "from pkg.m1 import read\n",
     "from .. import up\n",
     "from fastapi import APIRouter, Depends, FastAPI\n",
     "router = APIRouter(prefix=PREFIX)\n",
@@ -53,6 +55,8 @@ def _check(root: Path) -> None:
             length = max(len(graph.read_lines(data["file"])), 1)
             assert 1 <= data["start_line"] <= data["end_line"] <= length, (node, data)
     assert codeintel.load_json(graph.to_json()).to_json() == graph.to_json()
+    assert not [d for d in graph.diagnostics if d.code == "CI900"], graph.diagnostics
+    graph.layers(), graph.routes(), graph.tests(), graph.fixtures()  # every query answers
     for diagnostic in graph.diagnostics:
         assert diagnostic.file in {p.relative_to(root).as_posix() for p in root.rglob("*")}
 
@@ -99,6 +103,19 @@ def test_deep_nesting_is_a_diagnostic_not_a_crash(tmp_path: Path) -> None:
         assert codes[f"{name}.py"] == "CI103"
     # 90 nested defs are legal Python: analysed, or at worst reported, never an exception
     assert "deep_defs" in graph.modules() or "deep_defs.py" in codes
+
+
+def test_a_module_that_does_not_parse_is_still_the_projects(tmp_path: Path) -> None:
+    """Imported by others, it is a module node like any: its file, layer "other"; no fact
+    family fails on it (the tests' did, and every query reading module files crashed)."""
+    (tmp_path / "bad.py").write_text("def broken(:\n    pass\n")
+    (tmp_path / "good.py").write_text("import bad\nfrom bad import broken\n")
+    (tmp_path / "test_good.py").write_text("import good\n\n\ndef test_good():\n    pass\n")
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(d.code, d.file) for d in graph.diagnostics] == [("CI103", "bad.py")]
+    layers = {m.module: (m.file, m.layer, m.reason) for m in graph.layers()}
+    assert layers["bad"] == ("bad.py", "other", "not parsed")
+    assert [t.qualname for t in graph.tests()] == ["test_good.test_good"]
 
 
 def test_empty_and_blank_files_are_modules(tmp_path: Path) -> None:
