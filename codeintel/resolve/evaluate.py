@@ -582,14 +582,16 @@ class Evaluator:
             cls = self._attribute_class(cls, part)
             if cls is None:
                 return None
-        for owner in self.resolver.mro(cls):  # the first class defining it, as Python looks
-            if f"{owner}.{last}" in self.assigns:
-                return self.binding(f"{owner}.{last}")
-            fact = self.resolver.symbols.get(f"{owner}.{last}")
-            if fact is not None and fact.kind == "method":
-                # read on the class itself, a property is the property object
-                return self._property(fact, owner, holder_key) if holder and not path else None
-        return None
+        key = self._class_attribute(cls, last)
+        if key is not None:
+            return self.binding(key)
+        owner = next(
+            (o for o in self.resolver.mro(cls) if f"{o}.{last}" in self.resolver.symbols), ""
+        )
+        fact = self.resolver.symbols.get(f"{owner}.{last}")
+        if fact is None or fact.kind != "method" or holder is None or path:
+            return None  # read on the class itself, a property is the property object
+        return self._property(fact, owner, holder_key)
 
     def _property(self, fact: SymbolFact, owner: str, holder: str) -> Value | None:
         """``settings.API_V1_STR`` of ``@property def API_V1_STR(self): return
