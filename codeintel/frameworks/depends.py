@@ -12,9 +12,12 @@ from codeintel.resolve.evaluate import MUTATORS, Evaluator, argument, chosen, pl
 from codeintel.resolve.framework_names import (
     ANNOTATED,
     CLASS_BASED_VIEWS,
+    CURRENT_USER,
     DEFINED_IN,
     DEPENDS,
+    FASTAPI_USERS,
     SIGNATURE_REPLACERS,
+    TRANSPORT_SCHEMES,
 )
 
 _MAX_HOPS = 8
@@ -185,7 +188,8 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
         target = annotation
     if target is None:
         return []
-    name = _named(target, evaluator) or _instance(target, evaluator)
+    name = _current_user(target, evaluator) or _named(target, evaluator)
+    name = name or _instance(target, evaluator)
     # polar's ``Depends(SortingGetter(...))``: a factory returning an instance it builds
     name = name or _returned_local(target, evaluator) or _built(target, evaluator)
     # OpenHands' ``Depends(get_global_config().httpx.depends)``: a method of a typed field
@@ -222,6 +226,8 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
 
 def _held(key: str, evaluator: Evaluator) -> str | None:
     value = evaluator.binding(key)
+    if (user := _current_user(value, evaluator)) is not None:
+        return user
     if value is not None and value.kind == "name" and ".<locals>." in key:
         return _aliased(value, evaluator)
     closure = _returned_local(value, evaluator)
@@ -400,9 +406,75 @@ def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> lis
     return found
 
 
+def _current_user(call: Value | None, evaluator: Evaluator) -> str | None:
+    """``fastapi_users.current_user(active=True)`` on a ``FastAPIUsers``: the library's
+    closure, whose dependencies ``_users_providers`` reads from the instance's construction."""
+    if call is None or call.kind != "call" or call.func is None or call.func.kind != "name":
+        return None
+    owner, _, method = (call.func.ref or "").rpartition(".")
+    key = evaluator.variable(owner) if owner and method == "current_user" else None
+    cls = evaluator.instance_class(evaluator.binding(key)) if key else None
+    return CURRENT_USER if cls in FASTAPI_USERS else None
+
+
+def _users_providers(evaluator: Evaluator) -> list[str]:
+    """What fastapi-users' ``current_user`` closure asks for, in its signature's order: the
+    user manager, then each backend's transport scheme and strategy (the project's one
+    ``FastAPIUsers(get_user_manager, [backend, ...])``; a placeholder when it has several)."""
+    made = {
+        value.text: value
+        for facts in evaluator.resolver.modules.values()
+        for assign in facts.assigns
+        if (value := assign.value) is not None and evaluator.instance_class(value) in FASTAPI_USERS
+    }
+    if len(made) != 1:
+        return [placeholder("FastAPIUsers(...)")]
+    [users] = made.values()
+    manager = users.keyword("get_user_manager") or (users.items[0] if users.items else None)
+    found = _depended(manager, evaluator) if manager else [placeholder(users.text)]
+    backends = users.keyword("auth_backends") or (users.items[1] if len(users.items) > 1 else None)
+    listed = _followed(backends, evaluator)
+    for backend in listed.items if listed is not None and listed.kind == "list" else ():
+        built = _followed(backend, evaluator)
+        found += _backend_providers(built, evaluator) if built else [placeholder(backend.text)]
+    if listed is None or listed.kind != "list":
+        found.append(placeholder(backends.text if backends else users.text))
+    return found
+
+
+def _backend_providers(backend: Value, evaluator: Evaluator) -> list[str]:
+    """``AuthenticationBackend(name, transport, get_strategy)``: the transport's scheme, as
+    FastAPI names the instance, and the strategy function."""
+    transport = backend.keyword("transport") or (
+        backend.items[1] if len(backend.items) > 1 else None
+    )
+    strategy = backend.keyword("get_strategy") or (
+        backend.items[2] if len(backend.items) > 2 else None
+    )
+    made = _followed(transport, evaluator)
+    scheme = TRANSPORT_SCHEMES.get(evaluator.called_class(made) or "") if made else None
+    found = [scheme or placeholder(f"{transport.text if transport else backend.text}.scheme")]
+    if strategy is None:
+        return [*found, placeholder(f"{backend.text}.get_strategy")]
+    return found + _depended(strategy, evaluator)
+
+
+def _depended(value: Value, evaluator: Evaluator) -> list[str]:
+    """The provider ``Depends(value)`` would name."""
+    return _provider(Value("call", f"Depends({value.text})", items=(value,)), None, evaluator)
+
+
+def _followed(value: Value | None, evaluator: Evaluator) -> Value | None:
+    """``value``, or what the variable it names is bound to."""
+    key = evaluator.variable(value.ref) if value is not None and value.kind == "name" else None
+    return evaluator.binding(key) if key else value
+
+
 def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
     """The providers ``provider`` asks for itself, as FastAPI would find them: a function's
     parameters, a class's ``__init__``, or an instance's ``__call__``."""
+    if provider == CURRENT_USER:
+        return _users_providers(evaluator)
     called = _called(provider, evaluator)
     found = param_providers(called.params, evaluator) if called is not None else []
     return found + _view_attributes(provider, evaluator)
@@ -527,10 +599,16 @@ def dependency_diagnostics(
             found.add(Diagnostic("CI204", route.file, route.line, f"{message}; {_UNKNOWN}"))
     for provider, subs in tree.items():
         place = _place(provider, evaluator)
+        # a library's provider has no place of ours: its routes are where it is asked for
+        places = (
+            [place]
+            if place
+            else [(r.file, r.line) for r in routes if provider in r.all_dependencies]
+        )
         for name in subs:
-            if place is not None and _unresolved(name, evaluator):
+            if _unresolved(name, evaluator):
                 message = f"dependency {name} of {provider} cannot be resolved"
-                found.add(Diagnostic("CI204", *place, message))
+                found.update(Diagnostic("CI204", *where, message) for where in places)
         replacer = _replaced_signature(_called(provider, evaluator), evaluator)
         if place is not None and replacer is not None:
             message = f"{provider} gets its signature at run time ({replacer})"

@@ -175,3 +175,22 @@ LIBRARY_ROUTERS: dict[str, tuple[tuple[str, str, str], ...]] = {
     for owner in ("fastapi_users.FastAPIUsers", "fastapi_users.fastapi_users.FastAPIUsers")
     for method, routes in _FASTAPI_USERS_ROUTERS.items()
 }
+#: fastapi-users' ``FastAPIUsers`` class, by both of its import paths.
+FASTAPI_USERS = frozenset(
+    {"fastapi_users.FastAPIUsers", "fastapi_users.fastapi_users.FastAPIUsers"}
+)
+#: The dependency ``FastAPIUsers.current_user(...)`` returns, as FastAPI names it: a closure
+#: whose signature the library builds from the user manager and the backends.
+CURRENT_USER = (
+    "fastapi_users.authentication.authenticator.Authenticator.current_user.<locals>"
+    ".current_user_dependency"
+)
+#: fastapi-users' transports, by the security scheme each hands FastAPI (``transport.scheme``).
+TRANSPORT_SCHEMES = {
+    f"fastapi_users.authentication{path}.{transport}": scheme
+    for module, transport, scheme in (
+        ("bearer", "BearerTransport", "fastapi.security.oauth2.OAuth2PasswordBearer()"),
+        ("cookie", "CookieTransport", "fastapi.security.api_key.APIKeyCookie()"),
+    )
+    for path in ("", ".transport", f".transport.{module}")
+}

@@ -1041,6 +1041,62 @@ def test_fastapi_users_routers_serve_the_library_s_routes(tmp_path: Path) -> Non
     ]
 
 
+def test_fastapi_users_current_user_asks_for_the_manager_and_each_backend(
+    tmp_path: Path,
+) -> None:
+    """``Depends(fastapi_users.current_user(active=True))``: FastAPI solved, under
+    fastapi-users 15.0.5 (its docs' SQLAlchemy example with a bearer and a cookie backend),
+    the session, the user db and the user manager, then each backend's transport scheme and
+    strategy, then the library's closure; in a variable or written in place alike."""
+    (tmp_path / "users.py").write_text(
+        "import uuid\n\n"
+        "from fastapi import Depends\n"
+        "from fastapi_users import FastAPIUsers\n"
+        "from fastapi_users.authentication import AuthenticationBackend, BearerTransport\n"
+        "from fastapi_users.authentication import CookieTransport\n\n\n"
+        "async def get_async_session():\n    yield None\n\n\n"
+        "async def get_user_db(session=Depends(get_async_session)):\n    yield session\n\n\n"
+        "async def get_user_manager(user_db=Depends(get_user_db)):\n    yield user_db\n\n\n"
+        "def get_jwt_strategy():\n    return None\n\n\n"
+        "bearer = BearerTransport(tokenUrl='auth/jwt/login')\n"
+        "jwt = AuthenticationBackend(name='jwt', transport=bearer, get_strategy=get_jwt_strategy)\n"
+        "cookie = AuthenticationBackend('cookie', CookieTransport(), get_jwt_strategy)\n"
+        "fastapi_users = FastAPIUsers[object, uuid.UUID](get_user_manager, [jwt, cookie])\n"
+        "current_active_user = fastapi_users.current_user(active=True)\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "from users import current_active_user, fastapi_users\n\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/me')\n"
+        "def me(user=Depends(current_active_user)):\n    return user\n\n\n"
+        "@app.get('/admin')\n"
+        "def admin(user=Depends(fastapi_users.current_user(superuser=True))):\n    return user\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    closure = "fastapi_users.authentication.authenticator.Authenticator.current_user.<locals>"
+    chain = (
+        "users.get_async_session",
+        "users.get_user_db",
+        "users.get_user_manager",
+        "fastapi.security.oauth2.OAuth2PasswordBearer()",
+        "users.get_jwt_strategy",
+        "fastapi.security.api_key.APIKeyCookie()",
+        f"{closure}.current_user_dependency",
+    )
+    assert {r.path: r.all_dependencies for r in graph.routes()} == {"/me": chain, "/admin": chain}
+    assert not graph.diagnostics
+    # two instances: which one a closure came from is not read; each route asking says so
+    with (tmp_path / "users.py").open("a") as users:
+        users.write("other = FastAPIUsers[object, uuid.UUID](get_user_manager, [jwt])\n")
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert {r.all_dependencies[0] for r in graph.routes()} == {"<?FastAPIUsers(...)>"}
+    assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [
+        ("CI204", "main.py", 8),
+        ("CI204", "main.py", 13),
+    ]
+
+
 def test_values_read_before_they_grow_keep_what_they_held(tmp_path: Path) -> None:
     """A prefix, a list looped over and a ``routes=`` list, each read before ``+=`` adds to
     it: what FastAPI served is what they held then (an adversarial review's cases)."""
