@@ -409,12 +409,16 @@ def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> lis
 def _current_user(call: Value | None, evaluator: Evaluator) -> str | None:
     """``fastapi_users.current_user(active=True)`` on a ``FastAPIUsers``: the library's
     closure, whose dependencies ``_users_providers`` reads from the instance's construction."""
-    if call is None or call.kind != "call" or call.func is None or call.func.kind != "name":
+    func = call.func if call is not None and call.kind == "call" else None
+    if func is not None and func.kind == "getattr" and func.func and func.items:
+        owner, method = func.func, func.items[0].text  # ``get_fastapi_users().current_user``
+    elif func is not None and func.kind == "name" and func.ref and "." in func.ref:
+        held, _, method = func.ref.rpartition(".")
+        owner = Value("name", held, ref=held)
+    else:
         return None
-    owner, _, method = (call.func.ref or "").rpartition(".")
-    key = evaluator.variable(owner) if owner and method == "current_user" else None
-    cls = evaluator.instance_class(evaluator.binding(key)) if key else None
-    return CURRENT_USER if cls in FASTAPI_USERS else None
+    made = _followed(owner, evaluator) if method == "current_user" else None
+    return CURRENT_USER if made and evaluator.instance_class(made) in FASTAPI_USERS else None
 
 
 def _users_providers(evaluator: Evaluator) -> list[str]:
@@ -452,11 +456,28 @@ def _backend_providers(backend: Value, evaluator: Evaluator) -> list[str]:
         backend.items[2] if len(backend.items) > 2 else None
     )
     made = _followed(transport, evaluator)
-    scheme = TRANSPORT_SCHEMES.get(evaluator.called_class(made) or "") if made else None
+    cls = evaluator.called_class(made) if made else None
+    scheme = (TRANSPORT_SCHEMES.get(cls) or _scheme(cls, evaluator)) if cls else None
     found = [scheme or placeholder(f"{transport.text if transport else backend.text}.scheme")]
     if strategy is None:
         return [*found, placeholder(f"{backend.text}.get_strategy")]
     return found + _depended(strategy, evaluator)
+
+
+def _scheme(transport: str, evaluator: Evaluator) -> str | None:
+    """A project transport's ``scheme``, as FastAPI names the instance: one its class or
+    ``__init__`` sets, or a property builds (cognee's ``APIKeyHeaderTransport``)."""
+    for owner in evaluator.resolver.mro(transport):
+        fact = evaluator.resolver.symbols.get(f"{owner}.scheme")
+        if f"{owner}.scheme" in evaluator.assigns:
+            value = evaluator.binding(f"{owner}.scheme")
+        elif fact is not None and fact.kind == "method" and len(fact.returned) == 1:
+            value = fact.returned[0]
+        else:
+            continue
+        made = evaluator.instance_class(value)
+        return _as_defined(f"{made}()") if made else None
+    return None
 
 
 def _depended(value: Value, evaluator: Evaluator) -> list[str]:
@@ -465,9 +486,27 @@ def _depended(value: Value, evaluator: Evaluator) -> list[str]:
 
 
 def _followed(value: Value | None, evaluator: Evaluator) -> Value | None:
-    """``value``, or what the variable it names is bound to."""
-    key = evaluator.variable(value.ref) if value is not None and value.kind == "name" else None
-    return evaluator.binding(key) if key else value
+    """What ``value`` builds, through the variables it names and the project functions it
+    calls that return one expression (cognee's ``get_fastapi_users()`` returning its local
+    ``FastAPIUsers(...)``; ``get_api_auth_backend()``)."""
+    for _ in range(_MAX_FOLLOWED):
+        if value is not None and value.kind == "name":
+            key = evaluator.variable(value.ref)
+            bound = evaluator.binding(key) if key else None
+            if bound is None:
+                return value
+            value = bound
+        elif value is not None and value.kind == "call":
+            fact = evaluator.resolver.symbols.get(evaluator.called_class(value) or "")
+            if fact is None or fact.kind != "function" or len(fact.returned) != 1:
+                return value
+            value = fact.returned[0]
+        else:
+            return value
+    return value
+
+
+_MAX_FOLLOWED = 8  # names and calls followed to what they build
 
 
 def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:

@@ -1097,6 +1097,56 @@ def test_fastapi_users_current_user_asks_for_the_manager_and_each_backend(
     ]
 
 
+def test_fastapi_users_built_by_factories_with_a_transport_of_the_project(
+    tmp_path: Path,
+) -> None:
+    """cognee's shape: ``FastAPIUsers`` built in an ``lru_cache`` factory from a backend
+    another factory builds, with a project ``Transport`` whose ``scheme`` property makes an
+    ``APIKeyHeader``: FastAPI (fastapi-users 15.0.5) solved these four, in this order."""
+    (tmp_path / "users.py").write_text(
+        "import uuid\n"
+        "from functools import lru_cache\n\n"
+        "from fastapi.security import APIKeyHeader\n"
+        "from fastapi_users import FastAPIUsers\n"
+        "from fastapi_users.authentication import AuthenticationBackend, Transport\n\n\n"
+        "async def get_user_manager():\n    yield None\n\n\n"
+        "class HeaderTransport(Transport):\n"
+        "    @property\n"
+        "    def scheme(self) -> APIKeyHeader:\n"
+        "        return APIKeyHeader(name='X-Api-Key', auto_error=False)\n\n\n"
+        "def get_key_backend() -> AuthenticationBackend:\n"
+        "    def get_key_strategy():\n        return None\n\n"
+        "    backend = AuthenticationBackend(\n"
+        "        name='key', transport=HeaderTransport(), get_strategy=get_key_strategy\n"
+        "    )\n"
+        "    return backend\n\n\n"
+        "@lru_cache\n"
+        "def get_fastapi_users():\n"
+        "    key = get_key_backend()\n"
+        "    users = FastAPIUsers[object, uuid.UUID](get_user_manager, [key])\n"
+        "    return users\n\n\n"
+        "current_user = get_fastapi_users().current_user(active=True)\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "from users import current_user\n\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/me')\n"
+        "def me(user=Depends(current_user)):\n    return user\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.all_dependencies for r in graph.routes()] == [
+        (
+            "users.get_user_manager",
+            "fastapi.security.api_key.APIKeyHeader()",
+            "users.get_key_backend.<locals>.get_key_strategy",
+            "fastapi_users.authentication.authenticator.Authenticator.current_user.<locals>"
+            ".current_user_dependency",
+        )
+    ]
+    assert not graph.diagnostics
+
+
 def test_values_read_before_they_grow_keep_what_they_held(tmp_path: Path) -> None:
     """A prefix, a list looped over and a ``routes=`` list, each read before ``+=`` adds to
     it: what FastAPI served is what they held then (an adversarial review's cases)."""
