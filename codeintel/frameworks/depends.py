@@ -418,22 +418,26 @@ def _current_user(call: Value | None, evaluator: Evaluator) -> str | None:
     else:
         return None
     made = _followed(owner, evaluator) if method == "current_user" else None
-    return CURRENT_USER if made and evaluator.instance_class(made) in FASTAPI_USERS else None
+    if made is None or not _users_class(made, evaluator):
+        return None
+    if call is not None and call.keyword("get_enabled_backends") is not None:
+        return placeholder(call.text)  # a dependency of the call's own, not read
+    return CURRENT_USER
+
+
+def _users_class(value: Value, evaluator: Evaluator) -> bool:
+    """Whether ``value`` builds a ``FastAPIUsers`` (onyx's subclass of it too)."""
+    return evaluator.is_subclass(evaluator.instance_class(value), FASTAPI_USERS)
 
 
 def _users_providers(evaluator: Evaluator) -> list[str]:
     """What fastapi-users' ``current_user`` closure asks for, in its signature's order: the
     user manager, then each backend's transport scheme and strategy (the project's one
     ``FastAPIUsers(get_user_manager, [backend, ...])``; a placeholder when it has several)."""
-    made = {
-        value.text: value
-        for facts in evaluator.resolver.modules.values()
-        for assign in facts.assigns
-        if (value := assign.value) is not None and evaluator.instance_class(value) in FASTAPI_USERS
-    }
+    made = _users_made(evaluator)
     if len(made) != 1:
         return [placeholder("FastAPIUsers(...)")]
-    [users] = made.values()
+    [(users, _)] = made.values()
     manager = users.keyword("get_user_manager") or (users.items[0] if users.items else None)
     found = _depended(manager, evaluator) if manager else [placeholder(users.text)]
     backends = users.keyword("auth_backends") or (users.items[1] if len(users.items) > 1 else None)
@@ -444,6 +448,16 @@ def _users_providers(evaluator: Evaluator) -> list[str]:
     if listed is None or listed.kind != "list":
         found.append(placeholder(backends.text if backends else users.text))
     return found
+
+
+def _users_made(evaluator: Evaluator) -> dict[str, tuple[Value, tuple[str, int]]]:
+    """The project's ``FastAPIUsers(...)`` constructions, by text, each with its place."""
+    return {
+        value.text: (value, (facts.file, assign.line))
+        for facts in sorted(evaluator.resolver.modules.values(), key=lambda f: f.file)
+        for assign in facts.assigns
+        if (value := assign.value) is not None and _users_class(value, evaluator)
+    }
 
 
 def _backend_providers(backend: Value, evaluator: Evaluator) -> list[str]:
@@ -493,8 +507,8 @@ def _followed(value: Value | None, evaluator: Evaluator) -> Value | None:
         if value is not None and value.kind == "name":
             key = evaluator.variable(value.ref)
             bound = evaluator.binding(key) if key else None
-            if bound is None:
-                return value
+            if bound is None or len(evaluator.assigns.get(key or "", ())) > 1:
+                return value  # bound in several places (``if AUTH_TYPE == ...``): not one
             value = bound
         elif value is not None and value.kind == "call":
             fact = evaluator.resolver.symbols.get(evaluator.called_class(value) or "")
@@ -659,7 +673,11 @@ _UNKNOWN = "the dependencies FastAPI finds there are not known"
 
 
 def _place(provider: str, evaluator: Evaluator) -> tuple[str, int] | None:
-    """Where a provider is defined; only a project symbol has sub-providers we found."""
+    """Where a provider is defined; only a project symbol has sub-providers we found, and
+    fastapi-users' closure, whose are read where the project builds its ``FastAPIUsers``."""
+    made = _users_made(evaluator) if provider == CURRENT_USER else {}
+    if len(made) == 1:
+        return next(iter(made.values()))[1]
     module = evaluator.resolver.symbol_module.get(provider.removesuffix("()"))
     fact = evaluator.resolver.symbols.get(provider.removesuffix("()"))
     if module is None or fact is None:

@@ -1147,6 +1147,56 @@ def test_fastapi_users_built_by_factories_with_a_transport_of_the_project(
     assert not graph.diagnostics
 
 
+def test_fastapi_users_parts_chosen_at_run_time_are_reported_where_it_is_built(
+    tmp_path: Path,
+) -> None:
+    """onyx's shape: a subclass of ``FastAPIUsers``, its backend bound under ``if`` tests
+    (which strategy runs is the configuration's): a placeholder, and one CI204 at the
+    construction for the closure of every route; ``get_enabled_backends=`` is not read."""
+    (tmp_path / "users.py").write_text(
+        "import os\n"
+        "import uuid\n\n"
+        "from fastapi_users import FastAPIUsers\n"
+        "from fastapi_users.authentication import AuthenticationBackend, CookieTransport\n\n\n"
+        "async def get_user_manager():\n    yield None\n\n\n"
+        "def redis_strategy():\n    return None\n\n\n"
+        "def db_strategy():\n    return None\n\n\n"
+        "class Users(FastAPIUsers[object, uuid.UUID]):\n    pass\n\n\n"
+        "if os.environ.get('AUTH') == 'redis':\n"
+        "    backend = AuthenticationBackend('redis', CookieTransport(), redis_strategy)\n"
+        "else:\n"
+        "    backend = AuthenticationBackend('db', CookieTransport(), db_strategy)\n"
+        "users = Users[object, uuid.UUID](get_user_manager, [backend])\n"
+        "current = users.current_user(active=True)\n"
+        "chosen = users.current_user(get_enabled_backends=get_user_manager)\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "from users import chosen, current\n\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/a')\n"
+        "def a(user=Depends(current)):\n    return user\n\n\n"
+        "@app.get('/b')\n"
+        "def b(user=Depends(chosen)):\n    return user\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    closure = "fastapi_users.authentication.authenticator.Authenticator.current_user.<locals>"
+    assert {r.path: r.all_dependencies for r in graph.routes()} == {
+        "/a": (
+            "users.get_user_manager",
+            "<?backend.scheme>",
+            "<?backend.get_strategy>",
+            f"{closure}.current_user_dependency",
+        ),
+        "/b": ("<?users.current_user(get_enabled_backends=get_user_manager)>",),
+    }
+    assert sorted((d.code, d.file, d.line) for d in graph.diagnostics) == [
+        ("CI204", "main.py", 13),
+        ("CI204", "users.py", 28),
+        ("CI204", "users.py", 28),
+    ]
+
+
 def test_values_read_before_they_grow_keep_what_they_held(tmp_path: Path) -> None:
     """A prefix, a list looped over and a ``routes=`` list, each read before ``+=`` adds to
     it: what FastAPI served is what they held then (an adversarial review's cases)."""
