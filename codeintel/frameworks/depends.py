@@ -226,8 +226,8 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
 
 def _held(key: str, evaluator: Evaluator) -> str | None:
     value = evaluator.binding(key)
-    if (user := _current_user(value, evaluator)) is not None:
-        return user
+    if (user := _current_user(_followed(value, evaluator), evaluator)) is not None:
+        return user  # ``current_user = current_active_user`` too
     if value is not None and value.kind == "name" and ".<locals>." in key:
         return _aliased(value, evaluator)
     closure = _returned_local(value, evaluator)
@@ -441,7 +441,7 @@ def _users_providers(evaluator: Evaluator) -> list[str]:
     manager = users.keyword("get_user_manager") or (users.items[0] if users.items else None)
     found = _depended(manager, evaluator) if manager else [placeholder(users.text)]
     backends = users.keyword("auth_backends") or (users.items[1] if len(users.items) > 1 else None)
-    listed = _followed(backends, evaluator)
+    listed = None if _mutated(backends, evaluator) else _followed(backends, evaluator)
     for backend in listed.items if listed is not None and listed.kind == "list" else ():
         built = _followed(backend, evaluator)
         found += _backend_providers(built, evaluator) if built else [placeholder(backend.text)]
@@ -450,14 +450,27 @@ def _users_providers(evaluator: Evaluator) -> list[str]:
     return found
 
 
+def _mutated(value: Value | None, evaluator: Evaluator) -> bool:
+    """Whether the list a name holds is changed in place (``backends.append(cookie)``)."""
+    key = evaluator.variable(value.ref) if value is not None and value.kind == "name" else None
+    module = evaluator.resolver.modules.get(evaluator.module_of(key) or "") if key else None
+    mutators = {f"{key}.{method}" for method in MUTATORS}
+    return module is not None and any(
+        call.value.func is not None and call.value.func.ref in mutators for call in module.calls
+    )
+
+
 def _users_made(evaluator: Evaluator) -> dict[str, tuple[Value, tuple[str, int]]]:
-    """The project's ``FastAPIUsers(...)`` constructions, by text, each with its place."""
-    return {
-        value.text: (value, (facts.file, assign.line))
-        for facts in sorted(evaluator.resolver.modules.values(), key=lambda f: f.file)
-        for assign in facts.assigns
-        if (value := assign.value) is not None and _users_class(value, evaluator)
-    }
+    """The project's ``FastAPIUsers(...)`` constructions, by text, each with its place: bound
+    to a name, or returned by a function (``return FastAPIUsers(...)``)."""
+    made: dict[str, tuple[Value, tuple[str, int]]] = {}
+    for facts in sorted(evaluator.resolver.modules.values(), key=lambda f: f.file):
+        values = [(a.value, a.line) for a in facts.assigns if a.value is not None]
+        values += [(v, sym.start_line) for sym in facts.symbols for v in sym.returned]
+        for value, line in values:
+            if value.kind == "call" and _users_class(value, evaluator):
+                made.setdefault(value.text, (value, (facts.file, line)))
+    return made
 
 
 def _backend_providers(backend: Value, evaluator: Evaluator) -> list[str]:
@@ -483,6 +496,8 @@ def _scheme(transport: str, evaluator: Evaluator) -> str | None:
     ``__init__`` sets, or a property builds (cognee's ``APIKeyHeaderTransport``)."""
     for owner in evaluator.resolver.mro(transport):
         fact = evaluator.resolver.symbols.get(f"{owner}.scheme")
+        if owner in TRANSPORT_SCHEMES:  # a subclass of the library's that keeps its scheme
+            return TRANSPORT_SCHEMES[owner]
         if f"{owner}.scheme" in evaluator.assigns:
             value = evaluator.binding(f"{owner}.scheme")
         elif fact is not None and fact.kind == "method" and len(fact.returned) == 1:

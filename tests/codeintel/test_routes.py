@@ -1197,6 +1197,51 @@ def test_fastapi_users_parts_chosen_at_run_time_are_reported_where_it_is_built(
     ]
 
 
+def test_fastapi_users_through_an_alias_a_transport_subclass_and_a_grown_list(
+    tmp_path: Path,
+) -> None:
+    """A review's shapes, each run under fastapi-users 15.0.5: a variable naming the one
+    holding ``current_user(...)``, and a subclass of ``BearerTransport`` keeping its scheme,
+    are read; a backends list appended to after it is bound is not (a placeholder, a CI204)."""
+    users = (
+        "import uuid\n\n"
+        "from fastapi_users import FastAPIUsers\n"
+        "from fastapi_users.authentication import AuthenticationBackend, BearerTransport\n\n\n"
+        "async def get_user_manager():\n    yield None\n\n\n"
+        "def get_strategy():\n    return None\n\n\n"
+        "class Bearer(BearerTransport):\n    pass\n\n\n"
+        "jwt = AuthenticationBackend('jwt', Bearer(tokenUrl='login'), get_strategy)\n"
+        "backends = [jwt]\n"
+        "users = FastAPIUsers[object, uuid.UUID](get_user_manager, backends)\n"
+        "active = users.current_user(active=True)\n"
+        "current = active\n"
+    )
+    (tmp_path / "users.py").write_text(users)
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "from users import current\n\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/me')\n"
+        "def me(user=Depends(current)):\n    return user\n"
+    )
+    closure = "fastapi_users.authentication.authenticator.Authenticator.current_user.<locals>"
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.all_dependencies for r in graph.routes()] == [
+        (
+            "users.get_user_manager",
+            "fastapi.security.oauth2.OAuth2PasswordBearer()",
+            "users.get_strategy",
+            f"{closure}.current_user_dependency",
+        )
+    ]
+    (tmp_path / "users.py").write_text(users + "backends.append(jwt)\n")
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.all_dependencies for r in graph.routes()] == [
+        ("users.get_user_manager", "<?backends>", f"{closure}.current_user_dependency")
+    ]
+    assert [(d.code, d.file) for d in graph.diagnostics] == [("CI204", "users.py")]
+
+
 def test_values_read_before_they_grow_keep_what_they_held(tmp_path: Path) -> None:
     """A prefix, a list looped over and a ``routes=`` list, each read before ``+=`` adds to
     it: what FastAPI served is what they held then (an adversarial review's cases)."""
