@@ -12,12 +12,12 @@ from codeintel.resolve.evaluate import MUTATORS, Evaluator, argument, chosen, pl
 from codeintel.resolve.framework_names import (
     ANNOTATED,
     CLASS_BASED_VIEWS,
-    CURRENT_USER,
     DEFINED_IN,
     DEPENDS,
     FASTAPI_USERS,
     SIGNATURE_REPLACERS,
     TRANSPORT_SCHEMES,
+    USER_CLOSURES,
 )
 
 _MAX_HOPS = 8
@@ -407,8 +407,9 @@ def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> lis
 
 
 def _current_user(call: Value | None, evaluator: Evaluator) -> str | None:
-    """``fastapi_users.current_user(active=True)`` on a ``FastAPIUsers``: the library's
-    closure, whose dependencies ``_users_providers`` reads from the instance's construction."""
+    """``fastapi_users.current_user(active=True)`` on a ``FastAPIUsers`` (or
+    ``.authenticator.current_user_token(...)``): the library's closure, whose dependencies
+    ``_users_providers`` reads from the instance's construction."""
     func = call.func if call is not None and call.kind == "call" else None
     if func is not None and func.kind == "getattr" and func.func and func.items:
         owner, method = func.func, func.items[0].text  # ``get_fastapi_users().current_user``
@@ -417,12 +418,17 @@ def _current_user(call: Value | None, evaluator: Evaluator) -> str | None:
         owner = Value("name", held, ref=held)
     else:
         return None
-    made = _followed(owner, evaluator) if method == "current_user" else None
+    if owner.kind == "name" and owner.ref and owner.ref.endswith(".authenticator"):
+        held = owner.ref.removesuffix(".authenticator")  # the instance's own Authenticator
+        owner = Value("name", held, ref=held)
+    elif method == "current_user_token":
+        return None  # only the authenticator has it
+    made = _followed(owner, evaluator) if method in USER_CLOSURES else None
     if made is None or not _users_class(made, evaluator):
         return None
     if call is not None and call.keyword("get_enabled_backends") is not None:
         return placeholder(call.text)  # a dependency of the call's own, not read
-    return CURRENT_USER
+    return USER_CLOSURES[method]
 
 
 def _users_class(value: Value, evaluator: Evaluator) -> bool:
@@ -541,7 +547,7 @@ _MAX_FOLLOWED = 8  # names and calls followed to what they build
 def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
     """The providers ``provider`` asks for itself, as FastAPI would find them: a function's
     parameters, a class's ``__init__``, or an instance's ``__call__``."""
-    if provider == CURRENT_USER:
+    if provider in USER_CLOSURES.values():
         return _users_providers(evaluator)
     called = _called(provider, evaluator)
     found = param_providers(called.params, evaluator) if called is not None else []
@@ -690,7 +696,7 @@ _UNKNOWN = "the dependencies FastAPI finds there are not known"
 def _place(provider: str, evaluator: Evaluator) -> tuple[str, int] | None:
     """Where a provider is defined; only a project symbol has sub-providers we found, and
     fastapi-users' closure, whose are read where the project builds its ``FastAPIUsers``."""
-    made = _users_made(evaluator) if provider == CURRENT_USER else {}
+    made = _users_made(evaluator) if provider in USER_CLOSURES.values() else {}
     if len(made) == 1:
         return next(iter(made.values()))[1]
     module = evaluator.resolver.symbol_module.get(provider.removesuffix("()"))

@@ -179,12 +179,14 @@ LIBRARY_ROUTERS: dict[str, tuple[tuple[str, str, str], ...]] = {
 FASTAPI_USERS = frozenset(
     {"fastapi_users.FastAPIUsers", "fastapi_users.fastapi_users.FastAPIUsers"}
 )
-#: The dependency ``FastAPIUsers.current_user(...)`` returns, as FastAPI names it: a closure
-#: whose signature the library builds from the user manager and the backends.
-CURRENT_USER = (
-    "fastapi_users.authentication.authenticator.Authenticator.current_user.<locals>"
-    ".current_user_dependency"
-)
+#: The dependencies ``FastAPIUsers.current_user(...)`` and its authenticator's
+#: ``current_user_token(...)`` return, as FastAPI names them, by method: closures whose
+#: signature the library builds from the user manager and the backends.
+USER_CLOSURES = {
+    method: f"fastapi_users.authentication.authenticator.Authenticator.{method}.<locals>"
+    f".{method}_dependency"
+    for method in ("current_user", "current_user_token")
+}
 #: fastapi-users' transports, by the security scheme each hands FastAPI (``transport.scheme``).
 TRANSPORT_SCHEMES = {
     f"fastapi_users.authentication{path}.{transport}": scheme

@@ -1215,31 +1215,38 @@ def test_fastapi_users_through_an_alias_a_transport_subclass_and_a_grown_list(
         "users = FastAPIUsers[object, uuid.UUID](get_user_manager, backends)\n"
         "active = users.current_user(active=True)\n"
         "current = active\n"
+        "token = users.authenticator.current_user_token(active=True)\n"
     )
     (tmp_path / "users.py").write_text(users)
     (tmp_path / "main.py").write_text(
         "from fastapi import Depends, FastAPI\n\n"
-        "from users import current\n\n"
+        "from users import current, token\n\n"
         "app = FastAPI()\n\n\n"
         "@app.get('/me')\n"
-        "def me(user=Depends(current)):\n    return user\n"
+        "def me(user=Depends(current)):\n    return user\n\n\n"
+        "@app.get('/token')\n"
+        "def with_token(user_token=Depends(token)):\n    return user_token\n"
     )
-    closure = "fastapi_users.authentication.authenticator.Authenticator.current_user.<locals>"
+    authenticator = "fastapi_users.authentication.authenticator.Authenticator"
+    closure = f"{authenticator}.current_user.<locals>"
     graph = codeintel.analyze(tmp_path, cache=False)
-    assert [r.all_dependencies for r in graph.routes()] == [
-        (
-            "users.get_user_manager",
-            "fastapi.security.oauth2.OAuth2PasswordBearer()",
-            "users.get_strategy",
-            f"{closure}.current_user_dependency",
-        )
-    ]
+    chain = ("users.get_user_manager", "fastapi.security.oauth2.OAuth2PasswordBearer()")
+    chain += ("users.get_strategy",)
+    assert {r.path: r.all_dependencies for r in graph.routes()} == {
+        "/me": (*chain, f"{closure}.current_user_dependency"),
+        "/token": (
+            *chain,
+            f"{authenticator}.current_user_token.<locals>.current_user_token_dependency",
+        ),
+    }
     (tmp_path / "users.py").write_text(users + "backends.append(jwt)\n")
     graph = codeintel.analyze(tmp_path, cache=False)
-    assert [r.all_dependencies for r in graph.routes()] == [
-        ("users.get_user_manager", "<?backends>", f"{closure}.current_user_dependency")
-    ]
-    assert [(d.code, d.file) for d in graph.diagnostics] == [("CI204", "users.py")]
+    assert {r.path: r.all_dependencies for r in graph.routes()}["/me"] == (
+        "users.get_user_manager",
+        "<?backends>",
+        f"{closure}.current_user_dependency",
+    )
+    assert [(d.code, d.file) for d in graph.diagnostics] == [("CI204", "users.py")] * 2
 
 
 def test_values_read_before_they_grow_keep_what_they_held(tmp_path: Path) -> None:
