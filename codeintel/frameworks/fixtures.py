@@ -321,6 +321,7 @@ def _plugins(
     word."""
     resolver = evaluator.resolver
     by_file = {facts.file: name for name, facts in resolver.modules.items()}
+    files = sorted(by_file)
     found: dict[str, str] = {}
     todo, done = list(loaded), set()
     while todo:  # a module no conftest loads is never imported by pytest: its list is unread
@@ -334,7 +335,7 @@ def _plugins(
                 config = settings(folder)
                 # pytest runs where its config is (its rootdir), as CI and IDEs start it
                 cwd = posixpath.dirname(config.file) if config is not None else ""
-                specs = _Specs(evaluator, sorted(by_file), cwd)
+                specs = _Specs(evaluator, files, cwd)
                 names, unknown = specs.read(assign.value, module.module)
                 seen = "*"
                 if module.file.rpartition("/")[2] == "conftest.py" and not _initial(folder):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import fnmatch
 import posixpath
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from codeintel.facts.models import ModuleFacts, SymbolFact, Value
 from codeintel.resolve.evaluate import Evaluator
@@ -19,17 +19,18 @@ _MAX_CALLS = 4  # project functions followed inside one another
 
 
 def plugin_names(
-    text: str, module: ModuleFacts, evaluator: Evaluator, files: Iterable[str], cwd: str
+    text: str, module: ModuleFacts, evaluator: Evaluator, files: list[str], cwd: str
 ) -> tuple[str, ...] | None:
     """The plugin names of ``[as_module(f) for f in glob("tests/fixtures/*.py") if "__" not
     in f]`` (a common conftest idiom), with ``glob`` matched against the project's ``files``
-    from ``cwd`` (the folder pytest runs in), in sorted order; or of a comprehension over a
-    literal tuple. None when the expression is any other shape, or a part of it is not known."""
+    (sorted) from ``cwd`` (the folder pytest runs in), in that order; or of a comprehension
+    over a literal tuple. None when the expression is any other shape, or a part of it is
+    not known."""
     try:
         tree = ast.parse(text.strip(), mode="eval").body
     except (SyntaxError, ValueError, RecursionError):
         return None
-    found = _comprehension(tree, _Names(module, evaluator), sorted(files), cwd)
+    found = _comprehension(tree, _Names(module, evaluator), files, cwd)
     return tuple(found) if found is not None else None
 
 
@@ -90,15 +91,12 @@ class _Names:
             return None
 
     def qualified(self, dotted: str) -> str | None:
-        """``dotted`` with its head read through the module's imports and definitions:
-        ``glob`` of ``from glob import glob`` is ``glob.glob``."""
-        head, dot, rest = dotted.partition(".")
-        for imp in self.module.imports:
-            if imp.bound == head and not imp.scope and imp.binds_to:
-                return imp.binds_to + dot + rest
-        if any(s.name == head and "." not in s.qualname for s in self.module.symbols):
-            return f"{self.module.module}.{dotted}"
-        return None
+        """``dotted`` as the module's imports and definitions make it: ``glob`` of
+        ``from glob import glob`` is ``glob.glob``."""
+        target = self.evaluator.resolver.resolve(f"{self.module.module}.{dotted}")
+        if target is None:
+            return None
+        return f"{target.qualname}.{target.remainder}" if target.remainder else target.qualname
 
 
 def _items(node: ast.expr, names: _Names, files: list[str], cwd: str) -> list[str] | None:
