@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from codeintel.diagnostics import Diagnostic
@@ -226,7 +227,7 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
 
 def _held(key: str, evaluator: Evaluator) -> str | None:
     value = evaluator.binding(key)
-    if (user := _current_user(_followed(value, evaluator), evaluator)) is not None:
+    if (user := _current_user(_origin(value, evaluator), evaluator)) is not None:
         return user  # ``current_user = current_active_user`` too
     if value is not None and value.kind == "name" and ".<locals>." in key:
         return _aliased(value, evaluator)
@@ -423,7 +424,7 @@ def _current_user(call: Value | None, evaluator: Evaluator) -> str | None:
         owner = Value("name", held, ref=held)
     elif method == "current_user_token":
         return None  # only the authenticator has it
-    made = _followed(owner, evaluator) if method in USER_CLOSURES else None
+    made = _origin(owner, evaluator) if method in USER_CLOSURES else None
     if made is None or not _users_class(made, evaluator):
         return None
     if call is not None and call.keyword("get_enabled_backends") is not None:
@@ -447,9 +448,9 @@ def _users_providers(evaluator: Evaluator) -> list[str]:
     manager = users.keyword("get_user_manager") or (users.items[0] if users.items else None)
     found = _depended(manager, evaluator) if manager else [placeholder(users.text)]
     backends = users.keyword("auth_backends") or (users.items[1] if len(users.items) > 1 else None)
-    listed = None if _mutated(backends, evaluator) else _followed(backends, evaluator)
+    listed = None if _mutated(backends, evaluator) else _origin(backends, evaluator)
     for backend in listed.items if listed is not None and listed.kind == "list" else ():
-        built = _followed(backend, evaluator)
+        built = _origin(backend, evaluator)
         found += _backend_providers(built, evaluator) if built else [placeholder(backend.text)]
     if listed is None or listed.kind != "list":
         found.append(placeholder(backends.text if backends else users.text))
@@ -488,7 +489,7 @@ def _backend_providers(backend: Value, evaluator: Evaluator) -> list[str]:
     strategy = backend.keyword("get_strategy") or (
         backend.items[2] if len(backend.items) > 2 else None
     )
-    made = _followed(transport, evaluator)
+    made = _origin(transport, evaluator)
     cls = evaluator.called_class(made) if made else None
     scheme = (TRANSPORT_SCHEMES.get(cls) or _scheme(cls, evaluator)) if cls else None
     found = [scheme or placeholder(f"{transport.text if transport else backend.text}.scheme")]
@@ -520,7 +521,7 @@ def _depended(value: Value, evaluator: Evaluator) -> list[str]:
     return _provider(Value("call", f"Depends({value.text})", items=(value,)), None, evaluator)
 
 
-def _followed(value: Value | None, evaluator: Evaluator) -> Value | None:
+def _origin(value: Value | None, evaluator: Evaluator) -> Value | None:
     """What ``value`` builds, through the variables it names and the project functions it
     calls that return one expression (cognee's ``get_fastapi_users()`` returning its local
     ``FastAPIUsers(...)``; ``get_api_auth_backend()``)."""
@@ -626,13 +627,16 @@ _NO_INIT = frozenset(
 )
 
 
-def dependency_tree(roots: list[str], evaluator: Evaluator) -> dict[str, tuple[str, ...]]:
-    """Every provider reachable from ``roots`` -> the providers it asks for directly."""
+def dependency_tree(
+    roots: list[str], evaluator: Evaluator, known: Mapping[str, tuple[str, ...]] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """Every provider reachable from ``roots`` -> the providers it asks for directly; those
+    in ``known`` (and what they reach) already have their entry, and are not read again."""
     tree: dict[str, tuple[str, ...]] = {}
     todo = list(roots)
     while todo:
         provider = todo.pop()
-        if provider in tree:
+        if provider in tree or (known is not None and provider in known):
             continue
         tree[provider] = tuple(dict.fromkeys(sub_providers(provider, evaluator)))
         todo.extend(tree[provider])
@@ -671,18 +675,23 @@ def dependency_diagnostics(
         if replacer is not None:
             message = f"{route.endpoint} gets its signature at run time ({replacer})"
             found.add(Diagnostic("CI204", route.file, route.line, f"{message}; {_UNKNOWN}"))
+    users: dict[str, tuple[Value, tuple[str, int]]] | None = None
     for provider, subs in tree.items():
-        place = _place(provider, evaluator)
+        if provider in USER_CLOSURES.values():  # read where the project builds FastAPIUsers
+            users = _users_made(evaluator) if users is None else users
+            place = next(iter(users.values()))[1] if len(users) == 1 else None
+        else:
+            place = _place(provider, evaluator)
+        unresolved = [name for name in subs if _unresolved(name, evaluator)]
         # a library's provider has no place of ours: its routes are where it is asked for
         places = (
             [place]
             if place
-            else [(r.file, r.line) for r in routes if provider in r.all_dependencies]
+            else [(r.file, r.line) for r in routes if unresolved and provider in r.all_dependencies]
         )
-        for name in subs:
-            if _unresolved(name, evaluator):
-                message = f"dependency {name} of {provider} cannot be resolved"
-                found.update(Diagnostic("CI204", *where, message) for where in places)
+        for name in unresolved:
+            message = f"dependency {name} of {provider} cannot be resolved"
+            found.update(Diagnostic("CI204", *where, message) for where in places)
         replacer = _replaced_signature(_called(provider, evaluator), evaluator)
         if place is not None and replacer is not None:
             message = f"{provider} gets its signature at run time ({replacer})"
@@ -694,11 +703,7 @@ _UNKNOWN = "the dependencies FastAPI finds there are not known"
 
 
 def _place(provider: str, evaluator: Evaluator) -> tuple[str, int] | None:
-    """Where a provider is defined; only a project symbol has sub-providers we found, and
-    fastapi-users' closure, whose are read where the project builds its ``FastAPIUsers``."""
-    made = _users_made(evaluator) if provider in USER_CLOSURES.values() else {}
-    if len(made) == 1:
-        return next(iter(made.values()))[1]
+    """Where a provider is defined; only a project symbol has sub-providers we found."""
     module = evaluator.resolver.symbol_module.get(provider.removesuffix("()"))
     fact = evaluator.resolver.symbols.get(provider.removesuffix("()"))
     if module is None or fact is None:

@@ -2972,7 +2972,7 @@ class _Builder:
 
     def _dependency_tree(self, direct: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         missing = [p for p in direct if p not in self.providers]
-        self.providers.update(dependency_tree(missing, self.ev))
+        self.providers.update(dependency_tree(missing, self.ev, self.providers))
         return self.providers
 
     def _model_name(self, value: Value | None) -> str | None:
