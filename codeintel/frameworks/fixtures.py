@@ -70,10 +70,11 @@ def extract_tests(
             fixtures += _imported_fixtures(module, evaluator, plugins.get(module.module))
             diagnostics += _namespace_writes(module)
         if rules.module(module.file) and rules.walks(module.file, ignored):
+            bindings = _import_bindings(module, evaluator, ())
             classes = _TestClasses(
                 _collected_classes(module, evaluator, rules),
-                _imported_classes(module, evaluator, rules),
-                _imported_functions(module, evaluator, rules),
+                _imported_classes(module, evaluator, rules, bindings),
+                _imported_functions(module, evaluator, rules, bindings),
             )
             fixtures += _class_fixtures(module, evaluator, classes)
             if _collects(module):
@@ -841,14 +842,14 @@ def _turned_off(module: ModuleFacts, function: str) -> bool:
 
 
 def _imported_functions(
-    module: ModuleFacts, evaluator: Evaluator, rules: _Collects
+    module: ModuleFacts, evaluator: Evaluator, rules: _Collects, bindings: list[_Binding]
 ) -> dict[str, tuple[SymbolFact, ModuleFacts, int]]:
     """The project functions a test module imports under their own names that pytest's
     ``python_functions`` takes (julep's ``from tests.fixtures import test_agent``): pytest
     collects whatever function its namespace holds; a pytest fixture it never collects."""
     own = {s.qualname for s in module.symbols}
     found = {}
-    for name, binds_to, line in _import_bindings(module, evaluator, ()):
+    for name, binds_to, line in bindings:
         if name in own or not rules.function(name):
             continue
         target = evaluator.resolver.resolve(binds_to, importer=module.module)
@@ -866,13 +867,13 @@ def _imported_functions(
 
 
 def _imported_classes(
-    module: ModuleFacts, evaluator: Evaluator, rules: _Collects
+    module: ModuleFacts, evaluator: Evaluator, rules: _Collects, bindings: list[_Binding]
 ) -> list[tuple[str, str]]:
     """The test classes a test module imports, which pytest collects there again: each as
     the module names it, with its qualified name."""
     own = {s.qualname for s in module.symbols}
     found = []
-    for name, binds_to, _ in _import_bindings(module, evaluator, ()):
+    for name, binds_to, _ in bindings:
         if name in own:
             continue
         target = evaluator.resolver.resolve(binds_to, importer=module.module)
@@ -885,9 +886,13 @@ def _imported_classes(
     return found
 
 
+#: A name a module's import binds, what it is bound to, and the import's line.
+_Binding = tuple[str, str, int]
+
+
 def _import_bindings(
     module: ModuleFacts, evaluator: Evaluator, path: tuple[str, ...]
-) -> list[tuple[str, str, int]]:
+) -> list[_Binding]:
     """The names ``module``'s top-level imports bind: each with what it is bound to and the
     import's line. A star import binds what its project module defines or imports and exports
     (``__all__``, else no leading underscore): ``from tests.shared_cases import *`` puts those
