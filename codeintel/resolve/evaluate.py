@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from codeintel.facts.ids import id_kind
-from codeintel.facts.models import AssignFact, CallFact, SymbolFact, Value
+from codeintel.facts.models import AssignFact, CallFact, Guard, SymbolFact, Value
 from codeintel.resolve.framework_names import APP_CLASSES, APP_PATH_ATTRIBUTES, FIELD, MODEL_ROOTS
 from codeintel.resolve.resolver import Resolver
+from codeintel.resolve.truth import SPLIT_METHODS, STR_METHODS, holds
 
 _MAX_HOPS = 16
 _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
@@ -23,12 +24,6 @@ MUTATORS = frozenset(
     {"add", "discard", "remove", "append", "extend", "insert", "update", "clear", "pop"}
     | {"popitem", "setdefault", "sort", "reverse"}
 )
-#: str methods a path or prefix is trimmed or cased with, evaluated on known strings.
-STR_METHODS = frozenset(
-    {"strip", "lstrip", "rstrip", "removeprefix", "removesuffix", "lower", "upper", "replace"}
-)
-#: ...and those that cut one into parts (``filename.split(".")[0]``).
-SPLIT_METHODS = frozenset({"split", "rsplit", "partition", "rpartition"})
 _ENUMS = frozenset({"enum.Enum"})
 #: Enums whose members' ``str()`` is their value.
 _VALUED = frozenset({"enum.StrEnum", "enum.IntEnum"})
@@ -375,6 +370,7 @@ class Evaluator:
                 return None if made.unknown else Value("str", made.value)
             return (
                 self._returned_literal(func)
+                or self._returned_value(value, func, hops)
                 or self._string_method(value, hops)
                 or self._joined(value, hops)
                 or self._got(value)
@@ -423,6 +419,59 @@ class Evaluator:
         returned = fact.returned[0]
         unguarded = fact.returned_guards == ((),)
         return returned if unguarded and returned.kind == "str" else None
+
+    def _returned_value(self, call: Value, func: str | None, hops: int) -> Value | None:
+        """``api("/users")`` of ``def api(path): return PREFIX + path`` (mlflow's
+        ``_add_static_prefix``): what a project function returns given the call's arguments,
+        through the first ``return`` whose ``if`` tests hold with them. A variable read from
+        the environment without a default is unset there, as a ``getenv`` default is read
+        elsewhere; a test not known, or a ``return`` in a loop, leaves the call unknown."""
+        fact = self.resolver.symbols.get(func) if func else None
+        if fact is None or fact.kind != "function" or fact.decorators or func is None:
+            return None
+        if any(p.kind in ("star", "double_star") for p in fact.params):
+            return None
+        given = {f"{func}.<locals>.{p.name}": argument(p.name, fact, call) for p in fact.params}
+        params = {key: value for key, value in given.items() if value is not None}
+        if len(params) != len(given) or len(call.items) > len(params):
+            return None
+        for returned, guards in zip(fact.returned, fact.returned_guards, strict=True):
+            held = self._guards_hold(func, guards, params, hops)
+            if held is None:
+                return None
+            if held:
+                return _substituted(returned, params)
+        return None
+
+    def _guards_hold(
+        self, func: str, guards: tuple[Guard, ...], params: dict[str, Value], hops: int
+    ) -> bool | None:
+        """Whether every ``if`` around a ``return`` of ``func`` holds for these arguments."""
+        module = self.resolver.symbol_module.get(func, "")
+
+        def bound(name: str) -> Value | None:
+            key = f"{func}.<locals>.{name}"
+            if key in params:
+                return self._known(params[key], hops)
+            local = self.variable(key) or self.variable(f"{module}.{name}")
+            return self._known(self.binding(local), hops) if local else None
+
+        for guard in guards:
+            held = holds(guard.text, bound) if guard.kind == "if" else None
+            if not held:
+                return held
+        return True
+
+    def _known(self, value: Value | None, hops: int) -> Value | None:
+        """``value`` as an ``if`` test reads it: a literal, ``None`` for an environment
+        variable read without a default, or a string known in full."""
+        if value is None or value.kind in ("str", "int", "const", "list"):
+            return value
+        unset = value.kind == "call" and not value.keywords and len(value.items) == 1
+        if unset and self.qualified(value.func) in _GETENV:
+            return Value("const", "None")
+        text = self.text(value, hops + 1)
+        return None if text.unknown else Value("str", text.value)
 
     def _string_method(self, call: Value, hops: int) -> Value | None:
         """``os.environ.get(NAME, "").rstrip("/")`` (mlflow's static prefix): a str method
@@ -714,6 +763,28 @@ def _rebased(value: Value, old: str, new: str) -> Value:
         func=_rebased(value.func, old, new) if value.func is not None else None,
         items=tuple(_rebased(v, old, new) for v in value.items),
         keywords=tuple((k, _rebased(v, old, new)) for k, v in value.keywords),
+    )
+
+
+def _substituted(value: Value, params: dict[str, Value]) -> Value:
+    """``value`` with the parameters ``params`` names read as the arguments they were given
+    (``path.rstrip`` of a parameter ``path``: that method of the argument)."""
+    ref = value.ref
+    if value.kind == "name" and ref is not None:
+        if ref in params:
+            return params[ref]
+        owner, _, attribute = ref.rpartition(".")
+        if owner in params:
+            return Value(
+                "getattr", value.text, func=params[owner], items=(Value("str", attribute),)
+            )
+    if value.func is None and not value.items and not value.keywords:
+        return value
+    return replace(
+        value,
+        func=_substituted(value.func, params) if value.func is not None else None,
+        items=tuple(_substituted(v, params) for v in value.items),
+        keywords=tuple((k, _substituted(v, params)) for k, v in value.keywords),
     )
 
 

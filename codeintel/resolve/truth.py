@@ -8,8 +8,13 @@ import operator
 from collections.abc import Callable
 
 from codeintel.facts.models import Value
-from codeintel.resolve.evaluate import SPLIT_METHODS, STR_METHODS
 
+#: str methods a path or prefix is trimmed or cased with, evaluated on known strings.
+STR_METHODS = frozenset(
+    {"strip", "lstrip", "rstrip", "removeprefix", "removesuffix", "lower", "upper", "replace"}
+)
+#: ...and those that cut one into parts (``filename.split(".")[0]``).
+SPLIT_METHODS = frozenset({"split", "rsplit", "partition", "rpartition"})
 #: str methods a file name is tested or cut with: the evaluator's, and the predicates.
 _METHODS = (
     STR_METHODS | SPLIT_METHODS | {"endswith", "startswith", "isidentifier", "islower", "isupper"}
@@ -40,7 +45,8 @@ def holds(test: str, bound: Bound) -> bool | None:
 def evaluated(expression: str, bound: Bound) -> tuple[object] | None:
     """``(value,)`` of ``expression`` read as ``holds`` reads a test; None when not known."""
     try:
-        return (_evaluated(ast.parse(expression.strip(), mode="eval").body, bound),)
+        # parenthesised, as the ``if`` holds it: a bare ``name := value`` does not parse alone
+        return (_evaluated(ast.parse(f"(\n{expression.strip()}\n)", mode="eval").body, bound),)
     except (SyntaxError, _Unknown, TypeError, ValueError, IndexError, RecursionError):
         return None
 
@@ -52,6 +58,8 @@ def _evaluated(node: ast.expr, bound: Bound) -> object:
         return tuple(_evaluated(item, bound) for item in node.elts)
     if isinstance(node, ast.Name):
         return _known(bound(node.id))
+    if isinstance(node, ast.NamedExpr):  # ``if prefix := os.environ.get(...)``: its binding
+        return _known(bound(node.target.id))
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
         record = bound(node.value.id)
         field = record.keyword(node.attr) if record is not None and record.kind == "list" else None

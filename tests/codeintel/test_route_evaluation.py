@@ -441,3 +441,37 @@ def test_a_glob_given_its_pattern_by_keyword_is_read(tmp_path: Path) -> None:
     )
     assert [(r.path, r.endpoint) for r in graph.routes()] == [("/items", "pkg.items_api.items")]
     assert graph.diagnostics == ()
+
+
+def test_a_path_a_project_function_builds_is_its_return_for_the_arguments(
+    tmp_path: Path,
+) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "import os, random\n"
+                "from fastapi import FastAPI\n"
+                "app = FastAPI()\n"
+                "VERSIONED = True\n"
+                "def api(path, version=1):\n"
+                "    if VERSIONED:\n        return f'/v{version}' + path\n"
+                "    return path\n"
+                "def prefixed(path):\n"
+                "    if prefix := os.getenv('PREFIX'):\n        return prefix + path\n"
+                "    return path\n"
+                "def sometimes(path):\n"
+                "    if random.random() > 0.5:\n        return '/a' + path\n"
+                "    return path\n"
+                "@app.get(api('/users', version=2))\ndef users(): ...\n"
+                "@app.get(prefixed('/health'))\ndef health(): ...\n"
+                "@app.get(sometimes('/maybe'))\ndef maybe(): ...\n"
+            )
+        },
+    )
+    assert sorted((r.path, r.endpoint) for r in graph.routes()) == [
+        ("/health", "main.health"),
+        ("/v2/users", "main.users"),
+        ("<?sometimes('/maybe')>", "main.maybe"),
+    ]
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI201", 21)]

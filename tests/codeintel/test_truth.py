@@ -29,6 +29,9 @@ NAMES = {"filename": Value("str", "users.py"), "path": PATH, "ispkg": Value("con
         ('settings.debug == "1"', None),
         ('filename.encode() == b"users.py"', None),  # not a str method we read
         ("filename > 'a'", None),
+        ('stem := filename.removesuffix(".py")', None),  # bound to nothing NAMES knows
+        ('not (filename := "x")', False),  # an assignment in the test reads its binding
+        ("ispkg  # a trailing comment", False),
     ],
 )
 def test_a_test_holds_as_python_says(test: str, expected: bool | None) -> None:
