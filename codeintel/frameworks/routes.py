@@ -1553,19 +1553,31 @@ class _Builder:
     def _from_super(self, func: Value | None, site: _Site) -> Value | None:
         """``super().add_api_route(...)`` in a method of a router subclass (refact's
         ``StaticRouter.__init__``): FastAPI's method on the instance, as ``self.<method>``."""
-        if func is None or func.kind != "getattr" or not func.items or func.func is None:
+        cls = site.scope.rpartition(".")[0]
+        fact = self.resolver.symbols.get(f"{site.module}.{cls}") if cls else None
+        if fact is None or fact.kind != "class" or func is None:
+            return None
+        method = self._super_method(Value("call", func.text, func=func), f"{site.module}.{cls}")
+        if method is None:
+            return None
+        return Value("name", f"self.{method}", ref=f"{site.module}.{cls}.{method}")
+
+    def _super_method(self, call: Value, cls: str) -> str | None:
+        """The method ``call`` calls on ``super()``, or on ``super(Cls, self)`` naming the
+        class ``cls`` whose method makes the call or one of its bases (the same object),
+        else None."""
+        func = call.func
+        if call.kind != "call" or func is None or func.kind != "getattr" or not func.items:
             return None
         made = func.func
-        if made.kind != "call" or made.items or made.keywords or made.func is None:
+        if made is None or made.kind != "call" or made.keywords or made.func is None:
             return None
         if made.func.kind != "name" or made.func.ref or made.func.text != "super":
             return None
-        cls = site.scope.rpartition(".")[0]
-        fact = self.resolver.symbols.get(f"{site.module}.{cls}") if cls else None
-        if fact is None or fact.kind != "class":
+        named = self.ev.qualified(made.items[0]) if len(made.items) == 2 else None
+        if made.items and named not in self.resolver.mro(cls):
             return None
-        method = func.items[0].text
-        return Value("name", f"self.{method}", ref=f"{site.module}.{cls}.{method}")
+        return func.items[0].text
 
     def _fetched(self, func: Value | None, site: _Site) -> Value | None:
         """``route = getattr(router, "get")``, then ``route(path)(handler)`` (litellm), or
@@ -2601,7 +2613,7 @@ class _Builder:
     def _super_init(self, cls: str) -> Value | None:
         """The one ``super().__init__(...)`` call of ``cls.__init__``, if it makes one."""
         calls = self._calls_in(f"{cls}.__init__")
-        found = [c.value for c in calls if c.value.text.startswith("super().__init__(")]
+        found = [c.value for c in calls if self._super_method(c.value, cls) == "__init__"]
         return found[0] if len(found) == 1 else None
 
     def _constructed(self, holder: str) -> tuple[list[str], Env]:
@@ -2966,7 +2978,7 @@ class _Builder:
         texts = [v.text for v in values]
         guards = [g.text for c in facts.calls if c.scope == scope for g in c.guards]
         guards += [g.text for a in facts.assigns if a.scope == scope for g in a.guards]
-        based = sum(t.startswith(f"super().{method}(") for t in texts)
+        based = sum(self._super_method(v, cls) == method for v in values)
         toggled = any('endswith("/")' in t or "endswith('/')" in t for t in (*texts, *guards))
         return based >= 2 and (toggled or any("+ '/'" in t or '+ "/"' in t for t in texts))
 
