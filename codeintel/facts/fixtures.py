@@ -26,6 +26,9 @@ class Fixture(Frozen):
     #: the conftest, test module or plugin that binds it by import, when defined elsewhere
     #: (pytest registers every fixture in such a module's namespace, under the name bound)
     via: str = ""
+    #: a plugin's place in the order pytest registers plugins (0 for the others): of two
+    #: plugins' fixtures of one name, the one registered later wins
+    registered: int = 0
 
 
 class TestFunction(Frozen):

@@ -53,10 +53,13 @@ def extract_tests(
     diagnostics: list[Diagnostic] = []
     collects = {m.file: _Collects(settings(posixpath.dirname(m.file))) for m in modules}
     installed = {resolver.alias(name) or name: f"*{folder}" for name, folder in entry_points}
-    loaded = [m for m in modules if _is_test_file(m.file, collects[m.file])]
-    loaded += [resolver.modules[name] for name in sorted(installed) if name in resolver.modules]
-    plugins = _plugins(loaded, evaluator, diagnostics, settings)
-    plugins.update(installed)
+    # as pytest registers them: installed plugins first, then conftests and test modules in
+    # the order it collects them
+    loaded = [resolver.modules[name] for name in sorted(installed) if name in resolver.modules]
+    loaded += sorted(
+        (m for m in modules if _is_test_file(m.file, collects[m.file])), key=_collection_order
+    )
+    plugins = {**installed, **_plugins(loaded, evaluator, diagnostics, settings), **installed}
     ignored = _ignored_by_conftests(modules)
     hooks = _generating_hooks(modules, evaluator)
     project = {m.module for m in modules if not _is_test_file(m.file, collects[m.file])}
@@ -80,6 +83,9 @@ def extract_tests(
             if _collects(module):
                 tests += _tests(module, evaluator, project, rules, classes, hooks)
         overrides += _overrides(module, evaluator)
+    fixtures = _registered(
+        fixtures, [resolver.modules[p] for p in plugins if p in resolver.modules]
+    )
     facts = TestFacts(
         fixtures=tuple(sorted(fixtures, key=lambda f: (f.file, f.line, f.visible_from, f.name))),
         tests=tuple(sorted(tests, key=lambda t: (t.file, t.line))),
@@ -113,12 +119,15 @@ def visible_fixtures(
 
 
 def _wins(rank: int, fixture: Fixture, best: dict[str, tuple[int, Fixture]]) -> bool:
-    """Whether ``fixture`` is seen before the best one yet: it is closer, or, defined in the
-    same place, pytest registers it later (it walks a namespace in ``dir()`` order, so of two
-    functions of one fixture name the one whose own name sorts last wins)."""
+    """Whether ``fixture`` is seen before the best one yet: it is closer, or its plugin is
+    registered later, or, defined in the same place, pytest registers it later (it walks a
+    namespace in ``dir()`` order, so of two functions of one fixture name the one whose own
+    name sorts last wins)."""
     held, other = best[fixture.name]
-    if rank != held or fixture.file != other.file or fixture.visible_from != other.visible_from:
-        return rank > held
+    if rank != held or fixture.registered != other.registered:
+        return (rank, fixture.registered) > (held, other.registered)
+    if fixture.file != other.file or fixture.visible_from != other.visible_from:
+        return False
     return fixture.function.rpartition(".")[2] > other.function.rpartition(".")[2]
 
 
@@ -305,6 +314,24 @@ def _is_test_file(path: str, rules: _Collects) -> bool:
     return path.rpartition("/")[2] == "conftest.py" or rules.module(path)
 
 
+def _collection_order(module: ModuleFacts) -> tuple[str, ...]:
+    """Where pytest meets a module as it collects: folder by folder, each folder's entries by
+    name, its conftest first."""
+    *folders, name = module.file.split("/")
+    return (*folders, "" if name == "conftest.py" else name)
+
+
+def _registered(fixtures: list[Fixture], plugins: list[ModuleFacts]) -> list[Fixture]:
+    """The plugins' fixtures, each with its plugin's place in ``plugins``."""
+    order = {module.file: place for place, module in enumerate(plugins, start=1)}
+    return [
+        f.model_copy(update={"registered": order[_home(f)]})
+        if f.visible_from.startswith("*") and _home(f) in order
+        else f
+        for f in fixtures
+    ]
+
+
 def _plugins(
     loaded: list[ModuleFacts],
     evaluator: Evaluator,
@@ -323,12 +350,14 @@ def _plugins(
     resolver = evaluator.resolver
     by_file = {facts.file: name for name, facts in resolver.modules.items()}
     files = sorted(by_file)
-    found: dict[str, str] = {}
-    todo, done = list(loaded), set()
-    while todo:  # a module no conftest loads is never imported by pytest: its list is unread
-        module = todo.pop(0)
+    found: dict[str, str] = {}  # in the order pytest registers them
+    done: set[str] = set()
+
+    def register(module: ModuleFacts) -> None:
+        """``module``'s plugins, each followed by those it names in turn, as pytest imports
+        them; a module no conftest loads is never imported by pytest: its list is unread."""
         if module.module in done:
-            continue
+            return
         done.add(module.module)
         for assign in module.assigns:
             if assign.scope == "" and assign.name == "pytest_plugins":
@@ -347,11 +376,14 @@ def _plugins(
                         plugin = _beside(name, folder, by_file) or plugin
                     found[plugin] = min(found.get(plugin, seen), seen, key=len)
                     if plugin in resolver.modules:
-                        todo.append(resolver.modules[plugin])
+                        register(resolver.modules[plugin])
                 diagnostics.extend(
                     Diagnostic("CI203", module.file, assign.line, _unknown_plugins(text))
                     for text in unknown
                 )
+
+    for module in loaded:
+        register(module)
     return found
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-pytest_plugins = ["tests.plugins.shared"]
+pytest_plugins = ["tests.plugins.shared", "tests.plugins.overrides"]
 
 
 @pytest.fixture(scope="session")
