@@ -13,7 +13,7 @@ from codeintel.facts.ids import id_kind
 from codeintel.facts.models import AssignFact, CallFact, Guard, SymbolFact, Value
 from codeintel.resolve.framework_names import APP_CLASSES, APP_PATH_ATTRIBUTES, FIELD, MODEL_ROOTS
 from codeintel.resolve.resolver import Resolver
-from codeintel.resolve.truth import SPLIT_METHODS, STR_METHODS, holds
+from codeintel.resolve.truth import SPLIT_METHODS, STR_METHODS, Bound, holds
 
 _MAX_HOPS = 16
 _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
@@ -423,8 +423,9 @@ class Evaluator:
     def _returned_value(self, call: Value, func: str | None, hops: int) -> Value | None:
         """``api("/users")`` of ``def api(path): return PREFIX + path`` (mlflow's
         ``_add_static_prefix``): what a project function returns given the call's arguments,
-        through the first ``return`` whose ``if`` tests hold with them. A variable read from
-        the environment without a default is unset there, as a ``getenv`` default is read
+        through the first ``return`` whose ``if`` tests hold with them, and the branch of a
+        conditional expression it returns whose test holds. A variable read from the
+        environment without a default is unset there, as a ``getenv`` default is read
         elsewhere; a test not known, or a ``return`` in a loop, leaves the call unknown."""
         fact = self.resolver.symbols.get(func) if func else None
         if fact is None or fact.kind != "function" or fact.decorators or func is None:
@@ -435,18 +436,18 @@ class Evaluator:
         params = {key: value for key, value in given.items() if value is not None}
         if len(params) != len(given) or len(call.items) > len(params):
             return None
+        bound = self._bound_in(func, params, hops)
         for returned, guards in zip(fact.returned, fact.returned_guards, strict=True):
-            held = self._guards_hold(func, guards, params, hops)
+            held = _all_hold(guards, bound)
             if held is None:
                 return None
             if held:
-                return _substituted(returned, params)
+                picked = _picked(returned, bound)
+                return _substituted(picked, params) if picked is not None else None
         return None
 
-    def _guards_hold(
-        self, func: str, guards: tuple[Guard, ...], params: dict[str, Value], hops: int
-    ) -> bool | None:
-        """Whether every ``if`` around a ``return`` of ``func`` holds for these arguments."""
+    def _bound_in(self, func: str, params: dict[str, Value], hops: int) -> Bound:
+        """What a name in a test of ``func`` holds: a parameter's argument, a local, a global."""
         module = self.resolver.symbol_module.get(func, "")
 
         def bound(name: str) -> Value | None:
@@ -456,11 +457,7 @@ class Evaluator:
             local = self.variable(key) or self.variable(f"{module}.{name}")
             return self._known(self.binding(local), hops) if local else None
 
-        for guard in guards:
-            held = holds(guard.text, bound) if guard.kind == "if" else None
-            if not held:
-                return held
-        return True
+        return bound
 
     def _known(self, value: Value | None, hops: int) -> Value | None:
         """``value`` as an ``if`` test reads it: a literal, ``None`` for an environment
@@ -764,6 +761,26 @@ def _rebased(value: Value, old: str, new: str) -> Value:
         items=tuple(_rebased(v, old, new) for v in value.items),
         keywords=tuple((k, _rebased(v, old, new)) for k, v in value.keywords),
     )
+
+
+def _all_hold(guards: tuple[Guard, ...], bound: Bound) -> bool | None:
+    """Whether every ``if`` around a statement holds; None when one is not known (or a loop)."""
+    for guard in guards:
+        held = holds(guard.text, bound) if guard.kind == "if" else None
+        if not held:
+            return held
+    return True
+
+
+def _picked(value: Value, bound: Bound) -> Value | None:
+    """``url[:-1] if url.endswith("/") else url``: the branch whose test holds."""
+    while value.kind == "ifexp" and len(value.items) == 3:
+        test, body, orelse = value.items
+        held = holds(test.text, bound)
+        if held is None:
+            return None
+        value = body if held else orelse
+    return value
 
 
 def _substituted(value: Value, params: dict[str, Value]) -> Value:

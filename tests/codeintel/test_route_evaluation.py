@@ -466,11 +466,14 @@ def test_a_path_a_project_function_builds_is_its_return_for_the_arguments(
                 "@app.get(api('/users', version=2))\ndef users(): ...\n"
                 "@app.get(prefixed('/health'))\ndef health(): ...\n"
                 "@app.get(sometimes('/maybe'))\ndef maybe(): ...\n"
+                "def trim(url):\n    return url[:-1] if url.endswith('/') else url\n"
+                "@app.get(trim('/trimmed/'))\ndef trimmed(): ...\n"
             )
         },
     )
     assert sorted((r.path, r.endpoint) for r in graph.routes()) == [
         ("/health", "main.health"),
+        ("/trimmed", "main.trimmed"),
         ("/v2/users", "main.users"),
         ("<?sometimes('/maybe')>", "main.maybe"),
     ]
