@@ -23,6 +23,7 @@ from codeintel.resolve.framework_names import (
 
 _MAX_HOPS = 8
 _CALLABLE = frozenset({"function", "method", "class"})
+_WRAPS = "functools.wraps"
 
 
 def param_providers(params: tuple[Param, ...], evaluator: Evaluator) -> list[str]:
@@ -383,9 +384,36 @@ def _function(value: Value | None, factory: str, evaluator: Evaluator) -> str | 
         return None
     local = f"{factory}.<locals>.{value.text}"
     if local in evaluator.resolver.symbols:
-        return local
+        return _unwrapped(local, evaluator)
     name = evaluator.qualified(value)
     return name if name in evaluator.resolver.symbols else None
+
+
+def _unwrapped(closure: str, evaluator: Evaluator) -> str:
+    """A closure made with ``@functools.wraps(provider)`` (zenml's ``authorize``): FastAPI
+    reads the signature of what it wraps, under that one's name; a wrapped function we cannot
+    name leaves a placeholder."""
+    for decorator in evaluator.resolver.symbols[closure].decorators:
+        if decorator.kind == "call" and evaluator.qualified(decorator.func) == _WRAPS:
+            wrapped = decorator.items[0] if decorator.items else None
+            name = _wrapped(wrapped, evaluator) if wrapped is not None else None
+            return name or placeholder(wrapped.text if wrapped is not None else decorator.text)
+    return closure
+
+
+def _wrapped(value: Value, evaluator: Evaluator) -> str | None:
+    """The function ``value`` names, directly or as a local bound to the call of a project
+    function returning that one function."""
+    symbols = evaluator.resolver.symbols
+    name = evaluator.qualified(value)
+    key = evaluator.variable(value.ref) if name not in symbols else None
+    bound = evaluator.binding(key) if key else None
+    called = _function_called(bound, evaluator) if bound is not None else None
+    if called is not None and bound is not None:
+        names = {evaluator.qualified(chosen(v, called[1], bound)) for v in called[1].returned}
+        name = names.pop() if len(names) == 1 else None
+    fact = symbols.get(name) if name else None
+    return name if fact is not None and fact.kind in _CALLABLE else None
 
 
 def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> list[str]:

@@ -486,7 +486,7 @@ def test_routes_using_a_provider_follow_the_chain(fixtures: Path) -> None:
 
 _PROVIDER_SHAPES = """
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from fastapi import Depends, FastAPI, Security
 from fastapi.security import APIKeyHeader
@@ -516,6 +516,17 @@ def authorizer(*, required: bool = True) -> Callable[..., object]:
     return _user if required else _optional_user
 
 
+def wrapped_authorizer() -> Callable[..., object]:
+    provider = authorizer()
+
+    @wraps(provider)
+    def authorize(*args: object, **kwargs: object) -> object:
+        return provider(*args, **kwargs)
+
+    return authorize
+
+
+authorize = wrapped_authorizer()
 app = FastAPI()
 
 
@@ -526,6 +537,11 @@ def a(repo: object = Depends(get_repository(dict)), user: str = Depends(authoriz
 
 @app.get("/b")
 def b(user: object = Depends(authorizer(required=False))) -> None:
+    pass
+
+
+@app.get("/c")
+def c(user: object = Depends(authorize)) -> None:
     pass
 """
 
@@ -542,12 +558,32 @@ def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path
             "main._user",
         ),
         "/b": ("main._optional_user",),
+        # zenml's ``authorize``: a closure made with ``@wraps(provider)`` is what it wraps
+        "/c": ("fastapi.security.api_key.APIKeyHeader()", "main._user"),
     }
-    runtime = runtime_dependencies(tmp_path, "main:a", "main:b")
+    runtime = runtime_dependencies(tmp_path, "main:a", "main:b", "main:c")
     assert runtime["main:b"] == list(routes["/b"])
+    assert runtime["main:c"] == list(routes["/c"])
     # FastAPI names the class where it is defined, though the project imports it from
     # fastapi.security: so do we
     assert runtime["main:a"] == list(routes["/a"])
+
+
+def test_a_closure_wrapping_what_a_configuration_picks_is_a_placeholder(tmp_path: Path) -> None:
+    (tmp_path / "main.py").write_text(
+        "import os\nfrom functools import wraps\nfrom fastapi import Depends, FastAPI\n"
+        "def basic(): ...\ndef bearer(): ...\n"
+        "def provider():\n    if os.environ['AUTH'] == 'basic':\n        return basic\n"
+        "    return bearer\n"
+        "def factory():\n    chosen = provider()\n\n    @wraps(chosen)\n"
+        "    def authorize(*args, **kwargs):\n        return chosen(*args, **kwargs)\n\n"
+        "    return authorize\n"
+        "app = FastAPI()\n"
+        "@app.get('/x', dependencies=[Depends(factory())])\ndef x(): ...\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.all_dependencies for r in graph.routes()] == [("<?chosen>",)]
+    assert [d.code for d in graph.diagnostics] == ["CI204"]
 
 
 _PARAMETER_PROVIDERS = """
