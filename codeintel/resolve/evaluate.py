@@ -11,7 +11,13 @@ from dataclasses import dataclass, replace
 
 from codeintel.facts.ids import id_kind
 from codeintel.facts.models import AssignFact, CallFact, Guard, SymbolFact, Value
-from codeintel.resolve.framework_names import APP_CLASSES, APP_PATH_ATTRIBUTES, FIELD, MODEL_ROOTS
+from codeintel.resolve.framework_names import (
+    APP_CLASSES,
+    APP_PATH_ATTRIBUTES,
+    FIELD,
+    MODEL_ROOTS,
+    TRAITS,
+)
 from codeintel.resolve.resolver import Resolver
 from codeintel.resolve.truth import SPLIT_METHODS, STR_METHODS, Bound, holds
 
@@ -360,6 +366,8 @@ class Evaluator:
                 return value.items[1]  # the default is what runs where the variable is unset
             if func in FIELD:
                 return value.keyword("default") or (value.items[0] if value.items else None)
+            if func in TRAITS:  # ``Unicode("/", config=True)``: what runs unconfigured
+                return value.keyword("default_value") or (value.items[0] if value.items else None)
             if func in _PATH_FUNCTIONS and len(value.items) == 1 and not value.keywords:
                 path = self.text(value.items[0], hops + 1)
                 return None if path.unknown else _as_value(_PATH_FUNCTIONS[func](path.value))

@@ -57,6 +57,14 @@ MODEL_ROOTS = frozenset(
 )
 SETTINGS_ROOTS = frozenset({"pydantic_settings.BaseSettings", "pydantic.BaseSettings"})
 FIELD = frozenset({"pydantic.Field", "pydantic.fields.Field", "sqlmodel.Field"})
+#: traitlets' scalar traits: the default is the first argument, or ``default_value=``.
+TRAITS = frozenset(
+    f"traitlets.{trait}"
+    for trait in (
+        *("Unicode", "CUnicode", "Bytes", "CBytes", "Bool", "CBool"),
+        *("Int", "CInt", "Integer", "Float", "CFloat"),
+    )
+)
 VALIDATORS = frozenset(
     {
         "pydantic.field_validator",

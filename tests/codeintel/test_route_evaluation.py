@@ -478,3 +478,32 @@ def test_a_path_a_project_function_builds_is_its_return_for_the_arguments(
         ("<?sometimes('/maybe')>", "main.maybe"),
     ]
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI201", 21)]
+
+
+def test_a_prefix_from_a_traitlets_default(tmp_path: Path) -> None:
+    """conda-store's ``url_prefix = Unicode("/", config=True)`` on a traitlets Application:
+    unconfigured, the trait holds its default (checked against FastAPI with traitlets 5)."""
+    graph = _project(
+        tmp_path,
+        {
+            "server.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "from traitlets import Unicode\n"
+                "from traitlets.config import Application\n"
+                "api = APIRouter(prefix='/api/v1')\n"
+                "@api.get('/status/')\ndef status(): ...\n"
+                "class Server(Application):\n"
+                "    url_prefix = Unicode('/conda/', config=True)\n"
+                "    root = Unicode(default_value='/home', config=True)\n"
+                "    def make(self):\n"
+                "        def trim_slash(url):\n"
+                "            return url[:-1] if url.endswith('/') else url\n"
+                "        app = FastAPI()\n"
+                "        app.include_router(api, prefix=trim_slash(self.url_prefix))\n"
+                "        @app.get(self.root)\n        def home(): ...\n"
+                "        return app\n"
+            )
+        },
+    )
+    assert sorted(r.path for r in graph.routes()) == ["/conda/api/v1/status/", "/home"]
+    assert graph.diagnostics == ()
