@@ -52,7 +52,10 @@ def extract_tests(
     modules = sorted(resolver.modules.values(), key=lambda m: m.file)
     diagnostics: list[Diagnostic] = []
     collects = {m.file: _Collects(settings(posixpath.dirname(m.file))) for m in modules}
-    installed = {resolver.alias(name) or name: f"*{folder}" for name, folder in entry_points}
+    installed: dict[str, str] = {}
+    for name, folder in entry_points:  # one plugin several configs load: the widest reach
+        plugin = resolver.alias(name) or name
+        installed[plugin] = min(installed.get(plugin, f"*{folder}"), f"*{folder}", key=len)
     # as pytest registers them: installed plugins first, then conftests and test modules in
     # the order it collects them
     loaded = [resolver.modules[name] for name in sorted(installed) if name in resolver.modules]

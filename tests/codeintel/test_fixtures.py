@@ -374,6 +374,23 @@ def test_a_plugin_a_pytest_config_loads_with_dash_p_is_a_plugin(tmp_path: Path) 
     assert not graph.diagnostics
 
 
+def test_a_plugin_several_configs_load_reaches_the_tests_of_each(tmp_path: Path) -> None:
+    """diracx repeats ``-pdiracx.testing`` in its root config and in each package's: the
+    plugin's fixtures are seen by the root's tests too, not only below the last config."""
+    (tmp_path / "helpers").mkdir()
+    (tmp_path / "helpers" / "__init__.py").write_text(
+        "import pytest\n\n\n@pytest.fixture\ndef private_key() -> str:\n    return ''\n"
+    )
+    (tmp_path / "zpkg").mkdir()
+    for folder in (tmp_path, tmp_path / "zpkg"):
+        (folder / "pyproject.toml").write_text(
+            '[tool.pytest.ini_options]\naddopts = ["-phelpers"]\n'
+        )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    for test_file in ("tests/test_root.py", "zpkg/tests/test_sub.py"):
+        assert graph.visible_fixtures(test_file)["private_key"].file == "helpers/__init__.py"
+
+
 def test_names_a_test_module_adds_at_run_time_are_reported(tmp_path: Path) -> None:
     """letta puts factory-made tests into its modules with ``globals().update(...)``:
     pytest collects them; we cannot see them, and say so."""
