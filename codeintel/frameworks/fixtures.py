@@ -790,7 +790,7 @@ def _tests(
     for owner, fact, home, collecting in _collected_tests(module, classes, evaluator, rules):
         klass = resolver.symbols.get(collecting) if collecting else None
         applied = [*module_marks, *_marks_of(collecting, evaluator), *fact.decorators]
-        marks = _markers(applied)
+        marks = _markers(m for written in applied for m in _marks_made(written, evaluator))
         argnames = _parametrized_names(applied, evaluator) | _generated(
             module.file, fact.name, hooks
         )
@@ -1161,8 +1161,7 @@ def _parametrized_names(
     """The argument names ``parametrize`` marks fill (or, ``called`` "parametrize",
     ``metafunc.parametrize`` calls): pytest passes them, never fixtures."""
     names: set[str] = set()
-    for written in decorators:
-        decorator = _mark_made(written, evaluator)
+    for decorator in (m for written in decorators for m in _marks_made(written, evaluator)):
         func = decorator.func
         if decorator.kind == "call" and func and func.text.endswith(called):
             first = decorator.keyword("argnames") or (
@@ -1231,6 +1230,86 @@ def _generated(file: str, function: str, hooks: _Hooks) -> set[str]:
     }
 
 
+def _marks_made(decorator: Value, evaluator: Evaluator) -> list[Value]:
+    """The marks a decorator applies: the one ``_mark_made`` reads, or those a project
+    function applies to what it decorates (lmdeploy's ``@_apply_marks`` running
+    ``for m in MARKS: cls = m(cls)``, and ``@pipeline_params()`` returning a ``deco`` that
+    runs ``fn = pytest.mark.parametrize("model", models)(fn)``), in the order it applies them."""
+    applying = _applying(decorator, evaluator)
+    marks = _applied_marks(*applying, evaluator) if applying is not None else None
+    if marks is None:
+        return [_mark_made(decorator, evaluator)]
+    return [_mark_made(mark, evaluator) for mark in marks]
+
+
+def _applying(
+    decorator: Value, evaluator: Evaluator
+) -> tuple[str, SymbolFact, Value | None] | None:
+    """The project function a decorator runs on what it decorates, with the call of the
+    helper that returned it (None when the decorator names it)."""
+    symbols = evaluator.resolver.symbols
+    if decorator.kind == "name":
+        name, call = evaluator.qualified(decorator), None
+    else:
+        helper = evaluator.called_class(decorator) if decorator.kind == "call" else None
+        fact = symbols.get(helper) if helper else None
+        if helper is None or fact is None or fact.kind != "function" or len(fact.returned) != 1:
+            return None
+        name, call = f"{helper}.<locals>.{fact.returned[0].text}", decorator
+    found = symbols.get(name) if name else None
+    if name is None or found is None or found.kind != "function" or not found.params:
+        return None
+    return name, found, call
+
+
+def _applied_marks(
+    function: str, fact: SymbolFact, call: Value | None, evaluator: Evaluator
+) -> list[Value] | None:
+    """The marks ``function`` applies to its first parameter, ``p = mark(p)`` or
+    ``return mark(p)``, each mark of a list it loops over too; None when it applies none.
+    Names of the helper's parameters in a mark are what ``call`` passes them."""
+    resolver = evaluator.resolver
+    module = resolver.modules.get(resolver.symbol_module.get(function, ""))
+    if module is None:
+        return None
+    scope, own = function[len(module.module) + 1 :], f"{function}.<locals>.{fact.params[0].name}"
+    applied = [(a.value, a.guards) for a in module.assigns if a.scope == scope]
+    applied += zip(fact.returned, fact.returned_guards, strict=True)
+    marks: list[Value] = []
+    for value, guards in applied:
+        if value is None or value.kind != "call" or value.func is None or len(value.items) != 1:
+            continue
+        if value.items[0].ref != own:
+            continue
+        loop = next(
+            (g for g in guards if g.target is not None and g.target.text == value.func.text), None
+        )
+        if loop is not None and loop.iterable is not None:
+            marks += _mark_list(loop.iterable, evaluator, 0)
+        elif loop is None:
+            marks.append(value.func)
+    if not marks:
+        return None
+    helper = function.rpartition(".<locals>.")[0]
+    made = resolver.symbols.get(helper) if call is not None else None
+    if made is None or call is None:
+        return marks
+    return [b for m in marks if (b := _bound_mark(m, made, helper, call)) is not None]
+
+
+def _mark_list(value: Value, evaluator: Evaluator, hops: int) -> list[Value]:
+    """The marks a list holds: ``MARKS``, ``[...]``, ``BASE + [...]``."""
+    if hops > _MAX_HOPS:
+        return []
+    if value.kind == "name":
+        key = evaluator.variable(value.ref)
+        bound = evaluator.binding(key) if key else None
+        return _mark_list(bound, evaluator, hops + 1) if bound is not None else []
+    if value.kind == "add":
+        return [m for part in value.items for m in _mark_list(part, evaluator, hops + 1)]
+    return list(value.items) if value.kind == "list" else []
+
+
 def _mark_made(decorator: Value, evaluator: Evaluator) -> Value:
     """The mark a decorator applies when it is not written in place: ``@with_ids`` of
     ``with_ids = pytest.mark.parametrize(...)``, or ``@cases(1, 2)`` of a project function
@@ -1242,18 +1321,23 @@ def _mark_made(decorator: Value, evaluator: Evaluator) -> Value:
     fact = evaluator.resolver.symbols.get(called) if called else None
     if called is None or fact is None or fact.kind != "function" or len(fact.returned) != 1:
         return decorator
-    mark, local = fact.returned[0], f"{called}.<locals>."
+    return _bound_mark(fact.returned[0], fact, called, decorator) or decorator
+
+
+def _bound_mark(mark: Value, fact: SymbolFact, helper: str, call: Value) -> Value | None:
+    """``mark``, written in ``helper``, with what names its arguments and what sends them
+    to fixtures read as ``call`` passes them; None when a parameter the call leaves unknown."""
+    local = f"{helper}.<locals>."
 
     def bound(value: Value) -> Value | None:
         if value.kind != "name" or not (value.ref or "").startswith(local):
             return value
-        return argument((value.ref or "").removeprefix(local), fact, decorator)
+        return argument((value.ref or "").removeprefix(local), fact, call)
 
-    # what names the arguments and what sends them to fixtures: both as the call passes them
     items = [bound(v) for v in mark.items[:1]] + list(mark.items[1:])
     keywords = [(k, bound(v) if k in ("argnames", "indirect") else v) for k, v in mark.keywords]
     if any(v is None for v in items) or any(v is None for _, v in keywords):
-        return decorator  # a parameter the call leaves unknown: not read as a mark
+        return None
     return replace(
         mark,
         items=tuple(v for v in items if v is not None),
