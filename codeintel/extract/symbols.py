@@ -938,6 +938,7 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
             cst.List,  # ``routes = [APIRoute(...)]`` then ``FastAPI(routes=routes)`` (MLServer)
             cst.Tuple,
             cst.Subscript,  # ``selected = router_mapping[server]`` in a loop (tabbyAPI)
+            cst.IfExp,  # ``dependencies = [Depends(check)] if guard else []`` (langflow)
         ),
     )
 

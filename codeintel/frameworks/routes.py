@@ -645,6 +645,8 @@ class _Builder:
         held = value.func.func if value.func is not None and value.func.kind == "getattr" else None
         if held is not None and held.kind == "call":  # ``Sub(path="/x").register(app)``
             self._add_sites(held, site)
+        if value.kind == "getattr" and value.func is not None:  # ``Events("/x").router``
+            self._add_sites(value.func, site)
         for item in (*value.items, *(v for _, v in value.keywords)):
             self._add_sites(item, site)
 
@@ -2331,9 +2333,13 @@ class _Builder:
 
     def _init_argument(self, ref: str) -> Value | None:
         """``self.health_path``, set once in ``__init__`` from its parameter (litserve's
-        ``LitServer(healthcheck_path="/health")``): what the one construction of the class
-        in the project passes, or the default when nothing constructs it. None when several
-        do, or the attribute is anything else."""
+        ``LitServer(healthcheck_path="/health")``), or that parameter itself read in
+        ``__init__``: what the one construction of the class in the project passes, or the
+        default when nothing constructs it. None when several do, or the attribute is
+        anything else."""
+        head, marker, param = ref.partition(".__init__.<locals>.")
+        if marker:  # the parameter itself, read in ``__init__`` (vocode's routers)
+            return None if "." in param or ref in self.ev.assigns else self._passed(head, param)
         key = self.ev.variable(ref) if ".<locals>." not in ref else None
         bound = self.ev.binding(key) if key else None
         if bound is None or bound.kind != "name":
@@ -2343,6 +2349,11 @@ class _Builder:
             return None
         if key != f"{head}.{ref.rpartition('.')[2]}" or len(self.ev.assigns.get(key, ())) != 1:
             return None  # another class's attribute, or one set again elsewhere
+        return self._passed(head, param)
+
+    def _passed(self, head: str, param: str) -> Value | None:
+        """What the one construction of class ``head`` passes its ``__init__`` for ``param``,
+        or the default when nothing constructs it; None when several do."""
         func = f"{head}.__init__"
         fact = self._callee(func)
         calls = self.sites.get(func, [])
@@ -2753,7 +2764,9 @@ class _Builder:
         bound = {**obj.bound, **env}
         if given is None or not bound:
             return obj.dependencies
-        return list_providers(self._picked(obj.key, _close(given, bound)), self.ev)
+        # through the factory's own locals too (langflow's ``dependencies = [...] if guard
+        # else []``)
+        return list_providers(self._picked(obj.key, self._closed(given, bound, 0)), self.ev)
 
     def _held_tests(self, site: _Site, env: Env) -> tuple[str, ...] | None:
         """The ``if`` tests around a statement in a helper that a call's arguments decide

@@ -825,7 +825,8 @@ def chosen(value: Value | None, fact: SymbolFact, call: Value) -> Value | None:
     if value is None or value.kind != "ifexp":
         return value
     test, body, orelse = value.items
-    flag = argument(test.text, fact, call) if test.kind == "name" else None
+    # ``guard`` read already as what the call passes (langflow's factory locals): that flag
+    flag = argument(test.text, fact, call) if test.kind == "name" else test
     if flag is None or flag.kind != "const" or flag.text not in ("True", "False"):
         return None
     return chosen(body if flag.text == "True" else orelse, fact, call)

@@ -507,3 +507,71 @@ def test_a_prefix_from_a_traitlets_default(tmp_path: Path) -> None:
     )
     assert sorted(r.path for r in graph.routes()) == ["/conda/api/v1/status/", "/home"]
     assert graph.diagnostics == ()
+
+
+def test_a_factory_flag_picks_its_routers_dependencies_local_or_inline(tmp_path: Path) -> None:
+    """langflow's ``dependencies = [Depends(check)] if guard else []`` in a router factory
+    called with ``guard=False``: the router has none (a local first, or written in place)."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, Depends, FastAPI\n"
+                "def check(): ...\n"
+                "def local(prefix, guard=True):\n"
+                "    dependencies = [Depends(check)] if guard else []\n"
+                "    router = APIRouter(prefix=prefix, dependencies=dependencies)\n"
+                "    @router.get('')\n    def run(): ...\n"
+                "    return router\n"
+                "def inline(prefix, guard=True):\n"
+                "    router = APIRouter(\n"
+                "        prefix=prefix, dependencies=[Depends(check)] if guard else []\n"
+                "    )\n"
+                "    @router.get('')\n    def run(): ...\n"
+                "    return router\n"
+                "app = FastAPI()\n"
+                "app.include_router(local('/a', guard=False))\n"
+                "app.include_router(local('/b'))\n"
+                "app.include_router(inline('/c', guard=False))\n"
+                "app.include_router(inline('/d', guard=True))\n"
+            )
+        },
+    )
+    assert sorted((r.path, r.dependencies) for r in graph.routes()) == [
+        ("/a", ()),
+        ("/b", ("main.check",)),
+        ("/c", ()),
+        ("/d", ("main.check",)),
+    ]
+    assert graph.diagnostics == ()
+
+
+def test_a_path_an_init_parameter_gives_is_its_one_constructions(tmp_path: Path) -> None:
+    """vocode's ``self.router.websocket(conversation_endpoint)`` in ``__init__``: the
+    parameter as the class's one construction passes it, else its default."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI, WebSocket\n"
+                "BASE = '/conversation'\n"
+                "class Conversation:\n"
+                "    def __init__(self, endpoint: str = BASE):\n"
+                "        self.router = APIRouter()\n"
+                "        self.router.websocket(endpoint)(self.talk)\n"
+                "    async def talk(self, websocket: WebSocket): ...\n"
+                "class Events:\n"
+                "    def __init__(self, path):\n"
+                "        self.router = APIRouter()\n"
+                "        self.router.add_api_route(path, self.events)\n"
+                "    def events(self): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(Conversation().router)\n"
+                "app.include_router(Events('/events').router)\n"
+            )
+        },
+    )
+    assert sorted((r.method, r.path) for r in graph.routes()) == [
+        ("GET", "/events"),
+        ("WEBSOCKET", "/conversation"),
+    ]
