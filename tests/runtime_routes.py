@@ -8,6 +8,7 @@ the factory returns when called with no arguments, as ``uvicorn --factory`` serv
 from __future__ import annotations
 
 import asyncio
+import functools
 import importlib
 import json
 import sys
@@ -40,6 +41,8 @@ def _operations(route: Any, path: str) -> Iterator[tuple[str, str, str]]:
 
 
 def _name(endpoint: Any) -> str:
+    while isinstance(endpoint, functools.partial):  # named for the function it calls
+        endpoint = endpoint.func
     return f"{endpoint.__module__}.{endpoint.__qualname__}"
 
 

@@ -1721,6 +1721,7 @@ class _Builder:
 
     def _endpoint(self, value: Value | None, site: _Site) -> str:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""
+        value = self.ev.unpartial(value)
         endpoint = self.ev.qualified(value) or self.ev.returned_function(value)
         if endpoint is not None and endpoint not in self.resolver.symbols:
             # ``endpoints.live`` with ``endpoints = Endpoints(...)``: the bound method is the

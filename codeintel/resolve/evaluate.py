@@ -25,6 +25,8 @@ _MAX_HOPS = 16
 _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
 _GETENV = frozenset({"os.getenv", "os.environ.get"})
 _OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
+_PARTIAL = "functools.partial"
+_FUNCTIONS = frozenset({"function", "method"})
 #: Methods that change the list, set or dict they are called on.
 MUTATORS = frozenset(
     {"add", "discard", "remove", "append", "extend", "insert", "update", "clear", "pop"}
@@ -270,18 +272,27 @@ class Evaluator:
         return f"{target.qualname}.{target.remainder}" if target.remainder else target.qualname
 
     def returned_function(self, value: Value | None) -> str | None:
-        """The function a call of a project factory returns (``health(runner)`` returning
-        its nested ``_health``): the one function every ``return`` of the factory names."""
+        """The function a call of a project factory or method returns (``health(runner)``
+        returning its nested ``_health``, or a ``partial`` of it): the one function every
+        ``return`` of the factory names."""
         called = self.called_class(value)
         fact = self.resolver.symbols.get(called) if called else None
-        if value is None or fact is None or fact.kind != "function" or not fact.returned:
+        if value is None or fact is None or fact.kind not in _FUNCTIONS or not fact.returned:
             return None
         # ``return with_files if requires_files else without_files`` (hayhooks): the branch
         # the call's literal flag picks
-        names = {self.qualified(chosen(v, fact, value)) for v in fact.returned}
+        names = {self.qualified(self.unpartial(chosen(v, fact, value))) for v in fact.returned}
         found = names.pop() if len(names) == 1 else None
         symbol = self.resolver.symbols.get(found) if found else None
         return found if symbol is not None and symbol.kind == "function" else None
+
+    def unpartial(self, value: Value | None) -> Value | None:
+        """``partial(handler, config)`` (vocode's inbound routes): the function it calls."""
+        while value is not None and value.kind == "call" and value.items:
+            if self.qualified(value.func) != _PARTIAL:
+                break
+            value = value.items[0]
+        return value
 
     def called_class(self, value: Value | None) -> str | None:
         """What a call calls: a class (``Users[int]()`` calls ``Users``), or a function's

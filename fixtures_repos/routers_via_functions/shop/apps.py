@@ -1,5 +1,7 @@
 from fastapi import APIRouter, FastAPI
 
+from shop.partials import partials
+
 router = APIRouter(prefix="/api")
 
 
@@ -79,3 +81,4 @@ def plain_ping() -> str:
 # An app a factory builds in its return statement, bound in a tuple assignment (txtai).
 plain_app, PLAIN_READY = create_plain_app(), True
 plain_app.include_router(plain)
+plain_app.include_router(partials)
