@@ -48,7 +48,8 @@ CODES: Final[dict[str, str]] = {
     ),
     "CI205": (
         "a test module, conftest or plugin adds names to its own namespace at run time "
-        "(`globals().update(...)`); the tests and fixtures it adds are not seen"
+        "(`globals().update(...)`, or pytest-factoryboy's `register(...)` of a factory or model "
+        "we cannot read); the tests and fixtures it adds are not seen"
     ),
     "CI900": (
         "a fact family (routes, schemas, tests...) failed on this project: a bug in codeintel, "

@@ -13,6 +13,7 @@ from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction,
 from codeintel.facts.ids import fixture_id
 from codeintel.facts.models import Guard, ModuleFacts, SymbolFact, Value
 from codeintel.facts.project import PytestSettings
+from codeintel.frameworks.factoryboy import registered_fixtures
 from codeintel.frameworks.plugin_globs import plugin_names
 from codeintel.resolve.evaluate import Evaluator, argument
 from codeintel.resolve.framework_names import FIXTURE_DECORATORS, UNITTEST_CASES
@@ -74,7 +75,11 @@ def extract_tests(
         if _is_test_file(module.file, rules) or module.module in plugins:
             fixtures += _fixtures(module, evaluator, plugins.get(module.module))
             fixtures += _imported_fixtures(module, evaluator, plugins.get(module.module))
-            diagnostics += _namespace_writes(module)
+            made, unread = registered_fixtures(
+                module, evaluator, _seen_from(module, plugins.get(module.module))
+            )
+            fixtures += made
+            diagnostics += _namespace_writes(module) + unread
         if rules.module(module.file) and rules.walks(module.file, ignored):
             bindings = _import_bindings(module, evaluator, ())
             classes = _TestClasses(
