@@ -1394,8 +1394,9 @@ class _Builder:
         passed = self.ev.constructed(value.ref) if value.kind == "name" else None
         key = self.ev.variable(value.ref) if value.kind == "name" else None
         binding = passed or (self.ev.binding(key) if key else None)
-        if binding is None:
-            return None
+        if binding is None:  # ``for path, method, func in self.routes`` of a ``@property``
+            returned = self._property(value) if value.kind == "name" else None
+            return self._items(returned, env, hops + 1) if returned is not None else None
         items = self._items(binding, env, hops + 1)  # a local's binding reads the call's bindings
         if items is None or key is None or passed is not None or binding.kind != "list":
             return items
@@ -2038,7 +2039,10 @@ class _Builder:
             value = Value("name", value.text, ref=f"{held.ref}.{value.items[0].text}")
         elif value.kind == "getattr":  # ``UsersRouter().router``
             key = self._instance_attribute(value)
-            return [(key, {})] if key in self.objects else []
+            if key in self.objects:
+                return [(key, {})]
+            returned = self._property(value)  # a ``@property`` building it (conda-store)
+            return self._objects(returned, {}, where, depth + 1) if returned is not None else []
         if value.kind != "name" or value.ref is None:
             return []
         if value.ref in self.objects:  # ``self.router`` in a subclass that inherits it
@@ -2167,10 +2171,11 @@ class _Builder:
 
     def _property(self, value: Value) -> Value | None:
         """``router.api_router``, a ``@property`` of the instance's class returning one
-        attribute (OpenBB's ``Router.api_router`` -> ``self._api_router``): that attribute."""
-        method = self._method(value)
+        attribute (OpenBB's ``Router.api_router`` -> ``self._api_router``), or one
+        ``self.routes`` names in its class: what it returns."""
+        method = self._method(value) or (value.ref if value.kind == "name" else None)
         fact = self.resolver.symbols.get(method) if method else None
-        if fact is None or len(fact.returned) != 1:
+        if fact is None or fact.kind != "method" or len(fact.returned) != 1:
             return None
         if not any(d.text in ("property", "functools.cached_property") for d in fact.decorators):
             return None
