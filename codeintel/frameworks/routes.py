@@ -2047,7 +2047,7 @@ class _Builder:
             return []
         if value.ref in self.objects:  # ``self.router`` in a subclass that inherits it
             return [(value.ref, {}), *self._rebound(value.ref, where, depth)]
-        key = self.ev.variable(value.ref)
+        key = self._subclass_copy(value.ref) or self.ev.variable(value.ref)
         if key in self.objects:  # a caller's own copy, imported (``users.router``)
             return [(key, {}), *self._rebound(key, where, depth)]
         binding = self.ev.binding(key) if key else None
@@ -2068,6 +2068,15 @@ class _Builder:
             return self._named_objects(value, binding, where, depth)
         finally:
             self._following.discard(value.ref)
+
+    def _subclass_copy(self, ref: str) -> str | None:
+        """``handlers.router`` with ``handlers = OAuthHandlers(...)``: the router a base
+        class's ``__init__`` builds, as instances of that subclass hold it (``_inherited``)."""
+        holder, _, name = ref.rpartition(".")
+        key = self.ev.variable(holder) if holder else None
+        cls = self.ev.instance_class(self.ev.binding(key)) if key else None
+        own = f"{cls}.{name}" if cls else None
+        return own if own in self.objects and self.objects[own].base is not None else None
 
     def _named_objects(
         self, value: Value, binding: Value | None, where: str, depth: int
@@ -2689,11 +2698,19 @@ class _Builder:
         return replace(declared, endpoint=f"{owner}.{name}", symbol=symbol)
 
     def _runs_for(self, cls: str, base: str, site: _Site) -> bool:
-        """Whether the method of ``base`` around ``site`` is the one ``cls`` runs."""
+        """Whether the method of ``base`` around ``site`` runs for ``cls``: it is the one
+        ``cls`` has, or each override before it in the MRO hands on to it with ``super()``
+        (quetz's ``OAuthHandlers.__init__`` calling ``super().__init__(authenticator)``)."""
         for method, fact in self._own_methods(base):
             if fact.start_line <= site.line <= fact.end_line:
-                target = self.resolver.resolve(f"{cls}.{method}")
-                return target is not None and target.qualname == f"{base}.{method}"
+                for owner in self.resolver.mro(cls):
+                    if owner == base:
+                        return True
+                    if f"{owner}.{method}" in self.resolver.symbols:
+                        calls = self._calls_in(f"{owner}.{method}")
+                        if not any(self._super_method(c.value, owner) == method for c in calls):
+                            return False
+                return False
         return False
 
     def _own_methods(self, cls: str) -> list[tuple[str, SymbolFact]]:
