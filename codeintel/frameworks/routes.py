@@ -31,7 +31,7 @@ from codeintel.frameworks.depends import (
     view_class,
 )
 from codeintel.pipeline.layout import is_test_path
-from codeintel.resolve.evaluate import MUTATORS, Evaluator, Text, argument, chosen
+from codeintel.resolve.evaluate import MUTATORS, Evaluator, Text, argument, chosen, rebased
 from codeintel.resolve.framework_names import (
     APP_CLASSES,
     BODY,
@@ -477,7 +477,10 @@ class _Builder:
             own = f"{cls}.{name}"
             inherits = fact.kind == "class" and cls != base and base in self.resolver.mro(cls)
             if inherits and own not in self.ev.assigns:
-                self.objects[own] = replace(self.objects[key], key=own, base=key)
+                # ``APIRouter(prefix=self.router_prefix)``: the subclass's attribute
+                # (fastapi-amis-admin's ``RouterMixin``)
+                call = rebased(self.objects[key].call, f"{base}.", f"{cls}.")
+                self.objects[own] = replace(self.objects[key], key=own, base=key, call=call)
 
     def _kind(self, value: Value | None) -> str | None:
         cls = self.ev.class_held(self.ev.called_class(value))
@@ -1742,11 +1745,24 @@ class _Builder:
             made = self.ev.returned_function(_close(binding, site.env) if binding else None)
             made = made or self._on_parameter(value.ref if value is not None else None)
             endpoint = endpoint if endpoint in self.resolver.symbols else made
+        endpoint = self._property_function(endpoint) or endpoint
         if endpoint is None:
             text = value.text if value is not None else "(nothing)"
             message = f"cannot tell which function endpoint {text} is"
             self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
         return endpoint or ""
+
+    def _property_function(self, endpoint: str | None) -> str | None:
+        """``self.route_page``, a ``@property`` returning a function it defines
+        (fastapi-amis-admin's pages): that function, which FastAPI is given."""
+        fact = self.resolver.symbols.get(endpoint) if endpoint else None
+        if fact is None or fact.kind != "method" or len(fact.returned) != 1:
+            return None
+        if not any(d.text in ("property", "functools.cached_property") for d in fact.decorators):
+            return None
+        local = f"{endpoint}.<locals>.{fact.returned[0].text}"
+        made = self.resolver.symbols.get(local)
+        return local if made is not None and made.kind == "function" else None
 
     def _branch_endpoints(self, value: Value | None, site: _Site) -> list[tuple[str, _Site]]:
         """``handler = handler_authed`` under ``if is_auth:``, ``handler = handler_anon`` under
@@ -2050,6 +2066,11 @@ class _Builder:
         key = self._subclass_copy(value.ref) or self.ev.variable(value.ref)
         if key in self.objects:  # a caller's own copy, imported (``users.router``)
             return [(key, {}), *self._rebound(key, where, depth)]
+        if key is None and value.ref.endswith(".router"):  # ``router = app.router``: the app's
+            holder = Value("name", value.text, ref=value.ref.removesuffix(".router"))
+            found = self._objects(holder, {}, where, depth + 1)
+            if found and all(self.objects[k].kind == "app" for k, _ in found):
+                return found
         binding = self.ev.binding(key) if key else None
         picked = _picked_item(binding) if binding is not None else None
         if binding is not None and (binding.kind == "call" or picked is not None):

@@ -16,6 +16,7 @@ from codeintel.resolve.framework_names import (
     APP_PATH_ATTRIBUTES,
     FIELD,
     MODEL_ROOTS,
+    ROUTER_CLASSES,
     TRAITS,
 )
 from codeintel.resolve.resolver import Resolver
@@ -414,7 +415,9 @@ class Evaluator:
 
     def _either(self, first: Value, other: Value, hops: int) -> Value | None:
         """``path or ""`` (langserve's namespace): the first operand when it is a known truthy
-        string, the other when it is known falsy (``""``, ``None``); None when not known."""
+        string, the other when it is known falsy (``""``, ``None``); None when not known. A
+        name bound to a constant is that constant (``self.router_prefix or ""``)."""
+        first = self._followed(first, hops) or first
         if first.kind == "const":
             return other if first.text in ("None", "False") else None
         text = self.text(first, hops + 1)
@@ -642,6 +645,8 @@ class Evaluator:
             return None
         if holder is not None and self.is_subclass(cls, APP_CLASSES):
             return self._app_attribute(holder, attribute)
+        if holder is not None and attribute == "prefix" and self.is_subclass(cls, ROUTER_CLASSES):
+            return holder.keyword("prefix") or Value("str", "")  # ``f"{router.prefix}/static"``
         *path, last = attribute.split(".")
         for part in path:  # ``config.run.root_path``: each attribute's own class default
             cls = self._attribute_class(cls, part)
@@ -668,7 +673,7 @@ class Evaluator:
             return None
         if fact.returned_guards != ((),) or self._set(owner, fact.name):
             return None
-        return _rebased(fact.returned[0], f"{owner}.", f"{holder}.")
+        return rebased(fact.returned[0], f"{owner}.", f"{holder}.")
 
     def _set(self, cls: str, name: str) -> bool:
         """Whether ``cls`` defines ``name`` more than once (``@x.setter`` after ``@property``)."""
@@ -766,7 +771,7 @@ class Evaluator:
         return tuple(found)
 
 
-def _rebased(value: Value, old: str, new: str) -> Value:
+def rebased(value: Value, old: str, new: str) -> Value:
     """``value`` with the attributes under ``old`` (``config.Settings.``) read under ``new``
     (a method's own locals, ``config.Settings.f.<locals>.p``, stay)."""
     rest = value.ref[len(old) :] if value.ref is not None and value.ref.startswith(old) else None
@@ -776,9 +781,9 @@ def _rebased(value: Value, old: str, new: str) -> Value:
         return value
     return replace(
         value,
-        func=_rebased(value.func, old, new) if value.func is not None else None,
-        items=tuple(_rebased(v, old, new) for v in value.items),
-        keywords=tuple((k, _rebased(v, old, new)) for k, v in value.keywords),
+        func=rebased(value.func, old, new) if value.func is not None else None,
+        items=tuple(rebased(v, old, new) for v in value.items),
+        keywords=tuple((k, rebased(v, old, new)) for k, v in value.keywords),
     )
 
 
