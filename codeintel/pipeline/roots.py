@@ -30,6 +30,9 @@ _IMPORT = re.compile(
     rb"|import[ \t]+([A-Za-z_][\w.]*))",
     re.MULTILINE,
 )
+_COMMENT = re.compile(rb"#[^\n]*")
+#: What may bind any name in a module: a star import, a module ``__getattr__``.
+_OPEN_NAMESPACE = re.compile(rb"import[ \t]+\*|^def __getattr__", re.MULTILINE)
 #: The modules pytest imports itself (its default ``python_files``).
 _PYTEST_FILE = re.compile(r"^(test_.*|.*_test)\.py$")
 
@@ -263,7 +266,8 @@ def _votes(
             nested = "." in name and bool(found)
             if member is not None:
                 deeper = provides.get(f"{name}.{member.decode()}", set())
-                found, nested = found | deeper, nested or bool(deeper)
+                bound = {r for r in found if r not in packages or _binds(sources, r, name, member)}
+                found, nested = bound | deeper, nested or bool(deeper)
             possible = _possible(path, found, packages, nested)
             outside[top] += not possible
             for root in possible:
@@ -272,6 +276,20 @@ def _votes(
     for root, top in [k for k in votes if k[0] in packages and outside[k[1]] >= votes[k]]:
         del votes[root, top]
     return votes, first
+
+
+def _binds(sources: Mapping[str, bytes], root: str, module: str, member: bytes) -> bool:
+    """Whether ``from module import member`` may be served by ``module`` under ``root``: its
+    code names ``member`` (or imports ``*``, or has a module ``__getattr__``). NAT's
+    ``nat/front_ends/fastapi/`` package names no ``FastAPI``: its own modules' ``from fastapi
+    import FastAPI`` is the library, never a vote for that package's parent as a root."""
+    base = f"{root}/{module.replace('.', '/')}" if root else module.replace(".", "/")
+    source = sources.get(f"{base}/__init__.py", sources.get(f"{base}.py"))
+    if source is None:
+        return True  # a namespace package, or not read: nothing tells
+    code = _COMMENT.sub(b"", source)
+    named = re.search(rb"\b" + re.escape(member) + rb"\b", code)
+    return named is not None or _OPEN_NAMESPACE.search(code) is not None
 
 
 def _possible(importer: str, roots: set[str], packages: set[str], nested: bool) -> list[str]:

@@ -37,8 +37,8 @@ def test_a_root_folder_that_is_a_package_names_what_its_code_imports() -> None:
             "modules/items/controller.py": (
                 "from modules.items.models import Item\nfrom modules.items.service import f\n"
             ),
-            "modules/items/models.py": "",
-            "modules/items/service.py": "",
+            "modules/items/models.py": "class Item: ...\n",
+            "modules/items/service.py": "def f(): ...\n",
         }
     )
     assert names["modules/items/controller.py"] == "modules.items.controller"
@@ -55,7 +55,7 @@ def test_the_spelling_most_imports_use_wins_and_the_other_is_an_alias() -> None:
         {
             "src/__init__.py": b"",
             "src/app/__init__.py": b"",
-            "src/app/core/config.py": b"",
+            "src/app/core/config.py": b"X = 1\n",
             "src/app/main.py": b"from app.core.config import X\nimport app.core.config\n",
             "tests/test_main.py": b"from src.app.main import app\n",
         },
@@ -301,3 +301,16 @@ def test_a_subpackage_named_like_a_dependency_is_no_root_for_it() -> None:
         {},
     )
     assert "pytest" not in naming.aliases
+
+
+def test_a_subpackage_named_like_a_library_is_not_that_library_to_its_own_code() -> None:
+    """NAT's ``nat/front_ends/fastapi/`` package: its modules' ``from fastapi import FastAPI``
+    is the library (the package binds no ``FastAPI``), so the package's parent is no root."""
+    names = _names(
+        {
+            "pkg/__init__.py": "",
+            "pkg/fastapi/__init__.py": "# the FastAPI front end\n",
+            "pkg/fastapi/server.py": "from fastapi import FastAPI\napp = FastAPI()\n",
+        }
+    )
+    assert names["pkg/fastapi/server.py"] == "pkg.fastapi.server"
