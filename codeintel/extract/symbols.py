@@ -736,7 +736,9 @@ class _Collector:
         innermost = chain[-1]
         for scope in reversed(chain):
             if scope.kind == "function":
-                if head in ("self", "cls") and scope.is_method and scope is innermost:
+                # a function nested in a method reads the method's ``self`` unless it binds
+                # one of its own (NAT's lifespan closure calling ``self.configure(app)``)
+                if head in ("self", "cls") and scope.is_method:
                     owner = scope.qualname.rpartition(".")[0]
                     return f"{self.module}.{owner}{rest}"
                 if head in scope.globals:

@@ -204,6 +204,7 @@ class _Builder:
         self.diagnostics: set[Diagnostic] = set()
         self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
         self._class_methods: dict[str, list[tuple[str, SymbolFact]]] = {}
+        self._subclasses: dict[str, list[str]] | None = None  # project classes by base
         self._file_modules = {facts.file: m for m, facts in self.resolver.modules.items()}
         self._method_names: set[str] | None = None
         self._twins: dict[str, frozenset[str]] = {}
@@ -645,6 +646,13 @@ class _Builder:
                 fact = self._callee(called)
             if called and fact is not None and fact.params:
                 self.sites[called].append((self._spread(value), site))
+                for override, cls in self._overrides(value.func, called):
+                    # NAT's base ``build_app`` calls ``self.configure(app)``, which its
+                    # worker subclass overrides: that runs when the instance is one of it
+                    tested = (*site.conditions, f"isinstance(self, {cls.rpartition('.')[2]})")
+                    self.sites[override].append(
+                        (self._spread(value), replace(site, conditions=tested))
+                    )
         held = value.func.func if value.func is not None and value.func.kind == "getattr" else None
         if held is not None and held.kind == "call":  # ``Sub(path="/x").register(app)``
             self._add_sites(held, site)
@@ -652,6 +660,24 @@ class _Builder:
             self._add_sites(value.func, site)
         for item in (*value.items, *(v for _, v in value.keywords)):
             self._add_sites(item, site)
+
+    def _overrides(self, func: Value | None, called: str) -> list[tuple[str, str]]:
+        """``self.configure`` calling ``called``: the methods of that name the project's
+        subclasses of its class define, each with its class."""
+        name = func.text.removeprefix("self.") if func is not None else ""
+        if func is None or func.text != f"self.{name}" or "." in name:
+            return []
+        if self._subclasses is None:
+            self._subclasses = defaultdict(list)
+            for cls, fact in sorted(self.resolver.symbols.items()):
+                for base in self.resolver.mro(cls)[1:] if fact.kind == "class" else ():
+                    self._subclasses[base].append(cls)
+        owner = called.rpartition(".")[0]
+        return [
+            (f"{cls}.{name}", cls)
+            for cls in self._subclasses.get(owner, ())
+            if self._callee(f"{cls}.{name}") is not None
+        ]
 
     def _spread(self, call: Value, site: _Site | None = None) -> Value:
         """``f(**routers)`` with ``routers`` a dict literal: its items passed by name. At a

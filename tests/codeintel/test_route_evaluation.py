@@ -575,3 +575,28 @@ def test_a_path_an_init_parameter_gives_is_its_one_constructions(tmp_path: Path)
         ("GET", "/events"),
         ("WEBSOCKET", "/conversation"),
     ]
+
+
+def test_self_in_a_function_nested_in_a_method_is_the_instance(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n"
+                "class Server:\n"
+                "    def build(self):\n"
+                "        app = FastAPI()\n"
+                "        def setup(target):\n"
+                "            self.register(target)\n"
+                "        setup(app)\n"
+                "        return app\n"
+                "    def register(self, app):\n"
+                "        @app.get('/ping')\n"
+                "        def ping(): ...\n"
+                "app = Server().build()\n"
+            )
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [
+        ("/ping", "main.Server.build.<locals>.app")
+    ]

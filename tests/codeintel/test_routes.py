@@ -93,6 +93,7 @@ def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
         ("svc.authn.app", "svc.authn:app", False),
         ("svc.handlers.app", "svc.handlers:app", False),
         ("svc.pages.app", "svc.pages:app", False),
+        ("svc.workers.app", "svc.workers:app", True),
     ],
 )
 def test_routers_held_by_instances_and_routes_copied_at_startup(
