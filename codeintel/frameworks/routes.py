@@ -1762,7 +1762,7 @@ class _Builder:
             # A nested def is a function; a local holding a factory's result is what the
             # factory returns (``handler = make_handler()``); anything else is not known.
             key = self.ev.variable(value.ref) if value is not None else None
-            binding = self.ev.binding(key) if key else None
+            binding = self._reaching(key, site) if key else None
             applied = binding.func if binding is not None and binding.kind == "call" else None
             if binding is not None and applied is not None and _route_decorator(applied):
                 # ``docs = app.post(path)(_docs)``: a route decorator returns what it is given
@@ -1770,6 +1770,8 @@ class _Builder:
             # closed over this site's bindings: the factory's flag may be a caller's argument
             made = self.ev.returned_function(_close(binding, site.env) if binding else None)
             made = made or self._on_parameter(value.ref if value is not None else None)
+            named = self.ev.qualified(binding) if binding is not None else None  # ``h = a``
+            made = made or (named if self._callee(named) is not None else None)
             endpoint = endpoint if endpoint in self.resolver.symbols else made
         endpoint = self._property_function(endpoint) or endpoint
         if endpoint is None:
@@ -1777,6 +1779,26 @@ class _Builder:
             message = f"cannot tell which function endpoint {text} is"
             self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
         return endpoint or ""
+
+    def _reaching(self, key: str, site: _Site) -> Value | None:
+        """The binding of a function's local that reaches ``site``: the last one before it
+        whose ``if`` tests the site is under too, or the call's arguments decide true (NAT's
+        ``route_handler`` bound again per ``if method == "GET":`` branch before each
+        ``add_api_route``); else the first binding, as for any variable."""
+        before = [
+            fact
+            for fact in self.ev.assigns.get(key, ())
+            if fact.value is not None and fact.line < site.line
+        ]
+        held = set(site.conditions)
+        for fact in sorted(before, key=lambda fact: fact.line, reverse=True):
+            tests = [g.text for g in fact.guards if g.kind == "if" and g.text not in held]
+            known = [holds(t, lambda d: self._argument_literal(site, site.env, d)) for t in tests]
+            if None in known:
+                break
+            if all(known) and fact.value is not None:
+                return fact.value
+        return self.ev.binding(key)
 
     def _property_function(self, endpoint: str | None) -> str | None:
         """``self.route_page``, a ``@property`` returning a function it defines

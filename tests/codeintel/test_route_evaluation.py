@@ -600,3 +600,38 @@ def test_self_in_a_function_nested_in_a_method_is_the_instance(tmp_path: Path) -
     assert [(r.path, r.app) for r in graph.routes()] == [
         ("/ping", "main.Server.build.<locals>.app")
     ]
+
+
+def test_a_handler_local_bound_again_is_the_binding_that_reaches_each_route(
+    tmp_path: Path,
+) -> None:
+    """NAT's ``route_handler`` bound again before each ``add_api_route``, per branch that
+    the call's arguments decide, and a local naming a plain function (checked against
+    FastAPI)."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n"
+                "def a(): ...\n"
+                "def b(): ...\n"
+                "def single():\n    def run(): ...\n    return run\n"
+                "def stream():\n    def run(): ...\n    return run\n"
+                "def add(app, path, method):\n"
+                "    handler = a\n"
+                "    app.add_api_route(path + '/a', endpoint=handler)\n"
+                "    handler = b\n"
+                "    app.add_api_route(path + '/b', endpoint=handler)\n"
+                "    if method == 'GET':\n        handler = single()\n"
+                "    else:\n        handler = stream()\n"
+                "    app.add_api_route(path, endpoint=handler, methods=[method])\n"
+                "app = FastAPI()\n"
+                "add(app, '/x', 'POST')\n"
+            )
+        },
+    )
+    assert sorted((r.method, r.path, r.endpoint) for r in graph.routes()) == [
+        ("GET", "/x/a", "main.a"),
+        ("GET", "/x/b", "main.b"),
+        ("POST", "/x", "main.stream.<locals>.run"),
+    ]
