@@ -1177,7 +1177,7 @@ class _Builder:
     def _per_call(self, module: str, call: CallFact, sites: list[_Site]) -> list[_Site]:
         """``r.add_api_route("/x", func)`` in ``register(r, func)``: a handler that is a
         parameter is known only per call, so the statement runs once per call; so is one a
-        local gets from a factory given a parameter (hayhooks' ``handler =
+        factory given a parameter makes, in a local or in place (hayhooks' ``handler =
         make_handler(requires_files)``, the factory choosing by that flag)."""
         method = (call.value.func.ref or "") if call.value.func is not None else ""
         holder, _, name = method.rpartition(".")
@@ -1190,6 +1190,8 @@ class _Builder:
         refs = {value.ref} if value is not None and value.kind == "name" else set()
         key = self.ev.variable(value.ref) if value is not None and value.kind == "name" else None
         made = self.ev.binding(key) if key and ".<locals>." in key else None
+        if value is not None and value.kind == "call":  # ``endpoint=make(flag=flag)`` inline
+            made = value
         if made is not None and made.kind == "call":
             refs |= {v.ref for v in (*made.items, *(v for _, v in made.keywords))}
         # ``router = api._router`` then ``router.add_api_route(...)`` (xinference's OIDC

@@ -635,3 +635,29 @@ def test_a_handler_local_bound_again_is_the_binding_that_reaches_each_route(
         ("GET", "/x/b", "main.b"),
         ("POST", "/x", "main.stream.<locals>.run"),
     ]
+
+
+def test_a_handler_a_factory_makes_in_place_from_a_flag_is_read_per_call(tmp_path: Path) -> None:
+    """NAT's ``endpoint=post_endpoint(enable_interactive=enable_interactive)`` in a helper:
+    the handler each call's flag picks (checked against FastAPI)."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n"
+                "def post_endpoint(*, interactive):\n"
+                "    def chat(): ...\n"
+                "    def plain(): ...\n"
+                "    return chat if interactive else plain\n"
+                "def add(app, path, interactive):\n"
+                "    app.add_api_route(path, post_endpoint(interactive=interactive))\n"
+                "app = FastAPI()\n"
+                "add(app, '/plain', False)\n"
+                "add(app, '/chat', True)\n"
+            )
+        },
+    )
+    assert sorted((r.path, r.endpoint) for r in graph.routes()) == [
+        ("/chat", "main.post_endpoint.<locals>.chat"),
+        ("/plain", "main.post_endpoint.<locals>.plain"),
+    ]
