@@ -232,8 +232,9 @@ def entry_point_plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
 
 def addopts_plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
     """The modules a pytest config loads with ``-p NAME`` in its ``addopts``, each with the
-    folder of that config, whose runs load it (``-p no:NAME`` turns one off instead)."""
-    found: set[tuple[str, str]] = set()
+    folder of that config, whose runs load it (``-p no:NAME`` turns one off instead), in
+    the order each config lists them (pytest registers them so)."""
+    found: dict[tuple[str, str], None] = {}
     for path in sorted(reader.paths):
         folder, _, name = path.rpartition("/")
         settings = _pytest_in(reader, path) if name in PYTEST_FILES else None
@@ -242,8 +243,8 @@ def addopts_plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
             given = options[index + 1 : index + 2] if option == "-p" else (option[2:],)
             plugin = given[0] if option.startswith("-p") and given else ""
             if plugin and not plugin.startswith("no:"):
-                found.add((plugin, folder))
-    return tuple(sorted(found))
+                found[plugin, folder] = None
+    return tuple(found)
 
 
 def _module(spec: object) -> str:

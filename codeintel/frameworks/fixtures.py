@@ -18,6 +18,7 @@ from codeintel.frameworks.plugin_globs import plugin_names
 from codeintel.resolve.evaluate import Evaluator, argument
 from codeintel.resolve.framework_names import FIXTURE_DECORATORS, UNITTEST_CASES
 from codeintel.resolve.resolver import Target
+from codeintel.resolve.truth import holds
 
 _KINDS: tuple[tuple[str, TestKind], ...] = (
     ("unit", "unit"),
@@ -57,13 +58,13 @@ def extract_tests(
     for name, folder in entry_points:  # one plugin several configs load: the widest reach
         plugin = resolver.alias(name) or name
         installed[plugin] = min(installed.get(plugin, f"*{folder}"), f"*{folder}", key=len)
-    # as pytest registers them: installed plugins first, then conftests and test modules in
-    # the order it collects them
-    loaded = [resolver.modules[name] for name in sorted(installed) if name in resolver.modules]
+    # as pytest registers them: installed plugins first, as the configuration lists them,
+    # then conftests and test modules in the order it collects them
+    loaded = [resolver.modules[name] for name in installed if name in resolver.modules]
     loaded += sorted(
         (m for m in modules if _is_test_file(m.file, collects[m.file])), key=_collection_order
     )
-    plugins = {**installed, **_plugins(loaded, evaluator, diagnostics, settings), **installed}
+    plugins = {**_plugins(loaded, evaluator, diagnostics, settings, installed), **installed}
     ignored = _ignored_by_conftests(modules)
     hooks = _generating_hooks(modules, evaluator)
     project = {m.module for m in modules if not _is_test_file(m.file, collects[m.file])}
@@ -345,9 +346,11 @@ def _plugins(
     evaluator: Evaluator,
     diagnostics: list[Diagnostic],
     settings: Callable[[str], PytestSettings | None],
+    installed: dict[str, str],
 ) -> dict[str, str]:
-    """Modules named by ``pytest_plugins`` in the ``loaded`` modules (conftests, test modules,
-    installed plugins) and in the plugins they name in turn, by their canonical names
+    """The ``installed`` plugins among the ``loaded`` modules, and the modules named by
+    ``pytest_plugins`` in the ``loaded`` modules (conftests, test modules, installed plugins)
+    and in the plugins they name in turn, by their canonical names
     (pytest imports the name as written, which may be another spelling of the module:
     ``src.app.testing.fixtures`` for ``app.testing.fixtures``), and who sees their fixtures:
     ``*`` everywhere; ``*<folder>`` below the folder of the conftest that names them, when
@@ -391,6 +394,8 @@ def _plugins(
                 )
 
     for module in loaded:
+        if module.module in installed:  # registered itself, then the plugins it names
+            found.setdefault(module.module, installed[module.module])
         register(module)
     return found
 
@@ -1280,12 +1285,19 @@ def _applied_marks(
     scope, own = function[len(module.module) + 1 :], f"{function}.<locals>.{fact.params[0].name}"
     applied = [(a.value, a.guards) for a in module.assigns if a.scope == scope]
     applied += zip(fact.returned, fact.returned_guards, strict=True)
+    helper = function.rpartition(".<locals>.")[0]
+    made = resolver.symbols.get(helper) if call is not None else None
+
+    def passed(name: str) -> Value | None:  # ``if enabled:`` with ``@maybe(True)``
+        return argument(name, made, call) if made is not None and call is not None else None
+
     marks: list[Value] = []
     for value, guards in applied:
         if value is None or value.kind != "call" or value.func is None or len(value.items) != 1:
             continue
-        if value.items[0].ref != own:
-            continue
+        tests = [g.text for g in guards if g.kind != "for"]
+        if value.items[0].ref != own or not all(holds(t, passed) for t in tests):
+            continue  # a mark applied only under a test that fails, or that nothing decides
         loop = next(
             (g for g in guards if g.target is not None and g.target.text == value.func.text), None
         )
@@ -1295,8 +1307,6 @@ def _applied_marks(
             marks.append(value.func)
     if not marks:
         return None
-    helper = function.rpartition(".<locals>.")[0]
-    made = resolver.symbols.get(helper) if call is not None else None
     if made is None or call is None:
         return marks
     return [b for m in marks if (b := _bound_mark(m, made, helper, call)) is not None]

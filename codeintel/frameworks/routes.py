@@ -205,6 +205,7 @@ class _Builder:
         self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
         self._class_methods: dict[str, list[tuple[str, SymbolFact]]] = {}
         self._subclasses: dict[str, list[str]] | None = None  # project classes by base
+        self._chains: dict[tuple[str, str], list[str]] = {}  # see ``_chain``
         self._file_modules = {facts.file: m for m, facts in self.resolver.modules.items()}
         self._method_names: set[str] | None = None
         self._twins: dict[str, frozenset[str]] = {}
@@ -515,10 +516,18 @@ class _Builder:
         func = key.rpartition(".<locals>.")[0]
         fact = self._callee(func) if func else None
         calls = self.sites.get(func, []) if fact is not None else []
-        picked = {chosen(value, fact, call) for call, _ in calls} if fact is not None else set()
+        picked = (
+            {chosen(value, fact, call, self._passed_literal) for call, _ in calls}
+            if fact
+            else set()
+        )
         if len(picked) == 1 and None not in picked:
             return picked.pop()
         return Value("list", value.text, items=(*body.items, *orelse.items))
+
+    def _passed_literal(self, given: Value) -> Value | None:
+        """A literal an argument is, or a module constant holds (``make(GUARD)``)."""
+        return self._literal(self.ev.variable(given.ref)) if given.kind == "name" else given
 
     def _listed(self, obj: _Object) -> None:
         """``FastAPI(routes=[APIRoute("/ping", ping)])``: routes handed to the constructor."""
@@ -1596,6 +1605,15 @@ class _Builder:
             return None
         return Value("name", f"self.{method}", ref=f"{site.module}.{cls}.{method}")
 
+    def _super_start(self, call: Value, cls: str, method: str) -> str | None:
+        """The class after which ``call``, ``super().method(...)`` in a method of ``cls``,
+        looks ``method`` up: ``cls`` itself, or the class ``super(A, self)`` names."""
+        if self._super_method(call, cls) != method:
+            return None
+        made = call.func.func if call.func is not None else None
+        named = self.ev.qualified(made.items[0]) if made is not None and made.items else None
+        return named or cls
+
     def _super_method(self, call: Value, cls: str) -> str | None:
         """The method ``call`` calls on ``super()``, or on ``super(Cls, self)`` naming the
         class ``cls`` whose method makes the call or one of its bases (the same object),
@@ -2625,6 +2643,7 @@ class _Builder:
             self._overridden(d, cls) if cls and key in classes else d
             for key in made
             for d in self.declared.get(key, ())
+            if not cls or key not in classes or self._runs_for(cls, key, d.site)
         ]
         for declared in (*own, *self._inherited_declared(holder)):
             outer = context.outer if declared.listed and context.outer else context
@@ -2633,8 +2652,10 @@ class _Builder:
                 key = (route.method, route.path, route.endpoint, route.line, route.app)
                 if not self._contradictory(route.conditions):
                     found[key] = _either(found.get(key), route)
-        for edge in (e for key in made for e in self.edges.get(key, ())):
-            self._follow(edge, env, context, found, depth)
+        for owner in made:
+            for edge in self.edges.get(owner, ()):
+                if not cls or owner not in classes or self._runs_for(cls, owner, edge.site):
+                    self._follow(edge, env, context, found, depth)
         for alias in (a for key in made for a in self.aliases.get(key, ())):
             conditions = (*context.conditions, *alias.conditions)
             # the outer call's bindings stay: an inner helper's argument may be the outer
@@ -2724,10 +2745,10 @@ class _Builder:
             return [], {}
         env: Env = {}
         call: Value | None = obj.constructed or obj.call
-        for owner in self.resolver.mro(obj.cls):  # each ``__init__`` the chain of supers runs
+        for owner in self._chain(obj.cls, "__init__"):  # each ``__init__`` the supers run
             init = self._callee(f"{owner}.__init__")
             if init is None or call is None:
-                continue
+                break
             env.update(self._bind(init, f"{owner}.__init__", call, env))
             call = self._super_init(owner)
         for cls in classes:  # a method ``__init__`` calls once: that call's arguments
@@ -2770,19 +2791,36 @@ class _Builder:
 
     def _runs_for(self, cls: str, base: str, site: _Site) -> bool:
         """Whether the method of ``base`` around ``site`` runs for ``cls``: it is the one
-        ``cls`` has, or each override before it in the MRO hands on to it with ``super()``
-        (quetz's ``OAuthHandlers.__init__`` calling ``super().__init__(authenticator)``)."""
+        ``cls`` has, or each override before it hands on to it with ``super()`` (quetz's
+        ``OAuthHandlers.__init__`` calling ``super().__init__(authenticator)``)."""
         for method, fact in self._own_methods(base):
             if fact.start_line <= site.line <= fact.end_line:
-                for owner in self.resolver.mro(cls):
-                    if owner == base:
-                        return True
-                    if f"{owner}.{method}" in self.resolver.symbols:
-                        calls = self._calls_in(f"{owner}.{method}")
-                        if not any(self._super_method(c.value, owner) == method for c in calls):
-                            return False
-                return False
+                return base in self._chain(cls, method)
         return False
+
+    def _chain(self, cls: str, method: str) -> list[str]:
+        """The project classes whose ``method`` runs for an instance of ``cls``: the first
+        in its MRO defining it, then, while each calls ``super().method(...)``, the next
+        after the class that call names (``super(A, self)`` skips ``A``'s own)."""
+        if (cls, method) in self._chains:
+            return self._chains[cls, method]
+        mro, chain, index = self.resolver.mro(cls), [], 0
+        while index < len(mro):
+            owner = mro[index]
+            if f"{owner}.{method}" not in self.resolver.symbols:
+                index += 1
+                continue
+            chain.append(owner)
+            starts = [
+                self._super_start(c.value, owner, method)
+                for c in self._calls_in(f"{owner}.{method}")
+            ]
+            start = next((s for s in starts if s is not None), None)
+            if start is None or start not in mro:
+                break
+            index = mro.index(start) + 1
+        self._chains[cls, method] = chain
+        return chain
 
     def _own_methods(self, cls: str) -> list[tuple[str, SymbolFact]]:
         """``cls``'s own methods by name, found once per class (subclass walks ask often)."""

@@ -88,8 +88,9 @@ def add_semantics(
 
 
 def _plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
-    """The plugin modules the configuration loads, each with the folder whose tests see it."""
-    return (*entry_point_plugins(reader), *addopts_plugins(reader))
+    """The plugin modules the configuration loads, each with the folder whose tests see it,
+    in the order pytest registers them: ``-p`` options, then installed entry points."""
+    return (*addopts_plugins(reader), *entry_point_plugins(reader))
 
 
 _NO_PLUGINS: tuple[tuple[str, str], ...] = ()

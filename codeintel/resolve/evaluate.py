@@ -27,6 +27,7 @@ _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
 _GETENV = frozenset({"os.getenv", "os.environ.get"})
 _OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
 _PARTIAL = "functools.partial"
+_TRAIT_DEFAULTS = frozenset({"traitlets.default", "traitlets.traitlets.default"})
 _FUNCTIONS = frozenset({"function", "method"})
 #: Methods that change the list, set or dict they are called on.
 MUTATORS = frozenset(
@@ -72,6 +73,7 @@ class Evaluator:
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
+        self._trait_defaults: dict[str, set[str]] | None = None  # ``@default`` by trait name
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
             for fact in (*facts.assigns, *facts.attributes):
@@ -406,7 +408,8 @@ class Evaluator:
             return passed
         key = self.variable(value.ref)
         if key is not None:
-            return self.binding(key)
+            bound = self.binding(key)
+            return None if self._trait_computed(key, bound) else bound
         owner, _, attribute = value.ref.rpartition(".")
         fact = self.resolver.symbols.get(owner) if attribute == "__name__" else None
         if fact is not None:  # ``f"/{func.__name__}"`` with ``func`` a known function
@@ -458,6 +461,10 @@ class Evaluator:
         params = {key: value for key, value in given.items() if value is not None}
         if len(params) != len(given) or len(call.items) > len(params):
             return None
+        if any(key in self.assigns for key in params):
+            return None  # a parameter bound again in the body (``path = "/" + path``)
+        if any(g.kind == "except" for guards in fact.returned_guards for g in guards):
+            return None  # which ``return`` runs depends on what the ``try`` raises
         bound = self._bound_in(func, params, hops)
         for returned, guards in zip(fact.returned, fact.returned_guards, strict=True):
             held = _all_hold(guards, bound)
@@ -476,10 +483,22 @@ class Evaluator:
             key = f"{func}.<locals>.{name}"
             if key in params:
                 return self._known(params[key], hops)
-            local = self.variable(key) or self.variable(f"{module}.{name}")
+            local = self.variable(key) or self._settled(f"{module}.{name}")
             return self._known(self.binding(local), hops) if local else None
 
         return bound
+
+    def _settled(self, ref: str) -> str | None:
+        """The module variable ``ref`` names, when nothing binds it again: bound once, and
+        not in any function of its module (which a ``global`` statement would make it)."""
+        key = self.variable(ref)
+        module = self.module_of(key) if key else None
+        facts = self.resolver.modules.get(module) if module else None
+        if key is None or facts is None or len(self.assigns.get(key, ())) != 1:
+            return None
+        name = key.rpartition(".")[2]
+        rebound = any(a.name == name and a.scope and "." not in a.scope for a in facts.assigns)
+        return None if rebound else key
 
     def _known(self, value: Value | None, hops: int) -> Value | None:
         """``value`` as an ``if`` test reads it: a literal, ``None`` for an environment
@@ -645,8 +664,13 @@ class Evaluator:
             return None
         if holder is not None and self.is_subclass(cls, APP_CLASSES):
             return self._app_attribute(holder, attribute)
-        if holder is not None and attribute == "prefix" and self.is_subclass(cls, ROUTER_CLASSES):
-            return holder.keyword("prefix") or Value("str", "")  # ``f"{router.prefix}/static"``
+        if holder is not None and attribute == "prefix" and cls in ROUTER_CLASSES:
+            # ``f"{router.prefix}/static"`` of FastAPI's own router, its prefix never set again
+            return (
+                None
+                if self._set_later(holder_key, attribute)
+                else (holder.keyword("prefix") or Value("str", ""))
+            )
         *path, last = attribute.split(".")
         for part in path:  # ``config.run.root_path``: each attribute's own class default
             cls = self._attribute_class(cls, part)
@@ -662,6 +686,35 @@ class Evaluator:
         if fact is None or fact.kind != "method" or holder is None or path:
             return None  # read on the class itself, a property is the property object
         return self._property(fact, owner, holder_key)
+
+    def _trait_computed(self, key: str, bound: Value | None) -> bool:
+        """Whether a traitlets trait's default is computed by an ``@default("name")`` method
+        of its class, a base or a subclass (so not the argument it was declared with)."""
+        if bound is None or bound.kind != "call" or self.qualified(bound.func) not in TRAITS:
+            return False
+        if self._trait_defaults is None:
+            self._trait_defaults = defaultdict(set)
+            for name, fact in self.resolver.symbols.items():
+                for decorator in fact.decorators if fact.kind == "method" else ():
+                    func = decorator.func if decorator.kind == "call" else None
+                    if self.qualified(func) in _TRAIT_DEFAULTS and decorator.items:
+                        owner = name.rpartition(".")[0]
+                        self._trait_defaults[decorator.items[0].text].add(owner)
+        cls, _, attribute = key.rpartition(".")
+        return any(
+            cls in self.resolver.mro(owner) or owner in self.resolver.mro(cls)
+            for owner in self._trait_defaults.get(attribute, ())
+        )
+
+    def _set_later(self, key: str, attribute: str) -> bool:
+        """Whether the module binding ``key`` sets ``attribute`` on it after it is built."""
+        module = self.module_of(key)
+        facts = self.resolver.modules.get(module) if module else None
+        name = key.rpartition(".")[2]
+        written = f"{name}.{attribute}"
+        return facts is None or any(
+            c.role == "setattr" and c.value.text.startswith(written) for c in facts.calls
+        )
 
     def _property(self, fact: SymbolFact, owner: str, holder: str) -> Value | None:
         """``settings.API_V1_STR`` of ``@property def API_V1_STR(self): return
@@ -834,18 +887,31 @@ def _made(value: Value | None) -> bool:
     return value is not None and value.kind == "call"
 
 
-def chosen(value: Value | None, fact: SymbolFact, call: Value) -> Value | None:
+def chosen(
+    value: Value | None,
+    fact: SymbolFact,
+    call: Value,
+    literal: Callable[[Value], Value | None] = lambda given: given,
+) -> Value | None:
     """What ``value``, returned by the function ``call`` calls, is: ``a if flag else b``
-    with ``flag`` a parameter the call gives as a literal (or leaves at its literal default)
-    is that branch; an ``if`` on anything else is None."""
+    (``not flag`` too) with ``flag`` a parameter the call gives as a literal (or leaves at
+    its literal default; ``literal`` reads a name the call passes) is that branch; an ``if``
+    on anything else is None."""
     if value is None or value.kind != "ifexp":
         return value
     test, body, orelse = value.items
-    # ``guard`` read already as what the call passes (langflow's factory locals): that flag
-    flag = argument(test.text, fact, call) if test.kind == "name" else test
-    if flag is None or flag.kind != "const" or flag.text not in ("True", "False"):
+
+    def bound(name: str) -> Value | None:
+        given = argument(name, fact, call)
+        if given is None and test.kind == "name" and test.text == name:
+            given = test  # closed already over what the call passed (``make(GUARD)``)
+        return literal(given) if given is not None else None
+
+    # a test read already as what the call passes (langflow's factory locals) is a literal
+    held = holds(test.text, bound)
+    if held is None:
         return None
-    return chosen(body if flag.text == "True" else orelse, fact, call)
+    return chosen(body if held else orelse, fact, call, literal)
 
 
 def argument(name: str, fact: SymbolFact, call: Value) -> Value | None:

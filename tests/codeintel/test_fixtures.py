@@ -391,6 +391,28 @@ def test_a_plugin_several_configs_load_reaches_the_tests_of_each(tmp_path: Path)
         assert graph.visible_fixtures(test_file)["private_key"].file == "helpers/__init__.py"
 
 
+def test_dash_p_plugins_register_in_their_order_each_with_the_plugins_it_names(
+    tmp_path: Path,
+) -> None:
+    """``-p plugs.b -p plugs.a``, ``a`` naming ``plugs.c``: pytest registers b, a, c, and the
+    later registered plugin's fixture of a name wins (the test passes under pytest)."""
+    (tmp_path / "plugs").mkdir()
+    (tmp_path / "plugs" / "__init__.py").write_text("")
+    fixture = "\n\n@pytest.fixture\ndef {0}() -> str:\n    return ''\n"
+    (tmp_path / "plugs" / "a.py").write_text(
+        "import pytest\n\npytest_plugins = ['plugs.c']\n" + fixture.format("first")
+    )
+    (tmp_path / "plugs" / "b.py").write_text(
+        "import pytest\n" + fixture.format("first") + fixture.format("nested")
+    )
+    (tmp_path / "plugs" / "c.py").write_text("import pytest\n" + fixture.format("nested"))
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\naddopts = "-p plugs.b -p plugs.a"\n'
+    )
+    seen = codeintel.analyze(tmp_path, cache=False).visible_fixtures("tests/test_order.py")
+    assert (seen["first"].file, seen["nested"].file) == ("plugs/a.py", "plugs/c.py")
+
+
 def test_names_a_test_module_adds_at_run_time_are_reported(tmp_path: Path) -> None:
     """letta puts factory-made tests into its modules with ``globals().update(...)``:
     pytest collects them; we cannot see them, and say so."""

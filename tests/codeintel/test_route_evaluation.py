@@ -534,6 +534,13 @@ def test_a_factory_flag_picks_its_routers_dependencies_local_or_inline(tmp_path:
                 "app.include_router(local('/b'))\n"
                 "app.include_router(inline('/c', guard=False))\n"
                 "app.include_router(inline('/d', guard=True))\n"
+                "def negated(prefix, public):\n"
+                "    dependencies = [Depends(check)] if not public else []\n"
+                "    router = APIRouter(prefix=prefix, dependencies=dependencies)\n"
+                "    @router.get('')\n    def run(): ...\n"
+                "    return router\n"
+                "PUBLIC = True\n"
+                "app.include_router(negated('/e', public=PUBLIC))\n"
             )
         },
     )
@@ -542,6 +549,7 @@ def test_a_factory_flag_picks_its_routers_dependencies_local_or_inline(tmp_path:
         ("/b", ("main.check",)),
         ("/c", ()),
         ("/d", ("main.check",)),
+        ("/e", ()),
     ]
     assert graph.diagnostics == ()
 
@@ -661,3 +669,58 @@ def test_a_handler_a_factory_makes_in_place_from_a_flag_is_read_per_call(tmp_pat
         ("/chat", "main.post_endpoint.<locals>.chat"),
         ("/plain", "main.post_endpoint.<locals>.plain"),
     ]
+
+
+def test_a_helper_whose_return_cannot_be_read_for_the_call_stays_a_placeholder(
+    tmp_path: Path,
+) -> None:
+    """What the review found: a parameter bound again in the helper, a ``return`` whose
+    ``try`` may raise, a global a function sets again, a router prefix set after it is
+    built or by a subclass, a trait default an ``@default`` method computes."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "from traitlets import Unicode, default\n"
+                "from traitlets.config import Configurable\n"
+                "app = FastAPI()\n"
+                "PREFIX = ''\n"
+                "def configure():\n    global PREFIX\n    PREFIX = '/cfg'\n"
+                "configure()\n"
+                "def rebound(path):\n    path = '/v2' + path\n    return path\n"
+                "def tried(path):\n"
+                "    try:\n        import missing\n        return '/with' + path\n"
+                "    except ImportError:\n        return '/without' + path\n"
+                "def configured(path):\n"
+                "    if PREFIX:\n        return PREFIX + path\n"
+                "    return path\n"
+                "class Mine(APIRouter):\n"
+                "    def __init__(self):\n        super().__init__(prefix='/mine')\n"
+                "mine = Mine()\n"
+                "later = APIRouter()\n"
+                "later.prefix = '/later'\n"
+                "class Conf(Configurable):\n"
+                "    url_prefix = Unicode('/base', config=True)\n"
+                "    @default('url_prefix')\n"
+                "    def _prefix(self):\n        return '/computed'\n"
+                "conf = Conf()\n"
+                "@app.get(rebound('/a'))\ndef a(): ...\n"
+                "@app.get(tried('/b'))\ndef b(): ...\n"
+                "@app.get(configured('/c'))\ndef c(): ...\n"
+                "@app.get(f'{mine.prefix}/d')\ndef d(): ...\n"
+                "@app.get(f'{later.prefix}/e')\ndef e(): ...\n"
+                "@app.get(conf.url_prefix + '/f')\ndef f(): ...\n"
+            )
+        },
+    )
+    paths = sorted(r.path for r in graph.routes())
+    assert paths == [
+        "<?conf.url_prefix>/f",
+        "<?configured('/c')>",
+        "<?later.prefix>/e",
+        "<?mine.prefix>/d",
+        "<?rebound('/a')>",
+        "<?tried('/b')>",
+    ]
+    assert {d.code for d in graph.diagnostics} == {"CI201"}

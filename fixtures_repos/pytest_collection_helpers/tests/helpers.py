@@ -28,3 +28,14 @@ def pipeline_params(models: list[str] = MODELS, argname: str = "engine") -> Any:
         return fn
 
     return deco
+
+
+def maybe_db(enabled: bool) -> Any:
+    """Parametrizes `db` only when asked to: under `if enabled:` the mark may not run."""
+
+    def deco(fn: Any) -> Any:
+        if enabled:
+            fn = pytest.mark.parametrize("db", ["fake"])(fn)
+        return fn
+
+    return deco

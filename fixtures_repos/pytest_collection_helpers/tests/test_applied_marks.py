@@ -1,4 +1,4 @@
-from helpers import apply_marks, pipeline_params
+from helpers import apply_marks, maybe_db, pipeline_params
 
 
 @apply_marks
@@ -10,3 +10,13 @@ class TestStreaming:
 @pipeline_params(argname="backend_kind")
 def test_pipeline(db: str, model: str, backend_kind: str) -> None:
     assert backend_kind in ("pt", "tm")
+
+
+@maybe_db(False)
+def test_real_db(db: str) -> None:
+    assert db != "fake"
+
+
+@maybe_db(True)
+def test_fake_db(db: str) -> None:
+    assert db == "fake"
