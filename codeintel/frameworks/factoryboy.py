@@ -25,6 +25,8 @@ _LAZY_FIXTURES = frozenset(
     {"pytest_factoryboy.LazyFixture", "pytest_factoryboy.fixture.LazyFixture"}
 )
 _NOT_DECLARED = frozenset({"classmethod", "staticmethod"})
+#: ``register``'s own keywords; the others override the factory's declarations.
+_REGISTER_OPTIONS = frozenset({"factory_class", "_name", "_caller_locals", "**"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class _Registration:
     factory: Value  # the factory class as the call or decorator names it
     name: Value | None  # ``_name``: the model fixture's name, when given
     line: int
+    overrides: tuple[tuple[str, Value], ...] = ()  # ``register(F, title=LazyFixture(...))``
 
 
 def registered_fixtures(
@@ -64,8 +67,9 @@ def _registrations(module: ModuleFacts, evaluator: Evaluator) -> list[_Registrat
             continue
         factory = value.keyword("factory_class") or (value.items[0] if value.items else None)
         name = value.keyword("_name") or (value.items[1] if len(value.items) > 1 else None)
+        overrides = tuple((k, v) for k, v in value.keywords if k not in _REGISTER_OPTIONS)
         if factory is not None:
-            found.append(_Registration(factory, name, call.line))
+            found.append(_Registration(factory, name, call.line, overrides))
     for sym in module.symbols:
         for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
             func = decorator.func if decorator.kind == "call" else decorator
@@ -92,6 +96,7 @@ def _fixtures(
     if factory is None or fact is None or fact.kind != "class" or model is None:
         return None
     declared = _declarations(factory, evaluator)
+    declared.update((k, v) for k, v in registration.overrides if k in declared)
 
     def fixture(name: str, requests: tuple[str, ...]) -> Fixture:
         return Fixture(
@@ -161,7 +166,11 @@ def _dependencies(
 def _sub_factory(value: Value | None, evaluator: Evaluator) -> str | None:
     """The project factory class a ``SubFactory(UserFactory)`` names."""
     target = value.items[0] if value is not None and value.items else None
-    name = evaluator.qualified(target) if target is not None else None
+    if target is not None and target.kind == "str":  # ``SubFactory("app.factories.User")``
+        found = evaluator.resolver.resolve(target.text)
+        name = found.qualname if found is not None and not found.remainder else None
+    else:
+        name = evaluator.qualified(target) if target is not None else None
     fact = evaluator.resolver.symbols.get(name) if name else None
     return name if fact is not None and fact.kind == "class" else None
 
@@ -174,8 +183,8 @@ def _model_name(factory: str, evaluator: Evaluator) -> str | None:
         value = evaluator.binding(key) if key else None
         if value is not None and value.kind == "str":
             return value.text
-        named = evaluator.qualified(value) if value is not None else None
-        if named:
+        named = evaluator.class_held(evaluator.qualified(value)) if value is not None else None
+        if named:  # ``Account = Author`` then ``model = Account``: the class's own name
             return _underscore(named.rpartition(".")[2])
     return None
 

@@ -68,16 +68,47 @@ class BaseClientFactory(factory.Factory):
 
 class APIClientFactory(BaseClientFactory):
     secret = "s"
+
+
+class Pen:
+    def __init__(self, **kwargs):
+        pass
+
+
+Quill = Pen
+
+
+class QuillFactory(factory.Factory):
+    class Meta:
+        model = Quill
+
+    ink = "blue"
+
+
+class ShelfFactory(factory.Factory):
+    class Meta:
+        model = "shelf"
+
+    book = factory.SubFactory("tests.factories.BookFactory")
 """
 
 CONFTEST = """\
-from pytest_factoryboy import register
+from pytest_factoryboy import LazyFixture, register
 
-from tests.factories import APIClientFactory, AuthorFactory, BookFactory
+from tests.factories import (
+    APIClientFactory,
+    AuthorFactory,
+    BookFactory,
+    QuillFactory,
+    ShelfFactory,
+)
 
 register(AuthorFactory)
 register(AuthorFactory, "second_author")
 register(BookFactory)
+register(BookFactory, "signed_book", title=LazyFixture("author"))
+register(QuillFactory)
+register(ShelfFactory)
 
 
 @register
@@ -110,8 +141,38 @@ PYTEST = {
     "book__title": ("request",),
     "book_factory": ("request",),
     "local_factory": ("request",),
+    "pen": ("request", "pen__ink"),
+    "pen__ink": ("request",),
+    "quill_factory": ("request",),
     "second_author": ("request", "second_author__name"),
     "second_author__name": ("request",),
+    "shelf": ("request", "shelf__book"),
+    "shelf__book": (
+        "request",
+        "book__title",
+        "book__author",
+        "book__editor",
+        "book__tags",
+        "book__helper",
+        "book__signed",
+        "book",
+    ),
+    "shelf_factory": ("request",),
+    "signed_book": (
+        "request",
+        "signed_book__title",
+        "signed_book__author",
+        "signed_book__editor",
+        "signed_book__tags",
+        "signed_book__helper",
+        "signed_book__signed",
+    ),
+    "signed_book__author": ("request", "author__name", "author"),
+    "signed_book__editor": ("request", "author"),
+    "signed_book__helper": ("request",),
+    "signed_book__signed": ("request",),
+    "signed_book__tags": ("request",),
+    "signed_book__title": ("request", "author"),
 }
 
 
