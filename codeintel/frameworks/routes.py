@@ -91,6 +91,9 @@ _FRAMEWORKS = frozenset({"fastapi", "starlette"})
 #: Values bound to names: a function's parameters at one call, or a loop's variable at one
 #: item. Keys are the names' refs (``module.func.<locals>.param``, ``module.loop_var``).
 Env = dict[str, Value]
+#: In a walk's bindings: the class of the instance whose app or router is walked.
+_SELF = "<self>"
+_INSTANCE_TEST = re.compile(r"^(?P<negated>not \()?isinstance\(self, (?P<cls>[\w.]+)\)\)?$")
 
 
 @dataclass
@@ -658,7 +661,7 @@ class _Builder:
                 for override, cls in self._overrides(value.func, called):
                     # NAT's base ``build_app`` calls ``self.configure(app)``, which its
                     # worker subclass overrides: that runs when the instance is one of it
-                    tested = (*site.conditions, f"isinstance(self, {cls.rpartition('.')[2]})")
+                    tested = (*site.conditions, f"isinstance(self, {cls})")
                     self.sites[override].append(
                         (self._spread(value), replace(site, conditions=tested))
                     )
@@ -943,7 +946,30 @@ class _Builder:
                 return None, False
             return [*((item, ()) for item in literal.items), *added[0]], added[1]
         items = self._items(iterable, env)
-        return ([(item, ()) for item in items] if items is not None else None), True
+        if items is None:
+            return None, True
+        tests, dispatched = self._dispatched_items(iterable, env)
+        return [*((item, tests) for item in items), *dispatched], True
+
+    def _dispatched_items(
+        self, iterable: Value | None, env: Env
+    ) -> tuple[tuple[str, ...], list[tuple[Value, tuple[str, ...]]]]:
+        """``for router in self._routers_list(...)`` in a base class's method (refact's web
+        GUI): what each subclass's override returns, under ``isinstance(self, Sub)``, and
+        the tests under which the base's own method runs (no override's)."""
+        called = self.ev.called_class(iterable) if iterable is not None else None
+        if iterable is None or iterable.func is None or called is None:
+            return (), []
+        tests: list[str] = []
+        found: list[tuple[Value, tuple[str, ...]]] = []
+        for override, cls in self._overrides(iterable.func, called):
+            func = Value("name", iterable.func.text, ref=override)
+            test = f"isinstance(self, {cls})"
+            found += [
+                (item, (test,)) for item in self._items(replace(iterable, func=func), env) or ()
+            ]
+            tests.append(f"not ({test})")
+        return tuple(tests), found
 
     def _list_literal(self, value: Value | None) -> tuple[str, Value] | None:
         """A name bound to a list literal: its variable, and the literal."""
@@ -2636,6 +2662,9 @@ class _Builder:
         classes, bound = self._constructed(holder)
         if classes:
             made, env = [*made, *classes], {**bound, **env}
+        env = {k: v for k, v in env.items() if k != _SELF}
+        if obj is not None and obj.cls is not None:  # decides ``isinstance(self, Sub)``
+            env[_SELF] = Value("name", obj.cls, ref=obj.cls)
         # ``self.add_api_route(path, self._completions)`` in a base class's ``__init__``: the
         # instance's class's override is the handler (refact's proxy completions router)
         cls = obj.cls if obj is not None else None
@@ -2908,13 +2937,26 @@ class _Builder:
         if not env or not site.conditions:
             return site.conditions
         kept = []
+        instance = env.get(_SELF)
         for test in site.conditions:
-            known = holds(test, lambda dotted: self._argument_literal(site, env, dotted))
+            known = self._instance_test(test, instance.ref if instance is not None else None)
+            if known is None:
+                known = holds(test, lambda dotted: self._argument_literal(site, env, dotted))
             if known is False:
                 return None
             if known is None:
                 kept.append(test)
         return tuple(kept)
+
+    def _instance_test(self, test: str, instance: str | None) -> bool | None:
+        """``isinstance(self, pkg.Sub)`` (or its negation), which ``_overrides`` and
+        ``_dispatched_items`` put on what a subclass's override does, on an instance of
+        the class ``instance``; None for any other test, or when the class is not known."""
+        matched = _INSTANCE_TEST.match(test)
+        if matched is None or instance is None:
+            return None
+        held = matched["cls"] in self.resolver.mro(instance)
+        return held != bool(matched["negated"])
 
     def _argument_literal(self, site: _Site, env: Env, dotted: str) -> Value | None:
         """A literal ``dotted`` names where ``site`` runs with ``env``: a bound name, or an

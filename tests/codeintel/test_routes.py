@@ -94,6 +94,8 @@ def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
         ("svc.handlers.app", "svc.handlers:app", False),
         ("svc.pages.app", "svc.pages:app", False),
         ("svc.workers.app", "svc.workers:app", True),
+        ("svc.gui.app", "svc.gui:app", False),
+        ("svc.gui.base_app", "svc.gui:base_app", False),
     ],
 )
 def test_routers_held_by_instances_and_routes_copied_at_startup(
