@@ -497,8 +497,9 @@ class Evaluator:
         if key is None or facts is None or len(self.assigns.get(key, ())) != 1:
             return None
         name = key.rpartition(".")[2]
-        rebound = any(a.name == name and a.scope and "." not in a.scope for a in facts.assigns)
-        return None if rebound else key
+        scopes = {a.scope for a in facts.assigns if a.name == name and a.scope}
+        owners = [self.resolver.symbols.get(f"{module}.{scope}") for scope in scopes]
+        return key if all(o is not None and o.kind == "class" for o in owners) else None
 
     def _known(self, value: Value | None, hops: int) -> Value | None:
         """``value`` as an ``if`` test reads it: a literal, ``None`` for an environment
