@@ -1852,7 +1852,7 @@ class _Builder:
         fact = self.resolver.symbols.get(endpoint) if endpoint else None
         if fact is None or fact.kind != "method" or len(fact.returned) != 1:
             return None
-        if not any(d.text in ("property", "functools.cached_property") for d in fact.decorators):
+        if not _is_property(fact):
             return None
         local = f"{endpoint}.<locals>.{fact.returned[0].text}"
         made = self.resolver.symbols.get(local)
@@ -2301,7 +2301,7 @@ class _Builder:
         fact = self.resolver.symbols.get(method) if method else None
         if fact is None or fact.kind != "method" or len(fact.returned) != 1:
             return None
-        if not any(d.text in ("property", "functools.cached_property") for d in fact.decorators):
+        if not _is_property(fact):
             return None
         return fact.returned[0]
 
@@ -3491,6 +3491,10 @@ def _through(value: Value, receiver: Value, tail: str) -> Value:
     if value.text.partition(".")[0] != receiver.text:
         return value
     return Value("name", value.text, ref=f"{receiver.ref}{tail}")
+
+
+def _is_property(fact: SymbolFact) -> bool:
+    return any(d.text in ("property", "functools.cached_property") for d in fact.decorators)
 
 
 def _attribute_read(value: Value) -> Value:
