@@ -357,6 +357,7 @@ class _Builder:
         leaves nothing else to the router than the falsy value would."""
         facts = self.resolver.modules[module]
         for call in facts.calls:
+            self._mutated_dependencies(module, facts, call)
             if call.role != "setattr" or len(call.value.items) != 2:
                 continue
             target, value = call.value.items
@@ -379,6 +380,37 @@ class _Builder:
             obj.dependencies = list_providers(
                 self._picked(obj.key, obj.call.keyword("dependencies")), self.ev
             )
+
+    def _mutated_dependencies(self, module: str, facts: ModuleFacts, call: CallFact) -> None:
+        """``router.dependencies.append(Depends(check))`` where the router is built, before
+        any route of it (graphrag-accelerator's routers): as if given to the constructor.
+        Under an ``if``, or changed any other way, the list is the run's: a placeholder."""
+        func = call.value.func
+        holder, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
+        owner, _, option = holder.rpartition(".")
+        key = (self.ev.variable(owner) or owner) if owner else ""
+        obj = self.objects.get(key)
+        if call.role != "call" or option != "dependencies" or method not in MUTATORS:
+            return
+        if obj is None or not key.startswith(self.ev.key(module, call.scope, "")):
+            return
+        if _used_before(facts, owner, call.line):
+            return  # routes declared before it keep the dependencies they were built with
+        given = obj.call.keyword("dependencies")
+        listed = given if given is not None and given.kind == "list" else None
+        if (
+            method == "append"
+            and not call.guards
+            and len(call.value.items) == 1
+            and (given is None or listed is not None)
+        ):
+            items = (*(listed.items if listed is not None else ()), call.value.items[0])
+            value = Value("list", f"[{', '.join(i.text for i in items)}]", items=items)
+        else:
+            value = Value("other", func.text.rpartition(".")[0] if func is not None else holder)
+        kept = tuple((name, v) for name, v in obj.call.keywords if name != "dependencies")
+        obj.call = replace(obj.call, keywords=(*kept, ("dependencies", value)))
+        obj.dependencies = list_providers(value, self.ev)
 
     def _per_caller(self, modules: list[tuple[str, ModuleFacts]]) -> None:
         """A name bound to a factory's result that the factory builds itself

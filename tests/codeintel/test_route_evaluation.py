@@ -724,3 +724,35 @@ def test_a_helper_whose_return_cannot_be_read_for_the_call_stays_a_placeholder(
         "<?tried('/b')>",
     ]
     assert {d.code for d in graph.diagnostics} == {"CI201"}
+
+
+def test_dependencies_appended_to_a_router_are_its_own(tmp_path: Path) -> None:
+    """graphrag-accelerator's ``router.dependencies.append(Depends(check))`` after building
+    the router: FastAPI gives it to each route declared later (checked against FastAPI);
+    under an ``if`` it is the run's, a placeholder."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "import os\n"
+                "from fastapi import APIRouter, Depends, FastAPI\n"
+                "def check(): ...\n"
+                "def other(): ...\n"
+                "plain = APIRouter(prefix='/plain')\n"
+                "plain.dependencies.append(Depends(check))\n"
+                "cond = APIRouter(prefix='/cond')\n"
+                "if os.getenv('K8S'):\n"
+                "    cond.dependencies.append(Depends(check))\n"
+                "@plain.get('')\ndef p(x=Depends(other)): ...\n"
+                "@cond.get('')\ndef c(x=Depends(other)): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(plain)\n"
+                "app.include_router(cond)\n"
+            )
+        },
+    )
+    assert sorted((r.path, r.all_dependencies) for r in graph.routes()) == [
+        ("/cond", ("<?cond.dependencies>", "main.other")),
+        ("/plain", ("main.check", "main.other")),
+    ]
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 12)]
