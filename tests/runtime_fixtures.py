@@ -3,7 +3,8 @@
 Prints JSON: {"chosen": {nodeid: {fixture name: [file, function qualname, scope, argnames]}}} for
 fixtures defined inside PROJECT, as pytest resolved them (the closest definition wins), and
 {"requests": {nodeid: [argument names]}}: the names the test function itself asks fixtures for
-(pytest's ``argnames``: no ``self``, defaults, ``*args``, mock-patched or parametrized names).
+(pytest's ``argnames``: no ``self``, defaults, ``*args``, mock-patched or parametrized names),
+and {"uses": {nodeid: [names]}}: those its ``usefixtures`` marks add.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 ROOT = Path(sys.argv[1]).resolve()
 found: dict[str, dict[str, list[Any]]] = {}
 requested: dict[str, list[str]] = {}
+used: dict[str, list[str]] = {}
 
 
 class Collector:
@@ -46,6 +48,8 @@ class Collector:
             params = callspec.params if callspec is not None else {}
             parametrized = {n for n in params if _direct(info.name2fixturedefs.get(n))}
             requested[item.nodeid] = sorted(set(info.argnames) - parametrized)
+            marks = item.iter_markers(name="usefixtures")
+            used[item.nodeid] = sorted({name for mark in marks for name in mark.args})
 
 
 def _direct(definitions: Any) -> bool:
@@ -70,4 +74,5 @@ if __name__ == "__main__":
         ],
         plugins=[Collector()],
     )
-    sys.stdout.write(json.dumps({"chosen": found, "requests": requested}, sort_keys=True))
+    view = {"chosen": found, "requests": requested, "uses": used}
+    sys.stdout.write(json.dumps(view, sort_keys=True))

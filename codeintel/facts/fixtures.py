@@ -42,9 +42,11 @@ class TestFunction(Frozen):
     is_async: bool
     markers: tuple[str, ...]
     parametrized: bool
-    fixtures: tuple[str, ...]
+    fixtures: tuple[str, ...]  # the fixtures its arguments ask for (pytest's ``argnames``)
     kind: TestKind  # from the path
     tests_modules: tuple[str, ...]  # project (non-test) modules its module imports
+    #: the fixtures ``@pytest.mark.usefixtures(...)`` on it, its classes or its module add
+    uses: tuple[str, ...] = ()
 
 
 class Override(Frozen):

@@ -800,7 +800,8 @@ def _tests(
     for owner, fact, home, collecting in _collected_tests(module, classes, evaluator, rules):
         klass = resolver.symbols.get(collecting) if collecting else None
         applied = [*module_marks, *_marks_of(collecting, evaluator), *fact.decorators]
-        marks = _markers(m for written in applied for m in _marks_made(written, evaluator))
+        made = [m for written in applied for m in _marks_made(written, evaluator)]
+        marks = _markers(made)
         argnames = _parametrized_names(applied, evaluator) | _generated(
             module.file, fact.name, hooks
         )
@@ -829,9 +830,24 @@ def _tests(
                 fixtures=() if unittest else _requested(fact, patches, argnames, evaluator),
                 kind=_kind(module.file),
                 tests_modules=imported,
+                uses=_used_fixtures(made, evaluator),
             )
         )
     return found
+
+
+def _used_fixtures(marks: list[Value], evaluator: Evaluator) -> tuple[str, ...]:
+    """The fixture names ``usefixtures`` marks give (immich's ``TestOrtSession``)."""
+    names = (
+        name
+        for mark in marks
+        if mark.kind == "call"
+        and mark.func is not None
+        and mark.func.text.endswith("mark.usefixtures")
+        for item in mark.items
+        for name in evaluator.strings(item) or (evaluator.text(item).value,)
+    )
+    return tuple(dict.fromkeys(names))
 
 
 def _marks_of(cls: str, evaluator: Evaluator) -> list[Value]:

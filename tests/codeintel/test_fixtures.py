@@ -78,6 +78,7 @@ def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
         cls = "::".join(path[:-1]) or None
         test = tests[f"{module_of[file]}.{'.'.join(path)}"]
         assert sorted(set(test.fixtures)) == requests[nodeid], nodeid
+        assert sorted(set(test.uses)) == view["uses"][nodeid], nodeid
         static = graph.visible_fixtures(file, cls)
         for fixture_name, (where, function, scope, argnames) in chosen.items():
             fixture = static[fixture_name]
