@@ -1751,9 +1751,11 @@ class _Builder:
             if method not in _VERBS or not owners:
                 return False
             item = _close(call.items[0], site.env) if call.items else None
-            endpoint = self._endpoint(item, site)
-            for owner in owners if endpoint else ():
-                self._declare(owner, method, call.func, endpoint, site)
+            for endpoint, where in self._branch_endpoints(item, site) or [
+                (self._endpoint(item, site), site)
+            ]:
+                for owner in owners if endpoint else ():
+                    self._declare(owner, method, call.func, endpoint, where)
             return True
         owners, method = self._owner(call.func, site)
         if not owners:
@@ -1896,6 +1898,9 @@ class _Builder:
         function the local may hold, each under its branch's tests."""
         key = self.ev.variable(value.ref) if value is not None and value.kind == "name" else None
         facts = [f for f in self.ev.assigns.get(key or "", ()) if f.value is not None]
+        held = facts[0].value if len(facts) == 1 else value
+        if held is not None and held.kind == "ifexp":  # ``run_async if args.asy else run``
+            return self._inline_branches(held, site)
         if ".<locals>." not in (key or "") or len(facts) < 2:
             return []
         tests = [tuple(c for c in _conditions(f.guards) if c not in site.conditions) for f in facts]
@@ -1909,6 +1914,17 @@ class _Builder:
             if endpoint is None or symbol is None or symbol.kind not in ("function", "method"):
                 return []  # some binding is no function: the single answer stands
             found.append((endpoint, replace(site, conditions=(*site.conditions, *own))))
+        return found
+
+    def _inline_branches(self, value: Value, site: _Site) -> list[tuple[str, _Site]]:
+        """``add_api_route("/solve", run_async if args.asy else run)`` (MindSearch): one
+        route per branch, each under its test; none when a branch is no function."""
+        found = []
+        for branch, tests in _branches(value):
+            endpoint = self.ev.qualified(branch)
+            if self._callee(endpoint) is None or endpoint is None:
+                return []
+            found.append((endpoint, replace(site, conditions=(*site.conditions, *tests))))
         return found
 
     def _declare(

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from site_app.branches import routes as branch_routes
 from site_app.extension import extend_main
 from site_app.holder import api as holder_api
-from site_app.handlers import register_status
+from site_app.handlers import register_plans, register_status
 from site_app.loader import add_routers
 from site_app.prefixed import router as prefixed_router
 from site_app.routers import admin, billing, free, legacy
@@ -28,6 +28,7 @@ app.include_router(branch_routes)
 app.include_router(holder_api.router)
 app.include_router(variant_router)
 register_status(app)
+register_plans(app)
 add_routers(
     app,
     [billing.router] if os.environ.get("BILLING") else [legacy.router, free.router],
