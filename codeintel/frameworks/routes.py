@@ -31,7 +31,15 @@ from codeintel.frameworks.depends import (
     view_class,
 )
 from codeintel.pipeline.layout import is_test_path
-from codeintel.resolve.evaluate import MUTATORS, Evaluator, Text, argument, chosen, rebased
+from codeintel.resolve.evaluate import (
+    MUTATORS,
+    Evaluator,
+    Text,
+    argument,
+    chosen,
+    rebased,
+    with_parts,
+)
 from codeintel.resolve.framework_names import (
     APP_CLASSES,
     BODY,
@@ -3501,14 +3509,7 @@ def _close(value: Value, env: Env) -> Value:
         return _through(value, bound, "") if bound.kind == "receiver" else bound
     if value.kind == "name" and value.ref is not None and "." in value.ref:
         return _close_prefix(value, value.ref, env)
-    if value.func is None and not value.items and not value.keywords:
-        return value
-    return replace(
-        value,
-        func=_close(value.func, env) if value.func is not None else None,
-        items=tuple(_close(v, env) for v in value.items),
-        keywords=tuple((k, _close(v, env)) for k, v in value.keywords),
-    )
+    return with_parts(value, lambda part: _close(part, env))
 
 
 def _close_prefix(value: Value, ref: str, env: Env) -> Value:

@@ -825,20 +825,25 @@ class Evaluator:
         return tuple(found)
 
 
+def with_parts(value: Value, part: Callable[[Value], Value]) -> Value:
+    """``value`` with ``part`` applied to what it is made of: its function, items, keywords."""
+    if value.func is None and not value.items and not value.keywords:
+        return value
+    return replace(
+        value,
+        func=part(value.func) if value.func is not None else None,
+        items=tuple(map(part, value.items)),
+        keywords=tuple((k, part(v)) for k, v in value.keywords),
+    )
+
+
 def rebased(value: Value, old: str, new: str) -> Value:
     """``value`` with the attributes under ``old`` (``config.Settings.``) read under ``new``
     (a method's own locals, ``config.Settings.f.<locals>.p``, stay)."""
     rest = value.ref[len(old) :] if value.ref is not None and value.ref.startswith(old) else None
     if value.kind == "name" and rest is not None and ".<locals>." not in rest:
         return replace(value, ref=new + rest)
-    if value.func is None and not value.items and not value.keywords:
-        return value
-    return replace(
-        value,
-        func=rebased(value.func, old, new) if value.func is not None else None,
-        items=tuple(rebased(v, old, new) for v in value.items),
-        keywords=tuple((k, rebased(v, old, new)) for k, v in value.keywords),
-    )
+    return with_parts(value, lambda part: rebased(part, old, new))
 
 
 def _all_hold(guards: tuple[Guard, ...], bound: Bound) -> bool | None:
@@ -873,14 +878,7 @@ def _substituted(value: Value, params: dict[str, Value]) -> Value:
             return Value(
                 "getattr", value.text, func=params[owner], items=(Value("str", attribute),)
             )
-    if value.func is None and not value.items and not value.keywords:
-        return value
-    return replace(
-        value,
-        func=_substituted(value.func, params) if value.func is not None else None,
-        items=tuple(_substituted(v, params) for v in value.items),
-        keywords=tuple((k, _substituted(v, params)) for k, v in value.keywords),
-    )
+    return with_parts(value, lambda part: _substituted(part, params))
 
 
 def _made(value: Value | None) -> bool:
