@@ -603,6 +603,21 @@ class _Collector:
             self._earlier_branches[id(node.orelse)] = later
             self._elifs.add(id(node.orelse))
 
+    def visit_Match(self, node: cst.Match) -> None:
+        """Each ``case`` runs when its pattern matches and no earlier one did: a value
+        pattern reads as an ``if`` test (``case "GET":`` is ``method == "GET"``), any other
+        as the pattern written, which no test decides."""
+        subject, chain = _condition(node.subject), self._chain()
+        earlier: list[_RawGuard] = []
+        for case in node.cases:
+            test = _case_test(subject, case.pattern)
+            if case.guard is not None:
+                test = f"({test or 'True'}) and ({_condition(case.guard)})"
+            own = (_RawGuard("if", test, chain),) if test is not None else ()
+            self._block_guards[id(case.body)] = (*earlier, *own)
+            if test is not None:
+                earlier.append(_RawGuard("if", f"not ({test})", chain))
+
     def leave_If(self, original_node: cst.If) -> None:
         """``if not enabled: return``: the rest of the block runs only when the test failed."""
         node = original_node
@@ -943,6 +958,22 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
             cst.IfExp,  # ``dependencies = [Depends(check)] if guard else []`` (langflow)
         ),
     )
+
+
+def _case_test(subject: str, pattern: cst.MatchPattern) -> str | None:
+    """A ``case`` pattern as a test of the subject; None for one that matches anything."""
+    if isinstance(pattern, cst.MatchValue):
+        return f"{subject} == {_text(pattern.value)}"
+    if isinstance(pattern, cst.MatchSingleton):
+        return f"{subject} is {_text(pattern.value)}"
+    if isinstance(pattern, cst.MatchOr) and all(
+        isinstance(p.pattern, cst.MatchValue) for p in pattern.patterns
+    ):
+        values = ", ".join(_text(p.pattern.value) for p in pattern.patterns)  # type: ignore[attr-defined]
+        return f"{subject} in ({values},)"
+    if isinstance(pattern, cst.MatchAs) and pattern.pattern is None:
+        return None  # ``case _:`` or ``case name:``
+    return f"match {subject}: case {_text(pattern)}"
 
 
 def _exits(body: cst.BaseSuite) -> bool:

@@ -837,17 +837,30 @@ def _tests(
 
 
 def _used_fixtures(marks: list[Value], evaluator: Evaluator) -> tuple[str, ...]:
-    """The fixture names ``usefixtures`` marks give (immich's ``TestOrtSession``)."""
+    """The fixture names ``usefixtures`` marks give (immich's ``TestOrtSession``), the mark
+    also through a name bound to it (``usefixtures = pytest.mark.usefixtures``), the names
+    also spread from a list (``*NAMES``)."""
     names = (
         name
         for mark in marks
-        if mark.kind == "call"
-        and mark.func is not None
-        and mark.func.text.endswith("mark.usefixtures")
+        if mark.kind == "call" and _mark_function(mark.func, evaluator).endswith("usefixtures")
         for item in mark.items
-        for name in evaluator.strings(item) or (evaluator.text(item).value,)
+        for name in evaluator.strings(item.items[0] if item.kind == "star" else item)
+        or (evaluator.text(item).value,)
     )
     return tuple(dict.fromkeys(names))
+
+
+def _mark_function(func: Value | None, evaluator: Evaluator) -> str:
+    """``pytest.mark.usefixtures`` however it is imported, or what a name bound to it holds."""
+    if func is None:
+        return ""
+    named = evaluator.qualified(func) or func.text
+    if named.startswith("pytest.mark."):
+        return named
+    key = evaluator.variable(func.ref) if func.kind == "name" else None
+    bound = evaluator.binding(key) if key else None
+    return bound.text if bound is not None and bound.text.startswith("pytest.mark.") else ""
 
 
 def _marks_of(cls: str, evaluator: Evaluator) -> list[Value]:

@@ -697,10 +697,14 @@ class _Builder:
                 called = self._method(value.func)
                 fact = self._callee(called)
             if called and fact is not None and fact.params:
-                self.sites[called].append((self._spread(value), site))
-                for override, cls in self._overrides(value.func, called):
-                    # NAT's base ``build_app`` calls ``self.configure(app)``, which its
-                    # worker subclass overrides: that runs when the instance is one of it
+                overrides = self._overrides(value.func, called)
+                # NAT's base ``build_app`` calls ``self.configure(app)``, which its worker
+                # subclass overrides: that one runs when the instance is one of it, and the
+                # base's own when it is none of them
+                unless = tuple(f"not (isinstance(self, {cls}))" for _, cls in overrides)
+                own = replace(site, conditions=(*site.conditions, *unless))
+                self.sites[called].append((self._spread(value), own))
+                for override, cls in overrides:
                     tested = (*site.conditions, f"isinstance(self, {cls})")
                     self.sites[override].append(
                         (self._spread(value), replace(site, conditions=tested))
@@ -1872,21 +1876,29 @@ class _Builder:
         """The binding of a function's local that reaches ``site``: the last one before it
         whose ``if`` tests the site is under too, or the call's arguments decide true (NAT's
         ``route_handler`` bound again per ``if method == "GET":`` branch before each
-        ``add_api_route``); else the first binding, as for any variable."""
+        ``add_api_route``); its one binding; None when the run decides which (a test nothing
+        decides, a ``try`` that may fail, a later pass of a loop)."""
         before = [
             fact
             for fact in self.ev.assigns.get(key, ())
             if fact.value is not None and fact.line < site.line
         ]
+        again = (f for f in self.ev.assigns.get(key, ()) if f.line > site.line)
+        if any(g.kind == "for" for f in again for g in f.guards):
+            return None  # bound again later in a loop: a later pass reads that binding
+        if len(before) < 2 and not site.conditions:
+            return self.ev.binding(key)
         held = set(site.conditions)
         for fact in sorted(before, key=lambda fact: fact.line, reverse=True):
+            if any(g.kind == "except" for g in fact.guards):
+                return None  # bound where a ``try`` failed
             tests = [g.text for g in fact.guards if g.kind == "if" and g.text not in held]
             known = [holds(t, lambda d: self._argument_literal(site, site.env, d)) for t in tests]
             if None in known:
-                break
-            if all(known) and fact.value is not None:
+                return None
+            if all(known):
                 return fact.value
-        return self.ev.binding(key)
+        return None if before else self.ev.binding(key)
 
     def _property_function(self, endpoint: str | None) -> str | None:
         """``self.route_page``, a ``@property`` returning a function it defines
@@ -3432,17 +3444,26 @@ def _calls_within(value: Value) -> list[Value]:
 
 
 def _used_before(facts: ModuleFacts, owner: str, line: int) -> bool:
-    """Whether ``facts`` act on ``owner`` (``owner.get(...)``, ``@owner.post``) before
-    ``line``."""
+    """Whether ``facts`` act on ``owner`` before ``line``: call a method of it
+    (``owner.get(...)``, ``owner.api_route(...)(f)``, ``@owner.post``) other than one on
+    its options (``owner.dependencies.append``), or pass it to a call (``add(owner)``)."""
     prefix = f"{owner}."
-    calls = (c.value.func for c in facts.calls if c.line < line and c.role == "call")
+    options = tuple(f"{prefix}{option}." for option in _NO_OPTION)
+    calls = [c.value for c in facts.calls if c.line < line and c.role == "call"]
+    funcs = [v.func.func if v.func is not None and v.func.kind == "call" else v.func for v in calls]
     decorated = (
         d.func if d.kind == "call" else d
         for s in facts.symbols
         for d, at in zip(s.decorators, s.decorator_lines, strict=True)
         if at < line
     )
-    return any(v is not None and (v.ref or "").startswith(prefix) for v in (*calls, *decorated))
+    acting = (
+        ref
+        for v in (*funcs, *decorated)
+        if v is not None and (ref := v.ref or "").startswith(prefix)
+    )
+    passed = (a.ref == owner for v in calls for a in (*v.items, *(k for _, k in v.keywords)))
+    return any(not ref.startswith(options) for ref in acting) or any(passed)
 
 
 def _may_import(value: Value | None) -> bool:

@@ -16,7 +16,6 @@ from codeintel.resolve.framework_names import (
     APP_PATH_ATTRIBUTES,
     FIELD,
     MODEL_ROOTS,
-    ROUTER_CLASSES,
     TRAITS,
 )
 from codeintel.resolve.resolver import Resolver
@@ -472,8 +471,18 @@ class Evaluator:
                 return None
             if held:
                 picked = _picked(returned, bound)
-                return _substituted(picked, params) if picked is not None else None
+                if picked is None or self._unsettled(picked):
+                    return None
+                return _substituted(picked, params)
         return None
+
+    def _unsettled(self, value: Value) -> bool:
+        """Whether ``value`` reads a module variable something binds again (a ``global``)."""
+        key = self.variable(value.ref) if value.kind == "name" else None
+        if key is not None and ".<locals>." not in key and self._settled(key) is None:
+            return True
+        parts = (*value.items, *(v for _, v in value.keywords))
+        return any(self._unsettled(part) for part in (*parts, *filter(None, [value.func])))
 
     def _bound_in(self, func: str, params: dict[str, Value], hops: int) -> Bound:
         """What a name in a test of ``func`` holds: a parameter's argument, a local, a global."""
@@ -665,13 +674,6 @@ class Evaluator:
             return None
         if holder is not None and self.is_subclass(cls, APP_CLASSES):
             return self._app_attribute(holder, attribute)
-        if holder is not None and attribute == "prefix" and cls in ROUTER_CLASSES:
-            # ``f"{router.prefix}/static"`` of FastAPI's own router, its prefix never set again
-            return (
-                None
-                if self._set_later(holder_key, attribute)
-                else (holder.keyword("prefix") or Value("str", ""))
-            )
         *path, last = attribute.split(".")
         for part in path:  # ``config.run.root_path``: each attribute's own class default
             cls = self._attribute_class(cls, part)
@@ -705,16 +707,6 @@ class Evaluator:
         return any(
             cls in self.resolver.mro(owner) or owner in self.resolver.mro(cls)
             for owner in self._trait_defaults.get(attribute, ())
-        )
-
-    def _set_later(self, key: str, attribute: str) -> bool:
-        """Whether the module binding ``key`` sets ``attribute`` on it after it is built."""
-        module = self.module_of(key)
-        facts = self.resolver.modules.get(module) if module else None
-        name = key.rpartition(".")[2]
-        written = f"{name}.{attribute}"
-        return facts is None or any(
-            c.role == "setattr" and c.value.text.startswith(written) for c in facts.calls
         )
 
     def _property(self, fact: SymbolFact, owner: str, holder: str) -> Value | None:

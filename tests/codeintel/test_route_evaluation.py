@@ -756,3 +756,38 @@ def test_dependencies_appended_to_a_router_are_its_own(tmp_path: Path) -> None:
         ("/plain", ("main.check", "main.other")),
     ]
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 12)]
+
+
+def test_a_match_case_is_a_test_and_an_append_after_a_route_is_not_its(tmp_path: Path) -> None:
+    """From the second review: a handler bound per ``case`` of a ``match`` on the call's
+    argument, and ``router.dependencies.append(...)`` after a helper already registered a
+    route on the router (FastAPI copies a router's dependencies when a route is declared)."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, Depends, FastAPI\n"
+                "def get_a(): ...\n"
+                "def post_b(): ...\n"
+                "def key(): ...\n"
+                "def reg(app, path, method):\n"
+                "    match method:\n"
+                "        case 'GET':\n            handler = get_a\n"
+                "        case _:\n            handler = post_b\n"
+                "    app.add_api_route(path, handler, methods=[method])\n"
+                "app = FastAPI()\n"
+                "reg(app, '/g', 'GET')\n"
+                "reg(app, '/p', 'POST')\n"
+                "r = APIRouter(prefix='/r')\n"
+                "def add(router):\n    router.add_api_route('/x', get_a)\n"
+                "add(r)\n"
+                "r.dependencies.append(Depends(key))\n"
+                "app.include_router(r)\n"
+            )
+        },
+    )
+    assert sorted((r.path, r.endpoint, r.dependencies) for r in graph.routes()) == [
+        ("/g", "main.get_a", ()),
+        ("/p", "main.post_b", ()),
+        ("/r/x", "main.get_a", ()),
+    ]

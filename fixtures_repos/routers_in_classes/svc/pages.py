@@ -1,8 +1,7 @@
 """Admin pages as fastapi-amis-admin builds them: a mixin's `__init__` makes
 `self.router = APIRouter(prefix=self.router_prefix)` with the subclass's class attribute; a
 page registers a `@property` that returns the function it defines; a site registers on
-`self.router = self.fastapi.router`, its own app's router; and a path reads a router's
-`prefix` (jhub-apps' `f"{router.prefix}/static"`)."""
+`self.router = self.fastapi.router`, its own app's router."""
 
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -47,15 +46,6 @@ class Site:
 page = Page()
 page.register_router()
 site = Site()
-static = APIRouter(prefix="/assets")
-
-
-@static.get(f"{static.prefix}/logo")
-async def logo() -> str:
-    return "logo"
-
-
 app = FastAPI()
 app.include_router(page.router)
-app.include_router(static)
 site.mount_app(app)
