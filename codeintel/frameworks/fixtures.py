@@ -358,46 +358,61 @@ def _plugins(
     so only tests there ever see them: onyx's ``tests/integration/k8s/conftest.py``). A name that
     cannot be known statically is a CI203 diagnostic: its fixtures would be missing without a
     word."""
-    resolver = evaluator.resolver
-    by_file = {facts.file: name for name, facts in resolver.modules.items()}
-    files = sorted(by_file)
-    found: dict[str, str] = {}  # in the order pytest registers them
-    done: set[str] = set()
-
-    def register(module: ModuleFacts) -> None:
-        """``module``'s plugins, each followed by those it names in turn, as pytest imports
-        them; a module no conftest loads is never imported by pytest: its list is unread."""
-        if module.module in done:
-            return
-        done.add(module.module)
-        for assign in module.assigns:
-            if assign.scope == "" and assign.name == "pytest_plugins":
-                folder = posixpath.dirname(module.file)
-                config = settings(folder)
-                # pytest runs where its config is (its rootdir), as CI and IDEs start it
-                cwd = posixpath.dirname(config.file) if config is not None else ""
-                specs = _Specs(evaluator, files, cwd)
-                names, unknown = specs.read(assign.value, module.module)
-                seen = "*"
-                if module.file.rpartition("/")[2] == "conftest.py" and not _initial(folder):
-                    seen += folder
-                for name in names:
-                    plugin = resolver.alias(name, module.module) or name
-                    if plugin not in resolver.modules:
-                        plugin = _beside(name, folder, by_file) or plugin
-                    found[plugin] = min(found.get(plugin, seen), seen, key=len)
-                    if plugin in resolver.modules:
-                        register(resolver.modules[plugin])
-                diagnostics.extend(
-                    Diagnostic("CI203", module.file, assign.line, _unknown_plugins(text))
-                    for text in unknown
-                )
-
+    registry = _Registry(evaluator, diagnostics, settings)
     for module in loaded:
         if module.module in installed:  # registered itself, then the plugins it names
-            found.setdefault(module.module, installed[module.module])
-        register(module)
-    return found
+            registry.found.setdefault(module.module, installed[module.module])
+        registry.register(module)
+    return registry.found
+
+
+class _Registry:
+    """The plugins pytest registers, in its order (a class, not a closure calling itself:
+    that would be a reference cycle keeping every module's facts alive until the cyclic
+    collector ran)."""
+
+    def __init__(
+        self,
+        evaluator: Evaluator,
+        diagnostics: list[Diagnostic],
+        settings: Callable[[str], PytestSettings | None],
+    ) -> None:
+        self.evaluator, self.diagnostics, self.settings = evaluator, diagnostics, settings
+        self.by_file = {facts.file: name for name, facts in evaluator.resolver.modules.items()}
+        self.files = sorted(self.by_file)
+        self.found: dict[str, str] = {}  # in the order pytest registers them
+        self.done: set[str] = set()
+
+    def register(self, module: ModuleFacts) -> None:
+        """``module``'s plugins, each followed by those it names in turn, as pytest imports
+        them; a module no conftest loads is never imported by pytest: its list is unread."""
+        if module.module in self.done:
+            return
+        self.done.add(module.module)
+        resolver = self.evaluator.resolver
+        for assign in module.assigns:
+            if assign.scope != "" or assign.name != "pytest_plugins":
+                continue
+            folder = posixpath.dirname(module.file)
+            config = self.settings(folder)
+            # pytest runs where its config is (its rootdir), as CI and IDEs start it
+            cwd = posixpath.dirname(config.file) if config is not None else ""
+            specs = _Specs(self.evaluator, self.files, cwd)
+            names, unknown = specs.read(assign.value, module.module)
+            seen = "*"
+            if module.file.rpartition("/")[2] == "conftest.py" and not _initial(folder):
+                seen += folder
+            for name in names:
+                plugin = resolver.alias(name, module.module) or name
+                if plugin not in resolver.modules:
+                    plugin = _beside(name, folder, self.by_file) or plugin
+                self.found[plugin] = min(self.found.get(plugin, seen), seen, key=len)
+                if plugin in resolver.modules:
+                    self.register(resolver.modules[plugin])
+            self.diagnostics.extend(
+                Diagnostic("CI203", module.file, assign.line, _unknown_plugins(text))
+                for text in unknown
+            )
 
 
 def _beside(name: str, folder: str, by_file: dict[str, str]) -> str | None:

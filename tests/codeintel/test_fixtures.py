@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -11,6 +12,8 @@ from typing import Any
 import pytest
 
 import codeintel
+from codeintel.frameworks.fixtures import extract_tests
+from tests.helpers import extractor_input
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -425,3 +428,17 @@ def test_names_a_test_module_adds_at_run_time_are_reported(tmp_path: Path) -> No
     assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [
         ("CI205", "tests/test_made.py", 3)
     ]
+
+
+def test_reading_tests_and_plugins_leaves_no_reference_cycle(fixtures: Path) -> None:
+    """What analysis leaves alive is frozen for the cyclic collector (``analysis``): a cycle
+    made while reading pytest's view (a nested function calling itself) would keep every
+    module's facts alive after each run."""
+    evaluator = extractor_input(fixtures / "pytest_layout").evaluator
+    gc.collect()
+    gc.disable()
+    try:
+        extract_tests(evaluator)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
