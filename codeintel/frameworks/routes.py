@@ -396,10 +396,10 @@ class _Builder:
         func = call.value.func
         holder, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
         owner, _, option = holder.rpartition(".")
+        if call.role != "call" or option != "dependencies" or method not in MUTATORS:
+            return  # most calls: nothing to resolve
         key = (self.ev.variable(owner) or owner) if owner else ""
         obj = self.objects.get(key)
-        if call.role != "call" or option != "dependencies" or method not in MUTATORS:
-            return
         if obj is None or not key.startswith(self.ev.key(module, call.scope, "")):
             return
         if _used_before(facts, owner, call.line):
@@ -1670,7 +1670,7 @@ class _Builder:
         fact = self.resolver.symbols.get(f"{site.module}.{cls}") if cls else None
         if fact is None or fact.kind != "class" or func is None:
             return None
-        method = self._super_method(Value("call", func.text, func=func), f"{site.module}.{cls}")
+        method = self._super_method(func, f"{site.module}.{cls}")
         if method is None:
             return None
         return Value("name", f"self.{method}", ref=f"{site.module}.{cls}.{method}")
@@ -1678,18 +1678,17 @@ class _Builder:
     def _super_start(self, call: Value, cls: str, method: str) -> str | None:
         """The class after which ``call``, ``super().method(...)`` in a method of ``cls``,
         looks ``method`` up: ``cls`` itself, or the class ``super(A, self)`` names."""
-        if self._super_method(call, cls) != method:
+        if self._super_method(call.func, cls) != method:
             return None
         made = call.func.func if call.func is not None else None
         named = self.ev.qualified(made.items[0]) if made is not None and made.items else None
         return named or cls
 
-    def _super_method(self, call: Value, cls: str) -> str | None:
-        """The method ``call`` calls on ``super()``, or on ``super(Cls, self)`` naming the
-        class ``cls`` whose method makes the call or one of its bases (the same object),
-        else None."""
-        func = call.func
-        if call.kind != "call" or func is None or func.kind != "getattr" or not func.items:
+    def _super_method(self, func: Value | None, cls: str) -> str | None:
+        """The method ``func`` names on ``super()``, or on ``super(Cls, self)`` naming the
+        class ``cls`` whose method reads it or one of its bases (the same object), else
+        None."""
+        if func is None or func.kind != "getattr" or not func.items:
             return None
         made = func.func
         if made is None or made.kind != "call" or made.keywords or made.func is None:
@@ -2828,7 +2827,7 @@ class _Builder:
     def _super_init(self, cls: str) -> Value | None:
         """The one ``super().__init__(...)`` call of ``cls.__init__``, if it makes one."""
         calls = self._calls_in(f"{cls}.__init__")
-        found = [c.value for c in calls if self._super_method(c.value, cls) == "__init__"]
+        found = [c.value for c in calls if self._super_method(c.value.func, cls) == "__init__"]
         return found[0] if len(found) == 1 else None
 
     def _constructed(self, holder: str) -> tuple[list[str], Env]:
@@ -3233,7 +3232,7 @@ class _Builder:
         texts = [v.text for v in values]
         guards = [g.text for c in facts.calls if c.scope == scope for g in c.guards]
         guards += [g.text for a in facts.assigns if a.scope == scope for g in a.guards]
-        based = sum(self._super_method(v, cls) == method for v in values)
+        based = sum(v.kind == "call" and self._super_method(v.func, cls) == method for v in values)
         toggled = any('endswith("/")' in t or "endswith('/')" in t for t in (*texts, *guards))
         return based >= 2 and (toggled or any("+ '/'" in t or '+ "/"' in t for t in texts))
 
