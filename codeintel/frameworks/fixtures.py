@@ -817,9 +817,7 @@ def _tests(
         applied = [*module_marks, *_marks_of(collecting, evaluator), *fact.decorators]
         made = [m for written in applied for m in _marks_made(written, evaluator)]
         marks = _markers(made)
-        argnames = _parametrized_names(applied, evaluator) | _generated(
-            module.file, fact.name, hooks
-        )
+        argnames = _parametrized_names(made, evaluator) | _generated(module.file, fact.name, hooks)
         # a class decorator patches the class's ``test*`` methods (mock's TEST_PREFIX) too
         patches = (*fact.decorators, *(klass.decorators if klass else ()))
         # pytest passes a unittest test method no fixture arguments
@@ -853,15 +851,13 @@ def _tests(
 
 def _used_fixtures(marks: list[Value], evaluator: Evaluator) -> tuple[str, ...]:
     """The fixture names ``usefixtures`` marks give (immich's ``TestOrtSession``), the mark
-    also through a name bound to it (``usefixtures = pytest.mark.usefixtures``), the names
-    also spread from a list (``*NAMES``)."""
+    also through a name bound to it (``usefixtures = pytest.mark.usefixtures``)."""
     names = (
         name
         for mark in marks
         if mark.kind == "call" and _mark_function(mark.func, evaluator).endswith("usefixtures")
         for item in mark.items
-        for name in evaluator.strings(item.items[0] if item.kind == "star" else item)
-        or (evaluator.text(item).value,)
+        for name in evaluator.strings(item) or (evaluator.text(item).value,)
     )
     return tuple(dict.fromkeys(names))
 
@@ -1210,12 +1206,13 @@ def _mock_arguments(decorators: tuple[Value, ...], evaluator: Evaluator) -> int:
 
 
 def _parametrized_names(
-    decorators: list[Value], evaluator: Evaluator, called: str = "mark.parametrize"
+    marks: list[Value], evaluator: Evaluator, called: str = "mark.parametrize"
 ) -> set[str]:
-    """The argument names ``parametrize`` marks fill (or, ``called`` "parametrize",
-    ``metafunc.parametrize`` calls): pytest passes them, never fixtures."""
+    """The argument names ``parametrize`` marks fill (the marks as ``_marks_made`` reads
+    them), or, ``called`` "parametrize", ``metafunc.parametrize`` calls: pytest passes them,
+    never fixtures."""
     names: set[str] = set()
-    for decorator in (m for written in decorators for m in _marks_made(written, evaluator)):
+    for decorator in marks:
         func = decorator.func
         if decorator.kind == "call" and func and func.text.endswith(called):
             first = decorator.keyword("argnames") or (
