@@ -89,7 +89,8 @@ def _fixtures(
 ) -> list[Fixture] | None:
     factory = evaluator.qualified(registration.factory)
     fact = evaluator.resolver.symbols.get(factory) if factory else None
-    model = _model_name(factory, evaluator) if factory else None
+    default = _model_name(factory, evaluator) if factory else None
+    model = default
     if registration.name is not None:
         given = evaluator.text(registration.name)
         model = None if given.unknown else given.value
@@ -112,9 +113,8 @@ def _fixtures(
             visible_from=where,
         )
 
-    parent = _model_name(factory, evaluator)  # sub-factories' back references, by default name
-    found = [
-        fixture(f"{model}__{attr}", _attribute_requests(value, parent, evaluator))
+    found = [  # sub-factories' references back to this model go by its default name
+        fixture(f"{model}__{attr}", _attribute_requests(value, default, evaluator))
         for attr, value in declared.items()
     ]
     factory_name = _underscore(fact.name)
@@ -130,18 +130,16 @@ def _attribute_requests(
     """What an attribute fixture asks for: a sub-factory's (or related factory's) model and
     that model's own attribute fixtures, but those back to the ``parent`` model; a
     ``LazyFixture``'s fixture; nothing for a plain value."""
-    func = evaluator.qualified(value.func) if value is not None and value.kind == "call" else None
-    if value is None or func is None:
-        return ()
-    if func in _LAZY_FIXTURES:  # ``LazyFixture("author")``; a function's own names aside
+    func = _called(value, evaluator)
+    if value is not None and func in _LAZY_FIXTURES:  # ``LazyFixture("author")``
         named = evaluator.text(value.items[0]) if value.items else None
         return (named.value,) if named is not None and not named.unknown else ()
-    sub = _sub_factory(value, evaluator)
+    sub = _sub_factory(value, evaluator) if func in _SUB_FACTORIES | _RELATED else None
     sub_model = _model_name(sub, evaluator) if sub else None
     if sub is None or sub_model is None:
         return ()
     deps = _dependencies(_declarations(sub, evaluator), sub_model, parent, evaluator)
-    return (*deps, sub_model) if func in _SUB_FACTORIES | _RELATED else ()
+    return (*deps, sub_model)
 
 
 def _dependencies(
@@ -151,9 +149,7 @@ def _dependencies(
     all but related factories, and a sub-factory back to the ``parent`` model."""
     found = []
     for attr, value in declared.items():
-        func = (
-            evaluator.qualified(value.func) if value is not None and value.kind == "call" else None
-        )
+        func = _called(value, evaluator)
         if func in _RELATED:
             continue
         sub = _sub_factory(value, evaluator) if func in _SUB_FACTORIES else None
@@ -214,8 +210,13 @@ def _declarations(factory: str, evaluator: Evaluator) -> dict[str, Value | None]
     return {**found, **{k: v for k, v in params.items() if k not in found}}
 
 
+def _called(value: Value | None, evaluator: Evaluator) -> str | None:
+    """What ``value`` calls, qualified (``factory.SubFactory``), when it is a call."""
+    return evaluator.qualified(value.func) if value is not None and value.kind == "call" else None
+
+
 def _traits(value: Value | None, evaluator: Evaluator) -> bool:
-    return value is not None and value.kind == "call" and evaluator.qualified(value.func) in _TRAITS
+    return _called(value, evaluator) in _TRAITS
 
 
 def _declared_method(sym: SymbolFact, cls: str) -> bool:
