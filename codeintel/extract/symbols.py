@@ -966,11 +966,10 @@ def _case_test(subject: str, pattern: cst.MatchPattern) -> str | None:
         return f"{subject} == {_text(pattern.value)}"
     if isinstance(pattern, cst.MatchSingleton):
         return f"{subject} is {_text(pattern.value)}"
-    if isinstance(pattern, cst.MatchOr) and all(
-        isinstance(p.pattern, cst.MatchValue) for p in pattern.patterns
-    ):
-        values = ", ".join(_text(p.pattern.value) for p in pattern.patterns)  # type: ignore[attr-defined]
-        return f"{subject} in ({values},)"
+    alternatives = [p.pattern for p in pattern.patterns] if isinstance(pattern, cst.MatchOr) else []
+    values = [_text(p.value) for p in alternatives if isinstance(p, cst.MatchValue)]
+    if alternatives and len(values) == len(alternatives):
+        return f"{subject} in ({', '.join(values)},)"
     if isinstance(pattern, cst.MatchAs) and pattern.pattern is None:
         return None  # ``case _:`` or ``case name:``
     return f"match {subject}: case {_text(pattern)}"

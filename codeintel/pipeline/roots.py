@@ -254,6 +254,7 @@ def _votes(
     votes: Counter[tuple[str, str]] = Counter()
     outside: Counter[str] = Counter()
     first: dict[tuple[str, str], tuple[str, int]] = {}
+    code: dict[str, bytes | None] = {}  # modules' code without comments, read once each
     for path in sorted(sources):
         data = sources[path]
         for match in _IMPORT.finditer(data):
@@ -266,7 +267,9 @@ def _votes(
             nested = "." in name and bool(found)
             if member is not None:
                 deeper = provides.get(f"{name}.{member.decode()}", set())
-                bound = {r for r in found if r not in packages or _binds(sources, r, name, member)}
+                bound = {
+                    r for r in found if r not in packages or _binds(sources, code, r, name, member)
+                }
                 found, nested = bound | deeper, nested or bool(deeper)
             possible = _possible(path, found, packages, nested)
             outside[top] += not possible
@@ -278,18 +281,26 @@ def _votes(
     return votes, first
 
 
-def _binds(sources: Mapping[str, bytes], root: str, module: str, member: bytes) -> bool:
+def _binds(
+    sources: Mapping[str, bytes],
+    code: dict[str, bytes | None],
+    root: str,
+    module: str,
+    member: bytes,
+) -> bool:
     """Whether ``from module import member`` may be served by ``module`` under ``root``: its
     code names ``member`` (or imports ``*``, or has a module ``__getattr__``). NAT's
     ``nat/front_ends/fastapi/`` package names no ``FastAPI``: its own modules' ``from fastapi
     import FastAPI`` is the library, never a vote for that package's parent as a root."""
     base = f"{root}/{module.replace('.', '/')}" if root else module.replace(".", "/")
-    source = sources.get(f"{base}/__init__.py", sources.get(f"{base}.py"))
-    if source is None:
+    if base not in code:
+        source = sources.get(f"{base}/__init__.py", sources.get(f"{base}.py"))
+        code[base] = _COMMENT.sub(b"", source) if source is not None else None
+    text = code[base]
+    if text is None:
         return True  # a namespace package, or not read: nothing tells
-    code = _COMMENT.sub(b"", source)
-    named = re.search(rb"\b" + re.escape(member) + rb"\b", code)
-    return named is not None or _OPEN_NAMESPACE.search(code) is not None
+    named = re.search(rb"\b" + re.escape(member) + rb"\b", text)
+    return named is not None or _OPEN_NAMESPACE.search(text) is not None
 
 
 def _possible(importer: str, roots: set[str], packages: set[str], nested: bool) -> list[str]:
