@@ -481,8 +481,9 @@ class Evaluator:
         key = self.variable(value.ref) if value.kind == "name" else None
         if key is not None and ".<locals>." not in key and self._settled(key) is None:
             return True
-        parts = (*value.items, *(v for _, v in value.keywords))
-        return any(self._unsettled(part) for part in (*parts, *filter(None, [value.func])))
+        called = (value.func,) if value.func is not None else ()
+        parts = (*called, *value.items, *(v for _, v in value.keywords))
+        return any(self._unsettled(part) for part in parts)
 
     def _bound_in(self, func: str, params: dict[str, Value], hops: int) -> Bound:
         """What a name in a test of ``func`` holds: a parameter's argument, a local, a global."""
