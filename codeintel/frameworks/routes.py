@@ -691,7 +691,8 @@ class _Builder:
         if value.kind == "call":
             # ``mod.setup(app)`` with ``mod = import_module(f"app.plugins.{name}")`` in a loop
             func = _close(value.func, site.env) if site.env and value.func else value.func
-            called = self._constructor(self.ev.called_class(replace(value, func=func)))
+            closed = value if func is value.func else replace(value, func=func)
+            called = self._constructor(self.ev.called_class(closed))
             fact = self._callee(called)
             if fact is None:  # ``manager.on_start(app)``
                 called = self._method(value.func)
@@ -702,7 +703,7 @@ class _Builder:
                 # subclass overrides: that one runs when the instance is one of it, and the
                 # base's own when it is none of them
                 unless = tuple(f"not (isinstance(self, {cls}))" for _, cls in overrides)
-                own = replace(site, conditions=(*site.conditions, *unless))
+                own = replace(site, conditions=(*site.conditions, *unless)) if unless else site
                 self.sites[called].append((self._spread(value), own))
                 for override, cls in overrides:
                     tested = (*site.conditions, f"isinstance(self, {cls})")

@@ -7,7 +7,7 @@ import networkx as nx
 from codeintel.config.distributions import import_names
 from codeintel.config.projects import nearest_project
 from codeintel.facts.docs import DocFile
-from codeintel.facts.fixtures import TestFacts
+from codeintel.facts.fixtures import Fixture, TestFacts
 from codeintel.facts.ids import (
     EdgeKind,
     dist_id,
@@ -110,12 +110,16 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
             end_line=fixture.end_line,
             fixture=fixture.model_dump(),
         )
+    seen: dict[tuple[str, str | None], dict[str, Fixture]] = {}  # by the site they are seen at
     for fixture in facts.fixtures:
-        # a fixture asking for its own name gets the next definition out, as in pytest
-        others = tuple(f for f in facts.fixtures if f != fixture)
-        visible = visible_fixtures(others, *fixture_site(fixture))
+        site = fixture_site(fixture)
+        if site not in seen:
+            seen[site] = visible_fixtures(facts.fixtures, *site)
         for name in fixture.requests:
-            target = visible.get(name)
+            target = seen[site].get(name)
+            if name == fixture.name:  # its own name: the next definition out, as in pytest
+                others = tuple(f for f in facts.fixtures if f != fixture)
+                target = visible_fixtures(others, *site).get(name)
             if target is not None:
                 kind: EdgeKind = "requests_fixture"
                 graph.add_edge(fixture_node(fixture), fixture_node(target), key=kind, kind=kind)
