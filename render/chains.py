@@ -84,7 +84,15 @@ def build_chains(facts: ProjectFacts) -> list[Chain]:
     schemas = {s.qualname: s for s in graph.schemas()}
     tests = facts.tests
     module_of = facts.module_of_file
-    named = {t.file: name_words(t.file.rpartition("/")[2]) for t in tests}
+    # test files by the modules they import and by the words of their names, looked up per
+    # chain: a pass over every test per chain was most of a plan's time on large projects
+    importing: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)
+    for test in tests:
+        for module in test.tests_modules:
+            importing[module].add(test.file)
+        for word in name_words(test.file.rpartition("/")[2]):
+            named[word].add(test.file)
     chains = []
     for (resource, file), routes in sorted(grouped.items()):
         endpoints = {r.endpoint for r in routes}
@@ -98,9 +106,7 @@ def build_chains(facts: ProjectFacts) -> list[Chain]:
         modules |= {module_of[s.file] for s in models}
         modules = {m for m in modules if resource in name_words(m)} or modules
         # A test reaches its resource by import, or through the HTTP client by name only.
-        test_files = sorted(
-            {t.file for t in tests if modules & set(t.tests_modules) or resource in named[t.file]}
-        )
+        test_files = sorted(set().union(*(importing[m] for m in modules), named[resource]))
         chains.append(
             Chain(
                 resource=resource,

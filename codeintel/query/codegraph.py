@@ -69,9 +69,13 @@ class CodeGraph:
 
     def schemas(self) -> list[Schema]:
         """Every pydantic model, sorted by qualified name."""
+        return list(self._schemas)
+
+    @cached_property
+    def _schemas(self) -> tuple[Schema, ...]:  # a plan asks several times
         nodes = self.graph.nodes(data="schema")
         found = [Schema.model_validate(data) for _, data in nodes if data is not None]
-        return sorted(found, key=lambda s: s.qualname)
+        return tuple(sorted(found, key=lambda s: s.qualname))
 
     def modules(self) -> tuple[str, ...]:
         return tuple(sorted(d["name"] for _, d in self._nodes_of_kind(*_MODULE_KINDS)))
