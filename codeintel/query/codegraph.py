@@ -265,12 +265,14 @@ class CodeGraph:
         if node not in self.graph:
             raise CodeIntelError(f"no such symbol or module: {qualname}")
         found: set[Reference] = set()
-        for source, lines in self._incoming_refs.get(node, ()):
+        for source, lines in self._incoming(node, "references"):
             for line in lines:
                 found.add(self._reference(source, line, qualname, "exact"))
         name = qualname.rpartition(".")[2]
         for unresolved in self._unresolved_by_last.get(name, ()):
-            for source, lines in self._incoming_uses.get(unresolved, ()):
+            # unresolved names are reached by plain uses and by calls (which stay unresolved
+            # even where a prefix of them resolves)
+            for source, lines in self._incoming(unresolved, "references", "calls"):
                 text = self.graph.nodes[unresolved]["name"]
                 for line in lines:
                     found.add(self._reference(source, line, text, "by-name"))
@@ -386,22 +388,11 @@ class CodeGraph:
     def _module_of_file(self) -> dict[str, str]:
         return {d["file"]: n for n, d in self._nodes_of_kind(*_MODULE_KINDS)}
 
-    @cached_property
-    def _incoming_refs(self) -> dict[str, list[tuple[str, tuple[int, ...]]]]:
-        return self._incoming("references")
-
-    @cached_property
-    def _incoming_uses(self) -> dict[str, list[tuple[str, tuple[int, ...]]]]:
-        """Unresolved names are reached by plain uses and by calls (which stay unresolved
-        even where a prefix of them resolves)."""
-        return self._incoming("references", "calls")
-
-    def _incoming(self, *kinds: EdgeKind) -> dict[str, list[tuple[str, tuple[int, ...]]]]:
-        index: dict[str, list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
-        for source, target, kind, data in self.graph.edges(keys=True, data=True):
-            if kind in kinds:
-                index[target].append((source, data["lines"]))
-        return index
+    def _incoming(self, node: str, *kinds: EdgeKind) -> list[tuple[str, tuple[int, ...]]]:
+        """Uses of ``node`` by edges of ``kinds``: its own edges, not an index of every edge
+        (which cost a first query on a large graph more than the query itself)."""
+        edges = self.graph.in_edges(node, keys=True, data="lines")
+        return [(source, lines) for source, _, kind, lines in edges if kind in kinds]
 
     @cached_property
     def _unresolved_by_last(self) -> dict[str, list[str]]:
