@@ -829,6 +829,10 @@ class _Collector:
             return Value(
                 "ifexp", _text(node), items=tuple(map(sub, (node.test, node.body, node.orelse)))
             )
+        if isinstance(node, cst.Lambda):  # named as Python names it: ``f.<locals>.<lambda>``
+            named = chain[-1].child_qualname("<lambda>")
+            qualname = f"{self.module}.{named}" if self.module else named
+            return Value("lambda", _text(node), ref=qualname)
         if isinstance(node, cst.Subscript):
             indices = tuple(
                 sub(e.slice.value) for e in node.slice if isinstance(e.slice, cst.Index)
@@ -956,6 +960,7 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
             cst.Tuple,
             cst.Subscript,  # ``selected = router_mapping[server]`` in a loop (tabbyAPI)
             cst.IfExp,  # ``dependencies = [Depends(check)] if guard else []`` (langflow)
+            cst.Lambda,  # ``check = lambda: "ok"``, then served as an endpoint
         ),
     )
 

@@ -31,7 +31,9 @@ class Value(_Pickled):
     annotation's ``X | None`` too: ``items`` are the operands), "subscript" (``items`` are
     the base, then the indices), "dict" (string keys: ``keywords``), "getattr" (an
     attribute of what is not a dotted name: ``func`` is the object, ``items[0]`` the
-    attribute's name), or "other". A call's ``**mapping`` argument is the keyword "**"."""
+    attribute's name), "lambda" (``ref`` is its qualified name, as Python's ``__qualname__``
+    names it: ``module.f.<locals>.<lambda>``), or "other". A call's ``**mapping`` argument is
+    the keyword "**"."""
 
     kind: str
     text: str

@@ -1844,6 +1844,10 @@ class _Builder:
     def _endpoint(self, value: Value | None, site: _Site) -> str:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""
         value = self.ev.unpartial(value)
+        held = self.ev.binding(self.ev.variable(value.ref) or "") if value and value.ref else None
+        for lambda_ in (value, held):  # ``add_api_route("/health", lambda: "ok")``
+            if lambda_ is not None and lambda_.kind == "lambda" and lambda_.ref:
+                return lambda_.ref
         endpoint = self.ev.qualified(value) or self.ev.returned_function(value)
         if endpoint is not None and endpoint not in self.resolver.symbols:
             # ``endpoints.live`` with ``endpoints = Endpoints(...)``: the bound method is the

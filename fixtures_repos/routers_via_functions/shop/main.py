@@ -6,6 +6,7 @@ from shop.served import serve
 app = create_app()
 app.include_router(crud_router)
 app.include_router(plain_crud, prefix="/plain-crud")
+app.add_api_route("/alive", lambda: "yes")  # a module's lambda: ``shop.main.<lambda>``
 
 
 def run() -> None:
