@@ -843,22 +843,26 @@ def _tests(
                 fixtures=() if unittest else _requested(fact, patches, argnames, evaluator),
                 kind=_kind(module.file),
                 tests_modules=imported,
-                uses=_used_fixtures(made, evaluator),
+                uses=_used_fixtures(made, evaluator, anyio=fact.is_async and not unittest),
             )
         )
     return found
 
 
-def _used_fixtures(marks: list[Value], evaluator: Evaluator) -> tuple[str, ...]:
+def _used_fixtures(marks: list[Value], evaluator: Evaluator, *, anyio: bool) -> tuple[str, ...]:
     """The fixture names ``usefixtures`` marks give (immich's ``TestOrtSession``), the mark
-    also through a name bound to it (``usefixtures = pytest.mark.usefixtures``)."""
-    names = (
+    also through a name bound to it (``usefixtures = pytest.mark.usefixtures``); and for a
+    coroutine test (``anyio``) marked ``anyio`` on itself, its class or its module,
+    ``anyio_backend``, which anyio's plugin (installed with every FastAPI) adds so."""
+    names = [
         name
         for mark in marks
         if mark.kind == "call" and _mark_function(mark.func, evaluator).endswith("usefixtures")
         for item in mark.items
         for name in evaluator.strings(item) or (evaluator.text(item).value,)
-    )
+    ]
+    if anyio and "anyio" in _markers(marks):
+        names.append("anyio_backend")
     return tuple(dict.fromkeys(names))
 
 
