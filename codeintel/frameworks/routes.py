@@ -1263,6 +1263,13 @@ class _Builder:
         holder, _, name = method.rpartition(".")
         if name in _INCLUDES and not self._param(holder):
             return self._included_per_call(module, call, sites)
+        # ``app.include_router(router, **kwargs)`` in ``include(app, router, **kwargs)``: what
+        # the mapping holds (a ``prefix``) is known per call
+        mappings = {v.ref for k, v in call.value.keywords if k == "**" and v.kind == "name"}
+        if mappings and name in (*_INCLUDES, *_ADDERS):
+            per_call = self._sites_per_call(module, call.scope, mappings, sites)
+            if per_call is not sites:
+                return per_call
         if name not in _ADDERS:
             return sites
         spread = self._spread(call.value)

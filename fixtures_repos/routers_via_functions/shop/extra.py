@@ -1,6 +1,7 @@
 from fastapi import APIRouter, FastAPI
 
 from shop.callbacks import make_callback_router
+from shop.forwarded import include, me
 from shop.lazy import badges_router, notes_router, stamps_router
 from shop.made import alpha, beta
 from shop.pipelines import add_pipeline_route
@@ -24,6 +25,7 @@ def register_extra(app: FastAPI) -> None:
     add_pipeline_route(app, "upload", requires_files=True)
     app.include_router(make_callback_router("apple", callback_method="POST"), prefix="/oauth")
     app.include_router(make_callback_router("github"), prefix="/oauth")
+    include(app, me, prefix="/auth/user")
 
 
 def version() -> dict[str, str]:
