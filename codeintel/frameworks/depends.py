@@ -282,7 +282,7 @@ def _aliased(value: Value, evaluator: Evaluator) -> str | None:
 def _bound_method(ref: str | None, evaluator: Evaluator) -> str | None:
     holder, _, attribute = (ref or "").rpartition(".")
     key = evaluator.variable(holder) if holder else None
-    bound = evaluator.binding(key) if key else None
+    bound = evaluator.branch_binding(key) if key else None
     cls = (
         evaluator.instance_class(bound) if bound else _parameter_class(holder, attribute, evaluator)
     )

@@ -179,6 +179,37 @@ class Evaluator:
             return first  # read before it grows (``APIRouter(prefix=PREFIX)``, then ``+=``)
         return value
 
+    def branch_binding(self, key: str) -> Value | None:
+        """The value a module variable bound in several branches holds once its module has
+        run (``auth = RealAuth()`` under ``if settings.AUTH_ENABLED:``, ``MockAuth()`` in
+        its ``else``): the last binding whose ``if`` tests hold, read with the module's
+        constants and settings defaults. None when a test is not known, or a binding is in
+        a loop, a ``try`` or a function (``binding`` then still gives the first)."""
+        written = sorted((f for f in self.assigns.get(key, ()) if f.value is not None), key=_line)
+        module = self.module_of(key)
+        if len(written) < 2 or module is None or any(f.scope for f in written):
+            return self.binding(key)
+        if any(g.kind != "if" for f in written for g in f.guards):
+            return None
+        bound = self._module_bound(module)
+        reaching = None
+        for fact in written:
+            held = _all_hold(fact.guards, bound)
+            if held is None:
+                return None
+            reaching = fact.value if held else reaching
+        return reaching
+
+    def _module_bound(self, module: str) -> Bound:
+        """What a name in a module-level ``if`` test holds: a constant, a setting's default."""
+
+        def bound(name: str) -> Value | None:
+            return self._known(
+                self._resolved_value(Value("name", name, ref=f"{module}.{name}"), 0), 0
+            )
+
+        return bound
+
     def _used_while_growing(self, key: str, facts: list[AssignFact]) -> bool:
         """Whether a statement of the variable's own scope names it between its binding and
         its last addition: what is read there is not the grown value."""

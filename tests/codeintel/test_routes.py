@@ -575,6 +575,90 @@ def test_providers_made_by_factories_and_instances_equal_fastapis(tmp_path: Path
     assert runtime["main:a"] == list(routes["/a"])
 
 
+_BRANCH_PROVIDERS = """
+from fastapi import Depends, FastAPI
+from pydantic import BaseModel
+
+AUTH_ENABLED = False
+
+
+class Settings(BaseModel):
+    auth: bool = False
+    mode: str = "mock"
+
+
+settings = Settings()
+
+
+class Real:
+    async def get_user(self) -> str:
+        return "real"
+
+
+class Mock:
+    async def get_user(self) -> str:
+        return "mock"
+
+
+if AUTH_ENABLED:
+    first = Real()
+else:
+    first = Mock()
+
+if settings.auth:
+    second = Real()
+else:
+    second = Mock()
+
+third = Real()
+if settings.mode == "mock":
+    third = Mock()
+
+app = FastAPI()
+
+
+@app.get("/a")
+async def a(user: str = Depends(first.get_user)) -> str:
+    return user
+
+
+@app.get("/b")
+async def b(user: str = Depends(second.get_user)) -> str:
+    return user
+
+
+@app.get("/c")
+async def c(user: str = Depends(third.get_user)) -> str:
+    return user
+"""
+
+
+@pytest.mark.slow
+def test_an_instance_bound_per_branch_provides_what_the_branch_taken_binds(
+    tmp_path: Path,
+) -> None:
+    """airweave's ``auth0 = Auth0(...)`` under ``if settings.AUTH_ENABLED:`` and a mock in
+    its ``else``: ``Depends(auth0.get_user)`` is the method of what the test taken binds."""
+    (tmp_path / "main.py").write_text(_BRANCH_PROVIDERS)
+    routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    runtime = runtime_dependencies(tmp_path, "main:a", "main:b", "main:c")
+    assert routes == {f"/{n}": tuple(runtime[f"main:{n}"]) for n in "abc"}
+    assert set(routes.values()) == {("main.Mock.get_user",)}
+
+
+def test_an_instance_bound_per_branch_of_an_unknown_test_is_a_placeholder(tmp_path: Path) -> None:
+    (tmp_path / "main.py").write_text(
+        "import os\nfrom fastapi import Depends, FastAPI\n"
+        "class A:\n    def get(self): ...\nclass B:\n    def get(self): ...\n"
+        "if os.environ.get('X'):\n    auth = A()\nelse:\n    auth = B()\n"
+        "app = FastAPI()\n"
+        "@app.get('/x')\ndef x(user=Depends(auth.get)): ...\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.all_dependencies for r in graph.routes()] == [("main.auth.get",)]
+    assert [d.code for d in graph.diagnostics] == ["CI204"]
+
+
 def test_a_closure_wrapping_what_a_configuration_picks_is_a_placeholder(tmp_path: Path) -> None:
     (tmp_path / "main.py").write_text(
         "import os\nfrom functools import wraps\nfrom fastapi import Depends, FastAPI\n"
