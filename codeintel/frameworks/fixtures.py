@@ -142,8 +142,11 @@ def _wins(rank: int, fixture: Fixture, best: dict[str, tuple[int, Fixture]]) -> 
 
 def fixture_node(fixture: Fixture) -> str:
     """A fixture's node id: ``fixture:tests/test_x.py::TestA::mock_client`` for one that a test
-    class sees (one per class, as pytest registers it), ``fixture:<file>::<function>`` else."""
+    class sees (one per class, as pytest registers it), ``fixture:<file>::<function>`` else;
+    ``fixture:<file>::<name>`` for each fixture a factory makes of its one nested function."""
     owner = fixture.visible_from if "::" in fixture.visible_from else _home(fixture)
+    if ".<locals>." in fixture.function:  # one function a factory makes several fixtures of
+        return fixture_id(owner, fixture.name)
     return fixture_id(owner, fixture.function.rpartition(".")[2])
 
 
@@ -635,6 +638,9 @@ def _assigned_fixtures(module: ModuleFacts, evaluator: Evaluator) -> dict[str, _
         if assign.scope or assign.guards or assign.line < imported_at.get(assign.name, 0):
             continue
         value = assign.value
+        if value is not None and value.kind == "call":
+            found[assign.name] = _made_fixture(value, evaluator)
+            continue
         if value is None or value.kind != "name" or value.ref is None:
             found[assign.name] = None
             continue
@@ -647,6 +653,24 @@ def _assigned_fixtures(module: ModuleFacts, evaluator: Evaluator) -> dict[str, _
         target = resolver.resolve(dotted, importer=module.module)
         found[assign.name] = _fixture_named(target, evaluator)
     return found
+
+
+def _made_fixture(call: Value, evaluator: Evaluator) -> _Bound | None:
+    """``config = make_config_fixture("a.yml")`` with ``make_config_fixture`` returning the
+    ``@pytest.fixture`` it defines (fides' dataset configs): that nested fixture, which pytest
+    registers under the variable's name."""
+    resolver = evaluator.resolver
+    factory = evaluator.called_class(call)
+    fact = resolver.symbols.get(factory) if factory else None
+    if fact is None or fact.kind != "function" or len(fact.returned) != 1:
+        return None
+    returned = fact.returned[0]
+    nested = f"{factory}.<locals>.{returned.text}" if returned.kind == "name" else ""
+    made = resolver.symbols.get(nested)
+    decorator = _fixture_decorator(made, evaluator) if made is not None else None
+    if made is None or decorator is None or factory is None:
+        return None
+    return made, resolver.modules[resolver.symbol_module[factory]], decorator
 
 
 def _fixture_named(target: Target | None, evaluator: Evaluator) -> _Bound | None:

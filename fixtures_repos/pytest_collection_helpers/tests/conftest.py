@@ -1,5 +1,7 @@
 from typing import Any
 
+import pytest
+
 pytest_plugins = ["fixtures.db"]
 
 collect_ignore = ["test_skipped.py"]
@@ -15,3 +17,17 @@ def pytest_generate_tests(metafunc: Any) -> None:
         metafunc.parametrize("backend", ["sqlite", "postgres"])
     if metafunc.function.__name__ == "test_matrix":  # other tests get the fixture `size`
         metafunc.parametrize("size", [1, 2])
+
+
+def make_config_fixture(filename: str) -> Any:
+    """Fixtures a factory makes: pytest registers each under the name it is bound to."""
+
+    @pytest.fixture
+    def _config(db: str) -> dict[str, str]:
+        return {"file": filename, "db": db}
+
+    return _config
+
+
+reachable_config = make_config_fixture("reachable.yml")
+unreachable_config = make_config_fixture("unreachable.yml")

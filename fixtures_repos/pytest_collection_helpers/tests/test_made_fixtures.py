@@ -1,0 +1,6 @@
+def test_reachable(reachable_config: dict[str, str]) -> None:
+    assert reachable_config["file"] == "reachable.yml"
+
+
+def test_unreachable(unreachable_config: dict[str, str], db: str) -> None:
+    assert unreachable_config["db"] == db
