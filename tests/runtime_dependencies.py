@@ -16,6 +16,11 @@ from typing import Any
 from fastapi.dependencies.models import Dependant
 from fastapi.dependencies.utils import get_dependant
 
+# Python put this folder first on sys.path: a project's own module named like one here
+# (a top-level ``helpers``) must not be hidden by it.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    del sys.path[0]
+
 
 def flattened(dependant: Dependant, names: dict[int, str], done: dict[str, None]) -> None:
     for sub in dependant.dependencies:

@@ -8,6 +8,12 @@ from __future__ import annotations
 import importlib
 import json
 import sys
+from pathlib import Path
+
+# Python put this folder first on sys.path: a project's own module named like one here
+# (a top-level ``helpers``) must not be hidden by it.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    del sys.path[0]
 
 
 def fields(spec: str) -> list[tuple[str, bool]]:

@@ -17,6 +17,11 @@ from typing import Any
 
 import pytest
 
+# Python put this folder first on sys.path: a project's own module named like one here
+# (a top-level ``helpers``) must not be hidden by it.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    del sys.path[0]
+
 ROOT = Path(sys.argv[1]).resolve()
 found: dict[str, dict[str, list[Any]]] = {}
 requested: dict[str, list[str]] = {}

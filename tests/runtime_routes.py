@@ -13,10 +13,16 @@ import importlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from fastapi.routing import APIRoute, APIWebSocketRoute
 from starlette.routing import Mount
+
+# Python put this folder first on sys.path: a project's own module named like one here
+# (a top-level ``helpers``) must not be hidden by it.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    del sys.path[0]
 
 
 def served(routes: Iterable[Any], prefix: str = "") -> Iterator[tuple[str, str, str]]:
