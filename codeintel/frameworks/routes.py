@@ -2173,9 +2173,35 @@ class _Builder:
                     if "**" not in dict(call.keywords)
                     else None
                 )
+            key = f"{func}.<locals>.{param.name}"
+            if arg is not None and key in self.ev.assigns:
+                arg = self._bound_again(key, _close(arg, env))
             if arg is not None:
-                bound[f"{func}.<locals>.{param.name}"] = _close(arg, env)
+                bound[key] = _close(arg, env)
         return {**self._receiver(func, call), **bound}
+
+    def _bound_again(self, key: str, given: Value) -> Value | None:
+        """A string parameter the body binds again (fastapi_mcp's ``if not
+        mount_path.startswith("/"): mount_path = f"/{mount_path}"``): the string it holds
+        after each binding whose ``if`` tests hold with it, in order; None (unknown) when a
+        test or a value is not known, or a binding is in a loop, a ``try`` or a nested
+        function. Any other argument is as given: the binding's own value reads it (``extra =
+        extra or [...]``)."""
+        name, text = key.rpartition(".")[2], self.ev.text(given)
+        if text.unknown:
+            return given
+        for fact in sorted(self.ev.assigns[key], key=lambda fact: fact.line):
+            if fact.value is None or any(g.kind != "if" for g in fact.guards):
+                return None
+            now = Value("str", text.value)
+            tests = [holds(g.text, _only(name, now)) for g in fact.guards]
+            if None in tests:
+                return None
+            if all(tests):
+                text = self.ev.text(_close(fact.value, {key: now}))
+                if text.unknown:
+                    return None
+        return Value("str", text.value)
 
     def _receiver(self, func: str, call: Value) -> Env:
         """``ImageConfig.register(router)`` of a classmethod ``Config.register``: its ``cls``
@@ -3530,6 +3556,11 @@ def _unpack(target: Value, item: Value) -> Env:
             for k, v in _unpack(t, i).items()
         }
     return {}
+
+
+def _only(name: str, value: Value) -> Callable[[str], Value | None]:
+    """What ``holds`` reads a test with: ``value`` for ``name``, nothing else known."""
+    return lambda asked: value if asked == name else None
 
 
 def _close(value: Value, env: Env) -> Value:

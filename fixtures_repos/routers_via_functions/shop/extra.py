@@ -1,7 +1,7 @@
 from fastapi import APIRouter, FastAPI
 
 from shop.callbacks import make_callback_router
-from shop.forwarded import include, me
+from shop.forwarded import include, me, mount_probe
 from shop.lazy import badges_router, notes_router, stamps_router
 from shop.made import alpha, beta
 from shop.pipelines import add_pipeline_route
@@ -26,6 +26,8 @@ def register_extra(app: FastAPI) -> None:
     app.include_router(make_callback_router("apple", callback_method="POST"), prefix="/oauth")
     app.include_router(make_callback_router("github"), prefix="/oauth")
     include(app, me, prefix="/auth/user")
+    mount_probe(app)
+    mount_probe(app, "tools/")
 
 
 def version() -> dict[str, str]:

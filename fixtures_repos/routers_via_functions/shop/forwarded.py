@@ -12,3 +12,15 @@ def read_me() -> dict[str, str]:
 
 def include(app: FastAPI, router: APIRouter, **kwargs: str) -> None:
     app.include_router(router, **kwargs)
+
+
+def mount_probe(router: APIRouter, mount_path: str = "/probe") -> None:
+    """A path parameter normalised in the body before use (fastapi_mcp's ``mount_http``)."""
+    if not mount_path.startswith("/"):
+        mount_path = f"/{mount_path}"
+    if mount_path.endswith("/"):
+        mount_path = mount_path[:-1]
+
+    @router.get(mount_path)
+    def probe() -> bool:
+        return True
