@@ -2175,7 +2175,8 @@ class _Builder:
                 )
             key = f"{func}.<locals>.{param.name}"
             if arg is not None and key in self.ev.assigns:
-                arg = self._bound_again(key, _close(arg, env))
+                # unknown: its name as a placeholder, not its binding read back into itself
+                arg = self._bound_again(key, _close(arg, env)) or Value("other", param.name)
             if arg is not None:
                 bound[key] = _close(arg, env)
         return {**self._receiver(func, call), **bound}
@@ -2190,7 +2191,12 @@ class _Builder:
         name, text = key.rpartition(".")[2], self.ev.text(given)
         if text.unknown:
             return given
-        for fact in sorted(self.ev.assigns[key], key=lambda fact: fact.line):
+        written = sorted(self.ev.assigns[key], key=lambda fact: fact.line)
+        module = self.ev.module_of(key)
+        facts = self.resolver.modules.get(module) if module else None
+        if facts is None or _read_before(facts, key, written[-1].line):
+            return None  # a statement reads it before it is bound again: which value, where
+        for fact in written:
             if fact.value is None or any(g.kind != "if" for g in fact.guards):
                 return None
             now = Value("str", text.value)
@@ -3556,6 +3562,25 @@ def _unpack(target: Value, item: Value) -> Env:
             for k, v in _unpack(t, i).items()
         }
     return {}
+
+
+def _read_before(facts: ModuleFacts, key: str, line: int) -> bool:
+    """Whether a call or decorator of ``facts`` before ``line`` passes the variable ``key``."""
+
+    def passes(value: Value) -> bool:
+        parts = (value.func, *value.items, *(v for _, v in value.keywords))
+        return (value.kind == "name" and value.ref == key) or any(
+            passes(part) for part in parts if part is not None
+        )
+
+    calls = (c.value for c in facts.calls if c.line < line)
+    decorators = (
+        d
+        for s in facts.symbols
+        for d, at in zip(s.decorators, s.decorator_lines, strict=True)
+        if at < line
+    )
+    return any(passes(value) for value in (*calls, *decorators))
 
 
 def _only(name: str, value: Value) -> Callable[[str], Value | None]:

@@ -791,3 +791,20 @@ def test_a_match_case_is_a_test_and_an_append_after_a_route_is_not_its(tmp_path:
         ("/p", "main.post_b", ()),
         ("/r/x", "main.get_a", ()),
     ]
+
+
+def test_a_path_parameter_read_before_the_body_binds_it_again_is_unknown(tmp_path: Path) -> None:
+    """Each declaration reads the parameter as it is then: with no order of statements in a
+    call's bindings, neither the argument nor its later value is claimed for both."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\napp = FastAPI()\ndef h(): ...\n"
+                "def add(router, path):\n    router.add_api_route(path, h)\n"
+                "    path = path + '/'\n    router.add_api_route(path, h)\n"
+                "add(app, '/x')\n"
+            )
+        },
+    )
+    assert [(r.path, r.resolved) for r in graph.routes()] == [("<?path>", False)] * 2
