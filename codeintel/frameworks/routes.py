@@ -621,6 +621,9 @@ class _Builder:
             for site in self._loop_sites(module, facts.file, call.line, call.guards)[0]:
                 for statement in self._mapped(call.value)[0]:  # ``list(map(add, prefixes))``
                     self._add_sites(statement, site)
+        for call in facts.calls:
+            if call.role == "call" and call.scope and not self._per_request(module, call.scope):
+                self._super_site(module, facts.file, call)
         for sym in facts.symbols:  # ``return ServiceApp(**routers)``, under its ``if`` tests
             tests = sym.returned_guards
             if len(tests) != len(sym.returned):
@@ -642,6 +645,26 @@ class _Builder:
                 elif decorator.kind == "call":
                     self._applied_closure(decorator, function, site)
         return deferred
+
+    def _super_site(self, module: str, file: str, call: CallFact) -> None:
+        """``super().__init__(app)`` in a method: a call of the method a base defines, so
+        what the base binds from its parameters (``self._app = app``) is what the subclass's
+        caller passed (jupyverse's routers include on ``self._app``)."""
+        owner = f"{module}.{call.scope.rpartition('.')[0]}"
+        fact = self.resolver.symbols.get(owner)
+        method = self._super_method(call.value.func, owner) if fact is not None else None
+        if fact is None or fact.kind != "class" or method is None:
+            return
+        start = self._super_start(call.value, owner, method)
+        mro = self.resolver.mro(owner)
+        after = mro[mro.index(start) + 1 :] if start in mro else []
+        target = next(
+            (f"{c}.{method}" for c in after if f"{c}.{method}" in self.resolver.symbols), None
+        )
+        callee = self._callee(target)
+        if target is not None and callee is not None and callee.params:
+            site = _Site(module, file, call.line, {}, _conditions(call.guards))
+            self.sites[target].append((self._spread(call.value), site))
 
     def _per_request(self, module: str, scope: str) -> bool:
         """Whether ``scope`` is in the body of a route's endpoint, which runs per request,
