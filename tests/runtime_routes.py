@@ -32,10 +32,20 @@ def served(routes: Iterable[Any], prefix: str = "") -> Iterator[tuple[str, str, 
                 # A websocket route's context keeps its full path on the route it builds.
                 path = context.path or getattr(context.starlette_route, "path", "")
                 yield from _operations(context.original_route, prefix + path)
-        elif isinstance(route, Mount) and hasattr(route.app, "routes"):
-            yield from served(route.app.routes, prefix + route.path)
+        elif isinstance(route, Mount) and hasattr(_unwrapped(route.app), "routes"):
+            yield from served(_unwrapped(route.app).routes, prefix + route.path)
         else:
             yield from _operations(route, prefix + getattr(route, "path", ""))
+
+
+def _unwrapped(app: Any) -> Any:
+    """A mounted app behind middleware (``AuthenticationMiddleware(app)``): the app the
+    middleware hands each request to, whose routes it serves."""
+    for _ in range(10):
+        if hasattr(app, "routes") or not hasattr(app, "app"):
+            break
+        app = app.app
+    return app
 
 
 def _operations(route: Any, path: str) -> Iterator[tuple[str, str, str]]:

@@ -1824,11 +1824,28 @@ class _Builder:
         elif method in _INCLUDES:
             if method == "mount":
                 child = call.keyword("app") or (call.items[1] if len(call.items) > 1 else None)
+                child = self._behind_middleware(child)
             else:
                 child = call.keyword("router") or (call.items[0] if call.items else None)
             for owner in owners:
                 self.edges[owner].append(_Edge(method, child, call, self._entry(owner, site)))
         return method in _ADDERS or method in _INCLUDES
+
+    def _behind_middleware(self, child: Value | None) -> Value | None:
+        """``app.mount("/api", AuthenticationMiddleware(private_app, backend=...))``, or
+        a ``partial`` of the middleware class (piccolo_admin): the app it wraps, whose
+        routes it serves. A middleware is a class named ``...Middleware``, as Starlette's
+        are and ``CORSMiddleware(app)`` already counts."""
+        while child is not None and child.kind == "call":
+            func = child.func
+            key = self.ev.variable(func.ref) if func is not None and func.ref else None
+            held = self.ev.binding(key) if key else None
+            made = self.ev.unpartial(held) if held is not None and held.kind == "call" else func
+            called = self.ev.qualified(made) if made is not None else None
+            if called is None or not called.rpartition(".")[2].endswith("Middleware"):
+                break
+            child = child.keyword("app") or (child.items[0] if child.items else None)
+        return child
 
     def _unknown_holder(self, call: Value, method: str, site: _Site) -> None:
         """A CI202 for ``x.include_router(...)`` when nothing tells what ``x`` is (DB-GPT's

@@ -1,7 +1,9 @@
 from fastapi import APIRouter, FastAPI
+from starlette.middleware.authentication import AuthenticationMiddleware
 
 from shop.assigned import base as assigned_base
 from shop.assigned import llm, video
+from shop.guarded import Backend, guarded, private_app, tables_app
 from shop.health import create_health_app, probes
 from shop.managers import init_managers
 from shop.optional import extra_router
@@ -31,6 +33,8 @@ def create_app() -> FastAPI:
     app.include_router(slashed.router)
     app.include_router(quoted.router)
     app.mount("/health", create_health_app())
+    app.mount("/private", AuthenticationMiddleware(private_app, backend=Backend()))
+    app.mount(path="/guarded", app=guarded(tables_app))
     app.add_api_route("/probe", probes.live)
     app.include_router(video.router)
     app.include_router(llm.router)
