@@ -24,6 +24,7 @@ from codeintel.resolve.framework_names import (
 _MAX_HOPS = 8
 _CALLABLE = frozenset({"function", "method", "class"})
 _WRAPS = "functools.wraps"
+_UPDATE_WRAPPER = "functools.update_wrapper"
 
 
 def param_providers(params: tuple[Param, ...], evaluator: Evaluator) -> list[str]:
@@ -366,8 +367,24 @@ def _returned_local(call: Value | None, evaluator: Evaluator) -> str | None:
     if called is None:
         return None
     factory, fact = called
-    names = {_function(chosen(v, fact, call), factory, evaluator) for v in fact.returned}
+    returned = [_copied(v, fact, call, evaluator) or v for v in fact.returned]
+    names = {_function(chosen(v, fact, call), factory, evaluator) for v in returned}
     return names.pop() if len(names) == 1 else None
+
+
+def _copied(value: Value, fact: SymbolFact, call: Value, evaluator: Evaluator) -> Value | None:
+    """A local bound to ``functools.update_wrapper(copy, source)`` (fides' ``copy_func``, a
+    distinct function object to override on its own): FastAPI reads the signature of
+    ``source`` under its name, so the provider is what the call passes for ``source``."""
+    key = evaluator.variable(value.ref) if value.kind == "name" and value.ref else None
+    bound = evaluator.binding(key) if key else None
+    if bound is None or bound.kind != "call" or len(bound.items) < 2:
+        return None
+    if evaluator.qualified(bound.func) != _UPDATE_WRAPPER:
+        return None
+    source = bound.items[1]
+    param = (source.ref or "").rpartition(".<locals>.")[2] if source.kind == "name" else ""
+    return argument(param, fact, call) if any(p.name == param for p in fact.params) else source
 
 
 def _function_called(call: Value, evaluator: Evaluator) -> tuple[str, SymbolFact] | None:

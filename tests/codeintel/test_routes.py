@@ -660,6 +660,47 @@ def test_an_instance_bound_per_branch_of_an_unknown_test_is_a_placeholder(tmp_pa
     assert [d.code for d in graph.diagnostics] == ["CI204"]
 
 
+_COPIED_PROVIDER = """
+from functools import update_wrapper
+from types import FunctionType
+
+from fastapi import Depends, FastAPI
+
+
+def get_db():
+    yield "db"
+
+
+def verify(db: str = Depends(get_db)) -> str:
+    return db
+
+
+def copy_func(source):
+    target = FunctionType(source.__code__, source.__globals__, name=source.__name__)
+    copied = update_wrapper(target, source)
+    return copied
+
+
+verify_prod = copy_func(verify)
+app = FastAPI()
+
+
+@app.get("/a")
+def a(user: str = Depends(verify_prod)) -> str:
+    return user
+"""
+
+
+@pytest.mark.slow
+def test_a_provider_copied_with_update_wrapper_is_the_function_copied(tmp_path: Path) -> None:
+    """fides' ``copy_func``: a distinct function object FastAPI reads as the one it copies."""
+    (tmp_path / "main.py").write_text(_COPIED_PROVIDER)
+    routes = codeintel.analyze(tmp_path).routes()
+    runtime = runtime_dependencies(tmp_path, "main:a")["main:a"]
+    assert [r.all_dependencies for r in routes] == [tuple(runtime)]
+    assert runtime == ["main.get_db", "main.verify"]
+
+
 def test_a_closure_wrapping_what_a_configuration_picks_is_a_placeholder(tmp_path: Path) -> None:
     (tmp_path / "main.py").write_text(
         "import os\nfrom functools import wraps\nfrom fastapi import Depends, FastAPI\n"
