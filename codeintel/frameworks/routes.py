@@ -2225,11 +2225,11 @@ class _Builder:
         """A string parameter the body binds again (fastapi_mcp's ``if not
         mount_path.startswith("/"): mount_path = f"/{mount_path}"``): the string it holds
         after each binding whose ``if`` tests hold with it, in order; None (unknown) when a
-        test or a value is not known, or a binding is in a loop, a ``try`` or a nested
-        function. Any other argument is as given: the binding's own value reads it (``extra =
-        extra or [...]``)."""
+        test or a value is not known, a binding is in a loop, a ``try`` or a nested function,
+        or a statement reads the parameter before its last binding. Any other argument is as
+        given: the binding's own value reads it (``extra = extra or [...]``)."""
         name, text = key.rpartition(".")[2], self.ev.text(given)
-        if text.unknown:
+        if text.unknown or given.kind == "int":
             return given
         written = sorted(self.ev.assigns[key], key=lambda fact: fact.line)
         module = self.ev.module_of(key)
