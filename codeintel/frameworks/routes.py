@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import itertools
 import re
 from collections import defaultdict
@@ -1251,6 +1252,12 @@ class _Builder:
             negated = text[5:-1] if text.startswith("not (") and text.endswith(")") else text[4:]
             inner = self._decided(negated, bound, literal)
             return None if inner is None else not inner
+        parts = _conjuncts(text)  # ``isinstance(value, APIRouter) and name.startswith(...)``
+        if len(parts) > 1:
+            decided = [self._decided(part, bound, literal) for part in parts]
+            return False if False in decided else None if None in decided else True
+        if match := _ISINSTANCE.fullmatch(text):  # ``for attr in vars(module).values()``
+            return self._instance_of(bound(match[1]), match[2])
         if match := _HASATTR.fullmatch(text):
             held = bound(match[1])
             if held is None or held.kind != "name" or held.ref not in self.resolver.modules:
@@ -1267,6 +1274,18 @@ class _Builder:
         if value is None or value.kind not in ("call", "const"):
             return None
         return value.kind == "call" or value.text not in ("None", "False")
+
+    def _instance_of(self, held: Value | None, written: str) -> bool | None:
+        """Whether the app or router ``held`` names is an instance of the class ``written``
+        (by its last name: ``APIRouter``, a project's ``APIRouterPro``); None when ``held``
+        is no object we know."""
+        ref = held.ref if held is not None and held.kind == "name" else None
+        obj = self.objects.get(self.ev.variable(ref) or ref) if ref else None
+        if obj is None:
+            return None
+        names = {c.rpartition(".")[2] for c in self.resolver.mro(obj.cls)} if obj.cls else set()
+        names |= {"APIRouter"} if obj.kind == "router" else {"FastAPI", "Starlette"}
+        return written.rpartition(".")[2] in names
 
     @staticmethod
     def _over_parameters(module: str, scope: str, refs: set[str | None]) -> bool:
@@ -1529,7 +1548,7 @@ class _Builder:
         if func is not None and func.ref is None and func.text in ("zip", "enumerate"):
             return self._paired(value, env, hops)
         if value.kind == "call" and not value.items and not value.keywords:
-            return self._dict_view(value.func, hops) or self._returned_items(value, hops)
+            return self._dict_view(value.func, hops, env) or self._returned_items(value, hops)
         if value.kind == "call":  # ``for r in routers_list(store):`` (refact's web GUI)
             return self._returned_items(value, hops)
         passed = self.ev.constructed(value.ref) if value.kind == "name" else None
@@ -1642,7 +1661,7 @@ class _Builder:
                 del bound[key]
         return self._items(fact.returned[0], bound, hops + 1)
 
-    def _dict_view(self, func: Value | None, hops: int) -> tuple[Value, ...] | None:
+    def _dict_view(self, func: Value | None, hops: int, env: Env) -> tuple[Value, ...] | None:
         """``ROUTERS.items()``, ``.values()`` or ``.keys()`` of a dict with string keys."""
         if func is None:
             return None
@@ -1653,18 +1672,47 @@ class _Builder:
             mapping = Value("name", owner, ref=owner)
         else:
             return None
+        namespace = self._namespace(mapping, env)
         while mapping is not None and mapping.kind == "name" and hops <= _MAX_DEPTH:
             key = self.ev.variable(mapping.ref)
             mapping, hops = (self.ev.binding(key) if key else None), hops + 1
-        if mapping is None or mapping.kind != "dict" or len(mapping.keywords) > _MAX_LOOP:
+        if namespace is not None:
+            pairs = namespace
+        elif mapping is None or mapping.kind != "dict" or len(mapping.keywords) > _MAX_LOOP:
             return None
-        pairs = [(Value("str", k), v) for k, v in mapping.keywords]
+        else:
+            pairs = [(Value("str", k), v) for k, v in mapping.keywords]
         views = {
             "items": [Value("list", f"({k.text!r}, {v.text})", items=(k, v)) for k, v in pairs],
             "keys": [k for k, _ in pairs],
             "values": [v for _, v in pairs],
         }
         return tuple(views[view]) if view in views else None
+
+    def _namespace(self, mapping: Value | None, env: Env) -> list[tuple[Value, Value]] | None:
+        """``module.__dict__`` or ``vars(module)`` of a project module (RuoYi's controllers
+        found by a glob, their routers picked by ``isinstance``): its global apps and routers
+        by name, the only values an include can take from it."""
+        if mapping is None:
+            return None
+        if mapping.kind == "call" and mapping.func is not None and mapping.func.text == "vars":
+            held = mapping.items[0] if len(mapping.items) == 1 else None
+            module = held.ref if held is not None and held.kind == "name" else None
+        elif mapping.kind == "name" and (mapping.ref or "").endswith(".__dict__"):
+            module = (mapping.ref or "").removesuffix(".__dict__")
+        else:
+            return None
+        key = self.ev.variable(module) if module and module not in self.resolver.modules else None
+        bound = self.ev.binding(key) if key else None  # ``module = import_module(name)``
+        if key is not None and bound is not None and bound.kind == "call":
+            importer = self.ev.module_of(key) or ""
+            module = imported_module(_close(bound, env), importer, self.ev)
+        facts = self.resolver.modules.get(module or "")
+        if module is None or facts is None:
+            return None
+        names = sorted({a.name for a in facts.assigns if not a.scope})
+        routing = [n for n in names if self.ev.variable(f"{module}.{n}") in self.objects]
+        return [(Value("str", n), Value("name", n, ref=f"{module}.{n}")) for n in routing]
 
     def _holders(self, ref: str | None, site: _Site) -> list[str]:
         """The objects (or the enclosing function's parameter) ``ref`` names at ``site``."""
@@ -3623,6 +3671,17 @@ def _read_before(facts: ModuleFacts, key: str, line: int) -> bool:
     return any(passes(value) for value in (*calls, *decorators))
 
 
+def _conjuncts(test: str) -> list[str]:
+    """The operands of a test written ``a and b``, as source; the test alone otherwise."""
+    try:
+        node = ast.parse(test.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError):
+        return [test]
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+        return [ast.unparse(value) for value in node.values]
+    return [test]
+
+
 def _only(name: str, value: Value) -> Callable[[str], Value | None]:
     """What ``holds`` reads a test with: ``value`` for ``name``, nothing else known."""
     return lambda asked: value if asked == name else None
@@ -3734,5 +3793,6 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
 #: ``if`` tests a loop's bindings decide: ``hasattr(module, "router")``, ``router`` and
 #: ``router is not None``, each perhaps negated (``not (...)``, an ``else`` branch).
 _HASATTR = re.compile(r"""hasattr\((\w+), *["'](\w+)["']\)""")
+_ISINSTANCE = re.compile(r"isinstance\((\w+), *([\w.]+)\)")
 _PRESENT = re.compile(r"(\w+)(?: is not None)?")
 _WORD = re.compile(r"\w+")

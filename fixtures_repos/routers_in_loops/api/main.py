@@ -13,6 +13,7 @@ from api.gateway import register_gateway
 from api.oauth import make_oauth_router
 from api.pages import create_pages
 from api.routers import flows, runs
+from api.scanned import register_scanned, register_varied
 from api.versions import register_versioned
 
 API_ROUTERS = (flows.router, runs.router)
@@ -30,6 +31,8 @@ for path, handler in (("/ping", handlers.ping), ("/pong", handlers.pong)):
 
 register_versioned(app)
 register_gateway(app)
+register_scanned(app)
+register_varied(app)
 
 for kind in ("flows", "runs"):
     # One route per kind, each a new function object with the same name.
