@@ -576,8 +576,8 @@ class _Builder:
     def _listed(self, obj: _Object) -> None:
         """``FastAPI(routes=[APIRoute("/ping", ping)])``: routes handed to the constructor."""
         given = obj.call.keyword("routes")
-        if given is None:
-            return
+        if given is None or (given.kind == "const" and given.text == "None"):
+            return  # ``routes=None``: a subclass handing on its parameter's default (RuoYi)
         site = _Site(self._file_modules.get(obj.file, ""), obj.file, obj.line)
         items = self._items(given, {})
         if items is None:

@@ -808,3 +808,23 @@ def test_a_path_parameter_read_before_the_body_binds_it_again_is_unknown(tmp_pat
         },
     )
     assert [(r.path, r.resolved) for r in graph.routes()] == [("<?path>", False)] * 2
+
+
+def test_a_router_subclass_handing_on_routes_none_reports_nothing(tmp_path: Path) -> None:
+    """RuoYi's ``APIRouterPro`` restates ``routes: list | None = None`` and passes it on."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "class Pro(APIRouter):\n"
+                "    def __init__(self, *, prefix: str = '', routes: list | None = None):\n"
+                "        super().__init__(prefix=prefix, routes=routes)\n"
+                "users = Pro(prefix='/users')\n"
+                "@users.get('')\ndef list_users(): ...\n"
+                "app = FastAPI()\napp.include_router(users)\n"
+            )
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [("/users", "main.app")]
+    assert graph.diagnostics == ()
