@@ -457,6 +457,11 @@ class _Collector:
         guard = _RawGuard("for", text, self._chain(), node.target, node.iter)
         self._block_guards[id(node.body)] = (guard,)
 
+    def visit_While(self, node: cst.While) -> None:
+        # its body runs any number of times: a binding there is no straight-line one
+        guard = _RawGuard("while", f"while {_text(node.test)}", self._chain())
+        self._block_guards[id(node.body)] = (guard,)
+
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._store(node.target)
 

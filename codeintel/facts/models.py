@@ -60,8 +60,9 @@ class Param(_Pickled):
 class Guard(_Pickled):
     """What a statement runs under: an enclosing ``if`` branch (kind "if"; ``text`` is the
     condition as written, ``not (...)`` for the branches after it), a ``for`` loop (kind
-    "for"; ``target`` is the loop variable, ``iterable`` what it runs over) or an ``except``
-    block (kind "except")."""
+    "for"; ``target`` is the loop variable, ``iterable`` what it runs over), a ``while`` loop
+    (kind "while"; ``text`` is ``while`` and its test) or an ``except`` block (kind
+    "except")."""
 
     kind: str
     text: str

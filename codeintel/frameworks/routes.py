@@ -1060,6 +1060,10 @@ class _Builder:
         for assign in self._deriving_assigns(module, scope):
             if assign.line >= line or assign.value is None:
                 continue
+            key = self.ev.key(module, scope, assign.name)
+            given = env.get(key)
+            if given is not None and given.kind == "str" and self._param(key):
+                continue  # a string parameter: the call's bindings hold it as the body leaves it
             closed = _close(assign.value, bound)
             if _may_import(assign.value):
                 held = self._module_held(closed, module)

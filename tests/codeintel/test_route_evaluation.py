@@ -828,3 +828,34 @@ def test_a_router_subclass_handing_on_routes_none_reports_nothing(tmp_path: Path
     )
     assert [(r.path, r.app) for r in graph.routes()] == [("/users", "main.app")]
     assert graph.diagnostics == ()
+
+
+def test_an_include_prefix_normalised_in_a_helper_is_normalised_once(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\napp = FastAPI()\ndef h(): ...\n"
+                "r = APIRouter()\nr.add_api_route('/x', h)\n"
+                "def mount(app, p):\n    if not p.startswith('/'):\n        p = '/' + p\n"
+                "    app.include_router(r, prefix=p)\n"
+                "mount(app, 'inc')\nmount(app, '/pre')\n"
+            )
+        },
+    )
+    assert sorted(r.path for r in graph.routes() if r.app) == ["/inc/x", "/pre/x"]
+
+
+def test_a_parameter_bound_again_in_a_while_loop_is_unknown(tmp_path: Path) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\napp = FastAPI()\ndef h(): ...\n"
+                "def mount(app, p):\n    while p.endswith('/'):\n        p = p[:-1]\n"
+                "    app.add_api_route('/' + p, h)\n"
+                "mount(app, 'tools//')\n"
+            )
+        },
+    )
+    assert [(r.path, r.resolved) for r in graph.routes()] == [("/<?p>", False)]
