@@ -378,8 +378,8 @@ def _copied(value: Value, fact: SymbolFact, call: Value, evaluator: Evaluator) -
     ``source`` under its name, so the provider is what the call passes for ``source``."""
     key = evaluator.variable(value.ref) if value.kind == "name" and value.ref else None
     bound = evaluator.binding(key) if key else None
-    if bound is None or bound.kind != "call" or len(bound.items) < 2:
-        return None
+    if bound is None or bound.kind != "call" or len(bound.items) != 2 or bound.keywords:
+        return None  # ``assigned=()`` and the like copy less than the name
     if evaluator.qualified(bound.func) != _UPDATE_WRAPPER:
         return None
     source = bound.items[1]

@@ -775,7 +775,9 @@ class _Builder:
             mapping = self.ev.binding(key) if key else value
             if mapping is not None and mapping.kind == "dict":
                 keywords.extend(mapping.keywords)
-            elif site is not None:
+                continue
+            keywords.append((name, value))  # kept: a call passing it passes what we cannot read
+            if site is not None:
                 message = f"cannot tell what **{value.text} passes"
                 self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
         return replace(call, keywords=tuple(keywords))
@@ -1312,9 +1314,13 @@ class _Builder:
         # ``app.include_router(router, **kwargs)`` in ``include(app, router, **kwargs)``: what
         # the mapping holds (a ``prefix``) is known per call
         mappings = {v.ref for k, v in call.value.keywords if k == "**" and v.kind == "name"}
-        if mappings and name in (*_INCLUDES, *_ADDERS):
+        if mappings and name in (*_INCLUDES, *_ADDERS) and self._passed_whole(module, mappings):
             per_call = self._sites_per_call(module, call.scope, mappings, sites)
-            if per_call is not sites:
+            if per_call is not sites and all(
+                site.env.get(ref or "", _UNREAD).kind == "dict"
+                for ref in mappings
+                for site in per_call
+            ):
                 return per_call
         if name not in _ADDERS:
             return sites
@@ -1467,6 +1473,24 @@ class _Builder:
                         imports[fact.binds_to].append((module, fact))
             self._name_uses = uses, imports
         return self._name_uses
+
+    def _passed_whole(self, module: str, mappings: set[str | None]) -> bool:
+        """Whether the ``**kwargs`` parameters ``mappings`` name reach the statement as the
+        call passed them: not bound again, added to or changed in the body (``kwargs = {}``,
+        ``kwargs.setdefault(...)``, ``kwargs["prefix"] = ...``)."""
+        facts = self.resolver.modules[module]
+        for ref in mappings:
+            if ref is None or ref in self.ev.assigns:
+                return False
+            changed = (c.value.func.ref or "" for c in facts.calls if c.value.func is not None)
+            if any(r.startswith(f"{ref}.") for r in changed):
+                return False
+            stored = (
+                c.value.items[0] for c in facts.calls if c.role == "setitem" and c.value.items
+            )
+            if any(_root(target) == ref for target in stored):
+                return False
+        return True
 
     def _included_per_call(self, module: str, call: CallFact, sites: list[_Site]) -> list[_Site]:
         """``routes.include_router(manage, prefix=route_prefix)`` in a module-level helper,
@@ -1894,10 +1918,23 @@ class _Builder:
             held = self.ev.binding(key) if key else None
             made = self.ev.unpartial(held) if held is not None and held.kind == "call" else func
             called = self.ev.qualified(made) if made is not None else None
-            if called is None or not called.rpartition(".")[2].endswith("Middleware"):
+            if called is None or not self._middleware(called):
                 break
             child = child.keyword("app") or (child.items[0] if child.items else None)
         return child
+
+    def _middleware(self, called: str) -> bool:
+        """Whether ``called`` is a middleware class: a library's named ``...Middleware``
+        (Starlette's are), or a project class deriving from Starlette's middleware base; not
+        a function or a project class that only bears the name."""
+        fact = self.resolver.symbols.get(called)
+        if fact is None:
+            return called.rpartition(".")[2].endswith("Middleware") and not self._a_project(called)
+        return fact.kind == "class" and _MIDDLEWARE_BASE in self.resolver.mro(called)
+
+    def _a_project(self, name: str) -> bool:
+        """Whether ``name`` lies in a module of the project (a name it does not define)."""
+        return any(name.startswith(f"{module}.") for module in self.resolver.modules)
 
     def _unknown_holder(self, call: Value, method: str, site: _Site) -> None:
         """A CI202 for ``x.include_router(...)`` when nothing tells what ``x`` is (DB-GPT's
@@ -1943,7 +1980,9 @@ class _Builder:
     def _endpoint(self, value: Value | None, site: _Site) -> str:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""
         value = self.ev.unpartial(value)
-        held = self.ev.binding(self.ev.variable(value.ref) or "") if value and value.ref else None
+        key = self.ev.variable(value.ref) if value is not None and value.ref else None
+        once = key is not None and len(self.ev.assigns.get(key, ())) == 1
+        held = self.ev.binding(key) if key is not None and once else None
         for lambda_ in (value, held):  # ``add_api_route("/health", lambda: "ok")``
             if lambda_ is not None and lambda_.kind == "lambda" and lambda_.ref:
                 return lambda_.ref
@@ -3797,6 +3836,8 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
 #: ``if`` tests a loop's bindings decide: ``hasattr(module, "router")``, ``router`` and
 #: ``router is not None``, each perhaps negated (``not (...)``, an ``else`` branch).
 _HASATTR = re.compile(r"""hasattr\((\w+), *["'](\w+)["']\)""")
+_MIDDLEWARE_BASE = "starlette.middleware.base.BaseHTTPMiddleware"
+_UNREAD = Value("other", "")
 _ISINSTANCE = re.compile(r"isinstance\((\w+), *([\w.]+)\)")
 _PRESENT = re.compile(r"(\w+)(?: is not None)?")
 _WORD = re.compile(r"\w+")

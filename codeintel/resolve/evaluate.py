@@ -189,8 +189,12 @@ class Evaluator:
         module = self.module_of(key)
         if len(written) < 2 or module is None or any(f.scope for f in written):
             return self.binding(key)
+        # ``try: auth = A()`` / ``except ImportError: auth = B()``: the fallback is not what runs
+        written = [f for f in written if all(g.kind != "except" for g in f.guards)] or written
         if any(g.kind != "if" for f in written for g in f.guards):
             return None
+        if self._read_between(key, written[0].line, written[-1].line):
+            return None  # read while it changes: which binding a reader sees, the line says
         bound = self._module_bound(module)
         reaching = None
         for fact in written:
@@ -199,6 +203,20 @@ class Evaluator:
                 return None
             reaching = fact.value if held else reaching
         return reaching
+
+    def _read_between(self, key: str, first: int, last: int) -> bool:
+        """Whether a definition or call of the variable's module between two of its lines
+        names it (``Depends(auth.user)`` in a route between two bindings of ``auth``)."""
+        facts = self.resolver.modules.get(self.module_of(key) or "")
+        word = re.compile(rf"\b{re.escape(key.rpartition('.')[2])}\b")
+        if facts is None:
+            return True
+        texts = [c.value.text for c in facts.calls if first < c.line < last]
+        for sym in facts.symbols:
+            if first < sym.start_line < last:
+                texts += [d.text for d in sym.decorators]
+                texts += [p.default.text for p in sym.params if p.default is not None]
+        return any(word.search(text) for text in texts)
 
     def _module_bound(self, module: str) -> Bound:
         """What a name in a module-level ``if`` test holds: a constant, a setting's default."""

@@ -859,3 +859,29 @@ def test_a_parameter_bound_again_in_a_while_loop_is_unknown(tmp_path: Path) -> N
         },
     )
     assert [(r.path, r.resolved) for r in graph.routes()] == [("/<?p>", False)]
+
+
+def test_shapes_that_only_look_like_the_read_ones_are_not_claimed(tmp_path: Path) -> None:
+    """Review cases: a lambda bound and bound again, a mapping the helper changes, a function
+    named like a middleware: FastAPI serves what these say, not what their look-alikes do."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\napp = FastAPI()\ndef real(): ...\n"
+                "h = lambda: 1  # noqa: E731\nh = real\napp.add_api_route('/h', h)\n"
+                "r = APIRouter()\n@r.get('/x')\ndef x(): ...\n"
+                "def inc(app, router, **kwargs):\n    kwargs.setdefault('prefix', '/v1')\n"
+                "    app.include_router(router, **kwargs)\n"
+                "inc(app, r)\n"
+                "sub = FastAPI()\n@sub.get('/s')\ndef s(): ...\n"
+                "def WrapMiddleware(inner):\n    return FastAPI()\n"
+                "app.mount('/w', WrapMiddleware(sub))\n"
+            )
+        },
+    )
+    served = {(r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert ("/h", "main.<lambda>") not in served  # bound again: not the lambda
+    assert ("/x", "main.x") in served  # the prefix the helper may set is not known: a CI202
+    assert not any(path.startswith("/w") for path, _ in served)
+    assert "cannot tell what **kwargs passes" in {d.message for d in graph.diagnostics}

@@ -701,6 +701,21 @@ def test_a_provider_copied_with_update_wrapper_is_the_function_copied(tmp_path: 
     assert runtime == ["main.get_db", "main.verify"]
 
 
+def test_an_instance_bound_again_after_a_route_reads_it_is_a_placeholder(tmp_path: Path) -> None:
+    """``Depends(auth.user)`` is read when the route is declared: with ``auth`` bound again
+    after it, which binding it saw is the line's to say; we say we do not know."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n"
+        "class A:\n    def user(self): ...\nclass B:\n    def user(self): ...\n"
+        "auth = A()\napp = FastAPI()\n"
+        "@app.get('/x')\ndef x(u=Depends(auth.user)): ...\n"
+        "auth = B()\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.all_dependencies for r in graph.routes()] == [("main.auth.user",)]
+    assert [d.code for d in graph.diagnostics] == ["CI204"]
+
+
 def test_a_closure_wrapping_what_a_configuration_picks_is_a_placeholder(tmp_path: Path) -> None:
     (tmp_path / "main.py").write_text(
         "import os\nfrom functools import wraps\nfrom fastapi import Depends, FastAPI\n"
