@@ -63,7 +63,7 @@ def _pytest_in(reader: ConfigReader, path: str) -> PytestSettings | None:
 def _pytest_toml(
     reader: ConfigReader, path: str, header: str, options: dict[str, object]
 ) -> PytestSettings:
-    asyncio_mode = options.get("asyncio_mode")
+    asyncio_mode, anyio_mode = options.get("asyncio_mode"), options.get("anyio_mode")
     return PytestSettings(
         file=path,
         line=reader.line_of(path, header),
@@ -71,6 +71,7 @@ def _pytest_toml(
         addopts=tuple(_split(options.get("addopts"))),
         markers=tuple(m.split(":")[0].strip() for m in _lines(options.get("markers"))),
         asyncio_mode=asyncio_mode if isinstance(asyncio_mode, str) else None,
+        anyio_mode=anyio_mode if isinstance(anyio_mode, str) else None,
         **{k: tuple(_split(options[k])) for k in _COLLECTION if k in options},
     )
 
@@ -105,6 +106,7 @@ def _pytest_ini(
             m.split(":")[0].strip() for m in values.get("markers", "").splitlines() if m.strip()
         ),
         asyncio_mode=values.get("asyncio_mode"),
+        anyio_mode=values.get("anyio_mode"),
         **{k: tuple(values[k].split()) for k in _COLLECTION if k in values},
     )
 

@@ -37,6 +37,7 @@ class PytestSettings(Frozen):
     addopts: tuple[str, ...]
     markers: tuple[str, ...]
     asyncio_mode: str | None
+    anyio_mode: str | None = None  # "auto": anyio's plugin runs every coroutine test
     # what pytest collects: file globs; class and function name prefixes or globs
     python_files: tuple[str, ...] = ("test_*.py", "*_test.py")
     python_classes: tuple[str, ...] = ("Test",)

@@ -198,6 +198,7 @@ class _Collects:
     def __init__(self, settings: PytestSettings | None) -> None:
         self.settings = settings or _DEFAULTS
         self.root = posixpath.dirname(self.settings.file)
+        self.anyio_auto = self.settings.anyio_mode == "auto"
         self.ignored = _ignore_options(self.root, self.settings.addopts)
 
     def walks(self, path: str, ignored: tuple[list[str], list[str]]) -> bool:
@@ -867,17 +868,22 @@ def _tests(
                 fixtures=() if unittest else _requested(fact, patches, argnames, evaluator),
                 kind=_kind(module.file),
                 tests_modules=imported,
-                uses=_used_fixtures(made, evaluator, anyio=fact.is_async and not unittest),
+                uses=_used_fixtures(
+                    made, evaluator, anyio=fact.is_async and not unittest, auto=rules.anyio_auto
+                ),
             )
         )
     return found
 
 
-def _used_fixtures(marks: list[Value], evaluator: Evaluator, *, anyio: bool) -> tuple[str, ...]:
+def _used_fixtures(
+    marks: list[Value], evaluator: Evaluator, *, anyio: bool, auto: bool
+) -> tuple[str, ...]:
     """The fixture names ``usefixtures`` marks give (immich's ``TestOrtSession``), the mark
     also through a name bound to it (``usefixtures = pytest.mark.usefixtures``); and for a
-    coroutine test (``anyio``) marked ``anyio`` on itself, its class or its module,
-    ``anyio_backend``, which anyio's plugin (installed with every FastAPI) adds so."""
+    coroutine test (``anyio``) marked ``anyio`` on itself, its class or its module (or any,
+    under ``anyio_mode = auto``), ``anyio_backend``, which anyio's plugin (installed with
+    every FastAPI) adds so."""
     names = [
         name
         for mark in marks
@@ -885,7 +891,7 @@ def _used_fixtures(marks: list[Value], evaluator: Evaluator, *, anyio: bool) -> 
         for item in mark.items
         for name in evaluator.strings(item) or (evaluator.text(item).value,)
     ]
-    if anyio and "anyio" in _markers(marks):
+    if anyio and (auto or "anyio" in _markers(marks)):
         names.append("anyio_backend")
     return tuple(dict.fromkeys(names))
 

@@ -442,3 +442,19 @@ def test_reading_tests_and_plugins_leaves_no_reference_cycle(fixtures: Path) -> 
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+@pytest.mark.slow
+def test_anyio_auto_mode_gives_every_coroutine_test_the_backend(tmp_path: Path) -> None:
+    """``anyio_mode = auto``: anyio's plugin marks every coroutine test, marked or not."""
+    (tmp_path / "pytest.ini").write_text("[pytest]\nanyio_mode = auto\n")
+    (tmp_path / "conftest.py").write_text(
+        "import pytest\n\n\n@pytest.fixture\ndef anyio_backend():\n    return 'asyncio'\n"
+    )
+    (tmp_path / "test_auto.py").write_text(
+        "async def test_coroutine():\n    pass\n\n\ndef test_plain():\n    pass\n"
+    )
+    uses = {t.name: t.uses for t in codeintel.analyze(tmp_path, cache=False).tests()}
+    view = _pytest_view(tmp_path)["uses"]
+    assert uses == {n.rpartition("::")[2]: tuple(names) for n, names in view.items()}
+    assert uses["test_coroutine"] == ("anyio_backend",)
