@@ -377,7 +377,10 @@ def _copied(value: Value, fact: SymbolFact, call: Value, evaluator: Evaluator) -
     distinct function object to override on its own): FastAPI reads the signature of
     ``source`` under its name, so the provider is what the call passes for ``source``."""
     key = evaluator.variable(value.ref) if value.kind == "name" and value.ref else None
-    bound = evaluator.binding(key) if key else None
+    written = sorted(evaluator.assigns.get(key, ()), key=lambda fact: fact.line) if key else []
+    last = written[-1] if written and not written[-1].guards else None
+    # ``return update_wrapper(copy, source)``, or the local it was last bound to
+    bound = value if value.kind == "call" else last.value if last is not None else None
     if bound is None or bound.kind != "call" or len(bound.items) != 2 or bound.keywords:
         return None  # ``assigned=()`` and the like copy less than the name
     if evaluator.qualified(bound.func) != _UPDATE_WRAPPER:

@@ -2204,3 +2204,20 @@ def test_edge_shapes_equal_fastapis_routes(tmp_path: Path, shape: str) -> None:
     (tmp_path / "main.py").write_text(_EDGE_SHAPES[shape])
     static = {(r.method, r.path, r.endpoint) for r in codeintel.analyze(tmp_path).routes()}
     assert static == runtime_routes(tmp_path, "main:app")
+
+
+def test_a_provider_returned_by_update_wrapper_is_the_function_copied(tmp_path: Path) -> None:
+    """``return update_wrapper(copy, source)`` and ``copy = update_wrapper(copy, source)``."""
+    (tmp_path / "main.py").write_text(
+        "from functools import update_wrapper\nfrom fastapi import Depends, FastAPI\n"
+        "def verify(): ...\n"
+        "def direct(source):\n    def copy(): ...\n    return update_wrapper(copy, source)\n"
+        "def rebound(source):\n    def copy(): ...\n    copy = update_wrapper(copy, source)\n"
+        "    return copy\n"
+        "a_dep, b_dep = direct(verify), rebound(verify)\n"
+        "app = FastAPI()\n"
+        "@app.get('/a')\ndef a(u=Depends(a_dep)): ...\n"
+        "@app.get('/b')\ndef b(u=Depends(b_dep)): ...\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert [r.all_dependencies for r in routes] == [("main.verify",), ("main.verify",)]
