@@ -224,6 +224,7 @@ class _Builder:
         self._made_per_caller: set[str] = set()
         self._sole_callers: dict[str, Env] = {}  # see _bind_sole_callers
         self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
+        self._routing: dict[str, frozenset[str]] = {}  # see _routing_scopes
         self._words: frozenset[str] | None = None  # see _mentioned
         self._unused: dict[str, str | None] = {}  # see _never_run
         self._extended: dict[str, frozenset[str]] = {}  # see _subclassed
@@ -663,9 +664,35 @@ class _Builder:
             (f"{c}.{method}" for c in after if f"{c}.{method}" in self.resolver.symbols), None
         )
         callee = self._callee(target)
-        if target is not None and callee is not None and callee.params:
+        home = self.resolver.symbol_module.get(target or "", "")
+        # most super() calls build no app: only those where either side declares or includes
+        # routes are followed (through every subclass's arguments, they cost much)
+        routing = call.scope in self._routing_scopes(module) or (
+            home and (target or "").removeprefix(f"{home}.") in self._routing_scopes(home)
+        )
+        if target is not None and callee is not None and callee.params and routing:
             site = _Site(module, file, call.line, {}, _conditions(call.guards))
             self.sites[target].append((self._spread(call.value), site))
+
+    def _routing_scopes(self, module: str) -> frozenset[str]:
+        """The functions of ``module`` that declare, add or include routes on something, or
+        hold a def a route decorator decorates (what a ``super()`` call there may serve)."""
+        if module not in self._routing:
+            facts = self.resolver.modules[module]
+            wanted = {*_VERBS, *_ADDERS, *_INCLUDES}
+            called = {
+                c.scope
+                for c in facts.calls
+                if c.value.func is not None
+                and (c.value.func.ref or "").rpartition(".")[2] in wanted
+            }
+            decorated = {
+                s.qualname.rpartition(".<locals>.")[0]
+                for s in facts.symbols
+                if ".<locals>." in s.qualname and any(_route_decorator(d) for d in s.decorators)
+            }
+            self._routing[module] = frozenset(called | decorated)
+        return self._routing[module]
 
     def _per_request(self, module: str, scope: str) -> bool:
         """Whether ``scope`` is in the body of a route's endpoint, which runs per request,
