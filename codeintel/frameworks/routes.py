@@ -2169,6 +2169,7 @@ class _Builder:
                 arg = argument(name, fact, call)
                 if arg is None:
                     continue
+                arg = self._fallback(param, arg)
                 env = self._bind(fact, func, call, site.env)
                 for holder in self._argument_holders(_close(arg, site.env), site):
                     # an extension module no project module imports passes it on only when
@@ -2177,6 +2178,29 @@ class _Builder:
                     self.aliases[holder].append(_Alias(param, env, conditions))
                     if self._param(holder):
                         todo.append(holder)
+
+    def _fallback(self, param: str, arg: Value) -> Value:
+        """A parameter given ``None`` that the body replaces before use (fastapi_mcp's
+        ``if not router: router = self.fastapi``, ``target = target or shared``): what it
+        is replaced with. Any other argument, or a body reading it first, as it is."""
+        if arg.kind != "const" or arg.text not in ("None", "False"):
+            return arg
+        name = param.rpartition(".")[2]
+        tests = {(f"not {name}",), (f"{name} is None",), (f"not ({name})",)}
+        module = self.ev.module_of(param)
+        facts = self.resolver.modules.get(module) if module else None
+        for fact in sorted(self.ev.assigns.get(param, ()), key=lambda fact: fact.line):
+            value = fact.value
+            if value is None or facts is None or _read_before(facts, param, fact.line):
+                return arg
+            written = tuple(g.text for g in fact.guards)
+            if not written and value.kind == "or" and value.items[0].ref == param:
+                value = value.items[1]
+            elif written not in tests or any(g.kind != "if" for g in fact.guards):
+                continue
+            # one it builds (``app = app or FastAPI()``) is its own object, read as such
+            return value if value.kind == "name" else arg
+        return arg
 
     def _lifespan_of(self, func: str) -> list[str]:
         """The apps built with ``lifespan=func``: Starlette calls it with the app."""

@@ -1,6 +1,7 @@
 from fastapi import APIRouter, FastAPI
 
 from shop.callbacks import make_callback_router
+from shop.fallback import Mounter, add_hello, shared
 from shop.forwarded import include, me, mount_probe
 from shop.lazy import badges_router, notes_router, stamps_router
 from shop.made import alpha, beta
@@ -28,6 +29,10 @@ def register_extra(app: FastAPI) -> None:
     include(app, me, prefix="/auth/user")
     mount_probe(app)
     mount_probe(app, "tools/")
+    Mounter(app).mount()
+    Mounter(app).mount(shared, "/mounted")
+    add_hello()
+    app.include_router(shared)
 
 
 def version() -> dict[str, str]:
