@@ -665,10 +665,14 @@ def _made_fixture(call: Value, evaluator: Evaluator) -> _Bound | None:
     fact = resolver.symbols.get(factory) if factory else None
     if fact is None or fact.kind != "function" or len(fact.returned) != 1:
         return None
-    returned = fact.returned[0]
+    returned, applied = fact.returned[0], None
+    if returned.kind == "call" and evaluator.qualified(returned.func) in FIXTURE_DECORATORS:
+        # ``return pytest.fixture(_config)``: the decorator applied by hand
+        applied = returned.func if len(returned.items) == 1 else None
+        returned = returned.items[0] if applied is not None else returned
     nested = f"{factory}.<locals>.{returned.text}" if returned.kind == "name" else ""
     made = resolver.symbols.get(nested)
-    decorator = _fixture_decorator(made, evaluator) if made is not None else None
+    decorator = applied or (_fixture_decorator(made, evaluator) if made is not None else None)
     if made is None or decorator is None or factory is None:
         return None
     return made, resolver.modules[resolver.symbol_module[factory]], decorator

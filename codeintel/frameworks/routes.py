@@ -1939,6 +1939,11 @@ class _Builder:
         a ``partial`` of the middleware class (piccolo_admin): the app it wraps, whose
         routes it serves. A middleware is a class named ``...Middleware``, as Starlette's
         are and ``CORSMiddleware(app)`` already counts."""
+        if child is not None and child.kind == "name" and child.ref:  # ``wrapped = CORS...(sub)``
+            key = self.ev.variable(child.ref)
+            held = self.ev.binding(key) if key and len(self.ev.assigns.get(key, ())) == 1 else None
+            unwrapped = self._behind_middleware(held) if held is not None else None
+            return unwrapped if unwrapped is not None and unwrapped is not held else child
         while child is not None and child.kind == "call":
             func = child.func
             key = self.ev.variable(func.ref) if func is not None and func.ref else None

@@ -31,3 +31,15 @@ def make_config_fixture(filename: str) -> Any:
 
 reachable_config = make_config_fixture("reachable.yml")
 unreachable_config = make_config_fixture("unreachable.yml")
+
+
+def make_token_fixture(token: str) -> Any:
+    """The decorator applied by hand: ``return pytest.fixture(_token)``."""
+
+    def _token() -> str:
+        return token
+
+    return pytest.fixture(_token)
+
+
+made_token = make_token_fixture("t0k3n")

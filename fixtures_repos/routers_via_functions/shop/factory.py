@@ -3,7 +3,7 @@ from starlette.middleware.authentication import AuthenticationMiddleware
 
 from shop.assigned import base as assigned_base
 from shop.assigned import llm, video
-from shop.guarded import Backend, guarded, private_app, tables_app
+from shop.guarded import Backend, guarded, private_app, tables_app, wrapped_reports
 from shop.health import create_health_app, probes
 from shop.managers import init_managers
 from shop.optional import extra_router
@@ -35,6 +35,7 @@ def create_app() -> FastAPI:
     app.mount("/health", create_health_app())
     app.mount("/private", AuthenticationMiddleware(private_app, backend=Backend()))
     app.mount(path="/guarded", app=guarded(tables_app))
+    app.mount("/wrapped", wrapped_reports)
     app.add_api_route("/probe", probes.live)
     app.include_router(video.router)
     app.include_router(llm.router)

@@ -30,3 +30,14 @@ def list_rows() -> list[str]:
 
 
 guarded = partial(AuthenticationMiddleware, backend=Backend())
+
+
+reports_app = FastAPI()
+
+
+@reports_app.get("/reports/")
+def list_reports() -> list[str]:
+    return []
+
+
+wrapped_reports = AuthenticationMiddleware(reports_app, backend=Backend())
