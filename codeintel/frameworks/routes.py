@@ -973,7 +973,11 @@ class _Builder:
             if value is None:
                 return item  # a field left to a factory, or missing: not one record
             values.append((name, value))
-        return Value("list", item.text, items=tuple(v for _, v in values), keywords=tuple(values))
+        # ``ref``: the record's class, whose methods a loop may call on it (``config.as_view()``)
+        fielded = tuple(values)
+        return Value(
+            "list", item.text, ref=cls, items=tuple(v for _, v in values), keywords=fielded
+        )
 
     def _record_fields(self, cls: str) -> list[tuple[str, Value | None]] | None:
         """A record class's fields in order, each with its default, if it has one it can
@@ -2018,7 +2022,11 @@ class _Builder:
         for lambda_ in (value, held):  # ``add_api_route("/health", lambda: "ok")``
             if lambda_ is not None and lambda_.kind == "lambda" and lambda_.ref:
                 return lambda_.ref
-        endpoint = self.ev.qualified(value) or self.ev.returned_function(value)
+        endpoint = (
+            self.ev.qualified(value)
+            or self.ev.returned_function(value)
+            or self._viewed(value, site)
+        )
         if endpoint is not None and endpoint not in self.resolver.symbols:
             # ``endpoints.live`` with ``endpoints = Endpoints(...)``: the bound method is the
             # class's (its ``__qualname__``), not a name of the variable's (MLServer, kserve)
@@ -2045,6 +2053,64 @@ class _Builder:
             message = f"cannot tell which function endpoint {text} is"
             self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
         return endpoint or ""
+
+    def _viewed(self, value: Value | None, site: _Site) -> str | None:
+        """``config.as_view()`` with ``config`` an item of a route table,
+        ``RouteConfig(path=..., endpoint=login)`` (AgentOps): the function the method returns
+        for that instance, its ``self.endpoint`` the argument given for the field, its
+        ``if not inspect.isclass(self.endpoint):`` decided by what that argument names."""
+        func = value.func if value is not None and value.kind == "call" else None
+        if func is None or func.kind != "name" or not func.ref or value is None or value.items:
+            return None
+        holder, _, method = func.ref.rpartition(".")
+        instance = site.env.get(holder)
+        if instance is None:
+            return None
+        record = instance.kind == "list" and instance.ref is not None
+        cls = instance.ref if record else self.ev.called_class(instance)
+        target = self.resolver.resolve(f"{cls}.{method}") if cls in self.resolver.symbols else None
+        fact = (
+            self.resolver.symbols.get(target.qualname) if target and not target.remainder else None
+        )
+        if cls is None or fact is None or fact.kind != "method":
+            return None
+        owner = (target.qualname if target else "").rpartition(".")[0]
+        fields = dict(instance.keywords) if record else self._fields(cls, instance)
+        for returned, guards in zip(fact.returned, fact.returned_guards, strict=True):
+            tests = [self._field_test(g.text, fields) if g.kind == "if" else None for g in guards]
+            if None in tests:
+                return None
+            if all(tests):
+                given = _close(returned, {f"{owner}.{k}": v for k, v in fields.items()})
+                named = self.ev.qualified(given)
+                if named is not None and self._callee(named) is not None:
+                    return named
+                return self.ev.returned_function(given)
+        return None
+
+    def _fields(self, cls: str, instance: Value) -> dict[str, Value]:
+        """What a construction gives each field of a dataclass or ``__init__`` parameter:
+        by keyword, or by position in the class body's annotated fields."""
+        facts = self.resolver.modules.get(self.resolver.symbol_module.get(cls, ""))
+        scope = cls.rpartition(".")[2] if facts is not None else ""
+        declared = (
+            [a.name for a in facts.assigns if a.scope == scope and a.annotation] if facts else []
+        )
+        given = dict(zip(declared, instance.items, strict=False))
+        return {**given, **{k: v for k, v in instance.keywords if k != "**"}}
+
+    def _field_test(self, text: str, fields: dict[str, Value]) -> bool | None:
+        """An ``if`` test of a method, read with ``self``'s fields: ``inspect.isclass(...)``
+        of a field naming a project class or function, or what ``holds`` reads."""
+        if text.startswith("not "):
+            inner = text[5:-1] if text.startswith("not (") and text.endswith(")") else text[4:]
+            held = self._field_test(inner, fields)
+            return None if held is None else not held
+        if match := _ISCLASS.fullmatch(text):
+            named = self.ev.qualified(fields.get(match[1])) if match[1] in fields else None
+            fact = self.resolver.symbols.get(named) if named else None
+            return None if fact is None else fact.kind == "class"
+        return holds(text, lambda name: fields.get(name.removeprefix("self.")))
 
     def _reaching(self, key: str, site: _Site) -> Value | None:
         """The binding of a function's local that reaches ``site``: the last one before it
@@ -3893,6 +3959,7 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
 #: ``router is not None``, each perhaps negated (``not (...)``, an ``else`` branch).
 _HASATTR = re.compile(r"""hasattr\((\w+), *["'](\w+)["']\)""")
 _MIDDLEWARE_BASE = "starlette.middleware.base.BaseHTTPMiddleware"
+_ISCLASS = re.compile(r"inspect\.isclass\(self\.(\w+)\)")
 _UNREAD = Value("other", "")
 _ISINSTANCE = re.compile(r"isinstance\((\w+), *([\w.]+)\)")
 _PRESENT = re.compile(r"(\w+)(?: is not None)?")

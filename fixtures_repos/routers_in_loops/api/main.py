@@ -14,6 +14,7 @@ from api.oauth import make_oauth_router
 from api.pages import create_pages
 from api.routers import flows, runs
 from api.scanned import register_scanned, register_varied
+from api.tables import router as tables_router
 from api.versions import register_versioned
 
 API_ROUTERS = (flows.router, runs.router)
@@ -33,6 +34,7 @@ register_versioned(app)
 register_gateway(app)
 register_scanned(app)
 register_varied(app)
+app.include_router(tables_router)
 
 for kind in ("flows", "runs"):
     # One route per kind, each a new function object with the same name.
