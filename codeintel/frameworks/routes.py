@@ -2439,15 +2439,16 @@ class _Builder:
         mount_path.startswith("/"): mount_path = f"/{mount_path}"``): the string it holds
         after each binding whose ``if`` tests hold with it, in order; None (unknown) when a
         test or a value is not known, a binding is in a loop, a ``try`` or a nested function,
-        or a statement reads the parameter before its last binding. Any other argument is as
-        given: the binding's own value reads it (``extra = extra or [...]``)."""
+        a statement reads the parameter before its last binding, or the argument is a number
+        (not followed). Any other argument is as given: the binding's own value reads it
+        (``extra = extra or [...]``)."""
         name, text = key.rpartition(".")[2], self.ev.text(given)
-        if text.unknown or given.kind == "int":
+        if text.unknown:
             return given
         written = sorted(self.ev.assigns[key], key=lambda fact: fact.line)
         module = self.ev.module_of(key)
         facts = self.resolver.modules.get(module) if module else None
-        if facts is None or _read_before(facts, key, written[-1].line):
+        if given.kind == "int" or facts is None or _read_before(facts, key, written[-1].line):
             return None  # a statement reads it before it is bound again: which value, where
         for fact in written:
             if fact.value is None or any(g.kind != "if" for g in fact.guards):

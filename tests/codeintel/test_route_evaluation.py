@@ -885,3 +885,20 @@ def test_shapes_that_only_look_like_the_read_ones_are_not_claimed(tmp_path: Path
     assert ("/x", "main.x") in served  # the prefix the helper may set is not known: a CI202
     assert not any(path.startswith("/w") for path, _ in served)
     assert "cannot tell what **kwargs passes" in {d.message for d in graph.diagnostics}
+
+
+def test_a_number_parameter_bound_again_in_the_body_is_unknown(tmp_path: Path) -> None:
+    """``add(app, 3)`` with ``if version > 1: version = int("2")``: FastAPI serves /v2; the
+    argument as given would claim /v3."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\napp = FastAPI()\ndef h(): ...\n"
+                "def add(app, version=1):\n    if version > 1:\n        version = int('2')\n"
+                "    app.add_api_route(f'/v{version}', h)\n"
+                "add(app, 3)\n"
+            )
+        },
+    )
+    assert [(r.path, r.resolved) for r in graph.routes()] == [("/v<?version>", False)]
