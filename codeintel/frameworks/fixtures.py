@@ -198,7 +198,6 @@ class _Collects:
     def __init__(self, settings: PytestSettings | None) -> None:
         self.settings = settings or _DEFAULTS
         self.root = posixpath.dirname(self.settings.file)
-        self.anyio_auto = self.settings.anyio_mode == "auto"
         self.ignored = _ignore_options(self.root, self.settings.addopts)
 
     def walks(self, path: str, ignored: tuple[list[str], list[str]]) -> bool:
@@ -873,7 +872,10 @@ def _tests(
                 kind=_kind(module.file),
                 tests_modules=imported,
                 uses=_used_fixtures(
-                    made, evaluator, anyio=fact.is_async and not unittest, auto=rules.anyio_auto
+                    made,
+                    evaluator,
+                    anyio=fact.is_async and not unittest,
+                    auto=rules.settings.anyio_mode == "auto",
                 ),
             )
         )

@@ -1965,12 +1965,9 @@ class _Builder:
         a function or a project class that only bears the name."""
         fact = self.resolver.symbols.get(called)
         if fact is None:
-            return called.rpartition(".")[2].endswith("Middleware") and not self._a_project(called)
+            named = called.rpartition(".")[2].endswith("Middleware")
+            return named and called.partition(".")[0] not in self.resolver.tops
         return fact.kind == "class" and _MIDDLEWARE_BASE in self.resolver.mro(called)
-
-    def _a_project(self, name: str) -> bool:
-        """Whether ``name`` lies in a module of the project (a name it does not define)."""
-        return any(name.startswith(f"{module}.") for module in self.resolver.modules)
 
     def _unknown_holder(self, call: Value, method: str, site: _Site) -> None:
         """A CI202 for ``x.include_router(...)`` when nothing tells what ``x`` is (DB-GPT's
@@ -2064,18 +2061,19 @@ class _Builder:
             return None
         holder, _, method = func.ref.rpartition(".")
         instance = site.env.get(holder)
-        if instance is None:
+        if instance is not None and instance.kind == "call":
+            instance = self._record(instance)  # ``RouteConfig(...).as_view()``, as a loop reads it
+        if instance is None or instance.kind != "list" or instance.ref is None:
             return None
-        record = instance.kind == "list" and instance.ref is not None
-        cls = instance.ref if record else self.ev.called_class(instance)
+        cls = instance.ref
         target = self.resolver.resolve(f"{cls}.{method}") if cls in self.resolver.symbols else None
         fact = (
             self.resolver.symbols.get(target.qualname) if target and not target.remainder else None
         )
-        if cls is None or fact is None or fact.kind != "method":
+        if fact is None or fact.kind != "method":
             return None
         owner = (target.qualname if target else "").rpartition(".")[0]
-        fields = dict(instance.keywords) if record else self._fields(cls, instance)
+        fields = dict(instance.keywords)
         for returned, guards in zip(fact.returned, fact.returned_guards, strict=True):
             tests = [self._field_test(g.text, fields) if g.kind == "if" else None for g in guards]
             if None in tests:
@@ -2087,17 +2085,6 @@ class _Builder:
                     return named
                 return self.ev.returned_function(given)
         return None
-
-    def _fields(self, cls: str, instance: Value) -> dict[str, Value]:
-        """What a construction gives each field of a dataclass or ``__init__`` parameter:
-        by keyword, or by position in the class body's annotated fields."""
-        facts = self.resolver.modules.get(self.resolver.symbol_module.get(cls, ""))
-        scope = cls.rpartition(".")[2] if facts is not None else ""
-        declared = (
-            [a.name for a in facts.assigns if a.scope == scope and a.annotation] if facts else []
-        )
-        given = dict(zip(declared, instance.items, strict=False))
-        return {**given, **{k: v for k, v in instance.keywords if k != "**"}}
 
     def _field_test(self, text: str, fields: dict[str, Value]) -> bool | None:
         """An ``if`` test of a method, read with ``self``'s fields: ``inspect.isclass(...)``
@@ -3839,6 +3826,8 @@ def _read_before(facts: ModuleFacts, key: str, line: int) -> bool:
 
 def _conjuncts(test: str) -> list[str]:
     """The operands of a test written ``a and b``, as source; the test alone otherwise."""
+    if " and " not in test:
+        return [test]  # most tests: no parse
     try:
         node = ast.parse(test.strip(), mode="eval").body
     except (SyntaxError, ValueError, RecursionError):
