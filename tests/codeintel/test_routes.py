@@ -647,19 +647,6 @@ def test_an_instance_bound_per_branch_provides_what_the_branch_taken_binds(
     assert set(routes.values()) == {("main.Mock.get_user",)}
 
 
-def test_an_instance_bound_per_branch_of_an_unknown_test_is_a_placeholder(tmp_path: Path) -> None:
-    (tmp_path / "main.py").write_text(
-        "import os\nfrom fastapi import Depends, FastAPI\n"
-        "class A:\n    def get(self): ...\nclass B:\n    def get(self): ...\n"
-        "if os.environ.get('X'):\n    auth = A()\nelse:\n    auth = B()\n"
-        "app = FastAPI()\n"
-        "@app.get('/x')\ndef x(user=Depends(auth.get)): ...\n"
-    )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    assert [r.all_dependencies for r in graph.routes()] == [("main.auth.get",)]
-    assert [d.code for d in graph.diagnostics] == ["CI204"]
-
-
 _COPIED_PROVIDER = """
 from functools import update_wrapper
 from types import FunctionType
@@ -701,23 +688,28 @@ def test_a_provider_copied_with_update_wrapper_is_the_function_copied(tmp_path: 
     assert runtime == ["main.get_db", "main.verify"]
 
 
-def test_an_instance_bound_again_after_a_route_reads_it_is_a_placeholder(tmp_path: Path) -> None:
-    """``Depends(auth.user)`` is read when the route is declared: with ``auth`` bound again
-    after it, which binding it saw is the line's to say; we say we do not know."""
-    (tmp_path / "main.py").write_text(
+_PLACEHOLDER_PROVIDERS = {
+    # an instance bound per branch of a test nothing decides
+    "branch": (
+        "import os\nfrom fastapi import Depends, FastAPI\n"
+        "class A:\n    def get(self): ...\nclass B:\n    def get(self): ...\n"
+        "if os.environ.get('X'):\n    auth = A()\nelse:\n    auth = B()\n"
+        "app = FastAPI()\n"
+        "@app.get('/x')\ndef x(user=Depends(auth.get)): ...\n",
+        "main.auth.get",
+    ),
+    # ``Depends(auth.user)`` is read when the route is declared: with ``auth`` bound again
+    # after it, which binding it saw is the line's to say
+    "bound-again": (
         "from fastapi import Depends, FastAPI\n"
         "class A:\n    def user(self): ...\nclass B:\n    def user(self): ...\n"
         "auth = A()\napp = FastAPI()\n"
         "@app.get('/x')\ndef x(u=Depends(auth.user)): ...\n"
-        "auth = B()\n"
-    )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    assert [r.all_dependencies for r in graph.routes()] == [("main.auth.user",)]
-    assert [d.code for d in graph.diagnostics] == ["CI204"]
-
-
-def test_a_closure_wrapping_what_a_configuration_picks_is_a_placeholder(tmp_path: Path) -> None:
-    (tmp_path / "main.py").write_text(
+        "auth = B()\n",
+        "main.auth.user",
+    ),
+    # a ``@wraps`` closure around what the configuration picks
+    "wraps-configured": (
         "import os\nfrom functools import wraps\nfrom fastapi import Depends, FastAPI\n"
         "def basic(): ...\ndef bearer(): ...\n"
         "def provider():\n    if os.environ['AUTH'] == 'basic':\n        return basic\n"
@@ -726,10 +718,18 @@ def test_a_closure_wrapping_what_a_configuration_picks_is_a_placeholder(tmp_path
         "    def authorize(*args, **kwargs):\n        return chosen(*args, **kwargs)\n\n"
         "    return authorize\n"
         "app = FastAPI()\n"
-        "@app.get('/x', dependencies=[Depends(factory())])\ndef x(): ...\n"
-    )
+        "@app.get('/x', dependencies=[Depends(factory())])\ndef x(): ...\n",
+        "<?chosen>",
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_PLACEHOLDER_PROVIDERS))
+def test_a_provider_the_run_picks_is_a_placeholder(tmp_path: Path, shape: str) -> None:
+    source, placeholder = _PLACEHOLDER_PROVIDERS[shape]
+    (tmp_path / "main.py").write_text(source)
     graph = codeintel.analyze(tmp_path, cache=False)
-    assert [r.all_dependencies for r in graph.routes()] == [("<?chosen>",)]
+    assert [r.all_dependencies for r in graph.routes()] == [(placeholder,)]
     assert [d.code for d in graph.diagnostics] == ["CI204"]
 
 
