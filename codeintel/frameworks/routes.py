@@ -2073,9 +2073,12 @@ class _Builder:
         if fact is None or fact.kind != "method":
             return None
         owner = (target.qualname if target else "").rpartition(".")[0]
+        module = self.resolver.symbol_module.get(owner, "")
         fields = dict(instance.keywords)
         for returned, guards in zip(fact.returned, fact.returned_guards, strict=True):
-            tests = [self._field_test(g.text, fields) if g.kind == "if" else None for g in guards]
+            tests = [
+                self._field_test(g.text, fields, module) if g.kind == "if" else None for g in guards
+            ]
             if None in tests:
                 return None
             if all(tests):
@@ -2086,18 +2089,33 @@ class _Builder:
                 return self.ev.returned_function(given)
         return None
 
-    def _field_test(self, text: str, fields: dict[str, Value]) -> bool | None:
-        """An ``if`` test of a method, read with ``self``'s fields: ``inspect.isclass(...)``
-        of a field naming a project class or function, or what ``holds`` reads."""
+    def _field_test(self, text: str, fields: dict[str, Value], module: str) -> bool | None:
+        """An ``if`` test of a method of a class of ``module``, read with ``self``'s fields:
+        ``inspect.isclass(...)`` of a field naming a project class or function,
+        ``issubclass(self.endpoint, BaseView)`` of a field naming a project class and a
+        project base, or what ``holds`` reads."""
         if text.startswith("not "):
             inner = text[5:-1] if text.startswith("not (") and text.endswith(")") else text[4:]
-            held = self._field_test(inner, fields)
+            held = self._field_test(inner, fields, module)
             return None if held is None else not held
         if match := _ISCLASS.fullmatch(text):
             named = self.ev.qualified(fields.get(match[1])) if match[1] in fields else None
             fact = self.resolver.symbols.get(named) if named else None
             return None if fact is None else fact.kind == "class"
+        if match := _ISSUBCLASS.fullmatch(text):
+            return self._subclass(fields.get(match[1]), f"{module}.{match[2]}")
         return holds(text, lambda name: fields.get(name.removeprefix("self.")))
+
+    def _subclass(self, field: Value | None, base: str) -> bool | None:
+        """Whether the project class ``field`` names derives from the project class ``base``
+        names; None when either is not one (a library's class may derive from anything)."""
+        named = self.ev.qualified(field) if field is not None else None
+        target = self.resolver.resolve(base)
+        classes = [named, target.qualname if target and not target.remainder else None]
+        facts = [self.resolver.symbols.get(c) if c else None for c in classes]
+        if any(fact is None or fact.kind != "class" for fact in facts):
+            return None
+        return classes[1] in self.resolver.mro(classes[0] or "")
 
     def _reaching(self, key: str, site: _Site) -> Value | None:
         """The binding of a function's local that reaches ``site``: the last one before it
@@ -3950,6 +3968,7 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
 _HASATTR = re.compile(r"""hasattr\((\w+), *["'](\w+)["']\)""")
 _MIDDLEWARE_BASE = "starlette.middleware.base.BaseHTTPMiddleware"
 _ISCLASS = re.compile(r"inspect\.isclass\(self\.(\w+)\)")
+_ISSUBCLASS = re.compile(r"issubclass\(self\.(\w+), *([\w.]+)\)")
 _UNREAD = Value("other", "")
 _ISINSTANCE = re.compile(r"isinstance\((\w+), *([\w.]+)\)")
 _PRESENT = re.compile(r"(\w+)(?: is not None)?")

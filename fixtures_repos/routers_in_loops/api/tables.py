@@ -1,5 +1,6 @@
 """A route table of dataclass records whose endpoint a method returns (AgentOps'
-``RouteConfig.as_view()``): a function as it is, a view class wrapped in a closure."""
+``RouteConfig.as_view()``): a function as it is, a view class (tested with ``issubclass``) wrapped
+in a closure."""
 
 import inspect
 from collections.abc import Callable
@@ -9,7 +10,11 @@ from typing import Any
 from fastapi import APIRouter
 
 
-class ItemView:
+class BaseView:
+    pass
+
+
+class ItemView(BaseView):
     async def __call__(self, item_id: int) -> dict[str, int]:
         return {"id": item_id}
 
@@ -37,7 +42,9 @@ class RouteConfig:
     def as_view(self) -> Callable[..., Any]:
         if not inspect.isclass(self.endpoint):
             return self.endpoint
-        return self._create_class_view(self.endpoint)
+        if issubclass(self.endpoint, BaseView):
+            return self._create_class_view(self.endpoint)
+        raise TypeError(f"{self.endpoint} is no view")
 
 
 TABLE = [
