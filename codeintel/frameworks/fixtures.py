@@ -19,6 +19,7 @@ from codeintel.resolve.evaluate import Evaluator, argument
 from codeintel.resolve.framework_names import FIXTURE_DECORATORS, UNITTEST_CASES
 from codeintel.resolve.resolver import Target
 from codeintel.resolve.truth import holds
+from codeintel.resolve.walks import autoloaded, namespace_write
 
 _KINDS: tuple[tuple[str, TestKind], ...] = (
     ("unit", "unit"),
@@ -80,7 +81,7 @@ def extract_tests(
                 module, evaluator, _seen_from(module, plugins.get(module.module))
             )
             fixtures += made
-            diagnostics += _namespace_writes(module) + unread
+            diagnostics += _namespace_writes(module, evaluator) + unread
         if rules.module(module.file) and rules.walks(module.file, ignored):
             bindings = _import_bindings(module, evaluator, ())
             classes = _TestClasses(
@@ -565,7 +566,8 @@ def _bound_fixtures(
 ) -> dict[str, _Bound]:
     """The fixture functions ``module`` binds by import, by the name bound; through star
     imports, those the source binds or defines and exports (``__all__``, else no leading
-    underscore). ``path`` holds the modules on the way here, so star cycles end."""
+    underscore); those of the modules of its folder it loads into its namespace, all of them
+    (fides' fixture packages). ``path`` holds the modules on the way here, so cycles end."""
     resolver = evaluator.resolver
     found: dict[str, _Bound] = {}
     for imp in module.imports:
@@ -579,23 +581,36 @@ def _bound_fixtures(
             bound = _fixture_named(resolver.resolve(imp.binds_to), evaluator)
             if bound is not None:
                 found[imp.bound] = bound
+    for name in autoloaded(module, evaluator) or ():
+        if name not in path:
+            source = resolver.modules[name]
+            found.update(_namespace_fixtures(source, evaluator, (*path, module.module)))
     return found
 
 
 def _exported_fixtures(
     module: ModuleFacts, evaluator: Evaluator, path: tuple[str, ...]
 ) -> dict[str, _Bound]:
-    names = _bound_fixtures(module, evaluator, path)
-    for fact in _bound_symbols(module):
-        decorator = _fixture_decorator(fact, evaluator)
-        if decorator is not None and "." not in fact.qualname:
-            names[fact.name] = (fact, module, decorator)
+    names = _namespace_fixtures(module, evaluator, path)
     exported = _all_names(module, evaluator)
     return {
         name: bound
         for name, bound in names.items()
         if (name in exported if exported is not None else not name.startswith("_"))
     }
+
+
+def _namespace_fixtures(
+    module: ModuleFacts, evaluator: Evaluator, path: tuple[str, ...]
+) -> dict[str, _Bound]:
+    """The fixture functions in ``module``'s namespace once it has run, by name: those it
+    binds by import, those it defines."""
+    names = _bound_fixtures(module, evaluator, path)
+    for fact in _bound_symbols(module):
+        decorator = _fixture_decorator(fact, evaluator)
+        if decorator is not None and "." not in fact.qualname:
+            names[fact.name] = (fact, module, decorator)
+    return names
 
 
 def _all_names(module: ModuleFacts, evaluator: Evaluator) -> set[str] | None:
@@ -605,24 +620,20 @@ def _all_names(module: ModuleFacts, evaluator: Evaluator) -> set[str] | None:
     return set(evaluator.strings(evaluator.binding(f"{module.module}.__all__")))
 
 
-def _namespace_writes(module: ModuleFacts) -> list[Diagnostic]:
+def _namespace_writes(module: ModuleFacts, evaluator: Evaluator) -> list[Diagnostic]:
     """A CI205 where a test module, conftest or plugin puts names into its own namespace at
-    run time (letta's ``globals().update(create_test_module(...))``): pytest collects the
-    tests and fixtures that adds, which are not seen here."""
+    run time (letta's ``globals().update(create_test_module(...))``) other than by loading
+    the modules of its folder: pytest collects the tests and fixtures that adds, which are
+    not seen here."""
+    if autoloaded(module, evaluator) is not None:
+        return []
     found = []
     for call in module.calls:
-        func = call.value.func
-        written = (func is not None and func.text in _NAMESPACE_UPDATES) or (
-            call.role == "setitem" and call.value.text.startswith(("globals()[", "vars()["))
-        )
-        if written and not call.scope:
+        if namespace_write(call) and not call.scope:
             text = call.value.text[:_SHOWN]
             message = f"`{text}` adds names at run time: its tests and fixtures are not seen"
             found.append(Diagnostic("CI205", module.file, call.line, message))
     return found
-
-
-_NAMESPACE_UPDATES = frozenset({"globals().update", "vars().update"})
 
 
 def _assigned_fixtures(module: ModuleFacts, evaluator: Evaluator) -> dict[str, _Bound | None]:

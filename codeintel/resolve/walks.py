@@ -9,8 +9,9 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import replace
 
-from codeintel.facts.models import Value
-from codeintel.resolve.evaluate import Evaluator
+from codeintel.facts.models import AssignFact, CallFact, ModuleFacts, Value
+from codeintel.resolve.evaluate import Evaluator, with_parts
+from codeintel.resolve.truth import holds
 
 _WALKS = frozenset({"pkgutil.iter_modules", "pkgutil.walk_packages"})
 _IMPORTS = frozenset({"importlib.import_module"})
@@ -22,6 +23,7 @@ _JOIN = frozenset({"os.path.join"})
 _ORDERED = frozenset({"sorted", "list"})  # builtins that keep a listing's items
 _PATHS = frozenset({"pathlib.Path"})
 _DUNDERS = frozenset({"__name__", "__package__"})
+_NAMESPACE_UPDATES = frozenset({"globals().update", "vars().update"})
 
 
 def package_walk(
@@ -54,6 +56,82 @@ def package_walk(
             ispkg = modules[name].file.endswith("/__init__.py")
             found.append(_module_info(f"{start}{name.removeprefix(package + '.')}", ispkg))
     return tuple(found)
+
+
+def autoloaded(module: ModuleFacts, evaluator: Evaluator) -> tuple[str, ...] | None:
+    """The project modules whose namespaces ``module`` copies into its own as it runs, in
+    the order it imports them: a loop over its package's folder importing each module by
+    name, then ``for attr in dir(module): globals()[attr] = getattr(module, attr)`` (fides'
+    fixture packages). () when it writes no names; None when it writes some another way,
+    or its loop is not known."""
+    found: list[str] = []
+    for write in (c for c in module.calls if not c.scope and namespace_write(c)):
+        loaded = next((a for a in module.assigns if _copies(write, a)), None)
+        names = _imported_per_item(loaded, module.module, evaluator) if loaded else None
+        if names is None:
+            return None
+        found += (name for name in names if name not in found)
+    return tuple(found)
+
+
+def namespace_write(call: CallFact) -> bool:
+    """``globals()[name] = value`` or ``globals().update(...)`` (``vars()`` alike)."""
+    if call.role == "setitem":
+        return call.value.text.startswith(("globals()[", "vars()["))
+    func = call.value.func
+    return call.role == "call" and func is not None and func.text in _NAMESPACE_UPDATES
+
+
+def _copies(write: CallFact, loaded: AssignFact) -> bool:
+    """Whether ``write`` is ``globals()[k] = ...`` in a loop over ``dir(m)`` inside the
+    loop binding ``m``, a module-level variable. (``globals().update(vars(m))`` would copy
+    ``__name__`` and ``__file__`` too, breaking the module: not read.)"""
+    inner = write.guards[len(loaded.guards) :]
+    return (
+        not loaded.scope
+        and bool(loaded.guards)
+        and write.role == "setitem"
+        and write.guards[: len(loaded.guards)] == loaded.guards
+        and any(g.iterable is not None and g.iterable.text == f"dir({loaded.name})" for g in inner)
+    )
+
+
+def _imported_per_item(loaded: AssignFact, module: str, evaluator: Evaluator) -> list[str] | None:
+    """What ``loaded``'s ``import_module(...)`` imports for each item of the loop around it
+    over a listing of a package's folder, kept by the ``if`` tests inside that loop."""
+    loop, *tests = loaded.guards
+    target = loop.target
+    if loop.kind != "for" or any(g.kind != "if" for g in tests) or loaded.value is None:
+        return None
+    listed = package_walk(loop.iterable, module, evaluator)
+    if listed is None:
+        listed = folder_listing(loop.iterable, module, evaluator)
+    if listed is None or target is None or target.kind != "name":
+        return None
+    found = []
+    for item in listed:
+        kept = [holds(g.text, _naming(target.text, item)) for g in tests]
+        named = imported_module(_bound(loaded.value, target, item), module, evaluator)
+        if None in kept or (all(kept) and named is None):
+            return None
+        found += [named] if all(kept) and named else []
+    return found
+
+
+def _naming(name: str, item: Value) -> Callable[[str], Value | None]:
+    """What a test reads for each name: the loop's item for its variable."""
+    return lambda written: item if written == name else None
+
+
+def _bound(value: Value, target: Value, item: Value) -> Value:
+    """``value`` with the loop variable ``target`` read as ``item``, and a field of it
+    (``info.name`` of a package walk's item) as that field."""
+    if value.kind == "name" and value.ref == target.ref:
+        return item
+    head, _, field = (value.ref or "").rpartition(".") if value.kind == "name" else ("", "", "")
+    if head == target.ref and item.kind == "list" and (found := item.keyword(field)) is not None:
+        return found
+    return with_parts(value, lambda part: _bound(part, target, item))
 
 
 def folder_listing(

@@ -430,6 +430,45 @@ def test_names_a_test_module_adds_at_run_time_are_reported(tmp_path: Path) -> No
     ]
 
 
+_LOADER = """import importlib
+import os
+
+for filename in os.listdir(os.path.dirname(__file__)):
+    if filename.startswith("fx_"):
+        module = importlib.import_module(f"{__package__}.{filename[:-3]}")
+        for name in dir(module):
+            if callable(getattr(module, name)):
+                globals()[name] = getattr(module, name)
+"""
+
+
+def test_a_conftest_loading_the_modules_of_its_folder_registers_their_fixtures(
+    tmp_path: Path,
+) -> None:
+    """A conftest copying its folder's ``fx_*`` modules into its namespace registers their
+    fixtures as its own, and only theirs: nothing is reported."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "__init__.py").write_text("")
+    (tmp_path / "tests" / "conftest.py").write_text(_LOADER)
+    fixture = "import pytest\n\n\n@pytest.fixture\ndef {0}():\n    return 1\n"
+    (tmp_path / "tests" / "fx_db.py").write_text(fixture.format("db"))
+    (tmp_path / "tests" / "other.py").write_text(fixture.format("other"))
+    graph = codeintel.analyze(tmp_path, cache=False)
+    seen = graph.visible_fixtures("tests/test_a.py")
+    assert (seen["db"].file, "other" in seen, graph.diagnostics) == ("tests/fx_db.py", False, ())
+
+
+def test_a_module_loading_what_is_not_known_is_reported(tmp_path: Path) -> None:
+    """The same loop over a list the run makes: its writes are reported, not guessed."""
+    (tmp_path / "tests").mkdir()
+    loader = _LOADER.replace("os.listdir(os.path.dirname(__file__))", "find_modules()")
+    (tmp_path / "tests" / "conftest.py").write_text(f"from helpers import find_modules\n{loader}")
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [
+        ("CI205", "tests/conftest.py", 10)
+    ]
+
+
 def test_reading_tests_and_plugins_leaves_no_reference_cycle(fixtures: Path) -> None:
     """What analysis leaves alive is frozen for the cyclic collector (``analysis``): a cycle
     made while reading pytest's view (a nested function calling itself) would keep every

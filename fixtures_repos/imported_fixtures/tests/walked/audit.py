@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture
+def audit_log() -> list[str]:
+    return []
