@@ -424,8 +424,12 @@ class _Collector:
     # -- assignments and statements -------------------------------------------------------
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        owner = _chained_owner(node)
         for target in node.targets:
-            self._store(target.target, node, None, node.value)
+            # ``users_router = r = APIRouter()`` makes one router: each other name is bound
+            # to the first, not to an object of its own
+            shared = owner is not None and target.target is not owner
+            self._store(target.target, node, None, owner if shared else node.value)
             if isinstance(target.target, cst.Subscript):
                 self._stored(target.target, node.value, "setitem")
             elif isinstance(target.target, cst.Attribute) and not _is_self_attribute(target.target):
@@ -912,6 +916,14 @@ def _paired(
     if any(isinstance(e, cst.StarredElement) for pair in pairs for e in pair):
         return {}
     return {id(t.value): v.value for t, v in pairs if isinstance(t.value, cst.Name)}
+
+
+def _chained_owner(node: cst.Assign) -> cst.Name | None:
+    """The first plain name of a chained assignment of a call (``a = b = APIRouter()``):
+    the call runs once, so the other targets hold what this one does."""
+    if len(node.targets) < 2 or not isinstance(node.value, cst.Call):
+        return None
+    return next((t.target for t in node.targets if isinstance(t.target, cst.Name)), None)
 
 
 def _is_self_attribute(target: cst.BaseExpression) -> bool:

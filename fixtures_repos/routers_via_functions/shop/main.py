@@ -1,3 +1,4 @@
+from shop.chained import include_orders
 from shop.extra import register_extra
 from shop.crud import crud_router, plain_crud
 from shop.factory import create_app
@@ -11,6 +12,7 @@ app.add_api_route("/alive", lambda: "yes")  # a module's lambda: ``shop.main.<la
 
 def run() -> None:
     register_extra(app)
+    include_orders(app)
     serve(app)
 
 
