@@ -873,14 +873,16 @@ def _element(element: cst.BaseElement, sub: Callable[[cst.BaseExpression], Value
 
 def _dict(node: cst.Dict, sub: Callable[[cst.BaseExpression], Value]) -> Value:
     """A dict whose keys are all string literals (what ``f(**routers)`` passes by name); or
-    one keyed by names too (``{Action.CHAT: "/chat"}``, read by subscripts), as a "map" of
-    its keys and values in turn."""
+    one keyed by names or f-strings too (``{Action.CHAT: "/chat"}``, read by subscripts;
+    ``{f"{base}/config": self.config}``, a route table), as a "map" of its keys and values
+    in turn."""
     keywords = []
     pairs: list[Value] = []
     for element in node.elements:
         key = element.key if isinstance(element, cst.DictElement) else None
         name = string_value(key) if isinstance(key, cst.SimpleString) else None
-        if key is None or not (isinstance(name, str) or _dotted(key) is not None):
+        named = isinstance(name, str) or isinstance(key, cst.FormattedString)
+        if key is None or not (named or _dotted(key) is not None):
             return Value("other", _text(node))
         # each value read once: twice made nested dicts (JSON schemas, skypilot) cost 2^depth
         value = sub(element.value)

@@ -1721,7 +1721,8 @@ class _Builder:
         return self._items(fact.returned[0], bound, hops + 1)
 
     def _dict_view(self, func: Value | None, hops: int, env: Env) -> tuple[Value, ...] | None:
-        """``ROUTERS.items()``, ``.values()`` or ``.keys()`` of a dict with string keys."""
+        """``ROUTERS.items()``, ``.values()`` or ``.keys()`` of a dict with string keys, or
+        keys made by f-strings or names."""
         if func is None:
             return None
         if func.kind == "getattr" and func.items:
@@ -1737,6 +1738,8 @@ class _Builder:
             mapping, hops = (self.ev.binding(key) if key else None), hops + 1
         if namespace is not None:
             pairs = namespace
+        elif mapping is not None and mapping.kind == "map" and len(mapping.items) <= 2 * _MAX_LOOP:
+            pairs = list(zip(mapping.items[::2], mapping.items[1::2], strict=True))
         elif mapping is None or mapping.kind != "dict" or len(mapping.keywords) > _MAX_LOOP:
             return None
         else:

@@ -700,6 +700,8 @@ class Evaluator:
             return None if text.unknown else container.keyword(text.value)
         if container.kind != "map":
             return None
+        if any(written.kind == "fstring" for written in container.items[::2]):
+            return None  # a key the run computes may be the one asked for
         pairs = zip(container.items[::2], container.items[1::2], strict=True)
         named = self._named_as(key.ref) if key.kind == "name" and key.ref else None
         same = (lambda k: k.ref is not None and self._named_as(k.ref) == named) if named else None

@@ -902,3 +902,22 @@ def test_a_number_parameter_bound_again_in_the_body_is_unknown(tmp_path: Path) -
         },
     )
     assert [(r.path, r.resolved) for r in graph.routes()] == [("/v<?version>", False)]
+
+
+def test_a_subscript_of_a_dict_with_an_fstring_key_is_not_guessed(tmp_path: Path) -> None:
+    """``{"/a/x": "/one", f"{BASE}/x": "/two"}["/a/x"]`` is "/two" at run time: the computed
+    key is the same, and the later one wins. A lookup passing it would read "/one"."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n\n"
+                'BASE = "/a"\n'
+                'PATHS = {"/a/x": "/one", f"{BASE}/x": "/two"}\n'
+                "app = FastAPI()\n\n\n"
+                '@app.get(PATHS["/a/x"])\n'
+                "def x() -> None:\n    pass\n"
+            )
+        },
+    )
+    assert [(r.path, r.resolved) for r in graph.routes()] == [('<?PATHS["/a/x"]>', False)]

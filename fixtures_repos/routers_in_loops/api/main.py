@@ -10,6 +10,7 @@ from api.collected import ROUTERS
 from api.discovery import include_package
 from api.documents import add_documents
 from api.gateway import register_gateway
+from api.keyed import status_api
 from api.oauth import make_oauth_router
 from api.pages import create_pages
 from api.routers import flows, runs
@@ -20,6 +21,7 @@ from api.versions import register_versioned
 API_ROUTERS = (flows.router, runs.router)
 
 app = FastAPI()
+app.include_router(status_api.router)
 
 for router in API_ROUTERS:
     app.include_router(router)
