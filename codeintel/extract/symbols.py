@@ -64,6 +64,8 @@ class _Scope:
     locals: set[str] = field(default_factory=set)
     imports: dict[str, str] = field(default_factory=dict)
     globals: set[str] = field(default_factory=set)
+    # names a ``global`` statement declares: what the function binds them to is the module's
+    module_names: set[str] = field(default_factory=set)
     is_method: bool = False
     returned: list[tuple[cst.BaseExpression, tuple[_RawGuard, ...]]] = field(default_factory=list)
     # a class body's names only annotated so far (``router: APIRouter``): they bind nothing
@@ -411,6 +413,7 @@ class _Collector:
         for item in node.names:
             self._skip.add(id(item.name))
             self.scopes[-1].globals.add(item.name.value)
+            self.scopes[-1].module_names.add(item.name.value)
 
     def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
         for item in node.names:
@@ -510,8 +513,10 @@ class _Collector:
                 qualname = scope.child_qualname(name.value)
                 kind = "variable" if scope.kind == "module" else "attribute"
                 self._symbol(qualname, self._variable(kind, qualname, name.value, statement))
+            # ``global app; app = FastAPI()`` in ``create_app()`` binds the module's ``app``
+            owner = "" if name.value in scope.module_names else scope.qualname
             self._assigns.append(
-                self._assign_builder(scope.qualname, name.value, annotation, held, chain, statement)
+                self._assign_builder(owner, name.value, annotation, held, chain, statement)
             )
 
     def _variable(
