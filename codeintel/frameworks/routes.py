@@ -339,6 +339,12 @@ class _Builder:
             self.objects[key] = self._object(key, kind, facts.file, assign.line, value)
             if assign in facts.attributes:
                 self._inherited(key, assign.name)
+        for call in facts.calls:  # ``app_state.api = FastAPI()`` on a module's instance
+            target, value = call.value.items if len(call.value.items) == 2 else (None, None)
+            kind = self._kind(value) if call.role == "setattr" else None
+            key = self.ev.variable(target.ref) if kind and target is not None else None
+            if key is not None and value is not None and kind and key not in self.objects:
+                self.objects[key] = self._object(key, kind, facts.file, call.line, value)
 
     def _wrapped_by_library(self, module: str, file: str, assign: AssignFact) -> None:
         """A CI202 for an app's name bound again to what a library makes of it
