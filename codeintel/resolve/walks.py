@@ -66,7 +66,7 @@ def autoloaded(module: ModuleFacts, evaluator: Evaluator) -> tuple[str, ...] | N
     or its loop is not known."""
     found: list[str] = []
     for write in (c for c in module.calls if not c.scope and namespace_write(c)):
-        loaded = next((a for a in module.assigns if _copies(write, a)), None)
+        loaded = next((a for a in module.assigns if _copies(write, a, module.assigns)), None)
         names = _imported_per_item(loaded, module.module, evaluator) if loaded else None
         if names is None:
             return None
@@ -82,18 +82,28 @@ def namespace_write(call: CallFact) -> bool:
     return call.role == "call" and func is not None and func.text in _NAMESPACE_UPDATES
 
 
-def _copies(write: CallFact, loaded: AssignFact) -> bool:
-    """Whether ``write`` is ``globals()[k] = ...`` in a loop over ``dir(m)`` inside the
-    loop binding ``m``, a module-level variable. (``globals().update(vars(m))`` would copy
-    ``__name__`` and ``__file__`` too, breaking the module: not read.)"""
-    inner = write.guards[len(loaded.guards) :]
-    return (
-        not loaded.scope
-        and bool(loaded.guards)
-        and write.role == "setitem"
-        and write.guards[: len(loaded.guards)] == loaded.guards
-        and any(g.iterable is not None and g.iterable.text == f"dir({loaded.name})" for g in inner)
-    )
+def _copies(write: CallFact, loaded: AssignFact, assigns: tuple[AssignFact, ...]) -> bool:
+    """Whether ``write`` is ``globals()[k] = getattr(m, k)`` (or a variable bound to that) in
+    a loop ``for k in dir(m)`` inside the loop binding ``m``, a module-level variable,
+    under no test but ``callable(...)``: each of ``m``'s names, as it is. (``globals().
+    update(vars(m))`` would copy ``__name__`` and ``__file__`` too, breaking the module.)"""
+    outer, inner = write.guards[: len(loaded.guards)], write.guards[len(loaded.guards) :]
+    loops = [g for g in inner if g.kind == "for"]
+    if loaded.scope or not loaded.guards or outer != loaded.guards or len(loops) != 1:
+        return False
+    loop = loops[0]
+    name = loop.target.text if loop.target is not None else ""
+    if loop.iterable is None or loop.iterable.text != f"dir({loaded.name})":
+        return False
+    if any(g.kind != "for" and not g.text.startswith("callable(") for g in inner):
+        return False
+    if write.role != "setitem" or len(write.value.items) != 2:
+        return False
+    target, value = write.value.items
+    got = f"getattr({loaded.name}, {name})"
+    held = [a.value.text for a in assigns if a.name == value.text and a.value and not a.scope]
+    # ``attr = getattr(module, name)`` then ``globals()[name] = attr``: bound once, to that
+    return target.text == f"globals()[{name}]" and (value.text == got or held == [got])
 
 
 def _imported_per_item(loaded: AssignFact, module: str, evaluator: Evaluator) -> list[str] | None:

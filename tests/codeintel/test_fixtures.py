@@ -458,10 +458,25 @@ def test_a_conftest_loading_the_modules_of_its_folder_registers_their_fixtures(
     assert (seen["db"].file, "other" in seen, graph.diagnostics) == ("tests/fx_db.py", False, ())
 
 
-def test_a_module_loading_what_is_not_known_is_reported(tmp_path: Path) -> None:
-    """The same loop over a list the run makes: its writes are reported, not guessed."""
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("os.listdir(os.path.dirname(__file__))", "find_modules()"),  # a list the run makes
+        ("globals()[name] = getattr(module, name)", "globals()[name] = None"),  # not the names
+        ("if callable(getattr(module, name)):", "if name.startswith('d'):"),  # some of them
+    ],
+)
+def test_a_module_loading_what_is_not_known_is_reported(
+    tmp_path: Path, written: str, shown: str
+) -> None:
+    """The same loop over a list the run makes, writing other values, or only some names:
+    its writes are reported, not guessed."""
     (tmp_path / "tests").mkdir()
-    loader = _LOADER.replace("os.listdir(os.path.dirname(__file__))", "find_modules()")
+    (tmp_path / "tests" / "__init__.py").write_text("")
+    (tmp_path / "tests" / "fx_db.py").write_text(
+        "import pytest\n\n\n@pytest.fixture\ndef db(): ...\n"
+    )
+    loader = _LOADER.replace(written, shown)
     (tmp_path / "tests" / "conftest.py").write_text(f"from helpers import find_modules\n{loader}")
     graph = codeintel.analyze(tmp_path, cache=False)
     assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [
