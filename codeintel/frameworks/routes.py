@@ -1746,6 +1746,10 @@ class _Builder:
             pairs = namespace
         elif mapping is not None and mapping.kind == "map" and len(mapping.items) <= 2 * _MAX_LOOP:
             pairs = list(zip(mapping.items[::2], mapping.items[1::2], strict=True))
+            texts = [self.ev.text(k) for k, _ in pairs if k.kind in ("str", "fstring")]
+            known = [t.value for t in texts if not t.unknown]
+            if len(set(known)) < len(known):
+                return None  # two keys that are one: the later value is the one kept
         elif mapping is None or mapping.kind != "dict" or len(mapping.keywords) > _MAX_LOOP:
             return None
         else:

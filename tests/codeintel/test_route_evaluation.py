@@ -921,3 +921,24 @@ def test_a_subscript_of_a_dict_with_an_fstring_key_is_not_guessed(tmp_path: Path
         },
     )
     assert [(r.path, r.resolved) for r in graph.routes()] == [('<?PATHS["/a/x"]>', False)]
+
+
+def test_a_loop_over_a_dict_whose_keys_collide_is_not_guessed(tmp_path: Path) -> None:
+    """``{f"{BASE}/x": a, "/api/x": b}`` holds one key, bound to ``b``: reading its pairs as
+    written would serve ``/api/x`` twice, once with ``a``."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n\n"
+                "def a() -> None: ...\n"
+                "def b() -> None: ...\n\n"
+                'BASE = "/api"\n'
+                'TABLE = {f"{BASE}/x": a, "/api/x": b}\n'
+                "app = FastAPI()\n"
+                "for path, endpoint in TABLE.items():\n"
+                "    app.add_api_route(path, endpoint)\n"
+            )
+        },
+    )
+    assert "main.a" not in {r.endpoint for r in graph.routes()}
