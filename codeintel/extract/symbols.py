@@ -442,6 +442,13 @@ class _Collector:
             # in a statement of its own
             self._statement(node.value, "call")
 
+    def visit_Del(self, node: cst.Del) -> None:
+        targets = node.target.elements if isinstance(node.target, cst.Tuple) else [node.target]
+        for target in targets:
+            deleted = target.value if isinstance(target, cst.Element) else target
+            if isinstance(deleted, cst.Subscript):  # ``del ROUTES["/b"]``: the container changes
+                self._stored(deleted, None, "delitem")
+
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         scope = self.scopes[-1]
         unbound = isinstance(node.target, cst.Name) and node.target.value not in scope.locals
@@ -574,18 +581,18 @@ class _Collector:
         if node.exc is not None:
             self._statement(node.exc, "raise")
 
-    def _stored(self, target: cst.BaseExpression, value: cst.BaseExpression, role: str) -> None:
-        """``a[k] = v`` (role "setitem": ``app.dependency_overrides[dep] = fake``) or ``a.b = v``
-        (role "setattr": ``app.router.routes = other.routes``), kept as a statement fact."""
+    def _stored(
+        self, target: cst.BaseExpression, value: cst.BaseExpression | None, role: str
+    ) -> None:
+        """``a[k] = v`` (role "setitem": ``app.dependency_overrides[dep] = fake``), ``a.b = v``
+        (role "setattr": ``app.router.routes = other.routes``) or ``del a[k]`` (role
+        "delitem", no value), kept as a statement fact."""
         scope, chain, guards = self.scopes[-1].qualname, self._chain(), tuple(self._guards[-1])
+        parts = (target,) if value is None else (target, value)
         self._calls.append(
             lambda: CallFact(
                 scope,
-                Value(
-                    "other",
-                    _text(target),
-                    items=(self._value(target, chain), self._value(value, chain)),
-                ),
+                Value("other", _text(target), items=tuple(self._value(p, chain) for p in parts)),
                 self._line(target),
                 role,
                 tuple(map(self._guard, guards)),

@@ -88,12 +88,13 @@ class AssignFact(_Pickled):
 class CallFact(_Pickled):
     """A call made as a statement (``app.include_router(...)``), a ``raise`` of a value, or an
     item assignment ``a[k] = v`` (role "setitem": ``value.items`` are the target, then ``v``), or
-    an attribute assignment ``a.b = v`` outside ``self`` (role "setattr", the same items)."""
+    an attribute assignment ``a.b = v`` outside ``self`` (role "setattr", the same items), or
+    ``del a[k]`` (role "delitem": ``value.items`` is the target)."""
 
     scope: str
     value: Value
     line: int
-    role: str = "call"  # "call" | "raise" | "setitem" | "setattr"
+    role: str = "call"  # "call" | "raise" | "setitem" | "setattr" | "delitem"
     guards: tuple[Guard, ...] = ()  # enclosing if/for of the same function, outermost first
 
 

@@ -82,6 +82,9 @@ _CALLABLES = frozenset({"function", "method", "class"})
 #: What a list's methods do to its items: add some, or take some out (or all).
 _ADDS = frozenset({"append", "insert", "extend"})
 _TAKES_OUT = frozenset({"remove", "pop", "clear"})
+_STORES = frozenset({"setitem", "delitem"})  # statements changing a container's items
+#: What changes a dict's items after it is built.
+_DICT_CHANGES = frozenset({"pop", "popitem", "clear", "update", "setdefault", "__setitem__"})
 #: Builtins whose result has the items of their one argument, perhaps reordered or fewer.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed"})
 _FIELD = frozenset({"dataclasses.field"})
@@ -1261,7 +1264,7 @@ class _Builder:
                         owner, _, method = func.text.rpartition(".")
                         if method in MUTATORS:
                             found.add(owner.rpartition(".")[2])
-                    elif call.role == "setitem" and call.value.items:  # ``ROUTES[1] = r``
+                    elif call.role in _STORES and call.value.items:  # ``ROUTES[1] = r``
                         found.add(call.value.items[0].text.partition("[")[0].rpartition(".")[2])
                     elif call.role == "setattr" and call.value.items:  # ``Config.on = True``
                         found.add(call.value.items[0].text.rpartition(".")[2])
@@ -1522,9 +1525,7 @@ class _Builder:
             changed = (c.value.func.ref or "" for c in facts.calls if c.value.func is not None)
             if any(r.startswith(f"{ref}.") for r in changed):
                 return False
-            stored = (
-                c.value.items[0] for c in facts.calls if c.role == "setitem" and c.value.items
-            )
+            stored = (c.value.items[0] for c in facts.calls if c.role in _STORES and c.value.items)
             if any(_root(target) == ref for target in stored):
                 return False
         return True
@@ -1689,8 +1690,8 @@ class _Builder:
         for call in facts.calls:
             if call.scope != scope or (cutoff is not None and call.line >= cutoff):
                 continue
-            if call.role == "setitem" and _root(call.value.items[0]) == key:
-                return None  # ``ROUTERS[1]["prefix"] = ...``: an item changed in place
+            if call.role in _STORES and _root(call.value.items[0]) == key:
+                return None  # ``ROUTERS[1]["prefix"] = ...``, ``del ROUTERS[0]``: changed in place
             statements, known = self._mapped(call.value)  # ``list(map(L.append, items))``
             for statement in statements:
                 ref = (statement.func.ref or "") if statement.func is not None else ""
@@ -1741,6 +1742,8 @@ class _Builder:
         namespace = self._namespace(mapping, env)
         while mapping is not None and mapping.kind == "name" and hops <= _MAX_DEPTH:
             key = self.ev.variable(mapping.ref)
+            if key is not None and self._dict_changed(key):
+                return None
             mapping, hops = (self.ev.binding(key) if key else None), hops + 1
         if namespace is not None:
             pairs = namespace
@@ -1760,6 +1763,25 @@ class _Builder:
             "values": [v for _, v in pairs],
         }
         return tuple(views[view]) if view in views else None
+
+    def _dict_changed(self, key: str) -> bool:
+        """Whether the module binding the dict ``key`` changes its items anywhere
+        (``ROUTES.pop("/b")``, ``ROUTES[k] = v``, ``del ROUTES[k]``): then a loop over it
+        does not run over what it was built with."""
+        owner, local, _ = key.partition(".<locals>.")
+        facts = self.resolver.modules.get(
+            self._module_holding(owner if local else key.rpartition(".")[0]) or ""
+        )
+        for call in facts.calls if facts is not None else ():
+            if call.role in _STORES and call.value.items and _root(call.value.items[0]) == key:
+                return True
+            func = call.value.func
+            holder, _, method = (
+                (func.ref or "").rpartition(".") if func is not None else ("", "", "")
+            )
+            if call.role == "call" and holder == key and method in _DICT_CHANGES:
+                return True
+        return False
 
     def _namespace(self, mapping: Value | None, env: Env) -> list[tuple[Value, Value]] | None:
         """``module.__dict__`` or ``vars(module)`` of a project module (RuoYi's controllers

@@ -942,3 +942,30 @@ def test_a_loop_over_a_dict_whose_keys_collide_is_not_guessed(tmp_path: Path) ->
         },
     )
     assert "main.a" not in {r.endpoint for r in graph.routes()}
+
+
+@pytest.mark.parametrize(
+    "change", ['TABLE.pop("/api/b")', 'del TABLE["/api/b"]', 'TABLE["/api/b"] = a', "TABLE.clear()"]
+)
+def test_a_loop_over_a_dict_changed_after_it_is_built_is_not_read_as_built(
+    tmp_path: Path, change: str
+) -> None:
+    """A route table the module changes before looping over it: the loop's items are the
+    run's (a CI202), never the pairs as written."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import FastAPI\n\n"
+                "def a() -> None: ...\n"
+                "def b() -> None: ...\n\n"
+                'TABLE = {"/api/a": a, "/api/b": b}\n'
+                f"{change}\n"
+                "app = FastAPI()\n"
+                "for path, endpoint in TABLE.items():\n"
+                "    app.add_api_route(path, endpoint)\n"
+            )
+        },
+    )
+    assert ("/api/b", "main.b") not in {(r.path, r.endpoint) for r in graph.routes()}
+    assert "CI202" in {d.code for d in graph.diagnostics}
