@@ -2143,13 +2143,16 @@ class _Builder:
 
     def _subclass(self, field: Value | None, base: str) -> bool | None:
         """Whether the project class ``field`` names derives from the project class ``base``
-        names; None when either is not one (a library's class may derive from anything)."""
+        names; None when either is not one (a library's class may derive from anything), or
+        is defined under a test or bound again."""
         named = self.ev.qualified(field) if field is not None else None
         target = self.resolver.resolve(base)
         classes = [named, target.qualname if target and not target.remainder else None]
         facts = [self.resolver.symbols.get(c) if c else None for c in classes]
-        if any(fact is None or fact.kind != "class" for fact in facts):
-            return None
+        if any(fact is None or fact.kind != "class" or fact.guards for fact in facts):
+            return None  # a class defined under an ``if`` may be another one at run time
+        if any(c in self.ev.assigns for c in classes):
+            return None  # ``BaseView = NewBase``: the name is bound again
         return classes[1] in self.resolver.mro(classes[0] or "")
 
     def _reaching(self, key: str, site: _Site) -> Value | None:

@@ -969,3 +969,63 @@ def test_a_loop_over_a_dict_changed_after_it_is_built_is_not_read_as_built(
     )
     assert ("/api/b", "main.b") not in {(r.path, r.endpoint) for r in graph.routes()}
     assert "CI202" in {d.code for d in graph.diagnostics}
+
+
+_VIEWS = """import inspect
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI
+
+{classes}
+
+
+@dataclass
+class RouteConfig:
+    path: str
+    endpoint: Any
+
+    def _wrap(self, view_class: Any) -> Any:
+        async def wrapper(item_id: int) -> int:
+            return 1
+
+        return wrapper
+
+    def as_view(self) -> Any:
+        if issubclass(self.endpoint, BaseView):
+            return self._wrap(self.endpoint)
+        return plain
+
+
+async def plain() -> None: ...
+
+
+app = FastAPI()
+for config in [RouteConfig("/items/{{item_id}}", View)]:
+    app.add_api_route(config.path, config.as_view())
+"""
+
+
+@pytest.mark.parametrize(
+    ("classes", "endpoint"),
+    [
+        (
+            "class BaseView: ...\nclass View(BaseView): ...",
+            "main.RouteConfig._wrap.<locals>.wrapper",
+        ),
+        ("class BaseView: ...\nclass View: ...", "main.plain"),
+        ("class BaseView: ...\nclass View(BaseView): ...\nBaseView = int", ""),
+        (
+            "import os\nclass BaseView: ...\nif os.environ.get('A'):\n"
+            "    class View(BaseView): ...\nelse:\n    class View: ...",
+            "",
+        ),
+    ],
+)
+def test_an_issubclass_test_of_a_record_is_decided_by_classes_bound_once(
+    tmp_path: Path, classes: str, endpoint: str
+) -> None:
+    """``issubclass(self.endpoint, BaseView)`` in a route table record's method: decided by
+    the hierarchy of classes each defined once, unconditionally; else not known (CI202)."""
+    graph = _project(tmp_path, {"main.py": _VIEWS.format(classes=classes)})
+    assert [r.endpoint for r in graph.routes()] == ([endpoint] if endpoint else [])
