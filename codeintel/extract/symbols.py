@@ -431,7 +431,9 @@ class _Collector:
         for target in node.targets:
             # ``users_router = r = APIRouter()`` makes one router: each other name is bound
             # to the first, not to an object of its own
+            # (a tuple target unpacks the call's result, as it does alone)
             shared = owner is not None and target.target is not owner
+            shared = shared and not isinstance(target.target, (cst.Tuple, cst.List))
             self._store(target.target, node, None, owner if shared else node.value)
             if isinstance(target.target, cst.Subscript):
                 self._stored(target.target, node.value, "setitem")
