@@ -3086,7 +3086,16 @@ class _Builder:
             outer = context.outer if declared.listed and context.outer else context
             given = replace(outer, sites=context.sites, conditions=context.conditions)
             for route in self._routes(holder, declared, env, given):
-                key = (route.method, route.path, route.endpoint, route.line, route.app)
+                # reached two ways with two chains (a router built per ``if`` branch, each
+                # with its own dependencies): two facts, each under its own tests
+                key = (
+                    route.method,
+                    route.path,
+                    route.endpoint,
+                    route.line,
+                    route.app,
+                    route.all_dependencies,
+                )
                 if not self._contradictory(route.conditions):
                     found[key] = _either(found.get(key), route)
         for owner in made:
@@ -3388,7 +3397,7 @@ class _Builder:
         binding builds it, under that binding's tests."""
         made = [
             fact
-            for fact in self.ev.assigns.get(obj.key, ())
+            for fact in self.ev.assigns.get(obj.made_by or obj.key, ())
             if fact.value is not None and self._kind(fact.value) == obj.kind == "router"
         ]
         if len(made) < 2 or not all(_conditions(fact.guards) for fact in made):

@@ -1029,3 +1029,33 @@ def test_an_issubclass_test_of_a_record_is_decided_by_classes_bound_once(
     the hierarchy of classes each defined once, unconditionally; else not known (CI202)."""
     graph = _project(tmp_path, {"main.py": _VIEWS.format(classes=classes)})
     assert [r.endpoint for r in graph.routes()] == ([endpoint] if endpoint else [])
+
+
+def test_a_router_a_factory_builds_per_branch_keeps_each_branchs_chain(tmp_path: Path) -> None:
+    """glances: ``if self.args.password: router = APIRouter(dependencies=[Depends(auth)])``,
+    else one without: the route is served either way, with the chain of the branch taken."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "import os\n\n"
+                "from fastapi import APIRouter, Depends, FastAPI\n\n"
+                'PASSWORD = os.getenv("PASSWORD")\n\n\n'
+                "def auth() -> None: ...\n\n\n"
+                "def config() -> None: ...\n\n\n"
+                "def make_router() -> APIRouter:\n"
+                "    if PASSWORD:\n"
+                "        router = APIRouter(dependencies=[Depends(auth)])\n"
+                "    else:\n"
+                "        router = APIRouter()\n"
+                '    router.add_api_route("/config", config)\n'
+                "    return router\n\n\n"
+                "app = FastAPI()\n"
+                "app.include_router(make_router())\n"
+            )
+        },
+    )
+    assert sorted((r.conditions, r.all_dependencies) for r in graph.routes()) == [
+        (("PASSWORD",), ("main.auth",)),
+        (("not (PASSWORD)",), ()),
+    ]
