@@ -366,7 +366,7 @@ class Evaluator:
         if fact is not None and fact.kind in ("function", "method"):
             # what it returns, when it builds it there: the annotation may name only a base
             # (airflow's ``create_auth_manager() -> BaseAuthManager``)
-            built = [self.called_class(v) for v in fact.returned if v.kind == "call"]
+            built = [self.called_class(v) for v in map(self._made_here, fact.returned) if v]
             if fact.returns is None:
                 return built[0] if built else None
             annotated = self.qualified(fact.returns)
@@ -375,6 +375,14 @@ class Evaluator:
                 return only
             return annotated
         return called
+
+    def _made_here(self, returned: Value) -> Value | None:
+        """The call a returned value is, or the call a local bound once holds
+        (``s = Settings(); ...; return s``); None for anything else."""
+        if returned.kind == "name" and returned.ref and ".<locals>." in returned.ref:
+            facts = self.assigns.get(returned.ref, ())
+            returned = facts[0].value if len(facts) == 1 and facts[0].value else returned
+        return returned if returned.kind == "call" else None
 
     def class_held(self, name: str | None) -> str | None:
         """The class a name holds: itself, or for a variable bound to a class

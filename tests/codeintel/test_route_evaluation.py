@@ -44,7 +44,15 @@ def test_unpack_binds_each_name_of_a_tuple_target() -> None:
     assert _unpack(target, Value("str", "x")) == {}
 
 
-def test_a_prefix_from_a_nested_settings_default(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "factory",
+    [
+        "def load_config():\n    return Config()\n",
+        # drone-tm's ``get_settings()``: a local bound to the settings, checked, returned
+        "def load_config():\n    c = Config()\n    if c.debug:\n        print(c)\n    return c\n",
+    ],
+)
+def test_a_prefix_from_a_nested_settings_default(tmp_path: Path, factory: str) -> None:
     graph = _project(
         tmp_path,
         {
@@ -53,8 +61,9 @@ def test_a_prefix_from_a_nested_settings_default(tmp_path: Path) -> None:
                 "from pydantic import BaseModel, Field\n"
                 "class RunSettings(BaseModel):\n    root_path: str = '/root'\n"
                 "class Config(BaseModel):\n"
+                "    debug: bool = False\n"
                 "    run: RunSettings = Field(default_factory=RunSettings)\n"
-                "def load_config():\n    return Config()\n"
+                f"{factory}"
                 "config = load_config()\n"
             ),
             "pkg/server.py": (
