@@ -357,7 +357,10 @@ class Evaluator:
 
     def instance_class(self, value: Value | None) -> str | None:
         """The class of the object a call builds: the class called, or what a factory
-        function's return annotation says it returns (``settings = get_settings()``)."""
+        function's return annotation says it returns (``settings = get_settings()``); of a
+        variable bound once to such a call (``cfg = settings``), that call's."""
+        if value is not None and value.kind == "name":
+            value = self._made_here(value)
         if value is not None and value.kind == "getattr" and value.func and value.items:
             owner = self.instance_class(value.func)  # ``get_config().event``: a typed field
             return self._attribute_class(owner, value.items[0].text) if owner else None
@@ -376,12 +379,14 @@ class Evaluator:
             return annotated
         return called
 
-    def _made_here(self, returned: Value) -> Value | None:
-        """The call a returned value is, or the call a local bound once holds
-        (``s = Settings(); ...; return s``); None for anything else."""
-        if returned.kind == "name" and returned.ref and ".<locals>." in returned.ref:
-            facts = self.assigns.get(returned.ref, ())
-            returned = facts[0].value if len(facts) == 1 and facts[0].value else returned
+    def _made_here(self, returned: Value, hops: int = 0) -> Value | None:
+        """The call a value is, or the call a variable bound once holds, through names
+        (``s = Settings(); ...; return s``, ``return settings``); None for anything else."""
+        if returned.kind == "name" and returned.ref and hops <= _MAX_HOPS:
+            key = self.variable(returned.ref)
+            facts = [f for f in self.assigns.get(key, ()) if f.value is not None] if key else []
+            if len(facts) == len(self.assigns.get(key or "", ())) == 1 and facts[0].value:
+                return self._made_here(facts[0].value, hops + 1)
         return returned if returned.kind == "call" else None
 
     def class_held(self, name: str | None) -> str | None:

@@ -47,9 +47,13 @@ def test_unpack_binds_each_name_of_a_tuple_target() -> None:
 @pytest.mark.parametrize(
     "factory",
     [
-        "def load_config():\n    return Config()\n",
+        "def load_config():\n    return Config()\nconfig = load_config()\n",
         # drone-tm's ``get_settings()``: a local bound to the settings, checked, returned
-        "def load_config():\n    c = Config()\n    if c.debug:\n        print(c)\n    return c\n",
+        "def load_config():\n    c = Config()\n    if c.debug:\n        print(c)\n    return c\n"
+        "config = load_config()\n",
+        # papermerge: the module's instance, returned by a getter or aliased
+        "_made = Config()\ndef load_config():\n    return _made\nconfig = load_config()\n",
+        "_made = Config()\nconfig = _made\n",
     ],
 )
 def test_a_prefix_from_a_nested_settings_default(tmp_path: Path, factory: str) -> None:
@@ -64,7 +68,6 @@ def test_a_prefix_from_a_nested_settings_default(tmp_path: Path, factory: str) -
                 "    debug: bool = False\n"
                 "    run: RunSettings = Field(default_factory=RunSettings)\n"
                 f"{factory}"
-                "config = load_config()\n"
             ),
             "pkg/server.py": (
                 "from fastapi import APIRouter, FastAPI\nfrom pkg.config import config\n"
