@@ -442,6 +442,11 @@ def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> lis
     if annotation.kind == "name":
         key = evaluator.variable(annotation.ref)
         return _annotated(evaluator.binding(key), evaluator, hops + 1) if key else []
+    if annotation.kind == "call":  # ``require_scopes("tag.view")`` returning ``Annotated[...]``
+        called = evaluator.called_class(annotation)
+        fact = evaluator.resolver.symbols.get(called) if called else None
+        returned = fact.returned if fact is not None and fact.kind == "function" else ()
+        return _annotated(returned[0], evaluator, hops + 1) if len(returned) == 1 else []
     if annotation.kind != "subscript" or not annotation.items:
         return []
     if evaluator.qualified(annotation.items[0]) not in ANNOTATED:

@@ -2223,3 +2223,48 @@ def test_a_provider_returned_by_update_wrapper_is_the_function_copied(tmp_path: 
     )
     routes = codeintel.analyze(tmp_path, cache=False).routes()
     assert [r.all_dependencies for r in routes] == [("main.verify",), ("main.verify",)]
+
+
+_ANNOTATED_FACTORY = """
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Security
+from fastapi.security import SecurityScopes
+
+
+def get_token() -> str:
+    return "t"
+
+
+def get_user(scopes: SecurityScopes, token: str = Depends(get_token)) -> str:
+    return token
+
+
+def require(*names: str):
+    return Annotated[str, Security(get_user, scopes=list(names))]
+
+
+ViewTags = require("tag.view")
+app = FastAPI()
+
+
+@app.get("/a")
+def a(user: ViewTags) -> str:
+    return user
+
+
+@app.get("/b")
+def b(user: require("tag.edit")) -> str:
+    return user
+"""
+
+
+@pytest.mark.slow
+def test_an_annotated_alias_a_factory_returns_provides_its_dependency(tmp_path: Path) -> None:
+    """papermerge's ``require_scopes(...)`` returns ``Annotated[User, Security(...)]``: the
+    parameter annotated with its result, or with the call itself, asks for that provider."""
+    (tmp_path / "main.py").write_text(_ANNOTATED_FACTORY)
+    routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    runtime = runtime_dependencies(tmp_path, "main:a", "main:b")
+    assert routes == {"/a": tuple(runtime["main:a"]), "/b": tuple(runtime["main:b"])}
+    assert runtime["main:a"] == ["main.get_token", "main.get_user"]
