@@ -1902,6 +1902,11 @@ class _Builder:
         owners, method = self._owner(decorator.func, site)
         if method not in _VERBS:
             return False
+        func = decorator.func
+        if not owners and func is not None and func.ref and not _loop_target(func.text, sym.guards):
+            # ``@app.get("/items")`` on an app a library we do not read builds (phdi's
+            # ``app = BaseService(...).start()``): reported, not dropped
+            self._unknown_holder(decorator, f"{method} route", site)
         decorator = self._spread(decorator, site)
         endpoint = f"{site.module}.{sym.qualname}"
         for owner in owners:

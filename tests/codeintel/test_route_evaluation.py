@@ -1071,3 +1071,25 @@ def test_a_router_a_factory_builds_per_branch_keeps_each_branchs_chain(tmp_path:
         (("PASSWORD",), ("main.auth",)),
         (("not (PASSWORD)",), ()),
     ]
+
+
+def test_routes_declared_on_an_app_a_library_builds_are_reported(tmp_path: Path) -> None:
+    """phdi's ``app = BaseService(...).start()`` from a package outside the project: its
+    ``@app.get`` routes cannot be placed, and say so; a Flask app's ``@web.get`` is no
+    FastAPI route and says nothing."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from baselib import BaseService\n"
+                "from flask import Flask\n\n"
+                'app = BaseService("svc").start()\n'
+                "web = Flask(__name__)\n\n\n"
+                '@app.get("/items")\n'
+                "def items() -> None: ...\n\n\n"
+                '@web.get("/page")\n'
+                "def page() -> None: ...\n"
+            )
+        },
+    )
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 8)]
