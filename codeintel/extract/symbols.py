@@ -844,6 +844,9 @@ class _Collector:
             return Value("fstring", _text(node), items=tuple(_fstring_parts(node.parts, sub)))
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
             return Value("add", _text(node), items=(sub(node.left), sub(node.right)))
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
+            # ``Path(__file__).parent / "routers"``: a folder a loop lists
+            return Value("div", _text(node), items=(sub(node.left), sub(node.right)))
         if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
             return Value("or", _text(node), items=(sub(node.left), sub(node.right)))
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):

@@ -164,16 +164,21 @@ def folder_listing(
         return _entries(folder, "*", evaluator, lambda folder, name: Value("str", name))
     if called in _GLOB and len(value.items) == 1:
         joined = value.items[0]
+        if joined.kind == "name" and joined.ref:  # ``pattern = os.path.join(...)`` first
+            key = evaluator.variable(joined.ref)
+            joined = (evaluator.binding(key) if key else None) or joined
         parts = (
             joined.items
             if joined.kind == "call" and evaluator.qualified(joined.func) in _JOIN
             else ()
         )
-        if len(parts) != 2 or parts[1].kind != "str":
+        if len(parts) < 2 or parts[-1].kind != "str":
             return None
         folder = _folder_package(parts[0], module, evaluator)
+        for part in parts[1:-1]:  # ``os.path.join(here, "routers", "*.py")``
+            folder = _subpackage(folder, part, evaluator)
         return _entries(
-            folder, parts[1].text, evaluator, lambda d, name: Value("str", f"{d}/{name}")
+            folder, parts[-1].text, evaluator, lambda d, name: Value("str", f"{d}/{name}")
         )
     if func.kind == "getattr" and func.items and func.func is not None:
         pattern = _path_pattern(func.items[0].text, value)
@@ -309,13 +314,20 @@ def _walked(path: Value | None, module: str, evaluator: Evaluator) -> str | None
 
 def _folder_package(value: Value, module: str, evaluator: Evaluator) -> str | None:
     """The package of the folder ``os.path.dirname(__file__)``, ``Path(__file__).parent``
-    or ``str(...)`` of those name in ``module``, through one variable at most."""
+    or ``str(...)`` of those name in ``module``, through one variable at most; or of a
+    subpackage's folder below it (``... / "routers"``, ``os.path.join(..., "routers")``)."""
     if value.kind == "name" and value.ref is not None and not value.ref.endswith("__file__"):
         key = evaluator.variable(value.ref)
         bound = evaluator.binding(key) if key else None
         value = bound if bound is not None else value
     if value.kind == "call" and value.func is not None and value.func.text == "str":
         value = value.items[0] if len(value.items) == 1 else value
+    joined = value.kind == "call" and evaluator.qualified(value.func) in _JOIN
+    if (value.kind == "div" or joined) and len(value.items) >= 2:
+        package = _folder_package(value.items[0], module, evaluator)
+        for part in value.items[1:]:
+            package = _subpackage(package, part, evaluator)
+        return package
     if value.kind == "call" and evaluator.qualified(value.func) in _DIRNAMES:
         here = value.items[0] if len(value.items) == 1 else None
         if here is not None and here.kind == "call" and len(here.items) == 1:
@@ -331,6 +343,14 @@ def _folder_package(value: Value, module: str, evaluator: Evaluator) -> str | No
     own = facts is not None and facts.file.endswith("/__init__.py")
     package = module if own else module.rpartition(".")[0]
     return package if _is_package(package, evaluator) else None
+
+
+def _subpackage(package: str | None, part: Value, evaluator: Evaluator) -> str | None:
+    """The package of the folder ``part`` names inside ``package``'s, when it is one."""
+    name = part.text if part.kind == "str" else ""
+    if package is None or not name.isidentifier():
+        return None
+    return f"{package}.{name}" if _is_package(f"{package}.{name}", evaluator) else None
 
 
 def _a_path(value: Value, evaluator: Evaluator) -> bool:

@@ -15,6 +15,7 @@ from api.oauth import make_oauth_router
 from api.pages import create_pages
 from api.routers import flows, runs
 from api.scanned import register_scanned, register_varied
+from api.subfolders import include_subfolders
 from api.tables import router as tables_router
 from api.versions import register_versioned
 
@@ -22,6 +23,7 @@ API_ROUTERS = (flows.router, runs.router)
 
 app = FastAPI()
 app.include_router(status_api.router)
+include_subfolders(app)
 
 for router in API_ROUTERS:
     app.include_router(router)
