@@ -55,6 +55,7 @@ from codeintel.resolve.walks import (
     builtin_import,
     folder_listing,
     imported_module,
+    missing_module,
     package_walk,
     with_dunders,
 )
@@ -935,11 +936,16 @@ class _Builder:
             for env, conditions in (starts if starts is not None else [({}, ())])
         ]
         partial = None
-        for guard in guards:
+        for place, guard in enumerate(guards):
             if guard.kind != "for" or guard.target is None:
                 continue
             expanded: list[tuple[Env, tuple[str, ...]]] = []
             for env, conditions in runs:
+                if env and self._known_tests(module, scope, guards[:place], env) is None:
+                    continue  # an outer item an ``if`` leaves out: the inner loop never runs
+                # an inner loop's folder may be a local an outer loop's item makes
+                # (``module_path = features_dir / feature_name``, papermerge)
+                env = self._module_locals(module, scope, line, env) if env else env
                 for iterable, tests in _branches(
                     _close(guard.iterable, env) if guard.iterable else None
                 ):
@@ -1109,6 +1115,10 @@ class _Builder:
             closed = _close(assign.value, bound)
             if _may_import(assign.value):
                 held = self._module_held(closed, module)
+                # a module the project does not have: the statements after it never run
+                held = held or (_MISSING if missing_module(closed, module, self.ev) else None)
+            elif assign.value.kind == "div":  # ``folder = root / "features"``, ``root`` given
+                held = closed if closed != assign.value else None
             elif env:  # ``name = os.path.splitext(file)[0]`` of a loop's ``file``
                 held = self._derived(closed, assign.value, module) or self._module_looked_up(closed)
             else:
@@ -1306,6 +1316,8 @@ class _Builder:
             return self._instance_of(bound(match[1]), match[2])
         if match := _HASATTR.fullmatch(text):
             held = bound(match[1])
+            if held is _MISSING:
+                return False  # never asked: the import before it raised
             if held is None or held.kind != "name" or held.ref not in self.resolver.modules:
                 return None
             return self._binds(held.ref, match[2])
@@ -1716,8 +1728,10 @@ class _Builder:
         fact = self._callee(func)
         if func is None or fact is None or len(fact.returned) != 1:
             return None
+        if fact.returned[0].kind == "name":
+            return self._returned_list(func, fact.returned[0], hops)
         if fact.returned[0].kind != "list":
-            return None  # a list built up first (``.append``) is not known in full
+            return None
         bound = self._bind(fact, func, call, {})
         for key in [k for k in bound if k in self.ev.assigns]:  # ``extra = extra or [...]``
             again = self.ev.assigns[key]
@@ -1726,6 +1740,21 @@ class _Builder:
             else:
                 del bound[key]
         return self._items(fact.returned[0], bound, hops + 1)
+
+    def _returned_list(self, func: str, returned: Value, hops: int) -> tuple[Value, ...] | None:
+        """``routers = []``, appended to in loops, then ``return routers`` (papermerge's
+        ``discover_routers(path)``): the list and what is added to it, when the function has
+        one call (the loops read that call's arguments) and every addition is read."""
+        key = self.ev.variable(returned.ref)
+        facts = self.ev.assigns.get(key or "", ())
+        made = facts[0].value if len(facts) == 1 else None
+        if key is None or made is None or made.kind != "list" or len(self.sites[func]) != 1:
+            return None
+        added = self._appended(key, None)
+        listed = self._items(made, {}, hops + 1)
+        if added is None or not added[1] or listed is None:
+            return None
+        return (*listed, *(item for item, _ in added[0]))
 
     def _dict_view(self, func: Value | None, hops: int, env: Env) -> tuple[Value, ...] | None:
         """``ROUTERS.items()``, ``.values()`` or ``.keys()`` of a dict with string keys, or
@@ -3722,6 +3751,9 @@ def _iterables(guards: tuple[Guard, ...]) -> set[str | None]:
             found.add(iterable.ref)
             found.update(v.ref for v in iterable.items if iterable.kind == "call")
             inner = iterable.items[0] if iterable.kind == "call" and iterable.items else None
+            if inner is not None and inner.kind == "list" and len(inner.items) == 1:
+                inner = inner.items[0]  # ``iter_modules([str(folder)])``
+                found.add(inner.ref)
             iterable = inner if inner is not None and inner.kind == "call" else None
     return found
 
@@ -3837,17 +3869,17 @@ def _may_import_by_name(call: Value) -> bool:
 
 def _may_derive(assign: AssignFact) -> bool:
     """Whether ``assign`` may import a module by name, make a string of what a loop around
-    it binds, or join a string of a function's parameters (``module_path = "app.routers."
-    + name``)."""
+    it binds, or join a string or a path of a function's parameters (``module_path =
+    "app.routers." + name``, ``folder = root / "features"``)."""
     value = assign.value
     if value is None:
         return False
     looped = any(guard.kind == "for" for guard in assign.guards)
-    joined = bool(assign.scope) and value.kind in ("fstring", "add")
+    joined = bool(assign.scope) and value.kind in ("fstring", "add", "div")
     return (
         _may_import(value)
         or joined
-        or (value.kind in ("call", "subscript", "fstring", "add") and looped)
+        or (value.kind in ("call", "subscript", "fstring", "add", "name") and looped)
     )
 
 
@@ -3936,7 +3968,8 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
             field = bound.keyword(tail) if bound.kind == "list" else None
             if field is not None:
                 return field
-            if bound.kind == "str" and "." not in tail:  # ``server.lower()`` of a loop's item
+            if bound.kind in ("str", "div") and "." not in tail:
+                # ``server.lower()`` of a loop's item, ``folder.glob("*.py")`` of a path
                 return Value("getattr", value.text, func=bound, items=(Value("str", tail),))
             if bound.kind != "name" or bound.ref is None:
                 return value
@@ -4022,6 +4055,7 @@ _MIDDLEWARE_BASE = "starlette.middleware.base.BaseHTTPMiddleware"
 _ISCLASS = re.compile(r"inspect\.isclass\(self\.(\w+)\)")
 _ISSUBCLASS = re.compile(r"issubclass\(self\.(\w+), *([\w.]+)\)")
 _UNREAD = Value("other", "")
+_MISSING = Value("other", "<a module the project does not have>")
 _ISINSTANCE = re.compile(r"isinstance\((\w+), *([\w.]+)\)")
 _PRESENT = re.compile(r"(\w+)(?: is not None)?")
 _WORD = re.compile(r"\w+")

@@ -257,6 +257,21 @@ def imported_module(value: Value | None, module: str, evaluator: Evaluator) -> s
     return evaluator.resolver.alias(dotted, module)
 
 
+def missing_module(value: Value | None, module: str, evaluator: Evaluator) -> bool:
+    """Whether ``importlib.import_module(name)`` in ``module`` names, in full, a module of
+    one of the project's packages that does not exist: the import raises there."""
+    if value is None or value.kind != "call" or evaluator.qualified(value.func) not in _IMPORTS:
+        return False
+    name = value.keyword("name") or (value.items[0] if value.items else None)
+    if value.keyword("package") is not None or len(value.items) > 1:
+        return False
+    text = evaluator.text(with_dunders(name, module, evaluator))
+    modules = evaluator.resolver.modules
+    parent = text.value.rpartition(".")[0]
+    known = not text.unknown and not text.value.startswith(".")
+    return known and text.value not in modules and _is_package(parent, evaluator)
+
+
 def builtin_import(call: Value) -> bool:
     """Whether ``call`` is of the builtin ``__import__`` (a project's own has a ref)."""
     return call.func is not None and call.func.ref is None and call.func.text == "__import__"
@@ -337,12 +352,17 @@ def _folder_package(value: Value, module: str, evaluator: Evaluator) -> str | No
         here = made.items[0] if made is not None and _a_path(made, evaluator) else None
     else:
         here = None
-    if here is None or here.kind != "name" or here.ref != f"{module}.__file__":
+    # ``__file__`` of the module itself, or of the one that passed the path in
+    # (``discover(Path(__file__).parent / "core")`` from ``app.main``, papermerge)
+    owner = (here.ref or "").removesuffix(".__file__") if here is not None else ""
+    facts = evaluator.resolver.modules.get(owner)
+    if here is None or here.kind != "name" or f"{owner}.__file__" != here.ref or facts is None:
         return None
-    facts = evaluator.resolver.modules.get(module)
-    own = facts is not None and facts.file.endswith("/__init__.py")
-    package = module if own else module.rpartition(".")[0]
-    return package if _is_package(package, evaluator) else None
+    own = facts.file.endswith("/__init__.py")
+    package = owner if own else owner.rpartition(".")[0]
+    # a folder without ``__init__`` is a namespace package: its subpackages are reachable
+    spaced = any(m.startswith(f"{package}.") for m in evaluator.resolver.modules)
+    return package if _is_package(package, evaluator) or (package and spaced) else None
 
 
 def _subpackage(package: str | None, part: Value, evaluator: Evaluator) -> str | None:

@@ -1,4 +1,5 @@
 import importlib
+from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 
@@ -8,6 +9,7 @@ from api.registered.shared import router as registered_router
 from api.chosen import include_chosen
 from api.collected import ROUTERS
 from api.discovery import include_package
+from api.discovered import discover_routers
 from api.documents import add_documents
 from api.gateway import register_gateway
 from api.keyed import status_api
@@ -24,6 +26,9 @@ API_ROUTERS = (flows.router, runs.router)
 app = FastAPI()
 app.include_router(status_api.router)
 include_subfolders(app)
+features = discover_routers(Path(__file__).parent)
+for feature_router, _feature in features:
+    app.include_router(feature_router, prefix="/features")
 
 for router in API_ROUTERS:
     app.include_router(router)

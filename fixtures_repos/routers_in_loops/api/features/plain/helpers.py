@@ -1,0 +1,1 @@
+"""A feature package without a router: importing ``api.features.plain.router`` raises."""

@@ -1,0 +1,1 @@
+"""A plain module beside the feature packages: a walk yields it, with ``ispkg`` false."""
