@@ -330,8 +330,9 @@ class _Builder:
         facts = self.resolver.modules[module]
         for assign in (*facts.assigns, *facts.attributes):
             value = assign.value
-            if value is not None and value.kind == "or" and len(value.items) == 2:
-                value = value.items[1]  # ``router = router or APIRouter()``: one made if none
+            if value is not None and _given_or_made(value) is not None:
+                # ``router = router or APIRouter()``: one made if none given
+                value = value.items[1] if value.kind == "or" else value.items[2]
             kind = self._kind(value)
             if kind is None:
                 self._wrapped_by_library(module, facts.file, assign)
@@ -2599,6 +2600,9 @@ class _Builder:
             return []
         if value.ref in self.objects:  # ``self.router`` in a subclass that inherits it
             return [(value.ref, {}), *self._rebound(value.ref, where, depth)]
+        given = self._given_instead(value.ref)
+        if given is not None:  # ``self.router = router or APIRouter()``, a router passed
+            return self._objects(given, {}, where, depth + 1)
         key = self._subclass_copy(value.ref) or self.ev.variable(value.ref)
         if key in self.objects:  # a caller's own copy, imported (``users.router``)
             return [(key, {}), *self._rebound(key, where, depth)]
@@ -2828,6 +2832,27 @@ class _Builder:
         owner = local if marker else key.rpartition(".")[0]
         module = owner if owner in self.resolver.modules else self.resolver.symbol_module.get(owner)
         return f"{self.resolver.modules[module].file}:{fact.line}" if module else None
+
+    def _given_instead(self, ref: str) -> Value | None:
+        """``given.router`` where ``__init__`` sets ``self.router = router or APIRouter()``
+        and ``given = Module(router=r)`` (Hyperion's modules): the argument the instance
+        was built with, when the call passes one; None otherwise (the fallback is built)."""
+        holder, _, name = ref.rpartition(".")
+        key = self.ev.variable(holder)
+        call = self.ev.binding(key) if key and len(self.ev.assigns.get(key, ())) == 1 else None
+        cls = self.ev.called_class(call) if call is not None else None
+        init = self.resolver.symbols.get(f"{cls}.__init__") if cls else None
+        facts = self.resolver.modules.get(self.resolver.symbol_module.get(cls or "", ""))
+        if call is None or init is None or facts is None:
+            return None
+        scope = (cls or "").removeprefix(f"{facts.module}.")
+        written = [a.value for a in facts.attributes if a.scope == scope and a.name == name]
+        param = _given_or_made(written[0]) if len(written) == 1 else None
+        local = f"{cls}.__init__.<locals>."
+        if param is None or not (param.ref or "").startswith(local):
+            return None
+        given = argument((param.ref or "").removeprefix(local), _unbound(init), call)
+        return None if given is None or given.kind == "const" else given
 
     def _instance_attribute(self, value: Value) -> str | None:
         """``Cls(...).name``: the object the instance's attribute holds."""
@@ -3942,6 +3967,24 @@ def _conjuncts(test: str) -> list[str]:
 def _only(name: str, value: Value) -> Callable[[str], Value | None]:
     """What ``holds`` reads a test with: ``value`` for ``name``, nothing else known."""
     return lambda asked: value if asked == name else None
+
+
+def _given_or_made(value: Value | None) -> Value | None:
+    """The name of ``router or APIRouter()``, ``router if router else APIRouter()`` or
+    ``router if router is not None else APIRouter()``: what is used when given."""
+    if value is not None and value.kind == "or" and len(value.items) == 2:
+        return value.items[0]
+    if value is None or value.kind != "ifexp" or len(value.items) != 3:
+        return None
+    test, given, _ = value.items
+    named = given.kind == "name" and test.text in (given.text, f"{given.text} is not None")
+    return given if named else None
+
+
+def _unbound(method: SymbolFact) -> SymbolFact:
+    """A method as its callers see it: without ``self``, which the call does not pass."""
+    params = method.params
+    return replace(method, params=params[1:]) if params and params[0].name == "self" else method
 
 
 def _close(value: Value, env: Env) -> Value:
