@@ -152,7 +152,8 @@ class Resolver:
             module = self.alias(".".join(parts[:i]), importer)
             if module is not None:
                 head, rest = parts[:i], parts[i:]
-                return self._walk(*self._shadowing_parent(module, head, rest, importer), hops)
+                found = self._walk(*self._shadowing_parent(module, head, rest, importer), hops)
+                return found if found is not None else self._parents_name(head, rest, hops)
         if parts[0] in self.tops:
             return None  # a project name that does not exist
         return Target(external_id(parts[0]), dotted)
@@ -215,6 +216,21 @@ class Resolver:
         if self._imports_own_submodule(parent, name) or f"{parent}.{name}" in self.symbols:
             return module, rest
         return parent, [name, *rest]
+
+    def _parents_name(self, head: list[str], rest: list[str], hops: int) -> Target | None:
+        """``storage.router`` in ``pkg/__init__.py`` importing ``from pkg.routers import
+        storage`` beside a subpackage ``pkg/storage/`` (ClassQuiz): facts name both
+        ``pkg.storage.router``; when the subpackage has no such name, it is the attribute of
+        what the package's own ``storage`` is bound to, as the package's code reads it."""
+        parent, name = ".".join(head[:-1]), head[-1]
+        if not rest or parent not in self.modules:
+            return None
+        self._read.add(parent)  # what it binds decides: a change to it changes the answer
+        if name not in self.bindings[parent]:
+            return None
+        if self._imports_own_submodule(parent, name):
+            return None
+        return self._follow(self.bindings[parent][name], rest, hops + 1, parent)
 
     def _imports_own_submodule(self, module: str, name: str) -> bool:
         """``from . import health`` in a package's ``__init__`` binds its own submodule."""

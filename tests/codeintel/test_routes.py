@@ -25,6 +25,7 @@ APPS = [
     ("routers_via_functions", "shop.dashboard:dashboard_app"),
     ("routers_via_functions", "shop.global_app:app"),
     ("routers_via_functions", "shop.state_app:app"),
+    ("routers_via_functions", "shop.storefront:app"),
     ("routers_in_loops", "api.main:app"),
     ("class_based_views", "views.main:app"),
 ]
