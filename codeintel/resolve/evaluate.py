@@ -24,6 +24,10 @@ from codeintel.resolve.truth import SPLIT_METHODS, STR_METHODS, Bound, holds
 _MAX_HOPS = 16
 _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
 _GETENV = frozenset({"os.getenv", "os.environ.get"})
+#: Settings readers that return their ``default`` where the variable is unset (and no
+#: ``.env``/``settings.ini`` file sets it), with where each instance's call takes it.
+_DECOUPLE_READERS = frozenset({"decouple.config"})
+_CONFIG_CLASSES = {"starlette.config.Config": 2, "decouple.AutoConfig": 1, "decouple.Config": 1}
 _OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
 _PARTIAL = "functools.partial"
 _TRAIT_DEFAULTS = frozenset({"traitlets.default", "traitlets.traitlets.default"})
@@ -439,6 +443,10 @@ class Evaluator:
             func = self.qualified(value.func)
             if func in _GETENV and len(value.items) >= 2:
                 return value.items[1]  # the default is what runs where the variable is unset
+            if (place := self._config_reader(func)) is not None:
+                # ``config("PATH", default="sub")`` (python-decouple, starlette's ``Config``)
+                given = value.items[place] if len(value.items) > place else None
+                return value.keyword("default") or given
             if func in FIELD:
                 return value.keyword("default") or (value.items[0] if value.items else None)
             if func in TRAITS:  # ``Unicode("/", config=True)``: what runs unconfigured
@@ -572,6 +580,17 @@ class Evaluator:
         scopes = {a.scope for a in facts.assigns if a.name == name and a.scope}
         owners = [self.resolver.symbols.get(f"{module}.{scope}") for scope in scopes]
         return key if all(o is not None and o.kind == "class" for o in owners) else None
+
+    def _config_reader(self, func: str | None) -> int | None:
+        """Where a settings reader takes its default, by position: python-decouple's
+        ``config`` (``config(name, default, cast)``), or an instance of decouple's or
+        starlette's ``Config`` (``config = Config(".env")``: ``config(name, cast, default)``).
+        None for any other function."""
+        if func in _DECOUPLE_READERS:
+            return 1
+        key = self.variable(func) if func else None
+        made = self.called_class(self.binding(key)) if key else None
+        return _CONFIG_CLASSES.get(made or "")
 
     def _known(self, value: Value | None, hops: int) -> Value | None:
         """``value`` as an ``if`` test reads it: a literal, ``None`` for an environment

@@ -1093,3 +1093,32 @@ def test_routes_declared_on_an_app_a_library_builds_are_reported(tmp_path: Path)
         },
     )
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 8)]
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        'from decouple import config\nPREFIX = config("PREFIX", default="/sub/").strip("/")\n',
+        "from decouple import config\nPREFIX = config('PREFIX', 'sub')\n",
+        "from starlette.config import Config\nconfig = Config('.env')\n"
+        "PREFIX = config('PREFIX', cast=str, default='sub')\n",
+        "from starlette.config import Config\nconfig = Config('.env')\n"
+        "PREFIX = config('PREFIX', str, 'sub')\n",
+    ],
+)
+def test_a_prefix_read_with_a_settings_reader_is_its_default(tmp_path: Path, reader: str) -> None:
+    """Marzban's ``config("XRAY_SUBSCRIPTION_PATH", default="sub")`` (python-decouple),
+    and starlette's ``Config``: where the variable is unset, the default."""
+    graph = _project(
+        tmp_path,
+        {
+            "settings.py": reader,
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\nfrom settings import PREFIX\n"
+                "router = APIRouter(prefix=f'/{PREFIX}')\n"
+                "@router.get('/{token}')\ndef sub(token: str) -> str: ...\n"
+                "app = FastAPI()\napp.include_router(router)\n"
+            ),
+        },
+    )
+    assert [r.path for r in graph.routes()] == ["/sub/{token}"]
