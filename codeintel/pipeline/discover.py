@@ -10,6 +10,7 @@ from pathlib import Path
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.pipeline.ignore import Rules, compile_rules, ignored
+from codeintel.pipeline.tracked import tracked_files
 
 #: Directories nobody wants analysed: VCS data, environments, caches, build output.
 SKIP_DIRS = frozenset({"__pycache__", "node_modules", "site-packages", "htmlcov"})
@@ -103,7 +104,8 @@ def list_files(root: Path) -> Listing:
     diagnostics: list[Diagnostic] = []
     folders: Folders = {}
     links = False
-    for relpath, entry in _walk(root, "", [], diagnostics, folders):
+    tracked = _Tracked(root, folders)
+    for relpath, entry in _walk(root, "", [], diagnostics, folders, tracked):
         links = links or entry.is_symlink()
         kind = classify(relpath)
         if kind is None:
@@ -127,13 +129,46 @@ def _signature(path: str) -> tuple[int, int] | None:
     return status.st_mtime_ns, status.st_ino
 
 
+class _Tracked:
+    """What git tracks, read from its index the first time a ``.gitignore`` leaves a path
+    out (a ``lib/`` rule from GitHub's template over a project's own ``app/lib/``): a
+    tracked path is in every clone all the same."""
+
+    def __init__(self, root: Path, folders: Folders) -> None:
+        self.root, self.folders = root, folders
+        self._files: frozenset[str] | None = None
+        self._dirs: frozenset[str] = frozenset()
+
+    def holds(self, relpath: str, is_dir: bool) -> bool:
+        if self._files is None:
+            self._files, index = tracked_files(self.root)
+            self._dirs = frozenset(_folders_of(self._files))
+            if index is not None:  # a listing holds while the index does
+                self.folders[os.path.relpath(index, self.root)] = _signature(str(index))
+        return relpath in (self._dirs if is_dir else self._files)
+
+
+def _folders_of(files: frozenset[str]) -> set[str]:
+    """Every folder holding one of ``files``, however deep."""
+    found = set()
+    for path in files:
+        while "/" in path:
+            path = path.rpartition("/")[0]
+            found.add(path)
+    return found
+
+
 def _walk(
     root: Path,
     prefix: str,
     ignores: list[Rules],
     diagnostics: list[Diagnostic],
     folders: Folders,
+    tracked: _Tracked,
+    only_tracked: bool = False,
 ) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Each entry to analyse under ``prefix``; below a folder a ``.gitignore`` leaves out
+    but git tracks files in (``only_tracked``), only those."""
     directory = root / prefix if prefix else root
     folders[prefix] = _signature(str(directory))
     gitignore = folders[f"{prefix}.gitignore"] = _signature(str(directory / ".gitignore"))
@@ -161,10 +196,16 @@ def _walk(
         if is_dir:
             if not _named_away(entry.name):  # what it holds may decide (pyvenv.cfg, __init__)
                 folders[relpath] = _signature(entry.path)
-            if _skip_dir(entry) or ignored(relpath, True, ignores):
+            if _skip_dir(entry):
                 continue
-            yield from _walk(root, relpath + "/", ignores, diagnostics, folders)
-        elif not ignored(relpath, False, ignores):
+            left_out = only_tracked or ignored(relpath, True, ignores)
+            if left_out and not tracked.holds(relpath, True):
+                continue
+            yield from _walk(root, relpath + "/", ignores, diagnostics, folders, tracked, left_out)
+        elif only_tracked or ignored(relpath, False, ignores):
+            if tracked.holds(relpath, False):
+                yield relpath, entry
+        else:
             yield relpath, entry
 
 
