@@ -445,7 +445,8 @@ def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> lis
     if annotation.kind == "call":  # ``require_scopes("tag.view")`` returning ``Annotated[...]``
         called = evaluator.called_class(annotation)
         fact = evaluator.resolver.symbols.get(called) if called else None
-        returned = fact.returned if fact is not None and fact.kind == "function" else ()
+        plain = fact is not None and fact.kind == "function" and not fact.decorators
+        returned = fact.returned if fact is not None and plain else ()
         return _annotated(returned[0], evaluator, hops + 1) if len(returned) == 1 else []
     if annotation.kind != "subscript" or not annotation.items:
         return []

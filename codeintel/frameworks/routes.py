@@ -205,6 +205,7 @@ def extract_routes(
 class _Builder:
     def __init__(self, evaluator: Evaluator) -> None:
         self.ev = evaluator
+        self._setattrs: frozenset[str] | None = None
         self.resolver = evaluator.resolver
         self.objects: dict[str, _Object] = {}
         # Declarations and includes, by the object or the parameter (``module.f.<locals>.p``)
@@ -1730,7 +1731,7 @@ class _Builder:
         if func is None or fact is None or len(fact.returned) != 1:
             return None
         if fact.returned[0].kind == "name":
-            return self._returned_list(func, fact.returned[0], hops)
+            return self._returned_list(func, call, fact.returned[0], hops)
         if fact.returned[0].kind != "list":
             return None
         bound = self._bind(fact, func, call, {})
@@ -1742,15 +1743,20 @@ class _Builder:
                 del bound[key]
         return self._items(fact.returned[0], bound, hops + 1)
 
-    def _returned_list(self, func: str, returned: Value, hops: int) -> tuple[Value, ...] | None:
+    def _returned_list(
+        self, func: str, call: Value, returned: Value, hops: int
+    ) -> tuple[Value, ...] | None:
         """``routers = []``, appended to in loops, then ``return routers`` (papermerge's
-        ``discover_routers(path)``): the list and what is added to it, when the function has
-        one call (the loops read that call's arguments) and every addition is read."""
+        ``discover_routers(path)``): the list and what is added to it, when ``call`` is the
+        function's one call (the loops read its arguments) and every addition is read."""
         key = self.ev.variable(returned.ref)
         facts = self.ev.assigns.get(key or "", ())
         made = facts[0].value if len(facts) == 1 else None
-        if key is None or made is None or made.kind != "list" or len(self.sites[func]) != 1:
+        sites = self.sites[func]
+        if key is None or made is None or made.kind != "list" or len(sites) != 1:
             return None
+        if sites[0][0] != call:
+            return None  # another call binds the arguments the loops read
         added = self._appended(key, None)
         listed = self._items(made, {}, hops + 1)
         if added is None or not added[1] or listed is None:
@@ -2848,11 +2854,27 @@ class _Builder:
         scope = (cls or "").removeprefix(f"{facts.module}.")
         written = [a.value for a in facts.attributes if a.scope == scope and a.name == name]
         param = _given_or_made(written[0]) if len(written) == 1 else None
-        local = f"{cls}.__init__.<locals>."
-        if param is None or not (param.ref or "").startswith(local):
-            return None
-        given = argument((param.ref or "").removeprefix(local), _unbound(init), call)
+        named = param.ref if param is not None and param.ref else ""
+        if not self._param(named) or named in self.ev.assigns or not named.startswith(f"{cls}."):
+            return None  # a local, or a parameter the body binds again first
+        if ref in self._set_attributes():
+            return None  # ``m.router = APIRouter()`` after it is built: not read here
+        given = argument(named.rpartition(".")[2], _unbound(init), call)
+        if given is not None and given.kind == "name":  # ``router=given`` bound to None
+            bound = self.ev.binding(self.ev.variable(given.ref) or "")
+            given = None if bound is not None and bound.kind == "const" else given
         return None if given is None or given.kind == "const" else given
+
+    def _set_attributes(self) -> frozenset[str]:
+        """Every ``a.b`` the project assigns outside ``self`` (``m.router = ...``)."""
+        if self._setattrs is None:
+            self._setattrs = frozenset(
+                ref
+                for facts in self.resolver.modules.values()
+                for call in facts.calls
+                if call.role == "setattr" and (ref := call.value.items[0].ref)
+            )
+        return self._setattrs
 
     def _instance_attribute(self, value: Value) -> str | None:
         """``Cls(...).name``: the object the instance's attribute holds."""

@@ -27,7 +27,8 @@ _GETENV = frozenset({"os.getenv", "os.environ.get"})
 #: Settings readers that return their ``default`` where the variable is unset (and no
 #: ``.env``/``settings.ini`` file sets it), with where each instance's call takes it.
 _DECOUPLE_READERS = frozenset({"decouple.config"})
-_CONFIG_CLASSES = {"starlette.config.Config": 2, "decouple.AutoConfig": 1, "decouple.Config": 1}
+_CONFIG_CLASSES = {"starlette.config.Config": 2, "decouple.AutoConfig": 1}
+_PLAIN_CASTS = frozenset({"str", "int", "bool"})  # builtins: the default, as written
 _OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
 _PARTIAL = "functools.partial"
 _TRAIT_DEFAULTS = frozenset({"traitlets.default", "traitlets.traitlets.default"})
@@ -77,6 +78,7 @@ class Evaluator:
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._trait_defaults: dict[str, set[str]] | None = None  # ``@default`` by trait name
+        self._holders: frozenset[str] | None = None  # variables whose attributes are set
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
             for fact in (*facts.assigns, *facts.attributes):
@@ -127,6 +129,8 @@ class Evaluator:
         holder, _, name = (ref or "").rpartition(".")
         key = self.variable(holder) if holder else None
         call = self.binding(key) if key else None
+        if call is not None and call.kind in ("name", "call"):
+            call = self._construction(call)  # ``cfg = settings``, ``cfg = get_settings()``
         cls = self.called_class(call)
         fact = self.resolver.symbols.get(cls) if cls else None
         if call is None or fact is None or fact.kind != "class":
@@ -373,9 +377,11 @@ class Evaluator:
         if fact is not None and fact.kind in ("function", "method"):
             # what it returns, when it builds it there: the annotation may name only a base
             # (airflow's ``create_auth_manager() -> BaseAuthManager``)
-            built = [self.called_class(v) for v in map(self._made_here, fact.returned) if v]
-            if fact.returns is None:
-                return built[0] if built else None
+            made = [v for v in map(self._made_here, fact.returned) if v]
+            built = [self.called_class(v) for v in made]
+            if fact.returns is None:  # one object whichever ``return`` runs, or not known
+                one = len(made) == len(fact.returned) and len(set(made)) == 1
+                return built[0] if one else None
             annotated = self.qualified(fact.returns)
             only = built[0] if built and len(set(built)) == 1 else None
             if only is not None and annotated is not None and annotated in self.resolver.mro(only):
@@ -385,13 +391,40 @@ class Evaluator:
 
     def _made_here(self, returned: Value, hops: int = 0) -> Value | None:
         """The call a value is, or the call a variable bound once holds, through names
-        (``s = Settings(); ...; return s``, ``return settings``); None for anything else."""
+        (``s = Settings(); ...; return s``, ``return settings``), when nothing sets an
+        attribute of it afterwards (``s.api_prefix = "/x"``); None for anything else."""
         if returned.kind == "name" and returned.ref and hops <= _MAX_HOPS:
             key = self.variable(returned.ref)
             facts = [f for f in self.assigns.get(key, ()) if f.value is not None] if key else []
-            if len(facts) == len(self.assigns.get(key or "", ())) == 1 and facts[0].value:
-                return self._made_here(facts[0].value, hops + 1)
+            held = (
+                facts[0].value if len(facts) == len(self.assigns.get(key or "", ())) == 1 else None
+            )
+            if held is None or key in self._attribute_holders():
+                return None
+            return self._made_here(held, hops + 1)
         return returned if returned.kind == "call" else None
+
+    def _construction(self, value: Value | None, hops: int = 0) -> Value | None:
+        """The call that builds the object ``value`` names: the call itself, what a variable
+        bound once holds, or what the one ``return`` of a project factory builds
+        (``config = get_settings()`` with ``return settings``)."""
+        made = self._made_here(value) if value is not None and hops <= _MAX_HOPS else None
+        called = self.called_class(made)
+        fact = self.resolver.symbols.get(called) if called else None
+        if fact is None or fact.kind not in ("function", "method") or len(fact.returned) != 1:
+            return made
+        return self._construction(fact.returned[0], hops + 1)
+
+    def _attribute_holders(self) -> frozenset[str]:
+        """The variables the project sets an attribute of (``settings.debug = True``)."""
+        if self._holders is None:
+            self._holders = frozenset(
+                ref.rpartition(".")[0]
+                for facts in self.resolver.modules.values()
+                for call in facts.calls
+                if call.role == "setattr" and (ref := call.value.items[0].ref)
+            )
+        return self._holders
 
     def class_held(self, name: str | None) -> str | None:
         """The class a name holds: itself, or for a variable bound to a class
@@ -444,9 +477,14 @@ class Evaluator:
             if func in _GETENV and len(value.items) >= 2:
                 return value.items[1]  # the default is what runs where the variable is unset
             if (place := self._config_reader(func)) is not None:
-                # ``config("PATH", default="sub")`` (python-decouple, starlette's ``Config``)
+                # ``config("PATH", default="sub")`` (python-decouple, starlette's ``Config``);
+                # a ``cast`` of the project's is applied to the default too: not read
                 given = value.items[place] if len(value.items) > place else None
-                return value.keyword("default") or given
+                cast = value.keyword("cast") or (
+                    value.items[3 - place] if len(value.items) > 3 - place else None
+                )
+                plain = cast is None or (cast.ref is None and cast.text in _PLAIN_CASTS)
+                return (value.keyword("default") or given) if plain else None
             if func in FIELD:
                 return value.keyword("default") or (value.items[0] if value.items else None)
             if func in TRAITS:  # ``Unicode("/", config=True)``: what runs unconfigured
@@ -589,8 +627,10 @@ class Evaluator:
         if func in _DECOUPLE_READERS:
             return 1
         key = self.variable(func) if func else None
-        made = self.called_class(self.binding(key)) if key else None
-        return _CONFIG_CLASSES.get(made or "")
+        built = self.binding(key) if key else None
+        if built is None or built.keyword("environ") is not None:
+            return None  # ``Config(environ={...})``: the values are the project's own
+        return _CONFIG_CLASSES.get(self.called_class(built) or "")
 
     def _known(self, value: Value | None, hops: int) -> Value | None:
         """``value`` as an ``if`` test reads it: a literal, ``None`` for an environment

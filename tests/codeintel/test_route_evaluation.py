@@ -1122,3 +1122,96 @@ def test_a_prefix_read_with_a_settings_reader_is_its_default(tmp_path: Path, rea
         },
     )
     assert [r.path for r in graph.routes()] == ["/sub/{token}"]
+
+
+@pytest.mark.parametrize(
+    ("made", "path"),
+    [
+        ('settings = Settings(prefix="/v2")\ndef get():\n    return settings\n', "/v2/x"),
+        # which instance runs depends on the environment: not known
+        (
+            "import os\ndev = Settings()\nprod = Settings(prefix='/p')\n"
+            "def get():\n    if os.getenv('ENV'):\n        return prod\n    return dev\n",
+            "<?cfg.prefix>/x",
+        ),
+        # an attribute set after it is built is the run's
+        (
+            "def get():\n    s = Settings()\n    s.prefix = '/set'\n    return s\n",
+            "<?cfg.prefix>/x",
+        ),
+    ],
+)
+def test_a_settings_getter_gives_what_the_instance_it_returns_holds(
+    tmp_path: Path, made: str, path: str
+) -> None:
+    """Review of the getter reading: the constructor's argument wins over the default; a
+    getter returning one of two instances, or one changed after it is built, is not read."""
+    graph = _project(
+        tmp_path,
+        {
+            "config.py": "from pydantic import BaseModel\n"
+            "class Settings(BaseModel):\n    prefix: str = '/v1'\n" + made,
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\nfrom config import get\n"
+                "cfg = get()\nrouter = APIRouter()\n@router.get('/x')\ndef x(): ...\n"
+                "app = FastAPI()\napp.include_router(router, prefix=cfg.prefix)\n"
+            ),
+        },
+    )
+    assert [r.path for r in graph.routes()] == [path]
+
+
+@pytest.mark.parametrize(
+    ("construction", "served"),
+    [
+        ("Module(router=core)", "/core/c"),
+        ("Module(router=None)", "/made/c"),
+        ("Module(router=nothing)", "/made/c"),  # a variable bound to None
+        ("Gated(router=core, enabled=False)", "/gated/c"),  # the body binds it again first
+    ],
+)
+def test_an_instance_holds_the_router_given_or_its_fallback(
+    tmp_path: Path, construction: str, served: str
+) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n\n"
+                "class Module:\n"
+                "    def __init__(self, router=None):\n"
+                "        self.router = router or APIRouter(prefix='/made')\n\n"
+                "class Gated:\n"
+                "    def __init__(self, router=None, enabled=True):\n"
+                "        if not enabled:\n            router = None\n"
+                "        self.router = router or APIRouter(prefix='/gated')\n\n"
+                "core = APIRouter(prefix='/core')\nnothing = None\n"
+                f"module = {construction}\n\n"
+                "@module.router.get('/c')\ndef c(): ...\n\n"
+                "app = FastAPI()\napp.include_router(module.router)\n"
+            )
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [(served, "main.app")]
+
+
+def test_a_settings_reader_given_its_own_cast_or_values_is_not_read(tmp_path: Path) -> None:
+    """A ``cast`` of the project's is applied to the default too; ``Config(environ=...)``
+    holds the project's own values: both stay placeholders (CI201), never the default."""
+    graph = _project(
+        tmp_path,
+        {
+            "settings.py": (
+                "from decouple import config\nfrom starlette.config import Config\n"
+                "A = config('A', default='a', cast=lambda s: '/' + s)\n"
+                "given = Config(environ={'B': '/given'})\nB = given('B', default='/b')\n"
+            ),
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\nfrom settings import A, B\n"
+                "router = APIRouter()\n@router.get('/x')\ndef x(): ...\n"
+                "app = FastAPI()\napp.include_router(router, prefix=A)\n"
+                "app.include_router(router, prefix=B)\n"
+            ),
+        },
+    )
+    assert sorted(r.resolved for r in graph.routes()) == [False, False]
