@@ -1269,8 +1269,12 @@ def _parametrized_names(
             first = decorator.keyword("argnames") or (
                 decorator.items[0] if decorator.items else None
             )
-            # "a, b" or ["a", "b"]: pytest takes both
-            texts = evaluator.strings(first) or (evaluator.text(first).value,)
+            # "a, b" or ["a", "b"]: pytest takes both; ``Case._fields`` of a named tuple
+            texts = (
+                _tuple_fields(first, evaluator)
+                or evaluator.strings(first)
+                or (evaluator.text(first).value,)
+            )
             given = {n.strip() for text in texts for n in text.split(",") if n.strip()}
             # indirect=True, or the names it lists, go to fixtures of those names
             indirect = decorator.keyword("indirect")
@@ -1278,6 +1282,22 @@ def _parametrized_names(
                 continue
             names |= given - set(evaluator.strings(indirect))
     return names
+
+
+def _tuple_fields(value: Value | None, evaluator: Evaluator) -> tuple[str, ...]:
+    """``Case._fields`` of a project ``class Case(NamedTuple)``: its annotated fields, in
+    order (wireup's parametrized container tests); () for anything else."""
+    cls = (value.ref or "").removesuffix("._fields") if value is not None else ""
+    fact = evaluator.resolver.symbols.get(cls) if value and value.ref != cls else None
+    if fact is None or fact.kind != "class":
+        return ()
+    if not any(b.rpartition(".")[2] == "NamedTuple" for b in evaluator.resolver.mro(cls)):
+        return ()
+    module = evaluator.resolver.symbol_module.get(cls, "")
+    scope = cls.removeprefix(f"{module}.")
+    facts = evaluator.resolver.modules[module]
+    fields = [a for a in facts.assigns if a.scope == scope and a.annotation is not None]
+    return tuple(a.name for a in sorted(fields, key=lambda a: a.line))
 
 
 #: By file, what its ``pytest_generate_tests`` hook fills: the names, and the one test

@@ -512,3 +512,19 @@ def test_anyio_auto_mode_gives_every_coroutine_test_the_backend(tmp_path: Path) 
     view = _pytest_view(tmp_path)["uses"]
     assert uses == {n.rpartition("::")[2]: tuple(names) for n, names in view.items()}
     assert uses["test_coroutine"] == ("anyio_backend",)
+
+
+def test_a_named_tuples_fields_as_parametrize_names_are_no_fixture_requests(
+    tmp_path: Path,
+) -> None:
+    """wireup's ``@pytest.mark.parametrize(Case._fields, [...])``: pytest fills ``kind``
+    and ``name``; only ``container`` is asked of a fixture."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_cases.py").write_text(
+        "from typing import NamedTuple\n\nimport pytest\n\n\n"
+        "class Case(NamedTuple):\n    kind: type\n    name: str | None = None\n\n\n"
+        "@pytest.mark.parametrize(Case._fields, [Case(int), Case(str, 'q')])\n"
+        "def test_get(container, kind, name):\n    pass\n"
+    )
+    tests = codeintel.analyze(tmp_path, cache=False).tests()
+    assert [t.fixtures for t in tests] == [("container",)]
