@@ -626,9 +626,17 @@ class _Builder:
                 # ``if is_ee(): app = ee.extend_main(app)``
                 site = _Site(module, facts.file, assign.line, {}, _conditions(assign.guards))
                 self._add_sites(assign.value, site)
+        headers: set[str] = set()
         for call in facts.calls:
             if call.role != "call" or self._per_request(module, call.scope):
                 continue
+            for guard in call.guards if not call.scope else ():
+                # ``for r in discover(path):`` at the top calls ``discover`` once
+                iterable = guard.iterable
+                looped = guard.kind == "for" and iterable is not None and iterable.kind == "call"
+                if looped and iterable is not None and guard.text not in headers:
+                    headers.add(guard.text)
+                    self._add_sites(iterable, _Site(module, facts.file, call.line))
             if self._over_parameters(module, call.scope, _iterables(call.guards)):
                 deferred.append((module, facts.file, call))
                 continue

@@ -26,8 +26,7 @@ API_ROUTERS = (flows.router, runs.router)
 app = FastAPI()
 app.include_router(status_api.router)
 include_subfolders(app)
-features = discover_routers(Path(__file__).parent)
-for feature_router, _feature in features:
+for feature_router, _feature in discover_routers(Path(__file__).parent):
     app.include_router(feature_router, prefix="/features")
 
 for router in API_ROUTERS:
