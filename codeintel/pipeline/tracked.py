@@ -20,7 +20,7 @@ def tracked_files(root: Path) -> tuple[frozenset[str], Path | None]:
     index, top = found
     try:
         paths = _paths(index.read_bytes())
-    except (OSError, ValueError, struct.error):
+    except (OSError, ValueError, IndexError, struct.error):  # a damaged index: none read
         return frozenset(), index
     inside = root.resolve().relative_to(top.resolve()).as_posix()
     prefix = "" if inside == "." else f"{inside}/"

@@ -59,3 +59,17 @@ def test_tracked_files_a_gitignore_matches_are_analysed_untracked_ones_are_not(
     listing = list_files(tmp_path)
     subprocess.run([*git, "add", "-f", "app/lib/local.py"], check=True)
     assert not same_listing(tmp_path, listing)  # the index changed: listed again
+
+
+@pytest.mark.parametrize(
+    "index", [b"", b"DIRC\x00\x00\x00\x04\x00\x00\x00\x01" + bytes(62) + b"\x80"]
+)
+def test_a_damaged_index_leaves_the_gitignore_in_charge(tmp_path: Path, index: bytes) -> None:
+    """An empty or cut-off index is read as tracking nothing: the walk goes on."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "index").write_bytes(index)
+    (tmp_path / ".gitignore").write_text("lib/\n")
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "a.py").write_text("")
+    (tmp_path / "main.py").write_text("")
+    assert [f.path for f in discover(tmp_path)[0]] == ["main.py"]
