@@ -205,7 +205,6 @@ def extract_routes(
 class _Builder:
     def __init__(self, evaluator: Evaluator) -> None:
         self.ev = evaluator
-        self._setattrs: frozenset[str] | None = None
         self.resolver = evaluator.resolver
         self.objects: dict[str, _Object] = {}
         # Declarations and includes, by the object or the parameter (``module.f.<locals>.p``)
@@ -2865,24 +2864,13 @@ class _Builder:
         named = param.ref if param is not None and param.ref else ""
         if not self._param(named) or named in self.ev.assigns or not named.startswith(f"{cls}."):
             return None  # a local, or a parameter the body binds again first
-        if ref in self._set_attributes():
+        if ref in self.ev.assigned_attributes():
             return None  # ``m.router = APIRouter()`` after it is built: not read here
         given = argument(named.rpartition(".")[2], _unbound(init), call)
         if given is not None and given.kind == "name":  # ``router=given`` bound to None
             bound = self.ev.binding(self.ev.variable(given.ref) or "")
             given = None if bound is not None and bound.kind == "const" else given
         return None if given is None or given.kind == "const" else given
-
-    def _set_attributes(self) -> frozenset[str]:
-        """Every ``a.b`` the project assigns outside ``self`` (``m.router = ...``)."""
-        if self._setattrs is None:
-            self._setattrs = frozenset(
-                ref
-                for facts in self.resolver.modules.values()
-                for call in facts.calls
-                if call.role == "setattr" and (ref := call.value.items[0].ref)
-            )
-        return self._setattrs
 
     def _instance_attribute(self, value: Value) -> str | None:
         """``Cls(...).name``: the object the instance's attribute holds."""

@@ -26,8 +26,13 @@ _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
 _GETENV = frozenset({"os.getenv", "os.environ.get"})
 #: Settings readers that return their ``default`` where the variable is unset (and no
 #: ``.env``/``settings.ini`` file sets it), with where each instance's call takes it.
+_ReaderPlaces = tuple[tuple[str, int], tuple[str, int]]  # default's, then cast's
+_DECOUPLE_PLACES: _ReaderPlaces = (("default", 1), ("cast", 2))  # ``config(name, default, cast)``
 _DECOUPLE_READERS = frozenset({"decouple.config"})
-_CONFIG_CLASSES = {"starlette.config.Config": 2, "decouple.AutoConfig": 1}
+_CONFIG_CLASSES: dict[str, _ReaderPlaces] = {
+    "starlette.config.Config": (("default", 2), ("cast", 1)),  # ``(key, cast, default)``
+    "decouple.AutoConfig": _DECOUPLE_PLACES,
+}
 _PLAIN_CASTS = frozenset({"str", "int", "bool"})  # builtins: the default, as written
 _OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
 _PARTIAL = "functools.partial"
@@ -78,7 +83,8 @@ class Evaluator:
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._trait_defaults: dict[str, set[str]] | None = None  # ``@default`` by trait name
-        self._holders: frozenset[str] | None = None  # variables whose attributes are set
+        self._assigned: frozenset[str] | None = None  # ``a.b`` the project assigns
+        self._holders: frozenset[str] | None = None  # their ``a``
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
             for fact in (*facts.assigns, *facts.attributes):
@@ -395,10 +401,8 @@ class Evaluator:
         attribute of it afterwards (``s.api_prefix = "/x"``); None for anything else."""
         if returned.kind == "name" and returned.ref and hops <= _MAX_HOPS:
             key = self.variable(returned.ref)
-            facts = [f for f in self.assigns.get(key, ()) if f.value is not None] if key else []
-            held = (
-                facts[0].value if len(facts) == len(self.assigns.get(key or "", ())) == 1 else None
-            )
+            written = self.assigns.get(key, ()) if key else ()
+            held = written[0].value if len(written) == 1 else None
             if held is None or key in self._attribute_holders():
                 return None
             return self._made_here(held, hops + 1)
@@ -415,15 +419,21 @@ class Evaluator:
             return made
         return self._construction(fact.returned[0], hops + 1)
 
-    def _attribute_holders(self) -> frozenset[str]:
-        """The variables the project sets an attribute of (``settings.debug = True``)."""
-        if self._holders is None:
-            self._holders = frozenset(
-                ref.rpartition(".")[0]
+    def assigned_attributes(self) -> frozenset[str]:
+        """Every ``a.b`` the project assigns outside ``self`` (``settings.debug = True``)."""
+        if self._assigned is None:
+            self._assigned = frozenset(
+                ref
                 for facts in self.resolver.modules.values()
                 for call in facts.calls
                 if call.role == "setattr" and (ref := call.value.items[0].ref)
             )
+        return self._assigned
+
+    def _attribute_holders(self) -> frozenset[str]:
+        """The variables the project sets an attribute of."""
+        if self._holders is None:
+            self._holders = frozenset(r.rpartition(".")[0] for r in self.assigned_attributes())
         return self._holders
 
     def class_held(self, name: str | None) -> str | None:
@@ -476,15 +486,12 @@ class Evaluator:
             func = self.qualified(value.func)
             if func in _GETENV and len(value.items) >= 2:
                 return value.items[1]  # the default is what runs where the variable is unset
-            if (place := self._config_reader(func)) is not None:
+            if (places := self._config_reader(func)) is not None:
                 # ``config("PATH", default="sub")`` (python-decouple, starlette's ``Config``);
                 # a ``cast`` of the project's is applied to the default too: not read
-                given = value.items[place] if len(value.items) > place else None
-                cast = value.keyword("cast") or (
-                    value.items[3 - place] if len(value.items) > 3 - place else None
-                )
+                default, cast = (_given(value, name, at) for name, at in places)
                 plain = cast is None or (cast.ref is None and cast.text in _PLAIN_CASTS)
-                return (value.keyword("default") or given) if plain else None
+                return default if plain else None
             if func in FIELD:
                 return value.keyword("default") or (value.items[0] if value.items else None)
             if func in TRAITS:  # ``Unicode("/", config=True)``: what runs unconfigured
@@ -619,13 +626,12 @@ class Evaluator:
         owners = [self.resolver.symbols.get(f"{module}.{scope}") for scope in scopes]
         return key if all(o is not None and o.kind == "class" for o in owners) else None
 
-    def _config_reader(self, func: str | None) -> int | None:
-        """Where a settings reader takes its default, by position: python-decouple's
-        ``config`` (``config(name, default, cast)``), or an instance of decouple's or
-        starlette's ``Config`` (``config = Config(".env")``: ``config(name, cast, default)``).
-        None for any other function."""
+    def _config_reader(self, func: str | None) -> _ReaderPlaces | None:
+        """Where a settings reader takes its ``default`` and ``cast``: python-decouple's
+        ``config``, or an instance of decouple's ``AutoConfig`` or starlette's ``Config``
+        (``config = Config(".env")``). None for any other function."""
         if func in _DECOUPLE_READERS:
-            return 1
+            return _DECOUPLE_PLACES
         key = self.variable(func) if func else None
         built = self.binding(key) if key else None
         if built is None or built.keyword("environ") is not None:
@@ -1037,6 +1043,13 @@ def argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
     if name in positional and positional.index(name) < len(call.items):
         return call.items[positional.index(name)]
     return next((p.default for p in fact.params if p.name == name), None)
+
+
+def _given(call: Value, name: str, place: int) -> Value | None:
+    """What ``call`` passes by keyword ``name``, or else at position ``place``."""
+    if (given := call.keyword(name)) is not None:
+        return given
+    return call.items[place] if len(call.items) > place else None
 
 
 def _int_text(written: str) -> str:
