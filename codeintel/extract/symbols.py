@@ -430,10 +430,9 @@ class _Collector:
         owner = _chained_owner(node)
         for target in node.targets:
             # ``users_router = r = APIRouter()`` makes one router: each other name is bound
-            # to the first, not to an object of its own
-            # (a tuple target unpacks the call's result, as it does alone)
-            shared = owner is not None and target.target is not owner
-            shared = shared and not isinstance(target.target, (cst.Tuple, cst.List))
+            # to the first, not to an object of its own (a tuple target unpacks the call)
+            unpacked = isinstance(target.target, (cst.Tuple, cst.List))
+            shared = owner is not None and target.target is not owner and not unpacked
             self._store(target.target, node, None, owner if shared else node.value)
             if isinstance(target.target, cst.Subscript):
                 self._stored(target.target, node.value, "setitem")

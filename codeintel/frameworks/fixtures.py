@@ -1287,8 +1287,9 @@ def _parametrized_names(
 def _tuple_fields(value: Value | None, evaluator: Evaluator) -> tuple[str, ...]:
     """``Case._fields`` of a project ``class Case(NamedTuple)``: its annotated fields, in
     order (wireup's parametrized container tests); () for anything else."""
-    cls = (value.ref or "").removesuffix("._fields") if value is not None else ""
-    fact = evaluator.resolver.symbols.get(cls) if value and value.ref != cls else None
+    ref = value.ref if value is not None and value.ref else ""
+    cls = ref.removesuffix("._fields")
+    fact = evaluator.resolver.symbols.get(cls) if cls != ref else None
     if fact is None or fact.kind != "class":
         return ()
     if not any(b.rpartition(".")[2] == "NamedTuple" for b in evaluator.resolver.mro(cls)):

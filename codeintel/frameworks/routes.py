@@ -330,9 +330,8 @@ class _Builder:
         facts = self.resolver.modules[module]
         for assign in (*facts.assigns, *facts.attributes):
             value = assign.value
-            if value is not None and _given_or_made(value) is not None:
-                # ``router = router or APIRouter()``: one made if none given
-                value = value.items[1] if value.kind == "or" else value.items[2]
+            if (pair := _given_or_made(value)) is not None:
+                value = pair[1]  # ``router = router or APIRouter()``: one made if none given
             kind = self._kind(value)
             if kind is None:
                 self._wrapped_by_library(module, facts.file, assign)
@@ -2860,8 +2859,8 @@ class _Builder:
             return None
         scope = (cls or "").removeprefix(f"{facts.module}.")
         written = [a.value for a in facts.attributes if a.scope == scope and a.name == name]
-        param = _given_or_made(written[0]) if len(written) == 1 else None
-        named = param.ref if param is not None and param.ref else ""
+        pair = _given_or_made(written[0]) if len(written) == 1 else None
+        named = pair[0].ref if pair is not None and pair[0].ref else ""
         if not self._param(named) or named in self.ev.assigns or not named.startswith(f"{cls}."):
             return None  # a local, or a parameter the body binds again first
         if ref in self.ev.assigned_attributes():
@@ -3987,16 +3986,16 @@ def _only(name: str, value: Value) -> Callable[[str], Value | None]:
     return lambda asked: value if asked == name else None
 
 
-def _given_or_made(value: Value | None) -> Value | None:
-    """The name of ``router or APIRouter()``, ``router if router else APIRouter()`` or
-    ``router if router is not None else APIRouter()``: what is used when given."""
+def _given_or_made(value: Value | None) -> tuple[Value, Value] | None:
+    """What is used when given, and what is made otherwise, of ``router or APIRouter()``,
+    ``router if router else APIRouter()`` or ``router if router is not None else ...``."""
     if value is not None and value.kind == "or" and len(value.items) == 2:
-        return value.items[0]
+        return value.items[0], value.items[1]
     if value is None or value.kind != "ifexp" or len(value.items) != 3:
         return None
-    test, given, _ = value.items
+    test, given, made = value.items
     named = given.kind == "name" and test.text in (given.text, f"{given.text} is not None")
-    return given if named else None
+    return (given, made) if named else None
 
 
 def _unbound(method: SymbolFact) -> SymbolFact:
