@@ -2861,8 +2861,8 @@ class _Builder:
         written = [a.value for a in facts.attributes if a.scope == scope and a.name == name]
         pair = _given_or_made(written[0]) if len(written) == 1 else None
         named = pair[0].ref if pair is not None and pair[0].ref else ""
-        if not self._param(named) or named in self.ev.assigns or not named.startswith(f"{cls}."):
-            return None  # a local, or a parameter the body binds again first
+        if not named.startswith(f"{cls}.__init__.<locals>.") or named in self.ev.assigns:
+            return None  # no parameter of the constructor, or one it binds again first
         if ref in self.ev.assigned_attributes():
             return None  # ``m.router = APIRouter()`` after it is built: not read here
         given = argument(named.rpartition(".")[2], _unbound(init), call)

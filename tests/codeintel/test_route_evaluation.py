@@ -1168,6 +1168,8 @@ def test_a_settings_getter_gives_what_the_instance_it_returns_holds(
         ("Module(router=None)", "/made/c"),
         ("Module(router=nothing)", "/made/c"),  # a variable bound to None
         ("Gated(router=core, enabled=False)", "/gated/c"),  # the body binds it again first
+        # set by a method: its own parameter, not the constructor's
+        ("Later(router=core)\nmodule.setup()", "/later/c"),
     ],
 )
 def test_an_instance_holds_the_router_given_or_its_fallback(
@@ -1185,6 +1187,10 @@ def test_an_instance_holds_the_router_given_or_its_fallback(
                 "    def __init__(self, router=None, enabled=True):\n"
                 "        if not enabled:\n            router = None\n"
                 "        self.router = router or APIRouter(prefix='/gated')\n\n"
+                "class Later:\n"
+                "    def __init__(self, router=None):\n        self.given = router\n"
+                "    def setup(self, router=None):\n"
+                "        self.router = router or APIRouter(prefix='/later')\n\n"
                 "core = APIRouter(prefix='/core')\nnothing = None\n"
                 f"module = {construction}\n\n"
                 "@module.router.get('/c')\ndef c(): ...\n\n"
