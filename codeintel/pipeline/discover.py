@@ -203,7 +203,8 @@ def _walk(
                 continue
             yield from _walk(root, relpath + "/", ignores, diagnostics, folders, tracked, left_out)
         elif only_tracked or ignored(relpath, False, ignores):
-            if tracked.holds(relpath, False):
+            # only a file we would analyse asks git (an ignored ``.env`` or ``*.log`` never)
+            if classify(relpath) is not None and tracked.holds(relpath, False):
                 yield relpath, entry
         else:
             yield relpath, entry

@@ -73,3 +73,16 @@ def test_a_damaged_index_leaves_the_gitignore_in_charge(tmp_path: Path, index: b
     (tmp_path / "lib" / "a.py").write_text("")
     (tmp_path / "main.py").write_text("")
     assert [f.path for f in discover(tmp_path)[0]] == ["main.py"]
+
+
+def test_an_ignored_file_we_would_not_analyse_never_reads_the_index(tmp_path: Path) -> None:
+    """A ``.gitignore`` leaving out ``.env`` or logs asks nothing of git: the listing
+    does not depend on the index, so staging a change does not make it stale."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "index").write_bytes(b"")
+    (tmp_path / ".gitignore").write_text(".env\n*.log\n")
+    for name in (".env", "run.log", "main.py"):
+        (tmp_path / name).write_text("")
+    listing = list_files(tmp_path)
+    assert [f.path for f in listing.files] == ["main.py"]
+    assert not any(p.endswith("index") for p in listing.folders)
