@@ -21,6 +21,11 @@ def _project(root: Path, files: dict[str, str]) -> codeintel.CodeGraph:
     return codeintel.analyze(root, cache=False)
 
 
+def _main(root: Path, source: str) -> codeintel.CodeGraph:
+    """The graph of a project of one module, ``main.py``."""
+    return _project(root, {"main.py": source})
+
+
 def _name(ref: str) -> Value:
     return Value("name", ref.rpartition(".")[2], ref=ref)
 
@@ -124,15 +129,13 @@ def test_an_include_in_a_loop_over_unknown_items_names_the_loop(tmp_path: Path) 
 
 
 def test_a_handler_that_names_no_function_is_a_diagnostic(tmp_path: Path) -> None:
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import FastAPI\napp = FastAPI()\nHANDLERS = []\n"
-                "app.add_api_route('/x', HANDLERS[0])\n"
-                "app.get('/y')(lambda: 1)\n"
-            )
-        },
+        (
+            "from fastapi import FastAPI\napp = FastAPI()\nHANDLERS = []\n"
+            "app.add_api_route('/x', HANDLERS[0])\n"
+            "app.get('/y')(lambda: 1)\n"
+        ),
     )
     # a lambda is a function: named as Python names it (``main.<lambda>``)
     assert [(r.path, r.endpoint) for r in graph.routes()] == [("/y", "main.<lambda>")]
@@ -142,20 +145,18 @@ def test_a_handler_that_names_no_function_is_a_diagnostic(tmp_path: Path) -> Non
 
 
 def test_an_apps_router_attribute_is_the_app(tmp_path: Path) -> None:
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import FastAPI\napp = FastAPI()\n"
-                "def ping(): return 1\n"
-                "def aliases(target: FastAPI) -> None:\n"
-                "    target.router.add_api_route('/pong', ping)\n"
-                "    for route in list(target.router.routes):\n"
-                "        target.router.add_api_route('/x' + route.path, route.endpoint)\n"
-                "app.router.add_api_route('/ping', ping)\n"
-                "aliases(app)\n"
-            )
-        },
+        (
+            "from fastapi import FastAPI\napp = FastAPI()\n"
+            "def ping(): return 1\n"
+            "def aliases(target: FastAPI) -> None:\n"
+            "    target.router.add_api_route('/pong', ping)\n"
+            "    for route in list(target.router.routes):\n"
+            "        target.router.add_api_route('/x' + route.path, route.endpoint)\n"
+            "app.router.add_api_route('/ping', ping)\n"
+            "aliases(app)\n"
+        ),
     )
     assert [(r.path, r.app) for r in graph.routes()] == [
         ("/ping", "main.app"),
@@ -167,21 +168,19 @@ def test_an_apps_router_attribute_is_the_app(tmp_path: Path) -> None:
 def test_an_attribute_set_from_a_factory_call_binds_the_factorys_parameters(
     tmp_path: Path,
 ) -> None:
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import APIRouter, FastAPI\n"
-                "router = APIRouter()\n"
-                "@router.get('/x')\ndef x(): return 1\n"
-                "def build(extra: APIRouter) -> FastAPI:\n"
-                "    app = FastAPI()\n    app.include_router(extra, prefix='/v1')\n"
-                "    return app\n"
-                "class Server:\n"
-                "    def __init__(self) -> None:\n        self.app = build(router)\n"
-                "app = Server().app\n"
-            )
-        },
+        (
+            "from fastapi import APIRouter, FastAPI\n"
+            "router = APIRouter()\n"
+            "@router.get('/x')\ndef x(): return 1\n"
+            "def build(extra: APIRouter) -> FastAPI:\n"
+            "    app = FastAPI()\n    app.include_router(extra, prefix='/v1')\n"
+            "    return app\n"
+            "class Server:\n"
+            "    def __init__(self) -> None:\n        self.app = build(router)\n"
+            "app = Server().app\n"
+        ),
     )
     assert [(r.path, r.app) for r in graph.routes()] == [("/v1/x", "main.build.<locals>.app")]
 
@@ -458,30 +457,28 @@ def test_a_glob_given_its_pattern_by_keyword_is_read(tmp_path: Path) -> None:
 def test_a_path_a_project_function_builds_is_its_return_for_the_arguments(
     tmp_path: Path,
 ) -> None:
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "import os, random\n"
-                "from fastapi import FastAPI\n"
-                "app = FastAPI()\n"
-                "VERSIONED = True\n"
-                "def api(path, version=1):\n"
-                "    if VERSIONED:\n        return f'/v{version}' + path\n"
-                "    return path\n"
-                "def prefixed(path):\n"
-                "    if prefix := os.getenv('PREFIX'):\n        return prefix + path\n"
-                "    return path\n"
-                "def sometimes(path):\n"
-                "    if random.random() > 0.5:\n        return '/a' + path\n"
-                "    return path\n"
-                "@app.get(api('/users', version=2))\ndef users(): ...\n"
-                "@app.get(prefixed('/health'))\ndef health(): ...\n"
-                "@app.get(sometimes('/maybe'))\ndef maybe(): ...\n"
-                "def trim(url):\n    return url[:-1] if url.endswith('/') else url\n"
-                "@app.get(trim('/trimmed/'))\ndef trimmed(): ...\n"
-            )
-        },
+        (
+            "import os, random\n"
+            "from fastapi import FastAPI\n"
+            "app = FastAPI()\n"
+            "VERSIONED = True\n"
+            "def api(path, version=1):\n"
+            "    if VERSIONED:\n        return f'/v{version}' + path\n"
+            "    return path\n"
+            "def prefixed(path):\n"
+            "    if prefix := os.getenv('PREFIX'):\n        return prefix + path\n"
+            "    return path\n"
+            "def sometimes(path):\n"
+            "    if random.random() > 0.5:\n        return '/a' + path\n"
+            "    return path\n"
+            "@app.get(api('/users', version=2))\ndef users(): ...\n"
+            "@app.get(prefixed('/health'))\ndef health(): ...\n"
+            "@app.get(sometimes('/maybe'))\ndef maybe(): ...\n"
+            "def trim(url):\n    return url[:-1] if url.endswith('/') else url\n"
+            "@app.get(trim('/trimmed/'))\ndef trimmed(): ...\n"
+        ),
     )
     assert sorted((r.path, r.endpoint) for r in graph.routes()) == [
         ("/health", "main.health"),
@@ -524,37 +521,35 @@ def test_a_prefix_from_a_traitlets_default(tmp_path: Path) -> None:
 def test_a_factory_flag_picks_its_routers_dependencies_local_or_inline(tmp_path: Path) -> None:
     """langflow's ``dependencies = [Depends(check)] if guard else []`` in a router factory
     called with ``guard=False``: the router has none (a local first, or written in place)."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import APIRouter, Depends, FastAPI\n"
-                "def check(): ...\n"
-                "def local(prefix, guard=True):\n"
-                "    dependencies = [Depends(check)] if guard else []\n"
-                "    router = APIRouter(prefix=prefix, dependencies=dependencies)\n"
-                "    @router.get('')\n    def run(): ...\n"
-                "    return router\n"
-                "def inline(prefix, guard=True):\n"
-                "    router = APIRouter(\n"
-                "        prefix=prefix, dependencies=[Depends(check)] if guard else []\n"
-                "    )\n"
-                "    @router.get('')\n    def run(): ...\n"
-                "    return router\n"
-                "app = FastAPI()\n"
-                "app.include_router(local('/a', guard=False))\n"
-                "app.include_router(local('/b'))\n"
-                "app.include_router(inline('/c', guard=False))\n"
-                "app.include_router(inline('/d', guard=True))\n"
-                "def negated(prefix, public):\n"
-                "    dependencies = [Depends(check)] if not public else []\n"
-                "    router = APIRouter(prefix=prefix, dependencies=dependencies)\n"
-                "    @router.get('')\n    def run(): ...\n"
-                "    return router\n"
-                "PUBLIC = True\n"
-                "app.include_router(negated('/e', public=PUBLIC))\n"
-            )
-        },
+        (
+            "from fastapi import APIRouter, Depends, FastAPI\n"
+            "def check(): ...\n"
+            "def local(prefix, guard=True):\n"
+            "    dependencies = [Depends(check)] if guard else []\n"
+            "    router = APIRouter(prefix=prefix, dependencies=dependencies)\n"
+            "    @router.get('')\n    def run(): ...\n"
+            "    return router\n"
+            "def inline(prefix, guard=True):\n"
+            "    router = APIRouter(\n"
+            "        prefix=prefix, dependencies=[Depends(check)] if guard else []\n"
+            "    )\n"
+            "    @router.get('')\n    def run(): ...\n"
+            "    return router\n"
+            "app = FastAPI()\n"
+            "app.include_router(local('/a', guard=False))\n"
+            "app.include_router(local('/b'))\n"
+            "app.include_router(inline('/c', guard=False))\n"
+            "app.include_router(inline('/d', guard=True))\n"
+            "def negated(prefix, public):\n"
+            "    dependencies = [Depends(check)] if not public else []\n"
+            "    router = APIRouter(prefix=prefix, dependencies=dependencies)\n"
+            "    @router.get('')\n    def run(): ...\n"
+            "    return router\n"
+            "PUBLIC = True\n"
+            "app.include_router(negated('/e', public=PUBLIC))\n"
+        ),
     )
     assert sorted((r.path, r.dependencies) for r in graph.routes()) == [
         ("/a", ()),
@@ -569,27 +564,25 @@ def test_a_factory_flag_picks_its_routers_dependencies_local_or_inline(tmp_path:
 def test_a_path_an_init_parameter_gives_is_its_one_constructions(tmp_path: Path) -> None:
     """vocode's ``self.router.websocket(conversation_endpoint)`` in ``__init__``: the
     parameter as the class's one construction passes it, else its default."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import APIRouter, FastAPI, WebSocket\n"
-                "BASE = '/conversation'\n"
-                "class Conversation:\n"
-                "    def __init__(self, endpoint: str = BASE):\n"
-                "        self.router = APIRouter()\n"
-                "        self.router.websocket(endpoint)(self.talk)\n"
-                "    async def talk(self, websocket: WebSocket): ...\n"
-                "class Events:\n"
-                "    def __init__(self, path):\n"
-                "        self.router = APIRouter()\n"
-                "        self.router.add_api_route(path, self.events)\n"
-                "    def events(self): ...\n"
-                "app = FastAPI()\n"
-                "app.include_router(Conversation().router)\n"
-                "app.include_router(Events('/events').router)\n"
-            )
-        },
+        (
+            "from fastapi import APIRouter, FastAPI, WebSocket\n"
+            "BASE = '/conversation'\n"
+            "class Conversation:\n"
+            "    def __init__(self, endpoint: str = BASE):\n"
+            "        self.router = APIRouter()\n"
+            "        self.router.websocket(endpoint)(self.talk)\n"
+            "    async def talk(self, websocket: WebSocket): ...\n"
+            "class Events:\n"
+            "    def __init__(self, path):\n"
+            "        self.router = APIRouter()\n"
+            "        self.router.add_api_route(path, self.events)\n"
+            "    def events(self): ...\n"
+            "app = FastAPI()\n"
+            "app.include_router(Conversation().router)\n"
+            "app.include_router(Events('/events').router)\n"
+        ),
     )
     assert sorted((r.method, r.path) for r in graph.routes()) == [
         ("GET", "/events"),
@@ -598,24 +591,22 @@ def test_a_path_an_init_parameter_gives_is_its_one_constructions(tmp_path: Path)
 
 
 def test_self_in_a_function_nested_in_a_method_is_the_instance(tmp_path: Path) -> None:
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import FastAPI\n"
-                "class Server:\n"
-                "    def build(self):\n"
-                "        app = FastAPI()\n"
-                "        def setup(target):\n"
-                "            self.register(target)\n"
-                "        setup(app)\n"
-                "        return app\n"
-                "    def register(self, app):\n"
-                "        @app.get('/ping')\n"
-                "        def ping(): ...\n"
-                "app = Server().build()\n"
-            )
-        },
+        (
+            "from fastapi import FastAPI\n"
+            "class Server:\n"
+            "    def build(self):\n"
+            "        app = FastAPI()\n"
+            "        def setup(target):\n"
+            "            self.register(target)\n"
+            "        setup(app)\n"
+            "        return app\n"
+            "    def register(self, app):\n"
+            "        @app.get('/ping')\n"
+            "        def ping(): ...\n"
+            "app = Server().build()\n"
+        ),
     )
     assert [(r.path, r.app) for r in graph.routes()] == [
         ("/ping", "main.Server.build.<locals>.app")
@@ -628,27 +619,25 @@ def test_a_handler_local_bound_again_is_the_binding_that_reaches_each_route(
     """NAT's ``route_handler`` bound again before each ``add_api_route``, per branch that
     the call's arguments decide, and a local naming a plain function (checked against
     FastAPI)."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import FastAPI\n"
-                "def a(): ...\n"
-                "def b(): ...\n"
-                "def single():\n    def run(): ...\n    return run\n"
-                "def stream():\n    def run(): ...\n    return run\n"
-                "def add(app, path, method):\n"
-                "    handler = a\n"
-                "    app.add_api_route(path + '/a', endpoint=handler)\n"
-                "    handler = b\n"
-                "    app.add_api_route(path + '/b', endpoint=handler)\n"
-                "    if method == 'GET':\n        handler = single()\n"
-                "    else:\n        handler = stream()\n"
-                "    app.add_api_route(path, endpoint=handler, methods=[method])\n"
-                "app = FastAPI()\n"
-                "add(app, '/x', 'POST')\n"
-            )
-        },
+        (
+            "from fastapi import FastAPI\n"
+            "def a(): ...\n"
+            "def b(): ...\n"
+            "def single():\n    def run(): ...\n    return run\n"
+            "def stream():\n    def run(): ...\n    return run\n"
+            "def add(app, path, method):\n"
+            "    handler = a\n"
+            "    app.add_api_route(path + '/a', endpoint=handler)\n"
+            "    handler = b\n"
+            "    app.add_api_route(path + '/b', endpoint=handler)\n"
+            "    if method == 'GET':\n        handler = single()\n"
+            "    else:\n        handler = stream()\n"
+            "    app.add_api_route(path, endpoint=handler, methods=[method])\n"
+            "app = FastAPI()\n"
+            "add(app, '/x', 'POST')\n"
+        ),
     )
     assert sorted((r.method, r.path, r.endpoint) for r in graph.routes()) == [
         ("GET", "/x/a", "main.a"),
@@ -660,22 +649,20 @@ def test_a_handler_local_bound_again_is_the_binding_that_reaches_each_route(
 def test_a_handler_a_factory_makes_in_place_from_a_flag_is_read_per_call(tmp_path: Path) -> None:
     """NAT's ``endpoint=post_endpoint(enable_interactive=enable_interactive)`` in a helper:
     the handler each call's flag picks (checked against FastAPI)."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import FastAPI\n"
-                "def post_endpoint(*, interactive):\n"
-                "    def chat(): ...\n"
-                "    def plain(): ...\n"
-                "    return chat if interactive else plain\n"
-                "def add(app, path, interactive):\n"
-                "    app.add_api_route(path, post_endpoint(interactive=interactive))\n"
-                "app = FastAPI()\n"
-                "add(app, '/plain', False)\n"
-                "add(app, '/chat', True)\n"
-            )
-        },
+        (
+            "from fastapi import FastAPI\n"
+            "def post_endpoint(*, interactive):\n"
+            "    def chat(): ...\n"
+            "    def plain(): ...\n"
+            "    return chat if interactive else plain\n"
+            "def add(app, path, interactive):\n"
+            "    app.add_api_route(path, post_endpoint(interactive=interactive))\n"
+            "app = FastAPI()\n"
+            "add(app, '/plain', False)\n"
+            "add(app, '/chat', True)\n"
+        ),
     )
     assert sorted((r.path, r.endpoint) for r in graph.routes()) == [
         ("/chat", "main.post_endpoint.<locals>.chat"),
@@ -689,42 +676,40 @@ def test_a_helper_whose_return_cannot_be_read_for_the_call_stays_a_placeholder(
     """What the review found: a parameter bound again in the helper, a ``return`` whose
     ``try`` may raise, a global a function sets again, a router prefix set after it is
     built or by a subclass, a trait default an ``@default`` method computes."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import APIRouter, FastAPI\n"
-                "from traitlets import Unicode, default\n"
-                "from traitlets.config import Configurable\n"
-                "app = FastAPI()\n"
-                "PREFIX = ''\n"
-                "def configure():\n    global PREFIX\n    PREFIX = '/cfg'\n"
-                "configure()\n"
-                "def rebound(path):\n    path = '/v2' + path\n    return path\n"
-                "def tried(path):\n"
-                "    try:\n        import missing\n        return '/with' + path\n"
-                "    except ImportError:\n        return '/without' + path\n"
-                "def configured(path):\n"
-                "    if PREFIX:\n        return PREFIX + path\n"
-                "    return path\n"
-                "class Mine(APIRouter):\n"
-                "    def __init__(self):\n        super().__init__(prefix='/mine')\n"
-                "mine = Mine()\n"
-                "later = APIRouter()\n"
-                "later.prefix = '/later'\n"
-                "class Conf(Configurable):\n"
-                "    url_prefix = Unicode('/base', config=True)\n"
-                "    @default('url_prefix')\n"
-                "    def _prefix(self):\n        return '/computed'\n"
-                "conf = Conf()\n"
-                "@app.get(rebound('/a'))\ndef a(): ...\n"
-                "@app.get(tried('/b'))\ndef b(): ...\n"
-                "@app.get(configured('/c'))\ndef c(): ...\n"
-                "@app.get(f'{mine.prefix}/d')\ndef d(): ...\n"
-                "@app.get(f'{later.prefix}/e')\ndef e(): ...\n"
-                "@app.get(conf.url_prefix + '/f')\ndef f(): ...\n"
-            )
-        },
+        (
+            "from fastapi import APIRouter, FastAPI\n"
+            "from traitlets import Unicode, default\n"
+            "from traitlets.config import Configurable\n"
+            "app = FastAPI()\n"
+            "PREFIX = ''\n"
+            "def configure():\n    global PREFIX\n    PREFIX = '/cfg'\n"
+            "configure()\n"
+            "def rebound(path):\n    path = '/v2' + path\n    return path\n"
+            "def tried(path):\n"
+            "    try:\n        import missing\n        return '/with' + path\n"
+            "    except ImportError:\n        return '/without' + path\n"
+            "def configured(path):\n"
+            "    if PREFIX:\n        return PREFIX + path\n"
+            "    return path\n"
+            "class Mine(APIRouter):\n"
+            "    def __init__(self):\n        super().__init__(prefix='/mine')\n"
+            "mine = Mine()\n"
+            "later = APIRouter()\n"
+            "later.prefix = '/later'\n"
+            "class Conf(Configurable):\n"
+            "    url_prefix = Unicode('/base', config=True)\n"
+            "    @default('url_prefix')\n"
+            "    def _prefix(self):\n        return '/computed'\n"
+            "conf = Conf()\n"
+            "@app.get(rebound('/a'))\ndef a(): ...\n"
+            "@app.get(tried('/b'))\ndef b(): ...\n"
+            "@app.get(configured('/c'))\ndef c(): ...\n"
+            "@app.get(f'{mine.prefix}/d')\ndef d(): ...\n"
+            "@app.get(f'{later.prefix}/e')\ndef e(): ...\n"
+            "@app.get(conf.url_prefix + '/f')\ndef f(): ...\n"
+        ),
     )
     paths = sorted(r.path for r in graph.routes())
     assert paths == [
@@ -742,26 +727,24 @@ def test_dependencies_appended_to_a_router_are_its_own(tmp_path: Path) -> None:
     """graphrag-accelerator's ``router.dependencies.append(Depends(check))`` after building
     the router: FastAPI gives it to each route declared later (checked against FastAPI);
     under an ``if`` it is the run's, a placeholder."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "import os\n"
-                "from fastapi import APIRouter, Depends, FastAPI\n"
-                "def check(): ...\n"
-                "def other(): ...\n"
-                "plain = APIRouter(prefix='/plain')\n"
-                "plain.dependencies.append(Depends(check))\n"
-                "cond = APIRouter(prefix='/cond')\n"
-                "if os.getenv('K8S'):\n"
-                "    cond.dependencies.append(Depends(check))\n"
-                "@plain.get('')\ndef p(x=Depends(other)): ...\n"
-                "@cond.get('')\ndef c(x=Depends(other)): ...\n"
-                "app = FastAPI()\n"
-                "app.include_router(plain)\n"
-                "app.include_router(cond)\n"
-            )
-        },
+        (
+            "import os\n"
+            "from fastapi import APIRouter, Depends, FastAPI\n"
+            "def check(): ...\n"
+            "def other(): ...\n"
+            "plain = APIRouter(prefix='/plain')\n"
+            "plain.dependencies.append(Depends(check))\n"
+            "cond = APIRouter(prefix='/cond')\n"
+            "if os.getenv('K8S'):\n"
+            "    cond.dependencies.append(Depends(check))\n"
+            "@plain.get('')\ndef p(x=Depends(other)): ...\n"
+            "@cond.get('')\ndef c(x=Depends(other)): ...\n"
+            "app = FastAPI()\n"
+            "app.include_router(plain)\n"
+            "app.include_router(cond)\n"
+        ),
     )
     assert sorted((r.path, r.all_dependencies) for r in graph.routes()) == [
         ("/cond", ("<?cond.dependencies>", "main.other")),
@@ -774,29 +757,27 @@ def test_a_match_case_is_a_test_and_an_append_after_a_route_is_not_its(tmp_path:
     """From the second review: a handler bound per ``case`` of a ``match`` on the call's
     argument, and ``router.dependencies.append(...)`` after a helper already registered a
     route on the router (FastAPI copies a router's dependencies when a route is declared)."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import APIRouter, Depends, FastAPI\n"
-                "def get_a(): ...\n"
-                "def post_b(): ...\n"
-                "def key(): ...\n"
-                "def reg(app, path, method):\n"
-                "    match method:\n"
-                "        case 'GET':\n            handler = get_a\n"
-                "        case _:\n            handler = post_b\n"
-                "    app.add_api_route(path, handler, methods=[method])\n"
-                "app = FastAPI()\n"
-                "reg(app, '/g', 'GET')\n"
-                "reg(app, '/p', 'POST')\n"
-                "r = APIRouter(prefix='/r')\n"
-                "def add(router):\n    router.add_api_route('/x', get_a)\n"
-                "add(r)\n"
-                "r.dependencies.append(Depends(key))\n"
-                "app.include_router(r)\n"
-            )
-        },
+        (
+            "from fastapi import APIRouter, Depends, FastAPI\n"
+            "def get_a(): ...\n"
+            "def post_b(): ...\n"
+            "def key(): ...\n"
+            "def reg(app, path, method):\n"
+            "    match method:\n"
+            "        case 'GET':\n            handler = get_a\n"
+            "        case _:\n            handler = post_b\n"
+            "    app.add_api_route(path, handler, methods=[method])\n"
+            "app = FastAPI()\n"
+            "reg(app, '/g', 'GET')\n"
+            "reg(app, '/p', 'POST')\n"
+            "r = APIRouter(prefix='/r')\n"
+            "def add(router):\n    router.add_api_route('/x', get_a)\n"
+            "add(r)\n"
+            "r.dependencies.append(Depends(key))\n"
+            "app.include_router(r)\n"
+        ),
     )
     assert sorted((r.path, r.endpoint, r.dependencies) for r in graph.routes()) == [
         ("/g", "main.get_a", ()),
@@ -808,67 +789,59 @@ def test_a_match_case_is_a_test_and_an_append_after_a_route_is_not_its(tmp_path:
 def test_a_path_parameter_read_before_the_body_binds_it_again_is_unknown(tmp_path: Path) -> None:
     """Each declaration reads the parameter as it is then: with no order of statements in a
     call's bindings, neither the argument nor its later value is claimed for both."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import FastAPI\napp = FastAPI()\ndef h(): ...\n"
-                "def add(router, path):\n    router.add_api_route(path, h)\n"
-                "    path = path + '/'\n    router.add_api_route(path, h)\n"
-                "add(app, '/x')\n"
-            )
-        },
+        (
+            "from fastapi import FastAPI\napp = FastAPI()\ndef h(): ...\n"
+            "def add(router, path):\n    router.add_api_route(path, h)\n"
+            "    path = path + '/'\n    router.add_api_route(path, h)\n"
+            "add(app, '/x')\n"
+        ),
     )
     assert [(r.path, r.resolved) for r in graph.routes()] == [("<?path>", False)] * 2
 
 
 def test_a_router_subclass_handing_on_routes_none_reports_nothing(tmp_path: Path) -> None:
     """RuoYi's ``APIRouterPro`` restates ``routes: list | None = None`` and passes it on."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import APIRouter, FastAPI\n"
-                "class Pro(APIRouter):\n"
-                "    def __init__(self, *, prefix: str = '', routes: list | None = None):\n"
-                "        super().__init__(prefix=prefix, routes=routes)\n"
-                "users = Pro(prefix='/users')\n"
-                "@users.get('')\ndef list_users(): ...\n"
-                "app = FastAPI()\napp.include_router(users)\n"
-            )
-        },
+        (
+            "from fastapi import APIRouter, FastAPI\n"
+            "class Pro(APIRouter):\n"
+            "    def __init__(self, *, prefix: str = '', routes: list | None = None):\n"
+            "        super().__init__(prefix=prefix, routes=routes)\n"
+            "users = Pro(prefix='/users')\n"
+            "@users.get('')\ndef list_users(): ...\n"
+            "app = FastAPI()\napp.include_router(users)\n"
+        ),
     )
     assert [(r.path, r.app) for r in graph.routes()] == [("/users", "main.app")]
     assert graph.diagnostics == ()
 
 
 def test_an_include_prefix_normalised_in_a_helper_is_normalised_once(tmp_path: Path) -> None:
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import APIRouter, FastAPI\napp = FastAPI()\ndef h(): ...\n"
-                "r = APIRouter()\nr.add_api_route('/x', h)\n"
-                "def mount(app, p):\n    if not p.startswith('/'):\n        p = '/' + p\n"
-                "    app.include_router(r, prefix=p)\n"
-                "mount(app, 'inc')\nmount(app, '/pre')\n"
-            )
-        },
+        (
+            "from fastapi import APIRouter, FastAPI\napp = FastAPI()\ndef h(): ...\n"
+            "r = APIRouter()\nr.add_api_route('/x', h)\n"
+            "def mount(app, p):\n    if not p.startswith('/'):\n        p = '/' + p\n"
+            "    app.include_router(r, prefix=p)\n"
+            "mount(app, 'inc')\nmount(app, '/pre')\n"
+        ),
     )
     assert sorted(r.path for r in graph.routes() if r.app) == ["/inc/x", "/pre/x"]
 
 
 def test_a_parameter_bound_again_in_a_while_loop_is_unknown(tmp_path: Path) -> None:
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import FastAPI\napp = FastAPI()\ndef h(): ...\n"
-                "def mount(app, p):\n    while p.endswith('/'):\n        p = p[:-1]\n"
-                "    app.add_api_route('/' + p, h)\n"
-                "mount(app, 'tools//')\n"
-            )
-        },
+        (
+            "from fastapi import FastAPI\napp = FastAPI()\ndef h(): ...\n"
+            "def mount(app, p):\n    while p.endswith('/'):\n        p = p[:-1]\n"
+            "    app.add_api_route('/' + p, h)\n"
+            "mount(app, 'tools//')\n"
+        ),
     )
     assert [(r.path, r.resolved) for r in graph.routes()] == [("/<?p>", False)]
 
@@ -876,21 +849,19 @@ def test_a_parameter_bound_again_in_a_while_loop_is_unknown(tmp_path: Path) -> N
 def test_shapes_that_only_look_like_the_read_ones_are_not_claimed(tmp_path: Path) -> None:
     """Review cases: a lambda bound and bound again, a mapping the helper changes, a function
     named like a middleware: FastAPI serves what these say, not what their look-alikes do."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import APIRouter, FastAPI\napp = FastAPI()\ndef real(): ...\n"
-                "h = lambda: 1  # noqa: E731\nh = real\napp.add_api_route('/h', h)\n"
-                "r = APIRouter()\n@r.get('/x')\ndef x(): ...\n"
-                "def inc(app, router, **kwargs):\n    kwargs.setdefault('prefix', '/v1')\n"
-                "    app.include_router(router, **kwargs)\n"
-                "inc(app, r)\n"
-                "sub = FastAPI()\n@sub.get('/s')\ndef s(): ...\n"
-                "def WrapMiddleware(inner):\n    return FastAPI()\n"
-                "app.mount('/w', WrapMiddleware(sub))\n"
-            )
-        },
+        (
+            "from fastapi import APIRouter, FastAPI\napp = FastAPI()\ndef real(): ...\n"
+            "h = lambda: 1  # noqa: E731\nh = real\napp.add_api_route('/h', h)\n"
+            "r = APIRouter()\n@r.get('/x')\ndef x(): ...\n"
+            "def inc(app, router, **kwargs):\n    kwargs.setdefault('prefix', '/v1')\n"
+            "    app.include_router(router, **kwargs)\n"
+            "inc(app, r)\n"
+            "sub = FastAPI()\n@sub.get('/s')\ndef s(): ...\n"
+            "def WrapMiddleware(inner):\n    return FastAPI()\n"
+            "app.mount('/w', WrapMiddleware(sub))\n"
+        ),
     )
     served = {(r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
     assert ("/h", "main.<lambda>") not in served  # bound again: not the lambda
@@ -902,16 +873,14 @@ def test_shapes_that_only_look_like_the_read_ones_are_not_claimed(tmp_path: Path
 def test_a_number_parameter_bound_again_in_the_body_is_unknown(tmp_path: Path) -> None:
     """``add(app, 3)`` with ``if version > 1: version = int("2")``: FastAPI serves /v2; the
     argument as given would claim /v3."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import FastAPI\napp = FastAPI()\ndef h(): ...\n"
-                "def add(app, version=1):\n    if version > 1:\n        version = int('2')\n"
-                "    app.add_api_route(f'/v{version}', h)\n"
-                "add(app, 3)\n"
-            )
-        },
+        (
+            "from fastapi import FastAPI\napp = FastAPI()\ndef h(): ...\n"
+            "def add(app, version=1):\n    if version > 1:\n        version = int('2')\n"
+            "    app.add_api_route(f'/v{version}', h)\n"
+            "add(app, 3)\n"
+        ),
     )
     assert [(r.path, r.resolved) for r in graph.routes()] == [("/v<?version>", False)]
 
@@ -919,18 +888,16 @@ def test_a_number_parameter_bound_again_in_the_body_is_unknown(tmp_path: Path) -
 def test_a_subscript_of_a_dict_with_an_fstring_key_is_not_guessed(tmp_path: Path) -> None:
     """``{"/a/x": "/one", f"{BASE}/x": "/two"}["/a/x"]`` is "/two" at run time: the computed
     key is the same, and the later one wins. A lookup passing it would read "/one"."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import FastAPI\n\n"
-                'BASE = "/a"\n'
-                'PATHS = {"/a/x": "/one", f"{BASE}/x": "/two"}\n'
-                "app = FastAPI()\n\n\n"
-                '@app.get(PATHS["/a/x"])\n'
-                "def x() -> None:\n    pass\n"
-            )
-        },
+        (
+            "from fastapi import FastAPI\n\n"
+            'BASE = "/a"\n'
+            'PATHS = {"/a/x": "/one", f"{BASE}/x": "/two"}\n'
+            "app = FastAPI()\n\n\n"
+            '@app.get(PATHS["/a/x"])\n'
+            "def x() -> None:\n    pass\n"
+        ),
     )
     assert [(r.path, r.resolved) for r in graph.routes()] == [('<?PATHS["/a/x"]>', False)]
 
@@ -938,20 +905,18 @@ def test_a_subscript_of_a_dict_with_an_fstring_key_is_not_guessed(tmp_path: Path
 def test_a_loop_over_a_dict_whose_keys_collide_is_not_guessed(tmp_path: Path) -> None:
     """``{f"{BASE}/x": a, "/api/x": b}`` holds one key, bound to ``b``: reading its pairs as
     written would serve ``/api/x`` twice, once with ``a``."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import FastAPI\n\n"
-                "def a() -> None: ...\n"
-                "def b() -> None: ...\n\n"
-                'BASE = "/api"\n'
-                'TABLE = {f"{BASE}/x": a, "/api/x": b}\n'
-                "app = FastAPI()\n"
-                "for path, endpoint in TABLE.items():\n"
-                "    app.add_api_route(path, endpoint)\n"
-            )
-        },
+        (
+            "from fastapi import FastAPI\n\n"
+            "def a() -> None: ...\n"
+            "def b() -> None: ...\n\n"
+            'BASE = "/api"\n'
+            'TABLE = {f"{BASE}/x": a, "/api/x": b}\n'
+            "app = FastAPI()\n"
+            "for path, endpoint in TABLE.items():\n"
+            "    app.add_api_route(path, endpoint)\n"
+        ),
     )
     assert "main.a" not in {r.endpoint for r in graph.routes()}
 
@@ -964,20 +929,18 @@ def test_a_loop_over_a_dict_changed_after_it_is_built_is_not_read_as_built(
 ) -> None:
     """A route table the module changes before looping over it: the loop's items are the
     run's (a CI202), never the pairs as written."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import FastAPI\n\n"
-                "def a() -> None: ...\n"
-                "def b() -> None: ...\n\n"
-                'TABLE = {"/api/a": a, "/api/b": b}\n'
-                f"{change}\n"
-                "app = FastAPI()\n"
-                "for path, endpoint in TABLE.items():\n"
-                "    app.add_api_route(path, endpoint)\n"
-            )
-        },
+        (
+            "from fastapi import FastAPI\n\n"
+            "def a() -> None: ...\n"
+            "def b() -> None: ...\n\n"
+            'TABLE = {"/api/a": a, "/api/b": b}\n'
+            f"{change}\n"
+            "app = FastAPI()\n"
+            "for path, endpoint in TABLE.items():\n"
+            "    app.add_api_route(path, endpoint)\n"
+        ),
     )
     assert ("/api/b", "main.b") not in {(r.path, r.endpoint) for r in graph.routes()}
     assert "CI202" in {d.code for d in graph.diagnostics}
@@ -1046,26 +1009,24 @@ def test_an_issubclass_test_of_a_record_is_decided_by_classes_bound_once(
 def test_a_router_a_factory_builds_per_branch_keeps_each_branchs_chain(tmp_path: Path) -> None:
     """glances: ``if self.args.password: router = APIRouter(dependencies=[Depends(auth)])``,
     else one without: the route is served either way, with the chain of the branch taken."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "import os\n\n"
-                "from fastapi import APIRouter, Depends, FastAPI\n\n"
-                'PASSWORD = os.getenv("PASSWORD")\n\n\n'
-                "def auth() -> None: ...\n\n\n"
-                "def config() -> None: ...\n\n\n"
-                "def make_router() -> APIRouter:\n"
-                "    if PASSWORD:\n"
-                "        router = APIRouter(dependencies=[Depends(auth)])\n"
-                "    else:\n"
-                "        router = APIRouter()\n"
-                '    router.add_api_route("/config", config)\n'
-                "    return router\n\n\n"
-                "app = FastAPI()\n"
-                "app.include_router(make_router())\n"
-            )
-        },
+        (
+            "import os\n\n"
+            "from fastapi import APIRouter, Depends, FastAPI\n\n"
+            'PASSWORD = os.getenv("PASSWORD")\n\n\n'
+            "def auth() -> None: ...\n\n\n"
+            "def config() -> None: ...\n\n\n"
+            "def make_router() -> APIRouter:\n"
+            "    if PASSWORD:\n"
+            "        router = APIRouter(dependencies=[Depends(auth)])\n"
+            "    else:\n"
+            "        router = APIRouter()\n"
+            '    router.add_api_route("/config", config)\n'
+            "    return router\n\n\n"
+            "app = FastAPI()\n"
+            "app.include_router(make_router())\n"
+        ),
     )
     assert sorted((r.conditions, r.all_dependencies) for r in graph.routes()) == [
         (("PASSWORD",), ("main.auth",)),
@@ -1077,20 +1038,18 @@ def test_routes_declared_on_an_app_a_library_builds_are_reported(tmp_path: Path)
     """phdi's ``app = BaseService(...).start()`` from a package outside the project: its
     ``@app.get`` routes cannot be placed, and say so; a Flask app's ``@web.get`` is no
     FastAPI route and says nothing."""
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from baselib import BaseService\n"
-                "from flask import Flask\n\n"
-                'app = BaseService("svc").start()\n'
-                "web = Flask(__name__)\n\n\n"
-                '@app.get("/items")\n'
-                "def items() -> None: ...\n\n\n"
-                '@web.get("/page")\n'
-                "def page() -> None: ...\n"
-            )
-        },
+        (
+            "from baselib import BaseService\n"
+            "from flask import Flask\n\n"
+            'app = BaseService("svc").start()\n'
+            "web = Flask(__name__)\n\n\n"
+            '@app.get("/items")\n'
+            "def items() -> None: ...\n\n\n"
+            '@web.get("/page")\n'
+            "def page() -> None: ...\n"
+        ),
     )
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 8)]
 
@@ -1175,28 +1134,26 @@ def test_a_settings_getter_gives_what_the_instance_it_returns_holds(
 def test_an_instance_holds_the_router_given_or_its_fallback(
     tmp_path: Path, construction: str, served: str
 ) -> None:
-    graph = _project(
+    graph = _main(
         tmp_path,
-        {
-            "main.py": (
-                "from fastapi import APIRouter, FastAPI\n\n"
-                "class Module:\n"
-                "    def __init__(self, router=None):\n"
-                "        self.router = router or APIRouter(prefix='/made')\n\n"
-                "class Gated:\n"
-                "    def __init__(self, router=None, enabled=True):\n"
-                "        if not enabled:\n            router = None\n"
-                "        self.router = router or APIRouter(prefix='/gated')\n\n"
-                "class Later:\n"
-                "    def __init__(self, router=None):\n        self.given = router\n"
-                "    def setup(self, router=None):\n"
-                "        self.router = router or APIRouter(prefix='/later')\n\n"
-                "core = APIRouter(prefix='/core')\nnothing = None\n"
-                f"module = {construction}\n\n"
-                "@module.router.get('/c')\ndef c(): ...\n\n"
-                "app = FastAPI()\napp.include_router(module.router)\n"
-            )
-        },
+        (
+            "from fastapi import APIRouter, FastAPI\n\n"
+            "class Module:\n"
+            "    def __init__(self, router=None):\n"
+            "        self.router = router or APIRouter(prefix='/made')\n\n"
+            "class Gated:\n"
+            "    def __init__(self, router=None, enabled=True):\n"
+            "        if not enabled:\n            router = None\n"
+            "        self.router = router or APIRouter(prefix='/gated')\n\n"
+            "class Later:\n"
+            "    def __init__(self, router=None):\n        self.given = router\n"
+            "    def setup(self, router=None):\n"
+            "        self.router = router or APIRouter(prefix='/later')\n\n"
+            "core = APIRouter(prefix='/core')\nnothing = None\n"
+            f"module = {construction}\n\n"
+            "@module.router.get('/c')\ndef c(): ...\n\n"
+            "app = FastAPI()\napp.include_router(module.router)\n"
+        ),
     )
     assert [(r.path, r.app) for r in graph.routes()] == [(served, "main.app")]
 
