@@ -79,6 +79,10 @@ GENERIC = frozenset(
 #: Prepositions after which a noun is the thing changed ("fields *to* cases").
 _TARGET_MARKERS = frozenset({"to", "in", "into", "on", "for", "of", "from", "at", "inside"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "their", "its", "our", "my", "some"})
+#: Verbs (lemmas) that name who may act next: "let *users* filter", "allow *admins* to delete".
+_ENABLERS = frozenset({"let", "allow", "enable", "permit", "help"})
+#: Verbs after an actor that make it the owner of what follows, not a bystander.
+_OWNING = frozenset({"be", "have", "own", "get"})
 _NEGATIONS = frozenset({"don't", "dont", "do not", "never", "don\u2019t"})
 
 
@@ -88,7 +92,7 @@ class Target(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     term: str
-    role: str  # "object" (of the action) | "target" (after to/in/of ...) | "subject"
+    role: str  # "object" (of the action) | "target" (after to/in/of ...) | "subject" | "actor"
     exists: bool
 
 
@@ -294,10 +298,42 @@ class _Reading:
         return self._decide(nouns, qualifiers, content, matched)
 
     def _role(self, position: int) -> str:
+        if self._actor(position):
+            return "actor"
         before = [t.word for t in self.tokens[:position]]
         if any(w in _TARGET_MARKERS for w in before[max(0, self.action_at) :]):
             return "target"
         return "object" if self.action is not None else "subject"
+
+    def _actor(self, position: int) -> bool:
+        """Whether the noun at ``position`` names who acts, not what changes: after "let",
+        "allow", "enable", "permit", "help" or "for" (and determiners or adjectives), before
+        a verb, "to" and a verb for all but "let": "let the current *user* change ...",
+        "allow *admins* to delete ...", "a way for *users* to export ..."."""
+        before = position - 1
+        while before >= 0 and self._modifier(self.tokens[before].word):
+            before -= 1
+        opener = self.tokens[before].word if before >= 0 else ""
+        verb = lemma(opener, "VERB") if "VERB" in parts_of_speech(opener) else opener
+        if verb not in _ENABLERS and opener != "for":
+            return False
+        after = [t.word for t in self.tokens[position + 1 : position + 3]]
+        if after[:1] == ["to"] and verb != "let":
+            after = after[1:]
+        elif verb not in ("let", "help") or opener == "for":
+            return False
+        following = after[0] if after else ""
+        if "VERB" not in parts_of_speech(following):
+            return False
+        return lemma(following, "VERB") not in _OWNING
+
+    @staticmethod
+    def _modifier(word: str) -> bool:
+        """A determiner or an adjective that is no noun ("the", "current", "other")."""
+        if word in _DETERMINERS or word in {"all", "other", "every", "each"}:
+            return True
+        pos = parts_of_speech(word)
+        return "ADJ" in pos and not pos & {"NOUN", "VERB"}
 
     def _decide(
         self, nouns: list[tuple[int, str]], qualifiers: list[str], content: list[str], matched: int
@@ -319,10 +355,15 @@ class _Reading:
             if term in GENERIC or term in PARTS:
                 continue
             targets.append(Target(term=term, role=role, exists=term in vocabulary.resources))
-        targets = list({t.term: t for t in reversed(targets)}.values())[::-1]
+        firsts: dict[str, Target] = {}
+        for target in targets:
+            firsts.setdefault(target.term, target)
+        targets = list(firsts.values())
         component = _component(lowered, self.action)
         creates = self._creates(nouns, targets, component, bool(parts))
         known = [t for t in targets if t.exists]
+        # who acts is context, not what changes, unless nothing else the project has is named
+        known = [t for t in known if t.role != "actor"] or known
         # an object that exists is what changes ("an item of another user"); a part, field
         # or new thing is changed *on* what follows "to"/"of"
         related = tuple(t.term for t in (_by_role(known) if parts or attributes else known))

@@ -131,6 +131,30 @@ def test_verbs_adjectives_and_adverbs_never_become_resources(
     assert not invented & {t.term for t in request.targets}
 
 
+# Who may act ("let users ...", "allow admins to ...") is not what changes; a resource named
+# twice keeps its place of first mention.
+@pytest.mark.parametrize(
+    ("text", "resource", "related"),
+    [
+        ("Add comments to teams and let users filter orders by team", "team", ("team", "order")),
+        ("Allow members to delete orders", "order", ("order",)),
+        ("Allow members to delete comments", "member", ("member",)),
+        ("Add a way for users to export orders", "order", ("order",)),
+        ("Help members find projects by name", "project", ("project",)),
+        ("Enable teams to share projects", "project", ("project",)),
+        ("Let the current user change their password", "user", ("user",)),
+        ("Allow users to be deleted by members", "user", ("user", "member")),
+        ("Allow users to have many orders", "user", ("user", "order")),
+        ("Add status to orders and to items of orders", "order", ("order", "item")),
+    ],
+)
+def test_who_acts_is_context_and_first_mention_leads(
+    text: str, resource: str, related: tuple[str, ...]
+) -> None:
+    request = understand(text, PROJECT, NAMES)
+    assert (request.resource, request.related) == (resource, related)
+
+
 def test_compounds_hyphens_and_acronyms_match_the_project_names() -> None:
     request = understand(
         "Log out suspended users and serve the well-known A2A card", PROJECT, NAMES
