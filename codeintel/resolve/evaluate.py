@@ -484,8 +484,9 @@ class Evaluator:
             return self._either(value.items[0], value.items[1], hops)
         if value.kind == "call":
             func = self.qualified(value.func)
-            if func in _GETENV and len(value.items) >= 2:
-                return value.items[1]  # the default is what runs where the variable is unset
+            default = self._env_default(value)
+            if default is not None and default.kind != "const":
+                return default  # the default is what runs where the variable is unset
             if (places := self._config_reader(func)) is not None:
                 # ``config("PATH", default="sub")`` (python-decouple, starlette's ``Config``);
                 # a ``cast`` of the project's is applied to the default too: not read
@@ -511,6 +512,8 @@ class Evaluator:
                 or self._joined(value, hops)
                 or self._got(value)
             )
+        if value.kind == "getattr" and value.func is not None and len(value.items) == 1:
+            return self._built_attribute(value.func, value.items[0].text)
         if value.kind == "subscript" and len(value.items) == 2:
             return self._item(value.items[0], value.items[1], hops)
         if value.kind == "subscript" and len(value.items) == 1:
@@ -535,12 +538,27 @@ class Evaluator:
         string, the other when it is known falsy (``""``, ``None``); None when not known. A
         name bound to a constant is that constant (``self.router_prefix or ""``)."""
         first = self._followed(first, hops) or first
+        first = self._env_default(first) or first  # ``os.getenv("PREFIX") or "/v1"``
         if first.kind == "const":
             return other if first.text in ("None", "False") else None
         text = self.text(first, hops + 1)
         if text.unknown:
             return None
         return Value("str", text.value) if text.value else other
+
+    def _env_default(self, value: Value) -> Value | None:
+        """What ``os.getenv(NAME, default)`` or ``os.environ.get`` gives where the variable is
+        unset, as our runs read the environment: its default, ``None`` without one; None
+        for any other value."""
+        if value.kind != "call" or self.qualified(value.func) not in _GETENV:
+            return None
+        keywords = [name for name, _ in value.keywords]
+        if len(value.items) not in (1, 2) or keywords not in ([], ["default"]):
+            return None
+        if len(value.items) == 2 and keywords:
+            return None  # the default given twice: a TypeError, not ours to read
+        default = value.items[1] if len(value.items) == 2 else value.keyword("default")
+        return default or Value("const", "None")
 
     def _returned_literal(self, func: str | None) -> Value | None:
         """``Images.sequence_name()`` of ``def sequence_name(cls): return "images"``: what a
@@ -643,9 +661,9 @@ class Evaluator:
         variable read without a default, or a string known in full."""
         if value is None or value.kind in ("str", "int", "const", "list"):
             return value
-        unset = value.kind == "call" and not value.keywords and len(value.items) == 1
-        if unset and self.qualified(value.func) in _GETENV:
-            return Value("const", "None")
+        default = self._env_default(value)
+        if default is not None and default.kind == "const" and default.text == "None":
+            return default
         text = self.text(value, hops + 1)
         return None if text.unknown else Value("str", text.value)
 
@@ -819,6 +837,25 @@ class Evaluator:
         if fact is None or fact.kind != "method" or holder is None or path:
             return None  # read on the class itself, a property is the property object
         return self._property(fact, owner, holder_key)
+
+    def _built_attribute(self, call: Value, attribute: str) -> Value | None:
+        """``get_settings().API_V1_STR``: the attribute of the object a call builds, as its
+        construction passes it to a record class (a settings or other model, a dataclass),
+        else its class's default. Not an app's, nor one the construction passes to an
+        ``__init__`` of the class's own, which may make anything of it."""
+        cls = self.instance_class(call) if call.kind == "call" else None
+        if cls is None or self.is_subclass(cls, APP_CLASSES):
+            return None
+        made = self._construction(call)
+        given = made.keyword(attribute) if made is not None else None
+        if given is not None:
+            fact = self.resolver.symbols.get(cls)
+            if fact is None or f"{cls}.__init__" in self.resolver.symbols:
+                return None
+            record = self.is_dataclass(fact) or self.is_subclass(cls, MODEL_ROOTS)
+            return given if record and self.called_class(made) == cls else None
+        key = self._class_attribute(cls, attribute)
+        return self.binding(key) if key is not None else None
 
     def _trait_computed(self, key: str, bound: Value | None) -> bool:
         """Whether a traitlets trait's default is computed by an ``@default("name")`` method

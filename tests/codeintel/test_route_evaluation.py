@@ -1178,3 +1178,69 @@ def test_a_settings_reader_given_its_own_cast_or_values_is_not_read(tmp_path: Pa
         },
     )
     assert sorted(r.resolved for r in graph.routes()) == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "served"),
+    [
+        ("os.getenv('PREFIX') or '/v1'", "/v1/x"),
+        ("os.environ.get('PREFIX') or '/v1'", "/v1/x"),
+        ("os.getenv('PREFIX', None) or '/v1'", "/v1/x"),
+        ("os.getenv('PREFIX', default=None) or '/v1'", "/v1/x"),
+        ("os.getenv('PREFIX', default='/v2')", "/v2/x"),
+        ("os.getenv('PREFIX', '/v2') or '/v1'", "/v2/x"),
+        ("os.getenv('PREFIX', '') or '/v1'", "/v1/x"),
+    ],
+)
+def test_an_unset_environment_variable_gives_its_default(
+    tmp_path: Path, prefix: str, served: str
+) -> None:
+    """Our runs read the environment unset: ``os.getenv(NAME)`` is None there, so ``or``
+    gives its other operand, as in the field of a settings class read through a getter."""
+    graph = _project(
+        tmp_path,
+        {
+            "settings.py": (
+                "import os\nfrom functools import lru_cache\n"
+                "from pydantic_settings import BaseSettings\n\n"
+                f"class Settings(BaseSettings):\n    prefix: str = {prefix}\n\n"
+                "@lru_cache\ndef get_settings() -> Settings:\n    return Settings()\n"
+            ),
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\nfrom settings import get_settings\n"
+                "router = APIRouter()\n@router.get('/x')\ndef x(): ...\n"
+                "app = FastAPI()\n"
+                "app.include_router(router, prefix=get_settings().prefix)\n"
+            ),
+        },
+    )
+    assert [(r.path, r.resolved) for r in graph.routes()] == [(served, True)]
+
+
+@pytest.mark.parametrize(
+    ("getter", "served"),
+    [
+        ("return Settings()", ("/v1/x", True)),
+        ("return Settings(prefix='/given')", ("/given/x", True)),
+        # an ``__init__`` of the class's own may make anything of what it is passed
+        ("return Custom(prefix='/given')", ("<?get_settings().prefix>/x", False)),
+    ],
+)
+def test_an_attribute_of_what_a_call_builds(
+    tmp_path: Path, getter: str, served: tuple[str, bool]
+) -> None:
+    graph = _main(
+        tmp_path,
+        (
+            "from fastapi import APIRouter, FastAPI\n"
+            "from pydantic_settings import BaseSettings\n\n"
+            "class Settings(BaseSettings):\n    prefix: str = '/v1'\n\n"
+            "class Custom(BaseSettings):\n    prefix: str = '/custom'\n"
+            "    def __init__(self, prefix: str = '') -> None:\n"
+            "        super().__init__(prefix=prefix + '/v2')\n\n"
+            f"def get_settings():\n    {getter}\n\n"
+            "router = APIRouter()\n@router.get('/x')\ndef x(): ...\n"
+            "app = FastAPI()\napp.include_router(router, prefix=get_settings().prefix)\n"
+        ),
+    )
+    assert [(r.path, r.resolved) for r in graph.routes()] == [served]
