@@ -329,7 +329,8 @@ class _Builder:
     def _collect_objects(self, module: str) -> None:
         facts = self.resolver.modules[module]
         for assign in (*facts.assigns, *facts.attributes):
-            value = assign.value
+            made = self.ev.field_factory_call(assign.value)  # one per instance, as in __init__
+            value = made or assign.value
             if (pair := _given_or_made(value)) is not None:
                 value = pair[1]  # ``router = router or APIRouter()``: one made if none given
             kind = self._kind(value)
@@ -341,7 +342,7 @@ class _Builder:
             if key is None or key in self.objects:
                 continue
             self.objects[key] = self._object(key, kind, facts.file, assign.line, value)
-            if assign in facts.attributes:
+            if made is not None or assign in facts.attributes:
                 self._inherited(key, assign.name)
         for call in facts.calls:  # ``app_state.api = FastAPI()`` on a module's instance
             target, value = call.value.items if len(call.value.items) == 2 else (None, None)

@@ -14,7 +14,9 @@ from codeintel.facts.models import AssignFact, CallFact, Guard, SymbolFact, Valu
 from codeintel.resolve.framework_names import (
     APP_CLASSES,
     APP_PATH_ATTRIBUTES,
+    ATTRS_FACTORY,
     FIELD,
+    FIELD_FACTORIES,
     MODEL_ROOTS,
     TRAITS,
 )
@@ -925,9 +927,26 @@ class Evaluator:
         annotated = self.qualified(self._optional(fact.annotation))
         if annotated is not None and annotated in self.resolver.symbols:
             return only if only is not None and annotated in self.resolver.mro(only) else annotated
-        if self.called_class(fact.value) in FIELD and fact.value is not None:
-            return self.qualified(fact.value.keyword("default_factory"))
+        made = self.field_factory_call(fact.value)
+        if made is not None:
+            return self.called_class(made)
         return self.instance_class(fact.value) or only
+
+    def field_factory_call(self, value: Value | None) -> Value | None:
+        """``field(default_factory=APIRouter)`` (dataclasses, pydantic), attrs'
+        ``field(factory=APIRouter)`` and ``field(default=Factory(APIRouter))``: the call that
+        builds each instance's value, ``APIRouter()``; None for any other value."""
+        named = FIELD_FACTORIES.get(self.qualified(value.func) or "") if value else None
+        if value is None or named is None:
+            return None
+        factory = value.keyword(named)
+        default = value.keyword("default")
+        if factory is None and default is not None and default.kind == "call":
+            wrapped = self.qualified(default.func) in ATTRS_FACTORY and len(default.items) == 1
+            factory = default.items[0] if wrapped and not default.keywords else None
+        if factory is None or factory.kind != "name":
+            return None  # a lambda or a call: what it builds is not read
+        return Value("call", f"{factory.text}()", func=factory)
 
     def _optional(self, annotation: Value | None) -> Value | None:
         """``X | None``, ``None | X`` and ``Optional[X]`` are ``X``: the class an attribute

@@ -57,6 +57,14 @@ MODEL_ROOTS = frozenset(
 )
 SETTINGS_ROOTS = frozenset({"pydantic_settings.BaseSettings", "pydantic.BaseSettings"})
 FIELD = frozenset({"pydantic.Field", "pydantic.fields.Field", "sqlmodel.Field"})
+#: Field declarations that build each instance's value by calling a factory, by the keyword
+#: naming it (``field(default_factory=APIRouter)``, attrs' ``field(factory=APIRouter)``).
+FIELD_FACTORIES = {
+    **dict.fromkeys(("dataclasses.field", *FIELD), "default_factory"),
+    **dict.fromkeys(("attrs.field", "attr.ib", "attr.attrib", "attr.field"), "factory"),
+}
+#: attrs' wrapper of a factory given as a default: ``field(default=Factory(APIRouter))``.
+ATTRS_FACTORY = frozenset({"attrs.Factory", "attr.Factory"})
 #: traitlets' scalar traits: the default is the first argument, or ``default_value=``.
 TRAITS = frozenset(
     f"traitlets.{trait}"

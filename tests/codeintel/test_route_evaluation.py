@@ -1244,3 +1244,38 @@ def test_an_attribute_of_what_a_call_builds(
         ),
     )
     assert [(r.path, r.resolved) for r in graph.routes()] == [served]
+
+
+@pytest.mark.parametrize(
+    ("imports", "declared"),
+    [
+        ("from dataclasses import dataclass as record, field", "field(default_factory=APIRouter)"),
+        ("from attrs import define as record, field", "field(factory=APIRouter)"),
+        ("import attr\nfrom attr import s as record", "attr.ib(default=attr.Factory(APIRouter))"),
+    ],
+)
+def test_a_field_factory_gives_each_instance_its_own_router(
+    tmp_path: Path, imports: str, declared: str
+) -> None:
+    """titiler's and tipg's factories: the router is a field each instance builds, and each
+    subclass's routes are on its own instances' routers, not on every factory's."""
+    graph = _main(
+        tmp_path,
+        (
+            f"from fastapi import APIRouter, FastAPI\n{imports}\n\n"
+            f"@record\nclass Factory:\n    router: APIRouter = {declared}\n\n"
+            "@record\nclass Tiles(Factory):\n"
+            "    def register(self):\n"
+            "        @self.router.get('/tile')\n        def tile(): ...\n\n"
+            "@record\nclass Maps(Factory):\n"
+            "    def register(self):\n"
+            "        @self.router.get('/map')\n        def map(): ...\n\n"
+            "tiles = Tiles()\ntiles.register()\nmaps = Maps()\nmaps.register()\n"
+            "app = FastAPI()\napp.include_router(tiles.router, prefix='/cog')\n"
+            "app.include_router(maps.router, prefix='/wms')\n"
+        ),
+    )
+    assert sorted((r.path, r.app) for r in graph.routes()) == [
+        ("/cog/tile", "main.app"),
+        ("/wms/map", "main.app"),
+    ]
