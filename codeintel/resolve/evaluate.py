@@ -512,7 +512,7 @@ class Evaluator:
                 or self._returned_value(value, func, hops)
                 or self._string_method(value, hops)
                 or self._joined(value, hops)
-                or self._got(value)
+                or self._got(value, hops)
             )
         if value.kind == "getattr" and value.func is not None and len(value.items) == 1:
             return self._built_attribute(value.func, value.items[0].text)
@@ -726,7 +726,7 @@ class Evaluator:
             return None
         return Value("str", separator.value.join(part.value for part in parts))
 
-    def _got(self, call: Value) -> Value | None:
+    def _got(self, call: Value, hops: int) -> Value | None:
         """``CONFIG.get("prefix", "/api")`` on a dict literal bound to a name: the key's
         value, else the default (``None`` without one)."""
         func = call.func
@@ -734,8 +734,9 @@ class Evaluator:
             return None
         if not 1 <= len(call.items) <= 2 or call.keywords:
             return None
-        name = self.text(call.items[0])  # ``ROUTERS.get(server.lower())`` in a loop
         key = self.variable(func.ref.removesuffix(".get"))
+        # ``ROUTERS.get(server.lower())`` in a loop; ``code = r.get(code)`` reads itself
+        name = self.text(call.items[0], hops + 1)
         held = self.binding(key) if key and not name.unknown else None
         if held is None or held.kind != "dict":
             return None
@@ -765,7 +766,7 @@ class Evaluator:
         """What ``ROUTERS[name]`` or ``ROUTERS.get(name)`` gives, on a dict literal bound to a
         name, the key known in full."""
         if value.kind == "call":
-            return self._got(value)
+            return self._got(value, 0)
         return self.subscripted(value) if value.kind == "subscript" else None
 
     def _named_as(self, ref: str) -> str:

@@ -1279,3 +1279,19 @@ def test_a_field_factory_gives_each_instance_its_own_router(
         ("/cog/tile", "main.app"),
         ("/wms/map", "main.app"),
     ]
+
+
+def test_a_loop_variable_bound_to_a_lookup_of_itself_ends(tmp_path: Path) -> None:
+    """``code = r.get(code)`` in a loop of a called function read its own binding again
+    and again: a RecursionError took every route of LearnHouse (a CI900)."""
+    graph = _main(
+        tmp_path,
+        (
+            "from fastapi import FastAPI\napp = FastAPI()\n\n"
+            "def read_codes(r, keys):\n    out = []\n    for code in keys:\n"
+            "        code = r.get(code)\n        out.append(code)\n    return out\n\n"
+            "@app.get('/codes')\ndef codes():\n    return read_codes({}, ['a'])\n"
+        ),
+    )
+    assert [r.path for r in graph.routes()] == ["/codes"]
+    assert not [d for d in graph.diagnostics if d["code"] == "CI900"]
