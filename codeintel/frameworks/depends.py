@@ -233,6 +233,8 @@ def _held(key: str, evaluator: Evaluator) -> str | None:
         return user  # ``current_user = current_active_user`` too
     if value is not None and value.kind == "name" and ".<locals>." in key:
         return _aliased(value, evaluator)
+    if (named := _module_alias(key, evaluator)) is not None:
+        return named
     closure = _returned_local(value, evaluator)
     if closure is not None:
         return closure
@@ -242,6 +244,25 @@ def _held(key: str, evaluator: Evaluator) -> str | None:
     if (owner is not None and owner.kind == "class") or scope.endswith(".<locals>"):
         return _instance(value, evaluator) or _made(value, evaluator)
     return None
+
+
+def _module_alias(key: str, evaluator: Evaluator) -> str | None:
+    """``get_db = Database.get_session``, ``require_user = current_user`` with that one an
+    alias too: the function or class a module variable bound once holds, through other
+    such variables. FastAPI is given, and names, the callable itself."""
+    for _ in range(_MAX_ALIASES):
+        value = evaluator.binding(key) if len(evaluator.assigns.get(key, ())) == 1 else None
+        if value is None or value.kind != "name" or ".<locals>." in key:
+            return None
+        name = evaluator.qualified(value)
+        fact = evaluator.resolver.symbols.get(name) if name else None
+        if fact is not None and fact.kind in _CALLABLE:
+            return name
+        key = evaluator.variable(value.ref) or ""
+    return None
+
+
+_MAX_ALIASES = 8
 
 
 def _made(value: Value | None, evaluator: Evaluator) -> str | None:

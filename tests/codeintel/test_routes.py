@@ -2270,3 +2270,60 @@ def test_an_annotated_alias_a_factory_returns_provides_its_dependency(tmp_path: 
     runtime = runtime_dependencies(tmp_path, "main:a", "main:b")
     assert routes == {"/a": tuple(runtime["main:a"]), "/b": tuple(runtime["main:b"])}
     assert runtime["main:a"] == ["main.get_token", "main.get_user"]
+
+
+_MODULE_ALIASES = {
+    "db.py": """
+from fastapi import Depends
+
+
+class DB:
+    @classmethod
+    def get_session(cls) -> str:
+        return "session"
+
+    @staticmethod
+    def get_sync() -> str:
+        return "sync"
+
+
+def _settings() -> str:
+    return "settings"
+
+
+def _real_user(settings: str = Depends(_settings)) -> str:
+    return settings
+
+
+get_session = DB.get_session
+get_sync = DB.get_sync
+current_user = _real_user
+""",
+    "main.py": """
+from fastapi import Depends, FastAPI
+
+from db import current_user, get_session, get_sync
+
+require_user = current_user
+app = FastAPI()
+
+
+@app.get("/a")
+def a(s=Depends(get_session), t=Depends(get_sync), u=Depends(require_user)) -> None:
+    pass
+""",
+}
+
+
+@pytest.mark.slow
+def test_a_module_variable_naming_a_provider_is_that_provider(tmp_path: Path) -> None:
+    """``get_db = Database.get_session`` (fractal-server) and ``require_user = real_user``,
+    imported or not (LearnHouse): FastAPI is given the callable, and solves its own
+    dependencies too."""
+    for name, text in _MODULE_ALIASES.items():
+        (tmp_path / name).write_text(text)
+    routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    assert routes == {
+        "/a": ("db.DB.get_session", "db.DB.get_sync", "db._settings", "db._real_user")
+    }
+    assert runtime_dependencies(tmp_path, "main:a")["main:a"] == list(routes["/a"])
