@@ -24,6 +24,14 @@ _COMPARE: dict[type[ast.cmpop], Callable[[object, object], object]] = {
     ast.NotEq: operator.ne,
     ast.In: lambda a, b: operator.contains(b, a),  # type: ignore[arg-type]
     ast.NotIn: lambda a, b: not operator.contains(b, a),  # type: ignore[arg-type]
+    # ordering of what the test knows; a mixed pair raises TypeError, read as not known
+    ast.Lt: lambda a, b: a < b,  # type: ignore[operator]
+    ast.LtE: lambda a, b: a <= b,  # type: ignore[operator]
+    ast.Gt: lambda a, b: a > b,  # type: ignore[operator]
+    ast.GtE: lambda a, b: a >= b,  # type: ignore[operator]
+    # on the values a test can know (strings, numbers, True/False/None): ``x is None``
+    ast.Is: lambda a, b: a == b and type(a) is type(b),
+    ast.IsNot: lambda a, b: not (a == b and type(a) is type(b)),
 }
 _CONSTANTS = {"True": True, "False": False, "None": None}
 
@@ -134,8 +142,13 @@ def _compared(node: ast.Compare, bound: Bound) -> bool:
 
 
 def _called(node: ast.Call, bound: Bound) -> object:
-    """``name.endswith(".py")``: a str method with literal arguments."""
+    """``name.endswith(".py")``: a str method with literal arguments; ``len(path)``."""
     func = node.func
+    if isinstance(func, ast.Name) and func.id == "len" and len(node.args) == 1:
+        sized = _evaluated(node.args[0], bound)
+        if not isinstance(sized, str | tuple) or node.keywords or bound("len") is not None:
+            raise _Unknown
+        return len(sized)
     if not isinstance(func, ast.Attribute) or func.attr not in _METHODS or node.keywords:
         raise _Unknown
     receiver = _evaluated(func.value, bound)

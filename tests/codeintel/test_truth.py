@@ -28,7 +28,11 @@ NAMES = {"filename": Value("str", "users.py"), "path": PATH, "ispkg": Value("con
         ("filename.endswith(SUFFIX)", None),  # a name nothing binds
         ('settings.debug == "1"', None),
         ('filename.encode() == b"users.py"', None),  # not a str method we read
-        ("filename > 'a'", None),
+        ("filename > 'a'", True),
+        ("len(filename) == 0 or len(filename) >= 9", False),  # Spoolman's base path
+        ("len(path) > 0", None),  # a record: no length we know
+        ("ispkg is False and filename is not None", True),
+        ("filename < 3", None),  # Python raises TypeError: not ours to decide
         ('stem := filename.removesuffix(".py")', None),  # bound to nothing NAMES knows
         ('not (filename := "x")', False),  # an assignment in the test reads its binding
         ("ispkg  # a trailing comment", False),
