@@ -761,6 +761,19 @@ def _texts(guards: tuple[Guard, ...]) -> tuple[str, ...]:
     return tuple(g.text for g in guards)
 
 
+def _unittest_case(cls: str | None, evaluator: Evaluator) -> bool:
+    """Whether pytest's unittest plugin collects the class: a ``unittest.TestCase``, or a
+    class deriving from a library's ``...TestCase`` (django's, tornado's, karton's: each one
+    a ``unittest.TestCase``; we do not read installed packages to see it)."""
+    if cls is None:
+        return False
+    symbols = evaluator.resolver.symbols
+    return any(
+        base in UNITTEST_CASES or (base not in symbols and base.endswith("TestCase"))
+        for base in evaluator.resolver.mro(cls)
+    )
+
+
 def _collected_classes(
     module: ModuleFacts, evaluator: Evaluator, rules: _Collects
 ) -> dict[str, bool]:
@@ -774,7 +787,7 @@ def _collected_classes(
         if fact.kind != "class" or (owner and found.get(owner, True)):
             continue  # nested in a class pytest does not collect, or in a TestCase
         qualified = f"{module.module}.{fact.qualname}"
-        unittest = evaluator.is_subclass(qualified, UNITTEST_CASES)
+        unittest = _unittest_case(qualified, evaluator)
         if (unittest or rules.cls(fact.name)) and _holds_tests(qualified, evaluator):
             found[fact.qualname] = unittest
     return found
@@ -860,7 +873,7 @@ def _tests(
         # a class decorator patches the class's ``test*`` methods (mock's TEST_PREFIX) too
         patches = (*fact.decorators, *(klass.decorators if klass else ()))
         # pytest passes a unittest test method no fixture arguments
-        unittest = bool(collecting) and evaluator.is_subclass(collecting, UNITTEST_CASES)
+        unittest = bool(collecting) and _unittest_case(collecting, evaluator)
         if home is module:
             lines = (fact.start_line, fact.end_line)
         elif owner:
@@ -1016,7 +1029,7 @@ def _imported_classes(
         cls_fact = evaluator.resolver.symbols.get(target.qualname) if target else None
         if target is None or target.remainder or not cls_fact or cls_fact.kind != "class":
             continue
-        named = rules.cls(name) or evaluator.is_subclass(target.qualname, UNITTEST_CASES)
+        named = rules.cls(name) or _unittest_case(target.qualname, evaluator)
         if named and _holds_tests(target.qualname, evaluator):
             found.append((name, target.qualname))
     return found
@@ -1069,7 +1082,7 @@ def _holds_tests(cls: str, evaluator: Evaluator) -> bool:
     that says) sets ``__test__ = False``, nor, unless it is a ``unittest.TestCase``, when
     it or a project base defines ``__init__`` or ``__new__`` (pytest warns and skips it)."""
     resolver = evaluator.resolver
-    unittest = evaluator.is_subclass(cls, UNITTEST_CASES)
+    unittest = _unittest_case(cls, evaluator)
     for base in resolver.mro(cls):
         flag = evaluator.binding(f"{base}.__test__")
         if flag is not None and flag.kind == "const":
@@ -1087,7 +1100,7 @@ def _inherited(
     first."""
     resolver = evaluator.resolver
     seen = {q.rpartition(".")[2] for q in own if q.rpartition(".")[0] == owner}
-    unittest = evaluator.is_subclass(cls, UNITTEST_CASES)
+    unittest = _unittest_case(cls, evaluator)
     for base in resolver.mro(cls)[skip:]:
         home = _module_of(resolver.modules, resolver.symbols, base)
         if home is None:

@@ -528,3 +528,26 @@ def test_a_named_tuples_fields_as_parametrize_names_are_no_fixture_requests(
     )
     tests = codeintel.analyze(tmp_path, cache=False).tests()
     assert [t.fixtures for t in tests] == [("container",)]
+
+
+def test_a_library_testcase_is_collected_whatever_the_class_is_named(tmp_path: Path) -> None:
+    """Artemis' ``class RobotsTest(ArtemisModuleTestCase)``, that one a karton
+    ``KartonTestCase``: pytest's unittest plugin collects it, as django's or tornado's
+    ``TestCase`` would be. A library class of another name is no test case."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "base.py").write_text(
+        "from karton.core.test import KartonTestCase\n\n"
+        "class ModuleTestCase(KartonTestCase):\n    pass\n"
+    )
+    (tmp_path / "tests" / "test_things.py").write_text(
+        "from django.test import TestCase\nfrom library import Helper\n"
+        "from tests.base import ModuleTestCase\n\n"
+        "class RobotsCheck(ModuleTestCase):\n    def test_robots(self): ...\n\n"
+        "class ViewsCheck(TestCase):\n    def test_views(self): ...\n\n"
+        "class Helped(Helper):\n    def test_helped(self): ...\n"
+    )
+    names = sorted(t.qualname for t in codeintel.analyze(tmp_path, cache=False).tests())
+    assert names == [
+        "tests.test_things.RobotsCheck.test_robots",
+        "tests.test_things.ViewsCheck.test_views",
+    ]
