@@ -544,9 +544,24 @@ class _Builder:
         cls = self.ev.class_held(self.ev.called_class(value))
         if self.ev.is_subclass(cls, APP_CLASSES):
             return "app"
-        if self.ev.is_subclass(cls, ROUTER_CLASSES):
+        if self._router_class(cls):
             return "router"
         return None
+
+    def _router_class(self, cls: str | None) -> bool:
+        """``APIRouter`` or a subclass; a library's ``...Router`` from a ``fastapi_*``
+        package counts (fastapi-error-map's ``ErrorAwareRouter``): we do not read installed
+        packages to see its base, and such a package names a router so for what it is."""
+        symbols = self.resolver.symbols
+        return cls is not None and any(
+            base in ROUTER_CLASSES
+            or (
+                base not in symbols
+                and base.endswith("Router")
+                and base.partition(".")[0].startswith("fastapi_")
+            )
+            for base in self.resolver.mro(cls)
+        )
 
     def _object(self, key: str, kind: str, file: str, line: int, call: Value) -> _Object:
         call = self._spread(call)  # ``APIRouter(**ROUTER_OPTIONS)``: a dict literal's items
@@ -3196,7 +3211,7 @@ class _Builder:
         found = set()
         while cls and method:
             runs = method == "__init__" or function in self._init_calls(cls)
-            if runs and self.ev.is_subclass(cls, APP_CLASSES | ROUTER_CLASSES):
+            if runs and (self.ev.is_subclass(cls, APP_CLASSES) or self._router_class(cls)):
                 found.add(cls)
             function, marker, _ = function.rpartition(".<locals>.")
             if not marker:
