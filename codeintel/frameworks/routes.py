@@ -2863,8 +2863,9 @@ class _Builder:
 
     def _given_instead(self, ref: str) -> Value | None:
         """``given.router`` where ``__init__`` sets ``self.router = router or APIRouter()``
-        and ``given = Module(router=r)`` (Hyperion's modules): the argument the instance
-        was built with, when the call passes one; None otherwise (the fallback is built)."""
+        and ``given = Module(router=r)`` (Hyperion's modules), or ``self.router = router``
+        (tracardi's wrappers): the argument the instance was built with, when the call
+        passes one; None otherwise (the fallback is built, or every caller's is read)."""
         holder, _, name = ref.rpartition(".")
         key = self.ev.variable(holder)
         call = self.ev.binding(key) if key and len(self.ev.assigns.get(key, ())) == 1 else None
@@ -2875,8 +2876,11 @@ class _Builder:
             return None
         scope = (cls or "").removeprefix(f"{facts.module}.")
         written = [a.value for a in facts.attributes if a.scope == scope and a.name == name]
-        pair = _given_or_made(written[0]) if len(written) == 1 else None
-        named = pair[0].ref if pair is not None and pair[0].ref else ""
+        one = written[0] if len(written) == 1 else None
+        pair = _given_or_made(one)
+        given_as = pair[0] if pair is not None else one
+        named = given_as.ref if given_as is not None and given_as.kind == "name" else None
+        named = named or ""
         if not named.startswith(f"{cls}.__init__.<locals>.") or named in self.ev.assigns:
             return None  # no parameter of the constructor, or one it binds again first
         if ref in self.ev.assigned_attributes():

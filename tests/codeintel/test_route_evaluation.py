@@ -1318,3 +1318,24 @@ def test_a_fastapi_library_router_is_a_router(tmp_path: Path) -> None:
         ("/mine/", "main.app"),
         ("/users/", "main.app"),
     ]
+
+
+def test_each_wrapper_instance_holds_the_router_it_was_given(tmp_path: Path) -> None:
+    """``self.router = router`` in ``__init__``: ``pub.router`` is what ``pub`` was built
+    with, not every router any construction passes (an unconditional extra before)."""
+    graph = _main(
+        tmp_path,
+        (
+            "from fastapi import APIRouter, FastAPI\n\n"
+            "class Endpoint:\n    def __init__(self, router):\n        self.router = router\n\n"
+            "public = APIRouter()\nadmin = APIRouter()\n\n"
+            "@public.get('/items')\ndef items(): ...\n\n"
+            "@admin.get('/admin/users')\ndef users(): ...\n\n"
+            "pub = Endpoint(public)\nadm = Endpoint(admin)\n"
+            "app = FastAPI()\napp.include_router(pub.router)\n"
+        ),
+    )
+    assert sorted((r.path, r.app) for r in graph.routes()) == [
+        ("/admin/users", None),
+        ("/items", "main.app"),
+    ]
