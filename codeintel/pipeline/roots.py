@@ -86,9 +86,13 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     packages = {p.rpartition("/")[0] for p in paths if p.endswith("__init__.py")}
     votes, first_site = _votes(sources, _provided_names(paths), packages)
     chosen: dict[str, tuple[str, str, str, int]] = {}  # path -> (root, evidence, file, line)
-    if declared:  # only a setting's root can be contradicted by relative imports
+    if declared:  # only a setting's root can be contradicted by the code's imports
         levels = {path: _relative_level(sources[path]) for path in paths}
-        declared = [d for d in declared if not _contradicted(d.folder, levels)]
+        declared = [
+            d
+            for d in declared
+            if not _contradicted(d.folder, levels) and not _imported_as_package(d, packages, votes)
+        ]
     for path in paths:
         pick = _pick(path, declared, votes, fallback[path])
         if pick is not None:
@@ -366,6 +370,20 @@ def _contradicted(folder: str, levels: dict[str, int]) -> bool:
         for path, level in levels.items()
         if level and (not folder or path.startswith(f"{folder}/"))
     )
+
+
+def _imported_as_package(
+    declared: _Declared, packages: set[str], votes: Counter[tuple[str, str]]
+) -> bool:
+    """Whether the code imports a setting's root folder as a package more often than it
+    imports from inside it: menu-planning's ``pythonpath = ["src"]`` over ``src/__init__.py``
+    and 2,360 imports spelled ``from src.<...>``, served as ``src.runtimes.fastapi.main``."""
+    folder = declared.folder
+    if folder not in packages:
+        return False
+    parent, _, name = folder.rpartition("/")
+    inside = sum(n for (root, _), n in votes.items() if root == folder)
+    return votes[parent, name] > inside
 
 
 def _pick(

@@ -314,3 +314,23 @@ def test_a_subpackage_named_like_a_library_is_not_that_library_to_its_own_code()
         }
     )
     assert names["pkg/fastapi/server.py"] == "pkg.fastapi.server"
+
+
+def test_a_setting_root_the_code_imports_as_a_package_gives_way() -> None:
+    """menu-planning: ``pythonpath = ["src"]`` for pytest over ``src/__init__.py``, and the
+    code imports ``from src.api ...``: served as ``src.main``. Where the code imports from
+    inside the folder, the setting holds."""
+    sources = {
+        "src/__init__.py": "",
+        "src/api/__init__.py": "",
+        "src/api/routes.py": "",
+        "src/main.py": "from src.api.routes import router\n",
+        "tests/test_items.py": "from src.main import app\n",
+    }
+    config = {"pyproject.toml": '[tool.pytest.ini_options]\npythonpath = ["src"]\n'}
+    names = _names(sources, config)
+    assert (names["src/main.py"], names["src/api/routes.py"]) == ("src.main", "src.api.routes")
+    inside = {**sources, "src/main.py": "from api.routes import router\n"}
+    inside["tests/test_items.py"] = "from main import app\n"
+    names = _names(inside, config)
+    assert (names["src/main.py"], names["src/api/routes.py"]) == ("main", "api.routes")
