@@ -877,6 +877,7 @@ class _Builder:
         return _close(returned, self._bind(fact, factory, decorator, {}))
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
+        call = _copied_by_loop(call) or call
         sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)
         per_call = self._per_call(module, call, sites)
         sites = self._under_callers(module, call.scope, per_call, _may_register(call.value))
@@ -4004,6 +4005,30 @@ def _conjuncts(test: str) -> list[str]:
 def _only(name: str, value: Value) -> Callable[[str], Value | None]:
     """What ``holds`` reads a test with: ``value`` for ``name``, nothing else known."""
     return lambda asked: value if asked == name else None
+
+
+def _copied_by_loop(call: CallFact) -> CallFact | None:
+    """``for route in app.routes: router.routes.append(route)`` (kernelci's versioned app),
+    kept or not by ``isinstance(route, APIRoute)``: as ``router.routes.extend(app.routes)``
+    outside the loop. Any other test picks some routes: not read as a copy."""
+    func, items = call.value.func, call.value.items
+    if func is None or not (func.ref or "").endswith(".routes.append") or len(items) != 1:
+        return None
+    fors = [i for i, g in enumerate(call.guards) if g.kind == "for"]
+    loop = call.guards[fors[-1]] if fors else None
+    if loop is None or loop.target is None or loop.iterable is None:
+        return None
+    if loop.target.text != items[0].text or not loop.iterable.text.endswith(".routes"):
+        return None
+    tests = call.guards[fors[-1] + 1 :]
+    kept = re.compile(rf"isinstance\({re.escape(loop.target.text)}, [\w.]*Route\)")
+    if any(g.kind != "if" or not kept.fullmatch(g.text) for g in tests):
+        return None
+    assert func.ref is not None
+    extend = Value("name", f"{func.text[: -len('append')]}extend", ref=f"{func.ref[:-6]}extend")
+    text = f"{extend.text}({loop.iterable.text})"
+    copied = Value("call", text, func=extend, items=(loop.iterable,))
+    return replace(call, value=copied, guards=call.guards[: fors[-1]])
 
 
 def _given_or_made(value: Value | None) -> tuple[Value, Value] | None:

@@ -1339,3 +1339,28 @@ def test_each_wrapper_instance_holds_the_router_it_was_given(tmp_path: Path) -> 
         ("/admin/users", None),
         ("/items", "main.app"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("kept", "copied"),
+    [("isinstance(route, APIRoute)", True), ("route.path != '/node'", False)],
+)
+def test_routes_appended_in_a_loop_over_another_apps_routes_are_a_copy(
+    tmp_path: Path, kept: str, copied: bool
+) -> None:
+    """kernelci's versioned app: each API route of ``app`` appended to a router served
+    under two prefixes. A test that picks some routes is not read as a copy."""
+    graph = _main(
+        tmp_path,
+        (
+            "from fastapi import APIRouter, FastAPI\nfrom fastapi.routing import APIRoute\n"
+            "app = FastAPI()\n\n@app.get('/nodes')\ndef nodes(): ...\n\n"
+            "@app.post('/node')\ndef node(): ...\n\n"
+            "api = APIRouter()\nfor route in app.routes:\n"
+            f"    if {kept}:\n        api.routes.append(route)\n\n"
+            "versioned = FastAPI()\nversioned.include_router(api, prefix='/v0')\n"
+            "versioned.include_router(api, prefix='/latest')\n"
+        ),
+    )
+    served = sorted(r.path for r in graph.routes() if r.app == "main.versioned")
+    assert served == (["/latest/node", "/latest/nodes", "/v0/node", "/v0/nodes"] if copied else [])
