@@ -1769,16 +1769,21 @@ class _Builder:
     def _returned_list(
         self, func: str, call: Value, returned: Value, hops: int
     ) -> tuple[Value, ...] | None:
-        """``routers = []``, appended to in loops, then ``return routers`` (papermerge's
-        ``discover_routers(path)``): the list and what is added to it, when ``call`` is the
-        function's one call (the loops read its arguments) and every addition is read."""
+        """``routers = []`` (or ``list()``), appended to, then ``return routers`` (papermerge's
+        ``discover_routers(path)``, the tortoise template's ``get_routers()``): the list and
+        what is added to it, when every addition is read, and ``call`` is the function's one
+        call if it takes parameters or is a method (the loops may read what it is given)."""
         key = self.ev.variable(returned.ref)
         facts = self.ev.assigns.get(key or "", ())
         made = facts[0].value if len(facts) == 1 else None
+        if made is not None and made.kind == "call" and made.text == "list()":
+            made = Value("list", "[]")
+        fact = self._callee(func)
         sites = self.sites[func]
-        if key is None or made is None or made.kind != "list" or len(sites) != 1:
+        if key is None or made is None or made.kind != "list" or fact is None:
             return None
-        if sites[0][0] != call:
+        given = bool(fact.params) or fact.kind != "function"  # a method reads its instance
+        if given and (len(sites) != 1 or sites[0][0] != call):
             return None  # another call binds the arguments the loops read
         added = self._appended(key, None)
         listed = self._items(made, {}, hops + 1)

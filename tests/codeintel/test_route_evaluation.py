@@ -1364,3 +1364,26 @@ def test_routes_appended_in_a_loop_over_another_apps_routes_are_a_copy(
     )
     served = sorted(r.path for r in graph.routes() if r.app == "main.versioned")
     assert served == (["/latest/node", "/latest/nodes", "/v0/node", "/v0/nodes"] if copied else [])
+
+
+@pytest.mark.parametrize("made", ["[]", "list()"])
+def test_a_function_of_no_parameters_returning_an_appended_list(tmp_path: Path, made: str) -> None:
+    """The tortoise template's ``get_routers()``: a list built by appends and returned,
+    looped over in a helper, called there and nowhere else, with no arguments to read."""
+    graph = _main(
+        tmp_path,
+        (
+            "from fastapi import APIRouter, FastAPI\n"
+            "a = APIRouter(prefix='/a')\nb = APIRouter(prefix='/b')\n\n"
+            "@a.get('/x')\ndef ax(): ...\n\n@b.get('/y')\ndef by(): ...\n\n"
+            f"def get_routers():\n    routers = {made}\n"
+            "    routers.append(a)\n    routers.append(b)\n    return routers\n\n"
+            "def init_routers(app):\n    for router in get_routers():\n"
+            "        app.include_router(router)\n\n"
+            "app = FastAPI()\ninit_routers(app)\n"
+        ),
+    )
+    assert sorted((r.path, r.app) for r in graph.routes()) == [
+        ("/a/x", "main.app"),
+        ("/b/y", "main.app"),
+    ]
