@@ -2646,6 +2646,12 @@ class _Builder:
             if found and all(self.objects[k].kind == "app" for k, _ in found):
                 return found
         binding = self.ev.binding(key) if key else None
+        if key is not None and binding is not None and binding.text == "None":
+            # ``r = None`` holds the place until ``r = pkg.impl.plain``: what it holds once
+            # its module has run, when the tests of the bindings tell
+            held = self.ev.branch_binding(key)
+            if held is not None and held.kind == "name":
+                return self._objects(held, {}, where, depth + 1)
         picked = _picked_item(binding) if binding is not None else None
         if binding is not None and (binding.kind == "call" or picked is not None):
             call, index = picked or (binding, None)

@@ -109,7 +109,7 @@ class Evaluator:
         if ref is None:
             return None
         if ref in self.assigns:
-            return ref
+            return self._imported_instead(ref) or ref
         target = self.resolver.resolve(ref)
         if target is None or id_kind(target.node) != "symbol":
             return None
@@ -273,6 +273,23 @@ class Evaluator:
             if between(line)
         ]
         return any(word.search(text) for text in texts)
+
+    def _imported_instead(self, key: str) -> str | None:
+        """``try: from ee.routers import router as ee_router`` / ``except ImportError:
+        ee_router = None``: where every binding is an ``except`` block's fallback and the
+        module imports the name itself, the import of the project's module is what runs."""
+        written = self.assigns[key]
+        if not all(any(g.kind == "except" for g in f.guards) for f in written):
+            return None
+        module, _, name = key.rpartition(".")
+        facts = self.resolver.modules.get(module)
+        imported = [
+            i.target for i in (facts.imports if facts else ()) if i.bound == name and not i.scope
+        ]
+        if len(imported) != 1 or imported[0] == key:
+            return None
+        target = self.resolver.resolve(imported[0])
+        return target.qualname if target is not None and target.qualname in self.assigns else None
 
     def module_of(self, key: str) -> str | None:
         """The module that binds the variable ``key``."""

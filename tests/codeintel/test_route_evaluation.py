@@ -1387,3 +1387,29 @@ def test_a_function_of_no_parameters_returning_an_appended_list(tmp_path: Path, 
         ("/a/x", "main.app"),
         ("/b/y", "main.app"),
     ]
+
+
+def test_a_placeholder_none_gives_way_to_what_is_bound_after(tmp_path: Path) -> None:
+    """An optional router, ``None`` in the ``except ImportError`` fallback of its import
+    (the project has the module: the import runs); ``r = None`` then ``r = other``."""
+    graph = _project(
+        tmp_path,
+        {
+            "impl.py": (
+                "from fastapi import APIRouter\n"
+                "extra = APIRouter(prefix='/extra')\nplain = APIRouter(prefix='/plain')\n\n"
+                "@extra.get('/ee')\ndef ee(): ...\n\n@plain.get('/p')\ndef p(): ...\n"
+            ),
+            "main.py": (
+                "from fastapi import FastAPI\nimport impl\n\n"
+                "try:\n    from impl import extra as ee_router\n"
+                "except ImportError:\n    ee_router = None\n\n"
+                "app = FastAPI()\nif ee_router:\n    app.include_router(ee_router)\n\n"
+                "r = None\nr = impl.plain\napp.include_router(r)\n"
+            ),
+        },
+    )
+    assert sorted((r.path, r.app) for r in graph.routes()) == [
+        ("/extra/ee", "main.app"),
+        ("/plain/p", "main.app"),
+    ]
