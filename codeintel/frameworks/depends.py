@@ -305,9 +305,12 @@ def _bound_method(ref: str | None, evaluator: Evaluator) -> str | None:
     holder, _, attribute = (ref or "").rpartition(".")
     key = evaluator.variable(holder) if holder else None
     bound = evaluator.branch_binding(key) if key else None
-    cls = (
-        evaluator.instance_class(bound) if bound else _parameter_class(holder, attribute, evaluator)
-    )
+    if bound is not None:
+        cls = evaluator.instance_class(bound)
+    elif key is not None and key in evaluator.assigns:
+        cls = _one_class(key, evaluator)  # whichever branch runs, the same class (rmf-web)
+    else:
+        cls = _parameter_class(holder, attribute, evaluator)
     symbols = evaluator.resolver.symbols
     for owner in evaluator.resolver.mro(cls) if cls else ():
         method = symbols.get(f"{owner}.{attribute}")
@@ -341,6 +344,15 @@ def _parameter_class(holder: str, attribute: str, evaluator: Evaluator) -> str |
         if sym.kind == "class"
     )
     return None if overridden else cls
+
+
+def _one_class(key: str, evaluator: Evaluator) -> str | None:
+    """The class every binding of a variable builds (``authenticator = JwtAuthenticator(pub)``
+    under one ``if``, ``JwtAuthenticator(secret)`` under the next, an ``else`` that raises);
+    None when they build different ones, or any is no construction."""
+    built = {evaluator.instance_class(f.value) for f in evaluator.assigns[key]}
+    one = built.pop() if len(built) == 1 else None
+    return one if one is not None and one in evaluator.resolver.symbols else None
 
 
 def _called_method(func: Value | None, evaluator: Evaluator) -> str | None:

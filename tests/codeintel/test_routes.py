@@ -2327,3 +2327,54 @@ def test_a_module_variable_naming_a_provider_is_that_provider(tmp_path: Path) ->
         "/a": ("db.DB.get_session", "db.DB.get_sync", "db._settings", "db._real_user")
     }
     assert runtime_dependencies(tmp_path, "main:a")["main:a"] == list(routes["/a"])
+
+
+_BRANCH_INSTANCE = """
+import os
+
+from fastapi import Depends, FastAPI
+from fastapi.security import OpenIdConnect
+
+
+class JwtAuthenticator:
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def fastapi_dep(self):
+        async def dep(header: str = Depends(OpenIdConnect(openIdConnectUrl="/oidc"))) -> str:
+            return header
+
+        return dep
+
+
+if os.environ.get("PUBLIC_KEY_FILE"):
+    authenticator = JwtAuthenticator(open(os.environ["PUBLIC_KEY_FILE"]).read())
+elif os.environ.get("JWT_SECRET", "secret"):
+    authenticator = JwtAuthenticator(os.environ.get("JWT_SECRET", "secret"))
+else:
+    raise ValueError("no key")
+
+user_dep = authenticator.fastapi_dep()
+app = FastAPI()
+
+
+@app.get("/a")
+def a(user: str = Depends(user_dep)) -> None:
+    pass
+"""
+
+
+@pytest.mark.slow
+def test_a_method_of_an_instance_every_branch_builds_alike(tmp_path: Path) -> None:
+    """rmf-web: the authenticator is built under ``if``/``elif`` tests the run decides,
+    the same class in each branch: its method's closure is the provider (72 of 77 chains
+    were named by the variable)."""
+    (tmp_path / "main.py").write_text(_BRANCH_INSTANCE)
+    routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    assert routes == {
+        "/a": (
+            "fastapi.security.open_id_connect_url.OpenIdConnect()",
+            "main.JwtAuthenticator.fastapi_dep.<locals>.dep",
+        )
+    }
+    assert runtime_dependencies(tmp_path, "main:a")["main:a"] == list(routes["/a"])
