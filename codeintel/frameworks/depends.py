@@ -275,19 +275,25 @@ def _made(value: Value | None, evaluator: Evaluator) -> str | None:
 
 def _built(call: Value, evaluator: Evaluator) -> str | None:
     """``Depends(SortingGetter(...))`` with ``SortingGetter`` returning ``_Getter(...)``:
-    the instance, when every ``return`` builds one of the same project class (an annotation
-    may name only a base; ``Sub() if flag else Base()`` is the one a literal flag picks)."""
+    the instance, when every ``return`` builds one of the same class, the project's or a
+    library's (an annotation may name only a base; ``Sub() if flag else Base()`` is the one
+    a literal flag picks; of ``return``s under ``if`` tests, the first whose tests hold)."""
     called = _function_called(call, evaluator)
     if called is None or not called[1].returned:
         return None
     fact = called[1]
     returned = [chosen(value, fact, call) for value in fact.returned]  # by a literal flag
+    picked = evaluator.returned_for(call, called[0]) if len(returned) > 1 else None
+    returned = [picked] if picked is not None else returned
     if any(value is None or value.kind != "call" for value in returned):
         return None
     classes = {evaluator.called_class(value) for value in returned}
     cls = classes.pop() if len(classes) == 1 else None
     built = evaluator.resolver.symbols.get(cls) if cls else None
-    return f"{cls}()" if built is not None and built.kind == "class" else None
+    if cls is None or built is not None:
+        return f"{cls}()" if built is not None and built.kind == "class" else None
+    # a library's class (``return RateLimiter(times=times)``), as ``_instance`` names one
+    return f"{cls}()" if cls.rpartition(".")[2][:1].isupper() else None
 
 
 def _aliased(value: Value, evaluator: Evaluator) -> str | None:
@@ -402,6 +408,9 @@ def _returned_local(call: Value | None, evaluator: Evaluator) -> str | None:
     factory, fact = called
     returned = [_copied(v, fact, call, evaluator) or v for v in fact.returned]
     names = {_function(chosen(v, fact, call), factory, evaluator) for v in returned}
+    if len(names) > 1:  # ``if not settings.enabled: return _noop`` first: the one that runs
+        picked = evaluator.returned_for(call, factory)
+        names = {_function(picked, factory, evaluator)} if picked is not None else names
     return names.pop() if len(names) == 1 else None
 
 

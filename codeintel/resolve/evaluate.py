@@ -596,6 +596,10 @@ class Evaluator:
         unguarded = fact.returned_guards == ((),)
         return returned if unguarded and returned.kind == "str" else None
 
+    def returned_for(self, call: Value, func: str) -> Value | None:
+        """What the project function ``func`` returns to ``call`` (``_returned_value``)."""
+        return self._returned_value(call, func, 0)
+
     def _returned_value(self, call: Value, func: str | None, hops: int) -> Value | None:
         """``api("/users")`` of ``def api(path): return PREFIX + path`` (mlflow's
         ``_add_static_prefix``): what a project function returns given the call's arguments,

@@ -2378,3 +2378,27 @@ def test_a_method_of_an_instance_every_branch_builds_alike(tmp_path: Path) -> No
         )
     }
     assert runtime_dependencies(tmp_path, "main:a")["main:a"] == list(routes["/a"])
+
+
+def test_a_factory_returning_a_library_instance_or_a_closure_by_its_tests(
+    tmp_path: Path,
+) -> None:
+    """fastapi-ecommerce's ``rate_limit(times=300)`` returning fastapi-limiter's
+    ``RateLimiter(...)``, and a factory whose first ``return`` is under a test that does not
+    hold (``if not ENABLED: return _noop``): the provider is what the call gets."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\nfrom fastapi_limiter.depends import RateLimiter\n"
+        "ENABLED = True\n\n"
+        "def rate_limit(*, times: int = 1):\n    return RateLimiter(times=times)\n\n"
+        "def limiter(*, times: int = 1):\n    if not ENABLED:\n"
+        "        async def _noop() -> None: ...\n        return _noop\n"
+        "    async def _limit() -> None: ...\n    return _limit\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/a', dependencies=[Depends(rate_limit(times=300))])\ndef a() -> None: ...\n\n"
+        "@app.get('/b', dependencies=[Depends(limiter(times=3))])\ndef b() -> None: ...\n"
+    )
+    routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    assert routes == {
+        "/a": ("fastapi_limiter.depends.RateLimiter()",),
+        "/b": ("main.limiter.<locals>._limit",),
+    }
