@@ -2675,7 +2675,13 @@ class _Builder:
         class's ``__init__`` builds, as instances of that subclass hold it (``_inherited``)."""
         holder, _, name = ref.rpartition(".")
         key = self.ev.variable(holder) if holder else None
-        cls = self.ev.instance_class(self.ev.binding(key)) if key else None
+        bound = self.ev.binding(key) if key else None
+        declared = bound is not None and self.ev.declared_only(bound)
+        cls = self.ev.instance_class(bound) if key and not declared else None
+        owner, _, attribute = (key or "").rpartition(".")
+        if cls is None and owner in self.resolver.symbols and ".<locals>." not in owner:
+            # ``self.ogc_features.router``, the attribute set in a method (tipg's endpoints)
+            cls = self.ev.attribute_class(owner, attribute)
         own = f"{cls}.{name}" if cls else None
         return own if own in self.objects and self.objects[own].base is not None else None
 
@@ -3318,12 +3324,23 @@ class _Builder:
         obj = self.objects.get(holder)
         if obj is None or obj.base is None:
             return []
-        cls, base = holder.rpartition(".")[0], obj.base.rpartition(".")[0]
-        return [
-            self._overridden(declared, cls)
-            for declared in self.declared.get(obj.base, ())
-            if self._runs_for(cls, base, declared.site)
-        ]
+        cls, _, name = holder.rpartition(".")
+        found = []
+        # the base's own, and those of classes between: a grandparent's ``__init__`` builds
+        # it, the parent's methods declare on it (titiler's ``BaseFactory`` > ``TilerFactory``)
+        for owner in self.resolver.mro(cls)[1:]:
+            key = f"{owner}.{name}"
+            between = self.objects.get(key)
+            if key != obj.base and (between is None or between.base != obj.base):
+                continue
+            found += [
+                self._overridden(declared, cls)
+                for declared in self.declared.get(key, ())
+                if self._runs_for(cls, owner, declared.site)
+            ]
+            if key == obj.base:
+                break
+        return found
 
     def _overridden(self, declared: _Declared, cls: str) -> _Declared:
         """``add_api_route("/health_check", self.health_check)`` in a base class's method:

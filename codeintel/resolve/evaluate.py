@@ -122,7 +122,13 @@ class Evaluator:
                 instance = (
                     self.binding(target.qualname) if target.qualname in self.assigns else None
                 )
-                cls = self.instance_class(instance) if instance is not None else None
+                if instance is not None and self.declared_only(instance):
+                    instance = None
+                made = self.field_factory_call(instance)
+                cls = self.instance_class(made or instance) if instance is not None else None
+                holder, _, attribute = target.qualname.rpartition(".")
+                if cls is None and self._is_class(holder):  # ``field(init=False)``, set later
+                    cls = self.attribute_class(holder, attribute)
             *path, last = target.remainder.split(".")
             for part in path:  # ``sessions.streams.router``: each attribute's own class
                 cls = (
@@ -933,8 +939,26 @@ class Evaluator:
         """Whether every binding of the attribute builds one class: ``self.inner =
         Streams()`` in one branch and ``Other()`` in another leaves it unknown."""
         key = self._class_attribute(cls, name)
-        facts = [f for f in self.assigns.get(key or "", ()) if f.value is not None]
-        return len({self.instance_class(f.value) for f in facts}) <= 1
+        values = [f.value for f in self.assigns.get(key or "", ()) if f.value is not None]
+        # ``features: Features = field(init=False)``: declared, set by a method (tipg)
+        built = [self.field_factory_call(v) or v for v in values if not self.declared_only(v)]
+        return len({self.instance_class(v) for v in built}) <= 1
+
+    def _is_class(self, name: str) -> bool:
+        fact = self.resolver.symbols.get(name)
+        return fact is not None and fact.kind == "class"
+
+    def declared_only(self, value: Value) -> bool:
+        """A field declared with no value of its own: ``field(init=False)``."""
+        if value.kind != "call" or self.qualified(value.func) not in FIELD_FACTORIES:
+            return False
+        valued = {"default", "default_factory", "factory"}
+        return not value.items and not any(name in valued for name, _ in value.keywords)
+
+    def attribute_class(self, cls: str, name: str) -> str | None:
+        """The class an attribute of ``cls``'s instances holds (``_attribute_class``), when
+        every binding of it builds one class."""
+        return self._attribute_class(cls, name) if self._one_class(cls, name) else None
 
     def _attribute_class(self, cls: str, name: str) -> str | None:
         """The class of a class attribute's default: ``run: RunSettings =

@@ -1413,3 +1413,32 @@ def test_a_placeholder_none_gives_way_to_what_is_bound_after(tmp_path: Path) -> 
         ("/extra/ee", "main.app"),
         ("/plain/p", "main.app"),
     ]
+
+
+def test_factories_of_factories_and_a_grandparents_router(tmp_path: Path) -> None:
+    """titiler: the router is built by a grandparent's ``__init__`` and the parent's
+    methods declare on it, for instances of a subclass too; tipg: a factory declares a
+    nested factory ``field(init=False)``, sets it in a method and includes its router."""
+    graph = _main(
+        tmp_path,
+        (
+            "from dataclasses import dataclass, field\nfrom fastapi import APIRouter, FastAPI\n\n"
+            "class BaseFactory:\n    def __init__(self):\n"
+            "        self.router = APIRouter()\n        self.register_routes()\n\n"
+            "class Tiler(BaseFactory):\n    def register_routes(self):\n"
+            "        @self.router.get('/tile')\n        def tile(): ...\n\n"
+            "class Multi(Tiler):\n    pass\n\n"
+            "@dataclass\nclass Endpoints:\n    tiles: Tiler = field(init=False)\n\n"
+            "    def __post_init__(self):\n        self.router = APIRouter()\n"
+            "        self.tiles = Tiler()\n"
+            "        self.router.include_router(self.tiles.router)\n\n"
+            "app = FastAPI()\napp.include_router(Tiler().router, prefix='/cog')\n"
+            "app.include_router(Multi().router, prefix='/stac')\n"
+            "app.include_router(Endpoints().router, prefix='/ogc')\n"
+        ),
+    )
+    assert sorted((r.path, r.app) for r in graph.routes()) == [
+        ("/cog/tile", "main.app"),
+        ("/ogc/tile", "main.app"),
+        ("/stac/tile", "main.app"),
+    ]
