@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.routing import APIRoute, APIWebSocketRoute
-from starlette.routing import Mount
+from starlette.routing import Host, Mount
 
 # Python put this folder first on sys.path: a project's own module named like one here
 # (a top-level ``helpers``) must not be hidden by it.
@@ -34,6 +34,8 @@ def served(routes: Iterable[Any], prefix: str = "") -> Iterator[tuple[str, str, 
                 yield from _operations(context.original_route, prefix + path)
         elif isinstance(route, Mount) and hasattr(_unwrapped(route.app), "routes"):
             yield from served(_unwrapped(route.app).routes, prefix + route.path)
+        elif isinstance(route, Host) and hasattr(_unwrapped(route.app), "routes"):
+            yield from served(_unwrapped(route.app).routes, prefix)  # paths as they are
         else:
             yield from _operations(route, prefix + getattr(route, "path", ""))
 

@@ -73,7 +73,9 @@ _VERBS = {
     "api_route": ("GET",),  # FastAPI's default when methods= is not given
 }
 _VERSIONED = "generate_and_include_versioned_routers"  # Cadwyn's (airflow's execution API)
-_INCLUDES = frozenset({"include_router", "mount", _VERSIONED})
+#: ``host`` (Starlette's ``app.host("api.example.com", router)``) serves the child's routes at
+#: their own paths, for requests to that host.
+_INCLUDES = frozenset({"include_router", "mount", "host", _VERSIONED})
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _REGISTERING = frozenset({*_VERBS, *_INCLUDES, *_ADDERS, "routes"})
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
@@ -161,7 +163,7 @@ class _Declared:
 
 @dataclass(frozen=True, slots=True)
 class _Edge:
-    method: str  # "include_router" | "mount"
+    method: str  # "include_router" | "mount" | "host" | "copy"
     child: Value | None
     call: Value
     site: _Site
@@ -2033,7 +2035,7 @@ class _Builder:
                 edge = _Edge("include_router", router, call, self._entry(owner, site))
                 self.edges[owner].append(edge)
         elif method in _INCLUDES:
-            if method == "mount":
+            if method in ("mount", "host"):
                 child = call.keyword("app") or (call.items[1] if len(call.items) > 1 else None)
                 child = self._behind_middleware(child)
             else:
@@ -3424,7 +3426,7 @@ class _Builder:
         site = replace(site, conditions=held)
         deps: tuple[str, ...] = ()
         tags: tuple[str, ...] = ()
-        if edge.method == "copy":
+        if edge.method in ("copy", "host"):
             prefix = Text("")
         elif edge.method == "mount":
             # Starlette strips a mount path's trailing slash: "/" mounts at "".

@@ -2402,3 +2402,24 @@ def test_a_factory_returning_a_library_instance_or_a_closure_by_its_tests(
         "/a": ("fastapi_limiter.depends.RateLimiter()",),
         "/b": ("main.limiter.<locals>._limit",),
     }
+
+
+@pytest.mark.slow
+def test_routers_served_for_a_host_keep_their_paths(tmp_path: Path) -> None:
+    """bancho.py: ``asgi_app.host(f"{sub}.{domain}", router)`` in loops inside a helper the
+    app factory calls; Starlette's host routing serves each router's routes as they are."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "game = APIRouter()\n\n@game.get('/online')\ndef online() -> None: ...\n\n"
+        "api = APIRouter()\n\n@api.get('/v1/players')\ndef players() -> None: ...\n\n"
+        "def init_routes(asgi_app: FastAPI) -> None:\n"
+        "    for domain in ('ppy.sh', 'example.com'):\n"
+        "        asgi_app.host(f'c.{domain}', game)\n"
+        "        asgi_app.host(f'api.{domain}', app=api)\n\n"
+        "def init_api() -> FastAPI:\n    asgi_app = FastAPI()\n    init_routes(asgi_app)\n"
+        "    return asgi_app\n\napp = init_api()\n"
+    )
+    routes = codeintel.analyze(tmp_path).routes()
+    static = {(r.method, r.path, r.endpoint) for r in routes if r.app == "main.app"}
+    assert static == {("GET", "/online", "main.online"), ("GET", "/v1/players", "main.players")}
+    assert static == runtime_routes(tmp_path, "main:app")
