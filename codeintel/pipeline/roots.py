@@ -48,6 +48,11 @@ _CONFIG_KEYS = (
 )
 
 
+#: Settings that put folders on ``sys.path`` beside others, declaring no package: mavedb's
+#: ``pythonpath = "."`` for pytest over a ``src/mavedb`` its code imports as ``mavedb``.
+_SEARCH_PATHS = frozenset({"tool.pytest.ini_options.pythonpath", "tool.mypy.mypy_path"})
+
+
 @dataclass(frozen=True)
 class Naming:
     """Every Python file's module name, the other spellings that reach it, and the roots."""
@@ -86,13 +91,9 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     packages = {p.rpartition("/")[0] for p in paths if p.endswith("__init__.py")}
     votes, first_site = _votes(sources, _provided_names(paths), packages)
     chosen: dict[str, tuple[str, str, str, int]] = {}  # path -> (root, evidence, file, line)
-    if declared:  # only a setting's root can be contradicted by the code's imports
+    if declared:  # only a setting's root can be contradicted by relative imports
         levels = {path: _relative_level(sources[path]) for path in paths}
-        declared = [
-            d
-            for d in declared
-            if not _contradicted(d.folder, levels) and not _imported_as_package(d, packages, votes)
-        ]
+        declared = [d for d in declared if not _contradicted(d.folder, levels)]
     for path in paths:
         pick = _pick(path, declared, votes, fallback[path])
         if pick is not None:
@@ -372,20 +373,6 @@ def _contradicted(folder: str, levels: dict[str, int]) -> bool:
     )
 
 
-def _imported_as_package(
-    declared: _Declared, packages: set[str], votes: Counter[tuple[str, str]]
-) -> bool:
-    """Whether the code imports a setting's root folder as a package more often than it
-    imports from inside it: menu-planning's ``pythonpath = ["src"]`` over ``src/__init__.py``
-    and 2,360 imports spelled ``from src.<...>``, served as ``src.runtimes.fastapi.main``."""
-    folder = declared.folder
-    if folder not in packages:
-        return False
-    parent, _, name = folder.rpartition("/")
-    inside = sum(n for (root, _), n in votes.items() if root == folder)
-    return votes[parent, name] > inside
-
-
 def _pick(
     path: str,
     declared: list[_Declared],
@@ -399,10 +386,12 @@ def _pick(
     ancestors = ["/".join(folders[:i]) for i in range(len(folders) + 1)]
     if path.endswith("/__init__.py"):
         ancestors.pop()  # a package is named from above its own folder
+    score = {a: votes[a, _top(path, a)] for a in ancestors}
     for root in declared:
         if root.folder in ancestors and (_declares(root.packages, _top(path, root.folder))):
+            if root.key in _SEARCH_PATHS and score[root.folder] < max(score.values()):
+                continue  # only on the path: the code imports this file from elsewhere
             return root.folder, root.key, root.file, root.line
-    score = {a: votes[a, _top(path, a)] for a in ancestors}
     best = max(score.values())
     if best == 0:
         return None

@@ -334,3 +334,19 @@ def test_a_setting_root_the_code_imports_as_a_package_gives_way() -> None:
     inside["tests/test_items.py"] = "from main import app\n"
     names = _names(inside, config)
     assert (names["src/main.py"], names["src/api/routes.py"]) == ("main", "api.routes")
+
+
+def test_a_search_path_setting_gives_way_to_where_the_code_imports_from() -> None:
+    """mavedb: poetry finds ``src/mavedb`` itself, pytest's ``pythonpath = "."`` only adds
+    the project's folder, and the code imports ``mavedb...``: served as ``mavedb.*``."""
+    sources = {
+        "src/pkg/__init__.py": "",
+        "src/pkg/routers/__init__.py": "",
+        "src/pkg/routers/items.py": "",
+        "src/pkg/main.py": "from pkg.routers import items\n",
+        "tests/test_items.py": "from pkg.main import app\n",
+    }
+    for setting in ('"."', '["src", "."]'):
+        config = {"pyproject.toml": f"[tool.pytest.ini_options]\npythonpath = {setting}\n"}
+        names = _names(sources, config)
+        assert names["src/pkg/routers/items.py"] == "pkg.routers.items", setting
