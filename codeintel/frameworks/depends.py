@@ -148,12 +148,19 @@ def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
 
 def _returned_depends(call: Value, evaluator: Evaluator) -> Value | None:
     """The one ``Depends(...)`` every return of the called project function gives, its
-    ``a if flag else b`` chosen by the call's literal flag; None for anything else."""
+    ``a if flag else b`` chosen by the call's literal flag, or of its returns under ``if``
+    tests the first whose tests hold; None for anything else."""
     called = _function_called(call, evaluator)
     if called is None:
         return None
     factory, fact = called
     returned = {chosen(value, fact, call) for value in fact.returned}
+    if len(returned) > 1:  # ``if auth_enabled: return Depends(bearer)``: the one that runs
+        picked = evaluator.returned_for(call, factory)
+        if picked is None and all(_is_depends(v, evaluator) for v in fact.returned):
+            # a dependency whichever runs: which one, the run decides (a CI204 then)
+            return replace(fact.returned[0], items=(Value("other", call.text),), keywords=())
+        returned = {picked}
     depends = returned.pop() if len(returned) == 1 else None
     if depends is None or not _is_depends(depends, evaluator):
         return None
@@ -191,6 +198,8 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
         target = annotation
     if target is None:
         return []
+    if target.kind == "lambda" and target.ref:  # ``Depends(lambda: None)``, by its qualname
+        return [target.ref]
     name = _current_user(target, evaluator) or _named(target, evaluator)
     name = name or _instance(target, evaluator)
     # polar's ``Depends(SortingGetter(...))``: a factory returning an instance it builds
@@ -812,7 +821,9 @@ def _unresolved(name: str, evaluator: Evaluator) -> bool:
     method explains (``auth.get_current_user`` on an instance of an unknown class)."""
     if name.startswith("<?"):
         return True
-    if name.endswith("()") or name in evaluator.assigns or name in evaluator.resolver.symbols:
+    if name.endswith(("()", ".<lambda>")) or name in evaluator.assigns:
+        return False  # an instance, a lambda (named by its qualname), a variable
+    if name in evaluator.resolver.symbols:
         return False
     target = evaluator.resolver.resolve(name)
     return target is None or (id_kind(target.node) == "symbol" and bool(target.remainder))

@@ -1294,7 +1294,7 @@ def test_a_loop_variable_bound_to_a_lookup_of_itself_ends(tmp_path: Path) -> Non
         ),
     )
     assert [r.path for r in graph.routes()] == ["/codes"]
-    assert not [d for d in graph.diagnostics if d["code"] == "CI900"]
+    assert not [d for d in graph.diagnostics if d.code == "CI900"]
 
 
 def test_a_fastapi_library_router_is_a_router(tmp_path: Path) -> None:

@@ -2423,3 +2423,29 @@ def test_routers_served_for_a_host_keep_their_paths(tmp_path: Path) -> None:
     static = {(r.method, r.path, r.endpoint) for r in routes if r.app == "main.app"}
     assert static == {("GET", "/online", "main.online"), ("GET", "/v1/players", "main.players")}
     assert static == runtime_routes(tmp_path, "main:app")
+
+
+def test_a_default_from_a_factory_of_several_depends_is_never_dropped(tmp_path: Path) -> None:
+    """sapporo-service's ``token = auth_depends_factory()``: each ``return`` gives a
+    ``Depends`` under tests the run decides, so the parameter is a dependency, which one not
+    known (a CI204), never none at all; ``Depends(lambda: None)`` is named as Python names
+    the lambda."""
+    (tmp_path / "main.py").write_text(
+        "import os\nfrom fastapi import Depends, FastAPI\nfrom fastapi.security import HTTPBearer\n"
+        "bearer = HTTPBearer()\n\n"
+        "def auth_factory():\n    if os.getenv('AUTH_ENABLED', 'false') == 'true':\n"
+        "        return Depends(bearer)\n    return Depends(lambda: None)\n\n"
+        "def only_lambda():\n    return Depends(lambda: None)\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/configured')\ndef configured(token=auth_factory()) -> None: ...\n\n"
+        "@app.get('/lam')\ndef lam(token=only_lambda()) -> None: ...\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    routes = {r.path: r.all_dependencies for r in graph.routes()}
+    assert routes == {
+        "/configured": ("<?auth_factory()>",),
+        "/lam": ("main.only_lambda.<locals>.<lambda>",),
+    }
+    assert [d.message for d in graph.diagnostics if d.code == "CI204"] == [
+        "dependency <?auth_factory()> of main.configured cannot be resolved"
+    ]
