@@ -400,7 +400,7 @@ def _instance(call: Value | None, evaluator: Evaluator) -> str | None:
     return f"{called}()"
 
 
-def _returned_local(call: Value | None, evaluator: Evaluator) -> str | None:
+def _returned_local(call: Value | None, evaluator: Evaluator, hops: int = 0) -> str | None:
     """``Depends(get_repository(UsersRepository))``: the provider is the function the factory
     returns, a local one or not; ``a if required else b`` is followed when the call (or the
     parameter's default) gives the flag as a literal. Anything else stays unresolved."""
@@ -417,6 +417,10 @@ def _returned_local(call: Value | None, evaluator: Evaluator) -> str | None:
     factory, fact = called
     returned = [_copied(v, fact, call, evaluator) or v for v in fact.returned]
     names = {_function(chosen(v, fact, call), factory, evaluator) for v in returned}
+    if names == {None} and hops < _MAX_ALIASES and len(returned) == 1:
+        # ``return make_loader(prefix=...)``: what the factory it calls returns (mavedb)
+        inner = chosen(returned[0], fact, call)
+        names = {_returned_local(inner, evaluator, hops + 1) if inner is not None else None}
     if len(names) > 1:  # ``if not settings.enabled: return _noop`` first: the one that runs
         picked = evaluator.returned_for(call, factory)
         names = {_function(picked, factory, evaluator)} if picked is not None else names

@@ -2449,3 +2449,23 @@ def test_a_default_from_a_factory_of_several_depends_is_never_dropped(tmp_path: 
     assert [d.message for d in graph.diagnostics if d.code == "CI204"] == [
         "dependency <?auth_factory()> of main.configured cannot be resolved"
     ]
+
+
+@pytest.mark.slow
+def test_a_factory_returning_another_factorys_call(tmp_path: Path) -> None:
+    """mavedb's ``json_or_form_loader`` returns ``create_flexible_model_loader(...)``, which
+    returns its closure: the closure is the provider, in place or through a variable."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "def make_loader(prefix: str):\n    async def loader() -> str:\n        return prefix\n"
+        "    return loader\n\n"
+        "def simple_loader(name: str = 'item'):\n    return make_loader(prefix=f'bad {name}')\n\n"
+        "wrapped = simple_loader('calibration')\napp = FastAPI()\n\n"
+        "@app.get('/two')\ndef two(v: str = Depends(wrapped)) -> None: ...\n\n"
+        "@app.get('/inline')\ndef inline(v: str = Depends(simple_loader('x'))) -> None: ...\n"
+    )
+    routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    closure = ("main.make_loader.<locals>.loader",)
+    assert routes == {"/two": closure, "/inline": closure}
+    runtime = runtime_dependencies(tmp_path, "main:two", "main:inline")
+    assert runtime == {"main:two": list(closure), "main:inline": list(closure)}
