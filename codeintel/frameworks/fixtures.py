@@ -1256,6 +1256,10 @@ def _mock_arguments(decorators: tuple[Value, ...], evaluator: Evaluator) -> int:
     given no replacement; ``patch.dict`` and ``patch.multiple`` pass none positionally."""
     count = 0
     for decorator in decorators:
+        if decorator.kind == "name":  # ``patch_cwd = patch("os.getcwd")``, then ``@patch_cwd``
+            key = evaluator.variable(decorator.ref)
+            once = key is not None and len(evaluator.assigns[key]) == 1
+            decorator = (evaluator.binding(key) if once and key else None) or decorator
         if decorator.kind != "call":
             continue
         position = _PATCHERS.get(evaluator.qualified(decorator.func) or "")

@@ -75,6 +75,19 @@ def test_not_injected(db: str) -> None:
     assert os.getcwd() == "/y" and os.environ["MODE"] == "test"
 
 
+patch_cwd = patch("os.getcwd", name="cwd", spec=True)
+patch_pid = mock.patch.object(os, "getpid")
+patch_mode = patch.dict(os.environ, {"MODE": "shared"})
+
+
+@patch_pid
+@patch_cwd
+@patch_mode
+def test_shared_patchers(cwd: MagicMock, pid: MagicMock, db: str) -> None:
+    """Patchers built once and applied by name (blueapi's ``patch_client_session``)."""
+    assert isinstance(cwd, MagicMock) and os.environ["MODE"] == "shared"
+
+
 @patch("os.getcwd")
 class TestPatchedClass:
     """A class decorator patches the methods whose names start with ``test``."""
