@@ -81,6 +81,14 @@ _TARGET_MARKERS = frozenset({"to", "in", "into", "on", "for", "of", "from", "at"
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "their", "its", "our", "my", "some"})
 #: Verbs (lemmas) that name who may act next: "let *users* filter", "allow *admins* to delete".
 _ENABLERS = frozenset({"let", "allow", "enable", "permit", "help"})
+#: Who may act in a request, as the lexicon lemmatises them.
+_PEOPLE = frozenset(
+    {"user", "admin", "administrator", "customer", "client", "member", "visitor", "guest"}
+    | {"owner", "editor", "author", "moderator", "staff", "employee", "developer", "operator"}
+    | {"seller", "buyer", "student", "teacher", "people", "person", "anyone", "everyone"}
+    | {"subscriber", "viewer", "reader", "manager", "agent", "reviewer", "patient", "doctor"}
+    | {"team", "organization", "tenant", "superuser", "moderator", "participant", "player"}
+)
 #: Verbs after an actor that make it the owner of what follows, not a bystander.
 _OWNING = frozenset({"be", "have", "own", "get"})
 _NEGATIONS = frozenset({"don't", "dont", "do not", "never", "don\u2019t"})
@@ -317,6 +325,8 @@ class _Reading:
         verb = lemma(opener, "VERB") if "VERB" in parts_of_speech(opener) else opener
         if verb not in _ENABLERS and opener != "for":
             return False
+        if self._term(self.tokens[position]) not in _PEOPLE:
+            return False  # "let invoices reference payments": no one acts
         after = [t.word for t in self.tokens[position + 1 : position + 3]]
         if after[:1] == ["to"] and verb != "let":
             after = after[1:]
@@ -356,8 +366,10 @@ class _Reading:
                 continue
             targets.append(Target(term=term, role=role, exists=term in vocabulary.resources))
         firsts: dict[str, Target] = {}
-        for target in targets:
-            firsts.setdefault(target.term, target)
+        for target in targets:  # first mention's place; an actor only if every mention is
+            kept = firsts.get(target.term)
+            if kept is None or (kept.role == "actor" and target.role != "actor"):
+                firsts[target.term] = replace_role(kept, target)
         targets = list(firsts.values())
         component = _component(lowered, self.action)
         creates = self._creates(nouns, targets, component, bool(parts))
@@ -468,6 +480,12 @@ class _Reading:
         if component is not None:
             return "Enhancement", f"it changes the project's {component}"
         return "Enhancement", "it changes what the project already has"
+
+
+def replace_role(kept: Target | None, mention: Target) -> Target:
+    """A term's target: its first mention, with a later mention's role where the first was
+    only who acts ("let *users* list *users* by role": users are listed too)."""
+    return mention if kept is None else kept.model_copy(update={"role": mention.role})
 
 
 def _tokens(flat: str) -> list[_Token]:

@@ -146,6 +146,9 @@ def test_verbs_adjectives_and_adverbs_never_become_resources(
         ("Allow users to be deleted by members", "user", ("user", "member")),
         ("Allow users to have many orders", "user", ("user", "order")),
         ("Add status to orders and to items of orders", "order", ("order", "item")),
+        # acted on too, so not only who acts; and no one acts in "let orders ..."
+        ("Let users list users by team", "user", ("user", "team")),
+        ("Let orders reference projects", "order", ("order", "project")),
     ],
 )
 def test_who_acts_is_context_and_first_mention_leads(
