@@ -257,12 +257,15 @@ def _held(key: str, evaluator: Evaluator) -> str | None:
 
 def _module_alias(key: str, evaluator: Evaluator) -> str | None:
     """``get_db = Database.get_session``, ``require_user = current_user`` with that one an
-    alias too: the function or class a module variable bound once holds, through other
-    such variables. FastAPI is given, and names, the callable itself."""
+    alias too: the function or class a module variable bound once, under no test, holds,
+    through other such variables. FastAPI is given, and names, the callable itself."""
     for _ in range(_MAX_ALIASES):
-        value = evaluator.binding(key) if len(evaluator.assigns.get(key, ())) == 1 else None
+        written = evaluator.assigns.get(key, ())
+        value = written[0].value if len(written) == 1 and not written[0].guards else None
         if value is None or value.kind != "name" or ".<locals>." in key:
-            return None
+            return None  # bound under a test, a ``try`` or twice: which one, the run says
+        if _defined_too(key, evaluator):
+            return None  # a ``def`` or ``class`` of the name binds it too
         name = evaluator.qualified(value)
         fact = evaluator.resolver.symbols.get(name) if name else None
         if fact is not None and fact.kind in _CALLABLE:
@@ -272,6 +275,14 @@ def _module_alias(key: str, evaluator: Evaluator) -> str | None:
 
 
 _MAX_ALIASES = 8
+
+
+def _defined_too(key: str, evaluator: Evaluator) -> bool:
+    """Whether a ``def`` or ``class`` statement of its module binds the variable's name."""
+    module, _, name = key.rpartition(".")
+    facts = evaluator.resolver.modules.get(module)
+    symbols = (*facts.symbols, *facts.redefined) if facts is not None else ()
+    return any(s.qualname == name and s.kind in _CALLABLE for s in symbols)
 
 
 def _made(value: Value | None, evaluator: Evaluator) -> str | None:

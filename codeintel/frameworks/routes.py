@@ -553,13 +553,15 @@ class _Builder:
     def _router_class(self, cls: str | None) -> bool:
         """``APIRouter`` or a subclass; a library's ``...Router`` from a ``fastapi_*``
         package counts (fastapi-error-map's ``ErrorAwareRouter``): we do not read installed
-        packages to see its base, and such a package names a router so for what it is."""
+        packages to see its base, and such a package names a router so for what it is. Not
+        a CRUD router (fastapi-crudrouter's): it makes its own prefix and routes."""
         symbols = self.resolver.symbols
         return cls is not None and any(
             base in ROUTER_CLASSES
             or (
                 base not in symbols
                 and base.endswith("Router")
+                and "CRUD" not in base.rpartition(".")[2]
                 and base.partition(".")[0].startswith("fastapi_")
             )
             for base in self.resolver.mro(cls)
@@ -1219,7 +1221,10 @@ class _Builder:
                 known = self._decided(
                     guard.text,
                     lambda name: env.get(self.ev.key(module, scope, name)),
-                    lambda name: self._constant(module, scope, name),
+                    lambda name: (
+                        self.ev.builtin_shadowed(module, name)
+                        or self._constant(module, scope, name)
+                    ),
                 )
                 if not env:
                     self._tests_known[key] = known
@@ -1791,6 +1796,8 @@ class _Builder:
         listed = self._items(made, {}, hops + 1)
         if added is None or not added[1] or listed is None:
             return None
+        if any(tests for _, tests in added[0]):
+            return None  # ``if os.getenv("X"): routers.append(b)``: the run decides
         return (*listed, *(item for item, _ in added[0]))
 
     def _dict_view(self, func: Value | None, hops: int, env: Env) -> tuple[Value, ...] | None:
@@ -2890,6 +2897,10 @@ class _Builder:
         key = self.ev.variable(holder)
         call = self.ev.binding(key) if key and len(self.ev.assigns.get(key, ())) == 1 else None
         cls = self.ev.called_class(call) if call is not None else None
+        if call is not None and cls is not None and self._factory_field(cls, name):
+            if call.items:  # which field a positional argument fills: not read here
+                return Value("other", call.text)
+            return call.keyword(name)  # ``Resource(router=other)``: that router, not one made
         init = self.resolver.symbols.get(f"{cls}.__init__") if cls else None
         facts = self.resolver.modules.get(self.resolver.symbol_module.get(cls or "", ""))
         if call is None or init is None or facts is None:
@@ -2910,6 +2921,15 @@ class _Builder:
             bound = self.ev.binding(self.ev.variable(given.ref) or "")
             given = None if bound is not None and bound.kind == "const" else given
         return None if given is None or given.kind == "const" else given
+
+    def _factory_field(self, cls: str, name: str) -> bool:
+        """Whether a record class (no ``__init__`` of its own) declares the field ``name``
+        with a factory, which builds it only where the construction passes none."""
+        if self._constructor(cls) is not None:
+            return False  # an ``__init__`` of the project's: what it does with its arguments
+        key = self.ev.variable(f"{cls}.{name}")
+        written = (self.ev.assigns.get(key) if key else None) or []
+        return bool(written) and self.ev.field_factory_call(written[0].value) is not None
 
     def _instance_attribute(self, value: Value) -> str | None:
         """``Cls(...).name``: the object the instance's attribute holds."""
@@ -4051,7 +4071,7 @@ def _copied_by_loop(call: CallFact) -> CallFact | None:
     if loop.target.text != items[0].text or not loop.iterable.text.endswith(".routes"):
         return None
     tests = call.guards[fors[-1] + 1 :]
-    kept = re.compile(rf"isinstance\({re.escape(loop.target.text)}, [\w.]*Route\)")
+    kept = re.compile(rf"isinstance\({re.escape(loop.target.text)}, ([\w.]+\.)?(API|Base)?Route\)")
     if any(g.kind != "if" or not kept.fullmatch(g.text) for g in tests):
         return None
     assert func.ref is not None

@@ -89,13 +89,13 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     fallback = module_names(paths)
     declared = _configured_roots(configs)
     packages = {p.rpartition("/")[0] for p in paths if p.endswith("__init__.py")}
-    votes, first_site = _votes(sources, _provided_names(paths), packages)
+    votes, first_site, code_votes = _votes(sources, _provided_names(paths), packages)
     chosen: dict[str, tuple[str, str, str, int]] = {}  # path -> (root, evidence, file, line)
     if declared:  # only a setting's root can be contradicted by relative imports
         levels = {path: _relative_level(sources[path]) for path in paths}
         declared = [d for d in declared if not _contradicted(d.folder, levels)]
     for path in paths:
-        pick = _pick(path, declared, votes, fallback[path])
+        pick = _pick(path, declared, votes, fallback[path], code_votes)
         if pick is not None:
             root, evidence, file, line = pick
             if evidence == "imports":
@@ -249,14 +249,18 @@ def _provided_names(paths: Iterable[str]) -> dict[str, set[str]]:
 
 def _votes(
     sources: Mapping[str, bytes], provides: dict[str, set[str]], packages: set[str]
-) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], tuple[str, int]]]:
+) -> tuple[
+    Counter[tuple[str, str]], dict[tuple[str, str], tuple[str, int]], Counter[tuple[str, str]]
+]:
     """How many of the code's absolute imports reach each (folder, top-level name) -- the
     spelling ``app.core.config`` counts for ``app`` under the folder that holds ``app/`` --
     and the first import of each. A package folder that only code inside it can import
     from loses its votes for a name as many imports elsewhere take from outside the project
     (``import pytest`` in a suite of thousands of tests, against one plugin module inside
-    phoenix's ``client/`` package, which holds a ``pytest/`` subpackage)."""
+    phoenix's ``client/`` package, which holds a ``pytest/`` subpackage). Last, the votes of
+    the code alone, not its tests: how the app itself spells its imports."""
     votes: Counter[tuple[str, str]] = Counter()
+    code_votes: Counter[tuple[str, str]] = Counter()
     outside: Counter[str] = Counter()
     first: dict[tuple[str, str], tuple[str, int]] = {}
     code: dict[str, bytes | None] = {}  # modules' code without comments, read once each
@@ -278,12 +282,14 @@ def _votes(
                 found, nested = bound | deeper, nested or bool(deeper)
             possible = _possible(path, found, packages, nested)
             outside[top] += not possible
+            tests = is_test_path(path)
             for root in possible:
                 votes[root, top] += 1
+                code_votes[root, top] += not tests
                 first.setdefault((root, top), (path, data.count(b"\n", 0, match.start()) + 1))
     for root, top in [k for k in votes if k[0] in packages and outside[k[1]] >= votes[k]]:
         del votes[root, top]
-    return votes, first
+    return votes, first, code_votes
 
 
 def _binds(
@@ -378,6 +384,7 @@ def _pick(
     declared: list[_Declared],
     votes: Counter[tuple[str, str]],
     fallback_name: str,
+    code_votes: Counter[tuple[str, str]],
 ) -> tuple[str, str, str, int] | None:
     """The root ``path`` is named from: the nearest, strongest setting that covers it, else
     the folder under which the code imports this file's top-level package most often (ties
@@ -387,9 +394,12 @@ def _pick(
     if path.endswith("/__init__.py"):
         ancestors.pop()  # a package is named from above its own folder
     score = {a: votes[a, _top(path, a)] for a in ancestors}
+    # how the app's own code imports the file; its tests may spell it otherwise too
+    own = {a: code_votes[a, _top(path, a)] for a in ancestors}
+    own = own if any(own.values()) else score
     for root in declared:
         if root.folder in ancestors and (_declares(root.packages, _top(path, root.folder))):
-            if root.key in _SEARCH_PATHS and score[root.folder] < max(score.values()):
+            if root.key in _SEARCH_PATHS and own[root.folder] < max(own.values()):
                 continue  # only on the path: the code imports this file from elsewhere
             return root.folder, root.key, root.file, root.line
     best = max(score.values())

@@ -19,6 +19,7 @@ from codeintel.resolve.framework_names import (
     FIELD_FACTORIES,
     MODEL_ROOTS,
     TRAITS,
+    VALIDATORS,
 )
 from codeintel.resolve.resolver import Resolver
 from codeintel.resolve.truth import SPLIT_METHODS, STR_METHODS, Bound, holds
@@ -26,6 +27,8 @@ from codeintel.resolve.truth import SPLIT_METHODS, STR_METHODS, Bound, holds
 _MAX_HOPS = 16
 _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
 _GETENV = frozenset({"os.getenv", "os.environ.get"})
+_ENV_SETTERS = frozenset({"os.environ.setdefault", "os.putenv"})
+_ENVIRON_ITEM = re.compile(r"""os\.environ\[(["'])(\w+)\1\]""")
 #: Settings readers that return their ``default`` where the variable is unset (and no
 #: ``.env``/``settings.ini`` file sets it), with where each instance's call takes it.
 _ReaderPlaces = tuple[tuple[str, int], tuple[str, int]]  # default's, then cast's
@@ -68,6 +71,12 @@ def placeholder(text: str) -> str:
 
 
 _DATACLASS = frozenset({"dataclasses.dataclass"})
+#: Methods that run as an instance is built, and may set its attributes anew.
+_INIT_HOOKS = ("__init__", "__post_init__", "__attrs_post_init__", "model_post_init")
+#: A field's keywords that make its constructor keyword another name than the attribute's.
+_ALIASES = frozenset({"alias", "validation_alias"})
+#: Builtins an ``if`` test may call (``len(path) == 0``), unless the project binds the name.
+_BUILTINS_READ = frozenset({"len"})
 #: Decorators that make a method read as an attribute, computed from the instance.
 _PROPERTIES = frozenset(
     {
@@ -87,6 +96,7 @@ class Evaluator:
         self._trait_defaults: dict[str, set[str]] | None = None  # ``@default`` by trait name
         self._assigned: frozenset[str] | None = None  # ``a.b`` the project assigns
         self._holders: frozenset[str] | None = None  # their ``a``
+        self._env_set: frozenset[str] | None = None  # variables the project sets itself
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
             for fact in (*facts.assigns, *facts.attributes):
@@ -244,11 +254,33 @@ class Evaluator:
         """What a name in a module-level ``if`` test holds: a constant, a setting's default."""
 
         def bound(name: str) -> Value | None:
+            if (shadowed := self.builtin_shadowed(module, name)) is not None:
+                return shadowed  # the project's own ``len``: not the builtin
             return self._known(
                 self._resolved_value(Value("name", name, ref=f"{module}.{name}"), 0), 0
             )
 
         return bound
+
+    def builtin_shadowed(self, module: str, name: str) -> Value | None:
+        """A stand-in for a builtin a test calls (``len``) that ``module`` binds itself, so
+        the test is not decided with the builtin; None otherwise."""
+        shadowed = name in _BUILTINS_READ and self._shadowed(module, name)
+        return Value("other", name) if shadowed else None
+
+    def _shadowed(self, module: str, name: str) -> bool:
+        """Whether ``module`` binds ``name`` itself: a definition, an import of it, or a
+        star import of a project module that has it."""
+        facts = self.resolver.modules.get(module)
+        if facts is None or f"{module}.{name}" in self.resolver.symbols:
+            return facts is not None
+        for imported in facts.imports:
+            if imported.bound == name and not imported.star:
+                return True
+            source = self.resolver.modules.get(imported.target) if imported.star else None
+            if source is not None and f"{source.module}.{name}" in self.resolver.symbols:
+                return True
+        return False
 
     def _used_while_growing(self, key: str, facts: list[AssignFact]) -> bool:
         """Whether a statement of the variable's own scope names it between its binding and
@@ -282,11 +314,14 @@ class Evaluator:
 
     def _imported_instead(self, key: str) -> str | None:
         """``try: from ee.routers import router as ee_router`` / ``except ImportError:
-        ee_router = None``: where every binding is an ``except`` block's fallback and the
-        module imports the name itself, the import of the project's module is what runs."""
+        ee_router = None``: where every binding is an ``except`` block's ``None`` and the
+        module imports the name itself, the import of the project's module is what runs (a
+        route under ``if ee_router:`` keeps that test)."""
         written = self.assigns[key]
         if not all(any(g.kind == "except" for g in f.guards) for f in written):
             return None
+        if any(f.value is None or f.value.text != "None" for f in written):
+            return None  # a fallback that serves too: the import may raise on its own
         module, _, name = key.rpartition(".")
         facts = self.resolver.modules.get(module)
         imported = [
@@ -577,6 +612,8 @@ class Evaluator:
         for any other value."""
         if value.kind != "call" or self.qualified(value.func) not in _GETENV:
             return None
+        if value.items and value.items[0].text in self._environment_set():
+            return None  # ``os.environ.setdefault(NAME, ...)`` first: not unset at all
         keywords = [name for name, _ in value.keywords]
         if len(value.items) not in (1, 2) or keywords not in ([], ["default"]):
             return None
@@ -584,6 +621,23 @@ class Evaluator:
             return None  # the default given twice: a TypeError, not ours to read
         default = value.items[1] if len(value.items) == 2 else value.keyword("default")
         return default or Value("const", "None")
+
+    def _environment_set(self) -> frozenset[str]:
+        """The environment variables the project sets itself, by name: ``os.environ[NAME] =
+        ...``, ``os.environ.setdefault(NAME, ...)``, ``os.putenv(NAME, ...)``."""
+        if self._env_set is None:
+            found = set()
+            for facts in self.resolver.modules.values():
+                for call in facts.calls:
+                    target = call.value.items[0] if call.value.items else None
+                    if target is None:
+                        continue
+                    if call.role == "setitem" and (named := _ENVIRON_ITEM.fullmatch(target.text)):
+                        found.add(named[2])
+                    elif call.role == "call" and self.qualified(call.value.func) in _ENV_SETTERS:
+                        found.add(target.text)
+            self._env_set = frozenset(found)
+        return self._env_set
 
     def _returned_literal(self, func: str | None) -> Value | None:
         """``Images.sequence_name()`` of ``def sequence_name(cls): return "images"``: what a
@@ -655,6 +709,8 @@ class Evaluator:
             key = f"{func}.<locals>.{name}"
             if key in params:
                 return self._known(params[key], hops)
+            if name in _BUILTINS_READ and (key in self.assigns or self._shadowed(module, name)):
+                return Value("other", name)
             local = self.variable(key) or self._settled(f"{module}.{name}")
             return self._known(self.binding(local), hops) if local else None
 
@@ -874,7 +930,7 @@ class Evaluator:
         else its class's default. Not an app's, nor one the construction passes to an
         ``__init__`` of the class's own, which may make anything of it."""
         cls = self.instance_class(call) if call.kind == "call" else None
-        if cls is None or self.is_subclass(cls, APP_CLASSES):
+        if cls is None or self.is_subclass(cls, APP_CLASSES) or self._rewrites(cls, attribute):
             return None
         made = self._construction(call)
         given = made.keyword(attribute) if made is not None else None
@@ -886,6 +942,33 @@ class Evaluator:
             return given if record and self.called_class(made) == cls else None
         key = self._class_attribute(cls, attribute)
         return self.binding(key) if key is not None else None
+
+    def _rewrites(self, cls: str, attribute: str) -> bool:
+        """Whether the class's own code may make the attribute something else than what is
+        passed or declared: an ``__init__`` or post-init hook, a validator, or a field read
+        under an alias."""
+        for owner in self.resolver.mro(cls):
+            if owner not in self.resolver.symbols:
+                continue
+            if any(f"{owner}.{hook}" in self.resolver.symbols for hook in _INIT_HOOKS):
+                return True
+            key = f"{owner}.{attribute}"
+            declared = self.assigns[key][0].value if key in self.assigns else None
+            if declared is not None and any(name in _ALIASES for name, _ in declared.keywords):
+                return True
+        return any(self._validated(owner) for owner in self.resolver.mro(cls))
+
+    def _validated(self, cls: str) -> bool:
+        """Whether a project class has a method decorated as a pydantic validator."""
+        module = self.resolver.symbol_module.get(cls)
+        facts = self.resolver.modules.get(module) if module else None
+        local = cls.removeprefix(f"{module}.") + "."
+        return facts is not None and any(
+            self.qualified(d.func if d.kind == "call" else d) in VALIDATORS
+            for method in facts.symbols
+            if method.kind == "method" and method.qualname.startswith(local)
+            for d in method.decorators
+        )
 
     def _trait_computed(self, key: str, bound: Value | None) -> bool:
         """Whether a traitlets trait's default is computed by an ``@default("name")`` method

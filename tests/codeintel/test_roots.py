@@ -350,3 +350,18 @@ def test_a_search_path_setting_gives_way_to_where_the_code_imports_from() -> Non
         config = {"pyproject.toml": f"[tool.pytest.ini_options]\npythonpath = {setting}\n"}
         names = _names(sources, config)
         assert names["src/pkg/routers/items.py"] == "pkg.routers.items", setting
+
+
+def test_the_apps_own_imports_decide_over_its_tests_spelling() -> None:
+    """``pythonpath = ["src"]`` over ``src/__init__.py``: the app's code imports ``app.*``
+    from inside, its tests spell ``src.app.*``; the modules FastAPI serves are ``app.*``."""
+    sources = {
+        "src/__init__.py": "",
+        "src/app/__init__.py": "",
+        "src/app/routers.py": "",
+        "src/app/main.py": "from app.routers import router\nfrom app import routers\n",
+        "tests/test_a.py": "from src.app.main import app\nfrom src.app.routers import r\n",
+        "tests/test_b.py": "from src.app.main import app\nfrom src.app.routers import r\n",
+    }
+    config = {"pyproject.toml": '[tool.pytest.ini_options]\npythonpath = ["src"]\n'}
+    assert _names(sources, config)["src/app/routers.py"] == "app.routers"

@@ -1442,3 +1442,159 @@ def test_factories_of_factories_and_a_grandparents_router(tmp_path: Path) -> Non
         ("/ogc/tile", "main.app"),
         ("/stac/tile", "main.app"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "served"),
+    [
+        # the project's own ``len``, defined or imported: the test is not the builtin's
+        ("def len(x):\n    return 0\n\nif len(NAME) > 0:\n", ("/a", ("len(NAME) > 0",))),
+        ("from helpers import len\n\nif len(NAME) > 0:\n", ("/a", ("len(NAME) > 0",))),
+        ("if len(NAME) > 0:\n", ("/a", ())),
+    ],
+)
+def test_a_builtin_the_module_binds_itself_leaves_the_test_open(
+    tmp_path: Path, source: str, served: tuple[str, tuple[str, ...]]
+) -> None:
+    graph = _project(
+        tmp_path,
+        {
+            "helpers.py": "def len(x):\n    return 0\n",
+            "main.py": (
+                "from fastapi import FastAPI\nNAME = 'abc'\napp = FastAPI()\n\n"
+                f"{source}    @app.get('/a')\n    def a(): ...\n"
+            ),
+        },
+    )
+    assert [(r.path, r.conditions) for r in graph.routes()] == [served]
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        # what the class's own code makes of the value: not read
+        "class Settings(BaseSettings):\n    prefix: str = '/v1'\n"
+        "    def model_post_init(self, context) -> None:\n        self.prefix = '/post'\n",
+        "class Settings(BaseSettings):\n    prefix: str = '/v1'\n"
+        "    @field_validator('prefix')\n    @classmethod\n"
+        "    def slash(cls, v: str) -> str:\n        return '/' + v.strip('/')\n",
+        "class Settings(BaseSettings):\n    prefix: str = Field('/v1', alias='API_PREFIX')\n",
+        "class Settings:\n    prefix = '/v1'\n"
+        "    def __init__(self) -> None:\n        self.prefix = '/instance'\n",
+        # the project sets the variable itself before reading it
+        "os.environ.setdefault('PREFIX', '/api')\n\n"
+        "class Settings(BaseSettings):\n    prefix: str = os.getenv('PREFIX') or '/v1'\n",
+    ],
+)
+def test_a_value_the_projects_own_code_may_change_is_not_read(
+    tmp_path: Path, settings: str
+) -> None:
+    graph = _main(
+        tmp_path,
+        (
+            "import os\nfrom fastapi import APIRouter, FastAPI\n"
+            "from pydantic import Field, field_validator\n"
+            "from pydantic_settings import BaseSettings\n\n"
+            f"{settings}\n"
+            "def get_settings():\n    return Settings()\n\n"
+            "router = APIRouter()\n@router.get('/x')\ndef x(): ...\n"
+            "app = FastAPI()\napp.include_router(router, prefix=get_settings().prefix)\n"
+        ),
+    )
+    assert [r.resolved for r in graph.routes()] == [False]
+
+
+@pytest.mark.parametrize(
+    ("construction", "served"),
+    [
+        ("Resource()", [("/r", "main.app")]),
+        # given the router: the field's factory does not run (what it serves: not read)
+        ("Resource(router=other)", []),
+        ("Resource(other)", []),
+    ],
+)
+def test_a_field_factory_runs_only_where_the_construction_passes_nothing(
+    tmp_path: Path, construction: str, served: list[tuple[str, str]]
+) -> None:
+    graph = _main(
+        tmp_path,
+        (
+            "from dataclasses import dataclass, field\nfrom fastapi import APIRouter, FastAPI\n"
+            "other = APIRouter(prefix='/other')\n\n"
+            "@dataclass\nclass Resource:\n"
+            "    router: APIRouter = field(default_factory=APIRouter)\n\n"
+            "    def __post_init__(self):\n        self.router.add_api_route('/r', self.h)\n\n"
+            "    def h(self): ...\n\n"
+            f"res = {construction}\napp = FastAPI()\napp.include_router(res.router)\n"
+        ),
+    )
+    assert [(r.path, r.app) for r in graph.routes() if r.app] == served
+
+
+@pytest.mark.parametrize(
+    ("source", "served"),
+    [
+        # an addition under a test the run decides: the list is not known
+        ("if os.getenv('ADMIN'):\n        routers.append(b)\n", []),
+        # nothing added: the list as built (and a loop keeping websocket routes copies
+        # none of the HTTP ones)
+        ("pass\n", ["/a/x"]),
+    ],
+)
+def test_what_the_run_decides_is_never_served_for_sure(
+    tmp_path: Path, source: str, served: list[str]
+) -> None:
+    graph = _main(
+        tmp_path,
+        (
+            "import os\nfrom fastapi import APIRouter, FastAPI\n"
+            "from fastapi.routing import APIWebSocketRoute\n"
+            "a = APIRouter(prefix='/a')\nb = APIRouter(prefix='/b')\n\n"
+            "@a.get('/x')\ndef ax(): ...\n\n@b.get('/y')\ndef by(): ...\n\n"
+            "def get_routers():\n    routers = [a]\n"
+            f"    if True:\n        {source}"
+            "    return routers\n\n"
+            "app = FastAPI()\nfor router in get_routers():\n    app.include_router(router)\n\n"
+            "sockets = APIRouter()\nfor route in app.routes:\n"
+            "    if isinstance(route, APIWebSocketRoute):\n        sockets.routes.append(route)\n"
+            "copy = FastAPI()\ncopy.include_router(sockets, prefix='/ws')\n"
+        ),
+    )
+    assert sorted(r.path for r in graph.routes() if r.app == "main.copy") == []
+    unconditional = [r.path for r in graph.routes() if r.app == "main.app" and r.resolved]
+    assert sorted(unconditional) == served
+
+
+def test_an_optional_import_whose_fallback_serves_too_is_read_as_the_fallback(
+    tmp_path: Path,
+) -> None:
+    """``except ImportError: ee_router = APIRouter()``: the import may raise inside the
+    module it imports (a licence check), so only a ``None`` fallback gives way to it."""
+    graph = _project(
+        tmp_path,
+        {
+            "ee.py": "from fastapi import APIRouter\nrouter = APIRouter()\n\n"
+            "@router.get('/x')\ndef x(): ...\n",
+            "main.py": (
+                "from fastapi import APIRouter, FastAPI\n"
+                "try:\n    from ee import router as ee_router\n"
+                "except ImportError:\n    ee_router = APIRouter()\n\n"
+                "app = FastAPI()\napp.include_router(ee_router, prefix='/ee')\n"
+            ),
+        },
+    )
+    assert [(r.path, r.app) for r in graph.routes()] == [("/x", None)]
+
+
+def test_a_crud_router_of_a_library_is_not_a_plain_router(tmp_path: Path) -> None:
+    """fastapi-crudrouter's routers make their own prefix and routes: not read."""
+    graph = _main(
+        tmp_path,
+        (
+            "from fastapi import FastAPI\nfrom fastapi_crudrouter import MemoryCRUDRouter\n"
+            "router = MemoryCRUDRouter(schema=dict)\n\n@router.get('/count')\ndef count(): ...\n"
+            "app = FastAPI()\napp.include_router(router)\n"
+        ),
+    )
+    assert not [r for r in graph.routes() if r.app]
+    assert [d.code for d in graph.diagnostics] == ["CI202", "CI202"]

@@ -2469,3 +2469,23 @@ def test_a_factory_returning_another_factorys_call(tmp_path: Path) -> None:
     assert routes == {"/two": closure, "/inline": closure}
     runtime = runtime_dependencies(tmp_path, "main:two", "main:inline")
     assert runtime == {"main:two": list(closure), "main:inline": list(closure)}
+
+
+@pytest.mark.parametrize(
+    "binding",
+    [
+        "get_db = real\n\ndef get_db() -> int:\n    return 2\n",  # a def binds it again
+        "if sys.platform == 'win32':\n    get_db = real\nelse:\n"
+        "    def get_db() -> int:\n        return 2\n",  # the run picks
+    ],
+)
+def test_an_alias_another_binding_may_replace_is_named_as_the_variable(
+    tmp_path: Path, binding: str
+) -> None:
+    (tmp_path / "main.py").write_text(
+        "import sys\nfrom fastapi import Depends, FastAPI\n\n"
+        f"def real() -> int:\n    return 1\n\n{binding}\n"
+        "app = FastAPI()\n\n@app.get('/')\ndef ep(db=Depends(get_db)) -> None: ...\n"
+    )
+    routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    assert routes == {"/": ("main.get_db",)}
