@@ -232,8 +232,47 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
         return _named(passed, evaluator, hops + 1)
     key = evaluator.variable(target.ref)
     if key is not None:
-        return _held(key, evaluator) or name
+        held = _held(key, evaluator)
+        if held is not None:
+            return held
+        given = _init_parameter(key, evaluator)
+        if given is None:
+            return name
+        # ``self.getter`` set from ``__init__(getter)``: what the one construction passes
+        passed = _constructions_pass(key, given, evaluator)
+        return _named(passed, evaluator, hops + 1) if passed is not None and hops < 8 else None
     return _bound_method(target.ref, evaluator) or name
+
+
+def _init_parameter(key: str, evaluator: Evaluator) -> str | None:
+    """The ``__init__`` parameter a class attribute is set from, bound once
+    (``self.user_principals_getter = user_principals_getter``); None for anything else."""
+    cls = key.rpartition(".")[0]
+    fact = evaluator.resolver.symbols.get(cls)
+    written = evaluator.assigns.get(key) or []
+    value = written[0].value if len(written) == 1 else None
+    if fact is None or fact.kind != "class" or value is None or value.kind != "name":
+        return None
+    head, marker, param = (value.ref or "").partition(".__init__.<locals>.")
+    return param if marker and head == cls and param.isidentifier() else None
+
+
+def _constructions_pass(key: str, param: str, evaluator: Evaluator) -> Value | None:
+    """What the project's one construction of the class passes its ``__init__`` for
+    ``param``, bound at a module's top level; None when there are others, or none."""
+    cls = key.rpartition(".")[0]
+    init = evaluator.resolver.symbols.get(f"{cls}.__init__")
+    calls = [
+        fact.value
+        for facts in evaluator.assigns.values()
+        for fact in facts
+        if fact.value is not None
+        and fact.value.kind == "call"
+        and evaluator.called_class(fact.value) == cls
+    ]
+    if init is None or len(calls) != 1 or any(f.scope for f in evaluator.assigns[key][1:]):
+        return None
+    return argument(param, replace(init, params=init.params[1:]), calls[0])
 
 
 def _held(key: str, evaluator: Evaluator) -> str | None:
@@ -372,6 +411,19 @@ def _parameter_class(holder: str, attribute: str, evaluator: Evaluator) -> str |
     return None if overridden else cls
 
 
+def _called_instance(func: Value | None, evaluator: Evaluator) -> str | None:
+    """The ``__call__`` a call of an instance held in a module variable runs."""
+    key = evaluator.variable(func.ref) if func is not None and func.kind == "name" else None
+    if key is None or ".<locals>." in key:
+        return None
+    cls = evaluator.instance_class(evaluator.branch_binding(key))
+    for owner in evaluator.resolver.mro(cls) if cls else ():
+        method = evaluator.resolver.symbols.get(f"{owner}.__call__")
+        if method is not None and method.kind == "method":
+            return f"{owner}.__call__"
+    return None
+
+
 def _one_class(key: str, evaluator: Evaluator) -> str | None:
     """The class every binding of a variable builds (``authenticator = JwtAuthenticator(pub)``
     under one ``if``, ``JwtAuthenticator(secret)`` under the next, an ``else`` that raises);
@@ -422,6 +474,9 @@ def _returned_local(call: Value | None, evaluator: Evaluator, hops: int = 0) -> 
     if called is None and evaluator.called_class(call) not in symbols:
         # airflow's ``SortParam([...]).dynamic_depends()``: a method of an instance
         method = _called_method(call.func, evaluator)
+        called = (method, symbols[method]) if method else None
+    if called is None:  # the ``__call__`` of one held in a variable (iam-abbas' ``Permissions``)
+        method = _called_instance(call.func, evaluator)
         called = (method, symbols[method]) if method else None
     if called is None:
         return None

@@ -2489,3 +2489,48 @@ def test_an_alias_another_binding_may_replace_is_named_as_the_variable(
     )
     routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
     assert routes == {"/": ("main.get_db",)}
+
+
+_CALLED_INSTANCES = """
+from fastapi import Depends, FastAPI
+
+
+def get_principals() -> list[str]:
+    return ["everyone"]
+
+
+class AccessControl:
+    def __init__(self, user_principals_getter) -> None:
+        self.user_principals_getter = user_principals_getter
+
+    def __call__(self, permission: str):
+        def _permission_dependency(principals=Depends(self.user_principals_getter)) -> bool:
+            return permission in principals
+
+        return _permission_dependency
+
+
+Permissions = AccessControl(user_principals_getter=get_principals)
+app = FastAPI()
+
+
+@app.get("/c")
+def c(ok: bool = Depends(Permissions("read"))) -> None:
+    pass
+"""
+
+
+@pytest.mark.slow
+def test_a_called_instance_returning_a_closure_provides_it(tmp_path: Path) -> None:
+    """iam-abbas' boilerplate: ``Depends(Permissions("read"))`` with ``Permissions`` an
+    instance whose ``__call__`` returns a closure asking for what its one construction was
+    given (``self.user_principals_getter``)."""
+    (tmp_path / "main.py").write_text(_CALLED_INSTANCES)
+    routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    assert routes == {
+        "/c": (
+            "main.get_principals",
+            "main.AccessControl.__call__.<locals>._permission_dependency",
+        )
+    }
+    assert runtime_dependencies(tmp_path, "main:c")["main:c"] == list(routes["/c"])
