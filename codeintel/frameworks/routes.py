@@ -869,7 +869,24 @@ class _Builder:
         the decorator's arguments."""
         factory = self.ev.called_class(decorator) if decorator.kind == "call" else None
         fact = self._callee(factory)
-        if factory is None or fact is None or len(fact.returned) != 1:
+        if factory is None or fact is None:
+            return decorator
+        handed = decorator.items[0] if decorator.items else None
+        if handed is not None and handed.kind == "name" and _is_verb(handed):
+            # ``@wrap_route(router.post, path="/x")``: the verb it is handed applied to the
+            # function with the other arguments (Opentrons' ``PydanticResponse.wrap_route``)
+            rest = decorator.items[1:]
+            text = ", ".join(
+                [*(v.text for v in rest), *(f"{k}={v.text}" for k, v in decorator.keywords)]
+            )
+            return Value(
+                "call",
+                f"{handed.text}({text})",
+                func=handed,
+                items=rest,
+                keywords=decorator.keywords,
+            )
+        if len(fact.returned) != 1:
             return decorator
         returned: Value | None = fact.returned[0]
         if returned is not None and returned.kind == "name":  # ``deco = router.post(path)``
@@ -4055,6 +4072,11 @@ def _conjuncts(test: str) -> list[str]:
 def _only(name: str, value: Value) -> Callable[[str], Value | None]:
     """What ``holds`` reads a test with: ``value`` for ``name``, nothing else known."""
     return lambda asked: value if asked == name else None
+
+
+def _is_verb(value: Value) -> bool:
+    """``router.post``: a route verb named on an object, not called."""
+    return (value.ref or "").rpartition(".")[2] in _VERBS and "." in (value.ref or "")
 
 
 def _copied_by_loop(call: CallFact) -> CallFact | None:

@@ -1598,3 +1598,30 @@ def test_a_crud_router_of_a_library_is_not_a_plain_router(tmp_path: Path) -> Non
     )
     assert not [r for r in graph.routes() if r.app]
     assert [d.code for d in graph.diagnostics] == ["CI202", "CI202"]
+
+
+def test_a_decorator_handed_a_routers_verb_declares_with_it(tmp_path: Path) -> None:
+    """Opentrons' robot-server: ``@PydanticResponse.wrap_route(router.post, path=...)``, a
+    classmethod whose decorator calls ``route_method(*args, **kwargs)(endpoint)`` (55 of its
+    111 routes)."""
+    graph = _main(
+        tmp_path,
+        (
+            "from fastapi import APIRouter, FastAPI\n\n"
+            "class Wrapped:\n    @classmethod\n"
+            "    def wrap_route(cls, route_method, *route_args, **route_kwargs):\n"
+            "        def decorator(endpoint):\n"
+            "            return route_method(*route_args, **route_kwargs)(endpoint)\n"
+            "        return decorator\n\n"
+            "router = APIRouter(prefix='/v1')\n\n"
+            "@Wrapped.wrap_route(router.post, path='/items', status_code=201)\n"
+            "async def create_item(): ...\n\n"
+            "@Wrapped.wrap_route(router.get, '/items/{item_id}')\n"
+            "async def get_item(item_id: str): ...\n\n"
+            "app = FastAPI()\napp.include_router(router)\n"
+        ),
+    )
+    assert sorted((r.method, r.path, r.app) for r in graph.routes()) == [
+        ("GET", "/v1/items/{item_id}", "main.app"),
+        ("POST", "/v1/items", "main.app"),
+    ]
