@@ -258,8 +258,8 @@ def _init_parameter(key: str, evaluator: Evaluator) -> str | None:
 
 
 def _constructions_pass(key: str, param: str, evaluator: Evaluator) -> Value | None:
-    """What the project's one construction of the class passes its ``__init__`` for
-    ``param``, bound at a module's top level; None when there are others, or none."""
+    """What the project's one construction of the class, bound to a variable, passes its
+    ``__init__`` for ``param``; None when the project binds others, or none."""
     cls = key.rpartition(".")[0]
     init = evaluator.resolver.symbols.get(f"{cls}.__init__")
     calls = [
@@ -270,7 +270,7 @@ def _constructions_pass(key: str, param: str, evaluator: Evaluator) -> Value | N
         and fact.value.kind == "call"
         and evaluator.called_class(fact.value) == cls
     ]
-    if init is None or len(calls) != 1 or any(f.scope for f in evaluator.assigns[key][1:]):
+    if init is None or len(calls) != 1:
         return None
     return argument(param, replace(init, params=init.params[1:]), calls[0])
 
@@ -466,7 +466,9 @@ def _instance(call: Value | None, evaluator: Evaluator) -> str | None:
 def _returned_local(call: Value | None, evaluator: Evaluator, hops: int = 0) -> str | None:
     """``Depends(get_repository(UsersRepository))``: the provider is the function the factory
     returns, a local one or not; ``a if required else b`` is followed when the call (or the
-    parameter's default) gives the flag as a literal. Anything else stays unresolved."""
+    parameter's default) gives the flag as a literal; a factory returning another's call is
+    followed to what that one returns; an instance's ``__call__`` is a factory too.
+    Anything else stays unresolved."""
     if call is None:
         return None
     called = _function_called(call, evaluator)

@@ -2927,8 +2927,7 @@ class _Builder:
         one = written[0] if len(written) == 1 else None
         pair = _given_or_made(one)
         given_as = pair[0] if pair is not None else one
-        named = given_as.ref if given_as is not None and given_as.kind == "name" else None
-        named = named or ""
+        named = (given_as.ref if given_as is not None and given_as.kind == "name" else None) or ""
         if not named.startswith(f"{cls}.__init__.<locals>.") or named in self.ev.assigns:
             return None  # no parameter of the constructor, or one it binds again first
         if ref in self.ev.assigned_attributes():
@@ -4081,8 +4080,9 @@ def _is_verb(value: Value) -> bool:
 
 def _copied_by_loop(call: CallFact) -> CallFact | None:
     """``for route in app.routes: router.routes.append(route)`` (kernelci's versioned app),
-    kept or not by ``isinstance(route, APIRoute)``: as ``router.routes.extend(app.routes)``
-    outside the loop. Any other test picks some routes: not read as a copy."""
+    kept or not by ``isinstance(route, APIRoute)`` (or ``Route``, ``BaseRoute``): as
+    ``router.routes.extend(app.routes)`` outside the loop. Any other test picks some routes:
+    not read as a copy."""
     func, items = call.value.func, call.value.items
     if func is None or not (func.ref or "").endswith(".routes.append") or len(items) != 1:
         return None
@@ -4097,9 +4097,10 @@ def _copied_by_loop(call: CallFact) -> CallFact | None:
     if any(g.kind != "if" or not kept.fullmatch(g.text) for g in tests):
         return None
     assert func.ref is not None
-    extend = Value("name", f"{func.text[: -len('append')]}extend", ref=f"{func.ref[:-6]}extend")
-    text = f"{extend.text}({loop.iterable.text})"
-    copied = Value("call", text, func=extend, items=(loop.iterable,))
+    text, ref = func.text.removesuffix("append"), func.ref.removesuffix("append")
+    extend = Value("name", f"{text}extend", ref=f"{ref}extend")
+    written = f"{extend.text}({loop.iterable.text})"
+    copied = Value("call", written, func=extend, items=(loop.iterable,))
     return replace(call, value=copied, guards=call.guards[: fors[-1]])
 
 

@@ -272,8 +272,10 @@ class Evaluator:
         """Whether ``module`` binds ``name`` itself: a definition, an import of it, or a
         star import of a project module that has it."""
         facts = self.resolver.modules.get(module)
-        if facts is None or f"{module}.{name}" in self.resolver.symbols:
-            return facts is not None
+        if facts is None:
+            return False
+        if f"{module}.{name}" in self.resolver.symbols:
+            return True
         for imported in facts.imports:
             if imported.bound == name and not imported.star:
                 return True
@@ -927,8 +929,7 @@ class Evaluator:
     def _built_attribute(self, call: Value, attribute: str) -> Value | None:
         """``get_settings().API_V1_STR``: the attribute of the object a call builds, as its
         construction passes it to a record class (a settings or other model, a dataclass),
-        else its class's default. Not an app's, nor one the construction passes to an
-        ``__init__`` of the class's own, which may make anything of it."""
+        else its class's default. Not an app's, nor one the class's own code may change."""
         cls = self.instance_class(call) if call.kind == "call" else None
         if cls is None or self.is_subclass(cls, APP_CLASSES) or self._rewrites(cls, attribute):
             return None
@@ -936,9 +937,9 @@ class Evaluator:
         given = made.keyword(attribute) if made is not None else None
         if given is not None:
             fact = self.resolver.symbols.get(cls)
-            if fact is None or f"{cls}.__init__" in self.resolver.symbols:
-                return None
-            record = self.is_dataclass(fact) or self.is_subclass(cls, MODEL_ROOTS)
+            record = fact is not None and (
+                self.is_dataclass(fact) or self.is_subclass(cls, MODEL_ROOTS)
+            )
             return given if record and self.called_class(made) == cls else None
         key = self._class_attribute(cls, attribute)
         return self.binding(key) if key is not None else None
