@@ -9,6 +9,7 @@ from codeintel.diagnostics import Diagnostic
 from codeintel.facts.ids import id_kind
 from codeintel.facts.models import Param, SymbolFact, Value
 from codeintel.facts.routes import Route
+from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import MUTATORS, Evaluator, argument, chosen, placeholder
 from codeintel.resolve.framework_names import (
     ANNOTATED,
@@ -258,14 +259,16 @@ def _init_parameter(key: str, evaluator: Evaluator) -> str | None:
 
 
 def _constructions_pass(key: str, param: str, evaluator: Evaluator) -> Value | None:
-    """What the project's one construction of the class, bound to a variable, passes its
-    ``__init__`` for ``param``; None when the project binds others, or none."""
+    """What the app's one construction of the class, bound to a variable, passes its
+    ``__init__`` for ``param``; None when its code binds others, or none (a test's own
+    constructions are not the app's)."""
     cls = key.rpartition(".")[0]
     init = evaluator.resolver.symbols.get(f"{cls}.__init__")
     calls = [
         fact.value
-        for facts in evaluator.assigns.values()
-        for fact in facts
+        for module in evaluator.resolver.modules.values()
+        if not is_test_path(module.file)
+        for fact in module.assigns
         if fact.value is not None
         and fact.value.kind == "call"
         and evaluator.called_class(fact.value) == cls
