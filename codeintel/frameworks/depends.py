@@ -704,7 +704,8 @@ def _depended(value: Value, evaluator: Evaluator) -> list[str]:
 def _origin(value: Value | None, evaluator: Evaluator) -> Value | None:
     """What ``value`` builds, through the variables it names and the project functions it
     calls that return one expression (cognee's ``get_fastapi_users()`` returning its local
-    ``FastAPIUsers(...)``; ``get_api_auth_backend()``)."""
+    ``FastAPIUsers(...)``; ``get_api_auth_backend()``), a method of an instance too
+    (kernelci's ``auth.get_user_authentication_backend()``)."""
     for _ in range(_MAX_FOLLOWED):
         if value is not None and value.kind == "name":
             key = evaluator.variable(value.ref)
@@ -714,7 +715,12 @@ def _origin(value: Value | None, evaluator: Evaluator) -> Value | None:
             value = bound
         elif value is not None and value.kind == "call":
             fact = evaluator.resolver.symbols.get(evaluator.called_class(value) or "")
-            if fact is None or fact.kind != "function" or len(fact.returned) != 1:
+            if fact is None or fact.kind != "function":  # ``auth.get_backend()``: a method
+                method = _called_method(value.func, evaluator)
+                fact = evaluator.resolver.symbols.get(method) if method else fact
+            if fact is None or fact.kind not in ("function", "method"):
+                return value
+            if len(fact.returned) != 1:
                 return value
             value = fact.returned[0]
         else:

@@ -2534,3 +2534,41 @@ def test_a_called_instance_returning_a_closure_provides_it(tmp_path: Path) -> No
         )
     }
     assert runtime_dependencies(tmp_path, "main:c")["main:c"] == list(routes["/c"])
+
+
+def test_a_fastapi_users_backend_built_by_a_method_of_an_instance(tmp_path: Path) -> None:
+    """kernelci-api: ``auth_backend = auth.get_user_authentication_backend()``, a method
+    returning ``AuthenticationBackend(transport=bearer, get_strategy=self.get_jwt_strategy)``
+    (32 of its 55 chains were placeholders); what FastAPI solved under fastapi-users 15."""
+    (tmp_path / "auth.py").write_text(
+        "from fastapi_users.authentication import AuthenticationBackend, BearerTransport\n\n"
+        "class Authentication:\n"
+        "    def __init__(self, token_url: str) -> None:\n        self._token_url = token_url\n\n"
+        "    def get_jwt_strategy(self):\n        return None\n\n"
+        "    def get_user_authentication_backend(self):\n"
+        "        bearer = BearerTransport(tokenUrl=self._token_url)\n"
+        "        return AuthenticationBackend(\n"
+        "            name='jwt', transport=bearer, get_strategy=self.get_jwt_strategy\n"
+        "        )\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "import uuid\nfrom fastapi import Depends, FastAPI\n"
+        "from fastapi_users import FastAPIUsers\n"
+        "from auth import Authentication\n\n"
+        "async def get_user_manager():\n    yield None\n\n"
+        "auth = Authentication(token_url='user/login')\n"
+        "backend = auth.get_user_authentication_backend()\n"
+        "users = FastAPIUsers[object, uuid.UUID](get_user_manager, [backend])\n"
+        "current = users.current_user(active=True)\napp = FastAPI()\n\n"
+        "@app.get('/whoami')\nasync def whoami(user=Depends(current)) -> None: ...\n"
+    )
+    routes = {r.path: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    closure = "fastapi_users.authentication.authenticator.Authenticator.current_user.<locals>"
+    assert routes == {
+        "/whoami": (
+            "main.get_user_manager",
+            "fastapi.security.oauth2.OAuth2PasswordBearer()",
+            "auth.Authentication.get_jwt_strategy",
+            f"{closure}.current_user_dependency",
+        )
+    }
