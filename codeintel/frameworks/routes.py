@@ -2663,6 +2663,12 @@ class _Builder:
         given = self._given_instead(value.ref)
         if given is not None:  # ``self.router = router or APIRouter()``, a router passed
             return self._objects(given, {}, where, depth + 1)
+        fielded = self._returned_field(value.ref)
+        if isinstance(fielded, Value):  # ``sched = Endpoint(router)``, a named tuple
+            return self._objects(fielded, {}, where, depth + 1)
+        if fielded is not None:  # ``sched.router``, ``sched = get_router(prefix="/s")``
+            factory_call, place, at = fielded
+            return self._called(factory_call, at or where, depth + 1, place)
         key = self._subclass_copy(value.ref) or self.ev.variable(value.ref)
         if key in self.objects:  # a caller's own copy, imported (``users.router``)
             return [(key, {}), *self._rebound(key, where, depth)]
@@ -2858,6 +2864,8 @@ class _Builder:
             for whole in fact.returned:
                 returned: Value | None = self._on_instance(whole, instance)
                 if index is not None:
+                    if returned is not None and returned.kind == "call":  # a named tuple
+                        returned = self._record(returned)
                     items = returned.items if returned and returned.kind == "list" else ()
                     returned = items[index] if -len(items) <= index < len(items) else None
                     picked.add(returned.text if returned is not None else None)
@@ -2937,6 +2945,29 @@ class _Builder:
             bound = self.ev.binding(self.ev.variable(given.ref) or "")
             given = None if bound is not None and bound.kind == "const" else given
         return None if given is None or given.kind == "const" else given
+
+    def _returned_field(self, ref: str) -> Value | tuple[Value, int, str | None] | None:
+        """A field of a named tuple (or other record) a variable holds: ``sched.router``
+        with ``sched = Endpoint(router)``, that argument; with ``sched = get_router(
+        prefix="/s")`` returning ``endpoint(router)`` (tracardi's licensed endpoints), the
+        call, the field's place in what each ``return`` builds, and where it is bound."""
+        holder, _, name = ref.rpartition(".")
+        key = self.ev.variable(holder) if holder else None
+        written = self.ev.assigns.get(key) if key else None
+        call = written[0].value if written and len(written) == 1 else None
+        record = self._record(call) if call is not None and call.kind == "call" else None
+        if record is not None and record.kind == "list" and record.keyword(name) is not None:
+            return record.keyword(name)
+        fact = self._callee(self.ev.called_class(call)) if call is not None else None
+        if call is None or fact is None or not fact.returned:
+            return None
+        places = set()
+        for returned in fact.returned:
+            record = self._record(returned) if returned.kind == "call" else returned
+            fields = [field for field, _ in record.keywords] if record.kind == "list" else []
+            places.add(fields.index(name) if name in fields else None)
+        place = places.pop() if len(places) == 1 else None
+        return (call, place, self._bound_at(key)) if place is not None and key else None
 
     def _factory_field(self, cls: str, name: str) -> bool:
         """Whether a record class (no ``__init__`` of its own) declares the field ``name``

@@ -1625,3 +1625,33 @@ def test_a_decorator_handed_a_routers_verb_declares_with_it(tmp_path: Path) -> N
         ("GET", "/v1/items/{item_id}", "main.app"),
         ("POST", "/v1/items", "main.app"),
     ]
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "Endpoint(get_router(prefix='/scheduler'))",  # built in place
+        "get_wrapped('/scheduler')",  # a factory returning the named tuple
+    ],
+)
+def test_a_router_held_in_a_named_tuple(tmp_path: Path, held: str) -> None:
+    """tracardi-api's licensed endpoints: ``endpoint = namedtuple("endpoint", "router")``,
+    ``return endpoint(router)``, then ``include_router(scheduler_endpoint.router)`` (44 of
+    its 279 routes)."""
+    graph = _main(
+        tmp_path,
+        (
+            "from collections import namedtuple\nfrom fastapi import APIRouter, FastAPI\n\n"
+            "Endpoint = namedtuple('Endpoint', 'router')\n\n"
+            "def get_router(prefix):\n    router = APIRouter(prefix=prefix)\n\n"
+            "    @router.get('/{path:path}')\n    async def licensed(): ...\n\n"
+            "    return router\n\n"
+            "def get_wrapped(prefix):\n    router = APIRouter(prefix=prefix)\n\n"
+            "    @router.get('/{path:path}')\n    async def licensed(): ...\n\n"
+            "    endpoint = namedtuple('endpoint', 'router')\n    return endpoint(router)\n\n"
+            f"sched = {held}\napp = FastAPI()\napp.include_router(sched.router)\n"
+        ),
+    )
+    assert [(r.path, r.app) for r in graph.routes() if r.app] == [
+        ("/scheduler/{path:path}", "main.app")
+    ]
