@@ -1260,6 +1260,11 @@ def _mock_arguments(decorators: tuple[Value, ...], evaluator: Evaluator) -> int:
             key = evaluator.variable(decorator.ref)
             once = key is not None and len(evaluator.assigns[key]) == 1
             decorator = (evaluator.binding(key) if once and key else None) or decorator
+        if decorator.kind == "name":  # ``def patch_log(func): return patch(...)(func)``
+            fact = evaluator.resolver.symbols.get(evaluator.qualified(decorator) or "")
+            returned = fact.returned if fact is not None and fact.kind == "function" else ()
+            applied = returned[0].func if len(returned) == 1 else None
+            decorator = applied if applied is not None and applied.kind == "call" else decorator
         if decorator.kind != "call":
             continue
         position = _PATCHERS.get(evaluator.qualified(decorator.func) or "")

@@ -88,6 +88,16 @@ def test_shared_patchers(cwd: MagicMock, pid: MagicMock, db: str) -> None:
     assert isinstance(cwd, MagicMock) and os.environ["MODE"] == "shared"
 
 
+def patch_ppid(func):
+    """A decorator of the project's applying a patcher: its mock is passed in too."""
+    return patch("os.getppid", return_value=7)(func)
+
+
+@patch_ppid
+def test_patched_by_a_helper(ppid: MagicMock, db: str) -> None:
+    assert os.getppid() == 7 and isinstance(ppid, MagicMock)
+
+
 @patch("os.getcwd")
 class TestPatchedClass:
     """A class decorator patches the methods whose names start with ``test``."""
