@@ -238,7 +238,7 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
             return held
         given = _init_parameter(key, evaluator)
         if given is None:
-            return name
+            return None if _set_from_parameters(key, evaluator) else name
         # ``self.getter`` set from ``__init__(getter)``: what the one construction passes
         passed = _constructions_pass(key, given, evaluator)
         return _named(passed, evaluator, hops + 1) if passed is not None and hops < 8 else None
@@ -258,12 +258,34 @@ def _init_parameter(key: str, evaluator: Evaluator) -> str | None:
     return param if marker and head == cls and param.isidentifier() else None
 
 
+def _set_from_parameters(key: str, evaluator: Evaluator) -> bool:
+    """Whether a class attribute is set from a method's parameter somewhere: which
+    function it holds is each instance's (a placeholder then, not the attribute's name)."""
+    cls = key.rpartition(".")[0]
+    fact = evaluator.resolver.symbols.get(cls)
+    if fact is None or fact.kind != "class":
+        return False
+    return any(
+        f.value is not None
+        and f.value.kind == "name"
+        and (f.value.ref or "").startswith(f"{cls}.")
+        and ".<locals>." in (f.value.ref or "")
+        for f in evaluator.assigns.get(key) or []
+    )
+
+
 def _constructions_pass(key: str, param: str, evaluator: Evaluator) -> Value | None:
     """What the app's one construction of the class, bound to a variable, passes its
     ``__init__`` for ``param``; None when its code binds others, or none (a test's own
     constructions are not the app's)."""
-    cls = key.rpartition(".")[0]
+    cls, _, attribute = key.rpartition(".")
     init = evaluator.resolver.symbols.get(f"{cls}.__init__")
+    if init is None or f"{cls}.__init__.<locals>.{param}" in evaluator.assigns:
+        return None  # ``getter = wrap(getter)`` first: not what the call passes
+    if any(ref.endswith(f".{attribute}") for ref in evaluator.assigned_attributes()):
+        return None  # ``Permissions.getter = other`` after it is built
+    if _subclassed(cls, evaluator) or _built_by_functions(cls, evaluator):
+        return None  # a subclass's or a factory's construction passes its own
     calls = [
         fact.value
         for module in evaluator.resolver.modules.values()
@@ -273,9 +295,30 @@ def _constructions_pass(key: str, param: str, evaluator: Evaluator) -> Value | N
         and fact.value.kind == "call"
         and evaluator.called_class(fact.value) == cls
     ]
-    if init is None or len(calls) != 1:
+    if len(calls) != 1:
         return None
     return argument(param, replace(init, params=init.params[1:]), calls[0])
+
+
+def _subclassed(cls: str, evaluator: Evaluator) -> bool:
+    symbols = evaluator.resolver.symbols
+    return any(
+        fact.kind == "class" and name != cls and cls in evaluator.resolver.mro(name)
+        for name, fact in symbols.items()
+    )
+
+
+def _built_by_functions(cls: str, evaluator: Evaluator) -> bool:
+    """Whether a function or method returns a construction of ``cls`` (``return cls(...)``
+    in one of its classmethods, ``return AccessControl(...)`` in a factory)."""
+    for name, fact in evaluator.resolver.symbols.items():
+        for value in fact.returned if fact.kind in ("function", "method") else ():
+            if value.kind != "call" or value.func is None:
+                continue
+            own = name.startswith(f"{cls}.") and value.func.text == "cls"
+            if own or evaluator.called_class(value) == cls:
+                return True
+    return False
 
 
 def _held(key: str, evaluator: Evaluator) -> str | None:
@@ -420,11 +463,25 @@ def _called_instance(func: Value | None, evaluator: Evaluator) -> str | None:
     if key is None or ".<locals>." in key:
         return None
     cls = evaluator.instance_class(evaluator.branch_binding(key))
+    symbols = evaluator.resolver.symbols
     for owner in evaluator.resolver.mro(cls) if cls else ():
-        method = evaluator.resolver.symbols.get(f"{owner}.__call__")
-        if method is not None and method.kind == "method":
-            return f"{owner}.__call__"
+        method = symbols.get(f"{owner}.__call__")
+        if method is None or method.kind != "method":
+            continue
+        local = f"{owner}.__call__.<locals>."
+        # each return a closure of its own, no decorator between: what FastAPI is given
+        closures = all(v.kind == "name" and f"{local}{v.text}" in symbols for v in method.returned)
+        return f"{owner}.__call__" if closures and not method.decorators else None
     return None
+
+
+def _own_method(func: Value | None, method: str, evaluator: Evaluator) -> bool:
+    """Whether ``method`` is defined by the very class of the instance it is called on:
+    what it reads on ``self`` is then that class's (a subclass may override it)."""
+    holder = (func.ref or "").rpartition(".")[0] if func is not None else ""
+    key = evaluator.variable(holder) if holder else None
+    cls = evaluator.instance_class(evaluator.binding(key)) if key else None
+    return cls is not None and method.rpartition(".")[0] == cls
 
 
 def _one_class(key: str, evaluator: Evaluator) -> str | None:
@@ -717,7 +774,8 @@ def _origin(value: Value | None, evaluator: Evaluator) -> Value | None:
             fact = evaluator.resolver.symbols.get(evaluator.called_class(value) or "")
             if fact is None or fact.kind != "function":  # ``auth.get_backend()``: a method
                 method = _called_method(value.func, evaluator)
-                fact = evaluator.resolver.symbols.get(method) if method else fact
+                if method is not None and _own_method(value.func, method, evaluator):
+                    fact = evaluator.resolver.symbols.get(method)
             if fact is None or fact.kind not in ("function", "method"):
                 return value
             if len(fact.returned) != 1:

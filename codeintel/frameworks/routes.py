@@ -872,7 +872,8 @@ class _Builder:
         if factory is None or fact is None:
             return decorator
         handed = decorator.items[0] if decorator.items else None
-        if handed is not None and handed.kind == "name" and _is_verb(handed):
+        verb = handed is not None and handed.kind == "name" and _is_verb(handed)
+        if handed is not None and verb and self._registers_handed(factory, fact):
             # ``@wrap_route(router.post, path="/x")``: the verb it is handed applied to the
             # function with the other arguments (Opentrons' ``PydanticResponse.wrap_route``)
             rest = decorator.items[1:]
@@ -896,6 +897,38 @@ class _Builder:
         if returned is None or func is None or (func.ref or "").rpartition(".")[2] not in _VERBS:
             return decorator
         return _close(returned, self._bind(fact, factory, decorator, {}))
+
+    def _registers_handed(self, factory: str, fact: SymbolFact) -> bool:
+        """Whether a decorator factory ``wrap(route_method, *args, **kwargs)`` returns a
+        decorator that, under no test, applies ``route_method(*args, **kwargs)`` (more
+        keywords allowed, not ``path`` or ``methods``) to the function it decorates."""
+        if not fact.params or fact.params[0].kind != "positional":
+            return False
+        verb = f"{factory}.<locals>.{fact.params[0].name}"
+        mapping = next((p.name for p in fact.params if p.kind == "double_star"), None)
+        module = self.resolver.symbol_module.get(factory, "")
+        facts = self.resolver.modules.get(module)
+        local = factory.removeprefix(f"{module}.") + ".<locals>."
+        for nested in facts.symbols if facts is not None and mapping else ():
+            if nested.kind != "function" or not nested.qualname.startswith(local):
+                continue
+            if len(nested.params) != 1 or "." in nested.qualname[len(local) :]:
+                continue
+            decorated = f"{module}.{nested.qualname}.<locals>.{nested.params[0].name}"
+            for value, guards in zip(nested.returned, nested.returned_guards, strict=True):
+                if guards or value.kind != "call" or len(value.items) != 1:
+                    continue
+                if value.items[0].ref != decorated or value.keywords:
+                    continue
+                applied = value.func
+                if applied is not None and applied.kind == "name":  # ``deco = m(...)`` first
+                    key = self.ev.variable(applied.ref)
+                    written = self.ev.assigns.get(key) if key else None
+                    one = written[0] if written and len(written) == 1 else None
+                    applied = one.value if one is not None and not one.guards else None
+                if _forwards(applied, verb, f"{factory}.<locals>.{mapping}"):
+                    return True
+        return False
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
         call = _copied_by_loop(call) or call
@@ -4102,6 +4135,18 @@ def _conjuncts(test: str) -> list[str]:
 def _only(name: str, value: Value) -> Callable[[str], Value | None]:
     """What ``holds`` reads a test with: ``value`` for ``name``, nothing else known."""
     return lambda asked: value if asked == name else None
+
+
+def _forwards(call: Value | None, verb: str, mapping: str) -> bool:
+    """``route_method(*route_args, **route_kwargs, response_model=...)``: the verb called
+    with all it was handed, and nothing that changes the path or the methods."""
+    if call is None or call.kind != "call" or call.func is None or call.func.ref != verb:
+        return False
+    if any(item.kind != "star" for item in call.items):
+        return False
+    names = [name for name, _ in call.keywords]
+    passed = [v.ref for name, v in call.keywords if name == "**"]
+    return passed == [mapping] and not {"path", "methods"} & set(names)
 
 
 def _is_verb(value: Value) -> bool:

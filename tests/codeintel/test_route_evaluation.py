@@ -1655,3 +1655,33 @@ def test_a_router_held_in_a_named_tuple(tmp_path: Path, held: str) -> None:
     assert [(r.path, r.app) for r in graph.routes() if r.app] == [
         ("/scheduler/{path:path}", "main.app")
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "        fn.meta = (route_method, route_args, route_kwargs)\n        return fn\n",
+        "        if False:\n            return route_method(*route_args, **route_kwargs)(fn)\n"
+        "        return fn\n",
+        "        return route_method('/api', *route_args, **route_kwargs)(fn)\n",
+        "        return route_method(*route_args, **route_kwargs, path='/other')(fn)\n",
+    ],
+)
+def test_a_decorator_handed_a_verb_declares_only_as_it_forwards_it(
+    tmp_path: Path, body: str
+) -> None:
+    """Only ``route_method(*args, **kwargs)`` applied to the decorated function, under no
+    test, is read as the route: a decorator that keeps the verb, or calls it otherwise,
+    declares nothing we claim."""
+    graph = _main(
+        tmp_path,
+        (
+            "from fastapi import APIRouter, FastAPI\n\n"
+            "def wrap_route(route_method, *route_args, **route_kwargs):\n"
+            f"    def decorator(fn):\n{body}"
+            "    return decorator\n\n"
+            "router = APIRouter()\n\n@wrap_route(router.post, path='/x')\ndef create(): ...\n\n"
+            "app = FastAPI()\napp.include_router(router)\n"
+        ),
+    )
+    assert [r.path for r in graph.routes()] == []

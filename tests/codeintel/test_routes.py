@@ -2572,3 +2572,34 @@ def test_a_fastapi_users_backend_built_by_a_method_of_an_instance(tmp_path: Path
             f"{closure}.current_user_dependency",
         )
     }
+
+
+@pytest.mark.parametrize(
+    "built",
+    [
+        "class Admin(AccessControl): ...\n\nPermissions = Admin(get_admin)\n",
+        "Permissions = AccessControl(get_principals)\nPermissions.getter = get_admin\n",
+        "def make():\n    return AccessControl(get_admin)\n\nPermissions = make()\n",
+    ],
+)
+def test_what_an_instance_was_given_is_read_only_where_one_construction_says(
+    tmp_path: Path, built: str
+) -> None:
+    """A subclass's or a factory's construction, or the attribute set again after it: the
+    getter the closure asks for is a placeholder with its CI204, never a guess."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "def get_principals() -> list[str]:\n    return []\n\n"
+        "def get_admin() -> list[str]:\n    return ['admin']\n\n"
+        "class AccessControl:\n    def __init__(self, getter) -> None:\n"
+        "        self.getter = getter\n\n"
+        "    def __call__(self, permission: str):\n"
+        "        def check(principals=Depends(self.getter)) -> bool:\n"
+        "            return permission in principals\n\n        return check\n\n"
+        f"{built}\nOther = AccessControl(get_principals)\napp = FastAPI()\n\n"
+        "@app.get('/c')\ndef c(ok: bool = Depends(Permissions('read'))) -> None: ...\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    (chain,) = [r.all_dependencies for r in graph.routes()]
+    assert chain[0] == "<?self.getter>"
+    assert chain[1] == "main.AccessControl.__call__.<locals>.check"
