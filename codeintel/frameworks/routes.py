@@ -2140,6 +2140,8 @@ class _Builder:
         ``Dispatcher``, a project class with an ``include_router`` of its own), or ``self``."""
         assert call.func is not None and call.func.ref is not None
         holder = call.func.ref.rpartition(".")[0]
+        if self._webhooks(holder):
+            return  # ``app.webhooks``: OpenAPI's webhooks, documented and never served
         key = self.ev.variable(holder)
         cls = self.ev.instance_class(self.ev.binding(key)) if key else None
         routing = cls is not None and cls not in self.resolver.symbols and _routing_name(cls)
@@ -2148,6 +2150,12 @@ class _Builder:
         text = call.func.text.rpartition(".")[0]
         message = f"cannot tell which app or router {text} is; its {method} is not seen"
         self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
+
+    def _webhooks(self, holder: str) -> bool:
+        """Whether ``holder`` is an app's ``webhooks`` router (``app.webhooks``)."""
+        app, _, attribute = holder.rpartition(".")
+        key = self.ev.variable(app) if attribute == "webhooks" else None
+        return key is not None and key in self.objects and self.objects[key].kind == "app"
 
     def _a_class(self, name: str | None) -> bool:
         """Whether ``name`` is a project class, or looks like one of a package we do not read

@@ -1685,3 +1685,20 @@ def test_a_decorator_handed_a_verb_declares_only_as_it_forwards_it(
         ),
     )
     assert [r.path for r in graph.routes()] == []
+
+
+def test_an_apps_webhooks_are_documented_not_served_and_no_gap(tmp_path: Path) -> None:
+    """marzneshin: ``app.webhooks.include_router(r)`` and ``@app.webhooks.post("user")``
+    describe OpenAPI webhooks: nothing the app serves, and nothing we failed to read."""
+    graph = _main(
+        tmp_path,
+        (
+            "from fastapi import APIRouter, FastAPI\n\n"
+            "events = APIRouter()\n\n@events.post('user')\ndef user_event(): ...\n\n"
+            "app = FastAPI()\napp.webhooks.include_router(events)\n\n"
+            "@app.webhooks.post('node')\ndef node_event(): ...\n\n"
+            "@app.get('/ok')\ndef ok(): ...\n"
+        ),
+    )
+    assert [(r.path, r.app) for r in graph.routes() if r.app] == [("/ok", "main.app")]
+    assert not graph.diagnostics
