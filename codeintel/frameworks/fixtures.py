@@ -1255,16 +1255,8 @@ def _mock_arguments(decorators: tuple[Value, ...], evaluator: Evaluator) -> int:
     """How many arguments patch decorators pass in (pytest's ``num_mock_patch_args``): those
     given no replacement; ``patch.dict`` and ``patch.multiple`` pass none positionally."""
     count = 0
-    for decorator in decorators:
-        if decorator.kind == "name":  # ``patch_cwd = patch("os.getcwd")``, then ``@patch_cwd``
-            key = evaluator.variable(decorator.ref)
-            once = key is not None and len(evaluator.assigns[key]) == 1
-            decorator = (evaluator.binding(key) if once and key else None) or decorator
-        if decorator.kind == "name":  # ``def patch_log(func): return patch(...)(func)``
-            fact = evaluator.resolver.symbols.get(evaluator.qualified(decorator) or "")
-            returned = fact.returned if fact is not None and fact.kind == "function" else ()
-            applied = returned[0].func if len(returned) == 1 else None
-            decorator = applied if applied is not None and applied.kind == "call" else decorator
+    for written in decorators:
+        decorator = _patcher_named(written, evaluator) if written.kind == "name" else written
         if decorator.kind != "call":
             continue
         position = _PATCHERS.get(evaluator.qualified(decorator.func) or "")
@@ -1276,6 +1268,19 @@ def _mock_arguments(decorators: tuple[Value, ...], evaluator: Evaluator) -> int:
         if new is None or evaluator.qualified(new) in _MOCK_DEFAULTS:
             count += 1
     return count
+
+
+def _patcher_named(decorator: Value, evaluator: Evaluator) -> Value:
+    """The patcher a decorator's name stands for: a variable bound once to it
+    (``patch_cwd = patch("os.getcwd")``), or the one a project function returns applied
+    (``def patch_log(func): return patch(...)(func)``); else the name itself."""
+    key = evaluator.variable(decorator.ref)
+    if key is not None and len(evaluator.assigns[key]) == 1:
+        return evaluator.binding(key) or decorator
+    fact = evaluator.resolver.symbols.get(evaluator.qualified(decorator) or "")
+    returned = fact.returned if fact is not None and fact.kind == "function" else ()
+    applied = returned[0].func if len(returned) == 1 else None
+    return applied if applied is not None and applied.kind == "call" else decorator
 
 
 def _parametrized_names(

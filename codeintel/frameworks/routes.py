@@ -2704,11 +2704,12 @@ class _Builder:
         given = self._given_instead(value.ref)
         if given is not None:  # ``self.router = router or APIRouter()``, a router passed
             return self._objects(given, {}, where, depth + 1)
-        fielded = self._returned_field(value.ref)
-        if isinstance(fielded, Value):  # ``sched = Endpoint(router)``, a named tuple
-            return self._objects(fielded, {}, where, depth + 1)
-        if fielded is not None:  # ``sched.router``, ``sched = get_router(prefix="/s")``
-            factory_call, place, at = fielded
+        field = self._record_field(value.ref)
+        if field is not None:  # ``sched.router``, ``sched = Endpoint(router)``
+            return self._objects(field, {}, where, depth + 1)
+        by_factory = self._returned_field(value.ref)
+        if by_factory is not None:  # ``sched.router``, ``sched = get_router(prefix="/s")``
+            factory_call, place, at = by_factory
             return self._called(factory_call, at or where, depth + 1, place)
         key = self._subclass_copy(value.ref) or self.ev.variable(value.ref)
         if key in self.objects:  # a caller's own copy, imported (``users.router``)
@@ -2987,20 +2988,28 @@ class _Builder:
             given = None if bound is not None and bound.kind == "const" else given
         return None if given is None or given.kind == "const" else given
 
-    def _returned_field(self, ref: str) -> Value | tuple[Value, int, str | None] | None:
-        """A field of a named tuple (or other record) a variable holds: ``sched.router``
-        with ``sched = Endpoint(router)``, that argument; with ``sched = get_router(
-        prefix="/s")`` returning ``endpoint(router)`` (tracardi's licensed endpoints), the
-        call, the field's place in what each ``return`` builds, and where it is bound."""
+    def _record_held(self, ref: str) -> tuple[str | None, Value | None, str]:
+        """For ``holder.name``: the key of ``holder``, the value it is bound to once, and
+        ``name``."""
         holder, _, name = ref.rpartition(".")
         key = self.ev.variable(holder) if holder else None
         written = self.ev.assigns.get(key) if key else None
-        call = written[0].value if written and len(written) == 1 else None
+        return key, written[0].value if written and len(written) == 1 else None, name
+
+    def _record_field(self, ref: str) -> Value | None:
+        """``sched.router`` with ``sched = Endpoint(router)``, a named tuple (or other plain
+        record): the argument the construction passed for that field."""
+        _, call, name = self._record_held(ref)
         record = self._record(call) if call is not None and call.kind == "call" else None
-        if record is not None and record.kind == "list" and record.keyword(name) is not None:
-            return record.keyword(name)
+        return record.keyword(name) if record is not None and record.kind == "list" else None
+
+    def _returned_field(self, ref: str) -> tuple[Value, int, str | None] | None:
+        """``sched.router`` with ``sched = get_router(prefix="/s")`` returning
+        ``endpoint(router)``, a named tuple (tracardi's licensed endpoints): the call, the
+        field's place in what each ``return`` builds, and where the call is bound."""
+        key, call, name = self._record_held(ref)
         fact = self._callee(self.ev.called_class(call)) if call is not None else None
-        if call is None or fact is None or not fact.returned:
+        if key is None or call is None or fact is None or not fact.returned:
             return None
         places = set()
         for returned in fact.returned:
@@ -3008,7 +3017,7 @@ class _Builder:
             fields = [field for field, _ in record.keywords] if record.kind == "list" else []
             places.add(fields.index(name) if name in fields else None)
         place = places.pop() if len(places) == 1 else None
-        return (call, place, self._bound_at(key)) if place is not None and key else None
+        return (call, place, self._bound_at(key)) if place is not None else None
 
     def _factory_field(self, cls: str, name: str) -> bool:
         """Whether a record class (no ``__init__`` of its own) declares the field ``name``

@@ -28,6 +28,7 @@ _MAX_HOPS = 16
 _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
 _GETENV = frozenset({"os.getenv", "os.environ.get"})
 _ENV_SETTERS = frozenset({"os.environ.setdefault", "os.putenv"})
+_ENV_SETTER_NAMES = ("setdefault", "putenv")
 _ENVIRON_ITEM = re.compile(r"""os\.environ\[(["'])(\w+)\1\]""")
 #: Settings readers that return their ``default`` where the variable is unset (and no
 #: ``.env``/``settings.ini`` file sets it), with where each instance's call takes it.
@@ -636,10 +637,15 @@ class Evaluator:
                         continue
                     if call.role == "setitem" and (named := _ENVIRON_ITEM.fullmatch(target.text)):
                         found.add(named[2])
-                    elif call.role == "call" and self.qualified(call.value.func) in _ENV_SETTERS:
+                    elif call.role == "call" and self._sets_environment(call.value.func):
                         found.add(target.text)
             self._env_set = frozenset(found)
         return self._env_set
+
+    def _sets_environment(self, func: Value | None) -> bool:
+        # the name's end first: qualifying every call of the project costs more
+        written = func.text if func is not None else ""
+        return written.endswith(_ENV_SETTER_NAMES) and self.qualified(func) in _ENV_SETTERS
 
     def _returned_literal(self, func: str | None) -> Value | None:
         """``Images.sequence_name()`` of ``def sequence_name(cls): return "images"``: what a
@@ -711,8 +717,10 @@ class Evaluator:
             key = f"{func}.<locals>.{name}"
             if key in params:
                 return self._known(params[key], hops)
-            if name in _BUILTINS_READ and (key in self.assigns or self._shadowed(module, name)):
-                return Value("other", name)
+            if name in _BUILTINS_READ and key in self.assigns:
+                return Value("other", name)  # a local ``len``
+            if (shadowed := self.builtin_shadowed(module, name)) is not None:
+                return shadowed
             local = self.variable(key) or self._settled(f"{module}.{name}")
             return self._known(self.binding(local), hops) if local else None
 
