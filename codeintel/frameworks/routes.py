@@ -1941,6 +1941,9 @@ class _Builder:
         value = _close(Value("name", ref, ref=ref), site.env)
         if value.kind == "name" and value.ref is not None and self._param(value.ref):
             return [value.ref]
+        reached = self._branch_reached(value, site)
+        if reached is not None:
+            return reached
         found = sorted({key for key, _ in self._objects(value, {}, site.where)})
         if not found and ref in self._constructing(f"{site.module}.{site.scope}"):
             return [ref]  # ``self.add_api_route(...)`` while a ``FastAPI`` subclass is built
@@ -2513,7 +2516,7 @@ class _Builder:
         when the statement alone does not tell (``include(app, "app.routers.users")``
         including ``getattr(import_module(module_path), attr)``)."""
         site = edge.site
-        found = self._objects(edge.child, site.env, site.where)
+        found = [(k, e) for k, e, _ in self._included(edge.child, site.env, site.where, 0)]
         func = f"{site.module}.{site.scope}"
         fact = self._callee(func) if site.scope and not found else None
         for call, outer in self.sites.get(func, []) if fact is not None else []:
@@ -3554,7 +3557,7 @@ class _Builder:
             given = edge.call.keyword("dependencies")
             deps = tuple(list_providers(given, self.ev, (site.file, site.line)))
             tags = self.ev.strings(edge.call.keyword("tags"))
-        for key, child_env in self._objects(edge.child, env, site.where):
+        for key, child_env, branch in self._included(edge.child, env, site.where, depth):
             if self.objects[key].kind == "app" and context.app is None:
                 continue  # an app under no app is a root: its routes are walked from there
             for child, tests in self._bindings(self.objects[key]):
@@ -3568,7 +3571,7 @@ class _Builder:
                     (*context.dependencies, *deps),
                     (*context.tags, *tags),
                     (*context.sites, site.where),
-                    (*context.conditions, *site.conditions, *tests),
+                    (*context.conditions, *site.conditions, *branch, *tests),
                 )
                 inner = replace(
                     outer,
@@ -3578,6 +3581,67 @@ class _Builder:
                     outer=outer,
                 )
                 self._walk(key, child_env, inner, found, depth + 1)
+
+    def _included(
+        self, child: Value | None, env: Env, where: str, depth: int
+    ) -> list[tuple[str, Env, tuple[str, ...]]]:
+        """What an include reaches, each with the tests under which the name it passes holds
+        it: a module name bound in each branch of an ``if`` to another router (``if AI:
+        chat_router = chat.router``, ``else: chat_router = APIRouter()``) is each router
+        under its branch's tests, not both always."""
+        branches = self._branch_bindings(child)
+        if branches is None:
+            return [(key, found, ()) for key, found in self._objects(child, env, where)]
+        return [
+            (held, found, _conditions(fact.guards))
+            for key, fact in branches
+            for held, found in self._bound_objects(key, fact, where, depth)
+        ]
+
+    def _bound_objects(
+        self, key: str, fact: AssignFact, where: str, depth: int
+    ) -> list[tuple[str, Env]]:
+        """The objects one binding of the variable ``key`` gives it: the router or app it
+        builds in place, or what the name it is bound to holds."""
+        if key in self.objects and self._kind(fact.value) is not None:
+            return [(key, {})]
+        return self._objects(fact.value, {}, where, depth + 1)
+
+    def _branch_reached(self, value: Value, site: _Site) -> list[str] | None:
+        """What a name bound in each branch of an ``if`` holds at a module-level statement
+        of that branch (``@plan_router.get`` under the ``else`` that binds it to a router of
+        its own): the branch's binding before it, not every branch's."""
+        branches = self._branch_bindings(value)
+        if branches is None or site.scope:
+            return None
+        tests = set(site.conditions)
+        reaching = [
+            (key, fact)
+            for key, fact in branches
+            if fact.line < site.line
+            and self.ev.module_of(key) == site.module
+            and set(_conditions(fact.guards)) <= tests
+        ]
+        if not reaching:
+            return None
+        key, fact = reaching[-1]
+        return sorted({held for held, _ in self._bound_objects(key, fact, site.where, 0)})
+
+    def _branch_bindings(self, child: Value | None) -> list[tuple[str, AssignFact]] | None:
+        """The module-level bindings of the name ``child`` passes, when each is under ``if``
+        tests only and one at least names another object; None otherwise (a router built in
+        each branch is ``_bindings``' to split)."""
+        if child is None or child.kind != "name" or child.ref is None:
+            return None
+        key = self.ev.variable(child.ref)
+        written = [f for f in self.ev.assigns.get(key or "", ()) if f.value is not None]
+        if key is None or len(written) < 2 or any(f.scope for f in written):
+            return None
+        if not any(f.value is not None and f.value.kind == "name" for f in written):
+            return None
+        if not all(f.guards and all(g.kind == "if" for g in f.guards) for f in written):
+            return None
+        return [(key, fact) for fact in sorted(written, key=lambda fact: fact.line)]
 
     def _own_dependencies(self, obj: _Object, env: Env) -> list[str]:
         """A router's ``dependencies``, as the call that built it passes them to its factory

@@ -8,6 +8,7 @@ from site_app.extension import extend_main
 from site_app.holder import api as holder_api
 from site_app.handlers import register_plans, register_status
 from site_app.loader import add_routers
+from site_app.picked import router as picked_router
 from site_app.prefixed import router as prefixed_router
 from site_app.routers import admin, billing, free, legacy
 from site_app.variants import router as variant_router
@@ -27,6 +28,7 @@ app.include_router(prefixed_router)
 app.include_router(branch_routes)
 app.include_router(holder_api.router)
 app.include_router(variant_router)
+app.include_router(picked_router)
 register_status(app)
 register_plans(app)
 add_routers(
