@@ -378,7 +378,7 @@ def _made(value: Value | None, evaluator: Evaluator) -> str | None:
     return f"{cls}()" if fact is not None and fact.kind == "class" else None
 
 
-def _built(call: Value, evaluator: Evaluator) -> str | None:
+def _built(call: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
     """``Depends(SortingGetter(...))`` with ``SortingGetter`` returning ``_Getter(...)``:
     the instance, when every ``return`` builds one of the same class, the project's or a
     library's (an annotation may name only a base; ``Sub() if flag else Base()`` is the one
@@ -386,19 +386,41 @@ def _built(call: Value, evaluator: Evaluator) -> str | None:
     called = _function_called(call, evaluator)
     if called is None or not called[1].returned:
         return None
-    fact = called[1]
+    factory, fact = called
     returned = [chosen(value, fact, call) for value in fact.returned]  # by a literal flag
-    picked = evaluator.returned_for(call, called[0]) if len(returned) > 1 else None
+    picked = evaluator.returned_for(call, factory) if len(returned) > 1 else None
     returned = [picked] if picked is not None else returned
-    if any(value is None or value.kind != "call" for value in returned):
+    names = {_built_by(value, factory, evaluator, hops) for value in returned}
+    return names.pop() if len(names) == 1 else None
+
+
+def _built_by(value: Value | None, factory: str, evaluator: Evaluator, hops: int) -> str | None:
+    """The instance one ``return`` of ``factory`` gives: built in place, in a local it
+    returns (``checker = RoleChecker(roles)``), or by another factory it calls (keep's
+    ``get_auth_verifier`` -> ``_load_manager``)."""
+    if value is not None and value.kind == "name":
+        value = _local_construction(value, factory, evaluator)
+    if value is None or value.kind != "call":
         return None
-    classes = {evaluator.called_class(value) for value in returned}
-    cls = classes.pop() if len(classes) == 1 else None
+    if _function_called(value, evaluator) is not None:
+        return _built(value, evaluator, hops + 1) if hops < _MAX_ALIASES else None
+    cls = evaluator.called_class(value)
     built = evaluator.resolver.symbols.get(cls) if cls else None
     if cls is None or built is not None:
         return f"{cls}()" if built is not None and built.kind == "class" else None
     # a library's class (``return RateLimiter(times=times)``), as ``_instance`` names one
     return f"{cls}()" if cls.rpartition(".")[2][:1].isupper() else None
+
+
+def _local_construction(value: Value, factory: str, evaluator: Evaluator) -> Value | None:
+    """A local of ``factory`` every binding of which builds the same class (``checker =
+    RoleChecker(roles)``, the same class in each branch): the first of those calls."""
+    written = evaluator.assigns.get(f"{factory}.<locals>.{value.text}", ())
+    calls = [f.value for f in sorted(written, key=lambda fact: fact.line)]
+    if not calls or any(c is None or c.kind != "call" for c in calls):
+        return None
+    classes = {evaluator.called_class(c) for c in calls}
+    return calls[0] if len(classes) == 1 and None not in classes else None
 
 
 def _aliased(value: Value, evaluator: Evaluator) -> str | None:

@@ -2405,6 +2405,44 @@ def test_a_factory_returning_a_library_instance_or_a_closure_by_its_tests(
 
 
 @pytest.mark.slow
+def test_a_factory_returning_an_instance_through_a_local_or_another_factory(
+    tmp_path: Path,
+) -> None:
+    """keep's ``get_auth_verifier`` -> ``_load_manager`` -> ``resp = manager_class(...)``;
+    ``return resp``: the instance a factory returns through a local, another factory's call
+    or a classmethod calling a staticmethod is the provider, with its ``__call__``'s own."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI, Security\n"
+        "from fastapi.security import APIKeyHeader\n\n"
+        "api_key = APIKeyHeader(name='X-Key', auto_error=False)\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "class RoleChecker:\n"
+        "    def __init__(self, roles: list[str]) -> None:\n        self.roles = roles\n\n"
+        "    def __call__(self, key: str | None = Security(api_key), db: str = Depends(get_db)):\n"
+        "        return key\n\n"
+        "def require_roles(roles: list[str], strict: bool = False):\n"
+        "    if strict:\n        checker = RoleChecker(roles)\n"
+        "    else:\n        checker = RoleChecker([])\n"
+        "    return checker\n\n"
+        "def _make(roles: list[str]):\n    return RoleChecker(roles)\n\n"
+        "def require_admin():\n    return _make(['admin'])\n\n"
+        "class Guards:\n    @classmethod\n    def of(cls, roles: list[str]):\n"
+        "        return Guards._build(roles)\n\n"
+        "    @staticmethod\n    def _build(roles: list[str]):\n"
+        "        return RoleChecker(roles)\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/a')\ndef a(user: str = Depends(require_roles(['user']))) -> None: ...\n\n"
+        "@app.get('/b')\ndef b(user: str = Depends(require_admin())) -> None: ...\n\n"
+        "@app.get('/c')\ndef c(user: str = Depends(Guards.of(['user']))) -> None: ...\n"
+    )
+    routes = {r.endpoint: r.all_dependencies for r in codeintel.analyze(tmp_path).routes()}
+    chain = ("main.api_key", "main.get_db", "main.RoleChecker()")
+    assert routes == {"main.a": chain, "main.b": chain, "main.c": chain}
+    runtime = runtime_dependencies(tmp_path, "main:a", "main:b", "main:c")
+    assert runtime == {f"main:{name}": list(chain) for name in "abc"}
+
+
+@pytest.mark.slow
 def test_routers_served_for_a_host_keep_their_paths(tmp_path: Path) -> None:
     """bancho.py: ``asgi_app.host(f"{sub}.{domain}", router)`` in loops inside a helper the
     app factory calls; Starlette's host routing serves each router's routes as they are."""
