@@ -3319,6 +3319,8 @@ class _Builder:
             if not cls or key not in classes or self._runs_for(cls, key, d.site)
         ]
         for declared in (*own, *self._inherited_declared(holder)):
+            if _another_call(declared.site, env):
+                continue
             outer = context.outer if declared.listed and context.outer else context
             given = replace(outer, sites=context.sites, conditions=context.conditions)
             for route in self._routes(holder, declared, env, given):
@@ -3537,6 +3539,8 @@ class _Builder:
         depth: int,
     ) -> None:
         site = edge.site
+        if _another_call(site, env):
+            return
         env = {**env, **site.env}
         if site.scope and env != site.env:  # ``mod = import_module(path)``, ``path`` bound now
             env = self._module_locals(site.module, site.scope, site.line, env)
@@ -3952,6 +3956,13 @@ def _loop_target(owner: str, guards: tuple[Guard, ...]) -> bool:
     """Whether ``owner`` (``router.get``) is read from a loop's variable."""
     head = owner.partition(".")[0]
     return any(g.kind == "for" and g.target is not None and g.target.text == head for g in guards)
+
+
+def _another_call(site: _Site, env: Env) -> bool:
+    """Whether ``site``, a statement of a function read once per call of it, is another
+    call's than the one that built the object walked with ``env`` (``create_subapp(title,
+    router)`` called twice: each app includes its own call's router, not both)."""
+    return any(key in env and env[key] != value for key, value in site.env.items())
 
 
 def _strip(ref: str | None) -> str | None:

@@ -14,6 +14,7 @@ APPS = [
     ("single_file_app", "main:app"),
     ("fullstack_app", "app.main:app"),
     ("routers_via_functions", "shop.main:app"),
+    ("routers_via_functions", "shop.per_call:app"),
     ("routers_via_functions", "shop.apps:project_app"),
     ("routers_via_functions", "shop.apps:file_app"),
     ("routers_via_functions", "shop.apps:console_app"),
