@@ -1,6 +1,9 @@
 """Print FastAPI's own dependency tree for endpoints, flattened in solve order, as JSON.
 
 Usage: python runtime_dependencies.py PROJECT_DIR MODULE:QUALNAME...
+       python runtime_dependencies.py PROJECT_DIR --routes MODULE:APP
+(``--routes``: each route the app serves itself, ``"METHOD PATH"``, with the dependencies
+its routers and the app add, as FastAPI solves them for a request)
 Each provider is named as codeintel names it: a function or class by ``module.qualname``, an
 instance by the module-level variables that hold it (``a|b`` when it is imported elsewhere).
 """
@@ -51,8 +54,33 @@ def _globals(project: Path) -> dict[int, str]:
     return {key: "|".join(names) for key, names in found.items()}
 
 
+def route_chains(project: str, spec: str) -> dict[str, list[str]]:
+    module, _, attribute = spec.partition(":")
+    app = getattr(importlib.import_module(module), attribute)
+    names = _globals(Path(project).resolve())
+    result = {}
+    for route in app.routes:
+        # FastAPI >= 0.16x keeps an include as one route with a context per served route
+        contexts = (
+            route.effective_route_contexts()
+            if hasattr(route, "effective_route_contexts")
+            else [route]
+        )
+        for context in contexts:
+            if getattr(context, "dependant", None) is None or not getattr(context, "methods", None):
+                continue
+            done: dict[str, None] = {}
+            flattened(context.dependant, names, done)
+            for method in sorted(context.methods):
+                result[f"{method} {context.path}"] = list(done)
+    return result
+
+
 def main(project: str, *endpoints: str) -> None:
     sys.path.insert(0, project)
+    if endpoints[:1] == ("--routes",):
+        print(json.dumps(route_chains(project, endpoints[1]), sort_keys=True))
+        return
     calls = {}
     for spec in endpoints:
         module, _, qualname = spec.partition(":")

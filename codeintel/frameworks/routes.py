@@ -574,9 +574,11 @@ class _Builder:
         framework = cls in APP_CLASSES | ROUTER_CLASSES
         cls = cls if cls in self.resolver.symbols and not framework else None
         obj = _Object(key, kind, file, line, self._super_call(call, cls), cls=cls, constructed=call)
+        # what a subclass's ``__init__`` hands ``super().__init__`` (mealie's ``AdminAPIRouter``
+        # adding ``dependencies=[Depends(get_admin_user)]``) is the router's own
         if kind == "router":
-            obj.tags = self.ev.strings(call.keyword("tags"))
-        given = self._picked(key, call.keyword("dependencies"))
+            obj.tags = self.ev.strings(obj.call.keyword("tags"))
+        given = self._picked(key, obj.call.keyword("dependencies"))
         obj.dependencies = list_providers(given, self.ev, (file, line))
         self._listed(obj)
         return obj
@@ -3395,14 +3397,16 @@ class _Builder:
             self._scoped_calls[module] = grouped
         return self._scoped_calls[module].get(scope, [])
 
-    def _super_call(self, call: Value, cls: str | None) -> Value:
+    def _super_call(self, call: Value, cls: str | None, depth: int = 0) -> Value:
         """``Api()`` of ``class Api(APIRouter)`` whose ``__init__`` calls
         ``super().__init__(prefix="/api")``: the constructor call with the keywords that
         call gives, bound to this call's arguments. The call's own keywords are
-        ``__init__``'s parameters; only what its ``**kwargs`` takes is passed on too."""
+        ``__init__``'s parameters; only what its ``**kwargs`` takes is passed on too. A base
+        of the project's between them passes on its own (mealie's ``AdminAPIRouter`` ->
+        ``BaseAPIRouter``)."""
         init = self._callee(f"{cls}.__init__") if cls else None
         found = self._super_init(cls) if cls else None
-        if init is None or found is None or cls is None:
+        if init is None or found is None or cls is None or depth > _MAX_DEPTH:
             return call
         env = self._bind(init, f"{cls}.__init__", call, {})
         given = {k: _close(v, env) for k, v in found.keywords if k != "**"}
@@ -3410,7 +3414,21 @@ class _Builder:
             named = {p.name for p in init.params}
             given.update((k, v) for k, v in call.keywords if k != "**" and k not in named)
         spread = tuple((k, v) for k, v in call.keywords if k == "**")
-        return replace(call, keywords=(*given.items(), *spread))
+        passed = replace(call, keywords=(*given.items(), *spread))
+        base = self._super_class(found, cls)
+        return self._super_call(passed, base, depth + 1) if base else passed
+
+    def _super_class(self, call: Value, cls: str) -> str | None:
+        """The class whose ``__init__`` ``call``, a ``super().__init__(...)`` in ``cls``,
+        runs: the next in ``cls``'s order after the class ``super`` starts from."""
+        mro = self.resolver.mro(cls)
+        start = self._super_start(call, cls, "__init__")
+        for base in mro[mro.index(start) + 1 :] if start in mro else []:
+            if base not in self.resolver.symbols:
+                return None  # a library's class, or one past it: we do not read its ``__init__``
+            if f"{base}.__init__" in self.resolver.symbols:
+                return base
+        return None
 
     def _super_init(self, cls: str) -> Value | None:
         """The one ``super().__init__(...)`` call of ``cls.__init__``, if it makes one."""

@@ -2444,6 +2444,38 @@ def test_a_factory_returning_an_instance_through_a_local_or_another_factory(
 
 
 @pytest.mark.slow
+def test_dependencies_a_router_subclass_hands_its_base_are_the_routers(tmp_path: Path) -> None:
+    """mealie's ``AdminAPIRouter(BaseAPIRouter)`` -> ``super().__init__(tags=tags,
+    prefix=prefix, dependencies=[Depends(get_admin_user)])``: every route of such a router
+    depends on it, through a subclass of the subclass too."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def get_user() -> str:\n    return 'user'\n\n"
+        "class UserAPIRouter(APIRouter):\n"
+        "    def __init__(self, tags=None, prefix: str = '', **kwargs):\n"
+        "        super().__init__(tags=tags, prefix=prefix, dependencies=[Depends(get_user)],"
+        " **kwargs)\n\n"
+        "class AdminAPIRouter(UserAPIRouter):\n"
+        "    def __init__(self, tags=None, prefix: str = '', **kwargs):\n"
+        "        super().__init__(tags=tags, prefix=prefix, **kwargs)\n\n"
+        "admin = AdminAPIRouter(tags=['admin'], prefix='/admin')\n"
+        "users = UserAPIRouter(prefix='/users')\n\n"
+        "@admin.get('/a')\ndef a() -> None: ...\n\n"
+        "@users.get('/u')\ndef u() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(admin)\napp.include_router(users)\n"
+    )
+    routes = {
+        r.endpoint: (r.all_dependencies, r.tags) for r in codeintel.analyze(tmp_path).routes()
+    }
+    assert routes == {
+        "main.a": (("main.get_user",), ("admin",)),
+        "main.u": (("main.get_user",), ()),
+    }
+    runtime = oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app")
+    assert runtime == {"GET /admin/a": ["main.get_user"], "GET /users/u": ["main.get_user"]}
+
+
+@pytest.mark.slow
 def test_routers_served_for_a_host_keep_their_paths(tmp_path: Path) -> None:
     """bancho.py: ``asgi_app.host(f"{sub}.{domain}", router)`` in loops inside a helper the
     app factory calls; Starlette's host routing serves each router's routes as they are."""
