@@ -822,12 +822,59 @@ def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
 
 
 def view_class(cls: str, evaluator: Evaluator) -> bool:
-    """Whether the project class ``cls`` is a class-based view (``@cbv(router)``)."""
+    """Whether the project class ``cls`` is a class-based view (``@cbv(router)``, or a
+    project's own copy of it: mealie's ``@controller(router)``)."""
     fact = evaluator.resolver.symbols.get(cls)
     return fact is not None and any(
-        d.kind == "call" and evaluator.qualified(d.func) in CLASS_BASED_VIEWS
+        d.kind == "call" and _view_decorator(evaluator.qualified(d.func), evaluator)
         for d in fact.decorators
     )
+
+
+def _view_decorator(name: str | None, evaluator: Evaluator) -> bool:
+    """fastapi-utils' ``cbv``, or a project function whose module does what it does: gives
+    a signature's first parameter ``Depends`` of a class it is handed
+    (``first.replace(default=Depends(cls))``) and writes a ``__signature__``."""
+    if name in CLASS_BASED_VIEWS:
+        return True
+    module = evaluator.resolver.symbol_module.get(name or "")
+    facts = evaluator.resolver.modules.get(module) if module else None
+    if facts is None or evaluator.resolver.symbols[name or ""].kind != "function":
+        return False
+    signed = any(_writes_signature(call.value) for call in facts.calls)
+    return signed and any(
+        _depends_on_parameter(value, assign.scope, module or "", evaluator)
+        for assign in facts.assigns
+        if assign.value is not None
+        for value in _nested_calls(assign.value)
+    )
+
+
+def _writes_signature(value: Value) -> bool:
+    """``x.__signature__ = ...`` or ``setattr(x, "__signature__", ...)``."""
+    if value.kind != "call":  # an attribute assignment's target, kept as written
+        return value.text.endswith(".__signature__")
+    given = value.items[1].text if len(value.items) > 1 else ""
+    return value.func is not None and value.func.text == "setattr" and "__signature__" in given
+
+
+def _depends_on_parameter(value: Value, scope: str, module: str, evaluator: Evaluator) -> bool:
+    """``Depends(cls)``, ``cls`` a parameter of the function ``scope`` of ``module``."""
+    if value.kind != "call" or evaluator.qualified(value.func) not in DEPENDS:
+        return False
+    if len(value.items) != 1 or value.items[0].kind != "name":
+        return False
+    function = evaluator.resolver.symbols.get(f"{module}.{scope}")
+    name = value.items[0].text
+    return function is not None and any(p.name == name for p in function.params)
+
+
+def _nested_calls(value: Value) -> list[Value]:
+    """``value`` and the calls within it, at any depth."""
+    found = [value]
+    for item in (*value.items, *(v for _, v in value.keywords)):
+        found += _nested_calls(item)
+    return found
 
 
 def _view_attributes(cls: str, evaluator: Evaluator) -> list[str]:

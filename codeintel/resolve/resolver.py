@@ -181,6 +181,9 @@ class Resolver:
                 ):
                     return self._follow(self.bindings[module][part], tail, hops + 1, module)
                 elif f"{module}.{part}" in self.modules:
+                    own = None if tail else self._star_of_own(module, part, hops)
+                    if own is not None:
+                        return own
                     module = f"{module}.{part}"
                     self._read.add(module)
                 else:
@@ -298,6 +301,17 @@ class Resolver:
                 self._stars_seen[key] = found
                 return found
         return None
+
+    def _star_of_own(self, module: str, name: str, hops: int) -> Target | None:
+        """``from .controller import *`` in a package whose submodule ``controller`` defines
+        ``controller``: the star import runs after the submodule is imported, so the package's
+        ``controller`` is that submodule's ``controller`` (Marvin's and mealie's ``_base``)."""
+        if name.startswith("_") or f"{module}.{name}" not in self.stars[module]:
+            return None  # a star import binds no name starting with ``_``
+        found = self._resolve(f"{module}.{name}.{name}", hops + 1, module)
+        if found is None or id_kind(found.node) != "symbol" or found.remainder:
+            return None
+        return found
 
     def _lazy(self, module: str, name: str, tail: list[str], hops: int) -> Target | None:
         """``from pkg import chat_router`` where ``pkg`` has no such name but a module
