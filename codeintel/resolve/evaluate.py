@@ -98,6 +98,7 @@ class Evaluator:
         self._assigned: frozenset[str] | None = None  # ``a.b`` the project assigns
         self._holders: frozenset[str] | None = None  # their ``a``
         self._env_set: frozenset[str] | None = None  # variables the project sets itself
+        self._naming: set[str] = set()  # the names ``variable`` is resolving now
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
             for fact in (*facts.assigns, *facts.attributes):
@@ -121,6 +122,19 @@ class Evaluator:
             return None
         if ref in self.assigns:
             return self._imported_instead(ref) or ref
+        if ref in self._naming:
+            # asked again while its class is worked out from itself (``self.name =
+            # self.name.name`` in ``__post_init__``, datajunction): no answer, not a cycle
+            return None
+        self._naming.add(ref)
+        try:
+            return self._attribute_variable(ref)
+        finally:
+            self._naming.discard(ref)
+
+    def _attribute_variable(self, ref: str) -> str | None:
+        """``variable`` of a name no binding is keyed by: through imports, or an attribute
+        of an instance of a class the project defines."""
         target = self.resolver.resolve(ref)
         if target is None or id_kind(target.node) != "symbol":
             return None

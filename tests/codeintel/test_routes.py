@@ -261,6 +261,28 @@ def test_router_options_assigned_after_building_are_the_routers(fixtures: Path) 
     }
 
 
+def test_an_attribute_bound_from_itself_ends_its_lookup(tmp_path: Path) -> None:
+    """datajunction's ``self.name = self.name.name`` in a dataclass's ``__post_init__``,
+    read as ``self.name.name`` elsewhere: the class of ``name`` asked of itself ran until
+    Python's recursion limit, a CI900 that dropped all 383 routes."""
+    (tmp_path / "nodes.py").write_text(
+        "from dataclasses import dataclass\n\n"
+        "@dataclass\nclass Name:\n    name: str\n\n"
+        "    def __post_init__(self):\n"
+        "        if isinstance(self.name, Name):\n            self.name = self.name.name\n\n"
+        "STAR = Name('*')\n\n"
+        "@dataclass\nclass Function:\n    name: Name\n\n"
+        "    def upper(self):\n        return self.name.name.upper()\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\nfrom nodes import STAR\n\napp = FastAPI()\n\n"
+        "@app.get('/star')\ndef star():\n    return STAR.name\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(r.path, r.app) for r in graph.routes()] == [("/star", "main.app")]
+    assert [d.code for d in graph.diagnostics if d.code == "CI900"] == []
+
+
 def test_a_fallback_class_under_except_does_not_hide_the_import(tmp_path: Path) -> None:
     """``from typing import Annotated`` in a ``try:``, a stand-in class under ``except
     ImportError:`` (gpt4free): the import is what runs, so ``Annotated[..., Depends(f)]``
