@@ -297,7 +297,12 @@ class Resolver:
                 # would add a part, and two such imports double the work per hop (aim)
                 continue
             found = self._resolve(".".join([source, *rest]), hops + 1, module)
-            if found is not None and id_kind(found.node) != "external":
+            if found is None:
+                continue
+            # a library's name the source imports is bound too (``from pytest import
+            # fixture`` in a fixtures module a conftest star-imports: strana's ``@fixture``)
+            imported = rest[0] in self.bindings[source] and not rest[0].startswith("_")
+            if id_kind(found.node) != "external" or imported:
                 self._stars_seen[key] = found
                 return found
         return None
