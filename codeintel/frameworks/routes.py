@@ -1027,9 +1027,7 @@ class _Builder:
                 # an inner loop's folder may be a local an outer loop's item makes
                 # (``module_path = features_dir / feature_name``, papermerge)
                 env = self._module_locals(module, scope, line, env) if env else env
-                for iterable, tests in _branches(
-                    _close(guard.iterable, env) if guard.iterable else None
-                ):
+                for iterable, tests in _branches(self._chosen_local(guard, env, module, scope)):
                     items, complete = self._tested_items(iterable, env, (module, scope, line))
                     if items is None:
                         return [base], guard.text
@@ -1052,6 +1050,17 @@ class _Builder:
                 kept = tuple(c for c in base.conditions if c not in known)
                 sites.append(replace(base, env=env, conditions=(*conditions, *kept)))
         return sites, partial
+
+    def _chosen_local(self, guard: Guard, env: Env, module: str, scope: str) -> Value | None:
+        """What a loop runs over, a local bound once before it to a conditional expression
+        read as that expression (``endpoints = INDEX if index else MAIN``, optimade), so
+        each branch's items run under its test."""
+        iterable = _close(guard.iterable, env) if guard.iterable else None
+        if iterable is None or iterable.kind != "name" or not scope:
+            return iterable
+        written = self.ev.assigns.get(self.ev.key(module, scope, iterable.text), ())
+        bound = written[0].value if len(written) == 1 and not written[0].guards else None
+        return _close(bound, env) if bound is not None and bound.kind == "ifexp" else iterable
 
     def _record(self, item: Value) -> Value:
         """A loop's item built by a dataclass or named tuple of the project
@@ -3713,6 +3722,10 @@ class _Builder:
         if key in self.ev.assigns or head in self._changed_names():
             return None  # ``admin = not admin``, ``extras.append(x)``: not what was passed
         value = env.get(key)
+        for _ in range(_MAX_DEPTH):  # ``add_versioned(app, index=index)``: the outer call's
+            if value is None or value.kind != "name" or value.ref not in env:
+                break
+            value = env[value.ref]
         if value is None or not rest:
             return value if value is not None and not value.func and not value.ref else None
         if value.kind == "list" and "." not in rest:

@@ -28,6 +28,8 @@ APPS = [
     ("routers_via_functions", "shop.state_app:app"),
     ("routers_via_functions", "shop.storefront:app"),
     ("routers_in_loops", "api.main:app"),
+    ("routers_in_loops", "api.flagged:main_app"),
+    ("routers_in_loops", "api.flagged:index_app"),
     ("class_based_views", "views.main:app"),
 ]
 ENVIRONMENTS = [
