@@ -2727,7 +2727,7 @@ class _Builder:
             return self._called(factory_call, at or where, depth + 1, place)
         key = self._subclass_copy(value.ref) or self.ev.variable(value.ref)
         if key in self.objects:  # a caller's own copy, imported (``users.router``)
-            return [(key, {}), *self._rebound(key, where, depth)]
+            return [(key, self._instance_env(value.ref)), *self._rebound(key, where, depth)]
         if key is None and value.ref.endswith(".router"):  # ``router = app.router``: the app's
             holder = Value("name", value.text, ref=value.ref.removesuffix(".router"))
             found = self._objects(holder, {}, where, depth + 1)
@@ -2757,6 +2757,20 @@ class _Builder:
             return self._named_objects(value, binding, where, depth)
         finally:
             self._following.discard(value.ref)
+
+    def _instance_env(self, ref: str) -> Env:
+        """``inst.router`` with ``inst = Ctl(prefix="/v1")`` bound once: the router
+        ``Ctl.__init__`` builds, with that construction's arguments (pebblo's controllers,
+        the class built elsewhere too with another prefix)."""
+        holder = ref.rpartition(".")[0]
+        key = self.ev.variable(holder) if holder else None
+        written = self.ev.assigns.get(key, ()) if key and ".<locals>." not in key else ()
+        call = written[0].value if len(written) == 1 else None
+        cls = self.ev.called_class(call) if call is not None else None
+        init = self._callee(f"{cls}.__init__") if cls else None
+        if call is None or init is None or init.kind != "method":
+            return {}
+        return self._bind(init, f"{cls}.__init__", call, {})
 
     def _subclass_copy(self, ref: str) -> str | None:
         """``handlers.router`` with ``handlers = OAuthHandlers(...)``: the router a base

@@ -104,6 +104,7 @@ def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
         ("svc.gui.base_app", "svc.gui:base_app", False),
         ("svc.plugins.app", "svc.plugins:app", False),
         ("svc.modules.app", "svc.modules:app", False),
+        ("svc.controllers.app", "svc.controllers:app", False),
     ],
 )
 def test_routers_held_by_instances_and_routes_copied_at_startup(
