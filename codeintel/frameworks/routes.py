@@ -839,7 +839,7 @@ class _Builder:
                 keywords.append((name, value))
                 continue
             key = self.ev.variable(value.ref) if value.kind == "name" else None
-            mapping = self.ev.binding(key) if key else value
+            mapping = self.ev.binding(key) if key else self._returned_mapping(value)
             if mapping is not None and mapping.kind == "dict":
                 keywords.extend(mapping.keywords)
                 continue
@@ -848,6 +848,17 @@ class _Builder:
                 message = f"cannot tell what **{value.text} passes"
                 self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
         return replace(call, keywords=tuple(keywords))
+
+    def _returned_mapping(self, value: Value) -> Value:
+        """``**apigen_config(group_name="agents")`` (parlant): the one dict literal the
+        project function returns, with the call's arguments; else ``value`` itself."""
+        func = self.ev.called_class(value)
+        fact = self._callee(func) if func else None
+        if func is None or fact is None or fact.kind != "function" or len(fact.returned) != 1:
+            return value
+        returned = fact.returned[0]
+        bound = self._bind(fact, func, value, {})
+        return _close(returned, bound) if returned.kind == "dict" else value
 
     def _decorators(self, module: str, file: str, sym: SymbolFact) -> None:
         """A decorated def in a ``for`` loop declares one route per item."""

@@ -264,6 +264,25 @@ def test_router_options_assigned_after_building_are_the_routers(fixtures: Path) 
     }
 
 
+@pytest.mark.slow
+def test_options_a_function_returns_as_a_dict_are_spread_into_the_call(tmp_path: Path) -> None:
+    """parlant's ``@router.post("", **apigen_config(group_name=...))``: the one dict literal
+    a project function returns, with the call's arguments, is what ``**`` passes (71
+    CI202s there); ``methods`` given so is read."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\n"
+        "def options(method: str, group: str) -> dict:\n"
+        "    return {'methods': [method], 'openapi_extra': {'x-group': group}}\n\n"
+        "def handler() -> None: ...\n\n"
+        "app = FastAPI()\n"
+        "app.add_api_route('/x', handler, **options('POST', group='agents'))\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
+    assert static == {("POST", "/x", "main.handler")} == runtime_routes(tmp_path, "main:app")
+    assert [d.code for d in graph.diagnostics if d.code.startswith("CI2")] == []
+
+
 def test_an_attribute_bound_from_itself_ends_its_lookup(tmp_path: Path) -> None:
     """datajunction's ``self.name = self.name.name`` in a dataclass's ``__post_init__``,
     read as ``self.name.name`` elsewhere: the class of ``name`` asked of itself ran until
