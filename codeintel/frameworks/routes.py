@@ -320,8 +320,12 @@ class _Builder:
         while it runs), unless the app's own code imports one (onyx's ``oauth_test.py`` is
         a router module named like a test)."""
         code = {m: f for m, f in self.resolver.modules.items() if not is_test_path(f.file)}
-        for facts in code.values():
-            self.imported.update(_imported(facts, self.resolver))
+        todo = list(code.values())
+        while todo:  # and what those import in turn (crawlhub's ``routers/tests/es.py``)
+            found = _imported(todo.pop(), self.resolver) - self.imported
+            self.imported.update(found)
+            modules = self.resolver.modules  # a module that failed to parse has no facts
+            todo.extend(modules[m] for m in sorted(found - code.keys()) if m in modules)
         return [
             (m, self.resolver.modules[m])
             for m in sorted(self.resolver.modules)

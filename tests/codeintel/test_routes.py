@@ -283,6 +283,35 @@ def test_options_a_function_returns_as_a_dict_are_spread_into_the_call(tmp_path:
     assert [d.code for d in graph.diagnostics if d.code.startswith("CI2")] == []
 
 
+@pytest.mark.slow
+def test_modules_a_tests_package_of_the_app_imports_serve_their_routes(tmp_path: Path) -> None:
+    """crawlhub keeps debug routers in ``routers/tests/``, a package named like tests that
+    the app imports: what that package imports in turn serves too (5 routes were lost)."""
+    debug = tmp_path / "app" / "routers" / "tests"
+    debug.mkdir(parents=True)
+    for folder in (tmp_path / "app", tmp_path / "app" / "routers"):
+        (folder / "__init__.py").write_text("")
+    (debug / "__init__.py").write_text(
+        "from fastapi import APIRouter\nfrom .es import router as es_router\n\n"
+        "router = APIRouter(prefix='/tests')\nrouter.include_router(es_router)\n"
+    )
+    (debug / "es.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/es')\n\n"
+        "@router.get('/index')\ndef index() -> None: ...\n"
+    )
+    (tmp_path / "app" / "main.py").write_text(
+        "from fastapi import FastAPI\nfrom app.routers import tests\n\n"
+        "app = FastAPI()\napp.include_router(tests.router)\n"
+    )
+    static = {
+        (r.method, r.path, r.endpoint)
+        for r in codeintel.analyze(tmp_path, cache=False).routes()
+        if r.app == "app.main.app"
+    }
+    assert static == {("GET", "/tests/es/index", "app.routers.tests.es.index")}
+    assert static == runtime_routes(tmp_path, "app.main:app")
+
+
 def test_an_attribute_bound_from_itself_ends_its_lookup(tmp_path: Path) -> None:
     """datajunction's ``self.name = self.name.name`` in a dataclass's ``__post_init__``,
     read as ``self.name.name`` elsewhere: the class of ``name`` asked of itself ran until
