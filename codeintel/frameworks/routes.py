@@ -31,6 +31,7 @@ from codeintel.frameworks.depends import (
     solve_order,
     view_class,
 )
+from codeintel.frameworks.versioning import Rebinding, versioned
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import (
     MUTATORS,
@@ -48,6 +49,7 @@ from codeintel.resolve.framework_names import (
     MODEL_ROOTS,
     ROUTE_CLASSES,
     ROUTER_CLASSES,
+    VERSIONED_APPS,
 )
 from codeintel.resolve.resolver import Resolver
 from codeintel.resolve.truth import holds
@@ -229,6 +231,7 @@ class _Builder:
         self._twins: dict[str, frozenset[str]] = {}
         self._made_per_caller: set[str] = set()
         self._sole_callers: dict[str, Env] = {}  # see _bind_sole_callers
+        self._versioned: list[Rebinding] = []  # apps fastapi-versioning remounts
         self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
         self._routing: dict[str, frozenset[str]] = {}  # see _routing_scopes
         self._words: frozenset[str] | None = None  # see _mentioned
@@ -372,9 +375,13 @@ class _Builder:
         if target.qualname.endswith("Middleware"):
             return  # ``app = CORSMiddleware(app)`` serves the app's own routes, unchanged
         passed = (*value.items, *(v for _, v in value.keywords))
-        if any(v.kind == "name" and v.ref and self.ev.variable(v.ref) == key for v in passed):
-            message = f"{assign.name} is bound again to {value.text}; what that serves is not read"
-            self.diagnostics.add(Diagnostic("CI202", file, assign.line, message))
+        if not any(v.kind == "name" and v.ref and self.ev.variable(v.ref) == key for v in passed):
+            return
+        if target.qualname in VERSIONED_APPS and key is not None:
+            self._versioned.append(Rebinding(key, value, file, assign.line))
+            return  # what it serves is read once the app's routes are known
+        message = f"{assign.name} is bound again to {value.text}; what that serves is not read"
+        self.diagnostics.add(Diagnostic("CI202", file, assign.line, message))
 
     def _assigned_options(self, module: str) -> None:
         """``router.prefix = "/api/v1"`` after ``router = APIRouter()``, in the scope that
@@ -3232,7 +3239,24 @@ class _Builder:
         for param in sorted(unbound - self.objects.keys()):  # not one the function builds
             if self._param(param) and self._registers(param):
                 self._unbound(param, found)
-        return sorted(found.values(), key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
+        routes = list(found.values())
+        for rebinding in self._versioned:
+            routes = self._remounted(routes, rebinding)
+        return sorted(routes, key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
+
+    def _remounted(self, routes: list[Route], rebinding: Rebinding) -> list[Route]:
+        """``app = VersionedFastAPI(app, prefix_format="/v{major}")``: the app's routes as
+        the library serves them, or as they were with a CI202 when its options are not
+        literals."""
+        rebinding = replace(rebinding, app=self._served_as(rebinding.app))
+        given = rebinding.call.keyword("prefix_format")
+        prefix = self.ev.text(given) if given is not None else Text("/v{major}_{minor}")
+        served = None if prefix.unknown else versioned(routes, rebinding, prefix.value, self.ev)
+        if served is not None:
+            return served
+        message = f"the app is bound again to {rebinding.call.text}; what that serves is not read"
+        self.diagnostics.add(Diagnostic("CI202", rebinding.file, rebinding.line, message))
+        return routes
 
     def _registers(self, param: str, depth: int = 0) -> bool:
         """Whether a parameter's declarations or includes add routes (mounting static files

@@ -41,6 +41,13 @@ DEPENDS = frozenset(
 #: Class decorators of class-based views: each route's ``self`` is ``Depends(cls)``, and the
 #: class's signature its ``__init__``'s then its annotated class attributes'.
 CLASS_BASED_VIEWS = frozenset({"fastapi_utils.cbv.cbv", "fastapi_restful.cbv.cbv"})
+#: fastapi-versioning: the app it builds from an app's routes, and the endpoint decorator.
+VERSIONED_APPS = frozenset(
+    {"fastapi_versioning.VersionedFastAPI", "fastapi_versioning.versioning.VersionedFastAPI"}
+)
+VERSION_DECORATORS = frozenset(
+    {"fastapi_versioning.version", "fastapi_versioning.versioning.version"}
+)
 #: Decorators that give a function a signature built at run time, which FastAPI reads.
 SIGNATURE_REPLACERS = frozenset({"makefun.with_signature"})
 BODY = frozenset({"fastapi.Body", "fastapi.params.Body", "fastapi.param_functions.Body"})

@@ -1119,23 +1119,52 @@ def test_lists_spread_into_dependencies_and_tags_give_their_items(tmp_path: Path
 
 
 def test_an_app_bound_again_to_what_a_library_makes_of_it_is_reported(tmp_path: Path) -> None:
-    """siibra-api's ``app = VersionedFastAPI(app)``: the name serves the library's object,
-    whose routes we cannot read; a project function given the app is read, not reported."""
+    """``app = VersionedFastAPI(app)`` with a version we cannot read, as any library's
+    object bound to the name: what it serves is not read, and reported; a project function
+    given the app is read, not reported."""
     (tmp_path / "main.py").write_text(
         "from fastapi import FastAPI\n"
-        "from fastapi_versioning import VersionedFastAPI\n\n"
+        "from fastapi_versioning import VersionedFastAPI, version\n\n"
         "app = FastAPI()\n\n\n"
         "def configure(app: FastAPI) -> FastAPI:\n"
         "    return app\n\n\n"
         "@app.get('/items')\n"
+        "@version(MAJOR)\n"
         "def items() -> None:\n"
         "    pass\n\n\n"
         "app = configure(app)\n"
         "app = VersionedFastAPI(app, version_format='{major}')\n"
     )
     graph = codeintel.analyze(tmp_path, cache=False)
-    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 17)]
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 18)]
     assert "VersionedFastAPI(app" in graph.diagnostics[0].message
+
+
+@pytest.mark.slow
+def test_an_app_versioned_by_fastapi_versioning_serves_each_version(tmp_path: Path) -> None:
+    """raw-data-api's ``app = VersionedFastAPI(app, prefix_format="/v{major}")``: each
+    version's mount serves the routes up to it, a later version's replacing an earlier one's
+    at one path, beside its docs; ``enable_latest`` adds ``/latest``; a route declared after
+    the rebinding is the new app's own (22 routes were at their unversioned paths)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n"
+        "from fastapi_versioning import VersionedFastAPI, version\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/items')\ndef items() -> None: ...\n\n"
+        "@app.get('/items/{item_id}')\ndef item() -> None: ...\n\n"
+        "@app.get('/items/{item_id}')\n@version(2)\ndef item_v2() -> None: ...\n\n"
+        "@app.post('/items')\n@version(2, 1)\ndef create() -> None: ...\n\n"
+        "app = VersionedFastAPI(app, prefix_format='/v{major}_{minor}', enable_latest=True)\n\n"
+        "@app.get('/health')\ndef health() -> None: ...\n"
+    )
+    static = {
+        (r.method, r.path, r.endpoint)
+        for r in codeintel.analyze(tmp_path, cache=False).routes()
+        if r.app == "main.app"
+    }
+    assert ("GET", "/v2_0/items/{item_id}", "main.item_v2") in static
+    assert ("POST", "/latest/items", "main.create") in static
+    assert static == runtime_routes(tmp_path, "main:app")
 
 
 def test_a_dependencies_list_appended_to_is_read_or_reported(tmp_path: Path) -> None:

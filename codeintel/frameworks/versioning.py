@@ -1,0 +1,111 @@
+"""fastapi-versioning's ``VersionedFastAPI``: the routes of an app remounted per version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codeintel.facts.models import Value
+from codeintel.facts.routes import Route
+from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.framework_names import VERSION_DECORATORS
+
+#: What the library names the handler of each version's ``/docs`` and ``/openapi.json``.
+_NOOP = "fastapi_versioning.versioning.VersionedFastAPI.<locals>.noop"
+
+
+@dataclass(frozen=True, slots=True)
+class Rebinding:
+    """``app = VersionedFastAPI(app, ...)``: the app object, the call, and where it is."""
+
+    app: str
+    call: Value
+    file: str
+    line: int
+
+
+def versioned(
+    routes: list[Route], rebinding: Rebinding, prefix_format: str, evaluator: Evaluator
+) -> list[Route] | None:
+    """``routes`` with the app's own remounted as the library does: for each version the
+    endpoints carry (``@version(2)``, else ``default_version``), in order, a mount at
+    ``prefix_format`` holding every route up to it, a later version's replacing an earlier
+    one's at the same path and method, beside that version's ``docs`` and ``openapi.json``;
+    ``enable_latest`` mounts the last set at ``/latest`` too. What the app is given after
+    the rebinding is the new app's own. None when an option or a version is not a literal."""
+    given = rebinding.call.keyword("default_version")
+    default = _version(given) if given is not None else (1, 0)
+    if default is None:
+        return None
+    latest = rebinding.call.keyword("enable_latest")
+    if latest is not None and (latest.kind != "const" or latest.text not in ("True", "False")):
+        return None
+    before, after, others = [], [], []
+    for route in routes:
+        if route.app != rebinding.app:
+            others.append(route)
+        elif _added_after(route, rebinding):
+            after.append(route)
+        else:
+            before.append(route)
+    versions: dict[tuple[int, int], list[Route]] = {}
+    for route in before:
+        version = _endpoint_version(route.endpoint, default, evaluator)
+        if version is None:
+            return None
+        versions.setdefault(version, []).append(route)
+    served: list[Route] = []
+    unique: dict[tuple[str, str], Route] = {}
+    for major, minor in sorted(versions):
+        prefix = prefix_format.format(major=major, minor=minor)
+        unique.update(((r.path, r.method), r) for r in versions[(major, minor)])
+        served += [_moved(r, prefix) for r in unique.values()]
+        served += [_noop(rebinding, f"{prefix}{page}") for page in ("/openapi.json", "/docs")]
+    if latest is not None and latest.text == "True":
+        served += [_moved(r, "/latest") for r in unique.values()]
+    return [*others, *after, *served]
+
+
+def _added_after(route: Route, rebinding: Rebinding) -> bool:
+    """Whether ``route`` reaches the app by a statement after the rebinding, in its module:
+    the name holds the new app there."""
+    entry = route.includes[0] if route.includes else f"{route.file}:{route.line}"
+    file, _, line = entry.rpartition(":")
+    return file == rebinding.file and line.isdigit() and int(line) > rebinding.line
+
+
+def _endpoint_version(
+    endpoint: str, default: tuple[int, int], evaluator: Evaluator
+) -> tuple[int, int] | None:
+    """The version ``@version(major, minor)`` gives an endpoint, else ``default``; None when
+    its arguments are not literals."""
+    fact = evaluator.resolver.symbols.get(endpoint)
+    for decorator in fact.decorators if fact is not None else ():
+        if decorator.kind == "call" and evaluator.qualified(decorator.func) in VERSION_DECORATORS:
+            return None if decorator.keywords else _version(decorator)
+    return default
+
+
+def _version(value: Value | None) -> tuple[int, int] | None:
+    """``(2, 1)``, ``version(2)``: a major and minor version, the minor 0 when not given."""
+    if value is None or value.kind not in ("list", "call") or not 1 <= len(value.items) <= 2:
+        return None
+    numbers = [item.text for item in value.items]
+    if not all(number.isdigit() for number in numbers):
+        return None
+    return int(numbers[0]), int(numbers[1]) if len(numbers) == 2 else 0
+
+
+def _moved(route: Route, prefix: str) -> Route:
+    return route.model_copy(update={"path": f"{prefix}{route.path}"})
+
+
+def _noop(rebinding: Rebinding, path: str) -> Route:
+    return Route(
+        method="GET",
+        path=path,
+        endpoint=_NOOP,
+        file=rebinding.file,
+        line=rebinding.line,
+        app=rebinding.app,
+        router=rebinding.app,
+    )
