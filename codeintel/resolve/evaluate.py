@@ -469,6 +469,8 @@ class Evaluator:
             only = built[0] if built and len(set(built)) == 1 else None
             if only is not None and annotated is not None and annotated in self.resolver.mro(only):
                 return only
+            if annotated is None and len(built) == len(fact.returned):
+                return only  # ``-> "Permission"``, a forward reference: what it builds (sparkth)
             return annotated
         return called
 

@@ -2578,6 +2578,34 @@ def test_dependencies_a_router_subclass_hands_its_base_are_the_routers(tmp_path:
 
 
 @pytest.mark.slow
+def test_an_instance_an_alternate_constructor_builds_has_its_class(tmp_path: Path) -> None:
+    """sparkth's ``GROUP_DELETE = Permission.create("group.delete")``, a classmethod
+    returning ``cls(name)`` annotated with a forward reference: its method's closure is the
+    provider, as for ``Permission("x")`` (17 chains were placeholders)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "def get_user() -> str:\n    return 'user'\n\n"
+        "class Permission:\n"
+        "    def __init__(self, name: str) -> None:\n        self.name = name\n\n"
+        "    @classmethod\n"
+        "    def create(cls, name: str) -> 'Permission':\n"
+        "        permission = cls(name)\n        return permission\n\n"
+        "    def require(self):\n"
+        "        def dependency(user: str = Depends(get_user)) -> str:\n            return user\n\n"
+        "        return dependency\n\n"
+        "READ = Permission.create('read')\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/read', dependencies=[Depends(READ.require())])\ndef read() -> None: ...\n"
+    )
+    [route] = codeintel.analyze(tmp_path, cache=False).routes()
+    chain = ["main.get_user", "main.Permission.require.<locals>.dependency"]
+    assert list(route.all_dependencies) == chain
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == {
+        "GET /read": chain
+    }
+
+
+@pytest.mark.slow
 def test_routers_served_for_a_host_keep_their_paths(tmp_path: Path) -> None:
     """bancho.py: ``asgi_app.host(f"{sub}.{domain}", router)`` in loops inside a helper the
     app factory calls; Starlette's host routing serves each router's routes as they are."""
