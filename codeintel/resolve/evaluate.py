@@ -826,6 +826,8 @@ class Evaluator:
         if func.items[0].text != "join" or len(call.items) != 1 or call.keywords:
             return None
         separator, listed = self.text(func.func, hops + 1), self._followed(call.items[0], hops)
+        if listed is not None and listed.kind in ("call", "subscript") and hops < _MAX_HOPS:
+            listed = self._resolved_value(listed, hops + 1)  # ``".".join(v.split(".")[:2])``
         if separator.unknown or listed is None or listed.kind != "list":
             return None
         if any(item.kind == "star" for item in listed.items):
@@ -855,7 +857,8 @@ class Evaluator:
         return call.items[1] if len(call.items) == 2 else Value("const", "None")
 
     def _sliced(self, value: Value, hops: int) -> Value | None:
-        """``filename[:-3]``: a slice, written with int literals, of a string known in full."""
+        """``filename[:-3]``: a slice, written with int literals, of a string known in full,
+        or of the strings a call makes of one (``version.split(".")[:2]``)."""
         try:
             written = ast.parse(value.text, mode="eval").body
         except SyntaxError:  # a text cut short
@@ -864,7 +867,11 @@ class Evaluator:
         cut = _slice(bounds) if isinstance(bounds, ast.Slice) else None
         if cut is None:
             return None
-        text = self.text(value.items[0], hops + 1)
+        sliced = value.items[0]
+        made = self._resolved_value(sliced, hops + 1) if sliced.kind == "call" else None
+        if made is not None and made.kind == "list" and hops < _MAX_HOPS:
+            return Value("list", value.text, items=made.items[cut])
+        text = self.text(sliced, hops + 1)
         return None if text.unknown else Value("str", text.value[cut])
 
     def subscripted(self, value: Value) -> Value | None:

@@ -1702,3 +1702,18 @@ def test_an_apps_webhooks_are_documented_not_served_and_no_gap(tmp_path: Path) -
     )
     assert [(r.path, r.app) for r in graph.routes() if r.app] == [("/ok", "main.app")]
     assert not graph.diagnostics
+
+
+def test_a_prefix_joining_a_slice_of_a_split_version(tmp_path: Path) -> None:
+    """optimade's ``f"/v{'.'.join(__api_version__.split('-')[0].split('.')[:2])}"``: the
+    parts a split makes of a known string, sliced, then joined (22 routes were placeholders)."""
+    graph = _main(
+        tmp_path,
+        "from fastapi import FastAPI\n\n"
+        "VERSION = '1.2.0-rc.1'\n"
+        "MINOR = f\"/v{'.'.join(VERSION.split('-')[0].split('.')[:2])}\"\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get(MINOR + '/info')\ndef info() -> None: ...\n",
+    )
+    assert [r.path for r in graph.routes()] == ["/v1.2/info"]
+    assert [d.code for d in graph.diagnostics] == []
