@@ -996,6 +996,9 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
             cst.Subscript,  # ``selected = router_mapping[server]`` in a loop (tabbyAPI)
             cst.IfExp,  # ``dependencies = [Depends(check)] if guard else []`` (langflow)
             cst.Lambda,  # ``check = lambda: "ok"``, then served as an endpoint
+            # ``index = not index``: a parameter bound again is no longer what a call passed
+            cst.UnaryOperation,
+            cst.Comparison,
         ),
     )
 

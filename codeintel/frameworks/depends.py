@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.ids import id_kind
-from codeintel.facts.models import Param, SymbolFact, Value
+from codeintel.facts.models import ModuleFacts, Param, SymbolFact, Value
 from codeintel.facts.routes import Route
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import MUTATORS, Evaluator, argument, chosen, placeholder
@@ -390,21 +390,27 @@ def _built(call: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
     returned = [chosen(value, fact, call) for value in fact.returned]  # by a literal flag
     picked = evaluator.returned_for(call, factory) if len(returned) > 1 else None
     returned = [picked] if picked is not None else returned
-    names = {_built_by(value, factory, evaluator, hops) for value in returned}
+    names = {_built_by(value, (factory, fact), call, evaluator, hops) for value in returned}
     return names.pop() if len(names) == 1 else None
 
 
-def _built_by(value: Value | None, factory: str, evaluator: Evaluator, hops: int) -> str | None:
-    """The instance one ``return`` of ``factory`` gives: built in place, in a local it
-    returns (``checker = RoleChecker(roles)``), or by another factory it calls (keep's
-    ``get_auth_verifier`` -> ``_load_manager``)."""
+def _built_by(
+    value: Value | None,
+    factory: tuple[str, SymbolFact],
+    call: Value,
+    evaluator: Evaluator,
+    hops: int,
+) -> str | None:
+    """The instance one ``return`` of ``factory`` (called by ``call``) gives: built in
+    place, in a local it returns (``checker = RoleChecker(roles)``), or by another factory
+    it calls (keep's ``get_auth_verifier`` -> ``_load_manager``)."""
     if value is not None and value.kind == "name":
-        value = _local_construction(value, factory, evaluator)
+        value = _local_construction(value, factory[0], evaluator)
     if value is None or value.kind != "call":
         return None
     if _function_called(value, evaluator) is not None:
         return _built(value, evaluator, hops + 1) if hops < _MAX_ALIASES else None
-    cls = evaluator.called_class(value)
+    cls = evaluator.on_receiver(value, factory[1], call)
     built = evaluator.resolver.symbols.get(cls) if cls else None
     if cls is None or built is not None:
         return f"{cls}()" if built is not None and built.kind == "class" else None
@@ -415,6 +421,9 @@ def _built_by(value: Value | None, factory: str, evaluator: Evaluator, hops: int
 def _local_construction(value: Value, factory: str, evaluator: Evaluator) -> Value | None:
     """A local of ``factory`` every binding of which builds the same class (``checker =
     RoleChecker(roles)``, the same class in each branch): the first of those calls."""
+    fact = evaluator.resolver.symbols.get(factory)
+    if fact is None or any(p.name == value.text for p in fact.params):
+        return None  # ``checker = checker or CheckA()``: what a call passes may be returned
     written = evaluator.assigns.get(f"{factory}.<locals>.{value.text}", ())
     calls = [f.value for f in sorted(written, key=lambda fact: fact.line)]
     if not calls or any(c is None or c.kind != "call" for c in calls):
@@ -839,15 +848,38 @@ def _view_decorator(name: str | None, evaluator: Evaluator) -> bool:
         return True
     module = evaluator.resolver.symbol_module.get(name or "")
     facts = evaluator.resolver.modules.get(module) if module else None
-    if facts is None or evaluator.resolver.symbols[name or ""].kind != "function":
+    if module is None or facts is None or evaluator.resolver.symbols[name or ""].kind != "function":
         return False
-    signed = any(_writes_signature(call.value) for call in facts.calls)
+    scopes = _reached_scopes((name or "").removeprefix(f"{module}."), module, facts, evaluator)
+    signed = any(_writes_signature(c.value) for c in facts.calls if _within(c.scope, scopes))
     return signed and any(
-        _depends_on_parameter(value, assign.scope, module or "", evaluator)
+        _depends_on_parameter(value, assign.scope, module, evaluator)
         for assign in facts.assigns
-        if assign.value is not None
+        if assign.value is not None and _within(assign.scope, scopes)
         for value in _nested_calls(assign.value)
     )
+
+
+def _reached_scopes(start: str, module: str, facts: ModuleFacts, evaluator: Evaluator) -> set[str]:
+    """``start``, a function of ``module``, and the module's functions it calls, from its
+    nested functions too, at any depth: the code a decorator runs (cbv's ``_init_cbv``)."""
+    reached, todo = set(), [start]
+    while todo:
+        scope = todo.pop()
+        if scope in reached:
+            continue
+        reached.add(scope)
+        for call in facts.calls:
+            called = evaluator.qualified(call.value.func) if _within(call.scope, {scope}) else None
+            local = called.removeprefix(f"{module}.") if called else ""
+            if called and called.startswith(f"{module}.") and "." not in local:
+                todo.append(local)
+    return reached
+
+
+def _within(scope: str, scopes: set[str]) -> bool:
+    """Whether code of ``scope`` runs as one of ``scopes`` or a function nested in it."""
+    return any(scope == s or scope.startswith(f"{s}.<locals>.") for s in scopes)
 
 
 def _writes_signature(value: Value) -> bool:

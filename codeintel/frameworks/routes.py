@@ -1081,6 +1081,8 @@ class _Builder:
         if iterable is None or iterable.kind != "name" or not scope:
             return iterable
         written = self.ev.assigns.get(self.ev.key(module, scope, iterable.text), ())
+        if iterable.text in self._changed_names():
+            return iterable  # ``endpoints.append(x)`` after: not the expression's items
         bound = written[0].value if len(written) == 1 and not written[0].guards else None
         return _close(bound, env) if bound is not None and bound.kind == "ifexp" else iterable
 
@@ -3381,10 +3383,9 @@ class _Builder:
             for key in made
             for d in self.declared.get(key, ())
             if not cls or key not in classes or self._runs_for(cls, key, d.site)
+            if not _another_call(d.site, env, key)
         ]
         for declared in (*own, *self._inherited_declared(holder)):
-            if _another_call(declared.site, env):
-                continue
             outer = context.outer if declared.listed and context.outer else context
             given = replace(outer, sites=context.sites, conditions=context.conditions)
             for route in self._routes(holder, declared, env, given):
@@ -3402,6 +3403,8 @@ class _Builder:
                     found[key] = _either(found.get(key), route)
         for owner in made:
             for edge in self.edges.get(owner, ()):
+                if _another_call(edge.site, env, owner):
+                    continue
                 if not cls or owner not in classes or self._runs_for(cls, owner, edge.site):
                     self._follow(edge, env, context, found, depth)
         for alias in (a for key in made for a in self.aliases.get(key, ())):
@@ -3619,8 +3622,6 @@ class _Builder:
         depth: int,
     ) -> None:
         site = edge.site
-        if _another_call(site, env):
-            return
         env = {**env, **site.env}
         if site.scope and env != site.env:  # ``mod = import_module(path)``, ``path`` bound now
             env = self._module_locals(site.module, site.scope, site.line, env)
@@ -3673,14 +3674,19 @@ class _Builder:
         it: a module name bound in each branch of an ``if`` to another router (``if AI:
         chat_router = chat.router``, ``else: chat_router = APIRouter()``) is each router
         under its branch's tests, not both always."""
-        branches = self._branch_bindings(child)
+        branches = self._branch_bindings(child, where)
         if branches is None:
             return [(key, found, ()) for key, found in self._objects(child, env, where)]
-        return [
-            (held, found, _conditions(fact.guards))
-            for key, fact in branches
-            for held, found in self._bound_objects(key, fact, where, depth)
-        ]
+        reached = []
+        for key, fact in branches:
+            objects = self._bound_objects(key, fact, where, depth)
+            reached += [(held, found, _conditions(fact.guards)) for held, found in objects]
+            module = self.resolver.modules.get(self.ev.module_of(key) or "")
+            if not objects and fact.value is not None and module is not None:  # and said
+                file = module.file
+                message = f"cannot tell which router {fact.value.text} is"
+                self.diagnostics.add(Diagnostic("CI202", file, fact.line, message))
+        return reached
 
     def _bound_objects(
         self, key: str, fact: AssignFact, where: str, depth: int
@@ -3695,7 +3701,7 @@ class _Builder:
         """What a name bound in each branch of an ``if`` holds at a module-level statement
         of that branch (``@plan_router.get`` under the ``else`` that binds it to a router of
         its own): the branch's binding before it, not every branch's."""
-        branches = self._branch_bindings(value)
+        branches = self._branch_bindings(value, site.where)
         if branches is None or site.scope:
             return None
         tests = set(site.conditions)
@@ -3711,14 +3717,25 @@ class _Builder:
         key, fact = reaching[-1]
         return sorted({held for held, _ in self._bound_objects(key, fact, site.where, 0)})
 
-    def _branch_bindings(self, child: Value | None) -> list[tuple[str, AssignFact]] | None:
-        """The module-level bindings of the name ``child`` passes, when each is under ``if``
-        tests only and one at least names another object; None otherwise (a router built in
-        each branch is ``_bindings``' to split)."""
+    def _branch_bindings(
+        self, child: Value | None, where: str
+    ) -> list[tuple[str, AssignFact]] | None:
+        """The module-level bindings of the name ``child`` passes at ``where``, when each is
+        under ``if`` tests only and one at least names another object; None otherwise (a
+        router built in each branch is ``_bindings``' to split). In the include's own module,
+        only the bindings before it count."""
         if child is None or child.kind != "name" or child.ref is None:
             return None
         key = self.ev.variable(child.ref)
-        written = [f for f in self.ev.assigns.get(key or "", ()) if f.value is not None]
+        module = self.ev.module_of(key) if key else None
+        facts = self.resolver.modules.get(module) if module else None
+        file, _, line = where.rpartition(":")
+        after = int(line) if facts is not None and facts.file == file and line.isdigit() else None
+        written = [
+            f
+            for f in self.ev.assigns.get(key or "", ())
+            if f.value is not None and (after is None or f.line < after)
+        ]
         if key is None or len(written) < 2 or any(f.scope for f in written):
             return None
         if not any(f.value is not None and f.value.kind == "name" for f in written):
@@ -3778,6 +3795,8 @@ class _Builder:
         for _ in range(_MAX_DEPTH):  # ``add_versioned(app, index=index)``: the outer call's
             if value is None or value.kind != "name" or value.ref not in env:
                 break
+            if value.ref in self.ev.assigns:
+                break  # ``index = False`` before it is passed on: not what the call gave
             value = env[value.ref]
         if value is None or not rest:
             return value if value is not None and not value.func and not value.ref else None
@@ -4042,10 +4061,18 @@ def _loop_target(owner: str, guards: tuple[Guard, ...]) -> bool:
     return any(g.kind == "for" and g.target is not None and g.target.text == head for g in guards)
 
 
-def _another_call(site: _Site, env: Env) -> bool:
-    """Whether ``site``, a statement of a function read once per call of it, is another
-    call's than the one that built the object walked with ``env`` (``create_subapp(title,
-    router)`` called twice: each app includes its own call's router, not both)."""
+def _another_call(site: _Site, env: Env, owner: str) -> bool:
+    """Whether ``site``, a statement of a function read once per call of it on ``owner``,
+    an object that function builds, is another call's than the one that built the copy
+    walked with ``env`` (``create_subapp(title, router)`` called twice: each app includes
+    its own call's router, not both), or an attribute its class's ``__init__`` sets (each
+    construction's ``self.router``). A statement on an object a call passes in is not."""
+    function = f"{site.module}.{site.scope}"
+    built = owner.startswith(f"{function}.<locals>.")
+    init = site.scope.endswith(".__init__")
+    held = init and owner.rpartition(".")[0] == function.removesuffix(".__init__")
+    if not built and not held:
+        return False
     return any(key in env and env[key] != value for key, value in site.env.items())
 
 

@@ -461,7 +461,7 @@ class Evaluator:
             # what it returns, when it builds it there: the annotation may name only a base
             # (airflow's ``create_auth_manager() -> BaseAuthManager``)
             made = [v for v in map(self._made_here, fact.returned) if v]
-            built = [self.called_class(v) for v in made]
+            built = [self.on_receiver(v, fact, value) for v in made]
             if fact.returns is None:  # one object whichever ``return`` runs, or not known
                 one = len(made) == len(fact.returned) and len(set(made)) == 1
                 return built[0] if one else None
@@ -473,6 +473,20 @@ class Evaluator:
                 return only  # ``-> "Permission"``, a forward reference: what it builds (sparkth)
             return annotated
         return called
+
+    def on_receiver(self, made: Value, method: SymbolFact, call: Value | None) -> str | None:
+        """The class ``made`` calls; ``cls(...)`` in a classmethod is the class the call is
+        made on (``Sub.create()`` of ``Base.create`` returning ``cls()``)."""
+        first = method.params[0].name if method.params else None
+        classmethod = any(d.text == "classmethod" for d in method.decorators)
+        func = call.func if call is not None else None
+        if not classmethod or made.func is None or made.func.text != first or func is None:
+            return self.called_class(made)
+        receiver = self.resolver.resolve((func.ref or "").rpartition(".")[0] or "?")
+        owner = self.resolver.symbols.get(receiver.qualname) if receiver else None
+        if owner is None or owner.kind != "class" or receiver is None or receiver.remainder:
+            return self.called_class(made)
+        return receiver.qualname
 
     def _made_here(self, returned: Value, hops: int = 0) -> Value | None:
         """The call a value is, or the call a variable bound once holds, through names

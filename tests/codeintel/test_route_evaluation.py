@@ -1717,3 +1717,147 @@ def test_a_prefix_joining_a_slice_of_a_split_version(tmp_path: Path) -> None:
     )
     assert [r.path for r in graph.routes()] == ["/v1.2/info"]
     assert [d.code for d in graph.diagnostics] == []
+
+
+def _routers(*names: str) -> dict[str, str]:
+    """Modules ``a.py``, ``b.py``...: each a router with one route at ``/<name>``."""
+    route = (
+        "from fastapi import APIRouter\nrouter = APIRouter()\n@router.get('/{0}')\ndef f(): pass\n"
+    )
+    return {f"{name}.py": route.format(name) for name in names}
+
+
+@pytest.mark.parametrize(
+    "rebinding",
+    [
+        "    index = False\n    add(app, index=index)\n",  # the outer parameter bound again
+        "    add(app, index=index)\n",  # the helper binds its own again, below
+    ],
+)
+def test_a_flag_bound_again_before_its_test_stays_a_condition(
+    tmp_path: Path, rebinding: str
+) -> None:
+    """``add(app, index=index)`` decides ``if index:`` with the outer call's literal only
+    while neither function binds it again (``index = False``, ``index = not index``)."""
+    negated = "    index = not index\n" if "index = False" not in rebinding else ""
+    graph = _project(
+        tmp_path,
+        {
+            **_routers("a", "b"),
+            "main.py": "from fastapi import FastAPI\nimport a, b\n"
+            f"def add(app, index):\n{negated}    if index:\n        app.include_router(a.router)\n"
+            "    else:\n        app.include_router(b.router)\n"
+            f"def create_app(index=True):\n    app = FastAPI()\n{rebinding}    return app\n"
+            "app1 = create_app(True)\n",
+        },
+    )
+    assert {(r.path, r.conditions) for r in graph.routes()} == {
+        ("/a", ("index",)),
+        ("/b", ("not (index)",)),
+    }
+
+
+def test_a_conditional_local_changed_before_its_loop_is_reported(tmp_path: Path) -> None:
+    """``endpoints = [a, b] if index else [a, c]`` then ``endpoints.remove(a)``: the loop
+    does not run over the expression's items; what it runs over is said to be unknown."""
+    graph = _project(
+        tmp_path,
+        {
+            **_routers("a", "b", "c"),
+            "main.py": "from fastapi import FastAPI\nimport a, b, c\n"
+            "def create_app(index=False):\n    app = FastAPI()\n"
+            "    endpoints = [a, b] if index else [a, c]\n    endpoints.remove(a)\n"
+            "    for ep in endpoints:\n        app.include_router(ep.router)\n    return app\n"
+            "app1 = create_app(index=False)\n",
+        },
+    )
+    assert not [r for r in graph.routes() if r.app == "main.app1"]
+    assert "CI202" in {d.code for d in graph.diagnostics}
+
+
+def test_branch_bindings_after_the_include_or_unknown_are_not_served(tmp_path: Path) -> None:
+    """``if A: r = a.router`` / ``else: r = b.router``, included, then ``r`` bound again
+    after the include: only the bindings before it reach the app. A branch binding a router
+    we cannot tell is said to be unknown, not dropped."""
+    graph = _project(
+        tmp_path,
+        {
+            **_routers("a", "b", "c", "d"),
+            "main.py": "import os\nfrom fastapi import FastAPI\nimport a, b, c, d\n"
+            "dyn = getattr(c, 'rou' + 'ter')\n"
+            "if os.environ.get('A'):\n    r = a.router\nelif os.environ.get('C'):\n    r = dyn\n"
+            "else:\n    r = b.router\n"
+            "app = FastAPI()\napp.include_router(r)\n"
+            "if os.environ.get('B'):\n    r = c.router\nelse:\n    r = d.router\n",
+        },
+    )
+    served = {r.path for r in graph.routes() if r.app == "main.app"}
+    assert served == {"/a", "/b"}
+    assert ("CI202", "main.py", 8) in {(d.code, d.file, d.line) for d in graph.diagnostics}
+
+
+_CHECKS = (
+    "from fastapi import Depends\n"
+    "def dep_a(): return 1\ndef dep_b(): return 2\n"
+    "class CheckA:\n    def __call__(self, v=Depends(dep_a)): return v\n"
+    "class CheckB:\n    def __call__(self, v=Depends(dep_b)): return v\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("factory", "made", "chain"),
+    [
+        # a local that is also the parameter: what the call passes may be returned
+        (
+            "def make(checker=None):\n    if checker is None:\n        checker = CheckA()\n"
+            "    return checker\n",
+            "make(CheckB())",
+            ("<?make(CheckB())>",),
+        ),
+        # ``cls()`` in a classmethod a subclass inherits, called on the subclass
+        (
+            "class Base(CheckA):\n    @classmethod\n    def create(cls):\n        return cls()\n"
+            "class Sub(Base):\n    def __call__(self, v=Depends(dep_b)): return v\n"
+            "def make():\n    return Sub.create()\n",
+            "make()",
+            ("main.dep_b", "main.Sub()"),
+        ),
+    ],
+)
+def test_a_factorys_instance_is_what_the_call_builds(
+    tmp_path: Path, factory: str, made: str, chain: tuple[str, ...]
+) -> None:
+    graph = _main(
+        tmp_path,
+        f"{_CHECKS}{factory}"
+        "from fastapi import FastAPI\napp = FastAPI()\n"
+        f"@app.get('/x', dependencies=[Depends({made})])\ndef x(): pass\n",
+    )
+    [route] = graph.routes()
+    assert route.all_dependencies == chain
+
+
+def test_a_class_decorator_beside_a_signature_helper_is_no_view(tmp_path: Path) -> None:
+    """A module with a helper that writes ``__signature__`` with ``Depends(dep)``, and a
+    plain registering class decorator: the decorator's own code makes no view of the class,
+    so its attributes are no dependencies of the routes."""
+    graph = _project(
+        tmp_path,
+        {
+            "util.py": "import inspect\nfrom fastapi import Depends\nREG = []\n"
+            "def with_dep(func, dep):\n"
+            "    kind = inspect.Parameter.KEYWORD_ONLY\n"
+            "    extra = inspect.Parameter('i', kind, default=Depends(dep))\n"
+            "    func.__signature__ = inspect.signature(func).replace(parameters=[extra])\n"
+            "    return func\n"
+            "def register(router):\n    def deco(cls):\n"
+            "        REG.append(cls)\n        return cls\n    return deco\n",
+            "main.py": "from fastapi import APIRouter, Depends, FastAPI\n"
+            "from util import register\ndef guard(): pass\nrouter = APIRouter()\n"
+            "@register(router)\nclass View:\n    user: str = Depends(guard)\n"
+            "    @router.get('/v')\n    def get(self=None):\n        return 1\n"
+            "app = FastAPI()\napp.include_router(router)\n",
+        },
+    )
+    [route] = graph.routes()
+    assert route.all_dependencies == ()
