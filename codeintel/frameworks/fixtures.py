@@ -58,7 +58,7 @@ def extract_tests(
     installed: dict[str, str] = {}
     for name, folder in entry_points:  # one plugin several configs load: the widest reach
         plugin = resolver.alias(name) or name
-        installed[plugin] = min(installed.get(plugin, f"*{folder}"), f"*{folder}", key=len)
+        installed[plugin] = _either_reach(installed.get(plugin, f"*{folder}"), f"*{folder}")
     # as pytest registers them: installed plugins first, as the configuration lists them,
     # then conftests and test modules in the order it collects them
     loaded = [resolver.modules[name] for name in installed if name in resolver.modules]
@@ -410,13 +410,26 @@ class _Registry:
                 plugin = resolver.alias(name, module.module) or name
                 if plugin not in resolver.modules:
                     plugin = _beside(name, folder, self.by_file) or plugin
-                self.found[plugin] = min(self.found.get(plugin, seen), seen, key=len)
+                self.found[plugin] = _either_reach(self.found.get(plugin, seen), seen)
                 if plugin in resolver.modules:
                     self.register(resolver.modules[plugin])
             self.diagnostics.extend(
                 Diagnostic("CI203", module.file, assign.line, _unknown_plugins(text))
                 for text in unknown
             )
+
+
+def _either_reach(one: str, other: str) -> str:
+    """The tests a plugin two places register reaches (``*folder``: those under it): the
+    folder holding both, so sibling roots each keep theirs (osparc's services each list
+    ``pytest_simcore``'s plugins in their own ``tests/conftest.py``)."""
+    first, second = one.removeprefix("*").split("/"), other.removeprefix("*").split("/")
+    shared = []
+    for part, same in zip(first, second, strict=False):
+        if part != same:
+            break
+        shared.append(part)
+    return "*" + "/".join(shared)
 
 
 def _beside(name: str, folder: str, by_file: dict[str, str]) -> str | None:

@@ -3,6 +3,7 @@ ways the plain folder rule misses; slow tests run pytest on the same repositorie
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -79,3 +80,47 @@ def test_pytest_does_not_load_it_either(tmp_path: Path) -> None:
     run = _pytest(tmp_path / "backend")
     assert "1 passed, 1 error" in run.stdout, run.stdout + run.stderr
     assert "fixture 'client' not found" in run.stdout
+
+
+_SIBLING_ROOTS = {
+    "packages/sharedfx/pyproject.toml": "[project]\nname = 'sharedfx'\nversion = '0'\n",
+    "packages/sharedfx/src/sharedfx/__init__.py": "",
+    "packages/sharedfx/src/sharedfx/postgres.py": (
+        "import pytest\n\n\n@pytest.fixture\ndef postgres_db():\n    return 'postgres'\n"
+    ),
+    **{
+        f"services/{service}/{name}": text
+        for service in ("api", "director")
+        for name, text in {
+            "setup.cfg": "[tool:pytest]\n",
+            "tests/conftest.py": 'pytest_plugins = ["sharedfx.postgres"]\n',
+            "tests/test_db.py": "def test_db(postgres_db):\n    assert postgres_db == 'postgres'\n",
+        }.items()
+    },
+}
+
+
+def test_a_plugin_sibling_roots_both_name_reaches_both(tmp_path: Path) -> None:
+    """osparc's services, each its own pytest root, each naming ``pytest_simcore``'s
+    plugins in its ``tests/conftest.py``: each run registers them (only the first root's
+    tests saw them, 9,195 fixture choices lost)."""
+    _write(tmp_path, _SIBLING_ROOTS)
+    graph = codeintel.analyze(tmp_path)
+    for service in ("api", "director"):
+        fixture = graph.visible_fixtures(f"services/{service}/tests/test_db.py")["postgres_db"]
+        assert fixture.file == "packages/sharedfx/src/sharedfx/postgres.py"
+
+
+@pytest.mark.slow
+def test_pytest_registers_it_for_each_root(tmp_path: Path) -> None:
+    _write(tmp_path, _SIBLING_ROOTS)
+    for service in ("api", "director"):
+        run = subprocess.run(
+            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:randomly"],
+            cwd=tmp_path / "services" / service,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(tmp_path / "packages/sharedfx/src")},
+        )
+        assert run.returncode == 0, run.stdout + run.stderr
