@@ -2724,6 +2724,8 @@ class _Builder:
             return self._called(value, where, depth)
         if (picked := _picked_item(value)) is not None:  # ``get_routers()[0]``
             return self._called(picked[0], where, depth, picked[1])
+        if (item := self._listed_item(value, env)) is not None:  # ``routers[0]``
+            return self._objects(item, env, where, depth + 1)
         getter = value.func if value.kind == "getattr" else None
         held = self._module_held(getter, module) if getter is not None else None
         if held is not None and held.ref and value.items:
@@ -2782,6 +2784,23 @@ class _Builder:
         finally:
             self._following.discard(value.ref)
 
+    def _listed_item(self, value: Value, env: Env) -> Value | None:
+        """``routers[0]`` of a list we know in full that nothing changes in place (no
+        ``routers.pop(0)`` first): the item at that index."""
+        if value.kind != "subscript" or len(value.items) != 2 or value.items[1].kind != "int":
+            return None
+        listed, index = value.items
+        if listed.kind == "name" and listed.text.rpartition(".")[2] in self._changed_names():
+            return None
+        items = self._items(listed, env)
+        try:
+            position = int(index.text, 0)
+        except ValueError:
+            return None
+        return (
+            items[position] if items is not None and -len(items) <= position < len(items) else None
+        )
+
     def _instance_env(self, ref: str) -> Env:
         """``inst.router`` with ``inst = Ctl(prefix="/v1")`` bound once: the router
         ``Ctl.__init__`` builds, with that construction's arguments (pebblo's controllers,
@@ -2827,7 +2846,10 @@ class _Builder:
                 for call, site in self.sites.get(func, ())
                 for found in self._objects(argument(name, fact, call), site.env, where, depth + 1)
             ]
-        if binding is not None and binding.kind == "name":  # ``self.router = router``
+        if binding is not None and binding.kind in (
+            "name",
+            "subscript",
+        ):  # ``self.router = router``
             return self._objects(binding, {}, where, depth + 1)
         returned = self._property(value)
         if returned is not None:

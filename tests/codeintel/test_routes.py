@@ -312,6 +312,30 @@ def test_modules_a_tests_package_of_the_app_imports_serve_their_routes(tmp_path:
     assert static == runtime_routes(tmp_path, "app.main:app")
 
 
+@pytest.mark.slow
+def test_a_router_read_from_a_list_by_its_index(tmp_path: Path) -> None:
+    """emmet's ``routers[0]`` and ``first = routers[1]`` of a list literal nothing changes:
+    the router at that index (a CI202 before); after ``routers.pop(0)`` it is unknown."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "core = APIRouter()\nbonds = APIRouter()\nspare = APIRouter()\n\n"
+        "@core.get('/core')\ndef core_search() -> None: ...\n\n"
+        "@bonds.get('/bonds')\ndef bonds_search() -> None: ...\n\n"
+        "routers = [core, bonds]\nfirst = routers[1]\n"
+        "popped = [spare, core]\npopped.pop(0)\n\n"
+        "app = FastAPI()\napp.include_router(routers[0], prefix='/m')\n"
+        "app.include_router(first, prefix='/m')\napp.include_router(popped[0], prefix='/p')\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert static == {
+        ("GET", "/m/core", "main.core_search"),
+        ("GET", "/m/bonds", "main.bonds_search"),
+    }
+    assert static | {("GET", "/p/core", "main.core_search")} == runtime_routes(tmp_path, "main:app")
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 21)]
+
+
 def test_an_attribute_bound_from_itself_ends_its_lookup(tmp_path: Path) -> None:
     """datajunction's ``self.name = self.name.name`` in a dataclass's ``__post_init__``,
     read as ``self.name.name`` elsewhere: the class of ``name`` asked of itself ran until
