@@ -897,20 +897,22 @@ class _Builder:
             return decorator
         handed = decorator.items[0] if decorator.items else None
         verb = handed is not None and handed.kind == "name" and _is_verb(handed)
-        if handed is not None and verb and self._registers_handed(factory, fact):
+        forwarding = self._registers_handed(factory, fact) if handed is not None and verb else None
+        if handed is not None and forwarding is not None:
             # ``@wrap_route(router.post, path="/x")``: the verb it is handed applied to the
-            # function with the other arguments (Opentrons' ``PydanticResponse.wrap_route``)
+            # function with the other arguments (Opentrons' ``PydanticResponse.wrap_route``),
+            # and with what the decorator adds itself (``dependencies=[...]``)
+            env = self._bind(fact, factory, decorator, {})
+            added = tuple((k, _close(v, env)) for k, v in forwarding.keywords if k != "**")
+            keywords = (*added, *decorator.keywords)
             rest = decorator.items[1:]
-            text = ", ".join(
-                [*(v.text for v in rest), *(f"{k}={v.text}" for k, v in decorator.keywords)]
-            )
+            text = ", ".join([*(v.text for v in rest), *(f"{k}={v.text}" for k, v in keywords)])
             return Value(
-                "call",
-                f"{handed.text}({text})",
-                func=handed,
-                items=rest,
-                keywords=decorator.keywords,
+                "call", f"{handed.text}({text})", func=handed, items=rest, keywords=keywords
             )
+        applied = self._handed_call(factory, fact) if handed is not None and verb else None
+        if applied is not None:  # ``@protected_route(router.get, "/x", scopes)`` (RomM)
+            return _close(applied, self._bind(fact, factory, decorator, {}))
         if len(fact.returned) != 1:
             return decorator
         returned: Value | None = fact.returned[0]
@@ -922,12 +924,13 @@ class _Builder:
             return decorator
         return _close(returned, self._bind(fact, factory, decorator, {}))
 
-    def _registers_handed(self, factory: str, fact: SymbolFact) -> bool:
-        """Whether a decorator factory ``wrap(route_method, *args, **kwargs)`` returns a
-        decorator that, under no test, applies ``route_method(*args, **kwargs)`` (more
-        keywords allowed, not ``path`` or ``methods``) to the function it decorates."""
+    def _registers_handed(self, factory: str, fact: SymbolFact) -> Value | None:
+        """The call ``route_method(*args, **kwargs)`` (more keywords allowed, not ``path``
+        or ``methods``) that a decorator factory ``wrap(route_method, *args, **kwargs)``'s
+        decorator applies, under no test, to the function it decorates (or to a wrapper of
+        it keeping its name); None when it does not."""
         if not fact.params or fact.params[0].kind != "positional":
-            return False
+            return None
         verb = f"{factory}.<locals>.{fact.params[0].name}"
         mapping = next((p.name for p in fact.params if p.kind == "double_star"), None)
         module = self.resolver.symbol_module.get(factory, "")
@@ -938,11 +941,11 @@ class _Builder:
                 continue
             if len(nested.params) != 1 or "." in nested.qualname[len(local) :]:
                 continue
-            decorated = f"{module}.{nested.qualname}.<locals>.{nested.params[0].name}"
+            inner = f"{module}.{nested.qualname}"
             for value, guards in zip(nested.returned, nested.returned_guards, strict=True):
-                if guards or value.kind != "call" or len(value.items) != 1:
+                if guards or value.kind != "call" or len(value.items) != 1 or value.keywords:
                     continue
-                if value.items[0].ref != decorated or value.keywords:
+                if not self._decorated(value.items[0], inner, nested.params[0].name):
                     continue
                 applied = value.func
                 if applied is not None and applied.kind == "name":  # ``deco = m(...)`` first
@@ -951,8 +954,68 @@ class _Builder:
                     one = written[0] if written and len(written) == 1 else None
                     applied = one.value if one is not None and not one.guards else None
                 if _forwards(applied, verb, f"{factory}.<locals>.{mapping}"):
-                    return True
-        return False
+                    return applied
+        return None
+
+    def _handed_call(self, factory: str, fact: SymbolFact) -> Value | None:
+        """``def protected_route(method, path, scopes, **kwargs)`` whose decorator returns,
+        under no test, ``method(path, dependencies=[...], **kwargs)(fn)`` of the function it
+        decorates (or of ``fn = wrap(func)``, a wrapper keeping its name): that verb call, as
+        written; None for any other shape."""
+        if not fact.params or fact.params[0].kind != "positional":
+            return None
+        verb = f"{factory}.<locals>.{fact.params[0].name}"
+        module = self.resolver.symbol_module.get(factory, "")
+        facts = self.resolver.modules.get(module)
+        local = factory.removeprefix(f"{module}.") + ".<locals>."
+        for nested in facts.symbols if facts is not None else ():
+            if nested.kind != "function" or not nested.qualname.startswith(local):
+                continue
+            if len(nested.params) != 1 or "." in nested.qualname[len(local) :]:
+                continue
+            inner = f"{module}.{nested.qualname}"
+            for value, guards in zip(nested.returned, nested.returned_guards, strict=True):
+                if guards or value.kind != "call" or len(value.items) != 1 or value.keywords:
+                    continue
+                if not self._decorated(value.items[0], inner, nested.params[0].name):
+                    continue
+                applied = value.func
+                verbs = (
+                    applied is not None and applied.func is not None and applied.func.ref == verb
+                )
+                if applied is None or applied.kind != "call" or not verbs:
+                    continue
+                spread = {f"*{p.name}" for p in fact.params if p.kind == "star"}
+                if any(re.search(rf"(?<![*\w]){re.escape(s)}\b", applied.text) for s in spread):
+                    continue  # ``method(*args, **kwargs)``: ``_registers_handed``'s
+                if "methods" not in {name for name, _ in applied.keywords}:
+                    return applied
+        return None
+
+    def _decorated(self, value: Value, function: str, param: str) -> bool:
+        """Whether ``value``, in ``function``, is its parameter ``param``, or a local bound
+        once to a decorator applied to it that keeps its name (``functools.wraps``)."""
+        passed = f"{function}.<locals>.{param}"
+        if value.ref == passed:
+            return True
+        written = self.ev.assigns.get(value.ref or "", ()) if value.kind == "name" else ()
+        bound = written[0].value if len(written) == 1 and not written[0].guards else None
+        if bound is None or bound.kind != "call" or len(bound.items) != 1:
+            return False
+        return bound.items[0].ref == passed and self._keeps_name(bound.func)
+
+    def _keeps_name(self, decorator: Value | None) -> bool:
+        """Whether ``decorator`` (``_requires(scopes)``) returns a wrapper made with
+        ``functools.wraps``, whose name and signature FastAPI reads as the function's."""
+        made = self.ev.returned_function(decorator) if decorator is not None else None
+        fact = self.resolver.symbols.get(made) if made else None
+        if fact is None or len(fact.returned) != 1 or fact.returned[0].ref is None:
+            return False
+        wrapper = self.resolver.symbols.get(fact.returned[0].ref)
+        return wrapper is not None and any(
+            d.kind == "call" and self.ev.qualified(d.func) == "functools.wraps"
+            for d in wrapper.decorators
+        )
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
         call = _copied_by_loop(call) or call
