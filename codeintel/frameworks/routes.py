@@ -1009,12 +1009,14 @@ class _Builder:
         ``functools.wraps``, whose name and signature FastAPI reads as the function's."""
         made = self.ev.returned_function(decorator) if decorator is not None else None
         fact = self.resolver.symbols.get(made) if made else None
-        if fact is None or len(fact.returned) != 1 or fact.returned[0].ref is None:
-            return False
-        wrapper = self.resolver.symbols.get(fact.returned[0].ref)
-        return wrapper is not None and any(
-            d.kind == "call" and self.ev.qualified(d.func) == "functools.wraps"
-            for d in wrapper.decorators
+        wrappers = [self.resolver.symbols.get(v.ref or "") for v in fact.returned] if fact else []
+        return bool(wrappers) and all(
+            wrapper is not None
+            and any(
+                d.kind == "call" and self.ev.qualified(d.func) == "functools.wraps"
+                for d in wrapper.decorators
+            )
+            for wrapper in wrappers
         )
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:

@@ -338,6 +338,7 @@ def test_a_router_read_from_a_list_by_its_index(tmp_path: Path) -> None:
 
 _HANDED_VERBS = """
 import functools
+import inspect
 
 from fastapi import APIRouter, FastAPI, Security
 from fastapi.security import HTTPBasic, OAuth2PasswordBearer
@@ -347,11 +348,19 @@ bearer = OAuth2PasswordBearer(tokenUrl="/token", auto_error=False)
 
 def requires(scopes):
     def decorator(func):
-        @functools.wraps(func)
-        async def wrapper(*args, **kwargs):
-            return await func(*args, **kwargs)
+        if inspect.iscoroutinefunction(func):
 
-        return wrapper
+            @functools.wraps(func)
+            async def async_wrapper(*args, **kwargs):
+                return await func(*args, **kwargs)
+
+            return async_wrapper
+
+        @functools.wraps(func)
+        def sync_wrapper(*args, **kwargs):
+            return func(*args, **kwargs)
+
+        return sync_wrapper
 
     return decorator
 
