@@ -3227,7 +3227,7 @@ class _Builder:
         the app (Langchain-Chatchat) reads the caller's app; and through what an instance's
         constructor was given (``_init_argument``)."""
         value = _close(value, env)
-        held = self._init_argument(value.ref) if value.kind == "name" and value.ref else None
+        held = self._init_argument(value.ref, env) if value.kind == "name" and value.ref else None
         if held is not None or depth > _MAX_DEPTH:
             return held or value
         if value.kind in ("fstring", "add", "or"):
@@ -3241,15 +3241,18 @@ class _Builder:
             return self._closed(facts[0].value, env, depth + 1)
         return value
 
-    def _init_argument(self, ref: str) -> Value | None:
+    def _init_argument(self, ref: str, env: Env | None = None) -> Value | None:
         """``self.health_path``, set once in ``__init__`` from its parameter (litserve's
         ``LitServer(healthcheck_path="/health")``), or that parameter itself read in
-        ``__init__``: what the one construction of the class in the project passes, or the
-        default when nothing constructs it. None when several do, or the attribute is
-        anything else."""
+        ``__init__``: what the construction of the instance walked passes (``env``, emmet's
+        ``ReadOnlyResource(store, sub_path="/bonds/")`` per resource), else what the one
+        construction of the class in the project passes, or the default when nothing
+        constructs it. None when several do, or the attribute is anything else."""
         head, marker, param = ref.partition(".__init__.<locals>.")
         if marker:  # the parameter itself, read in ``__init__`` (vocode's routers)
-            return None if "." in param or ref in self.ev.assigns else self._passed(head, param)
+            if "." in param or ref in self.ev.assigns:
+                return None
+            return (env or {}).get(ref) or self._passed(head, param)
         key = self.ev.variable(ref) if ".<locals>." not in ref else None
         bound = self.ev.binding(key) if key else None
         if bound is None or bound.kind != "name":
@@ -3259,7 +3262,7 @@ class _Builder:
             return None
         if key != f"{head}.{ref.rpartition('.')[2]}" or len(self.ev.assigns.get(key, ())) != 1:
             return None  # another class's attribute, or one set again elsewhere
-        return self._passed(head, param)
+        return (env or {}).get(bound.ref or "") or self._passed(head, param)
 
     def _passed(self, head: str, param: str) -> Value | None:
         """What the one construction of class ``head`` passes its ``__init__`` for ``param``,

@@ -44,7 +44,28 @@ def list_films() -> list[str]:
 books = Resource("/books", list_books)
 films = Resource("/films", list_films)
 
+
+class Search:
+    """Built twice, a method declaring at the path each construction keeps (emmet)."""
+
+    def __init__(self, sub_path: str) -> None:
+        self.sub_path = sub_path
+        self.router = APIRouter()
+        self.build()
+
+    def build(self) -> None:
+        async def search() -> list[str]:
+            return []
+
+        self.router.get(self.sub_path)(search)
+
+
+core = Search("/core")
+bonds = Search("/bonds")
+
 app = FastAPI()
 app.include_router(public.router)
 app.include_router(books.router)
 app.include_router(films.router)
+app.include_router(core.router, prefix="/materials")
+app.include_router(bonds.router, prefix="/materials")
