@@ -479,6 +479,9 @@ class _Specs:
             return (), ()
         if value.kind == "str":
             return tuple(value.text.split(",")) if value.text else (), ()
+        made = self._returned(value) if value.kind == "call" and hops < _MAX_HOPS else None
+        if made is not None:  # ``pytest_plugins = get_all_fixtures()`` (capella)
+            return self.read(made[0], made[1], hops + 1)
         if value.kind != "list":
             facts = evaluator.resolver.modules.get(module)
             globbed = (
@@ -499,6 +502,17 @@ class _Specs:
                 (names, (*unknown, item.text)) if text.unknown else ((*names, text.value), unknown)
             )
         return names, unknown
+
+    def _returned(self, call: Value) -> tuple[Value, str] | None:
+        """What a project function called with no arguments returns, in its one ``return``
+        outside any block, with the module it is written in."""
+        name = self.evaluator.called_class(call)
+        fact = self.evaluator.resolver.symbols.get(name) if name else None
+        if fact is None or fact.kind != "function" or call.items or call.keywords:
+            return None
+        if len(fact.returned) != 1 or fact.returned_guards != ((),) or fact.decorators:
+            return None
+        return fact.returned[0], self.evaluator.resolver.symbol_module.get(name or "", "")
 
 
 def _unknown_plugins(text: str) -> str:

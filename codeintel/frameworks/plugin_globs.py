@@ -6,6 +6,7 @@ import ast
 import fnmatch
 import posixpath
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 
 from codeintel.facts.models import ModuleFacts, SymbolFact, Value
 from codeintel.resolve.evaluate import Evaluator
@@ -15,6 +16,8 @@ from codeintel.resolve.truth import Bound, evaluated, holds
 _GLOBS = frozenset({"glob.glob", "glob.iglob"})
 #: The path separator, as servers and CI (POSIX) have it.
 _SEPARATORS = frozenset({"os.sep", "os.path.sep"})
+#: ``pathlib``'s path classes (read as POSIX paths).
+_PATH_CLASSES = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PurePosixPath"})
 _MAX_CALLS = 4  # project functions followed inside one another
 
 
@@ -70,10 +73,14 @@ class _Names:
     def binding(self, local: dict[str, str]) -> Bound:
         def bound(name: str) -> Value | None:
             if name in local:
-                return Value("str", local[name])
+                return Value("path" if isinstance(local[name], _Path) else "str", local[name])
+            if name == "__file__":  # the module's file, from the project's root as ``/``
+                return Value("str", f"/{self.module.file}")
             qualified = self.qualified(name)
             if qualified in _SEPARATORS:
                 return Value("str", "/")
+            if qualified in _PATH_CLASSES:
+                return Value("other", qualified)
             text = self.evaluator.text(Value("name", name, ref=qualified))
             return None if qualified is None or text.unknown else Value("str", text.value)
 
@@ -112,6 +119,9 @@ def _items(node: ast.expr, names: _Names, files: list[str], cwd: str) -> list[st
         written = names.comprehension(node.id)
         return _comprehension(written, names, files, cwd) if written is not None else None
     func = names.qualified(ast.unparse(node.func)) if isinstance(node, ast.Call) else None
+    globbed = _path_glob(node, bound, files, cwd)
+    if globbed is not None:
+        return globbed
     if func == "os.listdir" and isinstance(node, ast.Call) and len(node.args) == 1:
         folder = _string(node.args[0], bound, names)
         return _listed(folder, files, cwd) if folder is not None else None
@@ -126,6 +136,37 @@ def _items(node: ast.expr, names: _Names, files: list[str], cwd: str) -> list[st
     return _glob(pattern, files, cwd, any(r is not None and r[0] for r in recursive))
 
 
+class _Path(str):
+    """A file ``Path.glob`` lists: a ``pathlib`` path to the expression reading it."""
+
+
+def _path_glob(node: ast.expr, bound: Bound, files: list[str], cwd: str) -> list[str] | None:
+    """What ``folder.glob(pattern)`` or ``.rglob(pattern)`` lists, ``folder`` a path of a
+    known string (``Path("tests/fixtures")``, from ``cwd``) or of the module's own file
+    (``Path(__file__).parent``, the project's own path), in sorted order (the file
+    system's order is no one's to know)."""
+    func = node.func if isinstance(node, ast.Call) else None
+    if not isinstance(func, ast.Attribute) or func.attr not in ("glob", "rglob"):
+        return None
+    assert isinstance(node, ast.Call)
+    if len(node.args) != 1 or node.keywords:
+        return None
+    folder = evaluated(ast.unparse(func.value), bound)
+    pattern = evaluated(ast.unparse(node.args[0]), bound)
+    if folder is None or not isinstance(folder[0], PurePosixPath) or pattern is None:
+        return None
+    if not isinstance(pattern[0], str) or pattern[0].startswith("/"):
+        return None
+    deep = "**/" if func.attr == "rglob" else ""
+    base = str(folder[0])
+    own = base.startswith("/")  # from the module's own ``__file__``: the project's root
+    if own and ".." in folder[0].parts:
+        return None
+    written = f"{base.lstrip('/') or '.'}/{deep}{pattern[0]}"
+    listed = _glob(written, files, "" if own else cwd, bool(deep))
+    return [_Path(f"/{path}" if own else path) for path in listed or ()] or None
+
+
 def _string(node: ast.expr, bound: Bound, names: _Names, depth: int = 0) -> str | None:
     """The string ``node`` makes: an expression of known strings, or a call of a project
     function, undecorated, whose one ``return`` is such an expression of its parameters."""
@@ -134,7 +175,7 @@ def _string(node: ast.expr, bound: Bound, names: _Names, depth: int = 0) -> str 
         if found is None or node.keywords:
             return None
         fact, home = found
-        args = [_string(arg, bound, names, depth) for arg in node.args]
+        args = [_argument(arg, bound, names, depth) for arg in node.args]
         try:
             returned = ast.parse(fact.returned[0].text.strip(), mode="eval").body
         except (SyntaxError, ValueError, RecursionError):
@@ -146,6 +187,15 @@ def _string(node: ast.expr, bound: Bound, names: _Names, depth: int = 0) -> str 
         return _string(returned, inner.binding(local), inner, depth + 1)
     value = evaluated(ast.unparse(node), bound)
     return value[0] if value is not None and isinstance(value[0], str) else None
+
+
+def _argument(node: ast.expr, bound: Bound, names: _Names, depth: int) -> str | None:
+    """What a call passes: a string, or a path ``pathlib`` makes (kept a path)."""
+    if isinstance(node, ast.Name):
+        value = evaluated(node.id, bound)
+        if value is not None and isinstance(value[0], PurePosixPath):
+            return _Path(value[0])
+    return _string(node, bound, names, depth)
 
 
 def _function(

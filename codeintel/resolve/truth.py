@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import operator
 from collections.abc import Callable
+from pathlib import PurePosixPath
 
 from codeintel.facts.models import Value
 
@@ -34,6 +35,10 @@ _COMPARE: dict[type[ast.cmpop], Callable[[object, object], object]] = {
     ast.IsNot: lambda a, b: not (a == b and type(a) is type(b)),
 }
 _CONSTANTS = {"True": True, "False": False, "None": None}
+#: ``pathlib``'s path classes, and what a path is read and cut with, as on POSIX (CI, servers).
+_PATH_CLASSES = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PurePosixPath"})
+_PATH_ATTRIBUTES = frozenset({"stem", "name", "parent", "suffix"})
+_PATH_METHODS = frozenset({"relative_to", "with_suffix", "as_posix"})
 
 Bound = Callable[[str], Value | None]
 
@@ -70,8 +75,12 @@ def _evaluated(node: ast.expr, bound: Bound) -> object:
         return _known(bound(node.target.id))
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
         record = bound(node.value.id)
+        if record is not None and record.kind == "path":
+            return _path_attribute(_known(record), node.attr)
         field = record.keyword(node.attr) if record is not None and record.kind == "list" else None
         return _known(field or bound(f"{node.value.id}.{node.attr}"))
+    if isinstance(node, ast.Attribute):  # ``Path(__file__).parent``
+        return _path_attribute(_evaluated(node.value, bound), node.attr)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         return not _evaluated(node.operand, bound)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
@@ -115,6 +124,8 @@ def _known(value: Value | None) -> object:
         return _CONSTANTS[value.text]
     if value.kind == "list" and not value.keywords:  # a list, tuple or set of literals
         return tuple(_known(item) for item in value.items)
+    if value.kind == "path":  # a file a ``Path.glob`` lists
+        return PurePosixPath(value.text)
     raise _Unknown
 
 
@@ -142,8 +153,13 @@ def _compared(node: ast.Compare, bound: Bound) -> bool:
 
 
 def _called(node: ast.Call, bound: Bound) -> object:
-    """``name.endswith(".py")``: a str method with literal arguments; ``len(path)``."""
+    """``name.endswith(".py")``: a str method with literal arguments; ``len(path)``; and
+    on the paths ``pathlib`` makes of known strings, ``str``, ``relative_to``,
+    ``with_suffix``, ``as_posix``."""
     func = node.func
+    made = _path_made(node, bound)
+    if made is not None:
+        return made
     if isinstance(func, ast.Name) and func.id == "len" and len(node.args) == 1:
         sized = _evaluated(node.args[0], bound)
         if not isinstance(sized, str | tuple) or node.keywords or bound("len") is not None:
@@ -155,6 +171,38 @@ def _called(node: ast.Call, bound: Bound) -> object:
     if not isinstance(receiver, str):
         raise _Unknown
     return getattr(receiver, func.attr)(*(_evaluated(arg, bound) for arg in node.args))
+
+
+def _path_made(node: ast.Call, bound: Bound) -> object:
+    """``Path(x)``, ``str(path)`` and a path's methods; None for any other call."""
+    func = node.func
+    if node.keywords:
+        return None
+    if _names(func, bound, _PATH_CLASSES) and len(node.args) == 1:
+        made = _evaluated(node.args[0], bound)
+        return PurePosixPath(made) if isinstance(made, str | PurePosixPath) else None
+    if isinstance(func, ast.Name) and func.id == "str" and len(node.args) == 1:
+        made = _evaluated(node.args[0], bound) if bound("str") is None else None
+        return str(made) if isinstance(made, PurePosixPath) else None
+    if not isinstance(func, ast.Attribute) or func.attr not in _PATH_METHODS:
+        return None
+    receiver = _evaluated(func.value, bound)
+    if not isinstance(receiver, PurePosixPath):
+        return None
+    return getattr(receiver, func.attr)(*(_evaluated(arg, bound) for arg in node.args))
+
+
+def _names(func: ast.expr, bound: Bound, qualified: frozenset[str]) -> bool:
+    """Whether ``func`` (``Path``, ``pathlib.Path``) names one of the ``qualified`` names."""
+    held = bound(ast.unparse(func)) if isinstance(func, ast.Name | ast.Attribute) else None
+    return held is not None and held.kind == "other" and held.text in qualified
+
+
+def _path_attribute(path: object, attribute: str) -> object:
+    """``path.stem``, ``.name``, ``.parent``, ``.suffix`` of a path ``pathlib`` makes."""
+    if not isinstance(path, PurePosixPath) or attribute not in _PATH_ATTRIBUTES:
+        raise _Unknown
+    return getattr(path, attribute)
 
 
 def _index(node: ast.expr, bound: Bound) -> object:

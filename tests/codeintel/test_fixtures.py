@@ -281,6 +281,7 @@ def test_plugins_a_glob_comprehension_lists(fixtures: Path) -> None:
         ("tests/factories/users.py", "user"),
         ("tests/factories/nested/orders.py", "order"),
         ("tests/helpers/tokens.py", "token"),
+        ("tests/pathed/shapes.py", "shape"),
     }
     assert not graph.diagnostics
 
