@@ -863,16 +863,21 @@ def _view_decorator(name: str | None, evaluator: Evaluator) -> bool:
 def _reached_scopes(start: str, module: str, facts: ModuleFacts, evaluator: Evaluator) -> set[str]:
     """``start``, a function of ``module``, and the module's functions it calls, from its
     nested functions too, at any depth: the code a decorator runs (cbv's ``_init_cbv``)."""
+    symbols = evaluator.resolver.symbols
     reached, todo = set(), [start]
     while todo:
         scope = todo.pop()
         if scope in reached:
             continue
         reached.add(scope)
-        for call in facts.calls:
-            called = evaluator.qualified(call.value.func) if _within(call.scope, {scope}) else None
+        written = [c.value for c in facts.calls if _within(c.scope, {scope})]
+        written += [a.value for a in facts.assigns if a.value and _within(a.scope, {scope})]
+        for fact in (f for f in facts.symbols if _within(f.qualname, {scope})):
+            written += fact.returned  # ``return _cbv(router, cls)`` (mealie)
+        for value in (v for top in written for v in _nested_calls(top)):
+            called = evaluator.qualified(value.func) if value.kind == "call" else None
             local = called.removeprefix(f"{module}.") if called else ""
-            if called and called.startswith(f"{module}.") and "." not in local:
+            if called in symbols and called.startswith(f"{module}.") and "." not in local:
                 todo.append(local)
     return reached
 

@@ -13,14 +13,18 @@ __all__ = ["controller"]
 
 def controller(router: APIRouter) -> Callable[[type], type]:
     def decorator(cls: type) -> type:
-        _init_cbv(cls)
-        functions = {f for _, f in inspect.getmembers(cls, inspect.isfunction)}
-        for route in router.routes:
-            if isinstance(route, APIRoute) and route.endpoint in functions:
-                _update_endpoint_signature(cls, route.endpoint)
-        return cls
+        return _cbv(router, cls)
 
     return decorator
+
+
+def _cbv(router: APIRouter, cls: type) -> type:
+    _init_cbv(cls)
+    functions = {f for _, f in inspect.getmembers(cls, inspect.isfunction)}
+    for route in router.routes:
+        if isinstance(route, APIRoute) and route.endpoint in functions:
+            _update_endpoint_signature(cls, route.endpoint)
+    return cls
 
 
 def _init_cbv(cls: type) -> None:
