@@ -624,7 +624,36 @@ class Evaluator:
         fact = self.resolver.symbols.get(owner) if attribute == "__name__" else None
         if fact is not None:  # ``f"/{func.__name__}"`` with ``func`` a known function
             return Value("str", fact.name)
-        return self._attribute_default(value.ref, hops)
+        return self._attribute_default(value.ref, hops) or self._proxied(owner, attribute)
+
+    def _proxied(self, holder: str, attribute: str) -> Value | None:
+        """``settings.prefix`` with ``settings = LazySettings()``, whose class has no such
+        attribute but a ``__getattr__`` returning ``getattr(get_settings(), key)``
+        (mcp-context-forge): the attribute of what that call builds."""
+        key = self.variable(holder) if holder else None
+        written = self.assigns.get(key, ()) if key else ()
+        made = written[0].value if len(written) == 1 else None
+        cls = self.called_class(made) if made is not None else None
+        if cls is None or self._class_attribute(cls, attribute) is not None:
+            return None
+        hook = next(
+            (
+                self.resolver.symbols.get(f"{c}.__getattr__")
+                for c in self.resolver.mro(cls)
+                if f"{c}.__getattr__" in self.resolver.symbols
+            ),
+            None,
+        )
+        if hook is None or len(hook.returned) != 1 or len(hook.params) != 2:
+            return None
+        returned = hook.returned[0]
+        target = returned.items[0] if returned.kind == "call" and len(returned.items) == 2 else None
+        asked = returned.items[1] if target is not None else None
+        if not _builtin(returned.func, "getattr") or asked is None or target is None:
+            return None
+        if asked.kind != "name" or asked.text != hook.params[1].name or target.kind != "call":
+            return None
+        return self._built_attribute(target, attribute)
 
     def _either(self, first: Value, other: Value, hops: int) -> Value | None:
         """``path or ""`` (langserve's namespace): the first operand when it is a known truthy

@@ -1861,3 +1861,24 @@ def test_a_class_decorator_beside_a_signature_helper_is_no_view(tmp_path: Path) 
     )
     [route] = graph.routes()
     assert route.all_dependencies == ()
+
+
+def test_a_prefix_read_through_a_lazy_settings_proxy(tmp_path: Path) -> None:
+    """mcp-context-forge's ``settings = LazySettingsWrapper()``, whose ``__getattr__``
+    returns ``getattr(get_settings(), key)``: the attribute of what that call builds; a
+    class attribute of the proxy itself is its own."""
+    graph = _main(
+        tmp_path,
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class Settings:\n    api_prefix: str = '/v1'\n\n"
+        "def get_settings() -> Settings:\n    return Settings()\n\n"
+        "class Lazy:\n    api_prefix = '/lazy'\n    other = None\n\n"
+        "    def __getattr__(self, key):\n        return getattr(get_settings(), key)\n\n"
+        "class Proxy:\n    def __getattr__(self, key):\n"
+        "        return getattr(get_settings(), key)\n\n"
+        "settings = Proxy()\nlazy = Lazy()\n"
+        "router = APIRouter()\n\n@router.get('/models')\ndef models() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(router, prefix=settings.api_prefix)\n"
+        "app.include_router(router, prefix=lazy.api_prefix)\n",
+    )
+    assert sorted(r.path for r in graph.routes()) == ["/lazy/models", "/v1/models"]
