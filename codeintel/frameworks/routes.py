@@ -2875,10 +2875,31 @@ class _Builder:
         written = self.ev.assigns.get(key, ()) if key and ".<locals>." not in key else ()
         call = written[0].value if len(written) == 1 else None
         cls = self.ev.called_class(call) if call is not None else None
-        init = self._callee(f"{cls}.__init__") if cls else None
-        if call is None or init is None or init.kind != "method":
-            return {}
-        return self._bind(init, f"{cls}.__init__", call, {})
+        env: Env = {}
+        for _ in range(_MAX_DEPTH):  # and each project base's, as ``super().__init__`` is given
+            init = self._callee(f"{cls}.__init__") if cls else None
+            if call is None or cls is None or init is None or init.kind != "method":
+                break
+            env.update(self._bind(init, f"{cls}.__init__", call, {}))
+            found = self._super_init(cls)
+            base = self._super_class(found, cls) if found is not None else None
+            call = self._handed_up(call, cls, found) if found is not None and base else None
+            cls = base
+        return env
+
+    def _handed_up(self, call: Value, cls: str, found: Value) -> Value:
+        """What ``super().__init__(...)`` in ``cls.__init__`` passes the base's, ``call``
+        building ``cls``: its arguments bound to that call's (``**kwargs``: the keywords
+        ``cls.__init__`` does not name; ``*args`` is not followed)."""
+        init = self._callee(f"{cls}.__init__")
+        assert init is not None
+        bound = self._bind(init, f"{cls}.__init__", call, {})
+        given = [(k, _close(v, bound)) for k, v in found.keywords if k != "**"]
+        if any(k == "**" for k, _ in found.keywords):
+            named = {p.name for p in init.params}
+            given += [(k, v) for k, v in call.keywords if k != "**" and k not in named]
+        items = tuple(_close(v, bound) for v in found.items)
+        return replace(found, items=items, keywords=tuple(given))
 
     def _subclass_copy(self, ref: str) -> str | None:
         """``handlers.router`` with ``handlers = OAuthHandlers(...)``: the router a base

@@ -60,8 +60,17 @@ class Search:
         self.router.get(self.sub_path)(search)
 
 
+class TaggedSearch(Search):
+    """A subclass handing its path on through ``super().__init__`` (emmet's resources)."""
+
+    def __init__(self, sub_path: str, tag: str = "") -> None:
+        self.tag = tag
+        super().__init__(sub_path=sub_path)
+
+
 core = Search("/core")
 bonds = Search("/bonds")
+tagged = TaggedSearch("/tagged", tag="t")
 
 app = FastAPI()
 app.include_router(public.router)
@@ -69,3 +78,4 @@ app.include_router(books.router)
 app.include_router(films.router)
 app.include_router(core.router, prefix="/materials")
 app.include_router(bonds.router, prefix="/materials")
+app.include_router(tagged.router, prefix="/materials")
