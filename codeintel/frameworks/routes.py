@@ -6,7 +6,7 @@ import ast
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -929,32 +929,10 @@ class _Builder:
         or ``methods``) that a decorator factory ``wrap(route_method, *args, **kwargs)``'s
         decorator applies, under no test, to the function it decorates (or to a wrapper of
         it keeping its name); None when it does not."""
-        if not fact.params or fact.params[0].kind != "positional":
-            return None
-        verb = f"{factory}.<locals>.{fact.params[0].name}"
         mapping = next((p.name for p in fact.params if p.kind == "double_star"), None)
-        module = self.resolver.symbol_module.get(factory, "")
-        facts = self.resolver.modules.get(module)
-        local = factory.removeprefix(f"{module}.") + ".<locals>."
-        for nested in facts.symbols if facts is not None and mapping else ():
-            if nested.kind != "function" or not nested.qualname.startswith(local):
-                continue
-            if len(nested.params) != 1 or "." in nested.qualname[len(local) :]:
-                continue
-            inner = f"{module}.{nested.qualname}"
-            for value, guards in zip(nested.returned, nested.returned_guards, strict=True):
-                if guards or value.kind != "call" or len(value.items) != 1 or value.keywords:
-                    continue
-                if not self._decorated(value.items[0], inner, nested.params[0].name):
-                    continue
-                applied = value.func
-                if applied is not None and applied.kind == "name":  # ``deco = m(...)`` first
-                    key = self.ev.variable(applied.ref)
-                    written = self.ev.assigns.get(key) if key else None
-                    one = written[0] if written and len(written) == 1 else None
-                    applied = one.value if one is not None and not one.guards else None
-                if _forwards(applied, verb, f"{factory}.<locals>.{mapping}"):
-                    return applied
+        for applied, verb in self._applied(factory, fact) if mapping else ():
+            if _forwards(applied, verb, f"{factory}.<locals>.{mapping}"):
+                return applied
         return None
 
     def _handed_call(self, factory: str, fact: SymbolFact) -> Value | None:
@@ -962,8 +940,22 @@ class _Builder:
         under no test, ``method(path, dependencies=[...], **kwargs)(fn)`` of the function it
         decorates (or of ``fn = wrap(func)``, a wrapper keeping its name): that verb call, as
         written; None for any other shape."""
+        spread = {f"*{p.name}" for p in fact.params if p.kind == "star"}
+        for applied, verb in self._applied(factory, fact):
+            if applied is None or applied.func is None or applied.func.ref != verb:
+                continue
+            if any(re.search(rf"(?<![*\w]){re.escape(s)}\b", applied.text) for s in spread):
+                continue  # ``method(*args, **kwargs)``: ``_registers_handed``'s
+            if "methods" not in {name for name, _ in applied.keywords}:
+                return applied
+        return None
+
+    def _applied(self, factory: str, fact: SymbolFact) -> Iterator[tuple[Value | None, str]]:
+        """For a decorator factory whose first parameter is handed a route verb: what each
+        of its nested decorators applies, under no test, to the function it decorates (or to
+        a wrapper keeping its name), read through ``deco = m(...)``; with that parameter."""
         if not fact.params or fact.params[0].kind != "positional":
-            return None
+            return
         verb = f"{factory}.<locals>.{fact.params[0].name}"
         module = self.resolver.symbol_module.get(factory, "")
         facts = self.resolver.modules.get(module)
@@ -980,17 +972,12 @@ class _Builder:
                 if not self._decorated(value.items[0], inner, nested.params[0].name):
                     continue
                 applied = value.func
-                verbs = (
-                    applied is not None and applied.func is not None and applied.func.ref == verb
-                )
-                if applied is None or applied.kind != "call" or not verbs:
-                    continue
-                spread = {f"*{p.name}" for p in fact.params if p.kind == "star"}
-                if any(re.search(rf"(?<![*\w]){re.escape(s)}\b", applied.text) for s in spread):
-                    continue  # ``method(*args, **kwargs)``: ``_registers_handed``'s
-                if "methods" not in {name for name, _ in applied.keywords}:
-                    return applied
-        return None
+                if applied is not None and applied.kind == "name":  # ``deco = m(...)`` first
+                    key = self.ev.variable(applied.ref)
+                    written = self.ev.assigns.get(key) if key else None
+                    one = written[0] if written and len(written) == 1 else None
+                    applied = one.value if one is not None and not one.guards else None
+                yield (applied if applied is not None and applied.kind == "call" else None), verb
 
     def _decorated(self, value: Value, function: str, param: str) -> bool:
         """Whether ``value``, in ``function``, is its parameter ``param``, or a local bound

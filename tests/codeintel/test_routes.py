@@ -39,6 +39,12 @@ ENVIRONMENTS = [
 ]
 
 
+def _operations(project: Path, app: str) -> set[tuple[str, str, str]]:
+    """The operations codeintel says ``app`` serves: method, path and endpoint."""
+    routes = codeintel.analyze(project, cache=False).routes()
+    return {(r.method, r.path, r.endpoint) for r in routes if r.app == app}
+
+
 def runtime_routes(
     project: Path, spec: str, environ: dict[str, str] | None = None, *, started: bool = False
 ) -> set[tuple[str, str, str]]:
@@ -303,11 +309,7 @@ def test_modules_a_tests_package_of_the_app_imports_serve_their_routes(tmp_path:
         "from fastapi import FastAPI\nfrom app.routers import tests\n\n"
         "app = FastAPI()\napp.include_router(tests.router)\n"
     )
-    static = {
-        (r.method, r.path, r.endpoint)
-        for r in codeintel.analyze(tmp_path, cache=False).routes()
-        if r.app == "app.main.app"
-    }
+    static = _operations(tmp_path, "app.main.app")
     assert static == {("GET", "/tests/es/index", "app.routers.tests.es.index")}
     assert static == runtime_routes(tmp_path, "app.main:app")
 
@@ -1266,11 +1268,7 @@ def test_an_app_versioned_by_fastapi_versioning_serves_each_version(tmp_path: Pa
         "app = VersionedFastAPI(app, prefix_format='/v{major}_{minor}', enable_latest=True)\n\n"
         "@app.get('/health')\ndef health() -> None: ...\n"
     )
-    static = {
-        (r.method, r.path, r.endpoint)
-        for r in codeintel.analyze(tmp_path, cache=False).routes()
-        if r.app == "main.app"
-    }
+    static = _operations(tmp_path, "main.app")
     assert ("GET", "/v2_0/items/{item_id}", "main.item_v2") in static
     assert ("POST", "/latest/items", "main.create") in static
     assert static == runtime_routes(tmp_path, "main:app")
