@@ -232,6 +232,7 @@ class _Builder:
         self._made_per_caller: set[str] = set()
         self._sole_callers: dict[str, Env] = {}  # see _bind_sole_callers
         self._versioned: list[Rebinding] = []  # apps fastapi-versioning remounts
+        self._instance_envs: dict[str, Env] = {}  # see _instance_env
         self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
         self._routing: dict[str, frozenset[str]] = {}  # see _routing_scopes
         self._words: frozenset[str] | None = None  # see _mentioned
@@ -2857,6 +2858,11 @@ class _Builder:
         """``inst.router`` with ``inst = Ctl(prefix="/v1")`` bound once: the router
         ``Ctl.__init__`` builds, with that construction's arguments (pebblo's controllers,
         the class built elsewhere too with another prefix)."""
+        if ref not in self._instance_envs:
+            self._instance_envs[ref] = self._construction_env(ref)
+        return self._instance_envs[ref]
+
+    def _construction_env(self, ref: str) -> Env:
         holder = ref.rpartition(".")[0]
         key = self.ev.variable(holder) if holder else None
         written = self.ev.assigns.get(key, ()) if key and ".<locals>." not in key else ()
