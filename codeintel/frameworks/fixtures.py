@@ -479,7 +479,8 @@ class _Specs:
             return (), ()
         if value.kind == "str":
             return tuple(value.text.split(",")) if value.text else (), ()
-        made = self._returned(value) if value.kind == "call" and hops < _MAX_HOPS else None
+        mutated = self._mutated(module) if value.kind == "call" else True
+        made = self._returned(value) if not mutated and hops < _MAX_HOPS else None
         if made is not None:  # ``pytest_plugins = get_all_fixtures()`` (capella)
             return self.read(made[0], made[1], hops + 1)
         if value.kind != "list":
@@ -502,6 +503,15 @@ class _Specs:
                 (names, (*unknown, item.text)) if text.unknown else ((*names, text.value), unknown)
             )
         return names, unknown
+
+    def _mutated(self, module: str) -> bool:
+        """Whether ``module`` changes its ``pytest_plugins`` after binding it
+        (``pytest_plugins.append("extra")``): then what it was bound to is not all."""
+        facts = self.evaluator.resolver.modules.get(module)
+        return facts is None or any(
+            c.value.func is not None and c.value.func.text.startswith("pytest_plugins.")
+            for c in facts.calls
+        )
 
     def _returned(self, call: Value) -> tuple[Value, str] | None:
         """What a project function called with no arguments returns, in its one ``return``

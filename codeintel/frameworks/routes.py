@@ -324,12 +324,19 @@ class _Builder:
         while it runs), unless the app's own code imports one (onyx's ``oauth_test.py`` is
         a router module named like a test)."""
         code = {m: f for m, f in self.resolver.modules.items() if not is_test_path(f.file)}
-        todo = list(code.values())
-        while todo:  # and what those import in turn (crawlhub's ``routers/tests/es.py``)
-            found = _imported(todo.pop(), self.resolver) - self.imported
-            self.imported.update(found)
-            modules = self.resolver.modules  # a module that failed to parse has no facts
-            todo.extend(modules[m] for m in sorted(found - code.keys()) if m in modules)
+        for facts in code.values():
+            self.imported.update(_imported(facts, self.resolver))
+        # and what a test-named package the code imports as it loads imports as it loads
+        # in turn (crawlhub's ``routers/tests/es.py``)
+        modules = self.resolver.modules  # a module that failed to parse has no facts
+        loaded = {m for f in code.values() for m in _imported(f, self.resolver, loading=True)}
+        todo = sorted(loaded - code.keys())
+        while todo:
+            held = modules.get(todo.pop())
+            found = _imported(held, self.resolver, loading=True) - loaded if held else set()
+            loaded |= found
+            self.imported |= found
+            todo.extend(sorted(found))
         return [
             (m, self.resolver.modules[m])
             for m in sorted(self.resolver.modules)
@@ -2845,6 +2852,8 @@ class _Builder:
         listed, index = value.items
         if listed.kind == "name" and listed.text.rpartition(".")[2] in self._changed_names():
             return None
+        if listed.kind == "name" and self.ev.variable(listed.ref) in self._handed_on:
+            return None  # ``rs = routers``, ``shuffle(routers)``: it may be changed elsewhere
         items = self._items(listed, env)
         try:
             position = int(index.text, 0)
@@ -2853,6 +2862,17 @@ class _Builder:
         return (
             items[position] if items is not None and -len(items) <= position < len(items) else None
         )
+
+    @cached_property
+    def _handed_on(self) -> frozenset[str]:
+        """The variables a statement names whole, not only to read an item of: bound to
+        another name, passed to a call, held in a container (``rs = routers``,
+        ``random.shuffle(routers)``, ``REG = {"r": routers}``)."""
+        modules = self.resolver.modules.values()
+        values = [c.value for facts in modules for c in facts.calls]
+        values += [a.value for facts in modules for a in facts.assigns if a.value is not None]
+        refs = {ref for value in values for ref in _whole_names(value)}
+        return frozenset(key for ref in refs if (key := self.ev.variable(ref)) is not None)
 
     def _instance_env(self, ref: str) -> Env:
         """``inst.router`` with ``inst = Ctl(prefix="/v1")`` bound once: the router
@@ -2868,6 +2888,8 @@ class _Builder:
         written = self.ev.assigns.get(key, ()) if key and ".<locals>." not in key else ()
         call = written[0].value if len(written) == 1 else None
         cls = self.ev.called_class(call) if call is not None else None
+        if call is None or cls is None or not self._built_alike(key or "", call, cls):
+            return {}
         env: Env = {}
         for _ in range(_MAX_DEPTH):  # and each project base's, as ``super().__init__`` is given
             init = self._callee(f"{cls}.__init__") if cls else None
@@ -2879,6 +2901,27 @@ class _Builder:
             call = self._handed_up(call, cls, found) if found is not None and base else None
             cls = base
         return env
+
+    def _built_alike(self, key: str, call: Value, cls: str) -> bool:
+        """Whether every instance of ``cls`` is what its construction makes it: arguments
+        all written out (no ``*`` or ``**`` spread), no attribute of this one set after
+        (``inst.router = other``), and no route or include on its class's objects but in
+        ``__init__`` and the methods it runs (``x.register()`` on one instance only would
+        otherwise count on every instance)."""
+        if "*" in call.text.partition("(")[2] or any(
+            ref.startswith(f"{key}.") for ref in self.ev.assigned_attributes()
+        ):
+            return False
+        classes = [c for c in self.resolver.mro(cls) if c in self.resolver.symbols]
+        runs = {f for c in classes for f in (f"{c}.__init__", *self._init_calls(c))}
+        owned = [
+            k for k in (*self.declared, *self.edges) if any(k.startswith(f"{c}.") for c in classes)
+        ]
+        sites = [
+            *(d.site for k in owned for d in self.declared.get(k, ())),
+            *(e.site for k in owned for e in self.edges.get(k, ())),
+        ]
+        return all(f"{site.module}.{site.scope}" in runs for site in sites)
 
     def _handed_up(self, call: Value, cls: str, found: Value) -> Value:
         """What ``super().__init__(...)`` in ``cls.__init__`` passes the base's, ``call``
@@ -4131,11 +4174,14 @@ class _Builder:
         return None
 
 
-def _imported(facts: ModuleFacts, resolver: Resolver) -> set[str]:
-    """The project modules ``facts`` imports, in any scope, with their parent packages."""
+def _imported(facts: ModuleFacts, resolver: Resolver, loading: bool = False) -> set[str]:
+    """The project modules ``facts`` imports, in any scope (``loading``: at its top level,
+    not for type checkers, as it loads), with their parent packages."""
     found = set()
     aliases, scoped = resolver.aliases, bool(resolver.scoped)
     for imp in facts.imports:
+        if loading and (imp.scope or imp.type_checking):
+            continue
         for name in (imp.target, imp.from_module or ""):
             parts = name.split(".")
             for i in range(1, len(parts) + 1):
@@ -4316,6 +4362,19 @@ def _names_within(value: Value) -> set[str]:
         found |= _names_within(inner)
     if value.func is not None:
         found |= _names_within(value.func)
+    return found
+
+
+def _whole_names(value: Value) -> set[str]:
+    """The refs of the names ``value`` holds whole: itself, or within a call's arguments,
+    a list or a dict; not one read through a subscript or an attribute."""
+    if value.kind == "name":
+        return {value.ref} if value.ref else set()
+    if value.kind in ("subscript", "getattr"):
+        return set()
+    found: set[str] = set()
+    for inner in (*value.items, *(v for _, v in value.keywords)):
+        found |= _whole_names(inner)
     return found
 
 

@@ -552,3 +552,15 @@ def test_a_library_testcase_is_collected_whatever_the_class_is_named(tmp_path: P
         "tests.test_things.RobotsCheck.test_robots",
         "tests.test_things.ViewsCheck.test_views",
     ]
+
+
+def test_plugins_a_function_returns_then_appended_to_are_reported(tmp_path: Path) -> None:
+    """``pytest_plugins = get_all()`` then ``pytest_plugins.append("extra")``: what the
+    function returns is not all pytest loads, so it is a CI203, not a partial list."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "conftest.py").write_text(
+        "def get_all():\n    return [name for name in ('tests.one',)]\n\n"
+        "pytest_plugins = get_all()\npytest_plugins.append('tests.two')\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [d.code for d in graph.diagnostics] == ["CI203"]

@@ -1882,3 +1882,57 @@ def test_a_prefix_read_through_a_lazy_settings_proxy(tmp_path: Path) -> None:
         "app.include_router(router, prefix=lazy.api_prefix)\n",
     )
     assert sorted(r.path for r in graph.routes()) == ["/lazy/models", "/v1/models"]
+
+
+def test_a_method_one_instance_runs_is_not_every_instances(tmp_path: Path) -> None:
+    """``x.register()`` adds a route on ``x``'s router only; the class is built twice, so
+    the router's prefix is each construction's only for what ``__init__`` adds: here it
+    stays unknown, never ``/y/ping``."""
+    graph = _main(
+        tmp_path,
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "def ping() -> None: ...\n\n"
+        "class Api:\n    def __init__(self, prefix: str) -> None:\n"
+        "        self.router = APIRouter(prefix=prefix)\n\n"
+        "    def register(self) -> None:\n        self.router.add_api_route('/ping', ping)\n\n"
+        "x = Api('/x')\ny = Api('/y')\nx.register()\n"
+        "app = FastAPI()\napp.include_router(x.router)\napp.include_router(y.router)\n",
+    )
+    assert {(r.path, r.resolved) for r in graph.routes()} == {("<?prefix>/ping", False)}
+
+
+def test_a_list_handed_on_is_not_read_by_index(tmp_path: Path) -> None:
+    """``random.shuffle(routers)`` (or an alias, or any call given the list) may reorder
+    it: ``routers[0]`` is then unknown, said so."""
+    graph = _project(
+        tmp_path,
+        {
+            **_routers("a", "b"),
+            "main.py": "import random\nfrom fastapi import FastAPI\nimport a, b\n"
+            "routers = [a.router, b.router]\nrandom.shuffle(routers)\n"
+            "app = FastAPI()\napp.include_router(routers[0])\n",
+        },
+    )
+    assert not [r for r in graph.routes() if r.app == "main.app"]
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 7)]
+
+
+def test_a_module_a_test_package_imports_for_type_checkers_only_serves_nothing(
+    tmp_path: Path,
+) -> None:
+    """``routers/tests/__init__.py`` imports ``es`` only under ``if TYPE_CHECKING:``: the
+    app loading that package never runs ``es``, whose route on the app is not served."""
+    graph = _project(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/main.py": "from fastapi import FastAPI\napp = FastAPI()\n"
+            "from app.routers import tests  # noqa: E402\n",
+            "app/routers/__init__.py": "",
+            "app/routers/tests/__init__.py": "from typing import TYPE_CHECKING\n"
+            "if TYPE_CHECKING:\n    from . import es\n",
+            "app/routers/tests/es.py": "from app.main import app\n\n"
+            "@app.get('/es')\ndef es() -> None: ...\n",
+        },
+    )
+    assert [r.path for r in graph.routes() if r.app == "app.main.app"] == []
