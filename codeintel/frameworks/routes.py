@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -233,6 +233,7 @@ class _Builder:
         self._sole_callers: dict[str, Env] = {}  # see _bind_sole_callers
         self._versioned: list[Rebinding] = []  # apps fastapi-versioning remounts
         self._instance_envs: dict[str, Env] = {}  # see _instance_env
+        self._collected = False  # every declaration and include is known
         self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
         self._routing: dict[str, frozenset[str]] = {}  # see _routing_scopes
         self._words: frozenset[str] | None = None  # see _mentioned
@@ -288,6 +289,7 @@ class _Builder:
                     self._statements(module, facts.file, call)
         self._collect_aliases()
         self._collect_children()
+        self._collected = True
 
     def _dynamic_imports(self, modules: list[tuple[str, ModuleFacts]]) -> None:
         """Modules the app's code imports by name (``import_module(f"app.routers.{name}")``
@@ -2864,6 +2866,17 @@ class _Builder:
         )
 
     @cached_property
+    def _top_level_instances(self) -> Counter[str]:
+        """How many module-level bindings build each class (``inst = Ctl(...)``)."""
+        return Counter(
+            cls
+            for facts in self.resolver.modules.values()
+            for assign in facts.assigns
+            if not assign.scope and assign.value is not None and assign.value.kind == "call"
+            if (cls := self.ev.called_class(assign.value)) is not None
+        )
+
+    @cached_property
     def _handed_on(self) -> frozenset[str]:
         """The variables a statement names whole, not only to read an item of: bound to
         another name, passed to a call, held in a container (``rs = routers``,
@@ -2878,6 +2891,8 @@ class _Builder:
         """``inst.router`` with ``inst = Ctl(prefix="/v1")`` bound once: the router
         ``Ctl.__init__`` builds, with that construction's arguments (pebblo's controllers,
         the class built elsewhere too with another prefix)."""
+        if not self._collected:
+            return {}  # what an instance holds is read once every route on it is known
         if ref not in self._instance_envs:
             self._instance_envs[ref] = self._construction_env(ref)
         return self._instance_envs[ref]
@@ -2905,13 +2920,15 @@ class _Builder:
     def _built_alike(self, key: str, call: Value, cls: str) -> bool:
         """Whether every instance of ``cls`` is what its construction makes it: arguments
         all written out (no ``*`` or ``**`` spread), no attribute of this one set after
-        (``inst.router = other``), and no route or include on its class's objects but in
-        ``__init__`` and the methods it runs (``x.register()`` on one instance only would
-        otherwise count on every instance)."""
+        (``inst.router = other``), and, when the module level builds several, no route or
+        include on its class's objects but in ``__init__`` and the methods it runs
+        (``x.register()`` on one instance only would otherwise count on every instance)."""
         if "*" in call.text.partition("(")[2] or any(
             ref.startswith(f"{key}.") for ref in self.ev.assigned_attributes()
         ):
             return False
+        if self._top_level_instances[cls] == 1:
+            return True  # one instance at the top level: what is added on it is its own
         classes = [c for c in self.resolver.mro(cls) if c in self.resolver.symbols]
         runs = {f for c in classes for f in (f"{c}.__init__", *self._init_calls(c))}
         owned = [
@@ -3319,7 +3336,19 @@ class _Builder:
             return None
         if key != f"{head}.{ref.rpartition('.')[2]}" or len(self.ev.assigns.get(key, ())) != 1:
             return None  # another class's attribute, or one set again elsewhere
-        return (env or {}).get(bound.ref or "") or self._passed(head, param)
+        given = (env or {}).get(bound.ref or "")
+        if given is not None and not self._set_by_subclass(head, ref.rpartition(".")[2]):
+            return given
+        return self._passed(head, param)
+
+    def _set_by_subclass(self, cls: str, attribute: str) -> bool:
+        """Whether a class deriving from ``cls`` sets ``attribute`` itself (``self.sub_path =
+        "/fixed/"`` after ``super().__init__(sub_path=...)``)."""
+        return any(
+            f"{other}.{attribute}" in self.ev.assigns
+            for other, fact in self.resolver.symbols.items()
+            if fact.kind == "class" and other != cls and cls in self.resolver.mro(other)
+        )
 
     def _passed(self, head: str, param: str) -> Value | None:
         """What the one construction of class ``head`` passes its ``__init__`` for ``param``,

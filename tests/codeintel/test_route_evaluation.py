@@ -1936,3 +1936,24 @@ def test_a_module_a_test_package_imports_for_type_checkers_only_serves_nothing(
         },
     )
     assert [r.path for r in graph.routes() if r.app == "app.main.app"] == []
+
+
+def test_an_attribute_a_subclass_sets_again_is_not_the_construction_argument(
+    tmp_path: Path,
+) -> None:
+    """``self.sub_path = "/fixed/"`` in a subclass after ``super().__init__(sub_path=...)``:
+    the argument given is not what the instance holds; without reading the order, unknown."""
+    graph = _main(
+        tmp_path,
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class Res:\n    def __init__(self, sub_path: str = '/d/') -> None:\n"
+        "        self.sub_path = sub_path\n        self.router = APIRouter()\n"
+        "        self.setup()\n\n"
+        "    def setup(self) -> None:\n        @self.router.get(self.sub_path)\n"
+        "        def read() -> int:\n            return 1\n\n"
+        "class Sub(Res):\n    def __init__(self, sub_path: str) -> None:\n"
+        "        super().__init__(sub_path=sub_path)\n        self.sub_path = '/fixed/'\n\n"
+        "s = Sub(sub_path='/given/')\napp = FastAPI()\napp.include_router(s.router)\n",
+    )
+    served = [(r.path, r.resolved) for r in graph.routes() if r.app == "main.app"]
+    assert served == [("<?sub_path>", False)]
