@@ -10,14 +10,12 @@ from pathlib import PurePosixPath
 
 from codeintel.facts.models import ModuleFacts, SymbolFact, Value
 from codeintel.resolve.evaluate import Evaluator
-from codeintel.resolve.truth import Bound, evaluated, holds
+from codeintel.resolve.truth import PATH_CLASSES, Bound, evaluated, holds
 
 #: Functions that list paths matching a pattern; ``recursive=True`` lets ``**`` span folders.
 _GLOBS = frozenset({"glob.glob", "glob.iglob"})
 #: The path separator, as servers and CI (POSIX) have it.
 _SEPARATORS = frozenset({"os.sep", "os.path.sep"})
-#: ``pathlib``'s path classes (read as POSIX paths).
-_PATH_CLASSES = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PurePosixPath"})
 _MAX_CALLS = 4  # project functions followed inside one another
 
 
@@ -79,7 +77,7 @@ class _Names:
             qualified = self.qualified(name)
             if qualified in _SEPARATORS:
                 return Value("str", "/")
-            if qualified in _PATH_CLASSES:
+            if qualified in PATH_CLASSES:
                 return Value("other", qualified)
             text = self.evaluator.text(Value("name", name, ref=qualified))
             return None if qualified is None or text.unknown else Value("str", text.value)

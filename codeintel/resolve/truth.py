@@ -36,7 +36,7 @@ _COMPARE: dict[type[ast.cmpop], Callable[[object, object], object]] = {
 }
 _CONSTANTS = {"True": True, "False": False, "None": None}
 #: ``pathlib``'s path classes, and what a path is read and cut with, as on POSIX (CI, servers).
-_PATH_CLASSES = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PurePosixPath"})
+PATH_CLASSES = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PurePosixPath"})
 _PATH_ATTRIBUTES = frozenset({"stem", "name", "parent", "suffix"})
 _PATH_METHODS = frozenset({"relative_to", "with_suffix", "as_posix"})
 
@@ -178,7 +178,7 @@ def _path_made(node: ast.Call, bound: Bound) -> object:
     func = node.func
     if node.keywords:
         return None
-    if _names(func, bound, _PATH_CLASSES) and len(node.args) == 1:
+    if _names(func, bound, PATH_CLASSES) and len(node.args) == 1:
         made = _evaluated(node.args[0], bound)
         return PurePosixPath(made) if isinstance(made, str | PurePosixPath) else None
     if isinstance(func, ast.Name) and func.id == "str" and len(node.args) == 1:
