@@ -10,7 +10,14 @@ from codeintel.facts.ids import id_kind
 from codeintel.facts.models import ModuleFacts, Param, SymbolFact, Value
 from codeintel.facts.routes import Route
 from codeintel.pipeline.layout import is_test_path
-from codeintel.resolve.evaluate import MUTATORS, Evaluator, argument, chosen, placeholder
+from codeintel.resolve.evaluate import (
+    MUTATORS,
+    Evaluator,
+    argument,
+    calls_within,
+    chosen,
+    placeholder,
+)
 from codeintel.resolve.framework_names import (
     ANNOTATED,
     CLASS_BASED_VIEWS,
@@ -856,7 +863,7 @@ def _view_decorator(name: str | None, evaluator: Evaluator) -> bool:
         _depends_on_parameter(value, assign.scope, module, evaluator)
         for assign in facts.assigns
         if assign.value is not None and _within(assign.scope, scopes)
-        for value in _nested_calls(assign.value)
+        for value in calls_within(assign.value)
     )
 
 
@@ -874,7 +881,7 @@ def _reached_scopes(start: str, module: str, facts: ModuleFacts, evaluator: Eval
         written += [a.value for a in facts.assigns if a.value and _within(a.scope, {scope})]
         for fact in (f for f in facts.symbols if _within(f.qualname, {scope})):
             written += fact.returned  # ``return _cbv(router, cls)`` (mealie)
-        for value in (v for top in written for v in _nested_calls(top)):
+        for value in (v for top in written for v in calls_within(top)):
             called = evaluator.qualified(value.func) if value.kind == "call" else None
             local = called.removeprefix(f"{module}.") if called else ""
             if called in symbols and called.startswith(f"{module}.") and "." not in local:
@@ -904,14 +911,6 @@ def _depends_on_parameter(value: Value, scope: str, module: str, evaluator: Eval
     function = evaluator.resolver.symbols.get(f"{module}.{scope}")
     name = value.items[0].text
     return function is not None and any(p.name == name for p in function.params)
-
-
-def _nested_calls(value: Value) -> list[Value]:
-    """``value`` and the calls within it, at any depth."""
-    found = [value]
-    for item in (*value.items, *(v for _, v in value.keywords)):
-        found += _nested_calls(item)
-    return found
 
 
 def _view_attributes(cls: str, evaluator: Evaluator) -> list[str]:

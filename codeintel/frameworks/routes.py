@@ -38,6 +38,7 @@ from codeintel.resolve.evaluate import (
     Evaluator,
     Text,
     argument,
+    calls_within,
     chosen,
     rebased,
     with_parts,
@@ -304,7 +305,7 @@ class _Builder:
             ]
             bound = [(a.line, a.guards, a.scope, a.value) for a in facts.assigns if a.value]
             for line, guards, scope, value in (*statements, *bound):
-                calls = [v for v in _calls_within(value) if _may_import_by_name(v)]
+                calls = [v for v in calls_within(value) if _may_import_by_name(v)]
                 if not calls:
                     continue
                 for site in self._loop_sites(module, facts.file, line, guards, scope)[0]:
@@ -3337,18 +3338,10 @@ class _Builder:
         if key != f"{head}.{ref.rpartition('.')[2]}" or len(self.ev.assigns.get(key, ())) != 1:
             return None  # another class's attribute, or one set again elsewhere
         given = (env or {}).get(bound.ref or "")
-        if given is not None and not self._set_by_subclass(head, ref.rpartition(".")[2]):
+        # ``self.sub_path = "/fixed/"`` in a subclass after ``super().__init__(sub_path=...)``
+        if given is not None and not self._subclassed(head, ref.rpartition(".")[2]):
             return given
         return self._passed(head, param)
-
-    def _set_by_subclass(self, cls: str, attribute: str) -> bool:
-        """Whether a class deriving from ``cls`` sets ``attribute`` itself (``self.sub_path =
-        "/fixed/"`` after ``super().__init__(sub_path=...)``)."""
-        return any(
-            f"{other}.{attribute}" in self.ev.assigns
-            for other, fact in self.resolver.symbols.items()
-            if fact.kind == "class" and other != cls and cls in self.resolver.mro(other)
-        )
 
     def _passed(self, head: str, param: str) -> Value | None:
         """What the one construction of class ``head`` passes its ``__init__`` for ``param``,
@@ -3366,13 +3359,13 @@ class _Builder:
 
     def _subclassed(self, cls: str, defining: str = "") -> bool:
         """Whether some project class has ``cls`` among its bases (and, ``defining`` a
-        method's name, defines that method itself)."""
+        method's or attribute's name, defines or sets that itself)."""
         if defining not in self._extended:
+            own = {*self.resolver.symbols, *self.ev.assigns} if defining else set()
             self._extended[defining] = frozenset(
                 base
                 for name, fact in self.resolver.symbols.items()
-                if fact.kind == "class"
-                and (not defining or f"{name}.{defining}" in self.resolver.symbols)
+                if fact.kind == "class" and (not defining or f"{name}.{defining}" in own)
                 for base in self.resolver.mro(name)[1:]
             )
         return cls in self._extended[defining]
@@ -3649,13 +3642,9 @@ class _Builder:
         found = self._super_init(cls) if cls else None
         if init is None or found is None or cls is None or depth > _MAX_DEPTH:
             return call
-        env = self._bind(init, f"{cls}.__init__", call, {})
-        given = {k: _close(v, env) for k, v in found.keywords if k != "**"}
-        if any(k == "**" for k, _ in found.keywords):
-            named = {p.name for p in init.params}
-            given.update((k, v) for k, v in call.keywords if k != "**" and k not in named)
+        handed = self._handed_up(call, cls, found).keywords
         spread = tuple((k, v) for k, v in call.keywords if k == "**")
-        passed = replace(call, keywords=(*given.items(), *spread))
+        passed = replace(call, keywords=(*handed, *spread))
         base = self._super_class(found, cls)
         return self._super_call(passed, base, depth + 1) if base else passed
 
@@ -4369,7 +4358,7 @@ def _naming_import(value: Value) -> set[str]:
     """The names that tell what the calls in ``value`` import by name, or which attribute
     a ``getattr`` reads: ``path`` and ``attr`` in ``getattr(import_module(path), attr)``."""
     found: set[str] = set()
-    for call in _calls_within(value):
+    for call in calls_within(value):
         if _may_import_by_name(call):
             found |= _names_within(call)
         elif call.func is not None and call.func.text == "getattr" and call.func.ref is None:
@@ -4404,16 +4393,6 @@ def _whole_names(value: Value) -> set[str]:
     found: set[str] = set()
     for inner in (*value.items, *(v for _, v in value.keywords)):
         found |= _whole_names(inner)
-    return found
-
-
-def _calls_within(value: Value) -> list[Value]:
-    """The calls in ``value``, itself included (``getattr(import_module(n), "router")``)."""
-    found = [value] if value.kind == "call" else []
-    for inner in (*value.items, *(v for _, v in value.keywords)):
-        found += _calls_within(inner)
-    if value.func is not None:
-        found += _calls_within(value.func)
     return found
 
 

@@ -67,6 +67,16 @@ class Text:
     unknown: tuple[str, ...] = ()
 
 
+def calls_within(value: Value) -> list[Value]:
+    """The calls in ``value``, itself included (``getattr(import_module(n), "router")``)."""
+    found = [value] if value.kind == "call" else []
+    for inner in (*value.items, *(v for _, v in value.keywords)):
+        found += calls_within(inner)
+    if value.func is not None:
+        found += calls_within(value.func)
+    return found
+
+
 def placeholder(text: str) -> str:
     return f"<?{text}>"
 
