@@ -24,6 +24,7 @@ from codeintel.resolve.framework_names import (
     DEFINED_IN,
     DEPENDS,
     FASTAPI_USERS,
+    INJECTION_MARKERS,
     SIGNATURE_REPLACERS,
     TRANSPORT_SCHEMES,
     USER_CLOSURES,
@@ -551,8 +552,12 @@ def _called_method(func: Value | None, evaluator: Evaluator) -> str | None:
 
 def _instance(call: Value | None, evaluator: Evaluator) -> str | None:
     """``Security(APIKeyHeader(name="X"))``: an instance made in place; FastAPI calls it, so
-    it is named for its class with ``()``: ``fastapi.security.APIKeyHeader()``."""
+    it is named for its class with ``()``: ``fastapi.security.APIKeyHeader()``, and so is
+    dependency-injector's ``Provide[Container.service]``."""
     called = evaluator.called_class(call)
+    if call is not None and call.kind == "subscript" and call.items:
+        marker = evaluator.qualified(call.items[0])
+        return f"{marker}()" if marker in INJECTION_MARKERS else None
     fact = evaluator.resolver.symbols.get(called) if called else None
     if called is None or (fact is not None and fact.kind != "class"):
         return None

@@ -38,6 +38,11 @@ DEPENDS = frozenset(
         "fastapi.param_functions.Security",
     }
 )
+#: dependency-injector's markers: ``Provide[Container.service]`` is an instance of the marker
+#: class (its ``__class_getitem__`` builds one), whose ``__call__`` has no parameters.
+INJECTION_MARKERS = frozenset(
+    f"dependency_injector.wiring.{name}" for name in ("Provide", "Provider", "Closing")
+)
 #: Class decorators of class-based views: each route's ``self`` is ``Depends(cls)``, and the
 #: class's signature its ``__init__``'s then its annotated class attributes'.
 CLASS_BASED_VIEWS = frozenset({"fastapi_utils.cbv.cbv", "fastapi_restful.cbv.cbv"})

@@ -2685,6 +2685,35 @@ def test_dependencies_a_router_subclass_hands_its_base_are_the_routers(tmp_path:
 
 
 @pytest.mark.slow
+def test_dependency_injector_markers_are_instances_of_their_class(tmp_path: Path) -> None:
+    """``Depends(Provide[Container.service])``: the marker's ``__class_getitem__`` builds an
+    instance, which FastAPI calls (its ``__call__`` has no parameters); ``Closing[...]`` too,
+    through ``Annotated`` and by a provider's name."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\n"
+        "from dependency_injector import containers, providers\n"
+        "from dependency_injector.wiring import Closing, Provide, inject\n"
+        "from fastapi import Depends, FastAPI\n\n"
+        "class Service:\n    pass\n\n"
+        "class Container(containers.DeclarativeContainer):\n"
+        "    service = providers.Factory(Service)\n\n"
+        "def get_user() -> str:\n    return 'user'\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/a')\n@inject\n"
+        "def a(s: Service = Depends(Provide[Container.service]), u=Depends(get_user)): ...\n\n"
+        "@app.get('/b')\n@inject\n"
+        "def b(s: Annotated[Service, Depends(Closing[Provide['service']])]): ...\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in routes}
+    assert static == {
+        "GET /a": ["dependency_injector.wiring.Provide()", "main.get_user"],
+        "GET /b": ["dependency_injector.wiring.Closing()"],
+    }
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
+
+
+@pytest.mark.slow
 def test_an_instance_an_alternate_constructor_builds_has_its_class(tmp_path: Path) -> None:
     """sparkth's ``GROUP_DELETE = Permission.create("group.delete")``, a classmethod
     returning ``cls(name)`` annotated with a forward reference: its method's closure is the
