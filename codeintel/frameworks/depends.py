@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from weakref import WeakKeyDictionary
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.ids import id_kind
@@ -853,11 +854,23 @@ def view_class(cls: str, evaluator: Evaluator) -> bool:
 
 
 def _view_decorator(name: str | None, evaluator: Evaluator) -> bool:
-    """fastapi-utils' ``cbv``, or a project function whose module does what it does: gives
-    a signature's first parameter ``Depends`` of a class it is handed
-    (``first.replace(default=Depends(cls))``) and writes a ``__signature__``."""
+    """fastapi-utils' ``cbv``, or a project function that runs like it (``_runs_like_cbv``)."""
     if name in CLASS_BASED_VIEWS:
         return True
+    known = _VIEW_DECORATORS.setdefault(evaluator, {})
+    if name not in known:
+        known[name] = _runs_like_cbv(name, evaluator)
+    return known[name]
+
+
+#: ``_view_decorator``'s answers in each analysis: each route of each view asks again.
+_VIEW_DECORATORS: WeakKeyDictionary[Evaluator, dict[str | None, bool]] = WeakKeyDictionary()
+
+
+def _runs_like_cbv(name: str | None, evaluator: Evaluator) -> bool:
+    """A project function whose module does what ``cbv`` does: gives a signature's first
+    parameter ``Depends`` of a class it is handed (``first.replace(default=Depends(cls))``)
+    and writes a ``__signature__``."""
     module = evaluator.resolver.symbol_module.get(name or "")
     facts = evaluator.resolver.modules.get(module) if module else None
     if module is None or facts is None or evaluator.resolver.symbols[name or ""].kind != "function":
