@@ -327,16 +327,18 @@ class _Builder:
         while it runs), unless the app's own code imports one (onyx's ``oauth_test.py`` is
         a router module named like a test)."""
         code = {m: f for m, f in self.resolver.modules.items() if not is_test_path(f.file)}
+        loaded: set[str] = set()
         for facts in code.values():
-            self.imported.update(_imported(facts, self.resolver))
+            anywhere, loading = _imported(facts, self.resolver)
+            self.imported |= anywhere
+            loaded |= loading
         # and what a test-named package the code imports as it loads imports as it loads
         # in turn (crawlhub's ``routers/tests/es.py``)
         modules = self.resolver.modules  # a module that failed to parse has no facts
-        loaded = {m for f in code.values() for m in _imported(f, self.resolver, loading=True)}
         todo = sorted(loaded - code.keys())
         while todo:
             held = modules.get(todo.pop())
-            found = _imported(held, self.resolver, loading=True) - loaded if held else set()
+            found = _imported(held, self.resolver)[1] - loaded if held else set()
             loaded |= found
             self.imported |= found
             todo.extend(sorted(found))
@@ -4192,14 +4194,13 @@ class _Builder:
         return None
 
 
-def _imported(facts: ModuleFacts, resolver: Resolver, loading: bool = False) -> set[str]:
-    """The project modules ``facts`` imports, in any scope (``loading``: at its top level,
-    not for type checkers, as it loads), with their parent packages."""
-    found = set()
+def _imported(facts: ModuleFacts, resolver: Resolver) -> tuple[set[str], set[str]]:
+    """The project modules ``facts`` imports, with their parent packages: in any scope, and
+    as it loads (at its top level, not for type checkers)."""
+    found, loading = set(), set()
     aliases, scoped = resolver.aliases, bool(resolver.scoped)
     for imp in facts.imports:
-        if loading and (imp.scope or imp.type_checking):
-            continue
+        named = set()
         for name in (imp.target, imp.from_module or ""):
             parts = name.split(".")
             for i in range(1, len(parts) + 1):
@@ -4208,8 +4209,11 @@ def _imported(facts: ModuleFacts, resolver: Resolver, loading: bool = False) -> 
                 if module is None and scoped:
                     module = resolver.alias(spelled, facts.module)
                 if module is not None:
-                    found.add(module)
-    return found
+                    named.add(module)
+        found |= named
+        if not (imp.scope or imp.type_checking):
+            loading |= named
+    return found, loading
 
 
 def _local_attribute(ref: str, evaluator: Evaluator) -> Value | None:
