@@ -202,6 +202,11 @@ def _is_depends(value: Value | None, evaluator: Evaluator) -> bool:
     return value is not None and evaluator.called_class(value) in DEPENDS
 
 
+def provider_of(target: Value, evaluator: Evaluator) -> str:
+    """What FastAPI calls for ``Depends(target)``; unknown, a placeholder."""
+    return _provider(Value("call", f"Depends({target.text})", items=(target,)), None, evaluator)[0]
+
+
 def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> list[str]:
     target = call.keyword("dependency") or (call.items[0] if call.items else None)
     if target is None:  # ``x: Pagination = Depends()`` depends on the annotated class

@@ -28,6 +28,7 @@ from codeintel.frameworks.depends import (
     dependency_tree,
     list_providers,
     param_providers,
+    provider_of,
     solve_order,
     view_class,
 )
@@ -50,6 +51,7 @@ from codeintel.resolve.framework_names import (
     MODEL_ROOTS,
     ROUTE_CLASSES,
     ROUTER_CLASSES,
+    SELF_ROUTED,
     VERSIONED_APPS,
 )
 from codeintel.resolve.resolver import Resolver
@@ -162,6 +164,7 @@ class _Declared:
     # the decorated ``def`` itself: of two of one name (under ``if``/``else``), each route
     # has its own parameters, not those of the first
     symbol: SymbolFact | None = None
+    asks: tuple[str, ...] = ()  # what a library's endpoint asks for (``SELF_ROUTED``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -605,6 +608,7 @@ class _Builder:
         given = self._picked(key, obj.call.keyword("dependencies"))
         obj.dependencies = list_providers(given, self.ev, (file, line))
         self._listed(obj)
+        self._self_routed(obj, self.ev.called_class(call))
         return obj
 
     def _picked(self, key: str, value: Value | None) -> Value | None:
@@ -652,6 +656,33 @@ class _Builder:
                 self.declared[obj.key].append(
                     _Declared(methods, _path_value(item), endpoint, site, item, listed=True)
                 )
+
+    def _self_routed(self, obj: _Object, built: str | None) -> None:
+        """``GraphQLRouter(schema, path="/graphql")``: the routes a library's router class
+        adds to itself as it is built (``SELF_ROUTED``), at the path it is given, asking
+        for what it is given or its own. A project subclass with an ``__init__`` of its own
+        hands on what it likes: a CI202."""
+        mro = self.resolver.mro(built) if built else []
+        library = next((c for c in mro if c in SELF_ROUTED), None)
+        if library is None:
+            return
+        routed = SELF_ROUTED[library]
+        site = _Site(self._file_modules.get(obj.file, ""), obj.file, obj.line)
+        if any(f"{c}.__init__" in self.resolver.symbols for c in mro[: mro.index(library)]):
+            message = f"cannot tell which path {obj.call.text} serves its routes at"
+            self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
+            return
+        call = obj.constructed or obj.call
+        path = call.keyword(routed.keyword)
+        if path is None:
+            given = call.items[routed.position] if len(call.items) > routed.position else None
+            path = Value("str", "") if given is None else given
+        asks = tuple(
+            provider_of(value, self.ev) if (value := call.keyword(key or "")) else own
+            for key, own in routed.asks
+        )
+        for verb, endpoint in routed.routes:
+            self.declared[obj.key].append(_Declared((verb,), path, endpoint, site, None, asks=asks))
 
     def _route_class(self, item: Value) -> str | None:
         cls = self.ev.called_class(item)
@@ -4024,6 +4055,7 @@ class _Builder:
         status = options.keyword("status_code") if options else None
         route_tags = self.ev.strings(options.keyword("tags")) if options else ()
         asked = [self._passed_provider(p, bindings) for p in param_providers(params, self.ev)]
+        asked += declared.asks
         view = declared.endpoint.rpartition(".")[0]
         if endpoint is not None and endpoint.kind == "method" and view_class(view, self.ev):
             asked.insert(0, view)  # cbv gives the method ``self = Depends(cls)``

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 APP_CLASSES = frozenset(
     {
         "fastapi.FastAPI",
@@ -11,8 +13,47 @@ APP_CLASSES = frozenset(
         "cadwyn.applications.Cadwyn",
     }
 )
+
+
+@dataclass(frozen=True)
+class SelfRouted:
+    """A library's router class that adds routes to itself as it is built: at the path its
+    constructor is given by ``keyword`` (or at ``position``), each route as (method,
+    endpoint), each asking for the same providers in order, as (the constructor keyword
+    naming one, the library's own when it is not given; None: no keyword)."""
+
+    keyword: str
+    position: int
+    routes: tuple[tuple[str, str], ...]
+    asks: tuple[tuple[str | None, str], ...]
+
+
+_GRAPHQL = "strawberry.fastapi.router.GraphQLRouter"
+#: strawberry's GraphQL router serves queries by GET and POST and subscriptions over a
+#: websocket, each asking for the context and the root value (0.120 to 0.341 alike).
+SELF_ROUTED = dict.fromkeys(
+    ("strawberry.fastapi.GraphQLRouter", _GRAPHQL),
+    SelfRouted(
+        "path",
+        1,
+        tuple(
+            (verb, f"{_GRAPHQL}.__init__.<locals>.{endpoint}")
+            for verb, endpoint in (
+                ("GET", "handle_http_get"),
+                ("POST", "handle_http_post"),
+                ("WEBSOCKET", "websocket_endpoint"),
+            )
+        ),
+        (
+            ("context_getter", f"{_GRAPHQL}.__init__.<locals>.<lambda>"),
+            (None, f"{_GRAPHQL}.__get_context_getter.<locals>.dependency"),
+            ("root_value_getter", f"{_GRAPHQL}.__get_root_value"),
+        ),
+    ),
+)
 ROUTER_CLASSES = frozenset(
     {
+        *SELF_ROUTED,
         "fastapi.APIRouter",
         "fastapi.routing.APIRouter",
         # fastapi-utils' and fastapi-restful's router for class-based views (``@cbv(router)``)

@@ -2714,6 +2714,52 @@ def test_dependency_injector_markers_are_instances_of_their_class(tmp_path: Path
 
 
 @pytest.mark.slow
+def test_a_graphql_router_serves_the_routes_it_adds_to_itself(tmp_path: Path) -> None:
+    """strawberry's ``GraphQLRouter(schema, path)`` adds GET, POST and websocket routes to
+    itself as it is built, each asking for its context and root value getters (the ones it
+    is given, or its own): found with their full paths and chains, not a CI202."""
+    (tmp_path / "main.py").write_text(
+        "import strawberry\n"
+        "from fastapi import Depends, FastAPI\n"
+        "from strawberry.fastapi import GraphQLRouter\n\n"
+        "@strawberry.type\nclass Query:\n"
+        "    @strawberry.field\n    def hello(self) -> str:\n        return 'hi'\n\n"
+        "def get_user() -> str:\n    return 'user'\n\n"
+        "async def get_context(user: str = Depends(get_user)) -> dict:\n"
+        "    return {'user': user}\n\n"
+        "schema = strawberry.Schema(Query)\n"
+        "app = FastAPI()\n"
+        "app.include_router(GraphQLRouter(schema, context_getter=get_context), prefix='/graphql')\n"
+        "app.include_router(GraphQLRouter(schema, '/plain', dependencies=[Depends(get_user)]))\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    own = "strawberry.fastapi.router.GraphQLRouter"
+    context = f"{own}.__get_context_getter.<locals>.dependency"
+    static = {
+        f"{r.method} {r.path}": list(r.all_dependencies) for r in routes if r.method != "WEBSOCKET"
+    }
+    assert static == {
+        f"{verb} {path}": chain
+        for verb in ("GET", "POST")
+        for path, chain in (
+            ("/graphql", ["main.get_user", "main.get_context", context, f"{own}.__get_root_value"]),
+            (
+                "/plain",
+                [
+                    "main.get_user",
+                    f"{own}.__init__.<locals>.<lambda>",
+                    context,
+                    f"{own}.__get_root_value",
+                ],
+            ),
+        )
+    }
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
+    served = {(r.method, r.path, r.endpoint) for r in routes}
+    assert served == runtime_routes(tmp_path, "main:app")
+
+
+@pytest.mark.slow
 def test_an_instance_an_alternate_constructor_builds_has_its_class(tmp_path: Path) -> None:
     """sparkth's ``GROUP_DELETE = Permission.create("group.delete")``, a classmethod
     returning ``cls(name)`` annotated with a forward reference: its method's closure is the
