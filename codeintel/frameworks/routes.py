@@ -2283,6 +2283,8 @@ class _Builder:
             return
         text = call.func.text.rpartition(".")[0]
         message = f"cannot tell which app or router {text} is; its {method} is not seen"
+        if not text:  # classy-fastapi's ``@get("/x")``: a library's function, on no receiver
+            message = f"cannot tell which app or router {call.func.text}() declares its route on"
         self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
 
     def _webhooks(self, holder: str) -> bool:

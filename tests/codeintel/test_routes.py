@@ -1950,6 +1950,22 @@ def test_an_include_on_what_is_no_known_app_or_router_is_reported(tmp_path: Path
     ]
 
 
+def test_a_route_decorator_of_no_receiver_is_reported_by_its_name(tmp_path: Path) -> None:
+    """classy-fastapi's ``@get("/items")`` on a method: a library's function registering
+    on no app or router we see. The CI202 names the decorator (it named an empty
+    receiver)."""
+    (tmp_path / "main.py").write_text(
+        "from classy_fastapi import Routable, get\n\n"
+        "class Items(Routable):\n"
+        "    @get('/items')\n"
+        "    def items(self) -> list[str]:\n        return []\n"
+    )
+    graph = codeintel.analyze(tmp_path)
+    assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
+        ("CI202", 4, "cannot tell which app or router get() declares its route on")
+    ]
+
+
 _PASSED_AND_HELD = """
 from fastapi import APIRouter, Depends, FastAPI
 
