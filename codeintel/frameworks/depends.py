@@ -26,6 +26,9 @@ from codeintel.resolve.framework_names import (
     DEPENDS,
     FASTAPI_USERS,
     INJECTION_MARKERS,
+    PAGE_CONTEXT,
+    PAGE_PARAMS,
+    PAGINATION_CONTEXTS,
     SIGNATURE_REPLACERS,
     TRANSPORT_SCHEMES,
     USER_CLOSURES,
@@ -215,6 +218,8 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
         return []
     if target.kind == "lambda" and target.ref:  # ``Depends(lambda: None)``, by its qualname
         return [target.ref]
+    if target.kind == "call" and evaluator.qualified(target.func) in PAGINATION_CONTEXTS:
+        return [PAGE_CONTEXT]
     name = _current_user(target, evaluator) or _named(target, evaluator)
     name = name or _instance(target, evaluator)
     # polar's ``Depends(SortingGetter(...))``: a factory returning an instance it builds
@@ -843,6 +848,8 @@ def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
     parameters, a class's ``__init__``, or an instance's ``__call__``."""
     if provider in USER_CLOSURES.values():
         return _users_providers(evaluator)
+    if provider == PAGE_CONTEXT:
+        return [PAGE_PARAMS]
     called = _called(provider, evaluator)
     found = param_providers(called.params, evaluator) if called is not None else []
     return found + _view_attributes(provider, evaluator)

@@ -45,10 +45,13 @@ from codeintel.resolve.evaluate import (
     with_parts,
 )
 from codeintel.resolve.framework_names import (
+    ADD_PAGINATION,
+    ANNOTATED,
     APP_CLASSES,
     BODY,
     LIBRARY_ROUTERS,
     MODEL_ROOTS,
+    PAGE_CONTEXT,
     ROUTE_CLASSES,
     ROUTER_CLASSES,
     SELF_ROUTED,
@@ -4061,7 +4064,11 @@ class _Builder:
         view = declared.endpoint.rpartition(".")[0]
         if endpoint is not None and endpoint.kind == "method" and view_class(view, self.ev):
             asked.insert(0, view)  # cbv gives the method ``self = Depends(cls)``
-        direct = _unique((*context.dependencies, *own_deps, *asked))
+        model = response_model or (endpoint.returns if endpoint is not None else None)
+        paged = self._paged(holder, context.app, model, own_deps)
+        # declared on the app itself, its dependant is built already: the library appends
+        before, after = ((), paged) if holder == context.app else (paged, ())
+        direct = _unique((*context.dependencies, *own_deps, *before, *asked, *after))
         implied = self._built_under(context.app)
         route = Route(
             method=declared.methods[0],
@@ -4096,6 +4103,60 @@ class _Builder:
             for p in paths
             for m in self._bound_methods(declared, bindings)
         ]
+
+    def _paged(
+        self, holder: str, app: str | None, model: Value | None, own: list[str]
+    ) -> tuple[str, ...]:
+        """fastapi-pagination's ``add_pagination(app)`` (or a router) gives a route whose
+        response model is one of its pages ``Depends(pagination_ctx(page))``, unless it has
+        one. The library appends it to the route's dependencies and to its dependant: FastAPI
+        0.165 rebuilds an included route's dependant from the first, so it comes after the
+        route's ``dependencies=`` and before the endpoint's own; a route declared on the app
+        keeps its dependant, so it comes last. (Older FastAPI copied included routes, and
+        there it came last too.)"""
+        owners = {self._made_by(k) for k in (holder, app) if k is not None}
+        if not owners & self._paging or PAGE_CONTEXT in own or not self._page(model):
+            return ()
+        return (PAGE_CONTEXT,)
+
+    def _made_by(self, key: str) -> str:
+        obj = self.objects.get(key)
+        return obj.made_by if obj is not None and obj.made_by is not None else key
+
+    @cached_property
+    def _paging(self) -> frozenset[str]:
+        """The apps and routers ``add_pagination`` is called on."""
+        found: set[str] = set()
+        for facts in self.resolver.modules.values():
+            for call in facts.calls:
+                value = call.value
+                if value.kind != "call" or self.ev.qualified(value.func) not in ADD_PAGINATION:
+                    continue
+                given = value.keyword("parent") or (value.items[0] if value.items else None)
+                objects = self._objects(given, {}, f"{facts.file}:{call.line}")
+                found.update(self._made_by(key) for key, _ in objects)
+        return frozenset(found)
+
+    def _page(self, model: Value | None, hops: int = 0) -> bool:
+        """Whether ``model`` is a page of fastapi-pagination's: one of its classes named
+        ``...Page`` (``Page[Item]``), a project subclass of one, a ``CustomizedPage[...]``
+        of one, or a variable holding such (``CustomPage = CustomizedPage[Page[T], ...]``);
+        ``Annotated[...]`` of one too."""
+        if model is None or hops > _MAX_DEPTH:
+            return False
+        base = model.items[0] if model.kind == "subscript" and model.items else model
+        name = self.ev.qualified(base)
+        if model.kind == "subscript" and len(model.items) > 1 and name in ANNOTATED:
+            return self._page(model.items[1], hops + 1)
+        if name is None:
+            return False
+        if name.rpartition(".")[2] == "CustomizedPage":
+            return len(model.items) > 1 and self._page(model.items[1], hops + 1)
+        fact = self.resolver.symbols.get(name)
+        if fact is None or fact.kind == "class":
+            return any(_a_page(c) for c in self.resolver.mro(name))
+        key = self.ev.variable(name)
+        return key is not None and self._page(self.ev.binding(key), hops + 1)
 
     def _passed_provider(self, provider: str, env: Env) -> str:
         """``Depends(factor_dependency)`` with ``factor_dependency`` a parameter of the
@@ -4248,6 +4309,11 @@ def _imported(facts: ModuleFacts, resolver: Resolver) -> tuple[set[str], set[str
         if not (imp.scope or imp.type_checking):
             loading |= named
     return found, loading
+
+
+def _a_page(cls: str) -> bool:
+    """One of fastapi-pagination's page classes (``Page``, ``LimitOffsetPage``, ...)."""
+    return cls.startswith("fastapi_pagination.") and cls.endswith("Page")
 
 
 def _local_attribute(ref: str, evaluator: Evaluator) -> Value | None:

@@ -84,6 +84,17 @@ DEPENDS = frozenset(
 INJECTION_MARKERS = frozenset(
     f"dependency_injector.wiring.{name}" for name in ("Provide", "Provider", "Closing")
 )
+#: fastapi-pagination: ``add_pagination(app)`` (or a router) gives each route whose response
+#: model is one of its pages ``Depends(pagination_ctx(page))``, as one written out does; that
+#: closure asks for the page's params through another.
+ADD_PAGINATION = frozenset(
+    {"fastapi_pagination.add_pagination", "fastapi_pagination.api.add_pagination"}
+)
+PAGINATION_CONTEXTS = frozenset(
+    {"fastapi_pagination.pagination_ctx", "fastapi_pagination.api.pagination_ctx"}
+)
+PAGE_CONTEXT = "fastapi_pagination.api.pagination_ctx.<locals>._page_ctx_dependency"
+PAGE_PARAMS = "fastapi_pagination.api._create_params_dependency.<locals>._pagination_params"
 #: Class decorators of class-based views: each route's ``self`` is ``Depends(cls)``, and the
 #: class's signature its ``__init__``'s then its annotated class attributes'.
 CLASS_BASED_VIEWS = frozenset({"fastapi_utils.cbv.cbv", "fastapi_restful.cbv.cbv"})
@@ -164,8 +175,9 @@ APP_PATH_ATTRIBUTES = {
     "root_path": "",
 }
 
-#: Where FastAPI defines what ``fastapi.security`` re-exports: FastAPI names a dependency by its
-#: class's own module (``fastapi.security.oauth2.OAuth2PasswordBearer``), whatever the import.
+#: Where FastAPI defines what ``fastapi.security`` re-exports (and fastapi-pagination its
+#: params): FastAPI names a dependency by its class's own module
+#: (``fastapi.security.oauth2.OAuth2PasswordBearer``), whatever the import.
 _SECURITY_MODULES = {
     "api_key": ("APIKeyCookie", "APIKeyHeader", "APIKeyQuery"),
     "http": (
@@ -186,9 +198,13 @@ _SECURITY_MODULES = {
     "open_id_connect_url": ("OpenIdConnect",),
 }
 DEFINED_IN = {
-    f"fastapi.security.{name}": f"fastapi.security.{module}.{name}"
-    for module, names in _SECURITY_MODULES.items()
-    for name in names
+    **{
+        f"fastapi.security.{name}": f"fastapi.security.{module}.{name}"
+        for module, names in _SECURITY_MODULES.items()
+        for name in names
+    },
+    "fastapi_pagination.Params": "fastapi_pagination.default.Params",
+    "fastapi_pagination.LimitOffsetParams": "fastapi_pagination.limit_offset.LimitOffsetParams",
 }
 
 _USERS = "fastapi_users.router"

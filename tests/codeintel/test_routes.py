@@ -2775,6 +2775,89 @@ def test_a_graphql_router_serves_the_routes_it_adds_to_itself(tmp_path: Path) ->
     assert served == runtime_routes(tmp_path, "main:app")
 
 
+_PAGED = """
+from typing import Generic, TypeVar
+
+from fastapi import APIRouter, Depends, FastAPI, Query
+from fastapi_pagination import Page, Params, add_pagination, paginate, pagination_ctx
+from fastapi_pagination.cursor import CursorPage
+from fastapi_pagination.customization import CustomizedPage, UseParamsFields
+
+T = TypeVar("T")
+Small = CustomizedPage[Page[T], UseParamsFields(size=Query(5))]
+
+class Totalled(CursorPage[T], Generic[T]):
+    pass
+
+def get_db() -> str:
+    return "db"
+
+def get_user() -> str:
+    return "user"
+
+router = APIRouter(prefix="/items", dependencies=[Depends(get_user)])
+
+@router.get("/", response_model=Page[int])
+def listed(params: Params = Depends(), db: str = Depends(get_db)):
+    return paginate([1], params)
+
+@router.get("/annotated")
+def annotated(db: str = Depends(get_db)) -> Small[int]:
+    return paginate([1])
+
+@router.get("/cursor", response_model=Totalled[int])
+def cursor():
+    return []
+
+@router.get("/plain", response_model=list[int])
+def plain(db: str = Depends(get_db)):
+    return [1]
+
+@router.get("/ctx", dependencies=[Depends(pagination_ctx(Page[int]))])
+def ctx(db: str = Depends(get_db)) -> Page[int]:
+    return paginate([1])
+
+app = FastAPI()
+app.include_router(router)
+
+@app.get("/direct", response_model=Page[int])
+def direct(db: str = Depends(get_db)):
+    return paginate([1])
+
+add_pagination(app)
+"""
+
+
+@pytest.mark.slow
+def test_add_pagination_gives_each_page_route_its_context(tmp_path: Path) -> None:
+    """fastapi-pagination's ``add_pagination(app)`` gives each route whose response model
+    (or return annotation) is a page (a subclass, a ``CustomizedPage`` alias) a
+    ``pagination_ctx`` dependency, as one written out is: before the endpoint's own on an
+    included route, last on a route of the app itself; a route with one already, or no
+    page, is left alone. ``Params`` is named by the module defining it."""
+    (tmp_path / "main.py").write_text(_PAGED)
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in routes}
+    context = [
+        "fastapi_pagination.api._create_params_dependency.<locals>._pagination_params",
+        "fastapi_pagination.api.pagination_ctx.<locals>._page_ctx_dependency",
+    ]
+    assert static == {
+        "GET /items/": [
+            "main.get_user",
+            *context,
+            "fastapi_pagination.default.Params",
+            "main.get_db",
+        ],
+        "GET /items/annotated": ["main.get_user", *context, "main.get_db"],
+        "GET /items/cursor": ["main.get_user", *context],
+        "GET /items/plain": ["main.get_user", "main.get_db"],
+        "GET /items/ctx": ["main.get_user", *context, "main.get_db"],
+        "GET /direct": ["main.get_db", *context],
+    }
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
+
+
 @pytest.mark.slow
 def test_an_instance_an_alternate_constructor_builds_has_its_class(tmp_path: Path) -> None:
     """sparkth's ``GROUP_DELETE = Permission.create("group.delete")``, a classmethod
