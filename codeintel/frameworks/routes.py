@@ -52,7 +52,9 @@ from codeintel.resolve.framework_names import (
     LIBRARY_ROUTERS,
     MODEL_ROOTS,
     PAGE_CONTEXT,
+    ROUTABLES,
     ROUTE_CLASSES,
+    ROUTE_MARKS,
     ROUTER_CLASSES,
     SELF_ROUTED,
     VERSIONED_APPS,
@@ -2157,8 +2159,8 @@ class _Builder:
 
     def _decorator(self, site: _Site, sym: SymbolFact, decorator: Value) -> bool:
         """Record a route a decorator declares; whether it declared one on an object."""
-        if decorator.kind != "call":
-            return False
+        if decorator.kind != "call" or self.ev.qualified(decorator.func) in ROUTE_MARKS:
+            return False  # a mark a ``Routable`` reads as it is built (``_routable``)
         owners, method = self._owner(decorator.func, site)
         if method not in _VERBS:
             return False
@@ -2823,6 +2825,8 @@ class _Builder:
             value = held if held is not None and held.ref else value
         if value.kind == "call":
             return self._called(value, where, depth)
+        if (routable := self._routable(value, where)) is not None:
+            return [(routable, {})]
         if (picked := _picked_item(value)) is not None:  # ``get_routers()[0]``
             return self._called(picked[0], where, depth, picked[1])
         if (item := self._listed_item(value, env)) is not None:  # ``routers[0]``
@@ -3279,6 +3283,65 @@ class _Builder:
         key = self.ev.variable(f"{cls}.{name}")
         written = (self.ev.assigns.get(key) if key else None) or []
         return bool(written) and self.ev.field_factory_call(written[0].value) is not None
+
+    def _routable(self, value: Value, where: str) -> str | None:
+        """``Items(service).router``, or ``items.router`` with ``items = Items(service)``, of
+        a classy-fastapi ``Routable``: the router its ``__init__`` builds from what the
+        construction hands it, holding the methods the class marks. One per construction,
+        declared where it is built."""
+        at: str | None = where
+        if value.kind == "getattr" and value.items and value.items[0].text == "router":
+            built = value.func
+        elif value.kind == "name" and value.ref and value.ref.endswith(".router"):
+            key = self.ev.variable(value.ref.removesuffix(".router"))
+            built, at = (self.ev.binding(key), self._bound_at(key)) if key else (None, None)
+        else:
+            return None
+        cls = self.ev.called_class(built) if built is not None else None
+        if built is None or at is None or cls is None or cls not in self.resolver.symbols:
+            return None
+        if not ROUTABLES & set(self.resolver.mro(cls)):
+            return None
+        key = f"{built.text}.router at {at}"
+        if key not in self.objects:
+            file, _, line = at.rpartition(":")
+            handed = self._super_call(built, cls)
+            router = replace(handed, func=Value("name", "APIRouter", ref="fastapi.APIRouter"))
+            self.objects[key] = self._object(key, "router", file, int(line or 0), router)
+            self.declared[key] = self._marked(cls)
+        return key
+
+    def _marked(self, cls: str) -> list[_Declared]:
+        """The routes of the methods ``cls`` has (its own or inherited, as ``dir`` lists
+        them) that a classy-fastapi decorator marks, each bound to the instance."""
+        found = []
+        names = {n for owner in self.resolver.mro(cls) for n in self._method_names_of[owner]}
+        for name in sorted(names):
+            method = self.resolver.resolve(f"{cls}.{name}")
+            endpoint = method.qualname if method is not None and not method.remainder else ""
+            fact = self.resolver.symbols.get(endpoint)
+            module = self.resolver.symbol_module.get(endpoint)
+            if fact is None or module is None or fact.kind != "method":
+                continue
+            for mark, line in zip(fact.decorators, fact.decorator_lines, strict=True):
+                methods = ROUTE_MARKS.get(self.ev.qualified(mark.func) or "") if mark.func else None
+                if methods is None:
+                    continue
+                site = _Site(module, self.resolver.modules[module].file, line)
+                path = mark.keyword("path") or (mark.items[0] if mark.items else None)
+                for verb in methods or self.ev.strings(mark.keyword("methods")):
+                    found.append(_Declared((verb,), path, endpoint, site, mark, symbol=fact))
+        return found
+
+    @cached_property
+    def _method_names_of(self) -> defaultdict[str, list[str]]:
+        """The names of the methods each project class defines itself."""
+        found = defaultdict(list)
+        for name, fact in self.resolver.symbols.items():
+            if fact.kind == "method":
+                owner, _, method = name.rpartition(".")
+                found[owner].append(method)
+        return found
 
     def _instance_attribute(self, value: Value) -> str | None:
         """``Cls(...).name``: the object the instance's attribute holds."""

@@ -95,6 +95,19 @@ PAGINATION_CONTEXTS = frozenset(
 )
 PAGE_CONTEXT = "fastapi_pagination.api.pagination_ctx.<locals>._page_ctx_dependency"
 PAGE_PARAMS = "fastapi_pagination.api._create_params_dependency.<locals>._pagination_params"
+#: classy-fastapi: a ``Routable``'s ``__init__`` builds ``self.router = APIRouter(*args,
+#: **kwargs)`` and adds each method its class marks (``@get("/x")``), bound to the instance;
+#: 0.7 finds the marks over ``dir(cls)``, inherited methods too. The methods of each mark.
+ROUTABLES = frozenset({"classy_fastapi.Routable", "classy_fastapi.routable.Routable"})
+ROUTE_MARKS = {
+    f"classy_fastapi{module}.{mark}": methods
+    for module in ("", ".decorators")
+    for mark, methods in (
+        *((verb, (verb.upper(),)) for verb in ("get", "post", "put", "patch", "delete")),
+        ("websocket", ("WEBSOCKET",)),
+        ("route", ()),  # its ``methods=``
+    )
+}
 #: Class decorators of class-based views: each route's ``self`` is ``Depends(cls)``, and the
 #: class's signature its ``__init__``'s then its annotated class attributes'.
 CLASS_BASED_VIEWS = frozenset({"fastapi_utils.cbv.cbv", "fastapi_restful.cbv.cbv"})

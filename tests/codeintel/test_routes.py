@@ -1951,18 +1951,14 @@ def test_an_include_on_what_is_no_known_app_or_router_is_reported(tmp_path: Path
 
 
 def test_a_route_decorator_of_no_receiver_is_reported_by_its_name(tmp_path: Path) -> None:
-    """classy-fastapi's ``@get("/items")`` on a method: a library's function registering
-    on no app or router we see. The CI202 names the decorator (it named an empty
-    receiver)."""
+    """``@get("/items")`` of a library we do not read: a function registering on no app or
+    router we see. The CI202 names the decorator (it named an empty receiver)."""
     (tmp_path / "main.py").write_text(
-        "from classy_fastapi import Routable, get\n\n"
-        "class Items(Routable):\n"
-        "    @get('/items')\n"
-        "    def items(self) -> list[str]:\n        return []\n"
+        "from somelib import get\n\n@get('/items')\ndef items() -> list[str]:\n    return []\n"
     )
     graph = codeintel.analyze(tmp_path)
     assert [(d.code, d.line, d.message) for d in graph.diagnostics] == [
-        ("CI202", 4, "cannot tell which app or router get() declares its route on")
+        ("CI202", 3, "cannot tell which app or router get() declares its route on")
     ]
 
 
@@ -2855,6 +2851,69 @@ def test_add_pagination_gives_each_page_route_its_context(tmp_path: Path) -> Non
         "GET /items/ctx": ["main.get_user", *context, "main.get_db"],
         "GET /direct": ["main.get_db", *context],
     }
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
+
+
+_ROUTABLE = """
+from classy_fastapi import Routable, get, post
+from classy_fastapi.decorators import route
+from fastapi import Depends, FastAPI
+
+def get_db() -> str:
+    return "db"
+
+class Base(Routable):
+    @get("/health")
+    def health(self) -> str:
+        return "ok"
+
+class Items(Base):
+    def __init__(self, service: str) -> None:
+        super().__init__(prefix="/items", dependencies=[Depends(get_db)])
+        self.service = service
+
+    @get("/")
+    def listed(self) -> list[str]:
+        return [self.service]
+
+    @post(path="/{item_id}")
+    def create(self, item_id: int, db: str = Depends(get_db)) -> int:
+        return item_id
+
+    @route("/{item_id}", methods=["PUT", "PATCH"])
+    def update(self, item_id: int) -> int:
+        return item_id
+
+class Plain(Routable):
+    @get("/plain")
+    def plain(self) -> str:
+        return "plain"
+
+app = FastAPI()
+app.include_router(Items("svc").router, prefix="/api")
+plain = Plain(prefix="/p")
+app.include_router(plain.router)
+"""
+
+
+@pytest.mark.slow
+def test_classy_routables_serve_the_methods_their_class_marks(tmp_path: Path) -> None:
+    """classy-fastapi: ``Routable.__init__`` builds ``self.router = APIRouter(*args,
+    **kwargs)`` from what the construction hands it and adds each method the class marks
+    (``@get``, ``@route(methods=...)``, inherited ones too), bound to the instance."""
+    (tmp_path / "main.py").write_text(_ROUTABLE)
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    served = {(r.method, r.path, r.endpoint) for r in routes}
+    assert served == {
+        ("GET", "/api/items/", "main.Items.listed"),
+        ("GET", "/api/items/health", "main.Base.health"),
+        ("POST", "/api/items/{item_id}", "main.Items.create"),
+        ("PUT", "/api/items/{item_id}", "main.Items.update"),
+        ("PATCH", "/api/items/{item_id}", "main.Items.update"),
+        ("GET", "/p/plain", "main.Plain.plain"),
+    }
+    assert served == runtime_routes(tmp_path, "main:app")
+    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in routes}
     assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
 
 
