@@ -4739,16 +4739,20 @@ def _unbound(method: SymbolFact) -> SymbolFact:
     return replace(method, params=params[1:]) if params and params[0].name == "self" else method
 
 
-def _close(value: Value, env: Env) -> Value:
-    """``value`` with the names ``env`` binds replaced by what they are bound to."""
+def _close(value: Value, env: Env, seen: frozenset[str] = frozenset()) -> Value:
+    """``value`` with the names ``env`` binds replaced by what they are bound to, and the
+    names in that too: a parameter handed on as it is (``init(app, prefix=prefix)``) is
+    what the outer call passes. A name is never replaced inside its own value."""
     if not env:
         return value
-    if value.kind == "name" and value.ref in env:
+    if value.kind == "name" and value.ref in env and value.ref not in seen:
         bound = env[value.ref]
-        return _through(value, bound, "") if bound.kind == "receiver" else bound
+        if bound.kind == "receiver":
+            return _through(value, bound, "")
+        return _close(bound, env, seen | {value.ref})
     if value.kind == "name" and value.ref is not None and "." in value.ref:
         return _close_prefix(value, value.ref, env)
-    return with_parts(value, lambda part: _close(part, env))
+    return with_parts(value, lambda part: _close(part, env, seen))
 
 
 def _close_prefix(value: Value, ref: str, env: Env) -> Value:

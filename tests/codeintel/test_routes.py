@@ -2946,6 +2946,35 @@ def test_an_instance_an_alternate_constructor_builds_has_its_class(tmp_path: Pat
 
 
 @pytest.mark.slow
+def test_a_prefix_handed_on_as_it_is_through_two_calls_is_the_callers(tmp_path: Path) -> None:
+    """py-ispyb: ``init_app(app, prefix=prefix)`` in a helper that was given ``prefix``,
+    then ``include_router(router, prefix=prefix)``: the outermost call's prefix (44 routes
+    were ``<?prefix>/...``, where ``prefix + "/v1"`` already resolved)."""
+    (tmp_path / "sub.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "router = APIRouter(prefix='/legacy')\n\n"
+        "@router.get('/things')\ndef things() -> None: ...\n\n"
+        "def init_app(app: FastAPI, prefix: str = '') -> None:\n"
+        "    app.include_router(router, prefix=prefix)\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\nimport sub\n\n"
+        "def init_app(app: FastAPI, prefix: str = '') -> None:\n"
+        "    sub.init_app(app, prefix=prefix)\n\n"
+        "def init_all(app: FastAPI, prefix: str) -> None:\n"
+        "    init_app(app, prefix=prefix)\n\n"
+        "app = FastAPI()\ninit_all(app, '/api')\ninit_app(app, prefix='/v2')\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    static = {(r.method, r.path, r.endpoint) for r in routes if r.resolved}
+    assert static == {
+        ("GET", "/api/legacy/things", "sub.things"),
+        ("GET", "/v2/legacy/things", "sub.things"),
+    }
+    assert static == runtime_routes(tmp_path, "main:app")
+
+
+@pytest.mark.slow
 def test_routers_served_for_a_host_keep_their_paths(tmp_path: Path) -> None:
     """bancho.py: ``asgi_app.host(f"{sub}.{domain}", router)`` in loops inside a helper the
     app factory calls; Starlette's host routing serves each router's routes as they are."""
