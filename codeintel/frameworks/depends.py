@@ -257,11 +257,22 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
             return held
         given = _init_parameter(key, evaluator)
         if given is None:
-            return None if _set_from_parameters(key, evaluator) else name
+            unknown = _set_from_parameters(key, evaluator) or _unseen_alias(key, evaluator)
+            return None if unknown else name
         # ``self.getter`` set from ``__init__(getter)``: what the one construction passes
         passed = _constructions_pass(key, given, evaluator)
         return _named(passed, evaluator, hops + 1) if passed is not None and hops < 8 else None
     return _bound_method(target.ref, evaluator) or name
+
+
+def _unseen_alias(key: str, evaluator: Evaluator) -> bool:
+    """``User = _current_auth.User`` with ``_current_auth`` a module ``importlib`` picks:
+    another name for what we cannot see. FastAPI names what it holds, not the variable."""
+    value = evaluator.binding(key)
+    if value is None or value.kind != "name" or not value.ref:
+        return False
+    target = evaluator.resolver.resolve(value.ref)
+    return target is None or bool(target.remainder)
 
 
 def _init_parameter(key: str, evaluator: Evaluator) -> str | None:
@@ -564,8 +575,9 @@ def _called_method(func: Value | None, evaluator: Evaluator) -> str | None:
 def _instance(call: Value | None, evaluator: Evaluator) -> str | None:
     """``Security(APIKeyHeader(name="X"))``: an instance made in place; FastAPI calls it, so
     it is named for its class with ``()``: ``fastapi.security.APIKeyHeader()``, and so is
-    dependency-injector's ``Provide[Container.service]``."""
-    called = evaluator.called_class(call)
+    dependency-injector's ``Provide[Container.service]``; a class called by another name
+    (``Checker = perms.RoleChecker``) is named for itself."""
+    called = evaluator.class_held(evaluator.called_class(call))
     if call is not None and call.kind == "subscript" and call.items:
         marker = evaluator.qualified(call.items[0])
         return f"{marker}()" if marker in INJECTION_MARKERS else None

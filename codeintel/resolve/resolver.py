@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from codeintel.facts.ids import external_id, id_kind, module_id, symbol_id
-from codeintel.facts.models import ModuleFacts, SymbolFact, Value
+from codeintel.facts.models import AssignFact, ModuleFacts, SymbolFact, Value
 
 _MAX_HOPS = 32  # re-export chains longer than this are cycles in practice
 
@@ -60,6 +60,11 @@ class Resolver:
                     self.bases[f"{facts.module}.{ref.scope}"].append(ref.candidate)
         self._imported_over_none = {
             f"{facts.module}.{name}" for facts in modules_list for name in _none_only(facts)
+        }
+        self._renames = {
+            f"{facts.module}.{name}": ref
+            for facts in modules_list
+            for name, ref in _renames(facts).items()
         }
         self.lazy = {f.module: _lazy_exports(f) for f in modules_list if _has_getattr(f)}
         spelled = [s for spellings in self.scoped.values() for s in spellings]
@@ -193,8 +198,9 @@ class Resolver:
                 symbol = f"{symbol}.{part}"
             else:
                 inherited = self._inherited(f"{module}.{symbol}", rest[index:], hops)
-                if inherited is not None:
-                    return inherited
+                renamed = inherited or self._renamed(f"{module}.{symbol}", rest[index:], hops)
+                if renamed is not None:
+                    return renamed
                 qualname = f"{module}.{symbol}"
                 return Target(symbol_id(qualname), qualname, ".".join(rest[index:]))
         if symbol is None:
@@ -326,6 +332,14 @@ class Resolver:
             return None  # a place outside the project, or no module at all
         return self._follow(binding, tail, hops + 1, module)
 
+    def _renamed(self, name: str, rest: list[str], hops: int) -> Target | None:
+        """``Permissions.tomogram`` with ``Permissions = perms.Permissions`` bound once at
+        module level: the attribute of what the name is another name for, when that names
+        something we see (else the variable's own attribute, as before)."""
+        ref = self._renames.get(name)
+        found = self._resolve(".".join([ref, *rest]), hops + 1) if ref else None
+        return found if found is not None and not found.remainder else None
+
     def _inherited(self, cls: str, rest: list[str], hops: int) -> Target | None:
         sym = self.symbols.get(cls)
         if sym is None or sym.kind != "class":
@@ -349,6 +363,24 @@ def _none_only(facts: ModuleFacts) -> set[str]:
         if not assign.scope and assign.value is not None:
             values[assign.name].add(assign.value.text if assign.value.kind == "const" else "")
     return {name for name, seen in values.items() if seen == {"None"}}
+
+
+def _renames(facts: ModuleFacts) -> dict[str, str]:
+    """Module names bound once, to another name (``Permissions = perms.Permissions``), and
+    never by an import: the qualified name each stands for."""
+    bound: dict[str, list[AssignFact]] = defaultdict(list)
+    for assign in facts.assigns:
+        if not assign.scope:
+            bound[assign.name].append(assign)
+    imported = {imp.bound for imp in facts.imports if not imp.scope}
+    return {
+        name: value.ref
+        for name, (assign,) in ((n, a) for n, a in bound.items() if len(a) == 1)
+        if (value := assign.value) is not None
+        and value.kind == "name"
+        and value.ref
+        and name not in imported
+    }
 
 
 def _has_getattr(facts: ModuleFacts) -> bool:

@@ -2918,6 +2918,62 @@ def test_classy_routables_serve_the_methods_their_class_marks(tmp_path: Path) ->
 
 
 @pytest.mark.slow
+def test_a_class_by_another_name_provides_its_own(tmp_path: Path) -> None:
+    """pato and scaup: ``Permissions = perms.Permissions`` then ``auth =
+    Permissions.tomogram`` and ``Depends(auth)``; ``Checker = perms.RoleChecker`` called in
+    place. FastAPI names the class's own staticmethod and instance (we named the variables,
+    or kept a placeholder)."""
+    (tmp_path / "perms.py").write_text(
+        "from fastapi import Depends\n\n"
+        "def token(authorization: str = '') -> str:\n    return authorization\n\n"
+        "class Permissions:\n"
+        "    @staticmethod\n"
+        "    def tomogram(tomogram_id: int, tok: str = Depends(token)) -> int:\n"
+        "        return tomogram_id\n\n"
+        "class RoleChecker:\n"
+        "    def __init__(self, roles: list[str]) -> None:\n        self.roles = roles\n\n"
+        "    def __call__(self, tok: str = Depends(token)) -> str:\n        return tok\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\nimport perms\n\n"
+        "Permissions = perms.Permissions\nauth = Permissions.tomogram\n"
+        "Checker = perms.RoleChecker\n\napp = FastAPI()\n\n"
+        "@app.get('/a/{tomogram_id}')\ndef a(tomogram_id: int = Depends(auth)) -> None: ...\n\n"
+        "@app.get('/b/{tomogram_id}')\n"
+        "def b(tomogram_id: int = Depends(Permissions.tomogram)) -> None: ...\n\n"
+        "@app.get('/c')\ndef c(ok: str = Depends(Checker(['admin']))) -> None: ...\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in graph.routes()}
+    tomogram = ["perms.token", "perms.Permissions.tomogram"]
+    assert static == {
+        "GET /a/{tomogram_id}": tomogram,
+        "GET /b/{tomogram_id}": tomogram,
+        "GET /c": ["perms.token", "perms.RoleChecker()"],
+    }
+    assert not graph.diagnostics
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
+
+
+def test_a_name_for_what_a_picked_module_holds_is_a_placeholder(tmp_path: Path) -> None:
+    """pato: ``User = _current_auth.User`` with ``_current_auth`` a module
+    ``importlib.import_module`` picks from a configuration file. FastAPI names what the
+    variable holds, which we cannot see: a placeholder and a CI204, not the variable."""
+    (tmp_path / "auth.py").write_text(
+        "import importlib\nimport os\n\n"
+        "_current = importlib.import_module('backends.' + os.environ['AUTH'])\n"
+        "User = _current.User\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\nfrom auth import User\n\n"
+        "app = FastAPI()\n\n@app.get('/me')\ndef me(user=Depends(User)) -> None: ...\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.all_dependencies for r in graph.routes()] == [("<?User>",)]
+    assert [d.code for d in graph.diagnostics] == ["CI204"]
+
+
+@pytest.mark.slow
 def test_an_instance_an_alternate_constructor_builds_has_its_class(tmp_path: Path) -> None:
     """sparkth's ``GROUP_DELETE = Permission.create("group.delete")``, a classmethod
     returning ``cls(name)`` annotated with a forward reference: its method's closure is the
