@@ -145,13 +145,15 @@ def fixture_node(fixture: Fixture) -> str:
     """A fixture's node id: ``fixture:tests/test_x.py::TestA::mock_client`` for one that a test
     class sees (one per class, as pytest registers it), ``fixture:<file>::<function>`` else;
     ``fixture:<file>::<name>`` for each fixture a factory makes of its one nested function,
-    and for a module's own second name of one of its fixtures."""
+    for a module's own second name of one of its fixtures, and for one imported under
+    another name."""
     owner = fixture.visible_from if "::" in fixture.visible_from else _home(fixture)
     function = fixture.function.rpartition(".")[2]
     if ".<locals>." in fixture.function:  # one function a factory makes several fixtures of
         return fixture_id(owner, fixture.name)
-    if fixture.via == fixture.file and fixture.name != function:
-        # ``services_dir = osparc_simcore_services_dir``: a second fixture of one function
+    if fixture.via and fixture.name != function:
+        # ``services_dir = osparc_simcore_services_dir``: a second fixture of one function;
+        # ``from .rooms import fake_data as rooms``: one of several functions of one name
         return fixture_id(owner, fixture.name)
     return fixture_id(owner, function)
 

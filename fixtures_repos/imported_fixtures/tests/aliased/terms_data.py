@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture
+def fake_data() -> dict[str, str]:
+    return {"terms": "fall"}
