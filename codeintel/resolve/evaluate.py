@@ -212,7 +212,8 @@ class Evaluator:
     def binding(self, key: str, at: tuple[str, int] | None = None) -> Value | None:
         """The value first bound to a variable (later rebinding is rare for apps and routers),
         with what later statements of its block add to it (``routes += [...]``,
-        ``prefix = prefix + "/v1"``): rebound otherwise, it is the first value, as before.
+        ``prefix = prefix + "/v1"``). Text or a list bound again otherwise is the value the
+        module's tests leave (``branch_binding``), or None; anything else is the first value.
         Read ``at`` a file and line, what its own module adds after that line is not in it."""
         written = self.assigns.get(key, ())
         if len(written) == 1:
@@ -230,7 +231,9 @@ class Evaluator:
             same_block = later.guards == facts[0].guards
             grown = self._grown(key, value, later.value) if same_block else None
             if grown is None:
-                return first
+                # bound again (``PREFIX = ""``, then ``if AUTH: PREFIX = "/secure"``): the
+                # tests decide which value holds, or it is not known
+                return None if any(f.scope for f in written) else self.branch_binding(key)
             value = grown
         if at is None and self._used_while_growing(key, facts):
             return first  # read before it grows (``APIRouter(prefix=PREFIX)``, then ``+=``)

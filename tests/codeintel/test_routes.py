@@ -3030,6 +3030,49 @@ def test_a_prefix_handed_on_as_it_is_through_two_calls_is_the_callers(tmp_path: 
     assert static == runtime_routes(tmp_path, "main:app")
 
 
+_REBOUND = """
+import os
+from fastapi import APIRouter, Depends, FastAPI
+
+def bearer() -> int:
+    return 1
+
+router = APIRouter()
+
+@router.get("/items")
+def items() -> None: ...
+
+PREFIX = ""
+PREFIX = "/v2"
+SECURE = ""
+if {test}:
+    SECURE = "/secure"
+deps = []
+if {test}:
+    deps = [Depends(bearer)]
+
+app = FastAPI()
+app.include_router(router, prefix=PREFIX + SECURE, dependencies=deps)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("test", ["True", "os.environ.get('AUTH') == '1'"])
+def test_text_and_lists_bound_again_hold_what_the_tests_leave(tmp_path: Path, test: str) -> None:
+    """``PREFIX = ""`` then ``PREFIX = "/v2"``, or ``deps = []`` then ``if AUTH: deps =
+    [...]`` (inventory-management-system's shape): the first value was kept, silently. The
+    last binding whose tests hold is the value; where a test is not known, a placeholder."""
+    (tmp_path / "main.py").write_text(_REBOUND.format(test=test))
+    graph = codeintel.analyze(tmp_path, cache=False)
+    [route] = graph.routes()
+    if test == "True":
+        assert (route.path, route.all_dependencies) == ("/v2/secure/items", ("main.bearer",))
+        assert {(route.method, route.path, route.endpoint)} == runtime_routes(tmp_path, "main:app")
+        return
+    assert (route.path, route.all_dependencies) == ("/v2<?SECURE>/items", ("<?deps>",))
+    assert sorted(d.code for d in graph.diagnostics) == ["CI201", "CI204"]
+
+
 @pytest.mark.slow
 def test_routers_served_for_a_host_keep_their_paths(tmp_path: Path) -> None:
     """bancho.py: ``asgi_app.host(f"{sub}.{domain}", router)`` in loops inside a helper the
