@@ -144,6 +144,10 @@ class _Collector:
         # in them resolve without the definition's locals, yet count as the definition's uses.
         self._outside: dict[int, str | None] = {}  # node -> the name its definition binds
         self._hidden: list[tuple[_Scope, str | None]] = []
+        # A class body's assignment reads its value before it binds: there the names it
+        # binds anew are not the class's yet (``release = Depends(release)``, a global).
+        self._binding: dict[int, tuple[_Scope, frozenset[str]]] = {}  # value -> its new names
+        self._unbound: list[tuple[_Scope, frozenset[str]]] = []
         # (module or class scope, name) -> what the import the name is bound to imports
         self._imported: dict[tuple[int, str], str] = {}
         self._now = 1  # the line the walk is on
@@ -183,6 +187,8 @@ class _Collector:
         self._starts[id(node)] = self._now
         if id(node) in self._outside:
             self._hidden.append((self.scopes[-1], self._outside[id(node)]))
+        if id(node) in self._binding:
+            self._unbound.append(self._binding[id(node)])
         if kind in _TEXT_LEAVES:
             self._now += node.value.count("\n")  # type: ignore[attr-defined]
         visit = _hook(kind, "visit")
@@ -195,6 +201,8 @@ class _Collector:
         self._ends[id(original_node)] = self._now
         if id(original_node) in self._outside:
             self._hidden.pop()
+        if id(original_node) in self._binding:
+            self._unbound.pop()
         leave = _hook(type(original_node), "leave")
         if leave is not None:
             leave(self, original_node)
@@ -241,6 +249,9 @@ class _Collector:
             if head == self._hidden[-1][1]:
                 hidden.append(self.scopes[-2])  # the scope the name is not bound in yet
             chain = tuple(scope for scope in chain if scope not in hidden)
+        for scope, names in self._unbound:
+            if head in names:
+                chain = tuple(s for s in chain if s is not scope)
         self.raw.append(_RawRef(chain, head, rest, node, role, owner))
 
     def _bind(self, name: str) -> None:
@@ -427,6 +438,7 @@ class _Collector:
     # -- assignments and statements -------------------------------------------------------
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        self._binds_after(node.value, *(t.target for t in node.targets))
         owner = _chained_owner(node)
         for target in node.targets:
             # ``users_router = r = APIRouter()`` makes one router: each other name is bound
@@ -450,8 +462,17 @@ class _Collector:
             if isinstance(deleted, cst.Subscript):  # ``del ROUTES["/b"]``: the container changes
                 self._stored(deleted, None, "delitem")
 
+    def _binds_after(self, value: cst.BaseExpression | None, *targets: cst.BaseExpression) -> None:
+        """Note the names a class body's assignment binds anew, for its value to read as
+        not bound yet."""
+        scope = self.scopes[-1]
+        names = {n.value for t in targets for n in _target_names(t)} - scope.locals
+        if scope.kind == "class" and value is not None and names:
+            self._binding[id(value)] = (scope, frozenset(names))
+
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         scope = self.scopes[-1]
+        self._binds_after(node.value, node.target)
         unbound = isinstance(node.target, cst.Name) and node.target.value not in scope.locals
         self._store(node.target, node, node.annotation.annotation, node.value)
         if scope.kind == "class" and node.value is None and unbound:
@@ -495,6 +516,10 @@ class _Collector:
         value: cst.BaseExpression | None = None,
     ) -> None:
         scope, chain = self.scopes[-1], self._chain()
+        if scope.kind == "class":
+            # a class body reads a value before it binds: the names bound later, or here
+            # anew, are not the class's yet (``release = Depends(release)`` is the global)
+            chain = (*chain[:-1], replace(scope, locals=set(scope.locals)))
         if statement is not None and _is_self_attribute(target) and scope.is_method:
             assert isinstance(target, cst.Attribute)
             if _worth_keeping(value):

@@ -3030,6 +3030,31 @@ def test_a_prefix_handed_on_as_it_is_through_two_calls_is_the_callers(tmp_path: 
     assert static == runtime_routes(tmp_path, "main:app")
 
 
+@pytest.mark.slow
+def test_a_class_attribute_named_like_a_global_reads_the_global(tmp_path: Path) -> None:
+    """valis: ``release: str = Depends(release)`` in a class body; ``PREFIX = PREFIX``. A
+    class body reads a value before it binds the name, so the value's name is the global
+    (we read the attribute itself: a bogus ``fastapi.Depends()`` in 64 chains)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "PREFIX = '/v1'\n\n"
+        "def get_db() -> int:\n    return 1\n\n"
+        "class Settings:\n    PREFIX = PREFIX\n\n"
+        "class Deps:\n    get_db = Depends(get_db)\n\n"
+        "router = APIRouter()\n\n"
+        "@router.get('/items')\ndef items(db: int = Deps.get_db) -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(router, prefix=Settings().PREFIX)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    [route] = graph.routes()
+    assert (route.path, route.all_dependencies) == ("/v1/items", ("main.get_db",))
+    assert {(route.method, route.path, route.endpoint)} == runtime_routes(tmp_path, "main:app")
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == {
+        "GET /v1/items": ["main.get_db"]
+    }
+    assert {r.line for r in graph.find_references("main.get_db")} == {12}
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
