@@ -167,7 +167,7 @@ def _patch(
     patched = dict(reads)
     for name in sorted(dirty):
         patched[name] = _add_uses(graph, resolver.modules[name], resolver)
-    _drop_unused(graph, targets)
+    _drop_unused(graph, targets, resolver)
     return patched
 
 
@@ -184,14 +184,19 @@ def _symbols_of(graph: nx.MultiDiGraph, module: str) -> list[str]:
     return found
 
 
-def _drop_unused(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> None:
-    """External and unresolved nodes exist for the edges into them: none left, none kept."""
-    unused = [
-        n
-        for n in nodes
-        if n in graph and id_kind(n) in ("external", "unresolved") and not graph.in_degree(n)
-    ]
+def _drop_unused(graph: nx.MultiDiGraph, nodes: Iterable[str], resolver: Resolver) -> None:
+    """External and unresolved nodes, and those of modules that failed to parse, exist for
+    the edges into them: none left, none kept."""
+    unused = [n for n in nodes if n in graph and _edge_made(n, resolver) and not graph.in_degree(n)]
     graph.remove_nodes_from(unused)
+
+
+def _edge_made(node: str, resolver: Resolver) -> bool:
+    """Whether only the edges into ``node`` make it: no facts of its own stand behind it."""
+    kind = id_kind(node)
+    if kind == "module":
+        return node.removeprefix("module:") not in resolver.modules
+    return kind in ("external", "unresolved")
 
 
 def _add_module(graph: nx.MultiDiGraph, facts: ModuleFacts) -> None:

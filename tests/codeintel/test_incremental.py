@@ -188,6 +188,27 @@ def test_modules_resolved_in_a_changed_module_are_assembled_again(
     assert after.to_json() == codeintel.analyze(project, cache=False, workers=1).to_json()
 
 
+def test_a_broken_module_no_import_reaches_any_more_leaves_the_graph(
+    project: Path, tmp_path: Path
+) -> None:
+    """A module that fails to parse has a node only for the imports reaching it: once its
+    one importer drops the import, a patched graph drops the node as a cold run never
+    makes it (hypothesis found it: a break, then the import dropped)."""
+    cache = tmp_path / "cache"
+    codeintel.analyze(project, cache=cache, workers=1)
+    broken = project / "registry/repositories/agent_repository.py"
+    broken.write_text(broken.read_text() + "\ndef broken(:\n")
+    codeintel.analyze(project, cache=cache, workers=1)
+    service = project / "registry/services/agent_service.py"
+    lines = service.read_text().splitlines(keepends=True)
+    service.write_text("".join(line for line in lines if "agent_repository import" not in line))
+
+    after = codeintel.analyze(project, cache=cache, workers=1)
+
+    assert "module:registry.repositories.agent_repository" not in after.graph
+    assert after.to_json() == codeintel.analyze(project, cache=False, workers=1).to_json()
+
+
 def _uses(graph: codeintel.CodeGraph, module: str) -> set[str]:
     return {
         target.removeprefix("symbol:")
