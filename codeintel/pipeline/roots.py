@@ -89,7 +89,8 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     fallback = module_names(paths)
     declared = _configured_roots(configs)
     packages = {p.rpartition("/")[0] for p in paths if p.endswith("__init__.py")}
-    votes, first_site, code_votes = _votes(sources, _provided_names(paths), packages)
+    searched = {d.folder for d in declared if d.key in _SEARCH_PATHS}
+    votes, first_site, code_votes = _votes(sources, _provided_names(paths), packages, searched)
     chosen: dict[str, tuple[str, str, str, int]] = {}  # path -> (root, evidence, file, line)
     if declared:  # only a setting's root can be contradicted by relative imports
         levels = {path: _relative_level(sources[path]) for path in paths}
@@ -248,7 +249,10 @@ def _provided_names(paths: Iterable[str]) -> dict[str, set[str]]:
 
 
 def _votes(
-    sources: Mapping[str, bytes], provides: dict[str, set[str]], packages: set[str]
+    sources: Mapping[str, bytes],
+    provides: dict[str, set[str]],
+    packages: set[str],
+    searched: set[str],
 ) -> tuple[
     Counter[tuple[str, str]], dict[tuple[str, str], tuple[str, int]], Counter[tuple[str, str]]
 ]:
@@ -280,7 +284,7 @@ def _votes(
                     r for r in found if r not in packages or _binds(sources, code, r, name, member)
                 }
                 found, nested = bound | deeper, nested or bool(deeper)
-            possible = _possible(path, found, packages, nested)
+            possible = _possible(path, found, packages, nested, searched)
             outside[top] += not possible
             tests = is_test_path(path)
             for root in possible:
@@ -314,7 +318,9 @@ def _binds(
     return named is not None or _OPEN_NAMESPACE.search(text) is not None
 
 
-def _possible(importer: str, roots: set[str], packages: set[str], nested: bool) -> list[str]:
+def _possible(
+    importer: str, roots: set[str], packages: set[str], nested: bool, searched: set[str]
+) -> list[str]:
     """The folders an import in ``importer`` can really be resolved from. Python 3 never
     imports a file beside the importer by its bare name (one named like a library proves
     nothing); but a module in no package is imported with its folder on ``sys.path``, so
@@ -327,7 +333,9 @@ def _possible(importer: str, roots: set[str], packages: set[str], nested: bool) 
     inside a package is part of that package, never on ``sys.path`` itself: zenml's
     ``deployers/server/fastapi/`` subpackage does not make ``fastapi`` the project's. Nor is
     a test suite's package folder ever on ``sys.path``: pytest imports its files by their
-    package chain (WrenAI's ``tests/pytest/`` package is no ``pytest`` to its own tests)."""
+    package chain (WrenAI's ``tests/pytest/`` package is no ``pytest`` to its own tests).
+    A folder a setting puts on the search path (``searched``: pytest's ``pythonpath``) is
+    on it, in a package or not (monarch's ``src`` under a stray ``__init__.py``)."""
     folder = importer.rpartition("/")[0]
     basedir = _pytest_basedir(importer, packages)
     usable = [
@@ -337,7 +345,7 @@ def _possible(importer: str, roots: set[str], packages: set[str], nested: bool) 
         or (
             (r != folder or (nested and r not in packages))
             and (r not in packages or (_holds(r, importer) and not _is_tests(r)))
-            and not (r and r.rpartition("/")[0] in packages)
+            and (r in searched or not (r and r.rpartition("/")[0] in packages))
         )
     ]
     own = [r for r in usable if _holds(r, importer)]

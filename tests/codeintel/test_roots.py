@@ -45,6 +45,25 @@ def test_a_root_folder_that_is_a_package_names_what_its_code_imports() -> None:
     assert names["app.py"] == "app"
 
 
+def test_a_search_path_under_a_root_that_is_a_package_names_what_the_code_imports() -> None:
+    """monarch-app's ``backend/``: a stray ``__init__.py`` beside pytest's ``pythonpath =
+    [".", "src"]`` over ``src/monarch_py``. A folder the setting puts on ``sys.path`` is on
+    it though its parent is a package: the code's ``pkg.api`` is ``src/pkg/api``, not
+    ``src.pkg.api`` (every route lost its app)."""
+    names = _names(
+        {
+            "__init__.py": "",
+            "src/pkg/__init__.py": "",
+            "src/pkg/api/__init__.py": "",
+            "src/pkg/api/items.py": "router = None\n",
+            "src/pkg/api/main.py": "from pkg.api import items\n",
+        },
+        {"pyproject.toml": '[tool.pytest.ini_options]\npythonpath = [".", "src"]\n'},
+    )
+    assert names["src/pkg/api/items.py"] == "pkg.api.items"
+    assert names["src/pkg/api/main.py"] == "pkg.api.main"
+
+
 def test_without_evidence_the_package_chain_names_the_file() -> None:
     names = _names({"registry/api/__init__.py": "", "registry/api/routes.py": ""})
     assert names["registry/api/routes.py"] == "api.routes"
