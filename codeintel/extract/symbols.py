@@ -883,12 +883,24 @@ class _Collector:
             named = chain[-1].child_qualname("<lambda>")
             qualname = f"{self.module}.{named}" if self.module else named
             return Value("lambda", _text(node), ref=qualname)
+        if isinstance(node, _COMPREHENSIONS) and _one_for(node.for_in):
+            # ``[m.name for m in pkgutil.iter_modules(__path__)]``: an item per item
+            parts = (node.elt, node.for_in.target, node.for_in.iter)
+            return Value("comp", _text(node), items=tuple(map(sub, parts)))
         if isinstance(node, cst.Subscript):
             indices = tuple(
                 sub(e.slice.value) for e in node.slice if isinstance(e.slice, cst.Index)
             )
             return Value("subscript", _text(node), items=(sub(node.value), *indices))
         return Value("other", _text(node))
+
+
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp)
+
+
+def _one_for(comp: cst.CompFor) -> bool:
+    """One ``for`` and no ``if``: each item of what it runs over makes one."""
+    return comp.inner_for_in is None and not comp.ifs and comp.asynchronous is None
 
 
 def _fstring_parts(

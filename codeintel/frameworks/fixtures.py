@@ -489,7 +489,7 @@ class _Specs:
             facts = evaluator.resolver.modules.get(module)
             globbed = (
                 plugin_names(value.text, facts, evaluator, self.files, self.cwd)
-                if facts is not None and value.kind == "other"
+                if facts is not None and value.kind in ("comp", "other")
                 else None
             )
             return (globbed, ()) if globbed is not None else ((), (value.text,))

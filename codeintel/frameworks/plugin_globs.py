@@ -88,7 +88,7 @@ class _Names:
         """The comprehension a module-level variable of this module is bound to, as written."""
         key = self.evaluator.variable(f"{self.module.module}.{name}")
         value = self.evaluator.binding(key) if key else None
-        if value is None or value.kind != "other":
+        if value is None or value.kind not in ("comp", "other"):
             return None
         try:
             return ast.parse(value.text.strip(), mode="eval").body

@@ -1264,7 +1264,15 @@ class _Builder:
         self, iterable: Value | None, env: Env, reader: tuple[str, str, int]
     ) -> tuple[list[tuple[Value, tuple[str, ...]]] | None, bool]:
         """What a loop runs over, each item with the ``if`` tests it was added under, and
-        whether that is all of it (an append we cannot read leaves the rest known)."""
+        whether that is all of it (an append we cannot read leaves the rest known); of a
+        comprehension, what it makes of each item of what it runs over."""
+        if iterable is not None and iterable.kind == "comp":
+            made, target, inner = iterable.items
+            ran, complete = self._tested_items(inner, env, reader)
+            if ran is None:
+                return None, complete
+            each = [(_close(made, _unpack(target, self._record(i))), t) for i, t in ran]
+            return each, complete
         walked = package_walk(iterable, reader[0], self.ev)
         if walked is None:
             walked = folder_listing(iterable, reader[0], self.ev)

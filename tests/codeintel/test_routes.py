@@ -3055,6 +3055,45 @@ def test_a_class_attribute_named_like_a_global_reads_the_global(tmp_path: Path) 
     assert {r.line for r in graph.find_references("main.get_db")} == {12}
 
 
+@pytest.mark.slow
+def test_a_loop_over_a_comprehension_runs_over_what_it_makes(tmp_path: Path) -> None:
+    """Tekst: ``for mod in [m.name for m in pkgutil.iter_modules(__path__)]`` then
+    ``import_module(f"{__name__}.{mod}").router``; ``for r in [m.router for m in MODULES]``.
+    Each item of what the comprehension runs over makes one (both were CI202s)."""
+    routers = tmp_path / "routers"
+    routers.mkdir()
+    (routers / "__init__.py").write_text(
+        "import importlib\nimport pkgutil\n\nfrom fastapi import FastAPI\n\n"
+        "def setup(app: FastAPI) -> None:\n"
+        "    for mod in [m.name for m in pkgutil.iter_modules(__path__)]:\n"
+        "        app.include_router(importlib.import_module(f'{__name__}.{mod}').router)\n"
+    )
+    for name in ("texts", "users"):
+        (routers / f"{name}.py").write_text(
+            "from fastapi import APIRouter\n\n"
+            f"router = APIRouter(prefix='/{name}')\n\n"
+            f"@router.get('')\ndef {name}() -> None: ...\n"
+        )
+    (tmp_path / "extra.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n"
+        "@router.get('/extra')\ndef extra() -> None: ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\nimport extra\nfrom routers import setup\n\n"
+        "app = FastAPI()\nsetup(app)\n"
+        "for r in [m.router for m in [extra]]:\n    app.include_router(r)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert static == {
+        ("GET", "/texts", "routers.texts.texts"),
+        ("GET", "/users", "routers.users.users"),
+        ("GET", "/extra", "extra.extra"),
+    }
+    assert not graph.diagnostics
+    assert static == runtime_routes(tmp_path, "main:app")
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
