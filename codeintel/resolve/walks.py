@@ -348,8 +348,7 @@ def _folder_package(value: Value, module: str, evaluator: Evaluator) -> str | No
         if here is not None and here.kind == "call" and len(here.items) == 1:
             here = here.items[0] if evaluator.qualified(here.func) in _ABSOLUTE else None
     elif value.kind == "getattr" and value.items and value.items[0].text == "parent":
-        made = value.func
-        here = made.items[0] if made is not None and _a_path(made, evaluator) else None
+        here = _path_argument(value.func, evaluator)
     else:
         here = None
     # ``__file__`` of the module itself, or of the one that passed the path in
@@ -373,18 +372,16 @@ def _subpackage(package: str | None, part: Value, evaluator: Evaluator) -> str |
     return f"{package}.{name}" if _is_package(f"{package}.{name}", evaluator) else None
 
 
-def _a_path(value: Value, evaluator: Evaluator) -> bool:
-    """``Path(x)`` or ``Path(x).resolve()``: a path whose ``.parent`` is ``x``'s folder."""
-    if value.kind == "call" and value.func is not None and value.func.kind == "getattr":
-        inner = value.func.func
-        return (
-            value.func.items[0].text == "resolve"
-            and inner is not None
-            and _a_path(inner, evaluator)
-        )
-    return (
-        value.kind == "call" and evaluator.qualified(value.func) in _PATHS and len(value.items) == 1
-    )
+def _path_argument(value: Value | None, evaluator: Evaluator) -> Value | None:
+    """``x`` of ``Path(x)`` or ``Path(x).resolve()``: a path whose ``.parent`` is ``x``'s
+    folder; None for anything else."""
+    if value is None or value.kind != "call" or value.func is None:
+        return None
+    if value.func.kind == "getattr":
+        resolved = value.func.items[0].text == "resolve" if value.func.items else False
+        return _path_argument(value.func.func, evaluator) if resolved else None
+    path = evaluator.qualified(value.func) in _PATHS and len(value.items) == 1
+    return value.items[0] if path else None
 
 
 def _is_package(name: str | None, evaluator: Evaluator) -> bool:

@@ -3094,6 +3094,36 @@ def test_a_loop_over_a_comprehension_runs_over_what_it_makes(tmp_path: Path) -> 
     assert static == runtime_routes(tmp_path, "main:app")
 
 
+@pytest.mark.slow
+def test_a_folder_of_a_resolved_file_path_is_listed(tmp_path: Path) -> None:
+    """ewoksserver: ``os.listdir(Path(__file__).resolve().parent / "data")`` in any loop of
+    the project crashed the route stage (CI900, all 125 routes lost). The folder of a
+    resolved path is the file's own: its routers are found."""
+    routers = tmp_path / "app" / "routers"
+    routers.mkdir(parents=True)
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (routers / "__init__.py").write_text("")
+    (routers / "items.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n"
+        "@router.get('/items')\ndef items() -> None: ...\n"
+    )
+    (tmp_path / "app" / "main.py").write_text(
+        "import importlib\nimport os\nfrom pathlib import Path\n\nfrom fastapi import FastAPI\n\n"
+        "HERE = Path(__file__).resolve().parent\napp = FastAPI()\n\n"
+        "for name in sorted(os.listdir(HERE / 'routers')):\n"
+        "    if name.endswith('.py') and not name.startswith('_'):\n"
+        "        module = importlib.import_module(f'app.routers.{name[:-3]}')\n"
+        "        app.include_router(module.router)\n\n"
+        "def copy_resources() -> None:\n"
+        "    for name in os.listdir(HERE / 'data'):\n        print(name)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
+    assert static == {("GET", "/items", "app.routers.items.items")}
+    assert not graph.diagnostics
+    assert static == runtime_routes(tmp_path, "app.main:app")
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
