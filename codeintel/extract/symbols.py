@@ -28,6 +28,7 @@ from codeintel.pipeline.parse import Parsed
 _BUILTINS = frozenset(dir(builtins))
 _MAX_DEPTH = 12  # deeper expressions are summarised as "other"
 _MAX_ITEMS = 64  # longer literals are data, not configuration
+_MAX_NAMES = 1024  # but a list of names is wiring (entitycore's 71 routers)
 _MAX_TEXT = 300
 #: Leaves whose text may hold newlines: backslash continuations, multi-line strings.
 _TEXT_LEAVES = frozenset(
@@ -862,7 +863,7 @@ class _Collector:
         if isinstance(node, cst.Attribute):  # ``Router().get_router``: an attribute of a call
             name = Value("str", node.attr.value)
             return Value("getattr", _text(node), func=sub(node.value), items=(name,))
-        if isinstance(node, (cst.List, cst.Tuple, cst.Set)) and len(node.elements) <= _MAX_ITEMS:
+        if isinstance(node, (cst.List, cst.Tuple, cst.Set)) and _listed(node.elements):
             return Value("list", _text(node), items=tuple(_element(e, sub) for e in node.elements))
         if isinstance(node, cst.FormattedString):
             return Value("fstring", _text(node), items=tuple(_fstring_parts(node.parts, sub)))
@@ -893,6 +894,13 @@ class _Collector:
             )
             return Value("subscript", _text(node), items=(sub(node.value), *indices))
         return Value("other", _text(node))
+
+
+def _listed(elements: Sequence[cst.BaseElement]) -> bool:
+    """Whether a literal's items are kept: a few, or many that are all names."""
+    if len(elements) <= _MAX_ITEMS:
+        return True
+    return len(elements) <= _MAX_NAMES and all(_dotted(e.value) is not None for e in elements)
 
 
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp)

@@ -1319,7 +1319,7 @@ class _Builder:
         binding = self.ev.binding(key) if key else None
         if key is None or binding is None or binding.kind != "list":
             return None
-        return (key, binding) if len(binding.items) <= _MAX_LOOP else None
+        return (key, binding) if _wiring(binding) else None
 
     def _module_locals(self, module: str, scope: str, line: int, env: Env) -> Env:
         """``env`` and the modules ``scope`` imports by name before ``line``, once ``env``
@@ -1832,7 +1832,7 @@ class _Builder:
         if value is None or hops > _MAX_DEPTH:
             return None
         value = _close(value, env)
-        if value.kind == "list" and len(value.items) <= _MAX_LOOP:
+        if value.kind == "list" and _wiring(value):
             # ``[*core_routers, *extra_routers]``; a spread we cannot read is one unknown item
             spread = [self._spread_items(v, env, hops) for v in value.items]
             return tuple(i for part in spread for i in part)
@@ -4385,6 +4385,14 @@ def _imported(facts: ModuleFacts, resolver: Resolver) -> tuple[set[str], set[str
 def _a_page(cls: str) -> bool:
     """One of fastapi-pagination's page classes (``Page``, ``LimitOffsetPage``, ...)."""
     return cls.startswith("fastapi_pagination.") and cls.endswith("Page")
+
+
+def _wiring(listed: Value) -> bool:
+    """Whether a list literal is the app's wiring to expand, not data: a few items, or many
+    that are all names (entitycore's 71 routers)."""
+    if len(listed.items) <= _MAX_LOOP:
+        return True
+    return all(item.kind == "name" for item in listed.items)
 
 
 def _local_attribute(ref: str, evaluator: Evaluator) -> Value | None:

@@ -3124,6 +3124,33 @@ def test_a_folder_of_a_resolved_file_path_is_listed(tmp_path: Path) -> None:
     assert static == runtime_routes(tmp_path, "app.main:app")
 
 
+@pytest.mark.slow
+def test_a_long_list_of_routers_is_wiring_not_data(tmp_path: Path) -> None:
+    """entitycore lists 71 routers, then includes each in a loop: a literal of more than 64
+    items was data to us, a CI202, and about 600 routes had no app. A list of names is
+    wiring whatever its length."""
+    routes = tmp_path / "routes"
+    routes.mkdir()
+    (routes / "__init__.py").write_text("")
+    names = [f"r{n}" for n in range(70)]
+    for name in names:
+        (routes / f"{name}.py").write_text(
+            "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n"
+            f"@router.get('/{name}')\ndef read() -> None: ...\n"
+        )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n"
+        f"from routes import {', '.join(names)}\n\n"
+        f"ROUTERS = [{', '.join(f'{n}.router' for n in names)}]\n\n"
+        "app = FastAPI()\nfor router in ROUTERS:\n    app.include_router(router)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert len(static) == 70
+    assert not graph.diagnostics
+    assert static == runtime_routes(tmp_path, "main:app")
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
