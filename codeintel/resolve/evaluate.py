@@ -212,9 +212,10 @@ class Evaluator:
     def binding(self, key: str, at: tuple[str, int] | None = None) -> Value | None:
         """The value first bound to a variable (later rebinding is rare for apps and routers),
         with what later statements of its block add to it (``routes += [...]``,
-        ``prefix = prefix + "/v1"``). Text or a list bound again otherwise is the value the
-        module's tests leave (``branch_binding``), or None; anything else is the first value.
-        Read ``at`` a file and line, what its own module adds after that line is not in it."""
+        ``prefix = prefix + "/v1"``). Text or a list bound again otherwise at module level
+        is the value the module's tests leave (``branch_binding``), when they tell; anything
+        else is the first value. Read ``at`` a file and line, what its own module adds after
+        that line is not in it."""
         written = self.assigns.get(key, ())
         if len(written) == 1:
             return written[0].value
@@ -231,9 +232,11 @@ class Evaluator:
             same_block = later.guards == facts[0].guards
             grown = self._grown(key, value, later.value) if same_block else None
             if grown is None:
-                # bound again (``PREFIX = ""``, then ``if AUTH: PREFIX = "/secure"``): the
-                # tests decide which value holds, or it is not known
-                return None if any(f.scope for f in written) else self.branch_binding(key)
+                # bound again (``PREFIX = "/a"``, then ``if DEBUG: PREFIX = "/debug"``):
+                # the binding the module's tests leave, when they tell; else the first, a
+                # default an option overrides (glances' ``url_prefix``, from its config)
+                decided = None if any(f.scope for f in written) else self.branch_binding(key)
+                return decided or first
             value = grown
         if at is None and self._used_while_growing(key, facts):
             return first  # read before it grows (``APIRouter(prefix=PREFIX)``, then ``+=``)
