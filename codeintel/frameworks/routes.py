@@ -2330,6 +2330,20 @@ class _Builder:
             self.edges[owner].append(_Edge("copy", child, call, self._entry(owner, site)))
         return bool(owners)
 
+    def _aliased_function(self, name: str | None) -> str | None:
+        """``admin_read_one = read_one`` bound once at module level (entitycore): FastAPI
+        names the function the variable holds, by its own ``__qualname__``."""
+        for _ in range(_MAX_DEPTH):
+            fact = self.resolver.symbols.get(name or "")
+            if fact is None or fact.kind != "variable":
+                return name
+            written = self.ev.assigns.get(name or "", ())
+            value = written[0].value if len(written) == 1 and not written[0].guards else None
+            if value is None or value.kind != "name":
+                return None
+            name = self.ev.qualified(value)
+        return None
+
     def _endpoint(self, value: Value | None, site: _Site) -> str:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""
         value = self.ev.unpartial(value)
@@ -2365,6 +2379,7 @@ class _Builder:
             made = made or (named if self._callee(named) is not None else None)
             endpoint = endpoint if endpoint in self.resolver.symbols else made
         endpoint = self._property_function(endpoint) or endpoint
+        endpoint = self._aliased_function(endpoint) or endpoint
         if endpoint is None:
             text = value.text if value is not None else "(nothing)"
             message = f"cannot tell which function endpoint {text} is"

@@ -3151,6 +3151,25 @@ def test_a_long_list_of_routers_is_wiring_not_data(tmp_path: Path) -> None:
     assert static == runtime_routes(tmp_path, "main:app")
 
 
+@pytest.mark.slow
+def test_an_endpoint_by_another_name_is_named_for_its_function(tmp_path: Path) -> None:
+    """entitycore: ``admin_read_one = read_one`` in a service module, then
+    ``add_api_route("/admin", svc.admin_read_one)`` and ``router.get(p)(...)``. FastAPI names
+    the function by its ``__qualname__`` (we named the variable: 31 wrong endpoints)."""
+    (tmp_path / "svc.py").write_text(
+        "def read_one() -> dict[str, str]:\n    return {}\n\nadmin_read_one = read_one\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\nimport svc\n\nrouter = APIRouter()\n"
+        "router.add_api_route('/admin', svc.admin_read_one, methods=['GET'])\n"
+        "router.get('/admin2')(svc.admin_read_one)\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    static = {(r.method, r.path, r.endpoint) for r in codeintel.analyze(tmp_path).routes()}
+    assert static == {("GET", "/admin", "svc.read_one"), ("GET", "/admin2", "svc.read_one")}
+    assert static == runtime_routes(tmp_path, "main:app")
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
