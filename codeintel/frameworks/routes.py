@@ -2769,6 +2769,10 @@ class _Builder:
                     if "**" not in dict(call.keywords)
                     else None
                 )
+            if param.kind == "star":  # ``*routers``: the positional arguments no parameter takes
+                taken = sum(p.kind == "positional" for p in fact.params)
+                spread = "*" in call.text  # ``f(app, *more)``: a call's spread is not kept
+                arg = None if spread else Value("list", call.text, items=call.items[taken:])
             key = f"{func}.<locals>.{param.name}"
             if arg is not None and key in self.ev.assigns:
                 # unknown: its name as a placeholder, not its binding read back into itself

@@ -3170,6 +3170,27 @@ def test_an_endpoint_by_another_name_is_named_for_its_function(tmp_path: Path) -
     assert static == runtime_routes(tmp_path, "main:app")
 
 
+@pytest.mark.slow
+def test_routers_handed_to_a_star_parameter_are_its_items(tmp_path: Path) -> None:
+    """lotus-core: ``def include_routers(app, *routers): for router in routers:
+    app.include_router(router)``, called with the routers one by one (each service's
+    routes had no app). A ``*`` parameter holds the positional arguments no other takes."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "users = APIRouter(prefix='/users')\nitems = APIRouter(prefix='/items')\n\n"
+        "@users.get('')\ndef list_users() -> None: ...\n\n"
+        "@items.get('')\ndef list_items() -> None: ...\n\n"
+        "def include_routers(app: FastAPI, *routers: APIRouter) -> None:\n"
+        "    for router in routers:\n        app.include_router(router)\n\n"
+        "app = FastAPI()\ninclude_routers(app, users, items)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert static == {("GET", "/users", "main.list_users"), ("GET", "/items", "main.list_items")}
+    assert not graph.diagnostics
+    assert static == runtime_routes(tmp_path, "main:app")
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
