@@ -335,10 +335,13 @@ class Resolver:
     def _renamed(self, name: str, rest: list[str], hops: int) -> Target | None:
         """``Permissions.tomogram`` with ``Permissions = perms.Permissions`` bound once at
         module level: the attribute of what the name is another name for, when that names
-        something we see (else the variable's own attribute, as before)."""
+        something of the project's (else the variable's own attribute, as before: a
+        library's object, ``config = context.config``, is used through the variable)."""
         ref = self._renames.get(name)
         found = self._resolve(".".join([ref, *rest]), hops + 1) if ref else None
-        return found if found is not None and not found.remainder else None
+        if found is None or found.remainder or id_kind(found.node) != "symbol":
+            return None
+        return found
 
     def _inherited(self, cls: str, rest: list[str], hops: int) -> Target | None:
         sym = self.symbols.get(cls)
