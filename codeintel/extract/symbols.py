@@ -392,12 +392,23 @@ class _Collector:
             Param(
                 p.name.value,
                 kind,
-                self._value(p.annotation.annotation, chain) if p.annotation else None,
+                self._annotation(p.annotation.annotation, chain) if p.annotation else None,
                 self._value(p.default, chain) if p.default is not None else None,
             )
             for kind, group in groups
             for p in group
         )
+
+    def _annotation(self, node: cst.BaseExpression, chain: _Chain) -> Value:
+        """A parameter's annotation; a string (``user: "UserDep"``) is a forward reference,
+        which FastAPI evaluates in the module's globals."""
+        text = string_value(node) if isinstance(node, cst.SimpleString) else None
+        if isinstance(text, str):
+            try:
+                return self._value(cst.parse_expression(text), chain[:1])
+            except cst.ParserSyntaxError:
+                pass
+        return self._value(node, chain)
 
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None and self.scopes[-1].kind == "function":

@@ -3191,6 +3191,26 @@ def test_routers_handed_to_a_star_parameter_are_its_items(tmp_path: Path) -> Non
     assert static == runtime_routes(tmp_path, "main:app")
 
 
+@pytest.mark.slow
+def test_a_parameter_annotated_by_a_string_reads_the_alias_it_names(tmp_path: Path) -> None:
+    """entitycore: ``def admin_user(user: "UserDep")`` with ``UserDep =
+    Annotated[str, Depends(get_user)]`` defined after it. FastAPI evaluates the forward
+    reference in the module's globals and solves ``get_user`` (263 chains missed it)."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\n\nfrom fastapi import Depends, FastAPI\n\n"
+        "def get_user() -> str:\n    return 'u'\n\n"
+        "def admin_user(user: 'UserDep') -> str:\n    return user\n\n"
+        "UserDep = Annotated[str, Depends(get_user)]\n"
+        "AdminDep = Annotated[str, Depends(admin_user)]\n\n"
+        "app = FastAPI()\n\n@app.get('/admin')\ndef admin(user: AdminDep) -> None: ...\n"
+    )
+    [route] = codeintel.analyze(tmp_path, cache=False).routes()
+    assert route.all_dependencies == ("main.get_user", "main.admin_user")
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == {
+        "GET /admin": ["main.get_user", "main.admin_user"]
+    }
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
