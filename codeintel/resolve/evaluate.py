@@ -50,6 +50,7 @@ MUTATORS = frozenset(
     | {"popitem", "setdefault", "sort", "reverse"}
 )
 _ENUMS = frozenset({"enum.Enum"})
+_AUTO = frozenset({"enum.auto"})
 #: Enums whose members' ``str()`` is their value.
 _VALUED = frozenset({"enum.StrEnum", "enum.IntEnum"})
 #: Functions a module's name is made from its file's with (servers run on POSIX).
@@ -635,6 +636,8 @@ class Evaluator:
         key = self.variable(value.ref)
         if key is not None:
             bound = self.binding(key)
+            if bound is not None and self.called_class(bound) in _AUTO:
+                return self._auto_value(key)
             return None if self._trait_computed(key, bound) else bound
         owner, _, attribute = value.ref.rpartition(".")
         fact = self.resolver.symbols.get(owner) if attribute == "__name__" else None
@@ -858,6 +861,15 @@ class Evaluator:
             return _as_value(getattr(text, method)(*args))
         except (TypeError, ValueError):  # wrong arguments for the method: not a str call
             return None
+
+    def _auto_value(self, key: str) -> Value | None:
+        """``brain_region = auto()`` in a ``StrEnum``: the member's name in lower case, as
+        its ``_generate_next_value_`` makes it; None under a project's own override of it,
+        or in any other enum (numbers)."""
+        cls, _, name = key.rpartition(".")
+        mro = self.resolver.mro(cls)
+        own = any(f"{c}._generate_next_value_" in self.resolver.symbols for c in mro)
+        return Value("str", name.lower()) if "enum.StrEnum" in mro and not own else None
 
     def _enum_member(self, value: Value) -> bool:
         """Whether ``value`` names a member of an ``Enum`` whose ``str()`` is not its value

@@ -3211,6 +3211,32 @@ def test_a_parameter_annotated_by_a_string_reads_the_alias_it_names(tmp_path: Pa
     }
 
 
+@pytest.mark.slow
+def test_a_str_enum_member_made_by_auto_is_its_name_in_lower_case(tmp_path: Path) -> None:
+    """entitycore's prefixes are ``f"/{route}"`` of ``StrEnum`` members made by ``auto()``:
+    the member's name in lower case. A project's own ``_generate_next_value_`` makes what
+    it likes: a placeholder (every prefix was one)."""
+    (tmp_path / "main.py").write_text(
+        "from enum import StrEnum, auto\n\nfrom fastapi import APIRouter, FastAPI\n\n"
+        "class Route(StrEnum):\n    Brain_Region = auto()\n\n"
+        "class Hyphened(StrEnum):\n"
+        "    @staticmethod\n"
+        "    def _generate_next_value_(name, start, count, last_values):\n"
+        "        return name.lower().replace('_', '-')\n\n"
+        "class Other(Hyphened):\n    cell_morphology = auto()\n\n"
+        "a = APIRouter(prefix=f'/{Route.Brain_Region}')\n"
+        "b = APIRouter(prefix=f'/{Other.cell_morphology}')\n\n"
+        "@a.get('')\ndef read_a() -> None: ...\n\n@b.get('')\ndef read_b() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(a)\napp.include_router(b)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert {(r.path, r.resolved) for r in routes} == {
+        ("/brain_region", True),
+        ("/<?Other.cell_morphology>", False),
+    }
+    assert ("GET", "/brain_region", "main.read_a") in runtime_routes(tmp_path, "main:app")
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
