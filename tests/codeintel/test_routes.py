@@ -3237,6 +3237,32 @@ def test_a_str_enum_member_made_by_auto_is_its_name_in_lower_case(tmp_path: Path
     assert ("GET", "/brain_region", "main.read_a") in runtime_routes(tmp_path, "main:app")
 
 
+@pytest.mark.slow
+def test_a_helper_returning_one_of_two_routers_includes_the_one_its_call_picks(
+    tmp_path: Path,
+) -> None:
+    """``if kind == "admin": return admin`` then ``return public``, included as
+    ``pick("public")``, and one on an unset environment variable: both routers were served,
+    unconditionally. The ``return`` whose tests hold with the call's arguments is the one."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\nfrom fastapi import APIRouter, FastAPI\n\n"
+        "admin = APIRouter(prefix='/admin')\npublic = APIRouter(prefix='/public')\n"
+        "debug = APIRouter(prefix='/debug')\n\n"
+        "@admin.get('/x')\ndef a() -> None: ...\n\n@public.get('/x')\ndef p() -> None: ...\n\n"
+        "@debug.get('/x')\ndef d() -> None: ...\n\n"
+        "def pick(kind: str) -> APIRouter:\n"
+        "    if kind == 'admin':\n        return admin\n    return public\n\n"
+        "DEBUG = os.getenv('DEBUG')\n\n"
+        "def extra() -> APIRouter:\n"
+        "    if DEBUG:\n        return debug\n    return admin\n\n"
+        "app = FastAPI()\napp.include_router(pick('public'))\napp.include_router(extra())\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    static = {(r.method, r.path, r.endpoint) for r in routes if r.app == "main.app"}
+    assert static == {("GET", "/public/x", "main.p"), ("GET", "/admin/x", "main.a")}
+    assert static == runtime_routes(tmp_path, "main:app")
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
