@@ -4178,7 +4178,7 @@ class _Builder:
             status_code=self.ev.status_code(status),
             tags=_unique((*context.tags, *route_tags)),
             dependencies=direct,
-            all_dependencies=solve_order(direct, self._dependency_tree(direct)),
+            all_dependencies=solve_order(direct, self._bound_tree(direct, bindings)),
             body=self._body(params),
             includes=context.sites,
             resolved=not path.unknown,
@@ -4260,7 +4260,9 @@ class _Builder:
         given = env.get(provider)
         name = self.ev.qualified(given) if given is not None else None
         fact = self.resolver.symbols.get(name) if name else None
-        return name if name and fact is not None and fact.kind in _CALLABLES else provider
+        if name and fact is not None and fact.kind in _CALLABLES:
+            return name
+        return self._passed_name(provider, env)
 
     def _bound_methods(self, declared: _Declared, env: Env) -> tuple[str, ...]:
         """``methods=[callback_method]`` in a router factory (polar's OAuth routers): the
@@ -4359,6 +4361,32 @@ class _Builder:
         toggled = any('endswith("/")' in t or "endswith('/')" in t for t in (*texts, *guards))
         return based >= 2 and (toggled or any("+ '/'" in t or '+ "/"' in t for t in texts))
 
+    def _bound_tree(self, direct: tuple[str, ...], env: Env) -> dict[str, tuple[str, ...]]:
+        """The providers' tree as this route's factory call binds it: ``Depends(auth)`` in
+        a closure of ``init_router(auth)`` asks for what the call passes (OPAL's
+        ``JWTAuthenticator()``), not for the parameter."""
+        tree = self._dependency_tree(direct)
+        if not env:
+            return tree
+        swapped = {}
+        for provider in _reached(direct, tree):
+            subs = tree.get(provider, ())
+            passed = tuple(self._passed_name(sub, env) for sub in subs)
+            if passed != subs:
+                swapped[provider] = passed
+        if not swapped:
+            return tree
+        bound = {**tree, **swapped}
+        added = [sub for subs in swapped.values() for sub in subs if sub not in bound]
+        return {**bound, **dependency_tree(added, self.ev, bound)}
+
+    def _passed_name(self, provider: str, env: Env) -> str:
+        """A provider that is a parameter of the factory around it: what the call passes
+        (an instance, a factory's closure), when we can name it; else the parameter."""
+        given = env.get(provider)
+        passed = provider_of(_close(given, env), self.ev) if given is not None else None
+        return passed if passed is not None and not passed.startswith("<?") else provider
+
     def _dependency_tree(self, direct: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         missing = [p for p in direct if p not in self.providers]
         self.providers.update(dependency_tree(missing, self.ev, self.providers))
@@ -4405,6 +4433,18 @@ def _imported(facts: ModuleFacts, resolver: Resolver) -> tuple[set[str], set[str
         if not (imp.scope or imp.type_checking):
             loading |= named
     return found, loading
+
+
+def _reached(direct: tuple[str, ...], tree: dict[str, tuple[str, ...]]) -> list[str]:
+    """The providers ``direct`` reaches through ``tree``, each once, in a fixed order."""
+    seen: dict[str, None] = {}
+    todo = list(direct)
+    while todo:
+        provider = todo.pop()
+        if provider not in seen:
+            seen[provider] = None
+            todo.extend(tree.get(provider, ()))
+    return list(seen)
 
 
 def _a_page(cls: str) -> bool:

@@ -3263,6 +3263,44 @@ def test_a_helper_returning_one_of_two_routers_includes_the_one_its_call_picks(
     assert static == runtime_routes(tmp_path, "main:app")
 
 
+@pytest.mark.slow
+def test_a_factorys_parameter_depended_on_is_what_its_call_passes(tmp_path: Path) -> None:
+    """OPAL: ``init_router(authenticator)`` whose closure asks ``Depends(authenticator)``,
+    called with an instance; ``init_webhook(route_dependency)`` called with a factory's
+    closure. FastAPI solves what the call passes (we kept the parameter, with a CI204)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI, Header\n\n"
+        "class JWTAuthenticator:\n"
+        "    def __init__(self, secret: str) -> None:\n        self.secret = secret\n\n"
+        "    def __call__(self, authorization: str = Header('')) -> str:\n"
+        "        return authorization\n\n"
+        "def checker(secret: str):\n"
+        "    def check(x_secret: str = Header('')) -> bool:\n        return x_secret == secret\n"
+        "    return check\n\n"
+        "def init_router(authenticator: JWTAuthenticator) -> APIRouter:\n"
+        "    async def require_token(claims: str = Depends(authenticator)) -> str:\n"
+        "        return claims\n"
+        "    router = APIRouter(prefix='/items', dependencies=[Depends(require_token)])\n\n"
+        "    @router.get('')\n    async def list_items() -> None: ...\n\n"
+        "    return router\n\n"
+        "def init_webhook(route_dependency) -> APIRouter:\n"
+        "    router = APIRouter()\n\n"
+        "    @router.post('/webhook')\n"
+        "    async def webhook(ok: bool = Depends(route_dependency)) -> None: ...\n\n"
+        "    return router\n\n"
+        "app = FastAPI()\nauthenticator = JWTAuthenticator('s3cret')\n"
+        "app.include_router(init_router(authenticator))\n"
+        "app.include_router(init_webhook(checker('s3cret')))\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in graph.routes()}
+    assert static == {
+        "GET /items": ["main.authenticator", "main.init_router.<locals>.require_token"],
+        "POST /webhook": ["main.checker.<locals>.check"],
+    }
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
