@@ -1600,10 +1600,17 @@ class _Builder:
                 for site in per_call
             ):
                 return per_call
-        if name not in _ADDERS:
+        applied = call.value.func if call.value.func is not None else None
+        if applied is not None and applied.kind == "call" and _route_decorator(applied):
+            # ``router.get("")(service.read_many)`` in ``make(service)``: the handler applied
+            value = call.value.items[0] if call.value.items else None
+        elif name not in _ADDERS:
             return sites
-        spread = self._spread(call.value)
-        value = spread.keyword("endpoint") or (spread.items[1] if len(spread.items) > 1 else None)
+        else:
+            spread = self._spread(call.value)
+            value = spread.keyword("endpoint") or (
+                spread.items[1] if len(spread.items) > 1 else None
+            )
         refs = {value.ref} if value is not None and value.kind == "name" else set()
         key = self.ev.variable(value.ref) if value is not None and value.kind == "name" else None
         made = self.ev.binding(key) if key and ".<locals>." in key else None
@@ -2330,23 +2337,37 @@ class _Builder:
             self.edges[owner].append(_Edge("copy", child, call, self._entry(owner, site)))
         return bool(owners)
 
-    def _aliased_function(self, name: str | None) -> str | None:
+    def _aliased_function(self, endpoint: str) -> str | None:
         """``admin_read_one = read_one`` bound once at module level (entitycore): FastAPI
-        names the function the variable holds, by its own ``__qualname__``."""
+        names the function the variable holds, by its own ``__qualname__``. A class's
+        attribute only annotated (a ``Protocol``'s ``read_many: Callable``, the annotation
+        of a parameter whose argument we do not see) names no function: None."""
+        name = endpoint
         for _ in range(_MAX_DEPTH):
             fact = self.resolver.symbols.get(name or "")
+            written = self.ev.assigns.get(name or "", ())
+            if (
+                fact is not None
+                and fact.kind == "attribute"
+                and all(a.value is None for a in written)
+            ):
+                return None
             if fact is None or fact.kind != "variable":
                 return name
-            written = self.ev.assigns.get(name or "", ())
             value = written[0].value if len(written) == 1 and not written[0].guards else None
             if value is None or value.kind != "name":
-                return None
-            name = self.ev.qualified(value)
-        return None
+                return endpoint
+            followed = self.ev.qualified(value)
+            if followed is None:
+                return endpoint
+            name = followed
+        return endpoint
 
     def _endpoint(self, value: Value | None, site: _Site) -> str:
-        """The function a route's handler names; "" (with a diagnostic) when unknown."""
-        value = self.ev.unpartial(value)
+        """The function a route's handler names; "" (with a diagnostic) when unknown. A
+        parameter's attribute (``service.read_many`` in ``register(router, service)``) is
+        that of what the call passes, not of the parameter's annotation."""
+        value = self.ev.unpartial(_close(value, site.env) if value is not None else None)
         key = self.ev.variable(value.ref) if value is not None and value.ref else None
         once = key is not None and len(self.ev.assigns.get(key, ())) == 1
         held = self.ev.binding(key) if key is not None and once else None
@@ -2379,7 +2400,7 @@ class _Builder:
             made = made or (named if self._callee(named) is not None else None)
             endpoint = endpoint if endpoint in self.resolver.symbols else made
         endpoint = self._property_function(endpoint) or endpoint
-        endpoint = self._aliased_function(endpoint) or endpoint
+        endpoint = self._aliased_function(endpoint) if endpoint is not None else None
         if endpoint is None:
             text = value.text if value is not None else "(nothing)"
             message = f"cannot tell which function endpoint {text} is"

@@ -3301,6 +3301,35 @@ def test_a_factorys_parameter_depended_on_is_what_its_call_passes(tmp_path: Path
     assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
 
 
+@pytest.mark.slow
+def test_a_handler_on_a_factorys_parameter_is_what_the_call_passes(tmp_path: Path) -> None:
+    """entitycore: ``router.get("")(service.read_many)`` in ``make(service)``, called with a
+    module; and ``add_api_route("", service.read_many)`` where ``service`` is annotated with
+    a ``Protocol`` whose ``read_many: Callable`` names no function. The first is the
+    module's function (it was a CI202); the second is not known, where we named the
+    Protocol's attribute (353 wrong endpoints)."""
+    (tmp_path / "svc.py").write_text("def read_many() -> list[int]:\n    return []\n")
+    (tmp_path / "main.py").write_text(
+        "from collections.abc import Callable\nfrom typing import Any, Protocol\n\n"
+        "from fastapi import APIRouter, FastAPI\n\nimport svc\n\n"
+        "class Crud(Protocol):\n    read_many: Callable[..., Any]\n\n"
+        "def make(service) -> APIRouter:\n"
+        "    router = APIRouter(prefix='/x')\n    router.get('')(service.read_many)\n"
+        "    return router\n\n"
+        "def register(router: APIRouter, service: Crud) -> None:\n"
+        "    router.add_api_route('', service.read_many, methods=['GET'])\n\n"
+        "def make_typed(service: Crud) -> APIRouter:\n"
+        "    router = APIRouter(prefix='/y')\n    register(router=router, service=service)\n"
+        "    return router\n\n"
+        "app = FastAPI()\napp.include_router(make(svc))\napp.include_router(make_typed(svc))\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
+    assert static == {("GET", "/x", "svc.read_many")}
+    assert [d.code for d in graph.diagnostics] == ["CI202"]
+    assert static < runtime_routes(tmp_path, "main:app")
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
