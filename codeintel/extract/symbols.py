@@ -883,6 +883,11 @@ class _Collector:
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
             # ``Path(__file__).parent / "routers"``: a folder a loop lists
             return Value("div", _text(node), items=(sub(node.left), sub(node.right)))
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
+            # ``".%s" % name[:-3]``: the string ``f".{name[:-3]}"`` would make
+            formatted = _percent_parts(node, sub)
+            if formatted is not None:
+                return Value("fstring", _text(node), items=formatted)
         if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
             return Value("or", _text(node), items=(sub(node.left), sub(node.right)))
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
@@ -905,6 +910,25 @@ class _Collector:
             )
             return Value("subscript", _text(node), items=(sub(node.value), *indices))
         return Value("other", _text(node))
+
+
+def _percent_parts(
+    node: cst.BinaryOperation, sub: Callable[[cst.BaseExpression], Value]
+) -> tuple[Value, ...] | None:
+    """The parts of ``"fmt %s" % value`` (or a tuple of values) formatting each value with
+    ``%s`` alone; None for any other format or operand."""
+    fmt = string_value(node.left) if isinstance(node.left, cst.SimpleString) else None
+    if not isinstance(fmt, str) or fmt.count("%") != fmt.count("%s"):
+        return None
+    right = node.right
+    given = [e.value for e in right.elements] if isinstance(right, cst.Tuple) else [right]
+    texts = fmt.split("%s")
+    if len(texts) != len(given) + 1 or any(isinstance(g, cst.StarredElement) for g in given):
+        return None
+    parts = [Value("str", texts[0])]
+    for value, text in zip(given, texts[1:], strict=True):
+        parts += [sub(value), Value("str", text)]
+    return tuple(parts)
 
 
 def _listed(elements: Sequence[cst.BaseElement]) -> bool:

@@ -3330,6 +3330,37 @@ def test_a_handler_on_a_factorys_parameter_is_what_the_call_passes(tmp_path: Pat
     assert static < runtime_routes(tmp_path, "main:app")
 
 
+@pytest.mark.slow
+def test_percent_formatted_strings_are_the_strings_they_make(tmp_path: Path) -> None:
+    """py-ispyb: ``import_module(".%s" % name[:-3], package=__name__)`` over its folder's
+    files, and ``"/api/%s/%s" % (NAME, VERSION)`` prefixes: ``%s`` formats as an f-string
+    would (each registry was a CI202)."""
+    routes = tmp_path / "routes"
+    routes.mkdir()
+    (routes / "__init__.py").write_text(
+        "import os\nfrom importlib import import_module\n\n"
+        "NAME, VERSION = 'shop', 'v1'\n\n"
+        "def init_app(app) -> None:\n"
+        "    for name in sorted(os.listdir(os.path.dirname(__file__))):\n"
+        "        if not name.startswith('__') and name.endswith('.py'):\n"
+        "            module = import_module('.%s' % name[:-3], package=__name__)\n"
+        "            app.include_router(module.router, prefix='/api/%s/%s' % (NAME, VERSION))\n"
+    )
+    (routes / "items.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/items')\n\n"
+        "@router.get('')\ndef items() -> None: ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\nfrom routes import init_app\n\n"
+        "app = FastAPI()\ninit_app(app)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
+    assert static == {("GET", "/api/shop/v1/items", "routes.items.items")}
+    assert not graph.diagnostics
+    assert static == runtime_routes(tmp_path, "main:app")
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
