@@ -855,7 +855,20 @@ def _fixture_decorator(fact: SymbolFact, evaluator: Evaluator) -> Value | None:
         func = decorator.func if decorator.kind == "call" else decorator
         if evaluator.qualified(func) in FIXTURE_DECORATORS:
             return decorator
+        if (made := _made_decorator(decorator, evaluator)) is not None:
+            return made
     return None
+
+
+def _made_decorator(decorator: Value, evaluator: Evaluator) -> Value | None:
+    """``module_fixture = pytest.fixture(scope="module")``, then ``@module_fixture``: the
+    call that made the decorator, whose options are the fixture's."""
+    key = evaluator.variable(decorator.ref) if decorator.kind == "name" else None
+    written = evaluator.assigns.get(key, ()) if key else ()
+    made = written[0].value if len(written) == 1 else None
+    if made is None or made.kind != "call":
+        return None
+    return made if evaluator.qualified(made.func) in FIXTURE_DECORATORS else None
 
 
 def _fixture(
@@ -1201,8 +1214,15 @@ def _pytestmark(module: ModuleFacts, scope: str) -> tuple[Value, ...]:
     """The marks a module's (``scope`` "") or a class body's ``pytestmark = ...`` applies."""
     for assign in module.assigns:
         if assign.scope == scope and assign.name == "pytestmark" and assign.value is not None:
-            return assign.value.items if assign.value.kind == "list" else (assign.value,)
+            return _listed_marks(assign.value)
     return ()
+
+
+def _listed_marks(value: Value) -> tuple[Value, ...]:
+    """The marks of a ``pytestmark`` value: a mark, a list of them, or lists added up."""
+    if value.kind == "add":
+        return tuple(mark for part in value.items for mark in _listed_marks(part))
+    return value.items if value.kind == "list" else (value,)
 
 
 def _class_marks(module: ModuleFacts, owner: str, evaluator: Evaluator) -> list[Value]:

@@ -13,3 +13,13 @@ def client_dir(services_dir: str) -> str:
 
 # a second name kept for older tests (osparc's pytest_simcore): pytest registers both
 services_dir = shop_services_dir
+
+
+# a decorator made by calling pytest's with options, then used bare (module_fixture in the
+# wild): each fixture it decorates has those options
+module_fixture = pytest.fixture(scope="module")
+
+
+@module_fixture
+def region() -> str:
+    return "eu"

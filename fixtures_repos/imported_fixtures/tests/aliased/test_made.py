@@ -1,0 +1,8 @@
+import pytest
+
+# marks added up from lists: pytest applies every one
+pytestmark = [pytest.mark.filterwarnings("ignore")] + [pytest.mark.usefixtures("client_dir")]
+
+
+def test_region(region: str) -> None:
+    assert region == "eu"
