@@ -729,7 +729,22 @@ def _made_fixture(call: Value, evaluator: Evaluator) -> _Bound | None:
     decorator = applied or (_fixture_decorator(made, evaluator) if made is not None else None)
     if made is None or decorator is None or factory is None:
         return None
-    return made, resolver.modules[resolver.symbol_module[factory]], decorator
+    return made, resolver.modules[resolver.symbol_module[factory]], _given(decorator, fact, call)
+
+
+def _given(decorator: Value, factory: SymbolFact, call: Value) -> Value:
+    """``@pytest.fixture(name=name)`` in ``make_fixture(value, name)``: the decorator's
+    options as ``call`` passes the factory's parameters (pytest names it ``admin``)."""
+    if decorator.kind != "call":
+        return decorator
+    params = {p.name for p in factory.params}
+
+    def passed(value: Value) -> Value:
+        name = (value.ref or "").rpartition(".<locals>.")[2] if value.kind == "name" else ""
+        given = argument(name, factory, call) if name in params else None
+        return given if given is not None else value
+
+    return replace(decorator, keywords=tuple((k, passed(v)) for k, v in decorator.keywords))
 
 
 def _fixture_named(target: Target | None, evaluator: Evaluator) -> _Bound | None:

@@ -23,3 +23,17 @@ module_fixture = pytest.fixture(scope="module")
 @module_fixture
 def region() -> str:
     return "eu"
+
+
+def make_fixture(value: str, name: str):  # returns pytest's fixture object
+    """A helper making a fixture pytest registers by the name it is given, not by the
+    variable holding it (model_mommy's make_fixture(recipe, name))."""
+
+    @pytest.fixture(name=name)
+    def _fixture() -> str:
+        return value
+
+    return _fixture
+
+
+admin_fixture = make_fixture("root", "admin")

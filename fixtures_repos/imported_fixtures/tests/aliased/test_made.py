@@ -6,3 +6,7 @@ pytestmark = [pytest.mark.filterwarnings("ignore")] + [pytest.mark.usefixtures("
 
 def test_region(region: str) -> None:
     assert region == "eu"
+
+
+def test_admin(admin: str) -> None:
+    assert admin == "root"
