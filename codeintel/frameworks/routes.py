@@ -1172,6 +1172,8 @@ class _Builder:
             if known is not None:
                 kept = tuple(c for c in base.conditions if c not in known)
                 sites.append(replace(base, env=env, conditions=(*conditions, *kept)))
+        if not sites and partial is not None:
+            return [base], partial  # nothing known of it: the loop unexpanded, as unknown
         return sites, partial
 
     def _chosen_local(self, guard: Guard, env: Env, module: str, scope: str) -> Value | None:
@@ -1933,6 +1935,13 @@ class _Builder:
         found: list[tuple[Value, tuple[str, ...]]] = []
         complete = True
         for call in facts.calls:
+            if call.scope != scope and not scope:
+                elsewhere = self._added_elsewhere(key, module, call)
+                if elsewhere is None:
+                    return None
+                found += elsewhere[0]
+                complete = complete and elsewhere[1]
+                continue
             if call.scope != scope or (cutoff is not None and call.line >= cutoff):
                 continue
             if call.role in _STORES and _root(call.value.items[0]) == key:
@@ -1953,6 +1962,26 @@ class _Builder:
                     complete = complete and items is not None
                     found.extend((item, site.conditions) for item in items or ())
         return found, complete
+
+    def _added_elsewhere(
+        self, key: str, module: str, call: CallFact
+    ) -> tuple[list[tuple[Value, tuple[str, ...]]], bool] | None:
+        """What a call in a function of the module adds to its list ``key``: in ``def
+        register(router): ROUTERS.append(router)``, each call's argument, under its tests
+        (a registry filled at import); anything else it adds is not known (not all of the
+        list). None when it takes items out."""
+        value = call.value
+        ref = (value.func.ref or "") if value.kind == "call" and value.func is not None else ""
+        method = ref[len(key) + 1 :] if ref.startswith(f"{key}.") else ""
+        if method in _TAKES_OUT:
+            return None
+        if method not in _ADDS or not value.items:
+            return [], True
+        added = value.items[-1]
+        runs = self._calls_of(module, call.scope, {added.ref}) if method != "extend" else None
+        if runs is None or call.guards:
+            return [], False
+        return [(_close(added, env), conditions) for env, conditions in runs], True
 
     def _returned_items(self, call: Value, hops: int) -> tuple[Value, ...] | None:
         """``for prefix in get_prefixes()`` (mlflow): a project function whose one ``return``

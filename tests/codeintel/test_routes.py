@@ -3361,6 +3361,32 @@ def test_percent_formatted_strings_are_the_strings_they_make(tmp_path: Path) -> 
     assert static == runtime_routes(tmp_path, "main:app")
 
 
+@pytest.mark.slow
+def test_a_registry_a_function_fills_holds_each_calls_router(tmp_path: Path) -> None:
+    """``def register(router): ROUTERS.append(router)``, called once per router at import,
+    then ``for r in ROUTERS: app.include_router(r)``: each call's argument is an item. A
+    function adding what we cannot read leaves the list not all known, a CI202 (both were
+    dropped silently)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "users = APIRouter(prefix='/users')\nitems = APIRouter(prefix='/items')\n\n"
+        "@users.get('')\ndef list_users() -> None: ...\n\n"
+        "@items.get('')\ndef list_items() -> None: ...\n\n"
+        "ROUTERS = []\nOTHERS = []\n\n"
+        "def register(router: APIRouter) -> None:\n    ROUTERS.append(router)\n\n"
+        "def load() -> None:\n    OTHERS.append(make())\n\n"
+        "def make() -> APIRouter:\n    return APIRouter()\n\n"
+        "register(users)\nregister(items)\nload()\n\n"
+        "app = FastAPI()\nfor r in ROUTERS:\n    app.include_router(r)\n"
+        "for r in OTHERS:\n    app.include_router(r)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert static == {("GET", "/users", "main.list_users"), ("GET", "/items", "main.list_items")}
+    assert static == runtime_routes(tmp_path, "main:app")
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 32), ("CI202", 32)]
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
