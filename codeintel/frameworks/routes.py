@@ -2700,7 +2700,14 @@ class _Builder:
                 found = self._children_of(edge)
                 copied = edge.method == "copy"  # the source serves its routes too
                 if (owner in bound or not self._param(owner)) and not copied:
-                    self._add_children(edge, [key for key, _ in found])
+                    self._add_children(edge, [key for key, _ in found if key != owner])
+                if any(key == owner for key, _ in found):
+                    # valis' ``app.mount("/valis", app)``: served at its root as ever, and
+                    # again under the mount, recursively: those copies are not listed
+                    message = f"{edge.call.text} mounts the app in itself: not listed again"
+                    self.diagnostics.add(
+                        Diagnostic("CI202", edge.site.file, edge.site.line, message)
+                    )
                 if not found and copied:
                     source = edge.call.items[-1].text if edge.call.items else edge.call.text
                     message = f"cannot tell whose routes {source} are"

@@ -3387,6 +3387,21 @@ def test_a_registry_a_function_fills_holds_each_calls_router(tmp_path: Path) -> 
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 32), ("CI202", 32)]
 
 
+def test_an_app_mounting_itself_serves_its_routes_at_its_root(tmp_path: Path) -> None:
+    """valis: ``app.mount("/valis", app)`` (serving behind a proxy's prefix). The app was its
+    own child, so no root served anything: 0 of 65 routes, and no word. Its routes are
+    served at its root; the copies under the mount are reported, not listed."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\napp = FastAPI()\n\n"
+        "@app.get('/items')\ndef items() -> None: ...\n\napp.mount('/valis', app)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert {(r.method, r.path, r.endpoint) for r in graph.routes()} == {
+        ("GET", "/items", "main.items")
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 8)]
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
