@@ -219,7 +219,8 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
     if target.kind == "lambda" and target.ref:  # ``Depends(lambda: None)``, by its qualname
         return [target.ref]
     if target.kind == "call" and evaluator.qualified(target.func) in PAGINATION_CONTEXTS:
-        return [PAGE_CONTEXT]
+        # ``pagination_ctx(Page[int])``; given no page or params, it asks for another
+        return [PAGE_CONTEXT] if target.items or target.keywords else [placeholder(target.text)]
     name = _current_user(target, evaluator) or _named(target, evaluator)
     name = name or _instance(target, evaluator)
     # polar's ``Depends(SortingGetter(...))``: a factory returning an instance it builds

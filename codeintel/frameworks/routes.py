@@ -3390,11 +3390,18 @@ class _Builder:
         cls = self.ev.called_class(built) if built is not None else None
         if built is None or at is None or cls is None or cls not in self.resolver.symbols:
             return None
-        if not ROUTABLES & set(self.resolver.mro(cls)):
+        mro = self.resolver.mro(cls)
+        if not ROUTABLES & set(mro):
             return None
-        key = f"{built.text}.router at {at}"
+        file, _, line = at.rpartition(":")
+        inits = [c for c in mro if f"{c}.__init__" in self.resolver.symbols]
+        if any(self._super_init(c) is None for c in inits):
+            # ``if V2: super().__init__(prefix="/v2")`` / ``else: ...``: which runs, the run says
+            message = f"cannot tell what {built.text} hands its Routable"
+            self.diagnostics.add(Diagnostic("CI202", file, int(line or 0), message))
+            return None
+        key = f"{cls}: {built.text}.router at {at}"  # a loop's ``cls()`` builds each class
         if key not in self.objects:
-            file, _, line = at.rpartition(":")
             handed = self._super_call(built, cls)
             router = replace(handed, func=Value("name", "APIRouter", ref="fastapi.APIRouter"))
             self.objects[key] = self._object(key, "router", file, int(line or 0), router)
@@ -3421,6 +3428,7 @@ class _Builder:
                 path = mark.keyword("path") or (mark.items[0] if mark.items else None)
                 for verb in methods or self.ev.strings(mark.keyword("methods")):
                     found.append(_Declared((verb,), path, endpoint, site, mark, symbol=fact))
+                break  # a function holds one mark: the outermost, set last, wins
         return found
 
     @cached_property
@@ -4278,12 +4286,18 @@ class _Builder:
 
     @cached_property
     def _paging(self) -> frozenset[str]:
-        """The apps and routers ``add_pagination`` is called on."""
+        """The apps and routers ``add_pagination`` is surely called on: under no ``if``
+        test, or tests the project's constants decide true (under one we cannot decide,
+        or ``__name__ == "__main__"``, it may never run)."""
         found: set[str] = set()
-        for facts in self.resolver.modules.values():
+        for module, facts in self.resolver.modules.items():
             for call in facts.calls:
                 value = call.value
                 if value.kind != "call" or self.ev.qualified(value.func) not in ADD_PAGINATION:
+                    continue
+                tests = _conditions(call.guards)
+                held = self._known_tests(module, call.scope, call.guards, {}) if tests else set()
+                if held is None or any(t not in held for t in tests):
                     continue
                 given = value.keyword("parent") or (value.items[0] if value.items else None)
                 objects = self._objects(given, {}, f"{facts.file}:{call.line}")

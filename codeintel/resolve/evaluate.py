@@ -236,7 +236,9 @@ class Evaluator:
                 # bound again (``PREFIX = "/a"``, then ``if DEBUG: PREFIX = "/debug"``):
                 # the binding the module's tests leave, when they tell; else the first, a
                 # default an option overrides (glances' ``url_prefix``, from its config)
-                decided = None if any(f.scope for f in written) else self.branch_binding(key)
+                scoped = any(f.scope for f in written)
+                near = not scoped and self._adjacent(key, facts[0].line, facts[-1].line)
+                decided = self.branch_binding(key) if near else None
                 return decided or first
             value = grown
         if at is None and self._used_while_growing(key, facts):
@@ -267,6 +269,18 @@ class Evaluator:
                 return None
             reaching = fact.value if held else reaching
         return reaching
+
+    def _adjacent(self, key: str, first: int, last: int) -> bool:
+        """Whether nothing of the variable's module but its own bindings stands between two
+        lines (``PREFIX = ""`` then ``if AUTH: PREFIX = "/secure"``): no statement between
+        may read the first value, directly or through a call."""
+        facts = self.resolver.modules.get(self.module_of(key) or "")
+        if facts is None:
+            return False
+        name = key.rpartition(".")[2]
+        others = [a.line for a in facts.assigns if a.name != name or a.scope]
+        lines = [*others, *(c.line for c in facts.calls), *(s.start_line for s in facts.symbols)]
+        return not any(first < line < last for line in lines)
 
     def _read_between(self, key: str, first: int, last: int) -> bool:
         """Whether a definition or call of the variable's module between two of its lines

@@ -370,7 +370,10 @@ def _none_only(facts: ModuleFacts) -> set[str]:
 
 def _renames(facts: ModuleFacts) -> dict[str, str]:
     """Module names bound once, to another name (``Permissions = perms.Permissions``), and
-    never by an import: the qualified name each stands for."""
+    never by an import: the qualified name each stands for. None in a module with a star
+    import, which may bind any name again."""
+    if any(imp.star and not imp.scope for imp in facts.imports):
+        return {}
     bound: dict[str, list[AssignFact]] = defaultdict(list)
     for assign in facts.assigns:
         if not assign.scope:

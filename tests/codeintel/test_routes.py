@@ -3402,6 +3402,40 @@ def test_an_app_mounting_itself_serves_its_routes_at_its_root(tmp_path: Path) ->
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 8)]
 
 
+@pytest.mark.slow
+def test_review_shapes_of_pagination_classy_and_rebinding(tmp_path: Path) -> None:
+    """The review's cases: ``add_pagination`` under a constant ``False`` test or ``__name__
+    == "__main__"`` never runs; classy routables built in a loop over classes are each
+    their own; of two stacked marks the outer wins; a prefix read between two bindings is
+    the first."""
+    (tmp_path / "main.py").write_text(
+        "from classy_fastapi import Routable, get, post\n"
+        "from fastapi import APIRouter, FastAPI\n"
+        "from fastapi_pagination import Page, add_pagination, paginate\n\n"
+        "class A(Routable):\n    @get('/a')\n    @post('/b')\n    def a(self) -> str:\n"
+        "        return 'a'\n\n"
+        "class B(Routable):\n    @get('/c')\n    def c(self) -> str:\n        return 'c'\n\n"
+        "PREFIX = '/one'\nrouted = PREFIX + '/v'\nPREFIX = '/two'\n"
+        "router = APIRouter(prefix=routed)\n\n"
+        "@router.get('/items', response_model=Page[int])\ndef items():\n"
+        "    return paginate([1])\n\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+        "for cls in [A, B]:\n    app.include_router(cls().router)\n\n"
+        "DEBUG = False\nif DEBUG:\n    add_pagination(app)\n"
+        "if __name__ == '__main__':\n    add_pagination(app)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
+    assert static == {
+        ("GET", "/one/v/items", "main.items"),
+        ("GET", "/a", "main.A.a"),
+        ("GET", "/c", "main.B.c"),
+    }
+    assert static == runtime_routes(tmp_path, "main:app")
+    chains = {f"{r.method} {r.path}": list(r.all_dependencies) for r in graph.routes()}
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == chains
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
