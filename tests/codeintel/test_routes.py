@@ -604,6 +604,27 @@ def test_a_test_the_app_itself_is_built_under_is_no_condition_of_its_routes(
     }
 
 
+def _served_as_at_runtime(
+    project: Path, spec: str, expected: set[tuple[str, str, str]], app: str | None = None
+) -> None:
+    """The routes found (of ``app``, when named) are ``expected``, with no diagnostic, and
+    are what FastAPI serves for ``spec``."""
+    graph = codeintel.analyze(project, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if app in (None, r.app)}
+    assert static == expected
+    assert not graph.diagnostics
+    assert static == runtime_routes(project, spec)
+
+
+def _chains_as_at_runtime(project: Path, expected: dict[str, list[str]]) -> None:
+    """Each route's ``Depends`` chain (``"METHOD /path"``) is ``expected``, and is the one
+    FastAPI solves for ``main:app``."""
+    routes = codeintel.analyze(project, cache=False).routes()
+    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in routes}
+    assert static == expected
+    assert oracle("runtime_dependencies.py", project, "--routes", "main:app") == static
+
+
 def runtime_dependencies(project: Path, *endpoints: str) -> dict[str, list[str]]:
     """FastAPI's own flattened ``Depends`` chain of each ``module:qualname`` endpoint."""
     return oracle("runtime_dependencies.py", project, *endpoints)  # type: ignore[no-any-return]
@@ -2716,13 +2737,13 @@ def test_dependency_injector_markers_are_instances_of_their_class(tmp_path: Path
         "@app.get('/b')\n@inject\n"
         "def b(s: Annotated[Service, Depends(Closing[Provide['service']])]): ...\n"
     )
-    routes = codeintel.analyze(tmp_path, cache=False).routes()
-    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in routes}
-    assert static == {
-        "GET /a": ["dependency_injector.wiring.Provide()", "main.get_user"],
-        "GET /b": ["dependency_injector.wiring.Closing()"],
-    }
-    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /a": ["dependency_injector.wiring.Provide()", "main.get_user"],
+            "GET /b": ["dependency_injector.wiring.Closing()"],
+        },
+    )
 
 
 @pytest.mark.slow
@@ -3117,11 +3138,7 @@ def test_a_folder_of_a_resolved_file_path_is_listed(tmp_path: Path) -> None:
         "def copy_resources() -> None:\n"
         "    for name in os.listdir(HERE / 'data'):\n        print(name)\n"
     )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
-    assert static == {("GET", "/items", "app.routers.items.items")}
-    assert not graph.diagnostics
-    assert static == runtime_routes(tmp_path, "app.main:app")
+    _served_as_at_runtime(tmp_path, "app.main:app", {("GET", "/items", "app.routers.items.items")})
 
 
 @pytest.mark.slow
@@ -3184,11 +3201,12 @@ def test_routers_handed_to_a_star_parameter_are_its_items(tmp_path: Path) -> Non
         "    for router in routers:\n        app.include_router(router)\n\n"
         "app = FastAPI()\ninclude_routers(app, users, items)\n"
     )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
-    assert static == {("GET", "/users", "main.list_users"), ("GET", "/items", "main.list_items")}
-    assert not graph.diagnostics
-    assert static == runtime_routes(tmp_path, "main:app")
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {("GET", "/users", "main.list_users"), ("GET", "/items", "main.list_items")},
+        app="main.app",
+    )
 
 
 @pytest.mark.slow
@@ -3292,13 +3310,13 @@ def test_a_factorys_parameter_depended_on_is_what_its_call_passes(tmp_path: Path
         "app.include_router(init_router(authenticator))\n"
         "app.include_router(init_webhook(checker('s3cret')))\n"
     )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in graph.routes()}
-    assert static == {
-        "GET /items": ["main.authenticator", "main.init_router.<locals>.require_token"],
-        "POST /webhook": ["main.checker.<locals>.check"],
-    }
-    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /items": ["main.authenticator", "main.init_router.<locals>.require_token"],
+            "POST /webhook": ["main.checker.<locals>.check"],
+        },
+    )
 
 
 @pytest.mark.slow
@@ -3354,11 +3372,9 @@ def test_percent_formatted_strings_are_the_strings_they_make(tmp_path: Path) -> 
         "from fastapi import FastAPI\nfrom routes import init_app\n\n"
         "app = FastAPI()\ninit_app(app)\n"
     )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
-    assert static == {("GET", "/api/shop/v1/items", "routes.items.items")}
-    assert not graph.diagnostics
-    assert static == runtime_routes(tmp_path, "main:app")
+    _served_as_at_runtime(
+        tmp_path, "main:app", {("GET", "/api/shop/v1/items", "routes.items.items")}
+    )
 
 
 @pytest.mark.slow
