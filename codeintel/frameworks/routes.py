@@ -1582,6 +1582,14 @@ class _Builder:
         local = f"{module}.{scope}.<locals>."
         return any(ref and ref.startswith(local) for ref in refs)
 
+    def _parameter_read(self, module: str, scope: str, value: Value | None) -> bool:
+        """Whether ``value`` names a parameter of the function ``scope``, or its attribute."""
+        fact = self._callee(f"{module}.{scope}")
+        local = f"{module}.{scope}.<locals>."
+        head = (value.ref or "").removeprefix(local).partition(".")[0] if value else ""
+        named = value is not None and (value.ref or "").startswith(local)
+        return fact is not None and named and any(p.name == head for p in fact.params)
+
     def _per_call(self, module: str, call: CallFact, sites: list[_Site]) -> list[_Site]:
         """``r.add_api_route("/x", func)`` in ``register(r, func)``: a handler that is a
         parameter is known only per call, so the statement runs once per call; so is one a
@@ -1604,8 +1612,11 @@ class _Builder:
                 return per_call
         applied = call.value.func if call.value.func is not None else None
         if applied is not None and applied.kind == "call" and _route_decorator(applied):
-            # ``router.get("")(service.read_many)`` in ``make(service)``: the handler applied
+            # ``router.get("")(service.read_many)`` in ``make(service)``: a handler that is
+            # a parameter's attribute, known per call (a local ``def`` is known as it is)
             value = call.value.items[0] if call.value.items else None
+            if not self._parameter_read(module, call.scope, value):
+                return sites
         elif name not in _ADDERS:
             return sites
         else:
