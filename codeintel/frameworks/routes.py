@@ -4015,6 +4015,8 @@ class _Builder:
         else:
             prefix = self._text(edge.call.keyword("prefix"), env, site)
             given = edge.call.keyword("dependencies")
+            # ``for r, deps in [(a, [Depends(auth)]), ...]``: the list this run's item holds
+            given = self._closed(given, env, 0) if given is not None else None
             deps = tuple(list_providers(given, self.ev, (site.file, site.line)))
             tags = self.ev.strings(edge.call.keyword("tags"))
         for key, child_env, branch in self._included(edge.child, env, site.where, depth):

@@ -3452,6 +3452,25 @@ def test_review_shapes_of_pagination_classy_and_rebinding(tmp_path: Path) -> Non
     assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == chains
 
 
+@pytest.mark.slow
+def test_dependencies_a_loop_item_holds_are_each_includes(tmp_path: Path) -> None:
+    """``for r, deps in [(a, [Depends(auth)]), (b, [...])]: app.include_router(r,
+    dependencies=deps)``: each include's list is its item's, as its prefix already was
+    (each was a ``<?deps>`` placeholder)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def auth() -> int:\n    return 1\n\ndef audit() -> int:\n    return 2\n\n"
+        "a = APIRouter()\nb = APIRouter()\n\n"
+        "@a.get('/a')\ndef ra() -> None: ...\n\n@b.get('/b')\ndef rb() -> None: ...\n\n"
+        "app = FastAPI()\n"
+        "for r, deps in [(a, [Depends(auth)]), (b, [Depends(auth), Depends(audit)])]:\n"
+        "    app.include_router(r, dependencies=deps)\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path, {"GET /a": ["main.auth"], "GET /b": ["main.auth", "main.audit"]}
+    )
+
+
 _REBOUND = """
 import os
 from fastapi import APIRouter, Depends, FastAPI
