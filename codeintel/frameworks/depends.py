@@ -358,7 +358,7 @@ def _held(key: str, evaluator: Evaluator) -> str | None:
         return user  # ``current_user = current_active_user`` too
     if value is not None and value.kind == "name" and ".<locals>." in key:
         return _aliased(value, evaluator)
-    if (named := _module_alias(key, evaluator)) is not None:
+    if (named := module_alias(key, evaluator)) is not None:
         return named
     closure = _returned_local(value, evaluator)
     if closure is not None:
@@ -371,7 +371,7 @@ def _held(key: str, evaluator: Evaluator) -> str | None:
     return None
 
 
-def _module_alias(key: str, evaluator: Evaluator) -> str | None:
+def module_alias(key: str, evaluator: Evaluator) -> str | None:
     """``get_db = Database.get_session``, ``require_user = current_user`` with that one an
     alias too: the function or class a module variable bound once, under no test, holds,
     through other such variables. FastAPI is given, and names, the callable itself."""

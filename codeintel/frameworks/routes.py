@@ -27,6 +27,7 @@ from codeintel.facts.routes import Route
 from codeintel.frameworks.depends import (
     dependency_tree,
     list_providers,
+    module_alias,
     param_providers,
     provider_of,
     solve_order,
@@ -2379,35 +2380,18 @@ class _Builder:
 
     def _aliased_function(self, endpoint: str) -> str | None:
         """``admin_read_one = read_one`` bound once at module level (entitycore): FastAPI
-        names the function the variable holds, by its own ``__qualname__``. A class's
-        attribute only annotated (a ``Protocol``'s ``read_many: Callable``, the annotation
-        of a parameter whose argument we do not see) names no function: None."""
-        name = endpoint
-        for _ in range(_MAX_DEPTH):
-            fact = self.resolver.symbols.get(name or "")
-            written = self.ev.assigns.get(name or "", ())
-            if (
-                fact is not None
-                and fact.kind == "attribute"
-                and all(a.value is None for a in written)
-            ):
-                return None
-            if fact is None or fact.kind != "variable":
-                return name
-            value = written[0].value if len(written) == 1 and not written[0].guards else None
-            if value is None or value.kind != "name":
-                return endpoint
-            followed = self.ev.qualified(value)
-            if followed is None:
-                return endpoint
-            name = followed
-        return endpoint
+        names the function the variable holds (``module_alias``). A class's attribute only
+        annotated (a ``Protocol``'s ``read_many: Callable``, the annotation of a parameter
+        whose argument we do not see) names no function: None."""
+        fact = self.resolver.symbols.get(endpoint)
+        written = self.ev.assigns.get(endpoint, ())
+        if fact is not None and fact.kind == "attribute" and all(a.value is None for a in written):
+            return None
+        return module_alias(endpoint, self.ev) or endpoint
 
     def _endpoint(self, value: Value | None, site: _Site) -> str:
-        """The function a route's handler names; "" (with a diagnostic) when unknown. A
-        parameter's attribute (``service.read_many`` in ``register(router, service)``) is
-        that of what the call passes, not of the parameter's annotation."""
-        value = self.ev.unpartial(_close(value, site.env) if value is not None else None)
+        """The function a route's handler names; "" (with a diagnostic) when unknown."""
+        value = self.ev.unpartial(value)
         key = self.ev.variable(value.ref) if value is not None and value.ref else None
         once = key is not None and len(self.ev.assigns.get(key, ())) == 1
         held = self.ev.binding(key) if key is not None and once else None
@@ -4288,14 +4272,10 @@ class _Builder:
         route's ``dependencies=`` and before the endpoint's own; a route declared on the app
         keeps its dependant, so it comes last. (Older FastAPI copied included routes, and
         there it came last too.)"""
-        owners = {self._made_by(k) for k in (holder, app) if k is not None}
+        owners = {made for k in (holder, app) if k is not None for made in self._made(k)}
         if not owners & self._paging or PAGE_CONTEXT in own or not self._page(model):
             return ()
         return (PAGE_CONTEXT,)
-
-    def _made_by(self, key: str) -> str:
-        obj = self.objects.get(key)
-        return obj.made_by if obj is not None and obj.made_by is not None else key
 
     @cached_property
     def _paging(self) -> frozenset[str]:
@@ -4314,7 +4294,7 @@ class _Builder:
                     continue
                 given = value.keyword("parent") or (value.items[0] if value.items else None)
                 objects = self._objects(given, {}, f"{facts.file}:{call.line}")
-                found.update(self._made_by(key) for key, _ in objects)
+                found.update(made for key, _ in objects for made in self._made(key))
         return frozenset(found)
 
     def _page(self, model: Value | None, hops: int = 0) -> bool:
