@@ -22,6 +22,8 @@ from codeintel.resolve.evaluate import (
 from codeintel.resolve.framework_names import (
     ANNOTATED,
     CLASS_BASED_VIEWS,
+    DATACLASS_FIELD,
+    DATACLASSES,
     DEFINED_IN,
     DEPENDS,
     FASTAPI_USERS,
@@ -863,9 +865,10 @@ def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
         return _users_providers(evaluator)
     if provider == PAGE_CONTEXT:
         return [PAGE_PARAMS]
-    called = _called(provider, evaluator)
-    found = param_providers(called.params, evaluator) if called is not None else []
-    return found + _view_attributes(provider, evaluator)
+    fields = _dataclass_signature(provider, evaluator)
+    called = _called(provider, evaluator) if fields is None else None
+    params = fields if fields is not None else called.params if called is not None else ()
+    return param_providers(params, evaluator) + _view_attributes(provider, evaluator)
 
 
 def view_class(cls: str, evaluator: Evaluator) -> bool:
@@ -987,6 +990,59 @@ def _called(provider: str, evaluator: Evaluator) -> SymbolFact | None:
     key = evaluator.variable(provider)  # an instance held in a variable
     cls = evaluator.instance_class(evaluator.binding(key)) if key else None
     return _method(cls, "__call__", evaluator) if cls else None
+
+
+def _dataclass_signature(cls: str, evaluator: Evaluator) -> tuple[Param, ...] | None:
+    """The ``__init__`` ``@dataclass`` writes for the project class ``cls``, when it writes
+    one: the fields of the class and its dataclass bases, the bases' first, each where it was
+    first declared, with its last default (``db: Session = Depends(get_db)``,
+    ``field(default=Depends(...))``). ``ClassVar``s and ``field(init=False)`` are no
+    parameters. None for any other class, or past a base we do not read."""
+    resolver = evaluator.resolver
+    fact = resolver.symbols.get(cls)
+    if fact is None or fact.kind != "class" or not _writes_init(fact, evaluator):
+        return None
+    fields: dict[str, Param] = {}
+    for owner in reversed(resolver.mro(cls)):
+        if owner not in resolver.symbols:
+            if owner in _NO_INIT:
+                continue
+            return None
+        if not evaluator.is_dataclass(resolver.symbols[owner]):
+            continue
+        module = resolver.symbol_module[owner]
+        scope = owner.removeprefix(f"{module}.")
+        for assign in sorted(resolver.modules[module].assigns, key=lambda a: a.line):
+            if assign.scope == scope and _init_field(assign.annotation, assign.value, evaluator):
+                default = evaluator.field_default(assign.value)
+                fields[assign.name] = Param(assign.name, "keyword", assign.annotation, default)
+    return tuple(fields.values())
+
+
+def _writes_init(fact: SymbolFact, evaluator: Evaluator) -> bool:
+    """``@dataclass`` (not ``init=False``) on a class with no ``__init__`` of its own."""
+    if f"{fact.qualname}.__init__" in evaluator.resolver.symbols:
+        return False
+    for decorator in fact.decorators:
+        func = decorator.func if decorator.kind == "call" else decorator
+        if evaluator.qualified(func) in DATACLASSES:
+            init = decorator.keyword("init") if decorator.kind == "call" else None
+            return init is None or init.text != "False"
+    return False
+
+
+def _init_field(annotation: Value | None, value: Value | None, evaluator: Evaluator) -> bool:
+    """A class-body annotation the generated ``__init__`` takes as a parameter."""
+    if annotation is None or annotation.text.removeprefix("typing.").startswith("ClassVar"):
+        return False
+    if (
+        value is None
+        or value.kind != "call"
+        or evaluator.qualified(value.func) not in DATACLASS_FIELD
+    ):
+        return True
+    init = value.keyword("init")
+    return init is None or init.text != "False"
 
 
 def _replaced_signature(fact: SymbolFact | None, evaluator: Evaluator) -> str | None:

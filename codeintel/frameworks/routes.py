@@ -101,7 +101,6 @@ _STORES = frozenset({"setitem", "delitem"})  # statements changing a container's
 _DICT_CHANGES = frozenset({"pop", "popitem", "clear", "update", "setdefault", "__setitem__"})
 #: Builtins whose result has the items of their one argument, perhaps reordered or fewer.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed"})
-_FIELD = frozenset({"dataclasses.field"})
 #: What a router's options hold before they are set.
 _NO_OPTION = {
     "prefix": Value("str", ""),
@@ -1223,7 +1222,7 @@ class _Builder:
             return None
         module = self.resolver.symbol_module[cls]
         return [
-            (a.name, _field_default(a.value, self.ev))
+            (a.name, self.ev.field_default(a.value))
             for a in sorted(self.resolver.modules[module].assigns, key=lambda a: a.line)
             if a.scope == fact.qualname
             and a.annotation is not None
@@ -4643,14 +4642,6 @@ def _root(value: Value) -> str | None:
             return None
         value = inner
     return value.ref if value.kind == "name" else None
-
-
-def _field_default(value: Value | None, evaluator: Evaluator) -> Value | None:
-    """A dataclass field's default: as written, or ``field(default=...)``'s; None for
-    ``field(default_factory=...)`` or none."""
-    if value is None or value.kind != "call" or evaluator.qualified(value.func) not in _FIELD:
-        return value
-    return value.keyword("default")
 
 
 def _may_register(call: Value) -> bool:

@@ -15,6 +15,8 @@ from codeintel.resolve.framework_names import (
     APP_CLASSES,
     APP_PATH_ATTRIBUTES,
     ATTRS_FACTORY,
+    DATACLASS_FIELD,
+    DATACLASSES,
     FIELD,
     FIELD_FACTORIES,
     MODEL_ROOTS,
@@ -82,7 +84,6 @@ def placeholder(text: str) -> str:
     return f"<?{text}>"
 
 
-_DATACLASS = frozenset({"dataclasses.dataclass"})
 #: Methods that run as an instance is built, and may set its attributes anew.
 _INIT_HOOKS = ("__init__", "__post_init__", "__attrs_post_init__", "model_post_init")
 #: A field's keywords that make its constructor keyword another name than the attribute's.
@@ -207,8 +208,20 @@ class Evaluator:
     def is_dataclass(self, fact: SymbolFact) -> bool:
         """Whether a class is decorated with ``@dataclass`` (called or not)."""
         return any(
-            self.qualified(d.func if d.kind == "call" else d) in _DATACLASS for d in fact.decorators
+            self.qualified(d.func if d.kind == "call" else d) in DATACLASSES
+            for d in fact.decorators
         )
+
+    def field_default(self, value: Value | None) -> Value | None:
+        """A dataclass field's default: as written, or ``field(default=...)``'s; None for
+        ``field(default_factory=...)`` or none."""
+        if (
+            value is None
+            or value.kind != "call"
+            or self.qualified(value.func) not in DATACLASS_FIELD
+        ):
+            return value
+        return value.keyword("default")
 
     def binding(self, key: str, at: tuple[str, int] | None = None) -> Value | None:
         """The value first bound to a variable (later rebinding is rare for apps and routers),

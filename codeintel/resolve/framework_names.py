@@ -134,6 +134,10 @@ MODEL_ROOTS = frozenset(
 )
 SETTINGS_ROOTS = frozenset({"pydantic_settings.BaseSettings", "pydantic.BaseSettings"})
 FIELD = frozenset({"pydantic.Field", "pydantic.fields.Field", "sqlmodel.Field"})
+#: Class decorators that write an ``__init__`` taking the class's annotated fields.
+DATACLASSES = frozenset({"dataclasses.dataclass", "pydantic.dataclasses.dataclass"})
+#: A dataclass field's options: ``field(default=..., init=False)``.
+DATACLASS_FIELD = frozenset({"dataclasses.field"})
 #: Field declarations that build each instance's value by calling a factory, by the keyword
 #: naming it (``field(default_factory=APIRouter)``, attrs' ``field(factory=APIRouter)``).
 FIELD_FACTORIES = {

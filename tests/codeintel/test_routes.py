@@ -3713,3 +3713,40 @@ def test_what_an_instance_was_given_is_read_only_where_one_construction_says(
     (chain,) = [r.all_dependencies for r in graph.routes()]
     assert chain[0] == "<?self.getter>"
     assert chain[1] == "main.AccessControl.__call__.<locals>.check"
+
+
+@pytest.mark.slow
+def test_a_dataclass_dependency_asks_for_its_fields_providers(tmp_path: Path) -> None:
+    """``p: Paging = Depends()`` on a ``@dataclass``: FastAPI reads the ``__init__`` the
+    decorator writes, whose parameters are the fields, a base dataclass's first; a field's
+    ``Depends`` default, ``field(default=Depends(...))`` or ``Annotated`` metadata is a
+    sub-dependency. ``ClassVar``s and ``field(init=False)`` are no parameters."""
+    (tmp_path / "main.py").write_text(
+        "import dataclasses\n"
+        "from dataclasses import dataclass, field\n"
+        "from typing import Annotated, ClassVar\n"
+        "from fastapi import Depends, FastAPI\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "def get_user(db: str = Depends(get_db)) -> str:\n    return 'u'\n\n"
+        "def get_lang() -> str:\n    return 'en'\n\n"
+        "def get_unused() -> str:\n    return 'x'\n\n"
+        "@dataclass\nclass Base:\n    lang: str = Depends(get_lang)\n\n"
+        "@dataclass\nclass Paging(Base):\n"
+        "    limit: int = 10\n"
+        "    db: str = field(default=Depends(get_db))\n"
+        "    seen: ClassVar[str] = Depends(get_unused)\n"
+        "    later: str = field(init=False, default=Depends(get_unused))\n\n"
+        "@dataclasses.dataclass(frozen=True)\nclass Filters:\n"
+        "    user: Annotated[str, Depends(get_user)]\n"
+        "    tags: list[str] = field(default_factory=list)\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/a')\ndef a(p: Paging = Depends()) -> None: ...\n\n"
+        "@app.get('/b')\ndef b(f: Annotated[Filters, Depends()]) -> None: ...\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /a": ["main.get_lang", "main.get_db", "main.Paging"],
+            "GET /b": ["main.get_db", "main.get_user", "main.Filters"],
+        },
+    )
