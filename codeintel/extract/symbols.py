@@ -901,9 +901,11 @@ class _Collector:
             qualname = f"{self.module}.{named}" if self.module else named
             return Value("lambda", _text(node), ref=qualname)
         if isinstance(node, _COMPREHENSIONS) and _one_for(node.for_in):
-            # ``[m.name for m in pkgutil.iter_modules(__path__)]``: an item per item
+            # ``[m.name for m in pkgutil.iter_modules(__path__) if m.ispkg]``: an item per item
+            # its tests keep
             parts = (node.elt, node.for_in.target, node.for_in.iter)
-            return Value("comp", _text(node), items=tuple(map(sub, parts)))
+            tests = (test.test for test in node.for_in.ifs)
+            return Value("comp", _text(node), items=tuple(map(sub, (*parts, *tests))))
         if isinstance(node, cst.Subscript):
             indices = tuple(
                 sub(e.slice.value) for e in node.slice if isinstance(e.slice, cst.Index)
@@ -942,8 +944,8 @@ _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp)
 
 
 def _one_for(comp: cst.CompFor) -> bool:
-    """One ``for`` and no ``if``: each item of what it runs over makes one."""
-    return comp.inner_for_in is None and not comp.ifs and comp.asynchronous is None
+    """One ``for``: each item of what it runs over makes one, if its ``if`` tests hold."""
+    return comp.inner_for_in is None and comp.asynchronous is None
 
 
 def _fstring_parts(
@@ -1079,6 +1081,10 @@ def _worth_keeping(value: cst.BaseExpression | None) -> bool:
             # ``index = not index``: a parameter bound again is no longer what a call passed
             cst.UnaryOperation,
             cst.Comparison,
+            # ``names = [f[:-3] for f in os.listdir(folder) if ...]``, then a loop over it
+            cst.ListComp,
+            cst.SetComp,
+            cst.GeneratorExp,
         ),
     )
 

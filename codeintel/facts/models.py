@@ -32,8 +32,8 @@ class Value(_Pickled):
     the base, then the indices), "dict" (string keys: ``keywords``), "getattr" (an
     attribute of what is not a dotted name: ``func`` is the object, ``items[0]`` the
     attribute's name), "lambda" (``ref`` is its qualified name, as Python's ``__qualname__``
-    names it: ``module.f.<locals>.<lambda>``), "comp" (a comprehension of one ``for`` and no
-    ``if``: ``items`` are the item made, the target, and what it runs over), or "other". A
+    names it: ``module.f.<locals>.<lambda>``), "comp" (a comprehension of one ``for``: ``items``
+    are the item made, the target, what it runs over, then its ``if`` tests), or "other". A
     call's ``**mapping`` argument is the keyword "**"."""
 
     kind: str

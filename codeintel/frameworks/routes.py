@@ -1267,14 +1267,20 @@ class _Builder:
     ) -> tuple[list[tuple[Value, tuple[str, ...]]] | None, bool]:
         """What a loop runs over, each item with the ``if`` tests it was added under, and
         whether that is all of it (an append we cannot read leaves the rest known); of a
-        comprehension, what it makes of each item of what it runs over."""
+        comprehension, what it makes of each item of what it runs over that its tests keep."""
+        iterable = self._comprehension(iterable, env, reader) or iterable
         if iterable is not None and iterable.kind == "comp":
-            made, target, inner = iterable.items
+            made, target, inner, *filters = iterable.items
             ran, complete = self._tested_items(inner, env, reader)
-            if ran is None:
-                return None, complete
-            each = [(_close(made, _unpack(target, self._record(i))), t) for i, t in ran]
-            return each, complete
+            each = []
+            for item, held in ran or ():
+                bound = _unpack(target, self._record(item))
+                kept = self._kept(filters, {**env, **bound}, reader[0], reader[1])
+                if kept is None:
+                    return None, complete
+                if kept:
+                    each.append((_close(made, bound), held))
+            return (each if ran is not None else None), complete
         walked = package_walk(iterable, reader[0], self.ev)
         if walked is None:
             walked = folder_listing(iterable, reader[0], self.ev)
@@ -1292,6 +1298,38 @@ class _Builder:
             return None, True
         tests, dispatched = self._dispatched_items(iterable, env)
         return [*((item, tests) for item in items), *dispatched], True
+
+    def _comprehension(
+        self, iterable: Value | None, env: Env, reader: tuple[str, str, int], hops: int = 0
+    ) -> Value | None:
+        """The comprehension a loop runs over through a name bound to it once and never
+        added to (``names = [f[:-3] for f in os.listdir(d) if ...]``), or through
+        ``sorted(...)`` and the like; None for anything else."""
+        value = _close(iterable, env) if iterable is not None and hops <= _MAX_DEPTH else None
+        func = value.func if value is not None and value.kind == "call" else None
+        if value is not None and func is not None and func.ref is None and len(value.items) == 1:
+            inner = value.items[0] if func.text in _SAME_ITEMS and not value.keywords else None
+            return self._comprehension(inner, env, reader, hops + 1)
+        key = self.ev.variable(value.ref) if value is not None and value.kind == "name" else None
+        written = self.ev.assigns.get(key, ()) if key else ()
+        if key is None or len(written) != 1 or written[0].value is None:
+            return value if value is not None and value.kind == "comp" else None
+        added = self._appended(key, reader)
+        unchanged = added is not None and not added[0] and added[1]
+        return self._comprehension(written[0].value, env, reader, hops + 1) if unchanged else None
+
+    def _kept(self, tests: list[Value], env: Env, module: str, scope: str) -> bool | None:
+        """Whether a comprehension's ``if`` tests all hold for the item ``env`` binds; None
+        when one is not known."""
+        decided = [
+            self._decided(
+                test.text,
+                lambda name: env.get(self.ev.key(module, scope, name)),
+                lambda name: self._constant(module, scope, name),
+            )
+            for test in tests
+        ]
+        return False if False in decided else None if None in decided else True
 
     def _dispatched_items(
         self, iterable: Value | None, env: Env

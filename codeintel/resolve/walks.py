@@ -174,7 +174,7 @@ def folder_listing(
         )
         if len(parts) < 2 or parts[-1].kind != "str":
             return None
-        folder = _folder_package(parts[0], module, evaluator)
+        folder = _folder(parts[0], module, evaluator)
         for part in parts[1:-1]:  # ``os.path.join(here, "routers", "*.py")``
             folder = _subpackage(folder, part, evaluator)
         return _entries(
@@ -331,6 +331,12 @@ def _folder_package(value: Value, module: str, evaluator: Evaluator) -> str | No
     """The package of the folder ``os.path.dirname(__file__)``, ``Path(__file__).parent``
     or ``str(...)`` of those name in ``module``, through one variable at most; or of a
     subpackage's folder below it (``... / "routers"``, ``os.path.join(..., "routers")``)."""
+    return _folder(value, module, evaluator) or None
+
+
+def _folder(value: Value, module: str, evaluator: Evaluator) -> str | None:
+    """``_folder_package``, or "" for the folder of a top-level module: an import root,
+    whose subfolders are top-level packages (``main.py`` beside ``routers/``)."""
     if value.kind == "name" and value.ref is not None and not value.ref.endswith("__file__"):
         key = evaluator.variable(value.ref)
         bound = evaluator.binding(key) if key else None
@@ -339,7 +345,7 @@ def _folder_package(value: Value, module: str, evaluator: Evaluator) -> str | No
         value = value.items[0] if len(value.items) == 1 else value
     joined = value.kind == "call" and evaluator.qualified(value.func) in _JOIN
     if (value.kind == "div" or joined) and len(value.items) >= 2:
-        package = _folder_package(value.items[0], module, evaluator)
+        package = _folder(value.items[0], module, evaluator)
         for part in value.items[1:]:
             package = _subpackage(package, part, evaluator)
         return package
@@ -359,6 +365,8 @@ def _folder_package(value: Value, module: str, evaluator: Evaluator) -> str | No
         return None
     own = facts.file.endswith("/__init__.py")
     package = owner if own else owner.rpartition(".")[0]
+    if not package:
+        return ""
     # a folder without ``__init__`` is a namespace package: its subpackages are reachable
     spaced = any(m.startswith(f"{package}.") for m in evaluator.resolver.modules)
     return package if _is_package(package, evaluator) or (package and spaced) else None
@@ -369,7 +377,8 @@ def _subpackage(package: str | None, part: Value, evaluator: Evaluator) -> str |
     name = part.text if part.kind == "str" else ""
     if package is None or not name.isidentifier():
         return None
-    return f"{package}.{name}" if _is_package(f"{package}.{name}", evaluator) else None
+    dotted = f"{package}.{name}" if package else name
+    return dotted if _is_package(dotted, evaluator) else None
 
 
 def _path_argument(value: Value | None, evaluator: Evaluator) -> Value | None:

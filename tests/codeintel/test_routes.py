@@ -3116,6 +3116,82 @@ def test_a_loop_over_a_comprehension_runs_over_what_it_makes(tmp_path: Path) -> 
 
 
 @pytest.mark.slow
+def test_a_comprehensions_tests_keep_its_items(tmp_path: Path) -> None:
+    """``[m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")]``,
+    and a local ``names = [f[:-3] for f in os.listdir(folder) if f.endswith(".py") ...]``
+    looped over ``sorted(names)``: each item the tests keep, none they leave out (both
+    loops were CI202s, and every route lost its app)."""
+    api = tmp_path / "api"
+    plugins = tmp_path / "plugins"
+    for folder in (api, plugins):
+        folder.mkdir()
+        (folder / "__init__.py").write_text("")
+        for name in ("_private", "users", "items"):
+            (folder / f"{name}.py").write_text(
+                "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n"
+                f"@router.get('/{name}')\ndef {name}() -> None: ...\n"
+            )
+    (plugins / "notes.txt").write_text("not a module\n")
+    (api / "__init__.py").write_text(
+        "import importlib\nimport pkgutil\n\nfrom fastapi import APIRouter\n\n"
+        "api = APIRouter()\n"
+        "for name in [\n"
+        "    m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith('_')\n"
+        "]:\n"
+        "    api.include_router(importlib.import_module(f'{__name__}.{name}').router)\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "import importlib\nimport os\n\nfrom fastapi import FastAPI\nfrom api import api\n\n"
+        "HERE = os.path.dirname(__file__)\n\n"
+        "def load(app: FastAPI) -> None:\n"
+        "    names = [\n"
+        "        f[:-3] for f in os.listdir(os.path.join(HERE, 'plugins'))\n"
+        "        if f.endswith('.py') and f != '__init__.py' and f != '_private.py'\n"
+        "    ]\n"
+        "    for name in sorted(names):\n"
+        "        module = importlib.import_module(f'plugins.{name}')\n"
+        "        app.include_router(module.router, prefix='/p')\n\n"
+        "app = FastAPI()\napp.include_router(api)\nload(app)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/users", "api.users.users"),
+            ("GET", "/items", "api.items.items"),
+            ("GET", "/p/users", "plugins.users.users"),
+            ("GET", "/p/items", "plugins.items.items"),
+        },
+        "main.app",
+    )
+
+
+def test_a_comprehension_test_not_known_leaves_the_loop_unknown(tmp_path: Path) -> None:
+    """An ``if`` of a comprehension that reads a setting: which items it keeps is not
+    known, so the loop is reported, not expanded over every item."""
+    routers = tmp_path / "routers"
+    routers.mkdir()
+    (routers / "__init__.py").write_text("")
+    (routers / "users.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n"
+        "@router.get('/users')\ndef users() -> None: ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "import importlib\nimport os\nimport pkgutil\n\nimport routers\n"
+        "from fastapi import FastAPI\n\napp = FastAPI()\n"
+        "ENABLED = os.environ['ENABLED'].split(',')\n"
+        "for m in [m for m in pkgutil.iter_modules(routers.__path__) if m.name in ENABLED]:\n"
+        "    app.include_router(importlib.import_module(f'routers.{m.name}').router)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.app for r in graph.routes()] == [None]
+    assert any(
+        d.code == "CI202" and "cannot tell what `for m in [m for m" in d.message
+        for d in graph.diagnostics
+    )
+
+
+@pytest.mark.slow
 def test_a_folder_of_a_resolved_file_path_is_listed(tmp_path: Path) -> None:
     """ewoksserver: ``os.listdir(Path(__file__).resolve().parent / "data")`` in any loop of
     the project crashed the route stage (CI900, all 125 routes lost). The folder of a
