@@ -9,17 +9,7 @@ import shlex
 from codeintel.config.projects import join, parent, relative, upward
 from codeintel.config.reader import ConfigReader, project_table, strings, table
 from codeintel.facts.project import Coverage, PytestSettings
-
-#: The files pytest looks for in each folder, in its order (_pytest/config/findpaths.py).
-PYTEST_FILES = (
-    "pytest.toml",
-    ".pytest.toml",
-    "pytest.ini",
-    ".pytest.ini",
-    "pyproject.toml",
-    "tox.ini",
-    "setup.cfg",
-)
+from codeintel.pipeline.layout import PYTEST_FILES
 
 
 def pytest_settings(reader: ConfigReader, folder: str) -> PytestSettings | None:

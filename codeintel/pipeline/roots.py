@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import dataclasses
 import fnmatch
 import re
@@ -20,7 +21,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 from codeintel.facts.project import ImportRoot
 from codeintel.pipeline.discover import SourceFile
-from codeintel.pipeline.layout import is_test_path
+from codeintel.pipeline.layout import PYTEST_FILES, is_test_path
 from codeintel.pipeline.modnames import module_names, path_name
 from codeintel.pipeline.read import Job
 
@@ -48,9 +49,23 @@ _CONFIG_KEYS = (
 )
 
 
+_PYTEST_PATH = "tool.pytest.ini_options.pythonpath"
+#: pytest's ``pythonpath`` in its other files, by file name, with the table or section it is
+#: read from (``[tool.pytest]``, pytest 9's own table, first).
+_PYTEST_PATHS = {
+    "pytest.toml": "pytest",
+    ".pytest.toml": "pytest",
+    "pytest.ini": "pytest",
+    ".pytest.ini": "pytest",
+    "pyproject.toml": "tool.pytest",
+    "tox.ini": "pytest",
+    "setup.cfg": "tool:pytest",
+}
 #: Settings that put folders on ``sys.path`` beside others, declaring no package: mavedb's
 #: ``pythonpath = "."`` for pytest over a ``src/mavedb`` its code imports as ``mavedb``.
-_SEARCH_PATHS = frozenset({"tool.pytest.ini_options.pythonpath", "tool.mypy.mypy_path"})
+_SEARCH_PATHS = frozenset(
+    {_PYTEST_PATH, "tool.mypy.mypy_path", *(f"{t}.pythonpath" for t in _PYTEST_PATHS.values())}
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +86,7 @@ def name_jobs(root: Path, files: list[SourceFile], jobs: list[Job]) -> tuple[lis
     its module name)."""
     configs: dict[str, bytes] = {}
     for source in files:
-        if source.path.rpartition("/")[2] == "pyproject.toml":
+        if source.path.rpartition("/")[2] in PYTEST_FILES:
             try:
                 configs[source.path] = (root / source.path).read_bytes()
             except OSError:
@@ -83,8 +98,9 @@ def name_jobs(root: Path, files: list[SourceFile], jobs: list[Job]) -> tuple[lis
 def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> Naming:
     """Name each Python file (``sources``: path -> bytes) as the project's own code imports
     it. Roots come from packaging and tool settings in ``configs`` (path of each
-    ``pyproject.toml`` -> bytes) first, then from where the code's absolute imports resolve;
-    a file no evidence covers keeps the name its chain of packages gives it."""
+    ``pyproject.toml`` or other file pytest reads -> bytes) first, then from where the
+    code's absolute imports resolve; a file no evidence covers keeps the name its chain of
+    packages gives it."""
     paths = sorted(sources)
     fallback = module_names(paths)
     declared = _configured_roots(configs)
@@ -121,17 +137,20 @@ class _Declared:
 
 
 def _configured_roots(configs: Mapping[str, bytes]) -> list[_Declared]:
-    """Each root a ``pyproject.toml`` declares, nearest settings first (a sub-project's own
-    pyproject speaks for its files before the repository's), then by strength of evidence."""
-    found: set[_Declared] = set()
+    """Each root a ``pyproject.toml`` declares, or the pytest settings of a folder put on the
+    path, nearest settings first (a sub-project's own pyproject speaks for its files before
+    the repository's), then by strength of evidence."""
+    found = set(_pytest_paths(configs))
     for file in sorted(configs):
+        if file.rpartition("/")[2] != "pyproject.toml":
+            continue
         text = configs[file].decode("utf-8", "replace")
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError:
             continue  # reported as CI110 by the configuration reader
         base = file.rpartition("/")[0]
-        for key in _CONFIG_KEYS:
+        for key in (k for k in _CONFIG_KEYS if k != _PYTEST_PATH):
             for folder, named in _folders(key, _get(data, key)):
                 if key == "tool.setuptools.packages.find.where":
                     named = _included(_get(data, "tool.setuptools.packages.find.include"))
@@ -139,10 +158,73 @@ def _configured_roots(configs: Mapping[str, bytes]) -> list[_Declared]:
                 if joined is not None:
                     found.add(_Declared(joined, named, key, file, _line_of(text, key)))
     order = {key: i for i, key in enumerate(_CONFIG_KEYS)}
-    return sorted(
-        found,
-        key=lambda d: (-d.file.count("/"), order[d.key], -d.folder.count("/"), d.folder, d.file),
-    )
+
+    def strength(d: _Declared) -> tuple[int, int, int, str, str]:
+        rank = order.get(d.key, order[_PYTEST_PATH])  # pytest's other files rank as pyproject's
+        return -d.file.count("/"), rank, -d.folder.count("/"), d.folder, d.file
+
+    return sorted(found, key=strength)
+
+
+def _pytest_paths(configs: Mapping[str, bytes]) -> Iterable[_Declared]:
+    """The folders pytest's ``pythonpath`` puts on ``sys.path``, from the one file pytest
+    takes its settings from in each folder (the first of ``PYTEST_FILES`` that configures
+    it: a ``pytest.ini`` beside a ``pyproject.toml`` silences the pyproject's)."""
+    folders = sorted({file.rpartition("/")[0] for file in configs})
+    for folder in folders:
+        for name in PYTEST_FILES:
+            file = f"{folder}/{name}" if folder else name
+            found = _pytest_setting(name, configs[file]) if file in configs else None
+            if found is not None:
+                key, paths, line = found
+                for path in paths:
+                    joined = _join(folder, path)
+                    if joined is not None:
+                        yield _Declared(joined, None, key, file, line)
+                break
+
+
+def _pytest_setting(name: str, data: bytes) -> tuple[str, list[str], int] | None:
+    """``pythonpath`` in a file pytest may read, with the key it is read under and its
+    line; None when the file does not configure pytest (no table or section of its own:
+    any ``pytest.ini`` or ``pytest.toml`` does)."""
+    text = data.decode("utf-8", "replace")
+    table = _PYTEST_PATHS[name]
+    if name.endswith(".toml"):
+        try:
+            settings = _get(tomllib.loads(text), table)
+        except tomllib.TOMLDecodeError:
+            return None
+        if name == "pyproject.toml" and isinstance(settings, dict) and "ini_options" in settings:
+            table, settings = _PYTEST_PATH.rpartition(".")[0], settings["ini_options"]
+        if not isinstance(settings, dict):
+            return ("pytest.pythonpath", [], 1) if name != "pyproject.toml" else None
+        key = f"{table}.pythonpath"
+        paths = [folder for folder, _ in _folders(_PYTEST_PATH, settings.get("pythonpath"))]
+        return key, paths, _line_of(text, key)
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(text)
+    except configparser.Error:
+        return None
+    if not parser.has_section(table):
+        return (f"{table}.pythonpath", [], 1) if name in ("pytest.ini", ".pytest.ini") else None
+    value = parser.get(table, "pythonpath", fallback="")
+    return f"{table}.pythonpath", shlex.split(value), _ini_line(text, table, "pythonpath")
+
+
+def _ini_line(text: str, section: str, key: str) -> int:
+    """The line setting ``key`` in ``[section]`` of an ini file; else the section's header."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() == f"[{section}]"), None)
+    if start is None:
+        return 1
+    for number in range(start + 1, len(lines)):
+        if lines[number].lstrip().startswith("["):
+            break
+        if re.match(rf"\s*{re.escape(key)}\s*[=:]", lines[number]):
+            return number + 1
+    return start + 1
 
 
 def _included(patterns: Any) -> frozenset[str] | None:

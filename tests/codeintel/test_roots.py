@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import codeintel
 from codeintel.facts.project import ImportRoot
 from codeintel.pipeline.roots import name_modules
@@ -62,6 +64,50 @@ def test_a_search_path_under_a_root_that_is_a_package_names_what_the_code_import
     )
     assert names["src/pkg/api/items.py"] == "pkg.api.items"
     assert names["src/pkg/api/main.py"] == "pkg.api.main"
+
+
+_BACKEND = {
+    "backend/__init__.py": "",
+    "backend/app/__init__.py": "",
+    "backend/app/routers.py": "router = None\n",
+    "backend/app/main.py": "from . import routers\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "evidence"),
+    [
+        ("pytest.ini", "[pytest]\npythonpath = backend\n", "pytest.pythonpath"),
+        ("tox.ini", "[tox]\n\n[pytest]\npythonpath = backend\n", "pytest.pythonpath"),
+        ("setup.cfg", "[tool:pytest]\npythonpath = backend\n", "tool:pytest.pythonpath"),
+        ("pytest.toml", '[pytest]\npythonpath = ["backend"]\n', "pytest.pythonpath"),
+        ("pyproject.toml", '[tool.pytest]\npythonpath = ["backend"]\n', "tool.pytest.pythonpath"),
+    ],
+)
+def test_pytests_pythonpath_is_read_from_every_file_pytest_reads(
+    file: str, text: str, evidence: str
+) -> None:
+    """A full-stack repository's ``backend/`` is a package (a stray ``__init__.py``) and
+    pytest's ``pythonpath = backend`` puts it on ``sys.path``: its code is ``app.*``, in
+    whichever file pytest reads the setting from (only pyproject's ``ini_options`` was read)."""
+    naming = name_modules({p: s.encode() for p, s in _BACKEND.items()}, {file: text.encode()})
+    assert naming.names["backend/app/routers.py"] == "app.routers"
+    line = 2 if file != "tox.ini" else 4
+    assert (
+        ImportRoot(folder="backend", evidence=evidence, file=file, line=line, modules=3)
+        in naming.roots
+    )
+
+
+def test_only_the_file_pytest_takes_in_a_folder_puts_folders_on_the_path() -> None:
+    """pytest reads its settings from the first of pytest.ini, pyproject.toml, tox.ini and
+    setup.cfg that configures it: a ``pytest.ini`` silences pyproject's ``pythonpath``."""
+    configs = {
+        "pytest.ini": b"[pytest]\naddopts = -q\n",
+        "pyproject.toml": b'[tool.pytest.ini_options]\npythonpath = ["backend"]\n',
+    }
+    naming = name_modules({p: s.encode() for p, s in _BACKEND.items()}, configs)
+    assert naming.names["backend/app/routers.py"] == "backend.app.routers"
 
 
 def test_without_evidence_the_package_chain_names_the_file() -> None:
