@@ -688,7 +688,15 @@ def _wrapped(value: Value, evaluator: Evaluator) -> str | None:
     return name if fact is not None and fact.kind in _CALLABLE else None
 
 
-def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> list[str]:
+def _annotated(
+    annotation: Value | None,
+    evaluator: Evaluator,
+    hops: int,
+    made: tuple[str, SymbolFact, Value] | None = None,
+) -> list[str]:
+    """The providers of an annotation's ``Annotated`` metadata, through the names and
+    project calls that make it: ``made`` is the call, when a function returned it
+    (``Inject(get_db)`` returning ``Annotated[Any, Depends(func)]`` depends on ``get_db``)."""
     if annotation is None or hops > _MAX_HOPS:
         return []
     if annotation.kind == "name":
@@ -699,7 +707,9 @@ def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> lis
         fact = evaluator.resolver.symbols.get(called) if called else None
         plain = fact is not None and fact.kind == "function" and not fact.decorators
         returned = fact.returned if fact is not None and plain else ()
-        return _annotated(returned[0], evaluator, hops + 1) if len(returned) == 1 else []
+        if called is None or fact is None or len(returned) != 1:
+            return []
+        return _annotated(returned[0], evaluator, hops + 1, (called, fact, annotation))
     if annotation.kind != "subscript" or not annotation.items:
         return []
     if evaluator.qualified(annotation.items[0]) not in ANNOTATED:
@@ -708,6 +718,8 @@ def _annotated(annotation: Value | None, evaluator: Evaluator, hops: int) -> lis
     found: list[str] = []
     for meta in annotation.items[2:]:
         depends = _depends_held(meta, evaluator)
+        if depends is not None and made is not None:
+            depends = _passed(depends, *made, evaluator)
         if depends is not None:
             found.extend(_provider(depends, base, evaluator))
     return found

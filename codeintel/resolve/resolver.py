@@ -262,11 +262,47 @@ class Resolver:
         return self._walk(source, [target[len(from_module) + 1 :], *tail], hops)
 
     def class_bases(self, cls: str) -> tuple[str, ...]:
-        """The qualified names of a project class's bases, as written, resolved."""
+        """The qualified names of a project class's bases, as written, resolved; a base a
+        project function makes (``class Users(RepositoryFactory(User))``) is the class it
+        returns, when that is one class of the project."""
         importer = self.symbol_module.get(cls)
-        return tuple(
-            qualified(self.resolve(c, importer=importer), c) for c in self.bases.get(cls, ())
+        found = [qualified(self.resolve(c, importer=importer), c) for c in self.bases.get(cls, ())]
+        found = [self._held_class(base) or base for base in found]
+        fact = self.symbols.get(cls)
+        for index, base in enumerate(fact.bases if fact is not None else ()):
+            made = self._made_class(base, importer) if base.kind == "call" else None
+            if made is not None:
+                found.insert(index, made)
+        return tuple(found)
+
+    def _held_class(self, name: str) -> str | None:
+        """The class a module variable bound once holds, when a project function made it
+        (``ItemBase = RepositoryFactory("item")``)."""
+        fact = self.symbols.get(name)
+        module = self.symbol_module.get(name)
+        if fact is None or fact.kind != "variable" or module is None:
+            return None
+        short = name[len(module) + 1 :]
+        bound = [a for a in self.modules[module].assigns if a.scope == "" and a.name == short]
+        value = bound[0].value if len(bound) == 1 else None
+        return (
+            self._made_class(value, module) if value is not None and value.kind == "call" else None
         )
+
+    def _made_class(self, call: Value, importer: str | None) -> str | None:
+        """The project class the project function ``call`` calls returns, when every call
+        returns that one (``def RepositoryFactory(model): class Base: ...; return Base``)."""
+        func = call.func
+        target = self.resolve(func.ref or func.text, importer=importer) if func else None
+        fact = self.symbols.get(target.qualname) if target and not target.remainder else None
+        if fact is None or fact.kind != "function" or len(fact.returned) != 1:
+            return None
+        ref = fact.returned[0].ref if fact.returned[0].kind == "name" else None
+        if ref is not None and ref not in self.symbols:  # a local class is its own symbol
+            made = self.resolve(ref)
+            ref = made.qualname if made is not None and not made.remainder else None
+        held = self.symbols.get(ref) if ref is not None else None
+        return ref if held is not None and held.kind == "class" else None
 
     def mro(self, cls: str) -> list[str]:
         """Project classes and external bases reachable from ``cls``, nearest first: Python's

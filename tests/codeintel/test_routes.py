@@ -3826,3 +3826,56 @@ def test_a_dataclass_dependency_asks_for_its_fields_providers(tmp_path: Path) ->
             "GET /b": ["main.get_db", "main.get_user", "main.Filters"],
         },
     )
+
+
+@pytest.mark.slow
+def test_a_helper_returning_annotated_depends_on_what_its_call_passes(tmp_path: Path) -> None:
+    """``def Inject(func): return Annotated[Any, Depends(func)]``, used as
+    ``CurrentUser = Inject(current_user)`` or in place: FastAPI solves what the call passes
+    (we named the parameter, ``Inject.<locals>.func``, a provider that does not exist)."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated, Any\n"
+        "from fastapi import Depends, FastAPI\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "def current_user(db: Annotated[str, Depends(get_db)]) -> str:\n    return 'u'\n\n"
+        "def Inject(func):\n    return Annotated[Any, Depends(func)]\n\n"
+        "def Provide(func):\n    dep = Depends(func)\n    return Annotated[Any, dep]\n\n"
+        "CurrentUser = Inject(current_user)\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/me')\ndef me(user: CurrentUser) -> None: ...\n\n"
+        "@app.get('/db')\ndef db(conn: Inject(get_db), other: Provide(current_user)) -> None: ...\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /me": ["main.get_db", "main.current_user"],
+            "GET /db": ["main.get_db", "main.current_user"],
+        },
+    )
+
+
+@pytest.mark.slow
+def test_a_class_based_on_what_a_factory_returns_inherits_its_init(tmp_path: Path) -> None:
+    """``class Users(RepositoryFactory("user"))``, or through ``ItemBase =
+    RepositoryFactory("item")``: the base is the class the function returns, whose
+    ``__init__`` asks for the session (we read no base, and lost ``get_db``)."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\n"
+        "from fastapi import Depends, FastAPI\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "def RepositoryFactory(model: str):\n"
+        "    class BaseRepository:\n"
+        "        def __init__(self, session: Annotated[str, Depends(get_db)]) -> None:\n"
+        "            self.session = session\n"
+        "    return BaseRepository\n\n"
+        "class Users(RepositoryFactory('user')):\n    pass\n\n"
+        "ItemBase = RepositoryFactory('item')\n\n"
+        "class Items(ItemBase):\n    pass\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/users')\ndef users(repo: Annotated[Users, Depends()]) -> None: ...\n\n"
+        "@app.get('/items')\ndef items(repo: Items = Depends(Items)) -> None: ...\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path,
+        {"GET /users": ["main.get_db", "main.Users"], "GET /items": ["main.get_db", "main.Items"]},
+    )
