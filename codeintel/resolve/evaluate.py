@@ -53,6 +53,7 @@ MUTATORS = frozenset(
 )
 _ENUMS = frozenset({"enum.Enum"})
 _AUTO = frozenset({"enum.auto"})
+_CONSTANT_TRUTH = {"None": False, "False": False, "True": True}
 #: Enums whose members' ``str()`` is their value.
 _VALUED = frozenset({"enum.StrEnum", "enum.IntEnum"})
 #: Functions a module's name is made from its file's with (servers run on POSIX).
@@ -619,6 +620,10 @@ class Evaluator:
     def _resolved_value(self, value: Value, hops: int) -> Value | None:
         if value.kind == "or" and len(value.items) == 2:
             return self._either(value.items[0], value.items[1], hops)
+        if value.kind == "ifexp" and len(value.items) == 3:
+            # ``"/" + name if name else ""``: the branch its test's truth picks
+            held = self._truth(value.items[0], hops)
+            return None if held is None else value.items[1] if held else value.items[2]
         if value.kind == "call":
             func = self.qualified(value.func)
             default = self._env_default(value)
@@ -670,6 +675,10 @@ class Evaluator:
         fact = self.resolver.symbols.get(owner) if attribute == "__name__" else None
         if fact is not None:  # ``f"/{func.__name__}"`` with ``func`` a known function
             return Value("str", fact.name)
+        module = self.resolver.resolve(owner) if attribute == "__name__" else None
+        if module is not None and not module.remainder and module.qualname in self.resolver.modules:
+            # ``f"{endpoints.__name__}."`` of ``from app import endpoints``: the module's name
+            return Value("str", module.qualname)
         return self._attribute_default(value.ref, hops) or self._proxied(owner, attribute)
 
     def _proxied(self, holder: str, attribute: str) -> Value | None:
@@ -713,6 +722,20 @@ class Evaluator:
         if text.unknown:
             return None
         return Value("str", text.value) if text.value else other
+
+    def _truth(self, test: Value, hops: int) -> bool | None:
+        """Whether a test holds by the truth of what it names: a known string (empty is
+        false), ``None``, ``True`` or ``False``; None for anything else."""
+        test = self._followed(test, hops) or test
+        test = self._env_default(test) or test
+        if test.kind == "const":
+            return _CONSTANT_TRUTH.get(test.text)
+        if test.kind == "int":
+            return _int_text(test.text) != "0"
+        if test.kind not in ("str", "name", "fstring", "add", "getattr", "subscript"):
+            return None  # a comparison, a call: not the truth of a string
+        text = self.text(test, hops + 1)
+        return None if text.unknown else bool(text.value)
 
     def _env_default(self, value: Value) -> Value | None:
         """What ``os.getenv(NAME, default)`` or ``os.environ.get`` gives where the variable is

@@ -3879,3 +3879,64 @@ def test_a_class_based_on_what_a_factory_returns_inherits_its_init(tmp_path: Pat
         tmp_path,
         {"GET /users": ["main.get_db", "main.Users"], "GET /items": ["main.get_db", "main.Items"]},
     )
+
+
+@pytest.mark.slow
+def test_an_imported_modules_name_is_its_dotted_name(tmp_path: Path) -> None:
+    """dragonfly-mainframe: ``walk_packages(endpoints.__path__, f"{endpoints.__name__}.")``
+    with ``from app import endpoints``: the prefix is the package's name, so each walked
+    module is imported and its router included (every route had lost its app)."""
+    endpoints = tmp_path / "app" / "endpoints"
+    endpoints.mkdir(parents=True)
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (endpoints / "__init__.py").write_text(
+        "from importlib import import_module\nfrom pkgutil import walk_packages\n\n"
+        "from app import endpoints\n\nrouters = []\n"
+        "for info in walk_packages(endpoints.__path__, f'{endpoints.__name__}.'):\n"
+        "    router = getattr(import_module(info.name), 'router', None)\n"
+        "    if router is not None:\n        routers.append(router)\n"
+    )
+    (endpoints / "helpers.py").write_text("X = 1\n")
+    (endpoints / "items.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/items')\n\n"
+        "@router.get('')\ndef items() -> None: ...\n"
+    )
+    (tmp_path / "app" / "main.py").write_text(
+        "from fastapi import FastAPI\n\nfrom app.endpoints import routers\n\n"
+        "app = FastAPI()\nfor router in routers:\n    app.include_router(router)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path, "app.main:app", {("GET", "/items", "app.endpoints.items.items")}, "app.main.app"
+    )
+
+
+@pytest.mark.slow
+def test_a_prefix_a_test_of_its_truth_picks_is_that_branch(tmp_path: Path) -> None:
+    """horse: ``prefix="/" + module.router_name if module.router_name else ""`` in a loop
+    over modules, one of which names no prefix: each include's branch is the one the
+    string's truth picks (both were placeholders)."""
+    for name, prefix in (("domains", "domains"), ("misc", "")):
+        (tmp_path / f"{name}.py").write_text(
+            "from fastapi import APIRouter\n\nrouter = APIRouter()\n"
+            f"router_name = {prefix!r}\n\n@router.get('/{name}')\ndef {name}() -> None: ...\n"
+        )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nimport domains\nimport misc\n\n"
+        "COUNT = 0\napp = FastAPI()\n"
+        "for module in [domains, misc]:\n"
+        "    app.include_router(\n"
+        "        module.router,\n"
+        "        prefix='/' + module.router_name if module.router_name else '',\n"
+        "    )\n"
+        "app.include_router(misc.router, prefix='/zero' if COUNT else '/some')\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/domains/domains", "domains.domains"),
+            ("GET", "/misc", "misc.misc"),
+            ("GET", "/some/misc", "misc.misc"),
+        },
+        "main.app",
+    )
