@@ -33,7 +33,7 @@ from codeintel.frameworks.depends import (
     solve_order,
     view_class,
 )
-from codeintel.frameworks.versioning import Rebinding, versioned
+from codeintel.frameworks.versioning import Rebinding, option, versioned, versioning_function
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import (
     MUTATORS,
@@ -58,7 +58,6 @@ from codeintel.resolve.framework_names import (
     ROUTE_MARKS,
     ROUTER_CLASSES,
     SELF_ROUTED,
-    VERSIONED_APPS,
 )
 from codeintel.resolve.resolver import Resolver
 from codeintel.resolve.truth import holds
@@ -391,15 +390,18 @@ class _Builder:
         if obj is None or obj.kind != "app" or value is None or value.kind != "call":
             return
         target = self.resolver.resolve(value.func.ref) if value.func and value.func.ref else None
-        if target is None or id_kind(target.node) != "external" or obj.line >= assign.line:
+        function = versioning_function(target.qualname, self.ev) if target is not None else None
+        if target is None or obj.line >= assign.line:
+            return
+        if id_kind(target.node) != "external" and function is None:
             return
         if target.qualname.endswith("Middleware"):
             return  # ``app = CORSMiddleware(app)`` serves the app's own routes, unchanged
         passed = (*value.items, *(v for _, v in value.keywords))
         if not any(v.kind == "name" and v.ref and self.ev.variable(v.ref) == key for v in passed):
             return
-        if target.qualname in VERSIONED_APPS and key is not None:
-            self._versioned.append(Rebinding(key, value, file, assign.line))
+        if function is not None and key is not None:
+            self._versioned.append(Rebinding(key, value, file, assign.line, function))
             return  # what it serves is read once the app's routes are known
         message = f"{assign.name} is bound again to {value.text}; what that serves is not read"
         self.diagnostics.add(Diagnostic("CI202", file, assign.line, message))
@@ -797,14 +799,19 @@ class _Builder:
     def _per_request(self, module: str, scope: str) -> bool:
         """Whether ``scope`` is in the body of a route's endpoint, which runs per request,
         never while the app is built: what it mounts or includes (gradio's dashboard
-        endpoint mounting a fresh app of its own factory) is no wiring of the app."""
+        endpoint mounting a fresh app of its own factory) is no wiring of the app. The body
+        of a project's copy of ``VersionedFastAPI`` is not read either: what it serves is
+        read as the library's (``versioning``)."""
         if module not in self._handlers:
             facts = self.resolver.modules[module]
             self._handlers[module] = tuple(
                 f"{sym.qualname}"
                 for sym in (*facts.symbols, *facts.redefined)
                 if sym.kind in ("function", "method")
-                and any(self._on_an_object(d) for d in sym.decorators if _route_decorator(d))
+                and (
+                    any(self._on_an_object(d) for d in sym.decorators if _route_decorator(d))
+                    or versioning_function(f"{module}.{sym.qualname}", self.ev) is not None
+                )
             )
         return any(scope == h or scope.startswith(f"{h}.") for h in self._handlers[module])
 
@@ -3651,7 +3658,7 @@ class _Builder:
         the library serves them, or as they were with a CI202 when its options are not
         literals."""
         rebinding = replace(rebinding, app=self._served_as(rebinding.app))
-        given = rebinding.call.keyword("prefix_format")
+        given = option(rebinding, "prefix_format", self.ev)
         prefix = self.ev.text(given) if given is not None else Text("/v{major}_{minor}")
         served = None if prefix.unknown else versioned(routes, rebinding, prefix.value, self.ev)
         if served is not None:

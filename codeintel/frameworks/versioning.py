@@ -1,4 +1,5 @@
-"""fastapi-versioning's ``VersionedFastAPI``: the routes of an app remounted per version."""
+"""fastapi-versioning's ``VersionedFastAPI``: the routes of an app remounted per version, by
+the library or by a project's own copy of it."""
 
 from __future__ import annotations
 
@@ -7,20 +8,47 @@ from dataclasses import dataclass
 from codeintel.facts.models import Value
 from codeintel.facts.routes import Route
 from codeintel.resolve.evaluate import Evaluator
-from codeintel.resolve.framework_names import VERSION_DECORATORS
+from codeintel.resolve.framework_names import VERSION_DECORATORS, VERSIONED_APPS
 
-#: What the library names the handler of each version's ``/docs`` and ``/openapi.json``.
-_NOOP = "fastapi_versioning.versioning.VersionedFastAPI.<locals>.noop"
+#: Where the library defines its function, whose handler of each version's ``/docs`` and
+#: ``/openapi.json`` is its local ``noop``.
+_LIBRARY = "fastapi_versioning.versioning.VersionedFastAPI"
+#: The parameters that tell a project's copy of the function (fastapi-versioning is no
+#: longer maintained, and projects keep their own).
+_COPY_PARAMETERS = frozenset({"app", "version_format", "prefix_format"})
 
 
 @dataclass(frozen=True, slots=True)
 class Rebinding:
-    """``app = VersionedFastAPI(app, ...)``: the app object, the call, and where it is."""
+    """``app = VersionedFastAPI(app, ...)``: the app object, the call, and where it is;
+    ``function`` is what the call runs, the library's or a copy of it."""
 
     app: str
     call: Value
     file: str
     line: int
+    function: str = _LIBRARY
+
+
+def versioning_function(called: str, evaluator: Evaluator) -> str | None:
+    """The function a call of ``called`` remounts an app with: the library's, or a project
+    function that is a copy of it (named so, with its parameters); None for anything else."""
+    if called in VERSIONED_APPS:
+        return _LIBRARY
+    fact = evaluator.resolver.symbols.get(called)
+    if fact is None or fact.kind != "function" or fact.name != "VersionedFastAPI":
+        return None
+    return called if {p.name for p in fact.params} >= _COPY_PARAMETERS else None
+
+
+def option(rebinding: Rebinding, name: str, evaluator: Evaluator) -> Value | None:
+    """The option ``name`` as the call gives it, else as a copy's parameter defaults it;
+    None when neither does (the library's default then holds)."""
+    given = rebinding.call.keyword(name)
+    fact = evaluator.resolver.symbols.get(rebinding.function)
+    if given is not None or fact is None:
+        return given
+    return next((p.default for p in fact.params if p.name == name), None)
 
 
 def versioned(
@@ -32,11 +60,11 @@ def versioned(
     one's at the same path and method, beside that version's ``docs`` and ``openapi.json``;
     ``enable_latest`` mounts the last set at ``/latest`` too. What the app is given after
     the rebinding is the new app's own. None when an option or a version is not a literal."""
-    given = rebinding.call.keyword("default_version")
+    given = option(rebinding, "default_version", evaluator)
     default = _version(given) if given is not None else (1, 0)
     if default is None:
         return None
-    latest = rebinding.call.keyword("enable_latest")
+    latest = option(rebinding, "enable_latest", evaluator)
     if latest is not None and (latest.kind != "const" or latest.text not in ("True", "False")):
         return None
     before, after, others = [], [], []
@@ -48,8 +76,9 @@ def versioned(
         else:
             before.append(route)
     versions: dict[tuple[int, int], list[Route]] = {}
+    decorators = _version_decorators(rebinding)
     for route in before:
-        version = _endpoint_version(route.endpoint, default, evaluator)
+        version = _endpoint_version(route.endpoint, default, decorators, evaluator)
         if version is None:
             return None
         versions.setdefault(version, []).append(route)
@@ -73,14 +102,21 @@ def _added_after(route: Route, rebinding: Rebinding) -> bool:
     return file == rebinding.file and line.isdigit() and int(line) > rebinding.line
 
 
+def _version_decorators(rebinding: Rebinding) -> frozenset[str]:
+    """The library's ``version`` decorator, and a copy's: the ``version`` of its module."""
+    if rebinding.function == _LIBRARY:
+        return VERSION_DECORATORS
+    return VERSION_DECORATORS | {f"{rebinding.function.rpartition('.')[0]}.version"}
+
+
 def _endpoint_version(
-    endpoint: str, default: tuple[int, int], evaluator: Evaluator
+    endpoint: str, default: tuple[int, int], decorators: frozenset[str], evaluator: Evaluator
 ) -> tuple[int, int] | None:
     """The version ``@version(major, minor)`` gives an endpoint, else ``default``; None when
     its arguments are not literals."""
     fact = evaluator.resolver.symbols.get(endpoint)
     for decorator in fact.decorators if fact is not None else ():
-        if decorator.kind == "call" and evaluator.qualified(decorator.func) in VERSION_DECORATORS:
+        if decorator.kind == "call" and evaluator.qualified(decorator.func) in decorators:
             return None if decorator.keywords else _version(decorator)
     return default
 
@@ -103,7 +139,7 @@ def _noop(rebinding: Rebinding, path: str) -> Route:
     return Route(
         method="GET",
         path=path,
-        endpoint=_NOOP,
+        endpoint=f"{rebinding.function}.<locals>.noop",
         file=rebinding.file,
         line=rebinding.line,
         app=rebinding.app,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -1292,6 +1293,40 @@ def test_an_app_versioned_by_fastapi_versioning_serves_each_version(tmp_path: Pa
     static = _operations(tmp_path, "main.app")
     assert ("GET", "/v2_0/items/{item_id}", "main.item_v2") in static
     assert ("POST", "/latest/items", "main.create") in static
+    assert static == runtime_routes(tmp_path, "main:app")
+
+
+@pytest.mark.slow
+def test_a_projects_copy_of_versioned_fastapi_serves_as_the_library(tmp_path: Path) -> None:
+    """fastapi-versioning is no longer maintained, and projects keep their own copy of it
+    (horse): a project function ``VersionedFastAPI(app, version_format, prefix_format)``
+    and its module's ``version`` remount the app as the library does, with the copy's own
+    defaults; its body, read as ordinary code, gave placeholder routes, and the app's
+    routes stayed at their unversioned paths."""
+    import fastapi_versioning.versioning
+
+    copied = inspect.getsource(fastapi_versioning.versioning)
+    default = 'prefix_format: str = "/v{major}_{minor}"'
+    assert default in copied
+    (tmp_path / "vendored").mkdir()
+    (tmp_path / "vendored" / "__init__.py").write_text("")
+    (tmp_path / "vendored" / "versioning.py").write_text(
+        copied.replace(default, 'prefix_format: str = "/api/v{major}"')
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n"
+        "from vendored.versioning import VersionedFastAPI, version\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/items')\ndef items() -> None: ...\n\n"
+        "@app.get('/items/{item_id}')\n@version(2)\ndef item_v2() -> None: ...\n\n"
+        "app = VersionedFastAPI(app, version_format='{major}')\n\n"
+        "@app.get('/')\ndef root() -> None: ...\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert ("GET", "/api/v2/items/{item_id}", "main.item_v2") in static
+    assert ("GET", "/api/v1/docs", "vendored.versioning.VersionedFastAPI.<locals>.noop") in static
+    assert not graph.diagnostics
     assert static == runtime_routes(tmp_path, "main:app")
 
 
