@@ -561,13 +561,31 @@ def _called_fixtures(module: ModuleFacts, evaluator: Evaluator, where: str) -> l
             continue
         made = value.items[0]
         target = resolver.resolve(made.ref, importer=module.module) if made.ref else None
-        if target is None or target.remainder:
+        qualname = target.qualname if target is not None and not target.remainder else None
+        # ``pytest.fixture(name="domain_0")(domain_factory(0))``: the function it returns
+        qualname = qualname or (
+            _returned_function(made, evaluator) if made.kind == "call" else None
+        )
+        if qualname is None:
             continue
-        fact = resolver.symbols.get(target.qualname)
-        home = _module_of(resolver.modules, resolver.symbols, target.qualname)
+        fact = resolver.symbols.get(qualname)
+        home = _module_of(resolver.modules, resolver.symbols, qualname)
         if fact is not None and home is not None and fact.kind == "function":
             found.append(_fixture(fact, decorator, home, evaluator, where, bound=assign.name))
     return found
+
+
+def _returned_function(call: Value, evaluator: Evaluator) -> str | None:
+    """The function a project function defines in its body and returns, when ``call`` calls
+    one that returns nothing else."""
+    factory = evaluator.called_class(call)
+    fact = evaluator.resolver.symbols.get(factory) if factory else None
+    if fact is None or fact.kind != "function" or len(fact.returned) != 1:
+        return None
+    returned = fact.returned[0]
+    nested = f"{factory}.<locals>.{returned.text}" if returned.kind == "name" else ""
+    made = evaluator.resolver.symbols.get(nested)
+    return nested if made is not None and made.kind == "function" else None
 
 
 def _seen_from(module: ModuleFacts, plugin: str | None) -> str:
