@@ -151,9 +151,10 @@ def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
     """A ``Depends(...)`` call, written in place, held by a module variable (litellm's
     ``_auth_dep: Final = Depends(user_api_key_auth)`` used as a default), or returned by a
     project function called in place (cheshire-cat's ``user=_get_user(role="admin")``)."""
+    value = _uncast(value, evaluator)
     if value is not None and value.kind == "name":
         key = evaluator.variable(value.ref)
-        value = evaluator.binding(key) if key else None
+        value = _uncast(evaluator.binding(key) if key else None, evaluator)
     if value is not None and value.kind == "subscript":  # ``user = DEPS["get"]`` (bitcart)
         value = evaluator.subscripted(value)
     if value is not None and value.kind == "call" and not _is_depends(value, evaluator):
@@ -169,7 +170,7 @@ def _returned_depends(call: Value, evaluator: Evaluator) -> Value | None:
     if called is None:
         return None
     factory, fact = called
-    returned = {chosen(value, fact, call) for value in fact.returned}
+    returned = {_uncast(chosen(value, fact, call), evaluator) for value in fact.returned}
     if len(returned) > 1:  # ``if auth_enabled: return Depends(bearer)``: the one that runs
         picked = evaluator.returned_for(call, factory)
         if picked is None and all(_is_depends(v, evaluator) for v in fact.returned):
@@ -180,6 +181,18 @@ def _returned_depends(call: Value, evaluator: Evaluator) -> Value | None:
     if depends is None or not _is_depends(depends, evaluator):
         return None
     return _passed(depends, factory, fact, call, evaluator)
+
+
+def _uncast(value: Value | None, evaluator: Evaluator) -> Value | None:
+    """``cast(params.Depends, Depends(_dep))``: the value ``typing.cast`` hands back as it is."""
+    while value is not None and value.kind == "call" and len(value.items) == 2:
+        if evaluator.qualified(value.func) not in _CASTS:
+            break
+        value = value.items[1]
+    return value
+
+
+_CASTS = frozenset({"typing.cast", "typing_extensions.cast"})
 
 
 def _passed(
