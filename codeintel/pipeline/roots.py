@@ -367,7 +367,9 @@ def _votes(
                 }
                 found, nested = bound | deeper, nested or bool(deeper)
             possible = _possible(path, found, packages, nested, searched)
-            outside[top] += not possible
+            # a module the project holds, named to the submodule, is its own even from
+            # outside (tests of ``src/myapp`` under a stray ``src/__init__.py``)
+            outside[top] += not possible and not nested
             tests = is_test_path(path)
             for root in possible:
                 votes[root, top] += 1
@@ -431,6 +433,11 @@ def _possible(
         )
     ]
     own = [r for r in usable if _holds(r, importer)]
+    if not usable and nested:
+        # only the folders holding the importer serve the submodule it names: one is on
+        # ``sys.path`` though a stray ``__init__`` makes it a package (``cd src/backend &&
+        # uvicorn app:app`` importing ``api.router``)
+        return [r for r in roots if _holds(r, importer) and not _is_tests(r)]
     return own or usable
 
 
@@ -495,10 +502,12 @@ def _pick(
     best = max(score.values())
     if best == 0:
         return None
+    # ties go to how the app's own code spells it (``uvicorn app:app`` in ``src/backend``
+    # importing ``api.router``, its tests ``backend.api.router``), then to the package chain
+    tied = [a for a in ancestors if score[a] == best]
+    tied = [a for a in tied if own[a] == max(own[t] for t in tied)]
     chain_root = next((a for a in ancestors if _name_under(path, a) == fallback_name), None)
-    if chain_root is not None and score[chain_root] == best:
-        return chain_root, "imports", "", 0
-    return next(a for a in ancestors if score[a] == best), "imports", "", 0
+    return (chain_root if chain_root in tied else tied[0]), "imports", "", 0
 
 
 #: ``from .x import y``, ``from .. import z`` at a module's top level: the dots of a

@@ -430,3 +430,43 @@ def test_the_apps_own_imports_decide_over_its_tests_spelling() -> None:
     }
     config = {"pyproject.toml": '[tool.pytest.ini_options]\npythonpath = ["src"]\n'}
     assert _names(sources, config)["src/app/routers.py"] == "app.routers"
+
+
+def test_a_folder_served_as_the_working_directory_under_a_stray_package() -> None:
+    """MACA's backend: ``cd src/backend && uvicorn app:app``, ``app.py`` importing
+    ``api.router``, with stray ``__init__.py`` files in ``src/`` and ``src/backend/`` and
+    tests spelling ``backend.api.router``. Only ``src/backend`` serves ``api.router``, so it
+    is on ``sys.path``; the app's own spelling wins over its tests' (15 of 16 routes had
+    lost their app)."""
+    naming = name_modules(
+        {
+            "src/__init__.py": b"",
+            "src/backend/__init__.py": b"",
+            "src/backend/app.py": b"from api.router import app_router\n",
+            "src/backend/api/__init__.py": b"",
+            "src/backend/api/router.py": b"app_router = None\n",
+            "src/tests/backend/test_router.py": b"from backend.api.router import app_router\n",
+        },
+        {"pyproject.toml": b'[tool.pytest.ini_options]\npythonpath = ["src"]\n'},
+    )
+    assert naming.names["src/backend/api/router.py"] == "api.router"
+    assert naming.aliases["backend.api.router"] == "api.router"
+
+
+def test_tests_outside_a_stray_package_import_its_submodules_as_the_code_does() -> None:
+    """``tests/conftest.py`` puts ``src`` on ``sys.path`` (``sys.path.insert``) over a stray
+    ``src/__init__.py``: the tests' ``from myapp.main import app`` names a module ``src``
+    holds, so it is no vote for a library of that name against the app's own spelling."""
+    names = _names(
+        {
+            "src/__init__.py": "",
+            "src/myapp/__init__.py": "",
+            "src/myapp/main.py": "from myapp.routers import items\n",
+            "src/myapp/routers/__init__.py": "",
+            "src/myapp/routers/items.py": "router = None\n",
+            "tests/conftest.py": "import sys\n",
+            "tests/test_items.py": "from myapp.main import app\n",
+            "tests/test_more.py": "from myapp.main import app\n",
+        }
+    )
+    assert names["src/myapp/routers/items.py"] == "myapp.routers.items"
