@@ -23,7 +23,10 @@ CODES: Final[dict[str, str]] = {
         "directory link"
     ),
     "CI106": "file contains NUL bytes",
-    "CI107": "analysis of a file failed (nesting too deep)",
+    "CI107": (
+        "analysis of a file failed (nesting too deep, or a bug in codeintel meeting an "
+        "unforeseen shape: please report the message); the other files are analysed"
+    ),
     "CI108": (
         "module not analysed: a package of the same name sits beside it (`x.py` next to "
         "`x/__init__.py`), so Python imports the package and never this file"

@@ -806,7 +806,17 @@ class _Collector:
 
     def _candidate(self, head: str, rest: str, chain: _Chain, *, local_ids: bool) -> str | None:
         """The qualified name ``head.rest`` may refer to. A function's locals give None, or with
-        ``local_ids`` an id of their own (``module.func.<locals>.name``); builtins give None."""
+        ``local_ids`` an id of their own (``module.func.<locals>.name``); builtins give None.
+        An empty chain is a module-level definition's own name read before it is bound
+        (``@app.get("/", response_model=list[int])`` on ``def list()``): no scope binds it
+        yet, so a builtin's name is the builtin."""
+        if not chain:
+            global_name = self.star_import or head not in _BUILTINS
+            return (
+                (f"{self.module}.{head}{rest}" if self.module else head + rest)
+                if global_name
+                else None
+            )
         innermost = chain[-1]
         for scope in reversed(chain):
             if scope.kind == "function":

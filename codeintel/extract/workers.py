@@ -34,6 +34,8 @@ def extract(job: Job) -> Result:
         return extract_module(parsed, job.path, job.module, is_package(job.path))
     except RecursionError:
         return Diagnostic("CI107", job.path, 0, "nesting too deep to analyse")
+    except Exception as exc:  # a bug meeting an unforeseen shape: this file only, reported
+        return Diagnostic("CI107", job.path, 0, f"not analysed ({type(exc).__name__}: {exc})")
 
 
 def extract_all(

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import codeintel
+from codeintel.extract import workers
 from codeintel.frameworks import semantics
 
 _FRAGMENTS = [
@@ -35,6 +36,7 @@ _FRAGMENTS = [
     "\r\n",
     "    indented = 1\n",
     "async def g():\n    await h()\n",
+    "@router.get('/', response_model=list[int])\ndef list(x=id) -> list[int]:\n    pass\n",
     "ROUTERS = {'a': router, 'b': other}\nfor k, r in ROUTERS.items():\n"
     "    app.include_router(r, prefix=f'/{k}')\n",
     "def make(app=None):\n    if app is None:\n        app = FastAPI()\n"
@@ -142,6 +144,46 @@ def test_a_module_hidden_by_a_package_of_its_name_is_reported_not_analysed(
     graph = codeintel.analyze(tmp_path)
     assert [s.qualname for s in graph.schemas()] == ["schemas.providers.OpenAIProvider"]
     assert [(d.code, d.file) for d in graph.diagnostics] == [("CI108", "schemas/providers.py")]
+
+
+def test_a_definition_named_for_a_builtin_it_reads_is_analysed(tmp_path: Path) -> None:
+    """``@app.get("/items", response_model=list[int])`` on ``def list()``: the decorator
+    reads the builtin, which the module binds only after; one such file crashed the whole
+    analysis (IndexError), with a return annotation, a default, a class, under ``if``."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\napp = FastAPI()\n\n"
+        "@app.get('/items', response_model=list[int])\ndef list() -> list[int]:\n"
+        "    return []\n\n"
+        "def id(x=id):\n    return x\n\n"
+        "def deco(x):\n    return lambda c: c\n\n"
+        "@deco(dict)\nclass dict:\n    pass\n\n"
+        "if True:\n    def zip(*a: zip) -> None:\n        pass\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(r.path, r.endpoint, r.response_model) for r in graph.routes()] == [
+        ("/items", "main.list", "list[int]")
+    ]
+    assert not graph.diagnostics
+
+
+def test_a_file_the_extractor_fails_on_is_a_diagnostic_and_the_others_stand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = workers.extract_module
+
+    def failing(module: object, path: str, *args: object) -> object:
+        if path == "bad.py":
+            raise IndexError("tuple index out of range")
+        return real(module, path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers, "extract_module", failing)
+    (tmp_path / "bad.py").write_text("x = 1\n")
+    (tmp_path / "good.py").write_text("y = 2\n")
+    graph = codeintel.analyze(tmp_path, cache=False, workers=1)
+    assert "good" in graph.modules()
+    assert [(d.code, d.file, d.message) for d in graph.diagnostics] == [
+        ("CI107", "bad.py", "not analysed (IndexError: tuple index out of range)")
+    ]
 
 
 def test_a_fact_family_that_fails_is_a_diagnostic_and_the_others_stand(
