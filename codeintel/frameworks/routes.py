@@ -86,6 +86,7 @@ _VERSIONED = "generate_and_include_versioned_routers"  # Cadwyn's (airflow's exe
 #: ``host`` (Starlette's ``app.host("api.example.com", router)``) serves the child's routes at
 #: their own paths, for requests to that host.
 _INCLUDES = frozenset({"include_router", "mount", "host", _VERSIONED})
+_INCLUDED_AS_DECLARED = frozenset({"mount", "host", "copy"})
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _REGISTERING = frozenset({*_VERBS, *_INCLUDES, *_ADDERS, "routes"})
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
@@ -4055,11 +4056,14 @@ class _Builder:
                 # prefix from the arguments bound where it is built
                 mixed = {**env, **child.bound, **child_env}
                 own = self._prefix(child, mixed, site) if child.kind == "router" else Text("")
+                # a mounted or copied route is served as it was declared: the mounting
+                # app's ``dependencies=`` and tags never reach it, as an include's do
+                served = edge.method in _INCLUDED_AS_DECLARED
                 outer = _Context(
                     context.app,
                     _join(context.prefix, prefix),
-                    (*context.dependencies, *deps),
-                    (*context.tags, *tags),
+                    deps if served else (*context.dependencies, *deps),
+                    tags if served else (*context.tags, *tags),
                     (*context.sites, site.where),
                     (*context.conditions, *site.conditions, *branch, *tests),
                 )

@@ -3997,3 +3997,30 @@ def test_a_depends_a_factory_casts_is_the_depends(tmp_path: Path) -> None:
     )
     chain = ["main.get_user", "main.require_role.<locals>._dep"]
     _chains_as_at_runtime(tmp_path, {"GET /a": chain, "GET /b": chain})
+
+
+@pytest.mark.slow
+def test_a_mounted_app_serves_its_routes_without_the_mounting_apps_dependencies(
+    tmp_path: Path,
+) -> None:
+    """``FastAPI(dependencies=[Depends(verify_key)])`` mounting ``v1``: a mount serves the
+    sub-app as it is, so its routes ask only for their own (we added the parent's key check
+    to every versioned route); an included router's routes do get it."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def verify_key() -> bool:\n    return True\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "app = FastAPI(dependencies=[Depends(verify_key)])\n"
+        "v1 = FastAPI()\nrouter = APIRouter()\n\n"
+        "@v1.get('/items')\ndef items(db: str = Depends(get_db)) -> None: ...\n\n"
+        "@router.get('/users')\ndef users() -> None: ...\n\n"
+        "app.mount('/v1', v1)\napp.include_router(router)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in routes}
+    assert static == {"GET /v1/items": ["main.get_db"], "GET /users": ["main.verify_key"]}
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == {
+        "GET /users": ["main.verify_key"]
+    }
+    mounted = oracle("runtime_dependencies.py", tmp_path, "--routes", "main:v1")
+    assert mounted == {"GET /items": static["GET /v1/items"]}
