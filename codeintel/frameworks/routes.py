@@ -249,6 +249,7 @@ class _Builder:
         self._unused: dict[str, str | None] = {}  # see _never_run
         self._extended: dict[str, frozenset[str]] = {}  # see _subclassed
         self._tests_known: dict[tuple[str, str, str], bool | None] = {}  # _known_tests
+        self._per_run: dict[str, frozenset[str]] = {}  # _built_per_run
         self._calling: set[tuple[str, str]] = set()  # factory calls being followed
         self._walking: list[str] = []  # the holders the walk is inside
         self._following: set[str] = set()  # names whose objects are being looked for
@@ -3791,7 +3792,7 @@ class _Builder:
             for key in made
             for d in self.declared.get(key, ())
             if not cls or key not in classes or self._runs_for(cls, key, d.site)
-            if not _another_call(d.site, env, key)
+            if not _another_call(d.site, env, key) and not self._another_run(d.site, env, key)
         ]
         for declared in (*own, *self._inherited_declared(holder)):
             outer = context.outer if declared.listed and context.outer else context
@@ -3811,7 +3812,7 @@ class _Builder:
                     found[key] = _either(found.get(key), route)
         for owner in made:
             for edge in self.edges.get(owner, ()):
-                if _another_call(edge.site, env, owner):
+                if _another_call(edge.site, env, owner) or self._another_run(edge.site, env, owner):
                     continue
                 if not cls or owner not in classes or self._runs_for(cls, owner, edge.site):
                     self._follow(edge, env, context, found, depth)
@@ -3823,6 +3824,27 @@ class _Builder:
             self._walk(
                 alias.param, inner, replace(context, conditions=conditions), found, depth + 1
             )
+
+    def _another_run(self, site: _Site, env: Env, owner: str) -> bool:
+        """Whether ``site``, a statement on ``owner``, an object a loop's body builds anew
+        each run (``api = APIRouter(prefix=f"/api/{version}")`` then
+        ``api.include_router(router)``), is another run's than the one whose bindings
+        ``env`` holds: each run's object holds its own run's routers, not every run's."""
+        looped = self._built_per_run(owner)
+        return any(k in env and env[k] != v for k, v in site.env.items() if k in looped)
+
+    def _built_per_run(self, owner: str) -> frozenset[str]:
+        """The loop variables of the loops around the one statement building ``owner``."""
+        if owner not in self._per_run:
+            written = self.ev.assigns.get(owner, ())
+            guards = written[0].guards if len(written) == 1 else ()
+            self._per_run[owner] = frozenset(
+                ref
+                for guard in guards
+                if guard.kind == "for" and guard.target is not None
+                for ref in _target_refs(guard.target)
+            )
+        return self._per_run[owner]
 
     def _constructing(self, function: str) -> set[str]:
         """The app or router classes whose construction runs ``function``: their ``__init__``
@@ -4074,7 +4096,9 @@ class _Builder:
                     tags=(*outer.tags, *child.tags),
                     outer=outer,
                 )
-                self._walk(key, child_env, inner, found, depth + 1)
+                # an object a loop builds anew each run is walked with this run's bindings
+                runs = {k: v for k, v in env.items() if k in self._built_per_run(key)}
+                self._walk(key, {**runs, **child_env}, inner, found, depth + 1)
 
     def _included(
         self, child: Value | None, env: Env, where: str, depth: int
@@ -4587,6 +4611,14 @@ def _loop_target(owner: str, guards: tuple[Guard, ...]) -> bool:
     """Whether ``owner`` (``router.get``) is read from a loop's variable."""
     head = owner.partition(".")[0]
     return any(g.kind == "for" and g.target is not None and g.target.text == head for g in guards)
+
+
+def _target_refs(target: Value) -> Iterator[str]:
+    """The variables a loop's target binds (``version, router``)."""
+    if target.kind == "name" and target.ref is not None:
+        yield target.ref
+    for item in target.items if target.kind == "list" else ():
+        yield from _target_refs(item)
 
 
 def _another_call(site: _Site, env: Env, owner: str) -> bool:

@@ -4024,3 +4024,39 @@ def test_a_mounted_app_serves_its_routes_without_the_mounting_apps_dependencies(
     }
     mounted = oracle("runtime_dependencies.py", tmp_path, "--routes", "main:v1")
     assert mounted == {"GET /items": static["GET /v1/items"]}
+
+
+@pytest.mark.slow
+def test_an_object_a_loop_builds_each_run_holds_that_runs_routers(tmp_path: Path) -> None:
+    """``for version, router in [...]: api = APIRouter(prefix=f"/api/{version}");
+    api.include_router(router); app.include_router(api)``, and a sub-app built and mounted
+    per run: each run's object holds its own run's router (we served every router under
+    every version, resolved). A router built once and filled in a loop holds them all."""
+    for name in ("v1", "v2"):
+        (tmp_path / f"{name}.py").write_text(
+            "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n"
+            f"@router.get('/items')\ndef {name}_items() -> None: ...\n"
+        )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\nimport v1\nimport v2\n\n"
+        "app = FastAPI()\nshared = APIRouter(prefix='/all')\n"
+        "for version, router in [('v1', v1.router), ('v2', v2.router)]:\n"
+        "    api = APIRouter(prefix=f'/api/{version}')\n"
+        "    api.include_router(router)\n"
+        "    app.include_router(api)\n"
+        "    shared.include_router(router, prefix=f'/{version}')\n"
+        "for version, router in {'v1': v1.router, 'v2': v2.router}.items():\n"
+        "    sub = FastAPI()\n"
+        "    sub.include_router(router)\n"
+        "    app.mount(f'/sub/{version}', sub)\n"
+        "app.include_router(shared)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert static == {
+        ("GET", f"{prefix}/{version}{path}", f"{version}.{version}_items")
+        for version in ("v1", "v2")
+        for prefix, path in (("/api", "/items"), ("/sub", "/items"), ("/all", "/items"))
+    }
+    assert not graph.diagnostics
+    assert static == runtime_routes(tmp_path, "main:app")
