@@ -491,6 +491,11 @@ class _Collector:
             assert isinstance(node.target, cst.Name)
             scope.annotated.add(node.target.value)
 
+    def visit_TypeAlias(self, node: cst.TypeAlias) -> None:
+        # ``type DbDep = Annotated[str, Depends(get_db)]`` (PEP 695): FastAPI unwraps the
+        # alias to its value, as it does an assigned one's
+        self._store(node.name, node, None, node.value)
+
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         if isinstance(node.operator, cst.AddAssign) and isinstance(node.target, cst.Name):
             # ``routes += [APIRoute(...)]`` (MLServer) binds what ``routes = routes + [...]`` would

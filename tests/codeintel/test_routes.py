@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import inspect
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -342,6 +343,7 @@ def test_a_router_read_from_a_list_by_its_index(tmp_path: Path) -> None:
 _HANDED_VERBS = """
 import functools
 import inspect
+import sys
 
 from fastapi import APIRouter, FastAPI, Security
 from fastapi.security import HTTPBasic, OAuth2PasswordBearer
@@ -4060,3 +4062,26 @@ def test_an_object_a_loop_builds_each_run_holds_that_runs_routers(tmp_path: Path
     }
     assert not graph.diagnostics
     assert static == runtime_routes(tmp_path, "main:app")
+
+
+def test_a_type_statements_alias_is_its_value(tmp_path: Path) -> None:
+    """``type DbDep = Annotated[str, Depends(get_db)]`` (PEP 695): FastAPI (0.128.2 on)
+    unwraps the alias as it does an assigned one (we gave no dependency, silently). Read
+    on any Python; compared with FastAPI where the interpreter runs the statement."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\n"
+        "from fastapi import Depends, FastAPI\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "def current_user(db: 'DbDep') -> str:\n    return 'u'\n\n"
+        "type DbDep = Annotated[str, Depends(get_db)]\n"
+        "type CurrentUser = Annotated[str, Depends(current_user)]\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/db')\ndef db(conn: DbDep) -> None: ...\n\n"
+        "@app.get('/me')\ndef me(user: CurrentUser) -> None: ...\n"
+    )
+    expected = {"GET /db": ["main.get_db"], "GET /me": ["main.get_db", "main.current_user"]}
+    if sys.version_info < (3, 12):
+        routes = codeintel.analyze(tmp_path, cache=False).routes()
+        assert {f"{r.method} {r.path}": list(r.all_dependencies) for r in routes} == expected
+    else:
+        _chains_as_at_runtime(tmp_path, expected)
