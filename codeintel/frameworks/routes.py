@@ -1979,10 +1979,15 @@ class _Builder:
         module = self._module_holding(owner if local else key.rpartition(".")[0]) or ""
         scope = owner[len(module) + 1 :] if local else ""
         cutoff = reader[2] if reader is not None and reader[:2] == (module, scope) else None
-        if (key, cutoff) not in self._appends:
-            self._appends[key, cutoff] = None  # while it runs: a loop over the list itself
-            self._appends[key, cutoff] = self._additions(key, module, scope, cutoff)
-        return self._appends[key, cutoff]
+        if (key, cutoff) in self._appends:
+            return self._appends[key, cutoff]
+        self._appends[key, cutoff] = None  # while it runs: a loop over the list itself
+        found = self._additions(key, module, scope, cutoff)
+        if self._collected:
+            self._appends[key, cutoff] = found
+        else:  # a registry's calls in modules not read yet would be missing for good
+            del self._appends[key, cutoff]
+        return found
 
     def _additions(
         self, key: str, module: str, scope: str, cutoff: int | None
@@ -2039,7 +2044,30 @@ class _Builder:
         runs = self._calls_of(module, call.scope, {added.ref}) if method != "extend" else None
         if runs is None or call.guards:
             return [], False
-        return [(_close(added, env), conditions) for env, conditions in runs], True
+        func = f"{module}.{call.scope}"
+        return [
+            (self._bound_result(_close(added, env), added, func, site) or _close(added, env), tests)
+            for (env, tests), site in zip(runs, self.sites[func], strict=True)
+        ], True
+
+    def _bound_result(
+        self, item: Value, added: Value, func: str, site: tuple[Value, _Site]
+    ) -> Value | None:
+        """``router = register(APIRouter(prefix="/users"))`` with ``register`` adding its
+        parameter and returning it: what the registry holds is the object the variable
+        holds, not another built in place; None for anything else."""
+        fact = self._callee(func)
+        returned = fact.returned if fact is not None else ()
+        if item.kind != "call" or len(returned) != 1 or returned[0].ref != added.ref:
+            return None
+        call, outer = site
+        facts = self.resolver.modules[outer.module]
+        for assign in facts.assigns:
+            if assign.line == outer.line and assign.value == call:
+                return Value(
+                    "name", assign.name, ref=self.ev.key(outer.module, assign.scope, assign.name)
+                )
+        return None
 
     def _returned_items(self, call: Value, hops: int) -> tuple[Value, ...] | None:
         """``for prefix in get_prefixes()`` (mlflow): a project function whose one ``return``

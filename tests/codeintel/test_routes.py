@@ -4085,3 +4085,33 @@ def test_a_type_statements_alias_is_its_value(tmp_path: Path) -> None:
         assert {f"{r.method} {r.path}": list(r.all_dependencies) for r in routes} == expected
     else:
         _chains_as_at_runtime(tmp_path, expected)
+
+
+@pytest.mark.slow
+def test_a_registry_filled_by_a_function_returning_its_argument(tmp_path: Path) -> None:
+    """``router = register(APIRouter(prefix="/users"))`` in each feature module, with
+    ``register`` appending its argument to ``ROUTERS`` and returning it, then ``for r in
+    ROUTERS`` in main: the registry holds the routers the modules' variables hold, from
+    every module, including those read after main (0 of 2 served, and no word)."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "registry.py").write_text(
+        "ROUTERS = []\n\ndef register(router):\n    ROUTERS.append(router)\n    return router\n"
+    )
+    for name in ("items", "users"):
+        (tmp_path / "app" / f"{name}.py").write_text(
+            "from fastapi import APIRouter\n\nfrom app.registry import register\n\n"
+            f"router = register(APIRouter(prefix='/{name}'))\n\n"
+            f"@router.get('')\ndef {name}() -> None: ...\n"
+        )
+    (tmp_path / "app" / "main.py").write_text(
+        "from fastapi import FastAPI\n\nimport app.items\nimport app.users\n"
+        "from app.registry import ROUTERS\n\n"
+        "app = FastAPI()\nfor r in ROUTERS:\n    app.include_router(r, prefix='/api')\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "app.main:app",
+        {("GET", "/api/items", "app.items.items"), ("GET", "/api/users", "app.users.users")},
+        "app.main.app",
+    )
