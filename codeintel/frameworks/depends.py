@@ -84,6 +84,10 @@ def list_providers(
         return [p for part in value.items for p in list_providers(part, evaluator, at)]
     if value.kind == "call":
         value = _returned_list(value, evaluator) or value
+    if value.kind == "subscript":  # ``ROUTER_DEPENDENCIES["items"]`` of a dict literal
+        held = evaluator.looked_up(value)
+        if held is not None:
+            return list_providers(held, evaluator, at)
     if value.kind != "list":
         return [placeholder(value.text)]
     found: list[str] = []

@@ -1027,6 +1027,12 @@ class Evaluator:
             ):
                 return None
             return made.items[index]
+        if container.kind == "subscript" and len(container.items) == 2 and hops < _MAX_HOPS:
+            # ``DEPS[RouterName.ITEMS][DependencyType.DEFAULT]``: a dict in a dict
+            inner = self._item(container.items[0], container.items[1], hops + 1)
+            if inner is None:
+                return None
+            container = inner
         followed = self._followed(container, hops)
         if followed is None:
             return None

@@ -4115,3 +4115,41 @@ def test_a_registry_filled_by_a_function_returning_its_argument(tmp_path: Path) 
         {("GET", "/api/items", "app.items.items"), ("GET", "/api/users", "app.users.users")},
         "app.main.app",
     )
+
+
+@pytest.mark.slow
+def test_dependencies_looked_up_in_a_dict_are_that_items(tmp_path: Path) -> None:
+    """``dependencies=DEPS["items"]`` and ``ROUTER_DEPENDENCIES[RouterName.ITEMS][
+    DependencyType.DEFAULT]`` (cohere-toolkit's table, keyed by ``StrEnum`` members): the
+    list the dict literal holds under the key (both were placeholders)."""
+    (tmp_path / "main.py").write_text(
+        "from enum import StrEnum\n"
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def get_session() -> int:\n    return 1\n\n"
+        "def check_org() -> int:\n    return 2\n\n"
+        "def check_user() -> int:\n    return 3\n\n"
+        "class RouterName(StrEnum):\n    ITEMS = 'items'\n    USERS = 'users'\n\n"
+        "class DependencyType(StrEnum):\n    DEFAULT = 'default'\n    AUTH = 'auth'\n\n"
+        "ROUTER_DEPENDENCIES = {\n"
+        "    RouterName.ITEMS: {\n"
+        "        DependencyType.DEFAULT: [Depends(get_session), Depends(check_org)],\n"
+        "    },\n"
+        "    RouterName.USERS: {DependencyType.DEFAULT: [Depends(check_user)]},\n"
+        "}\n"
+        "DEPS = {'items': [Depends(check_org)], 'users': [Depends(check_user)]}\n\n"
+        "items = APIRouter()\nusers = APIRouter()\n\n"
+        "@items.get('/items')\ndef list_items() -> None: ...\n\n"
+        "@users.get('/users')\ndef list_users() -> None: ...\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(\n"
+        "    items, dependencies=ROUTER_DEPENDENCIES[RouterName.ITEMS][DependencyType.DEFAULT]\n"
+        ")\n"
+        "app.include_router(users, prefix='/v2', dependencies=DEPS['users'])\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /items": ["main.get_session", "main.check_org"],
+            "GET /v2/users": ["main.check_user"],
+        },
+    )
