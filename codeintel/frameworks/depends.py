@@ -31,6 +31,7 @@ from codeintel.resolve.framework_names import (
     PAGE_CONTEXT,
     PAGE_PARAMS,
     PAGINATION_CONTEXTS,
+    PARAMETER_MARKERS,
     SIGNATURE_REPLACERS,
     TRANSPORT_SCHEMES,
     USER_CLOSURES,
@@ -730,16 +731,20 @@ def _annotated(
     if annotation.kind != "subscript" or not annotation.items:
         return []
     if evaluator.qualified(annotation.items[0]) not in ANNOTATED:
-        return []
+        # ``Db[str]`` of a generic alias ``Db = Annotated[T, Depends(get_db)]``
+        head = annotation.items[0]
+        return _annotated(head, evaluator, hops + 1) if head.kind == "name" else []
     base = annotation.items[1] if len(annotation.items) > 1 else None
-    found: list[str] = []
+    # of several markers FastAPI reads the last: ``Annotated[str, Depends(a), Query()]``
+    # is a query parameter
+    last: Value | None = None
     for meta in annotation.items[2:]:
         depends = _depends_held(meta, evaluator)
-        if depends is not None and made is not None:
-            depends = _passed(depends, *made, evaluator)
         if depends is not None:
-            found.extend(_provider(depends, base, evaluator))
-    return found
+            last = _passed(depends, *made, evaluator) if made is not None else depends
+        elif meta.kind == "call" and evaluator.qualified(meta.func) in PARAMETER_MARKERS:
+            last = None
+    return _provider(last, base, evaluator) if last is not None else []
 
 
 def _current_user(call: Value | None, evaluator: Evaluator) -> str | None:

@@ -121,6 +121,13 @@ VERSION_DECORATORS = frozenset(
 #: Decorators that give a function a signature built at run time, which FastAPI reads.
 SIGNATURE_REPLACERS = frozenset({"makefun.with_signature"})
 BODY = frozenset({"fastapi.Body", "fastapi.params.Body", "fastapi.param_functions.Body"})
+#: FastAPI's markers of where a parameter comes from: of several in one ``Annotated``, the
+#: last is the one FastAPI reads (``Depends`` and ``Security`` are ``DEPENDS``).
+PARAMETER_MARKERS = frozenset(
+    f"{module}.{name}"
+    for module in ("fastapi", "fastapi.params", "fastapi.param_functions")
+    for name in ("Query", "Path", "Body", "Header", "Cookie", "Form", "File")
+)
 ANNOTATED = frozenset({"typing.Annotated", "typing_extensions.Annotated"})
 MODEL_ROOTS = frozenset(
     {

@@ -4153,3 +4153,29 @@ def test_dependencies_looked_up_in_a_dict_are_that_items(tmp_path: Path) -> None
             "GET /v2/users": ["main.check_user"],
         },
     )
+
+
+@pytest.mark.slow
+def test_annotated_reads_its_last_marker_and_a_generic_alias(tmp_path: Path) -> None:
+    """FastAPI reads the last of several markers in one ``Annotated`` (a ``Query()`` after a
+    ``Depends`` makes a query parameter), and a generic alias ``Db = Annotated[T,
+    Depends(get_db)]`` used as ``Db[str]`` is the alias (we took every marker, and gave the
+    subscripted alias nothing)."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated, TypeVar\n"
+        "from fastapi import Depends, FastAPI, Query\n\n"
+        "T = TypeVar('T')\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "def get_cache() -> str:\n    return 'c'\n\n"
+        "Db = Annotated[T, Depends(get_db)]\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/two')\n"
+        "def two(x: Annotated[str, Depends(get_db), Depends(get_cache)]) -> None: ...\n\n"
+        "@app.get('/query')\n"
+        "def query(x: Annotated[str, Depends(get_db), Query()] = 'q') -> None: ...\n\n"
+        "@app.get('/generic')\ndef generic(db: Db[str]) -> None: ...\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path,
+        {"GET /two": ["main.get_cache"], "GET /query": [], "GET /generic": ["main.get_db"]},
+    )
