@@ -3311,6 +3311,9 @@ class _Builder:
                 if func_value is not None and func_value.func is not None
                 else None
             )
+            if instance is not None and instance != func.rpartition(".")[0]:
+                # a base's method run on a subclass's instance: ``self`` is that instance
+                bound = {**bound, _SELF: Value("name", instance, ref=instance)}
             picked = set()
             returns = fact.returned
             if len(returns) > 1 and index is None:
@@ -3571,6 +3574,8 @@ class _Builder:
         constructor was given (``_init_argument``)."""
         value = _close(value, env)
         held = self._init_argument(value.ref, env) if value.kind == "name" and value.ref else None
+        if held is None and value.kind == "name" and _SELF in env:
+            held = self._overriding(value, env[_SELF])
         if held is not None or depth > _MAX_DEPTH:
             return held or value
         if value.kind in ("fstring", "add", "or"):
@@ -3809,7 +3814,8 @@ class _Builder:
         classes, bound = self._constructed(holder)
         if classes:
             made, env = [*made, *classes], {**bound, **env}
-        env = {k: v for k, v in env.items() if k != _SELF}
+        if not self._built_by_method_of(holder, env.get(_SELF)):
+            env = {k: v for k, v in env.items() if k != _SELF}
         if obj is not None and obj.cls is not None:  # decides ``isinstance(self, Sub)``
             env[_SELF] = Value("name", obj.cls, ref=obj.cls)
         # ``self.add_api_route(path, self._completions)`` in a base class's ``__init__``: the
@@ -3873,6 +3879,34 @@ class _Builder:
                 for ref in _target_refs(guard.target)
             )
         return self._per_run[owner]
+
+    def _overriding(self, value: Value, instance: Value) -> Value | None:
+        """``self.resource_name_plural`` read in a base's method run on an instance of a
+        subclass that sets it: the subclass's class attribute, or what its property
+        returns, when that is one value; None when the base's own stands."""
+        owner, _, attribute = (value.ref or "").rpartition(".")
+        mro = self.resolver.mro(instance.ref or "")
+        if owner not in mro or "." in attribute:
+            return None
+        for cls in mro[: mro.index(owner)]:
+            written = self.ev.assigns.get(f"{cls}.{attribute}", ())
+            fact = self.resolver.symbols.get(f"{cls}.{attribute}")
+            if len(written) == 1 and written[0].value is not None:
+                return written[0].value
+            if fact is not None and _is_property(fact) and len(fact.returned) == 1:
+                return fact.returned[0]
+            if written or fact is not None:
+                return None  # set otherwise: not one value we can read
+        return None
+
+    def _built_by_method_of(self, holder: str, instance: Value | None) -> bool:
+        """Whether ``holder`` is a local of a method the class of ``instance`` has, a base's
+        (``router = APIRouter()`` in ``ResourceRouter.create``, called on an ``ItemRouter``):
+        what the method reads on ``self`` is that instance's."""
+        method, marker, _ = holder.partition(".<locals>.")
+        if instance is None or instance.ref is None or not marker:
+            return False
+        return method.rpartition(".")[0] in self.resolver.mro(instance.ref)
 
     def _constructing(self, function: str) -> set[str]:
         """The app or router classes whose construction runs ``function``: their ``__init__``
@@ -5012,8 +5046,9 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
             field = bound.keyword(tail) if bound.kind == "list" else None
             if field is not None:
                 return field
-            if bound.kind in ("str", "div") and "." not in tail:
-                # ``server.lower()`` of a loop's item, ``folder.glob("*.py")`` of a path
+            if bound.kind in ("str", "div", "call") and "." not in tail:
+                # ``server.lower()`` of a loop's item, ``folder.glob("*.py")`` of a path,
+                # ``router.create(prefix)`` of an instance a list holds (AIOD's routers)
                 return Value("getattr", value.text, func=bound, items=(Value("str", tail),))
             if bound.kind != "name" or bound.ref is None:
                 return value

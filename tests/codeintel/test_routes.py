@@ -4179,3 +4179,46 @@ def test_annotated_reads_its_last_marker_and_a_generic_alias(tmp_path: Path) -> 
         tmp_path,
         {"GET /two": ["main.get_cache"], "GET /query": [], "GET /generic": ["main.get_db"]},
     )
+
+
+@pytest.mark.slow
+def test_a_base_method_building_a_router_reads_the_instances_attributes(tmp_path: Path) -> None:
+    """AIOD's resource routers: ``for router in router_list: app.include_router(
+    router.create(prefix))`` over a list of instances, each of a subclass overriding what
+    the base's ``create`` reads on ``self`` (a class attribute, or a property): each router
+    has its instance's paths (we read the base's, a placeholder, and the loop not at all)."""
+    (tmp_path / "base.py").write_text(
+        "from fastapi import APIRouter\n\n"
+        "class ResourceRouter:\n"
+        "    version = 1\n\n"
+        "    @property\n"
+        "    def plural(self) -> str:\n        raise NotImplementedError\n\n"
+        "    def create(self, prefix: str) -> APIRouter:\n"
+        "        router = APIRouter(prefix=prefix)\n"
+        "        router.add_api_route(f'/{self.plural}/v{self.version}', self.listed(),"
+        " methods=['GET'])\n"
+        "        return router\n\n"
+        "    def listed(self):\n"
+        "        def get_resources() -> list[str]:\n            return []\n\n"
+        "        return get_resources\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nfrom base import ResourceRouter\n\n"
+        "class ItemRouter(ResourceRouter):\n"
+        "    @property\n"
+        "    def plural(self) -> str:\n        return 'items'\n\n"
+        "class UserRouter(ResourceRouter):\n"
+        "    version = 2\n    plural = 'users'\n\n"
+        "router_list = [ItemRouter(), UserRouter()]\n\n"
+        "def add_routes(app: FastAPI, prefix: str = '') -> None:\n"
+        "    for router in router_list:\n"
+        "        app.include_router(router.create(prefix))\n\n"
+        "app = FastAPI()\nadd_routes(app, '/api')\n"
+    )
+    endpoint = "base.ResourceRouter.listed.<locals>.get_resources"
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {("GET", "/api/items/v1", endpoint), ("GET", "/api/users/v2", endpoint)},
+        "main.app",
+    )
