@@ -571,7 +571,10 @@ def _called_fixtures(module: ModuleFacts, evaluator: Evaluator, where: str) -> l
         fact = resolver.symbols.get(qualname)
         home = _module_of(resolver.modules, resolver.symbols, qualname)
         if fact is not None and home is not None and fact.kind == "function":
-            found.append(_fixture(fact, decorator, home, evaluator, where, bound=assign.name))
+            fixture = _fixture(fact, decorator, home, evaluator, where, bound=assign.name)
+            if fixture.name != fact.name:  # ``client = pytest.fixture(make_client)``: bound here
+                fixture = fixture.model_copy(update={"via": module.file})
+            found.append(fixture)
     return found
 
 

@@ -20,13 +20,16 @@ def _domain_factory(number: int):  # type: ignore[no-untyped-def]
 
 
 store = pytest.fixture(_make_store)
+stock = pytest.fixture(_make_store, name="stock")  # one function, a second fixture
 cache = pytest.fixture(scope="module", name="shared_cache")(_make_cache)
 domain_0_func = pytest.fixture(name="domain_0")(_domain_factory(0))
 domain_1_func = pytest.fixture(name="domain_1")(_domain_factory(1))
 
 
-def test_uses_called_fixtures(store: dict[str, str], shared_cache: dict[str, str]) -> None:
-    assert store == shared_cache
+def test_uses_called_fixtures(
+    store: dict[str, str], stock: dict[str, str], shared_cache: dict[str, str]
+) -> None:
+    assert store == stock == shared_cache
 
 
 def test_uses_made_fixtures(domain_0: str, domain_1: str) -> None:
