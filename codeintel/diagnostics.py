@@ -54,6 +54,10 @@ CODES: Final[dict[str, str]] = {
         "(`globals().update(...)`, or pytest-factoryboy's `register(...)` of a factory or model "
         "we cannot read); the tests and fixtures it adds are not seen"
     ),
+    "CI206": (
+        "a route or include is declared on a router after the `include_router` that copied "
+        "its routes, lower in the same module: FastAPI never serves it through that include"
+    ),
     "CI900": (
         "a fact family (routes, schemas, tests...) failed on this project: a bug in codeintel, "
         "please report the message; that family's facts are missing, the others stand"

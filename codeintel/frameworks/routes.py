@@ -203,6 +203,9 @@ class _Context:
     # The same before the object's own prefix, dependencies and tags: FastAPI applies those
     # to what is declared on it, not to routes handed to its constructor.
     outer: _Context | None = None
+    # the ``include_router`` that reached the object: it copies the routes the object has
+    # then, not those its module declares on it later
+    included_at: _Site | None = None
 
 
 def extract_routes(
@@ -3827,6 +3830,7 @@ class _Builder:
             for d in self.declared.get(key, ())
             if not cls or key not in classes or self._runs_for(cls, key, d.site)
             if not _another_call(d.site, env, key) and not self._another_run(d.site, env, key)
+            if not self._after_include(d.site, context.included_at)
         ]
         for declared in (*own, *self._inherited_declared(holder)):
             outer = context.outer if declared.listed and context.outer else context
@@ -3847,6 +3851,8 @@ class _Builder:
         for owner in made:
             for edge in self.edges.get(owner, ()):
                 if _another_call(edge.site, env, owner) or self._another_run(edge.site, env, owner):
+                    continue
+                if self._after_include(edge.site, context.included_at):
                     continue
                 if not cls or owner not in classes or self._runs_for(cls, owner, edge.site):
                     self._follow(edge, env, context, found, depth)
@@ -3898,6 +3904,18 @@ class _Builder:
             if written or fact is not None:
                 return None  # set otherwise: not one value we can read
         return None
+
+    def _after_include(self, site: _Site, included_at: _Site | None) -> bool:
+        """Whether a statement on an object runs after the ``include_router`` that copied its
+        routes: later in the same module's top level (``@router.get`` below
+        ``app.include_router(router)``), so what it adds is never served there (a CI206)."""
+        if included_at is None or site.scope or included_at.scope:
+            return False
+        if site.file != included_at.file or site.line <= included_at.line:
+            return False
+        message = f"declared after the include at line {included_at.line}, which never serves it"
+        self.diagnostics.add(Diagnostic("CI206", site.file, site.line, message))
+        return True
 
     def _built_by_method_of(self, holder: str, instance: Value | None) -> bool:
         """Whether ``holder`` is a local of a method the class of ``instance`` has, a base's
@@ -4150,6 +4168,7 @@ class _Builder:
                     tags if served else (*context.tags, *tags),
                     (*context.sites, site.where),
                     (*context.conditions, *site.conditions, *branch, *tests),
+                    included_at=site if edge.method == "include_router" else None,
                 )
                 inner = replace(
                     outer,

@@ -4222,3 +4222,25 @@ def test_a_base_method_building_a_router_reads_the_instances_attributes(tmp_path
         {("GET", "/api/items/v1", endpoint), ("GET", "/api/users/v2", endpoint)},
         "main.app",
     )
+
+
+@pytest.mark.slow
+def test_a_route_declared_after_its_routers_include_is_not_served(tmp_path: Path) -> None:
+    """OpenKAT's katalogus: ``app.include_router(router, prefix="/v1")``, then
+    ``@router.get("/v1/")`` lower in the module. ``include_router`` copies the routes the
+    router has then, so FastAPI never serves the later one (nor what a later include on the
+    router adds): reported, not served as an unconditional route."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "app = FastAPI()\nrouter = APIRouter()\nlate = APIRouter()\n\n"
+        "@router.get('/items')\ndef items() -> None: ...\n\n"
+        "@late.get('/late')\ndef late_route() -> None: ...\n\n"
+        "app.include_router(router, prefix='/v1')\n\n"
+        "@router.get('/v1/')\ndef v1_root() -> None: ...\n\n"
+        "router.include_router(late)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert static == {("GET", "/v1/items", "main.items")}
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI206", 15), ("CI206", 18)]
+    assert static == runtime_routes(tmp_path, "main:app")
