@@ -55,8 +55,9 @@ CODES: Final[dict[str, str]] = {
         "we cannot read); the tests and fixtures it adds are not seen"
     ),
     "CI206": (
-        "a route or include is declared on a router after the `include_router` that copied "
-        "its routes, lower in the same module: FastAPI never serves it through that include"
+        "a route or include is declared on a router after an `include_router` of it, lower in "
+        "the same module: FastAPI before 0.137 copied the router's routes at the include and "
+        "never serves it there; 0.137 on does (its condition: `fastapi >= 0.137`)"
     ),
     "CI900": (
         "a fact family (routes, schemas, tests...) failed on this project: a bug in codeintel, "

@@ -87,6 +87,8 @@ _VERSIONED = "generate_and_include_versioned_routers"  # Cadwyn's (airflow's exe
 #: their own paths, for requests to that host.
 _INCLUDES = frozenset({"include_router", "mount", "host", _VERSIONED})
 _INCLUDED_AS_DECLARED = frozenset({"mount", "host", "copy"})
+#: The condition of what a router gets after it is included (see ``_include_order``).
+_LAZY_INCLUDES = "fastapi >= 0.137"
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _REGISTERING = frozenset({*_VERBS, *_INCLUDES, *_ADDERS, "routes"})
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
@@ -3830,11 +3832,11 @@ class _Builder:
             for d in self.declared.get(key, ())
             if not cls or key not in classes or self._runs_for(cls, key, d.site)
             if not _another_call(d.site, env, key) and not self._another_run(d.site, env, key)
-            if not self._after_include(d.site, context.included_at)
         ]
         for declared in (*own, *self._inherited_declared(holder)):
             outer = context.outer if declared.listed and context.outer else context
-            given = replace(outer, sites=context.sites, conditions=context.conditions)
+            conditions = self._include_order(declared.site, context)
+            given = replace(outer, sites=context.sites, conditions=conditions)
             for route in self._routes(holder, declared, env, given):
                 # reached two ways with two chains (a router built per ``if`` branch, each
                 # with its own dependencies): two facts, each under its own tests
@@ -3852,10 +3854,9 @@ class _Builder:
             for edge in self.edges.get(owner, ()):
                 if _another_call(edge.site, env, owner) or self._another_run(edge.site, env, owner):
                     continue
-                if self._after_include(edge.site, context.included_at):
-                    continue
                 if not cls or owner not in classes or self._runs_for(cls, owner, edge.site):
-                    self._follow(edge, env, context, found, depth)
+                    conditions = self._include_order(edge.site, context)
+                    self._follow(edge, env, replace(context, conditions=conditions), found, depth)
         for alias in (a for key in made for a in self.aliases.get(key, ())):
             conditions = (*context.conditions, *alias.conditions)
             # the outer call's bindings stay: an inner helper's argument may be the outer
@@ -3905,17 +3906,18 @@ class _Builder:
                 return None  # set otherwise: not one value we can read
         return None
 
-    def _after_include(self, site: _Site, included_at: _Site | None) -> bool:
-        """Whether a statement on an object runs after the ``include_router`` that copied its
-        routes: later in the same module's top level (``@router.get`` below
-        ``app.include_router(router)``), so what it adds is never served there (a CI206)."""
-        if included_at is None or site.scope or included_at.scope:
-            return False
-        if site.file != included_at.file or site.line <= included_at.line:
-            return False
-        message = f"declared after the include at line {included_at.line}, which never serves it"
+    def _include_order(self, site: _Site, context: _Context) -> tuple[str, ...]:
+        """The context's conditions, and for a statement on a router after the
+        ``include_router`` reaching it, lower in the same module's top level (``@router.get``
+        below ``app.include_router(router)``), the FastAPI that serves it: before 0.137
+        ``include_router`` copied the routes a router had then; since, it serves the router
+        itself (a CI206 says so)."""
+        at = context.included_at
+        if at is None or site.scope or at.scope or site.file != at.file or site.line <= at.line:
+            return context.conditions
+        message = f"declared after the include at line {at.line}: served by FastAPI 0.137 on only"
         self.diagnostics.add(Diagnostic("CI206", site.file, site.line, message))
-        return True
+        return (*context.conditions, _LAZY_INCLUDES)
 
     def _built_by_method_of(self, holder: str, instance: Value | None) -> bool:
         """Whether ``holder`` is a local of a method the class of ``instance`` has, a base's
