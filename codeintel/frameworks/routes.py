@@ -1433,6 +1433,16 @@ class _Builder:
         text = self.ev.text(with_dunders(closed, module, self.ev))
         return None if text.unknown else Value("str", text.value)
 
+    def _module_parts(self, value: Value, module: str, depth: int = 0) -> Value:
+        """``value`` with each ``getattr(mod, "__prefix__", "")`` of a module it names, in
+        place or in a string it builds, read as the module's attribute or the default."""
+        if _getattr(value) is not None:
+            return self._module_held(value, module) or value
+        if value.kind in ("fstring", "add", "or") and depth <= _MAX_DEPTH:
+            items = tuple(self._module_parts(v, module, depth + 1) for v in value.items)
+            return replace(value, items=items)
+        return value
+
     def _module_held(self, value: Value, module: str) -> Value | None:
         """The module an ``import_module`` call imports, or a ``getattr`` of one: the
         attribute, or its default where the module binds no such name."""
@@ -3566,7 +3576,8 @@ class _Builder:
         return value
 
     def _text(self, value: Value | None, env: Env, site: _Site) -> Text:
-        text = self.ev.text(self._closed(value, env, 0) if value is not None else None)
+        closed = self._closed(value, env, 0) if value is not None else None
+        text = self.ev.text(self._module_parts(closed, site.module) if closed else None)
         for unknown in text.unknown:
             message = f"path part {unknown} is not known statically"
             self.diagnostics.add(Diagnostic("CI201", site.file, site.line, message))

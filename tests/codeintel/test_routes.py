@@ -4250,3 +4250,38 @@ def test_a_route_declared_after_its_routers_include_needs_a_lazy_fastapi(tmp_pat
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI206", 15), ("CI206", 18)]
     served = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
     assert served == runtime_routes(tmp_path, "main:app")  # FastAPI 0.137 on, as installed
+
+
+@pytest.mark.slow
+def test_a_prefix_a_module_may_set_is_its_value_or_the_default(tmp_path: Path) -> None:
+    """``getattr(mod, "__prefix__", "")`` of each module a walk imports, returned by a
+    discovery helper with its router: the module's own ``__prefix__``, or the default where
+    it sets none (both were placeholders)."""
+    routes = tmp_path / "app" / "routes"
+    routes.mkdir(parents=True)
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (routes / "__init__.py").write_text("")
+    for name, prefix in (("alpha", "__prefix__ = '/alpha'\n"), ("beta", "")):
+        (routes / f"{name}.py").write_text(
+            f"from fastapi import APIRouter\n\n{prefix}router = APIRouter()\n\n"
+            f"@router.get('/{name[0]}')\ndef {name}() -> None: ...\n"
+        )
+    (tmp_path / "app" / "discovery.py").write_text(
+        "import importlib\nimport pkgutil\n\nfrom app import routes\n\n"
+        "def discover():\n    found = []\n"
+        "    for info in pkgutil.iter_modules(routes.__path__):\n"
+        "        mod = importlib.import_module(f'app.routes.{info.name}')\n"
+        "        found.append((mod.router, getattr(mod, '__prefix__', '')))\n"
+        "    return found\n"
+    )
+    (tmp_path / "app" / "main.py").write_text(
+        "from fastapi import FastAPI\n\nfrom app.discovery import discover\n\n"
+        "app = FastAPI()\nfor router, prefix in discover():\n"
+        "    app.include_router(router, prefix=prefix)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "app.main:app",
+        {("GET", "/alpha/a", "app.routes.alpha.alpha"), ("GET", "/b", "app.routes.beta.beta")},
+        "app.main.app",
+    )
