@@ -419,7 +419,9 @@ def _possible(
     a test suite's package folder ever on ``sys.path``: pytest imports its files by their
     package chain (WrenAI's ``tests/pytest/`` package is no ``pytest`` to its own tests).
     A folder a setting puts on the search path (``searched``: pytest's ``pythonpath``) is
-    on it, in a package or not (monarch's ``src`` under a stray ``__init__.py``)."""
+    on it, in a package or not, for the code inside it as for any other (monarch's ``src``
+    under a stray ``__init__.py``; arthur's ``src`` package, whose modules import each
+    other by their bare names)."""
     folder = importer.rpartition("/")[0]
     basedir = _pytest_basedir(importer, packages)
     usable = [
@@ -427,8 +429,8 @@ def _possible(
         for r in roots
         if r == basedir
         or (
-            (r != folder or (nested and r not in packages))
-            and (r not in packages or (_holds(r, importer) and not _is_tests(r)))
+            (r != folder or r in searched or (nested and r not in packages))
+            and (r not in packages or r in searched or (_holds(r, importer) and not _is_tests(r)))
             and (r in searched or not (r and r.rpartition("/")[0] in packages))
         )
     ]
@@ -494,10 +496,17 @@ def _pick(
     # how the app's own code imports the file; its tests may spell it otherwise too
     own = {a: code_votes[a, _top(path, a)] for a in ancestors}
     own = own if any(own.values()) else score
+    searched = [d.folder for d in declared if d.key in _SEARCH_PATHS and d.folder in ancestors]
     for root in declared:
         if root.folder in ancestors and (_declares(root.packages, _top(path, root.folder))):
-            if root.key in _SEARCH_PATHS and own[root.folder] < max(own.values()):
-                continue  # only on the path: the code imports this file from elsewhere
+            if own[root.folder] < max(own.values()) and (
+                root.key in _SEARCH_PATHS or any(own[f] > own[root.folder] for f in searched)
+            ):
+                # the app's code imports this file from elsewhere: a folder only on the path;
+                # or a package built for a wheel that the code runs from inside, as another
+                # setting puts it on the path (arthur's ``src`` package, its code importing
+                # ``routers.*`` with ``src`` on pytest's and mypy's path)
+                continue
             return root.folder, root.key, root.file, root.line
     best = max(score.values())
     if best == 0:

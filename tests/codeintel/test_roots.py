@@ -470,3 +470,30 @@ def test_tests_outside_a_stray_package_import_its_submodules_as_the_code_does() 
         }
     )
     assert names["src/myapp/routers/items.py"] == "myapp.routers.items"
+
+
+def test_a_package_built_from_src_whose_code_runs_with_src_on_the_path() -> None:
+    """arthur-engine: ``src/__init__.py``, hatch's ``packages = ["src"]``, and pytest's and
+    mypy's path ``src``; served as ``PYTHONPATH=src gunicorn src.server:get_app``, its
+    modules importing each other by their bare names. The code's own spelling names them
+    (``routers.items``), as the search path allows; what is imported as ``src.server`` stays
+    so (every endpoint was ``src.*``, and unresolved imports lost the routes)."""
+    pyproject = (
+        '[tool.hatch.build.targets.wheel]\npackages = ["src"]\n\n'
+        '[tool.pytest.ini_options]\npythonpath = ["src"]\n\n[tool.mypy]\nmypy_path = "src"\n'
+    )
+    naming = name_modules(
+        {
+            "src/__init__.py": b"",
+            "src/server.py": b"from routers.items import router\n",
+            "src/routers/__init__.py": b"",
+            "src/routers/items.py": b"from schemas.item import Item\n\nrouter = None\n",
+            "src/schemas/__init__.py": b"",
+            "src/schemas/item.py": b"class Item: ...\n",
+            "tests/test_item.py": b"from src.server import get_app\n",
+        },
+        {"pyproject.toml": pyproject.encode()},
+    )
+    assert naming.names["src/routers/items.py"] == "routers.items"
+    assert naming.names["src/schemas/item.py"] == "schemas.item"
+    assert naming.names["src/server.py"] == "src.server"
