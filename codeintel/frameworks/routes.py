@@ -1433,6 +1433,30 @@ class _Builder:
         text = self.ev.text(with_dunders(closed, module, self.ev))
         return None if text.unknown else Value("str", text.value)
 
+    def _branch_parts(self, value: Value, env: Env, site: _Site, depth: int = 0) -> Value:
+        """``value`` with each conditional expression, in place or in a string it builds,
+        read as the branch its test picks with the run's bindings (``"" if version ==
+        "internal" else f"/api/{version}"`` in a loop over versions); as it is when not known."""
+        if value.kind == "name" and env and depth <= _MAX_DEPTH:
+            # ``prefix = "" if version == "internal" else ...`` bound once in the loop's body
+            key = self.ev.variable(value.ref)
+            written = self.ev.assigns.get(key, ()) if key else ()
+            bound = written[0].value if len(written) == 1 else None
+            if bound is not None and bound.kind == "ifexp":
+                picked = self._branch_parts(bound, env, site, depth + 1)
+                return value if picked is bound else picked
+        if value.kind == "ifexp" and len(value.items) == 3 and depth <= _MAX_DEPTH:
+            test, body, orelse = value.items
+            held = holds(test.text, lambda dotted: self._argument_literal(site, env, dotted))
+            if held is None:
+                return value
+            chosen = self._closed(body if held else orelse, env, 0)
+            return self._branch_parts(chosen, env, site, depth + 1)
+        if value.kind in ("fstring", "add", "or") and depth <= _MAX_DEPTH:
+            items = tuple(self._branch_parts(v, env, site, depth + 1) for v in value.items)
+            return replace(value, items=items)
+        return value
+
     def _module_parts(self, value: Value, module: str, depth: int = 0) -> Value:
         """``value`` with each ``getattr(mod, "__prefix__", "")`` of a module it names, in
         place or in a string it builds, read as the module's attribute or the default."""
@@ -3577,7 +3601,8 @@ class _Builder:
 
     def _text(self, value: Value | None, env: Env, site: _Site) -> Text:
         closed = self._closed(value, env, 0) if value is not None else None
-        text = self.ev.text(self._module_parts(closed, site.module) if closed else None)
+        parts = self._module_parts(closed, site.module) if closed else None
+        text = self.ev.text(self._branch_parts(parts, env, site) if parts else None)
         for unknown in text.unknown:
             message = f"path part {unknown} is not known statically"
             self.diagnostics.add(Diagnostic("CI201", site.file, site.line, message))

@@ -4285,3 +4285,28 @@ def test_a_prefix_a_module_may_set_is_its_value_or_the_default(tmp_path: Path) -
         {("GET", "/alpha/a", "app.routes.alpha.alpha"), ("GET", "/b", "app.routes.beta.beta")},
         "app.main.app",
     )
+
+
+@pytest.mark.slow
+def test_a_prefix_a_loops_item_picks_by_a_comparison(tmp_path: Path) -> None:
+    """``prefix = "" if version == "internal" else f"/api/{version}"`` in a loop over
+    versions: each run's branch, by the item's value (a placeholder before)."""
+    (tmp_path / "r.py").write_text(
+        "from fastapi import APIRouter\n\npub = APIRouter()\ninternal = APIRouter()\n\n"
+        "@pub.get('/p')\ndef pub_p() -> None: ...\n\n"
+        "@internal.get('/health')\ndef health() -> None: ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nfrom r import internal, pub\n\n"
+        "app = FastAPI()\nBY_VERSION = {'v1': [pub], 'internal': [internal]}\n"
+        "for version, routers in BY_VERSION.items():\n"
+        "    prefix = '' if version == 'internal' else f'/api/{version}'\n"
+        "    for router in routers:\n"
+        "        app.include_router(router, prefix=prefix)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {("GET", "/api/v1/p", "r.pub_p"), ("GET", "/health", "r.health")},
+        "main.app",
+    )
