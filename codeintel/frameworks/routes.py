@@ -5103,7 +5103,7 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
             field = bound.keyword(tail) if bound.kind == "list" else None
             if field is not None:
                 return field
-            if bound.kind in ("str", "div", "call") and "." not in tail:
+            if bound.kind in ("str", "div", "call", "dict", "map") and "." not in tail:
                 # ``server.lower()`` of a loop's item, ``folder.glob("*.py")`` of a path,
                 # ``router.create(prefix)`` of an instance a list holds (AIOD's routers)
                 return Value("getattr", value.text, func=bound, items=(Value("str", tail),))

@@ -4310,3 +4310,33 @@ def test_a_prefix_a_loops_item_picks_by_a_comparison(tmp_path: Path) -> None:
         {("GET", "/api/v1/p", "r.pub_p"), ("GET", "/health", "r.health")},
         "main.app",
     )
+
+
+@pytest.mark.slow
+def test_a_loop_over_a_dict_an_outer_loops_item_holds(tmp_path: Path) -> None:
+    """``for version, routers in API_VERSIONS.items(): for name, router in
+    routers.items():`` over a dict of dicts: each inner item, under each outer one (the
+    inner loop was a CI202, every route without its app)."""
+    (tmp_path / "r.py").write_text(
+        "from fastapi import APIRouter\n\nannual = APIRouter()\nwip = APIRouter()\n\n"
+        "@annual.get('/')\ndef annual_list() -> None: ...\n\n"
+        "@wip.get('/{i}')\ndef wip_get(i: int) -> None: ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nfrom r import annual, wip\n\n"
+        "app = FastAPI()\n"
+        "API_VERSIONS = {'v1': {'annual': annual, 'wip': wip}, 'v2': {'wip': wip}}\n"
+        "for version, routers in API_VERSIONS.items():\n"
+        "    for route_name, router in routers.items():\n"
+        "        app.include_router(router, prefix=f'/api/{version}/{route_name}')\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/api/v1/annual/", "r.annual_list"),
+            ("GET", "/api/v1/wip/{i}", "r.wip_get"),
+            ("GET", "/api/v2/wip/{i}", "r.wip_get"),
+        },
+        "main.app",
+    )
