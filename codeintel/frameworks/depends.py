@@ -631,7 +631,7 @@ def _returned_local(call: Value | None, evaluator: Evaluator, hops: int = 0) -> 
         return None
     factory, fact = called
     returned = [_copied(v, fact, call, evaluator) or v for v in fact.returned]
-    names = {_function(chosen(v, fact, call), factory, evaluator) for v in returned}
+    names = {_function(chosen(v, fact, call), factory, evaluator, (fact, call)) for v in returned}
     if names == {None} and hops < _MAX_ALIASES and len(returned) == 1:
         # ``return make_loader(prefix=...)``: what the factory it calls returns (mavedb)
         inner = chosen(returned[0], fact, call)
@@ -669,23 +669,39 @@ def _function_called(call: Value, evaluator: Evaluator) -> tuple[str, SymbolFact
     return name, fact
 
 
-def _function(value: Value | None, factory: str, evaluator: Evaluator) -> str | None:
+def _function(
+    value: Value | None,
+    factory: str,
+    evaluator: Evaluator,
+    made: tuple[SymbolFact, Value] | None = None,
+) -> str | None:
+    """The function a factory's return names: one it defines (what it wraps, for a closure
+    made with ``functools.wraps``; ``made`` is the factory and the call, whose argument a
+    wrapped parameter is), or any project function."""
     if value is None or value.kind != "name":
         return None
     local = f"{factory}.<locals>.{value.text}"
     if local in evaluator.resolver.symbols:
-        return _unwrapped(local, evaluator)
+        return _unwrapped(local, evaluator, made)
     name = evaluator.qualified(value)
     return name if name in evaluator.resolver.symbols else None
 
 
-def _unwrapped(closure: str, evaluator: Evaluator) -> str:
+def _unwrapped(
+    closure: str, evaluator: Evaluator, made: tuple[SymbolFact, Value] | None = None
+) -> str:
     """A closure made with ``@functools.wraps(provider)`` (zenml's ``authorize``): FastAPI
     reads the signature of what it wraps, under that one's name; a wrapped function we cannot
-    name leaves a placeholder."""
+    name leaves a placeholder. A wrapped parameter of the factory is what ``made``'s call
+    passes (``Depends(audited(current_user))``)."""
     for decorator in evaluator.resolver.symbols[closure].decorators:
         if decorator.kind == "call" and evaluator.qualified(decorator.func) == _WRAPS:
             wrapped = decorator.items[0] if decorator.items else None
+            if wrapped is not None and made is not None and wrapped.kind == "name":
+                factory = closure.partition(".<locals>.")[0]
+                param = (wrapped.ref or "").removeprefix(f"{factory}.<locals>.")
+                if any(p.name == param for p in made[0].params):
+                    wrapped = argument(param, *made) or wrapped
             name = _wrapped(wrapped, evaluator) if wrapped is not None else None
             return name or placeholder(wrapped.text if wrapped is not None else decorator.text)
     return closure

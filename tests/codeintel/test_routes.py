@@ -4340,3 +4340,23 @@ def test_a_loop_over_a_dict_an_outer_loops_item_holds(tmp_path: Path) -> None:
         },
         "main.app",
     )
+
+
+@pytest.mark.slow
+def test_a_wrapping_decorator_applied_in_place_is_what_it_wraps(tmp_path: Path) -> None:
+    """``Depends(audited(current_user))``, ``audited`` returning a closure made with
+    ``functools.wraps(fn)``: FastAPI follows ``__wrapped__`` to what the call passed (a
+    ``<?fn>`` placeholder before; the ``@audited`` form at a def was right already)."""
+    (tmp_path / "main.py").write_text(
+        "from functools import wraps\nfrom typing import Annotated\n"
+        "from fastapi import Depends, FastAPI\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "def current_user(db: Annotated[str, Depends(get_db)]) -> str:\n    return 'u'\n\n"
+        "def audited(fn):\n"
+        "    @wraps(fn)\n"
+        "    def inner(*args, **kwargs):\n        return fn(*args, **kwargs)\n"
+        "    return inner\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/me', dependencies=[Depends(audited(current_user))])\ndef me() -> None: ...\n"
+    )
+    _chains_as_at_runtime(tmp_path, {"GET /me": ["main.get_db", "main.current_user"]})
