@@ -1050,7 +1050,7 @@ def _dataclass_signature(cls: str, evaluator: Evaluator) -> tuple[Param, ...] | 
     parameters. None for any other class, or past a base we do not read."""
     resolver = evaluator.resolver
     fact = resolver.symbols.get(cls)
-    if fact is None or fact.kind != "class" or not _writes_init(fact, evaluator):
+    if fact is None or fact.kind != "class" or not _writes_init(cls, fact, evaluator):
         return None
     fields: dict[str, Param] = {}
     for owner in reversed(resolver.mro(cls)):
@@ -1069,9 +1069,10 @@ def _dataclass_signature(cls: str, evaluator: Evaluator) -> tuple[Param, ...] | 
     return tuple(fields.values())
 
 
-def _writes_init(fact: SymbolFact, evaluator: Evaluator) -> bool:
-    """``@dataclass`` (not ``init=False``) on a class with no ``__init__`` of its own."""
-    if f"{fact.qualname}.__init__" in evaluator.resolver.symbols:
+def _writes_init(cls: str, fact: SymbolFact, evaluator: Evaluator) -> bool:
+    """``@dataclass`` (not ``init=False``) on the class ``cls``, with no ``__init__`` of its
+    own."""
+    if f"{cls}.__init__" in evaluator.resolver.symbols:
         return False
     for decorator in fact.decorators:
         func = decorator.func if decorator.kind == "call" else decorator

@@ -86,6 +86,8 @@ _VERSIONED = "generate_and_include_versioned_routers"  # Cadwyn's (airflow's exe
 #: ``host`` (Starlette's ``app.host("api.example.com", router)``) serves the child's routes at
 #: their own paths, for requests to that host.
 _INCLUDES = frozenset({"include_router", "mount", "host", _VERSIONED})
+#: Edges whose routes are served as declared: a mounted app and copied routes never get the
+#: parent's ``dependencies=`` or tags, as an included router's do.
 _INCLUDED_AS_DECLARED = frozenset({"mount", "host", "copy"})
 #: The condition of what a router gets after it is included (see ``_include_order``).
 _LAZY_INCLUDES = "fastapi >= 0.137"
@@ -4196,8 +4198,6 @@ class _Builder:
                 # prefix from the arguments bound where it is built
                 mixed = {**env, **child.bound, **child_env}
                 own = self._prefix(child, mixed, site) if child.kind == "router" else Text("")
-                # a mounted or copied route is served as it was declared: the mounting
-                # app's ``dependencies=`` and tags never reach it, as an include's do
                 served = edge.method in _INCLUDED_AS_DECLARED
                 outer = _Context(
                     context.app,
@@ -5105,7 +5105,8 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
                 return field
             if bound.kind in ("str", "div", "call", "dict", "map") and "." not in tail:
                 # ``server.lower()`` of a loop's item, ``folder.glob("*.py")`` of a path,
-                # ``router.create(prefix)`` of an instance a list holds (AIOD's routers)
+                # ``router.create(prefix)`` of an instance a list holds (AIOD's routers),
+                # ``routers.items()`` of a dict an outer loop's item is
                 return Value("getattr", value.text, func=bound, items=(Value("str", tail),))
             if bound.kind != "name" or bound.ref is None:
                 return value

@@ -3852,15 +3852,21 @@ def test_a_dataclass_dependency_asks_for_its_fields_providers(tmp_path: Path) ->
         "@dataclasses.dataclass(frozen=True)\nclass Filters:\n"
         "    user: Annotated[str, Depends(get_user)]\n"
         "    tags: list[str] = field(default_factory=list)\n\n"
+        "@dataclass\nclass Own:\n"
+        "    ignored: str = Depends(get_unused)\n\n"
+        "    def __init__(self, lang: str = Depends(get_lang)) -> None:\n"
+        "        self.ignored = lang\n\n"
         "app = FastAPI()\n\n"
         "@app.get('/a')\ndef a(p: Paging = Depends()) -> None: ...\n\n"
-        "@app.get('/b')\ndef b(f: Annotated[Filters, Depends()]) -> None: ...\n"
+        "@app.get('/b')\ndef b(f: Annotated[Filters, Depends()]) -> None: ...\n\n"
+        "@app.get('/c')\ndef c(o: Own = Depends()) -> None: ...\n"
     )
     _chains_as_at_runtime(
         tmp_path,
         {
             "GET /a": ["main.get_lang", "main.get_db", "main.Paging"],
             "GET /b": ["main.get_db", "main.get_user", "main.Filters"],
+            "GET /c": ["main.get_lang", "main.Own"],
         },
     )
 
