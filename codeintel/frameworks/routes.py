@@ -290,6 +290,9 @@ class _Builder:
             for site in self._loop_sites(module, file, call.line, call.guards, call.scope)[0]:
                 self._add_sites(call.value, site)
         self._bind_sole_callers()
+        # what a registry's function adds is known in full only once every module's calls
+        # are: lists read while they were being collected are read again
+        self._appends.clear()
         self._dynamic_imports(modules)
         for obj in self.objects.values():  # a factory's flag is known once its calls are
             given = obj.call.keyword("dependencies")
@@ -2020,15 +2023,10 @@ class _Builder:
         module = self._module_holding(owner if local else key.rpartition(".")[0]) or ""
         scope = owner[len(module) + 1 :] if local else ""
         cutoff = reader[2] if reader is not None and reader[:2] == (module, scope) else None
-        if (key, cutoff) in self._appends:
-            return self._appends[key, cutoff]
-        self._appends[key, cutoff] = None  # while it runs: a loop over the list itself
-        found = self._additions(key, module, scope, cutoff)
-        if self._collected:
-            self._appends[key, cutoff] = found
-        else:  # a registry's calls in modules not read yet would be missing for good
-            del self._appends[key, cutoff]
-        return found
+        if (key, cutoff) not in self._appends:
+            self._appends[key, cutoff] = None  # while it runs: a loop over the list itself
+            self._appends[key, cutoff] = self._additions(key, module, scope, cutoff)
+        return self._appends[key, cutoff]
 
     def _additions(
         self, key: str, module: str, scope: str, cutoff: int | None
