@@ -1976,7 +1976,9 @@ class _Builder:
         if items is None or key is None or passed is not None or binding.kind != "list":
             return items
         added = self._appended(key, None)
-        return (*items, *(item for item, _ in added[0])) if added and added[1] else None
+        if not added or not added[1]:
+            return None
+        return (*items, *(item for item, tests in added[0] if not _imports(tests)))
 
     def _spread_items(self, item: Value, env: Env, hops: int) -> tuple[Value, ...]:
         """A list display's item: a ``*spread``'s items, or what it spreads when they are
@@ -2026,7 +2028,38 @@ class _Builder:
         if (key, cutoff) not in self._appends:
             self._appends[key, cutoff] = None  # while it runs: a loop over the list itself
             self._appends[key, cutoff] = self._additions(key, module, scope, cutoff)
-        return self._appends[key, cutoff]
+        found = self._appends[key, cutoff]
+        return (self._reached(found[0], reader), found[1]) if found is not None else None
+
+    def _reached(
+        self, added: list[tuple[Value, tuple[str, ...]]], reader: tuple[str, str, int] | None
+    ) -> list[tuple[Value, tuple[str, ...]]]:
+        """What a registry's function adds from other modules (``import m`` among an item's
+        tests, by ``_added_elsewhere``), as ``reader`` sees it: an item its own module
+        imports only below the loop is not added yet (dropped); one a module some project
+        module imports is there (the test is dropped); one no module imports is added only
+        when that module runs (the test stays)."""
+        reached = []
+        for item, tests in added:
+            modules = [t.removeprefix("import ") for t in tests if t.startswith("import ")]
+            if reader is not None and any(self._imported_after(reader, m) for m in modules):
+                continue
+            kept = tuple(t for t in tests if t.removeprefix("import ") not in self.imported)
+            reached.append((item, kept))
+        return reached
+
+    def _imported_after(self, reader: tuple[str, str, int], module: str) -> bool:
+        """Whether the module of ``reader``, a statement at its top level, imports
+        ``module`` only below it."""
+        facts = self.resolver.modules.get(reader[0])
+        if facts is None or reader[1]:
+            return False
+        lines = [
+            i.line
+            for i in facts.imports
+            if i.scope == "" and (i.target == module or i.target.startswith(f"{module}."))
+        ]
+        return bool(lines) and min(lines) > reader[2]
 
     def _additions(
         self, key: str, module: str, scope: str, cutoff: int | None
@@ -2085,7 +2118,10 @@ class _Builder:
             return [], False
         func = f"{module}.{call.scope}"
         return [
-            (self._bound_result(_close(added, env), added, func, site) or _close(added, env), tests)
+            (
+                self._bound_result(_close(added, env), added, func, site) or _close(added, env),
+                (*tests, f"import {site[1].module}") if site[1].module != module else tests,
+            )
             for (env, tests), site in zip(runs, self.sites[func], strict=True)
         ], True
 
@@ -4728,6 +4764,11 @@ def _loop_target(owner: str, guards: tuple[Guard, ...]) -> bool:
     """Whether ``owner`` (``router.get``) is read from a loop's variable."""
     head = owner.partition(".")[0]
     return any(g.kind == "for" and g.target is not None and g.target.text == head for g in guards)
+
+
+def _imports(tests: tuple[str, ...]) -> bool:
+    """Whether tests hold an ``import m`` only running module ``m`` satisfies."""
+    return any(t.startswith("import ") for t in tests)
 
 
 def _target_refs(target: Value) -> Iterator[str]:

@@ -4366,3 +4366,31 @@ def test_a_wrapping_decorator_applied_in_place_is_what_it_wraps(tmp_path: Path) 
         "@app.get('/me', dependencies=[Depends(audited(current_user))])\ndef me() -> None: ...\n"
     )
     _chains_as_at_runtime(tmp_path, {"GET /me": ["main.get_db", "main.current_user"]})
+
+
+@pytest.mark.slow
+def test_a_registry_holds_only_what_modules_run_before_the_loop_add(tmp_path: Path) -> None:
+    """A ``register()`` registry read by a loop: a feature module the loop's own module
+    imports only below the loop has not added its router yet (not served), and one no
+    module imports adds it only when it is the program run (the condition ``import m``)."""
+    (tmp_path / "registry.py").write_text(
+        "ROUTERS = []\n\ndef register(router):\n    ROUTERS.append(router)\n    return router\n"
+    )
+    for name in ("fa", "fb", "fc"):
+        (tmp_path / f"{name}.py").write_text(
+            "from fastapi import APIRouter\n\nfrom registry import register\n\n"
+            f"router = register(APIRouter(prefix='/{name}'))\n\n"
+            f"@router.get('/')\ndef {name}_index() -> None: ...\n"
+        )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nimport fa\nfrom registry import ROUTERS\n\n"
+        "app = FastAPI()\nfor r in ROUTERS:\n    app.include_router(r)\n\nimport fb\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    served = {(r.method, r.path, r.endpoint): r.conditions for r in routes if r.app == "main.app"}
+    assert served == {
+        ("GET", "/fa/", "fa.fa_index"): (),
+        ("GET", "/fc/", "fc.fc_index"): ("import fc",),
+    }
+    unconditional = {route for route, conditions in served.items() if not conditions}
+    assert unconditional == runtime_routes(tmp_path, "main:app")
