@@ -32,13 +32,35 @@ class Rebinding:
 
 def versioning_function(called: str, evaluator: Evaluator) -> str | None:
     """The function a call of ``called`` remounts an app with: the library's, or a project
-    function that is a copy of it (named so, with its parameters); None for anything else."""
+    function that is a copy of it (named so, with its parameters, doing what it does);
+    None for anything else."""
     if called in VERSIONED_APPS:
         return _LIBRARY
     fact = evaluator.resolver.symbols.get(called)
     if fact is None or fact.kind != "function" or fact.name != "VersionedFastAPI":
         return None
-    return called if {p.name for p in fact.params} >= _COPY_PARAMETERS else None
+    if not {p.name for p in fact.params} >= _COPY_PARAMETERS:
+        return None
+    return called if _copies_library(called, fact.qualname, evaluator) else None
+
+
+def _copies_library(called: str, qualname: str, evaluator: Evaluator) -> bool:
+    """Whether the function does what the library's does: mounts an app per version, read
+    from what its module's ``version`` decorator sets (``_api_version``). A function that
+    only shares the name and parameters (a wrapper of the library, one mounting the app
+    elsewhere) is read as ordinary code."""
+    resolver = evaluator.resolver
+    module = resolver.modules.get(resolver.symbol_module.get(called, ""))
+    if module is None:
+        return False
+    texts = [c.value.text for c in module.calls]
+    texts += [a.value.text for a in module.assigns if a.value is not None]
+    mounts = any(
+        ".mount(" in c.value.text
+        for c in module.calls
+        if c.scope == qualname or c.scope.startswith(f"{qualname}.")
+    )
+    return mounts and any("_api_version" in text for text in texts)
 
 
 def option(rebinding: Rebinding, name: str, evaluator: Evaluator) -> Value | None:

@@ -1332,6 +1332,32 @@ def test_a_projects_copy_of_versioned_fastapi_serves_as_the_library(tmp_path: Pa
     assert static == runtime_routes(tmp_path, "main:app")
 
 
+@pytest.mark.slow
+def test_a_function_only_named_versioned_fastapi_is_read_as_written(tmp_path: Path) -> None:
+    """A project's ``VersionedFastAPI(app, version_format, prefix_format)`` that mounts the
+    app at ``/api`` and nothing per version shares the library's name and parameters, not
+    what it does: it is read as ordinary code (we remounted its app per version)."""
+    (tmp_path / "vendored.py").write_text(
+        "from fastapi import FastAPI\n\n"
+        "def version(major: int, minor: int = 0):\n    return lambda func: func\n\n"
+        "def VersionedFastAPI(app, version_format='{major}', prefix_format='/v{major}'):\n"
+        "    parent = FastAPI()\n    parent.mount('/api', app)\n    return parent\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nfrom vendored import VersionedFastAPI, version\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/items')\ndef items() -> None: ...\n\n"
+        "@app.get('/items/{item_id}')\n@version(2)\ndef item_v2(item_id: int) -> None: ...\n\n"
+        "app = VersionedFastAPI(app)\n"
+    )
+    static = _operations(tmp_path, "main.app")
+    assert static == {
+        ("GET", "/api/items", "main.items"),
+        ("GET", "/api/items/{item_id}", "main.item_v2"),
+    }
+    assert static == runtime_routes(tmp_path, "main:app")
+
+
 def test_a_dependencies_list_appended_to_is_read_or_reported(tmp_path: Path) -> None:
     """``deps = []`` then ``deps.append(Depends(check))``: read where every run appends;
     under an ``if`` (infinity's API key check) only the run decides, so it is reported."""
