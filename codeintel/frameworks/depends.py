@@ -86,7 +86,8 @@ def list_providers(
     if value.kind == "call":
         value = _returned_list(value, evaluator) or value
     if value.kind == "subscript":  # ``ROUTER_DEPENDENCIES["items"]`` of a dict literal
-        held = evaluator.looked_up(value)
+        table = _subscripted_name(value)
+        held = evaluator.looked_up(value) if not evaluator.changed_in_place(table) else None
         if held is not None:
             return list_providers(held, evaluator, at)
     if value.kind != "list":
@@ -99,6 +100,13 @@ def list_providers(
         depends = _depends_held(item, evaluator)
         found.extend(_provider(depends, None, evaluator) if depends else [placeholder(item.text)])
     return found
+
+
+def _subscripted_name(value: Value) -> str | None:
+    """The variable a subscript looks up in, through nested ones (``DEPS["a"]["b"]``)."""
+    while value.kind == "subscript" and value.items:
+        value = value.items[0]
+    return value.ref if value.kind == "name" else None
 
 
 def _appended(

@@ -999,6 +999,26 @@ class Evaluator:
         """What ``DEPS["get"]`` holds, when ``DEPS`` is a dict literal bound to a name."""
         return self._item(value.items[0], value.items[1], 0) if len(value.items) == 2 else None
 
+    def changed_in_place(self, ref: str | None) -> bool:
+        """Whether the module binding the variable ``ref`` names changes what it holds in
+        place: an item set or deleted (``DEPS["users"] = [...]``), or a method changing it
+        or one of its items (``DEPS.update(...)``, ``DEPS["users"].append(...)``)."""
+        key = self.variable(ref)
+        module = self.resolver.symbol_module.get(key or "")
+        facts = self.resolver.modules.get(module or "")
+        if key is None or module is None or facts is None:
+            return False
+        bare = key[len(module) + 1 :]
+        for call in facts.calls:
+            target = call.value.items[0].text if call.value.items else ""
+            if call.role in ("setitem", "delitem") and target.startswith(f"{bare}["):
+                return True
+            func = call.value.func.text if call.role == "call" and call.value.func else ""
+            held, _, method = func.rpartition(".")
+            if method in MUTATORS and (held == bare or held.startswith(f"{bare}[")):
+                return True
+        return False
+
     def looked_up(self, value: Value) -> Value | None:
         """What ``ROUTERS[name]`` or ``ROUTERS.get(name)`` gives, on a dict literal bound to a
         name, the key known in full."""
@@ -1037,9 +1057,10 @@ class Evaluator:
         if followed is None:
             return None
         container = followed
-        if container.kind == "dict":
+        if container.kind == "dict":  # of one key written twice, Python keeps the last
             text = self.text(key, hops + 1)
-            return None if text.unknown else container.keyword(text.value)
+            held = [v for k, v in container.keywords if k == text.value]
+            return held[-1] if held and not text.unknown else None
         if container.kind != "map":
             return None
         if any(written.kind == "fstring" for written in container.items[::2]):
@@ -1047,14 +1068,15 @@ class Evaluator:
         pairs = zip(container.items[::2], container.items[1::2], strict=True)
         named = self._named_as(key.ref) if key.kind == "name" and key.ref else None
         same = (lambda k: k.ref is not None and self._named_as(k.ref) == named) if named else None
+        found = None
         for written, item in pairs:
             if (
                 same(written)
                 if same
                 else written.kind == key.kind == "str" and written.text == key.text
             ):
-                return item
-        return None
+                found = item  # of one key written twice, Python keeps the last
+        return found
 
     def _attribute_default(self, ref: str, hops: int) -> Value | None:
         """``settings.API_V1_STR`` where ``settings = Settings()``: the class's default."""

@@ -4420,3 +4420,37 @@ def test_a_registry_holds_only_what_modules_run_before_the_loop_add(tmp_path: Pa
     }
     unconditional = {route for route, conditions in served.items() if not conditions}
     assert unconditional == runtime_routes(tmp_path, "main:app")
+
+
+def test_dependencies_in_a_dict_changed_in_place_are_not_read_as_written(
+    tmp_path: Path,
+) -> None:
+    """``DEPS["users"] = [...]``, ``DEPS.update(...)`` or ``DEPS["users"].append(...)``
+    after the literal: the list FastAPI gets is not the one written, so it is kept as a
+    placeholder (we read the literal's); of a key written twice, Python keeps the last."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def g1() -> int:\n    return 1\n\n"
+        "def g2() -> int:\n    return 2\n\n"
+        "SET = {'users': [Depends(g1)]}\nSET['users'] = [Depends(g2)]\n"
+        "UPDATED = {'users': [Depends(g1)]}\nUPDATED.update({'users': [Depends(g2)]})\n"
+        "GROWN = {'users': [Depends(g1)]}\nGROWN['users'].append(Depends(g2))\n"
+        "TWICE = {'users': [Depends(g1)], 'users': [Depends(g2)]}\n\n"
+        "app = FastAPI()\n"
+        "for name in ('SET', 'UPDATED', 'GROWN', 'TWICE'):\n"
+        "    pass\n"
+        "a, b, c, d = APIRouter(), APIRouter(), APIRouter(), APIRouter()\n\n"
+        "@a.get('/a')\ndef ra() -> None: ...\n\n@b.get('/b')\ndef rb() -> None: ...\n\n"
+        "@c.get('/c')\ndef rc() -> None: ...\n\n@d.get('/d')\ndef rd() -> None: ...\n\n"
+        "app.include_router(a, dependencies=SET['users'])\n"
+        "app.include_router(b, dependencies=UPDATED['users'])\n"
+        "app.include_router(c, dependencies=GROWN['users'])\n"
+        "app.include_router(d, dependencies=TWICE['users'])\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert {r.path: r.all_dependencies for r in routes} == {
+        "/a": ("<?SET['users']>",),
+        "/b": ("<?UPDATED['users']>",),
+        "/c": ("<?GROWN['users']>",),
+        "/d": ("main.g2",),
+    }
