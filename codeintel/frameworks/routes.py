@@ -1487,6 +1487,9 @@ class _Builder:
         if target is None or target.remainder or target.qualname not in self.resolver.modules:
             return None  # ``import routers`` binds ``main.routers`` to the module ``routers``
         if self.resolver.resolve(f"{target.qualname}.{name}") is not None:
+            bindings = self.ev.assigns.get(f"{target.qualname}.{name}", [])
+            if bindings and all(any(g.kind == "if" for g in a.guards) for a in bindings):
+                return None  # ``if os.environ.get(...): PREFIX = ...``: set or not, per run
             return Value("name", value.text, ref=f"{target.qualname}.{name}")
         return default
 

@@ -4454,3 +4454,22 @@ def test_dependencies_in_a_dict_changed_in_place_are_not_read_as_written(
         "/c": ("<?GROWN['users']>",),
         "/d": ("main.g2",),
     }
+
+
+def test_a_module_attribute_set_only_under_an_if_is_not_its_value(tmp_path: Path) -> None:
+    """``getattr(mod, "PREFIX", "/default")`` of a module setting ``PREFIX`` only under
+    ``if os.environ.get(...)``: whether it is set is each run's, so the prefix is kept as
+    written (we read the guarded value, resolved)."""
+    (tmp_path / "x.py").write_text(
+        "import os\nfrom fastapi import APIRouter\n\nrouter = APIRouter()\n"
+        "if os.environ.get('X_PREFIX'):\n    PREFIX = '/px'\n\n"
+        "@router.get('/x')\ndef fx() -> None: ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "import importlib\nfrom fastapi import FastAPI\n\napp = FastAPI()\n"
+        "mod = importlib.import_module('x')\n"
+        "app.include_router(mod.router, prefix=getattr(mod, 'PREFIX', '/default'))\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.path for r in graph.routes()] == ["<?getattr(mod, 'PREFIX', '/default')>/x"]
+    assert [d.code for d in graph.diagnostics] == ["CI201"]
