@@ -666,6 +666,8 @@ class Evaluator:
         if passed is not None:
             return passed
         key = self.variable(value.ref)
+        if key is not None and key != value.ref and self._instance_rewritten(value.ref):
+            return None  # ``settings.API_ROOT`` a validator normalises
         if key is not None:
             bound = self.binding(key)
             if bound is not None and self.called_class(bound) in _AUTO:
@@ -1096,6 +1098,8 @@ class Evaluator:
             if cls is None:
                 return None
         key = self._class_attribute(cls, last)
+        if key is not None and holder is not None and self._rewritten(cls, last):
+            return None  # an instance's value its validators or hooks may have changed
         if key is not None:
             return self.binding(key)
         owner = next(
@@ -1138,6 +1142,47 @@ class Evaluator:
             if declared is not None and any(name in _ALIASES for name, _ in declared.keywords):
                 return True
         return any(self._validated(owner) for owner in self.resolver.mro(cls))
+
+    def _rewritten(self, cls: str, attribute: str) -> bool:
+        """Whether an instance's ``attribute`` may differ from its class's default by the
+        class's own code: a validator naming the field (or ``*``), a model validator, or a
+        method setting ``self.attribute`` (a post-init hook, an ``__init__``). Validators of
+        other fields leave it as declared."""
+        for owner in self.resolver.mro(cls):
+            module = self.resolver.symbol_module.get(owner)
+            facts = self.resolver.modules.get(module) if module else None
+            if facts is None:
+                continue
+            local = owner.removeprefix(f"{module}.")
+            if any(a.scope == local and a.name == attribute for a in facts.attributes):
+                return True
+            methods = (m for m in facts.symbols if m.kind == "method")
+            for method in (m for m in methods if m.qualname.startswith(f"{local}.")):
+                if any(self._validates(d, attribute) for d in method.decorators):
+                    return True
+        return False
+
+    def _instance_rewritten(self, ref: str) -> bool:
+        """Whether ``settings.API_ROOT`` reads an instance's attribute that its class's own
+        code may change from the default (``_rewritten``)."""
+        split = self._split(ref)
+        holder = self.binding(split[0]) if split and split[0] in self.assigns else None
+        cls = self.instance_class(holder) if holder is not None else None
+        return split is not None and cls is not None and self._rewritten(cls, split[1])
+
+    def _validates(self, decorator: Value, attribute: str) -> bool:
+        """Whether a decorator is a pydantic validator that may change ``attribute``."""
+        func = decorator.func if decorator.kind == "call" else decorator
+        name = self.qualified(func)
+        if name not in VALIDATORS:
+            return False
+        if name.endswith("model_validator"):  # an after one changes what it sets on self
+            mode = decorator.keyword("mode") if decorator.kind == "call" else None
+            return mode is None or mode.text.strip("'\"") != "after"
+        if name.endswith("root_validator"):
+            return True
+        fields = [item.text for item in decorator.items if item.kind == "str"]
+        return decorator.kind != "call" or attribute in fields or "*" in fields
 
     def _validated(self, cls: str) -> bool:
         """Whether a project class has a method decorated as a pydantic validator."""

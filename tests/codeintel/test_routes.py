@@ -4473,3 +4473,36 @@ def test_a_module_attribute_set_only_under_an_if_is_not_its_value(tmp_path: Path
     graph = codeintel.analyze(tmp_path, cache=False)
     assert [r.path for r in graph.routes()] == ["<?getattr(mod, 'PREFIX', '/default')>/x"]
     assert [d.code for d in graph.diagnostics] == ["CI201"]
+
+
+def test_a_settings_value_its_validators_change_is_not_the_default(tmp_path: Path) -> None:
+    """``settings.API_ROOT`` of ``settings = Settings()`` whose ``field_validator("API_ROOT")``
+    adds a slash, or ``ADMIN_PREFIX`` a model validator derives: the instance's value is not
+    the class's default, so it is kept as written (we served ``api/ping`` and ``/ping``,
+    resolved). A field no validator names keeps its default."""
+    (tmp_path / "settings.py").write_text(
+        "from pydantic import field_validator, model_validator\n"
+        "from pydantic_settings import BaseSettings\n\n"
+        "class Settings(BaseSettings):\n"
+        "    API_ROOT: str = 'api'\n    ADMIN_PREFIX: str = ''\n    DOCS: str = '/docs'\n"
+        "    NAME: str = 'x'\n\n"
+        "    @field_validator('API_ROOT')\n    @classmethod\n"
+        "    def _slash(cls, v: str) -> str:\n"
+        "        return v if v.startswith('/') else '/' + v\n\n"
+        "    @field_validator('NAME')\n    @classmethod\n"
+        "    def _name(cls, v: str) -> str:\n        return v.upper()\n\n"
+        "    @model_validator(mode='after')\n"
+        "    def _derive(self):\n"
+        "        self.ADMIN_PREFIX = self.API_ROOT + '/admin'\n        return self\n\n"
+        "settings = Settings()\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\nfrom settings import settings\n\n"
+        "router = APIRouter()\n\n@router.get('/ping')\ndef ping() -> None: ...\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(router, prefix=settings.API_ROOT)\n"
+        "app.include_router(router, prefix=settings.ADMIN_PREFIX)\n"
+        "app.include_router(router, prefix=settings.DOCS)\n"
+    )
+    paths = sorted(r.path for r in codeintel.analyze(tmp_path, cache=False).routes())
+    assert paths == ["/docs/ping", "<?settings.ADMIN_PREFIX>/ping", "<?settings.API_ROOT>/ping"]
