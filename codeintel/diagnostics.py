@@ -57,7 +57,8 @@ CODES: Final[dict[str, str]] = {
     "CI206": (
         "a route or include is declared on a router after an `include_router` of it, lower in "
         "the same module: FastAPI before 0.137 copied the router's routes at the include and "
-        "never serves it there; 0.137 on does (its condition: `fastapi >= 0.137`)"
+        "never serves it there; 0.137 on does (its condition: `fastapi >= 0.137`); or a "
+        "mount on a router that is included, which `include_router` never serves"
     ),
     "CI900": (
         "a fact family (routes, schemas, tests...) failed on this project: a bug in codeintel, "

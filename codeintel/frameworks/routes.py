@@ -89,6 +89,7 @@ _INCLUDES = frozenset({"include_router", "mount", "host", _VERSIONED})
 #: Edges whose routes are served as declared: a mounted app and copied routes never get the
 #: parent's ``dependencies=`` or tags, as an included router's do.
 _INCLUDED_AS_DECLARED = frozenset({"mount", "host", "copy"})
+_MOUNTS = frozenset({"mount", "host"})
 #: The condition of what a router gets after it is included (see ``_include_order``).
 _LAZY_INCLUDES = "fastapi >= 0.137"
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
@@ -3928,6 +3929,13 @@ class _Builder:
         for owner in made:
             for edge in self.edges.get(owner, ()):
                 if _another_call(edge.site, env, owner) or self._another_run(edge.site, env, owner):
+                    continue
+                if edge.method in _MOUNTS and context.included_at is not None:
+                    # ``include_router`` takes a router's routes, never its mounts
+                    message = "a mount on an included router: include_router never serves it"
+                    self.diagnostics.add(
+                        Diagnostic("CI206", edge.site.file, edge.site.line, message)
+                    )
                     continue
                 if not cls or owner not in classes or self._runs_for(cls, owner, edge.site):
                     conditions = self._include_order(edge.site, context)

@@ -4506,3 +4506,22 @@ def test_a_settings_value_its_validators_change_is_not_the_default(tmp_path: Pat
     )
     paths = sorted(r.path for r in codeintel.analyze(tmp_path, cache=False).routes())
     assert paths == ["/docs/ping", "<?settings.ADMIN_PREFIX>/ping", "<?settings.API_ROOT>/ping"]
+
+
+@pytest.mark.slow
+def test_a_mount_on_an_included_router_is_not_served(tmp_path: Path) -> None:
+    """``router.mount("/admin", admin)`` then ``app.include_router(router)``: FastAPI's
+    include takes the router's routes, never its mounts (0.95 and 0.165 alike), so the
+    mounted app's routes are not served there: reported, not served resolved."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "admin = FastAPI()\n\n@admin.get('/stats')\ndef stats() -> None: ...\n\n"
+        "router = APIRouter()\nrouter.mount('/admin', admin)\n\n"
+        "@router.get('/ping')\ndef ping() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(router, prefix='/api')\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert static == {("GET", "/api/ping", "main.ping")}
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI206", 9)]
+    assert static == runtime_routes(tmp_path, "main:app")
