@@ -662,7 +662,7 @@ class Evaluator:
             return self._sliced(value, hops)
         if value.kind != "name" or value.ref is None:
             return None
-        passed = self.constructed(value.ref)
+        passed = self.constructed(value.ref) or self._enum_attribute(value.ref)
         if passed is not None:
             return passed
         key = self.variable(value.ref)
@@ -922,6 +922,24 @@ class Evaluator:
         mro = self.resolver.mro(cls)
         own = any(f"{c}._generate_next_value_" in self.resolver.symbols for c in mro)
         return Value("str", name.lower()) if "enum.StrEnum" in mro and not own else None
+
+    def _enum_attribute(self, ref: str) -> Value | None:
+        """``Paths.SENSORS.value`` (the member's value) or ``.name`` of a project ``Enum``'s
+        member; None for anything else."""
+        member, _, attribute = ref.rpartition(".")
+        owner, _, name = member.rpartition(".")
+        if attribute not in ("value", "name") or not owner:
+            return None
+        cls = self.class_held(owner)
+        if not cls or not self.is_subclass(cls, _ENUMS):
+            return None
+        if attribute == "name":
+            return Value("str", name)
+        key = self.variable(member)
+        bound = self.binding(key) if key else None
+        if bound is not None and self.called_class(bound) in _AUTO and key is not None:
+            return self._auto_value(key)
+        return bound
 
     def _enum_member(self, value: Value) -> bool:
         """Whether ``value`` names a member of an ``Enum`` whose ``str()`` is not its value

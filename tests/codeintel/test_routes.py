@@ -4525,3 +4525,25 @@ def test_a_mount_on_an_included_router_is_not_served(tmp_path: Path) -> None:
     assert static == {("GET", "/api/ping", "main.ping")}
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI206", 9)]
     assert static == runtime_routes(tmp_path, "main:app")
+
+
+@pytest.mark.slow
+def test_an_enum_members_value_in_a_path_is_the_value(tmp_path: Path) -> None:
+    """``@router.get(Paths.SENSORS.value)`` and ``APIRouter(prefix=Prefix.API.value)``, a
+    plain ``Enum`` and a ``str`` one: the member's value (both were placeholders), and
+    ``.name`` its name."""
+    (tmp_path / "main.py").write_text(
+        "from enum import Enum\nfrom fastapi import APIRouter, FastAPI\n\n"
+        "class Paths(str, Enum):\n    SENSORS = '/sensors'\n\n"
+        "class Prefix(Enum):\n    API = '/api'\n    admin = 1\n\n"
+        "router = APIRouter(prefix=Prefix.API.value)\n\n"
+        "@router.get(Paths.SENSORS.value)\ndef sensors() -> None: ...\n\n"
+        "@router.get('/' + Prefix.admin.name)\ndef admin() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {("GET", "/api/sensors", "main.sensors"), ("GET", "/api/admin", "main.admin")},
+        "main.app",
+    )
