@@ -1,8 +1,10 @@
 """Reading files: Python files as bytes, into jobs for the extractors; every other text file
-(configuration, docs) as UTF-8 text, with one policy for bad bytes."""
+(configuration, docs) as text (UTF-8 unless a BOM says otherwise), with one policy for bad
+bytes."""
 
 from __future__ import annotations
 
+import codecs
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,21 +72,34 @@ def _read(root: Path, path: str, max_file_size: int) -> Job | Diagnostic:
 
 def read_text(root: Path, path: str, diagnostics: list[Diagnostic]) -> str | None:
     """A non-Python text file as UTF-8, its BOM dropped, or None if it cannot be read (a
-    CI101). Bytes that are not UTF-8 are a CI102 at their line, and are read anyway, as
-    replacement characters: the rest of a config file or doc still counts."""
+    CI101); as UTF-16 or UTF-32 where its BOM says so, as pip reads a requirements file
+    (PowerShell's ``pip freeze >`` writes UTF-16). Bytes that are not valid are a CI102 at
+    their line, and are read anyway, as replacement characters: the rest of a config file
+    or doc still counts."""
     try:
         data = (root / path).read_bytes()
     except OSError as exc:
         diagnostics.append(_unreadable(path, exc))
         return None
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        message = f"not valid utf-8: {exc.reason}; read anyway"
+        message = f"not valid {encoding}: {exc.reason}; read anyway"
         diagnostics.append(Diagnostic("CI102", path, line, message))
-        text = data.decode("utf-8", errors="replace")
+        text = data.decode(encoding, errors="replace")
     return text.removeprefix("\ufeff")
+
+
+#: Byte-order marks of the wider encodings, UTF-32's first: its little-endian mark begins
+#: with UTF-16's. The codecs named drop the mark as they decode.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _unreadable(path: str, exc: OSError) -> Diagnostic:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,25 @@ def _write_bytes(tmp_path: Path, files: dict[str, bytes]) -> codeintel.CodeGraph
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     return codeintel.analyze(tmp_path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_requirements_file_with_a_utf16_or_utf32_bom_is_read_as_pip_reads_it(
+    tmp_path: Path, encoding: str
+) -> None:
+    """PowerShell's ``pip freeze > requirements.txt`` writes UTF-16 with a BOM, which pip
+    honours: every pin is a dependency (we read none, and gave a diagnostic per line)."""
+    text = "fastapi==0.110.0\nuvicorn==0.29.0\n"
+    bom = {"utf-16": b"", "utf-16-be": codecs.BOM_UTF16_BE, "utf-32": b""}[encoding]
+    graph = _write_bytes(
+        tmp_path,
+        {"requirements.txt": bom + text.encode(encoding), "app.py": b"import fastapi\n"},
+    )
+    assert not graph.diagnostics
+    assert [(d.name, d.line) for d in graph.project().dependencies] == [
+        ("fastapi", 1),
+        ("uvicorn", 2),
+    ]
 
 
 def test_config_that_is_not_utf8_is_reported_at_its_line_and_read_anyway(
