@@ -4018,7 +4018,7 @@ class _Builder:
         cls, _, method = function.rpartition(".")
         found = set()
         while cls and method:
-            runs = method == "__init__" or function in self._init_calls(cls)
+            runs = method in self._construction_methods(cls) or function in self._init_calls(cls)
             if runs and (self.ev.is_subclass(cls, APP_CLASSES) or self._router_class(cls)):
                 found.add(cls)
             function, marker, _ = function.rpartition(".<locals>.")
@@ -4027,11 +4027,17 @@ class _Builder:
             cls, _, method = function.rpartition(".")
         return found
 
+    def _construction_methods(self, cls: str) -> tuple[str, ...]:
+        """The methods building an instance of ``cls`` runs: ``__init__``, and for an app,
+        ``setup``, which ``FastAPI.__init__`` calls last (futuramaapi's subclass includes its
+        routers in an overridden ``setup``)."""
+        return ("__init__", "setup") if self.ev.is_subclass(cls, APP_CLASSES) else ("__init__",)
+
     def _init_calls(self, cls: str) -> set[str]:
         """The methods of ``cls`` its ``__init__`` calls on ``self``, directly or not."""
         if cls not in self._init_methods:
             found: set[str] = set()
-            todo = [f"{cls}.__init__"]
+            todo = [f"{cls}.{method}" for method in self._construction_methods(cls)]
             while todo:
                 for call in self._calls_in(todo.pop()):
                     ref = call.value.func.ref if call.value.func is not None else None

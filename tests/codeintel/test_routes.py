@@ -4547,3 +4547,23 @@ def test_an_enum_members_value_in_a_path_is_the_value(tmp_path: Path) -> None:
         {("GET", "/api/sensors", "main.sensors"), ("GET", "/api/admin", "main.admin")},
         "main.app",
     )
+
+
+@pytest.mark.slow
+def test_an_app_subclass_including_routers_in_setup_serves_them(tmp_path: Path) -> None:
+    """futuramaapi: ``class MyAPI(FastAPI)`` overriding ``setup`` to include its routers.
+    ``FastAPI.__init__`` calls ``self.setup()`` last, so they are served by each instance
+    (every route had no app)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "router = APIRouter(prefix='/items')\n\n"
+        "@router.get('/')\ndef list_items() -> None: ...\n\n"
+        "class MyAPI(FastAPI):\n"
+        "    def setup(self) -> None:\n"
+        "        super().setup()\n"
+        "        self._routers()\n\n"
+        "    def _routers(self) -> None:\n"
+        "        self.include_router(router)\n\n"
+        "app = MyAPI()\n"
+    )
+    _served_as_at_runtime(tmp_path, "main:app", {("GET", "/items/", "main.list_items")}, "main.app")
