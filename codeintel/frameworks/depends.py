@@ -286,12 +286,25 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
             return held
         given = _init_parameter(key, evaluator)
         if given is None:
+            method = _bound_method_held(key, evaluator)
+            if method is not None:  # ``get_db = db_manager.get_db``
+                return method
             unknown = _set_from_parameters(key, evaluator) or _unseen_alias(key, evaluator)
             return None if unknown else name
         # ``self.getter`` set from ``__init__(getter)``: what the one construction passes
         passed = _constructions_pass(key, given, evaluator)
         return _named(passed, evaluator, hops + 1) if passed is not None and hops < 8 else None
     return _bound_method(target.ref, evaluator) or name
+
+
+def _bound_method_held(key: str, evaluator: Evaluator) -> str | None:
+    """The method a variable bound once holds, bound to an instance (``get_db =
+    db_manager.get_db``): FastAPI names the method, as for ``Depends(db_manager.get_db)``."""
+    written = evaluator.assigns.get(key, [])
+    value = written[0].value if len(written) == 1 else None
+    return (
+        _bound_method(value.ref, evaluator) if value is not None and value.kind == "name" else None
+    )
 
 
 def _unseen_alias(key: str, evaluator: Evaluator) -> bool:

@@ -4567,3 +4567,24 @@ def test_an_app_subclass_including_routers_in_setup_serves_them(tmp_path: Path) 
         "app = MyAPI()\n"
     )
     _served_as_at_runtime(tmp_path, "main:app", {("GET", "/items/", "main.list_items")}, "main.app")
+
+
+@pytest.mark.slow
+def test_a_bound_method_held_by_a_name_is_that_method(tmp_path: Path) -> None:
+    """``get_db = db_manager.session`` then ``Depends(get_db)``, in another module too: the
+    instance's method, as ``Depends(db_manager.session)`` is (a ``<?get_db>``
+    placeholder before; about ten indexed projects write ``get_db = db_manager.X``)."""
+    (tmp_path / "db.py").write_text(
+        "from typing import Annotated\nfrom fastapi import Depends\n\n"
+        "def get_settings() -> dict:\n    return {}\n\n"
+        "class Database:\n"
+        "    def session(self, settings: Annotated[dict, Depends(get_settings)]):\n"
+        "        yield 'session'\n\n"
+        "db_manager = Database()\nget_db = db_manager.session\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\nfrom fastapi import Depends, FastAPI\n\n"
+        "from db import get_db\n\napp = FastAPI()\n\n"
+        "@app.get('/items')\ndef items(session: Annotated[str, Depends(get_db)]) -> None: ...\n"
+    )
+    _chains_as_at_runtime(tmp_path, {"GET /items": ["db.get_settings", "db.Database.session"]})
