@@ -499,13 +499,16 @@ def _pick(
     searched = [d.folder for d in declared if d.key in _SEARCH_PATHS and d.folder in ancestors]
     for root in declared:
         if root.folder in ancestors and (_declares(root.packages, _top(path, root.folder))):
+            named = root.packages is not None  # a wheel's own packages, not all under it
+            inner = [f for f in searched if _holds(root.folder, f) and f != root.folder]
             if own[root.folder] < max(own.values()) and (
-                root.key in _SEARCH_PATHS or any(own[f] > own[root.folder] for f in searched)
+                root.key in _SEARCH_PATHS
+                or (named and any(own[f] > own[root.folder] for f in inner))
             ):
                 # the app's code imports this file from elsewhere: a folder only on the path;
-                # or a package built for a wheel that the code runs from inside, as another
-                # setting puts it on the path (arthur's ``src`` package, its code importing
-                # ``routers.*`` with ``src`` on pytest's and mypy's path)
+                # or a package a wheel is built of that the code runs from inside, as another
+                # setting puts a folder inside it on the path (arthur's ``packages =
+                # ["src"]``, its code importing ``routers.*`` with ``src`` on pytest's path)
                 continue
             return root.folder, root.key, root.file, root.line
     best = max(score.values())
