@@ -1960,7 +1960,13 @@ class _Builder:
             return None
         if value.kind == "add" and len(value.items) == 2:  # ``PUBLIC + PRIVATE``
             parts = [self._items(v, env, hops + 1) for v in value.items]
-            return None if None in parts else tuple(i for part in parts for i in part or ())
+            if parts == [None, None]:
+                return None
+            # a part we cannot read is one unknown item, as a spread's is (AIOD's five
+            # ``router_list``s, one a comprehension over what the run computes)
+            return tuple(
+                i for v, part in zip(value.items, parts, strict=True) for i in part or (v,)
+            )
         func = value.func if value.kind == "call" else None
         if func is not None and func.ref is None and func.text in _SAME_ITEMS:
             return self._items(value.items[0], env, hops + 1) if len(value.items) == 1 else None

@@ -4588,3 +4588,21 @@ def test_a_bound_method_held_by_a_name_is_that_method(tmp_path: Path) -> None:
         "@app.get('/items')\ndef items(session: Annotated[str, Depends(get_db)]) -> None: ...\n"
     )
     _chains_as_at_runtime(tmp_path, {"GET /items": ["db.get_settings", "db.Database.session"]})
+
+
+def test_a_loop_over_lists_added_reads_the_lists_it_can(tmp_path: Path) -> None:
+    """``for r in KNOWN + computed():`` (AIOD's five ``router_list``s, one a comprehension
+    over what the run computes): the known list's routers are included, and the part we
+    cannot read is one unknown item, reported (the whole loop was, and every router lost
+    its app)."""
+    (tmp_path / "main.py").write_text(
+        "import os\nfrom fastapi import APIRouter, FastAPI\n\n"
+        "a = APIRouter()\n\n@a.get('/a')\ndef ra() -> None: ...\n\n"
+        "KNOWN = [a]\n\n"
+        "def computed():\n    return [APIRouter() for _ in os.environ.get('N', '')]\n\n"
+        "app = FastAPI()\n"
+        "for router in KNOWN + computed():\n    app.include_router(router)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(r.path, r.app) for r in graph.routes()] == [("/a", "main.app")]
+    assert [d.code for d in graph.diagnostics] == ["CI202"]
