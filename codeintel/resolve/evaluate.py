@@ -1162,22 +1162,19 @@ class Evaluator:
         return any(self._validated(owner) for owner in self.resolver.mro(cls))
 
     def _rewritten(self, cls: str, attribute: str) -> bool:
-        """Whether an instance's ``attribute`` may differ from its class's default by the
-        class's own code: a validator naming the field (or ``*``), a model validator, or a
-        method setting ``self.attribute`` (a post-init hook, an ``__init__``). Validators of
-        other fields leave it as declared."""
+        """Whether an instance's ``attribute`` is set anew by the class's own code: a method
+        assigning ``self.attribute`` (an after model validator deriving it, a post-init
+        hook, an ``__init__``). A field validator is not counted: most only normalise what
+        is given (``/api`` stays ``/api``), and reading the default is right far more often
+        than a placeholder would be."""
         for owner in self.resolver.mro(cls):
             module = self.resolver.symbol_module.get(owner)
             facts = self.resolver.modules.get(module) if module else None
-            if facts is None:
-                continue
             local = owner.removeprefix(f"{module}.")
-            if any(a.scope == local and a.name == attribute for a in facts.attributes):
+            if facts is not None and any(
+                a.scope == local and a.name == attribute for a in facts.attributes
+            ):
                 return True
-            methods = (m for m in facts.symbols if m.kind == "method")
-            for method in (m for m in methods if m.qualname.startswith(f"{local}.")):
-                if any(self._validates(d, attribute) for d in method.decorators):
-                    return True
         return False
 
     def _instance_rewritten(self, ref: str) -> bool:
