@@ -959,7 +959,14 @@ class _Builder:
     def _forwarded(self, decorator: Value) -> Value:
         """``@get("/g")`` with ``def get(path): return router.get(path)`` (the call held in a
         local first, too): the route decorator the function returns, its parameters bound to
-        the decorator's arguments."""
+        the decorator's arguments. ``get = router.get`` bound once, then ``@get("/g")``: the
+        verb the name holds."""
+        func = decorator.func if decorator.kind == "call" else None
+        key = self.ev.variable(func.ref) if func is not None and func.kind == "name" else None
+        written = self.ev.assigns.get(key, []) if key else []
+        held = written[0].value if len(written) == 1 else None
+        if held is not None and held.kind == "name" and _is_verb(held):
+            return replace(decorator, func=held)
         factory = self.ev.called_class(decorator) if decorator.kind == "call" else None
         fact = self._callee(factory)
         if factory is None or fact is None:

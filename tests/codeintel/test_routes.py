@@ -4603,3 +4603,27 @@ def test_a_loop_over_lists_added_reads_the_lists_it_can(tmp_path: Path) -> None:
     graph = codeintel.analyze(tmp_path, cache=False)
     assert [(r.path, r.app) for r in graph.routes()] == [("/a", "main.app")]
     assert [d.code for d in graph.diagnostics] == ["CI202"]
+
+
+@pytest.mark.slow
+def test_a_route_verb_bound_to_a_name_declares_routes(tmp_path: Path) -> None:
+    """``get = router.get`` and ``route = router.api_route`` bound once, then ``@get(...)``
+    and ``@route(..., methods=[...])``: the verbs they hold (the first was taken for a
+    library's bare ``@get`` and reported, the second missed silently)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "router = APIRouter()\nget = router.get\nroute = router.api_route\n\n"
+        "@get('/status')\ndef status() -> None: ...\n\n"
+        "@route('/multi', methods=['GET', 'DELETE'])\ndef multi() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(router, prefix='/x')\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/x/status", "main.status"),
+            ("GET", "/x/multi", "main.multi"),
+            ("DELETE", "/x/multi", "main.multi"),
+        },
+        "main.app",
+    )
