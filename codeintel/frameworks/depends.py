@@ -17,6 +17,7 @@ from codeintel.resolve.evaluate import (
     argument,
     calls_within,
     chosen,
+    container_root,
     placeholder,
 )
 from codeintel.resolve.framework_names import (
@@ -86,8 +87,9 @@ def list_providers(
     if value.kind == "call":
         value = _returned_list(value, evaluator) or value
     if value.kind == "subscript":  # ``ROUTER_DEPENDENCIES["items"]`` of a dict literal
-        table = _subscripted_name(value)
-        held = evaluator.looked_up(value) if not evaluator.changed_in_place(table) else None
+        table = evaluator.variable(container_root(value))
+        changed = table is None or evaluator.changed_in_place(table)
+        held = evaluator.looked_up(value) if not changed else None
         if held is not None:
             return list_providers(held, evaluator, at)
     if value.kind != "list":
@@ -100,13 +102,6 @@ def list_providers(
         depends = _depends_held(item, evaluator)
         found.extend(_provider(depends, None, evaluator) if depends else [placeholder(item.text)])
     return found
-
-
-def _subscripted_name(value: Value) -> str | None:
-    """The variable a subscript looks up in, through nested ones (``DEPS["a"]["b"]``)."""
-    while value.kind == "subscript" and value.items:
-        value = value.items[0]
-    return value.ref if value.kind == "name" else None
 
 
 def _appended(

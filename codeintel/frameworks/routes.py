@@ -42,6 +42,7 @@ from codeintel.resolve.evaluate import (
     argument,
     calls_within,
     chosen,
+    container_root,
     rebased,
     with_parts,
 )
@@ -103,7 +104,6 @@ _ADDS = frozenset({"append", "insert", "extend"})
 _TAKES_OUT = frozenset({"remove", "pop", "clear"})
 _STORES = frozenset({"setitem", "delitem"})  # statements changing a container's items
 #: What changes a dict's items after it is built.
-_DICT_CHANGES = frozenset({"pop", "popitem", "clear", "update", "setdefault", "__setitem__"})
 #: Builtins whose result has the items of their one argument, perhaps reordered or fewer.
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed"})
 #: What a router's options hold before they are set.
@@ -1886,7 +1886,7 @@ class _Builder:
             if any(r.startswith(f"{ref}.") for r in changed):
                 return False
             stored = (c.value.items[0] for c in facts.calls if c.role in _STORES and c.value.items)
-            if any(_root(target) == ref for target in stored):
+            if any(container_root(target) == ref for target in stored):
                 return False
         return True
 
@@ -2096,7 +2096,7 @@ class _Builder:
                 continue
             if call.scope != scope or (cutoff is not None and call.line >= cutoff):
                 continue
-            if call.role in _STORES and _root(call.value.items[0]) == key:
+            if call.role in _STORES and container_root(call.value.items[0]) == key:
                 return None  # ``ROUTERS[1]["prefix"] = ...``, ``del ROUTERS[0]``: changed in place
             statements, known = self._mapped(call.value)  # ``list(map(L.append, items))``
             for statement in statements:
@@ -2223,7 +2223,7 @@ class _Builder:
         namespace = self._namespace(mapping, env)
         while mapping is not None and mapping.kind == "name" and hops <= _MAX_DEPTH:
             key = self.ev.variable(mapping.ref)
-            if key is not None and self._dict_changed(key):
+            if key is not None and self.ev.changed_in_place(key):
                 return None
             mapping, hops = (self.ev.binding(key) if key else None), hops + 1
         if namespace is not None:
@@ -2244,25 +2244,6 @@ class _Builder:
             "values": [v for _, v in pairs],
         }
         return tuple(views[view]) if view in views else None
-
-    def _dict_changed(self, key: str) -> bool:
-        """Whether the module binding the dict ``key`` changes its items anywhere
-        (``ROUTES.pop("/b")``, ``ROUTES[k] = v``, ``del ROUTES[k]``): then a loop over it
-        does not run over what it was built with."""
-        owner, local, _ = key.partition(".<locals>.")
-        facts = self.resolver.modules.get(
-            self._module_holding(owner if local else key.rpartition(".")[0]) or ""
-        )
-        for call in facts.calls if facts is not None else ():
-            if call.role in _STORES and call.value.items and _root(call.value.items[0]) == key:
-                return True
-            func = call.value.func
-            holder, _, method = (
-                (func.ref or "").rpartition(".") if func is not None else ("", "", "")
-            )
-            if call.role == "call" and holder == key and method in _DICT_CHANGES:
-                return True
-        return False
 
     def _namespace(self, mapping: Value | None, env: Env) -> list[tuple[Value, Value]] | None:
         """``module.__dict__`` or ``vars(module)`` of a project module (RuoYi's controllers
@@ -4900,17 +4881,6 @@ def _iterables(guards: tuple[Guard, ...]) -> set[str | None]:
                 found.add(inner.ref)
             iterable = inner if inner is not None and inner.kind == "call" else None
     return found
-
-
-def _root(value: Value) -> str | None:
-    """The name a subscript or attribute chain starts from (``ROUTERS`` of
-    ``ROUTERS[1]["prefix"]``)."""
-    while value.kind in ("subscript", "getattr") and (value.items or value.func):
-        inner = value.items[0] if value.kind == "subscript" else value.func
-        if inner is None:
-            return None
-        value = inner
-    return value.ref if value.kind == "name" else None
 
 
 def _may_register(call: Value) -> bool:

@@ -51,6 +51,9 @@ MUTATORS = frozenset(
     {"add", "discard", "remove", "append", "extend", "insert", "update", "clear", "pop"}
     | {"popitem", "setdefault", "sort", "reverse"}
 )
+#: Statements changing a container's items, and methods changing it in place.
+_STORES = frozenset({"setitem", "delitem"})
+_CHANGES = MUTATORS | {"__setitem__"}
 _ENUMS = frozenset({"enum.Enum"})
 _AUTO = frozenset({"enum.auto"})
 _CONSTANT_TRUTH = {"None": False, "False": False, "True": True}
@@ -83,6 +86,17 @@ def calls_within(value: Value) -> list[Value]:
 
 def placeholder(text: str) -> str:
     return f"<?{text}>"
+
+
+def container_root(value: Value) -> str | None:
+    """The name a subscript or attribute chain starts from (``ROUTERS`` of
+    ``ROUTERS[1]["prefix"]``)."""
+    while value.kind in ("subscript", "getattr") and (value.items or value.func):
+        inner = value.items[0] if value.kind == "subscript" else value.func
+        if inner is None:
+            return None
+        value = inner
+    return value.ref if value.kind == "name" else None
 
 
 #: Methods that run as an instance is built, and may set its attributes anew.
@@ -667,7 +681,7 @@ class Evaluator:
             return passed
         key = self.variable(value.ref)
         if key is not None and key != value.ref and self._instance_rewritten(value.ref):
-            return None  # ``settings.API_ROOT`` a validator normalises
+            return None  # ``settings.ADMIN_PREFIX`` a model validator sets from others
         if key is not None:
             bound = self.binding(key)
             if bound is not None and self.called_class(bound) in _AUTO:
@@ -1019,23 +1033,27 @@ class Evaluator:
         """What ``DEPS["get"]`` holds, when ``DEPS`` is a dict literal bound to a name."""
         return self._item(value.items[0], value.items[1], 0) if len(value.items) == 2 else None
 
-    def changed_in_place(self, ref: str | None) -> bool:
-        """Whether the module binding the variable ``ref`` names changes what it holds in
-        place: an item set or deleted (``DEPS["users"] = [...]``), or a method changing it
-        or one of its items (``DEPS.update(...)``, ``DEPS["users"].append(...)``)."""
-        key = self.variable(ref)
-        module = self.resolver.symbol_module.get(key or "")
-        facts = self.resolver.modules.get(module or "")
-        if key is None or module is None or facts is None:
-            return False
-        bare = key[len(module) + 1 :]
-        for call in facts.calls:
-            target = call.value.items[0].text if call.value.items else ""
-            if call.role in ("setitem", "delitem") and target.startswith(f"{bare}["):
-                return True
-            func = call.value.func.text if call.role == "call" and call.value.func else ""
-            held, _, method = func.rpartition(".")
-            if method in MUTATORS and (held == bare or held.startswith(f"{bare}[")):
+    def changed_in_place(self, key: str) -> bool:
+        """Whether the module binding the variable ``key`` changes what it holds in place
+        anywhere: an item set or deleted (``ROUTES[k] = v``, ``del ROUTES[k]``), a method
+        changing it (``ROUTES.pop("/b")``, ``DEPS.update(...)``) or one of its items
+        (``DEPS["users"].append(...)``): then it does not hold what it was built with."""
+        owner, local, _ = key.partition(".<locals>.")
+        module = owner if local else key.rpartition(".")[0]
+        while module and module not in self.resolver.modules:
+            module = module.rpartition(".")[0]
+        facts = self.resolver.modules.get(module)
+        for call in facts.calls if facts is not None else ():
+            if call.role in _STORES and call.value.items:
+                if container_root(call.value.items[0]) == key:
+                    return True
+                continue
+            func = call.value.func if call.role == "call" else None
+            if func is not None and func.kind == "getattr" and func.func is not None:
+                held, method = container_root(func.func), func.items[0].text if func.items else ""
+            else:
+                held, _, method = (func.ref or "").rpartition(".") if func else ("", "", "")
+            if held == key and method in _CHANGES:
                 return True
         return False
 
@@ -1117,7 +1135,7 @@ class Evaluator:
                 return None
         key = self._class_attribute(cls, last)
         if key is not None and holder is not None and self._rewritten(cls, last):
-            return None  # an instance's value its validators or hooks may have changed
+            return None  # an instance's value its class's own code sets anew
         if key is not None:
             return self.binding(key)
         owner = next(
@@ -1184,20 +1202,6 @@ class Evaluator:
         holder = self.binding(split[0]) if split and split[0] in self.assigns else None
         cls = self.instance_class(holder) if holder is not None else None
         return split is not None and cls is not None and self._rewritten(cls, split[1])
-
-    def _validates(self, decorator: Value, attribute: str) -> bool:
-        """Whether a decorator is a pydantic validator that may change ``attribute``."""
-        func = decorator.func if decorator.kind == "call" else decorator
-        name = self.qualified(func)
-        if name not in VALIDATORS:
-            return False
-        if name.endswith("model_validator"):  # an after one changes what it sets on self
-            mode = decorator.keyword("mode") if decorator.kind == "call" else None
-            return mode is None or mode.text.strip("'\"") != "after"
-        if name.endswith("root_validator"):
-            return True
-        fields = [item.text for item in decorator.items if item.kind == "str"]
-        return decorator.kind != "call" or attribute in fields or "*" in fields
 
     def _validated(self, cls: str) -> bool:
         """Whether a project class has a method decorated as a pydantic validator."""
