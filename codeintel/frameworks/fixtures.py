@@ -581,14 +581,24 @@ def _called_fixtures(module: ModuleFacts, evaluator: Evaluator, where: str) -> l
 def _returned_function(call: Value, evaluator: Evaluator) -> str | None:
     """The function a project function defines in its body and returns, when ``call`` calls
     one that returns nothing else."""
+    made = _factory_return(call, evaluator)
+    nested = _nested(made[0], made[2]) if made is not None else ""
+    fact = evaluator.resolver.symbols.get(nested)
+    return nested if fact is not None and fact.kind == "function" else None
+
+
+def _factory_return(call: Value, evaluator: Evaluator) -> tuple[str, SymbolFact, Value] | None:
+    """The project function ``call`` calls, and the one value it returns."""
     factory = evaluator.called_class(call)
     fact = evaluator.resolver.symbols.get(factory) if factory else None
-    if fact is None or fact.kind != "function" or len(fact.returned) != 1:
+    if factory is None or fact is None or fact.kind != "function" or len(fact.returned) != 1:
         return None
-    returned = fact.returned[0]
-    nested = f"{factory}.<locals>.{returned.text}" if returned.kind == "name" else ""
-    made = evaluator.resolver.symbols.get(nested)
-    return nested if made is not None and made.kind == "function" else None
+    return factory, fact, fact.returned[0]
+
+
+def _nested(factory: str, returned: Value) -> str:
+    """The qualified name of the local ``returned`` names in ``factory``; "" for no name."""
+    return f"{factory}.<locals>.{returned.text}" if returned.kind == "name" else ""
 
 
 def _seen_from(module: ModuleFacts, plugin: str | None) -> str:
@@ -736,19 +746,18 @@ def _made_fixture(call: Value, evaluator: Evaluator) -> _Bound | None:
     ``@pytest.fixture`` it defines (fides' dataset configs): that nested fixture, which pytest
     registers under the variable's name."""
     resolver = evaluator.resolver
-    factory = evaluator.called_class(call)
-    fact = resolver.symbols.get(factory) if factory else None
-    if fact is None or fact.kind != "function" or len(fact.returned) != 1:
+    found = _factory_return(call, evaluator)
+    if found is None:
         return None
-    returned, applied = fact.returned[0], None
+    factory, fact, returned = found
+    applied = None
     if returned.kind == "call" and evaluator.qualified(returned.func) in FIXTURE_DECORATORS:
         # ``return pytest.fixture(_config)``: the decorator applied by hand
         applied = returned.func if len(returned.items) == 1 else None
         returned = returned.items[0] if applied is not None else returned
-    nested = f"{factory}.<locals>.{returned.text}" if returned.kind == "name" else ""
-    made = resolver.symbols.get(nested)
+    made = resolver.symbols.get(_nested(factory, returned))
     decorator = applied or (_fixture_decorator(made, evaluator) if made is not None else None)
-    if made is None or decorator is None or factory is None:
+    if made is None or decorator is None:
         return None
     return made, resolver.modules[resolver.symbol_module[factory]], _given(decorator, fact, call)
 
