@@ -875,7 +875,7 @@ class _Collector:
                 "call",
                 _text(node),
                 func=sub(node.func),
-                items=tuple(sub(a.value) for a in node.args if a.keyword is None and not a.star),
+                items=tuple(_positional(a, sub) for a in node.args if _is_positional(a)),
                 keywords=tuple(
                     (a.keyword.value if a.keyword else "**", sub(a.value))
                     for a in node.args
@@ -978,10 +978,23 @@ def _fstring_parts(
 
 def _element(element: cst.BaseElement, sub: Callable[[cst.BaseExpression], Value]) -> Value:
     """An item of a list, tuple or set display; ``*routers`` spreads the items of another."""
-    if isinstance(element, cst.StarredElement):
-        inner = sub(element.value)
-        return Value("star", f"*{inner.text}", items=(inner,))
-    return sub(element.value)
+    inner = sub(element.value)
+    return _star(inner) if isinstance(element, cst.StarredElement) else inner
+
+
+def _positional(arg: cst.Arg, sub: Callable[[cst.BaseExpression], Value]) -> Value:
+    """A call's positional argument; ``*names`` spreads the items of another, as in a display
+    (``usefixtures(*NEEDED)``)."""
+    inner = sub(arg.value)
+    return _star(inner) if arg.star == "*" else inner
+
+
+def _is_positional(arg: cst.Arg) -> bool:
+    return arg.keyword is None and arg.star != "**"
+
+
+def _star(inner: Value) -> Value:
+    return Value("star", f"*{inner.text}", items=(inner,))
 
 
 def _dict(node: cst.Dict, sub: Callable[[cst.BaseExpression], Value]) -> Value:

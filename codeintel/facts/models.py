@@ -25,8 +25,8 @@ class Value(_Pickled):
     ``kind`` is "str" (``text`` is the string's value), "int", "const" (True/False/None),
     "name" (a dotted name; ``ref`` is its qualified candidate, or a local id
     ``module.func.<locals>.name`` for a function's locals), "call" (``func``, positional
-    ``items``, ``keywords``), "list" (list, tuple or set; an item ``*x`` is a "star" whose
-    ``items[0]`` is ``x``), "fstring" (``items`` are its parts), "add" (``items`` are the
+    ``items``, ``keywords``), "list" (list, tuple or set), where an item ``*x`` is a "star"
+    whose ``items[0]`` is ``x``, "fstring" (``items`` are its parts), "add" (``items`` are the
     operands), "or" (``a or b``: ``items`` are the operands), "union" (``a | b``, an
     annotation's ``X | None`` too: ``items`` are the operands), "subscript" (``items`` are
     the base, then the indices), "dict" (string keys: ``keywords``), "getattr" (an

@@ -1020,8 +1020,7 @@ def _used_fixtures(
         name
         for mark in marks
         if mark.kind == "call" and _mark_function(mark.func, evaluator).endswith("usefixtures")
-        for item in mark.items
-        for name in evaluator.strings(item) or (evaluator.text(item).value,)
+        for name in evaluator.strings(Value("list", mark.text, items=mark.items))
     ]
     if anyio and (auto or "anyio" in _markers(marks)):
         names.append("anyio_backend")

@@ -2970,7 +2970,8 @@ class _Builder:
                 )
             if param.kind == "star":  # ``*routers``: the positional arguments no parameter takes
                 taken = sum(p.kind == "positional" for p in fact.params)
-                spread = "*" in call.text  # ``f(app, *more)``: a call's spread is not kept
+                # ``f(*args)``: how many positionals a spread fills is unknown, not what it holds
+                spread = any(item.kind == "star" for item in call.items[:taken])
                 arg = None if spread else Value("list", call.text, items=call.items[taken:])
             key = f"{func}.<locals>.{param.name}"
             if arg is not None and key in self.ev.assigns:

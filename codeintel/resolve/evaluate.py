@@ -1470,8 +1470,9 @@ def argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
     if (given := call.keyword(name)) is not None:
         return given
     positional = [p.name for p in fact.params if p.kind == "positional"]
-    if name in positional and positional.index(name) < len(call.items):
-        return call.items[positional.index(name)]
+    spread = any(item.kind == "star" for item in call.items)
+    if name in positional and (positional.index(name) < len(call.items) or spread):
+        return _at(call, positional.index(name))
     return next((p.default for p in fact.params if p.name == name), None)
 
 
@@ -1479,7 +1480,13 @@ def _given(call: Value, name: str, place: int) -> Value | None:
     """What ``call`` passes by keyword ``name``, or else at position ``place``."""
     if (given := call.keyword(name)) is not None:
         return given
-    return call.items[place] if len(call.items) > place else None
+    return _at(call, place) if len(call.items) > place else None
+
+
+def _at(call: Value, place: int) -> Value | None:
+    """The positional argument at ``place``; unknown from a ``*spread`` on, whose length is."""
+    spread = any(item.kind == "star" for item in call.items[: place + 1])
+    return None if spread or place >= len(call.items) else call.items[place]
 
 
 def _int_text(written: str) -> str:

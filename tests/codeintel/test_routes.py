@@ -3349,6 +3349,36 @@ def test_routers_handed_to_a_star_parameter_are_its_items(tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
+def test_a_spread_argument_fills_a_star_parameter_not_a_positional_one(tmp_path: Path) -> None:
+    """``include_routers(app, *ROUTERS, prefix="/v1")`` hands the list's routers to the
+    ``*routers`` parameter; ``first(app, *ONE)`` fills ``router`` with what the list holds,
+    which is unknown by position: a CI202, not the next argument read in its place."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "users = APIRouter(prefix='/users')\nitems = APIRouter(prefix='/items')\n\n"
+        "@users.get('')\ndef list_users() -> None: ...\n\n"
+        "@items.get('')\ndef list_items() -> None: ...\n\n"
+        "def include_routers(app: FastAPI, *routers: APIRouter, prefix: str = '') -> None:\n"
+        "    for router in routers:\n        app.include_router(router, prefix=prefix)\n\n"
+        "def first(app: FastAPI, router: APIRouter, prefix: str = '') -> None:\n"
+        "    app.include_router(router, prefix=prefix)\n\n"
+        "ROUTERS = [users, items]\nONE = [items]\n"
+        "app = FastAPI()\ninclude_routers(app, *ROUTERS, prefix='/v1')\n"
+        "first(app, *ONE, prefix='/one')\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert static == {
+        ("GET", "/v1/users", "main.list_users"),
+        ("GET", "/v1/items", "main.list_items"),
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 17)]
+    assert static | {("GET", "/one/items", "main.list_items")} == runtime_routes(
+        tmp_path, "main:app"
+    )
+
+
+@pytest.mark.slow
 def test_a_parameter_annotated_by_a_string_reads_the_alias_it_names(tmp_path: Path) -> None:
     """entitycore: ``def admin_user(user: "UserDep")`` with ``UserDep =
     Annotated[str, Depends(get_user)]`` defined after it. FastAPI evaluates the forward

@@ -15,3 +15,16 @@ class TestUsed:
 
 def test_module_level() -> None:
     assert True
+
+
+NEEDED = ("db", "token")
+
+
+@pytest.mark.usefixtures(*NEEDED)
+def test_spread() -> None:
+    assert True
+
+
+@pytest.mark.usefixtures(*["settings"], "token")
+def test_spread_display() -> None:
+    assert True
