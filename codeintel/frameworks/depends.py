@@ -33,6 +33,7 @@ from codeintel.resolve.framework_names import (
     PAGE_PARAMS,
     PAGINATION_CONTEXTS,
     PARAMETER_MARKERS,
+    PARTIAL,
     SIGNATURE_REPLACERS,
     TRANSPORT_SCHEMES,
     USER_CLOSURES,
@@ -931,7 +932,7 @@ def sub_providers(provider: str, evaluator: Evaluator) -> list[str]:
         return _users_providers(evaluator)
     if provider == PAGE_CONTEXT:
         return [PAGE_PARAMS]
-    fields = _dataclass_signature(provider, evaluator)
+    fields = _dataclass_signature(provider, evaluator) or _partial_signature(provider, evaluator)
     called = _called(provider, evaluator) if fields is None else None
     params = fields if fields is not None else called.params if called is not None else ()
     return param_providers(params, evaluator) + _view_attributes(provider, evaluator)
@@ -1083,6 +1084,26 @@ def _dataclass_signature(cls: str, evaluator: Evaluator) -> tuple[Param, ...] | 
                 default = evaluator.field_default(assign.value)
                 fields[assign.name] = Param(assign.name, "keyword", assign.annotation, default)
     return tuple(fields.values())
+
+
+def _partial_signature(provider: str, evaluator: Evaluator) -> tuple[Param, ...] | None:
+    """The signature of ``partial(require_role, "admin")`` a variable holds, as
+    ``inspect.signature`` gives FastAPI: the function's, but the parameters bound by position;
+    one bound by keyword keeps the bound value as its default. None for any other provider,
+    or a partial of what is no project function."""
+    key = evaluator.variable(provider)
+    bound = evaluator.binding(key) if key else None
+    if bound is None or bound.kind != "call" or evaluator.qualified(bound.func) != PARTIAL:
+        return None
+    wrapped = _named(bound.items[0], evaluator) if bound.items else None
+    fact = evaluator.resolver.symbols.get(wrapped) if wrapped else None
+    if fact is None or fact.kind != "function" or any(i.kind == "star" for i in bound.items):
+        return None
+    given = dict(bound.keywords)
+    taken = len(bound.items) - 1
+    params = [p for p in fact.params if p.kind == "positional"][taken:]
+    rest = [p for p in fact.params if p.kind != "positional"]
+    return tuple(replace(p, default=given.get(p.name, p.default)) for p in (*params, *rest))
 
 
 def _writes_init(cls: str, fact: SymbolFact, evaluator: Evaluator) -> bool:

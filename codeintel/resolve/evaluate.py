@@ -20,6 +20,7 @@ from codeintel.resolve.framework_names import (
     FIELD,
     FIELD_FACTORIES,
     MODEL_ROOTS,
+    PARTIAL,
     TRAITS,
     VALIDATORS,
 )
@@ -43,7 +44,6 @@ _CONFIG_CLASSES: dict[str, _ReaderPlaces] = {
 }
 _PLAIN_CASTS = frozenset({"str", "int", "bool"})  # builtins: the default, as written
 _OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
-_PARTIAL = "functools.partial"
 _TRAIT_DEFAULTS = frozenset({"traitlets.default", "traitlets.traitlets.default"})
 _FUNCTIONS = frozenset({"function", "method"})
 #: Methods that change the list, set or dict they are called on.
@@ -490,7 +490,7 @@ class Evaluator:
     def unpartial(self, value: Value | None) -> Value | None:
         """``partial(handler, config)`` (vocode's inbound routes): the function it calls."""
         while value is not None and value.kind == "call" and value.items:
-            if self.qualified(value.func) != _PARTIAL:
+            if self.qualified(value.func) != PARTIAL:
                 break
             value = value.items[0]
         return value

@@ -141,6 +141,8 @@ MODEL_ROOTS = frozenset(
 )
 SETTINGS_ROOTS = frozenset({"pydantic_settings.BaseSettings", "pydantic.BaseSettings"})
 FIELD = frozenset({"pydantic.Field", "pydantic.fields.Field", "sqlmodel.Field"})
+#: A callable with some arguments bound; FastAPI reads the signature of what it calls, less them.
+PARTIAL = "functools.partial"
 #: Class decorators that write an ``__init__`` taking the class's annotated fields.
 DATACLASSES = frozenset({"dataclasses.dataclass", "pydantic.dataclasses.dataclass"})
 #: A dataclass field's options: ``field(default=..., init=False)``.

@@ -3928,6 +3928,38 @@ def test_a_dataclass_dependency_asks_for_its_fields_providers(tmp_path: Path) ->
 
 
 @pytest.mark.slow
+def test_a_partial_a_variable_holds_asks_for_what_its_function_still_takes(
+    tmp_path: Path,
+) -> None:
+    """``require_admin = partial(require_role, "admin")``: FastAPI reads the partial's
+    signature, the function's less what it binds, so ``require_role``'s own ``Depends`` is
+    solved first (the chain held the partial alone). A parameter bound by keyword takes the
+    bound value as its default: ``partial(check, token="t")`` asks for no ``get_token``."""
+    (tmp_path / "main.py").write_text(
+        "from functools import partial\n"
+        "from fastapi import Depends, FastAPI\n\n"
+        "def get_token() -> str:\n    return 't'\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "def require_role(role: str, token: str = Depends(get_token)) -> str:\n"
+        "    return role\n\n"
+        "def check(token: str = Depends(get_token), db: str = Depends(get_db)) -> str:\n"
+        "    return db\n\n"
+        "require_admin = partial(require_role, 'admin')\n"
+        "checked = partial(check, token='t')\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/a', dependencies=[Depends(require_admin)])\ndef a() -> None: ...\n\n"
+        "@app.get('/b')\ndef b(db: str = Depends(checked)) -> None: ...\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /a": ["main.get_token", "main.require_admin"],
+            "GET /b": ["main.get_db", "main.checked"],
+        },
+    )
+
+
+@pytest.mark.slow
 def test_a_helper_returning_annotated_depends_on_what_its_call_passes(tmp_path: Path) -> None:
     """``def Inject(func): return Annotated[Any, Depends(func)]``, used as
     ``CurrentUser = Inject(current_user)`` or in place: FastAPI solves what the call passes
