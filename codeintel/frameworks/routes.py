@@ -1177,7 +1177,8 @@ class _Builder:
                 # an inner loop's folder may be a local an outer loop's item makes
                 # (``module_path = features_dir / feature_name``, papermerge)
                 env = self._module_locals(module, scope, line, env) if env else env
-                for iterable, tests in _branches(self._chosen_local(guard, env, module, scope)):
+                chosen = self._chosen_local(guard, env, (module, scope, line))
+                for iterable, tests in _branches(chosen):
                     items, complete = self._tested_items(iterable, env, (module, scope, line))
                     if items is None:
                         return [base], guard.text
@@ -1203,14 +1204,23 @@ class _Builder:
             return [base], partial  # nothing known of it: the loop unexpanded, as unknown
         return sites, partial
 
-    def _chosen_local(self, guard: Guard, env: Env, module: str, scope: str) -> Value | None:
+    def _chosen_local(self, guard: Guard, env: Env, reader: tuple[str, str, int]) -> Value | None:
         """What a loop runs over, a local bound once before it to a conditional expression
         read as that expression (``endpoints = INDEX if index else MAIN``, optimade), so
-        each branch's items run under its test."""
+        each branch's items run under its test; a variable bound anew before the loop
+        (``job_routes = (land.router,)`` after a loop over its first tuple, gfw-data-api),
+        read as that binding."""
+        module, scope, line = reader
         iterable = _close(guard.iterable, env) if guard.iterable else None
-        if iterable is None or iterable.kind != "name" or not scope:
+        if iterable is None or iterable.kind != "name":
             return iterable
-        written = self.ev.assigns.get(self.ev.key(module, scope, iterable.text), ())
+        key = self.ev.key(module, scope, iterable.text)
+        rebound = self.ev.rebound(key, line)
+        if rebound is not None:
+            return _close(rebound, env)
+        if not scope:
+            return iterable
+        written = self.ev.assigns.get(key, ())
         if iterable.text in self._changed_names():
             return iterable  # ``endpoints.append(x)`` after: not the expression's items
         bound = written[0].value if len(written) == 1 and not written[0].guards else None

@@ -421,6 +421,21 @@ class Evaluator:
         facts = self.resolver.modules.get(module) if module else None
         return facts.file if facts is not None else None
 
+    def rebound(self, key: str, line: int) -> Value | None:
+        """What a variable holds at ``line`` of its own block where a statement outside any
+        ``if`` or loop bound it anew before that line (``binding`` gives the first value): the
+        last such binding. None when it was bound once, or again only under tests."""
+        written = sorted((f for f in self.assigns.get(key, ()) if f.line < line), key=_line)
+        first = written[0].value if written else None
+        if first is None:
+            return None
+        again = [
+            f
+            for f in written[1:]
+            if f.value is not None and not f.guards and self._grown(key, first, f.value) is None
+        ]
+        return again[-1].value if again else None
+
     def _grown(self, key: str, before: Value, after: Value | None) -> Value | None:
         """``after`` with its own variable read as ``before``, when it adds to it."""
         if after is None or after.kind != "add" or len(after.items) != 2:

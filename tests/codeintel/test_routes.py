@@ -3349,6 +3349,38 @@ def test_routers_handed_to_a_star_parameter_are_its_items(tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
+def test_a_loop_over_a_name_bound_anew_runs_over_the_new_binding(tmp_path: Path) -> None:
+    """gfw-data-api: ``job_routes = (job.router,)``, a loop including them, then
+    ``job_routes = (land.router,)`` and a second loop: the second runs over ``land``'s
+    router (we included ``job``'s twice, one route under a path it never has, and left
+    ``land``'s routes with no app); in a function's body alike."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "job = APIRouter()\nland = APIRouter()\n\n"
+        "@job.get('/{job_id}')\ndef get_job(job_id: str) -> None: ...\n\n"
+        "@land.get('/tree')\ndef tree() -> None: ...\n\n"
+        "app = FastAPI()\n\n"
+        "def build() -> None:\n"
+        "    routers = [job]\n    for r in routers:\n        app.include_router(r, prefix='/f')\n"
+        "    routers = [land]\n    for r in routers:\n"
+        "        app.include_router(r, prefix='/g')\n\n"
+        "job_routes = (job,)\nfor r in job_routes:\n    app.include_router(r, prefix='/job')\n\n"
+        "job_routes = (land,)\nfor r in job_routes:\n    app.include_router(r, prefix='/land')\n\n"
+        "build()\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/job/{job_id}", "main.get_job"),
+            ("GET", "/land/tree", "main.tree"),
+            ("GET", "/f/{job_id}", "main.get_job"),
+            ("GET", "/g/tree", "main.tree"),
+        },
+    )
+
+
+@pytest.mark.slow
 def test_a_spread_argument_fills_a_star_parameter_not_a_positional_one(tmp_path: Path) -> None:
     """``include_routers(app, *ROUTERS, prefix="/v1")`` hands the list's routers to the
     ``*routers`` parameter; ``first(app, *ONE)`` fills ``router`` with what the list holds,
