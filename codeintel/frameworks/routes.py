@@ -3066,8 +3066,8 @@ class _Builder:
             return [(routable, {})]
         if (picked := _picked_item(value)) is not None:  # ``get_routers()[0]``
             return self._called(picked[0], where, depth, picked[1])
-        if (item := self._listed_item(value, env)) is not None:  # ``routers[0]``
-            return self._objects(item, env, where, depth + 1)
+        if (item := self._listed_item(value, env) or self._keyed_item(value)) is not None:
+            return self._objects(item, env, where, depth + 1)  # ``routers[0]``, ``url["router"]``
         getter = value.func if value.kind == "getattr" else None
         held = self._module_held(getter, module) if getter is not None else None
         if held is not None and held.ref and value.items:
@@ -3143,6 +3143,17 @@ class _Builder:
             return None
         return (
             items[position] if items is not None and -len(items) <= position < len(items) else None
+        )
+
+    def _keyed_item(self, value: Value) -> Value | None:
+        """``url["ApiRouter"]`` of a dict literal (a loop's item over a list of them, kinit's
+        ``urlpatterns``), or of a name bound to one that nothing changes in place."""
+        if value.kind != "subscript" or len(value.items) != 2 or value.items[1].kind == "int":
+            return None
+        root = container_root(value)
+        table = self.ev.variable(root) if root else None
+        return (
+            self.ev.looked_up(value) if not table or not self.ev.changed_in_place(table) else None
         )
 
     @cached_property

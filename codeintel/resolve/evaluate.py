@@ -1011,14 +1011,19 @@ class Evaluator:
         """``CONFIG.get("prefix", "/api")`` on a dict literal bound to a name: the key's
         value, else the default (``None`` without one)."""
         func = call.func
-        if func is None or func.kind != "name" or not func.ref or not func.ref.endswith(".get"):
+        if func is None or not 1 <= len(call.items) <= 2 or call.keywords:
             return None
-        if not 1 <= len(call.items) <= 2 or call.keywords:
-            return None
-        key = self.variable(func.ref.removesuffix(".get"))
         # ``ROUTERS.get(server.lower())`` in a loop; ``code = r.get(code)`` reads itself
         name = self.text(call.items[0], hops + 1)
-        held = self.binding(key) if key and not name.unknown else None
+        if name.unknown:
+            return None
+        if func.kind == "getattr" and func.func is not None and func.items[0].text == "get":
+            held: Value | None = func.func  # ``route.get("prefix", "")`` of a loop's dict
+        elif func.kind == "name" and func.ref and func.ref.endswith(".get"):
+            key = self.variable(func.ref.removesuffix(".get"))
+            held = self.binding(key) if key else None
+        else:
+            return None
         if held is None or held.kind != "dict":
             return None
         found = held.keyword(name.value)
@@ -1109,6 +1114,12 @@ class Evaluator:
         followed = self._followed(container, hops)
         if followed is None:
             return None
+        if followed.kind == "list" and key.kind == "int" and followed.ref is None:
+            root = container_root(container)  # ``url[1]`` of a loop's tuple, ``PREFIXES[0]``
+            table = self.variable(root) if root else None
+            return (
+                _indexed(followed, key) if not table or not self.changed_in_place(table) else None
+            )
         container = followed
         if container.kind == "dict":  # of one key written twice, Python keeps the last
             text = self.text(key, hops + 1)
@@ -1496,6 +1507,19 @@ def _given(call: Value, name: str, place: int) -> Value | None:
     if (given := call.keyword(name)) is not None:
         return given
     return _at(call, place) if len(call.items) > place else None
+
+
+def _indexed(listed: Value, index: Value) -> Value | None:
+    """The item of a list or tuple display at an int literal's index, unless a ``*spread``
+    comes before it."""
+    try:
+        place = int(index.text, 0)
+    except ValueError:
+        return None
+    if not -len(listed.items) <= place < len(listed.items):
+        return None
+    before = listed.items[:place] if place >= 0 else listed.items
+    return None if any(i.kind == "star" for i in before) else listed.items[place]
 
 
 def _at(call: Value, place: int) -> Value | None:

@@ -3349,6 +3349,54 @@ def test_routers_handed_to_a_star_parameter_are_its_items(tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
+def test_a_loop_over_dict_or_tuple_displays_reads_their_items_by_key_or_index(
+    tmp_path: Path,
+) -> None:
+    """kinit's ``urlpatterns = [{"ApiRouter": auth_app, "prefix": "/auth"}, ...]`` and
+    ``for url in urlpatterns: app.include_router(url["ApiRouter"], prefix=url["prefix"])``
+    (102 routes had no app), pecuny's ``route.get("prefix", "")`` over dicts some of which
+    have no prefix, and ``url[0]``, ``url[1]`` over tuples."""
+    (tmp_path / "urls.py").write_text(
+        "from fastapi import APIRouter\n\n"
+        "auth = APIRouter()\nusers = APIRouter()\nitems = APIRouter()\n\n"
+        "@auth.get('/login')\ndef login() -> None: ...\n\n"
+        "@users.get('/me')\ndef me() -> None: ...\n\n"
+        "@items.get('/all')\ndef all_items() -> None: ...\n\n"
+        "urlpatterns = [\n"
+        "    {'ApiRouter': auth, 'prefix': '/auth', 'tags': ['auth']},\n"
+        "    {'ApiRouter': users, 'prefix': '/users', 'tags': ['users']},\n]\n"
+        "optional = [{'router': auth}, {'router': items, 'prefix': '/items'}]\n"
+        "pairs = [(users, '/v2/users'), (items, '/v2/items')]\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nimport urls\n\n"
+        "def create_app() -> FastAPI:\n"
+        "    app = FastAPI()\n"
+        "    for url in urls.urlpatterns:\n"
+        "        app.include_router(url['ApiRouter'], prefix=url['prefix'], tags=url['tags'])\n"
+        "    for route in urls.optional:\n"
+        "        app.include_router(route['router'], prefix=route.get('prefix', ''))\n"
+        "    for pair in urls.pairs:\n"
+        "        app.include_router(pair[0], prefix=pair[1])\n"
+        "    return app\n\n"
+        "app = create_app()\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/auth/login", "urls.login"),
+            ("GET", "/users/me", "urls.me"),
+            ("GET", "/login", "urls.login"),
+            ("GET", "/items/all", "urls.all_items"),
+            ("GET", "/v2/users/me", "urls.me"),
+            ("GET", "/v2/items/all", "urls.all_items"),
+        },
+        app="main.app",
+    )
+
+
+@pytest.mark.slow
 def test_a_loop_over_a_name_bound_anew_runs_over_the_new_binding(tmp_path: Path) -> None:
     """gfw-data-api: ``job_routes = (job.router,)``, a loop including them, then
     ``job_routes = (land.router,)`` and a second loop: the second runs over ``land``'s
