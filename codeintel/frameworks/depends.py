@@ -29,6 +29,7 @@ from codeintel.resolve.framework_names import (
     DEPENDS,
     FASTAPI_USERS,
     INJECTION_MARKERS,
+    LIBRARY_DEPENDS,
     PAGE_CONTEXT,
     PAGE_PARAMS,
     PAGINATION_CONTEXTS,
@@ -226,7 +227,9 @@ def _passed(
 
 
 def _is_depends(value: Value | None, evaluator: Evaluator) -> bool:
-    return value is not None and evaluator.called_class(value) in DEPENDS
+    """``Depends(...)``, ``Security(...)``, or a library call that returns one."""
+    called = evaluator.called_class(value) if value is not None else None
+    return called in DEPENDS or called in LIBRARY_DEPENDS
 
 
 def provider_of(target: Value, evaluator: Evaluator) -> str:
@@ -235,6 +238,9 @@ def provider_of(target: Value, evaluator: Evaluator) -> str:
 
 
 def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> list[str]:
+    library = LIBRARY_DEPENDS.get(evaluator.called_class(call) or "")
+    if library is not None:
+        return [library]
     target = call.keyword("dependency") or (call.items[0] if call.items else None)
     if target is None:  # ``x: Pagination = Depends()`` depends on the annotated class
         target = annotation

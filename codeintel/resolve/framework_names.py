@@ -84,6 +84,20 @@ DEPENDS = frozenset(
 INJECTION_MARKERS = frozenset(
     f"dependency_injector.wiring.{name}" for name in ("Provide", "Provider", "Closing")
 )
+#: Library functions that return ``Depends(closure)``, by the closure FastAPI then calls, which
+#: asks for no dependency of the project's (fastapi-filter's ``FilterDepends(UserFilter)``:
+#: the filter's fields are query parameters; fastapi-injector's ``Injected(Service)``).
+_FILTER_WRAPPER = "fastapi_filter.base.filter.FilterDepends.<locals>.FilterWrapper"
+_INJECTED = "fastapi_injector.injected"
+LIBRARY_DEPENDS = {
+    "fastapi_filter.FilterDepends": _FILTER_WRAPPER,
+    "fastapi_filter.base.filter.FilterDepends": _FILTER_WRAPPER,
+    **{
+        f"fastapi_injector{where}.{name}": f"{_INJECTED}.{name}.<locals>.inject_into_route"
+        for where in ("", ".injected")
+        for name in ("Injected", "SyncInjected")
+    },
+}
 #: fastapi-pagination: ``add_pagination(app)`` (or a router) gives each route whose response
 #: model is one of its pages ``Depends(pagination_ctx(page))``, as one written out does; that
 #: closure asks for the page's params through another.

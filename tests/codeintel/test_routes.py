@@ -4040,6 +4040,40 @@ def test_a_partial_a_variable_holds_asks_for_what_its_function_still_takes(
 
 
 @pytest.mark.slow
+def test_library_calls_returning_depends_name_the_closure_fastapi_calls(tmp_path: Path) -> None:
+    """fastapi-filter's ``f: UserFilter = FilterDepends(UserFilter)`` (in ``Annotated`` too)
+    and fastapi-injector's ``Injected(Service)`` return ``Depends(closure)``: the chain held
+    nothing for them, silently."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated, Optional\n\n"
+        "from fastapi import Depends, FastAPI\n"
+        "from fastapi_filter import FilterDepends\n"
+        "from fastapi_filter.contrib.sqlalchemy import Filter\n"
+        "from fastapi_injector import Injected\n\n"
+        "class UserFilter(Filter):\n    name: Optional[str] = None\n\n"
+        "    class Constants(Filter.Constants):\n        model = object\n\n"
+        "class Service:\n    pass\n\n"
+        "def get_db() -> int:\n    return 1\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/a')\n"
+        "def a(f: UserFilter = FilterDepends(UserFilter), db: int = Depends(get_db)) -> None:\n"
+        "    ...\n\n"
+        "@app.get('/b')\n"
+        "def b(f: Annotated[UserFilter, FilterDepends(UserFilter)]) -> None: ...\n\n"
+        "@app.get('/c')\ndef c(svc: Service = Injected(Service)) -> None: ...\n"
+    )
+    wrapper = "fastapi_filter.base.filter.FilterDepends.<locals>.FilterWrapper"
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /a": [wrapper, "main.get_db"],
+            "GET /b": [wrapper],
+            "GET /c": ["fastapi_injector.injected.Injected.<locals>.inject_into_route"],
+        },
+    )
+
+
+@pytest.mark.slow
 def test_a_helper_returning_annotated_depends_on_what_its_call_passes(tmp_path: Path) -> None:
     """``def Inject(func): return Annotated[Any, Depends(func)]``, used as
     ``CurrentUser = Inject(current_user)`` or in place: FastAPI solves what the call passes
