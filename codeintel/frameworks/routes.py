@@ -1989,6 +1989,10 @@ class _Builder:
             return self._items(value.items[0], env, hops + 1) if len(value.items) == 1 else None
         if func is not None and func.ref is None and func.text in ("zip", "enumerate"):
             return self._paired(value, env, hops)
+        if func is not None and func.ref is None and func.text == "dir" and len(value.items) == 1:
+            # ``for name in dir(module): router = getattr(module, name)``, FastapiAdmin's
+            pairs = self._globals(value.items[0], env)
+            return tuple(name for name, _ in pairs) if pairs is not None else None
         if value.kind == "call" and not value.items and not value.keywords:
             return self._dict_view(value.func, hops, env) or self._returned_items(value, hops)
         if value.kind == "call":  # ``for r in routers_list(store):`` (refact's web GUI)
@@ -2262,12 +2266,16 @@ class _Builder:
         if mapping is None:
             return None
         if mapping.kind == "call" and mapping.func is not None and mapping.func.text == "vars":
-            held = mapping.items[0] if len(mapping.items) == 1 else None
-            module = held.ref if held is not None and held.kind == "name" else None
-        elif mapping.kind == "name" and (mapping.ref or "").endswith(".__dict__"):
+            return self._globals(mapping.items[0], env) if len(mapping.items) == 1 else None
+        if mapping.kind == "name" and (mapping.ref or "").endswith(".__dict__"):
             module = (mapping.ref or "").removesuffix(".__dict__")
-        else:
-            return None
+            return self._globals(Value("name", module, ref=module), env)
+        return None
+
+    def _globals(self, held: Value, env: Env) -> list[tuple[Value, Value]] | None:
+        """The global apps and routers of the project module ``held`` names (a module, or a
+        variable bound to ``import_module(name)``), each by its name and as a name of it."""
+        module = held.ref if held.kind == "name" else None
         key = self.ev.variable(module) if module and module not in self.resolver.modules else None
         bound = self.ev.binding(key) if key else None  # ``module = import_module(name)``
         if key is not None and bound is not None and bound.kind == "call":

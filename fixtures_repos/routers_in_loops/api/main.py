@@ -16,7 +16,7 @@ from api.keyed import status_api
 from api.oauth import make_oauth_router
 from api.pages import create_pages
 from api.routers import flows, runs
-from api.scanned import register_scanned, register_varied
+from api.scanned import register_named, register_scanned, register_varied
 from api.subfolders import include_subfolders
 from api.tables import router as tables_router
 from api.versions import register_versioned
@@ -42,6 +42,7 @@ register_versioned(app)
 register_gateway(app)
 register_scanned(app)
 register_varied(app)
+register_named(app)
 app.include_router(tables_router)
 
 for kind in ("flows", "runs"):

@@ -1,5 +1,6 @@
 """Controllers found by globbing this package's folder, each module's routers picked from its
-namespace by type (RuoYi's ``RouterRegister``): ``module.__dict__`` and ``vars(module)``."""
+namespace by type (RuoYi's ``RouterRegister``): ``module.__dict__``, ``vars(module)`` and
+``dir(module)`` with ``getattr``."""
 
 import glob
 import importlib
@@ -23,3 +24,11 @@ def register_varied(app: FastAPI) -> None:
     for name, value in vars(module).items():
         if isinstance(value, APIRouter) and name.startswith("admin"):
             app.include_router(value, prefix="/varied")
+
+
+def register_named(app: FastAPI) -> None:
+    module = importlib.import_module("api.scanned.orders")
+    for attr_name in dir(module):
+        value = getattr(module, attr_name, None)
+        if isinstance(value, APIRouter):
+            app.include_router(value, prefix="/named")
