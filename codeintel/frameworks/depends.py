@@ -22,6 +22,7 @@ from codeintel.resolve.evaluate import (
 )
 from codeintel.resolve.framework_names import (
     ANNOTATED,
+    AUTH_BACKENDS,
     CLASS_BASED_VIEWS,
     DATACLASS_FIELD,
     DATACLASSES,
@@ -251,7 +252,8 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
     if target.kind == "call" and evaluator.qualified(target.func) in PAGINATION_CONTEXTS:
         # ``pagination_ctx(Page[int])``; given no page or params, it asks for another
         return [PAGE_CONTEXT] if target.items or target.keywords else [placeholder(target.text)]
-    name = _current_user(target, evaluator) or _named(target, evaluator)
+    name = _current_user(target, evaluator) or _backend_strategy(target, evaluator)
+    name = name or _named(target, evaluator)
     name = name or _instance(target, evaluator)
     # polar's ``Depends(SortingGetter(...))``: a factory returning an instance it builds
     name = name or _returned_local(target, evaluator) or _built(target, evaluator)
@@ -857,6 +859,23 @@ def _users_made(evaluator: Evaluator) -> dict[str, tuple[Value, tuple[str, int]]
             if value.kind == "call" and _users_class(value, evaluator):
                 made.setdefault(value.text, (value, (facts.file, line)))
     return made
+
+
+def _backend_strategy(target: Value, evaluator: Evaluator) -> str | None:
+    """``Depends(auth_backend.get_strategy)`` on a fastapi-users ``AuthenticationBackend`` (or
+    a subclass keeping its ``__init__``): the function its construction was given."""
+    holder, _, attribute = (target.ref or "").rpartition(".")
+    if target.kind != "name" or attribute != "get_strategy":
+        return None
+    built = _origin(Value("name", holder, ref=holder), evaluator)
+    cls = evaluator.instance_class(built) if built is not None else None
+    if cls is None or not evaluator.is_subclass(cls, AUTH_BACKENDS):
+        return None
+    if _method(cls, "__init__", evaluator) is not None:
+        return None  # a project ``__init__`` may keep another
+    assert built is not None
+    strategy = built.keyword("get_strategy") or (built.items[2] if len(built.items) > 2 else None)
+    return _depended(strategy, evaluator)[0] if strategy is not None else None
 
 
 def _backend_providers(backend: Value, evaluator: Evaluator) -> list[str]:

@@ -304,6 +304,11 @@ LIBRARY_ROUTERS: dict[str, tuple[tuple[str, str, str], ...]] = {
 FASTAPI_USERS = frozenset(
     {"fastapi_users.FastAPIUsers", "fastapi_users.fastapi_users.FastAPIUsers"}
 )
+#: fastapi-users' ``AuthenticationBackend(name, transport, get_strategy)``, which keeps each as
+#: an attribute of the same name (``Depends(auth_backend.get_strategy)`` in a login route).
+AUTH_BACKENDS = frozenset(
+    {f"fastapi_users.authentication{where}.AuthenticationBackend" for where in ("", ".backend")}
+)
 #: The dependencies ``FastAPIUsers.current_user(...)`` and its authenticator's
 #: ``current_user_token(...)`` return, as FastAPI names them, by method: closures whose
 #: signature the library builds from the user manager and the backends.

@@ -1578,6 +1578,40 @@ def test_fastapi_users_current_user_asks_for_the_manager_and_each_backend(
     ]
 
 
+def test_a_fastapi_users_backend_s_strategy_is_the_function_it_was_given(
+    tmp_path: Path,
+) -> None:
+    """pecuny's login route: ``Depends(auth_backend.get_strategy)`` on an
+    ``AuthenticationBackend`` (a subclass of it without an ``__init__`` too), which keeps the
+    ``get_strategy`` it is built with: FastAPI (fastapi-users 13.0.0) solved that function
+    (we named an attribute of a variable, a CI204). A subclass with its own ``__init__`` may
+    keep another, and stays unresolved."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n"
+        "from fastapi_users.authentication import AuthenticationBackend, BearerTransport\n\n"
+        "def get_strategy():\n    return None\n\n"
+        "class MyBackend(AuthenticationBackend):\n    pass\n\n"
+        "class Wrapped(AuthenticationBackend):\n"
+        "    def __init__(self, name, transport, get_strategy):\n"
+        "        super().__init__(name, transport, lambda: get_strategy())\n\n"
+        "transport = BearerTransport(tokenUrl='t')\n"
+        "plain = AuthenticationBackend(name='a', transport=transport, get_strategy=get_strategy)\n"
+        "sub = MyBackend('b', transport, get_strategy)\n"
+        "wrapped = Wrapped('c', transport, get_strategy)\n\n"
+        "app = FastAPI()\n\n"
+        "@app.post('/plain')\ndef use_plain(strategy=Depends(plain.get_strategy)): ...\n\n"
+        "@app.post('/sub')\ndef use_sub(strategy=Depends(sub.get_strategy)): ...\n\n"
+        "@app.post('/wrapped')\ndef use_wrapped(strategy=Depends(wrapped.get_strategy)): ...\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert {r.path: r.all_dependencies for r in graph.routes()} == {
+        "/plain": ("main.get_strategy",),
+        "/sub": ("main.get_strategy",),
+        "/wrapped": ("main.wrapped.get_strategy",),
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 27)]
+
+
 def test_fastapi_users_built_by_factories_with_a_transport_of_the_project(
     tmp_path: Path,
 ) -> None:
