@@ -1989,6 +1989,8 @@ class _Builder:
             return self._items(value.items[0], env, hops + 1) if len(value.items) == 1 else None
         if func is not None and func.ref is None and func.text in ("zip", "enumerate"):
             return self._paired(value, env, hops)
+        if (held := self._keyed_item(value)) is not None:  # ``ROUTE_GROUPS["core"]``
+            return self._items(held, env, hops + 1)
         if func is not None and func.ref is None and func.text == "dir" and len(value.items) == 1:
             # ``for name in dir(module): router = getattr(module, name)``, FastapiAdmin's
             pairs = self._globals(value.items[0], env)
@@ -3155,10 +3157,15 @@ class _Builder:
 
     def _keyed_item(self, value: Value) -> Value | None:
         """``url["ApiRouter"]`` of a dict literal (a loop's item over a list of them, kinit's
-        ``urlpatterns``), or of a name bound to one that nothing changes in place."""
-        if value.kind != "subscript" or len(value.items) != 2 or value.items[1].kind == "int":
+        ``urlpatterns``), or of a name bound to one that nothing changes in place; or what
+        ``GROUPS.get(name, [])`` gives."""
+        func = value.func if value.kind == "call" else None
+        if func is not None and func.kind == "name" and (func.ref or "").endswith(".get"):
+            root: str | None = (func.ref or "").removesuffix(".get")
+        elif value.kind == "subscript" and len(value.items) == 2 and value.items[1].kind != "int":
+            root = container_root(value)
+        else:
             return None
-        root = container_root(value)
         table = self.ev.variable(root) if root else None
         return (
             self.ev.looked_up(value) if not table or not self.ev.changed_in_place(table) else None

@@ -3431,6 +3431,36 @@ def test_a_loop_over_dict_or_tuple_displays_reads_their_items_by_key_or_index(
 
 
 @pytest.mark.slow
+def test_a_loop_over_a_list_a_dict_literal_holds_runs_over_its_items(tmp_path: Path) -> None:
+    """py_copilot's ``ROUTE_GROUPS = {"core": [...]}``: a loop over ``ROUTE_GROUPS["core"]``,
+    and over ``ROUTE_GROUPS.get(group, [])`` in a helper called per group, was unknown."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "auth = APIRouter()\nllm = APIRouter()\n\n"
+        "@auth.get('/ping')\ndef ping_auth() -> None: ...\n\n"
+        "@llm.get('/ping')\ndef ping_llm() -> None: ...\n\n"
+        "ROUTE_GROUPS = {'core': [(auth, '/auth'), (llm, '/llm')], 'extra': [(llm, '/x')]}\n\n"
+        "app = FastAPI()\n"
+        "for router, prefix in ROUTE_GROUPS['core']:\n"
+        "    app.include_router(router, prefix=prefix)\n\n"
+        "def load(group: str) -> None:\n"
+        "    for router, prefix in ROUTE_GROUPS.get(group, []):\n"
+        "        app.include_router(router, prefix='/v2' + prefix)\n\n"
+        "for group in ('extra', 'missing'):\n    load(group)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/auth/ping", "main.ping_auth"),
+            ("GET", "/llm/ping", "main.ping_llm"),
+            ("GET", "/v2/x/ping", "main.ping_llm"),
+        },
+        app="main.app",
+    )
+
+
+@pytest.mark.slow
 def test_a_loop_over_a_name_bound_anew_runs_over_the_new_binding(tmp_path: Path) -> None:
     """gfw-data-api: ``job_routes = (job.router,)``, a loop including them, then
     ``job_routes = (land.router,)`` and a second loop: the second runs over ``land``'s
