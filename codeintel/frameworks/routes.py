@@ -3085,8 +3085,9 @@ class _Builder:
             value = Value("name", value.text, ref=f"{held.ref}.{value.items[0].text}")
         elif value.kind == "getattr":  # ``UsersRouter().router``
             key = self._instance_attribute(value)
-            if key in self.objects:
-                return [(key, {})]
+            if key in self.objects:  # with what this construction passes, once all is known
+                built = value.func if self._collected and value.func else None
+                return [(key, self._built_env("", built) if built else {})]
             returned = self._property(value)  # a ``@property`` building it (conda-store)
             return self._objects(returned, {}, where, depth + 1) if returned is not None else []
         if value.kind != "name" or value.ref is None:
@@ -3206,10 +3207,15 @@ class _Builder:
     def _construction_env(self, ref: str) -> Env:
         holder = ref.rpartition(".")[0]
         key = self.ev.variable(holder) if holder else None
-        written = self.ev.assigns.get(key, ()) if key and ".<locals>." not in key else ()
-        call = written[0].value if len(written) == 1 else None
+        written = self.ev.assigns.get(key, ()) if key else ()
+        return self._built_env(key or "", written[0].value if len(written) == 1 else None)
+
+    def _built_env(self, key: str, call: Value | None) -> Env:
+        """The bindings of the ``__init__``s ``call`` runs building an instance (held by the
+        variable ``key``, or made in place), when every instance is what its construction
+        makes it."""
         cls = self.ev.called_class(call) if call is not None else None
-        if call is None or cls is None or not self._built_alike(key or "", call, cls):
+        if call is None or cls is None or not self._built_alike(key, call, cls):
             return {}
         env: Env = {}
         for _ in range(_MAX_DEPTH):  # and each project base's, as ``super().__init__`` is given

@@ -3431,6 +3431,40 @@ def test_a_loop_over_dict_or_tuple_displays_reads_their_items_by_key_or_index(
 
 
 @pytest.mark.slow
+def test_a_router_class_built_in_place_or_in_a_function_serves_each_construction(
+    tmp_path: Path,
+) -> None:
+    """An in-project router class (``self.router = APIRouter(prefix=prefix)`` in
+    ``__init__``) built in place twice (``include_router(Ctl("/a").router)``), in a loop over
+    prefixes, and held by a local of ``create_app``: each construction's router has its own
+    prefix (one router with a ``<?prefix>`` placeholder stood for all of them)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class Ctl:\n"
+        "    def __init__(self, prefix: str) -> None:\n"
+        "        self.router = APIRouter(prefix=prefix)\n"
+        "        self.router.add_api_route('', self.list_items, methods=['GET'])\n\n"
+        "    async def list_items(self) -> list[str]:\n        return []\n\n"
+        "def create_app() -> FastAPI:\n"
+        "    app = FastAPI()\n"
+        "    app.include_router(Ctl('/a').router)\n"
+        "    app.include_router(Ctl('/b').router)\n"
+        "    for prefix in ('/c', '/d'):\n"
+        "        app.include_router(Ctl(prefix).router)\n"
+        "    local = Ctl('/e')\n"
+        "    app.include_router(local.router)\n"
+        "    return app\n\n"
+        "app = create_app()\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {("GET", f"/{p}", "main.Ctl.list_items") for p in "abcde"},
+        app="main.app",
+    )
+
+
+@pytest.mark.slow
 def test_a_loop_over_a_list_a_dict_literal_holds_runs_over_its_items(tmp_path: Path) -> None:
     """py_copilot's ``ROUTE_GROUPS = {"core": [...]}``: a loop over ``ROUTE_GROUPS["core"]``,
     and over ``ROUTE_GROUPS.get(group, [])`` in a helper called per group, was unknown."""
