@@ -749,7 +749,7 @@ class _Builder:
                 site = _Site(module, facts.file, sym.start_line, {}, _conditions(guards))
                 self._add_sites(value, site)
         for sym in (*facts.symbols, *facts.redefined):  # ``@command`` calls ``command(f)``
-            if sym.kind not in ("function", "method"):
+            if sym.kind not in ("function", "method", "class"):  # ``@register class Items``
                 continue
             function = Value("name", sym.name, ref=f"{module}.{sym.qualname}")
             for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
@@ -3085,6 +3085,8 @@ class _Builder:
             value = Value("name", value.text, ref=f"{held.ref}.{value.items[0].text}")
         elif value.kind == "getattr":  # ``UsersRouter().router``
             key = self._instance_attribute(value)
+            if key not in self.objects and (made := self._made_by_callers(value, where, depth)):
+                return made  # ``cls().router`` with ``cls`` a parameter: each call's class
             if key in self.objects:  # with what this construction passes, once all is known
                 built = value.func if self._collected and value.func else None
                 return [(key, self._built_env("", built) if built else {})]
@@ -3094,6 +3096,9 @@ class _Builder:
             return []
         if value.ref in self.objects:  # ``self.router`` in a subclass that inherits it
             return [(value.ref, {}), *self._rebound(value.ref, where, depth)]
+        built = self._parameter_built(value.ref)
+        if built is not None:  # ``result = cls(prefix=prefix)``, then ``result.router``
+            return self._objects(built, env, where, depth + 1)
         given = self._given_instead(value.ref)
         if given is not None:  # ``self.router = router or APIRouter()``, a router passed
             return self._objects(given, {}, where, depth + 1)
@@ -3219,10 +3224,12 @@ class _Builder:
             return {}
         env: Env = {}
         for _ in range(_MAX_DEPTH):  # and each project base's, as ``super().__init__`` is given
-            init = self._callee(f"{cls}.__init__") if cls else None
-            if call is None or cls is None or init is None or init.kind != "method":
+            runs = self._constructor(cls) if cls else None  # its own ``__init__``, or a base's
+            init = self._callee(runs)
+            if call is None or runs is None or init is None or init.kind != "method":
                 break
-            env.update(self._bind(init, f"{cls}.__init__", call, {}))
+            cls = runs.rpartition(".")[0]
+            env.update(self._bind(init, runs, call, {}))
             found = self._super_init(cls)
             base = self._super_class(found, cls) if found is not None else None
             call = self._handed_up(call, cls, found) if found is not None and base else None
@@ -3627,6 +3634,37 @@ class _Builder:
             if fact.kind == "method":
                 owner, _, method = name.rpartition(".")
                 found[owner].append(method)
+        return found
+
+    def _parameter_built(self, ref: str) -> Value | None:
+        """``result.router`` with the local ``result`` bound once to ``cls(...)``, ``cls`` a
+        parameter: the attribute of that construction."""
+        holder, _, attribute = ref.rpartition(".")
+        key = self.ev.variable(holder) if holder else None
+        written = self.ev.assigns.get(key, ()) if key and ".<locals>." in key else ()
+        call = written[0].value if len(written) == 1 else None
+        head = call.func if call is not None and call.kind == "call" else None
+        if call is None or head is None or head.kind != "name" or not self._param(head.ref or ""):
+            return None
+        return Value("getattr", ref, func=call, items=(Value("str", attribute),))
+
+    def _made_by_callers(
+        self, value: Value, where: str, depth: int
+    ) -> list[tuple[str, Env]] | None:
+        """``cls().router`` in ``def register(cls)`` (a class decorator registering a view):
+        the objects the instance of each class a call passes holds, with that call's
+        bindings; None when no parameter builds it."""
+        built = value.func.func if value.func is not None and value.func.kind == "call" else None
+        ref = built.ref if built is not None and built.kind == "name" else None
+        if ref is None or not self._param(ref):
+            return None
+        func = ref.rpartition(".<locals>.")[0]
+        fact = self._callee(func)
+        assert fact is not None
+        found = []
+        for call, site in self.sites.get(func, ()):
+            bound = {**site.env, **self._bind(fact, func, call, site.env)}
+            found += [(k, {**bound, **e}) for k, e in self._objects(value, bound, where, depth + 1)]
         return found
 
     def _instance_attribute(self, value: Value) -> str | None:
