@@ -3715,6 +3715,7 @@ class _Builder:
         return value
 
     def _text(self, value: Value | None, env: Env, site: _Site) -> Text:
+        value = self._rebound_at(value, site.where) if value is not None else None
         closed = self._closed(value, env, 0) if value is not None else None
         parts = self._module_parts(closed, site.module) if closed else None
         text = self.ev.text(self._branch_parts(parts, env, site) if parts else None)
@@ -4352,6 +4353,7 @@ class _Builder:
         it: a module name bound in each branch of an ``if`` to another router (``if AI:
         chat_router = chat.router``, ``else: chat_router = APIRouter()``) is each router
         under its branch's tests, not both always."""
+        child = self._rebound_at(child, where) if child is not None else None
         branches = self._branch_bindings(child, where)
         if branches is None:
             return [(key, found, ()) for key, found in self._objects(child, env, where)]
@@ -4394,6 +4396,17 @@ class _Builder:
             return None
         key, fact = reaching[-1]
         return sorted({held for held, _ in self._bound_objects(key, fact, site.where, 0)})
+
+    def _rebound_at(self, value: Value, where: str) -> Value:
+        """A name its own module binds anew before ``where`` (a ``file:line`` of that module),
+        outside any ``if`` or loop (``r = job.router``, an include, then ``r = land.router``
+        and another): the binding that statement reads; any other value as it is."""
+        key = self.ev.variable(value.ref) if value.kind == "name" else None
+        module = self.resolver.modules.get(self.ev.module_of(key) or "") if key else None
+        file, _, line = where.rpartition(":")
+        if key is None or module is None or module.file != file or not line.isdigit():
+            return value
+        return self.ev.rebound(key, int(line)) or value
 
     def _branch_bindings(
         self, child: Value | None, where: str

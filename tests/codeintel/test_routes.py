@@ -3536,7 +3536,9 @@ def test_a_loop_over_a_name_bound_anew_runs_over_the_new_binding(tmp_path: Path)
     """gfw-data-api: ``job_routes = (job.router,)``, a loop including them, then
     ``job_routes = (land.router,)`` and a second loop: the second runs over ``land``'s
     router (we included ``job``'s twice, one route under a path it never has, and left
-    ``land``'s routes with no app); in a function's body alike."""
+    ``land``'s routes with no app); in a function's body alike. A router or a prefix bound
+    to a name, included, then bound anew and included again, alike (we took the union of
+    the routers, and the first prefix)."""
     (tmp_path / "main.py").write_text(
         "from fastapi import APIRouter, FastAPI\n\n"
         "job = APIRouter()\nland = APIRouter()\n\n"
@@ -3549,7 +3551,11 @@ def test_a_loop_over_a_name_bound_anew_runs_over_the_new_binding(tmp_path: Path)
         "        app.include_router(r, prefix='/g')\n\n"
         "job_routes = (job,)\nfor r in job_routes:\n    app.include_router(r, prefix='/job')\n\n"
         "job_routes = (land,)\nfor r in job_routes:\n    app.include_router(r, prefix='/land')\n\n"
-        "build()\n"
+        "build()\n\n"
+        "r = job\napp.include_router(r, prefix='/a')\n"
+        "r = land\napp.include_router(r, prefix='/b')\n"
+        "prefix = '/one'\napp.include_router(job, prefix=prefix)\n"
+        "prefix = '/two'\napp.include_router(land, prefix=prefix)\n"
     )
     _served_as_at_runtime(
         tmp_path,
@@ -3559,6 +3565,10 @@ def test_a_loop_over_a_name_bound_anew_runs_over_the_new_binding(tmp_path: Path)
             ("GET", "/land/tree", "main.tree"),
             ("GET", "/f/{job_id}", "main.get_job"),
             ("GET", "/g/tree", "main.tree"),
+            ("GET", "/a/{job_id}", "main.get_job"),
+            ("GET", "/b/tree", "main.tree"),
+            ("GET", "/one/{job_id}", "main.get_job"),
+            ("GET", "/two/tree", "main.tree"),
         },
     )
 
