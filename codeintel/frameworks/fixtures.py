@@ -963,7 +963,7 @@ def _tests(
     (inherited, or a ``Test*`` class imported here) is located where it is collected: this
     module, at its class."""
     resolver = evaluator.resolver
-    module_marks = _module_marks(module)
+    module_marks = _module_marks(module, evaluator)
     imported = _imported_modules(module, project)
     found = []
     for owner, fact, home, collecting in _collected_tests(module, classes, evaluator, rules):
@@ -1250,22 +1250,28 @@ def _markers(decorators: Iterable[Value]) -> list[str]:
     return found
 
 
-def _module_marks(module: ModuleFacts) -> tuple[Value, ...]:
-    return _pytestmark(module, "")
+def _module_marks(module: ModuleFacts, evaluator: Evaluator) -> tuple[Value, ...]:
+    return _pytestmark(module, "", evaluator)
 
 
-def _pytestmark(module: ModuleFacts, scope: str) -> tuple[Value, ...]:
+def _pytestmark(module: ModuleFacts, scope: str, evaluator: Evaluator) -> tuple[Value, ...]:
     """The marks a module's (``scope`` "") or a class body's ``pytestmark = ...`` applies."""
     for assign in module.assigns:
         if assign.scope == scope and assign.name == "pytestmark" and assign.value is not None:
-            return _listed_marks(assign.value)
+            return _listed_marks(assign.value, evaluator)
     return ()
 
 
-def _listed_marks(value: Value) -> tuple[Value, ...]:
-    """The marks of a ``pytestmark`` value: a mark, a list of them, or lists added up."""
+def _listed_marks(value: Value, evaluator: Evaluator, hops: int = 0) -> tuple[Value, ...]:
+    """The marks of a ``pytestmark`` value: a mark, a list of them, or lists added up, and
+    through the names holding a list (``pytestmark = DB_MARKS`` imported from a helper)."""
+    if value.kind == "name" and hops < _MAX_HOPS:
+        key = evaluator.variable(value.ref)
+        bound = evaluator.binding(key) if key else None
+        if bound is not None and bound.kind in ("list", "add", "name"):
+            return _listed_marks(bound, evaluator, hops + 1)
     if value.kind == "add":
-        return tuple(mark for part in value.items for mark in _listed_marks(part))
+        return tuple(mark for part in value.items for mark in _listed_marks(part, evaluator, hops))
     return value.items if value.kind == "list" else (value,)
 
 
@@ -1281,7 +1287,7 @@ def _class_marks(module: ModuleFacts, owner: str, evaluator: Evaluator) -> list[
             facts = _module_of(resolver.modules, resolver.symbols, cls)
             if facts is not None:
                 found += resolver.symbols[cls].decorators
-                found += _pytestmark(facts, cls[len(facts.module) + 1 :])
+                found += _pytestmark(facts, cls[len(facts.module) + 1 :], evaluator)
     return found
 
 
