@@ -69,6 +69,9 @@ class _Scope:
     module_names: set[str] = field(default_factory=set)
     is_method: bool = False
     returned: list[tuple[cst.BaseExpression, tuple[_RawGuard, ...]]] = field(default_factory=list)
+    yielded: list[tuple[cst.BaseExpression, bool, tuple[_RawGuard, ...]]] = field(
+        default_factory=list
+    )
     # a class body's names only annotated so far (``router: APIRouter``): they bind nothing
     annotated: set[str] = field(default_factory=set)
 
@@ -365,6 +368,10 @@ class _Collector:
                 returns=self._value(returns, early) if returns is not None else None,
                 returned=tuple(self._value(e, (*chain, scope)) for e, _ in scope.returned),
                 returned_guards=tuple(tuple(map(self._guard, g)) for _, g in scope.returned),
+                yielded=tuple(
+                    self._yield(e, spread, (*chain, scope)) for e, spread, _ in scope.yielded
+                ),
+                yielded_guards=tuple(tuple(map(self._guard, g)) for _, _, g in scope.yielded),
                 guards=tuple(map(self._guard, guards)),
             )
 
@@ -409,6 +416,18 @@ class _Collector:
             except cst.ParserSyntaxError:
                 pass
         return self._value(node, chain)
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        given = node.value
+        if given is not None and self.scopes[-1].kind == "function":
+            spread = isinstance(given, cst.From)
+            expression = given.item if isinstance(given, cst.From) else given
+            self.scopes[-1].yielded.append((expression, spread, tuple(self._guards[-1])))
+
+    def _yield(self, node: cst.BaseExpression, spread: bool, chain: _Chain) -> Value:
+        """What a ``yield`` gives; ``yield from x``: a "star" of ``x``, each of its items."""
+        value = self._value(node, chain)
+        return _star(value) if spread else value
 
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None and self.scopes[-1].kind == "function":

@@ -121,6 +121,10 @@ class SymbolFact(_Pickled):
     returns: Value | None = None  # the return annotation
     returned: tuple[Value, ...] = ()  # names the body returns (``return app``)
     returned_guards: tuple[tuple[Guard, ...], ...] = ()  # the if/for around each of those
+    # what the body yields (``yield router``; ``yield from routers`` as a "star"), and the
+    # if/for around each
+    yielded: tuple[Value, ...] = ()
+    yielded_guards: tuple[tuple[Guard, ...], ...] = ()
     keywords: tuple[tuple[str, Value], ...] = ()  # class keywords (``table=True``)
     bases: tuple[Value, ...] = ()  # class bases as written (builtins too, unlike base refs)
     guards: tuple[Guard, ...] = ()  # enclosing if/for of the definition, outermost first

@@ -61,7 +61,7 @@ from codeintel.resolve.framework_names import (
     SELF_ROUTED,
 )
 from codeintel.resolve.resolver import Resolver
-from codeintel.resolve.truth import holds
+from codeintel.resolve.truth import evaluated, holds
 from codeintel.resolve.walks import (
     builtin_import,
     folder_listing,
@@ -242,6 +242,7 @@ class _Builder:
         self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
         self._class_methods: dict[str, list[tuple[str, SymbolFact]]] = {}
         self._subclasses: dict[str, list[str]] | None = None  # project classes by base
+        self._yielding: set[str] = set()  # generators being read (``_yielded``)
         self._chains: dict[tuple[str, str], list[str]] = {}  # see ``_chain``
         self._file_modules = {facts.file: m for m, facts in self.resolver.modules.items()}
         self._method_names: set[str] | None = None
@@ -1330,11 +1331,91 @@ class _Builder:
             if added is None:
                 return None, False
             return [*((item, ()) for item in literal.items), *added[0]], added[1]
+        yielded = self._yielded(iterable, env)
+        if yielded is not None:
+            return yielded
         items = self._items(iterable, env)
         if items is None:
             return None, True
         tests, dispatched = self._dispatched_items(iterable, env)
         return [*((item, tests) for item in items), *dispatched], True
+
+    def _yielded(
+        self, call: Value | None, env: Env
+    ) -> tuple[list[tuple[Value, tuple[str, ...]]] | None, bool] | None:
+        """What a project generator a loop calls yields (auth-api's ``for method in
+        AuthPluginMeta.active_auth_methods()``), with the call's arguments bound: each
+        ``yield`` in at most one loop, each item under the ``if`` tests around it that its
+        binding does not decide; None when ``call`` calls no generator."""
+        if call is None or call.kind != "call":
+            return None
+        call = _close(call, env)
+        func = self.ev.called_class(call)
+        fact = self._callee(func)
+        if func is None or fact is None or not fact.yielded or fact.returned:
+            return None
+        if func in self._yielding:
+            return None, True  # a generator reading itself: not known
+        self._yielding.add(func)
+        try:
+            return self._yielded_by(func, fact, call, env)
+        finally:
+            self._yielding.discard(func)
+
+    def _yielded_by(
+        self, func: str, fact: SymbolFact, call: Value, env: Env
+    ) -> tuple[list[tuple[Value, tuple[str, ...]]] | None, bool]:
+        bound = self._bind(fact, func, call, env) if fact.params else {}
+        module = self.resolver.symbol_module[func]
+        reader = (module, func.removeprefix(f"{module}."), fact.end_line)
+        found: list[tuple[Value, tuple[str, ...]]] = []
+        complete = True
+        for value, guards in zip(fact.yielded, fact.yielded_guards, strict=True):
+            loops = [g for g in guards if g.kind == "for"]
+            if len(loops) > 1 or any(g.kind not in ("if", "for") for g in guards):
+                return None, complete
+            runs: list[tuple[Env, tuple[str, ...]]] = [(bound, ())]
+            if loops and loops[0].target is not None:
+                ran, done = self._tested_items(loops[0].iterable, bound, reader)
+                if ran is None:
+                    return None, done
+                complete = complete and done
+                target = loops[0].target
+                runs = [({**bound, **_unpack(target, self._record(i))}, t) for i, t in ran]
+            tests = [g.text for g in guards if g.kind == "if"]
+            for run, held in runs:
+                kept = self._undecided(tests, run, reader)
+                if kept is not None:
+                    found += self._spread_run(_close(value, run), run, (*held, *kept), reader)
+        return found, complete
+
+    def _undecided(
+        self, tests: list[str], env: Env, reader: tuple[str, str, int]
+    ) -> tuple[str, ...] | None:
+        """The ``if`` tests ``env`` does not decide; None when one fails."""
+        module, scope, _ = reader
+        kept = []
+        for test in tests:
+            decided = self._decided(
+                test,
+                lambda name: env.get(self.ev.key(module, scope, name)),
+                lambda name: self._constant(module, scope, name),
+            )
+            if decided is False:
+                return None
+            if decided is None:
+                kept.append(test)
+        return tuple(kept)
+
+    def _spread_run(
+        self, value: Value, env: Env, tests: tuple[str, ...], reader: tuple[str, str, int]
+    ) -> list[tuple[Value, tuple[str, ...]]]:
+        """A yielded value under ``tests``; ``yield from x``, each item of ``x``."""
+        if value.kind != "star":
+            return [(value, tests)]
+        ran, _ = self._tested_items(value.items[0], env, reader)
+        inner = ran if ran is not None else [(value.items[0], ())]
+        return [(item, (*tests, *more)) for item, more in inner]
 
     def _comprehension(
         self, iterable: Value | None, env: Env, reader: tuple[str, str, int], hops: int = 0
@@ -1991,6 +2072,12 @@ class _Builder:
             return self._paired(value, env, hops)
         if (held := self._keyed_item(value)) is not None:  # ``ROUTE_GROUPS["core"]``
             return self._items(held, env, hops + 1)
+        if func is not None and func.kind == "name" and not value.items:
+            subclasses = self._direct_subclasses(func)  # ``Base.__subclasses__()``
+            if subclasses is not None:
+                return subclasses
+        if value.kind == "name" and (registry := self._subclass_registry(value)) is not None:
+            return tuple(key for key, _ in registry)  # ``for name in METHODS``: its keys
         if func is not None and func.ref is None and func.text == "dir" and len(value.items) == 1:
             # ``for name in dir(module): router = getattr(module, name)``, FastapiAdmin's
             pairs = self._globals(value.items[0], env)
@@ -2177,6 +2264,75 @@ class _Builder:
                 )
         return None
 
+    def _direct_subclasses(self, func: Value) -> tuple[Value, ...] | None:
+        """``Base.__subclasses__()`` of a project class: the project classes based on it
+        directly, in the order their modules define them."""
+        named = self.ev.qualified(func) or ""
+        if not named.endswith(".__subclasses__"):
+            return None
+        base = named.removesuffix(".__subclasses__")
+        if self.resolver.symbols.get(base) is None:
+            return None
+        return tuple(
+            Value("name", cls.rpartition(".")[2], ref=cls)
+            for cls in self._project_subclasses(base)
+            if base in self.resolver.class_bases(cls)
+        )
+
+    def _project_subclasses(self, base: str) -> list[str]:
+        """The project classes deriving from ``base``, by file and line."""
+        found = [
+            cls
+            for cls, fact in self.resolver.symbols.items()
+            if fact.kind == "class" and cls != base and base in self.resolver.mro(cls)
+        ]
+        return sorted(found, key=self._defined_at)
+
+    def _defined_at(self, cls: str) -> tuple[str, int]:
+        module = self.resolver.symbol_module[cls]
+        return self.resolver.modules[module].file, self.resolver.symbols[cls].start_line
+
+    def _subclass_registry(self, mapping: Value | None) -> list[tuple[Value, Value]] | None:
+        """A dict a class's ``__init_subclass__`` alone fills (``METHODS[cls.__name__] =
+        cls``, auth-api's plugins): each project subclass of that class by its key, those its
+        ``if`` tests there leave out not; None for any other value."""
+        key = (
+            self.ev.variable(mapping.ref)
+            if mapping is not None and mapping.kind == "name"
+            else None
+        )
+        bound = self.ev.binding(key) if key else None
+        module = self.ev.module_of(key) if key else None
+        if key is None or module is None or bound is None or bound.kind != "dict" or bound.keywords:
+            return None
+        stores = [c for c in self.resolver.modules[module].calls if _changes(c, key, self.ev)]
+        owners = {c.scope for c in stores}
+        if (
+            len(stores) != 1
+            or len(owners) != 1
+            or not stores[0].scope.endswith(".__init_subclass__")
+        ):
+            return None
+        store = stores[0]
+        owner = f"{module}.{store.scope.removesuffix('.__init_subclass__')}"
+        method = self.resolver.symbols.get(f"{owner}.__init_subclass__")
+        target, stored = store.value.items
+        param = method.params[0].name if method is not None and method.params else None
+        if param is None or stored.text != param or target.kind != "subscript":
+            return None
+        tests = [g.text for g in store.guards if g.kind == "if"]
+        found = []
+        for cls in self._project_subclasses(owner):
+            name = Value("str", cls.rpartition(".")[2])
+            held = {param: Value("list", param, keywords=(("__name__", name),))}.get
+            if any(holds(test, held) is not True for test in tests):
+                continue  # left out, or not known to be kept
+            written = evaluated(target.items[1].text, held)
+            if written is None or not isinstance(written[0], str):
+                return None
+            found.append((Value("str", written[0]), Value("name", name.text, ref=cls)))
+        return found
+
     def _returned_items(self, call: Value, hops: int) -> tuple[Value, ...] | None:
         """``for prefix in get_prefixes()`` (mlflow): a project function whose one ``return``
         is a list or tuple, its items read with the call's arguments bound."""
@@ -2236,8 +2392,10 @@ class _Builder:
             mapping = Value("name", owner, ref=owner)
         else:
             return None
-        namespace = self._namespace(mapping, env)
-        while mapping is not None and mapping.kind == "name" and hops <= _MAX_DEPTH:
+        namespace = self._namespace(mapping, env) or self._subclass_registry(mapping)
+        while namespace is None and mapping is not None and mapping.kind == "name":
+            if hops > _MAX_DEPTH:
+                break
             key = self.ev.variable(mapping.ref)
             if key is not None and self.ev.changed_in_place(key):
                 return None
@@ -5068,6 +5226,21 @@ def _may_import_by_name(call: Value) -> bool:
     ``__import__``: which of them imports, ``imported_module`` decides."""
     func = call.func
     return func is not None and (func.text.endswith("import_module") or builtin_import(call))
+
+
+def _changes(call: CallFact, key: str, evaluator: Evaluator) -> bool:
+    """Whether a statement sets or deletes an item of the variable ``key``, or calls a
+    method changing it in place."""
+    if call.role in ("setitem", "delitem") and call.value.items:
+        root = container_root(call.value.items[0])
+        return root is not None and evaluator.variable(root) == key
+    func = call.value.func
+    named = func.ref if func is not None and func.kind == "name" else None
+    return (
+        named is not None
+        and named.rpartition(".")[2] in MUTATORS
+        and (evaluator.variable(named.rpartition(".")[0]) == key)
+    )
 
 
 def _may_derive(assign: AssignFact) -> bool:

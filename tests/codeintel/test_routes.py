@@ -3502,6 +3502,60 @@ def test_a_class_decorator_registering_the_class_s_router_serves_it(tmp_path: Pa
 
 
 @pytest.mark.slow
+def test_plugin_classes_from_a_subclass_registry_or_a_generator_serve_their_routers(
+    tmp_path: Path,
+) -> None:
+    """auth-api: each ``AuthMethod`` subclass registers itself in ``__init_subclass__``
+    (``METHODS[cls.__name__] = cls``, a ``Mixin`` left out), a static generator yields the
+    registry's classes, and the app includes ``method().router`` under ``method.prefix``
+    (70 of its 95 routes had no app); and ``Base.__subclasses__()`` alike."""
+    (tmp_path / "base.py").write_text(
+        "from fastapi import APIRouter\n\n"
+        "METHODS = {}\n\n"
+        "class AuthMethod:\n"
+        "    prefix = ''\n\n"
+        "    def __init__(self) -> None:\n"
+        "        self.router = APIRouter()\n"
+        "        self.router.add_api_route('/login', self.login, methods=['POST'])\n\n"
+        "    def __init_subclass__(cls, **kwargs) -> None:\n"
+        "        if not cls.__name__.endswith('Mixin'):\n"
+        "            METHODS[cls.__name__] = cls\n\n"
+        "    async def login(self) -> None: ...\n\n"
+        "    @staticmethod\n"
+        "    def active():\n"
+        "        for method in METHODS.values():\n"
+        "            yield method\n"
+    )
+    (tmp_path / "plugins.py").write_text(
+        "from base import AuthMethod\n\n"
+        "class Email(AuthMethod):\n    prefix = '/email'\n\n"
+        "class Github(AuthMethod):\n    prefix = '/github'\n\n"
+        "class AuditMixin(AuthMethod):\n    prefix = '/audit'\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\n"
+        "import plugins\n"
+        "from base import METHODS, AuthMethod\n\n"
+        "app = FastAPI()\n"
+        "for method in AuthMethod.active():\n"
+        "    app.include_router(method().router, prefix=method.prefix)\n"
+        "for name, cls in METHODS.items():\n"
+        "    app.include_router(cls().router, prefix='/v2/' + name)\n"
+        "for cls in AuthMethod.__subclasses__():\n"
+        "    app.include_router(cls().router, prefix='/all' + cls.prefix)\n"
+    )
+    expected = {
+        *(("POST", f"{p}/login", "base.AuthMethod.login") for p in ("/email", "/github")),
+        *(("POST", f"/v2/{n}/login", "base.AuthMethod.login") for n in ("Email", "Github")),
+        *(("POST", f"/all{p}/login", "base.AuthMethod.login") for p in ("/email", "/github")),
+        ("POST", "/all/audit/login", "base.AuthMethod.login"),
+    }
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert static == expected == runtime_routes(tmp_path, "main:app")
+
+
+@pytest.mark.slow
 def test_a_loop_over_a_list_a_dict_literal_holds_runs_over_its_items(tmp_path: Path) -> None:
     """py_copilot's ``ROUTE_GROUPS = {"core": [...]}``: a loop over ``ROUTE_GROUPS["core"]``,
     and over ``ROUTE_GROUPS.get(group, [])`` in a helper called per group, was unknown."""
