@@ -2728,9 +2728,12 @@ class _Builder:
             or self.ev.returned_function(value)
             or self._viewed(value, site)
         )
-        if endpoint is not None and endpoint not in self.resolver.symbols:
+        if (endpoint is not None and endpoint not in self.resolver.symbols) or (
+            endpoint is None and value is not None and value.kind == "getattr"
+        ):
             # ``endpoints.live`` with ``endpoints = Endpoints(...)``: the bound method is the
-            # class's (its ``__qualname__``), not a name of the variable's (MLServer, kserve)
+            # class's (its ``__qualname__``), not a name of the variable's (MLServer, kserve);
+            # ``route.list_forms`` with a parameter given ``PluginProxy()`` (bettercollected)
             method = self._method(value)
             endpoint = method if method in self.resolver.symbols else endpoint
         if endpoint is not None and ".<locals>." in endpoint:

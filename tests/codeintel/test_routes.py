@@ -3556,6 +3556,31 @@ def test_plugin_classes_from_a_subclass_registry_or_a_generator_serve_their_rout
 
 
 @pytest.mark.slow
+def test_an_endpoint_read_on_a_parameter_given_an_instance_made_in_place(
+    tmp_path: Path,
+) -> None:
+    """bettercollected's ``register_plugin_class(router=root, route=PluginProxy())``, whose
+    body adds ``endpoint=route.list_forms``: the method of the class built in place (a
+    CI202 before; an instance bound to a name first was right)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class PluginProxy:\n"
+        "    async def list_forms(self, provider: str) -> list[str]:\n        return []\n\n"
+        "def register(router: APIRouter, route: PluginProxy) -> None:\n"
+        "    router.add_api_route('/{provider}/forms', endpoint=route.list_forms)\n\n"
+        "root = APIRouter(prefix='/api')\n"
+        "register(router=root, route=PluginProxy())\n"
+        "app = FastAPI()\napp.include_router(root)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {("GET", "/api/{provider}/forms", "main.PluginProxy.list_forms")},
+        app="main.app",
+    )
+
+
+@pytest.mark.slow
 def test_a_loop_over_a_list_a_dict_literal_holds_runs_over_its_items(tmp_path: Path) -> None:
     """py_copilot's ``ROUTE_GROUPS = {"core": [...]}``: a loop over ``ROUTE_GROUPS["core"]``,
     and over ``ROUTE_GROUPS.get(group, [])`` in a helper called per group, was unknown."""
