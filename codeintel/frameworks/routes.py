@@ -243,6 +243,7 @@ class _Builder:
         self._class_methods: dict[str, list[tuple[str, SymbolFact]]] = {}
         self._subclasses: dict[str, list[str]] | None = None  # project classes by base
         self._yielding: set[str] = set()  # generators being read (``_yielded``)
+        self._comprehending: list[Value] = []  # comprehensions being read (``_tested_items``)
         self._chains: dict[tuple[str, str], list[str]] = {}  # see ``_chain``
         self._file_modules = {facts.file: m for m, facts in self.resolver.modules.items()}
         self._method_names: set[str] | None = None
@@ -1309,7 +1310,13 @@ class _Builder:
         iterable = self._comprehension(iterable, env, reader) or iterable
         if iterable is not None and iterable.kind == "comp":
             made, target, inner, *filters = iterable.items
-            ran, complete = self._tested_items(inner, env, reader)
+            if iterable in self._comprehending:
+                return None, True  # ``names = sorted(n for n in names)``: over what was given
+            self._comprehending.append(iterable)
+            try:
+                ran, complete = self._tested_items(inner, env, reader)
+            finally:
+                self._comprehending.pop()
             each = []
             for item, held in ran or ():
                 bound = _unpack(target, self._record(item))

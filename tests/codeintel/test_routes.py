@@ -448,6 +448,32 @@ def test_an_attribute_bound_from_itself_ends_its_lookup(tmp_path: Path) -> None:
     assert [d.code for d in graph.diagnostics if d.code == "CI900"] == []
 
 
+def test_a_comprehension_over_the_name_it_rebinds_ends_its_reading(tmp_path: Path) -> None:
+    """deepchecks' ``versions = [v for v in versions if v]`` in a function, then a loop
+    over ``versions``: the comprehension's source, read as the comprehension again, ran to
+    Python's recursion limit, a CI900 that dropped all 118 routes. ``sorted(...)`` of a
+    generator and a name unpacked first alike."""
+    (tmp_path / "logic.py").write_text(
+        "def run(versions):\n"
+        "    versions = [v for v in versions if v]\n"
+        "    for v in versions:\n        print(v)\n\n"
+        "def run2(names):\n"
+        "    names = sorted(n for n in names)\n"
+        "    for n in names:\n        print(n)\n\n"
+        "def run3(f):\n"
+        "    a, xs = f()\n"
+        "    xs = [x for x in xs]\n"
+        "    for x in xs:\n        print(x)\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\nfrom logic import run\n\napp = FastAPI()\n\n"
+        "@app.get('/ping')\ndef ping():\n    run([1, 0, 2])\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [(r.path, r.app) for r in graph.routes()] == [("/ping", "main.app")]
+    assert [d.code for d in graph.diagnostics if d.code == "CI900"] == []
+
+
 def test_a_fallback_class_under_except_does_not_hide_the_import(tmp_path: Path) -> None:
     """``from typing import Annotated`` in a ``try:``, a stand-in class under ``except
     ImportError:`` (gpt4free): the import is what runs, so ``Annotated[..., Depends(f)]``
