@@ -60,6 +60,10 @@ CODES: Final[dict[str, str]] = {
         "never serves it there; 0.137 on does (its condition: `fastapi >= 0.137`); or a "
         "mount on a router that is included, which `include_router` never serves"
     ),
+    "CI901": (
+        "reading one statement for routes failed (a bug in codeintel meeting an unforeseen "
+        "shape: please report the message); the routes it adds are missing, the others stand"
+    ),
     "CI900": (
         "a fact family (routes, schemas, tests...) failed on this project: a bug in codeintel, "
         "please report the message; that family's facts are missing, the others stand"

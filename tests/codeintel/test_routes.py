@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 import codeintel
+from codeintel.frameworks import routes as route_stage
 from codeintel.frameworks.depends import dependency_tree, param_providers, solve_order
 from tests.helpers import ExtractorInput, extractor_input, oracle
 
@@ -472,6 +473,33 @@ def test_a_comprehension_over_the_name_it_rebinds_ends_its_reading(tmp_path: Pat
     graph = codeintel.analyze(tmp_path, cache=False)
     assert [(r.path, r.app) for r in graph.routes()] == [("/ping", "main.app")]
     assert [d.code for d in graph.diagnostics if d.code == "CI900"] == []
+
+
+def test_a_bug_on_one_statement_costs_only_what_that_statement_adds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One include whose reading raises (as deepchecks' comprehension did, to the recursion
+    limit) is a CI901 at that statement: the other include still serves its routes, and the
+    router it would have included keeps its own, with no app (the whole route stage was a
+    CI900 with no route at all)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "a = APIRouter(prefix='/a')\nb = APIRouter(prefix='/b')\n\n"
+        "@a.get('/x')\ndef x() -> None: ...\n\n"
+        "@b.get('/y')\ndef y() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(a)\napp.include_router(b)\n"
+    )
+    reads = route_stage._Builder._statements
+
+    def failing(builder: object, module: str, file: str, call: object) -> None:
+        if getattr(call, "line", 0) == 14:
+            raise RecursionError("maximum recursion depth exceeded")
+        reads(builder, module, file, call)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(route_stage._Builder, "_statements", failing)
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert {(r.path, r.app) for r in graph.routes()} == {("/a/x", "main.app"), ("/b/y", None)}
+    assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [("CI901", "main.py", 14)]
 
 
 def test_a_fallback_class_under_except_does_not_hide_the_import(tmp_path: Path) -> None:
