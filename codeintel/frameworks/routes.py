@@ -768,9 +768,11 @@ class _Builder:
         for sym in (*facts.symbols, *facts.redefined):  # ``@command`` calls ``command(f)``
             if sym.kind not in ("function", "method", "class"):  # ``@register class Items``
                 continue
+            if sym.kind == "class" and ".<locals>." in sym.qualname:
+                continue  # decorated when its function runs, if it does
             function = Value("name", sym.name, ref=f"{module}.{sym.qualname}")
             for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
-                site = _Site(module, facts.file, line)
+                site = _Site(module, facts.file, line, {}, _conditions(sym.guards))
                 if decorator.kind == "name":
                     applied = Value(
                         "call", f"{decorator.text}({sym.name})", func=decorator, items=(function,)
@@ -1194,6 +1196,9 @@ class _Builder:
                 # an inner loop's folder may be a local an outer loop's item makes
                 # (``module_path = features_dir / feature_name``, papermerge)
                 env = self._module_locals(module, scope, line, env) if env else env
+                changed = (self.ev.variable(r) or r for r in _target_refs(guard.target))
+                if any(self.ev.changed_in_place(key) for key in changed):
+                    return [base], guard.text  # ``url["prefix"] = ...``: not the item listed
                 chosen = self._chosen_local(guard, env, (module, scope, line))
                 for iterable, tests in _branches(chosen):
                     items, complete = self._tested_items(iterable, env, (module, scope, line))
@@ -2458,6 +2463,8 @@ class _Builder:
         """The global apps and routers of the project module ``held`` names (a module, or a
         variable bound to ``import_module(name)``), each by its name and as a name of it."""
         module = held.ref if held.kind == "name" else None
+        named = self.ev.qualified(held) if module else None  # ``import plugin``: that module
+        module = named if named in self.resolver.modules else module
         key = self.ev.variable(module) if module and module not in self.resolver.modules else None
         bound = self.ev.binding(key) if key else None  # ``module = import_module(name)``
         if key is not None and bound is not None and bound.kind == "call":
@@ -2466,7 +2473,8 @@ class _Builder:
         facts = self.resolver.modules.get(module or "")
         if module is None or facts is None:
             return None
-        names = sorted({a.name for a in facts.assigns if not a.scope})
+        imported = {i.bound for i in facts.imports if i.bound and not i.scope and not i.star}
+        names = sorted({a.name for a in facts.assigns if not a.scope} | imported)
         routing = [n for n in names if self.ev.variable(f"{module}.{n}") in self.objects]
         return [(Value("str", n), Value("name", n, ref=f"{module}.{n}")) for n in routing]
 
@@ -3269,7 +3277,7 @@ class _Builder:
         elif value.kind == "getattr":  # ``UsersRouter().router``
             key = self._instance_attribute(value)
             if key not in self.objects and (made := self._made_by_callers(value, where, depth)):
-                return made  # ``cls().router`` with ``cls`` a parameter: each call's class
+                return [(k, e) for k, e, _ in made]  # ``cls().router``, ``cls`` a parameter
             if key in self.objects:  # with what this construction passes, once all is known
                 built = value.func if self._collected and value.func else None
                 return [(key, self._built_env("", built) if built else {})]
@@ -3405,7 +3413,7 @@ class _Builder:
         cls = self.ev.called_class(call) if call is not None else None
         if call is None or cls is None or not self._built_alike(key, call, cls):
             return {}
-        env: Env = {}
+        env: Env = {_SELF: Value("name", cls, ref=cls)}  # ``self.name``: the instance's class
         for _ in range(_MAX_DEPTH):  # and each project base's, as ``super().__init__`` is given
             runs = self._constructor(cls) if cls else None  # its own ``__init__``, or a base's
             init = self._callee(runs)
@@ -3833,13 +3841,13 @@ class _Builder:
 
     def _made_by_callers(
         self, value: Value, where: str, depth: int
-    ) -> list[tuple[str, Env]] | None:
+    ) -> list[tuple[str, Env, tuple[str, ...]]] | None:
         """``cls().router`` in ``def register(cls)`` (a class decorator registering a view):
         the objects the instance of each class a call passes holds, with that call's
-        bindings; None when no parameter builds it."""
+        bindings and tests; None when no parameter builds it."""
         built = value.func.func if value.func is not None and value.func.kind == "call" else None
         ref = built.ref if built is not None and built.kind == "name" else None
-        if ref is None or not self._param(ref):
+        if value.kind != "getattr" or ref is None or not self._param(ref):
             return None
         func = ref.rpartition(".<locals>.")[0]
         fact = self._callee(func)
@@ -3847,7 +3855,8 @@ class _Builder:
         found = []
         for call, site in self.sites.get(func, ()):
             bound = {**site.env, **self._bind(fact, func, call, site.env)}
-            found += [(k, {**bound, **e}) for k, e in self._objects(value, bound, where, depth + 1)]
+            objects = self._objects(value, bound, where, depth + 1)
+            found += [(k, {**bound, **e}, site.conditions) for k, e in objects]
         return found
 
     def _instance_attribute(self, value: Value) -> str | None:
@@ -4157,8 +4166,8 @@ class _Builder:
             made, env = [*made, *classes], {**bound, **env}
         if not self._built_by_method_of(holder, env.get(_SELF)):
             env = {k: v for k, v in env.items() if k != _SELF}
-        if obj is not None and obj.cls is not None:  # decides ``isinstance(self, Sub)``
-            env[_SELF] = Value("name", obj.cls, ref=obj.cls)
+        if obj is not None and obj.cls is not None and _SELF not in env:
+            env[_SELF] = Value("name", obj.cls, ref=obj.cls)  # decides ``isinstance(self, Sub)``
         # ``self.add_api_route(path, self._completions)`` in a base class's ``__init__``: the
         # instance's class's override is the handler (refact's proxy completions router)
         cls = obj.cls if obj is not None else None
@@ -4241,8 +4250,11 @@ class _Builder:
         for cls in mro[: mro.index(owner)]:
             written = self.ev.assigns.get(f"{cls}.{attribute}", ())
             fact = self.resolver.symbols.get(f"{cls}.{attribute}")
-            if len(written) == 1 and written[0].value is not None:
-                return written[0].value
+            facts = self.resolver.modules.get(self.resolver.symbol_module.get(cls, ""))
+            only = written[0] if len(written) == 1 else None
+            # a class attribute; a method's ``self.x = ...`` may run after the reads
+            if only is not None and only.value is not None and facts is not None:
+                return only.value if only not in facts.attributes else None
             if fact is not None and _is_property(fact) and len(fact.returned) == 1:
                 return fact.returned[0]
             if written or fact is not None:
@@ -4267,8 +4279,10 @@ class _Builder:
         (``router = APIRouter()`` in ``ResourceRouter.create``, called on an ``ItemRouter``):
         what the method reads on ``self`` is that instance's."""
         method, marker, _ = holder.partition(".<locals>.")
-        if instance is None or instance.ref is None or not marker:
+        if instance is None or instance.ref is None:
             return False
+        if not marker:  # ``self.router`` a base's ``__init__`` builds on the instance
+            return holder.rpartition(".")[0] in self.resolver.mro(instance.ref)
         return method.rpartition(".")[0] in self.resolver.mro(instance.ref)
 
     def _constructing(self, function: str) -> set[str]:
@@ -4538,6 +4552,9 @@ class _Builder:
         chat_router = chat.router``, ``else: chat_router = APIRouter()``) is each router
         under its branch's tests, not both always."""
         child = self._rebound_at(child, where) if child is not None else None
+        made = self._made_by_callers(_close(child, env), where, depth) if child else None
+        if made:  # each class a call passes, under that call's tests
+            return made
         branches = self._branch_bindings(child, where)
         if branches is None:
             return [(key, found, ()) for key, found in self._objects(child, env, where)]
@@ -4583,14 +4600,30 @@ class _Builder:
 
     def _rebound_at(self, value: Value, where: str) -> Value:
         """A name its own module binds anew before ``where`` (a ``file:line`` of that module),
-        outside any ``if`` or loop (``r = job.router``, an include, then ``r = land.router``
-        and another): the binding that statement reads; any other value as it is."""
-        key = self.ev.variable(value.ref) if value.kind == "name" else None
+        outside any ``if`` or loop, to another name (``r = job.router``, an include, then
+        ``r = land.router`` and another): the binding that statement reads; any other value
+        as it is."""
+        if value.kind != "name" or not value.ref:
+            return value
+        rebound = self._reaching_binding(value.ref, where)
+        if rebound is not None and rebound.kind != "call":
+            return rebound
+        # ``r = APIRouter()`` again: the object the name holds, not a construction read
+        # anew; but ``c.router`` after ``c = Ctl("/b")`` is that construction's
+        holder, _, attribute = value.ref.rpartition(".")
+        made = self._reaching_binding(holder, where) if holder and rebound is None else None
+        if made is None or made.kind != "call":
+            return value
+        return Value("getattr", value.text, func=made, items=(Value("str", attribute),))
+
+    def _reaching_binding(self, ref: str, where: str) -> Value | None:
+        """What ``ev.rebound`` gives the variable ``ref`` names at ``where``, in its module."""
+        key = self.ev.variable(ref)
         module = self.resolver.modules.get(self.ev.module_of(key) or "") if key else None
         file, _, line = where.rpartition(":")
         if key is None or module is None or module.file != file or not line.isdigit():
-            return value
-        return self.ev.rebound(key, int(line)) or value
+            return None
+        return self.ev.rebound(key, int(line))
 
     def _branch_bindings(
         self, child: Value | None, where: str

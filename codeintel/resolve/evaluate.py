@@ -6,7 +6,7 @@ import ast
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from codeintel.facts.ids import id_kind
@@ -126,6 +126,8 @@ class Evaluator:
         self._holders: frozenset[str] | None = None  # their ``a``
         self._env_set: frozenset[str] | None = None  # variables the project sets itself
         self._naming: set[str] = set()  # the names ``variable`` is resolving now
+        self._changed: frozenset[str] | None = None  # variables changed in place anywhere
+        self._function_symbols: dict[str, list[SymbolFact]] = {}  # by module (``_functions``)
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
             for fact in (*facts.assigns, *facts.attributes):
@@ -425,7 +427,21 @@ class Evaluator:
         """What a variable holds at ``line`` of its own block where a statement outside any
         ``if`` or loop bound it anew before that line (``binding`` gives the first value): the
         last such binding. None when it was bound once, or again only under tests."""
-        written = sorted((f for f in self.assigns.get(key, ()) if f.line < line), key=_line)
+        module = self.module_of(key) or ""
+        owner = key.rpartition(".<locals>.")[0] or key.rpartition(".")[0]
+        scope = owner.removeprefix(module).removeprefix(".")
+        inner = [s for s in self._functions(module) if not scope or s.qualname != scope]
+        written = sorted(
+            (
+                f
+                for f in self.assigns.get(key, ())
+                if f.line < line
+                and f.scope == scope
+                # a ``global`` write in a function runs when it is called, not where it stands
+                and not any(s.start_line < f.line <= s.end_line for s in inner)
+            ),
+            key=_line,
+        )
         first = written[0].value if written else None
         if first is None:
             return None
@@ -435,6 +451,14 @@ class Evaluator:
             if f.value is not None and not f.guards and self._grown(key, first, f.value) is None
         ]
         return again[-1].value if again else None
+
+    def _functions(self, module: str) -> list[SymbolFact]:
+        """The functions and methods ``module`` defines."""
+        if module not in self._function_symbols:
+            facts = self.resolver.modules.get(module)
+            symbols = facts.symbols if facts is not None else ()
+            self._function_symbols[module] = [s for s in symbols if s.kind in _FUNCTIONS]
+        return self._function_symbols[module]
 
     def _grown(self, key: str, before: Value, after: Value | None) -> Value | None:
         """``after`` with its own variable read as ``before``, when it adds to it."""
@@ -1054,28 +1078,30 @@ class Evaluator:
         return self._item(value.items[0], value.items[1], 0) if len(value.items) == 2 else None
 
     def changed_in_place(self, key: str) -> bool:
-        """Whether the module binding the variable ``key`` changes what it holds in place
-        anywhere: an item set or deleted (``ROUTES[k] = v``, ``del ROUTES[k]``), a method
-        changing it (``ROUTES.pop("/b")``, ``DEPS.update(...)``) or one of its items
+        """Whether any module changes what the variable ``key`` holds in place: an item set
+        or deleted (``ROUTES[k] = v``, ``del ROUTES[k]``, ``conf.PREFIXES[0] = "/z"`` in
+        another module, ``url["prefix"] = ...`` of a loop's item), a method changing it
+        (``ROUTES.pop("/b")``, ``DEPS.update(...)``) or one of its items
         (``DEPS["users"].append(...)``): then it does not hold what it was built with."""
-        owner, local, _ = key.partition(".<locals>.")
-        module = owner if local else key.rpartition(".")[0]
-        while module and module not in self.resolver.modules:
-            module = module.rpartition(".")[0]
-        facts = self.resolver.modules.get(module)
-        for call in facts.calls if facts is not None else ():
-            if call.role in _STORES and call.value.items:
-                if container_root(call.value.items[0]) == key:
-                    return True
-                continue
-            func = call.value.func if call.role == "call" else None
-            if func is not None and func.kind == "getattr" and func.func is not None:
-                held, method = container_root(func.func), func.items[0].text if func.items else ""
-            else:
-                held, _, method = (func.ref or "").rpartition(".") if func else ("", "", "")
-            if held == key and method in _CHANGES:
-                return True
-        return False
+        if self._changed is None:
+            self._changed = frozenset(self._changed_variables())
+        return key in self._changed
+
+    def _changed_variables(self) -> Iterator[str]:
+        for facts in self.resolver.modules.values():
+            for call in facts.calls:
+                if call.role in _STORES and call.value.items:
+                    held = container_root(call.value.items[0])
+                    yield from (held, self.variable(held) or "") if held else ()
+                    continue
+                func = call.value.func if call.role == "call" else None
+                if func is not None and func.kind == "getattr" and func.func is not None:
+                    held = container_root(func.func)
+                    method = func.items[0].text if func.items else ""
+                else:
+                    held, _, method = (func.ref or "").rpartition(".") if func else ("", "", "")
+                if held and method in _CHANGES:
+                    yield from (held, self.variable(held) or "")
 
     def looked_up(self, value: Value) -> Value | None:
         """What ``ROUTERS[name]`` or ``ROUTERS.get(name)`` gives, on a dict literal bound to a

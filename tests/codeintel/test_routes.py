@@ -3635,6 +3635,106 @@ def test_an_endpoint_read_on_a_parameter_given_an_instance_made_in_place(
 
 
 @pytest.mark.slow
+def test_names_bound_anew_read_what_runs_before_the_statement(tmp_path: Path) -> None:
+    """What the review of 2ebfaa4 found: a ``global`` write in a function runs when it is
+    called, not where it stands (``/two`` was claimed for an include before any call); a
+    router built a second time is the object its includes go on (its routes had no app);
+    ``c.router`` after ``c = Ctl("/c2")`` is that construction's."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "a = APIRouter()\nb = APIRouter()\n\n"
+        "@a.get('/a')\ndef fa() -> None: ...\n\n"
+        "@b.get('/b')\ndef fb() -> None: ...\n\n"
+        "prefix = '/one'\n\n"
+        "def configure() -> None:\n    global prefix\n    prefix = '/two'\n\n"
+        "class Ctl:\n"
+        "    def __init__(self, prefix: str) -> None:\n"
+        "        self.router = APIRouter(prefix=prefix)\n"
+        "        self.router.add_api_route('/x', self.get)\n\n"
+        "    async def get(self) -> None: ...\n\n"
+        "def create(app: FastAPI) -> None:\n"
+        "    c = Ctl('/c1')\n    app.include_router(c.router)\n"
+        "    c = Ctl('/c2')\n    app.include_router(c.router)\n\n"
+        "app = FastAPI()\napp.include_router(a, prefix=prefix)\n"
+        "api = APIRouter()\napi = APIRouter(tags=['api'])\napi.include_router(b)\n"
+        "app.include_router(api, prefix='/api')\ncreate(app)\nconfigure()\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/one/a", "main.fa"),
+            ("GET", "/api/b", "main.fb"),
+            ("GET", "/c1/x", "main.Ctl.get"),
+            ("GET", "/c2/x", "main.Ctl.get"),
+        },
+        app="main.app",
+    )
+
+
+def test_items_changed_in_place_are_not_read_as_written(tmp_path: Path) -> None:
+    """A loop's dict changed in its body (``url["prefix"] = "/api" + url["prefix"]``) and a
+    list another module changes (``conf.PREFIXES[0] = "/z"``) do not hold their literals:
+    placeholders and CI202/CI201, not the literal's prefixes claimed as served."""
+    (tmp_path / "conf.py").write_text("PREFIXES = ['/p0']\n")
+    (tmp_path / "setup.py").write_text("import conf\n\nconf.PREFIXES[0] = '/z'\n")
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\nimport conf\nimport setup\n\n"
+        "a = APIRouter()\n\n@a.get('/a')\ndef fa() -> None: ...\n\n"
+        "app = FastAPI()\n"
+        "urls = [{'r': a, 'prefix': '/ua'}]\n"
+        "for url in urls:\n"
+        "    url['prefix'] = '/api' + url['prefix']\n"
+        "    app.include_router(url['r'], prefix=url['prefix'])\n"
+        "app.include_router(a, prefix=conf.PREFIXES[0])\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    paths = {r.path for r in graph.routes()}
+    assert not paths & {"/ua/a", "/p0/a"}
+    assert {(d.code, d.line) for d in graph.diagnostics} >= {("CI202", 15), ("CI201", 16)}
+
+
+@pytest.mark.slow
+def test_an_inherited_init_reads_the_instance_s_class_and_registrations_keep_their_tests(
+    tmp_path: Path,
+) -> None:
+    """``self.name`` in a base's ``__init__`` is the instance's class attribute
+    (``Users("/u")`` serves ``/u/users``, we said ``/u/base``); a class decorator under
+    ``if`` registers under that test; ``dir(module)`` lists the routers it imports."""
+    (tmp_path / "shared.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/shared')\n\n"
+        "@router.get('')\ndef fs() -> None: ...\n"
+    )
+    (tmp_path / "plugin.py").write_text("from shared import router as shared_router\n")
+    (tmp_path / "main.py").write_text(
+        "import os\nfrom fastapi import APIRouter, FastAPI\n\nimport plugin\n\n"
+        "root = APIRouter()\n\n"
+        "class Base:\n    name = 'base'\n\n"
+        "    def __init__(self, prefix: str = '/def') -> None:\n"
+        "        self.router = APIRouter(prefix=prefix)\n"
+        "        self.router.add_api_route('/' + self.name, self.get)\n\n"
+        "    async def get(self) -> None: ...\n\n"
+        "def register(cls):\n    root.include_router(cls('/reg').router)\n    return cls\n\n"
+        "class Users(Base):\n    name = 'users'\n\n"
+        "if os.environ.get('EXTRA'):\n\n"
+        "    @register\n    class Extra(Base):\n        name = 'extra'\n\n"
+        "app = FastAPI()\napp.include_router(Users('/u').router)\napp.include_router(root)\n"
+        "for attr in dir(plugin):\n"
+        "    value = getattr(plugin, attr)\n"
+        "    if isinstance(value, APIRouter):\n        app.include_router(value)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {
+        (r.method, r.path, r.endpoint, r.conditions) for r in graph.routes() if r.app == "main.app"
+    }
+    served = {("GET", "/u/users", "main.Base.get"), ("GET", "/shared", "shared.fs")}
+    extra = ("GET", "/reg/extra", "main.Base.get", ("os.environ.get('EXTRA')",))
+    assert static == {(*route, ()) for route in served} | {extra}
+    assert runtime_routes(tmp_path, "main:app") == served
+    assert runtime_routes(tmp_path, "main:app", {"EXTRA": "1"}) == served | {extra[:3]}
+
+
+@pytest.mark.slow
 def test_a_loop_over_a_list_a_dict_literal_holds_runs_over_its_items(tmp_path: Path) -> None:
     """py_copilot's ``ROUTE_GROUPS = {"core": [...]}``: a loop over ``ROUTE_GROUPS["core"]``,
     and over ``ROUTE_GROUPS.get(group, [])`` in a helper called per group, was unknown."""
