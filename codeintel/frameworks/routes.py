@@ -4493,7 +4493,9 @@ class _Builder:
         depth: int,
     ) -> None:
         site = edge.site
-        env = {**env, **site.env}
+        # a caller's parameter the site's call handed on is what the walk has read it as
+        forwarded = {k for k, v in site.env.items() if k in env and ".<locals>." in (v.ref or "")}
+        env = {**env, **{k: v for k, v in site.env.items() if k not in forwarded}}
         if site.scope and env != site.env:  # ``mod = import_module(path)``, ``path`` bound now
             env = self._module_locals(site.module, site.scope, site.line, env)
         held = self._held_tests(site, env)
@@ -5113,7 +5115,12 @@ def _another_call(site: _Site, env: Env, owner: str) -> bool:
     held = init and owner.rpartition(".")[0] == function.removesuffix(".__init__")
     if not built and not held:
         return False
-    return any(key in env and env[key] != value for key, value in site.env.items())
+    # ``build(prefix)`` in ``create_app(prefix="/v2")``: the caller's parameter handed on is
+    # what the walk has read it as, not another call's argument
+    return any(
+        key in env and env[key] != value and ".<locals>." not in (value.ref or "")
+        for key, value in site.env.items()
+    )
 
 
 def _strip(ref: str | None) -> str | None:

@@ -3735,6 +3735,28 @@ def test_an_inherited_init_reads_the_instance_s_class_and_registrations_keep_the
 
 
 @pytest.mark.slow
+def test_a_factory_parameter_handed_to_a_router_builder_is_its_prefix(tmp_path: Path) -> None:
+    """fastapi-saas-template: ``create_app(prefix="/v2")`` includes ``build(prefix)``, whose
+    body includes the routers under ``prefix=v1_prefix``: the builder's statement was read
+    as another call's (its argument the caller's parameter, the walk's its default), and
+    every route vanished without a word."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "router = APIRouter(prefix='/users')\n\n"
+        "@router.get('/me')\ndef get_me() -> None: ...\n\n"
+        "def build(v1_prefix: str) -> APIRouter:\n"
+        "    root = APIRouter()\n    root.include_router(router, prefix=v1_prefix)\n"
+        "    return root\n\n"
+        "def create_app(prefix: str = '/v2') -> FastAPI:\n"
+        "    app = FastAPI()\n    app.include_router(build(prefix))\n    return app\n\n"
+        "app = create_app()\n"
+    )
+    _served_as_at_runtime(
+        tmp_path, "main:app", {("GET", "/v2/users/me", "main.get_me")}, app="main.app"
+    )
+
+
+@pytest.mark.slow
 def test_a_loop_over_a_list_a_dict_literal_holds_runs_over_its_items(tmp_path: Path) -> None:
     """py_copilot's ``ROUTE_GROUPS = {"core": [...]}``: a loop over ``ROUTE_GROUPS["core"]``,
     and over ``ROUTE_GROUPS.get(group, [])`` in a helper called per group, was unknown."""
