@@ -46,7 +46,7 @@ CODES = {
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_INLINE = re.compile(r"(`+)(.+?)\1")
+_INLINE = re.compile(r"(?<!\\)(`+)(.+?)(?<!\\)\1")  # an escaped backtick: no span (CommonMark)
 _PLACEHOLDER = re.compile(r"\{[A-Za-z][^{}\n]{0,60}\}|\$ARGUMENTS|\[[^\]\n]*\w \/ \w[^\]\n]*\]")
 _MARKER = re.compile(r"\bTODO\b|\bTBD\b|\?\?\?|\[NEEDS CLARIFICATION\]")
 _TASK = re.compile(r"^(?:#{2,6}\s+)?(?:[-*]\s+|\d+[.)]\s+)?\**task\s*\d+", re.IGNORECASE)

@@ -109,7 +109,7 @@ class FeatureRequest(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    text: str  # whitespace collapsed to single spaces
+    text: str  # whitespace collapsed to single spaces, backticks escaped: prose quotes it
     title: str
     slug: str
     terms: tuple[str, ...]  # content terms for ranking, in request order
@@ -393,7 +393,8 @@ class _Reading:
             raise PlanError(_nothing_matches(self.flat, vocabulary))
         kind, reason = self._kind(lowered, creates, related, component, parts, attributes)
         return FeatureRequest(
-            text=self.flat,
+            # ``fix`py`` quoted in a line of code spans must not pair with theirs
+            text=self.flat.replace("`", "\\`"),
             title=_title(self.words),
             slug=_slug(self.flat),
             terms=_terms(self.tokens, self.action_at, self.compounds),

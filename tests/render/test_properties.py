@@ -55,3 +55,15 @@ def test_every_request_gives_an_error_or_a_plan_that_passes_check(
     assert context.plan_path == f".claude/output/plans/{context.slug}.md"
     findings = check_plan(render_markdown(context), "plan.md", FIXTURES / repo)
     assert [str(f) for f in findings] == []
+
+
+def test_a_backtick_in_the_request_pairs_with_no_code_span_of_the_plan(
+    graphs: dict[str, codeintel.CodeGraph],
+) -> None:
+    """``FIX`PY`` quoted in a line that cites ``GET /api/v1/servers/{server_id}``: its lone
+    backtick paired with the span's, leaving ``{server_id}`` as prose (a PLAN004); it is
+    escaped, as CommonMark reads ``\\```."""
+    context = build_plan(graphs["registry_app"], "FIX`PY")
+    text = render_markdown(context)
+    assert "FIX\\`PY" in text
+    assert check_plan(text, "plan.md", FIXTURES / "registry_app") == []
