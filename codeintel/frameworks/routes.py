@@ -245,6 +245,7 @@ class _Builder:
         self._subclasses: dict[str, list[str]] | None = None  # project classes by base
         self._yielding: set[str] = set()  # generators being read (``_yielded``)
         self._comprehending: list[Value] = []  # comprehensions being read (``_tested_items``)
+        self._calls_made: set[str] | None = None  # functions called by name (``_called_anywhere``)
         self._chains: dict[tuple[str, str], list[str]] = {}  # see ``_chain``
         self._file_modules = {facts.file: m for m, facts in self.resolver.modules.items()}
         self._method_names: set[str] | None = None
@@ -409,6 +410,49 @@ class _Builder:
             key = self.ev.variable(target.ref) if kind and target is not None else None
             if key is not None and value is not None and kind and key not in self.objects:
                 self.objects[key] = self._object(key, kind, facts.file, call.line, value)
+        for sym in facts.symbols:  # ``return MyApp()`` in a factory uvicorn calls itself
+            made = self._made_for_uvicorn(module, sym)
+            if made is not None:
+                key = f"{module}.{sym.qualname}()"
+                self.objects[key] = self._object(key, "app", facts.file, sym.start_line, made)
+
+    def _made_for_uvicorn(self, module: str, sym: SymbolFact) -> Value | None:
+        """The construction of a project ``FastAPI`` subclass that only a server's factory
+        option runs (``uvicorn --factory app:create_app`` returning ``MyApp()``, or naming
+        the class itself): a function returning one in place, or a class no project class
+        derives from, that no project code calls."""
+        name = f"{module}.{sym.qualname}"
+        if sym.kind == "function" and len(sym.returned) == 1:
+            made = sym.returned[0]
+        elif sym.kind == "class" and ".<locals>." not in name:
+            made = Value("call", f"{sym.name}()", func=Value("name", sym.name, ref=name))
+        else:
+            return None
+        if made.kind != "call" or self._kind(made) != "app" or self._called_anywhere(name):
+            return None
+        cls = self.ev.called_class(made) or ""
+        if cls not in self.resolver.symbols:
+            return None
+        symbols = self.resolver.symbols
+        derived = any(
+            cls in self.resolver.class_bases(c)
+            for c, fact in symbols.items()
+            if fact.kind == "class" and c != cls
+        )
+        return None if derived else made
+
+    def _called_anywhere(self, func: str) -> bool:
+        """Whether some project module calls the function ``func`` by name."""
+        if self._calls_made is None:
+            self._calls_made = {
+                target.qualname
+                for facts in self.resolver.modules.values()
+                for ref in facts.refs
+                if ref.role == "call"
+                and (target := self.resolver.resolve(ref.candidate))
+                and not target.remainder
+            }
+        return func in self._calls_made
 
     def _wrapped_by_library(self, module: str, file: str, assign: AssignFact) -> None:
         """A CI202 for an app's name bound again to what a library makes of it

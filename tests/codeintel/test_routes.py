@@ -3757,6 +3757,35 @@ def test_a_factory_parameter_handed_to_a_router_builder_is_its_prefix(tmp_path: 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("factory", ["create_app", "MyApp"])
+def test_an_app_subclass_only_the_server_builds_serves_its_routes(
+    tmp_path: Path, factory: str
+) -> None:
+    """Spotlight's ``uvicorn --factory`` of a ``FastAPI`` subclass whose ``__init__`` adds its
+    routes, built by ``return MyApp()`` in a factory or named as the factory itself, with no
+    project code calling either: every route vanished, without a word."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "api = APIRouter()\n\n@api.get('/ping')\ndef ping() -> None: ...\n\n"
+        "class MyApp(FastAPI):\n"
+        "    def __init__(self) -> None:\n"
+        "        super().__init__()\n"
+        "        self.include_router(api, prefix='/api')\n\n"
+        "        @self.get('/')\n        def index() -> None: ...\n\n"
+        + ("def create_app() -> FastAPI:\n    return MyApp()\n" if factory == "create_app" else "")
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {
+        (r.method, r.path, r.endpoint) for r in graph.routes() if r.app == f"main.{factory}()"
+    }
+    assert static == {
+        ("GET", "/api/ping", "main.ping"),
+        ("GET", "/", "main.MyApp.__init__.<locals>.index"),
+    }
+    assert static == runtime_routes(tmp_path, f"main:{factory}()")
+
+
+@pytest.mark.slow
 def test_a_loop_over_a_list_a_dict_literal_holds_runs_over_its_items(tmp_path: Path) -> None:
     """py_copilot's ``ROUTE_GROUPS = {"core": [...]}``: a loop over ``ROUTE_GROUPS["core"]``,
     and over ``ROUTE_GROUPS.get(group, [])`` in a helper called per group, was unknown."""
