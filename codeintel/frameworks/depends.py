@@ -702,7 +702,10 @@ def _function(
 ) -> str | None:
     """The function a factory's return names: one it defines (what it wraps, for a closure
     made with ``functools.wraps``; ``made`` is the factory and the call, whose argument a
-    wrapped parameter is), or any project function."""
+    wrapped parameter is), or any project function; a lambda, by its qualname (bunnybook's
+    ``return lambda: injector.get(cls)``)."""
+    if value is not None and value.kind == "lambda" and value.ref:
+        return value.ref
     if value is None or value.kind != "name":
         return None
     local = f"{factory}.<locals>.{value.text}"

@@ -4503,6 +4503,21 @@ def test_library_calls_returning_depends_name_the_closure_fastapi_calls(tmp_path
 
 
 @pytest.mark.slow
+def test_a_provider_factory_returning_a_lambda_provides_the_lambda(tmp_path: Path) -> None:
+    """bunnybook's ``def on(cls): return lambda: injector.get(cls)`` used as
+    ``Depends(on(PostService))``: FastAPI calls the lambda, named by its qualname (all 26
+    chains were placeholders)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "class Service:\n    pass\n\n"
+        "def on(cls):\n    return lambda: cls()\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/s')\ndef s(service: Service = Depends(on(Service))) -> None: ...\n"
+    )
+    _chains_as_at_runtime(tmp_path, {"GET /s": ["main.on.<locals>.<lambda>"]})
+
+
+@pytest.mark.slow
 def test_a_helper_returning_annotated_depends_on_what_its_call_passes(tmp_path: Path) -> None:
     """``def Inject(func): return Annotated[Any, Depends(func)]``, used as
     ``CurrentUser = Inject(current_user)`` or in place: FastAPI solves what the call passes
