@@ -925,6 +925,7 @@ class _Builder:
         if value.kind == "call":
             # ``mod.setup(app)`` with ``mod = import_module(f"app.plugins.{name}")`` in a loop
             func = _close(value.func, site.env) if site.env and value.func else value.func
+            func = self._function_held(_attribute_read(func)) if func is not None else None
             closed = value if func is value.func else replace(value, func=func)
             called = self._constructor(self.ev.called_class(closed))
             fact = self._callee(called)
@@ -951,6 +952,17 @@ class _Builder:
             self._add_sites(value.func, site)
         for item in (*value.items, *(v for _, v in value.keywords)):
             self._add_sites(item, site)
+
+    def _function_held(self, func: Value) -> Value:
+        """``setup(app)`` with ``setup = routes.register`` bound once: the function the name
+        holds (a plugin's hook, a setting's choice); ``func`` itself otherwise."""
+        key = self.ev.variable(func.ref) if func.kind == "name" else None
+        written = self.ev.assigns.get(key, ()) if key else ()
+        held = written[0].value if len(written) == 1 and not written[0].guards else None
+        if held is None or held.kind != "name":
+            return func
+        named = self.ev.qualified(held)
+        return held if self._callee(named) is not None else func
 
     def _overrides(self, func: Value | None, called: str) -> list[tuple[str, str]]:
         """``self.configure`` calling ``called``: the methods of that name the project's

@@ -3786,6 +3786,32 @@ def test_an_app_subclass_only_the_server_builds_serves_its_routes(
 
 
 @pytest.mark.slow
+def test_a_setup_function_called_through_a_name_or_getattr_adds_its_routes(
+    tmp_path: Path,
+) -> None:
+    """Plugin loaders: ``setup = routes.register; setup(app)`` and
+    ``getattr(routes, "register_v2")(app)`` run the module's function (its routes were on a
+    parameter no call bound, a CI202)."""
+    (tmp_path / "routes.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n"
+        "@router.get('/x')\ndef get_x() -> None: ...\n\n"
+        "def register(app) -> None:\n    app.include_router(router, prefix='/p1')\n\n"
+        "def register_v2(app) -> None:\n    app.include_router(router, prefix='/p2')\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nimport routes\n\napp = FastAPI()\n"
+        "setup = routes.register\nsetup(app)\n"
+        "getattr(routes, 'register_v2')(app)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {("GET", "/p1/x", "routes.get_x"), ("GET", "/p2/x", "routes.get_x")},
+        app="main.app",
+    )
+
+
+@pytest.mark.slow
 def test_a_loop_over_a_list_a_dict_literal_holds_runs_over_its_items(tmp_path: Path) -> None:
     """py_copilot's ``ROUTE_GROUPS = {"core": [...]}``: a loop over ``ROUTE_GROUPS["core"]``,
     and over ``ROUTE_GROUPS.get(group, [])`` in a helper called per group, was unknown."""
