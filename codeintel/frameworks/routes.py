@@ -1396,10 +1396,10 @@ class _Builder:
             each = []
             for item, held in ran or ():
                 bound = _unpack(target, self._record(item))
-                kept = self._kept(filters, {**env, **bound}, reader[0], reader[1])
-                if kept is None:
-                    return None, complete
-                if kept:
+                left = self._undecided([f.text for f in filters], {**env, **bound}, reader)
+                if left:
+                    return None, complete  # a test the item does not decide
+                if left is not None:
                     each.append((_close(made, bound), held))
             return (each if ran is not None else None), complete
         walked = package_walk(iterable, reader[0], self.ev)
@@ -1518,19 +1518,6 @@ class _Builder:
         added = self._appended(key, reader)
         unchanged = added is not None and not added[0] and added[1]
         return self._comprehension(written[0].value, env, reader, hops + 1) if unchanged else None
-
-    def _kept(self, tests: list[Value], env: Env, module: str, scope: str) -> bool | None:
-        """Whether a comprehension's ``if`` tests all hold for the item ``env`` binds; None
-        when one is not known."""
-        decided = [
-            self._decided(
-                test.text,
-                lambda name: env.get(self.ev.key(module, scope, name)),
-                lambda name: self._constant(module, scope, name),
-            )
-            for test in tests
-        ]
-        return False if False in decided else None if None in decided else True
 
     def _dispatched_items(
         self, iterable: Value | None, env: Env
@@ -2388,7 +2375,7 @@ class _Builder:
         module = self.ev.module_of(key) if key else None
         if key is None or module is None or bound is None or bound.kind != "dict" or bound.keywords:
             return None
-        stores = [c for c in self.resolver.modules[module].calls if _changes(c, key, self.ev)]
+        stores = self.ev.changes(key)
         owners = {c.scope for c in stores}
         if (
             len(stores) != 1
@@ -5348,21 +5335,6 @@ def _may_import_by_name(call: Value) -> bool:
     ``__import__``: which of them imports, ``imported_module`` decides."""
     func = call.func
     return func is not None and (func.text.endswith("import_module") or builtin_import(call))
-
-
-def _changes(call: CallFact, key: str, evaluator: Evaluator) -> bool:
-    """Whether a statement sets or deletes an item of the variable ``key``, or calls a
-    method changing it in place."""
-    if call.role in ("setitem", "delitem") and call.value.items:
-        root = container_root(call.value.items[0])
-        return root is not None and evaluator.variable(root) == key
-    func = call.value.func
-    named = func.ref if func is not None and func.kind == "name" else None
-    return (
-        named is not None
-        and named.rpartition(".")[2] in MUTATORS
-        and (evaluator.variable(named.rpartition(".")[0]) == key)
-    )
 
 
 def _may_derive(assign: AssignFact) -> bool:

@@ -6,7 +6,7 @@ import ast
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from codeintel.facts.ids import id_kind
@@ -88,6 +88,19 @@ def placeholder(text: str) -> str:
     return f"<?{text}>"
 
 
+def _changed_root(call: CallFact) -> str | None:
+    """The name whose value a statement changes in place: an item set or deleted, or a
+    method changing it called (``ROUTES.pop("/b")``, ``DEPS["users"].append(...)``)."""
+    if call.role in _STORES and call.value.items:
+        return container_root(call.value.items[0])
+    func = call.value.func if call.role == "call" else None
+    if func is not None and func.kind == "getattr" and func.func is not None:
+        held, method = container_root(func.func), func.items[0].text if func.items else ""
+    else:
+        held, _, method = (func.ref or "").rpartition(".") if func else ("", "", "")
+    return held if held and method in _CHANGES else None
+
+
 def container_root(value: Value) -> str | None:
     """The name a subscript or attribute chain starts from (``ROUTERS`` of
     ``ROUTERS[1]["prefix"]``)."""
@@ -126,7 +139,7 @@ class Evaluator:
         self._holders: frozenset[str] | None = None  # their ``a``
         self._env_set: frozenset[str] | None = None  # variables the project sets itself
         self._naming: set[str] = set()  # the names ``variable`` is resolving now
-        self._changed: frozenset[str] | None = None  # variables changed in place anywhere
+        self._changes: dict[str, list[CallFact]] | None = None  # by variable (``changes``)
         self._function_symbols: dict[str, list[SymbolFact]] = {}  # by module (``_functions``)
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
@@ -1083,25 +1096,19 @@ class Evaluator:
         another module, ``url["prefix"] = ...`` of a loop's item), a method changing it
         (``ROUTES.pop("/b")``, ``DEPS.update(...)``) or one of its items
         (``DEPS["users"].append(...)``): then it does not hold what it was built with."""
-        if self._changed is None:
-            self._changed = frozenset(self._changed_variables())
-        return key in self._changed
+        return bool(self.changes(key))
 
-    def _changed_variables(self) -> Iterator[str]:
-        for facts in self.resolver.modules.values():
-            for call in facts.calls:
-                if call.role in _STORES and call.value.items:
-                    held = container_root(call.value.items[0])
-                    yield from (held, self.variable(held) or "") if held else ()
-                    continue
-                func = call.value.func if call.role == "call" else None
-                if func is not None and func.kind == "getattr" and func.func is not None:
-                    held = container_root(func.func)
-                    method = func.items[0].text if func.items else ""
-                else:
-                    held, _, method = (func.ref or "").rpartition(".") if func else ("", "", "")
-                if held and method in _CHANGES:
-                    yield from (held, self.variable(held) or "")
+    def changes(self, key: str) -> list[CallFact]:
+        """The statements that change what the variable ``key`` holds in place."""
+        if self._changes is None:
+            self._changes = defaultdict(list)
+            for facts in self.resolver.modules.values():
+                for call in facts.calls:
+                    held = _changed_root(call)
+                    for name in {held, self.variable(held)} if held else ():
+                        if name:
+                            self._changes[name].append(call)
+        return self._changes.get(key, [])
 
     def looked_up(self, value: Value) -> Value | None:
         """What ``ROUTERS[name]`` or ``ROUTERS.get(name)`` gives, on a dict literal bound to a
