@@ -153,11 +153,13 @@ def _forwards_to_field(function: str | None, evaluator: Evaluator) -> bool:
     returned = fact.returned[0]
     stars = {p.kind: p.name for p in fact.params if p.kind in ("star", "double_star")}
     passed = dict(returned.keywords)
+    spread = returned.items[0] if len(returned.items) == 1 else None
     return (
         evaluator.called_class(returned) in FIELD
         and len(stars) == 2
-        and not returned.items
-        and f"(*{stars['star']}" in returned.text.replace(" ", "")
+        and spread is not None
+        and spread.kind == "star"
+        and spread.items[0].ref == f"{function}.<locals>.{stars['star']}"
         and passed.get("**") is not None
         and passed["**"].ref == f"{function}.<locals>.{stars['double_star']}"
         and not _DEFAULTS & passed.keys()
