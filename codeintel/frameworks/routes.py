@@ -3503,9 +3503,67 @@ class _Builder:
         given = [(k, _close(v, bound)) for k, v in found.keywords if k != "**"]
         if any(k == "**" for k, _ in found.keywords):
             named = {p.name for p in init.params}
-            given += [(k, v) for k, v in call.keywords if k != "**" and k not in named]
+            rest = {k: v for k, v in call.keywords if k != "**" and k not in named}
+            given += list(self._kwargs_changed(cls, init, rest).items())
         items = tuple(_close(v, bound) for v in found.items)
         return replace(found, items=items, keywords=tuple(given))
+
+    def _kwargs_changed(
+        self, cls: str, init: SymbolFact, rest: dict[str, Value]
+    ) -> dict[str, Value]:
+        """The keywords ``cls.__init__`` hands on in its ``**kwargs``, after what its body
+        changes in them (pecuny's ``if "prefix" in kwargs: kwargs["prefix"] = "/api" +
+        kwargs["prefix"]``, ``kwargs.setdefault("prefix", ...)``, ``kwargs.update(...)``);
+        a key changed otherwise, or under a test not of its presence, is not known."""
+        name = next((p.name for p in init.params if p.kind == "double_star"), None)
+        local = f"{cls}.__init__.<locals>.{name}"
+        held = dict(rest)
+        for change in sorted(self.ev.changes(local), key=lambda c: c.line) if name else []:
+            keyed = self._kwargs_key(change, local)
+            present = [_presence(g.text, name or "", held) for g in change.guards]
+            if keyed is None:
+                return {k: Value("other", f"{name}[{k!r}]") for k in held}
+            key, value, only_absent = keyed
+            if None in present or value is None:
+                held[key] = Value("other", f"{name}[{key!r}]")
+            elif all(present) and not (only_absent and key in held):
+                held[key] = _replaced_items(value, local, held)
+        return held
+
+    def _kwargs_key(self, change: CallFact, local: str) -> tuple[str, Value | None, bool] | None:
+        """The key a change of a ``**kwargs`` dict sets, its new value (None: not known),
+        and whether it sets it only when absent (``setdefault``); None when the change may
+        touch any key."""
+        value = change.value
+        if change.role == "setitem" and len(value.items) == 2:
+            target, given = value.items
+            index = (
+                target.items[1] if target.kind == "subscript" and len(target.items) == 2 else None
+            )
+            whole = target.kind == "subscript" and target.items[0].ref == local
+            return (
+                (index.text, given if whole else None, False)
+                if index and index.kind == "str"
+                else None
+            )
+        func = value.func.ref if value.func is not None and value.func.kind == "name" else ""
+        method = (func or "").removeprefix(f"{local}.")
+        if method == "setdefault" and len(value.items) == 2 and value.items[0].kind == "str":
+            return value.items[0].text, value.items[1], True
+        if method == "update" and not value.items and len(value.keywords) == 1:
+            ((key, given),) = value.keywords
+            return (key, given, False) if key != "**" else None
+        root = container_root(value.func.func) if value.func and value.func.func else None
+        inner = value.func.func if value.func is not None else None
+        if (
+            root == local
+            and inner is not None
+            and inner.kind == "subscript"
+            and len(inner.items) == 2
+        ):
+            index = inner.items[1]  # ``kwargs["tags"].append("Api")``: that key only
+            return (index.text, None, False) if index.kind == "str" else None
+        return None
 
     def _subclass_copy(self, ref: str) -> str | None:
         """``handlers.router`` with ``handlers = OAuthHandlers(...)``: the router a base
@@ -5335,6 +5393,26 @@ def _may_import_by_name(call: Value) -> bool:
     ``__import__``: which of them imports, ``imported_module`` decides."""
     func = call.func
     return func is not None and (func.text.endswith("import_module") or builtin_import(call))
+
+
+def _presence(test: str, name: str, held: dict[str, Value]) -> bool | None:
+    """Whether ``"key" in kwargs`` (or its ``not``) holds of the keywords ``held``; None for
+    any other test."""
+    match = re.fullmatch(rf"(not \()?['\"](\w+)['\"] (not in|in) {re.escape(name)}\)?", test)
+    if match is None:
+        return None
+    inside = match[2] in held
+    inside = inside if match[3] == "in" else not inside
+    return not inside if match[1] else inside
+
+
+def _replaced_items(value: Value, local: str, held: dict[str, Value]) -> Value:
+    """``value`` with ``kwargs["key"]`` read as what ``held`` gives the key."""
+    if value.kind == "subscript" and len(value.items) == 2 and value.items[0].ref == local:
+        index = value.items[1]
+        found = held.get(index.text) if index.kind == "str" else None
+        return found if found is not None else Value("other", value.text)
+    return with_parts(value, lambda part: _replaced_items(part, local, held))
 
 
 def _may_derive(assign: AssignFact) -> bool:

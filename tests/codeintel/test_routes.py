@@ -3812,6 +3812,51 @@ def test_a_setup_function_called_through_a_name_or_getattr_adds_its_routes(
 
 
 @pytest.mark.slow
+def test_a_router_subclass_changing_its_kwargs_hands_on_what_it_changed(
+    tmp_path: Path,
+) -> None:
+    """pecuny's ``APIRouterExtended``: ``if "prefix" in kwargs: kwargs["prefix"] = "/api" +
+    kwargs["prefix"]`` before ``super().__init__(**kwargs)`` (21 routes were claimed
+    without ``/api`` once its routers reached the app), ``kwargs.update(prefix=...)`` and
+    ``kwargs.setdefault(...)`` alike."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class Extended(APIRouter):\n"
+        "    def __init__(self, *args, **kwargs):\n"
+        "        if 'prefix' in kwargs:\n"
+        "            kwargs['prefix'] = '/api' + kwargs['prefix']\n"
+        "        if 'tags' in kwargs:\n"
+        "            kwargs['tags'].append('Api')\n"
+        "        super().__init__(*args, **kwargs)\n\n"
+        "class Updated(APIRouter):\n"
+        "    def __init__(self, **kwargs):\n"
+        "        kwargs.update(prefix='/u')\n        super().__init__(**kwargs)\n\n"
+        "class Defaulted(APIRouter):\n"
+        "    def __init__(self, **kwargs):\n"
+        "        kwargs.setdefault('prefix', '/d')\n        super().__init__(**kwargs)\n\n"
+        "a = Extended(prefix='/cats', tags=['c'])\nb = Extended()\nc = Updated(prefix='/x')\n"
+        "d = Defaulted()\n\n"
+        "@a.get('/')\ndef cats() -> None: ...\n\n"
+        "@b.get('/b')\ndef bee() -> None: ...\n\n"
+        "@c.get('/c')\ndef see() -> None: ...\n\n"
+        "@d.get('/e')\ndef dee() -> None: ...\n\n"
+        "app = FastAPI()\n"
+        "for router in (a, b, c, d):\n    app.include_router(router)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/api/cats/", "main.cats"),
+            ("GET", "/b", "main.bee"),
+            ("GET", "/u/c", "main.see"),
+            ("GET", "/d/e", "main.dee"),
+        },
+        app="main.app",
+    )
+
+
+@pytest.mark.slow
 def test_a_loop_over_a_list_a_dict_literal_holds_runs_over_its_items(tmp_path: Path) -> None:
     """py_copilot's ``ROUTE_GROUPS = {"core": [...]}``: a loop over ``ROUTE_GROUPS["core"]``,
     and over ``ROUTE_GROUPS.get(group, [])`` in a helper called per group, was unknown."""
