@@ -433,13 +433,7 @@ class _Builder:
         cls = self.ev.called_class(made) or ""
         if cls not in self.resolver.symbols:
             return None
-        symbols = self.resolver.symbols
-        derived = any(
-            cls in self.resolver.class_bases(c)
-            for c, fact in symbols.items()
-            if fact.kind == "class" and c != cls
-        )
-        return None if derived else made
+        return None if self._subclasses_of(cls) else made
 
     def _called_anywhere(self, func: str) -> bool:
         """Whether some project module calls the function ``func`` by name."""
@@ -970,17 +964,21 @@ class _Builder:
         name = func.text.removeprefix("self.") if func is not None else ""
         if func is None or func.text != f"self.{name}" or "." in name:
             return []
-        if self._subclasses is None:
-            self._subclasses = defaultdict(list)
-            for cls, fact in sorted(self.resolver.symbols.items()):
-                for base in self.resolver.mro(cls)[1:] if fact.kind == "class" else ():
-                    self._subclasses[base].append(cls)
         owner = called.rpartition(".")[0]
         return [
             (f"{cls}.{name}", cls)
-            for cls in self._subclasses.get(owner, ())
+            for cls in self._subclasses_of(owner)
             if self._callee(f"{cls}.{name}") is not None
         ]
+
+    def _subclasses_of(self, base: str) -> list[str]:
+        """The project classes deriving from ``base``, directly or not, by name."""
+        if self._subclasses is None:
+            self._subclasses = defaultdict(list)
+            for cls, fact in sorted(self.resolver.symbols.items()):
+                for held in self.resolver.mro(cls)[1:] if fact.kind == "class" else ():
+                    self._subclasses[held].append(cls)
+        return self._subclasses.get(base, [])
 
     def _spread(self, call: Value, site: _Site | None = None) -> Value:
         """``f(**routers)`` with ``routers`` a dict literal: its items passed by name. At a
@@ -1246,15 +1244,16 @@ class _Builder:
             if guard.kind != "for" or guard.target is None:
                 continue
             expanded: list[tuple[Env, tuple[str, ...]]] = []
+            targets = (self.ev.variable(r) or r for r in _target_refs(guard.target))
+            changed = any(self.ev.changed_in_place(key) for key in targets)
             for env, conditions in runs:
                 if env and self._known_tests(module, scope, guards[:place], env) is None:
                     continue  # an outer item an ``if`` leaves out: the inner loop never runs
+                if changed:
+                    return [base], guard.text  # ``url["prefix"] = ...``: not the item listed
                 # an inner loop's folder may be a local an outer loop's item makes
                 # (``module_path = features_dir / feature_name``, papermerge)
                 env = self._module_locals(module, scope, line, env) if env else env
-                changed = (self.ev.variable(r) or r for r in _target_refs(guard.target))
-                if any(self.ev.changed_in_place(key) for key in changed):
-                    return [base], guard.text  # ``url["prefix"] = ...``: not the item listed
                 chosen = self._chosen_local(guard, env, (module, scope, line))
                 for iterable, tests in _branches(chosen):
                     items, complete = self._tested_items(iterable, env, (module, scope, line))
@@ -2351,12 +2350,7 @@ class _Builder:
 
     def _project_subclasses(self, base: str) -> list[str]:
         """The project classes deriving from ``base``, by file and line."""
-        found = [
-            cls
-            for cls, fact in self.resolver.symbols.items()
-            if fact.kind == "class" and cls != base and base in self.resolver.mro(cls)
-        ]
-        return sorted(found, key=self._defined_at)
+        return sorted(self._subclasses_of(base), key=self._defined_at)
 
     def _defined_at(self, cls: str) -> tuple[str, int]:
         module = self.resolver.symbol_module[cls]
