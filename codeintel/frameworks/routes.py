@@ -4637,8 +4637,14 @@ class _Builder:
                     tags=(*outer.tags, *child.tags),
                     outer=outer,
                 )
-                # an object a loop builds anew each run is walked with this run's bindings
-                runs = {k: v for k, v in env.items() if k in self._built_per_run(key)}
+                # an object a loop builds anew each run is walked with this run's bindings,
+                # one a function builds anew each call with this call's (rs-server's
+                # ``init_app(routers)`` filling a router of its own per app)
+                runs = {
+                    k: v
+                    for k, v in env.items()
+                    if k in self._built_per_run(key) or _same_call(k, key)
+                }
                 self._walk(key, {**runs, **child_env}, inner, found, depth + 1)
 
     def _included(
@@ -5216,6 +5222,12 @@ def _another_call(site: _Site, env: Env, owner: str) -> bool:
         key in env and env[key] != value and ".<locals>." not in (value.ref or "")
         for key, value in site.env.items()
     )
+
+
+def _same_call(name: str, key: str) -> bool:
+    """Whether ``name`` is a local of the function whose call built the object ``key``."""
+    function = key.rpartition(".<locals>.")[0]
+    return bool(function) and name.startswith(f"{function}.<locals>.")
 
 
 def _strip(ref: str | None) -> str | None:

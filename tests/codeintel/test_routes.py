@@ -2260,9 +2260,10 @@ def test_a_router_a_helper_is_passed_that_names_nothing_is_reported_at_that_call
     ]
 
 
+@pytest.mark.slow
 def test_a_nested_helper_s_own_router_never_mixes_two_calls(tmp_path: Path) -> None:
     """Found in review: each call makes its own router; one object for both joined one
-    call's route to the other's prefix. Unknown parts stay placeholders instead."""
+    call's route to the other's prefix. Each call's router holds that call's route."""
     (tmp_path / "main.py").write_text(
         "from fastapi import APIRouter, FastAPI\n\n\n"
         "def create_app() -> FastAPI:\n"
@@ -2277,8 +2278,9 @@ def test_a_nested_helper_s_own_router_never_mixes_two_calls(tmp_path: Path) -> N
         "    return app\n\n\n"
         "app = create_app()\n"
     )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    assert sorted(r.path for r in graph.routes()) == ["/x<?page>", "/y<?page>"]
+    endpoint = "main.create_app.<locals>.attach.<locals>.h"
+    expected = {("GET", "/x/a", endpoint), ("GET", "/y/c", endpoint)}
+    _served_as_at_runtime(tmp_path, "main:app", expected)
 
 
 _ROUTER = (
@@ -3482,6 +3484,32 @@ def test_a_loop_over_dict_or_tuple_displays_reads_their_items_by_key_or_index(
         },
         app="main.app",
     )
+
+
+@pytest.mark.slow
+def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
+    """rs-server's services each call one ``init_app(routers)`` that fills a router of its
+    own with the routers it is given: each app serves its own call's, where we served every
+    caller's routers on every app (15 unconditional extras on one service)."""
+    (tmp_path / "common.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "def init_app(routers: list[APIRouter], prefix: str) -> FastAPI:\n"
+        "    app = FastAPI()\n"
+        "    inner = APIRouter(prefix=prefix)\n"
+        "    for router in routers:\n"
+        "        inner.include_router(router)\n"
+        "    app.include_router(inner)\n"
+        "    return app\n"
+    )
+    for name, path in (("one", "/a"), ("two", "/b")):
+        (tmp_path / f"{name}.py").write_text(
+            "from fastapi import APIRouter\n\nfrom common import init_app\n\n"
+            f"router = APIRouter()\n\n@router.get('{path}')\ndef get() -> None: ...\n\n"
+            f"app = init_app([router], '/{name}')\n"
+        )
+    for name, path in (("one", "/a"), ("two", "/b")):
+        expected = {("GET", f"/{name}{path}", f"{name}.get")}
+        _served_as_at_runtime(tmp_path, f"{name}:app", expected, app=f"{name}.app")
 
 
 @pytest.mark.slow
