@@ -2900,6 +2900,33 @@ def test_dependency_injector_markers_are_instances_of_their_class(tmp_path: Path
 
 
 @pytest.mark.slow
+def test_an_annotation_fastapi_cannot_evaluate_keeps_no_depends(tmp_path: Path) -> None:
+    """Under ``from __future__ import annotations``, ``Annotated[Session, Depends(get_db)]``
+    with ``Session`` imported only under ``if TYPE_CHECKING:`` (ruff's TC rules): FastAPI
+    cannot evaluate the annotation, so no ``Depends`` of it is solved, in an endpoint or a
+    provider; a default's ``Depends`` is, and a name bound at run time too."""
+    (tmp_path / "db.py").write_text(
+        "class Session:\n    pass\n\ndef get_db() -> Session:\n    return Session()\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from __future__ import annotations\n\n"
+        "from typing import TYPE_CHECKING, Annotated\n\n"
+        "from fastapi import Depends, FastAPI\n\n"
+        "from db import get_db\n\n"
+        "if TYPE_CHECKING:\n    from db import Session\n\n"
+        "app = FastAPI()\n\n"
+        "def get_user(db: Annotated[Session, Depends(get_db)]) -> str:\n    return 'u'\n\n"
+        "@app.get('/annotated')\ndef annotated(db: Annotated[Session, Depends(get_db)]): ...\n\n"
+        "@app.get('/default')\ndef default(db: Session = Depends(get_db)): ...\n\n"
+        "@app.get('/sub')\ndef sub(user: Annotated[str, Depends(get_user)]): ...\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path,
+        {"GET /annotated": [], "GET /default": ["db.get_db"], "GET /sub": ["main.get_user"]},
+    )
+
+
+@pytest.mark.slow
 def test_a_graphql_router_serves_the_routes_it_adds_to_itself(tmp_path: Path) -> None:
     """strawberry's ``GraphQLRouter(schema, path)`` adds GET, POST and websocket routes to
     itself as it is built, each asking for its context and root value getters (the ones it
