@@ -210,12 +210,14 @@ def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
     return value if _is_depends(value, evaluator) else None
 
 
-def _returned_depends(call: Value, evaluator: Evaluator) -> Value | None:
+def _returned_depends(call: Value, evaluator: Evaluator, hops: int = 0) -> Value | None:
     """The one ``Depends(...)`` every return of the called project function gives, its
     ``a if flag else b`` chosen by the call's literal flag, or of its returns under ``if``
-    tests the first whose tests hold; None for anything else."""
+    tests the first whose tests hold, through a local bound to it (``dependency =
+    Depends(_check)``, then ``return dependency``) or another such function's call
+    (``return rate_limit(limit=limit)``); None for anything else."""
     called = _function_called(call, evaluator)
-    if called is None:
+    if called is None or hops > _MAX_HOPS:
         return None
     factory, fact = called
     returned = {_uncast(chosen(value, fact, call), evaluator) for value in fact.returned}
@@ -226,9 +228,21 @@ def _returned_depends(call: Value, evaluator: Evaluator) -> Value | None:
             return replace(fact.returned[0], items=(Value("other", call.text),), keywords=())
         returned = {picked}
     depends = returned.pop() if len(returned) == 1 else None
+    if depends is not None and depends.kind == "name":
+        depends = _uncast(_local_value(depends, factory, evaluator), evaluator)
+    if depends is not None and depends.kind == "call" and not _is_depends(depends, evaluator):
+        depends = _returned_depends(depends, evaluator, hops + 1)
     if depends is None or not _is_depends(depends, evaluator):
         return None
     return _passed(depends, factory, fact, call, evaluator)
+
+
+def _local_value(name: Value, function: str, evaluator: Evaluator) -> Value | None:
+    """What a local of ``function`` bound once, under no test, holds."""
+    key = evaluator.variable(name.ref)
+    written = evaluator.assigns.get(key or "", ())
+    local = key is not None and key.startswith(f"{function}.<locals>.")
+    return written[0].value if local and len(written) == 1 and not written[0].guards else None
 
 
 def _uncast(value: Value | None, evaluator: Evaluator) -> Value | None:

@@ -2927,6 +2927,36 @@ def test_an_annotation_fastapi_cannot_evaluate_keeps_no_depends(tmp_path: Path) 
 
 
 @pytest.mark.slow
+def test_a_factory_returning_a_local_or_another_factory_s_depends(tmp_path: Path) -> None:
+    """A rate-limit helper binding ``dependency = Depends(_check)`` and returning the local,
+    and a wrapper returning that helper's call (handing on its own parameter): FastAPI
+    solves the closure, in ``Annotated``, a default or ``dependencies=``; we found none."""
+    (tmp_path / "limits.py").write_text(
+        "from fastapi import Depends, Request\nfrom fastapi.params import Depends as Param\n\n"
+        "async def get_limiter() -> object:\n    return object()\n\n"
+        "def rate_limit(limit: int) -> Param:\n"
+        "    async def _check(request: Request, limiter=Depends(get_limiter)) -> None: ...\n"
+        "    dependency: Param = Depends(_check)\n    return dependency\n\n"
+        "def per_user(limit: int) -> Param:\n    return rate_limit(limit=limit)\n\n"
+        "def checked(dep: object) -> Param:\n    return Depends(dep)\n\n"
+        "def wrapped(dep: object) -> Param:\n    return checked(dep)\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\n\nfrom fastapi import FastAPI\n\n"
+        "from limits import get_limiter, per_user, rate_limit, wrapped\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/a')\ndef a(_r: Annotated[None, per_user(limit=5)]): ...\n\n"
+        "@app.get('/b')\ndef b(_r: None = rate_limit(limit=5)): ...\n\n"
+        "@app.get('/c', dependencies=[per_user(limit=5)])\ndef c(): ...\n\n"
+        "@app.get('/d')\ndef d(_r: None = wrapped(get_limiter)): ...\n"
+    )
+    check = ["limits.get_limiter", "limits.rate_limit.<locals>._check"]
+    _chains_as_at_runtime(
+        tmp_path, {"GET /a": check, "GET /b": check, "GET /c": check, "GET /d": check[:1]}
+    )
+
+
+@pytest.mark.slow
 def test_a_graphql_router_serves_the_routes_it_adds_to_itself(tmp_path: Path) -> None:
     """strawberry's ``GraphQLRouter(schema, path)`` adds GET, POST and websocket routes to
     itself as it is built, each asking for its context and root value getters (the ones it
