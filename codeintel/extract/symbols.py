@@ -438,6 +438,9 @@ class _Collector:
             assert value is not None
             # ``return self.app.add_api_route(...)`` (IOPaint) registers as a statement would
             self._statement(value, "call")
+        elif isinstance(value, cst.Call) and _applies_route_decorator(value):
+            # ``return router.api_route(path, methods=[...])(fn)`` in a wrapping decorator
+            self._statement(value, "call")
 
     def visit_Param(self, node: cst.Param) -> None:
         self._skip.add(id(node.name))
@@ -1098,6 +1101,19 @@ def _comprehension_guards(clause: cst.CompFor | None, chain: _Chain) -> tuple[_R
 _REGISTERING_RETURNS = frozenset(
     {"add_api_route", "add_api_websocket_route", "include_router", "mount", "add_route"}
 )
+
+
+#: The route decorators of FastAPI's routers and apps (``router.get(path)``).
+_ROUTE_DECORATORS = frozenset(
+    {"get", "post", "put", "patch", "delete", "options", "head", "trace", "websocket", "api_route"}
+)
+
+
+def _applies_route_decorator(call: cst.Call) -> bool:
+    """``router.get(path)(fn)``: a route decorator applied to a value."""
+    made = call.func
+    func = made.func if isinstance(made, cst.Call) else None
+    return isinstance(func, cst.Attribute) and func.attr.value in _ROUTE_DECORATORS
 
 
 def _worth_keeping(value: cst.BaseExpression | None) -> bool:

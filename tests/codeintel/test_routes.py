@@ -3544,6 +3544,33 @@ def test_a_loop_over_dict_or_tuple_displays_reads_their_items_by_key_or_index(
 
 
 @pytest.mark.slow
+def test_a_decorator_returning_a_route_decorator_s_call_registers(tmp_path: Path) -> None:
+    """``def register(fn): return router.api_route(path, methods=[...])(fn)``, the textbook
+    wrapping decorator, and a plain decorator ``return router.get("/")(fn)``: each registers
+    its function; we dropped both without a word."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\nrouter = APIRouter()\n\n"
+        "def get_and_head(path: str):\n"
+        "    def register(fn):\n"
+        "        return router.api_route(path, methods=['GET', 'HEAD'])(fn)\n"
+        "    return register\n\n"
+        "def at_root(fn):\n    return router.get('/')(fn)\n\n"
+        "@get_and_head('/items')\nasync def items() -> list[int]:\n    return []\n\n"
+        "@at_root\nasync def root() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/items", "main.items"),
+            ("HEAD", "/items", "main.items"),
+            ("GET", "/", "main.root"),
+        },
+    )
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
