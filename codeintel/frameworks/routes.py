@@ -2783,7 +2783,7 @@ class _Builder:
 
     def _endpoint(self, value: Value | None, site: _Site) -> str:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""
-        value = self.ev.unpartial(value)
+        value = self.ev.unpartial(self._row_item(value))
         key = self.ev.variable(value.ref) if value is not None and value.ref else None
         once = key is not None and len(self.ev.assigns.get(key, ())) == 1
         held = self.ev.binding(key) if key is not None and once else None
@@ -2981,7 +2981,7 @@ class _Builder:
     ) -> None:
         methods: tuple[str, ...] = _VERBS[method]
         if method == "api_route":
-            methods = self._methods(call, methods, site)
+            methods = self._methods(_close(call, site.env), methods, site)
         site = self._entry(owner, site)
         declared = _Declared(methods, _path_value(call), endpoint, site, call, symbol=symbol)
         self.declared[owner].append(declared)
@@ -2997,7 +2997,7 @@ class _Builder:
 
     def _methods(self, call: Value, default: tuple[str, ...], site: _Site) -> tuple[str, ...]:
         given = call.keyword("methods")
-        methods = self.ev.strings(given)
+        methods = self.ev.strings(self._row_item(given))
         if given is not None and not methods:
             message = f"cannot tell which methods {given.text} are; {default[0]} assumed"
             self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
@@ -3388,6 +3388,15 @@ class _Builder:
         return (
             items[position] if items is not None and -len(items) <= position < len(items) else None
         )
+
+    def _row_item(self, value: Value | None) -> Value | None:
+        """``spec["endpoint"]`` or ``row[1]`` of a route table's row (a loop's item over a
+        list of dicts or tuples): what the row holds there; ``value`` otherwise."""
+        if value is None or value.kind != "subscript" or len(value.items) != 2:
+            return value
+        if value.items[1].kind == "int":
+            return self.ev.looked_up(value) or value
+        return self._keyed_item(value) or value
 
     def _keyed_item(self, value: Value) -> Value | None:
         """``url["ApiRouter"]`` of a dict literal (a loop's item over a list of them, kinit's

@@ -3571,6 +3571,41 @@ def test_a_decorator_returning_a_route_decorator_s_call_registers(tmp_path: Path
 
 
 @pytest.mark.slow
+def test_a_route_table_s_rows_give_each_route_its_endpoint_and_methods(tmp_path: Path) -> None:
+    """``for spec in ROUTES: router.add_api_route(spec["path"], spec["endpoint"],
+    methods=spec["methods"])`` over dicts, ``row[1]`` over tuples, and ``api_route(path,
+    methods=methods)(handler)`` over unpacked rows: we lost the first two (endpoint unknown)
+    and served the third's POST handler as GET, unconditional."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "def list_users() -> None: ...\n\ndef create_user() -> None: ...\n\n"
+        "ROUTES = [\n"
+        "    {'path': '/users', 'endpoint': list_users, 'methods': ['GET']},\n"
+        "    {'path': '/users', 'endpoint': create_user, 'methods': ['POST']},\n]\n"
+        "ROWS = [('/health', list_users, ['GET', 'HEAD'])]\n\n"
+        "router = APIRouter()\n"
+        "for spec in ROUTES:\n"
+        "    router.add_api_route(spec['path'], spec['endpoint'], methods=spec['methods'])\n"
+        "for row in ROWS:\n    router.add_api_route(row[0], row[1], methods=row[2])\n\n"
+        "v2 = APIRouter(prefix='/v2')\n"
+        "PAIRS = [('/u', list_users, ['GET']), ('/u', create_user, ['POST'])]\n"
+        "for path, handler, methods in PAIRS:\n"
+        "    v2.api_route(path, methods=methods)(handler)\n\n"
+        "app = FastAPI()\napp.include_router(router)\napp.include_router(v2)\n"
+    )
+    listed, created = "main.list_users", "main.create_user"
+    expected = {
+        ("GET", "/users", listed),
+        ("POST", "/users", created),
+        ("GET", "/health", listed),
+        ("HEAD", "/health", listed),
+        ("GET", "/v2/u", listed),
+        ("POST", "/v2/u", created),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
