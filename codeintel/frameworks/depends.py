@@ -127,9 +127,7 @@ def list_providers(
     if value.kind == "call":
         value = _returned_list(value, evaluator) or value
     if value.kind == "subscript":  # ``ROUTER_DEPENDENCIES["items"]`` of a dict literal
-        table = evaluator.variable(container_root(value))
-        changed = table is None or evaluator.changed_in_place(table)
-        held = evaluator.looked_up(value) if not changed else None
+        held = _table_item(value, evaluator)
         if held is not None:
             return list_providers(held, evaluator, at)
     if value.kind != "list":
@@ -142,6 +140,14 @@ def list_providers(
         depends = _depends_held(item, evaluator)
         found.extend(_provider(depends, None, evaluator) if depends else [placeholder(item.text)])
     return found
+
+
+def _table_item(value: Value, evaluator: Evaluator) -> Value | None:
+    """What ``TABLE["key"]`` holds, of a dict or list literal bound to a name that nothing
+    changes in place."""
+    table = evaluator.variable(container_root(value))
+    changed = table is None or evaluator.changed_in_place(table)
+    return evaluator.looked_up(value) if not changed else None
 
 
 def _appended(
@@ -300,6 +306,8 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
         return []
     if target.kind == "lambda" and target.ref:  # ``Depends(lambda: None)``, by its qualname
         return [target.ref]
+    if target.kind == "subscript":  # ``Depends(PERMS["admin"])`` of a registry's literal
+        target = _table_item(target, evaluator) or target
     if target.kind == "call" and evaluator.qualified(target.func) in PAGINATION_CONTEXTS:
         # ``pagination_ctx(Page[int])``; given no page or params, it asks for another
         return [PAGE_CONTEXT] if target.items or target.keywords else [placeholder(target.text)]

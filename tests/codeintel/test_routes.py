@@ -2957,6 +2957,24 @@ def test_a_factory_returning_a_local_or_another_factory_s_depends(tmp_path: Path
 
 
 @pytest.mark.slow
+def test_a_registry_s_literal_holds_the_provider_a_key_names(tmp_path: Path) -> None:
+    """``Depends(PERMS["admin"])`` and ``Depends(PROVIDERS["read"])`` of module dict
+    literals: the instance or function the key holds, where we kept placeholders."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def reader() -> str:\n    return 'r'\n\n"
+        "class Checker:\n"
+        "    def __init__(self, perm: str) -> None:\n        self.perm = perm\n\n"
+        "    def __call__(self, token: str = '') -> str:\n        return self.perm\n\n"
+        "PROVIDERS = {'read': reader}\nPERMS = {'admin': Checker('admin')}\n\n"
+        "router = APIRouter(dependencies=[Depends(PERMS['admin'])])\n\n"
+        "@router.get('/r', dependencies=[Depends(PROVIDERS['read'])])\ndef r() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    _chains_as_at_runtime(tmp_path, {"GET /r": ["main.Checker()", "main.reader"]})
+
+
+@pytest.mark.slow
 def test_a_graphql_router_serves_the_routes_it_adds_to_itself(tmp_path: Path) -> None:
     """strawberry's ``GraphQLRouter(schema, path)`` adds GET, POST and websocket routes to
     itself as it is built, each asking for its context and root value getters (the ones it
