@@ -2153,6 +2153,8 @@ class _Builder:
             return tuple(name for name, _ in pairs) if pairs is not None else None
         if value.kind == "call" and not value.items and not value.keywords:
             return self._dict_view(value.func, hops, env) or self._returned_items(value, hops)
+        if (split := self.ev.split(value)) is not None:  # ``VERSIONS.split(",")``
+            return split
         if value.kind == "call":  # ``for r in routers_list(store):`` (refact's web GUI)
             return self._returned_items(value, hops)
         passed = self.ev.constructed(value.ref) if value.kind == "name" else None

@@ -1419,6 +1419,15 @@ class Evaluator:
         match = _STATUS_NAME.search(value.text)
         return int(match.group(1)) if match else None
 
+    def split(self, value: Value) -> tuple[Value, ...] | None:
+        """The parts a string known in full is split into (``"v1,v2".split(",")``,
+        ``settings.VERSIONS.strip().split(",")``); None for any other value."""
+        method = value.func.text.rpartition(".")[2] if value.func is not None else ""
+        if value.kind != "call" or method not in SPLIT_METHODS:
+            return None
+        made = self._string_method(value, 0)
+        return made.items if made is not None and made.kind == "list" else None
+
     def strings(self, value: Value | None, hops: int = 0) -> tuple[str, ...]:
         """A list of string literals (``tags=["a"]``, ``methods=["GET"]``), as written, or
         a name bound to one (``methods=PROXY_METHODS``)."""

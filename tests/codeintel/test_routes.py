@@ -3624,6 +3624,31 @@ def test_a_route_table_s_rows_give_each_route_its_endpoint_and_methods(tmp_path:
 
 
 @pytest.mark.slow
+def test_a_loop_over_a_known_string_split_runs_over_its_parts(tmp_path: Path) -> None:
+    """``for version in VERSIONS.split(",")`` and ``" v1,v2 ".strip().split(",")``, each
+    version's module imported by name: every version's router, where we lost them all."""
+    for version in ("v1", "v2"):
+        (tmp_path / f"{version}.py").write_text(
+            "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n"
+            f"@router.get('/items')\ndef items_{version}() -> None: ...\n"
+        )
+    (tmp_path / "main.py").write_text(
+        "from importlib import import_module\n\nfrom fastapi import FastAPI\n\n"
+        "VERSIONS = 'v1,v2'\n\napp = FastAPI()\n"
+        "for version in VERSIONS.split(','):\n"
+        "    app.include_router(import_module(version).router, prefix=f'/{version}')\n"
+        "for name in ' v1,v2 '.strip().split(','):\n"
+        "    app.include_router(import_module(name).router, prefix=f'/old/{name}')\n"
+    )
+    expected = {
+        ("GET", f"{prefix}/{version}/items", f"{version}.items_{version}")
+        for prefix in ("", "/old")
+        for version in ("v1", "v2")
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
