@@ -715,12 +715,17 @@ class _Builder:
         if given is None or (given.kind == "const" and given.text == "None"):
             return  # ``routes=None``: a subclass handing on its parameter's default (RuoYi)
         site = _Site(self._file_modules.get(obj.file, ""), obj.file, obj.line)
-        items = self._items(given, {})
+        items = (given,) if _routes_holder(given) else self._items(given, {})
         if items is None:
             message = f"cannot tell which routes {given.text} holds"
             self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
             return
         for item in items:
+            if (holder := _routes_holder(item)) is not None:
+                # ``FastAPI(routes=[*mcp_app.routes, *base_app.routes])`` (fastmcp's way):
+                # the routes another app or router holds, served as they are
+                self.edges[obj.key].append(_Edge("copy", holder, given, self._entry(obj.key, site)))
+                continue
             default = ROUTE_CLASSES.get(self._route_class(item) or "")
             if default is None:
                 continue  # a Starlette route or mount: no API operation
@@ -2765,9 +2770,7 @@ class _Builder:
             return False
         holder = target.ref.removesuffix(".extend").removesuffix(".routes")
         owners = self._holders(holder, site)
-        child = None
-        if source is not None and source.kind == "name" and source.text.endswith(".routes"):
-            child = replace(source, text=source.text[: -len(".routes")], ref=_strip(source.ref))
+        child = _routes_holder(source) if source is not None else None
         for owner in owners:
             self.edges[owner].append(_Edge("copy", child, call, self._entry(owner, site)))
         return bool(owners)
@@ -5241,8 +5244,12 @@ def _same_call(name: str, key: str) -> bool:
     return bool(function) and name.startswith(f"{function}.<locals>.")
 
 
-def _strip(ref: str | None) -> str | None:
-    return ref.removesuffix(".routes").removesuffix(".router") if ref else None
+def _routes_holder(value: Value) -> Value | None:
+    """``base_app`` of ``base_app.routes``: what holds those routes."""
+    if value.kind != "name" or not value.text.endswith(".routes"):
+        return None
+    ref = value.ref.removesuffix(".routes") if value.ref else None
+    return replace(value, text=value.text.removesuffix(".routes"), ref=ref)
 
 
 def _path_value(call: Value) -> Value | None:

@@ -3649,6 +3649,33 @@ def test_a_loop_over_a_known_string_split_runs_over_its_parts(tmp_path: Path) ->
 
 
 @pytest.mark.slow
+def test_an_app_built_from_another_s_routes_serves_them(tmp_path: Path) -> None:
+    """fastmcp's documented ``FastAPI(routes=[*mcp_app.routes, *base_app.routes])``,
+    ``FastAPI(routes=router.routes)`` and ``app.router.routes.extend(router.routes)`` of a
+    module's ``router``: the app serves those routes as they are; we served none of them
+    (silently, or with a CI202)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "def create_base_app() -> FastAPI:\n"
+        "    base = FastAPI()\n\n"
+        "    @base.get('/health')\n    def health() -> None: ...\n\n"
+        "    return base\n\n"
+        "base_app = create_base_app()\n"
+        "app = FastAPI(routes=[*base_app.routes])\n\n"
+        "@app.get('/extra')\ndef extra() -> None: ...\n\n"
+        "router = APIRouter(prefix='/r')\n\n@router.get('/x')\ndef x() -> None: ...\n\n"
+        "other = FastAPI(routes=router.routes)\n"
+        "extended = FastAPI()\nextended.router.routes.extend(router.routes)\n"
+    )
+    health = "main.create_base_app.<locals>.health"
+    expected = {("GET", "/health", health), ("GET", "/extra", "main.extra")}
+    _served_as_at_runtime(tmp_path, "main:app", expected, app="main.app")
+    for name in ("other", "extended"):
+        expected = {("GET", "/r/x", "main.x")}
+        _served_as_at_runtime(tmp_path, f"main:{name}", expected, app=f"main.{name}")
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
