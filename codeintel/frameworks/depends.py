@@ -1142,7 +1142,10 @@ def _called(provider: str, evaluator: Evaluator) -> SymbolFact | None:
     if provider.endswith("()"):  # an instance made in place
         return _method(provider.removesuffix("()"), "__call__", evaluator)
     key = evaluator.variable(provider)  # an instance held in a variable
-    cls = evaluator.instance_class(evaluator.binding(key)) if key else None
+    # ``auth = Auth(...)`` under ``if AUTH_ENABLED:``, ``DummyAuth()`` in its ``else``: the
+    # binding the module's tests leave, when they tell
+    held = (evaluator.branch_binding(key) or evaluator.binding(key)) if key else None
+    cls = evaluator.instance_class(held)
     return _method(cls, "__call__", evaluator) if cls else None
 
 

@@ -2975,6 +2975,25 @@ def test_a_registry_s_literal_holds_the_provider_a_key_names(tmp_path: Path) -> 
 
 
 @pytest.mark.slow
+def test_an_instance_provider_bound_per_branch_is_the_one_the_tests_leave(
+    tmp_path: Path,
+) -> None:
+    """``auth = Auth(...)`` under ``if AUTH_ENABLED:``, ``DummyAuth()`` in its ``else``
+    (india-api's, there on an environment variable): FastAPI calls the instance the module
+    leaves, whose ``__call__`` asks for nothing; we read the first's bearer scheme."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\nfrom fastapi.security import HTTPBearer\n\n"
+        "scheme = HTTPBearer()\nAUTH_ENABLED = False\n\n"
+        "class DummyAuth:\n    def __call__(self) -> str:\n        return 'user'\n\n"
+        "class Auth:\n    def __call__(self, creds: str = Depends(scheme)) -> str:\n"
+        "        return creds\n\n"
+        "if AUTH_ENABLED:\n    auth = Auth()\nelse:\n    auth = DummyAuth()\n\n"
+        "app = FastAPI()\n\n@app.get('/sites')\ndef sites(user: str = Depends(auth)): ...\n"
+    )
+    _chains_as_at_runtime(tmp_path, {"GET /sites": ["main.auth"]})
+
+
+@pytest.mark.slow
 def test_a_graphql_router_serves_the_routes_it_adds_to_itself(tmp_path: Path) -> None:
     """strawberry's ``GraphQLRouter(schema, path)`` adds GET, POST and websocket routes to
     itself as it is built, each asking for its context and root value getters (the ones it
