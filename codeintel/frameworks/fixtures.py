@@ -401,15 +401,20 @@ class _Registry:
             return
         self.done.add(module.module)
         resolver = self.evaluator.resolver
-        for assign in module.assigns:
-            if assign.scope != "" or assign.name != "pytest_plugins":
-                continue
+        listed = [
+            (a.value, a.line, False)
+            for a in module.assigns
+            if not a.scope and a.name == "pytest_plugins"
+        ]
+        for value, line, guarded in [*listed, *_added_plugins(module)]:
             folder = posixpath.dirname(module.file)
             config = self.settings(folder)
             # pytest runs where its config is (its rootdir), as CI and IDEs start it
             cwd = posixpath.dirname(config.file) if config is not None else ""
             specs = _Specs(self.evaluator, self.files, cwd)
-            names, unknown = specs.read(assign.value, module.module)
+            names, unknown = specs.read(value, module.module) if not guarded else ((), ())
+            if guarded and value is not None:
+                unknown = (value.text,)  # added under a test or in a loop: which, the run says
             seen = "*"
             if module.file.rpartition("/")[2] == "conftest.py" and not _initial(folder):
                 seen += folder
@@ -421,9 +426,27 @@ class _Registry:
                 if plugin in resolver.modules:
                     self.register(resolver.modules[plugin])
             self.diagnostics.extend(
-                Diagnostic("CI203", module.file, assign.line, _unknown_plugins(text))
-                for text in unknown
+                Diagnostic("CI203", module.file, line, _unknown_plugins(text)) for text in unknown
             )
+
+
+def _added_plugins(module: ModuleFacts) -> list[tuple[Value | None, int, bool]]:
+    """What a module adds to its ``pytest_plugins`` in place, at module level
+    (``pytest_plugins.append("tests.fixtures.orders")``, ``.extend([...])``): pytest reads
+    the list once the module has run. Each with its line, and whether a test or a loop is
+    around it."""
+    added: list[tuple[Value | None, int, bool]] = []
+    for call in module.calls:
+        func = call.value.func
+        method = func.text.removeprefix("pytest_plugins.") if func is not None else ""
+        if call.scope or call.role != "call" or method not in ("append", "extend"):
+            continue
+        if func is None or func.text != f"pytest_plugins.{method}" or len(call.value.items) != 1:
+            continue
+        item = call.value.items[0]
+        value = Value("list", item.text, items=(item,)) if method == "append" else item
+        added.append((value, call.line, bool(call.guards)))
+    return added
 
 
 def _either_reach(one: str, other: str) -> str:
@@ -481,6 +504,12 @@ class _Specs:
             return (), ()
         if value.kind == "str":
             return tuple(value.text.split(",")) if value.text else (), ()
+        if value.kind == "add" and hops < _MAX_HOPS:  # ``BASE + ["tests.extra"]``, ``+=``
+            parts = [self.read(part, module, hops + 1) for part in value.items]
+            return (
+                tuple(n for names, _ in parts for n in names),
+                tuple(u for _, unknown in parts for u in unknown),
+            )
         mutated = self._mutated(module) if value.kind == "call" else True
         made = self._returned(value) if not mutated and hops < _MAX_HOPS else None
         if made is not None:  # ``pytest_plugins = get_all_fixtures()`` (capella)

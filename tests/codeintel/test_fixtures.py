@@ -272,7 +272,7 @@ def test_requests_are_pytests_argnames(fixtures: Path) -> None:
 
 def test_plugins_a_glob_comprehension_lists(fixtures: Path) -> None:
     """private-gpt's ``pytest_plugins = [_as_module(f) for f in glob(...)]``, read on the
-    project's files from pytest's rootdir."""
+    project's files from pytest's rootdir; a list added to in place, with what is added."""
     graph = codeintel.analyze(fixtures / "dynamic_plugins", cache=False)
     plugins = {(f.file, f.name) for f in graph.fixtures() if f.visible_from == "*"}
     assert plugins == {
@@ -282,6 +282,9 @@ def test_plugins_a_glob_comprehension_lists(fixtures: Path) -> None:
         ("tests/factories/nested/orders.py", "order"),
         ("tests/helpers/tokens.py", "token"),
         ("tests/pathed/shapes.py", "shape"),
+        ("tests/added/stock.py", "stock"),
+        ("tests/added/price.py", "price"),
+        ("tests/added/cart.py", "cart"),
     }
     assert not graph.diagnostics
 

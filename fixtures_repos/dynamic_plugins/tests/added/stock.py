@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture
+def stock() -> str:
+    return "stock"
