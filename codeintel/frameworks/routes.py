@@ -317,6 +317,7 @@ class _Builder:
                         self._statements(module, facts.file, call)
         self._collect_aliases()
         self._collect_children()
+        self._per_instance(modules)
         self._collected = True
 
     @contextmanager
@@ -573,6 +574,29 @@ class _Builder:
                 )
                 self.objects[key] = copy
             self._made_per_caller.add(factory_object)
+
+    def _per_instance(self, modules: list[tuple[str, ModuleFacts]]) -> None:
+        """``service = ServiceApp("a", [router_a])``, then ``app = service.app``, in each of
+        several service modules: each construction's ``__init__`` builds an app of its own,
+        holding what that construction's arguments include, as a factory's callers each
+        get theirs (``_per_caller``); one object served every service's routes on each."""
+        copies: dict[str, list[tuple[str, Env]]] = defaultdict(list)
+        for module, facts in modules:
+            for assign in facts.assigns:
+                value = assign.value
+                if assign.scope or value is None or value.kind != "name" or not value.ref:
+                    continue
+                held = self.ev.variable(value.ref)
+                obj = self.objects.get(held or "")
+                env = self._construction_env(value.ref) if obj and obj.kind == "app" else {}
+                if held and env:
+                    copies[held].append((self.ev.key(module, "", assign.name), env))
+        for held, keys in sorted(copies.items()):
+            if len(keys) < 2:
+                continue
+            for key, env in keys:
+                self.objects[key] = replace(self.objects[held], key=key, made_by=held, bound=env)
+            self._made_per_caller.add(held)
 
     def _bind_sole_callers(self) -> None:
         """A factory the project calls once (``app = create_server(url_prefix="/v1")``,
@@ -5239,9 +5263,11 @@ def _another_call(site: _Site, env: Env, owner: str) -> bool:
 
 
 def _same_call(name: str, key: str) -> bool:
-    """Whether ``name`` is a local of the function whose call built the object ``key``."""
-    function = key.rpartition(".<locals>.")[0]
-    return bool(function) and name.startswith(f"{function}.<locals>.")
+    """Whether ``name`` is a local of the function whose call built the object ``key``: the
+    function it is a local of, or for an attribute (``self.api`` of ``Service``), its class's
+    ``__init__``."""
+    function = key.rpartition(".<locals>.")[0] or f"{key.rpartition('.')[0]}.__init__"
+    return name.startswith(f"{function}.<locals>.")
 
 
 def _routes_holder(value: Value) -> Value | None:

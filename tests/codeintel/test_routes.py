@@ -3695,6 +3695,34 @@ def test_an_app_built_from_another_s_routes_serves_them(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_an_app_each_construction_builds_holds_that_construction_s_routers(
+    tmp_path: Path,
+) -> None:
+    """``service = ServiceApp("a", [router])``, then ``app = service.app``, in each of two
+    service modules, the class's ``__init__`` building an app and a router of its own per
+    construction: each app serves its own service's routes; one object served both."""
+    (tmp_path / "common.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class ServiceApp:\n"
+        "    def __init__(self, name: str, routers: list[APIRouter]) -> None:\n"
+        "        self.app = FastAPI(title=name)\n"
+        "        self.api = APIRouter(prefix='/api')\n"
+        "        for router in routers:\n"
+        "            self.api.include_router(router)\n"
+        "        self.app.include_router(self.api)\n"
+    )
+    for name in ("a", "b"):
+        (tmp_path / f"svc_{name}.py").write_text(
+            "from fastapi import APIRouter\n\nfrom common import ServiceApp\n\n"
+            f"router = APIRouter()\n\n@router.get('/{name}')\ndef get() -> None: ...\n\n"
+            f"service = ServiceApp('{name}', [router])\napp = service.app\n"
+        )
+    for name in ("a", "b"):
+        expected = {("GET", f"/api/{name}", f"svc_{name}.get")}
+        _served_as_at_runtime(tmp_path, f"svc_{name}:app", expected, app=f"svc_{name}.app")
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
