@@ -2493,7 +2493,8 @@ class _Builder:
                 break
             key = self.ev.variable(mapping.ref)
             if key is not None and self.ev.changed_in_place(key):
-                return None
+                mapping = self.ev.filled(key)  # ``TABLE["/users"] = users`` after ``{}``
+                break
             mapping, hops = (self.ev.binding(key) if key else None), hops + 1
         if namespace is not None:
             pairs = namespace

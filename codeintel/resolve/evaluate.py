@@ -1110,6 +1110,26 @@ class Evaluator:
                             self._changes[name].append(call)
         return self._changes.get(key, [])
 
+    def filled(self, key: str) -> Value | None:
+        """What a module-level dict literal holds once its module has set string keys on it,
+        each at module level under no test (``ROUTERS = {}``, then ``ROUTERS["/users"] =
+        users``); None when anything else changes it."""
+        written = self.assigns.get(key, ())
+        bound = written[0].value if len(written) == 1 and not written[0].scope else None
+        if bound is None or bound.kind != "dict":
+            return None
+        items = dict(bound.keywords)
+        for change in sorted(self.changes(key), key=lambda c: c.line):
+            stored = change.role == "setitem" and len(change.value.items) == 2
+            target = change.value.items[0] if stored else None
+            if target is None or len(target.items) != 2 or change.scope or change.guards:
+                return None
+            name, given = target.items
+            if name.ref != key or given.kind != "str":
+                return None
+            items[given.text] = change.value.items[1]
+        return replace(bound, keywords=tuple(items.items()))
+
     def looked_up(self, value: Value) -> Value | None:
         """What ``ROUTERS[name]`` or ``ROUTERS.get(name)`` gives, on a dict literal bound to a
         name, the key known in full."""

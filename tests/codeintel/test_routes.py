@@ -3723,6 +3723,26 @@ def test_an_app_each_construction_builds_holds_that_construction_s_routers(
 
 
 @pytest.mark.slow
+def test_a_dict_filled_key_by_key_is_looped_over_in_full(tmp_path: Path) -> None:
+    """``TABLE = {"/root": root}``, then ``TABLE["/users"] = users`` at module level, then
+    ``for prefix, router in TABLE.items()``: every router under its key; we read nothing
+    of a dict changed in place (CI202), and one set again keeps its first place."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "root = APIRouter()\nusers = APIRouter()\nother = APIRouter()\n\n"
+        "@root.get('/')\ndef index() -> None: ...\n\n"
+        "@users.get('/{name}')\ndef user(name: str) -> None: ...\n\n"
+        "@other.get('/o')\ndef o() -> None: ...\n\n"
+        "TABLE = {'/root': other}\nTABLE['/users'] = users\nTABLE['/root'] = root\n\n"
+        "app = FastAPI()\n"
+        "for prefix, router in TABLE.items():\n"
+        "    app.include_router(router, prefix=prefix)\n"
+    )
+    expected = {("GET", "/root/", "main.index"), ("GET", "/users/{name}", "main.user")}
+    _served_as_at_runtime(tmp_path, "main:app", expected, app="main.app")
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
