@@ -163,7 +163,10 @@ class Evaluator:
         if ref is None:
             return None
         if ref in self.assigns:
-            return self._imported_instead(ref) or ref
+            instead = self._imported_instead(ref)
+            if instead is None:
+                return ref
+            return instead if instead in self.assigns else None  # a library's name, no variable
         if ref in self._naming:
             # asked again while its class is worked out from itself (``self.name =
             # self.name.name`` in ``__post_init__``, datajunction): no answer, not a cycle
@@ -421,7 +424,7 @@ class Evaluator:
         if len(imported) != 1 or imported[0] == key:
             return None
         target = self.resolver.resolve(imported[0])
-        return target.qualname if target is not None and target.qualname in self.assigns else None
+        return target.qualname if target is not None else None
 
     def module_of(self, key: str) -> str | None:
         """The module that binds the variable ``key``."""

@@ -74,6 +74,13 @@ class Resolver:
             for facts in modules_list
             for sym in facts.symbols
             if _in_except(sym) and self._surely_imported(facts.module, sym.qualname)
+        } | {
+            # ``GraphQLRouter = None`` when its import fails: code using the name needs the
+            # import, so what it uses is what the import binds
+            f"{facts.module}.{name}"
+            for facts in modules_list
+            for name in _none_on_failure(facts)
+            if name in self.bindings[facts.module]
         }
         self._scopes: dict[str, str | None] = {}
         # each name's target, and the modules whose facts resolving it looked into
@@ -402,6 +409,15 @@ def _none_only(facts: ModuleFacts) -> set[str]:
         if not assign.scope and assign.value is not None:
             values[assign.name].add(assign.value.text if assign.value.kind == "const" else "")
     return {name for name, seen in values.items() if seen == {"None"}}
+
+
+def _none_on_failure(facts: ModuleFacts) -> set[str]:
+    """Module names bound only to ``None``, each time in an ``except`` block."""
+    failed = {
+        a.name for a in facts.assigns if any(g.kind == "except" for g in a.guards) and not a.scope
+    }
+    plain = {a.name for a in facts.assigns if not any(g.kind == "except" for g in a.guards)}
+    return (failed - plain) & _none_only(facts)
 
 
 def _renames(facts: ModuleFacts) -> dict[str, str]:

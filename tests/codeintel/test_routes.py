@@ -2994,6 +2994,30 @@ def test_an_instance_provider_bound_per_branch_is_the_one_the_tests_leave(
 
 
 @pytest.mark.slow
+def test_a_library_class_imported_with_a_none_fallback_is_the_library_s(
+    tmp_path: Path,
+) -> None:
+    """``try: from strawberry.fastapi import GraphQLRouter`` / ``except ImportError:
+    GraphQLRouter = None``, then ``GraphQLRouter(schema)``: code calling the name needs the
+    import, so it is the library's class; we read the ``None`` and served nothing."""
+    (tmp_path / "main.py").write_text(
+        "import strawberry\nfrom fastapi import FastAPI\n\n"
+        "try:\n    from strawberry.fastapi import GraphQLRouter\n"
+        "except ImportError:\n    GraphQLRouter = None\n\n"
+        "@strawberry.type\nclass Query:\n    hello: str = 'hi'\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(GraphQLRouter(strawberry.Schema(Query)), prefix='/graphql')\n"
+    )
+    own = "strawberry.fastapi.router.GraphQLRouter.__init__.<locals>"
+    expected = {
+        ("GET", "/graphql", f"{own}.handle_http_get"),
+        ("POST", "/graphql", f"{own}.handle_http_post"),
+        ("WEBSOCKET", "/graphql", f"{own}.websocket_endpoint"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
 def test_a_graphql_router_serves_the_routes_it_adds_to_itself(tmp_path: Path) -> None:
     """strawberry's ``GraphQLRouter(schema, path)`` adds GET, POST and websocket routes to
     itself as it is built, each asking for its context and root value getters (the ones it
