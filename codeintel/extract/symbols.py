@@ -262,6 +262,9 @@ class _Collector:
         self.scopes[-1].locals.add(name)
         self.scopes[-1].annotated.discard(name)
         self._imported.pop((id(self.scopes[-1]), name), None)
+        # ``import app.models`` for its side effects, then ``app = FastAPI()`` in a factory:
+        # the name is the local from there on, not the package
+        self.scopes[-1].imports.pop(name, None)
 
     def _symbol(
         self, qualname: str, build: Callable[[], SymbolFact], redefinable: bool = False

@@ -3767,6 +3767,27 @@ def test_a_dict_filled_key_by_key_is_looped_over_in_full(tmp_path: Path) -> None
 
 
 @pytest.mark.slow
+def test_a_factory_s_local_bound_after_a_same_named_import_is_the_local(
+    tmp_path: Path,
+) -> None:
+    """``import app.models`` for its side effects, then ``app = FastAPI()``, in a factory of
+    a package named ``app`` (idun): the local holds the app from there on; we read the
+    package, and every route of the app was on no app."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "models.py").write_text("")
+    (tmp_path / "app" / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\nrouter = APIRouter()\n\n"
+        "@router.get('/items')\ndef items() -> None: ...\n\n"
+        "def create_app() -> FastAPI:\n"
+        "    import app.models  # noqa: F401\n\n"
+        "    app = FastAPI()\n    app.include_router(router)\n    return app\n\n"
+        "app = create_app()\n"
+    )
+    _served_as_at_runtime(tmp_path, "app.main:app", {("GET", "/items", "app.main.items")})
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
