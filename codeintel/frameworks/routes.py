@@ -952,8 +952,8 @@ class _Builder:
             closed = value if func is value.func else replace(value, func=func)
             called = self._constructor(self.ev.called_class(closed))
             fact = self._callee(called)
-            if fact is None:  # ``manager.on_start(app)``
-                called = self._method(value.func)
+            if fact is None:  # ``manager.on_start(app)``; ``ext.setup(app)`` over instances
+                called = self._method(closed.func) or self._method(value.func)
                 fact = self._callee(called)
             if called and fact is not None and fact.params:
                 overrides = self._overrides(value.func, called)

@@ -3788,6 +3788,29 @@ def test_a_factory_s_local_bound_after_a_same_named_import_is_the_local(
 
 
 @pytest.mark.slow
+def test_a_method_each_looped_instance_runs_on_the_app_adds_its_routes(tmp_path: Path) -> None:
+    """``for ext in EXTENSIONS: ext.setup(app)`` over ``[Users(), Items()]``, each class's
+    ``setup`` declaring a route on the app it is given: both served; we put them on no app,
+    with a CI202 for each method."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\n"
+        "class Users:\n    def setup(self, app: FastAPI) -> None:\n"
+        "        @app.get('/users')\n        def users() -> None: ...\n\n"
+        "class Items:\n    def setup(self, app: FastAPI) -> None:\n"
+        "        @app.get('/items')\n        def items() -> None: ...\n\n"
+        "EXTENSIONS = [Users(), Items()]\n\n"
+        "def create_app() -> FastAPI:\n    app = FastAPI()\n"
+        "    for ext in EXTENSIONS:\n        ext.setup(app)\n    return app\n\n"
+        "app = create_app()\n"
+    )
+    expected = {
+        ("GET", "/users", "main.Users.setup.<locals>.users"),
+        ("GET", "/items", "main.Items.setup.<locals>.items"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
