@@ -251,6 +251,7 @@ class _Builder:
         self._method_names: set[str] | None = None
         self._twins: dict[str, frozenset[str]] = {}
         self._made_per_caller: set[str] = set()
+        self._built_with: dict[str, Value] = {}  # see _built_here
         self._sole_callers: dict[str, Env] = {}  # see _bind_sole_callers
         self._versioned: list[Rebinding] = []  # apps fastapi-versioning remounts
         self._instance_envs: dict[str, Env] = {}  # see _instance_env
@@ -3735,10 +3736,11 @@ class _Builder:
         (``public, private = get_routers()``, openreplay)."""
         kind = self._kind(call) if index is None else None
         if kind is not None:  # built in place: ``include_routers(APIRouter(prefix="/x"))``
-            key = f"{call.text} at {where}"
+            key = self._built_here(call, where)
             if key not in self.objects:
                 file, _, line = where.rpartition(":")
                 self.objects[key] = self._object(key, kind, file, int(line or 0), call)
+                self._built_with[key] = call
             return [(key, {})]
         if index is None and (built := self._library_router(call, where)) is not None:
             return [(built, {})]
@@ -3785,6 +3787,16 @@ class _Builder:
             return found if len(picked) <= 1 else []
         finally:
             self._calling.discard(token)
+
+    def _built_here(self, call: Value, where: str) -> str:
+        """The object a call builds in place at ``where``: one for each set of arguments a
+        loop's runs pass it (``include_router(CRUDRouter(name))`` over names), each built
+        with its own, where the first run's object stood for every run's."""
+        key = f"{call.text} at {where}"
+        if self._built_with.get(key, call) == call:
+            return key
+        given = ", ".join(v.text for v in (*call.items, *(v for _, v in call.keywords)))
+        return f"{key} ({given})"
 
     def _library_router(self, call: Value, where: str) -> str | None:
         """``fastapi_users.get_auth_router(backend)``: a router a library builds with fixed

@@ -3811,6 +3811,25 @@ def test_a_method_each_looped_instance_runs_on_the_app_adds_its_routes(tmp_path:
 
 
 @pytest.mark.slow
+def test_a_router_subclass_built_in_place_per_loop_run_is_each_run_s(tmp_path: Path) -> None:
+    """``for name in ["books", "authors"]: app.include_router(CRUDRouter(name))``, the
+    subclass's ``__init__`` making its prefix of ``name``: one router per run; we kept the
+    first run's object for every run, and served only ``/books``, silently."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "def list_all() -> None: ...\n\n"
+        "class CRUDRouter(APIRouter):\n"
+        "    def __init__(self, name: str) -> None:\n"
+        "        super().__init__(prefix=f'/{name}')\n"
+        "        self.add_api_route('', list_all, methods=['GET'])\n\n"
+        "app = FastAPI()\n"
+        "for name in ['books', 'authors']:\n    app.include_router(CRUDRouter(name))\n"
+    )
+    expected = {("GET", "/books", "main.list_all"), ("GET", "/authors", "main.list_all")}
+    _served_as_at_runtime(tmp_path, "main:app", expected, app="main.app")
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
