@@ -180,6 +180,11 @@ class Evaluator:
     def _attribute_variable(self, ref: str) -> str | None:
         """``variable`` of a name no binding is keyed by: through imports, or an attribute
         of an instance of a class the project defines."""
+        function, marker, local = ref.rpartition(".<locals>.")
+        head, _, remainder = local.partition(".")
+        if marker and remainder and len(self.assigns.get(f"{function}.<locals>.{head}", ())) == 1:
+            # ``adapter = WebAdapter()`` in a function, then ``adapter.router``
+            return self._held_attribute(f"{function}.<locals>.{head}", remainder, False)
         target = self.resolver.resolve(ref)
         if target is None or id_kind(target.node) != "symbol":
             return None
@@ -187,25 +192,26 @@ class Evaluator:
             owner = self.resolver.symbols.get(target.qualname)
             if owner is None:
                 return None
-            cls: str | None = target.qualname
-            if owner.kind != "class":
-                instance = (
-                    self.binding(target.qualname) if target.qualname in self.assigns else None
-                )
-                if instance is not None and self.declared_only(instance):
-                    instance = None
-                made = self.field_factory_call(instance)
-                cls = self.instance_class(made or instance) if instance is not None else None
-                holder, _, attribute = target.qualname.rpartition(".")
-                if cls is None and self._is_class(holder):  # ``field(init=False)``, set later
-                    cls = self.attribute_class(holder, attribute)
-            *path, last = target.remainder.split(".")
-            for part in path:  # ``sessions.streams.router``: each attribute's own class
-                cls = (
-                    self._attribute_class(cls, part) if cls and self._one_class(cls, part) else None
-                )
-            return self._class_attribute(cls, last) if cls else None
+            return self._held_attribute(target.qualname, target.remainder, owner.kind == "class")
         return target.qualname if target.qualname in self.assigns else None
+
+    def _held_attribute(self, holder: str, remainder: str, is_class: bool) -> str | None:
+        """The variable ``remainder`` names on ``holder``: a class, or a variable holding an
+        instance of one the project defines."""
+        cls: str | None = holder
+        if not is_class:
+            instance = self.binding(holder) if holder in self.assigns else None
+            if instance is not None and self.declared_only(instance):
+                instance = None
+            made = self.field_factory_call(instance)
+            cls = self.instance_class(made or instance) if instance is not None else None
+            owner, _, attribute = holder.rpartition(".")
+            if cls is None and self._is_class(owner):  # ``field(init=False)``, set later
+                cls = self.attribute_class(owner, attribute)
+        *path, last = remainder.split(".")
+        for part in path:  # ``sessions.streams.router``: each attribute's own class
+            cls = self._attribute_class(cls, part) if cls and self._one_class(cls, part) else None
+        return self._class_attribute(cls, last) if cls else None
 
     def constructed(self, ref: str | None) -> Value | None:
         """``USER.route_prefixes`` with ``USER = Scope(route_prefixes=("/user",))``: what the

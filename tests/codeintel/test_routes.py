@@ -3830,6 +3830,36 @@ def test_a_router_subclass_built_in_place_per_loop_run_is_each_run_s(tmp_path: P
 
 
 @pytest.mark.slow
+def test_an_attribute_of_an_instance_a_function_builds_is_read(tmp_path: Path) -> None:
+    """``adapter = WebAdapter()`` then ``app.include_router(adapter.router, prefix=...)``
+    in a setup function (nekro-agent's adapters), ``self.router`` set in ``__init__`` to a
+    module's router or built there of its arguments: read as at module level; we had a
+    CI202 and the routes at their bare paths on no app."""
+    (tmp_path / "routes.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n"
+        "@router.get('/sessions')\ndef sessions() -> None: ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\nfrom routes import router\n\n"
+        "class WebAdapter:\n    def __init__(self) -> None:\n        self.router = router\n\n"
+        "class Ctl:\n    def __init__(self, prefix: str) -> None:\n"
+        "        self.router = APIRouter(prefix=prefix)\n"
+        "        self.router.add_api_route('/x', self.get)\n\n"
+        "    async def get(self) -> None: ...\n\n"
+        "def setup(app: FastAPI) -> None:\n"
+        "    adapter = WebAdapter()\n"
+        "    app.include_router(adapter.router, prefix='/adapters/web')\n"
+        "    ctl = Ctl('/c')\n    app.include_router(ctl.router)\n\n"
+        "app = FastAPI()\nsetup(app)\n"
+    )
+    expected = {
+        ("GET", "/adapters/web/sessions", "routes.sessions"),
+        ("GET", "/c/x", "main.Ctl.get"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected, app="main.app")
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
