@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.fixtures import Fixture
-from codeintel.facts.models import ModuleFacts, SymbolFact, Value
+from codeintel.facts.models import Guard, ModuleFacts, SymbolFact, Value
 from codeintel.resolve.evaluate import Evaluator
 
 _REGISTER = frozenset({"pytest_factoryboy.register", "pytest_factoryboy.fixture.register"})
@@ -68,8 +68,8 @@ def _registrations(module: ModuleFacts, evaluator: Evaluator) -> list[_Registrat
         factory = value.keyword("factory_class") or (value.items[0] if value.items else None)
         name = value.keyword("_name") or (value.items[1] if len(value.items) > 1 else None)
         overrides = tuple((k, v) for k, v in value.keywords if k not in _REGISTER_OPTIONS)
-        if factory is not None:
-            found.append(_Registration(factory, name, call.line, overrides))
+        for each in _looped(factory, call.guards):
+            found.append(_Registration(each, name, call.line, overrides))
     for sym in module.symbols:
         for decorator, line in zip(sym.decorators, sym.decorator_lines, strict=True):
             func = decorator.func if decorator.kind == "call" else decorator
@@ -78,6 +78,18 @@ def _registrations(module: ModuleFacts, evaluator: Evaluator) -> list[_Registrat
                 factory = Value("name", sym.name, ref=f"{module.module}.{sym.qualname}")
                 found.append(_Registration(factory, name, line))
     return sorted(found, key=lambda r: r.line)
+
+
+def _looped(factory: Value | None, guards: tuple[Guard, ...]) -> tuple[Value, ...]:
+    """``register(factory)`` in ``for factory in [TeamFactory, UserFactory]:``: each item the
+    loop's list literal gives; the factory as written otherwise."""
+    if factory is None:
+        return ()
+    loop = guards[0] if len(guards) == 1 and guards[0].kind == "for" else None
+    target, listed = (loop.target, loop.iterable) if loop is not None else (None, None)
+    if target is None or listed is None or listed.kind != "list" or target.ref != factory.ref:
+        return (factory,)
+    return listed.items if all(item.kind == "name" for item in listed.items) else (factory,)
 
 
 def _fixtures(

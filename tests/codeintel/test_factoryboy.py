@@ -204,3 +204,17 @@ def test_a_factory_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
     assert [(d.code, d.file, d.line) for d in graph.diagnostics] == [
         ("CI205", "tests/conftest.py", 4)
     ]
+
+
+def test_factories_registered_in_a_loop_over_a_list_are_each_registered(tmp_path: Path) -> None:
+    """``for factory_class in [AuthorFactory, QuillFactory]: register(factory_class)``: each
+    factory's fixtures, as unrolled; we saw none (a CI205)."""
+    graph = _project(
+        tmp_path,
+        "from pytest_factoryboy import register\n\n"
+        "from tests.factories import AuthorFactory, QuillFactory\n\n"
+        "for factory_class in [AuthorFactory, QuillFactory]:\n    register(factory_class)\n",
+    )
+    names = ("author", "author__name", "author_factory", "pen", "pen__ink", "quill_factory")
+    assert {f.name: f.requests for f in graph.fixtures()} == {n: PYTEST[n] for n in names}
+    assert graph.diagnostics == ()
