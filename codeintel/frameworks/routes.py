@@ -963,6 +963,11 @@ class _Builder:
                 # base's own when it is none of them
                 unless = tuple(f"not (isinstance(self, {cls}))" for _, cls in overrides)
                 own = replace(site, conditions=(*site.conditions, *unless)) if unless else site
+                receiver = self._receiver_class(closed.func, called)
+                if receiver is not None:  # ``ListItems().register(router)``, a base's method
+                    own = replace(
+                        own, env={**own.env, _SELF: Value("name", receiver, ref=receiver)}
+                    )
                 self.sites[called].append((self._spread(value), own))
                 for override, cls in overrides:
                     tested = (*site.conditions, f"isinstance(self, {cls})")
@@ -976,6 +981,23 @@ class _Builder:
             self._add_sites(value.func, site)
         for item in (*value.items, *(v for _, v in value.keywords)):
             self._add_sites(item, site)
+
+    def _receiver_class(self, func: Value | None, called: str) -> str | None:
+        """The project class of the instance a base class's method ``called`` runs on
+        (``ListItems().register``, ``items.register``), when it is a subclass of that base:
+        the method reads ``self``'s attributes and overrides there."""
+        if func is None or func.kind not in ("getattr", "name"):
+            return None
+        if func.kind == "getattr":
+            receiver = func.func
+        else:
+            head, _, _ = (func.ref or "").rpartition(".")
+            receiver = Value("name", func.text.rpartition(".")[0], ref=head)
+        cls = self.ev.instance_class(receiver) if receiver is not None else None
+        owner = called.rpartition(".")[0]
+        if cls is None or cls == owner or owner not in self.resolver.mro(cls):
+            return None
+        return cls
 
     def _function_held(self, func: Value) -> Value:
         """``setup(app)`` with ``setup = routes.register`` bound once: the function the name
@@ -3056,6 +3078,8 @@ class _Builder:
                     continue
                 arg = self._fallback(param, arg)
                 env = self._bind(fact, func, call, site.env)
+                if _SELF in site.env:  # the instance a base's method runs on
+                    env[_SELF] = site.env[_SELF]
                 for holder in self._argument_holders(_close(arg, site.env), site):
                     # an extension module no project module imports passes it on only when
                     # run (onyx's EE get_application, chosen by importlib)
@@ -4317,8 +4341,13 @@ class _Builder:
         # ``self.add_api_route(path, self._completions)`` in a base class's ``__init__``: the
         # instance's class's override is the handler (refact's proxy completions router)
         cls = obj.cls if obj is not None else None
+        instance = env[_SELF].ref if _SELF in env else None
         own = [
-            self._overridden(d, cls) if cls and key in classes else d
+            self._overridden(d, cls)
+            if cls and key in classes
+            else self._dispatched(d, instance)
+            if instance and not cls
+            else d
             for key in made
             for d in self.declared.get(key, ())
             if not cls or key not in classes or self._runs_for(cls, key, d.site)
@@ -4565,6 +4594,14 @@ class _Builder:
             if key == obj.base:
                 break
         return found
+
+    def _dispatched(self, declared: _Declared, instance: str) -> _Declared:
+        """``router.add_api_route(path, self.handle)`` in a base's method run on an instance
+        of ``instance`` (``ListItems().register(router)``): its override, when it has one."""
+        found = self._overridden(declared, instance)
+        base = declared.endpoint.rpartition(".")[0]
+        moved = found.endpoint.rpartition(".")[0] != base
+        return found if moved and base in self.resolver.mro(instance) else declared
 
     def _overridden(self, declared: _Declared, cls: str) -> _Declared:
         """``add_api_route("/health_check", self.health_check)`` in a base class's method:
@@ -5031,11 +5068,15 @@ class _Builder:
 
     def _bound_methods(self, declared: _Declared, env: Env) -> tuple[str, ...]:
         """``methods=[callback_method]`` in a router factory (polar's OAuth routers): the
-        methods each call passes; a CI202 where even they do not tell."""
+        methods each call passes; a CI202 where even they do not tell. ``[self.method]`` in
+        a base's method run on a subclass's instance: the subclass's."""
         given = declared.options.keyword("methods") if declared.options else None
-        if given is None or not any(m.startswith("<?") for m in declared.methods):
+        overridden = _SELF in env and given is not None and "self." in given.text
+        if given is None or not (overridden or any(m.startswith("<?") for m in declared.methods)):
             return declared.methods
         closed = _close(given, env)
+        if overridden and closed.kind == "list":
+            closed = replace(closed, items=tuple(self._closed(v, env, 0) for v in closed.items))
         texts = [self.ev.text(v) for v in closed.items] if closed.kind == "list" else []
         if texts and not any(t.unknown for t in texts):
             return tuple(t.value.upper() for t in texts)

@@ -3860,6 +3860,33 @@ def test_an_attribute_of_an_instance_a_function_builds_is_read(tmp_path: Path) -
 
 
 @pytest.mark.slow
+def test_a_base_s_method_run_on_a_subclass_s_instance_reads_the_subclass(
+    tmp_path: Path,
+) -> None:
+    """``ListItems().register(router)``, the base's ``register`` adding ``self.handle`` at
+    ``self.path`` with ``methods=[self.method]``: each subclass's override and class
+    attributes, as at runtime; we served the base's handler and method for both."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class Endpoint:\n    path = '/base'\n    method = 'GET'\n\n"
+        "    def handle(self) -> None: ...\n\n"
+        "    def register(self, router: APIRouter) -> None:\n"
+        "        router.add_api_route(self.path, self.handle, methods=[self.method])\n\n"
+        "class ListItems(Endpoint):\n    path = '/items'\n\n"
+        "    def handle(self) -> None: ...\n\n"
+        "class CreateItem(Endpoint):\n    path = '/items'\n    method = 'POST'\n\n"
+        "    def handle(self) -> None: ...\n\n"
+        "router = APIRouter()\nListItems().register(router)\nCreateItem().register(router)\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    expected = {
+        ("GET", "/items", "main.ListItems.handle"),
+        ("POST", "/items", "main.CreateItem.handle"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected, app="main.app")
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
