@@ -5337,7 +5337,9 @@ def _path_value(call: Value) -> Value | None:
 
 
 def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:
-    return tuple(g.text for g in guards if g.kind == "if")
+    """The tests a statement runs under: its ``if`` tests, and ``except ...`` for a block that
+    runs only when its ``try`` fails (lex's fallback ``GET /`` when mounting static fails)."""
+    return tuple(g.text for g in guards if g.kind in ("if", "except"))
 
 
 def _picked_item(value: Value) -> tuple[Value, int] | None:

@@ -3886,6 +3886,19 @@ def test_a_base_s_method_run_on_a_subclass_s_instance_reads_the_subclass(
     _served_as_at_runtime(tmp_path, "main:app", expected, app="main.app")
 
 
+def test_a_route_declared_in_an_except_block_is_under_that_test(tmp_path: Path) -> None:
+    """lex's fallback ``GET /``, declared in ``except Exception:`` after mounting static files:
+    it is registered only when the ``try`` fails; we listed it unconditionally."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\nfrom fastapi.staticfiles import StaticFiles\n\n"
+        "app = FastAPI()\n\n"
+        "try:\n    app.mount('/static', StaticFiles(directory='static'))\n"
+        "except Exception:\n    @app.get('/')\n    def root() -> None: ...\n"
+    )
+    [route] = codeintel.analyze(tmp_path, cache=False).routes()
+    assert (route.path, route.conditions) == ("/", ("except Exception",))
+
+
 @pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
