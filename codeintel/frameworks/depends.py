@@ -89,9 +89,12 @@ def _names_within(value: Value | None) -> list[Value]:
 
 
 def _bound_while_type_checking(name: str, facts: ModuleFacts) -> bool:
-    """Whether a module binds ``name`` only by imports under ``if TYPE_CHECKING:``."""
+    """Whether a module binds ``name`` only by imports under ``if TYPE_CHECKING:`` (a star
+    import may bind it at run time)."""
     imports = [i for i in facts.imports if i.bound == name and not i.scope]
     if not imports or not all(i.type_checking for i in imports):
+        return False
+    if any(i.star and not i.type_checking for i in facts.imports):
         return False
     assigned = any(a.name == name and not a.scope for a in facts.assigns)
     return not assigned and not any(s.qualname == name for s in facts.symbols)

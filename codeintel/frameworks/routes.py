@@ -212,6 +212,8 @@ class _Context:
     # the ``include_router`` that reached the object: it copies the routes the object has
     # then, not those its module declares on it later
     included_at: _Site | None = None
+    # ``FastAPI(routes=router.routes)`` that reached it: a copy of the list it has then
+    copied_at: _Site | None = None
 
 
 def extract_routes(
@@ -2212,6 +2214,10 @@ class _Builder:
         passed = self.ev.constructed(value.ref) if value.kind == "name" else None
         key = self.ev.variable(value.ref) if value.kind == "name" else None
         binding = passed or (self.ev.binding(key) if key else None)
+        if key and binding is not None and binding.kind == "dict" and self.ev.changed_in_place(key):
+            binding = self.ev.filled(key)  # ``for k in TABLE`` of a dict filled key by key
+            if binding is None:
+                return None
         if binding is None:  # ``for path, method, func in self.routes`` of a ``@property``
             returned = self._property(value) if value.kind == "name" else None
             return self._items(returned, env, hops + 1) if returned is not None else None
@@ -4354,6 +4360,8 @@ class _Builder:
             if not _another_call(d.site, env, key) and not self._another_run(d.site, env, key)
         ]
         for declared in (*own, *self._inherited_declared(holder)):
+            if _after_copy(declared.site, context):
+                continue
             outer = context.outer if declared.listed and context.outer else context
             conditions = self._include_order(declared.site, context)
             given = replace(outer, sites=context.sites, conditions=conditions)
@@ -4373,6 +4381,8 @@ class _Builder:
         for owner in made:
             for edge in self.edges.get(owner, ()):
                 if _another_call(edge.site, env, owner) or self._another_run(edge.site, env, owner):
+                    continue
+                if _after_copy(edge.site, context):
                     continue
                 if edge.method in _MOUNTS and context.included_at is not None:
                     # ``include_router`` takes a router's routes, never its mounts
@@ -4717,6 +4727,7 @@ class _Builder:
                     (*context.sites, site.where),
                     (*context.conditions, *site.conditions, *branch, *tests),
                     included_at=site if edge.method == "include_router" else None,
+                    copied_at=site if edge.method == "copy" else None,
                 )
                 inner = replace(
                     outer,
@@ -5314,6 +5325,16 @@ def _another_call(site: _Site, env: Env, owner: str) -> bool:
         key in env and env[key] != value and ".<locals>." not in (value.ref or "")
         for key, value in site.env.items()
     )
+
+
+def _after_copy(site: _Site, context: _Context) -> bool:
+    """Whether ``site``, a statement at its module's top level, comes after the copy of the
+    routes that reached it there (``@router.get`` below ``FastAPI(routes=router.routes)``):
+    the copy never holds what it adds."""
+    at = context.copied_at
+    if at is None or site.scope or at.scope or site.file != at.file:
+        return False
+    return site.line > at.line
 
 
 def _same_call(name: str, key: str) -> bool:

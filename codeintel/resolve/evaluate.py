@@ -182,9 +182,13 @@ class Evaluator:
         of an instance of a class the project defines."""
         function, marker, local = ref.rpartition(".<locals>.")
         head, _, remainder = local.partition(".")
-        if marker and remainder and len(self.assigns.get(f"{function}.<locals>.{head}", ())) == 1:
-            # ``adapter = WebAdapter()`` in a function, then ``adapter.router``
-            return self._held_attribute(f"{function}.<locals>.{head}", remainder, False)
+        holder = f"{function}.<locals>.{head}"
+        if marker and remainder and len(self.assigns.get(holder, ())) == 1:
+            # ``adapter = WebAdapter()`` in a function, then ``adapter.router``: what its class
+            # sets once, when nothing changes the instance after
+            held = self._held_attribute(holder, remainder, False) if self._kept(holder) else None
+            written = self.assigns.get(held or "", [])
+            return held if len(written) == 1 and not written[0].guards else None
         target = self.resolver.resolve(ref)
         if target is None or id_kind(target.node) != "symbol":
             return None
@@ -194,6 +198,19 @@ class Evaluator:
                 return None
             return self._held_attribute(target.qualname, target.remainder, owner.kind == "class")
         return target.qualname if target.qualname in self.assigns else None
+
+    def _kept(self, local: str) -> bool:
+        """Whether no statement of its module sets an attribute of a function's local or
+        calls a method on it or on its attributes (``ad.router = b.router``, ``ad.use_b()``,
+        ``reg.routers.append(r)``): then its attributes are what its class sets."""
+        facts = self.resolver.modules.get(self.module_of(local) or "")
+        if facts is None:
+            return False
+        touched = [c.value.func.ref if c.value.func else None for c in facts.calls]
+        touched += [
+            c.value.items[0].ref for c in facts.calls if c.role == "setattr" and c.value.items
+        ]
+        return not any((ref or "").startswith(f"{local}.") for ref in touched)
 
     def _held_attribute(self, holder: str, remainder: str, is_class: bool) -> str | None:
         """The variable ``remainder`` names on ``holder``: a class, or a variable holding an
@@ -1122,13 +1139,24 @@ class Evaluator:
     def filled(self, key: str) -> Value | None:
         """What a module-level dict literal holds once its module has set string keys on it,
         each at module level under no test (``ROUTERS = {}``, then ``ROUTERS["/users"] =
-        users``); None when anything else changes it."""
-        written = self.assigns.get(key, ())
-        bound = written[0].value if len(written) == 1 and not written[0].scope else None
-        if bound is None or bound.kind != "dict":
+        users``), before its module reads it anywhere (a loop above the last item set, or a
+        function defined above it, may see fewer); None when anything else changes it."""
+        written = self.assigns.get(key, [])
+        only = written[0] if len(written) == 1 and not written[0].scope else None
+        facts = self.resolver.modules.get(self.module_of(key) or "")
+        bound = only.value if only is not None else None
+        if only is None or bound is None or bound.kind != "dict" or facts is None:
+            return None
+        changes = sorted(self.changes(key), key=lambda c: c.line)
+        lines = {only.line, *(c.line for c in changes)}
+        table = key.rpartition(".")[2]
+        if any(
+            r.line < max(lines) and r.line not in lines and r.text.partition(".")[0] == table
+            for r in facts.refs
+        ):
             return None
         items = dict(bound.keywords)
-        for change in sorted(self.changes(key), key=lambda c: c.line):
+        for change in changes:
             stored = change.role == "setitem" and len(change.value.items) == 2
             target = change.value.items[0] if stored else None
             if target is None or len(target.items) != 2 or change.scope or change.guards:
@@ -1449,13 +1477,39 @@ class Evaluator:
         return int(match.group(1)) if match else None
 
     def split(self, value: Value) -> tuple[Value, ...] | None:
-        """The parts a string known in full is split into (``"v1,v2".split(",")``,
-        ``settings.VERSIONS.strip().split(",")``); None for any other value."""
+        """The parts a string literal is split into (``"v1,v2".split(",")``, ``VERSIONS =
+        " v1,v2 "`` bound once then ``VERSIONS.strip().split(",")``); None for any other
+        value: a setting's or an environment variable's default is what runs only when
+        nothing overrides it."""
         method = value.func.text.rpartition(".")[2] if value.func is not None else ""
-        if value.kind != "call" or method not in SPLIT_METHODS:
+        if value.kind != "call" or method not in SPLIT_METHODS or not self._literal(value, 0):
             return None
         made = self._string_method(value, 0)
         return made.items if made is not None and made.kind == "list" else None
+
+    def _literal(self, value: Value, hops: int) -> bool:
+        """Whether ``value`` is a string literal, a str method's call on one with literal
+        arguments, or a module variable bound once, under no test, to one."""
+        if value.kind == "str":
+            return True
+        if hops > _MAX_HOPS:
+            return False
+        if value.kind == "name":
+            key = self.variable(value.ref)
+            written = self.assigns.get(key or "", [])
+            only = written[0] if len(written) == 1 else None
+            bound = only.value if only is not None and not only.guards and not only.scope else None
+            return bound is not None and self._literal(bound, hops + 1)
+        func = value.func if value.kind == "call" else None
+        if func is not None and func.kind == "getattr" and func.func is not None:
+            receiver = func.func  # ``" v1,v2 ".strip()``
+        elif func is not None and func.kind == "name" and func.ref and "." in func.text:
+            owner = func.ref.rpartition(".")[0]
+            receiver = Value("name", func.text.rpartition(".")[0], ref=owner)
+        else:
+            return False
+        parts = (receiver, *value.items)
+        return not value.keywords and all(self._literal(part, hops + 1) for part in parts)
 
     def strings(self, value: Value | None, hops: int = 0) -> tuple[str, ...]:
         """A list of string literals (``tags=["a"]``, ``methods=["GET"]``), as written, or

@@ -5759,3 +5759,70 @@ def test_a_route_verb_bound_to_a_name_declares_routes(tmp_path: Path) -> None:
         },
         "main.app",
     )
+
+
+_REVIEWED = (
+    "from fastapi import APIRouter, FastAPI\n"
+    "import os\n\n"
+    "a = APIRouter()\nb = APIRouter()\n\n"
+    "@a.get('/a')\ndef fa() -> None: ...\n\n"
+    "@b.get('/b')\ndef fb() -> None: ...\n\n"
+    "app = FastAPI()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "served"),
+    [
+        # a setting's default is what runs only when nothing overrides it
+        (
+            "ROUTERS = {'a': a, 'b': b}\n"
+            "for name in os.environ.get('MODS', 'a,b').split(','):\n"
+            "    app.include_router(ROUTERS[name])\n",
+            set(),
+        ),
+        # an item set after the loop reading the table is not in it then
+        (
+            "TABLE = {'/a': a}\nfor p, r in TABLE.items():\n    app.include_router(r, prefix=p)\n"
+            "TABLE['/b'] = b\n",
+            set(),
+        ),
+        # a copy of a router's routes holds those it has then, not those added after
+        (
+            "other = FastAPI(routes=a.routes)\n@a.get('/late')\ndef late() -> None: ...\n",
+            {("/a", "main.other")},
+        ),
+        # an instance a function changes after building it is not what its class sets
+        (
+            "class Ad:\n    def __init__(self) -> None:\n        self.router = a\n\n"
+            "def setup() -> None:\n    ad = Ad()\n    ad.router = b\n"
+            "    app.include_router(ad.router)\n\n"
+            "setup()\n",
+            set(),
+        ),
+    ],
+)
+def test_what_the_review_of_the_session_s_reads_found_stays_unread(
+    tmp_path: Path, code: str, served: set[tuple[str, str]]
+) -> None:
+    """Found in review, each checked against FastAPI: reads that were confident and wrong.
+    What the run decides is left to it (a diagnostic, nothing on the app); a copy holds
+    what it copied."""
+    (tmp_path / "main.py").write_text(_REVIEWED + code)
+    graph = codeintel.analyze(tmp_path, cache=False)
+    on_apps = {(r.path, r.app) for r in graph.routes() if r.app in ("main.app", "main.other")}
+    assert on_apps == served
+
+
+def test_a_star_import_may_bind_a_name_only_imported_while_type_checking(tmp_path: Path) -> None:
+    """Found in review: ``from db import *`` binds ``Session`` at run time, so FastAPI can
+    evaluate ``Annotated[Session, Depends(get_db)]`` and solves it."""
+    (tmp_path / "db.py").write_text("class Session: ...\n\ndef get_db() -> Session: ...\n")
+    (tmp_path / "main.py").write_text(
+        "from __future__ import annotations\n\nfrom typing import TYPE_CHECKING, Annotated\n\n"
+        "from fastapi import Depends, FastAPI\n\nfrom db import *\n\n"
+        "if TYPE_CHECKING:\n    from db import Session\n\napp = FastAPI()\n\n"
+        "@app.get('/x')\ndef x(db: Annotated[Session, Depends(get_db)]) -> None: ...\n"
+    )
+    [route] = codeintel.analyze(tmp_path, cache=False).routes()
+    assert route.all_dependencies == ("db.get_db",)
