@@ -4710,7 +4710,11 @@ class _Builder:
             given = self._closed(given, env, 0) if given is not None else None
             deps = tuple(list_providers(given, self.ev, (site.file, site.line)))
             tags = self.ev.strings(edge.call.keyword("tags"))
-        for key, child_env, branch in self._included(edge.child, env, site.where, depth):
+        included = edge.child
+        if included is not None and included.kind == "name" and _SELF in env:
+            # ``include_router(self.router)`` in a base's method run on a subclass's instance
+            included = self._overriding(included, env[_SELF]) or included
+        for key, child_env, branch in self._included(included, env, site.where, depth):
             if self.objects[key].kind == "app" and context.app is None:
                 continue  # an app under no app is a root: its routes are walked from there
             for child, tests in self._bindings(self.objects[key]):

@@ -3900,6 +3900,26 @@ def test_a_route_declared_in_an_except_block_is_under_that_test(tmp_path: Path) 
 
 
 @pytest.mark.slow
+def test_a_base_s_method_includes_the_router_each_subclass_sets(tmp_path: Path) -> None:
+    """Found in review: ``for e in [U(), I()]: e.setup(app)``, the base's ``setup`` including
+    ``self.router``, a class attribute each subclass sets again: each subclass's router; we
+    included the base's for both."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "a = APIRouter()\nb = APIRouter()\nc = APIRouter()\n\n"
+        "@a.get('/a')\ndef fa() -> None: ...\n\n@b.get('/b')\ndef fb() -> None: ...\n\n"
+        "@c.get('/c')\ndef fc() -> None: ...\n\n"
+        "class Base:\n    router = c\n\n"
+        "    def setup(self, app: FastAPI) -> None:\n"
+        "        app.include_router(self.router, prefix='/s')\n\n"
+        "class U(Base):\n    router = a\n\nclass I(Base):\n    router = b\n\n"
+        "app = FastAPI()\nfor e in [U(), I()]:\n    e.setup(app)\n"
+    )
+    expected = {("GET", "/s/a", "main.fa"), ("GET", "/s/b", "main.fb")}
+    _served_as_at_runtime(tmp_path, "main:app", expected, app="main.app")
+
+
+@pytest.mark.slow
 def test_a_router_a_factory_builds_per_call_holds_that_calls_routers(tmp_path: Path) -> None:
     """rs-server's services each call one ``init_app(routers)`` that fills a router of its
     own with the routers it is given: each app serves its own call's, where we served every
