@@ -249,9 +249,8 @@ def _returned_depends(call: Value, evaluator: Evaluator, hops: int = 0) -> Value
 def _local_value(name: Value, function: str, evaluator: Evaluator) -> Value | None:
     """What a local of ``function`` bound once, under no test, holds."""
     key = evaluator.variable(name.ref)
-    written = evaluator.assigns.get(key or "", ())
-    local = key is not None and key.startswith(f"{function}.<locals>.")
-    return written[0].value if local and len(written) == 1 and not written[0].guards else None
+    only = evaluator.once(key) if key and key.startswith(f"{function}.<locals>.") else None
+    return only.value if only is not None else None
 
 
 def _uncast(value: Value | None, evaluator: Evaluator) -> Value | None:

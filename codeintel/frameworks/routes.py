@@ -571,12 +571,7 @@ class _Builder:
             if len(keys) < 2:  # one caller: its app is the factory's, as named before
                 self._sole_callers[factory_object] = keys[0][1]
                 continue
-            for key, bound in keys:
-                copy = replace(
-                    self.objects[factory_object], key=key, made_by=factory_object, bound=bound
-                )
-                self.objects[key] = copy
-            self._made_per_caller.add(factory_object)
+            self._copy_per_holder(factory_object, keys)
 
     def _per_instance(self, modules: list[tuple[str, ModuleFacts]]) -> None:
         """``service = ServiceApp("a", [router_a])``, then ``app = service.app``, in each of
@@ -595,11 +590,15 @@ class _Builder:
                 if held and env:
                     copies[held].append((self.ev.key(module, "", assign.name), env))
         for held, keys in sorted(copies.items()):
-            if len(keys) < 2:
-                continue
-            for key, env in keys:
-                self.objects[key] = replace(self.objects[held], key=key, made_by=held, bound=env)
-            self._made_per_caller.add(held)
+            if len(keys) >= 2:
+                self._copy_per_holder(held, keys)
+
+    def _copy_per_holder(self, made: str, holders: list[tuple[str, Env]]) -> None:
+        """Each holder's own copy of the object ``made``, built with its bindings; ``made``
+        itself is then served only through them."""
+        for key, bound in holders:
+            self.objects[key] = replace(self.objects[made], key=key, made_by=made, bound=bound)
+        self._made_per_caller.add(made)
 
     def _bind_sole_callers(self) -> None:
         """A factory the project calls once (``app = create_server(url_prefix="/v1")``,
@@ -1004,9 +1003,8 @@ class _Builder:
     def _function_held(self, func: Value) -> Value:
         """``setup(app)`` with ``setup = routes.register`` bound once: the function the name
         holds (a plugin's hook, a setting's choice); ``func`` itself otherwise."""
-        key = self.ev.variable(func.ref) if func.kind == "name" else None
-        written = self.ev.assigns.get(key, ()) if key else ()
-        held = written[0].value if len(written) == 1 and not written[0].guards else None
+        only = self.ev.once(self.ev.variable(func.ref) if func.kind == "name" else None)
+        held = only.value if only is not None else None
         if held is None or held.kind != "name":
             return func
         named = self.ev.qualified(held)
@@ -4347,13 +4345,10 @@ class _Builder:
         # ``self.add_api_route(path, self._completions)`` in a base class's ``__init__``: the
         # instance's class's override is the handler (refact's proxy completions router)
         cls = obj.cls if obj is not None else None
-        instance = env[_SELF].ref if _SELF in env else None
+        # a base's method run on an instance walked with it: the instance's class
+        instance = env[_SELF].ref if _SELF in env and not cls else None
         own = [
-            self._overridden(d, cls)
-            if cls and key in classes
-            else self._dispatched(d, instance)
-            if instance and not cls
-            else d
+            self._overridden(d, cls) if cls and key in classes else self._dispatched(d, instance)
             for key in made
             for d in self.declared.get(key, ())
             if not cls or key not in classes or self._runs_for(cls, key, d.site)
@@ -4453,7 +4448,7 @@ class _Builder:
         ``include_router`` copied the routes a router had then; since, it serves the router
         itself (a CI206 says so)."""
         at = context.included_at
-        if at is None or site.scope or at.scope or site.file != at.file or site.line <= at.line:
+        if at is None or not _below(site, at):
             return context.conditions
         message = f"declared after the include at line {at.line}: served by FastAPI 0.137 on only"
         self.diagnostics.add(Diagnostic("CI206", site.file, site.line, message))
@@ -4605,9 +4600,11 @@ class _Builder:
                 break
         return found
 
-    def _dispatched(self, declared: _Declared, instance: str) -> _Declared:
+    def _dispatched(self, declared: _Declared, instance: str | None) -> _Declared:
         """``router.add_api_route(path, self.handle)`` in a base's method run on an instance
         of ``instance`` (``ListItems().register(router)``): its override, when it has one."""
+        if instance is None:
+            return declared
         found = self._overridden(declared, instance)
         base = declared.endpoint.rpartition(".")[0]
         moved = found.endpoint.rpartition(".")[0] != base
@@ -5332,13 +5329,15 @@ def _another_call(site: _Site, env: Env, owner: str) -> bool:
 
 
 def _after_copy(site: _Site, context: _Context) -> bool:
-    """Whether ``site``, a statement at its module's top level, comes after the copy of the
-    routes that reached it there (``@router.get`` below ``FastAPI(routes=router.routes)``):
-    the copy never holds what it adds."""
-    at = context.copied_at
-    if at is None or site.scope or at.scope or site.file != at.file:
-        return False
-    return site.line > at.line
+    """Whether ``site`` comes after the copy of the routes that reached it there
+    (``@router.get`` below ``FastAPI(routes=router.routes)``): the copy never holds what it
+    adds."""
+    return context.copied_at is not None and _below(site, context.copied_at)
+
+
+def _below(site: _Site, at: _Site) -> bool:
+    """Whether ``site`` stands below ``at``, both at their module's top level."""
+    return not site.scope and not at.scope and site.file == at.file and site.line > at.line
 
 
 def _same_call(name: str, key: str) -> bool:

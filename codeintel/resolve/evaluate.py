@@ -141,6 +141,7 @@ class Evaluator:
         self._naming: set[str] = set()  # the names ``variable`` is resolving now
         self._changes: dict[str, list[CallFact]] | None = None  # by variable (``changes``)
         self._function_symbols: dict[str, list[SymbolFact]] = {}  # by module (``_functions``)
+        self._touched: dict[str, list[str]] = {}  # by module: locals' refs calls name (``_kept``)
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
             for fact in (*facts.assigns, *facts.attributes):
@@ -187,8 +188,7 @@ class Evaluator:
             # ``adapter = WebAdapter()`` in a function, then ``adapter.router``: what its class
             # sets once, when nothing changes the instance after
             held = self._held_attribute(holder, remainder, False) if self._kept(holder) else None
-            written = self.assigns.get(held or "", [])
-            return held if len(written) == 1 and not written[0].guards else None
+            return held if self.once(held) else None
         target = self.resolver.resolve(ref)
         if target is None or id_kind(target.node) != "symbol":
             return None
@@ -203,14 +203,18 @@ class Evaluator:
         """Whether no statement of its module sets an attribute of a function's local or
         calls a method on it or on its attributes (``ad.router = b.router``, ``ad.use_b()``,
         ``reg.routers.append(r)``): then its attributes are what its class sets."""
-        facts = self.resolver.modules.get(self.module_of(local) or "")
-        if facts is None:
-            return False
-        touched = [c.value.func.ref if c.value.func else None for c in facts.calls]
-        touched += [
-            c.value.items[0].ref for c in facts.calls if c.role == "setattr" and c.value.items
-        ]
-        return not any((ref or "").startswith(f"{local}.") for ref in touched)
+        module = self.module_of(local) or ""
+        if module not in self._touched:
+            facts = self.resolver.modules.get(module)
+            calls = facts.calls if facts is not None else []
+            touched = [c.value.func.ref if c.value.func else None for c in calls]
+            touched += [
+                c.value.items[0].ref for c in calls if c.role == "setattr" and c.value.items
+            ]
+            self._touched[module] = [ref for ref in touched if ref and ".<locals>." in ref]
+        return module in self.resolver.modules and not any(
+            ref.startswith(f"{local}.") for ref in self._touched[module]
+        )
 
     def _held_attribute(self, holder: str, remainder: str, is_class: bool) -> str | None:
         """The variable ``remainder`` names on ``holder``: a class, or a variable holding an
@@ -229,6 +233,11 @@ class Evaluator:
         for part in path:  # ``sessions.streams.router``: each attribute's own class
             cls = self._attribute_class(cls, part) if cls and self._one_class(cls, part) else None
         return self._class_attribute(cls, last) if cls else None
+
+    def once(self, key: str | None) -> AssignFact | None:
+        """The one binding of the variable ``key``, when it is bound once, under no test."""
+        written = self.assigns.get(key, []) if key else []
+        return written[0] if len(written) == 1 and not written[0].guards else None
 
     def constructed(self, ref: str | None) -> Value | None:
         """``USER.route_prefixes`` with ``USER = Scope(route_prefixes=("/user",))``: what the
@@ -987,15 +996,8 @@ class Evaluator:
     def _string_method(self, call: Value, hops: int) -> Value | None:
         """``os.environ.get(NAME, "").rstrip("/")`` (mlflow's static prefix): a str method
         applied to a string known in full, with string arguments."""
-        func = call.func
-        if func is not None and func.kind == "getattr" and func.items and func.func is not None:
-            receiver, method = func.func, func.items[0].text
-        elif func is not None and func.kind == "name" and func.ref and "." in func.ref:
-            owner, _, method = func.ref.rpartition(".")
-            receiver = Value("name", func.text.rpartition(".")[0], ref=owner)
-        else:
-            return None
-        if method not in STR_METHODS | SPLIT_METHODS or call.keywords:
+        receiver, method = _method_of(call)
+        if receiver is None or method not in STR_METHODS | SPLIT_METHODS or call.keywords:
             return None
         parts = [self.text(v, hops + 1) for v in (receiver, *call.items)]
         if any(part.unknown for part in parts):
@@ -1481,8 +1483,7 @@ class Evaluator:
         " v1,v2 "`` bound once then ``VERSIONS.strip().split(",")``); None for any other
         value: a setting's or an environment variable's default is what runs only when
         nothing overrides it."""
-        method = value.func.text.rpartition(".")[2] if value.func is not None else ""
-        if value.kind != "call" or method not in SPLIT_METHODS or not self._literal(value, 0):
+        if _method_of(value)[1] not in SPLIT_METHODS or not self._literal(value, 0):
             return None
         made = self._string_method(value, 0)
         return made.items if made is not None and made.kind == "list" else None
@@ -1495,21 +1496,12 @@ class Evaluator:
         if hops > _MAX_HOPS:
             return False
         if value.kind == "name":
-            key = self.variable(value.ref)
-            written = self.assigns.get(key or "", [])
-            only = written[0] if len(written) == 1 else None
-            bound = only.value if only is not None and not only.guards and not only.scope else None
+            only = self.once(self.variable(value.ref))
+            bound = only.value if only is not None and not only.scope else None
             return bound is not None and self._literal(bound, hops + 1)
-        func = value.func if value.kind == "call" else None
-        if func is not None and func.kind == "getattr" and func.func is not None:
-            receiver = func.func  # ``" v1,v2 ".strip()``
-        elif func is not None and func.kind == "name" and func.ref and "." in func.text:
-            owner = func.ref.rpartition(".")[0]
-            receiver = Value("name", func.text.rpartition(".")[0], ref=owner)
-        else:
-            return False
-        parts = (receiver, *value.items)
-        return not value.keywords and all(self._literal(part, hops + 1) for part in parts)
+        receiver = _method_of(value)[0]  # ``" v1,v2 ".strip()``, ``VERSIONS.strip()``
+        parts = (receiver, *value.items) if receiver is not None else ()
+        return bool(parts) and not value.keywords and all(self._literal(p, hops + 1) for p in parts)
 
     def strings(self, value: Value | None, hops: int = 0) -> tuple[str, ...]:
         """A list of string literals (``tags=["a"]``, ``methods=["GET"]``), as written, or
@@ -1664,6 +1656,18 @@ def _int_text(written: str) -> str:
 def _builtin(func: Value | None, name: str) -> bool:
     """Whether ``func`` names the builtin ``name`` (a project's own has a ref)."""
     return func is not None and func.kind == "name" and func.ref is None and func.text == name
+
+
+def _method_of(call: Value) -> tuple[Value | None, str]:
+    """The receiver and the method a call calls (``os.environ.get(...).rstrip``,
+    ``VERSIONS.split``); no receiver for anything else."""
+    func = call.func if call.kind == "call" else None
+    if func is not None and func.kind == "getattr" and func.items and func.func is not None:
+        return func.func, func.items[0].text
+    if func is not None and func.kind == "name" and func.ref and "." in func.ref:
+        owner, _, method = func.ref.rpartition(".")
+        return Value("name", func.text.rpartition(".")[0], ref=owner), method
+    return None, ""
 
 
 def _as_value(result: object) -> Value | None:
