@@ -9,6 +9,7 @@ and {"uses": {nodeid: [names]}}: those its ``usefixtures`` marks add.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import sys
@@ -37,12 +38,16 @@ class Collector:
             chosen = {}
             for name, definitions in info.name2fixturedefs.items():
                 definition = definitions[-1]
-                source = Path(inspect.getsourcefile(definition.func) or "").resolve()
+                func = _written(definition.func)
+                try:
+                    source = Path(inspect.getsourcefile(func) or "").resolve()
+                except TypeError:  # a builtin or C function: defined by no project file
+                    continue
                 if not source.is_relative_to(ROOT):
                     continue
                 chosen[name] = [
                     source.relative_to(ROOT).as_posix(),
-                    definition.func.__qualname__,
+                    func.__qualname__,
                     definition.scope,
                     list(definition.argnames),
                 ]
@@ -55,6 +60,14 @@ class Collector:
             requested[item.nodeid] = sorted(set(info.argnames) - parametrized)
             marks = item.iter_markers(name="usefixtures")
             used[item.nodeid] = sorted({name for mark in marks for name in mark.args})
+
+
+def _written(func: Any) -> Any:
+    """The function as written: pytest-asyncio wraps async fixtures, pytest-factoryboy partials."""
+    func = inspect.unwrap(func)
+    while isinstance(func, functools.partial):
+        func = inspect.unwrap(func.func)
+    return func
 
 
 def _direct(definitions: Any) -> bool:
