@@ -62,6 +62,7 @@ def _pytest_toml(
         markers=tuple(m.split(":")[0].strip() for m in _lines(options.get("markers"))),
         asyncio_mode=asyncio_mode if isinstance(asyncio_mode, str) else None,
         anyio_mode=anyio_mode if isinstance(anyio_mode, str) else None,
+        usefixtures=tuple(_split(options.get("usefixtures"))),
         **{k: tuple(_split(options[k])) for k in _COLLECTION if k in options},
     )
 
@@ -97,6 +98,7 @@ def _pytest_ini(
         ),
         asyncio_mode=values.get("asyncio_mode"),
         anyio_mode=values.get("anyio_mode"),
+        usefixtures=tuple(shlex.split(values.get("usefixtures", ""))),
         **{k: tuple(values[k].split()) for k in _COLLECTION if k in values},
     )
 

@@ -38,6 +38,8 @@ class PytestSettings(Frozen):
     markers: tuple[str, ...]
     asyncio_mode: str | None
     anyio_mode: str | None = None  # "auto": anyio's plugin runs every coroutine test
+    #: fixtures every test gets, as if each carried ``@pytest.mark.usefixtures(...)``
+    usefixtures: tuple[str, ...] = ()
     # what pytest collects: file globs; class and function name prefixes or globs
     python_files: tuple[str, ...] = ("test_*.py", "*_test.py")
     python_classes: tuple[str, ...] = ("Test",)

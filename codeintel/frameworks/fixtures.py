@@ -120,12 +120,64 @@ def visible_fixtures(
     classes = _class_nodes(test_file, test_class)
     best: dict[str, tuple[int, Fixture]] = {}
     for fixture in fixtures:
-        if _is_conftest(fixture) and not _inside(fixture.visible_from, confcutdir):
-            continue
-        rank = _closeness(fixture.visible_from, test_file, folder, classes)
+        rank = _rank(fixture, test_file, folder, classes, confcutdir)
         if rank is not None and (fixture.name not in best or _wins(rank, fixture, best)):
             best[fixture.name] = (rank, fixture)
     return {name: best[name][1] for name in sorted(best)}
+
+
+def _rank(
+    fixture: Fixture, test_file: str, folder: str, classes: dict[str, int], confcutdir: str
+) -> int | None:
+    """How close to the test a fixture it sees is (higher is closer), or None if unseen."""
+    if _is_conftest(fixture) and not _inside(fixture.visible_from, confcutdir):
+        return None
+    return _closeness(fixture.visible_from, test_file, folder, classes)
+
+
+def fixture_closure(
+    fixtures: tuple[Fixture, ...],
+    test_file: str,
+    test_class: str | None,
+    requests: Iterable[str],
+    confcutdir: str = "",
+    usefixtures: tuple[str, ...] = (),
+) -> dict[str, Fixture]:
+    """The project's fixtures pytest sets up for a test in ``test_file`` that requests
+    ``requests``, by name, each its closest definition: the config's ``usefixtures``, the name
+    of every autouse fixture the test sees (one a plain fixture overrides still runs: pytest
+    keeps the name autouse), ``requests``, and what each of them requests, resolved where the
+    test is; a definition requesting its own name adds what the one it overrides requests."""
+    folder, classes = posixpath.dirname(test_file), _class_nodes(test_file, test_class)
+    seen = tuple(
+        f for f in fixtures if _rank(f, test_file, folder, classes, confcutdir) is not None
+    )
+    best = visible_fixtures(seen, test_file, test_class, confcutdir)
+    todo = [*usefixtures, *(f.name for f in seen if f.autouse), *requests]
+    closure: dict[str, Fixture] = {}
+    while todo:
+        name = todo.pop()
+        if name in best and name not in closure:
+            closure[name] = best[name]
+            todo += _requested_through_overrides(best[name], seen, (test_file, test_class))
+    return {name: closure[name] for name in sorted(closure)}
+
+
+def _requested_through_overrides(
+    fixture: Fixture, seen: tuple[Fixture, ...], site: tuple[str, str | None]
+) -> list[str]:
+    """What a fixture requests and, while a definition requests its own name, what the one it
+    overrides requests (pytest #1766)."""
+    found: list[str] = []
+    while True:
+        found += fixture.requests
+        if fixture.name not in fixture.requests:
+            return found
+        seen = tuple(f for f in seen if f != fixture)
+        outer = visible_fixtures(seen, *site).get(fixture.name)
+        if outer is None:
+            return found
+        fixture = outer
 
 
 def _wins(rank: int, fixture: Fixture, best: dict[str, tuple[int, Fixture]]) -> bool:

@@ -6,6 +6,7 @@ import fnmatch
 import json
 import re
 from collections import defaultdict, deque
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Any, get_args
@@ -26,7 +27,7 @@ from codeintel.facts.project import Dependency, ImportRoot, Project
 from codeintel.facts.routes import Route
 from codeintel.facts.schemas import Schema
 from codeintel.facts.services import Component
-from codeintel.frameworks.fixtures import visible_fixtures
+from codeintel.frameworks.fixtures import fixture_closure, visible_fixtures
 
 _SYMBOL_KINDS: frozenset[SymbolKind] = frozenset(get_args(SymbolKind))
 _MODULE_KINDS: frozenset[NodeKind] = frozenset({"module", "package"})
@@ -111,6 +112,18 @@ class CodeGraph:
         name; the closest definition wins, as in pytest."""
         confcutdir = self.project(test_file).confcutdir
         return visible_fixtures(self._fixtures, test_file, test_class, confcutdir)
+
+    def fixture_closure(
+        self, test_file: str, test_class: str | None = None, requests: Iterable[str] = ()
+    ) -> dict[str, Fixture]:
+        """The project's fixtures pytest sets up for a test in ``test_file`` (which need not
+        exist yet) asking for ``requests`` (its fixtures and uses), by name: those, the config's
+        ``usefixtures``, the autouse ones it sees, and all they request in turn."""
+        project = self.project(test_file)
+        usefixtures = project.pytest.usefixtures if project.pytest is not None else ()
+        return fixture_closure(
+            self._fixtures, test_file, test_class, requests, project.confcutdir, usefixtures
+        )
 
     def tests(self) -> list[TestFunction]:
         """Every test function pytest would collect, by file and line."""

@@ -11,3 +11,8 @@ def db() -> str:
 @pytest.fixture(autouse=True)
 def audit() -> None:
     return None
+
+
+@pytest.fixture
+def clean_state(settings: dict[str, str]) -> None:  # the config's usefixtures: every test
+    return None

@@ -124,3 +124,60 @@ def test_pytest_registers_it_for_each_root(tmp_path: Path) -> None:
             env={**os.environ, "PYTHONPATH": str(tmp_path / "packages/sharedfx/src")},
         )
         assert run.returncode == 0, run.stdout + run.stderr
+
+
+_CLOSURES = {
+    "pytest.ini": "[pytest]\nusefixtures = clean_db\n",
+    "tests/__init__.py": "",
+    "tests/conftest.py": (
+        "import pytest\n\n\n@pytest.fixture(autouse=True)\ndef reset():\n    yield\n\n\n"
+        "@pytest.fixture\ndef db():\n    return 1\n\n\n"
+        "@pytest.fixture\ndef clean_db():\n    yield\n\n\n"
+        "@pytest.fixture\ndef client(db):\n    return [db]\n"
+    ),
+    "tests/sub/__init__.py": "",
+    # a plain fixture overriding an autouse one, and one extending its outer definition
+    "tests/sub/conftest.py": (
+        "import pytest\n\n\n@pytest.fixture\ndef reset(db):\n    yield\n\n\n"
+        "@pytest.fixture\ndef client(client):\n    return client + ['sub']\n"
+    ),
+    "tests/sub/test_x.py": (
+        "import pytest\n\n\ndef test_x(client):\n    pass\n\n\n"
+        "class TestK:\n    @pytest.fixture\n    def db(self):\n        return 2\n\n"
+        "    def test_k(self):\n        pass\n"
+    ),
+}
+
+
+def test_a_tests_closure_is_what_pytest_sets_up(tmp_path: Path) -> None:
+    """The config's usefixtures, an autouse name a plain fixture overrides, and what a fixture
+    requesting its own name reaches through the one it overrides (each resolved at the test)."""
+    _write(tmp_path, _CLOSURES)
+    graph = codeintel.analyze(tmp_path)
+    closure = graph.fixture_closure("tests/sub/test_x.py", None, ["client"])
+    where = {name: (f.file, f.function) for name, f in closure.items()}
+    assert where == {
+        "clean_db": ("tests/conftest.py", "tests.conftest.clean_db"),
+        "client": ("tests/sub/conftest.py", "tests.sub.conftest.client"),
+        "db": ("tests/conftest.py", "tests.conftest.db"),
+        "reset": ("tests/sub/conftest.py", "tests.sub.conftest.reset"),
+    }
+    in_class = graph.fixture_closure("tests/sub/test_x.py", "TestK")
+    assert in_class["db"].function == "tests.sub.test_x.TestK.db"
+    assert sorted(in_class) == ["clean_db", "db", "reset"]
+
+
+@pytest.mark.slow
+def test_pytest_sets_up_that_closure(tmp_path: Path) -> None:
+    files = {**_CLOSURES}
+    files["tests/sub/test_x.py"] = (
+        "import pytest\n\n\ndef test_x(request, client):\n"
+        "    assert set(request.fixturenames) >= {'clean_db', 'client', 'db', 'reset'}\n"
+        "    assert client == [1, 'sub']\n\n\n"
+        "class TestK:\n    @pytest.fixture\n    def db(self):\n        return 2\n\n"
+        "    def test_k(self, request):\n"
+        "        assert set(request.fixturenames) >= {'clean_db', 'db', 'reset'}\n"
+    )
+    _write(tmp_path, files)
+    run = _pytest(tmp_path)
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -83,8 +83,8 @@ def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
         assert sorted(set(test.fixtures)) == requests[nodeid], nodeid
         assert sorted(set(test.uses)) == view["uses"][nodeid], nodeid
         static = graph.visible_fixtures(file, cls)
-        ours = {n for n in test.fixtures if n in static}
-        assert ours <= set(chosen), (nodeid, "pytest found no such project fixture")
+        closure = graph.fixture_closure(file, cls, (*test.fixtures, *test.uses))
+        assert sorted(closure) == sorted(chosen), nodeid
         for fixture_name, (where, function, scope, argnames) in chosen.items():
             fixture = static[fixture_name]
             local = fixture.function.removeprefix(module_of[where] + ".")
