@@ -715,6 +715,13 @@ class _Collector:
             self._guards[-1].append(_RawGuard("if", text, self._chain()))
             self._exits[-1] += 1
 
+    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine) -> None:
+        """What follows ``return``, ``raise``, ``continue`` or ``break`` in its block never
+        runs: it stays, under a test that never holds."""
+        if original_node.body and isinstance(original_node.body[-1], _LEAVING):
+            self._guards[-1].append(_RawGuard("if", "False", self._chain()))
+            self._exits[-1] += 1
+
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self._enter_block(node)
 
@@ -1170,13 +1177,16 @@ def _case_test(subject: str, pattern: cst.MatchPattern) -> str | None:
     return f"match {subject}: case {_text(pattern)}"
 
 
+_LEAVING = (cst.Return, cst.Raise, cst.Continue, cst.Break)
+
+
 def _exits(body: cst.BaseSuite) -> bool:
     """Whether a block always leaves: it ends in ``return``, ``raise``, ``continue`` or
     ``break``."""
     last: cst.CSTNode | None = body.body[-1] if body.body else None
     if isinstance(last, cst.SimpleStatementLine):
         last = last.body[-1] if last.body else None
-    return isinstance(last, (cst.Return, cst.Raise, cst.Continue, cst.Break))
+    return isinstance(last, _LEAVING)
 
 
 def _condition(test: cst.BaseExpression) -> str:

@@ -5846,3 +5846,30 @@ def test_a_star_import_may_bind_a_name_only_imported_while_type_checking(tmp_pat
     )
     [route] = codeintel.analyze(tmp_path, cache=False).routes()
     assert route.all_dependencies == ("db.get_db",)
+
+
+@pytest.mark.slow
+def test_a_route_declared_after_return_is_never_served(tmp_path: Path) -> None:
+    """Statements after ``return`` (or ``raise``, ``continue``, ``break``) in their block
+    never run: lollms's builder declared one more route after returning its router."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n\n"
+        "def build(router: APIRouter) -> APIRouter:\n"
+        "    @router.get('/live')\n    async def live(): ...\n\n"
+        "    return router\n\n"
+        "    @router.post('/dead')\n    async def dead(): ...\n\n\n"
+        "def page(): ...\n\n\n"
+        "def more(router: APIRouter) -> None:\n"
+        "    for path in ['/a', '/b']:\n"
+        "        router.add_api_route(path, page)\n"
+        "        continue\n"
+        "        router.add_api_route(path + '/x', page)\n\n\n"
+        "app = FastAPI()\napp.include_router(build(APIRouter(prefix='/api')))\n"
+        "more(app.router)\n"
+    )
+    expected = {
+        ("GET", "/api/live", "main.build.<locals>.live"),
+        ("GET", "/a", "main.page"),
+        ("GET", "/b", "main.page"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
