@@ -44,6 +44,7 @@ from codeintel.resolve.evaluate import (
     calls_within,
     chosen,
     container_root,
+    picked_branch,
     rebased,
     with_parts,
 )
@@ -3289,33 +3290,38 @@ class _Builder:
         return {**self._receiver(func, call), **bound}
 
     def _bound_again(self, key: str, given: Value) -> Value | None:
-        """A string parameter the body binds again (fastapi_mcp's ``if not
-        mount_path.startswith("/"): mount_path = f"/{mount_path}"``): the string it holds
+        """A string parameter, or one left at ``None``, the body binds again (fastapi_mcp's
+        ``if not mount_path.startswith("/"): mount_path = f"/{mount_path}"``; ``if prefix is
+        None: prefix = "/items"``, ``prefix = prefix or "/items"``): the string it holds
         after each binding whose ``if`` tests hold with it, in order; None (unknown) when a
         test or a value is not known, a binding is in a loop, a ``try`` or a nested function,
         a statement reads the parameter before its last binding, or the argument is a number
         (not followed). Any other argument is as given: the binding's own value reads it
         (``extra = extra or [...]``)."""
         name, text = key.rpartition(".")[2], self.ev.text(given)
-        if text.unknown:
+        none = given.kind == "const" and given.text == "None"
+        if text.unknown and not none:
             return given
         written = sorted(self.ev.assigns[key], key=lambda fact: fact.line)
         module = self.ev.module_of(key)
         facts = self.resolver.modules.get(module) if module else None
         if given.kind == "int" or facts is None or _read_before(facts, key, written[-1].line):
             return None  # a statement reads it before it is bound again: which value, where
+        now = given if none else Value("str", text.value)
         for fact in written:
             if fact.value is None or any(g.kind != "if" for g in fact.guards):
                 return None
-            now = Value("str", text.value)
             tests = [holds(g.text, _only(name, now)) for g in fact.guards]
             if None in tests:
                 return None
             if all(tests):
-                text = self.ev.text(_close(fact.value, {key: now}))
-                if text.unknown:
+                # ``"/x" if p is None else p``: the branch its test picks with the value held
+                picked = picked_branch(fact.value, _only(name, now)) or fact.value
+                held = self.ev.text(_close(picked, {key: now}))
+                if held.unknown:
                     return None
-        return Value("str", text.value)
+                now = Value("str", held.value)
+        return now if now.kind == "str" else given
 
     def _receiver(self, func: str, call: Value) -> Env:
         """``ImageConfig.register(router)`` of a classmethod ``Config.register``: its ``cls``
@@ -3658,10 +3664,8 @@ class _Builder:
                 for call, site in self.sites.get(func, ())
                 for found in self._objects(argument(name, fact, call), site.env, where, depth + 1)
             ]
-        if binding is not None and binding.kind in (
-            "name",
-            "subscript",
-        ):  # ``self.router = router``
+        if binding is not None and binding.kind in ("name", "subscript", "getattr"):
+            # ``self.router = router``; ``users = UsersController("/users").router``
             return self._objects(binding, {}, where, depth + 1)
         returned = self._property(value)
         if returned is not None:

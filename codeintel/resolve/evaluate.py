@@ -925,7 +925,7 @@ class Evaluator:
             if held is None:
                 return None
             if held:
-                picked = _picked(returned, bound)
+                picked = picked_branch(returned, bound)
                 if picked is None or self._unsettled(picked):
                     return None
                 return _substituted(picked, params)
@@ -1550,7 +1550,7 @@ def _all_hold(guards: tuple[Guard, ...], bound: Bound) -> bool | None:
     return True
 
 
-def _picked(value: Value, bound: Bound) -> Value | None:
+def picked_branch(value: Value, bound: Bound) -> Value | None:
     """``url[:-1] if url.endswith("/") else url``: the branch whose test holds."""
     while value.kind == "ifexp" and len(value.items) == 3:
         test, body, orelse = value.items

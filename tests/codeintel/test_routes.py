@@ -5873,3 +5873,67 @@ def test_a_route_declared_after_return_is_never_served(tmp_path: Path) -> None:
         ("GET", "/b", "main.page"),
     }
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_name_bound_to_a_constructions_router_is_that_router(tmp_path: Path) -> None:
+    """``products = Controller("products").router``, then ``include_router(products)``:
+    the router that construction's ``__init__`` filled (written in place it was found; bound
+    to a name first, every route sat on no app)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n\n"
+        "class Controller:\n"
+        "    def __init__(self, name: str):\n"
+        "        self.router = APIRouter(prefix=f'/{name}')\n"
+        "        self.router.add_api_route('', self.get_all, methods=['GET'])\n\n"
+        "    async def get_all(self): ...\n\n\n"
+        "products = Controller('products').router\n\n\n"
+        "def create_app() -> FastAPI:\n"
+        "    app = FastAPI()\n"
+        "    orders = Controller('orders').router\n"
+        "    app.include_router(products)\n"
+        "    app.include_router(orders)\n"
+        "    return app\n\n\n"
+        "app = create_app()\n"
+    )
+    expected = {
+        ("GET", "/products", "main.Controller.get_all"),
+        ("GET", "/orders", "main.Controller.get_all"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_none_default_the_body_replaces_is_what_it_replaces_it_with(tmp_path: Path) -> None:
+    """``prefix: str | None = None`` then ``if prefix is None: prefix = "/x"``, ``prefix =
+    prefix or "/x"`` or ``"/x" if prefix is None else prefix``: the path is ``/x`` where the
+    call leaves the default (it read ``<?None>``)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n\n"
+        "def page(): ...\n\n\n"
+        "def by_if(prefix: str | None = None) -> APIRouter:\n"
+        "    if prefix is None:\n        prefix = '/if'\n"
+        "    r = APIRouter(prefix=prefix)\n"
+        "    r.add_api_route('/all', page)\n"
+        "    return r\n\n\n"
+        "def by_or(prefix: str | None = None) -> APIRouter:\n"
+        "    prefix = prefix or '/or'\n"
+        "    r = APIRouter(prefix=prefix)\n"
+        "    r.add_api_route('/all', page)\n"
+        "    return r\n\n\n"
+        "def by_ifexp(prefix: str | None = None) -> APIRouter:\n"
+        "    prefix = '/ifexp' if prefix is None else prefix\n"
+        "    r = APIRouter(prefix=prefix)\n"
+        "    r.add_api_route('/all', page)\n"
+        "    return r\n\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(by_if())\napp.include_router(by_or())\n"
+        "app.include_router(by_ifexp())\napp.include_router(by_if('/given'))\n"
+    )
+    expected = {
+        ("GET", "/if/all", "main.page"),
+        ("GET", "/or/all", "main.page"),
+        ("GET", "/ifexp/all", "main.page"),
+        ("GET", "/given/all", "main.page"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
