@@ -1622,6 +1622,8 @@ class _Builder:
                 held = held or (_MISSING if missing_module(closed, module, self.ev) else None)
             elif assign.value.kind == "div":  # ``folder = root / "features"``, ``root`` given
                 held = closed if closed != assign.value else None
+            elif env and self._built_per_item(assign, closed, key):
+                held = closed  # ``instance = controller()`` in a loop: that item's call
             elif env:  # ``name = os.path.splitext(file)[0]`` of a loop's ``file``
                 held = self._derived(closed, assign.value, module) or self._module_looked_up(closed)
             else:
@@ -1629,6 +1631,18 @@ class _Builder:
             if held is not None:
                 bound[self.ev.key(module, scope, assign.name)] = held
         return bound
+
+    def _built_per_item(self, assign: AssignFact, closed: Value, key: str) -> bool:
+        """Whether a loop's body binds a name once to a call of what the loop binds
+        (``instance = controller()``, ``router = controller.register_routes()``): read as
+        that call, as if written where the name is used."""
+        looped = any(guard.kind == "for" for guard in assign.guards)
+        return (
+            looped
+            and closed.kind == "call"
+            and closed != assign.value
+            and len(self.ev.assigns.get(key, ())) == 1
+        )
 
     def _deriving_assigns(self, module: str, scope: str) -> list[AssignFact]:
         """The assignments of ``scope`` that may import a module by name, or make a string

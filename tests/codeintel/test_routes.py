@@ -5937,3 +5937,40 @@ def test_a_none_default_the_body_replaces_is_what_it_replaces_it_with(tmp_path: 
         ("GET", "/given/all", "main.page"),
     }
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_loop_local_bound_to_a_call_of_the_item_is_that_call(tmp_path: Path) -> None:
+    """``instance = controller()`` or ``router = controller.register()`` in a loop's body,
+    then ``include_router(instance.router)``: each item's own router (written in place it
+    was found; through a local, one CI202 and no route on the app)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n\n"
+        "def page(): ...\n\n\n"
+        "class Users:\n"
+        "    def __init__(self):\n"
+        "        self.router = APIRouter(prefix='/users')\n"
+        "        self.router.add_api_route('/', page)\n\n\n"
+        "class Admin:\n"
+        "    def register(self) -> APIRouter:\n"
+        "        router = APIRouter(prefix='/admin')\n"
+        "        router.add_api_route('/users', page)\n"
+        "        return router\n\n\n"
+        "class Orders(Users):\n"
+        "    def __init__(self):\n"
+        "        self.router = APIRouter(prefix='/orders')\n"
+        "        self.router.add_api_route('/', page)\n\n\n"
+        "app = FastAPI()\n"
+        "for controller in [Users, Orders]:\n"
+        "    instance = controller()\n"
+        "    app.include_router(instance.router, prefix='/v1')\n"
+        "for made in [Admin()]:\n"
+        "    router = made.register()\n"
+        "    app.include_router(router)\n"
+    )
+    expected = {
+        ("GET", "/v1/users/", "main.page"),
+        ("GET", "/v1/orders/", "main.page"),
+        ("GET", "/admin/users", "main.page"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
