@@ -198,6 +198,18 @@ class _Alias:
 
 
 @dataclass(frozen=True, slots=True)
+class _Binding:
+    """A name bound to a call's result (``key = call``, at ``where``; ``index`` of its
+    subscript, ``app = make()[0]``), ``top`` when at module level."""
+
+    key: str
+    call: Value
+    where: str
+    index: int | None
+    top: bool
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What an include chain has gathered on the way down to an object."""
 
@@ -548,7 +560,7 @@ class _Builder:
         that caller's own object: each caller adds its own routes to its copy, as each call
         builds a new app at runtime (DB-GPT's webserver and its controller both call one
         ``create_app``)."""
-        callers: dict[str, list[tuple[str, Env]]] = defaultdict(list)
+        bindings: list[_Binding] = []
         for module, facts in modules:
             added_to = _locals_added_to(facts)
             for assign in facts.assigns:
@@ -560,19 +572,44 @@ class _Builder:
                     continue
                 if assign.scope and key not in added_to:
                     continue  # a function that only passes its app on shares it
-                where = f"{facts.file}:{assign.line}"
                 call, index = picked or (assign.value, None)
-                made = self._called(call, where, 0, index)
-                if not assign.scope:
-                    self._name_in_place(key, made)
-                built = [(k, env) for k, env in made if ".<locals>." in k]
-                if len(built) == 1 and built[0][0] != key:
-                    callers[built[0][0]].append((key, built[0][1]))
+                where = f"{facts.file}:{assign.line}"
+                bindings.append(_Binding(key, call, where, index, not assign.scope))
+        # ``u = users()`` where ``users`` adds to what ``make("users")`` built: ``u`` holds
+        # ``users``'s own copy, which exists once the first round has made the copies
+        later = self._copy_per_caller(bindings, defer=True)
+        self._copy_per_caller(later, defer=False)
+
+    def _copy_per_caller(self, bindings: list[_Binding], defer: bool) -> list[_Binding]:
+        """Each name bound to a call of a factory building its object itself, a copy of that
+        object (one caller: the object, bound with the call's arguments); with ``defer``, the
+        bindings whose call only hands on another function's object are returned instead."""
+        callers: dict[str, list[tuple[str, Env]]] = defaultdict(list)
+        deferred = []
+        for binding in bindings:
+            made = self._called(binding.call, binding.where, 0, binding.index)
+            built = [(k, env) for k, env in made if ".<locals>." in k]
+            if defer and len(built) == 1 and not self._builds_itself(binding.call, built[0][0]):
+                deferred.append(binding)
+                continue
+            if binding.top:
+                self._name_in_place(binding.key, made)
+            if len(built) == 1 and built[0][0] != binding.key:
+                callers[built[0][0]].append((binding.key, built[0][1]))
         for factory_object, keys in sorted(callers.items()):
             if len(keys) < 2:  # one caller: its app is the factory's, as named before
-                self._sole_callers[factory_object] = keys[0][1]
+                self._sole_callers[factory_object] = {
+                    **self._sole_callers.get(factory_object, {}),
+                    **keys[0][1],
+                }
                 continue
             self._copy_per_holder(factory_object, keys)
+        return deferred
+
+    def _builds_itself(self, call: Value, built: str) -> bool:
+        """Whether the function ``call`` calls is the one whose local ``built`` is."""
+        func = self.ev.qualified(call.func) if call.func is not None else None
+        return func is None or func not in self.resolver.symbols or built.startswith(func + ".")
 
     def _per_instance(self, modules: list[tuple[str, ModuleFacts]]) -> None:
         """``service = ServiceApp("a", [router_a])``, then ``app = service.app``, in each of
@@ -607,8 +644,9 @@ class _Builder:
         calls, with its defaults."""
         for factory_object, bound in sorted(self._sole_callers.items()):
             func = factory_object.rpartition(".<locals>.")[0]
-            if len(self.sites.get(func, [])) == 1:
-                self.objects[factory_object].bound = bound
+            if len(self.sites.get(func, [])) == 1:  # a copy keeps the bindings it was made with
+                obj = self.objects[factory_object]
+                obj.bound = {**obj.bound, **bound}
         for key, obj in sorted(self.objects.items()):
             func = key.rpartition(".<locals>.")[0]
             if obj.kind == "app" and func:

@@ -5974,3 +5974,34 @@ def test_a_loop_local_bound_to_a_call_of_the_item_is_that_call(tmp_path: Path) -
         ("GET", "/admin/users", "main.page"),
     }
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_name_bound_to_a_factory_adding_to_another_factorys_router(tmp_path: Path) -> None:
+    """``u = users()`` where ``users`` adds ``/me`` to what ``make("users")`` built: ``u`` is
+    ``users``'s router, with both routes (it was a copy of ``make``'s, without ``/me``, and
+    ``/me`` sat on no app under ``<?name>``)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n\n"
+        "def page(): ...\n\n\n"
+        "def make(name: str) -> APIRouter:\n"
+        "    router = APIRouter(prefix=f'/{name}')\n"
+        "    router.add_api_route('/count', page)\n"
+        "    return router\n\n\n"
+        "def users() -> APIRouter:\n"
+        "    router = make('users')\n"
+        "    router.add_api_route('/me', page)\n"
+        "    return router\n\n\n"
+        "def items() -> APIRouter:\n"
+        "    router = make('items')\n"
+        "    router.add_api_route('/sub', page)\n"
+        "    return router\n\n\n"
+        "app = FastAPI()\nu = users()\napp.include_router(u)\napp.include_router(items())\n"
+    )
+    expected = {
+        ("GET", "/users/count", "main.page"),
+        ("GET", "/users/me", "main.page"),
+        ("GET", "/items/count", "main.page"),
+        ("GET", "/items/sub", "main.page"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
