@@ -1269,7 +1269,11 @@ class Evaluator:
         construction passes it to a record class (a settings or other model, a dataclass),
         else its class's default. Not an app's, nor one the class's own code may change."""
         cls = self.instance_class(call) if call.kind == "call" else None
-        if cls is None or self.is_subclass(cls, APP_CLASSES) or self._rewrites(cls, attribute):
+        if cls is None or self.is_subclass(cls, APP_CLASSES):
+            return None
+        if (passed := self._passed_to_init(call, cls, attribute)) is not None:
+            return passed
+        if self._rewrites(cls, attribute):
             return None
         made = self._construction(call)
         given = made.keyword(attribute) if made is not None else None
@@ -1281,6 +1285,30 @@ class Evaluator:
             return given if record and self.called_class(made) == cls else None
         key = self._class_attribute(cls, attribute)
         return self.binding(key) if key is not None else None
+
+    def _passed_to_init(self, call: Value, cls: str, attribute: str) -> Value | None:
+        """``Config("users").prefix`` where ``__init__(self, prefix)`` sets ``self.prefix =
+        prefix``, the attribute's one binding, and nothing binds the parameter again: what
+        the construction passes for it, or its default."""
+        key = self._class_attribute(cls, attribute)
+        written = self.assigns.get(key, ()) if key else ()
+        value = written[0].value if len(written) == 1 and not written[0].guards else None
+        if value is None or value.kind != "name" or value.ref in self.assigns:
+            return None
+        func, marker, param = (value.ref or "").rpartition(".<locals>.")
+        runs = next(
+            (
+                f"{c}.__init__"
+                for c in self.resolver.mro(cls)
+                if f"{c}.__init__" in self.resolver.symbols
+            ),
+            None,
+        )
+        init = self.resolver.symbols.get(func) if marker and func == runs else None
+        made = self._construction(call)
+        if init is None or made is None or self.called_class(made) != cls:
+            return None
+        return argument(param, replace(init, params=init.params[1:]), made)
 
     def _rewrites(self, cls: str, attribute: str) -> bool:
         """Whether the class's own code may make the attribute something else than what is

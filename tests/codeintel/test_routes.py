@@ -6005,3 +6005,33 @@ def test_a_name_bound_to_a_factory_adding_to_another_factorys_router(tmp_path: P
         ("GET", "/items/sub", "main.page"),
     }
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_an_attribute_init_sets_from_its_parameter_is_what_the_construction_passed(
+    tmp_path: Path,
+) -> None:
+    """``make(Config("users"))`` reading ``conf.prefix``, where ``Config.__init__(self,
+    prefix="items")`` sets ``self.prefix = prefix``: what the construction passed, by
+    position or keyword, else the default (a placeholder before, one route for all)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n\n"
+        "def page(): ...\n\n\n"
+        "class Config:\n"
+        "    def __init__(self, prefix: str = 'items'):\n"
+        "        self.prefix = prefix\n\n\n"
+        "def make(conf: Config) -> APIRouter:\n"
+        "    router = APIRouter(prefix=f'/{conf.prefix}')\n"
+        "    router.add_api_route('/count', page)\n"
+        "    return router\n\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(make(Config('users')))\n"
+        "app.include_router(make(Config(prefix='quotes')))\n"
+        "app.include_router(make(Config()))\n"
+    )
+    expected = {
+        ("GET", "/users/count", "main.page"),
+        ("GET", "/quotes/count", "main.page"),
+        ("GET", "/items/count", "main.page"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
