@@ -577,14 +577,17 @@ class _Builder:
                 bindings.append(_Binding(key, call, where, index, not assign.scope))
         # ``u = users()`` where ``users`` adds to what ``make("users")`` built: ``u`` holds
         # ``users``'s own copy, which exists once the first round has made the copies
-        later = self._copy_per_caller(bindings, defer=True)
-        self._copy_per_caller(later, defer=False)
-
-    def _copy_per_caller(self, bindings: list[_Binding], defer: bool) -> list[_Binding]:
-        """Each name bound to a call of a factory building its object itself, a copy of that
-        object (one caller: the object, bound with the call's arguments); with ``defer``, the
-        bindings whose call only hands on another function's object are returned instead."""
         callers: dict[str, list[tuple[str, Env]]] = defaultdict(list)
+        later = self._copy_per_caller(bindings, callers, defer=True)
+        self._copy_per_caller(later, callers, defer=False)
+
+    def _copy_per_caller(
+        self, bindings: list[_Binding], callers: dict[str, list[tuple[str, Env]]], defer: bool
+    ) -> list[_Binding]:
+        """Each name bound to a call of a factory building its object itself, a copy of that
+        object (one caller: the object, bound with the call's arguments); ``callers``: those
+        found so far, by object. With ``defer``, the bindings whose call only hands on another
+        function's object are returned instead."""
         deferred = []
         for binding in bindings:
             made = self._called(binding.call, binding.where, 0, binding.index)
@@ -597,13 +600,13 @@ class _Builder:
             if len(built) == 1 and built[0][0] != binding.key:
                 callers[built[0][0]].append((binding.key, built[0][1]))
         for factory_object, keys in sorted(callers.items()):
-            if len(keys) < 2:  # one caller: its app is the factory's, as named before
-                self._sole_callers[factory_object] = {
-                    **self._sole_callers.get(factory_object, {}),
-                    **keys[0][1],
-                }
-                continue
-            self._copy_per_holder(factory_object, keys)
+            if factory_object in self._made_per_caller:  # copied in the first round
+                self._copy_per_holder(factory_object, [k for k in keys if k[0] not in self.objects])
+            elif len(keys) < 2:  # one caller: its app is the factory's, as named before
+                self._sole_callers[factory_object] = keys[0][1]
+            else:
+                self._sole_callers.pop(factory_object, None)
+                self._copy_per_holder(factory_object, keys)
         return deferred
 
     def _builds_itself(self, call: Value, built: str) -> bool:
@@ -1660,10 +1663,10 @@ class _Builder:
                 held = held or (_MISSING if missing_module(closed, module, self.ev) else None)
             elif assign.value.kind == "div":  # ``folder = root / "features"``, ``root`` given
                 held = closed if closed != assign.value else None
-            elif env and self._built_per_item(assign, closed, key):
-                held = closed  # ``instance = controller()`` in a loop: that item's call
             elif env:  # ``name = os.path.splitext(file)[0]`` of a loop's ``file``
                 held = self._derived(closed, assign.value, module) or self._module_looked_up(closed)
+                if held is None and self._built_per_item(assign, closed, key):
+                    held = closed  # ``instance = controller()`` in a loop: that item's call
             else:
                 continue
             if held is not None:
@@ -1677,6 +1680,7 @@ class _Builder:
         looped = any(guard.kind == "for" for guard in assign.guards)
         return (
             looped
+            and key not in self.objects  # an app or router each run builds: its own object
             and closed.kind == "call"
             and closed != assign.value
             and len(self.ev.assigns.get(key, ())) == 1
@@ -3369,6 +3373,8 @@ class _Builder:
             if all(tests):
                 # ``"/x" if p is None else p``: the branch its test picks with the value held
                 picked = picked_branch(fact.value, _only(name, now)) or fact.value
+                if now.kind == "const" and _or_else(picked, key).kind not in _STRING_KINDS:
+                    return given  # ``extra = extra or [Default()]``: read where it is used
                 held = self.ev.text(_close(picked, {key: now}))
                 if held.unknown:
                     return None
@@ -5671,6 +5677,16 @@ def _conjuncts(test: str) -> list[str]:
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
         return [ast.unparse(value) for value in node.values]
     return [test]
+
+
+_STRING_KINDS = frozenset({"str", "fstring", "add"})
+
+
+def _or_else(value: Value, key: str) -> Value:
+    """``prefix or "/items"`` of the parameter ``key``: what it gives when ``key`` is falsy."""
+    if value.kind == "or" and len(value.items) == 2 and value.items[0].ref == key:
+        return value.items[1]
+    return value
 
 
 def _only(name: str, value: Value) -> Callable[[str], Value | None]:
