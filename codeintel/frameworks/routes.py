@@ -5788,6 +5788,10 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
                 # ``router.create(prefix)`` of an instance a list holds (AIOD's routers),
                 # ``routers.items()`` of a dict an outer loop's item is
                 return Value("getattr", value.text, func=bound, items=(Value("str", tail),))
+            if bound.kind == "call":  # ``settings.api.prefix``, ``settings = Settings()``
+                for part in tail.split("."):
+                    bound = Value("getattr", value.text, func=bound, items=(Value("str", part),))
+                return bound
             if bound.kind != "name" or bound.ref is None:
                 return value
             return Value("name", value.text, ref=f"{bound.ref}.{tail}")

@@ -756,7 +756,10 @@ class Evaluator:
                 or self._got(value, hops)
             )
         if value.kind == "getattr" and value.func is not None and len(value.items) == 1:
-            return self._built_attribute(value.func, value.items[0].text)
+            within = value.func
+            if within.kind == "getattr" and hops < _MAX_HOPS:  # ``Settings().api.prefix``
+                within = self._resolved_value(within, hops + 1) or within
+            return self._built_attribute(within, value.items[0].text)
         if value.kind == "subscript" and len(value.items) == 2:
             return self._item(value.items[0], value.items[1], hops)
         if value.kind == "subscript" and len(value.items) == 1:

@@ -6035,3 +6035,25 @@ def test_an_attribute_init_sets_from_its_parameter_is_what_the_construction_pass
         ("GET", "/items/count", "main.page"),
     }
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_nested_settings_field_read_through_a_factory_parameter(tmp_path: Path) -> None:
+    """``create_app(Settings())`` including at ``settings.api.prefix``, ``api`` a nested
+    model's field: its default, as one level (``settings.admin_prefix``) already was."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n"
+        "from pydantic import BaseModel\nfrom pydantic_settings import BaseSettings\n\n\n"
+        "class Api(BaseModel):\n    prefix: str = '/api'\n\n\n"
+        "class Settings(BaseSettings):\n"
+        "    api: Api = Api()\n    admin_prefix: str = '/admin'\n\n\n"
+        "router = APIRouter()\n\n\n@router.get('/ping')\ndef ping(): ...\n\n\n"
+        "def create_app(settings: Settings) -> FastAPI:\n"
+        "    app = FastAPI()\n"
+        "    app.include_router(router, prefix=settings.admin_prefix)\n"
+        "    app.include_router(router, prefix=settings.api.prefix + '/v1')\n"
+        "    return app\n\n\n"
+        "app = create_app(Settings())\n"
+    )
+    expected = {("GET", "/admin/ping", "main.ping"), ("GET", "/api/v1/ping", "main.ping")}
+    _served_as_at_runtime(tmp_path, "main:app", expected)
