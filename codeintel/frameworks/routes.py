@@ -532,6 +532,8 @@ class _Builder:
         owner, _, option = holder.rpartition(".")
         if call.role != "call" or option != "dependencies" or method not in MUTATORS:
             return  # most calls: nothing to resolve
+        if owner.endswith(".router") and self._app_named(owner.removesuffix(".router")):
+            owner = owner.removesuffix(".router")  # ``app.router.dependencies``: the app's
         key = (self.ev.variable(owner) or owner) if owner else ""
         obj = self.objects.get(key)
         if obj is None or not key.startswith(self.ev.key(module, call.scope, "")):
@@ -553,6 +555,10 @@ class _Builder:
         kept = tuple((name, v) for name, v in obj.call.keywords if name != "dependencies")
         obj.call = replace(obj.call, keywords=(*kept, ("dependencies", value)))
         obj.dependencies = list_providers(value, self.ev)
+
+    def _app_named(self, ref: str) -> bool:
+        obj = self.objects.get(self.ev.variable(ref) or ref)
+        return obj is not None and obj.kind == "app"
 
     def _per_caller(self, modules: list[tuple[str, ModuleFacts]]) -> None:
         """A name bound to a factory's result that the factory builds itself

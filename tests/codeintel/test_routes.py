@@ -6057,3 +6057,22 @@ def test_a_nested_settings_field_read_through_a_factory_parameter(tmp_path: Path
     )
     expected = {("GET", "/admin/ping", "main.ping"), ("GET", "/api/v1/ping", "main.ping")}
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_dependencies_appended_to_the_apps_router_apply_to_its_routes(tmp_path: Path) -> None:
+    """``app.router.dependencies.append(Depends(require_auth))`` before any route ("apply
+    authentication to all routes"): every route declared or included after needs it (it
+    was dropped without a word)."""
+    (tmp_path / "items.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/items')\n\n\n"
+        "@router.get('/')\ndef list_items(): ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\nimport items\n\n\n"
+        "def require_auth(): ...\n\n\n"
+        "app = FastAPI()\napp.router.dependencies.append(Depends(require_auth))\n"
+        "app.include_router(items.router)\n\n\n@app.get('/health')\ndef health(): ...\n"
+    )
+    expected = {"GET /health": ["main.require_auth"], "GET /items/": ["main.require_auth"]}
+    _chains_as_at_runtime(tmp_path, expected)
