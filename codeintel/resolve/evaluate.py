@@ -119,7 +119,7 @@ _ALIASES = frozenset({"alias", "validation_alias"})
 #: Builtins an ``if`` test may call (``len(path) == 0``), unless the project binds the name.
 _BUILTINS_READ = frozenset({"len"})
 #: Decorators that make a method read as an attribute, computed from the instance.
-_PROPERTIES = frozenset(
+PROPERTIES = frozenset(
     {
         "property",
         "functools.cached_property",
@@ -1389,7 +1389,7 @@ class Evaluator:
         any block, builds, with ``self.X`` read on the instance (``settings.CONTEXT_PATH``: what
         its construction passed, else its class's default). Not when a setter may change it."""
         decorators = {self.qualified(d) or d.text for d in fact.decorators}
-        if not decorators or not decorators <= _PROPERTIES or len(fact.returned) != 1:
+        if not decorators or not decorators <= PROPERTIES or len(fact.returned) != 1:
             return None
         if fact.returned_guards != ((),) or self._set(owner, fact.name):
             return None

@@ -6076,3 +6076,27 @@ def test_dependencies_appended_to_the_apps_router_apply_to_its_routes(tmp_path: 
     )
     expected = {"GET /health": ["main.require_auth"], "GET /items/": ["main.require_auth"]}
     _chains_as_at_runtime(tmp_path, expected)
+
+
+@pytest.mark.slow
+def test_a_property_handed_to_depends_is_what_it_returns(tmp_path: Path) -> None:
+    """``Depends(tokens.cookie)`` with ``@property def cookie(self): return
+    APIKeyCookie(...)`` (or a cached one, or one returning a function): FastAPI is handed
+    what the property gives; we named the method, which FastAPI never calls."""
+    (tmp_path / "main.py").write_text(
+        "from functools import cached_property\n\n"
+        "from fastapi import Depends, FastAPI\nfrom fastapi.security import APIKeyCookie\n\n\n"
+        "def verify(): ...\n\n\n"
+        "class Tokens:\n"
+        "    @property\n    def cookie(self) -> APIKeyCookie:\n"
+        "        return APIKeyCookie(name='t')\n\n"
+        "    @cached_property\n    def checker(self):\n        return verify\n\n\n"
+        "tokens = Tokens()\napp = FastAPI()\n\n\n"
+        "@app.get('/a', dependencies=[Depends(tokens.cookie)])\ndef a(): ...\n\n\n"
+        "@app.get('/b', dependencies=[Depends(tokens.checker)])\ndef b(): ...\n"
+    )
+    expected = {
+        "GET /a": ["fastapi.security.api_key.APIKeyCookie()"],
+        "GET /b": ["main.verify"],
+    }
+    _chains_as_at_runtime(tmp_path, expected)
