@@ -4592,15 +4592,28 @@ class _Builder:
         ``__init__``'s parameters; only what its ``**kwargs`` takes is passed on too. A base
         of the project's between them passes on its own (mealie's ``AdminAPIRouter`` ->
         ``BaseAPIRouter``)."""
-        init = self._callee(f"{cls}.__init__") if cls else None
-        found = self._super_init(cls) if cls else None
-        if init is None or found is None or cls is None or depth > _MAX_DEPTH:
+        owner = self._init_owner(cls) if cls else None  # the ``__init__`` it runs, inherited too
+        init = self._callee(f"{owner}.__init__") if owner else None
+        found = self._super_init(owner) if owner else None
+        if init is None or found is None or owner is None or cls is None or depth > _MAX_DEPTH:
             return call
-        handed = self._handed_up(call, cls, found).keywords
+        handed = self._handed_up(call, owner, found).keywords
+        if owner != cls:  # ``self.VERSION`` in the base's ``__init__``: the subclass's
+            handed = tuple((k, rebased(v, f"{owner}.", f"{cls}.")) for k, v in handed)
         spread = tuple((k, v) for k, v in call.keywords if k == "**")
         passed = replace(call, keywords=(*handed, *spread))
-        base = self._super_class(found, cls)
+        base = self._super_class(found, owner)
         return self._super_call(passed, base, depth + 1) if base else passed
+
+    def _init_owner(self, cls: str) -> str | None:
+        """The project class whose ``__init__`` constructing ``cls`` runs: its own, or the
+        first base's that has one; None past a library's class."""
+        for owner in self.resolver.mro(cls):
+            if owner not in self.resolver.symbols:
+                return None
+            if f"{owner}.__init__" in self.resolver.symbols:
+                return owner
+        return None
 
     def _super_class(self, call: Value, cls: str) -> str | None:
         """The class whose ``__init__`` ``call``, a ``super().__init__(...)`` in ``cls``,

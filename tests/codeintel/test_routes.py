@@ -6100,3 +6100,29 @@ def test_a_property_handed_to_depends_is_what_it_returns(tmp_path: Path) -> None
         "GET /b": ["main.verify"],
     }
     _chains_as_at_runtime(tmp_path, expected)
+
+
+@pytest.mark.slow
+def test_a_router_subclass_inheriting_a_project_init_runs_it(tmp_path: Path) -> None:
+    """``class V2(Versioned): VERSION = "v2"`` where ``Versioned.__init__`` calls
+    ``super().__init__(prefix=f"/api/{self.VERSION}{prefix}")``: the subclass runs that
+    ``__init__``, reading its own ``VERSION`` (we took ``prefix=`` as APIRouter's own, and
+    served ``/b/x``, unconditional and wrong)."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Any\n\nfrom fastapi import APIRouter, FastAPI\n\n\n"
+        "class Versioned(APIRouter):\n    VERSION = 'v1'\n\n"
+        "    def __init__(self, prefix: str = '', **kwargs: Any) -> None:\n"
+        "        super().__init__(prefix=f'/api/{self.VERSION}{prefix}', **kwargs)\n\n\n"
+        "class Same(Versioned):\n    pass\n\n\n"
+        "class V2(Versioned):\n    VERSION = 'v2'\n\n\n"
+        "a = Versioned(prefix='/a')\ns = Same(prefix='/s')\nb = V2(prefix='/b')\n\n\n"
+        "@a.get('/x')\ndef ax(): ...\n\n\n@s.get('/x')\ndef sx(): ...\n\n\n"
+        "@b.get('/x')\ndef bx(): ...\n\n\n"
+        "app = FastAPI()\nfor r in (a, s, b):\n    app.include_router(r)\n"
+    )
+    expected = {
+        ("GET", "/api/v1/a/x", "main.ax"),
+        ("GET", "/api/v1/s/x", "main.sx"),
+        ("GET", "/api/v2/b/x", "main.bx"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
