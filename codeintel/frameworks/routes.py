@@ -5043,7 +5043,8 @@ class _Builder:
         own_deps = list_providers(_close(given, bindings), self.ev, at) if given else []
         endpoint = declared.symbol or self.resolver.symbols.get(declared.endpoint)
         params = endpoint.params if endpoint is not None else ()
-        written = self._text(declared.path, bindings, declared.site)
+        handed = self._through_overrides(holder, declared, bindings)
+        written = self._text(handed, bindings, declared.site)
         path = _join(context.prefix, written)
         response_model = options.keyword("response_model") if options else None
         status = options.keyword("status_code") if options else None
@@ -5228,6 +5229,44 @@ class _Builder:
         func = declared.options.func if declared.options is not None else None
         adder = func is not None and (func.ref or func.text).endswith(".add_api_route")
         return "add_api_route" in overridden or not adder
+
+    def _through_overrides(self, holder: str, declared: _Declared, env: Env) -> Value | None:
+        """The path a router subclass's ``api_route`` or ``add_api_route`` hands its base
+        (``return super().api_route(f"/{self.version}{path}", **kwargs)``): a verb decorator
+        goes through both, ``add_api_route`` through its own; as written when none changes it."""
+        path = declared.path
+        if path is None or declared.listed or declared.methods == ("WEBSOCKET",):
+            return path
+        obj = self.objects.get(self._held_by(holder, env))
+        cls = self.ev.class_held(self.ev.called_class(obj.call)) if obj is not None else None
+        func = declared.options.func if declared.options is not None else None
+        adder = func is not None and (func.ref or func.text).endswith(".add_api_route")
+        for method in ("add_api_route",) if adder else ("api_route", "add_api_route"):
+            handed = self._handed_path(cls, method) if cls else None
+            if handed is not None:
+                path = _close(handed[0], {handed[1]: path})
+        return path
+
+    def _handed_path(self, cls: str, method: str) -> tuple[Value, str] | None:
+        """What the project's override of ``method`` nearest ``cls`` passes its base for the
+        path, and the key of its path parameter; None when none changes the path (or the
+        override calls the base twice: the trailing-slash twins, ``_twin_slash``)."""
+        for owner in self.resolver.mro(cls):
+            fact = self.resolver.symbols.get(f"{owner}.{method}")
+            if owner not in self.resolver.symbols:
+                return None
+            if fact is None or fact.kind != "method" or len(fact.params) < 2:
+                continue
+            calls = [c.value for c in self._calls_in(f"{owner}.{method}")]
+            calls += [v for v in fact.returned if v.kind == "call"]
+            based = [c for c in calls if self._super_method(c.func, owner) == method]
+            if len(based) != 1:
+                return None
+            param = fact.params[1].name
+            given = based[0].keyword(param) or (based[0].items[0] if based[0].items else None)
+            key = f"{owner}.{method}.<locals>.{param}"
+            return (given, key) if given is not None and given.ref != key else None
+        return None
 
     def _twin_slash(self, holder: str) -> frozenset[str]:
         """Whether ``holder``'s class serves each route with and without a trailing slash:

@@ -6126,3 +6126,32 @@ def test_a_router_subclass_inheriting_a_project_init_runs_it(tmp_path: Path) -> 
         ("GET", "/api/v2/b/x", "main.bx"),
     }
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_router_subclass_handing_its_base_another_path(tmp_path: Path) -> None:
+    """An ``api_route`` override returning ``super().api_route(f"/{self.version}{path}")``
+    (every verb decorator goes through it) and an ``add_api_route`` override prefixing the
+    path: the path the base is handed (we served the path as written, unconditionally)."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Any\n\nfrom fastapi import APIRouter, FastAPI\n\n\n"
+        "class Versioned(APIRouter):\n"
+        "    def __init__(self, *args: Any, version: str = 'v1', **kwargs: Any) -> None:\n"
+        "        super().__init__(*args, **kwargs)\n        self.version = version\n\n"
+        "    def api_route(self, path: str, **kwargs: Any):\n"
+        "        return super().api_route(f'/{self.version}{path}', **kwargs)\n\n\n"
+        "class Prefixed(APIRouter):\n"
+        "    def add_api_route(self, path: str, endpoint, **kwargs: Any) -> None:\n"
+        "        super().add_api_route(f'/api{path}', endpoint, **kwargs)\n\n\n"
+        "router = Versioned(version='v7')\nlower = Prefixed()\n\n\n"
+        "@router.get('/seven')\ndef seven(): ...\n\n\n"
+        "@lower.get('/upper')\ndef upper(): ...\n\n\n"
+        "def plain(): ...\n\n\nlower.add_api_route('/added', plain)\n\n"
+        "app = FastAPI()\napp.include_router(router, prefix='/p')\napp.include_router(lower)\n"
+    )
+    expected = {
+        ("GET", "/p/v7/seven", "main.seven"),
+        ("GET", "/api/upper", "main.upper"),
+        ("GET", "/api/added", "main.plain"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
