@@ -1434,11 +1434,15 @@ class _Builder:
         post_init = self.resolver.symbols.get(f"{cls}.__post_init__")
         if not self._plain_record(fact) or post_init is not None:
             return None
-        module = self.resolver.symbol_module[cls]
+        return self._fields(cls)
+
+    def _fields(self, cls: str) -> list[tuple[str, Value | None]]:
+        """A record class's own annotated fields in order, each with its default."""
+        module, scope = self.resolver.symbol_module[cls], self.resolver.symbols[cls].qualname
         return [
             (a.name, self.ev.field_default(a.value))
             for a in sorted(self.resolver.modules[module].assigns, key=lambda a: a.line)
-            if a.scope == fact.qualname
+            if a.scope == scope
             and a.annotation is not None
             and not a.annotation.text.startswith("ClassVar")
         ]
@@ -3588,7 +3592,7 @@ class _Builder:
         cls = self.ev.called_class(call) if call is not None else None
         if call is None or cls is None or not self._built_alike(key, call, cls):
             return {}
-        env: Env = {_SELF: Value("name", cls, ref=cls)}  # ``self.name``: the instance's class
+        env: Env = {_SELF: Value("name", cls, ref=cls), **self._dataclass_given(call, cls)}
         for _ in range(_MAX_DEPTH):  # and each project base's, as ``super().__init__`` is given
             runs = self._constructor(cls) if cls else None  # its own ``__init__``, or a base's
             init = self._callee(runs)
@@ -3601,6 +3605,23 @@ class _Builder:
             call = self._handed_up(call, cls, found) if found is not None and base else None
             cls = base
         return env
+
+    def _dataclass_given(self, call: Value, cls: str) -> Env:
+        """``Controller(prefix="/a")`` of a ``@dataclass`` with no project base: each field
+        as the construction gives it (by keyword or position) or defaults it, as
+        ``self.prefix`` reads it in ``__post_init__`` and the methods."""
+        fact = self.resolver.symbols.get(cls)
+        if fact is None or not self._plain_record(fact) or not self.ev.is_dataclass(fact):
+            return {}
+        spread = any(item.kind == "star" for item in call.items)
+        given: Env = {}
+        for place, (name, default) in enumerate(self._fields(cls)):
+            passed = call.keyword(name) or (
+                call.items[place] if place < len(call.items) and not spread else None
+            )
+            if (value := passed or default) is not None:
+                given[f"{cls}.{name}"] = value
+        return given
 
     def _built_alike(self, key: str, call: Value, cls: str) -> bool:
         """Whether every instance of ``cls`` is what its construction makes it: arguments
@@ -3615,7 +3636,8 @@ class _Builder:
         if self._top_level_instances[cls] == 1:
             return True  # one instance at the top level: what is added on it is its own
         classes = [c for c in self.resolver.mro(cls) if c in self.resolver.symbols]
-        runs = {f for c in classes for f in (f"{c}.__init__", *self._init_calls(c))}
+        hooks = ("__init__", "__post_init__")  # a dataclass runs its ``__post_init__`` too
+        runs = {f for c in classes for f in (*(f"{c}.{h}" for h in hooks), *self._init_calls(c))}
         owned = [
             k for k in (*self.declared, *self.edges) if any(k.startswith(f"{c}.") for c in classes)
         ]

@@ -6155,3 +6155,24 @@ def test_a_router_subclass_handing_its_base_another_path(tmp_path: Path) -> None
         ("GET", "/api/added", "main.plain"),
     }
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_dataclass_controller_builds_its_router_from_its_fields(tmp_path: Path) -> None:
+    """``@dataclass class Controller: prefix: str = "/dc"`` whose ``__post_init__`` builds
+    ``self.router = APIRouter(prefix=self.prefix)``: each construction's router has the
+    prefix it was given, by keyword or position (we read the field's default for every
+    construction: one wrong route, unconditional)."""
+    (tmp_path / "main.py").write_text(
+        "from dataclasses import dataclass\n\nfrom fastapi import APIRouter, FastAPI\n\n\n"
+        "@dataclass\nclass Controller:\n    prefix: str = '/dc'\n\n"
+        "    def __post_init__(self):\n"
+        "        self.router = APIRouter(prefix=self.prefix)\n"
+        "        self.router.add_api_route('/d', self.d, methods=['GET'])\n\n"
+        "    async def d(self): ...\n\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(Controller(prefix='/dc2').router)\n"
+        "app.include_router(Controller('/dc3').router)\n"
+    )
+    expected = {("GET", "/dc2/d", "main.Controller.d"), ("GET", "/dc3/d", "main.Controller.d")}
+    _served_as_at_runtime(tmp_path, "main:app", expected)
