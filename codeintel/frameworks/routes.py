@@ -2012,6 +2012,7 @@ class _Builder:
             made = value
         if made is not None and made.kind == "call":
             refs |= {v.ref for v in (*made.items, *(v for _, v in made.keywords))}
+        refs |= self._class_read(f"{module}.{call.scope}", value)
         # ``router = api._router`` then ``router.add_api_route(...)`` (xinference's OIDC
         # routes): added on what a call passed, so only where, and under what, it is called
         per_call = self._sites_per_call(module, call.scope, refs, sites)
@@ -2907,7 +2908,7 @@ class _Builder:
 
     def _endpoint(self, value: Value | None, site: _Site) -> str:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""
-        value = self.ev.unpartial(self._row_item(value))
+        value = self._received(self.ev.unpartial(self._row_item(value)), site.env)
         key = self.ev.variable(value.ref) if value is not None and value.ref else None
         once = key is not None and len(self.ev.assigns.get(key, ())) == 1
         held = self.ev.binding(key) if key is not None and once else None
@@ -2949,6 +2950,32 @@ class _Builder:
             message = f"cannot tell which function endpoint {text} is"
             self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
         return endpoint or ""
+
+    def _class_read(self, func: str, value: Value | None) -> set[str | None]:
+        """``cls.retrieve`` in the classmethod ``func``: a read of its ``cls`` parameter,
+        which each call binds to the class it is made on."""
+        fact = self.resolver.symbols.get(func)
+        if value is None or fact is None or not fact.params:
+            return set()
+        first = fact.params[0].name
+        classmethod = any(d.text == "classmethod" for d in fact.decorators)
+        read = value.kind == "name" and value.text.partition(".")[0] == first
+        return {f"{func}.<locals>.{first}"} if classmethod and read else set()
+
+    def _received(self, value: Value | None, env: Env) -> Value | None:
+        """``cls.retrieve`` in a classmethod called on a subclass (``BlogView.as_router()``):
+        the subclass's; ``view.list`` with ``view = cls()``: that instance's class's."""
+        if value is None or value.kind != "name" or not value.ref or not env:
+            return value
+        head, _, tail = value.ref.rpartition(".")
+        if env.get(head) is not None and env[head].kind == "receiver":
+            return _close(value, env)
+        key = self.ev.variable(head) if ".<locals>." in head else None
+        made = self.ev.binding(key) if key is not None and self.ev.once(key) else None
+        if made is None or made.kind != "call" or not made.func or made.func.ref not in env:
+            return value
+        cls = env[made.func.ref]
+        return Value("name", value.text, ref=f"{cls.ref}.{tail}") if cls.ref else value
 
     def _viewed(self, value: Value | None, site: _Site) -> str | None:
         """``config.as_view()`` with ``config`` an item of a route table,

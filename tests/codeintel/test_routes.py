@@ -6176,3 +6176,37 @@ def test_a_dataclass_controller_builds_its_router_from_its_fields(tmp_path: Path
     )
     expected = {("GET", "/dc2/d", "main.Controller.d"), ("GET", "/dc3/d", "main.Controller.d")}
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_classmethods_cls_is_the_class_it_is_called_on(tmp_path: Path) -> None:
+    """``BlogView.as_router("/blogs")`` of ``GenericView.as_router``, adding ``cls.retrieve``
+    and ``view.list`` with ``view = cls()``: the subclass's overrides, and the base's
+    methods where it has none (we served the base's handlers for every subclass)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n\n"
+        "class GenericView:\n"
+        "    @classmethod\n"
+        "    def as_router(cls, prefix: str) -> APIRouter:\n"
+        "        router = APIRouter(prefix=prefix)\n"
+        "        view = cls()\n"
+        "        router.add_api_route('/', view.list)\n"
+        "        router.add_api_route('/{pk}', cls.retrieve)\n"
+        "        return router\n\n"
+        "    async def list(self): ...\n\n"
+        "    @staticmethod\n    async def retrieve(pk: str): ...\n\n\n"
+        "class BlogView(GenericView):\n"
+        "    async def list(self): ...\n\n"
+        "    @staticmethod\n    async def retrieve(pk: str): ...\n\n\n"
+        "class PlainView(GenericView):\n    pass\n\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(BlogView.as_router('/blogs'))\n"
+        "app.include_router(PlainView.as_router('/plain'))\n"
+    )
+    expected = {
+        ("GET", "/blogs/", "main.BlogView.list"),
+        ("GET", "/blogs/{pk}", "main.BlogView.retrieve"),
+        ("GET", "/plain/", "main.GenericView.list"),
+        ("GET", "/plain/{pk}", "main.GenericView.retrieve"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
