@@ -1487,6 +1487,7 @@ class _Builder:
         whether that is all of it (an append we cannot read leaves the rest known); of a
         comprehension, what it makes of each item of what it runs over that its tests keep."""
         iterable = self._comprehension(iterable, env, reader) or iterable
+        iterable = self._returned_comprehension(iterable, env) or iterable
         if iterable is not None and iterable.kind == "comp":
             made, target, inner, *filters = iterable.items
             if iterable in self._comprehending:
@@ -1621,6 +1622,18 @@ class _Builder:
         added = self._appended(key, reader)
         unchanged = added is not None and not added[0] and added[1]
         return self._comprehension(written[0].value, env, reader, hops + 1) if unchanged else None
+
+    def _returned_comprehension(self, call: Value | None, env: Env) -> Value | None:
+        """``for r in get_routers()`` with ``return [m.router for m in MODULES]``: that
+        comprehension, read with the call's arguments."""
+        call = _close(call, env) if call is not None else None
+        func = self.ev.called_class(call) if call is not None and call.kind == "call" else None
+        fact = self._callee(func)
+        if call is None or func is None or fact is None or len(fact.returned) != 1:
+            return None
+        if fact.returned_guards != ((),) or fact.returned[0].kind != "comp":
+            return None
+        return _close(fact.returned[0], self._bind(fact, func, call, {}))
 
     def _dispatched_items(
         self, iterable: Value | None, env: Env
@@ -2532,7 +2545,7 @@ class _Builder:
             return None
         if fact.returned[0].kind == "name":
             return self._returned_list(func, call, fact.returned[0], hops)
-        if fact.returned[0].kind != "list":
+        if fact.returned[0].kind not in ("list", "add"):  # ``return base + [c.router]`` too
             return None
         bound = self._bind(fact, func, call, {})
         for key in [k for k in bound if k in self.ev.assigns]:  # ``extra = extra or [...]``
@@ -2560,7 +2573,7 @@ class _Builder:
         if key is None or made is None or made.kind != "list" or fact is None:
             return None
         given = bool(fact.params) or fact.kind != "function"  # a method reads its instance
-        if given and (len(sites) != 1 or sites[0][0] != call):
+        if given and sites and (len(sites) != 1 or sites[0][0] != call):
             return None  # another call binds the arguments the loops read
         added = self._appended(key, None)
         listed = self._items(made, {}, hops + 1)
@@ -2568,7 +2581,9 @@ class _Builder:
             return None
         if any(tests for _, tests in added[0]):
             return None  # ``if os.getenv("X"): routers.append(b)``: the run decides
-        return (*listed, *(item for item, _ in added[0]))
+        # the items read the arguments of the one call (the loop's own, when it is none other)
+        bound = self._bind(fact, func, call, {}) if given else {}
+        return tuple(_close(item, bound) for item in (*listed, *(i for i, _ in added[0])))
 
     def _dict_view(self, func: Value | None, hops: int, env: Env) -> tuple[Value, ...] | None:
         """``ROUTERS.items()``, ``.values()`` or ``.keys()`` of a dict with string keys, or

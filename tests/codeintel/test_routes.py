@@ -6210,3 +6210,54 @@ def test_a_classmethods_cls_is_the_class_it_is_called_on(tmp_path: Path) -> None
         ("GET", "/plain/{pk}", "main.GenericView.retrieve"),
     }
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_loop_over_a_helper_returning_a_comprehension_or_a_sum(tmp_path: Path) -> None:
+    """``for r in get_routers()`` with ``return [m.router for m in (a, b)]`` or ``return
+    base + [c.router]``: each router (the loop was a CI202, no route on the app)."""
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.py").write_text(
+            f"from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/{name}')\n\n\n"
+            f"@router.get('/x')\ndef {name}x(): ...\n"
+        )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nimport a\nimport b\nimport c\n\n\n"
+        "def by_comprehension():\n    return [m.router for m in (a, b)]\n\n\n"
+        "def by_sum():\n    base = [a.router]\n    return base + [c.router]\n\n\n"
+        "app = FastAPI()\n"
+        "for r in by_comprehension():\n    app.include_router(r, prefix='/one')\n"
+        "for r in by_sum():\n    app.include_router(r, prefix='/two')\n"
+    )
+    expected = {
+        ("GET", "/one/a/x", "a.ax"),
+        ("GET", "/one/b/x", "b.bx"),
+        ("GET", "/two/a/x", "a.ax"),
+        ("GET", "/two/c/x", "c.cx"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_loop_in_a_factory_over_a_helper_appending_with_its_arguments(tmp_path: Path) -> None:
+    """``for r in get_routers(base="/api")`` inside ``create_app()``, the helper appending
+    ``make(f"{base}{p}")`` to a list it returns: each router, read with the call's arguments
+    (a helper with parameters was read only where a statement called it: OSSS lost its 1,728
+    generated routes so)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n\n"
+        "def page(): ...\n\n\n"
+        "def make(prefix: str) -> APIRouter:\n"
+        "    r = APIRouter(prefix=prefix)\n    r.add_api_route('/z', page)\n    return r\n\n\n"
+        "def get_routers(base: str = '/v0') -> list[APIRouter]:\n"
+        "    rs = []\n"
+        "    for p in ('/m', '/n'):\n        rs.append(make(f'{base}{p}'))\n"
+        "    return rs\n\n\n"
+        "def create_app() -> FastAPI:\n"
+        "    app = FastAPI()\n"
+        "    for r in get_routers(base='/api'):\n        app.include_router(r)\n"
+        "    return app\n\n\n"
+        "app = create_app()\n"
+    )
+    expected = {("GET", "/api/m/z", "main.page"), ("GET", "/api/n/z", "main.page")}
+    _served_as_at_runtime(tmp_path, "main:app", expected)
