@@ -47,6 +47,9 @@ class TestFunction(Frozen):
     tests_modules: tuple[str, ...]  # project (non-test) modules its module imports
     #: the fixtures ``@pytest.mark.usefixtures(...)`` on it, its classes or its module add
     uses: tuple[str, ...] = ()
+    #: the names a direct ``parametrize`` (or ``pytest_generate_tests``) fills with values:
+    #: no fixture of those names is set up for it, even one another fixture requests
+    params: tuple[str, ...] = ()
 
 
 class Override(Frozen):

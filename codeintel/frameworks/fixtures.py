@@ -142,17 +142,24 @@ def fixture_closure(
     requests: Iterable[str],
     confcutdir: str = "",
     usefixtures: tuple[str, ...] = (),
+    params: Iterable[str] = (),
 ) -> dict[str, Fixture]:
     """The project's fixtures pytest sets up for a test in ``test_file`` that requests
     ``requests``, by name, each its closest definition: the config's ``usefixtures``, the name
     of every autouse fixture the test sees (one a plain fixture overrides still runs: pytest
     keeps the name autouse), ``requests``, and what each of them requests, resolved where the
-    test is; a definition requesting its own name adds what the one it overrides requests."""
+    test is; a definition requesting its own name adds what the one it overrides requests.
+    ``params``, the names the test's direct ``parametrize`` fills, are no fixture's."""
     folder, classes = posixpath.dirname(test_file), _class_nodes(test_file, test_class)
     seen = tuple(
         f for f in fixtures if _rank(f, test_file, folder, classes, confcutdir) is not None
     )
-    best = visible_fixtures(seen, test_file, test_class, confcutdir)
+    filled = set(params)
+    best = {
+        n: f
+        for n, f in visible_fixtures(seen, test_file, test_class, confcutdir).items()
+        if n not in filled
+    }
     todo = [*usefixtures, *(f.name for f in seen if f.autouse), *requests]
     closure: dict[str, Fixture] = {}
     while todo:
@@ -1084,6 +1091,7 @@ def _tests(
                     anyio=fact.is_async and not unittest,
                     auto=rules.settings.anyio_mode == "auto",
                 ),
+                params=tuple(sorted(argnames)),
             )
         )
     return found

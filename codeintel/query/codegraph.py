@@ -114,15 +114,26 @@ class CodeGraph:
         return visible_fixtures(self._fixtures, test_file, test_class, confcutdir)
 
     def fixture_closure(
-        self, test_file: str, test_class: str | None = None, requests: Iterable[str] = ()
+        self,
+        test_file: str,
+        test_class: str | None = None,
+        requests: Iterable[str] = (),
+        params: Iterable[str] = (),
     ) -> dict[str, Fixture]:
         """The project's fixtures pytest sets up for a test in ``test_file`` (which need not
         exist yet) asking for ``requests`` (its fixtures and uses), by name: those, the config's
-        ``usefixtures``, the autouse ones it sees, and all they request in turn."""
+        ``usefixtures``, the autouse ones it sees, and all they request in turn, but for the
+        ``params`` its direct ``parametrize`` fills (``TestFunction.params``)."""
         project = self.project(test_file)
         usefixtures = project.pytest.usefixtures if project.pytest is not None else ()
         return fixture_closure(
-            self._fixtures, test_file, test_class, requests, project.confcutdir, usefixtures
+            self._fixtures,
+            test_file,
+            test_class,
+            requests,
+            project.confcutdir,
+            usefixtures,
+            params,
         )
 
     def tests(self) -> list[TestFunction]:

@@ -83,7 +83,7 @@ def test_fixture_resolution_equals_pytests(fixtures: Path, name: str) -> None:
         assert sorted(set(test.fixtures)) == requests[nodeid], nodeid
         assert sorted(set(test.uses)) == view["uses"][nodeid], nodeid
         static = graph.visible_fixtures(file, cls)
-        closure = graph.fixture_closure(file, cls, (*test.fixtures, *test.uses))
+        closure = graph.fixture_closure(file, cls, (*test.fixtures, *test.uses), test.params)
         assert sorted(closure) == sorted(chosen), nodeid
         for fixture_name, (where, function, scope, argnames) in chosen.items():
             fixture = static[fixture_name]
