@@ -12,7 +12,7 @@ from codeintel.diagnostics import Diagnostic
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
 from codeintel.facts.ids import fixture_id
 from codeintel.facts.models import Guard, ModuleFacts, SymbolFact, Value
-from codeintel.facts.project import PytestSettings
+from codeintel.facts.project import Dependency, PytestSettings
 from codeintel.frameworks.factoryboy import registered_fixtures
 from codeintel.frameworks.plugin_globs import plugin_names
 from codeintel.resolve.evaluate import Evaluator, argument
@@ -168,6 +168,43 @@ def fixture_closure(
             closure[name] = best[name]
             todo += _requested_through_overrides(best[name], seen, (test_file, test_class))
     return {name: closure[name] for name in sorted(closure)}
+
+
+#: Autouse fixtures installed plugins define, by distribution, with the release that made
+#: them autouse: a project's fixture of that name runs for every test (pytest-asyncio 0.23
+#: made ``event_loop_policy`` a session autouse fixture; its docs have projects override it).
+_PLUGIN_AUTOUSE: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
+    "pytest-asyncio": ((0, 23), ("event_loop_policy",)),
+}
+
+
+def plugin_autouse(
+    dependencies: Iterable[Dependency], settings: PytestSettings | None
+) -> tuple[str, ...]:
+    """The autouse fixture names the project's pytest plugins bring: those it declares,
+    and pytest-asyncio where the pytest config sets its ``asyncio_mode``; not where a
+    specifier keeps the plugin below the release that made them autouse."""
+    declared = {d.name: d.specifier for d in dependencies}
+    if settings is not None and settings.asyncio_mode is not None:
+        declared.setdefault("pytest-asyncio", "")
+    names: list[str] = []
+    for name, specifier in declared.items():
+        since, autouse = _PLUGIN_AUTOUSE.get(name, ((), ()))
+        if autouse and not _below(specifier, since):
+            names += autouse
+    return tuple(sorted(set(names)))
+
+
+def _below(specifier: str, release: tuple[int, ...]) -> bool:
+    """Whether ``==X``, ``<X`` or ``<=X`` in a specifier keeps versions below ``release``."""
+    for clause in specifier.split(","):
+        found = re.fullmatch(r"\s*(==|<=|<|~=)\s*(\d+(?:\.\d+)*)", clause)
+        if found is not None:
+            version = tuple(int(part) for part in found[2].split("."))
+            op = found[1]
+            if (op == "<" and version <= release) or (op != "<" and version < release):
+                return True
+    return False
 
 
 def _requested_through_overrides(

@@ -27,7 +27,7 @@ from codeintel.facts.project import Dependency, ImportRoot, Project
 from codeintel.facts.routes import Route
 from codeintel.facts.schemas import Schema
 from codeintel.facts.services import Component
-from codeintel.frameworks.fixtures import fixture_closure, visible_fixtures
+from codeintel.frameworks.fixtures import fixture_closure, plugin_autouse, visible_fixtures
 
 _SYMBOL_KINDS: frozenset[SymbolKind] = frozenset(get_args(SymbolKind))
 _MODULE_KINDS: frozenset[NodeKind] = frozenset({"module", "package"})
@@ -126,6 +126,7 @@ class CodeGraph:
         ``params`` its direct ``parametrize`` fills (``TestFunction.params``)."""
         project = self.project(test_file)
         usefixtures = project.pytest.usefixtures if project.pytest is not None else ()
+        usefixtures += plugin_autouse(project.dependencies, project.pytest)
         return fixture_closure(
             self._fixtures,
             test_file,

@@ -1,3 +1,5 @@
+import asyncio
+
 import pytest
 
 pytest_plugins = ["tests.plugins.shared", "tests.plugins.overrides"]
@@ -16,3 +18,9 @@ def audit() -> None:
 @pytest.fixture
 def clean_state(settings: dict[str, str]) -> None:  # the config's usefixtures: every test
     return None
+
+
+@pytest.fixture(scope="session")
+def event_loop_policy() -> asyncio.AbstractEventLoopPolicy:
+    # overrides pytest-asyncio's autouse fixture: pytest sets it up for every test, unmarked
+    return asyncio.get_event_loop_policy()

@@ -142,7 +142,7 @@ def test_fixture_facts(fixtures: Path) -> None:
     graph = codeintel.analyze(fixtures / "pytest_layout")
     by_place = {(f.file, f.name): f for f in graph.fixtures()}
     root = by_place["conftest.py", "db"]
-    assert (root.scope, root.autouse, root.visible_from, root.line) == ("session", False, "", 6)
+    assert (root.scope, root.autouse, root.visible_from, root.line) == ("session", False, "", 8)
     assert by_place["conftest.py", "audit"].autouse
     unit = by_place["tests/unit/conftest.py", "db"]
     assert (unit.scope, unit.requests, unit.visible_from) == ("function", ("db",), "tests/unit")
