@@ -4214,6 +4214,8 @@ class _Builder:
 
     def _text(self, value: Value | None, env: Env, site: _Site) -> Text:
         value = self._rebound_at(value, site.where) if value is not None else None
+        # ``f"/{Path(__file__).stem}"``, ``__name__.split(".")[-1]``: the file's own module
+        value = with_dunders(value, self._file_modules.get(site.file, site.module), self.ev)
         closed = self._closed(value, env, 0) if value is not None else None
         parts = self._module_parts(closed, site.module) if closed else None
         text = self.ev.text(self._branch_parts(parts, env, site) if parts else None)

@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 from codeintel.facts.ids import id_kind
 from codeintel.facts.models import AssignFact, CallFact, Guard, SymbolFact, Value
@@ -25,7 +26,7 @@ from codeintel.resolve.framework_names import (
     VALIDATORS,
 )
 from codeintel.resolve.resolver import Resolver
-from codeintel.resolve.truth import SPLIT_METHODS, STR_METHODS, Bound, holds
+from codeintel.resolve.truth import PATH_CLASSES, SPLIT_METHODS, STR_METHODS, Bound, holds
 
 _MAX_HOPS = 16
 _STATUS_NAME = re.compile(r"(?:^|\.)HTTP_(\d{3})_\w+$")
@@ -112,6 +113,8 @@ def container_root(value: Value) -> str | None:
     return value.ref if value.kind == "name" else None
 
 
+#: What a path's name gives, the same whichever folder holds the file.
+_PATH_PARTS = frozenset({"name", "stem", "suffix"})
 #: Methods that run as an instance is built, and may set its attributes anew.
 _INIT_HOOKS = ("__init__", "__post_init__", "__attrs_post_init__", "model_post_init")
 #: A field's keywords that make its constructor keyword another name than the attribute's.
@@ -759,7 +762,8 @@ class Evaluator:
             within = value.func
             if within.kind == "getattr" and hops < _MAX_HOPS:  # ``Settings().api.prefix``
                 within = self._resolved_value(within, hops + 1) or within
-            return self._built_attribute(within, value.items[0].text)
+            named = self._path_part(within, value.items[0].text, hops)
+            return named or self._built_attribute(within, value.items[0].text)
         if value.kind == "subscript" and len(value.items) == 2:
             return self._item(value.items[0], value.items[1], hops)
         if value.kind == "subscript" and len(value.items) == 1:
@@ -1190,6 +1194,8 @@ class Evaluator:
     def _item(self, container: Value, key: Value, hops: int) -> Value | None:
         """``PATHS["models"]`` or ``ROUTES[Action.CHAT]`` on a dict literal bound to a name;
         ``name.split(".")[0]``, a part of what a call makes of a known string."""
+        if key.kind == "other" and re.fullmatch(r"-\s*\d+", key.text):  # ``parts[-1]``
+            key = Value("int", key.text.replace(" ", ""))
         if container.kind == "call" and key.kind == "int" and hops < _MAX_HOPS:
             made = self._resolved_value(container, hops + 1)
             index = int(key.text)
@@ -1288,6 +1294,15 @@ class Evaluator:
             return given if record and self.called_class(made) == cls else None
         key = self._class_attribute(cls, attribute)
         return self.binding(key) if key is not None else None
+
+    def _path_part(self, call: Value, attribute: str, hops: int) -> Value | None:
+        """``Path(__file__).stem`` (or ``.name``, ``.suffix``) of a known string."""
+        if attribute not in _PATH_PARTS or call.kind != "call" or len(call.items) != 1:
+            return None
+        if self.qualified(call.func) not in PATH_CLASSES:
+            return None
+        text = self.text(call.items[0], hops + 1)
+        return None if text.unknown else Value("str", getattr(PurePosixPath(text.value), attribute))
 
     def _passed_to_init(self, call: Value, cls: str, attribute: str) -> Value | None:
         """``Config("users").prefix`` where ``__init__(self, prefix)`` sets ``self.prefix =

@@ -22,7 +22,7 @@ _GLOB = frozenset({"glob.glob"})
 _JOIN = frozenset({"os.path.join"})
 _ORDERED = frozenset({"sorted", "list"})  # builtins that keep a listing's items
 _PATHS = frozenset({"pathlib.Path"})
-_DUNDERS = frozenset({"__name__", "__package__"})
+_DUNDERS = frozenset({"__name__", "__package__", "__file__"})
 _NAMESPACE_UPDATES = frozenset({"globals().update", "vars().update"})
 
 
@@ -294,14 +294,19 @@ def _builtin_imported(call: Value, module: str, evaluator: Evaluator) -> str | N
 
 
 def with_dunders(value: Value | None, module: str, evaluator: Evaluator) -> Value | None:
-    """``value`` with ``__name__`` and ``__package__`` read as ``module``'s."""
+    """``value`` with ``__name__`` and ``__package__`` read as ``module``'s, and ``__file__``
+    as its path from the project's root (its name, stem and suffix are the runtime's)."""
     if value is None:
         return None
-    if value.kind == "name" and value.ref is None and value.text in _DUNDERS:
-        facts = evaluator.resolver.modules.get(module)
-        package = facts is not None and facts.file.endswith("__init__.py")
-        name = module if value.text == "__name__" or package else module.rpartition(".")[0]
-        return Value("str", name)
+    head, dot, rest = value.text.partition(".") if value.kind == "name" else ("", "", "")
+    facts = evaluator.resolver.modules.get(module) if head in _DUNDERS else None
+    if facts is not None and value.ref in (None, f"{module}.{head}"):
+        package = facts.file.endswith("__init__.py")
+        name = module if head == "__name__" or package else module.rpartition(".")[0]
+        read = Value("str", facts.file if head == "__file__" else name)
+        for part in rest.split(".") if dot else ():  # ``__name__.split``: a str's method
+            read = Value("getattr", f"{read.text}.{part}", func=read, items=(Value("str", part),))
+        return read
     if not value.items and value.func is None:
         return value
     return replace(

@@ -6261,3 +6261,30 @@ def test_a_loop_in_a_factory_over_a_helper_appending_with_its_arguments(tmp_path
     )
     expected = {("GET", "/api/m/z", "main.page"), ("GET", "/api/n/z", "main.page")}
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_prefix_made_of_the_modules_own_file_or_name(tmp_path: Path) -> None:
+    """``APIRouter(prefix=f"/{Path(__file__).stem}")`` and ``__name__.split(".")[-1]`` in
+    each routes module: that module's name (placeholders before, ``<?Path(__file__).stem>``)."""
+    (tmp_path / "routes").mkdir()
+    (tmp_path / "routes" / "__init__.py").write_text("")
+    (tmp_path / "routes" / "users.py").write_text(
+        "from pathlib import Path\n\nfrom fastapi import APIRouter\n\n"
+        "router = APIRouter(prefix=f'/{Path(__file__).stem}')\n\n\n"
+        "@router.get('')\ndef list_users(): ...\n"
+    )
+    (tmp_path / "routes" / "items.py").write_text(
+        "from fastapi import APIRouter\n\n"
+        "router = APIRouter(prefix=f\"/{__name__.split('.')[-1]}\")\n\n\n"
+        "@router.get('')\ndef list_items(): ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nfrom routes import items, users\n\n"
+        "app = FastAPI()\nfor module in (users, items):\n    app.include_router(module.router)\n"
+    )
+    expected = {
+        ("GET", "/users", "routes.users.list_users"),
+        ("GET", "/items", "routes.items.list_items"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
