@@ -339,15 +339,21 @@ def _folder_package(value: Value, module: str, evaluator: Evaluator) -> str | No
     return _folder(value, module, evaluator) or None
 
 
+def _unstr(value: Value) -> Value:
+    """``str(path)``: the path."""
+    if value.kind == "call" and value.func is not None and value.func.text == "str":
+        return value.items[0] if len(value.items) == 1 else value
+    return value
+
+
 def _folder(value: Value, module: str, evaluator: Evaluator) -> str | None:
     """``_folder_package``, or "" for the folder of a top-level module: an import root,
     whose subfolders are top-level packages (``main.py`` beside ``routers/``)."""
+    value = _unstr(value)  # ``str(package_dir)``, ``package_dir = Path(__file__).parent``
     if value.kind == "name" and value.ref is not None and not value.ref.endswith("__file__"):
         key = evaluator.variable(value.ref)
         bound = evaluator.binding(key) if key else None
-        value = bound if bound is not None else value
-    if value.kind == "call" and value.func is not None and value.func.text == "str":
-        value = value.items[0] if len(value.items) == 1 else value
+        value = _unstr(bound) if bound is not None else value
     joined = value.kind == "call" and evaluator.qualified(value.func) in _JOIN
     if (value.kind == "div" or joined) and len(value.items) >= 2:
         package = _folder(value.items[0], module, evaluator)

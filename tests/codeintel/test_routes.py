@@ -6288,3 +6288,33 @@ def test_a_prefix_made_of_the_modules_own_file_or_name(tmp_path: Path) -> None:
         ("GET", "/items", "routes.items.list_items"),
     }
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_a_package_walk_over_str_of_a_folder_bound_to_a_name(tmp_path: Path) -> None:
+    """``package_dir = Path(__file__).parent`` then ``pkgutil.iter_modules([str(package_dir)])``
+    in a routers package: each sibling's router (``str()`` was unwrapped only after the name
+    was followed, so the loop was a CI202; h7 and h8 met it in several loaders)."""
+    (tmp_path / "routers").mkdir()
+    (tmp_path / "routers" / "__init__.py").write_text(
+        "import importlib\nimport pkgutil\nfrom pathlib import Path\n\n"
+        "from fastapi import APIRouter\n\n"
+        "api_router = APIRouter(prefix='/api')\npackage_dir = Path(__file__).parent\n"
+        "for _, name, _ in pkgutil.iter_modules([str(package_dir)]):\n"
+        "    module = importlib.import_module(f'{__name__}.{name}')\n"
+        "    api_router.include_router(module.router)\n"
+    )
+    for name in ("users", "items"):
+        (tmp_path / "routers" / f"{name}.py").write_text(
+            f"from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/{name}')\n\n\n"
+            f"@router.get('')\ndef list_{name}(): ...\n"
+        )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nfrom routers import api_router\n\n"
+        "app = FastAPI()\napp.include_router(api_router)\n"
+    )
+    expected = {
+        ("GET", "/api/users", "routers.users.list_users"),
+        ("GET", "/api/items", "routers.items.list_items"),
+    }
+    _served_as_at_runtime(tmp_path, "main:app", expected)
