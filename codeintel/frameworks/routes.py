@@ -410,6 +410,7 @@ class _Builder:
             value = made or assign.value
             if (pair := _given_or_made(value)) is not None:
                 value = pair[1]  # ``router = router or APIRouter()``: one made if none given
+            value = self._alike_branches(value)
             kind = self._kind(value)
             if kind is None:
                 self._wrapped_by_library(module, facts.file, assign)
@@ -432,6 +433,22 @@ class _Builder:
             if made is not None:
                 key = f"{module}.{sym.qualname}()"
                 self.objects[key] = self._object(key, "app", facts.file, sym.start_line, made)
+
+    def _alike_branches(self, value: Value | None) -> Value | None:
+        """``FastAPI(docs_url="/docs") if swagger else FastAPI(docs_url=None)``: both branches
+        build one class with what routes read alike (all but its documentation and its
+        lifespan), so the object is the first's whichever runs; ``value`` otherwise."""
+        if value is None or value.kind != "ifexp" or len(value.items) != 3:
+            return value
+        _, body, orelse = value.items
+        cls = self.ev.called_class(body)
+        if cls is None or self._kind(body) is None or cls != self.ev.called_class(orelse):
+            return value
+        read = [
+            (b.items, tuple(sorted((k, v.text) for k, v in b.keywords if k not in _UNREAD_OPTIONS)))
+            for b in (body, orelse)
+        ]
+        return body if read[0] == read[1] else value
 
     def _made_for_uvicorn(self, module: str, sym: SymbolFact) -> Value | None:
         """The construction of a project ``FastAPI`` subclass that only a server's factory
@@ -5804,6 +5821,27 @@ def _conjuncts(test: str) -> list[str]:
 
 
 _STRING_KINDS = frozenset({"str", "fstring", "add"})
+#: An app's or router's options no route reads: its documentation, and what runs at startup.
+_UNREAD_OPTIONS = frozenset(
+    {
+        "title",
+        "summary",
+        "description",
+        "version",
+        "docs_url",
+        "redoc_url",
+        "openapi_url",
+        "openapi_tags",
+        "swagger_ui_parameters",
+        "swagger_ui_oauth2_redirect_url",
+        "contact",
+        "license_info",
+        "terms_of_service",
+        "servers",
+        "debug",
+        "lifespan",
+    }
+)
 
 
 def _or_else(value: Value, key: str) -> Value:

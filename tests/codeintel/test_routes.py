@@ -6318,3 +6318,27 @@ def test_a_package_walk_over_str_of_a_folder_bound_to_a_name(tmp_path: Path) -> 
         ("GET", "/api/items", "routers.items.list_items"),
     }
     _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
+def test_an_app_built_alike_in_both_branches_of_a_conditional(tmp_path: Path) -> None:
+    """``app = FastAPI(title="x") if DOCS else FastAPI(docs_url=None)``: whichever runs,
+    routes go on an app built alike; the name was no app, and every include and route on it
+    was dropped (h7: six Dutch ministry services write it). Routers whose branches differ
+    in what routes read stay unknown."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\nfrom fastapi import APIRouter, Depends, FastAPI\n\n\n"
+        "def get_auth(): ...\n\n\nrouter = APIRouter()\n\n\n"
+        "@router.post('/things')\ndef create_thing(): ...\n\n\n"
+        "def create_app() -> FastAPI:\n"
+        "    app = (\n"
+        "        FastAPI(title='api', docs_url='/docs')\n"
+        "        if os.environ.get('SWAGGER')\n"
+        "        else FastAPI(docs_url=None, redoc_url=None)\n"
+        "    )\n"
+        "    app.include_router(router, dependencies=[Depends(get_auth)])\n"
+        "    return app\n\n\n"
+        "app = create_app()\n"
+    )
+    _served_as_at_runtime(tmp_path, "main:app", {("POST", "/things", "main.create_thing")})
+    _chains_as_at_runtime(tmp_path, {"POST /things": ["main.get_auth"]})
