@@ -3407,6 +3407,8 @@ class _Builder:
                 spread = any(item.kind == "star" for item in call.items[:taken])
                 arg = None if spread else Value("list", call.text, items=call.items[taken:])
             key = f"{func}.<locals>.{param.name}"
+            if param.kind not in _SPREADS and _spread_may_give(call, param.name, fact):
+                arg = Value("other", param.name)  # ``make(**opts)``: the mapping may hold it
             if arg is not None and key in self.ev.assigns:
                 # unknown: its name as a placeholder, not its binding read back into itself
                 arg = self._bound_again(key, _close(arg, env)) or Value("other", param.name)
@@ -3509,6 +3511,8 @@ class _Builder:
                 return [(k, e) for k, e, _ in made]  # ``cls().router``, ``cls`` a parameter
             if key in self.objects:  # with what this construction passes, once all is known
                 built = value.func if self._collected and value.func else None
+                if built is not None and not self._set_per_instance(key):
+                    built = None  # a class body's router: one object every construction adds to
                 return [(key, self._built_env("", built) if built else {})]
             returned = self._property(value)  # a ``@property`` building it (conda-store)
             return self._objects(returned, {}, where, depth + 1) if returned is not None else []
@@ -3665,22 +3669,54 @@ class _Builder:
             cls = base
         return env
 
+    def _set_per_instance(self, key: str) -> bool:
+        """Whether the attribute ``key`` (``Cls.router``) is set on each instance
+        (``self.router = ...`` in a method), not only in the class body."""
+        cls, _, name = key.rpartition(".")
+        module = self.resolver.symbol_module.get(cls)
+        fact = self.resolver.symbols.get(cls)
+        if module is None or fact is None:
+            return True
+        attributes = self.resolver.modules[module].attributes
+        return any(a.name == name and a.scope == fact.qualname for a in attributes)
+
     def _dataclass_given(self, call: Value, cls: str) -> Env:
         """``Controller(prefix="/a")`` of a ``@dataclass`` with no project base: each field
         as the construction gives it (by keyword or position) or defaults it, as
-        ``self.prefix`` reads it in ``__post_init__`` and the methods."""
+        ``self.prefix`` reads it in ``__post_init__`` and the methods. Not a field the
+        constructor does not take (``field(init=False)``), an ``InitVar`` (no attribute), one
+        the class's code binds again, nor any behind a ``*`` or ``**`` spread."""
         fact = self.resolver.symbols.get(cls)
         if fact is None or not self._plain_record(fact) or not self.ev.is_dataclass(fact):
             return {}
-        spread = any(item.kind == "star" for item in call.items)
+        if any(item.kind == "star" for item in call.items) or "**" in dict(call.keywords):
+            return {}
+        taken = [
+            (name, default) for name, default in self._fields(cls) if name not in self._uninit(cls)
+        ]
         given: Env = {}
-        for place, (name, default) in enumerate(self._fields(cls)):
-            passed = call.keyword(name) or (
-                call.items[place] if place < len(call.items) and not spread else None
-            )
+        for place, (name, default) in enumerate(taken):
+            key = f"{cls}.{name}"
+            annotation = self.ev.assigns[key][0].annotation
+            if len(self.ev.assigns[key]) > 1 or (
+                annotation and annotation.text.startswith("InitVar")
+            ):
+                continue
+            passed = call.keyword(name) or (call.items[place] if place < len(call.items) else None)
             if (value := passed or default) is not None:
-                given[f"{cls}.{name}"] = value
+                given[key] = value
         return given
+
+    def _uninit(self, cls: str) -> set[str]:
+        """A dataclass's fields its constructor does not take: ``field(init=False)``."""
+        return {
+            name
+            for name, _ in self._fields(cls)
+            if (value := self.ev.assigns[f"{cls}.{name}"][0].value) is not None
+            and self.ev.field_factory_call(value) is None
+            and value.kind == "call"
+            and any(k == "init" and v.text == "False" for k, v in value.keywords)
+        }
 
     def _built_alike(self, key: str, call: Value, cls: str) -> bool:
         """Whether every instance of ``cls`` is what its construction makes it: arguments
@@ -5324,7 +5360,9 @@ class _Builder:
         cls = self.ev.class_held(self.ev.called_class(obj.call)) if obj is not None else None
         func = declared.options.func if declared.options is not None else None
         adder = func is not None and (func.ref or func.text).endswith(".add_api_route")
-        for method in ("add_api_route",) if adder else ("api_route", "add_api_route"):
+        # an app's verb decorators go to ``self.router``, past the app class's overrides
+        methods = ("add_api_route",) if adder else ("api_route", "add_api_route")
+        for method in methods if obj is None or obj.kind != "app" or adder else ():
             handed = self._handed_path(cls, method) if cls else None
             if handed is not None:
                 path = _close(handed[0], {handed[1]: path})
@@ -5821,6 +5859,18 @@ def _conjuncts(test: str) -> list[str]:
 
 
 _STRING_KINDS = frozenset({"str", "fstring", "add"})
+_SPREADS = frozenset({"star", "double_star"})
+
+
+def _spread_may_give(call: Value, name: str, fact: SymbolFact) -> bool:
+    """Whether ``call`` passes ``**mapping`` and neither names ``name`` nor fills it by
+    position: the mapping may hold it, so its default is not what runs."""
+    if "**" not in dict(call.keywords) or call.keyword(name) is not None:
+        return False
+    positional = [p.name for p in fact.params if p.kind == "positional"]
+    return name not in positional[: len(call.items)]
+
+
 #: An app's or router's options no route reads: its documentation, and what runs at startup.
 _UNREAD_OPTIONS = frozenset(
     {

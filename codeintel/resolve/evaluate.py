@@ -1326,6 +1326,8 @@ class Evaluator:
         made = self._construction(call)
         if init is None or made is None or self.called_class(made) != cls:
             return None
+        if "**" in dict(made.keywords) and made.keyword(param) is None:
+            return None  # ``Config(**opts)``: the mapping may hold it
         return argument(param, replace(init, params=init.params[1:]), made)
 
     def _rewrites(self, cls: str, attribute: str) -> bool:

@@ -6342,3 +6342,48 @@ def test_an_app_built_alike_in_both_branches_of_a_conditional(tmp_path: Path) ->
     )
     _served_as_at_runtime(tmp_path, "main:app", {("POST", "/things", "main.create_thing")})
     _chains_as_at_runtime(tmp_path, {"POST /things": ["main.get_auth"]})
+
+
+@pytest.mark.slow
+def test_an_app_subclasss_add_api_route_override_sees_only_direct_calls(tmp_path: Path) -> None:
+    """``class MyApp(FastAPI)`` overriding ``add_api_route``: ``app.add_api_route(...)`` goes
+    through it, but ``@app.get`` goes to ``self.router``, past it (review c55)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\n\n"
+        "class MyApp(FastAPI):\n"
+        "    def add_api_route(self, path, endpoint, **kwargs):\n"
+        "        super().add_api_route('/over' + path, endpoint, **kwargs)\n\n\n"
+        "app = MyApp()\n\n\n@app.get('/deco')\ndef deco(): ...\n\n\n"
+        "def page(): ...\n\n\napp.add_api_route('/direct', page)\n"
+    )
+    expected = {("GET", "/deco", "main.deco"), ("GET", "/over/direct", "main.page")}
+    _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # ``**opts`` may hold the parameter: its default is not what runs (review c98)
+        "def make(prefix=None):\n    if prefix is None:\n        prefix = '/def'\n"
+        "    r = APIRouter(prefix=prefix)\n    r.add_api_route('/k', page)\n    return r\n\n\n"
+        "opts = {'prefix': '/kw'}\napp = FastAPI()\napp.include_router(make(**opts))\n",
+        # a field the constructor does not take, set anew in ``__post_init__`` (review c63)
+        "from dataclasses import InitVar, dataclass, field\n\n\n@dataclass\nclass Ctl:\n"
+        "    base: InitVar[str] = '/iv'\n"
+        "    prefix: str = field(init=False, default='/unused')\n\n"
+        "    def __post_init__(self, base):\n        self.prefix = base + '/x'\n"
+        "        self.router = APIRouter(prefix=self.prefix)\n"
+        "        self.router.add_api_route('/k', page)\n\n\n"
+        "app = FastAPI()\napp.include_router(Ctl('/given').router)\n",
+    ],
+)
+def test_a_value_the_construction_may_change_is_not_read_as_its_default(
+    tmp_path: Path, source: str
+) -> None:
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n\ndef page(): ...\n\n\n" + source
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    paths = {r.path for r in graph.routes() if r.app == "main.app"}
+    assert paths and all(p.startswith("/<?") or "<?" in p for p in paths), paths
+    assert any(d.code == "CI201" for d in graph.diagnostics)
