@@ -5890,6 +5890,10 @@ _UNREAD_OPTIONS = frozenset(
         "servers",
         "debug",
         "lifespan",
+        # where a proxy mounts the app: the paths it serves are the same
+        "root_path",
+        "root_path_in_servers",
+        "swagger_ui_init_oauth",
     }
 )
 

@@ -6332,7 +6332,7 @@ def test_an_app_built_alike_in_both_branches_of_a_conditional(tmp_path: Path) ->
         "@router.post('/things')\ndef create_thing(): ...\n\n\n"
         "def create_app() -> FastAPI:\n"
         "    app = (\n"
-        "        FastAPI(title='api', docs_url='/docs')\n"
+        "        FastAPI(title='api', docs_url='/docs', root_path='/proxy')\n"
         "        if os.environ.get('SWAGGER')\n"
         "        else FastAPI(docs_url=None, redoc_url=None)\n"
         "    )\n"
