@@ -3673,12 +3673,14 @@ class _Builder:
         """Whether the attribute ``key`` (``Cls.router``) is set on each instance
         (``self.router = ...`` in a method), not only in the class body."""
         cls, _, name = key.rpartition(".")
-        module = self.resolver.symbol_module.get(cls)
-        fact = self.resolver.symbols.get(cls)
-        if module is None or fact is None:
+        if cls not in self.resolver.symbols:
             return True
-        attributes = self.resolver.modules[module].attributes
-        return any(a.name == name and a.scope == fact.qualname for a in attributes)
+        for owner in self.resolver.mro(cls):  # ``self.router = ...`` in a base's ``__init__``
+            module, fact = self.resolver.symbol_module.get(owner), self.resolver.symbols.get(owner)
+            attributes = self.resolver.modules[module].attributes if module and fact else ()
+            if any(a.name == name and fact and a.scope == fact.qualname for a in attributes):
+                return True
+        return False
 
     def _dataclass_given(self, call: Value, cls: str) -> Env:
         """``Controller(prefix="/a")`` of a ``@dataclass`` with no project base: each field
@@ -3691,9 +3693,8 @@ class _Builder:
             return {}
         if any(item.kind == "star" for item in call.items) or "**" in dict(call.keywords):
             return {}
-        taken = [
-            (name, default) for name, default in self._fields(cls) if name not in self._uninit(cls)
-        ]
+        skipped = self._uninit(cls)
+        taken = [(name, default) for name, default in self._fields(cls) if name not in skipped]
         given: Env = {}
         for place, (name, default) in enumerate(taken):
             key = f"{cls}.{name}"
@@ -3713,7 +3714,6 @@ class _Builder:
             name
             for name, _ in self._fields(cls)
             if (value := self.ev.assigns[f"{cls}.{name}"][0].value) is not None
-            and self.ev.field_factory_call(value) is None
             and value.kind == "call"
             and any(k == "init" and v.text == "False" for k, v in value.keywords)
         }
