@@ -13,7 +13,6 @@ from codeintel.facts.routes import Route
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import (
     MUTATORS,
-    PROPERTIES,
     Evaluator,
     argument,
     calls_within,
@@ -595,20 +594,19 @@ def _bound_method(ref: str | None, evaluator: Evaluator) -> str | None:
     for owner in evaluator.resolver.mro(cls) if cls else ():
         method = symbols.get(f"{owner}.{attribute}")
         if method is not None and method.kind == "method":
-            return _property_value(method, evaluator) or f"{owner}.{attribute}"
+            return _property_value(method, owner, evaluator) or f"{owner}.{attribute}"
     return None
 
 
-def _property_value(method: SymbolFact, evaluator: Evaluator) -> str | None:
+def _property_value(method: SymbolFact, owner: str, evaluator: Evaluator) -> str | None:
     """A ``@property`` (or cached one) read on an instance: what FastAPI is handed is what
     its one ``return`` builds (``return APIKeyCookie(name=...)``: that instance), or the
     function it returns; anything else is unknown."""
-    decorators = {evaluator.qualified(d) or d.text for d in method.decorators}
-    if not decorators or not decorators <= PROPERTIES:
+    if not evaluator.is_property(method):
         return None
-    if len(method.returned) != 1 or method.returned_guards != ((),):
-        return placeholder(f"{method.name}")
-    returned = method.returned[0]
+    returned = evaluator.property_returned(method, owner)
+    if returned is None:
+        return placeholder(method.name)
     if returned.kind == "call":
         return _instance(returned, evaluator) or placeholder(returned.text)
     return _named(returned, evaluator) or placeholder(returned.text)

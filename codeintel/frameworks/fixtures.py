@@ -215,13 +215,19 @@ def _requested_through_overrides(
     found: list[str] = []
     while True:
         found += fixture.requests
-        if fixture.name not in fixture.requests:
-            return found
-        seen = tuple(f for f in seen if f != fixture)
-        outer = visible_fixtures(seen, *site).get(fixture.name)
+        outer = overridden(fixture, seen, site) if fixture.name in fixture.requests else None
         if outer is None:
             return found
-        fixture = outer
+        seen, fixture = tuple(f for f in seen if f != fixture), outer
+
+
+def overridden(
+    fixture: Fixture, fixtures: tuple[Fixture, ...], site: tuple[str, str | None]
+) -> Fixture | None:
+    """The definition of ``fixture``'s name it overrides, as seen from ``site``: what it gets
+    when it requests its own name (the next definition out, as in pytest)."""
+    others = tuple(f for f in fixtures if f != fixture)
+    return visible_fixtures(others, *site).get(fixture.name)
 
 
 def _wins(rank: int, fixture: Fixture, best: dict[str, tuple[int, Fixture]]) -> bool:

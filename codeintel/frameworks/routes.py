@@ -46,6 +46,7 @@ from codeintel.resolve.evaluate import (
     container_root,
     picked_branch,
     rebased,
+    spread_may_give,
     with_parts,
 )
 from codeintel.resolve.framework_names import (
@@ -3407,7 +3408,7 @@ class _Builder:
                 spread = any(item.kind == "star" for item in call.items[:taken])
                 arg = None if spread else Value("list", call.text, items=call.items[taken:])
             key = f"{func}.<locals>.{param.name}"
-            if param.kind not in _SPREADS and _spread_may_give(call, param.name, fact):
+            if param.kind not in _SPREADS and spread_may_give(call, param.name, fact):
                 arg = Value("other", param.name)  # ``make(**opts)``: the mapping may hold it
             if arg is not None and key in self.ev.assigns:
                 # unknown: its name as a placeholder, not its binding read back into itself
@@ -5360,9 +5361,10 @@ class _Builder:
         cls = self.ev.class_held(self.ev.called_class(obj.call)) if obj is not None else None
         func = declared.options.func if declared.options is not None else None
         adder = func is not None and (func.ref or func.text).endswith(".add_api_route")
-        # an app's verb decorators go to ``self.router``, past the app class's overrides
-        methods = ("add_api_route",) if adder else ("api_route", "add_api_route")
-        for method in methods if obj is None or obj.kind != "app" or adder else ():
+        methods: tuple[str, ...] = ("add_api_route",) if adder else ("api_route", "add_api_route")
+        if obj is not None and obj.kind == "app" and not adder:
+            methods = ()  # an app's verb decorators go to ``self.router``, past its overrides
+        for method in methods:
             handed = self._handed_path(cls, method) if cls else None
             if handed is not None:
                 path = _close(handed[0], {handed[1]: path})
@@ -5860,15 +5862,6 @@ def _conjuncts(test: str) -> list[str]:
 
 _STRING_KINDS = frozenset({"str", "fstring", "add"})
 _SPREADS = frozenset({"star", "double_star"})
-
-
-def _spread_may_give(call: Value, name: str, fact: SymbolFact) -> bool:
-    """Whether ``call`` passes ``**mapping`` and neither names ``name`` nor fills it by
-    position: the mapping may hold it, so its default is not what runs."""
-    if "**" not in dict(call.keywords) or call.keyword(name) is not None:
-        return False
-    positional = [p.name for p in fact.params if p.kind == "positional"]
-    return name not in positional[: len(call.items)]
 
 
 #: An app's or router's options no route reads: its documentation, and what runs at startup.

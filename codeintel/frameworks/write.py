@@ -21,7 +21,12 @@ from codeintel.facts.project import Project
 from codeintel.facts.routes import Route
 from codeintel.facts.schemas import Schema
 from codeintel.facts.services import Component
-from codeintel.frameworks.fixtures import fixture_node, fixture_site, visible_fixtures
+from codeintel.frameworks.fixtures import (
+    fixture_node,
+    fixture_site,
+    overridden,
+    visible_fixtures,
+)
 from codeintel.resolve.evaluate import Evaluator
 
 
@@ -118,8 +123,7 @@ def add_tests(graph: nx.MultiDiGraph, facts: TestFacts) -> None:
         for name in fixture.requests:
             target = seen[site].get(name)
             if name == fixture.name:  # its own name: the next definition out, as in pytest
-                others = tuple(f for f in facts.fixtures if f != fixture)
-                target = visible_fixtures(others, *site).get(name)
+                target = overridden(fixture, facts.fixtures, site)
             if target is not None:
                 kind: EdgeKind = "requests_fixture"
                 graph.add_edge(fixture_node(fixture), fixture_node(target), key=kind, kind=kind)

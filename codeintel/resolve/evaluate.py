@@ -1326,9 +1326,10 @@ class Evaluator:
         made = self._construction(call)
         if init is None or made is None or self.called_class(made) != cls:
             return None
-        if "**" in dict(made.keywords) and made.keyword(param) is None:
+        passed = replace(init, params=init.params[1:])
+        if spread_may_give(made, param, passed):
             return None  # ``Config(**opts)``: the mapping may hold it
-        return argument(param, replace(init, params=init.params[1:]), made)
+        return argument(param, passed, made)
 
     def _rewrites(self, cls: str, attribute: str) -> bool:
         """Whether the class's own code may make the attribute something else than what is
@@ -1405,12 +1406,20 @@ class Evaluator:
         self.CONTEXT_PATH + "/api/v1"`` (SQLBot's settings): what its one ``return``, outside
         any block, builds, with ``self.X`` read on the instance (``settings.CONTEXT_PATH``: what
         its construction passed, else its class's default). Not when a setter may change it."""
+        returned = self.property_returned(fact, owner) if self.is_property(fact) else None
+        return rebased(returned, f"{owner}.", f"{holder}.") if returned is not None else None
+
+    def is_property(self, fact: SymbolFact) -> bool:
+        """Whether a method reads as an attribute (``@property``, a cached one)."""
         decorators = {self.qualified(d) or d.text for d in fact.decorators}
-        if not decorators or not decorators <= PROPERTIES or len(fact.returned) != 1:
+        return bool(decorators) and decorators <= PROPERTIES
+
+    def property_returned(self, fact: SymbolFact, owner: str) -> Value | None:
+        """What a property of ``owner`` gives: its one ``return``, outside any block; None
+        when it has more, or a setter may change it."""
+        if len(fact.returned) != 1 or fact.returned_guards != ((),):
             return None
-        if fact.returned_guards != ((),) or self._set(owner, fact.name):
-            return None
-        return rebased(fact.returned[0], f"{owner}.", f"{holder}.")
+        return None if self._set(owner, fact.name) else fact.returned[0]
 
     def _set(self, cls: str, name: str) -> bool:
         """Whether ``cls`` defines ``name`` more than once (``@x.setter`` after ``@property``)."""
@@ -1665,6 +1674,15 @@ def argument(name: str, fact: SymbolFact, call: Value) -> Value | None:
     if name in positional and (positional.index(name) < len(call.items) or spread):
         return _at(call, positional.index(name))
     return next((p.default for p in fact.params if p.name == name), None)
+
+
+def spread_may_give(call: Value, name: str, fact: SymbolFact) -> bool:
+    """Whether ``call`` passes ``**mapping`` and neither names ``name`` nor fills it by
+    position: the mapping may hold it, so its default is not what runs."""
+    if "**" not in dict(call.keywords) or call.keyword(name) is not None:
+        return False
+    positional = [p.name for p in fact.params if p.kind == "positional"]
+    return name not in positional[: len(call.items)]
 
 
 def _given(call: Value, name: str, place: int) -> Value | None:
