@@ -1678,8 +1678,8 @@ class _Builder:
         if value is None or value.kind != "name" or self.ev.constructed(value.ref) is not None:
             return None
         key = self.ev.variable(value.ref)
-        binding = self.ev.binding(key) if key else None
-        if key is None or binding is None or binding.kind != "list":
+        binding = _joined_list(self.ev.binding(key)) if key else None
+        if key is None or binding is None:
             return None
         return (key, binding) if _wiring(binding) else None
 
@@ -2296,6 +2296,10 @@ class _Builder:
             subclasses = self._direct_subclasses(func)  # ``Base.__subclasses__()``
             if subclasses is not None:
                 return subclasses
+        if (members := self.ev.enum_members(value)) is not None:  # ``for v in Version``
+            return members
+        if func is not None and func.ref is None and func.text == "range":
+            return self._range(value)
         if value.kind == "name" and (registry := self._subclass_registry(value)) is not None:
             return tuple(key for key, _ in registry)  # ``for name in METHODS``: its keys
         if func is not None and func.ref is None and func.text == "dir" and len(value.items) == 1:
@@ -2319,12 +2323,25 @@ class _Builder:
             returned = self._property(value) if value.kind == "name" else None
             return self._items(returned, env, hops + 1) if returned is not None else None
         items = self._items(binding, env, hops + 1)  # a local's binding reads the call's bindings
-        if items is None or key is None or passed is not None or binding.kind != "list":
+        if items is None or key is None or passed is not None or _joined_list(binding) is None:
             return items
         added = self._appended(key, None)
         if not added or not added[1]:
             return None
         return (*items, *(item for item, tests in added[0] if not _imports(tests)))
+
+    def _range(self, call: Value) -> tuple[Value, ...] | None:
+        """``range(1, 3)``'s numbers, when its arguments are known numbers and few."""
+        texts = [self.ev.text(v) for v in call.items]
+        if call.keywords or not 1 <= len(texts) <= 3 or any(t.unknown for t in texts):
+            return None
+        try:
+            numbers = range(*(int(t.value) for t in texts))
+        except ValueError:  # not numbers, or a step of 0
+            return None
+        if len(numbers) > _MAX_LOOP:
+            return None
+        return tuple(Value("int", str(n)) for n in numbers)
 
     def _spread_items(self, item: Value, env: Env, hops: int) -> tuple[Value, ...]:
         """A list display's item: a ``*spread``'s items, or what it spreads when they are
@@ -5511,6 +5528,17 @@ def _reached(direct: tuple[str, ...], tree: dict[str, tuple[str, ...]]) -> list[
 def _a_page(cls: str) -> bool:
     """One of fastapi-pagination's page classes (``Page``, ``LimitOffsetPage``, ...)."""
     return cls.startswith("fastapi_pagination.") and cls.endswith("Page")
+
+
+def _joined_list(value: Value | None) -> Value | None:
+    """A list display, or lists joined by ``+`` (``routers = [a]``, then ``routers += [b]``),
+    as one list; None for anything else."""
+    if value is not None and value.kind == "add" and len(value.items) == 2:
+        parts = [_joined_list(v) for v in value.items]
+        if parts[0] is None or parts[1] is None:
+            return None
+        return Value("list", value.text, items=(*parts[0].items, *parts[1].items))
+    return value if value is not None and value.kind == "list" else None
 
 
 def _wiring(listed: Value) -> bool:

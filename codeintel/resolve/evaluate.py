@@ -56,6 +56,7 @@ MUTATORS = frozenset(
 _STORES = frozenset({"setitem", "delitem"})
 _CHANGES = MUTATORS | {"__setitem__"}
 _ENUMS = frozenset({"enum.Enum"})
+_FLAGS = frozenset({"enum.Flag", "enum.IntFlag"})
 _AUTO = frozenset({"enum.auto"})
 _CONSTANT_TRUTH = {"None": False, "False": False, "True": True}
 #: Enums whose members' ``str()`` is their value.
@@ -1032,7 +1033,7 @@ class Evaluator:
         if attribute not in ("value", "name") or not owner:
             return None
         cls = self.class_held(owner)
-        if not cls or not self.is_subclass(cls, _ENUMS):
+        if not cls or not self.is_subclass(cls, _ENUMS | _VALUED):
             return None
         if attribute == "name":
             return Value("str", name)
@@ -1041,6 +1042,29 @@ class Evaluator:
         if bound is not None and self.called_class(bound) in _AUTO and key is not None:
             return self._auto_value(key)
         return bound
+
+    def enum_members(self, value: Value) -> tuple[Value, ...] | None:
+        """``for version in Version`` over a project ``Enum`` (not a ``Flag``): its members in
+        the order written, each named (``Version.V1``); None for anything else, or when a
+        member's value is not known (an alias of an earlier value is no member of its own)."""
+        cls = self.class_held(self.qualified(value)) if value.kind == "name" else None
+        fact = self.resolver.symbols.get(cls) if cls else None
+        if cls is None or fact is None or fact.kind != "class":
+            return None
+        if not self.is_subclass(cls, _ENUMS | _VALUED) or self.is_subclass(cls, _FLAGS):
+            return None
+        module = self.resolver.symbol_module[cls]
+        scope = cls.removeprefix(f"{module}.")
+        members: dict[str, Value] = {}
+        for assign in self.resolver.modules[module].assigns:
+            if assign.scope != scope or assign.name.startswith("_") or assign.value is None:
+                continue
+            auto = self.called_class(assign.value) in _AUTO
+            text = self.text(assign.value) if not auto else Text(f"auto:{assign.name}")
+            if text.unknown or assign.guards:
+                return None
+            members.setdefault(text.value, Value("name", assign.name, ref=f"{cls}.{assign.name}"))
+        return tuple(members.values())
 
     def _enum_member(self, value: Value) -> bool:
         """Whether ``value`` names a member of an ``Enum`` whose ``str()`` is not its value

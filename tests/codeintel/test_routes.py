@@ -527,6 +527,27 @@ def test_modules_imported_by_name_in_a_listing_are_imported(fixtures: Path) -> N
     assert registered == {"/registered/notes": (), "/registered/tasks": ()}
 
 
+def test_loops_over_a_grown_list_a_range_and_an_enum(fixtures: Path) -> None:
+    """A list grown by ``+=`` keeps what ``.extend`` adds after; ``range(1, 3)`` and an enum's
+    members (not its alias) are known items, each a route of its own."""
+    routes = codeintel.analyze(fixtures / "routers_in_loops").routes()
+    found = {r.path for r in routes if r.path.split("/")[1] in _GROWN_PARTS}
+    assert found == {
+        "/grown/flows",
+        "/grown/runs",
+        "/grown/mapped",
+        "/ranged/1/flows",
+        "/ranged/2/flows",
+        "/stable/runs",
+        "/beta/runs",
+        "/major/1/mapped",
+        "/major/2/mapped",
+    }
+
+
+_GROWN_PARTS = {"grown", "ranged", "stable", "beta", "current", "major"}
+
+
 def test_route_details(registry: codeintel.CodeGraph) -> None:
     routes = {(r.method, r.path): r for r in registry.routes()}
     create = routes["POST", "/api/v1/agents/"]

@@ -12,6 +12,7 @@ from api.discovery import include_package
 from api.discovered import discover_routers
 from api.documents import add_documents
 from api.gateway import register_gateway
+from api.grown import register_grown
 from api.keyed import status_api
 from api.oauth import make_oauth_router
 from api.pages import create_pages
@@ -40,6 +41,7 @@ for path, handler in (("/ping", handlers.ping), ("/pong", handlers.pong)):
 
 register_versioned(app)
 register_gateway(app)
+register_grown(app)
 register_scanned(app)
 register_varied(app)
 register_named(app)
