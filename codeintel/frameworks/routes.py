@@ -3533,7 +3533,11 @@ class _Builder:
                     built = None  # a class body's router: one object every construction adds to
                 return [(key, self._built_env("", built) if built else {})]
             returned = self._property(value)  # a ``@property`` building it (conda-store)
-            return self._objects(returned, {}, where, depth + 1) if returned is not None else []
+            if returned is None:
+                return []
+            # read as a call of it on this construction, ``self`` the instance's class's
+            read = self._called(Value("call", value.text, func=value), where, depth + 1)
+            return read or self._objects(returned, {}, where, depth + 1)
         if value.kind != "name" or value.ref is None:
             return []
         if value.ref in self.objects:  # ``self.router`` in a subclass that inherits it
@@ -3867,8 +3871,9 @@ class _Builder:
             # ``self.router = router``; ``users = UsersController("/users").router``
             return self._objects(binding, {}, where, depth + 1)
         returned = self._property(value)
-        if returned is not None:
-            return self._objects(returned, {}, where, depth + 1)
+        if returned is not None:  # read as a call of it on the instance the name holds
+            read = self._called(Value("call", value.text, func=value), where, depth + 1)
+            return read or self._objects(returned, {}, where, depth + 1)
         held = self._on_parameter(value.ref)
         if held is not None and held in self.objects:  # ``api._router``, ``api`` an instance
             return [(held, {})]
@@ -3987,12 +3992,8 @@ class _Builder:
             bound = self._bind(fact, func, call, {})
             found = []
             func_value = call.func
-            instance = (
-                self.ev.instance_class(func_value.func)
-                if func_value is not None and func_value.func is not None
-                else None
-            )
-            if instance is not None and instance != func.rpartition(".")[0]:
+            instance = self._receiver_class(func_value, func)
+            if instance is not None:
                 # a base's method run on a subclass's instance: ``self`` is that instance
                 bound = {**bound, _SELF: Value("name", instance, ref=instance)}
             picked = set()

@@ -114,6 +114,7 @@ def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
         ("svc.plugins.app", "svc.plugins:app", False),
         ("svc.modules.app", "svc.modules:app", False),
         ("svc.controllers.app", "svc.controllers:app", False),
+        ("svc.resources.app", "svc.resources:app", False),
     ],
 )
 def test_routers_held_by_instances_and_routes_copied_at_startup(
@@ -152,6 +153,22 @@ def test_each_service_of_a_monorepo_serves_its_own_app_package(
         if r.app == f"{prefix}app.main.app"
     }
     assert static == runtime_routes(project / "services" / service, "app.main:app")
+
+
+def test_a_base_classs_property_builds_a_router_per_subclass(fixtures: Path) -> None:
+    """``users.router``, a base's ``@property`` reading ``self.prefix``, and the base's
+    method called on ``users``: each router has the subclass's prefix."""
+    routes = codeintel.analyze(fixtures / "routers_in_classes").routes()
+    found = {(r.path, r.endpoint) for r in routes if r.app == "svc.resources.app"}
+    count = "svc.resources.Resource.router.<locals>.count"
+    items = "svc.resources.Resource.items"
+    assert found == {
+        ("/users/count", count),
+        ("/users/items", items),
+        ("/teams/count", count),
+        ("/teams/items", items),
+        ("/legacy/users/items", items),
+    }
 
 
 def test_a_spelling_two_services_share_means_each_services_own_module(fixtures: Path) -> None:
