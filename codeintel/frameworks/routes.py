@@ -1035,6 +1035,8 @@ class _Builder:
                     own = replace(
                         own, env={**own.env, _SELF: Value("name", receiver, ref=receiver)}
                     )
+                if (built := self._receiver_built(closed.func, called)) is not None:
+                    own = replace(own, env={**built, **own.env})
                 self.sites[called].append((self._spread(value), own))
                 for override, cls in overrides:
                     tested = (*site.conditions, f"isinstance(self, {cls})")
@@ -1065,6 +1067,25 @@ class _Builder:
         if cls is None or cls == owner or owner not in self.resolver.mro(cls):
             return None
         return cls
+
+    def _receiver_built(self, func: Value | None, called: str) -> Env | None:
+        """``routes.register(app)`` with ``routes = Routes(routers=(items,))`` bound once: the
+        bindings that construction gives the instance (``self.routers`` read in the method),
+        when nothing sets its attributes after; None for any other call."""
+        holder = (func.ref or "").rpartition(".")[0] if func is not None else ""
+        key = self.ev.variable(holder) if holder and func and func.kind == "name" else None
+        only = self.ev.once(key)
+        call = only.value if only is not None else None
+        cls = self.ev.called_class(call) if call is not None else None
+        if key is None or call is None or cls is None or cls not in self.resolver.symbols:
+            return None
+        if called.rpartition(".")[0] not in self.resolver.mro(cls):
+            return None
+        if "*" in call.text.partition("(")[2] or any(
+            ref.startswith(f"{key}.") for ref in self.ev.assigned_attributes()
+        ):
+            return None
+        return self._constructed_env(call, cls)
 
     def _function_held(self, func: Value) -> Value:
         """``setup(app)`` with ``setup = routes.register`` bound once: the function the name
@@ -1985,6 +2006,15 @@ class _Builder:
         names |= {"APIRouter"} if obj.kind == "router" else {"FastAPI", "Starlette"}
         return written.rpartition(".")[2] in names
 
+    def _construction_binds(self, ref: str | None, env: Env) -> bool:
+        """Whether ``env``, an instance's construction, binds the attribute ``ref``: a
+        dataclass field, or one ``__init__`` sets from its parameter."""
+        if ref is None or ref in env:
+            return ref is not None
+        key = self.ev.variable(ref)
+        bound = self.ev.binding(key) if key else None
+        return bound is not None and bound.kind == "name" and bound.ref in env
+
     @staticmethod
     def _over_parameters(module: str, scope: str, refs: set[str | None]) -> bool:
         """Whether ``refs`` name a parameter (or its attribute) of the module-level function
@@ -2252,7 +2282,14 @@ class _Builder:
         """When ``refs`` name a parameter of the module-level function ``scope``: each call's
         bindings and ``if`` tests (a nested helper's calls are ``_closure_sites``')."""
         func = f"{module}.{scope}"
-        if func not in self.sites or not self._over_parameters(module, scope, refs):
+        if func not in self.sites:
+            return None
+        # or an attribute of the instance a method's calls run on (``self.routers`` of
+        # ``routes = Routes(routers=(items,))``, ``routes.register(app)``)
+        held = any(
+            self._construction_binds(ref, s.env) for _, s in self.sites[func] for ref in refs
+        )
+        if not held and not self._over_parameters(module, scope, refs):
             return None
         fact = self._callee(func)
         assert fact is not None  # the function has call sites, so it is one
@@ -3226,6 +3263,8 @@ class _Builder:
                     continue
                 arg = self._fallback(param, arg)
                 env = self._bind(fact, func, call, site.env)
+                if (built := self._receiver_built(call.func, func)) is not None:
+                    env = {**built, **env}  # ``routes.register(app)``: what ``routes`` holds
                 if _SELF in site.env:  # the instance a base's method runs on
                     env[_SELF] = site.env[_SELF]
                 for holder in self._argument_holders(_close(arg, site.env), site):
@@ -3677,18 +3716,26 @@ class _Builder:
         cls = self.ev.called_class(call) if call is not None else None
         if call is None or cls is None or not self._built_alike(key, call, cls):
             return {}
+        return self._constructed_env(call, cls)
+
+    def _constructed_env(self, call: Value, cls: str) -> Env:
+        """The bindings of the ``__init__``s ``call`` runs building an instance of ``cls``
+        (a dataclass's fields as given), each project base's as ``super().__init__`` is
+        given, with ``self`` an instance of ``cls``."""
         env: Env = {_SELF: Value("name", cls, ref=cls), **self._dataclass_given(call, cls)}
+        built: Value | None = call
+        owner: str | None = cls
         for _ in range(_MAX_DEPTH):  # and each project base's, as ``super().__init__`` is given
-            runs = self._constructor(cls) if cls else None  # its own ``__init__``, or a base's
+            runs = self._constructor(owner) if owner else None  # its own, or a base's
             init = self._callee(runs)
-            if call is None or runs is None or init is None or init.kind != "method":
+            if built is None or runs is None or init is None or init.kind != "method":
                 break
-            cls = runs.rpartition(".")[0]
-            env.update(self._bind(init, runs, call, {}))
-            found = self._super_init(cls)
-            base = self._super_class(found, cls) if found is not None else None
-            call = self._handed_up(call, cls, found) if found is not None and base else None
-            cls = base
+            owner = runs.rpartition(".")[0]
+            env.update(self._bind(init, runs, built, {}))
+            found = self._super_init(owner)
+            base = self._super_class(found, owner) if found is not None else None
+            built = self._handed_up(built, owner, found) if found is not None and base else None
+            owner = base
         return env
 
     def _set_per_instance(self, key: str) -> bool:

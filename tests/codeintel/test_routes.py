@@ -115,6 +115,7 @@ def test_an_app_held_by_an_instance_attribute_serves_what_its_methods_include(
         ("svc.modules.app", "svc.modules:app", False),
         ("svc.controllers.app", "svc.controllers:app", False),
         ("svc.resources.app", "svc.resources:app", False),
+        ("svc.registers.app", "svc.registers:app", False),
     ],
 )
 def test_routers_held_by_instances_and_routes_copied_at_startup(
@@ -169,6 +170,14 @@ def test_a_base_classs_property_builds_a_router_per_subclass(fixtures: Path) -> 
         ("/teams/items", items),
         ("/legacy/users/items", items),
     }
+
+
+def test_a_method_loops_over_what_its_instances_construction_gave(fixtures: Path) -> None:
+    """``v1.register(app)`` loops over ``self.routers``, given to ``Versioned(...)`` bound
+    to ``v1``; a frozen dataclass's field too: each call includes its instance's."""
+    routes = codeintel.analyze(fixtures / "routers_in_classes").routes()
+    found = {r.path for r in routes if r.app == "svc.registers.app"}
+    assert found == {"/items", "/v1/items", "/v1/users", "/api/users"}
 
 
 def test_a_spelling_two_services_share_means_each_services_own_module(fixtures: Path) -> None:
