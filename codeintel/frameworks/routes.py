@@ -94,6 +94,7 @@ _INCLUDES = frozenset({"include_router", "mount", "host", _VERSIONED})
 #: parent's ``dependencies=`` or tags, as an included router's do.
 _INCLUDED_AS_DECLARED = frozenset({"mount", "host", "copy"})
 _MOUNTS = frozenset({"mount", "host"})
+_MOUNT_CLASSES = frozenset({"starlette.routing.Mount", "fastapi.routing.Mount"})
 #: The condition of what a router gets after it is included (see ``_include_order``).
 _LAZY_INCLUDES = "fastapi >= 0.137"
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
@@ -818,9 +819,14 @@ class _Builder:
                 # the routes another app or router holds, served as they are
                 self.edges[obj.key].append(_Edge("copy", holder, given, self._entry(obj.key, site)))
                 continue
+            if self._route_class(item) in _MOUNT_CLASSES and _mounted(item) is not None:
+                # ``FastAPI(routes=[Mount("/api", app=api)])``: as ``app.mount("/api", api)``
+                child = self._behind_middleware(_mounted(item))
+                self.edges[obj.key].append(_Edge("mount", child, item, self._entry(obj.key, site)))
+                continue
             default = ROUTE_CLASSES.get(self._route_class(item) or "")
             if default is None:
-                continue  # a Starlette route or mount: no API operation
+                continue  # a Starlette route: no API operation
             value = item.keyword("endpoint") or (item.items[1] if len(item.items) > 1 else None)
             endpoint = self._endpoint(value, site)
             methods = self._methods(item, default, site)
@@ -859,7 +865,7 @@ class _Builder:
     def _route_class(self, item: Value) -> str | None:
         cls = self.ev.called_class(item)
         for name in self.resolver.mro(cls) if cls else ():
-            if name in ROUTE_CLASSES:
+            if name in ROUTE_CLASSES or name in _MOUNT_CLASSES:
                 return name
         return None
 
@@ -5587,6 +5593,11 @@ def _joined_list(value: Value | None) -> Value | None:
             return None
         return Value("list", value.text, items=(*parts[0].items, *parts[1].items))
     return value if value is not None and value.kind == "list" else None
+
+
+def _mounted(mount: Value) -> Value | None:
+    """The app a ``Mount(path, app)`` serves under its path; None for one given routes."""
+    return mount.keyword("app") or (mount.items[1] if len(mount.items) > 1 else None)
 
 
 def _wiring(listed: Value) -> bool:

@@ -30,6 +30,7 @@ APPS = [
     ("routers_via_functions", "shop.global_app:app"),
     ("routers_via_functions", "shop.state_app:app"),
     ("routers_via_functions", "shop.storefront:app"),
+    ("routers_via_functions", "shop.composed:app"),
     ("routers_in_loops", "api.main:app"),
     ("routers_in_loops", "api.flagged:main_app"),
     ("routers_in_loops", "api.flagged:index_app"),
@@ -572,6 +573,16 @@ def test_loops_over_a_grown_list_a_range_and_an_enum(fixtures: Path) -> None:
 
 
 _GROWN_PARTS = {"grown", "ranged", "stable", "beta", "current", "major"}
+
+
+def test_mounts_given_in_routes_serve_their_apps(fixtures: Path) -> None:
+    """``FastAPI(routes=[Mount("/reports", app=reports)])`` serves the sub-app's routes under
+    the path, as ``app.mount`` does; a router's own ``Mount`` is never included (CI206)."""
+    graph = codeintel.analyze(fixtures / "routers_via_functions")
+    served = {r.path for r in graph.routes() if r.app == "shop.composed.app"}
+    assert served == {"/reports/daily", "/status/ok", "/shelf"}
+    never = [d for d in graph.diagnostics if d.file == "shop/composed.py"]
+    assert [(d.code, d.line) for d in never] == [("CI206", 23)]
 
 
 def test_route_details(registry: codeintel.CodeGraph) -> None:

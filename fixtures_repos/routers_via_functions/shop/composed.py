@@ -1,0 +1,37 @@
+"""An app given its sub-apps as ``Mount``s in ``routes=`` (Starlette's way), one behind a
+middleware, and including a router whose own ``Mount`` ``include_router`` never serves."""
+
+from fastapi import APIRouter, FastAPI
+from fastapi.routing import Mount
+from starlette.middleware.cors import CORSMiddleware
+from starlette.routing import Mount as StarletteMount
+
+reports = FastAPI()
+status = FastAPI()
+
+
+@reports.get("/daily")
+def daily() -> str:
+    return "daily"
+
+
+@status.get("/ok")
+def ok() -> str:
+    return "ok"
+
+
+shelf = APIRouter(routes=[Mount("/never", app=status)])
+
+
+@shelf.get("/shelf")
+def shelf_items() -> list[str]:
+    return []
+
+
+app = FastAPI(
+    routes=[
+        StarletteMount("/reports", app=reports),
+        Mount(path="/status", app=CORSMiddleware(status, allow_origins=["*"])),
+    ]
+)
+app.include_router(shelf)
