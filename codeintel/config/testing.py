@@ -54,6 +54,7 @@ def _pytest_toml(
     reader: ConfigReader, path: str, header: str, options: dict[str, object]
 ) -> PytestSettings:
     asyncio_mode, anyio_mode = options.get("asyncio_mode"), options.get("anyio_mode")
+    loop_scope = options.get("asyncio_default_fixture_loop_scope")
     return PytestSettings(
         file=path,
         line=reader.line_of(path, header),
@@ -61,6 +62,7 @@ def _pytest_toml(
         addopts=tuple(_split(options.get("addopts"))),
         markers=tuple(m.split(":")[0].strip() for m in _lines(options.get("markers"))),
         asyncio_mode=asyncio_mode if isinstance(asyncio_mode, str) else None,
+        asyncio_loop_scope=loop_scope if isinstance(loop_scope, str) else None,
         anyio_mode=anyio_mode if isinstance(anyio_mode, str) else None,
         usefixtures=tuple(_split(options.get("usefixtures"))),
         **{k: tuple(_split(options[k])) for k in _COLLECTION if k in options},
@@ -97,6 +99,7 @@ def _pytest_ini(
             m.split(":")[0].strip() for m in values.get("markers", "").splitlines() if m.strip()
         ),
         asyncio_mode=values.get("asyncio_mode"),
+        asyncio_loop_scope=values.get("asyncio_default_fixture_loop_scope"),
         anyio_mode=values.get("anyio_mode"),
         usefixtures=tuple(shlex.split(values.get("usefixtures", ""))),
         **{k: tuple(values[k].split()) for k in _COLLECTION if k in values},

@@ -29,6 +29,11 @@ class Fixture(Frozen):
     #: a plugin's place in the order pytest registers plugins (0 for the others): of two
     #: plugins' fixtures of one name, the one registered later wins
     registered: int = 0
+    #: an ``async def`` fixture, whether ``@pytest_asyncio.fixture`` decorates it, and the
+    #: event loop scope it asks that for (``loop_scope=``): how pytest-asyncio runs it
+    coroutine: bool = False
+    asyncio_decorated: bool = False
+    loop_scope: str | None = None
 
 
 class TestFunction(Frozen):

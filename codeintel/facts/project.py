@@ -37,6 +37,8 @@ class PytestSettings(Frozen):
     addopts: tuple[str, ...]
     markers: tuple[str, ...]
     asyncio_mode: str | None
+    #: pytest-asyncio's ``asyncio_default_fixture_loop_scope``
+    asyncio_loop_scope: str | None = None
     anyio_mode: str | None = None  # "auto": anyio's plugin runs every coroutine test
     #: fixtures every test gets, as if each carried ``@pytest.mark.usefixtures(...)``
     usefixtures: tuple[str, ...] = ()

@@ -16,7 +16,7 @@ from codeintel.facts.project import Dependency, PytestSettings
 from codeintel.frameworks.factoryboy import registered_fixtures
 from codeintel.frameworks.plugin_globs import plugin_names
 from codeintel.resolve.evaluate import Evaluator, argument
-from codeintel.resolve.framework_names import FIXTURE_DECORATORS, UNITTEST_CASES
+from codeintel.resolve.framework_names import ASYNCIO_FIXTURES, FIXTURE_DECORATORS, UNITTEST_CASES
 from codeintel.resolve.resolver import Target
 from codeintel.resolve.truth import holds
 from codeintel.resolve.walks import autoloaded, namespace_write
@@ -143,13 +143,16 @@ def fixture_closure(
     confcutdir: str = "",
     usefixtures: tuple[str, ...] = (),
     params: Iterable[str] = (),
+    loops: AsyncioLoops | None = None,
 ) -> dict[str, Fixture]:
     """The project's fixtures pytest sets up for a test in ``test_file`` that requests
     ``requests``, by name, each its closest definition: the config's ``usefixtures``, the name
     of every autouse fixture the test sees (one a plain fixture overrides still runs: pytest
     keeps the name autouse), ``requests``, and what each of them requests, resolved where the
     test is; a definition requesting its own name adds what the one it overrides requests.
-    ``params``, the names the test's direct ``parametrize`` fills, are no fixture's."""
+    ``params``, the names the test's direct ``parametrize`` fills, are no fixture's;
+    ``loops``: the ``event_loop`` the project's pytest-asyncio release asks for on behalf
+    of the async fixtures it runs."""
     folder, classes = posixpath.dirname(test_file), _class_nodes(test_file, test_class)
     seen = tuple(
         f for f in fixtures if _rank(f, test_file, folder, classes, confcutdir) is not None
@@ -167,6 +170,7 @@ def fixture_closure(
         if name in best and name not in closure:
             closure[name] = best[name]
             todo += _requested_through_overrides(best[name], seen, (test_file, test_class))
+            todo += loops.requests(best[name]) if loops is not None else ()
     return {name: closure[name] for name in sorted(closure)}
 
 
@@ -193,6 +197,73 @@ def plugin_autouse(
         if autouse and not _below(specifier, since):
             names += autouse
     return tuple(sorted(set(names)))
+
+
+@dataclass(frozen=True)
+class AsyncioLoops:
+    """How a pytest-asyncio release from 0.18 to 0.26 runs async fixtures: it adds
+    ``event_loop`` to the names each asks for as tests are collected (all it runs before
+    0.23; from 0.23, those whose loop is per test), so a project's own ``event_loop`` is set
+    up for every test an async fixture reaches. It runs every async fixture in ``auto`` mode,
+    in ``strict`` mode only ``@pytest_asyncio.fixture`` ones."""
+
+    minor: int  # of release 0.x
+    mode: str
+    loop_scope: str | None  # ``asyncio_default_fixture_loop_scope`` (read from 0.24)
+
+    def requests(self, fixture: Fixture) -> tuple[str, ...]:
+        runs = fixture.asyncio_decorated or (fixture.coroutine and self.mode != "strict")
+        if not runs or "event_loop" in fixture.requests:
+            return ()
+        if self.minor >= 24:  # the loop scope asked for, the ini's default, the fixture's
+            scope = fixture.loop_scope or self.loop_scope or fixture.scope
+        else:
+            scope = fixture.scope if self.minor == 23 else "function"
+        return ("event_loop",) if scope == "function" else ()
+
+
+#: The last 0.x release of pytest-asyncio; 1.0 dropped ``event_loop``.
+_ASYNCIO_LAST_MINOR = 26
+
+
+def asyncio_loops(
+    dependencies: Iterable[Dependency], settings: PytestSettings | None
+) -> AsyncioLoops | None:
+    """The behaviour of the pytest-asyncio release the project's specifier makes pip pick
+    (its highest), when that is 0.18 to 0.26; None for a later one, or any not pinned below
+    1.0 (pip takes the newest)."""
+    minors = [_highest_minor(d.specifier) for d in dependencies if d.name == "pytest-asyncio"]
+    minor = min((m for m in minors if m is not None), default=None)
+    if minor is None or not 18 <= minor <= _ASYNCIO_LAST_MINOR:
+        return None
+    mode = settings.asyncio_mode if settings is not None else None
+    scope = settings.asyncio_loop_scope if settings is not None else None
+    # 0.18 and 0.19 default to ``legacy``, which runs every async fixture as ``auto`` does
+    return AsyncioLoops(minor, mode or ("auto" if minor < 20 else "strict"), scope)
+
+
+def _highest_minor(specifier: str) -> int | None:
+    """The minor of the highest 0.x release a specifier admits (``==0.21.2``, ``<0.25``,
+    ``^0.20.2``, ``~=0.23.5``, ``>=0.21,<0.24``); None when it admits 1.0 or later."""
+    ceilings = [c for clause in specifier.split(",") if (c := _ceiling(clause)) is not None]
+    return min(ceilings, default=None)
+
+
+def _ceiling(clause: str) -> int | None:
+    """The highest 0.x minor one clause admits; None for one with no ceiling below 1.0."""
+    match = re.fullmatch(r"\s*(==|<=|<|~=|\^|~)?\s*(\d+(?:\.\d+)*)(?:\.\*)?\s*", clause)
+    if match is None:
+        return None  # ``>=``, ``>``, ``!=``: no ceiling
+    op, written = match[1] or "==", [int(p) for p in match[2].split(".")]
+    major, minor, rest = written[0], (written[1:] or [0])[0], any(written[2:])
+    if op == "<":
+        if major == 0:
+            return minor if rest else (minor - 1 if minor else None)
+        return _ASYNCIO_LAST_MINOR if (major, minor, rest) == (1, 0, False) else None
+    any_minor = len(written) == 1 if op in ("^", "~") else op == "~=" and len(written) == 2
+    if any_minor:  # ``^0``, ``~=0.21``: any later 0.x
+        return _ASYNCIO_LAST_MINOR if major == 0 else None
+    return minor if major == 0 else None
 
 
 def _below(specifier: str, release: tuple[int, ...]) -> bool:
@@ -1071,7 +1142,14 @@ def _fixture(
         params=keyword("params") is not None,
         requests=_argnames(fact, fact.decorators, evaluator),
         visible_from=where,
+        coroutine=fact.is_async,
+        asyncio_decorated=evaluator.qualified(_called(decorator)) in ASYNCIO_FIXTURES,
+        loop_scope=_string(keyword("loop_scope"), evaluator),
     )
+
+
+def _called(decorator: Value) -> Value:
+    return decorator.func if decorator.kind == "call" and decorator.func else decorator
 
 
 def _string(value: Value | None, evaluator: Evaluator) -> str | None:

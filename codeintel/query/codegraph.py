@@ -27,7 +27,12 @@ from codeintel.facts.project import Dependency, ImportRoot, Project
 from codeintel.facts.routes import Route
 from codeintel.facts.schemas import Schema
 from codeintel.facts.services import Component
-from codeintel.frameworks.fixtures import fixture_closure, plugin_autouse, visible_fixtures
+from codeintel.frameworks.fixtures import (
+    asyncio_loops,
+    fixture_closure,
+    plugin_autouse,
+    visible_fixtures,
+)
 
 _SYMBOL_KINDS: frozenset[SymbolKind] = frozenset(get_args(SymbolKind))
 _MODULE_KINDS: frozenset[NodeKind] = frozenset({"module", "package"})
@@ -122,8 +127,10 @@ class CodeGraph:
     ) -> dict[str, Fixture]:
         """The project's fixtures pytest sets up for a test in ``test_file`` (which need not
         exist yet) asking for ``requests`` (its fixtures and uses), by name: those, the config's
-        ``usefixtures``, the autouse ones it sees, and all they request in turn, but for the
-        ``params`` its direct ``parametrize`` fills (``TestFunction.params``)."""
+        ``usefixtures``, the autouse ones it sees, and all they request in turn (with the
+        ``event_loop`` a pytest-asyncio release before 1.0 asks for on behalf of async
+        fixtures), but for the ``params`` its direct ``parametrize`` fills
+        (``TestFunction.params``)."""
         project = self.project(test_file)
         usefixtures = project.pytest.usefixtures if project.pytest is not None else ()
         usefixtures += plugin_autouse(project.dependencies, project.pytest)
@@ -135,6 +142,7 @@ class CodeGraph:
             project.confcutdir,
             usefixtures,
             params,
+            asyncio_loops(project.dependencies, project.pytest),
         )
 
     def tests(self) -> list[TestFunction]:

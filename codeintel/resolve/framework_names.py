@@ -199,6 +199,7 @@ UNITTEST_CASES = frozenset(
 FIXTURE_DECORATORS = frozenset(
     {"pytest.fixture", "pytest_asyncio.fixture", "_pytest.fixtures.fixture"}
 )
+ASYNCIO_FIXTURES = frozenset({"pytest_asyncio.fixture", "pytest_asyncio.plugin.fixture"})
 HTTP_EXCEPTIONS = frozenset(
     {
         "fastapi.HTTPException",

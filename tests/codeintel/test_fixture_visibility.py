@@ -181,3 +181,65 @@ def test_pytest_sets_up_that_closure(tmp_path: Path) -> None:
     _write(tmp_path, files)
     run = _pytest(tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+_ASYNC_FIXTURES = (
+    "import asyncio\n\nimport pytest\nimport pytest_asyncio\n\n\n"
+    "@pytest.fixture(scope='session')\ndef event_loop():\n"
+    "    loop = asyncio.new_event_loop()\n    yield loop\n    loop.close()\n\n\n"
+    "@pytest.fixture\nasync def client():\n    return 1\n\n\n"
+    "@pytest.fixture(scope='session')\nasync def engine():\n    return 2\n\n\n"
+    "@pytest_asyncio.fixture(scope='session', loop_scope='function')\n"
+    "async def marked():\n    return 3\n\n\n"
+    "@pytest.fixture\ndef plain():\n    return 4\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("specifier", "options", "asking"),
+    [
+        # 0.18 to 0.22: every async fixture the mode runs asks for it
+        ("==0.21.2", 'asyncio_mode = "auto"', {"client", "engine", "marked"}),
+        ("~=0.20.2", "", {"marked"}),  # strict by default from 0.20: the decorated only
+        (">=0.18.3,<0.19", "", {"client", "engine", "marked"}),  # legacy mode
+        # 0.23: those of function scope; from 0.24, of function loop scope
+        ("~=0.23.5", 'asyncio_mode = "auto"', {"client"}),
+        (
+            ">=0.21.1,<0.25.0",
+            'asyncio_mode = "auto"\nasyncio_default_fixture_loop_scope = "session"',
+            {"marked"},
+        ),
+        ("<0.25", 'asyncio_mode = "auto"', {"client", "marked"}),
+        # 1.0 has no event_loop; unpinned, pip takes the newest
+        (">=0.23", 'asyncio_mode = "auto"', set()),
+        ("==1.0.0", 'asyncio_mode = "auto"', set()),
+    ],
+)
+def test_pytest_asyncio_before_1_asks_for_event_loop_for_async_fixtures(
+    tmp_path: Path, specifier: str, options: str, asking: set[str]
+) -> None:
+    """pytest-asyncio 0.18 to 0.26 adds ``event_loop`` to what the async fixtures it runs ask
+    for as tests are collected (by its release, mode and loop scopes; checked against 0.20.3,
+    0.21.2, 0.23.8, 0.24.0 and 0.25.3 at runtime): a test reaching one gets the project's
+    ``event_loop``, one reaching none does not."""
+    pyproject = (
+        f'[project]\nname = "p"\nversion = "0"\n'
+        f'dependencies = ["pytest-asyncio{specifier}"]\n\n'
+        f"[tool.pytest.ini_options]\n{options}\n"
+    )
+    _write(tmp_path, {"pyproject.toml": pyproject, "tests/conftest.py": _ASYNC_FIXTURES})
+    graph = codeintel.analyze(tmp_path)
+    fixtures = ("client", "engine", "marked", "plain")
+    closures = {name: graph.fixture_closure("tests/test_x.py", None, [name]) for name in fixtures}
+    assert {name for name, closure in closures.items() if "event_loop" in closure} == asking
+
+
+def test_a_poetry_caret_keeps_pytest_asyncio_below_its_next_minor(tmp_path: Path) -> None:
+    pyproject = (
+        '[tool.poetry]\nname = "p"\nversion = "0"\n\n'
+        '[tool.poetry.group.dev.dependencies]\npytest-asyncio = "^0.21.0"\n\n'
+        '[tool.pytest.ini_options]\nasyncio_mode = "auto"\n'
+    )
+    _write(tmp_path, {"pyproject.toml": pyproject, "tests/conftest.py": _ASYNC_FIXTURES})
+    closure = codeintel.analyze(tmp_path).fixture_closure("tests/test_x.py", None, ["engine"])
+    assert sorted(closure) == ["engine", "event_loop"]
