@@ -211,12 +211,40 @@ def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
     value = _uncast(value, evaluator)
     if value is not None and value.kind == "name":
         key = evaluator.variable(value.ref)
-        value = _uncast(evaluator.binding(key) if key else None, evaluator)
+        value = _uncast(_default_held(key, evaluator) if key else None, evaluator)
     if value is not None and value.kind == "subscript":  # ``user = DEPS["get"]`` (bitcart)
         value = evaluator.subscripted(value)
+    if value is not None and value.kind == "ifexp" and len(value.items) == 3:
+        value = _either_depends(value, evaluator)
     if value is not None and value.kind == "call" and not _is_depends(value, evaluator):
         value = _returned_depends(value, evaluator)
     return value if _is_depends(value, evaluator) else None
+
+
+def _default_held(key: str, evaluator: Evaluator) -> Value | None:
+    """What a module variable used as a default holds once its module has run: bound again
+    (``user = Header()``, then ``user = Depends(current_user)``), the last binding, or the
+    one its module's ``if`` tests leave, when they tell; else its first."""
+    if len(evaluator.assigns.get(key, ())) < 2:
+        return evaluator.binding(key)
+    last = evaluator.branch_binding(key) or evaluator.rebound(key, _AFTER_ALL)
+    return last or evaluator.binding(key)
+
+
+_AFTER_ALL = 10**9  # a line below any module's last
+
+
+def _either_depends(value: Value, evaluator: Evaluator) -> Value | None:
+    """``Depends(write) if WRITE_PORT else Depends(read)``: the branch its test picks; when
+    that is not known and both are ``Depends``, one whose provider the run decides (a
+    placeholder, reported)."""
+    picked = evaluator.branch(value)
+    if picked is not None:
+        return _uncast(picked, evaluator)
+    branches = value.items[1:]
+    if not all(_is_depends(_uncast(v, evaluator), evaluator) for v in branches):
+        return None
+    return replace(branches[0], items=(Value("other", value.text),), keywords=())
 
 
 def _returned_depends(call: Value, evaluator: Evaluator, hops: int = 0) -> Value | None:

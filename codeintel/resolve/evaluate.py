@@ -722,6 +722,14 @@ class Evaluator:
                 return self.text(resolved, hops + 1)
         return Text(placeholder(value.text), (value.text,))
 
+    def branch(self, value: Value) -> Value | None:
+        """The branch of ``a if test else b`` its test's truth picks (an unset variable's
+        default read as the run where it is unset); None when that is not known."""
+        if value.kind != "ifexp" or len(value.items) != 3:
+            return None
+        held = self._truth(value.items[0], 0)
+        return None if held is None else value.items[1] if held else value.items[2]
+
     def _resolved_value(self, value: Value, hops: int) -> Value | None:
         if value.kind == "or" and len(value.items) == 2:
             return self._either(value.items[0], value.items[1], hops)

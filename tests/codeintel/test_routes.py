@@ -2957,6 +2957,59 @@ def test_dependency_injector_markers_are_instances_of_their_class(tmp_path: Path
     )
 
 
+_DEFAULTS_BOUND_AGAIN = (
+    "import os\n\nfrom fastapi import Depends, FastAPI, Header\n\n"
+    "WRITE_PORT = os.getenv('WRITE_PORT')\n\n"
+    "def current() -> str:\n    return 'u'\n\n"
+    "def anonymous() -> None:\n    return None\n\n"
+    "def writer() -> str:\n    return 'w'\n\n"
+    "def reader() -> str:\n    return 'r'\n\n"
+    "user = Header(default=None)\nuser = Depends(current)\n\n"
+    "if WRITE_PORT:\n    guest = Depends(current)\nelse:\n    guest = Depends(anonymous)\n\n"
+    "app = FastAPI()\n\n"
+    "@app.get('/rebound')\ndef rebound(u=user): ...\n\n"
+    "@app.get('/branched')\ndef branched(u=guest): ...\n\n"
+    "@app.get('/either')\n"
+    "def either(pool=Depends(writer) if WRITE_PORT else Depends(reader)): ...\n"
+)
+
+
+def test_a_default_bound_again_or_chosen_by_a_test_is_the_one_that_runs(tmp_path: Path) -> None:
+    """A module variable bound again (``user = Header()``, then ``Depends(current)``), one
+    bound per branch of an ``if``, and ``Depends(a) if FLAG else Depends(b)`` as a default:
+    the binding the module leaves, the unset variable's branch; a test no one can read
+    leaves a placeholder the run decides, reported (CI204), never nothing."""
+    (tmp_path / "main.py").write_text(_DEFAULTS_BOUND_AGAIN)
+    (tmp_path / "odd.py").write_text(
+        "import random\n\nfrom fastapi import Depends, FastAPI\n\n"
+        "def a() -> int:\n    return 1\n\ndef b() -> int:\n    return 2\n\n"
+        "odd = FastAPI()\n\n"
+        "@odd.get('/odd')\ndef either(v=Depends(a) if random.random() else Depends(b)): ...\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    chains = {r.path: r.all_dependencies for r in graph.routes()}
+    assert chains == {
+        "/rebound": ("main.current",),
+        "/branched": ("main.anonymous",),
+        "/either": ("main.reader",),
+        "/odd": ("<?Depends(a) if random.random() else Depends(b)>",),
+    }
+    assert [(d.code, d.file) for d in graph.diagnostics] == [("CI204", "odd.py")]
+
+
+@pytest.mark.slow
+def test_defaults_bound_again_are_solved_as_fastapi_solves_them(tmp_path: Path) -> None:
+    (tmp_path / "main.py").write_text(_DEFAULTS_BOUND_AGAIN)
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /rebound": ["main.current"],
+            "GET /branched": ["main.anonymous"],
+            "GET /either": ["main.reader"],
+        },
+    )
+
+
 @pytest.mark.slow
 def test_an_annotation_fastapi_cannot_evaluate_keeps_no_depends(tmp_path: Path) -> None:
     """Under ``from __future__ import annotations``, ``Annotated[Session, Depends(get_db)]``
