@@ -624,7 +624,11 @@ class _Collector:
 
     def visit_Expr(self, node: cst.Expr) -> None:
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        if isinstance(value, cst.Call):  # ``await startup(app)`` passes ``app`` on too
+        if isinstance(value, cst.Tuple):  # ``app.include_router(r),``: a stray comma
+            for element in value.elements:
+                if isinstance(element.value, cst.Call):
+                    self._statement(element.value, "call")
+        elif isinstance(value, cst.Call):  # ``await startup(app)`` passes ``app`` on too
             self._statement(value, "call")
         elif isinstance(value, (cst.ListComp, cst.SetComp)) and isinstance(value.elt, cst.Call):
             # ``[app.include_router(r) for r in routers]``: the call, once per item

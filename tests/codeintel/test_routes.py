@@ -2498,6 +2498,17 @@ def test_additions_through_map_count(tmp_path: Path) -> None:
     assert _served(_project(tmp_path, {"main.py": main}, ("a", "b"))) == {("/a", ()), ("/b", ())}
 
 
+def test_an_include_with_a_stray_trailing_comma_still_runs(tmp_path: Path) -> None:
+    """``app.include_router(a.router, prefix="/x"),`` is a tuple statement holding the call."""
+    main = (
+        "from fastapi import FastAPI\n\nimport a, b\n\napp = FastAPI()\n"
+        "app.include_router(a.router, prefix='/x'),\n"
+        "app.include_router(b.router), print('wired')\n"
+    )
+    served = _served(_project(tmp_path, {"main.py": main}, ("a", "b")))
+    assert served == {("/x/a", ()), ("/b", ())}
+
+
 def test_a_helper_on_one_of_many_instances_adds_no_made_up_paths(tmp_path: Path) -> None:
     """Instances of one class share one router here: a helper's per-call prefix on it would
     reach the other instances' routers, so it stays unknown (runtime: /one/x alone)."""
