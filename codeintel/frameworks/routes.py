@@ -54,6 +54,7 @@ from codeintel.resolve.framework_names import (
     ANNOTATED,
     APP_CLASSES,
     BODY,
+    LIBRARY_ROUTER_FUNCTIONS,
     LIBRARY_ROUTERS,
     MODEL_ROOTS,
     PAGE_CONTEXT,
@@ -4085,12 +4086,15 @@ class _Builder:
 
     def _library_router(self, call: Value, where: str) -> str | None:
         """``fastapi_users.get_auth_router(backend)``: a router a library builds with fixed
-        routes (``LIBRARY_ROUTERS``), made here with them, declared where it is called."""
+        routes (``LIBRARY_ROUTERS``, ``LIBRARY_ROUTER_FUNCTIONS``), made here with them,
+        declared where it is called."""
         func = call.func
         holder, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
         key = self.ev.variable(holder) if holder else None
         cls = self.ev.instance_class(self.ev.binding(key)) if key else None
         routes = LIBRARY_ROUTERS.get(f"{cls}.{method}") if cls else None
+        if routes is None:  # ``get_oauth_router(client, backend, ...)``, the function itself
+            routes = LIBRARY_ROUTER_FUNCTIONS.get(self.ev.qualified(func) or "")
         if routes is None:
             return None
         built = f"{call.text} at {where}"

@@ -301,6 +301,13 @@ LIBRARY_ROUTERS: dict[str, tuple[tuple[str, str, str], ...]] = {
     for owner in ("fastapi_users.FastAPIUsers", "fastapi_users.fastapi_users.FastAPIUsers")
     for method, routes in _FASTAPI_USERS_ROUTERS.items()
 }
+#: The same routers built by fastapi-users' functions (``from fastapi_users.router import
+#: get_oauth_router``), by the package's name for each and its module's.
+LIBRARY_ROUTER_FUNCTIONS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    f"{module}.{method}": routes
+    for method, routes in _FASTAPI_USERS_ROUTERS.items()
+    for module in (_USERS, routes[0][2].partition(f".{method}.")[0])
+}
 #: fastapi-users' ``FastAPIUsers`` class, by both of its import paths.
 FASTAPI_USERS = frozenset(
     {"fastapi_users.FastAPIUsers", "fastapi_users.fastapi_users.FastAPIUsers"}

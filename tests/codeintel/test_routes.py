@@ -1634,6 +1634,28 @@ def test_fastapi_users_routers_serve_the_library_s_routes(tmp_path: Path) -> Non
     ]
 
 
+def test_fastapi_users_router_functions_serve_the_same_routes(tmp_path: Path) -> None:
+    """``get_oauth_router(client, backend, ...)`` imported from ``fastapi_users.router`` (or
+    its module): the routes the ``FastAPIUsers`` method builds with it (fastapi-users 15)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n"
+        "from fastapi_users.router import get_oauth_router\n"
+        "from fastapi_users.router.verify import get_verify_router\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(get_oauth_router(client, backend, manager, 'S'), prefix='/o')\n"
+        "app.include_router(get_verify_router(manager, Read))\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    library = "fastapi_users.router."
+    assert {(r.method, r.path, r.endpoint.removeprefix(library)) for r in graph.routes()} == {
+        ("GET", "/o/authorize", "oauth.get_oauth_router.<locals>.authorize"),
+        ("GET", "/o/callback", "oauth.get_oauth_router.<locals>.callback"),
+        ("POST", "/request-verify-token", "verify.get_verify_router.<locals>.request_verify_token"),
+        ("POST", "/verify", "verify.get_verify_router.<locals>.verify"),
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 6), ("CI204", 7)]
+
+
 def test_fastapi_users_current_user_asks_for_the_manager_and_each_backend(
     tmp_path: Path,
 ) -> None:
