@@ -11,6 +11,8 @@ APP_CLASSES = frozenset(
         # Cadwyn's versioned app (airflow's execution API): a FastAPI subclass
         "cadwyn.Cadwyn",
         "cadwyn.applications.Cadwyn",
+        # a Starlette app serving FastAPI apps it mounts (``routes=[Mount("/api", app=api)]``)
+        "starlette.applications.Starlette",
     }
 )
 

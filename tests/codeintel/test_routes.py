@@ -31,6 +31,7 @@ APPS = [
     ("routers_via_functions", "shop.state_app:app"),
     ("routers_via_functions", "shop.storefront:app"),
     ("routers_via_functions", "shop.composed:app"),
+    ("routers_via_functions", "shop.starlette_root:app"),
     ("routers_in_loops", "api.main:app"),
     ("routers_in_loops", "api.flagged:main_app"),
     ("routers_in_loops", "api.flagged:index_app"),
@@ -583,6 +584,9 @@ def test_mounts_given_in_routes_serve_their_apps(fixtures: Path) -> None:
     assert served == {"/reports/daily", "/status/ok", "/shelf"}
     never = [d for d in graph.diagnostics if d.file == "shop/composed.py"]
     assert [(d.code, d.line) for d in never] == [("CI206", 23)]
+    # a Starlette app mounting FastAPI apps is the app that serves them
+    starlette = {r.path for r in graph.routes() if r.app == "shop.starlette_root.app"}
+    assert starlette == {"/api/items", "/internal/api/run"}
 
 
 def test_route_details(registry: codeintel.CodeGraph) -> None:
