@@ -1060,11 +1060,13 @@ def _paired(
     target: cst.BaseExpression, value: cst.BaseExpression | None
 ) -> dict[int, cst.BaseExpression]:
     """``app, instance = create(), None`` (txtai): each name with the value it gets;
-    ``public, private = get_routers()`` (openreplay): each name with its item of the result."""
+    ``public, private = get_routers()`` (openreplay), ``router, prefix = item``: each name
+    with its item of the result."""
     sequences = (cst.Tuple, cst.List)
     if not isinstance(target, sequences):
         return {}
-    if isinstance(value, cst.Call) and not any(
+    held = (cst.Call, cst.Name, cst.Attribute, cst.Subscript)  # ``router, prefix = item``
+    if isinstance(value, held) and not any(
         isinstance(e, cst.StarredElement) for e in target.elements
     ):
         return {

@@ -1302,7 +1302,7 @@ class _Builder:
         )
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
-        call = _copied_by_loop(call) or call
+        call = _copied_by_loop(call) or self._unaliased(call)
         sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)
         per_call = self._per_call(module, call, sites)
         sites = self._under_callers(module, call.scope, per_call, _may_register(call.value))
@@ -1315,6 +1315,18 @@ class _Builder:
         if unknown is not None and any(registered):
             message = f"cannot tell what `{unknown}` runs over"
             self.diagnostics.add(Diagnostic("CI202", file, call.line, message))
+
+    def _unaliased(self, call: CallFact) -> CallFact:
+        """``include_api = api_router.include_router``, then ``include_api(users, ...)``: a
+        call of the method the name holds, bound once."""
+        func = call.value.func
+        only = self.ev.once(self.ev.variable(func.ref)) if func and func.kind == "name" else None
+        held = only.value if only is not None else None
+        if held is None or held.kind != "name" or held.ref is None:
+            return call
+        if held.ref.rpartition(".")[2] not in _REGISTERING - {"routes"}:
+            return call
+        return replace(call, value=replace(call.value, func=held))
 
     def _mapped(self, call: Value) -> tuple[list[Value], bool]:
         """``list(map(app.include_router, routers))``: the function called once per item,
@@ -3623,6 +3635,10 @@ class _Builder:
             if key is not None and ".<locals>." not in key:  # ``app = create()``, at the top
                 self._name_in_place(key, found)
             return found
+        if binding is not None and binding.kind == "subscript" and env:
+            unpacked = _close(binding, env)  # ``router, prefix = item`` in a loop over tuples
+            if unpacked != binding:
+                return self._objects(unpacked, env, where, depth + 1)
         key = self.ev.object_key(value.ref)
         if key in self.objects:
             return [(key, {}), *self._rebound(self.ev.variable(value.ref), where, depth)]

@@ -576,6 +576,12 @@ def test_loops_over_a_grown_list_a_range_and_an_enum(fixtures: Path) -> None:
 _GROWN_PARTS = {"grown", "ranged", "stable", "beta", "current", "major"}
 
 
+def test_an_include_called_through_a_name_in_a_loop_unpacking_tuples(fixtures: Path) -> None:
+    routes = codeintel.analyze(fixtures / "routers_in_loops").routes()
+    found = {r.path for r in routes if r.path.startswith("/unpacked/")}
+    assert found == {"/unpacked/first/flows", "/unpacked/second/runs", "/unpacked/mapped"}
+
+
 def test_mounts_given_in_routes_serve_their_apps(fixtures: Path) -> None:
     """``FastAPI(routes=[Mount("/reports", app=reports)])`` serves the sub-app's routes under
     the path, as ``app.mount`` does; a router's own ``Mount`` is never included (CI206)."""

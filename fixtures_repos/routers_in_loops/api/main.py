@@ -20,6 +20,7 @@ from api.routers import flows, runs
 from api.scanned import register_named, register_scanned, register_varied
 from api.subfolders import include_subfolders
 from api.tables import router as tables_router
+from api.unpacked import router as unpacked_router
 from api.versions import register_versioned
 
 API_ROUTERS = (flows.router, runs.router)
@@ -46,6 +47,7 @@ register_scanned(app)
 register_varied(app)
 register_named(app)
 app.include_router(tables_router)
+app.include_router(unpacked_router)
 
 for kind in ("flows", "runs"):
     # One route per kind, each a new function object with the same name.
