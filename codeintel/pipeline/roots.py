@@ -50,6 +50,7 @@ _CONFIG_KEYS = (
 
 
 _PYTEST_PATH = "tool.pytest.ini_options.pythonpath"
+_FIND_WHERE = "tool.setuptools.packages.find.where"
 #: pytest's ``pythonpath`` in its other files, by file name, with the table or section it is
 #: read from (``[tool.pytest]``, pytest 9's own table, first).
 _PYTEST_PATHS = {
@@ -151,8 +152,10 @@ def _configured_roots(configs: Mapping[str, bytes]) -> list[_Declared]:
             continue  # reported as CI110 by the configuration reader
         base = file.rpartition("/")[0]
         for key in (k for k in _CONFIG_KEYS if k != _PYTEST_PATH):
+            if key == "tool.setuptools.package-dir" and _get(data, _FIND_WHERE) is not None:
+                continue  # setuptools maps what ``find`` finds to where it found it
             for folder, named in _folders(key, _get(data, key)):
-                if key == "tool.setuptools.packages.find.where":
+                if key == _FIND_WHERE:
                     named = _included(_get(data, "tool.setuptools.packages.find.include"))
                 joined = _join(base, folder)
                 if joined is not None:
@@ -466,6 +469,15 @@ def _pytest_basedir(importer: str, packages: set[str]) -> str | None:
     return None if folder in packages else folder
 
 
+def _outvoted(declared: int, other: int) -> bool:
+    """Whether the app's own imports spell a declared package another way nearly always:
+    more than a stray import or two, and four times as often as the declared way."""
+    return other >= _OUTVOTING and declared * 4 < other
+
+
+_OUTVOTING = 3
+
+
 def _contradicted(folder: str, levels: dict[str, int]) -> bool:
     """Whether a setting's root cannot be where the code is imported from: a file under it
     would climb above its top package with its relative imports (Kokoro-FastAPI's
@@ -504,11 +516,15 @@ def _pick(
             if own[root.folder] < max(own.values()) and (
                 root.key in _SEARCH_PATHS
                 or (named and any(own[f] > own[root.folder] for f in inner))
+                or _outvoted(own[root.folder], max(own.values()))
             ):
                 # the app's code imports this file from elsewhere: a folder only on the path;
                 # or a package a wheel is built of that the code runs from inside, as another
                 # setting puts a folder inside it on the path (arthur's ``packages =
-                # ["src"]``, its code importing ``routers.*`` with ``src`` on pytest's path)
+                # ["src"]``, its code importing ``routers.*`` with ``src`` on pytest's path);
+                # or one the code imports by another name nearly always (``packages =
+                # ["src/app"]``, the code importing ``src.app.*`` 304 times, ``app`` once,
+                # served as ``src.app.main``)
                 continue
             return root.folder, root.key, root.file, root.line
     best = max(score.values())

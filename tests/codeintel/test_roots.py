@@ -497,3 +497,38 @@ def test_a_package_built_from_src_whose_code_runs_with_src_on_the_path() -> None
     assert naming.names["src/routers/items.py"] == "routers.items"
     assert naming.names["src/schemas/item.py"] == "schemas.item"
     assert naming.names["src/server.py"] == "src.server"
+
+
+def test_a_package_the_code_nearly_always_imports_another_way_is_named_that_way() -> None:
+    """``packages = ["src/app"]`` while every module imports ``src.app.*`` (served as
+    ``src.app.main:app``): the code's spelling, not the wheel's; one stray import of the
+    wheel's spelling changes nothing."""
+    sources = {
+        "src/__init__.py": "",
+        "src/app/__init__.py": "",
+        "src/app/main.py": "from src.app.api import users\nfrom src.app.core import db\n",
+        "src/app/api/__init__.py": "",
+        "src/app/api/users.py": "from src.app.core import db\nimport app.core\n",
+        "src/app/core/__init__.py": "",
+        "src/app/core/db.py": "from src.app.core import settings\n",
+        "src/app/core/settings.py": "",
+        "src/app/worker.py": "from src.app.core import db\nfrom src.app.api import users\n",
+    }
+    pyproject = '[tool.hatch.build.targets.wheel]\npackages = ["src/app"]\n'
+    naming = name_modules(
+        {p: s.encode() for p, s in sources.items()}, {"pyproject.toml": pyproject.encode()}
+    )
+    assert naming.names["src/app/main.py"] == "src.app.main"
+
+
+def test_setuptools_find_where_names_the_packages_it_finds_whatever_package_dir_says() -> None:
+    """setuptools maps what ``packages.find`` finds under ``where`` to that folder, even
+    beside ``package-dir = {"" = "."}`` (the wheel holds ``pkg/main.py``)."""
+    pyproject = (
+        '[tool.setuptools.packages.find]\nwhere = ["src"]\n\n'
+        '[tool.setuptools.package-dir]\n"" = "."\n'
+    )
+    naming = name_modules(
+        {"src/pkg/__init__.py": b"", "src/pkg/main.py": b""}, {"pyproject.toml": pyproject.encode()}
+    )
+    assert naming.names["src/pkg/main.py"] == "pkg.main"
