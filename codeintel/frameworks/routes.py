@@ -291,6 +291,7 @@ class _Builder:
             tuple[str, int | None], tuple[list[tuple[Value, tuple[str, ...]]], bool] | None
         ] = {}
         self._scoped_calls: dict[str, dict[str, list[CallFact]]] = {}  # module -> scope -> calls
+        self._calling_statements: dict[str, list[tuple[str, tuple[Guard, ...]]]] = {}
         self._changed: frozenset[str] | None = None  # see _changed_names
         self._ways: dict[str, list[tuple[str, ...]] | None] = {}  # see _called_under
         self._name_uses: (
@@ -2533,7 +2534,9 @@ class _Builder:
             return [], True
         added = value.items[-1]
         runs = self._calls_of(module, call.scope, {added.ref}) if method != "extend" else None
-        if runs is None or call.guards:
+        if runs is None:
+            return self._added_when_called(module, call, added, method)
+        if call.guards:
             return [], False
         func = f"{module}.{call.scope}"
         return [
@@ -2543,6 +2546,43 @@ class _Builder:
             )
             for (env, tests), site in zip(runs, self.sites[func], strict=True)
         ], True
+
+    def _added_when_called(
+        self, module: str, call: CallFact, added: Value, method: str
+    ) -> tuple[list[tuple[Value, tuple[str, ...]]], bool]:
+        """What a function its module or another calls adds, whatever the call passes
+        (``discover()`` appending each plugin's ``router_module.plugin_router`` in a loop
+        over a package walk): each item its loops give, under the tests of the one call."""
+        func = f"{module}.{call.scope}"
+        callers = self._statements_calling(func)
+        if len(callers) != 1 or ".<locals>." in call.scope:
+            return [], False
+        caller, guards = callers[0]
+        tests = (*_conditions(guards), *(() if caller == module else (f"import {module}",)))
+        file = self.resolver.modules[module].file
+        sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)
+        found: list[tuple[Value, tuple[str, ...]]] = []
+        for site in sites if unknown is None else ():
+            item = _close(added, site.env)
+            items = self._items(item, {}) if method == "extend" else (item,)
+            if items is None:
+                return found, False
+            found += [(i, (*tests, *site.conditions)) for i in items]
+        return found, unknown is None
+
+    def _statements_calling(self, func: str) -> list[tuple[str, tuple[Guard, ...]]]:
+        """The statements of the app's modules calling ``func`` itself, at their top level:
+        each module and the tests around it."""
+        if func not in self._calling_statements:
+            self._calling_statements[func] = [
+                (module, call.guards)
+                for module, facts in sorted(self.resolver.modules.items())
+                if not is_test_path(facts.file)
+                for call in facts.calls
+                if call.role == "call" and not call.scope and call.value.func is not None
+                if self.ev.qualified(call.value.func) == func
+            ]
+        return self._calling_statements[func]
 
     def _bound_result(
         self, item: Value, added: Value, func: str, site: tuple[Value, _Site]

@@ -299,6 +299,15 @@ def with_dunders(value: Value | None, module: str, evaluator: Evaluator) -> Valu
     if value is None:
         return None
     head, dot, rest = value.text.partition(".") if value.kind == "name" else ("", "", "")
+    if (
+        value.kind == "name"
+        and value.ref
+        and value.ref.endswith(".__name__")
+        and head != "__name__"
+    ):
+        named = _module_held(value.ref.removesuffix(".__name__"), module, evaluator)
+        if named is not None:  # ``pkg.__name__`` of a module: its name
+            return Value("str", named)
     facts = evaluator.resolver.modules.get(module) if head in _DUNDERS else None
     if facts is not None and value.ref in (None, f"{module}.{head}"):
         package = facts.file.endswith("__init__.py")
@@ -327,9 +336,26 @@ def _walked(path: Value | None, module: str, evaluator: Evaluator) -> str | None
         key = evaluator.variable(path.ref)  # ``package_path = package.__path__``
         bound = evaluator.binding(key) if key else None
         return _walked(bound, module, evaluator) if bound is not None else None
-    target = evaluator.resolver.resolve(owner, importer=module)
-    name = target.qualname if target is not None and not target.remainder else None
+    name = _module_held(owner, module, evaluator)
     return name if _is_package(name, evaluator) else None
+
+
+def _module_held(ref: str, module: str, evaluator: Evaluator) -> str | None:
+    """The project module a name is, or a variable bound to one holds (``pkg =
+    app.plugins``)."""
+    target = evaluator.resolver.resolve(ref, importer=module)
+    if (
+        target is not None
+        and not target.remainder
+        and target.qualname in evaluator.resolver.modules
+    ):
+        return target.qualname
+    key = evaluator.variable(ref)
+    bound = evaluator.binding(key) if key else None
+    if bound is None or bound.kind != "name" or bound.ref is None or bound.ref == ref:
+        return None
+    target = evaluator.resolver.resolve(bound.ref, importer=module)
+    return target.qualname if target is not None and not target.remainder else None
 
 
 def _folder_package(value: Value, module: str, evaluator: Evaluator) -> str | None:

@@ -576,6 +576,18 @@ def test_loops_over_a_grown_list_a_range_and_an_enum(fixtures: Path) -> None:
 _GROWN_PARTS = {"grown", "ranged", "stable", "beta", "current", "major"}
 
 
+def test_a_list_functions_fill_at_import_holds_what_they_append(fixtures: Path) -> None:
+    """``discover()`` walking ``pkg.__path__`` (``pkg`` a local holding the package) and
+    ``add_core()``, each appending to the module's list as the module runs."""
+    routes = codeintel.analyze(fixtures / "routers_in_loops").routes()
+    found = {(r.path, r.conditions) for r in routes if r.path.startswith("/appended/")}
+    assert found == {
+        ("/appended/epsilon", ()),
+        ("/appended/zeta", ()),
+        ("/appended/flows", ()),
+    }
+
+
 def test_an_include_called_through_a_name_in_a_loop_unpacking_tuples(fixtures: Path) -> None:
     routes = codeintel.analyze(fixtures / "routers_in_loops").routes()
     found = {r.path for r in routes if r.path.startswith("/unpacked/")}

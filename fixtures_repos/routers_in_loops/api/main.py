@@ -6,6 +6,7 @@ from fastapi import APIRouter, FastAPI
 from api import activity, extras, globbed, handlers, listed, loaded, mapped, plugins, records
 from api import registered  # noqa: F401  imports each module that declares on the shared router
 from api.registered.shared import router as registered_router
+from api.appended import PLUGIN_ROUTERS
 from api.chosen import include_chosen
 from api.collected import ROUTERS
 from api.discovery import include_package
@@ -48,6 +49,8 @@ register_varied(app)
 register_named(app)
 app.include_router(tables_router)
 app.include_router(unpacked_router)
+for plugin in PLUGIN_ROUTERS:
+    app.include_router(plugin, prefix="/appended")
 
 for kind in ("flows", "runs"):
     # One route per kind, each a new function object with the same name.
