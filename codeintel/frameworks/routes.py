@@ -1611,9 +1611,11 @@ class _Builder:
     def _yielded_by(
         self, func: str, fact: SymbolFact, call: Value, env: Env
     ) -> tuple[list[tuple[Value, tuple[str, ...]]] | None, bool]:
-        bound = self._bind(fact, func, call, env) if fact.params else {}
         module = self.resolver.symbol_module[func]
         reader = (module, func.removeprefix(f"{module}."), fact.end_line)
+        bound = self._bind(fact, func, call, env) if fact.params else {}
+        # and the modules and folders it reads by name (``package = import_module(name)``)
+        bound = self._module_locals(*reader, bound)
         found: list[tuple[Value, tuple[str, ...]]] = []
         complete = True
         for value, guards in zip(fact.yielded, fact.yielded_guards, strict=True):
@@ -1622,12 +1624,16 @@ class _Builder:
                 return None, complete
             runs: list[tuple[Env, tuple[str, ...]]] = [(bound, ())]
             if loops and loops[0].target is not None:
-                ran, done = self._tested_items(loops[0].iterable, bound, reader)
+                iterable = _close(loops[0].iterable, bound) if loops[0].iterable else None
+                ran, done = self._tested_items(iterable, bound, reader)
                 if ran is None:
                     return None, done
                 complete = complete and done
                 target = loops[0].target
-                runs = [({**bound, **_unpack(target, self._record(i))}, t) for i, t in ran]
+                runs = [
+                    (self._module_locals(*reader, {**bound, **_unpack(target, self._record(i))}), t)
+                    for i, t in ran
+                ]
             tests = [g.text for g in guards if g.kind == "if"]
             for run, held in runs:
                 kept = self._undecided(tests, run, reader)
@@ -1743,7 +1749,8 @@ class _Builder:
                 held = self._module_held(closed, module)
                 # a module the project does not have: the statements after it never run
                 held = held or (_MISSING if missing_module(closed, module, self.ev) else None)
-            elif assign.value.kind == "div":  # ``folder = root / "features"``, ``root`` given
+            elif assign.value.kind == "div" or _package_folder(assign.value):
+                # ``folder = root / "features"``, ``root`` given; ``package.__path__[0]``
                 held = closed if closed != assign.value else None
             elif env:  # ``name = os.path.splitext(file)[0]`` of a loop's ``file``
                 held = self._derived(closed, assign.value, module) or self._module_looked_up(closed)
@@ -5947,8 +5954,14 @@ def _may_derive(assign: AssignFact) -> bool:
     return (
         _may_import(value)
         or joined
+        or (bool(assign.scope) and _package_folder(value))
         or (value.kind in ("call", "subscript", "fstring", "add", "name") and looped)
     )
+
+
+def _package_folder(value: Value) -> bool:
+    """Whether ``value`` is ``package.__path__[0]``, the folder of a package."""
+    return value.kind == "subscript" and value.items[0].text.endswith(".__path__")
 
 
 def _branches(value: Value | None) -> list[tuple[Value | None, tuple[str, ...]]]:

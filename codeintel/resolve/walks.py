@@ -380,6 +380,11 @@ def _folder(value: Value, module: str, evaluator: Evaluator) -> str | None:
         key = evaluator.variable(value.ref)
         bound = evaluator.binding(key) if key else None
         value = _unstr(bound) if bound is not None else value
+    if value.kind == "subscript" and len(value.items) == 2 and value.items[1].text == "0":
+        held = value.items[0].ref or ""  # ``package.__path__[0]``: the package's one folder
+        if value.items[0].kind == "name" and held.endswith(".__path__"):
+            package = _module_held(held.removesuffix(".__path__"), module, evaluator)
+            return package if _is_package(package, evaluator) else None
     joined = value.kind == "call" and evaluator.qualified(value.func) in _JOIN
     if (value.kind == "div" or joined) and len(value.items) >= 2:
         package = _folder(value.items[0], module, evaluator)

@@ -588,6 +588,12 @@ def test_a_list_functions_fill_at_import_holds_what_they_append(fixtures: Path) 
     }
 
 
+def test_a_generator_listing_a_named_packages_folder_yields_its_modules(fixtures: Path) -> None:
+    routes = codeintel.analyze(fixtures / "routers_in_loops").routes()
+    found = {(r.method, r.path) for r in routes if r.path.startswith("/generated/")}
+    assert found == {("GET", "/generated/epsilon"), ("PUT", "/generated/zeta")}
+
+
 def test_an_include_called_through_a_name_in_a_loop_unpacking_tuples(fixtures: Path) -> None:
     routes = codeintel.analyze(fixtures / "routers_in_loops").routes()
     found = {r.path for r in routes if r.path.startswith("/unpacked/")}

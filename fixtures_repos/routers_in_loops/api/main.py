@@ -8,6 +8,7 @@ from api import registered  # noqa: F401  imports each module that declares on t
 from api.registered.shared import router as registered_router
 from api.appended import PLUGIN_ROUTERS
 from api.chosen import include_chosen
+from api.generated import include_walked
 from api.collected import ROUTERS
 from api.discovery import include_package
 from api.discovered import discover_routers
@@ -49,6 +50,7 @@ register_varied(app)
 register_named(app)
 app.include_router(tables_router)
 app.include_router(unpacked_router)
+include_walked(app, "api.walked")
 for plugin in PLUGIN_ROUTERS:
     app.include_router(plugin, prefix="/appended")
 
