@@ -223,15 +223,12 @@ def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
 
 def _default_held(key: str, evaluator: Evaluator) -> Value | None:
     """What a module variable used as a default holds once its module has run: bound again
-    (``user = Header()``, then ``user = Depends(current_user)``), the last binding, or the
-    one its module's ``if`` tests leave, when they tell; else its first."""
+    (``user = Header()``, then ``user = Depends(current_user)``), the binding its module's
+    ``if`` tests leave, when they tell and nothing reads it in between (a ``def`` there
+    takes the value then); else its first."""
     if len(evaluator.assigns.get(key, ())) < 2:
         return evaluator.binding(key)
-    last = evaluator.branch_binding(key) or evaluator.rebound(key, _AFTER_ALL)
-    return last or evaluator.binding(key)
-
-
-_AFTER_ALL = 10**9  # a line below any module's last
+    return evaluator.branch_binding(key) or evaluator.binding(key)
 
 
 def _either_depends(value: Value, evaluator: Evaluator) -> Value | None:

@@ -236,10 +236,23 @@ def asyncio_loops(
     minor = min((m for m in minors if m is not None), default=None)
     if minor is None or not 18 <= minor <= _ASYNCIO_LAST_MINOR:
         return None
-    mode = settings.asyncio_mode if settings is not None else None
+    options = settings.addopts if settings is not None else ()
+    if any(o.replace(" ", "") in ("no:asyncio", "-pno:asyncio") for o in options):
+        return None  # the plugin is not loaded
+    mode = _option(options, "--asyncio-mode") or (settings.asyncio_mode if settings else None)
     scope = settings.asyncio_loop_scope if settings is not None else None
     # 0.18 and 0.19 default to ``legacy``, which runs every async fixture as ``auto`` does
     return AsyncioLoops(minor, mode or ("auto" if minor < 20 else "strict"), scope)
+
+
+def _option(options: tuple[str, ...], name: str) -> str | None:
+    """The value ``--name=value`` or ``--name value`` gives in pytest's ``addopts``."""
+    for place, option in enumerate(options):
+        if option.startswith(f"{name}="):
+            return option.partition("=")[2]
+        if option == name and place + 1 < len(options):
+            return options[place + 1]
+    return None
 
 
 def _highest_minor(specifier: str) -> int | None:

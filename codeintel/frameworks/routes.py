@@ -291,7 +291,7 @@ class _Builder:
             tuple[str, int | None], tuple[list[tuple[Value, tuple[str, ...]]], bool] | None
         ] = {}
         self._scoped_calls: dict[str, dict[str, list[CallFact]]] = {}  # module -> scope -> calls
-        self._calling_statements: dict[str, list[tuple[str, tuple[Guard, ...]]]] = {}
+        self._calling_statements: dict[str, list[tuple[str, tuple[Guard, ...], int]]] = {}
         self._changed: frozenset[str] | None = None  # see _changed_names
         self._ways: dict[str, list[tuple[str, ...]] | None] = {}  # see _called_under
         self._name_uses: (
@@ -1077,9 +1077,10 @@ class _Builder:
         return cls
 
     def _receiver_built(self, func: Value | None, called: str) -> Env | None:
-        """``routes.register(app)`` with ``routes = Routes(routers=(items,))`` bound once: the
-        bindings that construction gives the instance (``self.routers`` read in the method),
-        when nothing sets its attributes after; None for any other call."""
+        """``routes.register(app)`` with ``routes = Routes(routers=(items,))`` bound once, a
+        frozen dataclass: the fields that construction gives the instance (``self.routers``
+        read in the method), those not a list (one may grow after); None for any other
+        call (an instance whose attributes code may set or grow anywhere)."""
         holder = (func.ref or "").rpartition(".")[0] if func is not None else ""
         key = self.ev.variable(holder) if holder and func and func.kind == "name" else None
         only = self.ev.once(key)
@@ -1087,13 +1088,23 @@ class _Builder:
         cls = self.ev.called_class(call) if call is not None else None
         if key is None or call is None or cls is None or cls not in self.resolver.symbols:
             return None
-        if called.rpartition(".")[0] not in self.resolver.mro(cls):
+        if called.rpartition(".")[0] not in self.resolver.mro(cls) or not self._frozen(cls):
             return None
-        if "*" in call.text.partition("(")[2] or any(
-            ref.startswith(f"{key}.") for ref in self.ev.assigned_attributes()
-        ):
+        if "*" in call.text.partition("(")[2]:
             return None
-        return self._constructed_env(call, cls)
+        given = self._dataclass_given(call, cls)
+        fixed = {k: v for k, v in given.items() if v.kind != "list" or v.text.startswith("(")}
+        return {_SELF: Value("name", cls, ref=cls), **fixed}
+
+    def _frozen(self, cls: str) -> bool:
+        """Whether ``cls`` is a ``@dataclass(frozen=True)``: its fields never set again."""
+        fact = self.resolver.symbols[cls]
+        return self.ev.is_dataclass(fact) and any(
+            d.kind == "call"
+            and (frozen := d.keyword("frozen")) is not None
+            and frozen.text == "True"
+            for d in fact.decorators
+        )
 
     def _function_held(self, func: Value) -> Value:
         """``setup(app)`` with ``setup = routes.register`` bound once: the function the name
@@ -2498,7 +2509,7 @@ class _Builder:
         complete = True
         for call in facts.calls:
             if call.scope != scope and not scope:
-                elsewhere = self._added_elsewhere(key, module, call)
+                elsewhere = self._added_elsewhere(key, module, call, cutoff)
                 if elsewhere is None:
                     return None
                 found += elsewhere[0]
@@ -2526,7 +2537,7 @@ class _Builder:
         return found, complete
 
     def _added_elsewhere(
-        self, key: str, module: str, call: CallFact
+        self, key: str, module: str, call: CallFact, cutoff: int | None
     ) -> tuple[list[tuple[Value, tuple[str, ...]]], bool] | None:
         """What a call in a function of the module adds to its list ``key``: in ``def
         register(router): ROUTERS.append(router)``, each call's argument, under its tests
@@ -2542,7 +2553,7 @@ class _Builder:
         added = value.items[-1]
         runs = self._calls_of(module, call.scope, {added.ref}) if method != "extend" else None
         if runs is None:
-            return self._added_when_called(module, call, added, method)
+            return self._added_when_called(module, call, added, method, cutoff)
         if call.guards:
             return [], False
         func = f"{module}.{call.scope}"
@@ -2555,16 +2566,19 @@ class _Builder:
         ], True
 
     def _added_when_called(
-        self, module: str, call: CallFact, added: Value, method: str
+        self, module: str, call: CallFact, added: Value, method: str, cutoff: int | None
     ) -> tuple[list[tuple[Value, tuple[str, ...]]], bool]:
         """What a function its module or another calls adds, whatever the call passes
         (``discover()`` appending each plugin's ``router_module.plugin_router`` in a loop
-        over a package walk): each item its loops give, under the tests of the one call."""
+        over a package walk): each item its loops give, under the tests of the one call;
+        nothing when the call comes after the ``cutoff`` line reading the list."""
         func = f"{module}.{call.scope}"
         callers = self._statements_calling(func)
         if len(callers) != 1 or ".<locals>." in call.scope:
             return [], False
-        caller, guards = callers[0]
+        caller, guards, line = callers[0]
+        if caller == module and cutoff is not None and line >= cutoff:
+            return [], True  # ``for r in ROUTERS: ...`` then ``discover()``: not added yet
         tests = (*_conditions(guards), *(() if caller == module else (f"import {module}",)))
         file = self.resolver.modules[module].file
         sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)
@@ -2577,12 +2591,12 @@ class _Builder:
             found += [(i, (*tests, *site.conditions)) for i in items]
         return found, unknown is None
 
-    def _statements_calling(self, func: str) -> list[tuple[str, tuple[Guard, ...]]]:
+    def _statements_calling(self, func: str) -> list[tuple[str, tuple[Guard, ...], int]]:
         """The statements of the app's modules calling ``func`` itself, at their top level:
-        each module and the tests around it."""
+        each module, the tests around it and its line."""
         if func not in self._calling_statements:
             self._calling_statements[func] = [
-                (module, call.guards)
+                (module, call.guards, call.line)
                 for module, facts in sorted(self.resolver.modules.items())
                 if not is_test_path(facts.file)
                 for call in facts.calls
@@ -3682,7 +3696,8 @@ class _Builder:
             if key is not None and ".<locals>." not in key:  # ``app = create()``, at the top
                 self._name_in_place(key, found)
             return found
-        if binding is not None and binding.kind == "subscript" and env:
+        once = key is not None and len(self.ev.assigns.get(key, ())) == 1
+        if binding is not None and binding.kind == "subscript" and env and once:
             unpacked = _close(binding, env)  # ``router, prefix = item`` in a loop over tuples
             if unpacked != binding:
                 return self._objects(unpacked, env, where, depth + 1)

@@ -337,6 +337,10 @@ class Evaluator:
         module = self.module_of(key)
         if len(written) < 2 or module is None or any(f.scope for f in written):
             return self.binding(key)
+        if any(
+            s.start_line < f.line <= s.end_line for s in self._functions(module) for f in written
+        ):
+            return None  # ``global auth`` set in a function: when it is called decides
         # ``try: auth = A()`` / ``except ImportError: auth = B()``: the fallback is not what runs
         written = [f for f in written if all(g.kind != "except" for g in f.guards)] or written
         if any(g.kind != "if" for f in written for g in f.guards):
@@ -714,7 +718,7 @@ class Evaluator:
         if value.kind == "int":  # an int formats as Python prints it: ``f"/v{0x10}"`` is /v16
             return Text(_int_text(value.text))
         if value.kind in ("fstring", "add"):
-            parts = [self.text(v, hops + 1) for v in value.items]
+            parts = [self._part(v, value.kind, hops) for v in value.items]
             return Text("".join(p.value for p in parts), tuple(u for p in parts for u in p.unknown))
         if hops < _MAX_HOPS:
             resolved = self._resolved_value(value, hops)
@@ -722,12 +726,24 @@ class Evaluator:
                 return self.text(resolved, hops + 1)
         return Text(placeholder(value.text), (value.text,))
 
+    def _part(self, value: Value, joined: str, hops: int) -> Text:
+        """One part of an f-string or a sum: an enum member formatted in an f-string is
+        ``Version.V1`` or its value by the enum and the Python release: not known."""
+        if joined == "fstring" and value.kind == "name" and self._enum_member(value):
+            return Text(placeholder(value.text), (value.text,))
+        return self.text(value, hops + 1)
+
     def branch(self, value: Value) -> Value | None:
-        """The branch of ``a if test else b`` its test's truth picks (an unset variable's
-        default read as the run where it is unset); None when that is not known."""
+        """The branch of ``a if FLAG else b`` a module constant's truth picks; None when that
+        is not known, or a setting, a call or an environment variable decides it."""
         if value.kind != "ifexp" or len(value.items) != 3:
             return None
-        held = self._truth(value.items[0], 0)
+        test = value.items[0]
+        if test.kind != "const" and (test.kind != "name" or "." in test.text):
+            return None  # a setting's field, a call: the environment may decide it
+        if self._env_default(self._followed(test, 0) or test) is not None:
+            return None  # ``FLAG = os.getenv("FLAG")``: a ``.env`` file may set it
+        held = self._truth(test, 0)
         return None if held is None else value.items[1] if held else value.items[2]
 
     def _resolved_value(self, value: Value, hops: int) -> Value | None:

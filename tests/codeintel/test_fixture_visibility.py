@@ -200,6 +200,8 @@ _ASYNC_FIXTURES = (
     [
         # 0.18 to 0.22: every async fixture the mode runs asks for it
         ("==0.21.2", 'asyncio_mode = "auto"', {"client", "engine", "marked"}),
+        ("==0.21.2", 'addopts = "--asyncio-mode=auto"', {"client", "engine", "marked"}),
+        ("==0.21.2", 'asyncio_mode = "auto"\naddopts = "-p no:asyncio"', set()),
         ("~=0.20.2", "", {"marked"}),  # strict by default from 0.20: the decorated only
         (">=0.18.3,<0.19", "", {"client", "engine", "marked"}),  # legacy mode
         # 0.23: those of function scope; from 0.24, of function loop scope

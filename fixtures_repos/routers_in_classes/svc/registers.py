@@ -1,5 +1,5 @@
-"""Instances held in variables whose method includes the routers their construction was
-given: a frozen dataclass's tuple field, and an ``__init__`` keeping a list and a prefix."""
+"""An instance held in a variable whose method includes the routers its construction was
+given: a frozen dataclass's tuple field (its fields are never set again)."""
 
 from dataclasses import dataclass
 
@@ -28,20 +28,6 @@ class Routes:
             app.include_router(router)
 
 
-class Versioned:
-    def __init__(self, routers: list[APIRouter], prefix: str = "/api") -> None:
-        self.routers = routers
-        self.prefix = prefix
-
-    def register(self, app: FastAPI) -> None:
-        for router in self.routers:
-            app.include_router(router, prefix=self.prefix)
-
-
-routes = Routes(routers=(items,))
-v1 = Versioned([items, users], prefix="/v1")
-v2 = Versioned(routers=[users])
+routes = Routes(routers=(items, users))
 app = FastAPI()
 routes.register(app)
-v1.register(app)
-v2.register(app)
