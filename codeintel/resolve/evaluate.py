@@ -734,16 +734,15 @@ class Evaluator:
         return self.text(value, hops + 1)
 
     def branch(self, value: Value) -> Value | None:
-        """The branch of ``a if FLAG else b`` a module constant's truth picks; None when that
-        is not known, or a setting, a call or an environment variable decides it."""
+        """The branch of ``a if FLAG else b`` a module variable's truth picks (one read from
+        the environment, as where it is unset); None when that is not known, or a setting's
+        field or a call decides it."""
         if value.kind != "ifexp" or len(value.items) != 3:
             return None
         test = value.items[0]
         if test.kind != "const" and (test.kind != "name" or "." in test.text):
-            return None  # a setting's field, a call: the environment may decide it
-        if self._env_default(self._followed(test, 0) or test) is not None:
-            return None  # ``FLAG = os.getenv("FLAG")``: a ``.env`` file may set it
-        held = self._truth(test, 0)
+            return None  # a setting's field (an ``env_file`` may set it), a call
+        held = self._truth(test, 0)  # ``FLAG = os.getenv("FLAG")``: unset, as our runs read it
         return None if held is None else value.items[1] if held else value.items[2]
 
     def _resolved_value(self, value: Value, hops: int) -> Value | None:

@@ -3043,9 +3043,9 @@ _DEFAULTS_BOUND_AGAIN = (
 def test_a_default_bound_again_or_chosen_by_a_test_is_the_one_that_runs(tmp_path: Path) -> None:
     """A module variable bound again (``user = Header()``, then ``Depends(current)``), one
     bound per branch of an ``if``, and ``Depends(a) if FLAG else Depends(b)`` as a default:
-    the binding the module leaves, the branch a module constant picks; a test read from
-    the environment (a ``.env`` file may set it) or no one can read leaves a placeholder
-    the run decides, reported (CI204), never nothing."""
+    the binding the module leaves, the branch a module variable picks; a test that is a
+    call (``os.getenv`` in place) or that no one can read leaves a placeholder the run
+    decides, reported (CI204), never nothing."""
     (tmp_path / "main.py").write_text(_DEFAULTS_BOUND_AGAIN)
     (tmp_path / "odd.py").write_text(
         "import os\nimport random\n\nfrom fastapi import Depends, FastAPI\n\n"
