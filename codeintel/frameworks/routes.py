@@ -1577,6 +1577,7 @@ class _Builder:
                     each.append((_close(made, bound), held))
             return (each if ran is not None else None), complete
         walked = package_walk(iterable, reader[0], self.ev)
+        walked = walked if walked is not None else self._walk_returned(iterable, env, reader[0])
         if walked is None:
             walked = folder_listing(iterable, reader[0], self.ev)
         if walked is not None:
@@ -1698,6 +1699,20 @@ class _Builder:
         added = self._appended(key, reader)
         unchanged = added is not None and not added[0] and added[1]
         return self._comprehension(written[0].value, env, reader, hops + 1) if unchanged else None
+
+    def _walk_returned(self, call: Value | None, env: Env, module: str) -> tuple[Value, ...] | None:
+        """``for info in iter_nametag(plugins)`` with ``return pkgutil.iter_modules(
+        ns_pkg.__path__, ns_pkg.__name__ + ".")``: the walk the project function returns,
+        read with the arguments the call in ``module`` gives."""
+        call = _close(call, env) if call is not None and call.kind == "call" else None
+        func = self.ev.called_class(call) if call is not None else None
+        fact = self._callee(func)
+        if call is None or func is None or fact is None or len(fact.returned) != 1:
+            return None
+        if fact.returned_guards != ((),) or fact.returned[0].kind != "call":
+            return None
+        returned = _close(fact.returned[0], self._bind(fact, func, call, {}))
+        return package_walk(returned, module, self.ev)
 
     def _returned_comprehension(self, call: Value | None, env: Env) -> Value | None:
         """``for r in get_routers()`` with ``return [m.router for m in MODULES]``: that
@@ -2583,6 +2598,10 @@ class _Builder:
         file = self.resolver.modules[module].file
         sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)
         found: list[tuple[Value, tuple[str, ...]]] = []
+        key = self.ev.variable(added.ref) if added.kind == "name" else None
+        written = self.ev.assigns.get(key, ()) if key and ".<locals>." in key else ()
+        if len(written) == 1 and written[0].value is not None:
+            added = written[0].value  # ``plugin_router = router_module.plugin_router`` first
         for site in sites if unknown is None else ():
             item = _close(added, site.env)
             items = self._items(item, {}) if method == "extend" else (item,)

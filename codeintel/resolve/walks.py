@@ -350,6 +350,10 @@ def _module_held(ref: str, module: str, evaluator: Evaluator) -> str | None:
         and target.qualname in evaluator.resolver.modules
     ):
         return target.qualname
+    spelled = ref.removeprefix(f"{module}.")  # ``import app.plugins`` of a namespace package
+    modules = evaluator.resolver.modules
+    if spelled != ref and spelled not in modules and _is_package(spelled, evaluator):
+        return spelled
     key = evaluator.variable(ref)
     bound = evaluator.binding(key) if key else None
     if bound is None or bound.kind != "name" or bound.ref is None or bound.ref == ref:
@@ -436,8 +440,11 @@ def _path_argument(value: Value | None, evaluator: Evaluator) -> Value | None:
 
 
 def _is_package(name: str | None, evaluator: Evaluator) -> bool:
+    """A package with an ``__init__``, or a namespace package: a folder of modules."""
     facts = evaluator.resolver.modules.get(name) if name else None
-    return facts is not None and facts.file.endswith("__init__.py")
+    if facts is None:
+        return bool(name) and any(m.startswith(f"{name}.") for m in evaluator.resolver.modules)
+    return facts.file.endswith("__init__.py")
 
 
 def _module_info(name: str, ispkg: bool) -> Value:

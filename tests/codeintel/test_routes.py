@@ -594,6 +594,12 @@ def test_a_generator_listing_a_named_packages_folder_yields_its_modules(fixtures
     assert found == {("GET", "/generated/epsilon"), ("PUT", "/generated/zeta")}
 
 
+def test_plugins_of_a_namespace_package_walked_by_a_project_function(fixtures: Path) -> None:
+    routes = codeintel.analyze(fixtures / "routers_in_loops").routes()
+    found = {(r.path, r.conditions) for r in routes if r.path.startswith("/ns/")}
+    assert found == {("/ns/one", ()), ("/ns/two", ())}
+
+
 def test_an_include_called_through_a_name_in_a_loop_unpacking_tuples(fixtures: Path) -> None:
     routes = codeintel.analyze(fixtures / "routers_in_loops").routes()
     found = {r.path for r in routes if r.path.startswith("/unpacked/")}

@@ -9,6 +9,7 @@ from api.registered.shared import router as registered_router
 from api.appended import PLUGIN_ROUTERS
 from api.chosen import include_chosen
 from api.generated import include_walked
+from api.nswalk import NS_ROUTERS
 from api.collected import ROUTERS
 from api.discovery import include_package
 from api.discovered import discover_routers
@@ -51,6 +52,8 @@ register_named(app)
 app.include_router(tables_router)
 app.include_router(unpacked_router)
 include_walked(app, "api.walked")
+for ns_router in NS_ROUTERS:
+    app.include_router(ns_router, prefix="/ns")
 for plugin in PLUGIN_ROUTERS:
     app.include_router(plugin, prefix="/appended")
 
