@@ -2059,15 +2059,6 @@ class _Builder:
         names |= {"APIRouter"} if obj.kind == "router" else {"FastAPI", "Starlette"}
         return written.rpartition(".")[2] in names
 
-    def _construction_binds(self, ref: str | None, env: Env) -> bool:
-        """Whether ``env``, an instance's construction, binds the attribute ``ref``: a
-        dataclass field, or one ``__init__`` sets from its parameter."""
-        if ref is None or ref in env:
-            return ref is not None
-        key = self.ev.variable(ref)
-        bound = self.ev.binding(key) if key else None
-        return bound is not None and bound.kind == "name" and bound.ref in env
-
     @staticmethod
     def _over_parameters(module: str, scope: str, refs: set[str | None]) -> bool:
         """Whether ``refs`` name a parameter (or its attribute) of the module-level function
@@ -2339,9 +2330,7 @@ class _Builder:
             return None
         # or an attribute of the instance a method's calls run on (``self.routers`` of
         # ``routes = Routes(routers=(items,))``, ``routes.register(app)``)
-        held = any(
-            self._construction_binds(ref, s.env) for _, s in self.sites[func] for ref in refs
-        )
+        held = any(ref in s.env for _, s in self.sites[func] for ref in refs if ref)
         if not held and not self._over_parameters(module, scope, refs):
             return None
         fact = self._callee(func)
