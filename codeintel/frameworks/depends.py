@@ -226,8 +226,6 @@ def _default_held(key: str, evaluator: Evaluator) -> Value | None:
     (``user = Header()``, then ``user = Depends(current_user)``), the binding its module's
     ``if`` tests leave, when they tell and nothing reads it in between (a ``def`` there
     takes the value then); else its first."""
-    if len(evaluator.assigns.get(key, ())) < 2:
-        return evaluator.binding(key)
     return evaluator.branch_binding(key) or evaluator.binding(key)
 
 

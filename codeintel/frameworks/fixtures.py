@@ -1112,8 +1112,7 @@ def _fixture_decorator(fact: SymbolFact, evaluator: Evaluator) -> Value | None:
     if fact.kind not in {"function", "method"}:
         return None
     for decorator in fact.decorators:
-        func = decorator.func if decorator.kind == "call" else decorator
-        if evaluator.qualified(func) in FIXTURE_DECORATORS:
+        if evaluator.qualified(_called(decorator)) in FIXTURE_DECORATORS:
             return decorator
         if (made := _made_decorator(decorator, evaluator)) is not None:
             return made
@@ -1162,6 +1161,7 @@ def _fixture(
 
 
 def _called(decorator: Value) -> Value:
+    """The decorator ``@pytest.fixture(scope=...)`` calls, or itself when not called."""
     return decorator.func if decorator.kind == "call" and decorator.func else decorator
 
 

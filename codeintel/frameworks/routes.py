@@ -1704,25 +1704,23 @@ class _Builder:
         """``for info in iter_nametag(plugins)`` with ``return pkgutil.iter_modules(
         ns_pkg.__path__, ns_pkg.__name__ + ".")``: the walk the project function returns,
         read with the arguments the call in ``module`` gives."""
-        call = _close(call, env) if call is not None and call.kind == "call" else None
-        func = self.ev.called_class(call) if call is not None else None
-        fact = self._callee(func)
-        if call is None or func is None or fact is None or len(fact.returned) != 1:
-            return None
-        if fact.returned_guards != ((),) or fact.returned[0].kind != "call":
-            return None
-        returned = _close(fact.returned[0], self._bind(fact, func, call, {}))
-        return package_walk(returned, module, self.ev)
+        returned = self._sole_return(call, env, "call")
+        return package_walk(returned, module, self.ev) if returned is not None else None
 
     def _returned_comprehension(self, call: Value | None, env: Env) -> Value | None:
         """``for r in get_routers()`` with ``return [m.router for m in MODULES]``: that
         comprehension, read with the call's arguments."""
+        return self._sole_return(call, env, "comp")
+
+    def _sole_return(self, call: Value | None, env: Env, kind: str) -> Value | None:
+        """What the project function ``call`` calls returns in its one ``return``, outside
+        any block, read with the call's arguments, when it is a ``kind`` value."""
         call = _close(call, env) if call is not None else None
         func = self.ev.called_class(call) if call is not None and call.kind == "call" else None
         fact = self._callee(func)
         if call is None or func is None or fact is None or len(fact.returned) != 1:
             return None
-        if fact.returned_guards != ((),) or fact.returned[0].kind != "comp":
+        if fact.returned_guards != ((),) or fact.returned[0].kind != kind:
             return None
         return _close(fact.returned[0], self._bind(fact, func, call, {}))
 
@@ -3659,12 +3657,7 @@ class _Builder:
                 if built is not None and not self._set_per_instance(key):
                     built = None  # a class body's router: one object every construction adds to
                 return [(key, self._built_env("", built) if built else {})]
-            returned = self._property(value)  # a ``@property`` building it (conda-store)
-            if returned is None:
-                return []
-            # read as a call of it on this construction, ``self`` the instance's class's
-            read = self._called(Value("call", value.text, func=value), where, depth + 1)
-            return read or self._objects(returned, {}, where, depth + 1)
+            return self._property_read(value, where, depth)  # conda-store's ``@property``
         if value.kind != "name" or value.ref is None:
             return []
         if value.ref in self.objects:  # ``self.router`` in a subclass that inherits it
@@ -3809,26 +3802,18 @@ class _Builder:
         cls = self.ev.called_class(call) if call is not None else None
         if call is None or cls is None or not self._built_alike(key, call, cls):
             return {}
-        return self._constructed_env(call, cls)
-
-    def _constructed_env(self, call: Value, cls: str) -> Env:
-        """The bindings of the ``__init__``s ``call`` runs building an instance of ``cls``
-        (a dataclass's fields as given), each project base's as ``super().__init__`` is
-        given, with ``self`` an instance of ``cls``."""
         env: Env = {_SELF: Value("name", cls, ref=cls), **self._dataclass_given(call, cls)}
-        built: Value | None = call
-        owner: str | None = cls
         for _ in range(_MAX_DEPTH):  # and each project base's, as ``super().__init__`` is given
-            runs = self._constructor(owner) if owner else None  # its own, or a base's
+            runs = self._constructor(cls) if cls else None  # its own ``__init__``, or a base's
             init = self._callee(runs)
-            if built is None or runs is None or init is None or init.kind != "method":
+            if call is None or runs is None or init is None or init.kind != "method":
                 break
-            owner = runs.rpartition(".")[0]
-            env.update(self._bind(init, runs, built, {}))
-            found = self._super_init(owner)
-            base = self._super_class(found, owner) if found is not None else None
-            built = self._handed_up(built, owner, found) if found is not None and base else None
-            owner = base
+            cls = runs.rpartition(".")[0]
+            env.update(self._bind(init, runs, call, {}))
+            found = self._super_init(cls)
+            base = self._super_class(found, cls) if found is not None else None
+            call = self._handed_up(call, cls, found) if found is not None and base else None
+            cls = base
         return env
 
     def _set_per_instance(self, key: str) -> bool:
@@ -4010,10 +3995,8 @@ class _Builder:
         if binding is not None and binding.kind in ("name", "subscript", "getattr"):
             # ``self.router = router``; ``users = UsersController("/users").router``
             return self._objects(binding, {}, where, depth + 1)
-        returned = self._property(value)
-        if returned is not None:  # read as a call of it on the instance the name holds
-            read = self._called(Value("call", value.text, func=value), where, depth + 1)
-            return read or self._objects(returned, {}, where, depth + 1)
+        if self._property(value) is not None:  # read as a call of it on the instance
+            return self._property_read(value, where, depth)
         held = self._on_parameter(value.ref)
         if held is not None and held in self.objects:  # ``api._router``, ``api`` an instance
             return [(held, {})]
@@ -4092,6 +4075,15 @@ class _Builder:
             and (home != file or not line.isdigit() or fact.line < int(line))
             for found in self._objects(fact.value, {}, where, depth + 1)
         ]
+
+    def _property_read(self, value: Value, where: str, depth: int) -> list[tuple[str, Env]]:
+        """The objects a ``@property`` gives, read as a call of it on the instance ``value``
+        names (``self.prefix`` a subclass sets), else as its ``return`` stands."""
+        returned = self._property(value)
+        if returned is None:
+            return []
+        read = self._called(Value("call", value.text, func=value), where, depth + 1)
+        return read or self._objects(returned, {}, where, depth + 1)
 
     def _property(self, value: Value) -> Value | None:
         """``router.api_router``, a ``@property`` of the instance's class returning one

@@ -414,8 +414,7 @@ def _folder(value: Value, module: str, evaluator: Evaluator) -> str | None:
     if not package:
         return ""
     # a folder without ``__init__`` is a namespace package: its subpackages are reachable
-    spaced = any(m.startswith(f"{package}.") for m in evaluator.resolver.modules)
-    return package if _is_package(package, evaluator) or (package and spaced) else None
+    return package if _is_package(package, evaluator) else None
 
 
 def _subpackage(package: str | None, part: Value, evaluator: Evaluator) -> str | None:

@@ -6634,5 +6634,14 @@ def test_readings_of_this_review_never_state_what_runs_otherwise(tmp_path: Path,
         assert [r.all_dependencies for r in routes] == [("main.a",)]
     elif case == "plain_enum":
         assert [r.resolved for r in routes] == [False]
-    else:
-        assert [r.path for r in routes if r.resolved] in ([], ["/z/two/b"])
+    else:  # what FastAPI serves, or nothing stated: never another list
+        stated = sorted(r.path for r in routes if r.resolved)
+        assert stated in ([], _SERVED_IN_REVIEW[case])
+
+
+#: What FastAPI served for the review's cases with routers.
+_SERVED_IN_REVIEW = {
+    "filled_after": [],
+    "grown_after": ["/one/a", "/two/b"],
+    "unpacked_again": ["/z/two/b"],
+}
