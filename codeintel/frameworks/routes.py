@@ -150,6 +150,9 @@ class _Object:
     constructed: Value | None = None  # the call as written, when ``call`` reads its supers
     # a caller's copy: the factory's parameters as that caller's call binds them
     bound: Env = field(default_factory=dict)
+    # ``prefix`` set once routes were added (``app.router.prefix = "/api"``): what is added
+    # after it, in that scope, gets it; what was added before keeps the one it had
+    later_prefixes: list[tuple[_Site, Value]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,24 +528,62 @@ class _Builder:
                 continue
             target, value = call.value.items
             owner, _, option = (target.ref or "").rpartition(".")
+            if owner.endswith(".router") and self._app_named(owner.removesuffix(".router")):
+                owner = owner.removesuffix(".router")  # ``app.router.prefix``: the app's
             key = (self.ev.variable(owner) or owner) if owner else ""
             obj = self.objects.get(key)
             if obj is None or option not in ("prefix", "tags", "dependencies"):
                 continue
-            tests = _conditions(call.guards)
-            if not key.startswith(self.ev.key(module, call.scope, "")):
-                continue  # set from elsewhere, maybe after its routes were declared
-            if tests not in ((), (value.text,)) or _used_before(facts, owner, call.line):
-                continue  # routes declared before it keep the options they were built with
+            if _conditions(call.guards) not in ((), (value.text,)):
+                continue
             # ``router.prefix = router.prefix + "/x"``: what it held until then
-            before = obj.call.keyword(option) or _NO_OPTION[option]
+            before = (
+                obj.later_prefixes[-1][1] if option == "prefix" and obj.later_prefixes else None
+            )
+            before = before or obj.call.keyword(option) or _NO_OPTION[option]
             value = _close(value, {target.ref or "": before})
+            built_here = self._built_in(obj, module, call.scope)
+            if obj.kind == "app" or not built_here or _used_before(facts, owner, call.line):
+                # routes added before it keep the options they were built with
+                if option == "prefix":
+                    site = _Site(module, facts.file, call.line, scope=call.scope)
+                    obj.later_prefixes.append((site, value))
+                continue
             kept = tuple((name, v) for name, v in obj.call.keywords if name != option)
             obj.call = replace(obj.call, keywords=(*kept, (option, value)))
             obj.tags = self.ev.strings(obj.call.keyword("tags"))
             obj.dependencies = list_providers(
                 self._picked(obj.key, obj.call.keyword("dependencies")), self.ev
             )
+
+    def _built_in(self, obj: _Object, module: str, scope: str) -> bool:
+        """Whether ``scope`` of ``module`` is where ``obj`` is built: the scope of its
+        variable, or the method that builds it on ``self``."""
+        if obj.key.rpartition(".")[0] + "." == self.ev.key(module, scope, ""):
+            return True
+        method = self.resolver.symbols.get(f"{module}.{scope}") if scope else None
+        facts = self.resolver.modules[module]
+        return (
+            method is not None
+            and method.kind == "method"
+            and obj.file == facts.file
+            and obj.key.startswith(f"{module}.{scope.rpartition('.')[0]}.")
+            and method.start_line <= obj.line <= method.end_line
+        )
+
+    def _prefixed_later(self, holder: str, site: _Site, env: Env, context: _Context) -> _Context:
+        """``context`` for what ``site`` adds to ``holder``, with the prefix last set before
+        it in its scope, once routes were added (``app.router.prefix = "/api"``)."""
+        obj = self.objects.get(holder)
+        changes = [
+            (at, value)
+            for at, value in (obj.later_prefixes if obj is not None else ())
+            if (at.file, at.scope) == (site.file, site.scope) and at.line < site.line
+        ]
+        if not changes or context.outer is None:
+            return context
+        at, value = max(changes, key=lambda change: change[0].line)
+        return replace(context, prefix=_join(context.outer.prefix, self._text(value, env, at)))
 
     def _mutated_dependencies(self, module: str, facts: ModuleFacts, call: CallFact) -> None:
         """``router.dependencies.append(Depends(check))`` where the router is built, before
@@ -557,7 +598,7 @@ class _Builder:
             owner = owner.removesuffix(".router")  # ``app.router.dependencies``: the app's
         key = (self.ev.variable(owner) or owner) if owner else ""
         obj = self.objects.get(key)
-        if obj is None or not key.startswith(self.ev.key(module, call.scope, "")):
+        if obj is None or not self._built_in(obj, module, call.scope):
             return
         if _used_before(facts, owner, call.line):
             return  # routes declared before it keep the dependencies they were built with
@@ -4699,6 +4740,8 @@ class _Builder:
             if _after_copy(declared.site, context):
                 continue
             outer = context.outer if declared.listed and context.outer else context
+            if not declared.listed:
+                outer = self._prefixed_later(holder, declared.site, env, outer)
             conditions = self._include_order(declared.site, context)
             given = replace(outer, sites=context.sites, conditions=conditions)
             for route in self._routes(holder, declared, env, given):
@@ -4729,7 +4772,10 @@ class _Builder:
                     continue
                 if not cls or owner not in classes or self._runs_for(cls, owner, edge.site):
                     conditions = self._include_order(edge.site, context)
-                    self._follow(edge, env, replace(context, conditions=conditions), found, depth)
+                    given = context
+                    if edge.method == "include_router":  # a mount is never prefixed
+                        given = self._prefixed_later(holder, edge.site, env, context)
+                    self._follow(edge, env, replace(given, conditions=conditions), found, depth)
         for alias in (a for key in made for a in self.aliases.get(key, ())):
             conditions = (*context.conditions, *alias.conditions)
             # the outer call's bindings stay: an inner helper's argument may be the outer

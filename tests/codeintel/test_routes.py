@@ -302,6 +302,51 @@ def test_router_options_assigned_after_building_are_the_routers(fixtures: Path) 
 
 
 @pytest.mark.slow
+def test_a_prefix_set_once_routes_were_added_reaches_only_later_ones(tmp_path: Path) -> None:
+    """FastAPI reads a router's ``prefix`` as each route is added: ``app.router.prefix =
+    "/api"`` after ``@app.get("/")`` prefixes what comes after it only; a router's prefix set
+    in another module once its routes were declared prefixes none of them; one set on
+    ``self.router`` in the ``__init__`` that builds it prefixes the routes added after."""
+    (tmp_path / "routers").mkdir()
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\n"
+        "from controller import Orders\nfrom routers import users_router\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/')\ndef root() -> None: ...\n\n"
+        "app.include_router(users_router)\n"
+        "app.router.prefix = '/api'\n\n"
+        "@app.get('/health')\ndef health() -> None: ...\n\n"
+        "app.include_router(Orders().router)\n"
+    )
+    (tmp_path / "routers" / "__init__.py").write_text(
+        "from .users import router as users_router\n\nusers_router.prefix = '/users'\n"
+    )
+    (tmp_path / "routers" / "users.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n"
+        "@router.get('/list')\ndef list_users() -> None: ...\n"
+    )
+    (tmp_path / "controller.py").write_text(
+        "from fastapi import APIRouter\n\n"
+        "class Orders:\n"
+        "    def __init__(self) -> None:\n"
+        "        self.router = APIRouter()\n"
+        "        self.router.prefix = '/orders'\n"
+        "        self.router.add_api_route('/create', self.create, methods=['POST'])\n\n"
+        "    def create(self) -> None: ...\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/", "main.root"),
+            ("GET", "/list", "routers.users.list_users"),
+            ("GET", "/api/health", "main.health"),
+            ("POST", "/api/orders/create", "controller.Orders.create"),
+        },
+    )
+
+
+@pytest.mark.slow
 def test_options_a_function_returns_as_a_dict_are_spread_into_the_call(tmp_path: Path) -> None:
     """parlant's ``@router.post("", **apigen_config(group_name=...))``: the one dict literal
     a project function returns, with the call's arguments, is what ``**`` passes (71
