@@ -689,8 +689,9 @@ class Evaluator:
         (``Router = make_router_class(APIRoute)``), that class."""
         key = self.variable(name)
         value = self.binding(key) if key else None
-        if value is None:
-            return name
+        if value is None:  # a class, imported or not (``from constants import Version``)
+            target = self.resolver.resolve(name) if name else None
+            return target.qualname if target is not None and not target.remainder else name
         if value.kind == "name":
             return self.qualified(value)
         func = self.called_class(value)

@@ -5911,11 +5911,15 @@ def test_a_mount_on_an_included_router_is_not_served(tmp_path: Path) -> None:
 def test_an_enum_members_value_in_a_path_is_the_value(tmp_path: Path) -> None:
     """``@router.get(Paths.SENSORS.value)`` and ``APIRouter(prefix=Prefix.API.value)``, a
     plain ``Enum`` and a ``str`` one: the member's value (both were placeholders), and
-    ``.name`` its name."""
+    ``.name`` its name, of an enum imported from another module too (a placeholder
+    before: the imported class was not followed to its definition)."""
+    (tmp_path / "constants.py").write_text(
+        "from enum import Enum\n\nclass Prefix(Enum):\n    API = '/api'\n    admin = 1\n"
+    )
     (tmp_path / "main.py").write_text(
         "from enum import Enum\nfrom fastapi import APIRouter, FastAPI\n\n"
+        "from constants import Prefix\n\n"
         "class Paths(str, Enum):\n    SENSORS = '/sensors'\n\n"
-        "class Prefix(Enum):\n    API = '/api'\n    admin = 1\n\n"
         "router = APIRouter(prefix=Prefix.API.value)\n\n"
         "@router.get(Paths.SENSORS.value)\ndef sensors() -> None: ...\n\n"
         "@router.get('/' + Prefix.admin.name)\ndef admin() -> None: ...\n\n"
