@@ -150,9 +150,10 @@ class _Object:
     constructed: Value | None = None  # the call as written, when ``call`` reads its supers
     # a caller's copy: the factory's parameters as that caller's call binds them
     bound: Env = field(default_factory=dict)
-    # ``prefix`` set once routes were added (``app.router.prefix = "/api"``): what is added
-    # after it, in that scope, gets it; what was added before keeps the one it had
-    later_prefixes: list[tuple[_Site, Value]] = field(default_factory=list)
+    # ``prefix`` set on an app, or on a router once routes were added (``app.router.prefix =
+    # "/api"``): what is added after it in that scope gets it, and what is added elsewhere
+    # too when it is set where the object is built before any use (``everywhere``)
+    later_prefixes: list[_LaterPrefix] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +170,13 @@ class _Site:
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class _LaterPrefix:
+    site: _Site
+    value: Value
+    everywhere: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,17 +545,19 @@ class _Builder:
             if _conditions(call.guards) not in ((), (value.text,)):
                 continue
             # ``router.prefix = router.prefix + "/x"``: what it held until then
-            before = (
-                obj.later_prefixes[-1][1] if option == "prefix" and obj.later_prefixes else None
+            later = (
+                obj.later_prefixes[-1].value if option == "prefix" and obj.later_prefixes else None
             )
-            before = before or obj.call.keyword(option) or _NO_OPTION[option]
+            before = later or obj.call.keyword(option) or _NO_OPTION[option]
             value = _close(value, {target.ref or "": before})
-            built_here = self._built_in(obj, module, call.scope)
-            if obj.kind == "app" or not built_here or _used_before(facts, owner, call.line):
+            first = self._built_in(obj, module, call.scope) and not _used_before(
+                facts, owner, call.line
+            )
+            if obj.kind == "app" or not first:
                 # routes added before it keep the options they were built with
                 if option == "prefix":
                     site = _Site(module, facts.file, call.line, scope=call.scope)
-                    obj.later_prefixes.append((site, value))
+                    obj.later_prefixes.append(_LaterPrefix(site, value, first))
                 continue
             kept = tuple((name, v) for name, v in obj.call.keywords if name != option)
             obj.call = replace(obj.call, keywords=(*kept, (option, value)))
@@ -575,15 +585,19 @@ class _Builder:
         """``context`` for what ``site`` adds to ``holder``, with the prefix last set before
         it in its scope, once routes were added (``app.router.prefix = "/api"``)."""
         obj = self.objects.get(holder)
+        here = (site.file, site.scope)
         changes = [
-            (at, value)
-            for at, value in (obj.later_prefixes if obj is not None else ())
-            if (at.file, at.scope) == (site.file, site.scope) and at.line < site.line
+            change
+            for change in (obj.later_prefixes if obj is not None else ())
+            if ((change.site.file, change.site.scope) == here and change.site.line < site.line)
+            or (change.everywhere and (change.site.file, change.site.scope) != here)
         ]
         if not changes or context.outer is None:
             return context
-        at, value = max(changes, key=lambda change: change[0].line)
-        return replace(context, prefix=_join(context.outer.prefix, self._text(value, env, at)))
+        # one set in this scope runs after any set where the object was built
+        last = max(changes, key=lambda c: ((c.site.file, c.site.scope) == here, c.site.line))
+        text = self._text(last.value, env, last.site)
+        return replace(context, prefix=_join(context.outer.prefix, text))
 
     def _mutated_dependencies(self, module: str, facts: ModuleFacts, call: CallFact) -> None:
         """``router.dependencies.append(Depends(check))`` where the router is built, before

@@ -347,6 +347,47 @@ def test_a_prefix_set_once_routes_were_added_reaches_only_later_ones(tmp_path: P
 
 
 @pytest.mark.slow
+def test_a_prefix_grown_or_set_in_a_factory_reaches_what_is_added_after(tmp_path: Path) -> None:
+    """``router.prefix += "/v2"`` and a subclass's ``self.router.prefix += "/ping"`` (OpenG2P's
+    controllers) grow the prefix (it was read as never set), and ``app.router.prefix`` set by
+    the factory that builds the app prefixes what its caller adds."""
+    (tmp_path / "controllers.py").write_text(
+        "from fastapi import APIRouter\n\n"
+        "class Base:\n"
+        "    def __init__(self) -> None:\n"
+        "        self.router = APIRouter(prefix='/v1')\n\n"
+        "class Ping(Base):\n"
+        "    def __init__(self) -> None:\n"
+        "        super().__init__()\n"
+        "        self.router.prefix += '/ping'\n"
+        "        self.router.add_api_route('/', self.ping, methods=['GET'])\n\n"
+        "    def ping(self) -> None: ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "from controllers import Ping\n\n"
+        "reports = APIRouter(prefix='/reports')\n"
+        "reports.prefix += '/v2'\n\n"
+        "@reports.get('/daily')\ndef daily() -> None: ...\n\n"
+        "def create_app() -> FastAPI:\n"
+        "    app = FastAPI()\n"
+        "    app.router.prefix = '/api'\n"
+        "    return app\n\n"
+        "app = create_app()\n"
+        "app.include_router(reports)\n"
+        "app.include_router(Ping().router)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/api/reports/v2/daily", "main.daily"),
+            ("GET", "/api/v1/ping/", "controllers.Ping.ping"),
+        },
+    )
+
+
+@pytest.mark.slow
 def test_options_a_function_returns_as_a_dict_are_spread_into_the_call(tmp_path: Path) -> None:
     """parlant's ``@router.post("", **apigen_config(group_name=...))``: the one dict literal
     a project function returns, with the call's arguments, is what ``**`` passes (71
