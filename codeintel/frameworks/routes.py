@@ -5359,9 +5359,12 @@ class _Builder:
     def _prefix(self, obj: _Object, env: Env, site: _Site) -> Text:
         if obj.kind != "router":
             return Text("")
-        return self._text(
-            obj.call.keyword("prefix"), env, replace(site, file=obj.file, line=obj.line)
-        )
+        given = obj.call.keyword("prefix")
+        spread = obj.call.keyword("**")
+        if given is None and spread is not None:
+            # ``APIRouter(**settings.API_V1.dict())``: a mapping we cannot read may pass one
+            given = Value("other", f"**{spread.text}")
+        return self._text(given, env, replace(site, file=obj.file, line=obj.line))
 
     def _routes(self, holder: str, declared: _Declared, env: Env, context: _Context) -> list[Route]:
         held = self._held_tests(declared.site, {**env, **declared.site.env})

@@ -387,6 +387,30 @@ def test_a_prefix_grown_or_set_in_a_factory_reaches_what_is_added_after(tmp_path
     )
 
 
+def test_a_router_given_a_mapping_we_cannot_read_has_a_prefix_we_cannot_tell(
+    tmp_path: Path,
+) -> None:
+    """keepem's ``APIRouter(**settings.API_V1.dict())``: the mapping may pass a prefix, so
+    the path is a placeholder with its CI201 (it was stated without one, unconditionally);
+    a dict literal is read."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "from settings import settings\n\n"
+        "OPTIONS = {'prefix': '/kw'}\n"
+        "users = APIRouter(**settings.API_V1.dict())\n"
+        "kw = APIRouter(**OPTIONS)\n\n"
+        "@users.get('/me')\ndef me() -> None: ...\n\n"
+        "@kw.get('/x')\ndef x() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(users)\napp.include_router(kw)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert {(r.path, r.resolved) for r in graph.routes()} == {
+        ("<?**settings.API_V1.dict()>/me", False),
+        ("/kw/x", True),
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI201", 6)]
+
+
 @pytest.mark.slow
 def test_options_a_function_returns_as_a_dict_are_spread_into_the_call(tmp_path: Path) -> None:
     """parlant's ``@router.post("", **apigen_config(group_name=...))``: the one dict literal
