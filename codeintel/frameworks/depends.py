@@ -209,9 +209,12 @@ def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
     ``_auth_dep: Final = Depends(user_api_key_auth)`` used as a default), or returned by a
     project function called in place (cheshire-cat's ``user=_get_user(role="admin")``)."""
     value = _uncast(value, evaluator)
-    if value is not None and value.kind == "name":
+    for _ in range(_MAX_HOPS):  # ``ADMIN = Perm.ADMIN.as_security``: through each name
+        if value is None or value.kind != "name":
+            break
         key = evaluator.variable(value.ref)
-        value = _uncast(_default_held(key, evaluator) if key else None, evaluator)
+        held = _default_held(key, evaluator) if key else None
+        value = _uncast(held if held is not None else _property_read(value, evaluator), evaluator)
     if value is not None and value.kind == "subscript":  # ``user = DEPS["get"]`` (bitcart)
         value = evaluator.subscripted(value)
     if value is not None and value.kind == "ifexp" and len(value.items) == 3:
@@ -219,6 +222,23 @@ def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
     if value is not None and value.kind == "call" and not _is_depends(value, evaluator):
         value = _returned_depends(value, evaluator)
     return value if _is_depends(value, evaluator) else None
+
+
+def _property_read(value: Value, evaluator: Evaluator) -> Value | None:
+    """What ``Perm.ADMIN.as_security`` gives (Samurai's permissions): the one ``return`` of
+    a ``@property`` of the class of an enum member or of an instance a module variable
+    holds; None for anything else."""
+    holder, _, attribute = (value.ref or "").rpartition(".")
+    key = evaluator.variable(holder) if holder else None
+    if key is None or ".<locals>." in key:
+        return None
+    cls = evaluator.enum_of(key) or evaluator.instance_class(evaluator.branch_binding(key))
+    for base in evaluator.resolver.mro(cls) if cls else ():
+        method = evaluator.resolver.symbols.get(f"{base}.{attribute}")
+        if method is not None and method.kind == "method":
+            properly = evaluator.is_property(method)
+            return evaluator.property_returned(method, base) if properly else None
+    return None
 
 
 def _default_held(key: str, evaluator: Evaluator) -> Value | None:
@@ -784,9 +804,13 @@ def _copied(value: Value, fact: SymbolFact, call: Value, evaluator: Evaluator) -
 
 
 def _function_called(call: Value, evaluator: Evaluator) -> tuple[str, SymbolFact] | None:
-    """The project function or method a call calls, qualified, with its facts."""
+    """The project function or method a call calls, qualified, with its facts: a method
+    of an instance too (``holder.method()``)."""
     name = evaluator.called_class(call)
     fact = evaluator.resolver.symbols.get(name) if name else None
+    if fact is None:
+        name = _called_method(call.func, evaluator)
+        fact = evaluator.resolver.symbols.get(name) if name else None
     if name is None or fact is None or fact.kind not in ("function", "method"):
         return None
     return name, fact

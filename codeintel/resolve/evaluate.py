@@ -1090,6 +1090,14 @@ class Evaluator:
             members.setdefault(text.value, Value("name", assign.name, ref=f"{cls}.{assign.name}"))
         return tuple(members.values())
 
+    def enum_of(self, key: str) -> str | None:
+        """The project enum the class attribute ``key`` is a member of (``Perm.ADMIN``)."""
+        owner = key.rpartition(".")[0]
+        fact = self.resolver.symbols.get(owner)
+        enum = fact is not None and fact.kind == "class"
+        enum = enum and self.is_subclass(owner, _ENUMS | _VALUED)
+        return owner if enum else None
+
     def _enum_member(self, value: Value) -> bool:
         """Whether ``value`` names a member of an ``Enum`` whose ``str()`` is not its value
         (all but ``StrEnum`` and ``IntEnum``: ``Version.V1``, not ``"v1"``)."""

@@ -884,6 +884,42 @@ def _chains_as_at_runtime(project: Path, expected: dict[str, list[str]]) -> None
     assert oracle("runtime_dependencies.py", project, "--routes", "main:app") == static
 
 
+@pytest.mark.slow
+def test_a_depends_a_property_or_a_method_of_an_instance_returns_is_solved(
+    tmp_path: Path,
+) -> None:
+    """Samurai's ``Perm.ADMIN.as_security``, a property of an enum member returning
+    ``Security(current_user, ...)``, and ``holder.method()`` of a module instance: their
+    ``Depends``, in a router's list, ``Annotated`` metadata, a default and a name bound to
+    one (a placeholder in the list and nothing at all elsewhere, before)."""
+    (tmp_path / "perms.py").write_text(
+        "import enum\n\nfrom fastapi import Security\n\n"
+        "def current_user() -> str:\n    return 'u'\n\n"
+        "class Perm(str, enum.Enum):\n    ADMIN = 'admin'\n    READ = 'read'\n\n"
+        "    @property\n    def as_security(self):\n"
+        "        return Security(current_user, scopes=[self.value])\n\n"
+        "class Holder:\n    def method(self):\n        return Security(current_user)\n\n"
+        "holder = Holder()\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\n\nfrom fastapi import APIRouter, FastAPI\n\n"
+        "from perms import Perm, holder\n\n"
+        "ADMIN = Perm.ADMIN.as_security\n"
+        "router = APIRouter(prefix='/admin', dependencies=[Perm.ADMIN.as_security])\n\n"
+        "@router.get('/a')\ndef listed() -> None: ...\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/b')\n"
+        "def annotated(user: Annotated[str, Perm.READ.as_security]) -> None: ...\n\n"
+        "@app.get('/c')\ndef default(user: str = ADMIN) -> None: ...\n\n"
+        "@app.get('/d')\ndef called(user: Annotated[str, holder.method()]) -> None: ...\n\n"
+        "app.include_router(router)\n"
+    )
+    solved = ["perms.current_user"]
+    _chains_as_at_runtime(
+        tmp_path, {"GET /admin/a": solved, "GET /b": solved, "GET /c": solved, "GET /d": solved}
+    )
+
+
 def runtime_dependencies(project: Path, *endpoints: str) -> dict[str, list[str]]:
     """FastAPI's own flattened ``Depends`` chain of each ``module:qualname`` endpoint."""
     return oracle("runtime_dependencies.py", project, *endpoints)  # type: ignore[no-any-return]
