@@ -220,8 +220,43 @@ def _depends_held(value: Value | None, evaluator: Evaluator) -> Value | None:
     if value is not None and value.kind == "ifexp" and len(value.items) == 3:
         value = _either_depends(value, evaluator)
     if value is not None and value.kind == "call" and not _is_depends(value, evaluator):
-        value = _returned_depends(value, evaluator)
+        value = _subclass_depends(value, evaluator) or _returned_depends(value, evaluator)
     return value if _is_depends(value, evaluator) else None
+
+
+_DEPENDS_CALL = Value("name", "Depends", ref="fastapi.Depends")
+
+
+def _subclass_depends(call: Value, evaluator: Evaluator) -> Value | None:
+    """``ScopeAuthSecurity("read")`` of a project subclass of ``params.Security``: FastAPI
+    takes the instance as a ``Depends`` of what its ``__init__`` hands ``super().__init__``,
+    bound to the call's arguments (with no ``__init__`` of the project's, of what the call
+    passes); None for any other call, or a dependency not handed up that way."""
+    cls = evaluator.called_class(call)
+    symbols = evaluator.resolver.symbols
+    if cls is None or cls not in symbols or not evaluator.is_subclass(cls, DEPENDS):
+        return None
+    mro = evaluator.resolver.mro(cls)
+    owner = next((c for c in mro if c in symbols and f"{c}.__init__" in symbols), None)
+    if owner is None:
+        return replace(call, func=_DEPENDS_CALL)
+    init = symbols[f"{owner}.__init__"]
+    module = evaluator.resolver.symbol_module[owner]
+    scope = f"{owner}.__init__".removeprefix(f"{module}.")
+    handed = [
+        c.value
+        for c in evaluator.resolver.modules[module].calls
+        if c.scope == scope and c.value.func is not None and c.value.func.text == "super().__init__"
+    ]
+    target = handed[0].keyword("dependency") if len(handed) == 1 else None
+    target = target or (handed[0].items[0] if len(handed) == 1 and handed[0].items else None)
+    local = f"{owner}.__init__.<locals>."
+    if target is not None and target.kind == "name" and (target.ref or "").startswith(local):
+        bound = replace(call, items=(Value("name", "self"), *call.items))  # ``__init__(self, ...)``
+        target = argument((target.ref or "").removeprefix(local), init, bound)
+    if target is None:
+        return None
+    return Value("call", f"Depends({target.text})", func=_DEPENDS_CALL, items=(target,))
 
 
 def _property_read(value: Value, evaluator: Evaluator) -> Value | None:

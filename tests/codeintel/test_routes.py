@@ -920,6 +920,46 @@ def test_a_depends_a_property_or_a_method_of_an_instance_returns_is_solved(
     )
 
 
+@pytest.mark.slow
+def test_an_instance_of_a_project_subclass_of_depends_is_a_depends(tmp_path: Path) -> None:
+    """``class ScopeAuthSecurity(params.Security)`` handing ``super().__init__`` its
+    dependency, and ``class AuthDepends(params.Depends)`` with no ``__init__``: FastAPI
+    takes their instances as ``Depends`` (a placeholder in a router's list, and nothing at
+    all in ``Annotated`` metadata or a default, before)."""
+    (tmp_path / "sec.py").write_text(
+        "from fastapi import params\nfrom fastapi.security import SecurityScopes\n\n"
+        "def verify(security_scopes: SecurityScopes) -> str:\n    return 'ok'\n\n"
+        "def other() -> str:\n    return 'ok'\n\n"
+        "class ScopeAuthSecurity(params.Security):\n"
+        "    def __init__(self, *scopes: str) -> None:\n"
+        "        super().__init__(dependency=verify, scopes=list(scopes))\n\n"
+        "class Given(params.Depends):\n"
+        "    def __init__(self, dependency) -> None:\n"
+        "        super().__init__(dependency)\n\n"
+        "class AuthDepends(params.Depends):\n    pass\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\n\nfrom fastapi import APIRouter, FastAPI\n\n"
+        "from sec import AuthDepends, Given, ScopeAuthSecurity, other\n\n"
+        "router = APIRouter(dependencies=[ScopeAuthSecurity('read')])\n\n"
+        "@router.get('/a')\ndef a() -> None: ...\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/b')\ndef b(x: Annotated[str, ScopeAuthSecurity('w')]) -> None: ...\n\n"
+        "@app.get('/c')\ndef c(x: str = AuthDepends(other)) -> None: ...\n\n"
+        "@app.get('/d')\ndef d(x: str = Given(other)) -> None: ...\n\n"
+        "app.include_router(router)\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /a": ["sec.verify"],
+            "GET /b": ["sec.verify"],
+            "GET /c": ["sec.other"],
+            "GET /d": ["sec.other"],
+        },
+    )
+
+
 def runtime_dependencies(project: Path, *endpoints: str) -> dict[str, list[str]]:
     """FastAPI's own flattened ``Depends`` chain of each ``module:qualname`` endpoint."""
     return oracle("runtime_dependencies.py", project, *endpoints)  # type: ignore[no-any-return]
