@@ -143,6 +143,7 @@ class _Collector:
         self._earlier_branches: dict[int, tuple[_RawGuard, ...]] = {}  # elif -> negations
         self._elifs: set[int] = set()
         self._exits: list[int] = [0]  # per block: guards its early exits added
+        self._loops: list[tuple[int, str]] = []  # ``for`` loops around, by scope depth
         # Decorators, parameter annotations and defaults, return annotations and class
         # keywords are evaluated where the definition stands, not inside its own scope: names
         # in them resolve without the definition's locals, yet count as the definition's uses.
@@ -540,6 +541,14 @@ class _Collector:
         text = f"for {_text(node.target)} in {_text(node.iter)}"
         guard = _RawGuard("for", text, self._chain(), node.target, node.iter)
         self._block_guards[id(node.body)] = (guard,)
+        if isinstance(node.orelse, cst.Else) and _breaks(node.body):
+            # a loop's ``else`` runs only when no ``break`` left it
+            ended = _RawGuard("if", f"{text} ran to its end", self._chain())
+            self._block_guards[id(node.orelse.body)] = (ended,)
+        self._loops.append((len(self.scopes), text))
+
+    def leave_For(self, original_node: cst.For) -> None:
+        self._loops.pop()
 
     def visit_While(self, node: cst.While) -> None:
         # its body runs any number of times: a binding there is no straight-line one
@@ -724,6 +733,13 @@ class _Collector:
             text = f"not ({_condition(node.test)})"
             self._guards[-1].append(_RawGuard("if", text, self._chain()))
             self._exits[-1] += 1
+            loop = self._loops[-1] if self._loops else None
+            if loop is not None and loop[0] == len(self.scopes) and _leaves_loop(node.body):
+                # ``if name == "b": break``: no later item runs the rest either, so what
+                # follows runs for an item only when no earlier one left
+                left = f"no earlier item of {loop[1]} left it"
+                self._guards[-1].append(_RawGuard("if", left, self._chain()))
+                self._exits[-1] += 1
 
     def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine) -> None:
         """What follows ``return``, ``raise``, ``continue`` or ``break`` in its block never
@@ -1199,6 +1215,23 @@ def _exits(body: cst.BaseSuite) -> bool:
     if isinstance(last, cst.SimpleStatementLine):
         last = last.body[-1] if last.body else None
     return isinstance(last, _LEAVING)
+
+
+def _leaves_loop(body: cst.BaseSuite) -> bool:
+    """Whether a block ends in ``break`` or ``return``: the loop around it ends there."""
+    last: cst.CSTNode | None = body.body[-1] if body.body else None
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1] if last.body else None
+    return isinstance(last, cst.Break | cst.Return)
+
+
+def _breaks(node: cst.CSTNode) -> bool:
+    """Whether a loop's body holds a ``break`` of its own (not one of a loop inside it)."""
+    inner = (cst.For, cst.While, cst.FunctionDef, cst.ClassDef, cst.Lambda)
+    return any(
+        isinstance(child, cst.Break) or (not isinstance(child, inner) and _breaks(child))
+        for child in node.children
+    )
 
 
 def _condition(test: cst.BaseExpression) -> str:

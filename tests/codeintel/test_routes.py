@@ -412,6 +412,46 @@ def test_a_router_given_a_mapping_we_cannot_read_has_a_prefix_we_cannot_tell(
 
 
 @pytest.mark.slow
+def test_what_follows_a_break_runs_only_while_no_item_left_the_loop(tmp_path: Path) -> None:
+    """``if name == "b": break`` in a loop of includes: no item after ``b`` is included
+    either (``/k/c`` was stated, unconditionally), and the loop's ``else`` runs only when
+    no ``break`` left it; one with no ``break`` in it always runs its ``else``."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "a, b, c = APIRouter(), APIRouter(), APIRouter()\n\n"
+        "@a.get('/a')\ndef get_a() -> None: ...\n\n"
+        "@b.get('/b')\ndef get_b() -> None: ...\n\n"
+        "@c.get('/c')\ndef get_c() -> None: ...\n\n"
+        "ROUTERS = [('a', a), ('b', b), ('c', c)]\n"
+        "FIRST = [('a', a)]\n"
+        "app = FastAPI()\n"
+        "for name, router in ROUTERS:\n"
+        "    if name == 'b':\n"
+        "        break\n"
+        "    app.include_router(router, prefix='/k')\n"
+        "else:\n"
+        "    app.include_router(c, prefix='/fallback')\n"
+        "for name, router in FIRST:\n"
+        "    app.include_router(router, prefix='/all')\n"
+        "else:\n"
+        "    app.include_router(c, prefix='/done')\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    left = "no earlier item of for name, router in ROUTERS left it"
+    ended = "for name, router in ROUTERS ran to its end"
+    assert {(r.path, r.conditions) for r in routes if r.app} == {
+        ("/k/a", (left,)),
+        ("/k/c", (left,)),
+        ("/fallback/c", (ended,)),
+        ("/all/a", ()),
+        ("/done/c", ()),
+    }
+    served = {path for _, path, _ in runtime_routes(tmp_path, "main:app")}
+    assert {r.path for r in routes if r.app and not r.conditions} <= served
+    assert served <= {r.path for r in routes if r.app}
+
+
+@pytest.mark.slow
 def test_options_a_function_returns_as_a_dict_are_spread_into_the_call(tmp_path: Path) -> None:
     """parlant's ``@router.post("", **apigen_config(group_name=...))``: the one dict literal
     a project function returns, with the call's arguments, is what ``**`` passes (71
