@@ -310,6 +310,16 @@ LIBRARY_ROUTER_FUNCTIONS: dict[str, tuple[tuple[str, str, str], ...]] = {
     for method, routes in _FASTAPI_USERS_ROUTERS.items()
     for module in (_USERS, routes[0][2].partition(f".{method}.")[0])
 }
+#: prometheus-fastapi-instrumentator's class, by its two names: ``expose(app)`` declares
+#: ``GET /metrics`` (its ``endpoint=``) on the app, ``instrument`` and ``add`` return it.
+_INSTRUMENTATION = "prometheus_fastapi_instrumentator.instrumentation"
+INSTRUMENTATORS = frozenset(
+    {
+        "prometheus_fastapi_instrumentator.Instrumentator",
+        f"{_INSTRUMENTATION}.PrometheusFastApiInstrumentator",
+    }
+)
+METRICS_ENDPOINT = f"{_INSTRUMENTATION}.PrometheusFastApiInstrumentator.expose.<locals>.metrics"
 #: fastapi-users' ``FastAPIUsers`` class, by both of its import paths.
 FASTAPI_USERS = frozenset(
     {"fastapi_users.FastAPIUsers", "fastapi_users.fastapi_users.FastAPIUsers"}

@@ -452,6 +452,39 @@ def test_what_follows_a_break_runs_only_while_no_item_left_the_loop(tmp_path: Pa
 
 
 @pytest.mark.slow
+def test_an_instrumentators_expose_serves_its_metrics_route(tmp_path: Path) -> None:
+    """prometheus-fastapi-instrumentator's ``expose(app)`` declares ``GET /metrics`` (or its
+    ``endpoint=``) on the app, through ``instrument(app)`` chained or an instance held by a
+    variable, in a helper given the app too: it was missing, without a word."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n"
+        "from prometheus_fastapi_instrumentator import Instrumentator\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/healthz')\ndef healthz() -> None: ...\n\n"
+        "Instrumentator(excluded_handlers=['/metrics']).instrument(app).expose(\n"
+        "    app, include_in_schema=False,\n)\n\n"
+        "def observe(target: FastAPI) -> None:\n"
+        "    instrumentator = Instrumentator()\n"
+        "    instrumentator.add(lambda info: None).instrument(target)\n"
+        "    instrumentator.expose(target, endpoint='/internal/metrics')\n\n"
+        "observe(app)\n"
+    )
+    metrics = (
+        "prometheus_fastapi_instrumentator.instrumentation.PrometheusFastApiInstrumentator"
+        ".expose.<locals>.metrics"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/healthz", "main.healthz"),
+            ("GET", "/metrics", metrics),
+            ("GET", "/internal/metrics", metrics),
+        },
+    )
+
+
+@pytest.mark.slow
 def test_options_a_function_returns_as_a_dict_are_spread_into_the_call(tmp_path: Path) -> None:
     """parlant's ``@router.post("", **apigen_config(group_name=...))``: the one dict literal
     a project function returns, with the call's arguments, is what ``**`` passes (71
