@@ -18,9 +18,27 @@ def module_names(paths: list[str]) -> dict[str, str]:
     init_dirs = {p.rsplit("/", 1)[0] for p in paths if p.endswith("/__init__.py")}
     if "__init__.py" in paths:
         init_dirs.add("")
-    short = {p: _short_name(p, init_dirs) for p in paths}
+    return unique_names({p: _short_name(p, init_dirs) for p in paths})
+
+
+def unique_names(short: dict[str, str]) -> dict[str, str]:
+    """Each path's ``short`` name, or its full dotted path where that name would be shared,
+    for every module of the package it belongs to: of two services that each hold an ``app``
+    package, a module only one of them has is named by its path as its siblings are, so
+    ``from app.api import health`` there finds it under its package."""
     counts = Counter(short.values())
-    return {p: (name if counts[name] == 1 else path_name(p)) for p, name in short.items()}
+    shared = {_package_of(p, n) for p, n in short.items() if counts[n] > 1}
+    return {
+        p: (n if counts[n] == 1 and _package_of(p, n) not in shared else path_name(p))
+        for p, n in short.items()
+    }
+
+
+def _package_of(path: str, short: str) -> str:
+    """The top package a file's short name starts from, by its whole path (``svc/app``)."""
+    full = path_name(path)
+    start = full[: len(full) - len(short)] if full.endswith(short) else ""
+    return start + short.partition(".")[0]
 
 
 def path_name(path: str) -> str:

@@ -22,7 +22,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 from codeintel.facts.project import ImportRoot
 from codeintel.pipeline.discover import SourceFile
 from codeintel.pipeline.layout import PYTEST_FILES, is_test_path
-from codeintel.pipeline.modnames import module_names, path_name
+from codeintel.pipeline.modnames import module_names, path_name, unique_names
 from codeintel.pipeline.read import Job
 
 #: Absolute imports at the start of a line: a cheap scan, before any file is parsed.
@@ -120,8 +120,7 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
                 file, line = first_site[root, _top(path, root)]
             chosen[path] = (root, evidence, file, line)
     short = {p: _name_under(p, chosen[p][0]) if p in chosen else fallback[p] for p in paths}
-    counts = Counter(short.values())
-    names = {p: (n if counts[n] == 1 else path_name(p)) for p, n in short.items()}
+    names = unique_names(short)
     aliases, scoped = _aliases(names, votes)
     return Naming(names, aliases, _roots(chosen, names, short), scoped)
 
