@@ -86,6 +86,16 @@ def calls_within(value: Value) -> list[Value]:
     return found
 
 
+def _refs_within(value: Value) -> list[str]:
+    """The names ``value`` reads, at any depth."""
+    found = [value.ref] if value.ref else []
+    for inner in (*value.items, *(v for _, v in value.keywords)):
+        found += _refs_within(inner)
+    if value.func is not None:
+        found += _refs_within(value.func)
+    return found
+
+
 def placeholder(text: str) -> str:
     return f"<?{text}>"
 
@@ -799,8 +809,10 @@ class Evaluator:
         if passed is not None:
             return passed
         key = self.variable(value.ref)
-        if key is not None and key != value.ref and self._instance_rewritten(value.ref):
-            return None  # ``settings.ADMIN_PREFIX`` a model validator sets from others
+        if key is not None and key != value.ref and (cls := self._rewriting(value.ref)):
+            # ``settings.ADMIN_PREFIX`` a model validator sets from others; one only the
+            # ``__init__`` sets, once, is what it sets
+            return self._set_by_init(cls, key)
         if key is not None:
             bound = self.binding(key)
             if bound is not None and self.called_class(bound) in _AUTO:
@@ -1318,7 +1330,9 @@ class Evaluator:
                 return None
         key = self._class_attribute(cls, last)
         if key is not None and holder is not None and self._rewritten(cls, last):
-            return None  # an instance's value its class's own code sets anew
+            # an instance's value its class's own code sets anew: known only when that is
+            # the ``__init__`` its construction ran, once, to a value of no local
+            return self._set_by_init(cls, key) if not path else None
         if key is not None:
             return self.binding(key)
         owner = next(
@@ -1402,6 +1416,21 @@ class Evaluator:
                 return True
         return any(self._validated(owner) for owner in self.resolver.mro(cls))
 
+    def _set_by_init(self, cls: str, key: str) -> Value | None:
+        """``self.API_V1_STR = "/api/v1"`` in the ``__init__`` constructing ``cls`` runs
+        (PratikoAi's plain ``Settings``), the attribute's one binding, under no test, of a
+        value naming none of the method's locals: that value."""
+        written = self.assigns.get(key, ())
+        fact = written[0] if len(written) == 1 and not written[0].guards else None
+        symbols = self.resolver.symbols
+        owner = next((c for c in self.resolver.mro(cls) if f"{c}.__init__" in symbols), None)
+        init = symbols.get(f"{owner}.__init__") if owner else None
+        if fact is None or fact.value is None or init is None or owner != key.rpartition(".")[0]:
+            return None
+        if not init.start_line <= fact.line <= init.end_line:
+            return None
+        return None if any(".<locals>." in ref for ref in _refs_within(fact.value)) else fact.value
+
     def _rewritten(self, cls: str, attribute: str) -> bool:
         """Whether an instance's ``attribute`` is set anew by the class's own code: a method
         assigning ``self.attribute`` (an after model validator deriving it, a post-init
@@ -1418,13 +1447,14 @@ class Evaluator:
                 return True
         return False
 
-    def _instance_rewritten(self, ref: str) -> bool:
-        """Whether ``settings.API_ROOT`` reads an instance's attribute that its class's own
-        code may change from the default (``_rewritten``)."""
+    def _rewriting(self, ref: str) -> str | None:
+        """The class of the instance whose attribute ``settings.API_ROOT`` reads, when the
+        class's own code may change it from the default (``_rewritten``); else None."""
         split = self._split(ref)
         holder = self.binding(split[0]) if split and split[0] in self.assigns else None
         cls = self.instance_class(holder) if holder is not None else None
-        return split is not None and cls is not None and self._rewritten(cls, split[1])
+        rewritten = split is not None and cls is not None and self._rewritten(cls, split[1])
+        return cls if rewritten else None
 
     def _validated(self, cls: str) -> bool:
         """Whether a project class has a method decorated as a pydantic validator."""

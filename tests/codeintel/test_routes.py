@@ -485,6 +485,43 @@ def test_an_instrumentators_expose_serves_its_metrics_route(tmp_path: Path) -> N
 
 
 @pytest.mark.slow
+def test_a_setting_a_plain_classs_init_sets_is_what_it_sets(tmp_path: Path) -> None:
+    """PratikoAi's ``class Settings`` setting ``self.API_V1_STR = os.getenv("API_V1_STR",
+    "/api/v1")`` in ``__init__``, and ``settings = Settings()``: the prefix is what the
+    ``__init__`` sets (a placeholder on 284 routes); one set again by another method, or
+    from the ``__init__``'s own locals, stays unknown."""
+    (tmp_path / "config.py").write_text(
+        "import os\n\n"
+        "class Settings:\n"
+        "    def __init__(self, debug: bool = False) -> None:\n"
+        "        self.API_V1_STR = os.getenv('API_V1_STR', '/api/v1')\n"
+        "        self.ADMIN = '/admin' if debug else '/staff'\n"
+        "        self.OTHER = '/other'\n\n"
+        "    def reset(self) -> None:\n"
+        "        self.OTHER = '/reset'\n\n"
+        "settings = Settings()\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "from config import settings\n\n"
+        "router = APIRouter()\n\n"
+        "@router.get('/items')\ndef items() -> None: ...\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(router, prefix=settings.API_V1_STR)\n"
+        "app.include_router(router, prefix=settings.ADMIN)\n"
+        "app.include_router(router, prefix=settings.OTHER)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert {(r.path, r.resolved) for r in routes} == {
+        ("/api/v1/items", True),
+        ("<?settings.ADMIN>/items", False),
+        ("<?settings.OTHER>/items", False),
+    }
+    served = {path for _, path, _ in runtime_routes(tmp_path, "main:app")}
+    assert {r.path for r in routes if r.resolved} <= served
+
+
+@pytest.mark.slow
 def test_options_a_function_returns_as_a_dict_are_spread_into_the_call(tmp_path: Path) -> None:
     """parlant's ``@router.post("", **apigen_config(group_name=...))``: the one dict literal
     a project function returns, with the call's arguments, is what ``**`` passes (71
