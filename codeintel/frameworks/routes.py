@@ -4545,6 +4545,8 @@ class _Builder:
         constructor was given (``_init_argument``)."""
         value = _close(value, env)
         held = self._init_argument(value.ref, env) if value.kind == "name" and value.ref else None
+        if held is None and value.kind == "name" and value.ref and "." in value.ref:
+            held = self._init_argument_field(value.ref, env)
         if held is None and value.kind == "name" and _SELF in env:
             held = self._overriding(value, env[_SELF])
         if held is not None or depth > _MAX_DEPTH:
@@ -4559,6 +4561,18 @@ class _Builder:
                 return value  # rebound (``url = "/" + url``): not one value to read
             return self._closed(facts[0].value, env, depth + 1)
         return value
+
+    def _init_argument_field(self, ref: str, env: Env) -> Value | None:
+        """``self.settings.API_V1_STR`` with ``self.settings`` set in ``__init__`` from its
+        parameter (kwik's ``Application(settings=...)``): that field of what was passed."""
+        holder, _, field = ref.rpartition(".")
+        passed = self._init_argument(holder, env)
+        if passed is None:
+            return None
+        text = f"{passed.text}.{field}"
+        if passed.kind == "name" and passed.ref is not None:
+            return Value("name", text, ref=f"{passed.ref}.{field}")
+        return Value("getattr", text, func=passed, items=(Value("str", field),))
 
     def _init_argument(self, ref: str, env: Env | None = None) -> Value | None:
         """``self.health_path``, set once in ``__init__`` from its parameter (litserve's

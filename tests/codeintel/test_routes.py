@@ -522,6 +522,36 @@ def test_a_setting_a_plain_classs_init_sets_is_what_it_sets(tmp_path: Path) -> N
 
 
 @pytest.mark.slow
+def test_a_field_of_settings_an_init_keeps_is_the_passed_settings_field(tmp_path: Path) -> None:
+    """kwik's ``Application(settings=...)`` keeping ``self.settings = settings`` and
+    including its router with ``prefix=self.settings.API_V1_STR`` in a builder method: the
+    field of the settings passed (a placeholder on all 42 of its routes)."""
+    (tmp_path / "application.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class Application:\n"
+        "    def __init__(self, *, settings, api_router: APIRouter) -> None:\n"
+        "        self.settings = settings\n"
+        "        self.app = self._build(api_router)\n\n"
+        "    def _build(self, api_router: APIRouter) -> FastAPI:\n"
+        "        app = FastAPI()\n"
+        "        app.include_router(api_router, prefix=self.settings.API_V1_STR)\n"
+        "        return app\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter\n\n"
+        "from application import Application\n\n"
+        "class Settings:\n    API_V1_STR = '/api/v1'\n\n"
+        "router = APIRouter(prefix='/users')\n\n"
+        "@router.get('/')\ndef read_users() -> None: ...\n\n"
+        "app = Application(settings=Settings(), api_router=router).app\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    static = {(r.method, r.path, r.endpoint) for r in routes}
+    assert static == {("GET", "/api/v1/users/", "main.read_users")}
+    assert static == runtime_routes(tmp_path, "main:app")
+
+
+@pytest.mark.slow
 def test_options_a_function_returns_as_a_dict_are_spread_into_the_call(tmp_path: Path) -> None:
     """parlant's ``@router.post("", **apigen_config(group_name=...))``: the one dict literal
     a project function returns, with the call's arguments, is what ``**`` passes (71
