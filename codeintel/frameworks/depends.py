@@ -398,8 +398,22 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
     name = name or _returned_local(target, evaluator) or _built(target, evaluator)
     # OpenHands' ``Depends(get_global_config().httpx.depends)``: a method of a typed field
     name = name or (_called_method(target, evaluator) if target.kind == "getattr" else None)
+    name = name or (_built_class_attribute(target, evaluator) if target.kind == "getattr" else None)
     # Unknown stays as written, a placeholder that ``dependency_diagnostics`` reports.
     return [_as_defined(name) if name else placeholder(target.text)]
+
+
+def _built_class_attribute(target: Value, evaluator: Evaluator) -> str | None:
+    """CoPilot's ``Depends(AuthHandler().security)``: the class attribute of the instance
+    built in place (``security = OAuth2PasswordBearer(...)``), bound once, as the class
+    itself names it."""
+    cls = evaluator.instance_class(target.func) if target.func is not None else None
+    attribute = target.items[0].text if target.items else ""
+    mro = evaluator.resolver.mro(cls) if cls else []
+    key = next((f"{c}.{attribute}" for c in mro if f"{c}.{attribute}" in evaluator.assigns), "")
+    if len(evaluator.assigns.get(key, ())) != 1:
+        return None
+    return _named(Value("name", key, ref=key), evaluator)
 
 
 def _as_defined(name: str) -> str:

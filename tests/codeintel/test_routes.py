@@ -1100,6 +1100,26 @@ def test_an_instance_of_a_project_subclass_of_depends_is_a_depends(tmp_path: Pat
     )
 
 
+@pytest.mark.slow
+def test_a_class_attribute_of_an_instance_built_in_place_is_its_depends(tmp_path: Path) -> None:
+    """CoPilot's ``Depends(AuthHandler().security)`` of a class attribute
+    ``security = OAuth2PasswordBearer(...)``, inherited too: that scheme, as
+    ``Depends(AuthHandler.security)`` reads it (a placeholder in 11 of its chains)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n"
+        "from fastapi.security import OAuth2PasswordBearer\n\n"
+        "class Base:\n    security = OAuth2PasswordBearer(tokenUrl='/login')\n\n"
+        "class AuthHandler(Base):\n    pass\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/direct')\n"
+        "def direct(token: str = Depends(AuthHandler().security)) -> None: ...\n\n"
+        "@app.get('/class')\n"
+        "def on_class(token: str = Depends(AuthHandler.security)) -> None: ...\n"
+    )
+    scheme = ["fastapi.security.oauth2.OAuth2PasswordBearer()"]
+    _chains_as_at_runtime(tmp_path, {"GET /direct": scheme, "GET /class": scheme})
+
+
 def runtime_dependencies(project: Path, *endpoints: str) -> dict[str, list[str]]:
     """FastAPI's own flattened ``Depends`` chain of each ``module:qualname`` endpoint."""
     return oracle("runtime_dependencies.py", project, *endpoints)  # type: ignore[no-any-return]
