@@ -143,7 +143,6 @@ class _Collector:
         self._earlier_branches: dict[int, tuple[_RawGuard, ...]] = {}  # elif -> negations
         self._elifs: set[int] = set()
         self._exits: list[int] = [0]  # per block: guards its early exits added
-        self._loops: list[tuple[int, str]] = []  # ``for`` loops around, by scope depth
         # Decorators, parameter annotations and defaults, return annotations and class
         # keywords are evaluated where the definition stands, not inside its own scope: names
         # in them resolve without the definition's locals, yet count as the definition's uses.
@@ -540,15 +539,23 @@ class _Collector:
         self._store(node.target)
         text = f"for {_text(node.target)} in {_text(node.iter)}"
         guard = _RawGuard("for", text, self._chain(), node.target, node.iter)
-        self._block_guards[id(node.body)] = (guard,)
-        if isinstance(node.orelse, cst.Else) and _breaks(node.body):
+        self._block_guards[id(node.body)] = (guard, *self._left(node, text))
+        if isinstance(node.orelse, cst.Else) and _leaves(node.body):
             # a loop's ``else`` runs only when no ``break`` left it
             ended = _RawGuard("if", f"{text} ran to its end", self._chain())
             self._block_guards[id(node.orelse.body)] = (ended,)
-        self._loops.append((len(self.scopes), text))
 
-    def leave_For(self, original_node: cst.For) -> None:
-        self._loops.pop()
+    def _left(self, node: cst.For, text: str) -> tuple[_RawGuard, ...]:
+        """``if name == "b": break`` (or ``return``) in a loop: the body runs for an item
+        only while no earlier one left the loop, a test read item by item when one such
+        ``if`` in the body holds the loop's only exits (its ``target``), else unknown."""
+        if not _leaves(node.body):
+            return ()
+        statements = node.body.body
+        exits = [s.test for s in statements if isinstance(s, cst.If) and _is_exit(s)]
+        single = len(exits) == 1 and not any(_leaves(s) for s in statements if not _is_exit(s))
+        left = f"no earlier item of {text} left it"
+        return (_RawGuard("if", left, self._chain(), exits[0] if single else None),)
 
     def visit_While(self, node: cst.While) -> None:
         # its body runs any number of times: a binding there is no straight-line one
@@ -733,13 +740,6 @@ class _Collector:
             text = f"not ({_condition(node.test)})"
             self._guards[-1].append(_RawGuard("if", text, self._chain()))
             self._exits[-1] += 1
-            loop = self._loops[-1] if self._loops else None
-            if loop is not None and loop[0] == len(self.scopes) and _leaves_loop(node.body):
-                # ``if name == "b": break``: no later item runs the rest either, so what
-                # follows runs for an item only when no earlier one left
-                left = f"no earlier item of {loop[1]} left it"
-                self._guards[-1].append(_RawGuard("if", left, self._chain()))
-                self._exits[-1] += 1
 
     def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine) -> None:
         """What follows ``return``, ``raise``, ``continue`` or ``break`` in its block never
@@ -1225,13 +1225,24 @@ def _leaves_loop(body: cst.BaseSuite) -> bool:
     return isinstance(last, cst.Break | cst.Return)
 
 
-def _breaks(node: cst.CSTNode) -> bool:
-    """Whether a loop's body holds a ``break`` of its own (not one of a loop inside it)."""
-    inner = (cst.For, cst.While, cst.FunctionDef, cst.ClassDef, cst.Lambda)
-    return any(
-        isinstance(child, cst.Break) or (not isinstance(child, inner) and _breaks(child))
-        for child in node.children
+def _is_exit(statement: cst.CSTNode) -> bool:
+    """An ``if test: break`` (or ``return``) with no ``else``."""
+    return (
+        isinstance(statement, cst.If) and statement.orelse is None and _leaves_loop(statement.body)
     )
+
+
+def _leaves(node: cst.CSTNode, inner_loop: bool = False) -> bool:
+    """Whether ``node`` holds a ``return``, or a ``break`` of the loop around it (not one
+    of a loop inside it); a function inside it is not looked into."""
+    for child in node.children:
+        if isinstance(child, cst.Return) or (isinstance(child, cst.Break) and not inner_loop):
+            return True
+        if isinstance(child, cst.FunctionDef | cst.ClassDef | cst.Lambda):
+            continue
+        if _leaves(child, inner_loop or isinstance(child, cst.For | cst.While)):
+            return True
+    return False
 
 
 def _condition(test: cst.BaseExpression) -> str:

@@ -63,7 +63,8 @@ class Guard(_Pickled):
     condition as written, ``not (...)`` for the branches after it), a ``for`` loop (kind
     "for"; ``target`` is the loop variable, ``iterable`` what it runs over), a ``while`` loop
     (kind "while"; ``text`` is ``while`` and its test) or an ``except`` block (kind
-    "except")."""
+    "except"). An ``if`` guard with a ``target`` follows an ``if test: break`` (or
+    ``return``) in a loop: it holds while no earlier item met ``target``, the test."""
 
     kind: str
     text: str

@@ -1500,12 +1500,24 @@ class _Builder:
             if len(runs) > _MAX_SITES:  # data, not wiring (vllm's 90,000 kernel configs)
                 return [base], guard.text
         sites = []
+        # ``if name == "b": break``: an item runs only while no earlier one met the test;
+        # read in order over one loop's items (of one call)
+        leaving = next((g for g in guards if g.kind == "if" and g.target is not None), None)
+        one_loop = sum(g.kind == "for" for g in guards) == 1 and (starts is None or len(starts) < 2)
+        leaving = leaving if one_loop else None
+        left: bool | None = False  # whether an earlier item left the loop
         for env, conditions in runs:
             env = self._module_locals(module, scope, line, env)
+            if left is True:
+                break
             known = self._known_tests(module, scope, guards, env)
             if known is not None:
+                if leaving is not None and left is False:
+                    known.add(leaving.text)
                 kept = tuple(c for c in base.conditions if c not in known)
                 sites.append(replace(base, env=env, conditions=(*conditions, *kept)))
+            if leaving is not None and leaving.target is not None and left is False:
+                left = self._holds(module, scope, leaving.target.text, env)
         if not sites and partial is not None:
             return [base], partial  # nothing known of it: the loop unexpanded, as unknown
         return sites, partial
@@ -1957,14 +1969,7 @@ class _Builder:
             key = (module, scope, guard.text)
             known = self._tests_known.get(key) if not env else None
             if env or key not in self._tests_known:
-                known = self._decided(
-                    guard.text,
-                    lambda name: env.get(self.ev.key(module, scope, name)),
-                    lambda name: (
-                        self.ev.builtin_shadowed(module, name)
-                        or self._constant(module, scope, name)
-                    ),
-                )
+                known = self._holds(module, scope, guard.text, env)
                 if not env:
                     self._tests_known[key] = known
             if known is False:
@@ -1972,6 +1977,16 @@ class _Builder:
             if known:
                 held.add(guard.text)
         return held
+
+    def _holds(self, module: str, scope: str, test: str, env: Env) -> bool | None:
+        """Whether ``test`` holds with the names ``env`` binds and the constants around."""
+        return self._decided(
+            test,
+            lambda name: env.get(self.ev.key(module, scope, name)),
+            lambda name: (
+                self.ev.builtin_shadowed(module, name) or self._constant(module, scope, name)
+            ),
+        )
 
     def _constant(self, module: str, scope: str, name: str) -> Value | None:
         """What a name in an ``if`` test always holds: a literal the project never changes

@@ -412,10 +412,11 @@ def test_a_router_given_a_mapping_we_cannot_read_has_a_prefix_we_cannot_tell(
 
 
 @pytest.mark.slow
-def test_what_follows_a_break_runs_only_while_no_item_left_the_loop(tmp_path: Path) -> None:
-    """``if name == "b": break`` in a loop of includes: no item after ``b`` is included
-    either (``/k/c`` was stated, unconditionally), and the loop's ``else`` runs only when
-    no ``break`` left it; one with no ``break`` in it always runs its ``else``."""
+def test_a_loop_left_by_break_includes_only_the_items_before(tmp_path: Path) -> None:
+    """``if name == "b": break`` in a loop of includes: no item from ``b`` on runs the body,
+    what comes before the ``if`` either (``/k/c`` was stated, unconditionally); a ``break``
+    under a test of its own leaves each item's include unknown; the loop's ``else`` runs
+    only when no ``break`` left it, and one with no ``break`` always runs its ``else``."""
     (tmp_path / "main.py").write_text(
         "from fastapi import APIRouter, FastAPI\n\n"
         "a, b, c = APIRouter(), APIRouter(), APIRouter()\n\n"
@@ -426,11 +427,17 @@ def test_what_follows_a_break_runs_only_while_no_item_left_the_loop(tmp_path: Pa
         "FIRST = [('a', a)]\n"
         "app = FastAPI()\n"
         "for name, router in ROUTERS:\n"
+        "    app.include_router(router, prefix='/before')\n"
         "    if name == 'b':\n"
         "        break\n"
         "    app.include_router(router, prefix='/k')\n"
         "else:\n"
         "    app.include_router(c, prefix='/fallback')\n"
+        "for name, router in ROUTERS:\n"
+        "    if name:\n"
+        "        if len(name) == 1:\n"
+        "            break\n"
+        "    app.include_router(router, prefix='/nested')\n"
         "for name, router in FIRST:\n"
         "    app.include_router(router, prefix='/all')\n"
         "else:\n"
@@ -440,9 +447,11 @@ def test_what_follows_a_break_runs_only_while_no_item_left_the_loop(tmp_path: Pa
     left = "no earlier item of for name, router in ROUTERS left it"
     ended = "for name, router in ROUTERS ran to its end"
     assert {(r.path, r.conditions) for r in routes if r.app} == {
-        ("/k/a", (left,)),
-        ("/k/c", (left,)),
+        ("/before/a", ()),
+        ("/before/b", ()),
+        ("/k/a", ()),
         ("/fallback/c", (ended,)),
+        *((f"/nested/{n}", (left,)) for n in "abc"),
         ("/all/a", ()),
         ("/done/c", ()),
     }
