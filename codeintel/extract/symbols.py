@@ -528,8 +528,8 @@ class _Collector:
             self._store(node.target, node, None, grown)
         elif isinstance(node.operator, cst.AddAssign) and isinstance(node.target, cst.Attribute):
             # ``router.prefix += "/v2"``: as ``router.prefix = router.prefix + "/v2"`` would
-            self._store(node.target)
             grown = cst.BinaryOperation(node.target, cst.Add(), node.value)
+            self._store(node.target, node, None, grown)
             if not _is_self_attribute(node.target):
                 self._stored(node.target, grown, "setattr")
         else:

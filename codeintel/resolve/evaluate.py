@@ -812,7 +812,7 @@ class Evaluator:
         if key is not None and key != value.ref and (cls := self._rewriting(value.ref)):
             # ``settings.ADMIN_PREFIX`` a model validator sets from others; one only the
             # ``__init__`` sets, once, is what it sets
-            return self._set_by_init(cls, key)
+            return self._set_by_init(cls, key, value.ref)
         if key is not None:
             bound = self.binding(key)
             if bound is not None and self.called_class(bound) in _AUTO:
@@ -1332,7 +1332,7 @@ class Evaluator:
         if key is not None and holder is not None and self._rewritten(cls, last):
             # an instance's value its class's own code sets anew: known only when that is
             # the ``__init__`` its construction ran, once, to a value of no local
-            return self._set_by_init(cls, key) if not path else None
+            return self._set_by_init(cls, key, ref) if not path else None
         if key is not None:
             return self.binding(key)
         owner = next(
@@ -1416,10 +1416,12 @@ class Evaluator:
                 return True
         return any(self._validated(owner) for owner in self.resolver.mro(cls))
 
-    def _set_by_init(self, cls: str, key: str) -> Value | None:
+    def _set_by_init(self, cls: str, key: str, read: str) -> Value | None:
         """``self.API_V1_STR = "/api/v1"`` in the ``__init__`` constructing ``cls`` runs
         (PratikoAi's plain ``Settings``), the attribute's one binding, under no test, of a
-        value naming none of the method's locals: that value."""
+        value naming none of the method's locals: that value, unless some code sets the
+        attribute of the instance ``read`` names (``settings.API_V1_STR = ...``) or the
+        class writes its instances another way (``setattr``, ``__dict__``, ``__new__``)."""
         written = self.assigns.get(key, ())
         fact = written[0] if len(written) == 1 and not written[0].guards else None
         symbols = self.resolver.symbols
@@ -1429,7 +1431,42 @@ class Evaluator:
             return None
         if not init.start_line <= fact.line <= init.end_line:
             return None
-        return None if any(".<locals>." in ref for ref in _refs_within(fact.value)) else fact.value
+        if any(".<locals>." in ref for ref in _refs_within(fact.value)):
+            return None
+        if not self._plain_instances(cls) or self._set_from_outside(read):
+            return None
+        return fact.value
+
+    def _plain_instances(self, cls: str) -> bool:
+        """Whether the project classes of ``cls`` write their instances only by
+        ``self.x = ...``: no ``__new__``, no ``setattr`` or ``__dict__`` in their methods."""
+        for owner in self.resolver.mro(cls):
+            module = self.resolver.symbol_module.get(owner)
+            facts = self.resolver.modules.get(module) if module else None
+            if facts is None:
+                continue
+            if f"{owner}.__new__" in self.resolver.symbols:
+                return False
+            local = f"{owner.removeprefix(f'{module}.')}."
+            within = (c.value.text for c in facts.calls if c.scope.startswith(local))
+            if any("setattr(" in text or "__dict__" in text for text in within):
+                return False
+        return True
+
+    def _set_from_outside(self, read: str) -> bool:
+        """Whether any code sets the attribute ``read`` names on that very instance
+        (``settings.API_V1_STR = "/v2"``, in any module)."""
+        holder, _, attribute = read.rpartition(".")
+        instance = self.variable(holder) if holder else None
+        for facts in self.resolver.modules.values():
+            for call in facts.calls:
+                if call.role != "setattr" or not call.value.items:
+                    continue
+                target = call.value.items[0].ref or ""
+                owner, _, name = target.rpartition(".")
+                if name == attribute and owner and self.variable(owner) == instance:
+                    return True
+        return False
 
     def _rewritten(self, cls: str, attribute: str) -> bool:
         """Whether an instance's ``attribute`` is set anew by the class's own code: a method

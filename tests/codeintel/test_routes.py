@@ -497,15 +497,19 @@ def test_an_instrumentators_expose_serves_its_metrics_route(tmp_path: Path) -> N
 def test_a_setting_a_plain_classs_init_sets_is_what_it_sets(tmp_path: Path) -> None:
     """PratikoAi's ``class Settings`` setting ``self.API_V1_STR = os.getenv("API_V1_STR",
     "/api/v1")`` in ``__init__``, and ``settings = Settings()``: the prefix is what the
-    ``__init__`` sets (a placeholder on 284 routes); one set again by another method, or
-    from the ``__init__``'s own locals, stays unknown."""
+    ``__init__`` sets (a placeholder on 284 routes); one set again by another method, from
+    the ``__init__``'s own locals, grown with ``+=``, or set on the instance from outside
+    (``settings.LATER = ...``), stays unknown."""
     (tmp_path / "config.py").write_text(
         "import os\n\n"
         "class Settings:\n"
         "    def __init__(self, debug: bool = False) -> None:\n"
         "        self.API_V1_STR = os.getenv('API_V1_STR', '/api/v1')\n"
         "        self.ADMIN = '/admin' if debug else '/staff'\n"
-        "        self.OTHER = '/other'\n\n"
+        "        self.OTHER = '/other'\n"
+        "        self.GROWN = '/api'\n"
+        "        self.GROWN += '/v2'\n"
+        "        self.LATER = '/later'\n\n"
         "    def reset(self) -> None:\n"
         "        self.OTHER = '/reset'\n\n"
         "settings = Settings()\n"
@@ -513,18 +517,21 @@ def test_a_setting_a_plain_classs_init_sets_is_what_it_sets(tmp_path: Path) -> N
     (tmp_path / "main.py").write_text(
         "from fastapi import APIRouter, FastAPI\n\n"
         "from config import settings\n\n"
+        "settings.LATER = '/changed'\n\n"
         "router = APIRouter()\n\n"
         "@router.get('/items')\ndef items() -> None: ...\n\n"
         "app = FastAPI()\n"
         "app.include_router(router, prefix=settings.API_V1_STR)\n"
         "app.include_router(router, prefix=settings.ADMIN)\n"
         "app.include_router(router, prefix=settings.OTHER)\n"
+        "app.include_router(router, prefix=settings.GROWN)\n"
+        "app.include_router(router, prefix=settings.LATER)\n"
     )
     routes = codeintel.analyze(tmp_path, cache=False).routes()
+    unknown = ("ADMIN", "OTHER", "GROWN", "LATER")
     assert {(r.path, r.resolved) for r in routes} == {
         ("/api/v1/items", True),
-        ("<?settings.ADMIN>/items", False),
-        ("<?settings.OTHER>/items", False),
+        *((f"<?settings.{name}>/items", False) for name in unknown),
     }
     served = {path for _, path, _ in runtime_routes(tmp_path, "main:app")}
     assert {r.path for r in routes if r.resolved} <= served
