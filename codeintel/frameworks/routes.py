@@ -1213,6 +1213,9 @@ class _Builder:
             if mapping is not None and mapping.kind == "dict":
                 keywords.extend(mapping.keywords)
                 continue
+            if _dict_call(value):  # ``**dict(tags=["items"])``: its keywords
+                keywords.extend(value.keywords)
+                continue
             keywords.append((name, value))  # kept: a call passing it passes what we cannot read
             if site is not None:
                 message = f"cannot tell what **{value.text} passes"
@@ -6391,6 +6394,13 @@ def _imported_by_serving(condition: str, app: str | None) -> bool:
     """``import shop.main`` on a route of ``shop.main.app``: serving the app runs its module."""
     module = condition.removeprefix("import ")
     return app is not None and module != condition and app.startswith(f"{module}.")
+
+
+def _dict_call(value: Value) -> bool:
+    """``dict(tags=[...])`` of the builtin, by keywords only."""
+    func = value.func
+    builtin = func is not None and func.kind == "name" and func.ref is None and func.text == "dict"
+    return value.kind == "call" and builtin and not value.items and "**" not in dict(value.keywords)
 
 
 def _unique(items: tuple[str, ...]) -> tuple[str, ...]:

@@ -392,21 +392,25 @@ def test_a_router_given_a_mapping_we_cannot_read_has_a_prefix_we_cannot_tell(
 ) -> None:
     """keepem's ``APIRouter(**settings.API_V1.dict())``: the mapping may pass a prefix, so
     the path is a placeholder with its CI201 (it was stated without one, unconditionally);
-    a dict literal is read."""
+    a dict literal, or ``dict(...)`` of keywords, is read."""
     (tmp_path / "main.py").write_text(
         "from fastapi import APIRouter, FastAPI\n\n"
         "from settings import settings\n\n"
         "OPTIONS = {'prefix': '/kw'}\n"
         "users = APIRouter(**settings.API_V1.dict())\n"
-        "kw = APIRouter(**OPTIONS)\n\n"
+        "kw = APIRouter(**OPTIONS)\n"
+        "tagged = APIRouter(**dict(tags=['t']))\n\n"
         "@users.get('/me')\ndef me() -> None: ...\n\n"
         "@kw.get('/x')\ndef x() -> None: ...\n\n"
+        "@tagged.get('/t')\ndef t() -> None: ...\n\n"
         "app = FastAPI()\napp.include_router(users)\napp.include_router(kw)\n"
+        "app.include_router(tagged)\n"
     )
     graph = codeintel.analyze(tmp_path, cache=False)
     assert {(r.path, r.resolved) for r in graph.routes()} == {
         ("<?**settings.API_V1.dict()>/me", False),
         ("/kw/x", True),
+        ("/t", True),
     }
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI201", 6)]
 
