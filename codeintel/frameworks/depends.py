@@ -231,7 +231,7 @@ def _subclass_depends(call: Value, evaluator: Evaluator) -> Value | None:
     """``ScopeAuthSecurity("read")`` of a project subclass of ``params.Security``: FastAPI
     takes the instance as a ``Depends`` of what its ``__init__`` hands ``super().__init__``,
     bound to the call's arguments (with no ``__init__`` of the project's, of what the call
-    passes); None for any other call, or a dependency not handed up that way."""
+    passes); None for any other call. A dependency not handed up that way is a placeholder."""
     cls = evaluator.called_class(call)
     symbols = evaluator.resolver.symbols
     if cls is None or cls not in symbols or not evaluator.is_subclass(cls, DEPENDS):
@@ -254,8 +254,8 @@ def _subclass_depends(call: Value, evaluator: Evaluator) -> Value | None:
     if target is not None and target.kind == "name" and (target.ref or "").startswith(local):
         bound = replace(call, items=(Value("name", "self"), *call.items))  # ``__init__(self, ...)``
         target = argument((target.ref or "").removeprefix(local), init, bound)
-    if target is None:
-        return None
+    # a dependency not handed up that way is FastAPI's still: unknown, kept as written
+    target = target or Value("other", call.text)
     return Value("call", f"Depends({target.text})", func=_DEPENDS_CALL, items=(target,))
 
 

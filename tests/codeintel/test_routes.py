@@ -1140,6 +1140,25 @@ def test_a_class_attribute_of_an_instance_built_in_place_is_its_depends(tmp_path
     _chains_as_at_runtime(tmp_path, {"GET /direct": scheme, "GET /class": scheme})
 
 
+def test_a_depends_subclass_handing_up_either_of_two_is_kept_as_written(tmp_path: Path) -> None:
+    """A ``params.Depends`` subclass whose ``__init__`` hands ``super().__init__`` one of two
+    dependencies by its argument: a placeholder with its CI204, never dropped."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI, params\n\n"
+        "def a() -> int:\n    return 1\n\n"
+        "def b() -> int:\n    return 2\n\n"
+        "class Pick(params.Depends):\n"
+        "    def __init__(self, first: bool) -> None:\n"
+        "        if first:\n            super().__init__(a)\n"
+        "        else:\n            super().__init__(dependency=b)\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/x')\ndef x(u: int = Pick(True)) -> None: ...\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.all_dependencies for r in graph.routes()] == [("<?Pick(True)>",)]
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 18)]
+
+
 def runtime_dependencies(project: Path, *endpoints: str) -> dict[str, list[str]]:
     """FastAPI's own flattened ``Depends`` chain of each ``module:qualname`` endpoint."""
     return oracle("runtime_dependencies.py", project, *endpoints)  # type: ignore[no-any-return]
