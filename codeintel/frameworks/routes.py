@@ -594,7 +594,11 @@ class _Builder:
             change
             for change in (obj.later_prefixes if obj is not None else ())
             if ((change.site.file, change.site.scope) == here and change.site.line < site.line)
-            or (change.everywhere and (change.site.file, change.site.scope) != here)
+            or (
+                change.everywhere
+                and (change.site.file, change.site.scope) != here
+                and not self._imported_before(site.module, change.site)
+            )
         ]
         if not changes or context.outer is None:
             return context
@@ -602,6 +606,15 @@ class _Builder:
         last = max(changes, key=lambda c: ((c.site.file, c.site.scope) == here, c.site.line))
         text = self._text(last.value, env, last.site)
         return replace(context, prefix=_join(context.outer.prefix, text))
+
+    def _imported_before(self, module: str, at: _Site) -> bool:
+        """Whether the module of ``at`` imports ``module`` before it: what that module adds
+        at import (``import views`` adding to the app) runs first."""
+        facts = self.resolver.modules.get(at.module)
+        return facts is not None and any(
+            i.scope == "" and i.line < at.line and (i.target + ".").startswith(module + ".")
+            for i in facts.imports
+        )
 
     def _mutated_dependencies(self, module: str, facts: ModuleFacts, call: CallFact) -> None:
         """``router.dependencies.append(Depends(check))`` where the router is built, before

@@ -347,6 +347,31 @@ def test_a_prefix_set_once_routes_were_added_reaches_only_later_ones(tmp_path: P
 
 
 @pytest.mark.slow
+def test_a_prefix_set_after_importing_a_module_that_adds_routes_skips_them(
+    tmp_path: Path,
+) -> None:
+    """``import views`` (which decorates routes on the app it imports back) before
+    ``app.router.prefix = "/api"``: its routes were added first and keep their paths; one
+    imported after the change gets the prefix."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\n"
+        "app = FastAPI()\n"
+        "import views  # noqa: E402\n\n"
+        "app.router.prefix = '/api'\n"
+        "import later  # noqa: E402\n"
+    )
+    (tmp_path / "views.py").write_text(
+        "from main import app\n\n@app.get('/v')\ndef v() -> None: ...\n"
+    )
+    (tmp_path / "later.py").write_text(
+        "from main import app\n\n@app.get('/l')\ndef l() -> None: ...\n"
+    )
+    _served_as_at_runtime(
+        tmp_path, "main:app", {("GET", "/v", "views.v"), ("GET", "/api/l", "later.l")}
+    )
+
+
+@pytest.mark.slow
 def test_a_prefix_grown_or_set_in_a_factory_reaches_what_is_added_after(tmp_path: Path) -> None:
     """``router.prefix += "/v2"`` and a subclass's ``self.router.prefix += "/ping"`` (OpenG2P's
     controllers) grow the prefix (it was read as never set), and ``app.router.prefix`` set by
