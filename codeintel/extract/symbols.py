@@ -1234,11 +1234,12 @@ def _is_exit(statement: cst.CSTNode) -> bool:
 
 def _leaves(node: cst.CSTNode, inner_loop: bool = False) -> bool:
     """Whether ``node`` holds a ``return``, or a ``break`` of the loop around it (not one
-    of a loop inside it); a function inside it is not looked into."""
+    of a loop inside it); a function inside it is not looked into, nor an ``except``
+    block: what runs when a ``try`` fails is no path we take (its routes are conditions)."""
     for child in node.children:
         if isinstance(child, cst.Return) or (isinstance(child, cst.Break) and not inner_loop):
             return True
-        if isinstance(child, cst.FunctionDef | cst.ClassDef | cst.Lambda):
+        if isinstance(child, cst.FunctionDef | cst.ClassDef | cst.Lambda | cst.ExceptHandler):
             continue
         if _leaves(child, inner_loop or isinstance(child, cst.For | cst.While)):
             return True

@@ -444,7 +444,8 @@ def test_a_router_given_a_mapping_we_cannot_read_has_a_prefix_we_cannot_tell(
 def test_a_loop_left_by_break_includes_only_the_items_before(tmp_path: Path) -> None:
     """``if name == "b": break`` in a loop of includes: no item from ``b`` on runs the body,
     what comes before the ``if`` either (``/k/c`` was stated, unconditionally); a ``break``
-    under a test of its own leaves each item's include unknown; the loop's ``else`` runs
+    under a test of its own leaves each item's include unknown, one in an ``except`` block
+    none (a failing ``try`` is no path we take); the loop's ``else`` runs
     only when no ``break`` left it, and one with no ``break`` always runs its ``else``."""
     (tmp_path / "main.py").write_text(
         "from fastapi import APIRouter, FastAPI\n\n"
@@ -467,6 +468,11 @@ def test_a_loop_left_by_break_includes_only_the_items_before(tmp_path: Path) -> 
         "        if len(name) == 1:\n"
         "            break\n"
         "    app.include_router(router, prefix='/nested')\n"
+        "for name, router in ROUTERS:\n"
+        "    try:\n"
+        "        app.include_router(router, prefix='/tried')\n"
+        "    except ValueError:\n"
+        "        break\n"
         "for name, router in FIRST:\n"
         "    app.include_router(router, prefix='/all')\n"
         "else:\n"
@@ -481,6 +487,7 @@ def test_a_loop_left_by_break_includes_only_the_items_before(tmp_path: Path) -> 
         ("/k/a", ()),
         ("/fallback/c", (ended,)),
         *((f"/nested/{n}", (left,)) for n in "abc"),
+        *((f"/tried/{n}", ()) for n in "abc"),
         ("/all/a", ()),
         ("/done/c", ()),
     }
