@@ -1594,10 +1594,11 @@ class _Builder:
         return self._fields(cls)
 
     def _fields(self, cls: str) -> list[tuple[str, Value | None]]:
-        """A record class's own annotated fields in order, each with its default."""
+        """A record class's own annotated fields in order, each with its default: what
+        ``field(default_factory=list)`` builds too (``[]``; another factory's call)."""
         module, scope = self.resolver.symbol_module[cls], self.resolver.symbols[cls].qualname
         return [
-            (a.name, self.ev.field_default(a.value))
+            (a.name, self.ev.field_default(a.value) or _built(self.ev.field_factory_call(a.value)))
             for a in sorted(self.resolver.modules[module].assigns, key=lambda a: a.line)
             if a.scope == scope
             and a.annotation is not None
@@ -6407,6 +6408,17 @@ def _imported_by_serving(condition: str, app: str | None) -> bool:
     """``import shop.main`` on a route of ``shop.main.app``: serving the app runs its module."""
     module = condition.removeprefix("import ")
     return app is not None and module != condition and app.startswith(f"{module}.")
+
+
+_EMPTY = {"list": Value("list", "[]"), "dict": Value("dict", "{}"), "tuple": Value("tuple", "()")}
+
+
+def _built(call: Value | None) -> Value | None:
+    """What a field's factory call builds: an empty ``list``, ``dict`` or ``tuple`` of the
+    builtin; the call itself for another."""
+    func = call.func if call is not None else None
+    builtin = func is not None and func.ref is None and func.text in _EMPTY
+    return _EMPTY[func.text] if builtin and func is not None else call
 
 
 def _dict_call(value: Value) -> bool:

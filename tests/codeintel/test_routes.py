@@ -1191,6 +1191,33 @@ def test_a_depends_subclass_handing_up_either_of_two_is_kept_as_written(tmp_path
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 18)]
 
 
+@pytest.mark.slow
+def test_a_loop_item_leaving_a_field_to_its_factory_is_still_read(tmp_path: Path) -> None:
+    """ccproxy's ``RouterSpec`` dataclass with ``dependencies: list = field(
+    default_factory=list)``: an item that leaves the field to its factory is that empty
+    list (its include was dropped with a CI202, ``spec.router`` unknown)."""
+    (tmp_path / "main.py").write_text(
+        "from dataclasses import dataclass, field\n\n"
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def require_user() -> None: ...\n\n"
+        "users = APIRouter()\n\n"
+        "@users.get('/users')\ndef list_users() -> None: ...\n\n"
+        "@dataclass\nclass RouterSpec:\n"
+        "    router: APIRouter\n    prefix: str = ''\n"
+        "    dependencies: list = field(default_factory=list)\n\n"
+        "SPECS = [\n"
+        "    RouterSpec(users, '/v1', [Depends(require_user)]),\n"
+        "    RouterSpec(users, '/public'),\n"
+        "]\n"
+        "app = FastAPI()\n"
+        "for spec in SPECS:\n"
+        "    app.include_router(spec.router, prefix=spec.prefix, dependencies=spec.dependencies)\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path, {"GET /v1/users": ["main.require_user"], "GET /public/users": []}
+    )
+
+
 def runtime_dependencies(project: Path, *endpoints: str) -> dict[str, list[str]]:
     """FastAPI's own flattened ``Depends`` chain of each ``module:qualname`` endpoint."""
     return oracle("runtime_dependencies.py", project, *endpoints)  # type: ignore[no-any-return]
