@@ -86,6 +86,15 @@ def calls_within(value: Value) -> list[Value]:
     return found
 
 
+def _sets(call: Value, attribute: str) -> bool:
+    """Whether a call may be ``setattr(obj, attribute, value)``: any ``setattr`` in it but
+    one naming another attribute as a string."""
+    if "setattr(" not in call.text:
+        return False
+    named = call.items[1] if _builtin(call.func, "setattr") and len(call.items) == 3 else None
+    return named is None or named.kind != "str" or named.text == attribute
+
+
 def _refs_within(value: Value) -> list[str]:
     """The names ``value`` reads, at any depth."""
     found = [value.ref] if value.ref else []
@@ -1433,13 +1442,15 @@ class Evaluator:
             return None
         if any(".<locals>." in ref for ref in _refs_within(fact.value)):
             return None
-        if not self._plain_instances(cls) or self._set_from_outside(read):
+        attribute = key.rpartition(".")[2]
+        if not self._plain_instances(cls, attribute) or self._set_from_outside(read):
             return None
         return fact.value
 
-    def _plain_instances(self, cls: str) -> bool:
-        """Whether the project classes of ``cls`` write their instances only by
-        ``self.x = ...``: no ``__new__``, no ``setattr`` or ``__dict__`` in their methods."""
+    def _plain_instances(self, cls: str, attribute: str) -> bool:
+        """Whether the project classes of ``cls`` write ``attribute`` of their instances
+        only by ``self.x = ...``: no ``__new__``, no ``__dict__`` in their methods, and no
+        ``setattr`` but of another attribute, named as a string."""
         for owner in self.resolver.mro(cls):
             module = self.resolver.symbol_module.get(owner)
             facts = self.resolver.modules.get(module) if module else None
@@ -1448,9 +1459,9 @@ class Evaluator:
             if f"{owner}.__new__" in self.resolver.symbols:
                 return False
             local = f"{owner.removeprefix(f'{module}.')}."
-            within = (c.value.text for c in facts.calls if c.scope.startswith(local))
-            if any("setattr(" in text or "__dict__" in text for text in within):
-                return False
+            for call in (c.value for c in facts.calls if c.scope.startswith(local)):
+                if "__dict__" in call.text or _sets(call, attribute):
+                    return False
         return True
 
     def _set_from_outside(self, read: str) -> bool:

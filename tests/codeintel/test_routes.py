@@ -547,7 +547,8 @@ def test_a_setting_a_plain_classs_init_sets_is_what_it_sets(tmp_path: Path) -> N
         "        self.GROWN += '/v2'\n"
         "        self.LATER = '/later'\n\n"
         "    def reset(self) -> None:\n"
-        "        self.OTHER = '/reset'\n\n"
+        "        self.OTHER = '/reset'\n"
+        "        setattr(self, 'UNRELATED', '/x')\n\n"
         "settings = Settings()\n"
     )
     (tmp_path / "main.py").write_text(
