@@ -46,6 +46,7 @@ from codeintel.resolve.evaluate import (
     container_root,
     picked_branch,
     rebased,
+    refs_within,
     spread_may_give,
     with_parts,
 )
@@ -846,12 +847,38 @@ class _Builder:
         # what a subclass's ``__init__`` hands ``super().__init__`` (mealie's ``AdminAPIRouter``
         # adding ``dependencies=[Depends(get_admin_user)]``) is the router's own
         if kind == "router":
+            set_after = self._prefix_set_by_init(cls) if cls else None
+            if set_after is not None:
+                kept = tuple((k, v) for k, v in obj.call.keywords if k != "prefix")
+                obj.call = replace(obj.call, keywords=(*kept, ("prefix", set_after)))
             obj.tags = self.ev.strings(obj.call.keyword("tags"))
         given = self._picked(key, obj.call.keyword("dependencies"))
         obj.dependencies = list_providers(given, self.ev, (file, line))
         self._listed(obj)
         self._self_routed(obj, self.ev.called_class(call))
         return obj
+
+    def _prefix_set_by_init(self, cls: str) -> Value | None:
+        """``self.prefix = "/v9"`` in a router subclass's ``__init__`` after its
+        ``super().__init__(...)``, the attribute's one binding, under no test, of no local:
+        the prefix every instance has before any route is added."""
+        owner = self._init_owner(cls)
+        written = self.ev.assigns.get(f"{owner}.prefix", ()) if owner else ()
+        fact = written[0] if len(written) == 1 and not written[0].guards else None
+        init = self.resolver.symbols.get(f"{owner}.__init__")
+        module = self.resolver.symbol_module.get(owner or "")
+        if fact is None or fact.value is None or init is None or module is None:
+            return None
+        scope = init.qualname
+        calls = [c for c in self.resolver.modules[module].calls if c.scope == scope]
+        supers = [
+            c.line for c in calls if (c.value.func and c.value.func.text) == "super().__init__"
+        ]
+        if len(supers) != 1 or not supers[0] < fact.line <= init.end_line:
+            return None
+        if any(".<locals>." in ref for ref in refs_within(fact.value)):
+            return None
+        return fact.value
 
     def _picked(self, key: str, value: Value | None) -> Value | None:
         """``[Depends(admin)] if enforce_admin else []`` in a factory (frigate): the branch

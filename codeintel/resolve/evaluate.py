@@ -95,13 +95,13 @@ def _sets(call: Value, attribute: str) -> bool:
     return named is None or named.kind != "str" or named.text == attribute
 
 
-def _refs_within(value: Value) -> list[str]:
+def refs_within(value: Value) -> list[str]:
     """The names ``value`` reads, at any depth."""
     found = [value.ref] if value.ref else []
     for inner in (*value.items, *(v for _, v in value.keywords)):
-        found += _refs_within(inner)
+        found += refs_within(inner)
     if value.func is not None:
-        found += _refs_within(value.func)
+        found += refs_within(value.func)
     return found
 
 
@@ -1440,7 +1440,7 @@ class Evaluator:
             return None
         if not init.start_line <= fact.line <= init.end_line:
             return None
-        if any(".<locals>." in ref for ref in _refs_within(fact.value)):
+        if any(".<locals>." in ref for ref in refs_within(fact.value)):
             return None
         attribute = key.rpartition(".")[2]
         if not self._plain_instances(cls, attribute) or self._set_from_outside(read):

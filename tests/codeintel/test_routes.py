@@ -372,6 +372,31 @@ def test_a_prefix_set_after_importing_a_module_that_adds_routes_skips_them(
 
 
 @pytest.mark.slow
+def test_a_router_subclass_setting_its_prefix_after_super_init_has_it(tmp_path: Path) -> None:
+    """``class VersionedRouter(APIRouter)`` whose ``__init__`` sets ``self.prefix = "/v9"``
+    after ``super().__init__(...)``: every instance has that prefix (its routes were stated
+    without it, unconditionally); one set before ``super().__init__`` is overwritten."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class VersionedRouter(APIRouter):\n"
+        "    def __init__(self, *args, **kwargs) -> None:\n"
+        "        super().__init__(*args, **kwargs)\n"
+        "        self.prefix = '/v9'\n\n"
+        "class Early(APIRouter):\n"
+        "    def __init__(self) -> None:\n"
+        "        self.prefix = '/lost'\n"
+        "        super().__init__()\n\n"
+        "router, early = VersionedRouter(), Early()\n\n"
+        "@router.get('/ping')\ndef ping() -> None: ...\n\n"
+        "@early.get('/early')\ndef on_early() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(router)\napp.include_router(early)\n"
+    )
+    _served_as_at_runtime(
+        tmp_path, "main:app", {("GET", "/v9/ping", "main.ping"), ("GET", "/early", "main.on_early")}
+    )
+
+
+@pytest.mark.slow
 def test_a_prefix_grown_or_set_in_a_factory_reaches_what_is_added_after(tmp_path: Path) -> None:
     """``router.prefix += "/v2"`` and a subclass's ``self.router.prefix += "/ping"`` (OpenG2P's
     controllers) grow the prefix (it was read as never set), and ``app.router.prefix`` set by
