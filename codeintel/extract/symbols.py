@@ -522,40 +522,41 @@ class _Collector:
         self._store(node.name, node, None, node.value)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        if isinstance(node.operator, cst.AddAssign) and isinstance(node.target, cst.Name):
-            # ``routes += [APIRoute(...)]`` (MLServer) binds what ``routes = routes + [...]`` would
-            grown = cst.BinaryOperation(node.target, cst.Add(), node.value)
-            self._store(node.target, node, None, grown)
-        elif isinstance(node.operator, cst.AddAssign) and isinstance(node.target, cst.Attribute):
-            # ``router.prefix += "/v2"``: as ``router.prefix = router.prefix + "/v2"`` would
-            grown = cst.BinaryOperation(node.target, cst.Add(), node.value)
-            self._store(node.target, node, None, grown)
-            if not _is_self_attribute(node.target):
-                self._stored(node.target, grown, "setattr")
+        target = node.target
+        if isinstance(node.operator, cst.AddAssign) and isinstance(
+            target, cst.Name | cst.Attribute
+        ):
+            # ``routes += [APIRoute(...)]`` (MLServer), ``router.prefix += "/v2"``: what
+            # ``routes = routes + [...]`` would bind
+            grown = cst.BinaryOperation(target, cst.Add(), node.value)
+            self._store(target, node, None, grown)
+            if isinstance(target, cst.Attribute) and not _is_self_attribute(target):
+                self._stored(target, grown, "setattr")
         else:
-            self._store(node.target)
+            self._store(target)
 
     def visit_For(self, node: cst.For) -> None:
         self._store(node.target)
         text = f"for {_text(node.target)} in {_text(node.iter)}"
         guard = _RawGuard("for", text, self._chain(), node.target, node.iter)
-        self._block_guards[id(node.body)] = (guard, *self._left(node, text))
-        if isinstance(node.orelse, cst.Else) and _leaves(node.body):
+        if not _leaves(node.body):
+            self._block_guards[id(node.body)] = (guard,)
+            return
+        self._block_guards[id(node.body)] = (guard, self._left(node, text))
+        if isinstance(node.orelse, cst.Else):
             # a loop's ``else`` runs only when no ``break`` left it
             ended = _RawGuard("if", f"{text} ran to its end", self._chain())
             self._block_guards[id(node.orelse.body)] = (ended,)
 
-    def _left(self, node: cst.For, text: str) -> tuple[_RawGuard, ...]:
+    def _left(self, node: cst.For, text: str) -> _RawGuard:
         """``if name == "b": break`` (or ``return``) in a loop: the body runs for an item
         only while no earlier one left the loop, a test read item by item when one such
         ``if`` in the body holds the loop's only exits (its ``target``), else unknown."""
-        if not _leaves(node.body):
-            return ()
         statements = node.body.body
         exits = [s.test for s in statements if isinstance(s, cst.If) and _is_exit(s)]
         single = len(exits) == 1 and not any(_leaves(s) for s in statements if not _is_exit(s))
         left = f"no earlier item of {text} left it"
-        return (_RawGuard("if", left, self._chain(), exits[0] if single else None),)
+        return _RawGuard("if", left, self._chain(), exits[0] if single else None)
 
     def visit_While(self, node: cst.While) -> None:
         # its body runs any number of times: a binding there is no straight-line one
@@ -1208,27 +1209,21 @@ def _case_test(subject: str, pattern: cst.MatchPattern) -> str | None:
 _LEAVING = (cst.Return, cst.Raise, cst.Continue, cst.Break)
 
 
-def _exits(body: cst.BaseSuite) -> bool:
+def _exits(body: cst.BaseSuite, leaving: tuple[type[cst.CSTNode], ...] = _LEAVING) -> bool:
     """Whether a block always leaves: it ends in ``return``, ``raise``, ``continue`` or
-    ``break``."""
+    ``break`` (of ``leaving``)."""
     last: cst.CSTNode | None = body.body[-1] if body.body else None
     if isinstance(last, cst.SimpleStatementLine):
         last = last.body[-1] if last.body else None
-    return isinstance(last, _LEAVING)
-
-
-def _leaves_loop(body: cst.BaseSuite) -> bool:
-    """Whether a block ends in ``break`` or ``return``: the loop around it ends there."""
-    last: cst.CSTNode | None = body.body[-1] if body.body else None
-    if isinstance(last, cst.SimpleStatementLine):
-        last = last.body[-1] if last.body else None
-    return isinstance(last, cst.Break | cst.Return)
+    return isinstance(last, leaving)
 
 
 def _is_exit(statement: cst.CSTNode) -> bool:
-    """An ``if test: break`` (or ``return``) with no ``else``."""
+    """An ``if test: break`` (or ``return``) with no ``else``: the loop around it ends there."""
     return (
-        isinstance(statement, cst.If) and statement.orelse is None and _leaves_loop(statement.body)
+        isinstance(statement, cst.If)
+        and statement.orelse is None
+        and _exits(statement.body, (cst.Break, cst.Return))
     )
 
 
