@@ -408,10 +408,8 @@ def _built_class_attribute(target: Value, evaluator: Evaluator) -> str | None:
     built in place (``security = OAuth2PasswordBearer(...)``), bound once, as the class
     itself names it."""
     cls = evaluator.instance_class(target.func) if target.func is not None else None
-    attribute = target.items[0].text if target.items else ""
-    mro = evaluator.resolver.mro(cls) if cls else []
-    key = next((f"{c}.{attribute}" for c in mro if f"{c}.{attribute}" in evaluator.assigns), "")
-    if len(evaluator.assigns.get(key, ())) != 1:
+    key = evaluator.class_attribute(cls, target.items[0].text) if cls and target.items else None
+    if key is None or len(evaluator.assigns[key]) != 1:
         return None
     return _named(Value("name", key, ref=key), evaluator)
 

@@ -255,7 +255,7 @@ class Evaluator:
         *path, last = remainder.split(".")
         for part in path:  # ``sessions.streams.router``: each attribute's own class
             cls = self._attribute_class(cls, part) if cls and self._one_class(cls, part) else None
-        return self._class_attribute(cls, last) if cls else None
+        return self.class_attribute(cls, last) if cls else None
 
     def once(self, key: str | None) -> AssignFact | None:
         """The one binding of the variable ``key``, when it is bound once, under no test."""
@@ -845,7 +845,7 @@ class Evaluator:
         written = self.assigns.get(key, ()) if key else ()
         made = written[0].value if len(written) == 1 else None
         cls = self.called_class(made) if made is not None else None
-        if cls is None or self._class_attribute(cls, attribute) is not None:
+        if cls is None or self.class_attribute(cls, attribute) is not None:
             return None
         hook = next(
             (
@@ -1337,7 +1337,7 @@ class Evaluator:
             cls = self._attribute_class(cls, part)
             if cls is None:
                 return None
-        key = self._class_attribute(cls, last)
+        key = self.class_attribute(cls, last)
         if key is not None and holder is not None and self._rewritten(cls, last):
             # an instance's value its class's own code sets anew: known only when that is
             # the ``__init__`` its construction ran, once, to a value of no local
@@ -1371,7 +1371,7 @@ class Evaluator:
                 self.is_dataclass(fact) or self.is_subclass(cls, MODEL_ROOTS)
             )
             return given if record and self.called_class(made) == cls else None
-        key = self._class_attribute(cls, attribute)
+        key = self.class_attribute(cls, attribute)
         return self.binding(key) if key is not None else None
 
     def _path_part(self, call: Value, attribute: str, hops: int) -> Value | None:
@@ -1387,7 +1387,7 @@ class Evaluator:
         """``Config("users").prefix`` where ``__init__(self, prefix)`` sets ``self.prefix =
         prefix``, the attribute's one binding, and nothing binds the parameter again: what
         the construction passes for it, or its default."""
-        key = self._class_attribute(cls, attribute)
+        key = self.class_attribute(cls, attribute)
         written = self.assigns.get(key, ()) if key else ()
         value = written[0].value if len(written) == 1 and not written[0].guards else None
         if value is None or value.kind != "name" or value.ref in self.assigns:
@@ -1469,15 +1469,10 @@ class Evaluator:
         (``settings.API_V1_STR = "/v2"``, in any module)."""
         holder, _, attribute = read.rpartition(".")
         instance = self.variable(holder) if holder else None
-        for facts in self.resolver.modules.values():
-            for call in facts.calls:
-                if call.role != "setattr" or not call.value.items:
-                    continue
-                target = call.value.items[0].ref or ""
-                owner, _, name = target.rpartition(".")
-                if name == attribute and owner and self.variable(owner) == instance:
-                    return True
-        return False
+        return any(
+            name == attribute and owner and self.variable(owner) == instance
+            for owner, _, name in (ref.rpartition(".") for ref in self.assigned_attributes())
+        )
 
     def _rewritten(self, cls: str, attribute: str) -> bool:
         """Whether an instance's ``attribute`` is set anew by the class's own code: a method
@@ -1561,7 +1556,7 @@ class Evaluator:
         qualname = f"{cls}.{name}"[len(facts.module) + 1 :] if facts else ""
         return facts is not None and any(r.qualname == qualname for r in facts.redefined)
 
-    def _class_attribute(self, cls: str, name: str) -> str | None:
+    def class_attribute(self, cls: str, name: str) -> str | None:
         """The key of the class attribute ``name`` as ``cls`` or a base defines it; None when
         a method of that name comes first (a subclass's property over a base's attribute)."""
         for owner in self.resolver.mro(cls):
@@ -1575,7 +1570,7 @@ class Evaluator:
     def _one_class(self, cls: str, name: str) -> bool:
         """Whether every binding of the attribute builds one class: ``self.inner =
         Streams()`` in one branch and ``Other()`` in another leaves it unknown."""
-        key = self._class_attribute(cls, name)
+        key = self.class_attribute(cls, name)
         values = [f.value for f in self.assigns.get(key or "", ()) if f.value is not None]
         # ``features: Features = field(init=False)``: declared, set by a method (tipg)
         built = [self.field_factory_call(v) or v for v in values if not self.declared_only(v)]
@@ -1600,7 +1595,7 @@ class Evaluator:
     def _attribute_class(self, cls: str, name: str) -> str | None:
         """The class of a class attribute's default: ``run: RunSettings =
         Field(default_factory=RunSettings)`` or ``run = RunSettings()``."""
-        key = self._class_attribute(cls, name)
+        key = self.class_attribute(cls, name)
         if key is None:
             return None
         fact = self.assigns[key][0]
