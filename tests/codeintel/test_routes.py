@@ -629,6 +629,22 @@ def test_a_field_of_settings_an_init_keeps_is_the_passed_settings_field(tmp_path
     assert static == runtime_routes(tmp_path, "main:app")
 
 
+def test_an_instrumentator_respecting_the_environment_exposes_under_a_condition(
+    tmp_path: Path,
+) -> None:
+    """``Instrumentator(should_respect_env_var=True)`` exposes nothing unless its variable
+    is set (``ENABLE_METRICS``): the metrics route is under that condition."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n"
+        "from prometheus_fastapi_instrumentator import Instrumentator\n\n"
+        "app = FastAPI()\n"
+        "Instrumentator(should_respect_env_var=True).instrument(app).expose(app)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    made = "Instrumentator(should_respect_env_var=True)"
+    assert [(r.path, r.conditions) for r in routes] == [("/metrics", (f"{made}: metrics enabled",))]
+
+
 @pytest.mark.slow
 def test_options_a_function_returns_as_a_dict_are_spread_into_the_call(tmp_path: Path) -> None:
     """parlant's ``@router.post("", **apigen_config(group_name=...))``: the one dict literal
