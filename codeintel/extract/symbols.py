@@ -558,6 +558,20 @@ class _Collector:
         left = f"no earlier item of {text} left it"
         return _RawGuard("if", left, self._chain(), exits[0] if single else None)
 
+    def leave_For(self, original_node: cst.For) -> None:
+        node = original_node
+        self._after_loop(node, f"for {_text(node.target)} in {_text(node.iter)}")
+
+    def leave_While(self, original_node: cst.While) -> None:
+        self._after_loop(original_node, f"while {_text(original_node.test)}")
+
+    def _after_loop(self, node: cst.For | cst.While, text: str) -> None:
+        """``for r in routers: if r is last: return``: the rest of the block runs only when
+        no item returned, as a loop's ``else`` runs only when no ``break`` left it."""
+        if _leaves(node.body, inner_loop=True):
+            self._guards[-1].append(_RawGuard("if", f"{text} ran to its end", self._chain()))
+            self._exits[-1] += 1
+
     def visit_While(self, node: cst.While) -> None:
         # its body runs any number of times: a binding there is no straight-line one
         guard = _RawGuard("while", f"while {_text(node.test)}", self._chain())

@@ -522,6 +522,40 @@ def test_a_loop_left_by_break_includes_only_the_items_before(tmp_path: Path) -> 
 
 
 @pytest.mark.slow
+def test_what_follows_a_loop_a_return_can_leave_runs_only_when_none_did(tmp_path: Path) -> None:
+    """``for r in routers: if r is last: return`` in a helper: the includes after the loop
+    run only when no item returned (``/c`` was stated, unconditionally); a loop with no
+    ``return`` leaves what follows it as it was."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "a, b, c = APIRouter(), APIRouter(), APIRouter()\n\n"
+        "@a.get('/a')\ndef get_a() -> None: ...\n\n"
+        "@b.get('/b')\ndef get_b() -> None: ...\n\n"
+        "@c.get('/c')\ndef get_c() -> None: ...\n\n"
+        "def setup(app: FastAPI) -> None:\n"
+        "    for r in [a, b]:\n"
+        "        if r is b:\n"
+        "            return\n"
+        "        app.include_router(r)\n"
+        "    app.include_router(c)\n\n"
+        "def plain(app: FastAPI) -> None:\n"
+        "    for r in [a]:\n"
+        "        app.include_router(r, prefix='/plain')\n"
+        "    app.include_router(c, prefix='/plain')\n\n"
+        "app = FastAPI()\nsetup(app)\nplain(app)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    ended = ("for r in [a, b] ran to its end",)
+    assert {(r.path, r.conditions) for r in routes if r.path.endswith("c")} == {
+        ("/c", ended),
+        ("/plain/c", ()),
+    }
+    served = {path for _, path, _ in runtime_routes(tmp_path, "main:app")}
+    assert {r.path for r in routes if r.app and not r.conditions} <= served
+    assert served <= {r.path for r in routes if r.app}
+
+
+@pytest.mark.slow
 def test_an_instrumentators_expose_serves_its_metrics_route(tmp_path: Path) -> None:
     """prometheus-fastapi-instrumentator's ``expose(app)`` declares ``GET /metrics`` (or its
     ``endpoint=``) on the app, through ``instrument(app)`` chained or an instance held by a
