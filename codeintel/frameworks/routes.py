@@ -5781,9 +5781,24 @@ class _Builder:
     def _passed_name(self, provider: str, env: Env) -> str:
         """A provider that is a parameter of the factory around it: what the call passes
         (an instance, a factory's closure), when we can name it; else the parameter."""
-        given = env.get(provider)
+        given = env.get(provider) or self._bound_local(provider, env)
         passed = provider_of(_close(given, env), self.ev) if given is not None else None
         return passed if passed is not None and not passed.startswith("<?") else provider
+
+    def _bound_local(self, provider: str, env: Env) -> Value | None:
+        """``Depends(backend.get_strategy)``, or ``Depends(token)`` with ``token =
+        authenticator.current_user_token()``, in a router factory given ``backend`` and
+        ``authenticator`` (copies of fastapi-users' routers): read with what the call passes.
+        They named the factory's local, which nothing defines."""
+        _, marker, name = provider.rpartition(".<locals>.")
+        if not marker or not env:
+            return None
+        value: Value | None = Value("name", name, ref=provider)
+        if "." not in name:
+            written = self.ev.assigns.get(provider, ())
+            value = written[0].value if len(written) == 1 and not written[0].guards else None
+        closed = _close(value, env) if value is not None else None
+        return closed if closed != value else None
 
     def _dependency_tree(self, direct: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         missing = [p for p in direct if p not in self.providers]

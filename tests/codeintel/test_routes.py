@@ -1153,6 +1153,53 @@ def _chains_as_at_runtime(project: Path, expected: dict[str, list[str]]) -> None
 
 
 @pytest.mark.slow
+def test_a_router_factorys_depends_on_what_its_parameters_hold_reads_the_call(
+    tmp_path: Path,
+) -> None:
+    """Copies of fastapi-users' router factories: ``Depends(backend.get_strategy)``, and
+    ``Depends(token)`` with ``token = authenticator.current_user_token()``, ``backend`` and
+    ``authenticator`` the factory's parameters, are what the call passes (they named the
+    factory's locals, which nothing defines)."""
+    (tmp_path / "auth.py").write_text(
+        "from fastapi import Depends\n\n"
+        "def scheme() -> str: ...\n\n"
+        "class Backend:\n"
+        "    def __init__(self, get_strategy):\n"
+        "        self.get_strategy = get_strategy\n\n"
+        "class Authenticator:\n"
+        "    def current_user_token(self, active: bool = False):\n"
+        "        def dependency(token: str = Depends(scheme)) -> str: ...\n"
+        "        return dependency\n\n"
+        "def jwt_strategy() -> str: ...\n\n"
+        "backend = Backend(get_strategy=jwt_strategy)\n"
+        "authenticator = Authenticator()\n"
+    )
+    (tmp_path / "factory.py").write_text(
+        "from fastapi import APIRouter, Depends\n\n"
+        "def auth_router(backend, authenticator) -> APIRouter:\n"
+        "    router = APIRouter()\n"
+        "    token = authenticator.current_user_token(active=True)\n\n"
+        "    @router.post('/login')\n"
+        "    def login(strategy=Depends(backend.get_strategy)) -> None: ...\n\n"
+        "    @router.post('/logout')\n"
+        "    def logout(user=Depends(token)) -> None: ...\n\n"
+        "    return router\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\n"
+        "from auth import authenticator, backend\n"
+        "from factory import auth_router\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(auth_router(backend, authenticator), prefix='/auth')\n"
+    )
+    token = "auth.Authenticator.current_user_token.<locals>.dependency"
+    _chains_as_at_runtime(
+        tmp_path,
+        {"POST /auth/login": ["auth.jwt_strategy"], "POST /auth/logout": ["auth.scheme", token]},
+    )
+
+
+@pytest.mark.slow
 def test_a_depends_a_property_or_a_method_of_an_instance_returns_is_solved(
     tmp_path: Path,
 ) -> None:
