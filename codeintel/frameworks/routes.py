@@ -115,6 +115,8 @@ _TAKES_OUT = frozenset({"remove", "pop", "clear"})
 _STORES = frozenset({"setitem", "delitem"})  # statements changing a container's items
 #: What changes a dict's items after it is built.
 #: Builtins whose result has the items of their one argument, perhaps reordered or fewer.
+#: ``itertools.chain(*lists)`` and ``chain.from_iterable(lists)``.
+_CHAINS = ("itertools.chain", "itertools.chain.from_iterable")
 _SAME_ITEMS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "reversed"})
 #: What a router's options hold before they are set.
 _NO_OPTION = {
@@ -2477,6 +2479,8 @@ class _Builder:
                 i for v, part in zip(value.items, parts, strict=True) for i in part or (v,)
             )
         func = value.func if value.kind == "call" else None
+        if func is not None and self.ev.qualified(func) in _CHAINS:
+            return self._chained(value, env, hops)
         if func is not None and func.ref is None and func.text in _SAME_ITEMS:
             return self._items(value.items[0], env, hops + 1) if len(value.items) == 1 else None
         if func is not None and func.ref is None and func.text in ("zip", "enumerate"):
@@ -2520,6 +2524,20 @@ class _Builder:
         if not added or not added[1]:
             return None
         return (*items, *(item for item, tests in added[0] if not _imports(tests)))
+
+    def _chained(self, call: Value, env: Env, hops: int) -> tuple[Value, ...] | None:
+        """``chain(CORE, EXTRA)``'s items, or ``chain.from_iterable([[a], [b, c]])``'s (PodPod's
+        whole API): each list's in turn, as ``CORE + EXTRA`` gives them, a list we cannot read
+        one unknown item."""
+        lists: tuple[Value, ...] | None = call.items
+        if call.keywords or (lists and lists[0].kind == "star"):
+            return None
+        if self.ev.qualified(call.func) == _CHAINS[1]:
+            lists = self._items(call.items[0], env, hops + 1) if len(call.items) == 1 else None
+        parts = [self._items(v, env, hops + 1) for v in lists or ()]
+        if not parts or all(part is None for part in parts):
+            return None
+        return tuple(i for v, part in zip(lists or (), parts, strict=True) for i in part or (v,))
 
     def _range(self, call: Value) -> tuple[Value, ...] | None:
         """``range(1, 3)``'s numbers, when its arguments are known numbers and few."""

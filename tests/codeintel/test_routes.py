@@ -522,6 +522,32 @@ def test_a_loop_left_by_break_includes_only_the_items_before(tmp_path: Path) -> 
 
 
 @pytest.mark.slow
+def test_a_loop_over_chained_router_lists_includes_each(tmp_path: Path) -> None:
+    """``for router in chain.from_iterable([[a], [b, c]])`` (PodPod's whole API) and
+    ``chain(CORE, [c])``: each list's routers in turn (no route reached the app)."""
+    (tmp_path / "main.py").write_text(
+        "import itertools\n"
+        "from itertools import chain\n\n"
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "a, b, c = APIRouter(), APIRouter(), APIRouter()\n\n"
+        "@a.get('/a')\ndef get_a() -> None: ...\n\n"
+        "@b.get('/b')\ndef get_b() -> None: ...\n\n"
+        "@c.get('/c')\ndef get_c() -> None: ...\n\n"
+        "CORE = [a, b]\n"
+        "app = FastAPI()\n"
+        "for router in chain.from_iterable([[a], [b, c]]):\n"
+        "    app.include_router(router, prefix='/nested')\n"
+        "for router in itertools.chain(CORE, [c]):\n"
+        "    app.include_router(router, prefix='/flat')\n"
+    )
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {("GET", f"/{way}/{n}", f"main.get_{n}") for way in ("nested", "flat") for n in "abc"},
+    )
+
+
+@pytest.mark.slow
 def test_what_follows_a_loop_a_return_can_leave_runs_only_when_none_did(tmp_path: Path) -> None:
     """``for r in routers: if r is last: return`` in a helper: the includes after the loop
     run only when no item returned (``/c`` was stated, unconditionally); a loop with no
