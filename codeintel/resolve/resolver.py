@@ -82,7 +82,7 @@ class Resolver:
             for name in _none_on_failure(facts)
             if name in self.bindings[facts.module]
         }
-        self._scopes: dict[str, str | None] = {}
+        self._scopes: dict[str, tuple[str, ...]] = {}
         # each name's target, and the modules whose facts resolving it looked into
         self._cache: dict[str, tuple[Target | None, frozenset[str]]] = {}
         # star-import lookups of the resolution under way: a lookup met again while it runs is
@@ -142,18 +142,32 @@ class Resolver:
         """The module ``spelling`` imports, from code in module ``importer`` when given."""
         found = self.aliases.get(spelling)
         if found is None and importer is not None and self.scoped:
-            scope = self._scope(importer)
-            found = self.scoped[scope].get(spelling) if scope is not None else None
+            # the deepest folder's meaning first; a spelling it does not know may be an
+            # outer one's (a service's ``src.routes`` from ``apps/svc/src``, where ``main``
+            # alone is scoped: two services hold a ``src/main.py``)
+            scopes = self._scopes_of(importer)
+            found = next(
+                (self.scoped[s][spelling] for s in scopes if spelling in self.scoped[s]), None
+            )
         return found
 
     def _scope(self, module: str) -> str | None:
         """The deepest folder holding the module's file that gives spellings a meaning."""
+        scopes = self._scopes_of(module)
+        return scopes[0] if scopes else None
+
+    def _scopes_of(self, module: str) -> tuple[str, ...]:
+        """The folders holding the module's file that give spellings a meaning, deepest
+        first."""
         if module not in self._scopes:
             facts = self.modules.get(module)
             folder = facts.file.rpartition("/")[0] if facts is not None else None
-            while folder is not None and folder not in self.scoped:
+            found = []
+            while folder is not None:
+                if folder in self.scoped:
+                    found.append(folder)
                 folder = folder.rpartition("/")[0] if folder else None
-            self._scopes[module] = folder
+            self._scopes[module] = tuple(found)
         return self._scopes[module]
 
     def _resolve(self, dotted: str, hops: int, importer: str | None = None) -> Target | None:

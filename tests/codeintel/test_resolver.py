@@ -63,3 +63,40 @@ def test_star_imports_of_modules_we_cannot_read_end(tmp_path: Path) -> None:
     (tmp_path / "main.py").write_text("from pkg import decode_path\n\nsplit = decode_path\n")
     graph = codeintel.analyze(tmp_path, cache=False, workers=1)
     assert graph.find_symbol("split")
+
+
+def test_a_spelling_an_inner_folder_does_not_know_is_the_outer_folders(tmp_path: Path) -> None:
+    """ClaReSys' services, each ``apps/<svc>/src`` served from ``apps/<svc>`` as
+    ``src.main:app``: a second ``src/main.py`` imported bare by its tests scopes ``main``
+    in each ``src`` folder, and the deepest scope then hid the service's ``src.routes``
+    (every router on no app)."""
+    for service in ("one", "two"):
+        src = tmp_path / "apps" / service / "src"
+        (src / "routes").mkdir(parents=True)
+        (src / "routes" / "router.py").write_text(
+            f"from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/{service}')\n\n"
+            f"@router.get('/')\ndef list_{service}() -> None: ...\n"
+        )
+        (src / "main.py").write_text(
+            "from fastapi import FastAPI\n\nfrom src.routes.router import router\n\n"
+            "app = FastAPI()\napp.include_router(router, prefix='/api')\n"
+        )
+        (src.parent / "tests").mkdir()
+        (src.parent / "tests" / "conftest.py").write_text(_ON_PATH.format(""))
+    for service in ("notifier", "worker"):
+        (tmp_path / "apps" / service / "src").mkdir(parents=True)
+        (tmp_path / "apps" / service / "src" / "main.py").write_text("def run() -> None: ...\n")
+    tests = tmp_path / "apps" / "notifier" / "tests"
+    tests.mkdir()
+    (tests / "conftest.py").write_text(_ON_PATH.format(' / "src"'))
+    (tests / "test_main.py").write_text("from main import run\n")
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    assert {(r.app, r.path) for r in routes} == {
+        (f"apps.{s}.src.main.app", f"/api/{s}/") for s in ("one", "two")
+    }
+
+
+_ON_PATH = (
+    "import sys\nfrom pathlib import Path\n\n"
+    "sys.path.insert(0, str(Path(__file__).resolve().parents[1]{}))\n"
+)
