@@ -182,9 +182,48 @@ def folder_listing(
         )
     if func.kind == "getattr" and func.items and func.func is not None:
         pattern = _path_pattern(func.items[0].text, value)
-        folder = _folder_package(func.func, module, evaluator) if pattern else None
-        return _entries(folder, pattern, evaluator, _path) if pattern else None
+        return _path_listing(func.func, pattern, module, evaluator) if pattern else None
     return None
+
+
+def _path_listing(
+    path: Value, pattern: str, module: str, evaluator: Evaluator
+) -> tuple[Value, ...] | None:
+    """The path objects ``path.glob(pattern)`` yields, its folder segments followed (from
+    the import root too: ``glob("routers/*.py")`` beside ``main.py``)."""
+    *inner, last = pattern.split("/")
+    base = _folder(path, module, evaluator) if inner else None
+    base = base if base is not None else _folder_package(path, module, evaluator)
+    facts = evaluator.resolver.modules.get(module)
+    here = posixpath.dirname(facts.file) if facts is not None else ""
+    folders = _descend(base, inner, here, evaluator)
+    listed = [_entries(f, last, evaluator, _path) for f in folders or ()]
+    if folders is None or any(entries is None for entries in listed):
+        return None
+    return tuple(entry for entries in listed for entry in entries or ())
+
+
+def _descend(
+    package: str | None, segments: list[str], here: str, evaluator: Evaluator
+) -> list[str] | None:
+    """The packages ``glob("routers/*.py")`` or ``glob("*/endpoints_*.py")`` lists files in,
+    each folder segment a subpackage it names or matches, in name order; ``package`` ""
+    is the import root, ``here``. None for a folder we cannot list, or past a ``**``."""
+    packages = [package] if package is not None else []
+    for segment in segments:
+        listed = [(p, _folder_names(p, here, evaluator)) for p in packages]
+        if "**" in segment or not packages or any(names is None for _, names in listed):
+            return None
+        matched = [
+            (package, name)
+            for package, names in listed
+            for name in names or ()
+            if fnmatch.fnmatchcase(name, segment) and not name.endswith(".py")
+        ]
+        packages = [_subpackage(p, Value("str", name), evaluator) or "" for p, name in matched]
+        if "" in packages:
+            return None  # a folder that is no package of ours: what it holds is not known
+    return packages
 
 
 def _path_pattern(method: str, call: Value) -> str | None:
@@ -205,17 +244,32 @@ def _entries(
     if facts is None or "/" in pattern or "**" in pattern:
         return None
     folder = posixpath.dirname(facts.file)
+    names = _folder_names(facts.module, folder, evaluator) or ()
+    return tuple(make(folder, n) for n in names if fnmatch.fnmatchcase(n, pattern))
+
+
+def _folder_names(package: str, here: str, evaluator: Evaluator) -> list[str] | None:
+    """The names in ``package``'s folder (``here`` for the import root, "") that are the
+    project's Python files or folders holding some, in name order; None for a package
+    with no ``__init__``, whose folder we do not know."""
+    facts = evaluator.resolver.modules.get(package) if package else None
+    if facts is None and package:
+        return None
+    folder = posixpath.dirname(facts.file) if facts is not None else here
+    within = f"{folder}/" if folder else ""
     names = set()
     for other in evaluator.resolver.modules.values():
-        if other.file.startswith(f"{folder}/"):
-            names.add(other.file[len(folder) + 1 :].partition("/")[0])
-    return tuple(make(folder, n) for n in sorted(names) if fnmatch.fnmatchcase(n, pattern))
+        if other.file.startswith(within):
+            names.add(other.file[len(within) :].partition("/")[0])
+    return sorted(names)
 
 
 def _path(folder: str, name: str) -> Value:
-    """A ``pathlib.Path`` a listing yields: the parts of its name a loop reads."""
+    """A ``pathlib.Path`` a listing yields: the parts of its name a loop reads, and its
+    folder's name (``glob("*/endpoints.py")`` tells the folders apart by it)."""
     stem, suffix = posixpath.splitext(name)
-    parts = (("name", name), ("stem", stem), ("suffix", suffix))
+    parent = posixpath.basename(folder)
+    parts = (("name", name), ("stem", stem), ("suffix", suffix), ("parent.name", parent))
     return Value(
         "list",
         f"Path({folder + '/' + name!r})",

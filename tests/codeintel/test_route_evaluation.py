@@ -454,6 +454,51 @@ def test_a_glob_given_its_pattern_by_keyword_is_read(tmp_path: Path) -> None:
     assert graph.diagnostics == ()
 
 
+def test_a_glob_reaching_into_folders_lists_their_files(tmp_path: Path) -> None:
+    """``Path(__file__).parent.glob("routers/[!_]*.py")`` beside ``main.py`` and
+    ``glob("*/endpoints.py")`` in a package, told apart by ``p.parent.name``: the files of
+    the folders the pattern names or matches (no route reached the app); a folder with no
+    ``__init__`` stays unknown."""
+    router = (
+        "from fastapi import APIRouter\nrouter = APIRouter()\n@router.get('/{}')\ndef {}(): ...\n"
+    )
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "from importlib import import_module\nfrom pathlib import Path\n"
+                "from fastapi import FastAPI\nimport mods\n"
+                "app = FastAPI()\n"
+                "for p in Path(__file__).parent.glob('routers/[!_]*.py'):\n"
+                "    app.include_router(import_module(f'routers.{p.stem}').router)\n"
+                "app.include_router(mods.router, prefix='/mods')\n"
+                "for p in Path(__file__).parent.glob('loose/*.py'):\n"
+                "    app.include_router(import_module(f'loose.{p.stem}').router)\n"
+            ),
+            "routers/__init__.py": "",
+            "routers/a.py": router.format("a", "a"),
+            "routers/b.py": router.format("b", "b"),
+            "loose/c.py": router.format("c", "c"),
+            "mods/__init__.py": (
+                "from importlib import import_module\nfrom pathlib import Path\n"
+                "from fastapi import APIRouter\nrouter = APIRouter()\n"
+                "for p in Path(__file__).parent.glob('*/endpoints.py'):\n"
+                "    module = import_module(f'mods.{p.parent.name}.endpoints')\n"
+                "    router.include_router(module.router)\n"
+            ),
+            "mods/x/__init__.py": "",
+            "mods/x/endpoints.py": router.format("x", "x"),
+        },
+    )
+    assert {(r.path, r.app) for r in graph.routes()} == {
+        ("/a", "main.app"),
+        ("/b", "main.app"),
+        ("/c", None),
+        ("/mods/x", "main.app"),
+    }
+    assert {(d.code, d.file, d.line) for d in graph.diagnostics} == {("CI202", "main.py", 10)}
+
+
 def test_a_path_a_project_function_builds_is_its_return_for_the_arguments(
     tmp_path: Path,
 ) -> None:
