@@ -4628,12 +4628,43 @@ class _Builder:
             items = tuple(self._closed(v, env, depth + 1) for v in value.items)
             return replace(value, items=items)
         if env and value.kind == "name" and value.ref is not None and ".<locals>." in value.ref:
+            if (fallen := self._fallen_back(value.ref, env)) is not None:
+                return self._closed(fallen, env, depth + 1)
             key = self.ev.variable(value.ref)
             facts = self.ev.assigns.get(key or "", ())
             if len(facts) != 1 or facts[0].value is None:
                 return value  # rebound (``url = "/" + url``): not one value to read
             return self._closed(facts[0].value, env, depth + 1)
         return value
+
+    def _fallen_back(self, ref: str, env: Env) -> Value | None:
+        """``resolved.API_PREFIX`` with ``resolved = settings if settings is not None else
+        get_settings()`` (or ``settings or get_settings()``) in a factory whose call gives
+        ``settings`` no value: that of the fallback (fastapi-saas-template's 63 routes);
+        given an instance, that of the instance."""
+        scope, _, rest = ref.rpartition(".<locals>.")
+        name, _, tail = rest.partition(".")
+        written = self.ev.assigns.get(f"{scope}.<locals>.{name}")
+        once = written[0] if written and len(written) == 1 else None
+        pair = _given_or_made(once.value) if once is not None and not once.guards else None
+        if pair is None:
+            return None
+        given = _close(pair[0], env)
+        if given.kind == "const" and given.text in ("None", "False"):
+            fallen = pair[1]
+        elif self._builds_class(given):
+            fallen = given  # an instance: neither None nor false
+        else:
+            return None
+        for part in tail.split(".") if tail else ():
+            fallen = Value(
+                "getattr", f"{fallen.text}.{part}", func=fallen, items=(Value("str", part),)
+            )
+        return fallen
+
+    def _builds_class(self, value: Value) -> bool:
+        fact = self.resolver.symbols.get(self.ev.called_class(value) or "")
+        return fact is not None and fact.kind == "class"
 
     def _init_argument_field(self, ref: str, env: Env) -> Value | None:
         """``self.settings.API_V1_STR`` with ``self.settings`` set in ``__init__`` from its
