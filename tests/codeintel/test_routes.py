@@ -3925,6 +3925,35 @@ def test_add_pagination_gives_each_page_route_its_context(tmp_path: Path) -> Non
     assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
 
 
+@pytest.mark.slow
+def test_a_page_rebound_to_a_customization_of_itself_is_still_a_page(tmp_path: Path) -> None:
+    """``Page = CustomizedPage[Page, UseParams(MyParams)]``, the imported name rebound:
+    the ``Page`` it customizes is the import, so ``add_pagination`` gives its routes their
+    context (it was dropped without a word: StreetArtBack's 5 paged routes)."""
+    (tmp_path / "paging.py").write_text(
+        "from fastapi import Query\n"
+        "from fastapi_pagination import Page, Params\n"
+        "from fastapi_pagination.customization import CustomizedPage, UseParams\n\n\n"
+        "class MyParams(Params):\n    size: int = Query(20, ge=1, le=50)\n\n\n"
+        "Page = CustomizedPage[Page, UseParams(MyParams)]\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n"
+        "from fastapi_pagination import add_pagination, paginate\n\n"
+        "from paging import MyParams, Page\n\n"
+        "app = FastAPI()\n\n\n"
+        "@app.get('/items', response_model=Page[int])\n"
+        "def items(params: MyParams = Depends()):\n    return paginate([1], params)\n\n\n"
+        "add_pagination(app)\n"
+    )
+    context = [
+        "paging.MyParams",
+        "fastapi_pagination.api._create_params_dependency.<locals>._pagination_params",
+        "fastapi_pagination.api.pagination_ctx.<locals>._page_ctx_dependency",
+    ]
+    _chains_as_at_runtime(tmp_path, {"GET /items": context})
+
+
 _ROUTABLE = """
 from classy_fastapi import Routable, get, post
 from classy_fastapi.decorators import route
