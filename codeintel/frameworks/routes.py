@@ -35,6 +35,7 @@ from codeintel.frameworks.depends import (
     view_class,
 )
 from codeintel.frameworks.versioning import Rebinding, option, versioned, versioning_function
+from codeintel.frameworks.versionizer import Versionizing, versionized
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import (
     MUTATORS,
@@ -66,6 +67,7 @@ from codeintel.resolve.framework_names import (
     ROUTE_MARKS,
     ROUTER_CLASSES,
     SELF_ROUTED,
+    VERSIONIZERS,
 )
 from codeintel.resolve.resolver import Resolver
 from codeintel.resolve.truth import evaluated, holds
@@ -290,6 +292,7 @@ class _Builder:
         self._built_with: dict[str, Value] = {}  # see _built_here
         self._sole_callers: dict[str, Env] = {}  # see _bind_sole_callers
         self._versioned: list[Rebinding] = []  # apps fastapi-versioning remounts
+        self._versionizing: list[tuple[Value, Value, str, int]] = []  # fastapi-versionizer's
         self._instance_envs: dict[str, Env] = {}  # see _instance_env
         self._collected = False  # every declaration and include is known
         self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
@@ -427,6 +430,7 @@ class _Builder:
 
     def _collect_objects(self, module: str) -> None:
         facts = self.resolver.modules[module]
+        self._versionizes(facts)
         for assign in (*facts.assigns, *facts.attributes):
             made = self.ev.field_factory_call(assign.value)  # one per instance, as in __init__
             value = made or assign.value
@@ -503,6 +507,30 @@ class _Builder:
                 and not target.remainder
             }
         return func in self._calls_made
+
+    def _versionizes(self, facts: ModuleFacts) -> None:
+        """``Versionizer(app=app, ...).versionize()``, chained or through a variable, as a
+        statement or assigned: kept, with the app given, to be read once the app's routes
+        are known. One under an ``if`` or in a loop is a CI202."""
+        made = [(c.value, c.line, c.guards) for c in facts.calls if c.role == "call"]
+        made += [(a.value, a.line, a.guards) for a in facts.assigns if a.value is not None]
+        for value, line, guards in made:
+            func = value.func if value.kind == "call" else None
+            if func is None or not (func.ref or func.text).endswith("versionize"):
+                continue
+            receiver = func.func if func.kind == "getattr" else _receiver(func)
+            versionizer = self._instance_call(receiver, VERSIONIZERS, frozenset())
+            given = dict(versionizer.keywords) if versionizer is not None else {}
+            app = given.get("app") or (
+                versionizer.items[0] if versionizer and versionizer.items else None
+            )
+            if versionizer is None or app is None:
+                continue
+            if guards:
+                message = f"{value.text} runs under a condition; what it serves is not read"
+                self.diagnostics.add(Diagnostic("CI202", facts.file, line, message))
+                continue
+            self._versionizing.append((app, versionizer, facts.file, line))
 
     def _wrapped_by_library(self, module: str, file: str, assign: AssignFact) -> None:
         """A CI202 for an app's name bound again to what a library makes of it
@@ -3129,10 +3157,7 @@ class _Builder:
         func = call.func
         if func is None or not (func.ref or func.text).endswith(".expose"):
             return False
-        receiver = func.func if func.kind == "getattr" else None
-        if func.kind == "name":
-            holder = (func.ref or "").rpartition(".")[0]
-            receiver = Value("name", func.text.rpartition(".")[0], ref=holder)
+        receiver = func.func if func.kind == "getattr" else _receiver(func)
         made = self._instrumentator(receiver)
         app = call.keyword("app") or (call.items[0] if call.items else None)
         if made is None or app is None or app.kind != "name" or app.ref is None:
@@ -3150,22 +3175,28 @@ class _Builder:
     def _instrumentator(self, receiver: Value | None) -> Value | None:
         """The ``Instrumentator(...)`` call ``receiver`` is, through the methods returning
         it (``.instrument(app)``, ``.add(...)``) and a variable holding it."""
+        return self._instance_call(receiver, INSTRUMENTATORS, _CHAINED)
+
+    def _instance_call(
+        self, receiver: Value | None, classes: frozenset[str], chained: frozenset[str]
+    ) -> Value | None:
+        """The call of one of ``classes`` that ``receiver`` is, through the methods
+        ``chained`` returning the instance and a variable holding it."""
         for _ in range(_MAX_DEPTH):
             func = receiver.func if receiver is not None and receiver.kind == "call" else None
             if func is None or func.kind not in ("getattr", "name"):
                 break
-            if func.kind == "getattr" and func.items and func.items[0].text in _CHAINED:
+            if func.kind == "getattr" and func.items and func.items[0].text in chained:
                 receiver = func.func
-            elif func.kind == "name" and (func.ref or "").rpartition(".")[2] in _CHAINED:
-                holder = (func.ref or "").rpartition(".")[0]
-                receiver = Value("name", func.text.rpartition(".")[0], ref=holder)
+            elif func.kind == "name" and (func.ref or "").rpartition(".")[2] in chained:
+                receiver = _receiver(func)
             else:
                 break
         if receiver is not None and receiver.kind == "name":
             key = self.ev.variable(receiver.ref)
             receiver = self.ev.binding(key) if key else None
-            return self._instrumentator(receiver) if receiver is not None else None
-        made = receiver is not None and self.ev.called_class(receiver) in INSTRUMENTATORS
+            return self._instance_call(receiver, classes, chained) if receiver is not None else None
+        made = receiver is not None and self.ev.called_class(receiver) in classes
         return receiver if made else None
 
     def _behind_middleware(self, child: Value | None) -> Value | None:
@@ -4776,7 +4807,27 @@ class _Builder:
         routes = list(found.values())
         for rebinding in self._versioned:
             routes = self._remounted(routes, rebinding)
+        for given, versionizer, file, line in self._versionizing:
+            routes = self._versionized(routes, given, versionizer, file, line)
         return sorted(routes, key=lambda r: (r.path, r.method, r.endpoint, r.app or ""))
+
+    def _versionized(
+        self, routes: list[Route], app: Value, versionizer: Value, file: str, line: int
+    ) -> list[Route]:
+        """``Versionizer(app=app, ...).versionize()``: the app's routes as the library
+        serves them, or as they were with a CI202 when its options are not literals (its
+        own paths were stated, which it no longer serves)."""
+        key = self.ev.variable(app.ref) if app.kind == "name" and app.ref else None
+        obj = self.objects.get(key) if key else None
+        if key is None or obj is None or obj.kind != "app":
+            return routes
+        versionizing = Versionizing(self._served_as(key), versionizer, file, line)
+        served = versionized(routes, versionizing, obj.call, self.ev)
+        if served is not None:
+            return served
+        message = f"{versionizer.text} serves the app's routes again; what it serves is not read"
+        self.diagnostics.add(Diagnostic("CI202", file, line, message))
+        return routes
 
     def _remounted(self, routes: list[Route], rebinding: Rebinding) -> list[Route]:
         """``app = VersionedFastAPI(app, prefix_format="/v{major}")``: the app's routes as
@@ -6372,6 +6423,12 @@ def _copied_by_loop(call: CallFact) -> CallFact | None:
     written = f"{extend.text}({loop.iterable.text})"
     copied = Value("call", written, func=extend, items=(loop.iterable,))
     return replace(call, value=copied, guards=call.guards[: fors[-1]])
+
+
+def _receiver(method: Value) -> Value:
+    """``holder`` of ``holder.method`` named through a variable."""
+    holder = (method.ref or "").rpartition(".")[0]
+    return Value("name", method.text.rpartition(".")[0], ref=holder)
 
 
 def _given_or_made(value: Value | None) -> tuple[Value, Value] | None:

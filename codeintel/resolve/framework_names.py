@@ -134,6 +134,14 @@ VERSIONED_APPS = frozenset(
 VERSION_DECORATORS = frozenset(
     {"fastapi_versioning.version", "fastapi_versioning.versioning.version"}
 )
+#: fastapi-versionizer: the class whose ``versionize()`` serves an app's routes again per
+#: version, and the endpoint decorator that says from which version (and until which).
+VERSIONIZERS = frozenset(
+    {"fastapi_versionizer.Versionizer", "fastapi_versionizer.versionizer.Versionizer"}
+)
+API_VERSION_DECORATORS = frozenset(
+    {"fastapi_versionizer.api_version", "fastapi_versionizer.versionizer.api_version"}
+)
 #: Decorators that give a function a signature built at run time, which FastAPI reads.
 SIGNATURE_REPLACERS = frozenset({"makefun.with_signature"})
 BODY = frozenset({"fastapi.Body", "fastapi.params.Body", "fastapi.param_functions.Body"})

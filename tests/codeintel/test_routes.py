@@ -521,6 +521,59 @@ def test_a_loop_left_by_break_includes_only_the_items_before(tmp_path: Path) -> 
     assert served <= {r.path for r in routes if r.app}
 
 
+def test_a_versionizer_serves_the_apps_routes_again_per_version(tmp_path: Path) -> None:
+    """fastapi-versionizer's ``Versionizer(app=app, ...).versionize()`` strips the app's
+    routes and serves them again per version (its own paths were stated, which it no longer
+    serves: opennem's 98 of 146 routes, without a word): each version an endpoint starts in,
+    with every route of it or an earlier one at its method and path but those
+    ``remove_in_major`` ends, and its docs; ``latest_prefix`` the last version's again. A
+    route added after it keeps its path. Expected as fastapi-versionizer 4.0.2 serves it on
+    FastAPI 0.115 (it fails on the FastAPI the tests run)."""
+    (tmp_path / "users.py").write_text(
+        "from fastapi import APIRouter\nfrom fastapi_versionizer import api_version\n\n"
+        "router = APIRouter(prefix='/users')\n\n"
+        "@router.get('')\ndef list_v1(): ...\n\n"
+        "@api_version(2)\n@router.get('')\ndef list_v2(): ...\n\n"
+        "@api_version(2)\n@router.post('')\ndef create(): ...\n\n"
+        "@api_version(1, remove_in_major=2)\n@router.delete('/{user_id}')\n"
+        "def delete(user_id: int): ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "import os\n\nfrom fastapi import FastAPI\nfrom fastapi_versionizer import Versionizer\n\n"
+        "import users\n\n"
+        "app = FastAPI(redoc_url=None)\napp.include_router(users.router)\n\n"
+        "@app.get('/status')\ndef status(): ...\n\n"
+        "versions = Versionizer(\n"
+        "    app=app, prefix_format='/v{major}', latest_prefix='/latest'\n"
+        ").versionize()\n\n"
+        "@app.get('/health')\ndef health(): ...\n\n"
+        "other = FastAPI()\n\n@other.get('/x')\ndef x(): ...\n\n"
+        "Versionizer(other, prefix_format=os.environ['FORMAT']).versionize()\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    docs = "fastapi_versionizer.versionizer.Versionizer._add_version_docs.<locals>"
+    pages = {"/openapi.json": "get_openapi", "/docs": "get_docs"}
+    pages["/docs/oauth2-redirect"] = "get_oauth2_redirect"
+    served = {
+        ("DELETE", "/v1/users/{user_id}", "users.delete"),
+        ("GET", "/v1/users", "users.list_v1"),
+        ("GET", "/v2/users", "users.list_v2"),
+        ("GET", "/latest/users", "users.list_v2"),
+        ("POST", "/v2/users", "users.create"),
+        ("POST", "/latest/users", "users.create"),
+        *(("GET", f"/{v}/status", "main.status") for v in ("v1", "v2", "latest")),
+        *(
+            ("GET", f"/{v}{p}", f"{docs}.{e}")
+            for v in ("v1", "v2", "latest")
+            for p, e in pages.items()
+        ),
+        ("GET", "/health", "main.health"),
+    }
+    assert {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"} == served
+    assert [r.path for r in graph.routes() if r.app == "main.other"] == ["/x"]
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 26)]
+
+
 @pytest.mark.slow
 def test_a_loop_over_chained_router_lists_includes_each(tmp_path: Path) -> None:
     """``for router in chain.from_iterable([[a], [b, c]])`` (PodPod's whole API) and
