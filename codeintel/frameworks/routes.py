@@ -56,6 +56,10 @@ from codeintel.resolve.framework_names import (
     ANNOTATED,
     APP_CLASSES,
     BODY,
+    CRUD_PAGINATION,
+    CRUD_PARAMETERS,
+    CRUD_ROUTERS,
+    CRUD_ROUTES,
     INSTRUMENTATORS,
     LIBRARY_ROUTER_FUNCTIONS,
     LIBRARY_ROUTERS,
@@ -68,6 +72,7 @@ from codeintel.resolve.framework_names import (
     ROUTER_CLASSES,
     SELF_ROUTED,
     VERSIONIZERS,
+    CrudRouter,
 )
 from codeintel.resolve.resolver import Resolver
 from codeintel.resolve.truth import evaluated, holds
@@ -846,9 +851,14 @@ class _Builder:
         cls = self.ev.class_held(self.ev.called_class(value))
         if self.ev.is_subclass(cls, APP_CLASSES):
             return "app"
-        if self._router_class(cls):
+        if self._router_class(cls) or self._crud(cls) is not None:
             return "router"
         return None
+
+    def _crud(self, cls: str | None) -> CrudRouter | None:
+        """The fastapi-crudrouter class ``cls`` is, or subclasses."""
+        mro = self.resolver.mro(cls) if cls else []
+        return next((CRUD_ROUTERS[c] for c in mro if c in CRUD_ROUTERS), None)
 
     def _router_class(self, cls: str | None) -> bool:
         """``APIRouter`` or a subclass; a library's ``...Router`` from a ``fastapi_*``
@@ -886,7 +896,59 @@ class _Builder:
         obj.dependencies = list_providers(given, self.ev, (file, line))
         self._listed(obj)
         self._self_routed(obj, self.ev.called_class(call))
+        crud = self._crud(self.ev.called_class(call)) if kind == "router" else None
+        if crud is not None:
+            self._crud_routed(obj, crud)
         return obj
+
+    def _crud_routed(self, obj: _Object, crud: CrudRouter) -> None:
+        """``SQLAlchemyCRUDRouter(schema=S, db_model=M, db=get_db, prefix="items")``: the
+        routes fastapi-crudrouter adds as it is built (those ``get_one_route=False`` leaves
+        out; a list there is that route's dependencies), each asking for the session and the
+        listing one for pagination too, under the prefix it makes (its leading ``/`` added,
+        lower case, the model's table or the schema's name when none is given)."""
+        call = obj.constructed or obj.call
+        given = dict(zip((*crud.leading, *CRUD_PARAMETERS), call.items, strict=False))
+        given.update(call.keywords)
+        kept = tuple((k, v) for k, v in obj.call.keywords if k != "prefix")
+        obj.call = replace(obj.call, keywords=(*kept, ("prefix", self._crud_prefix(crud, given))))
+        session = given.get(crud.session or "")
+        asks = (provider_of(session, self.ev),) if session is not None else ()
+        site = _Site(self._file_modules.get(obj.file, ""), obj.file, obj.line)
+        for name, method, path in CRUD_ROUTES:
+            switch = given.get(f"{name}_route") or Value("const", "True")
+            if switch.text == "False":
+                continue
+            listed = switch.kind != "const"  # ``[Depends(audit)]``: the route's dependencies
+            options = Value("call", call.text, keywords=(("dependencies", switch),))
+            endpoint = f"{crud.cls}._{name}.<locals>.route"
+            paged = (CRUD_PAGINATION,) if name == "get_all" else ()
+            declared = _Declared(
+                (method,), Value("str", path), endpoint, site, options if listed else None
+            )
+            self.declared[obj.key].append(replace(declared, asks=(*asks, *paged)))
+
+    def _crud_prefix(self, crud: CrudRouter, given: dict[str, Value]) -> Value:
+        """The prefix a CRUD router makes of the one given, or of its default; a placeholder
+        when it is not known."""
+        prefix = given.get("prefix")
+        text = self.ev.text(prefix) if prefix is not None and prefix.text != "None" else None
+        if text is None or (not text.unknown and not text.value):
+            default = self._crud_default_prefix(crud, given)
+            text = self.ev.text(default) if default is not None else None
+        if text is None or text.unknown:
+            written = prefix.text if prefix is not None else crud.cls.rpartition(".")[2]
+            return Value("other", f"prefix of {written}")
+        return Value("str", "/" + text.value.lower().strip("/"))
+
+    def _crud_default_prefix(self, crud: CrudRouter, given: dict[str, Value]) -> Value | None:
+        """The schema class's name, or the model's ``__tablename__``, as the class says."""
+        if crud.default_prefix == "schema":
+            cls = self.ev.qualified(given.get("schema"))
+            return Value("str", cls.rpartition(".")[2]) if cls else None
+        model = self.ev.qualified(given.get("db_model"))
+        held = self.ev.class_attribute(model, "__tablename__") if model else None
+        return self.ev.binding(held) if held and crud.default_prefix == "tablename" else None
 
     def _prefix_set_by_init(self, cls: str) -> Value | None:
         """``self.prefix = "/v9"`` in a router subclass's ``__init__`` after its

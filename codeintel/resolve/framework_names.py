@@ -53,6 +53,72 @@ SELF_ROUTED = dict.fromkeys(
         ),
     ),
 )
+
+
+@dataclass(frozen=True)
+class CrudRouter:
+    """A fastapi-crudrouter router class: where it is defined (its methods' ``route``
+    closures are the endpoints), its constructor's parameters before ``create_schema``
+    (the others follow in every backend's order), the one naming the session provider
+    every route asks for (SQLAlchemy's ``db``), and where its prefix comes from when none is
+    given: the schema's class name, the model's ``__tablename__``, or elsewhere (None)."""
+
+    cls: str
+    leading: tuple[str, ...]
+    session: str | None
+    default_prefix: str | None
+
+
+_CRUD = "fastapi_crudrouter.core"
+CRUD_ROUTERS = {
+    f"{package}.{crud.cls.rpartition('.')[2]}": crud
+    for crud in (
+        CrudRouter(f"{_CRUD}.mem.MemoryCRUDRouter", ("schema",), None, "schema"),
+        CrudRouter(f"{_CRUD}.ormar.OrmarCRUDRouter", ("schema",), None, None),
+        CrudRouter(
+            f"{_CRUD}.sqlalchemy.SQLAlchemyCRUDRouter",
+            ("schema", "db_model", "db"),
+            "db",
+            "tablename",
+        ),
+        CrudRouter(
+            f"{_CRUD}.gino_starlette.GinoCRUDRouter",
+            ("schema", "db_model", "db"),
+            None,
+            "tablename",
+        ),
+        CrudRouter(
+            f"{_CRUD}.databases.DatabasesCRUDRouter", ("schema", "table", "database"), None, None
+        ),
+        CrudRouter(f"{_CRUD}.tortoise.TortoiseCRUDRouter", ("schema", "db_model"), None, None),
+    )
+    for package in ("fastapi_crudrouter", _CRUD, crud.cls.rpartition(".")[0])
+}
+#: Every CRUD router's parameters after those leading ones, and its routes in the order it
+#: adds them: (the parameter switching it off or giving its dependencies, method, path).
+CRUD_PARAMETERS = (
+    "create_schema",
+    "update_schema",
+    "prefix",
+    "tags",
+    "paginate",
+    "get_all_route",
+    "get_one_route",
+    "create_route",
+    "update_route",
+    "delete_one_route",
+    "delete_all_route",
+)
+CRUD_ROUTES = (
+    ("get_all", "GET", ""),
+    ("create", "POST", ""),
+    ("delete_all", "DELETE", ""),
+    ("get_one", "GET", "/{item_id}"),
+    ("update", "PUT", "/{item_id}"),
+    ("delete_one", "DELETE", "/{item_id}"),
+)
+#: The pagination the routes listing all items ask for.
+CRUD_PAGINATION = f"{_CRUD}._utils.pagination_factory.<locals>.pagination"
 ROUTER_CLASSES = frozenset(
     {
         *SELF_ROUTED,

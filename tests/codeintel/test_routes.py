@@ -521,6 +521,75 @@ def test_a_loop_left_by_break_includes_only_the_items_before(tmp_path: Path) -> 
     assert served <= {r.path for r in routes if r.app}
 
 
+def test_a_crud_router_serves_the_routes_fastapi_crudrouter_adds(tmp_path: Path) -> None:
+    """fastapi-crudrouter's routers add up to six routes as they are built, under a prefix
+    they make (a leading ``/``, lower case; the model's ``__tablename__`` or the schema's
+    name when none is given): ``*_route=False`` leaves one out, a list gives it
+    dependencies, SQLAlchemy's ask for ``db`` and the listing one for pagination. They were
+    a CI202 with no route, and the project's own route on the router lost with them.
+    Expected as fastapi-crudrouter 0.8.6 serves it on FastAPI 0.99 (checked there, routes and
+    chains; it needs pydantic 1, which the tests do not install)."""
+    (tmp_path / "db.py").write_text(
+        "from sqlalchemy import Column, Integer\nfrom sqlalchemy.orm import declarative_base\n\n"
+        "Base = declarative_base()\n\n"
+        "class AirportModel(Base):\n    __tablename__ = 'airports'\n"
+        "    id = Column(Integer, primary_key=True)\n\n"
+        "def get_db(): ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n"
+        "from fastapi_crudrouter import MemoryCRUDRouter\n"
+        "from fastapi_crudrouter import SQLAlchemyCRUDRouter as CRUDRouter\n"
+        "from pydantic import BaseModel\n\n"
+        "from db import AirportModel, get_db\n\n"
+        "class Potato(BaseModel):\n    id: int\n\n"
+        "def audit(): ...\n\n"
+        "airports = CRUDRouter(\n"
+        "    schema=Potato, db_model=AirportModel, db=get_db, prefix='Airport/',\n"
+        "    delete_all_route=False, get_one_route=[Depends(audit)],\n"
+        ")\n\n"
+        "@airports.get('/stats/summary')\ndef stats(db=Depends(get_db)): ...\n\n"
+        "tables = CRUDRouter(Potato, AirportModel, get_db, get_all_route=False,\n"
+        "    create_route=False, delete_all_route=False, update_route=False,\n"
+        "    delete_one_route=False)\n"
+        "memory = MemoryCRUDRouter(schema=Potato)\n"
+        "api = APIRouter(prefix='/api')\n"
+        "for router in (airports, tables, memory):\n    api.include_router(router)\n"
+        "app = FastAPI()\napp.include_router(api)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    crud = "fastapi_crudrouter.core"
+    sql, mem = f"{crud}.sqlalchemy.SQLAlchemyCRUDRouter", f"{crud}.mem.MemoryCRUDRouter"
+    paged = f"{crud}._utils.pagination_factory.<locals>.pagination"
+    expected = {
+        ("GET", "/api/airport", f"{sql}._get_all.<locals>.route", ("db.get_db", paged)),
+        ("POST", "/api/airport", f"{sql}._create.<locals>.route", ("db.get_db",)),
+        (
+            "GET",
+            "/api/airport/{item_id}",
+            f"{sql}._get_one.<locals>.route",
+            ("main.audit", "db.get_db"),
+        ),
+        ("PUT", "/api/airport/{item_id}", f"{sql}._update.<locals>.route", ("db.get_db",)),
+        ("DELETE", "/api/airport/{item_id}", f"{sql}._delete_one.<locals>.route", ("db.get_db",)),
+        ("GET", "/api/airport/stats/summary", "main.stats", ("db.get_db",)),
+        ("GET", "/api/airports/{item_id}", f"{sql}._get_one.<locals>.route", ("db.get_db",)),
+        *(
+            (method, f"/api/potato{path}", f"{mem}._{name}.<locals>.route", tail)
+            for name, method, path, tail in (
+                ("get_all", "GET", "", (paged,)),
+                ("create", "POST", "", ()),
+                ("delete_all", "DELETE", "", ()),
+                ("get_one", "GET", "/{item_id}", ()),
+                ("update", "PUT", "/{item_id}", ()),
+                ("delete_one", "DELETE", "/{item_id}", ()),
+            )
+        ),
+    }
+    assert {(r.method, r.path, r.endpoint, r.all_dependencies) for r in routes} == expected
+    assert {r.app for r in routes} == {"main.app"}
+
+
 def test_a_versionizer_serves_the_apps_routes_again_per_version(tmp_path: Path) -> None:
     """fastapi-versionizer's ``Versionizer(app=app, ...).versionize()`` strips the app's
     routes and serves them again per version (its own paths were stated, which it no longer
