@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -151,6 +151,7 @@ class _Collector:
         # A class body's assignment reads its value before it binds: there the names it
         # binds anew are not the class's yet (``release = Depends(release)``, a global).
         self._binding: dict[int, tuple[_Scope, frozenset[str]]] = {}  # value -> its new names
+        self._import_reads: dict[int, str] = {}  # a name read as the import it rebinds
         self._unbound: list[tuple[_Scope, frozenset[str]]] = []
         # (module or class scope, name) -> what the import the name is bound to imports
         self._imported: dict[tuple[int, str], str] = {}
@@ -257,6 +258,25 @@ class _Collector:
             if head in names:
                 chain = tuple(s for s in chain if s is not scope)
         self.raw.append(_RawRef(chain, head, rest, node, role, owner))
+
+    def _reads_imports(
+        self, scope: _Scope, names: list[cst.Name], value: cst.BaseExpression
+    ) -> None:
+        """``router = tagged(router)`` (``Page = CustomizedPage[Page, ...]``) over ``from
+        items import router``: the value reads the import it rebinds, not the new name."""
+        imported = {n.value: self._imported.get((id(scope), n.value)) for n in names}
+        if not any(imported.values()):
+            return
+        for node in _names_read(value):
+            target = imported.get(node.value)
+            if target is not None:
+                self._import_reads[id(node)] = target
+
+    def _import_read(self, node: cst.CSTNode) -> str | None:
+        """The import a name (or the head of ``name.attr``) is read as, when it rebinds it."""
+        while isinstance(node, cst.Attribute):
+            node = node.value
+        return self._import_reads.get(id(node))
 
     def _bind(self, name: str) -> None:
         self.scopes[-1].locals.add(name)
@@ -610,6 +630,8 @@ class _Collector:
                 )
             return
         names = _target_names(target)
+        if value is not None and scope.kind != "function":
+            self._reads_imports(scope, names, value)
         for name in names:
             self._skip.add(id(name))
             self._bind(name.value)
@@ -873,7 +895,12 @@ class _Collector:
     def _resolve_refs(self) -> list[RefFact]:
         refs = [replace(ref, line=self._line(node)) for ref, node in self.import_refs]
         for raw in self.raw:
-            candidate = self._candidate(raw.head, raw.rest, raw.chain, local_ids=False)
+            imported = self._import_read(raw.node)
+            candidate = (
+                imported + raw.rest
+                if imported
+                else self._candidate(raw.head, raw.rest, raw.chain, local_ids=False)
+            )
             if candidate is None:
                 continue
             scope = raw.chain[-1].qualname if raw.owner is None else raw.owner
@@ -935,7 +962,9 @@ class _Collector:
         if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
             return Value("const", node.value)
         if (parts := _dotted(node)) is not None:
-            ref = self._candidate(parts[0], parts[1], chain, local_ids=True)
+            imported = self._import_read(node)
+            ref = imported + parts[1] if imported else None
+            ref = ref or self._candidate(parts[0], parts[1], chain, local_ids=True)
             return Value("name", parts[0] + parts[1], ref=ref)
         return self._compound(node, chain, depth + 1)
 
@@ -1253,6 +1282,18 @@ def _leaves(node: cst.CSTNode, inner_loop: bool = False) -> bool:
         if _leaves(child, inner_loop or isinstance(child, cst.For | cst.While)):
             return True
     return False
+
+
+def _names_read(node: cst.CSTNode) -> Iterator[cst.Name]:
+    """The names an expression reads as it runs (of ``a.b``, ``a``): not those of a lambda
+    inside it, which reads them when called."""
+    if isinstance(node, cst.Name):
+        yield node
+    elif isinstance(node, cst.Attribute):
+        yield from _names_read(node.value)
+    elif not isinstance(node, cst.Lambda):
+        for child in node.children:
+            yield from _names_read(child)
 
 
 def _condition(test: cst.BaseExpression) -> str:

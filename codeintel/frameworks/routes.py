@@ -5748,31 +5748,26 @@ class _Builder:
                 found.update(made for key, _ in objects for made in self._made(key))
         return frozenset(found)
 
-    def _page(self, model: Value | None, hops: int = 0, rebinding: str = "") -> bool:
+    def _page(self, model: Value | None, hops: int = 0) -> bool:
         """Whether ``model`` is a page of fastapi-pagination's: one of its classes named
         ``...Page`` (``Page[Item]``), a project subclass of one, a ``CustomizedPage[...]``
         of one, or a variable holding such (``CustomPage = CustomizedPage[Page[T], ...]``);
-        ``Annotated[...]`` of one too. In ``Page = CustomizedPage[Page, ...]`` (the variable
-        ``rebinding``), the ``Page`` read is the one imported before."""
+        ``Annotated[...]`` of one too."""
         if model is None or hops > _MAX_DEPTH:
             return False
         base = model.items[0] if model.kind == "subscript" and model.items else model
         name = self.ev.qualified(base)
-        if name is not None and name == rebinding:
-            module, _, bare = name.rpartition(".")
-            imported = self.resolver.bindings.get(module, {}).get(bare)
-            name = imported[1] if imported is not None else None
         if model.kind == "subscript" and len(model.items) > 1 and name in ANNOTATED:
             return self._page(model.items[1], hops + 1)
         if name is None:
             return False
         if name.rpartition(".")[2] == "CustomizedPage":
-            return len(model.items) > 1 and self._page(model.items[1], hops + 1, rebinding)
+            return len(model.items) > 1 and self._page(model.items[1], hops + 1)
         fact = self.resolver.symbols.get(name)
         if fact is None or fact.kind == "class":
             return any(_a_page(c) for c in self.resolver.mro(name))
         key = self.ev.variable(name)
-        return key is not None and self._page(self.ev.binding(key), hops + 1, name)
+        return key is not None and self._page(self.ev.binding(key), hops + 1)
 
     def _passed_provider(self, provider: str, env: Env) -> str:
         """``Depends(factor_dependency)`` with ``factor_dependency`` a parameter of the

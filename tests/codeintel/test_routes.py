@@ -4048,6 +4048,25 @@ def test_add_pagination_gives_each_page_route_its_context(tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
+def test_an_imported_name_rebound_to_a_call_on_it_reads_the_import(tmp_path: Path) -> None:
+    """``from items import router`` then ``router = tagged(router)``: the argument is the
+    imported router, not the name being bound (the route was lost, with a CI202)."""
+    (tmp_path / "items.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/items')\n\n"
+        "@router.get('/x')\ndef read_x() -> None: ...\n"
+    )
+    (tmp_path / "util.py").write_text("def tagged(router):\n    return router\n")
+    (tmp_path / "routes.py").write_text(
+        "from items import router\nfrom util import tagged\n\nrouter = tagged(router)\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nimport routes\n\n"
+        "app = FastAPI()\napp.include_router(routes.router, prefix='/api')\n"
+    )
+    _served_as_at_runtime(tmp_path, "main:app", {("GET", "/api/items/x", "items.read_x")})
+
+
+@pytest.mark.slow
 def test_a_page_rebound_to_a_customization_of_itself_is_still_a_page(tmp_path: Path) -> None:
     """``Page = CustomizedPage[Page, UseParams(MyParams)]``, the imported name rebound:
     the ``Page`` it customizes is the import, so ``add_pagination`` gives its routes their
