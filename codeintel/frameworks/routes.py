@@ -65,6 +65,9 @@ from codeintel.resolve.framework_names import (
     LIBRARY_ROUTERS,
     METRICS_ENDPOINT,
     MODEL_ROOTS,
+    OFFLINE_APPS,
+    OFFLINE_ENDPOINTS,
+    OFFLINE_PAGES,
     PAGE_CONTEXT,
     ROUTABLES,
     ROUTE_CLASSES,
@@ -853,7 +856,7 @@ class _Builder:
             return "app"
         if self._router_class(cls) or self._crud(cls) is not None:
             return "router"
-        return None
+        return "app" if cls in OFFLINE_APPS else None
 
     def _crud(self, cls: str | None) -> CrudRouter | None:
         """The fastapi-crudrouter class ``cls`` is, or subclasses."""
@@ -899,7 +902,26 @@ class _Builder:
         crud = self._crud(self.ev.called_class(call)) if kind == "router" else None
         if crud is not None:
             self._crud_routed(obj, crud)
+        if self.ev.called_class(call) in OFFLINE_APPS:
+            self._offline_pages(obj, call)
         return obj
+
+    def _offline_pages(self, obj: _Object, call: Value) -> None:
+        """``FastAPIOffline(title=...)``: the docs pages fastapi-offline serves itself, at
+        the paths the call gives (none where it gives ``None``), instead of FastAPI's."""
+        site = _Site(self._file_modules.get(obj.file, ""), obj.file, obj.line)
+        docs = True
+        for keyword, position, default, name in OFFLINE_PAGES:
+            given = call.keyword(keyword)
+            if given is None and position is not None and len(call.items) > position:
+                given = call.items[position]
+            path = given or Value("str", default)
+            if keyword == "docs_url":
+                docs = path.text != "None"  # the OAuth2 redirect page goes with it
+            if path.text == "None" or (keyword.startswith("swagger") and not docs):
+                continue
+            endpoint = f"{OFFLINE_ENDPOINTS}.{name}"
+            self.declared[obj.key].append(_Declared(("GET",), path, endpoint, site, None))
 
     def _crud_routed(self, obj: _Object, crud: CrudRouter) -> None:
         """``SQLAlchemyCRUDRouter(schema=S, db_model=M, db=get_db, prefix="items")``: the

@@ -54,6 +54,17 @@ SELF_ROUTED = dict.fromkeys(
     ),
 )
 
+#: fastapi-offline's ``FastAPIOffline(docs_url, redoc_url, ...)``: a function building a
+#: FastAPI app that serves its docs pages itself, from the package; each page as (its
+#: option, its position, FastAPI's default, the endpoint's name).
+OFFLINE_APPS = frozenset({"fastapi_offline.FastAPIOffline", "fastapi_offline.core.FastAPIOffline"})
+OFFLINE_PAGES = (
+    ("docs_url", 0, "/docs", "custom_swagger_ui_html"),
+    ("swagger_ui_oauth2_redirect_url", None, "/docs/oauth2-redirect", "swagger_ui_redirect"),
+    ("redoc_url", 1, "/redoc", "redoc_html"),
+)
+OFFLINE_ENDPOINTS = "fastapi_offline.core.FastAPIOffline.<locals>"
+
 
 @dataclass(frozen=True)
 class CrudRouter:

@@ -521,6 +521,32 @@ def test_a_loop_left_by_break_includes_only_the_items_before(tmp_path: Path) -> 
     assert served <= {r.path for r in routes if r.app}
 
 
+def test_an_offline_docs_app_is_an_app_serving_its_own_docs_pages(tmp_path: Path) -> None:
+    """fastapi-offline's ``app = FastAPIOffline(...)`` builds a FastAPI app (every route was
+    lost, a CI202 per call) that serves its docs pages itself, at the paths it is given,
+    positionally too. Expected as fastapi-offline 1.7.7 serves it on FastAPI 0.165 (checked
+    there; the tests do not install it)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi_offline import FastAPIOffline\n\n"
+        "app = FastAPIOffline(title='svc')\n\n"
+        "@app.get('/ping')\ndef ping() -> None: ...\n\n"
+        "other = FastAPIOffline('/d', None, swagger_ui_oauth2_redirect_url='/d/oauth')\n"
+        "bare = FastAPIOffline(docs_url=None)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    pages = "fastapi_offline.core.FastAPIOffline.<locals>"
+    assert {(r.app, r.path, r.endpoint) for r in graph.routes()} == {
+        ("main.app", "/ping", "main.ping"),
+        ("main.app", "/docs", f"{pages}.custom_swagger_ui_html"),
+        ("main.app", "/docs/oauth2-redirect", f"{pages}.swagger_ui_redirect"),
+        ("main.app", "/redoc", f"{pages}.redoc_html"),
+        ("main.other", "/d", f"{pages}.custom_swagger_ui_html"),
+        ("main.other", "/d/oauth", f"{pages}.swagger_ui_redirect"),
+        ("main.bare", "/redoc", f"{pages}.redoc_html"),
+    }
+    assert not graph.diagnostics
+
+
 def test_a_crud_router_serves_the_routes_fastapi_crudrouter_adds(tmp_path: Path) -> None:
     """fastapi-crudrouter's routers add up to six routes as they are built, under a prefix
     they make (a leading ``/``, lower case; the model's ``__tablename__`` or the schema's
