@@ -60,6 +60,8 @@ from codeintel.resolve.framework_names import (
     CRUD_PARAMETERS,
     CRUD_ROUTERS,
     CRUD_ROUTES,
+    HEALTH,
+    HEALTH_ENDPOINT,
     INSTRUMENTATORS,
     LIBRARY_ROUTER_FUNCTIONS,
     LIBRARY_ROUTERS,
@@ -3212,14 +3214,15 @@ class _Builder:
             value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)
             value = _close(value, site.env) if value else None
             methods = self._methods(_close(call, site.env), _ADDERS[method], site)
+            checked = self._health_checks(value, site)
             for endpoint, where in self._branch_endpoints(value, site) or [
-                (self._endpoint(value, site), site)
+                (HEALTH_ENDPOINT if checked is not None else self._endpoint(value, site), site)
             ]:
                 for owner in owners if endpoint else ():
                     declared = _Declared(
                         methods, _path_value(call), endpoint, self._entry(owner, where), call
                     )
-                    self.declared[owner].append(declared)
+                    self.declared[owner].append(replace(declared, asks=checked or ()))
         elif method == _VERSIONED:  # Cadwyn includes each router it is given, as they are
             for owner, router in itertools.product(owners, call.items):
                 edge = _Edge("include_router", router, call, self._entry(owner, site))
@@ -3373,6 +3376,16 @@ class _Builder:
         if fact is not None and fact.kind == "attribute" and all(a.value is None for a in written):
             return None
         return module_alias(endpoint, self.ev) or endpoint
+
+    def _health_checks(self, value: Value | None, site: _Site) -> tuple[str, ...] | None:
+        """``health([is_database_online, is_cache_online])`` of fastapi-health: the endpoint
+        it builds asks for each condition in turn (``Depends(condition)``); None for any
+        other handler, or conditions we cannot list."""
+        if value is None or value.kind != "call" or self.ev.qualified(value.func) not in HEALTH:
+            return None
+        conditions = value.keyword("conditions") or (value.items[0] if value.items else None)
+        items = self._items(conditions, site.env) if conditions is not None else None
+        return tuple(provider_of(item, self.ev) for item in items) if items is not None else None
 
     def _endpoint(self, value: Value | None, site: _Site) -> str:
         """The function a route's handler names; "" (with a diagnostic) when unknown."""

@@ -54,6 +54,9 @@ SELF_ROUTED = dict.fromkeys(
     ),
 )
 
+#: fastapi-health's ``health(conditions)``, the endpoint it builds asking for each condition.
+HEALTH = frozenset({"fastapi_health.health", "fastapi_health.route.health"})
+HEALTH_ENDPOINT = "fastapi_health.route.health.<locals>.endpoint"
 #: fastapi-offline's ``FastAPIOffline(docs_url, redoc_url, ...)``: a function building a
 #: FastAPI app that serves its docs pages itself, from the package; each page as (its
 #: option, its position, FastAPI's default, the endpoint's name).

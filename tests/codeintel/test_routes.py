@@ -521,6 +521,38 @@ def test_a_loop_left_by_break_includes_only_the_items_before(tmp_path: Path) -> 
     assert served <= {r.path for r in routes if r.app}
 
 
+def test_a_health_endpoint_fastapi_health_builds_asks_for_each_condition(tmp_path: Path) -> None:
+    """``add_api_route("/health", health([is_database_online, is_cache_online]))``: the
+    endpoint fastapi-health builds asks ``Depends`` of each condition in turn (the route was
+    lost with a CI202). Expected as fastapi-health 0.4.0 serves it on FastAPI 0.165 (checked
+    there; the tests do not install it)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n"
+        "from fastapi_health import health\n\n"
+        "def get_session(): ...\n\n"
+        "def is_database_online(session=Depends(get_session)) -> bool: ...\n\n"
+        "def is_cache_online() -> bool: ...\n\n"
+        "CHECKS = [is_cache_online]\n"
+        "app = FastAPI()\n"
+        "app.add_api_route('/health', health([is_database_online, is_cache_online]))\n"
+        "router = APIRouter()\n"
+        "router.add_api_route('/live', endpoint=health(CHECKS), methods=['HEAD'])\n"
+        "app.include_router(router)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    endpoint = "fastapi_health.route.health.<locals>.endpoint"
+    assert {(r.method, r.path, r.endpoint, r.all_dependencies) for r in graph.routes()} == {
+        (
+            "GET",
+            "/health",
+            endpoint,
+            ("main.get_session", "main.is_database_online", "main.is_cache_online"),
+        ),
+        ("HEAD", "/live", endpoint, ("main.is_cache_online",)),
+    }
+    assert not graph.diagnostics
+
+
 def test_an_offline_docs_app_is_an_app_serving_its_own_docs_pages(tmp_path: Path) -> None:
     """fastapi-offline's ``app = FastAPIOffline(...)`` builds a FastAPI app (every route was
     lost, a CI202 per call) that serves its docs pages itself, at the paths it is given,
