@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import posixpath
 import re
 from collections import defaultdict
@@ -165,6 +166,7 @@ class Evaluator:
         self._changes: dict[str, list[CallFact]] | None = None  # by variable (``changes``)
         self._function_symbols: dict[str, list[SymbolFact]] = {}  # by module (``_functions``)
         self._touched: dict[str, list[str]] = {}  # by module: locals' refs calls name (``_kept``)
+        self._raised: dict[str, frozenset[str]] = {}  # by function (``_raised_unless``)
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
             for fact in (*facts.assigns, *facts.attributes):
@@ -973,8 +975,9 @@ class Evaluator:
         if any(g.kind == "except" for guards in fact.returned_guards for g in guards):
             return None  # which ``return`` runs depends on what the ``try`` raises
         bound = self._bound_in(func, params, hops)
+        raised = self._raised_unless(func)
         for returned, guards in zip(fact.returned, fact.returned_guards, strict=True):
-            held = _all_hold(guards, bound)
+            held = _all_hold(tuple(g for g in guards if g.text not in raised), bound)
             if held is None:
                 return None
             if held:
@@ -983,6 +986,21 @@ class Evaluator:
                     return None
                 return _substituted(picked, params)
         return None
+
+    def _raised_unless(self, func: str) -> frozenset[str]:
+        """The tests ``if not any((a, b)): raise ...`` leaves the rest of ``func`` under
+        (``not (...)``): past them, the call returns only when they hold, else it raises,
+        so they never decide which ``return`` runs."""
+        if func not in self._raised:
+            module = self.resolver.modules.get(self.resolver.symbol_module.get(func, ""))
+            scope = func.removeprefix(f"{module.module}.") if module is not None else ""
+            raises = [c for c in module.calls if c.role == "raise"] if module is not None else []
+            self._raised[func] = frozenset(
+                f"not ({c.guards[-1].text})"
+                for c in raises
+                if c.scope == scope and c.guards and c.guards[-1].kind == "if"
+            )
+        return self._raised[func]
 
     def _unsettled(self, value: Value) -> bool:
         """Whether ``value`` reads a module variable something binds again (a ``global``)."""
@@ -1006,8 +1024,16 @@ class Evaluator:
             if (shadowed := self.builtin_shadowed(module, name)) is not None:
                 return shadowed
             local = self.variable(key) or self._settled(f"{module}.{name}")
-            return self._known(self.binding(local), hops) if local else None
+            value = self.binding(local) if local else None
+            if local == key and value is not None and _is_test(value.text) and key not in seen:
+                # ``only = allow_executor and not allow_user``, a local test of the params
+                seen.add(key)
+                held = holds(value.text, bound)
+                seen.discard(key)
+                return Value("const", str(held)) if held is not None else None
+            return self._known(value, hops)
 
+        seen: set[str] = set()
         return bound
 
     def _settled(self, ref: str) -> str | None:
@@ -1725,6 +1751,18 @@ def rebased(value: Value, old: str, new: str) -> Value:
     if value.kind == "name" and rest is not None and ".<locals>." not in rest:
         return replace(value, ref=new + rest)
     return with_parts(value, lambda part: rebased(part, old, new))
+
+
+@functools.cache
+def _is_test(text: str) -> bool:
+    """Whether an expression is a test: ``a and not b``, ``not a``, ``a == b``."""
+    try:
+        node = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        return False
+    return isinstance(node, ast.BoolOp | ast.Compare) or (
+        isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
+    )
 
 
 def _all_hold(guards: tuple[Guard, ...], bound: Bound) -> bool | None:

@@ -1359,6 +1359,46 @@ def _chains_as_at_runtime(project: Path, expected: dict[str, list[str]]) -> None
 
 
 @pytest.mark.slow
+def test_a_depends_factory_past_a_raise_guard_and_a_local_test_is_chosen(
+    tmp_path: Path,
+) -> None:
+    """tracecat's ``RoleACL(allow_user=True, require_workspace="yes")``: the ``return
+    Depends(...)`` its literal flags pick, past ``if not any((a, b)): raise`` (the call
+    returns only when it does not fire) and a local test of its parameters (``only = a and
+    not b``); 658 of its 735 chains were placeholders."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "def session(): ...\n\n"
+        "def RoleACL(*, allow_user=True, allow_service=False, workspace='yes'):\n"
+        "    if not any((allow_user, allow_service)):\n"
+        "        raise ValueError('allow someone')\n"
+        "    service_only = allow_service and not allow_user\n"
+        "    if service_only and workspace == 'yes':\n"
+        "        def service(s=Depends(session)): ...\n"
+        "        return Depends(service)\n"
+        "    if workspace == 'yes':\n"
+        "        def user(s=Depends(session)): ...\n"
+        "        return Depends(user)\n"
+        "    def org(): ...\n"
+        "    return Depends(org)\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/cases')\ndef cases(role=RoleACL(allow_user=True)): ...\n\n"
+        "@app.get('/org')\ndef org_route(role=RoleACL(workspace='no')): ...\n\n"
+        "@app.post('/internal')\n"
+        "def internal(role=RoleACL(allow_user=False, allow_service=True)): ...\n"
+    )
+    acl = "main.RoleACL.<locals>"
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /cases": ["main.session", f"{acl}.user"],
+            "GET /org": [f"{acl}.org"],
+            "POST /internal": ["main.session", f"{acl}.service"],
+        },
+    )
+
+
+@pytest.mark.slow
 def test_a_router_factorys_depends_on_what_its_parameters_hold_reads_the_call(
     tmp_path: Path,
 ) -> None:
