@@ -19,6 +19,7 @@ from codeintel.resolve.evaluate import (
     chosen,
     container_root,
     placeholder,
+    with_parts,
 )
 from codeintel.resolve.framework_names import (
     ANNOTATED,
@@ -307,6 +308,9 @@ def _returned_depends(call: Value, evaluator: Evaluator, hops: int = 0) -> Value
     if called is None or hops > _MAX_HOPS:
         return None
     factory, fact = called
+    maker = _depends_maker(fact, evaluator)
+    if maker is not None:  # what ``@depend`` made of the function is what the call runs
+        factory, fact = maker[0], evaluator.resolver.symbols[maker[0]]
     returned = {_uncast(chosen(value, fact, call), evaluator) for value in fact.returned}
     if len(returned) > 1:  # ``if auth_enabled: return Depends(bearer)``: the one that runs
         picked = evaluator.returned_for(call, factory)
@@ -321,7 +325,30 @@ def _returned_depends(call: Value, evaluator: Evaluator, hops: int = 0) -> Value
         depends = _returned_depends(depends, evaluator, hops + 1)
     if depends is None or not _is_depends(depends, evaluator):
         return None
+    if maker is not None:
+        decorated = called[0]
+        given = {maker[1]: Value("name", decorated.rpartition(".")[2], ref=decorated)}
+        return with_parts(depends, lambda v: given.get(v.ref or "", v))
     return _passed(depends, factory, fact, call, evaluator)
+
+
+def _depends_maker(fact: SymbolFact, evaluator: Evaluator) -> tuple[str, str] | None:
+    """``@depend def current_user(...)`` with ``def depend(func): def wrapper(): return
+    Depends(func); return wrapper`` (ACS's dependencies): calling the name calls
+    ``wrapper``, in which ``func`` is the function decorated. The wrapper, and the
+    decorator's parameter; None for any other function."""
+    decorator = evaluator.qualified(fact.decorators[0]) if len(fact.decorators) == 1 else None
+    made = evaluator.resolver.symbols.get(decorator) if decorator else None
+    if made is None or made.kind != "function" or len(made.params) != 1:
+        return None
+    returned = made.returned[0] if len(made.returned) == 1 else None
+    wrapper = (
+        f"{decorator}.<locals>.{returned.text}" if returned and returned.kind == "name" else ""
+    )
+    wrapped = evaluator.resolver.symbols.get(wrapper)
+    if wrapped is None or wrapped.kind != "function":
+        return None
+    return wrapper, f"{decorator}.<locals>.{made.params[0].name}"
 
 
 def _local_value(name: Value, function: str, evaluator: Evaluator) -> Value | None:

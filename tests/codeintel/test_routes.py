@@ -1359,6 +1359,37 @@ def _chains_as_at_runtime(project: Path, expected: dict[str, list[str]]) -> None
 
 
 @pytest.mark.slow
+def test_a_decorator_making_a_depends_maker_depends_on_the_function(tmp_path: Path) -> None:
+    """ACS's ``@depend def current_user(db=Depends(get_db))`` with ``def depend(func): def
+    wrapper(): return Depends(func); return wrapper`` (``functools.wraps`` or not), and
+    ``user=current_user()``: the call depends on the function decorated (its chain was
+    empty, without a word)."""
+    (tmp_path / "main.py").write_text(
+        "import functools\n\nfrom fastapi import Depends, FastAPI\n\n"
+        "def depend(func):\n"
+        "    def wrapper():\n        return Depends(func)\n"
+        "    return wrapper\n\n"
+        "def wrapped(func):\n"
+        "    @functools.wraps(func)\n"
+        "    def wrapper():\n        return Depends(func)\n"
+        "    return wrapper\n\n"
+        "def get_db(): ...\n\n"
+        "@depend\ndef current_user(db=Depends(get_db)): ...\n\n"
+        "@wrapped\ndef current_admin(db=Depends(get_db)): ...\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/a')\ndef a(user=current_user()): ...\n\n"
+        "@app.get('/b')\ndef b(user=current_admin()): ...\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /a": ["main.get_db", "main.current_user"],
+            "GET /b": ["main.get_db", "main.current_admin"],
+        },
+    )
+
+
+@pytest.mark.slow
 def test_a_depends_factory_past_a_raise_guard_and_a_local_test_is_chosen(
     tmp_path: Path,
 ) -> None:
