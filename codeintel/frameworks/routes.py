@@ -5658,8 +5658,11 @@ class _Builder:
             for fact in self.ev.assigns.get(obj.made_by or obj.key, ())
             if fact.value is not None and self._kind(fact.value) == obj.kind == "router"
         ]
-        if len(made) < 2 or not all(_conditions(fact.guards) for fact in made):
+        if len(made) < 2:
             return [(obj, ())]
+        shared = _shared_guards([fact.guards for fact in made])
+        if any(len(fact.guards) == shared for fact in made):
+            return self._rebuilt(obj, made, shared)
         return [
             (
                 replace(
@@ -5673,6 +5676,53 @@ class _Builder:
             for fact in made
             if fact.value is not None
         ]
+
+    def _rebuilt(
+        self, obj: _Object, made: list[AssignFact], shared: int
+    ) -> list[tuple[_Object, tuple[str, ...]]]:
+        """``docs_router = APIRouter()``, then ``if ENV != "local": docs_router =
+        APIRouter(dependencies=[...])`` (benavlabs' boilerplate and its copies), or the name
+        built again plainly, before it is used: the last plain construction, under the
+        tests of none of the later ones, and each later one under its own (and none of
+        those after it). ``shared``: how many of the ``if`` tests around them all share
+        (inside ``if isinstance(settings, ...)``). The first construction was read alone,
+        unconditionally."""
+        made = sorted(made, key=lambda fact: fact.line)
+        plain = [i for i, fact in enumerate(made) if len(fact.guards) == shared]
+        later = made[plain[-1] :]
+        if any(f.scope != made[0].scope for f in made) or self._used_between(obj.key, made):
+            return [(obj, ())]
+        if any(g.kind != "if" for fact in later for g in fact.guards):
+            return [(obj, ())]
+        own = [_conditions(f.guards[shared:]) for f in later]
+        tests = [c[0] if len(c) == 1 else " and ".join(f"({t})" for t in c) for c in own]
+        module = self.ev.module_of(obj.key) or ""
+        served = []
+        for index, fact in enumerate(later):
+            assert fact.value is not None
+            unless = [f"not ({t})" for t in tests[index + 1 :]]
+            # ``if ENVIRONMENT != "local":`` of a constant the project never changes
+            reader = (module, fact.scope, fact.line)
+            kept = self._undecided([*_conditions(fact.guards), *unless], {}, reader)
+            if kept is None:
+                continue
+            variant = replace(
+                obj,
+                call=fact.value,
+                dependencies=list_providers(fact.value.keyword("dependencies"), self.ev),
+                tags=self.ev.strings(fact.value.keyword("tags")),
+            )
+            served.append((variant, kept))
+        return served
+
+    def _used_between(self, key: str, made: list[AssignFact]) -> bool:
+        """Whether the module reads the variable between its first and last binding."""
+        module = self.resolver.modules.get(self.ev.module_of(key) or "")
+        first, last = made[0].line, made[-1].line
+        named = (key, f"{key}.")
+        return module is None or any(
+            first < ref.line < last and ref.candidate.startswith(named) for ref in module.refs
+        )
 
     def _prefix(self, obj: _Object, env: Env, site: _Site) -> Text:
         if obj.kind != "router":
@@ -6166,6 +6216,16 @@ def _routes_holder(value: Value) -> Value | None:
 
 def _path_value(call: Value) -> Value | None:
     return call.keyword("path") or (call.items[0] if call.items else None)
+
+
+def _shared_guards(guards: list[tuple[Guard, ...]]) -> int:
+    """How many guards, from the outermost, every one of ``guards`` starts with."""
+    shared = 0
+    for column in zip(*guards, strict=False):
+        if any(guard != column[0] for guard in column):
+            break
+        shared += 1
+    return shared
 
 
 def _conditions(guards: tuple[Guard, ...]) -> tuple[str, ...]:

@@ -728,6 +728,42 @@ def test_a_loop_over_chained_router_lists_includes_each(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_router_built_again_before_use_is_the_last_construction(tmp_path: Path) -> None:
+    """``docs = APIRouter()`` then ``if ENV != "local": docs = APIRouter(prefix=...,
+    dependencies=[...])`` (benavlabs' boilerplate and its copies), or a router built again
+    plainly: the first construction was read alone, unconditionally (``/docs`` open, where
+    the app serves ``/internal/docs`` behind its superuser check). A test not known leaves
+    each construction under its side of it."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\nfrom fastapi import APIRouter, Depends, FastAPI\n\n"
+        "ENV = 'staging'\n\n"
+        "def superuser(): ...\n\n"
+        "docs = APIRouter()\n"
+        "if ENV != 'local':\n"
+        "    docs = APIRouter(prefix='/internal', dependencies=[Depends(superuser)])\n\n"
+        "@docs.get('/docs')\ndef get_docs(): ...\n\n"
+        "plain = APIRouter(prefix='/g')\nplain = APIRouter(prefix='/h')\n\n"
+        "@plain.get('/x')\ndef x(): ...\n\n"
+        "maybe = APIRouter(prefix='/c')\n"
+        "if os.getenv('USE_D'):\n    maybe = APIRouter(prefix='/d')\n\n"
+        "@maybe.get('/y')\ndef y(): ...\n\n"
+        "app = FastAPI()\n"
+        "for router in (docs, plain, maybe):\n    app.include_router(router)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    test = "os.getenv('USE_D')"
+    assert {(r.path, r.all_dependencies, r.conditions) for r in routes} == {
+        ("/internal/docs", ("main.superuser",), ()),
+        ("/h/x", (), ()),
+        ("/c/y", (), (f"not ({test})",)),
+        ("/d/y", (), (test,)),
+    }
+    served = {path for _, path, _ in runtime_routes(tmp_path, "main:app")}
+    assert {r.path for r in routes if not r.conditions} <= served
+    assert served <= {r.path for r in routes}
+
+
+@pytest.mark.slow
 def test_what_follows_a_loop_a_return_can_leave_runs_only_when_none_did(tmp_path: Path) -> None:
     """``for r in routers: if r is last: return`` in a helper: the includes after the loop
     run only when no item returned (``/c`` was stated, unconditionally); a loop with no
