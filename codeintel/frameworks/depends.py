@@ -419,7 +419,7 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
         # ``pagination_ctx(Page[int])``; given no page or params, it asks for another
         return [PAGE_CONTEXT] if target.items or target.keywords else [placeholder(target.text)]
     name = _current_user(target, evaluator) or _backend_strategy(target, evaluator)
-    name = name or _named(target, evaluator)
+    name = name or _inline_partial(target, evaluator) or _named(target, evaluator)
     name = name or _instance(target, evaluator)
     # polar's ``Depends(SortingGetter(...))``: a factory returning an instance it builds
     name = name or _returned_local(target, evaluator) or _built(target, evaluator)
@@ -1313,13 +1313,29 @@ def _dataclass_signature(cls: str, evaluator: Evaluator) -> tuple[Param, ...] | 
     return tuple(fields.values())
 
 
+def _inline_partial(target: Value, evaluator: Evaluator) -> str | None:
+    """``Depends(partial(check_role, "admin"))``: a provider named by the call, whose
+    signature ``_partial_signature`` reads (FastAPI names the object ``functools.partial()``
+    whatever it wraps; ``served_name`` gives routes that name). None for any other call."""
+    if target.kind != "call" or evaluator.qualified(target.func) != PARTIAL or not target.items:
+        return None
+    name = PARTIAL + target.text[target.text.index("(") :]  # ``functools.partial(f, "a")``
+    evaluator.partials[name] = target
+    return name if _partial_signature(name, evaluator) is not None else None
+
+
+def served_name(provider: str, evaluator: Evaluator) -> str:
+    """A provider as FastAPI names it: an inline partial as ``functools.partial()``."""
+    return f"{PARTIAL}()" if provider in evaluator.partials else provider
+
+
 def _partial_signature(provider: str, evaluator: Evaluator) -> tuple[Param, ...] | None:
-    """The signature of ``partial(require_role, "admin")`` a variable holds, as
-    ``inspect.signature`` gives FastAPI: the function's, but the parameters bound by position;
-    one bound by keyword keeps the bound value as its default. None for any other provider,
-    or a partial of what is no project function."""
-    key = evaluator.variable(provider)
-    bound = evaluator.binding(key) if key else None
+    """The signature of ``partial(require_role, "admin")`` a variable holds (or a
+    ``Depends`` is given in place), as ``inspect.signature`` gives FastAPI: the function's,
+    but the parameters bound by position; one bound by keyword keeps the bound value as its
+    default. None for any other provider, or a partial of what is no project function."""
+    key = evaluator.variable(provider) if provider not in evaluator.partials else None
+    bound = evaluator.binding(key) if key else evaluator.partials.get(provider)
     if bound is None or bound.kind != "call" or evaluator.qualified(bound.func) != PARTIAL:
         return None
     wrapped = _named(bound.items[0], evaluator) if bound.items else None

@@ -31,6 +31,7 @@ from codeintel.frameworks.depends import (
     module_alias,
     param_providers,
     provider_of,
+    served_name,
     solve_order,
     view_class,
 )
@@ -5775,8 +5776,14 @@ class _Builder:
             response_model=self._model_name(response_model),
             status_code=self.ev.status_code(status),
             tags=_unique((*context.tags, *route_tags)),
-            dependencies=direct,
-            all_dependencies=solve_order(direct, self._bound_tree(direct, bindings)),
+            # named as FastAPI names them: two inline partials are one name
+            dependencies=_unique(tuple(served_name(p, self.ev) for p in direct)),
+            all_dependencies=_unique(
+                tuple(
+                    served_name(p, self.ev)
+                    for p in solve_order(direct, self._bound_tree(direct, bindings))
+                )
+            ),
             body=self._body(params),
             includes=context.sites,
             resolved=not path.unknown,

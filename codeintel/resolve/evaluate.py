@@ -167,6 +167,7 @@ class Evaluator:
         self._function_symbols: dict[str, list[SymbolFact]] = {}  # by module (``_functions``)
         self._touched: dict[str, list[str]] = {}  # by module: locals' refs calls name (``_kept``)
         self._raised: dict[str, frozenset[str]] = {}  # by function (``_raised_unless``)
+        self.partials: dict[str, Value] = {}  # ``Depends(partial(f, ...))``'s, by provider
         self.assigns: dict[str, list[AssignFact]] = defaultdict(list)
         for module, facts in resolver.modules.items():
             for fact in (*facts.assigns, *facts.attributes):

@@ -1395,6 +1395,36 @@ def _chains_as_at_runtime(project: Path, expected: dict[str, list[str]]) -> None
 
 
 @pytest.mark.slow
+def test_a_partial_given_to_depends_in_place_asks_for_what_its_function_does(
+    tmp_path: Path,
+) -> None:
+    """``Depends(partial(check_role, "admin"))``: FastAPI solves the function's parameters
+    the partial leaves unbound (``get_user`` and its own), and names the object
+    ``functools.partial()`` (two of them, one name); it was one placeholder, the auth chain
+    under it lost."""
+    (tmp_path / "deps.py").write_text(
+        "from fastapi import Depends, Header\n\n"
+        "def get_db(): ...\n\n"
+        "def get_token(authorization: str = Header('')): ...\n\n"
+        "def get_user(token: str = Depends(get_token), db=Depends(get_db)): ...\n\n"
+        "def check_role(role: str, user: str = Depends(get_user)): ...\n\n"
+        "def check_scope(scope: str, db=Depends(get_db)): ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from functools import partial\n\nfrom fastapi import Depends, FastAPI\n\n"
+        "from deps import check_role, check_scope\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/admin', dependencies=[Depends(partial(check_role, 'admin'))])\n"
+        "def admin(): ...\n\n"
+        "@app.get('/reader')\n"
+        "def reader(ok=Depends(partial(check_role, role='reader')),\n"
+        "           s=Depends(partial(check_scope, 'read'))): ...\n"
+    )
+    user = ["deps.get_token", "deps.get_db", "deps.get_user", "functools.partial()"]
+    _chains_as_at_runtime(tmp_path, {"GET /admin": user, "GET /reader": user})
+
+
+@pytest.mark.slow
 def test_a_decorator_making_a_depends_maker_depends_on_the_function(tmp_path: Path) -> None:
     """ACS's ``@depend def current_user(db=Depends(get_db))`` with ``def depend(func): def
     wrapper(): return Depends(func); return wrapper`` (``functools.wraps`` or not), and
