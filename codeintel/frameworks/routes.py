@@ -3865,8 +3865,26 @@ class _Builder:
                 # unknown: its name as a placeholder, not its binding read back into itself
                 arg = self._bound_again(key, _close(arg, env)) or Value("other", param.name)
             if arg is not None:
-                bound[key] = _close(arg, env)
+                bound[key] = self._passed_on(_close(arg, env), env)
         return {**self._receiver(func, call), **bound}
+
+    def _passed_on(self, arg: Value, env: Env) -> Value:
+        """An argument as the caller's bindings read it: ``v1_prefix=resolved.API_PREFIX``
+        with the caller's ``resolved`` a settings fallback the call decides (``_fallen_back``);
+        with no bindings of the caller here, the one every call of it decides alike."""
+        ref = arg.ref if arg.kind == "name" else None
+        if ref is None or ".<locals>." not in ref:
+            return arg
+        if env:
+            return self._fallen_back(ref, env) or arg
+        caller = ref.rpartition(".<locals>.")[0]
+        fact = self._callee(caller)
+        if fact is None:
+            return arg
+        calls = self.sites.get(caller, [])
+        read = {self._fallen_back(ref, self._bind(fact, caller, c, s.env)) for c, s in calls}
+        one = read.pop() if len(read) == 1 else None
+        return one or arg
 
     def _bound_again(self, key: str, given: Value) -> Value | None:
         """A string parameter, or one left at ``None``, the body binds again (fastapi_mcp's

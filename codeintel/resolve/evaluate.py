@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from codeintel.facts.ids import id_kind
-from codeintel.facts.models import AssignFact, CallFact, Guard, SymbolFact, Value
+from codeintel.facts.models import AssignFact, CallFact, Guard, ModuleFacts, SymbolFact, Value
 from codeintel.resolve.framework_names import (
     APP_CLASSES,
     APP_PATH_ATTRIBUTES,
@@ -809,6 +809,8 @@ class Evaluator:
             within = value.func
             if within.kind == "getattr" and hops < _MAX_HOPS:  # ``Settings().api.prefix``
                 within = self._resolved_value(within, hops + 1) or within
+                # ``api: ApiSettings = Field(default_factory=ApiSettings)``: what it builds
+                within = self.field_factory_call(within) or within
             named = self._path_part(within, value.items[0].text, hops)
             return named or self._built_attribute(within, value.items[0].text)
         if value.kind == "subscript" and len(value.items) == 2:
@@ -1450,7 +1452,7 @@ class Evaluator:
             declared = self.assigns[key][0].value if key in self.assigns else None
             if declared is not None and any(name in _ALIASES for name, _ in declared.keywords):
                 return True
-        return any(self._validated(owner) for owner in self.resolver.mro(cls))
+        return any(self._validated(owner, attribute) for owner in self.resolver.mro(cls))
 
     def _set_by_init(self, cls: str, key: str, read: str) -> Value | None:
         """``self.API_V1_STR = "/api/v1"`` in the ``__init__`` constructing ``cls`` runs
@@ -1526,17 +1528,33 @@ class Evaluator:
         rewritten = split is not None and cls is not None and self._rewritten(cls, split[1])
         return cls if rewritten else None
 
-    def _validated(self, cls: str) -> bool:
-        """Whether a project class has a method decorated as a pydantic validator."""
+    def _validated(self, cls: str, attribute: str) -> bool:
+        """Whether a pydantic validator of a project class may change the attribute: one of
+        that field (or of every field), a model validator running before the fields are
+        set, or one after that assigns it (``self.prefix = ...``, ``setattr``). One after
+        that only checks the fields (a ``raise`` in prod) changes nothing."""
         module = self.resolver.symbol_module.get(cls)
         facts = self.resolver.modules.get(module) if module else None
         local = cls.removeprefix(f"{module}.") + "."
-        return facts is not None and any(
-            self.qualified(d.func if d.kind == "call" else d) in VALIDATORS
-            for method in facts.symbols
-            if method.kind == "method" and method.qualname.startswith(local)
-            for d in method.decorators
-        )
+        methods = [m for m in facts.symbols if m.kind == "method"] if facts is not None else []
+        for method in (m for m in methods if m.qualname.startswith(local)):
+            for decorator in method.decorators:
+                name = self.qualified(decorator.func if decorator.kind == "call" else decorator)
+                if name not in VALIDATORS:
+                    continue
+                if name.endswith("model_validator") and decorator.kind == "call":
+                    mode = decorator.keyword("mode")
+                    if mode is None or mode.text != "after":
+                        return True
+                    if facts is not None and _assigns_own(facts, method, attribute):
+                        return True
+                elif name.endswith("field_validator") or name == "pydantic.validator":
+                    fields = [i.text if i.kind == "str" else "*" for i in decorator.items]
+                    if decorator.kind != "call" or attribute in fields or "*" in fields:
+                        return True
+                else:
+                    return True
+        return False
 
     def _trait_computed(self, key: str, bound: Value | None) -> bool:
         """Whether a traitlets trait's default is computed by an ``@default("name")`` method
@@ -1752,6 +1770,19 @@ def rebased(value: Value, old: str, new: str) -> Value:
     if value.kind == "name" and rest is not None and ".<locals>." not in rest:
         return replace(value, ref=new + rest)
     return with_parts(value, lambda part: rebased(part, old, new))
+
+
+def _assigns_own(facts: ModuleFacts, method: SymbolFact, attribute: str) -> bool:
+    """Whether a method sets ``self.attribute`` (or an attribute of it), or sets attributes
+    by name (``setattr``)."""
+    within = range(method.start_line, method.end_line + 1)
+    own = (f"self.{attribute}", f"self.{attribute}.")
+    calls = [c for c in facts.calls if c.scope == method.qualname]
+    return (
+        any(a.name == attribute and a.line in within for a in facts.attributes)
+        or any("setattr(" in c.value.text for c in calls)
+        or any(c.role == "setattr" and c.value.items[0].text.startswith(own) for c in calls)
+    )
 
 
 @functools.cache

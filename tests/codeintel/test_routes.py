@@ -7234,6 +7234,44 @@ def test_a_factorys_settings_fallback_is_read_when_the_call_gives_none(tmp_path:
 
 
 @pytest.mark.slow
+def test_a_nested_settings_fallback_passed_on_is_read(tmp_path: Path) -> None:
+    """fastapi-saas-template: ``resolved = settings if settings is not None else
+    get_settings()`` handed on as ``build_master_router(v1_prefix=resolved.api.v1_prefix)``,
+    ``api`` a nested model built by ``Field(default_factory=ApiSettings)``, the settings class
+    with an after-validator that only checks them: the default (31 of its 32 routes were
+    placeholders)."""
+    (tmp_path / "settings.py").write_text(
+        "from pydantic import BaseModel, Field, model_validator\n"
+        "from pydantic_settings import BaseSettings\n\n"
+        "class ApiSettings(BaseModel):\n    v1_prefix: str = '/api/v1'\n\n"
+        "class Settings(BaseSettings):\n"
+        "    api: ApiSettings = Field(default_factory=ApiSettings)\n\n"
+        "    @model_validator(mode='after')\n"
+        "    def checked(self) -> 'Settings':\n"
+        "        if not self.api.v1_prefix:\n            raise ValueError('prefix')\n"
+        "        return self\n\n"
+        "def get_settings() -> Settings:\n    return Settings()\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "from settings import Settings, get_settings\n\n"
+        "router = APIRouter()\n\n@router.get('/ping')\ndef ping(): ...\n\n"
+        "def build_master_router(*, v1_prefix: str) -> APIRouter:\n"
+        "    master = APIRouter()\n    master.include_router(router, prefix=v1_prefix)\n"
+        "    return master\n\n"
+        "def create_app(settings: Settings | None = None) -> FastAPI:\n"
+        "    resolved = settings if settings is not None else get_settings()\n"
+        "    app = FastAPI()\n"
+        "    app.include_router(build_master_router(v1_prefix=resolved.api.v1_prefix))\n"
+        "    app.include_router(router, prefix=get_settings().api.v1_prefix + '/direct')\n"
+        "    return app\n\n"
+        "app = create_app()\n"
+    )
+    expected = {("GET", "/api/v1/ping", "main.ping"), ("GET", "/api/v1/direct/ping", "main.ping")}
+    _served_as_at_runtime(tmp_path, "main:app", expected)
+
+
+@pytest.mark.slow
 def test_dependencies_appended_to_the_apps_router_apply_to_its_routes(tmp_path: Path) -> None:
     """``app.router.dependencies.append(Depends(require_auth))`` before any route ("apply
     authentication to all routes"): every route declared or included after needs it (it
