@@ -836,10 +836,15 @@ class Evaluator:
         fact = self.resolver.symbols.get(owner) if attribute == "__name__" else None
         if fact is not None:  # ``f"/{func.__name__}"`` with ``func`` a known function
             return Value("str", fact.name)
-        module = self.resolver.resolve(owner) if attribute == "__name__" else None
+        dunder = attribute in ("__name__", "__package__")
+        module = self.resolver.resolve(owner) if dunder else None
         if module is not None and not module.remainder and module.qualname in self.resolver.modules:
-            # ``f"{endpoints.__name__}."`` of ``from app import endpoints``: the module's name
-            return Value("str", module.qualname)
+            # ``f"{endpoints.__name__}."`` of ``from app import endpoints``: the module's name;
+            # ``routers.__package__``: a package's own name, a module's package's
+            name = module.qualname
+            plain = posixpath.basename(self.resolver.modules[name].file) != "__init__.py"
+            package = name.rpartition(".")[0] if plain and attribute == "__package__" else name
+            return Value("str", package)
         return self._attribute_default(value.ref, hops) or self._proxied(owner, attribute)
 
     def _proxied(self, holder: str, attribute: str) -> Value | None:

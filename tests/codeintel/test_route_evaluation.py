@@ -499,6 +499,39 @@ def test_a_glob_reaching_into_folders_lists_their_files(tmp_path: Path) -> None:
     assert {(d.code, d.file, d.line) for d in graph.diagnostics} == {("CI202", "main.py", 10)}
 
 
+def test_a_modules_package_names_the_modules_a_loop_imports(tmp_path: Path) -> None:
+    """``import_module(f"{routers.__package__}.{name}")`` over ``pkgutil.iter_modules(
+    routers.__path__)``: a package's ``__package__`` is its own name, a plain module's its
+    package's (no route reached the app)."""
+    router = (
+        "from fastapi import APIRouter\nrouter = APIRouter()\n@router.get('/{}')\ndef {}(): ...\n"
+    )
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "import importlib, pkgutil\nfrom fastapi import FastAPI\n"
+                "import routers\nfrom routers import a\n"
+                "app = FastAPI()\n"
+                "for _, name, _ in pkgutil.iter_modules(routers.__path__):\n"
+                "    module = importlib.import_module(f'{routers.__package__}.{name}')\n"
+                "    app.include_router(module.router)\n"
+                "sibling = importlib.import_module(f'{a.__package__}.b')\n"
+                "app.include_router(sibling.router, prefix='/again')\n"
+            ),
+            "routers/__init__.py": "",
+            "routers/a.py": router.format("a", "a"),
+            "routers/b.py": router.format("b", "b"),
+        },
+    )
+    assert {(r.path, r.app) for r in graph.routes()} == {
+        ("/a", "main.app"),
+        ("/b", "main.app"),
+        ("/again/b", "main.app"),
+    }
+    assert not graph.diagnostics
+
+
 def test_a_path_a_project_function_builds_is_its_return_for_the_arguments(
     tmp_path: Path,
 ) -> None:
