@@ -2071,6 +2071,8 @@ class _Builder:
         if value.kind == "ifexp" and len(value.items) == 3 and depth <= _MAX_DEPTH:
             test, body, orelse = value.items
             held = holds(test.text, lambda dotted: self._argument_literal(site, env, dotted))
+            if held is None and env:  # ``hasattr(module, "prefix")`` of a loop's module
+                held = self._holds(site.module, site.scope, test.text, env)
             if held is None:
                 return value
             chosen = self._closed(body if held else orelse, env, 0)

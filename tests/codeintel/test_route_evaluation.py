@@ -532,6 +532,38 @@ def test_a_modules_package_names_the_modules_a_loop_imports(tmp_path: Path) -> N
     assert not graph.diagnostics
 
 
+def test_a_prefix_a_discovered_module_may_hold_is_read_per_module(tmp_path: Path) -> None:
+    """``prefix=module.prefix if hasattr(module, "prefix") else ""`` in a loop over the
+    modules of a package: each module's own (a placeholder for both)."""
+    graph = _project(
+        tmp_path,
+        {
+            "main.py": (
+                "import importlib, pkgutil\nfrom fastapi import FastAPI\nimport routers\n"
+                "app = FastAPI()\n"
+                "for _, name, _ in pkgutil.iter_modules(routers.__path__):\n"
+                "    module = importlib.import_module(f'{routers.__name__}.{name}')\n"
+                "    app.include_router(\n        module.router,\n"
+                "        prefix=module.prefix if hasattr(module, 'prefix') else '',\n    )\n"
+            ),
+            "routers/__init__.py": "",
+            "routers/items.py": (
+                "from fastapi import APIRouter\nrouter = APIRouter()\n"
+                "@router.get('/items')\ndef items(): ...\n"
+            ),
+            "routers/users.py": (
+                "from fastapi import APIRouter\nprefix = '/v9'\nrouter = APIRouter()\n"
+                "@router.get('/users')\ndef users(): ...\n"
+            ),
+        },
+    )
+    assert {(r.path, r.app) for r in graph.routes()} == {
+        ("/items", "main.app"),
+        ("/v9/users", "main.app"),
+    }
+    assert not graph.diagnostics
+
+
 def test_a_path_a_project_function_builds_is_its_return_for_the_arguments(
     tmp_path: Path,
 ) -> None:
