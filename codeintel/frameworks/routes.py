@@ -57,6 +57,8 @@ from codeintel.resolve.framework_names import (
     ANNOTATED,
     APP_CLASSES,
     BODY,
+    CLASS_VIEW_ENDPOINTS,
+    CLASS_VIEWS,
     CRUD_PAGINATION,
     CRUD_PARAMETERS,
     CRUD_ROUTERS,
@@ -1133,9 +1135,40 @@ class _Builder:
                         "call", f"{decorator.text}({sym.name})", func=decorator, items=(function,)
                     )
                     self._add_sites(applied, site)
+                elif decorator.kind == "call" and self.ev.qualified(decorator.func) in CLASS_VIEWS:
+                    self._class_view(module, sym, decorator, site)
                 elif decorator.kind == "call":
                     self._applied_closure(decorator, function, site)
         return deferred
+
+    def _class_view(self, module: str, sym: SymbolFact, view: Value, site: _Site) -> None:
+        """fastapi-class's ``@View(router, path="/items")`` on a class: each method named
+        for a verb (its own or a base's, in name order) is that verb's route at ``path``,
+        the bound method its endpoint; one marked ``@endpoint(...)`` instead is a CI202."""
+        router = view.keyword("router") or (view.items[0] if view.items else None)
+        path = view.keyword("path") or Value("str", "/")
+        if router is None or router.kind != "name" or router.ref is None:
+            return
+        verb = Value("name", f"{router.text}.get", ref=f"{router.ref}.get")
+        owners, _ = self._owner(verb, site)
+        methods: dict[str, str] = {}
+        for owner in reversed(self.resolver.mro(f"{module}.{sym.qualname}")):
+            for name in ("delete", "get", "patch", "post", "put"):
+                if f"{owner}.{name}" in self.resolver.symbols:
+                    methods[name] = f"{owner}.{name}"
+        for name, endpoint in sorted(methods.items()):
+            for owner in owners:
+                entry = self._entry(owner, site)
+                self.declared[owner].append(_Declared((name.upper(),), path, endpoint, entry, view))
+        marked = [
+            fact
+            for key, fact in self.resolver.symbols.items()
+            if key.startswith(f"{module}.{sym.qualname}.")
+            and any(self.ev.qualified(d.func) in CLASS_VIEW_ENDPOINTS for d in fact.decorators)
+        ]
+        for fact in marked:
+            message = f"the route @endpoint makes of {fact.name} in {sym.name} is not read"
+            self.diagnostics.add(Diagnostic("CI202", site.file, fact.start_line, message))
 
     def _super_site(self, module: str, file: str, call: CallFact) -> None:
         """``super().__init__(app)`` in a method: a call of the method a base defines, so

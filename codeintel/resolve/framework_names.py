@@ -54,6 +54,9 @@ SELF_ROUTED = dict.fromkeys(
     ),
 )
 
+#: fastapi-class's ``@View(router)`` class decorator, and its ``@endpoint(...)`` mark.
+CLASS_VIEWS = frozenset({"fastapi_class.View", "fastapi_class.views.View"})
+CLASS_VIEW_ENDPOINTS = frozenset({"fastapi_class.endpoint", "fastapi_class.routers.endpoint"})
 #: fastapi-health's ``health(conditions)``, the endpoint it builds asking for each condition.
 HEALTH = frozenset({"fastapi_health.health", "fastapi_health.route.health"})
 HEALTH_ENDPOINT = "fastapi_health.route.health.<locals>.endpoint"

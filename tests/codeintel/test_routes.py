@@ -521,6 +521,37 @@ def test_a_loop_left_by_break_includes_only_the_items_before(tmp_path: Path) -> 
     assert served <= {r.path for r in routes if r.app}
 
 
+def test_a_class_view_of_fastapi_class_routes_its_verb_methods(tmp_path: Path) -> None:
+    """fastapi-class's ``@View(router, path="/date")``: each method named for a verb (a
+    base's too) is that verb's route at the path, the bound method its endpoint; other
+    methods none (the class gave no route, without a word); one marked ``@endpoint`` is a
+    CI202. Expected as fastapi-class 3.7.0 serves it on FastAPI 0.165 (checked there; the
+    tests do not install it)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n"
+        "from fastapi_class import View, endpoint\n\n"
+        "def get_db(): ...\n\n"
+        "router = APIRouter(prefix='/orders')\n\n"
+        "class Base:\n    def delete(self): ...\n\n"
+        "@View(router, path='/date')\n"
+        "class DateView(Base):\n"
+        "    async def get(self, db=Depends(get_db)): ...\n"
+        "    async def post(self): ...\n"
+        "    def helper(self): ...\n\n"
+        "@View(router)\n"
+        "class Marked:\n"
+        "    @endpoint(('PUT',), path='/x')\n    def change(self): ...\n\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert {(r.method, r.path, r.endpoint, r.all_dependencies) for r in graph.routes()} == {
+        ("GET", "/orders/date", "main.DateView.get", ("main.get_db",)),
+        ("POST", "/orders/date", "main.DateView.post", ()),
+        ("DELETE", "/orders/date", "main.Base.delete", ()),
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 19)]
+
+
 def test_a_health_endpoint_fastapi_health_builds_asks_for_each_condition(tmp_path: Path) -> None:
     """``add_api_route("/health", health([is_database_online, is_cache_online]))``: the
     endpoint fastapi-health builds asks ``Depends`` of each condition in turn (the route was
