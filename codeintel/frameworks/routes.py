@@ -2629,8 +2629,12 @@ class _Builder:
                 i for v, part in zip(value.items, parts, strict=True) for i in part or (v,)
             )
         func = value.func if value.kind == "call" else None
-        if func is not None and self.ev.qualified(func) in _CHAINS:
-            return self._chained(value, env, hops)
+        chain = self.ev.qualified(func) if func is not None else None
+        if chain in _CHAINS:
+            return self._chained(value, env, hops, nested=chain == _CHAINS[1])
+        if func is not None and func.ref is None and func.text == "sum" and _sums_lists(value):
+            # ``sum([[a], [b, c]], [])``: the lists joined, as ``chain.from_iterable`` does
+            return self._chained(replace(value, keywords=()), env, hops, nested=True)
         if func is not None and func.ref is None and func.text in _SAME_ITEMS:
             return self._items(value.items[0], env, hops + 1) if len(value.items) == 1 else None
         if func is not None and func.ref is None and func.text in ("zip", "enumerate"):
@@ -2675,15 +2679,17 @@ class _Builder:
             return None
         return (*items, *(item for item, tests in added[0] if not _imports(tests)))
 
-    def _chained(self, call: Value, env: Env, hops: int) -> tuple[Value, ...] | None:
-        """``chain(CORE, EXTRA)``'s items, or ``chain.from_iterable([[a], [b, c]])``'s (PodPod's
-        whole API): each list's in turn, as ``CORE + EXTRA`` gives them, a list we cannot read
-        one unknown item."""
+    def _chained(
+        self, call: Value, env: Env, hops: int, *, nested: bool
+    ) -> tuple[Value, ...] | None:
+        """``chain(CORE, EXTRA)``'s items, or those of ``chain.from_iterable([[a], [b, c]])``
+        (PodPod's whole API) and ``sum([[a], [b]], [])``, ``nested`` lists: each list's in
+        turn, as ``CORE + EXTRA`` gives them, a list we cannot read one unknown item."""
         lists: tuple[Value, ...] | None = call.items
         if call.keywords or (lists and lists[0].kind == "star"):
             return None
-        if self.ev.qualified(call.func) == _CHAINS[1]:
-            lists = self._items(call.items[0], env, hops + 1) if len(call.items) == 1 else None
+        if nested:
+            lists = self._items(call.items[0], env, hops + 1) if call.items else None
         parts = [self._items(v, env, hops + 1) for v in lists or ()]
         if not parts or all(part is None for part in parts):
             return None
@@ -6635,6 +6641,12 @@ def _copied_by_loop(call: CallFact) -> CallFact | None:
     written = f"{extend.text}({loop.iterable.text})"
     copied = Value("call", written, func=extend, items=(loop.iterable,))
     return replace(call, value=copied, guards=call.guards[: fors[-1]])
+
+
+def _sums_lists(call: Value) -> bool:
+    """``sum(lists, [])``: a call adding lists, from an empty one."""
+    start = call.keyword("start") or (call.items[1] if len(call.items) == 2 else None)
+    return len(call.items) in (1, 2) and start is not None and start.text in ("[]", "()")
 
 
 def _receiver(method: Value) -> Value:

@@ -734,8 +734,9 @@ def test_a_versionizer_serves_the_apps_routes_again_per_version(tmp_path: Path) 
 
 @pytest.mark.slow
 def test_a_loop_over_chained_router_lists_includes_each(tmp_path: Path) -> None:
-    """``for router in chain.from_iterable([[a], [b, c]])`` (PodPod's whole API) and
-    ``chain(CORE, [c])``: each list's routers in turn (no route reached the app)."""
+    """``for router in chain.from_iterable([[a], [b, c]])`` (PodPod's whole API),
+    ``chain(CORE, [c])`` and ``sum([[a], [b, c]], [])``: each list's routers in turn (no
+    route reached the app)."""
     (tmp_path / "main.py").write_text(
         "import itertools\n"
         "from itertools import chain\n\n"
@@ -750,11 +751,14 @@ def test_a_loop_over_chained_router_lists_includes_each(tmp_path: Path) -> None:
         "    app.include_router(router, prefix='/nested')\n"
         "for router in itertools.chain(CORE, [c]):\n"
         "    app.include_router(router, prefix='/flat')\n"
+        "for router in sum([[a], [b, c]], []):\n"
+        "    app.include_router(router, prefix='/sum')\n"
     )
+    ways = ("nested", "flat", "sum")
     _served_as_at_runtime(
         tmp_path,
         "main:app",
-        {("GET", f"/{way}/{n}", f"main.get_{n}") for way in ("nested", "flat") for n in "abc"},
+        {("GET", f"/{way}/{n}", f"main.get_{n}") for way in ways for n in "abc"},
     )
 
 
