@@ -4832,6 +4832,8 @@ class _Builder:
         given an instance, that of the instance."""
         scope, _, rest = ref.rpartition(".<locals>.")
         name, _, tail = rest.partition(".")
+        if not tail:
+            return None  # the object itself (``router = router or APIRouter()``): its own
         written = self.ev.assigns.get(f"{scope}.<locals>.{name}")
         once = written[0] if written and len(written) == 1 else None
         pair = _given_or_made(once.value) if once is not None and not once.guards else None
