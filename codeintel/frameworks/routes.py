@@ -306,6 +306,7 @@ class _Builder:
         self._sole_callers: dict[str, Env] = {}  # see _bind_sole_callers
         self._versioned: list[Rebinding] = []  # apps fastapi-versioning remounts
         self._versionizing: list[tuple[Value, Value, str, int]] = []  # fastapi-versionizer's
+        self._passing: set[str] = set()  # callers whose calls ``_passed_on`` is reading
         self._instance_envs: dict[str, Env] = {}  # see _instance_env
         self._collected = False  # every declaration and include is known
         self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
@@ -3916,14 +3917,20 @@ class _Builder:
         ref = arg.ref if arg.kind == "name" else None
         if ref is None or ".<locals>." not in ref:
             return arg
+        if self._fallback_field(ref) is None:
+            return arg
         if env:
             return self._fallen_back(ref, env) or arg
         caller = ref.rpartition(".<locals>.")[0]
         fact = self._callee(caller)
-        if fact is None:
-            return arg
-        calls = self.sites.get(caller, [])
-        read = {self._fallen_back(ref, self._bind(fact, caller, c, s.env)) for c, s in calls}
+        if fact is None or caller in self._passing:
+            return arg  # a caller reached again while its own calls are read
+        self._passing.add(caller)
+        try:
+            calls = self.sites.get(caller, [])
+            read = {self._fallen_back(ref, self._bind(fact, caller, c, s.env)) for c, s in calls}
+        finally:
+            self._passing.discard(caller)
         one = read.pop() if len(read) == 1 else None
         return one or arg
 
@@ -4825,11 +4832,9 @@ class _Builder:
             return self._closed(facts[0].value, env, depth + 1)
         return value
 
-    def _fallen_back(self, ref: str, env: Env) -> Value | None:
-        """``resolved.API_PREFIX`` with ``resolved = settings if settings is not None else
-        get_settings()`` (or ``settings or get_settings()``) in a factory whose call gives
-        ``settings`` no value: that of the fallback (fastapi-saas-template's 63 routes);
-        given an instance, that of the instance."""
+    def _fallback_field(self, ref: str) -> tuple[tuple[Value, Value], str] | None:
+        """For ``resolved.API_PREFIX``, a field of a local bound once to ``given or made``
+        (``given if given is not None else made``): the pair, and the field read."""
         scope, _, rest = ref.rpartition(".<locals>.")
         name, _, tail = rest.partition(".")
         if not tail:
@@ -4837,8 +4842,17 @@ class _Builder:
         written = self.ev.assigns.get(f"{scope}.<locals>.{name}")
         once = written[0] if written and len(written) == 1 else None
         pair = _given_or_made(once.value) if once is not None and not once.guards else None
-        if pair is None:
+        return (pair, tail) if pair is not None else None
+
+    def _fallen_back(self, ref: str, env: Env) -> Value | None:
+        """``resolved.API_PREFIX`` with ``resolved = settings if settings is not None else
+        get_settings()`` (or ``settings or get_settings()``) in a factory whose call gives
+        ``settings`` no value: that of the fallback (fastapi-saas-template's 63 routes);
+        given an instance, that of the instance."""
+        fallback = self._fallback_field(ref)
+        if fallback is None:
             return None
+        pair, tail = fallback
         given = _close(pair[0], env)
         if given.kind == "const" and given.text in ("None", "False"):
             fallen = pair[1]

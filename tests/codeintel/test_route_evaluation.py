@@ -431,6 +431,28 @@ def _budget(monkeypatch: pytest.MonkeyPatch, method: str, steps: int) -> None:
     monkeypatch.setattr(routes_module._Builder, method, counted)
 
 
+def test_a_fallback_field_handed_to_the_function_itself_ends(tmp_path: Path) -> None:
+    """``resolved = settings or Settings()`` then ``register(app, resolved.child)`` in
+    ``register`` itself: reading the argument through the callers' calls met the same
+    caller again without end (a RecursionError ended the routes family, CI900)."""
+    graph = _main(
+        tmp_path,
+        (
+            "from fastapi import APIRouter, FastAPI\n"
+            "class Settings:\n    PREFIX = '/api'\n    child = None\n"
+            "router = APIRouter()\n"
+            "@router.get('/x')\ndef x(): ...\n"
+            "def register(app, settings=None, depth=0):\n"
+            "    resolved = settings or Settings()\n"
+            "    if depth < 2:\n        register(app, resolved.child, depth + 1)\n"
+            "    app.include_router(router, prefix=resolved.PREFIX)\n"
+            "app = FastAPI()\nregister(app)\n"
+        ),
+    )
+    assert not [d for d in graph.diagnostics if d.code == "CI900"]
+    assert {r.path for r in graph.routes()} >= {"/api/x"}
+
+
 def test_a_glob_given_its_pattern_by_keyword_is_read(tmp_path: Path) -> None:
     """``Path(...).glob(pattern="*.py")`` once ended the routes family with an IndexError."""
     graph = _project(
