@@ -346,9 +346,14 @@ def _depends_maker(fact: SymbolFact, evaluator: Evaluator) -> tuple[str, str] | 
         f"{decorator}.<locals>.{returned.text}" if returned and returned.kind == "name" else ""
     )
     wrapped = evaluator.resolver.symbols.get(wrapper)
-    if wrapped is None or wrapped.kind != "function":
+    param = f"{decorator}.<locals>.{made.params[0].name}"
+    if wrapped is None or wrapped.kind != "function" or len(wrapped.returned) != 1:
         return None
-    return wrapper, f"{decorator}.<locals>.{made.params[0].name}"
+    depends = wrapped.returned[0]  # ``return Depends(func)``, not ``return func(*args)``
+    target = depends.keyword("dependency") or (depends.items[0] if depends.items else None)
+    if not _is_depends(depends, evaluator) or target is None or target.ref != param:
+        return None
+    return wrapper, param
 
 
 def _local_value(name: Value, function: str, evaluator: Evaluator) -> Value | None:
@@ -473,8 +478,11 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
                 return method
             unknown = _set_from_parameters(key, evaluator) or _unseen_alias(key, evaluator)
             return None if unknown else name
-        # ``self.getter`` set from ``__init__(getter)``: what the one construction passes
-        passed = _constructions_pass(key, given, evaluator)
+        # ``self.getter`` set from ``__init__(getter)``: what the instance's construction
+        # passes (``backend.get_strategy`` of ``backend = Backend(get_strategy=f)``), else
+        # the class's one construction's
+        made = _held_construction(target.ref, evaluator)
+        passed = _constructions_pass(key, given, evaluator, made)
         return _named(passed, evaluator, hops + 1) if passed is not None and hops < 8 else None
     return _bound_method(target.ref, evaluator) or name
 
@@ -528,10 +536,22 @@ def _set_from_parameters(key: str, evaluator: Evaluator) -> bool:
     )
 
 
-def _constructions_pass(key: str, param: str, evaluator: Evaluator) -> Value | None:
+def _held_construction(ref: str | None, evaluator: Evaluator) -> Value | None:
+    """``Backend(...)`` for ``backend.get_strategy`` with ``backend`` bound once to it."""
+    holder = (ref or "").rpartition(".")[0]
+    key = evaluator.variable(holder) if holder else None
+    written = evaluator.assigns.get(key, []) if key else []
+    made = written[0].value if len(written) == 1 and not written[0].guards else None
+    return made if made is not None and made.kind == "call" else None
+
+
+def _constructions_pass(
+    key: str, param: str, evaluator: Evaluator, made: Value | None = None
+) -> Value | None:
     """What the app's one construction of the class, bound to a variable, passes its
-    ``__init__`` for ``param``; None when its code binds others, or none (a test's own
-    constructions are not the app's)."""
+    ``__init__`` for ``param`` (or ``made``, the instance's own, when it builds the class);
+    None when its code binds others, or none (a test's own constructions are not the
+    app's)."""
     cls, _, attribute = key.rpartition(".")
     init = evaluator.resolver.symbols.get(f"{cls}.__init__")
     if init is None or f"{cls}.__init__.<locals>.{param}" in evaluator.assigns:
@@ -549,6 +569,8 @@ def _constructions_pass(key: str, param: str, evaluator: Evaluator) -> Value | N
         and fact.value.kind == "call"
         and evaluator.called_class(fact.value) == cls
     ]
+    if made is not None and evaluator.called_class(made) == cls:
+        calls = [made]
     if len(calls) != 1:
         return None
     return argument(param, replace(init, params=init.params[1:]), calls[0])
@@ -1319,7 +1341,12 @@ def _inline_partial(target: Value, evaluator: Evaluator) -> str | None:
     whatever it wraps; ``served_name`` gives routes that name). None for any other call."""
     if target.kind != "call" or evaluator.qualified(target.func) != PARTIAL or not target.items:
         return None
-    name = PARTIAL + target.text[target.text.index("(") :]  # ``functools.partial(f, "a")``
+    wrapped = _named(target.items[0], evaluator)
+    if wrapped is None:
+        return None
+    # keyed by the function it wraps (one text may wrap another module's ``check``)
+    rest = target.text.partition(",")[2]  # what it binds: ``"admin")``
+    name = f"{PARTIAL}({wrapped},{rest}" if rest else f"{PARTIAL}({wrapped})"
     evaluator.partials[name] = target
     return name if _partial_signature(name, evaluator) is not None else None
 

@@ -307,6 +307,7 @@ class _Builder:
         self._versioned: list[Rebinding] = []  # apps fastapi-versioning remounts
         self._versionizing: list[tuple[Value, Value, str, int]] = []  # fastapi-versionizer's
         self._passing: set[str] = set()  # callers whose calls ``_passed_on`` is reading
+        self._crud_objects: set[str] = set()  # fastapi-crudrouter's routers (``_crud_routed``)
         self._instance_envs: dict[str, Env] = {}  # see _instance_env
         self._collected = False  # every declaration and include is known
         self._handlers: dict[str, tuple[str, ...]] = {}  # see _per_request
@@ -951,10 +952,58 @@ class _Builder:
             options = Value("call", call.text, keywords=(("dependencies", switch),))
             endpoint = f"{crud.cls}._{name}.<locals>.route"
             paged = (CRUD_PAGINATION,) if name == "get_all" else ()
+            overridden = self._crud_override(obj, name)
+            if overridden == "":
+                continue  # a project subclass builds it another way: reported there
             declared = _Declared(
-                (method,), Value("str", path), endpoint, site, options if listed else None
+                (method,),
+                Value("str", path),
+                overridden or endpoint,
+                site,
+                options if listed else None,
+                asks=() if overridden else (*asks, *paged),
             )
-            self.declared[obj.key].append(replace(declared, asks=(*asks, *paged)))
+            self.declared[obj.key].append(declared)
+        self._crud_objects.add(obj.key)
+
+    def _crud_override(self, obj: _Object, name: str) -> str | None:
+        """``def _get_all(self): ... return route`` in a project subclass of the CRUD
+        router: the closure it returns is that route's endpoint (None: the library's); ""
+        with a CI202 when it returns anything else."""
+        built = self.ev.called_class(obj.constructed or obj.call) or ""
+        owners = [c for c in self.resolver.mro(built) if c in self.resolver.symbols]
+        method = next(
+            (f"{c}._{name}" for c in owners if f"{c}._{name}" in self.resolver.symbols), None
+        )
+        if method is None:
+            return None
+        fact = self.resolver.symbols[method]
+        returned = fact.returned[0] if len(fact.returned) == 1 else None
+        local = f"{method}.<locals>.{returned.text}" if returned is not None else ""
+        if local in self.resolver.symbols:
+            return local
+        message = f"cannot tell which endpoint {method} builds"
+        self.diagnostics.add(Diagnostic("CI202", obj.file, fact.start_line, message))
+        return ""
+
+    def _crud_replaced(self) -> None:
+        """A project route declared on a CRUD router at a method and path the library
+        routed replaces that route (the library's verbs remove it first)."""
+        for key in self._crud_objects:
+            declared = self.declared.get(key, [])
+            own = {
+                (method, d.path.text)
+                for d in declared
+                if d.path is not None and not d.endpoint.startswith("fastapi_crudrouter.")
+                for method in d.methods
+            }
+            self.declared[key] = [
+                d
+                for d in declared
+                if not d.endpoint.startswith("fastapi_crudrouter.")
+                or d.path is None
+                or (d.methods[0], d.path.text) not in own
+            ]
 
     def _crud_prefix(self, crud: CrudRouter, given: dict[str, Value]) -> Value:
         """The prefix a CRUD router makes of the one given, or of its default; a placeholder
@@ -4954,6 +5003,7 @@ class _Builder:
     # -- walking --------------------------------------------------------------------------
 
     def routes(self) -> list[Route]:
+        self._crud_replaced()
         found: dict[tuple[object, ...], Route] = {}
         for root in sorted(self.objects.values(), key=lambda o: o.key):
             app = self._served_as(root.key) if root.kind == "app" else None
@@ -5763,8 +5813,11 @@ class _Builder:
         those after it). ``shared``: how many of the ``if`` tests around them all share
         (inside ``if isinstance(settings, ...)``). The first construction was read alone,
         unconditionally."""
-        made = sorted(made, key=lambda fact: fact.line)
+        # one under ``if __name__ == "__main__":`` never runs where a server imports it
+        made = sorted((f for f in made if not _run_as_script(f.guards)), key=lambda f: f.line)
         plain = [i for i, fact in enumerate(made) if len(fact.guards) == shared]
+        if not plain:
+            return [(obj, ())]
         later = made[plain[-1] :]
         if any(f.scope != made[0].scope for f in made) or self._used_between(obj.key, made):
             return [(obj, ())]
@@ -6110,8 +6163,11 @@ class _Builder:
     def _passed_name(self, provider: str, env: Env) -> str:
         """A provider that is a parameter of the factory around it: what the call passes
         (an instance, a factory's closure), when we can name it; else the parameter."""
-        given = env.get(provider) or self._bound_local(provider, env)
+        local = self._bound_local(provider, env) if provider not in env else None
+        given = env.get(provider) or local
         passed = provider_of(_close(given, env), self.ev) if given is not None else None
+        if passed is not None and local is not None:
+            return passed  # what the call passes, or a placeholder: the local names nothing
         return passed if passed is not None and not passed.startswith("<?") else provider
 
     def _bound_local(self, provider: str, env: Env) -> Value | None:
@@ -6298,6 +6354,13 @@ def _routes_holder(value: Value) -> Value | None:
 
 def _path_value(call: Value) -> Value | None:
     return call.keyword("path") or (call.items[0] if call.items else None)
+
+
+def _run_as_script(guards: tuple[Guard, ...]) -> bool:
+    """Whether a statement runs only when its module is run as a script."""
+    return any(
+        g.kind == "if" and g.text.replace("'", '"') == '__name__ == "__main__"' for g in guards
+    )
 
 
 def _shared_guards(guards: list[tuple[Guard, ...]]) -> int:

@@ -1003,10 +1003,12 @@ class Evaluator:
             module = self.resolver.modules.get(self.resolver.symbol_module.get(func, ""))
             scope = func.removeprefix(f"{module.module}.") if module is not None else ""
             raises = [c for c in module.calls if c.role == "raise"] if module is not None else []
+            # only one at the function's top: nested under another test, its ``not (...)``
+            # is no guard of what follows that test (an ``else`` may read the same words)
             self._raised[func] = frozenset(
-                f"not ({c.guards[-1].text})"
+                f"not ({c.guards[0].text})"
                 for c in raises
-                if c.scope == scope and c.guards and c.guards[-1].kind == "if"
+                if c.scope == scope and len(c.guards) == 1 and c.guards[0].kind == "if"
             )
         return self._raised[func]
 
@@ -1033,7 +1035,8 @@ class Evaluator:
                 return shadowed
             local = self.variable(key) or self._settled(f"{module}.{name}")
             value = self.binding(local) if local else None
-            if local == key and value is not None and _is_test(value.text) and key not in seen:
+            once = local == key and len(self.assigns.get(key, ())) == 1
+            if once and value is not None and _is_test(value.text) and key not in seen:
                 # ``only = allow_executor and not allow_user``, a local test of the params
                 seen.add(key)
                 held = holds(value.text, bound)
@@ -1783,9 +1786,14 @@ def _assigns_own(facts: ModuleFacts, method: SymbolFact, attribute: str) -> bool
     within = range(method.start_line, method.end_line + 1)
     own = (f"self.{attribute}", f"self.{attribute}.")
     calls = [c for c in facts.calls if c.scope == method.qualname]
+    # ``object.__setattr__(self, ...)``, ``self.__dict__[...]``, or a method of its own
+    # called (``self._derive()``) may set it: not read as a check only
+    by_name = any("setattr" in c.value.text or "__dict__" in c.value.text for c in calls)
+    on_self = any(c.role == "call" and c.value.text.startswith("self.") for c in calls)
     return (
-        any(a.name == attribute and a.line in within for a in facts.attributes)
-        or any("setattr(" in c.value.text for c in calls)
+        by_name
+        or on_self
+        or any(a.name == attribute and a.line in within for a in facts.attributes)
         or any(c.role == "setattr" and c.value.items[0].text.startswith(own) for c in calls)
     )
 
