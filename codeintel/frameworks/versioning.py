@@ -93,7 +93,7 @@ def versioned(
     for route in routes:
         if route.app != rebinding.app:
             others.append(route)
-        elif _added_after(route, rebinding):
+        elif added_after(route, rebinding.file, rebinding.line):
             after.append(route)
         else:
             before.append(route)
@@ -109,19 +109,19 @@ def versioned(
     for major, minor in sorted(versions):
         prefix = prefix_format.format(major=major, minor=minor)
         unique.update(((r.path, r.method), r) for r in versions[(major, minor)])
-        served += [_moved(r, prefix) for r in unique.values()]
+        served += [moved(r, prefix) for r in unique.values()]
         served += [_noop(rebinding, f"{prefix}{page}") for page in ("/openapi.json", "/docs")]
     if latest is not None and latest.text == "True":
-        served += [_moved(r, "/latest") for r in unique.values()]
+        served += [moved(r, "/latest") for r in unique.values()]
     return [*others, *after, *served]
 
 
-def _added_after(route: Route, rebinding: Rebinding) -> bool:
-    """Whether ``route`` reaches the app by a statement after the rebinding, in its module:
-    the name holds the new app there."""
+def added_after(route: Route, file: str, line: int) -> bool:
+    """Whether ``route`` reaches the app by a statement after ``line`` of ``file`` (where a
+    library rebuilds the app's routes): there the app holds what is added then."""
     entry = route.includes[0] if route.includes else f"{route.file}:{route.line}"
-    file, _, line = entry.rpartition(":")
-    return file == rebinding.file and line.isdigit() and int(line) > rebinding.line
+    at, _, number = entry.rpartition(":")
+    return at == file and number.isdigit() and int(number) > line
 
 
 def _version_decorators(rebinding: Rebinding) -> frozenset[str]:
@@ -145,25 +145,30 @@ def _endpoint_version(
 
 def _version(value: Value | None) -> tuple[int, int] | None:
     """``(2, 1)``, ``version(2)``: a major and minor version, the minor 0 when not given."""
-    if value is None or value.kind not in ("list", "call") or not 1 <= len(value.items) <= 2:
+    if value is None or value.kind not in ("list", "call"):
         return None
-    numbers = [item.text for item in value.items]
-    if not all(number.isdigit() for number in numbers):
+    return version_number(value.items)
+
+
+def version_number(parts: tuple[Value, ...]) -> tuple[int, int] | None:
+    """``2, 1``: a major and minor version of literal numbers, the minor 0 when not given."""
+    numbers = [part.text for part in parts]
+    if not 1 <= len(numbers) <= 2 or not all(number.isdigit() for number in numbers):
         return None
     return int(numbers[0]), int(numbers[1]) if len(numbers) == 2 else 0
 
 
-def _moved(route: Route, prefix: str) -> Route:
+def moved(route: Route, prefix: str) -> Route:
     return route.model_copy(update={"path": f"{prefix}{route.path}"})
 
 
-def _noop(rebinding: Rebinding, path: str) -> Route:
+def library_route(app: str, path: str, endpoint: str, file: str, line: int) -> Route:
+    """``GET path`` a library adds to ``app`` where its call is, handled by ``endpoint``."""
     return Route(
-        method="GET",
-        path=path,
-        endpoint=f"{rebinding.function}.<locals>.noop",
-        file=rebinding.file,
-        line=rebinding.line,
-        app=rebinding.app,
-        router=rebinding.app,
+        method="GET", path=path, endpoint=endpoint, file=file, line=line, app=app, router=app
     )
+
+
+def _noop(rebinding: Rebinding, path: str) -> Route:
+    endpoint = f"{rebinding.function}.<locals>.noop"
+    return library_route(rebinding.app, path, endpoint, rebinding.file, rebinding.line)

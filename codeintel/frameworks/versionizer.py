@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from codeintel.facts.models import Value
 from codeintel.facts.routes import Route
+from codeintel.frameworks.versioning import added_after, library_route, moved, version_number
 from codeintel.resolve.evaluate import Evaluator
 from codeintel.resolve.framework_names import API_VERSION_DECORATORS
 
@@ -80,7 +81,7 @@ def versionized(
     for route in routes:
         if route.app != versionizing.app:
             others.append(route)
-        elif _added_after(route, versionizing):
+        elif added_after(route, versionizing.file, versionizing.line):
             kept.append(route)  # to the list the app holds once the library stripped it
         else:
             marks = _marks(route.endpoint, evaluator)
@@ -126,7 +127,7 @@ def _under(
     versionizing: Versionizing,
 ) -> list[Route]:
     """One version's router: its routes under ``prefix``, and the docs the options give it."""
-    moved = [r.model_copy(update={"path": f"{prefix}{r.path}"}) for r in routes]
+    served = [moved(r, prefix) for r in routes]
     openapi = urls["openapi_url"]
     pages: list[tuple[str | None, str]] = []
     if options["include_version_openapi_route"] and openapi is not None:
@@ -141,19 +142,12 @@ def _under(
         for path, name in pages
         if path
     ]
-    return [*moved, *docs]
+    return [*served, *docs]
 
 
 def _library_route(versionizing: Versionizing, path: str, method: str, name: str) -> Route:
-    return Route(
-        method="GET",
-        path=path,
-        endpoint=f"{_LIBRARY}.{method}.<locals>.{name}",
-        file=versionizing.file,
-        line=versionizing.line,
-        app=versionizing.app,
-        router=versionizing.app,
-    )
+    endpoint = f"{_LIBRARY}.{method}.<locals>.{name}"
+    return library_route(versionizing.app, path, endpoint, versionizing.file, versionizing.line)
 
 
 def _options(call: Value, evaluator: Evaluator) -> dict[str, object] | None:
@@ -174,7 +168,7 @@ def _options(call: Value, evaluator: Evaluator) -> dict[str, object] | None:
             text = evaluator.text(value)
             options[name] = None if text.unknown else text.value
         elif name == "default_version":
-            options[name] = _version(value.items) if value.kind == "list" else None
+            options[name] = version_number(value.items) if value.kind == "list" else None
         else:  # a flag, or the callback as it is
             options[name] = _FLAGS.get(value.text) if name != "callback" else value
         if options[name] is None and value is not None and value.text != "None":
@@ -210,28 +204,12 @@ def _marks(endpoint: str, evaluator: Evaluator) -> tuple[_Version | None, _Versi
         return None, None
     given = dict(zip(_MARKS, marked[0].items, strict=False))
     given.update(marked[0].keywords)
-    start = _version(_pair(given, "major", "minor"))
+    start = version_number(_pair(given, "major", "minor"))
     removed = given.get("remove_in_major")
     ends = removed is not None and removed.text != "None"
-    end = _version(_pair(given, "remove_in_major", "remove_in_minor")) if ends else None
+    end = version_number(_pair(given, "remove_in_major", "remove_in_minor")) if ends else None
     return None if start is None or (ends and end is None) else (start, end)
 
 
 def _pair(given: dict[str, Value], major: str, minor: str) -> tuple[Value, ...]:
     return tuple(given[name] for name in (major, minor) if name in given)
-
-
-def _version(parts: tuple[Value, ...]) -> _Version | None:
-    """``(2, 1)``: a major and minor version, the minor 0 when not given."""
-    numbers = [part.text for part in parts]
-    if not 1 <= len(numbers) <= 2 or not all(n.isdigit() for n in numbers):
-        return None
-    return int(numbers[0]), int(numbers[1]) if len(numbers) == 2 else 0
-
-
-def _added_after(route: Route, versionizing: Versionizing) -> bool:
-    """Whether ``route`` reaches the app by a statement after the ``Versionizer`` is made,
-    in its module."""
-    entry = route.includes[0] if route.includes else f"{route.file}:{route.line}"
-    file, _, line = entry.rpartition(":")
-    return file == versionizing.file and line.isdigit() and int(line) > versionizing.line
