@@ -539,10 +539,8 @@ def _set_from_parameters(key: str, evaluator: Evaluator) -> bool:
 def _held_construction(ref: str | None, evaluator: Evaluator) -> Value | None:
     """``Backend(...)`` for ``backend.get_strategy`` with ``backend`` bound once to it."""
     holder = (ref or "").rpartition(".")[0]
-    key = evaluator.variable(holder) if holder else None
-    written = evaluator.assigns.get(key, []) if key else []
-    made = written[0].value if len(written) == 1 and not written[0].guards else None
-    return made if made is not None and made.kind == "call" else None
+    once = evaluator.once(evaluator.variable(holder) if holder else None)
+    return once.value if once is not None and once.value and once.value.kind == "call" else None
 
 
 def _constructions_pass(

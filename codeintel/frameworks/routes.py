@@ -1024,8 +1024,10 @@ class _Builder:
             cls = self.ev.qualified(given.get("schema"))
             return Value("str", cls.rpartition(".")[2]) if cls else None
         model = self.ev.qualified(given.get("db_model"))
-        held = self.ev.class_attribute(model, "__tablename__") if model else None
-        return self.ev.binding(held) if held and crud.default_prefix == "tablename" else None
+        if crud.default_prefix != "tablename" or model is None:
+            return None
+        held = self.ev.class_attribute(model, "__tablename__")
+        return self.ev.binding(held) if held else None
 
     def _prefix_set_by_init(self, cls: str) -> Value | None:
         """``self.prefix = "/v9"`` in a router subclass's ``__init__`` after its
@@ -1212,8 +1214,8 @@ class _Builder:
                 self.declared[owner].append(_Declared((name.upper(),), path, endpoint, entry, view))
         marked = [
             fact
-            for key, fact in self.resolver.symbols.items()
-            if key.startswith(f"{module}.{sym.qualname}.")
+            for fact in self.resolver.modules[module].symbols
+            if fact.qualname.startswith(f"{sym.qualname}.")
             and any(self.ev.qualified(d.func) in CLASS_VIEW_ENDPOINTS for d in fact.decorators)
         ]
         for fact in marked:
@@ -4888,9 +4890,8 @@ class _Builder:
         name, _, tail = rest.partition(".")
         if not tail:
             return None  # the object itself (``router = router or APIRouter()``): its own
-        written = self.ev.assigns.get(f"{scope}.<locals>.{name}")
-        once = written[0] if written and len(written) == 1 else None
-        pair = _given_or_made(once.value) if once is not None and not once.guards else None
+        once = self.ev.once(f"{scope}.<locals>.{name}")
+        pair = _given_or_made(once.value) if once is not None else None
         return (pair, tail) if pair is not None else None
 
     def _fallen_back(self, ref: str, env: Env) -> Value | None:
@@ -4909,11 +4910,7 @@ class _Builder:
             fallen = given  # an instance: neither None nor false
         else:
             return None
-        for part in tail.split(".") if tail else ():
-            fallen = Value(
-                "getattr", f"{fallen.text}.{part}", func=fallen, items=(Value("str", part),)
-            )
-        return fallen
+        return _getattrs(fallen, tail)
 
     def _builds_class(self, value: Value) -> bool:
         fact = self.resolver.symbols.get(self.ev.called_class(value) or "")
@@ -6180,8 +6177,8 @@ class _Builder:
             return None
         value: Value | None = Value("name", name, ref=provider)
         if "." not in name:
-            written = self.ev.assigns.get(provider, ())
-            value = written[0].value if len(written) == 1 and not written[0].guards else None
+            once = self.ev.once(provider)
+            value = once.value if once is not None else None
         closed = _close(value, env) if value is not None else None
         return closed if closed != value else None
 
@@ -6786,14 +6783,21 @@ def _close_prefix(value: Value, ref: str, env: Env) -> Value:
                 # ``routers.items()`` of a dict an outer loop's item is
                 return Value("getattr", value.text, func=bound, items=(Value("str", tail),))
             if bound.kind == "call":  # ``settings.api.prefix``, ``settings = Settings()``
-                for part in tail.split("."):
-                    bound = Value("getattr", value.text, func=bound, items=(Value("str", part),))
-                return bound
+                return _getattrs(bound, tail, value.text)
             if bound.kind != "name" or bound.ref is None:
                 return value
             return Value("name", value.text, ref=f"{bound.ref}.{tail}")
         head, _, part = head.rpartition(".")
         tail = f"{part}.{tail}"
+    return value
+
+
+def _getattrs(value: Value, tail: str, text: str | None = None) -> Value:
+    """``value.api.prefix`` for ``tail`` ``api.prefix``: one attribute read on another,
+    each written ``text`` (or as read so far)."""
+    for part in tail.split("."):
+        read = Value("str", part)
+        value = Value("getattr", text or f"{value.text}.{part}", func=value, items=(read,))
     return value
 
 

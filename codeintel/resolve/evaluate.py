@@ -1544,25 +1544,28 @@ class Evaluator:
         module = self.resolver.symbol_module.get(cls)
         facts = self.resolver.modules.get(module) if module else None
         local = cls.removeprefix(f"{module}.") + "."
-        methods = [m for m in facts.symbols if m.kind == "method"] if facts is not None else []
-        for method in (m for m in methods if m.qualname.startswith(local)):
-            for decorator in method.decorators:
-                name = self.qualified(decorator.func if decorator.kind == "call" else decorator)
-                if name not in VALIDATORS:
-                    continue
-                if name.endswith("model_validator") and decorator.kind == "call":
-                    mode = decorator.keyword("mode")
-                    if mode is None or mode.text != "after":
-                        return True
-                    if facts is not None and _assigns_own(facts, method, attribute):
-                        return True
-                elif name.endswith("field_validator") or name == "pydantic.validator":
-                    fields = [i.text if i.kind == "str" else "*" for i in decorator.items]
-                    if decorator.kind != "call" or attribute in fields or "*" in fields:
-                        return True
-                else:
-                    return True
-        return False
+        methods = [m for m in facts.symbols if m.kind == "method"] if facts else []
+        return facts is not None and any(
+            self._changes_field(decorator, method, facts, attribute)
+            for method in methods
+            if method.qualname.startswith(local)
+            for decorator in method.decorators
+        )
+
+    def _changes_field(
+        self, decorator: Value, method: SymbolFact, facts: ModuleFacts, attribute: str
+    ) -> bool:
+        """Whether ``decorator`` makes ``method`` a validator that may change the field."""
+        name = self.qualified(decorator.func if decorator.kind == "call" else decorator)
+        if name not in VALIDATORS:
+            return False
+        if name.endswith("model_validator") and decorator.kind == "call":
+            mode = decorator.keyword("mode")
+            return mode is None or mode.text != "after" or _assigns_own(facts, method, attribute)
+        if name.endswith("field_validator") or name == "pydantic.validator":
+            fields = [i.text if i.kind == "str" else "*" for i in decorator.items]
+            return decorator.kind != "call" or attribute in fields or "*" in fields
+        return True
 
     def _trait_computed(self, key: str, bound: Value | None) -> bool:
         """Whether a traitlets trait's default is computed by an ``@default("name")`` method
