@@ -679,6 +679,33 @@ def test_a_crud_router_serves_the_routes_fastapi_crudrouter_adds(tmp_path: Path)
     assert {r.app for r in routes} == {"main.app"}
 
 
+def test_a_crud_routers_route_the_project_replaces_or_overrides_is_the_projects(
+    tmp_path: Path,
+) -> None:
+    """A project route on a CRUD router at a method and path the library routed replaces
+    that route (both were stated), and a subclass's ``_get_all`` builds the listing
+    route's endpoint. Expected as fastapi-crudrouter 0.8.6 serves it on FastAPI 0.99."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\nfrom fastapi_crudrouter import MemoryCRUDRouter\n"
+        "from pydantic import BaseModel\n\n"
+        "class Potato(BaseModel):\n    id: int\n\n"
+        "class MyRouter(MemoryCRUDRouter):\n"
+        "    def _get_all(self, *args, **kwargs):\n"
+        "        def route(): ...\n        return route\n\n"
+        "router = MyRouter(schema=Potato, create_route=False, update_route=False,\n"
+        "    delete_all_route=False)\n\n"
+        "@router.delete('/{item_id}')\ndef my_delete(item_id: int): ...\n\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    mem = "fastapi_crudrouter.core.mem.MemoryCRUDRouter"
+    assert {(r.method, r.path, r.endpoint) for r in routes} == {
+        ("GET", "/potato", "main.MyRouter._get_all.<locals>.route"),
+        ("GET", "/potato/{item_id}", f"{mem}._get_one.<locals>.route"),
+        ("DELETE", "/potato/{item_id}", "main.my_delete"),
+    }
+
+
 def test_a_versionizer_serves_the_apps_routes_again_per_version(tmp_path: Path) -> None:
     """fastapi-versionizer's ``Versionizer(app=app, ...).versionize()`` strips the app's
     routes and serves them again per version (its own paths were stated, which it no longer
@@ -1528,6 +1555,116 @@ def test_a_depends_factory_past_a_raise_guard_and_a_local_test_is_chosen(
             "POST /internal": ["main.session", f"{acl}.service"],
         },
     )
+
+
+@pytest.mark.slow
+def test_what_decides_a_depends_factorys_return_is_read_only_where_it_holds(
+    tmp_path: Path,
+) -> None:
+    """A ``raise`` nested under another test guards nothing past that test (an ``else``
+    may read the same words: ``writer`` was chosen for ``readonly=True``), and a local test
+    bound twice is not read as its first binding (``usr`` was chosen under ``force``)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "def writer(): ...\ndef reader(): ...\ndef svc(): ...\ndef usr(): ...\n\n"
+        "def db_dep(readonly=False, admin=False):\n"
+        "    if admin:\n        if readonly:\n            raise ValueError('rw')\n"
+        "    if readonly:\n        dep = reader\n    else:\n        return Depends(writer)\n"
+        "    return Depends(dep)\n\n"
+        "def acl(allow_user=True, allow_service=False, force=False):\n"
+        "    only = allow_service and not allow_user\n"
+        "    if force:\n        only = True\n"
+        "    if only:\n        return Depends(svc)\n"
+        "    return Depends(usr)\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/r')\ndef r(db=db_dep(readonly=True)): ...\n\n"
+        "@app.get('/x')\ndef x(u=acl(force=True)): ...\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in routes}
+    runtime = oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app")
+    assert runtime == {"GET /r": ["main.reader"], "GET /x": ["main.svc"]}
+    # the local bound twice is not read: a placeholder, as the call stays unknown
+    assert static == {"GET /r": ["main.reader"], "GET /x": ["<?acl(force=True)>"]}
+
+
+@pytest.mark.slow
+def test_a_pass_through_decorator_is_no_depends_maker(tmp_path: Path) -> None:
+    """``@logged`` wrapping a function that returns ``Depends(get_db)`` returns what it
+    returns: the chain is ``get_db`` (it was empty, read as ACS's ``@depend``)."""
+    (tmp_path / "main.py").write_text(
+        "import functools\n\nfrom fastapi import Depends, FastAPI\n\n"
+        "def get_db(): ...\n\n"
+        "def logged(func):\n"
+        "    @functools.wraps(func)\n"
+        "    def wrapper(*args, **kwargs):\n        return func(*args, **kwargs)\n"
+        "    return wrapper\n\n"
+        "@logged\ndef db_dep():\n    return Depends(get_db)\n\n"
+        "app = FastAPI()\n\n@app.get('/a')\ndef a(db=db_dep()): ...\n"
+    )
+    _chains_as_at_runtime(tmp_path, {"GET /a": ["main.get_db"]})
+
+
+@pytest.mark.slow
+def test_inline_partials_written_alike_in_two_modules_are_two(tmp_path: Path) -> None:
+    """``Depends(partial(check, 'admin'))`` in two modules, each with its own ``check``:
+    each route asks for its own module's (``/two`` had ``m1``'s chain)."""
+    for n in "12":
+        (tmp_path / f"m{n}.py").write_text(
+            "from functools import partial\nfrom fastapi import APIRouter, Depends\n\n"
+            f"def db{n}(): ...\n\n"
+            f"def check(role: str, d=Depends(db{n})): ...\n\n"
+            "router = APIRouter()\n\n"
+            f"@router.get('/{n}', dependencies=[Depends(partial(check, 'admin'))])\n"
+            f"def route{n}(): ...\n"
+        )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\nimport m1, m2\n\n"
+        "app = FastAPI()\napp.include_router(m1.router)\napp.include_router(m2.router)\n"
+    )
+    expected = {f"GET /{n}": [f"m{n}.db{n}", "functools.partial()"] for n in "12"}
+    _chains_as_at_runtime(tmp_path, expected)
+
+
+@pytest.mark.slow
+def test_a_factorys_depends_reads_the_instance_each_call_passes(tmp_path: Path) -> None:
+    """``auth_router(jwt)`` and ``auth_router(dbb)``, two ``Backend`` instances, the
+    factory's ``Depends(backend.get_strategy)``: each call's instance's (the chain named
+    the factory's local once the class had two instances)."""
+    (tmp_path / "auth.py").write_text(
+        "class Backend:\n"
+        "    def __init__(self, get_strategy):\n        self.get_strategy = get_strategy\n\n"
+        "def jwt_strategy(): ...\ndef db_strategy(): ...\n\n"
+        "jwt = Backend(get_strategy=jwt_strategy)\ndbb = Backend(get_strategy=db_strategy)\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\nfrom auth import dbb, jwt\n\n"
+        "def auth_router(backend):\n"
+        "    router = APIRouter()\n\n"
+        "    @router.post('/login')\n"
+        "    def login(strategy=Depends(backend.get_strategy)): ...\n\n"
+        "    return router\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(auth_router(jwt), prefix='/jwt')\n"
+        "app.include_router(auth_router(dbb), prefix='/db')\n"
+    )
+    expected = {"POST /jwt/login": ["auth.jwt_strategy"], "POST /db/login": ["auth.db_strategy"]}
+    _chains_as_at_runtime(tmp_path, expected)
+
+
+@pytest.mark.slow
+def test_a_router_built_again_only_when_run_as_a_script_is_not_served(tmp_path: Path) -> None:
+    """``r = APIRouter(prefix="/prod")`` then ``if __name__ == "__main__": r =
+    APIRouter(prefix="/dev")``: a server imports the module, so ``/prod/x`` is served, not
+    under a condition."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "r = APIRouter(prefix='/prod')\n"
+        "if __name__ == '__main__':\n    r = APIRouter(prefix='/dev')\n\n"
+        "@r.get('/x')\ndef x(): ...\n\n"
+        "app = FastAPI()\napp.include_router(r)\n"
+    )
+    _served_as_at_runtime(tmp_path, "main:app", {("GET", "/prod/x", "main.x")})
 
 
 @pytest.mark.slow
@@ -6800,6 +6937,42 @@ def test_a_module_attribute_set_only_under_an_if_is_not_its_value(tmp_path: Path
     graph = codeintel.analyze(tmp_path, cache=False)
     assert [r.path for r in graph.routes()] == ["<?getattr(mod, 'PREFIX', '/default')>/x"]
     assert [d.code for d in graph.diagnostics] == ["CI201"]
+
+
+def test_an_after_validator_writing_fields_by_name_hides_their_defaults(tmp_path: Path) -> None:
+    """An after model validator that only checks the fields leaves their defaults read;
+    one writing through ``object.__setattr__``, or calling a method of its own, may
+    change any: the prefix stays as written (``/api`` was stated; the app serves
+    ``/set``)."""
+    (tmp_path / "settings.py").write_text(
+        "from pydantic import model_validator\nfrom pydantic_settings import BaseSettings\n\n"
+        "class Checked(BaseSettings):\n    API_PREFIX: str = '/api'\n\n"
+        "    @model_validator(mode='after')\n    def check(self):\n"
+        "        if not self.API_PREFIX:\n            raise ValueError('prefix')\n"
+        "        return self\n\n"
+        "class ByName(BaseSettings):\n    API_PREFIX: str = '/api'\n\n"
+        "    @model_validator(mode='after')\n    def fix(self):\n"
+        "        object.__setattr__(self, 'API_PREFIX', '/set')\n        return self\n\n"
+        "class ByMethod(BaseSettings):\n    API_PREFIX: str = '/api'\n\n"
+        "    @model_validator(mode='after')\n    def fix(self):\n"
+        "        self._derive()\n        return self\n\n"
+        "    def _derive(self) -> None:\n        self.API_PREFIX = '/set'\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "from settings import ByMethod, ByName, Checked\n\n"
+        "router = APIRouter()\n\n@router.get('/ping')\ndef ping() -> None: ...\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(router, prefix=Checked().API_PREFIX)\n"
+        "app.include_router(router, prefix=ByName().API_PREFIX)\n"
+        "app.include_router(router, prefix=ByMethod().API_PREFIX)\n"
+    )
+    paths = sorted(r.path for r in codeintel.analyze(tmp_path, cache=False).routes())
+    assert paths == [
+        "/api/ping",
+        "<?ByMethod().API_PREFIX>/ping",
+        "<?ByName().API_PREFIX>/ping",
+    ]
 
 
 def test_a_settings_value_its_class_sets_anew_is_not_the_default(tmp_path: Path) -> None:
