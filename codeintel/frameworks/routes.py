@@ -4596,7 +4596,7 @@ class _Builder:
         holder, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
         key = self.ev.variable(holder) if holder else None
         cls = self.ev.instance_class(self.ev.binding(key)) if key else None
-        routes = LIBRARY_ROUTERS.get(f"{cls}.{method}") if cls else None
+        routes = self._library_method(cls, method) if cls else None
         if routes is None:  # ``get_oauth_router(client, backend, ...)``, the function itself
             routes = LIBRARY_ROUTER_FUNCTIONS.get(self.ev.qualified(func) or "")
         if routes is None:
@@ -4613,6 +4613,17 @@ class _Builder:
             message = f"the routes of {call.text} are the library's; their Depends are not read"
             self.diagnostics.add(Diagnostic("CI204", file, site.line, message))
         return built
+
+    def _library_method(self, cls: str, method: str) -> tuple[tuple[str, str, str], ...] | None:
+        """The routes of a library's router method as ``cls`` inherits it: a project subclass
+        of ``FastAPIUsers`` (tracecat's, which adds a method) builds the library's routers;
+        None where the project's own class defines ``method`` first."""
+        for owner in self.resolver.mro(cls):
+            if f"{owner}.{method}" in self.resolver.symbols:
+                return None
+            if (routes := LIBRARY_ROUTERS.get(f"{owner}.{method}")) is not None:
+                return routes
+        return None
 
     def _bound_at(self, key: str | None) -> str | None:
         """Where a variable is bound, as a site's ``where``: an object built in place in its

@@ -2751,6 +2751,35 @@ def _library_routes(
     return routes, [(d.code, d.line) for d in graph.diagnostics]
 
 
+def test_a_project_subclass_of_fastapi_users_serves_the_library_s_routers(tmp_path: Path) -> None:
+    """tracecat subclasses ``FastAPIUsers`` to add a router method: the methods it inherits
+    build the library's routers (runtime-checked with fastapi-users 14), the one it defines
+    is its own."""
+    (tmp_path / "main.py").write_text(
+        "from typing import TypeVar\n\n"
+        "from fastapi import APIRouter, FastAPI\n"
+        "from fastapi_users import FastAPIUsers\n\n"
+        "UP, ID = TypeVar('UP'), TypeVar('ID')\n\n\n"
+        "class Users(FastAPIUsers[UP, ID]):\n"
+        "    def get_verify_router(self, schema):\n"
+        "        router = APIRouter()\n\n"
+        "        @router.post('/mine')\n"
+        "        def mine(): ...\n\n"
+        "        return router\n\n\n"
+        "users = Users[object, int](get_user_manager, [backend])\n"
+        "app = FastAPI()\n"
+        "app.include_router(users.get_auth_router(backend), prefix='/auth')\n"
+        "app.include_router(users.get_verify_router(Read), prefix='/verify')\n"
+    )
+    routes, diagnostics = _library_routes(tmp_path, "fastapi_users.router.")
+    assert routes == {
+        ("POST", "/auth/login", "auth.get_auth_router.<locals>.login"),
+        ("POST", "/auth/logout", "auth.get_auth_router.<locals>.logout"),
+        ("POST", "/verify/mine", "main.Users.get_verify_router.<locals>.mine"),
+    }
+    assert diagnostics == [("CI204", 21)]
+
+
 def test_fastapi_users_router_functions_serve_the_same_routes(tmp_path: Path) -> None:
     """``get_oauth_router(client, backend, ...)`` imported from ``fastapi_users.router`` (or
     its module): the routes the ``FastAPIUsers`` method builds with it (fastapi-users 15)."""
