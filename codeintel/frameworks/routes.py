@@ -111,9 +111,9 @@ _VERSIONED = "generate_and_include_versioned_routers"  # Cadwyn's (airflow's exe
 #: ``host`` (Starlette's ``app.host("api.example.com", router)``) serves the child's routes at
 #: their own paths, for requests to that host.
 _INCLUDES = frozenset({"include_router", "mount", "host", _VERSIONED})
-#: Edges whose routes are served as declared: a mounted app and copied routes never get the
-#: parent's ``dependencies=`` or tags, as an included router's do.
-_INCLUDED_AS_DECLARED = frozenset({"mount", "host", "copy"})
+#: Edges whose routes are served as declared: a mounted app's never get the parent's
+#: ``dependencies=`` or tags, as an included router's do.
+_INCLUDED_AS_DECLARED = frozenset({"mount", "host"})
 _MOUNTS = frozenset({"mount", "host"})
 _MOUNT_CLASSES = frozenset({"starlette.routing.Mount", "fastapi.routing.Mount"})
 #: The condition of what a router gets after it is included (see ``_include_order``).
@@ -5558,6 +5558,11 @@ class _Builder:
         if held is None:
             return  # under a test this call's arguments fail: the include never runs
         site = replace(site, conditions=held)
+        if edge.method == "copy" and context.outer is not None:
+            # ``APIRouter(prefix="/v1", dependencies=[...], routes=r.routes)``: FastAPI gives
+            # a router's own prefix, dependencies and tags to the routes declared on it, not
+            # to those handed to its constructor; an include of the owner gives its own
+            context = context.outer
         deps: tuple[str, ...] = ()
         tags: tuple[str, ...] = ()
         if edge.method in ("copy", "host"):

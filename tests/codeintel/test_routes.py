@@ -5060,6 +5060,45 @@ def test_an_app_built_from_another_s_routes_serves_them(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_routes_handed_to_a_router_keep_their_own_prefix_and_dependencies(
+    tmp_path: Path,
+) -> None:
+    """``APIRouter(prefix="/wrap", dependencies=[...], routes=items.router.routes)``: the
+    router's own prefix and dependencies are for routes declared on it, not those handed to
+    it; the include that reaches it gives its own to both. We served ``/v1/wrap/items/x``
+    and dropped the include's and the app's dependencies."""
+    (tmp_path / "items.py").write_text(
+        "from fastapi import APIRouter, Depends\n\n"
+        "def own(): ...\n\n"
+        "router = APIRouter(prefix='/items', dependencies=[Depends(own)])\n\n"
+        "@router.get('/x')\ndef x(): ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "import items\n\n"
+        "def wrap(): ...\n\n"
+        "def include(): ...\n\n"
+        "def app_wide(): ...\n\n"
+        "wrapped = APIRouter(\n"
+        "    prefix='/wrap', dependencies=[Depends(wrap)], routes=items.router.routes\n)\n\n"
+        "@wrapped.get('/y')\ndef y(): ...\n\n"
+        "app = FastAPI(dependencies=[Depends(app_wide)])\n"
+        "app.include_router(wrapped, prefix='/v1', dependencies=[Depends(include)])\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {
+        f"{r.method} {r.path}": list(r.all_dependencies)
+        for r in graph.routes()
+        if r.app == "main.app"
+    }
+    assert static == {
+        "GET /v1/items/x": ["main.app_wide", "main.include", "items.own"],
+        "GET /v1/wrap/y": ["main.app_wide", "main.include", "main.wrap"],
+    }
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
+
+
+@pytest.mark.slow
 def test_an_app_each_construction_builds_holds_that_construction_s_routers(
     tmp_path: Path,
 ) -> None:
