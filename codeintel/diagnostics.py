@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -71,6 +72,9 @@ CODES: Final[dict[str, str]] = {
 }
 
 
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem found at a place; sorts by (file, line, code) so output is stable."""
@@ -79,6 +83,11 @@ class Diagnostic:
     file: str
     line: int
     message: str
+
+    def __post_init__(self) -> None:
+        # a message quoting a statement that spans lines (a loop's header) stays one line,
+        # as printed and as a plan quotes it
+        object.__setattr__(self, "message", _LINE_BREAKS.sub(" ", self.message))
 
     def __lt__(self, other: Diagnostic) -> bool:
         return (self.file, self.line, self.code, self.message) < (

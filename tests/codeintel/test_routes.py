@@ -2709,6 +2709,19 @@ def test_cadwyn_versioned_apps_and_routers_serve_what_they_include(tmp_path: Pat
     }
 
 
+def test_a_diagnostic_quoting_a_statement_over_several_lines_is_one_line(tmp_path: Path) -> None:
+    """A loop's header written over lines (PodPod's, fifteen of them) was quoted with its
+    line breaks: a plan's list of diagnostics broke apart."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\n"
+        "from somewhere import get_routers\n\n"
+        "app = FastAPI()\n"
+        "for r in get_routers(\n    'a',\n    'b',\n):\n    app.include_router(r)\n"
+    )
+    messages = [d.message for d in codeintel.analyze(tmp_path, cache=False).diagnostics]
+    assert "cannot tell what `for r in get_routers( 'a', 'b', )` runs over" in messages
+
+
 def test_fastapi_users_routers_serve_the_library_s_routes(tmp_path: Path) -> None:
     """fastapi-users builds its routers in the library (onyx, cognee): what FastAPI served
     for these includes under fastapi-users 15.0.5 (the same routes since 10), declared at
