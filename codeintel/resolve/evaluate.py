@@ -339,10 +339,13 @@ class Evaluator:
             if grown is None:
                 # bound again (``PREFIX = "/a"``, then ``if DEBUG: PREFIX = "/debug"``):
                 # the binding the module's tests leave, when they tell; else the first, a
-                # default an option overrides (glances' ``url_prefix``, from its config)
+                # default an option overrides (glances' ``url_prefix``, from its config),
+                # unless an ``if`` guards it too: then no binding is the default
                 scoped = any(f.scope for f in written)
                 near = not scoped and self._adjacent(key, facts[0].line, facts[-1].line)
                 decided = self.branch_binding(key) if near else None
+                if decided is None and any(g.kind == "if" for g in facts[0].guards):
+                    return None
                 return decided or first
             value = grown
         if at is None and self._used_while_growing(key, facts):

@@ -6117,6 +6117,24 @@ def test_text_and_lists_bound_again_hold_what_the_tests_leave(tmp_path: Path, te
     assert (route.path, route.all_dependencies) == ("/v2/items", ())
 
 
+@pytest.mark.parametrize("other", ["else:", "elif os.environ.get('API'):"])
+def test_text_bound_in_each_branch_of_an_unknown_test_is_not_known(
+    tmp_path: Path, other: str
+) -> None:
+    """``if os.environ.get(...): prefix = "/legacy"`` and ``else: prefix = "/api"``
+    (spiderfoot's versioned routers): no binding is a default, so neither is the prefix;
+    we served ``/legacy/items`` unconditionally where FastAPI serves ``/api/items``."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\nfrom fastapi import APIRouter, FastAPI\n\n"
+        "items = APIRouter()\n\n@items.get('/items')\ndef list_items(): ...\n\n"
+        f"if os.environ.get('LEGACY'):\n    prefix = '/legacy'\n{other}\n    prefix = '/api'\n"
+        "app = FastAPI()\napp.include_router(items, prefix=prefix)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.path for r in graph.routes()] == ["<?prefix>/items"]
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI201", 15)]
+
+
 @pytest.mark.slow
 def test_routers_served_for_a_host_keep_their_paths(tmp_path: Path) -> None:
     """bancho.py: ``asgi_app.host(f"{sub}.{domain}", router)`` in loops inside a helper the
