@@ -1299,11 +1299,25 @@ def _called(provider: str, evaluator: Evaluator) -> SymbolFact | None:
     if provider.endswith("()"):  # an instance made in place
         return _method(provider.removesuffix("()"), "__call__", evaluator)
     key = evaluator.variable(provider)  # an instance held in a variable
+    if key is None or _run_decides(key, evaluator):
+        return None
     # ``auth = Auth(...)`` under ``if AUTH_ENABLED:``, ``DummyAuth()`` in its ``else``: the
     # binding the module's tests leave, when they tell
-    held = (evaluator.branch_binding(key) or evaluator.binding(key)) if key else None
+    held = evaluator.branch_binding(key) or evaluator.binding(key)
     cls = evaluator.instance_class(held)
     return _method(cls, "__call__", evaluator) if cls else None
+
+
+def _run_decides(key: str, evaluator: Evaluator) -> bool:
+    """Whether the variable ``key`` holds an instance of one class or another as tests not
+    known statically decide, no binding a default (dstack's ``_auth = TokenAccount(t)``
+    under ``if settings.TOKEN is not None:``, ``AlwaysForbidden()`` in its ``else``)."""
+    written = sorted((f for f in evaluator.assigns.get(key, ()) if f.value), key=lambda f: f.line)
+    if len(written) < 2 or not any(g.kind == "if" for g in written[0].guards):
+        return False
+    if evaluator.branch_binding(key) is not None:
+        return False
+    return len({evaluator.instance_class(f.value) for f in written}) > 1
 
 
 def _dataclass_signature(cls: str, evaluator: Evaluator) -> tuple[Param, ...] | None:
@@ -1496,6 +1510,12 @@ def dependency_diagnostics(
         for name in unresolved:
             message = f"dependency {name} of {provider} cannot be resolved"
             found.update(Diagnostic("CI204", *where, message) for where in places)
+        key = evaluator.variable(provider)
+        if key is not None and _run_decides(key, evaluator):
+            file = evaluator.resolver.modules[evaluator.module_of(key) or ""].file
+            line = min(f.line for f in evaluator.assigns[key])
+            message = f"which object {provider} holds, the run decides (bound under tests)"
+            found.add(Diagnostic("CI204", file, line, f"{message}; {_UNKNOWN}"))
         replacer = _replaced_signature(_called(provider, evaluator), evaluator)
         if place is not None and replacer is not None:
             message = f"{provider} gets its signature at run time ({replacer})"

@@ -4299,6 +4299,28 @@ def test_an_instance_provider_bound_per_branch_is_the_one_the_tests_leave(
     _chains_as_at_runtime(tmp_path, {"GET /sites": ["main.auth"]})
 
 
+def test_an_instance_provider_bound_per_branch_of_an_unknown_test_is_not_read(
+    tmp_path: Path,
+) -> None:
+    """dstack's ``_auth = TokenAccount(token)`` under ``if settings.TOKEN is not None:``,
+    ``AlwaysForbidden()`` in its ``else``, the token read from the environment: which
+    ``__call__`` FastAPI solves, the run decides. We stated the first's bearer scheme."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\nfrom fastapi import Depends, FastAPI\n"
+        "from fastapi.security import HTTPBearer\n\n"
+        "scheme = HTTPBearer()\n\n"
+        "class Forbidden:\n    def __call__(self) -> None: ...\n\n"
+        "class Token:\n    def __call__(self, creds: str = Depends(scheme)) -> str: ...\n\n"
+        "if os.environ.get('TOKEN'):\n    auth = Token()\nelse:\n    auth = Forbidden()\n\n"
+        "app = FastAPI()\n\n@app.get('/sites')\ndef sites(user: str = Depends(auth)): ...\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.all_dependencies for r in graph.routes()] == [("main.auth",)]
+    [diagnostic] = graph.diagnostics
+    assert (diagnostic.code, diagnostic.line) == ("CI204", 15)
+    assert "which object main.auth holds, the run decides" in diagnostic.message
+
+
 @pytest.mark.slow
 def test_a_library_class_imported_with_a_none_fallback_is_the_library_s(
     tmp_path: Path,
