@@ -275,6 +275,17 @@ def extract_routes(
     return builder.routes(), builder.providers, sorted(builder.diagnostics)
 
 
+def _bound_registrations(facts: ModuleFacts) -> list[CallFact]:
+    """``instrumentator = Instrumentator().instrument(app).expose(app)`` (to ``.add``
+    metrics later): the call declares its route though its result is kept, as a statement."""
+    return [
+        CallFact(a.scope, a.value, a.line, guards=a.guards)
+        for a in facts.assigns
+        if a.value is not None and a.value.kind == "call" and a.value.func is not None
+        if (a.value.func.ref or a.value.func.text).endswith(".expose")
+    ]
+
+
 class _Builder:
     def __init__(self, evaluator: Evaluator) -> None:
         self.ev = evaluator
@@ -367,7 +378,7 @@ class _Builder:
                 if not self._per_request(module, sym.qualname.rpartition(".<locals>.")[0]):
                     with self._contained(facts.file, sym.start_line):
                         self._decorators(module, facts.file, sym)
-            for call in facts.calls:
+            for call in (*facts.calls, *_bound_registrations(facts)):
                 if call.role in ("call", "setattr") and not self._per_request(module, call.scope):
                     with self._contained(facts.file, call.line):
                         self._statements(module, facts.file, call)

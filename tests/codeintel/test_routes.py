@@ -863,7 +863,8 @@ def test_what_follows_a_loop_a_return_can_leave_runs_only_when_none_did(tmp_path
 def test_an_instrumentators_expose_serves_its_metrics_route(tmp_path: Path) -> None:
     """prometheus-fastapi-instrumentator's ``expose(app)`` declares ``GET /metrics`` (or its
     ``endpoint=``) on the app, through ``instrument(app)`` chained or an instance held by a
-    variable, in a helper given the app too: it was missing, without a word."""
+    variable, in a helper given the app too, or kept in a variable (alerce's, to ``add``
+    metrics later): it was missing, without a word."""
     (tmp_path / "main.py").write_text(
         "from fastapi import FastAPI\n"
         "from prometheus_fastapi_instrumentator import Instrumentator\n\n"
@@ -876,6 +877,7 @@ def test_an_instrumentators_expose_serves_its_metrics_route(tmp_path: Path) -> N
         "    instrumentator.add(lambda info: None).instrument(target)\n"
         "    instrumentator.expose(target, endpoint='/internal/metrics')\n\n"
         "observe(app)\n"
+        "kept = Instrumentator().instrument(app).expose(app, endpoint='/kept')\n"
     )
     metrics = (
         "prometheus_fastapi_instrumentator.instrumentation.PrometheusFastApiInstrumentator"
@@ -888,6 +890,7 @@ def test_an_instrumentators_expose_serves_its_metrics_route(tmp_path: Path) -> N
             ("GET", "/healthz", "main.healthz"),
             ("GET", "/metrics", metrics),
             ("GET", "/internal/metrics", metrics),
+            ("GET", "/kept", metrics),
         },
     )
 
