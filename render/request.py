@@ -78,6 +78,9 @@ GENERIC = frozenset(
 )
 #: Prepositions after which a noun is the thing changed ("fields *to* cases").
 _TARGET_MARKERS = frozenset({"to", "in", "into", "on", "for", "of", "from", "at", "inside"})
+#: Words opening a clause that says when or under what condition: what it names is where the
+#: change happens, not what is made ("add a waitlist *when* a booking is full").
+_CLAUSES = frozenset({"when", "whenever", "if", "once", "unless", "until", "while"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "their", "its", "our", "my", "some"})
 #: Verbs (lemmas) that name who may act next: "let *users* filter", "allow *admins* to delete".
 _ENABLERS = frozenset({"let", "allow", "enable", "permit", "help"})
@@ -309,7 +312,7 @@ class _Reading:
         if self._actor(position):
             return "actor"
         before = [t.word for t in self.tokens[:position]]
-        if any(w in _TARGET_MARKERS for w in before[max(0, self.action_at) :]):
+        if any(w in _TARGET_MARKERS | _CLAUSES for w in before[max(0, self.action_at) :]):
             return "target"
         return "object" if self.action is not None else "subject"
 
@@ -378,7 +381,9 @@ class _Reading:
         known = [t for t in known if t.role != "actor"] or known
         # an object that exists is what changes ("an item of another user"); a part, field
         # or new thing is changed *on* what follows "to"/"of"
-        related = tuple(t.term for t in (_by_role(known) if parts or attributes else known))
+        plain = [(p, t) for p, t in nouns if not self.tokens[p].identifier]
+        ordered = _heads_first(known, _modified(plain))
+        related = tuple(t.term for t in (_by_role(ordered) if parts or attributes else ordered))
         if creates is not None:
             resource = creates
         elif related:
@@ -526,6 +531,25 @@ def _terms(tokens: list[_Token], action_at: int, compounds: dict[int, str]) -> t
             if len(form) > 1 and form not in STOPWORDS and not form.isdigit():
                 seen.setdefault(form, None)
     return tuple(seen)
+
+
+def _modified(nouns: list[tuple[int, str]]) -> dict[str, str]:
+    """Each word written right before another, as in "classroom booking", and that other
+    one: English puts the head of such a compound last."""
+    at = dict(nouns)
+    return {term: at[p + 1] for p, term in nouns if at.get(p + 1, term) != term}
+
+
+def _heads_first(targets: list[Target], modified: dict[str, str]) -> list[Target]:
+    """The targets with a compound's head before the nouns modifying it: a "classroom
+    booking" is a booking."""
+    terms = {t.term for t in targets}
+    ordered: list[Target] = []
+    for target in targets:
+        if modified.get(target.term) not in terms and target not in ordered:
+            ordered.append(target)
+            ordered += [t for t in targets if modified.get(t.term) == target.term]
+    return ordered + [t for t in targets if t not in ordered]
 
 
 def _by_role(targets: list[Target]) -> list[Target]:

@@ -158,6 +158,24 @@ def test_who_acts_is_context_and_first_mention_leads(
     assert (request.resource, request.related) == (resource, related)
 
 
+# A noun before another is a modifier of it ("a classroom booking" is a booking); what a
+# "when"/"if" clause names is where the change happens, not what is made.
+@pytest.mark.parametrize(
+    ("text", "resource", "related"),
+    [
+        ("Add a waitlist when a team project is full", "project", ("project", "team")),
+        ("Archive order items", "item", ("item", "order")),
+        ("Notify members if an order item is late", "member", ("member", "item", "order")),
+        ("Add a priority field to order items", "item", ("item", "order")),
+    ],
+)
+def test_a_compound_s_head_leads_its_modifiers(
+    text: str, resource: str, related: tuple[str, ...]
+) -> None:
+    request = understand(text, PROJECT, NAMES)
+    assert (request.resource, request.related, request.creates) == (resource, related, None)
+
+
 def test_compounds_hyphens_and_acronyms_match_the_project_names() -> None:
     request = understand(
         "Log out suspended users and serve the well-known A2A card", PROJECT, NAMES
