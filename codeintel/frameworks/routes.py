@@ -1384,6 +1384,18 @@ class _Builder:
             return None
         return cls
 
+    def _made_in_place(self, func: Value | None, key: str) -> Env:
+        """``HealthRouter().get_router()`` returning ``self.router``: the router that
+        construction's ``__init__``s build, with the arguments it hands them (norake's
+        routers, each passing its prefix up to a base's ``__init__``)."""
+        built = func.func if func is not None and func.kind == "getattr" else None
+        if built is None or built.kind != "call" or not self._collected:
+            return {}
+        cls = self.ev.called_class(built)
+        if cls is None or key.rpartition(".")[0] != cls or not self._set_per_instance(key):
+            return {}
+        return self._built_env("", built)
+
     def _receiver_built(self, func: Value | None, called: str) -> Env | None:
         """``routes.register(app)`` with ``routes = Routes(routers=(items,))`` bound once, a
         frozen dataclass: the fields that construction gives the instance (``self.routers``
@@ -4317,6 +4329,7 @@ class _Builder:
         classes = [c for c in self.resolver.mro(cls) if c in self.resolver.symbols]
         hooks = ("__init__", "__post_init__")  # a dataclass runs its ``__post_init__`` too
         runs = {f for c in classes for f in (*(f"{c}.{h}" for h in hooks), *self._init_calls(c))}
+        runs |= self._overrides_run(cls, runs)
         owned = [
             k for k in (*self.declared, *self.edges) if any(k.startswith(f"{c}.") for c in classes)
         ]
@@ -4581,6 +4594,7 @@ class _Builder:
                     returned = items[index] if -len(items) <= index < len(items) else None
                     picked.add(returned.text if returned is not None else None)
                 for key, env in self._objects(returned, bound, where, depth + 1):
+                    env = env or self._made_in_place(call.func, key)
                     found.append((key, bound if key.startswith(f"{func}.<locals>.") else env))
                     if returned is not None and returned.kind == "call":
                         self._returned_in_place.add(key)  # ``return FastAPI(...)`` (txtai)
@@ -4964,6 +4978,8 @@ class _Builder:
             return (env or {}).get(ref) or self._passed(head, param)
         key = self.ev.variable(ref) if ".<locals>." not in ref else None
         bound = self.ev.binding(key) if key else None
+        if bound is not None and bound.kind == "or" and len(bound.items) == 2:
+            return self._init_fallback(key or "", bound, env or {})
         if bound is None or bound.kind != "name":
             return None
         head, marker, param = (bound.ref or "").partition(".__init__.<locals>.")
@@ -4976,6 +4992,16 @@ class _Builder:
         if given is not None and not self._subclassed(head, ref.rpartition(".")[2]):
             return given
         return self._passed(head, param)
+
+    def _init_fallback(self, key: str, bound: Value, env: Env) -> Value | None:
+        """``self._deps = dependencies or []``, set once in ``__init__`` from its parameter:
+        what the construction walked passes for it, or the fallback (norake's routers)."""
+        given = self._init_argument(bound.items[0].ref or "", env) if bound.items[0].ref else None
+        if given is None or len(self.ev.assigns.get(key, ())) != 1:
+            return None
+        if key.rpartition(".")[0] != (bound.items[0].ref or "").partition(".__init__.")[0]:
+            return None  # another class's parameter
+        return replace(bound, items=(given, bound.items[1]))
 
     def _passed(self, head: str, param: str) -> Value | None:
         """What the one construction of class ``head`` passes its ``__init__`` for ``param``,
@@ -5350,6 +5376,26 @@ class _Builder:
         ``setup``, which ``FastAPI.__init__`` calls last (futuramaapi's subclass includes its
         routers in an overridden ``setup``)."""
         return ("__init__", "setup") if self.ev.is_subclass(cls, APP_CLASSES) else ("__init__",)
+
+    def _overrides_run(self, cls: str, runs: set[str]) -> set[str]:
+        """The overrides an instance of ``cls`` runs for the methods ``runs`` names, and the
+        methods they call on ``self``: ``self.configure()`` in a base's ``__init__`` runs the
+        subclass's ``configure`` (norake's routers declare their routes there)."""
+        found: set[str] = set()
+        todo = sorted(runs)
+        while todo:
+            method = todo.pop()
+            name = method.rpartition(".")[2]
+            for owner in self._chain(cls, name):
+                override = f"{owner}.{name}"
+                if override in runs or override in found:
+                    continue
+                found.add(override)
+                for call in self._calls_in(override):
+                    ref = call.value.func.ref if call.value.func is not None else None
+                    if ref is not None and ref.rpartition(".")[0] == owner:
+                        todo.append(ref)
+        return found
 
     def _init_calls(self, cls: str) -> set[str]:
         """The methods of ``cls`` its ``__init__`` calls on ``self``, directly or not."""

@@ -7999,3 +7999,59 @@ _SERVED_IN_REVIEW = {
     "grown_after": ["/one/a", "/two/b"],
     "unpacked_again": ["/z/two/b"],
 }
+
+
+@pytest.mark.slow
+def test_a_router_a_base_s_init_builds_takes_each_subclass_s_prefix_and_dependencies(
+    tmp_path: Path,
+) -> None:
+    """``self.router = APIRouter(prefix=f"/{prefix}" if prefix else "", dependencies=
+    self._deps)`` in a base's ``__init__``, ``self._deps = dependencies or []``, the routes
+    declared in the ``configure`` each subclass overrides, which the base's ``__init__``
+    calls; each subclass passes its own to ``super().__init__``, and the routers are reached
+    as ``Health().get_router()``. We left both prefixes unknown (norake's 56 routes)."""
+    (tmp_path / "base.py").write_text(
+        "from fastapi import APIRouter, Depends\n\n"
+        "def auth(): ...\n\n"
+        "class BaseRouter:\n"
+        "    def __init__(self, prefix='', dependencies=None):\n"
+        "        self._deps = dependencies or []\n"
+        "        self.router = APIRouter(\n"
+        "            prefix=f'/{prefix}' if prefix else '', dependencies=self._deps\n"
+        "        )\n"
+        "        self.configure()\n\n"
+        "    def configure(self): ...\n\n"
+        "    def get_router(self):\n"
+        "        return self.router\n\n"
+        "class Health(BaseRouter):\n"
+        "    def __init__(self):\n"
+        "        super().__init__(prefix='health')\n\n"
+        "    def configure(self):\n"
+        "        @self.router.get('/live')\n"
+        "        def live(): ...\n\n"
+        "class Users(BaseRouter):\n"
+        "    def __init__(self):\n"
+        "        super().__init__(prefix='users', dependencies=[Depends(auth)])\n\n"
+        "    def configure(self):\n"
+        "        @self.router.get('/me')\n"
+        "        def me(): ...\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n\n"
+        "from base import BaseRouter, Health, Users\n\n"
+        "class V1(BaseRouter):\n"
+        "    def configure(self):\n"
+        "        self.router.include_router(Health().get_router())\n"
+        "        self.router.include_router(Users().get_router())\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(V1(prefix='api').get_router())\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {
+        f"{r.method} {r.path}": list(r.all_dependencies)
+        for r in graph.routes()
+        if r.app == "main.app"
+    }
+    assert static == {"GET /api/health/live": [], "GET /api/users/me": ["base.auth"]}
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
+
