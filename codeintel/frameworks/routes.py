@@ -5945,7 +5945,7 @@ class _Builder:
         at = (declared.site.file, declared.site.line)
         own_deps = list_providers(_close(given, bindings), self.ev, at) if given else []
         endpoint = declared.symbol or self.resolver.symbols.get(declared.endpoint)
-        params = endpoint.params if endpoint is not None else ()
+        params = _given_params(endpoint.params, bindings) if endpoint is not None else ()
         handed = self._through_overrides(holder, declared, bindings)
         written = self._text(handed, bindings, declared.site)
         path = _join(context.prefix, written)
@@ -6964,6 +6964,24 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
 #: ``if`` tests a loop's bindings decide: ``hasattr(module, "router")``, ``router`` and
 #: ``router is not None``, each perhaps negated (``not (...)``, an ``else`` branch).
 _HASATTR = re.compile(r"""hasattr\((\w+), *["'](\w+)["']\)""")
+
+
+def _given_params(params: tuple[Param, ...], env: Env) -> tuple[Param, ...]:
+    """An endpoint's parameters as a router factory's call makes them: ``db=db_dep`` or
+    ``Annotated[str, user_dep]`` with ``db_dep``, ``user_dep`` the factory's parameters,
+    given ``Depends(get_db)`` there (a route generator's session dependency)."""
+    if not env:
+        return params
+    return tuple(
+        replace(
+            p,
+            annotation=_close(p.annotation, env) if p.annotation is not None else None,
+            default=_close(p.default, env) if p.default is not None else None,
+        )
+        for p in params
+    )
+
+
 _MIDDLEWARE_BASE = "starlette.middleware.base.BaseHTTPMiddleware"
 _ISCLASS = re.compile(r"inspect\.isclass\(self\.(\w+)\)")
 _ISSUBCLASS = re.compile(r"issubclass\(self\.(\w+), *([\w.]+)\)")

@@ -8055,3 +8055,36 @@ def test_a_router_a_base_s_init_builds_takes_each_subclass_s_prefix_and_dependen
     assert static == {"GET /api/health/live": [], "GET /api/users/me": ["base.auth"]}
     assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
 
+
+@pytest.mark.slow
+def test_an_endpoint_s_default_a_route_generator_is_given_is_its_dependency(
+    tmp_path: Path,
+) -> None:
+    """``def items(db=db_dependency)`` and ``Annotated[str, user_dependency]`` in a route
+    generator called with ``Depends(get_db)`` (or leaving its default): the dependency the
+    call gives. We read the parameter's name, no ``Depends``, and gave no chain at all."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\n\n"
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def get_db(): ...\n\n"
+        "def get_user(): ...\n\n"
+        "def generate_router(db_dependency, user_dependency=Depends(get_user)):\n"
+        "    router = APIRouter()\n\n"
+        "    @router.get('/items')\n"
+        "    def items(db=db_dependency): ...\n\n"
+        "    @router.get('/users')\n"
+        "    def users(user: Annotated[str, user_dependency], db=db_dependency): ...\n\n"
+        "    return router\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(generate_router(Depends(get_db)), prefix='/a')\n"
+    )
+    static = {
+        f"{r.method} {r.path}": list(r.all_dependencies)
+        for r in codeintel.analyze(tmp_path, cache=False).routes()
+    }
+    assert static == {
+        "GET /a/items": ["main.get_db"],
+        "GET /a/users": ["main.get_user", "main.get_db"],
+    }
+    assert oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app") == static
+
