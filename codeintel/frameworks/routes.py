@@ -1523,6 +1523,8 @@ class _Builder:
             return replace(decorator, func=held)
         factory = self.ev.called_class(decorator) if decorator.kind == "call" else None
         fact = self._callee(factory)
+        if (factory is None or fact is None) and decorator.kind == "call":
+            return self._method_verb(decorator) or decorator
         if factory is None or fact is None:
             return decorator
         handed = decorator.items[0] if decorator.items else None
@@ -1554,6 +1556,29 @@ class _Builder:
             return decorator
         return _close(returned, self._bind(fact, factory, decorator, {}))
 
+    def _method_verb(self, decorator: Value) -> Value | None:
+        """``@router.api_get("/x", Item)`` with ``api_get`` a method of the router's class
+        that returns ``self.get(path, ...)``, or a decorator applying that to the function
+        (or to a wrapper keeping its name): that verb call on ``router``, the method's
+        parameters bound to the decorator's arguments (pileax's ``ApiRouter``)."""
+        method = self._method(decorator.func)
+        fact = self._callee(method)
+        receiver = decorator.func.ref if decorator.func is not None else None
+        if method is None or fact is None or receiver is None or len(fact.returned) != 1:
+            return None
+        applied: Value | None = fact.returned[0]
+        if applied is not None and applied.kind == "name":  # ``return decorator``
+            applied = next((a for a, _ in self._applied(method, fact) if a is not None), None)
+        func = applied.func if applied is not None and applied.kind == "call" else None
+        verb = (func.ref or "").rpartition(".")[2] if func is not None else ""
+        if applied is None or func is None or verb not in _VERBS:
+            return None
+        cls = method.rpartition(".")[0]
+        if func.ref != f"{cls}.{verb}" or fact.returned_guards != ((),):
+            return None  # not ``self``'s own verb, or returned under a test
+        bound = _close(applied, self._bind(fact, method, decorator, {}))
+        return rebased(bound, f"{cls}.", f"{receiver.rpartition('.')[0]}.")
+
     def _registers_handed(self, factory: str, fact: SymbolFact) -> Value | None:
         """The call ``route_method(*args, **kwargs)`` (more keywords allowed, not ``path``
         or ``methods``) that a decorator factory ``wrap(route_method, *args, **kwargs)``'s
@@ -1581,9 +1606,10 @@ class _Builder:
         return None
 
     def _applied(self, factory: str, fact: SymbolFact) -> Iterator[tuple[Value | None, str]]:
-        """For a decorator factory whose first parameter is handed a route verb: what each
-        of its nested decorators applies, under no test, to the function it decorates (or to
-        a wrapper keeping its name), read through ``deco = m(...)``; with that parameter."""
+        """For a decorator factory whose first parameter is handed a route verb (or is
+        ``self``, of a router's method): what each of its nested decorators applies, under
+        no test, to the function it decorates (or to a wrapper keeping its name), read
+        through ``deco = m(...)``; with that parameter."""
         if not fact.params or fact.params[0].kind != "positional":
             return
         verb = f"{factory}.<locals>.{fact.params[0].name}"
@@ -1615,6 +1641,17 @@ class _Builder:
         passed = f"{function}.<locals>.{param}"
         if value.ref == passed:
             return True
+        if value.kind == "call" and len(value.items) == 1 and value.items[0].ref == passed:
+            return self._keeps_name(value.func)  # ``m(api_response(model)(func))``
+        own = value.kind == "name" and value.ref == f"{function}.<locals>.{value.text}"
+        wrapper = self.resolver.symbols.get(value.ref or "") if own else None
+        if wrapper is not None:
+            return any(  # ``@wraps(func) async def wrapper(...)`` defined in it
+                d.kind == "call"
+                and self.ev.qualified(d.func) == "functools.wraps"
+                and [i.ref for i in d.items] == [passed]
+                for d in wrapper.decorators
+            )
         written = self.ev.assigns.get(value.ref or "", ()) if value.kind == "name" else ()
         bound = written[0].value if len(written) == 1 and not written[0].guards else None
         if bound is None or bound.kind != "call" or len(bound.items) != 1:
@@ -3274,6 +3311,7 @@ class _Builder:
             return False  # a mark a ``Routable`` reads as it is built (``_routable``)
         owners, method = self._owner(decorator.func, site)
         if method not in _VERBS:
+            self._unread_method(decorator, site)
             return False
         func = decorator.func
         if not owners and func is not None and func.ref and not _loop_target(func.text, sym.guards):
@@ -3285,6 +3323,17 @@ class _Builder:
         for owner in owners:
             self._declare(owner, method, decorator, endpoint, site, sym)
         return bool(owners)
+
+    def _unread_method(self, decorator: Value, site: _Site) -> None:
+        """``@router.api_delete(path)``, a method of the router's own class that declares
+        its route some way ``_method_verb`` does not read: reported, not dropped."""
+        func = decorator.func
+        method = self._method(func) if func is not None and func.kind == "name" else None
+        if func is None or func.ref is None or method not in self.resolver.symbols:
+            return
+        if self._holders(func.ref.rpartition(".")[0], site):
+            message = f"cannot tell which route {func.text} declares"
+            self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
 
     def _statement(self, site: _Site, call: Value) -> bool:
         """Record a route declaration or include; whether the call was one on an object.
