@@ -13,7 +13,7 @@ CoverageVia = Literal["addopts", "coverage"]
 class ImportRoot(Frozen):
     """A folder the project's modules are named from, and the evidence that decided it."""
 
-    folder: str  # repository-relative, "" for the repository itself
+    folder: str  # repository-relative, "" for the repository itself, ".." above it
     evidence: str  # a config key (``tool.poetry.packages``) or ``imports``
     file: str  # where the evidence stands: the config file, or the first importing file
     line: int

@@ -5,6 +5,7 @@ from __future__ import annotations
 import configparser
 import dataclasses
 import fnmatch
+import keyword
 import re
 import shlex
 import sys
@@ -92,8 +93,52 @@ def name_jobs(root: Path, files: list[SourceFile], jobs: list[Job]) -> tuple[lis
                 configs[source.path] = (root / source.path).read_bytes()
             except OSError:
                 continue  # reported by the configuration reader
-    naming = name_modules({j.path: j.data for j in jobs}, configs)
+    sources = {j.path: j.data for j in jobs}
+    package = root.name if _imports_itself(root.name, sources) else None
+    if package is None:
+        naming = name_modules(sources, configs)
+    else:
+        naming = _within(package, name_modules(_under(package, sources), _under(package, configs)))
     return [dataclasses.replace(j, module=naming.names[j.path]) for j in jobs], naming
+
+
+def _imports_itself(name: str, sources: Mapping[str, bytes]) -> bool:
+    """Whether the project folder is a package its code imports by the folder's own name
+    (``backend/__init__.py`` and ``from backend.routers import items`` in ``backend/``):
+    Python runs it from the folder above, so each module's name starts with that name. Not
+    when the project holds a top-level module or package of that name itself."""
+    if "__init__.py" not in sources or not name.isidentifier() or keyword.iskeyword(name):
+        return False
+    if any(path_name(p).partition(".")[0] == name for p in sources):
+        return False
+    spelled = name.encode()
+    return any(
+        (m.group(1) or m.group(3) or b"").partition(b".")[0] == spelled
+        for data in sources.values()
+        for m in _IMPORT.finditer(data)
+    )
+
+
+def _under(package: str, files: Mapping[str, bytes]) -> dict[str, bytes]:
+    return {f"{package}/{path}": data for path, data in files.items()}
+
+
+def _within(package: str, naming: Naming) -> Naming:
+    """``naming`` of the files placed under ``package/``, back at their own paths; the
+    folder above the project, which Python imports it from, is ``..``."""
+
+    def back(folder: str) -> str:
+        return ".." if folder == "" else folder.removeprefix(package).removeprefix("/")
+
+    roots = tuple(
+        r.model_copy(update={"folder": back(r.folder), "file": back(r.file)}) for r in naming.roots
+    )
+    return Naming(
+        {back(path): name for path, name in naming.names.items()},
+        naming.aliases,
+        roots,
+        {back(folder).removeprefix(".."): names for folder, names in naming.scoped.items()},
+    )
 
 
 def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> Naming:

@@ -532,3 +532,32 @@ def test_setuptools_find_where_names_the_packages_it_finds_whatever_package_dir_
         {"src/pkg/__init__.py": b"", "src/pkg/main.py": b""}, {"pyproject.toml": pyproject.encode()}
     )
     assert naming.names["src/pkg/main.py"] == "pkg.main"
+
+
+@pytest.mark.slow
+def test_a_project_folder_its_code_imports_by_its_own_name_is_named_from_above(
+    tmp_path: Path,
+) -> None:
+    """``backend/`` analysed itself, holding an ``__init__.py``, its code importing
+    ``backend.routers``: Python runs it from the folder above, so each module's name starts
+    with ``backend``. We named ``routers.items`` by its path and reached no router."""
+    project = tmp_path / "backend"
+    (project / "routers").mkdir(parents=True)
+    (project / "__init__.py").write_text("")
+    (project / "routers" / "__init__.py").write_text("")
+    (project / "routers" / "items.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/items')\n\n"
+        "@router.get('/')\ndef list_items(): ...\n"
+    )
+    (project / "main.py").write_text(
+        "from fastapi import FastAPI\n\nfrom backend.routers import items\n\n"
+        "app = FastAPI()\napp.include_router(items.router)\n"
+    )
+    graph = codeintel.analyze(project, cache=False)
+    served = {(r.method, r.path, r.endpoint) for r in graph.routes()}
+    assert served == {("GET", "/items/", "backend.routers.items.list_items")}
+    assert served == runtime_routes(tmp_path, "backend.main:app")
+    assert not graph.diagnostics
+    assert [(r.folder, r.file, r.evidence) for r in graph.import_roots()] == [
+        ("..", "main.py", "imports")
+    ]
