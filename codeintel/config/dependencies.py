@@ -86,6 +86,17 @@ def _pyproject_dependencies(
     for group, items in sorted(table(table(tool.get("pdm")).get("dev-dependencies")).items()):
         yield from _requirements(reader, path, items, f"group:{group}", "[tool.pdm")
     yield from _poetry(reader, path, table(tool.get("poetry")))
+    yield from _hatch_envs(reader, path, table(table(tool.get("hatch")).get("envs")))
+
+
+def _hatch_envs(reader: ConfigReader, path: str, envs: dict[str, Any]) -> Iterable[Dependency]:
+    """Each hatch environment's ``dependencies`` and ``extra-dependencies`` (fief pins
+    pytest-asyncio only there, which decides how its async fixtures run)."""
+    for env, settings in sorted(envs.items()):
+        header = f"[tool.hatch.envs.{env}"
+        for key in ("dependencies", "extra-dependencies"):
+            items = table(settings).get(key, [])
+            yield from _requirements(reader, path, items, f"env:{env}", header)
 
 
 def _include_groups(

@@ -25,7 +25,7 @@ class Dependency(Frozen):
     specifier: str  # "" when none
     extras: tuple[str, ...]
     marker: str | None
-    group: str  # "main" | "optional:<extra>" | "group:<name>"
+    group: str  # "main" | "optional:<extra>" | "group:<name>" | "env:<hatch environment>"
     source: str  # the file that declares it
     line: int
 

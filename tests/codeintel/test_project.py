@@ -396,3 +396,27 @@ def test_an_included_lock_is_not_read_and_continued_lines_are_one_requirement(
     assert [(d.name, d.line) for d in project.dependencies] == [("fastapi", 2)]
     assert project.locks == ("requirements/default.txt",)
     assert not [d for d in graph.diagnostics if d.code == "CI110"]
+
+
+def test_hatch_environments_declare_dependencies(tmp_path: Path) -> None:
+    """``[tool.hatch.envs.*]``: where a hatch project pins its test tools (fief's
+    pytest-asyncio, whose release decides how async fixtures run)."""
+    graph = _project(
+        tmp_path,
+        {
+            "pyproject.toml": (
+                "[project]\nname = 'p'\ndependencies = ['fastapi']\n"
+                "[tool.hatch.envs.default]\n"
+                "dependencies = ['pytest', 'pytest-asyncio==0.21.1']\n"
+                "[tool.hatch.envs.lint]\ndetached = true\n"
+                "extra-dependencies = ['ruff>=0.4']\n"
+            ),
+        },
+    )
+    deps = {(d.group, d.name, d.specifier, d.line) for d in graph.project().dependencies}
+    assert deps == {
+        ("main", "fastapi", "", 3),
+        ("env:default", "pytest", "", 5),
+        ("env:default", "pytest-asyncio", "==0.21.1", 5),
+        ("env:lint", "ruff", ">=0.4", 8),
+    }
