@@ -72,6 +72,7 @@ def extract_tests(
     fixtures: list[Fixture] = []
     tests: list[TestFunction] = []
     overrides: list[Override] = []
+    collected: list[tuple[ModuleFacts, _Collects, _TestClasses]] = []
     for module in modules:
         rules = collects[module.file]
         if _is_test_file(module.file, rules) or module.module in plugins:
@@ -91,8 +92,11 @@ def extract_tests(
             )
             fixtures += _class_fixtures(module, evaluator, classes)
             if _collects(module):
-                tests += _tests(module, evaluator, project, rules, classes, hooks)
+                collected.append((module, rules, classes))
         overrides += _overrides(module, evaluator)
+    hooks = _closures(hooks, fixtures)
+    for module, rules, classes in collected:
+        tests += _tests(module, evaluator, project, rules, classes, hooks)
     fixtures = _registered(
         fixtures, [resolver.modules[p] for p in plugins if p in resolver.modules]
     )
@@ -1193,7 +1197,7 @@ def _tests(
         applied = [*module_marks, *_marks_of(collecting, evaluator), *fact.decorators]
         made = [m for written in applied for m in _marks_made(written, evaluator)]
         marks = _markers(made)
-        argnames = _parametrized_names(made, evaluator) | _generated(module.file, fact.name, hooks)
+        argnames = _parametrized_names(made, evaluator) | _generated(module.file, fact, hooks)
         # a class decorator patches the class's ``test*`` methods (mock's TEST_PREFIX) too
         patches = (*fact.decorators, *(klass.decorators if klass else ()))
         # pytest passes a unittest test method no fixture arguments
@@ -1665,17 +1669,53 @@ def _tuple_fields(value: Value | None, evaluator: Evaluator) -> tuple[str, ...]:
     return tuple(a.name for a in sorted(fields, key=lambda a: a.line))
 
 
-#: By file, what its ``pytest_generate_tests`` hook fills: the names, and the one test
-#: function it fills them for, when a test of the function's name says so.
-_Hooks = dict[str, list[tuple[frozenset[str], str | None]]]
+@dataclass(frozen=True)
+class _Fill:
+    """What a ``pytest_generate_tests`` hook parametrizes with one ``metafunc.parametrize``
+    call, and for which test functions: the one its test of the function's name names,
+    those asking for the names its ``"name" in metafunc.fixturenames`` tests hold, and not
+    for those asking for the names an earlier branch's test took (its ``elif``)."""
+
+    names: frozenset[str]
+    function: str | None
+    asked: frozenset[str]
+    unasked: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Hooks:
+    """By file, what its ``pytest_generate_tests`` hook fills; and, by fixture name, the
+    names the project's fixtures of that name ask for (``metafunc.fixturenames`` holds
+    what a test's fixtures ask for too)."""
+
+    fills: dict[str, list[_Fill]]
+    requests: dict[str, frozenset[str]]
+
+
+def _closures(hooks: _Hooks, fixtures: list[Fixture]) -> _Hooks:
+    requests: dict[str, set[str]] = {}
+    for fixture in fixtures:
+        requests.setdefault(fixture.name, set()).update(fixture.requests)
+    return _Hooks(hooks.fills, {name: frozenset(asks) for name, asks in requests.items()})
+
+
+def _fixture_closure(names: set[str], requests: dict[str, frozenset[str]]) -> set[str]:
+    """``names`` and every name the fixtures of those names ask for, transitively."""
+    found, todo = set(names), list(names)
+    while todo:
+        for name in requests.get(todo.pop(), ()):
+            if name not in found:
+                found.add(name)
+                todo.append(name)
+    return found
 
 
 def _generating_hooks(modules: list[ModuleFacts], evaluator: Evaluator) -> _Hooks:
     """The argument names each ``pytest_generate_tests`` hook fills with
     ``metafunc.parametrize(...)``: pytest passes them, never fixtures. A fill under any test
-    other than ``"name" in metafunc.fixturenames`` or ``metafunc.function.__name__ == "f"``
-    is left to the run (the name stays a fixture)."""
-    hooks: _Hooks = {}
+    other than ``"name" in metafunc.fixturenames`` (or its negation, an ``elif``'s) or
+    ``metafunc.function.__name__ == "f"`` is left to the run (the name stays a fixture)."""
+    fills: dict[str, list[_Fill]] = {}
     for facts in modules:
         for call in facts.calls:
             func = call.value.func
@@ -1684,16 +1724,22 @@ def _generating_hooks(modules: list[ModuleFacts], evaluator: Evaluator) -> _Hook
                 continue
             names = frozenset(_parametrized_names([call.value], evaluator, "parametrize"))
             only = [_for_function(guard) for guard in call.guards]
-            read = zip(call.guards, only, strict=True)
-            if all(_asks_for(guard, names) or function for guard, function in read):
-                hooks.setdefault(facts.file, []).append((names, next(filter(None, only), None)))
-    return hooks
+            tests = [_asks_for(guard) for guard in call.guards]
+            if all(t is not None or f for t, f in zip(tests, only, strict=True)):
+                asked = frozenset(name for name, held in filter(None, tests) if held)
+                unasked = frozenset(name for name, held in filter(None, tests) if not held)
+                function = next(filter(None, only), None)
+                fills.setdefault(facts.file, []).append(_Fill(names, function, asked, unasked))
+    return _Hooks(fills, {})
 
 
-def _asks_for(guard: Guard, names: frozenset[str]) -> bool:
-    """Whether a hook's test is ``"name" in metafunc.fixturenames`` of the names it fills."""
-    found = _FIXTURENAMES_TEST.fullmatch(guard.text) if guard.kind == "if" else None
-    return found is not None and found[1] in names
+def _asks_for(guard: Guard) -> tuple[str, bool] | None:
+    """``"name" in metafunc.fixturenames`` as a hook's test: the name, and whether the test
+    holds it (False: ``not (...)``, a later branch's)."""
+    text = guard.text if guard.kind == "if" else ""
+    negated = text.startswith("not (") and text.endswith(")")
+    found = _FIXTURENAMES_TEST.fullmatch(text[5:-1] if negated else text)
+    return (found[1], not negated) if found is not None else None
 
 
 def _for_function(guard: Guard) -> str | None:
@@ -1702,18 +1748,20 @@ def _for_function(guard: Guard) -> str | None:
     return found[1] if found is not None else None
 
 
-def _generated(file: str, function: str, hooks: _Hooks) -> set[str]:
+def _generated(file: str, test: SymbolFact, hooks: _Hooks) -> set[str]:
     """What the hooks of the conftests above ``file``, and its own, parametrize for the
-    test function ``function``."""
+    test function ``test``, as its fixture closure says (by name: the fixtures of a name
+    the project defines, wherever)."""
     folder = posixpath.dirname(file)
+    asks = _fixture_closure({p.name for p in test.params}, hooks.requests)
     return {
         name
-        for hook, fills in hooks.items()
+        for hook, fills in hooks.fills.items()
         if hook == file
         or (hook.rpartition("/")[2] == "conftest.py" and _inside(folder, posixpath.dirname(hook)))
-        for names, only in fills
-        if only in (None, function)
-        for name in names
+        for fill in fills
+        if fill.function in (None, test.name) and fill.asked <= asks and not fill.unasked & asks
+        for name in fill.names
     }
 
 

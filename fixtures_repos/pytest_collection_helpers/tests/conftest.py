@@ -15,6 +15,8 @@ collect_ignore_glob = ["*_wip.py"]  # a new list: drafts are collected again
 def pytest_generate_tests(metafunc: Any) -> None:
     if "backend" in metafunc.fixturenames:
         metafunc.parametrize("backend", ["sqlite", "postgres"])
+    elif "store" in metafunc.fixturenames:  # only where no `backend` is asked for
+        metafunc.parametrize("store", ["memory", "disk"])
     if metafunc.function.__name__ == "test_matrix":  # other tests get the fixture `size`
         metafunc.parametrize("size", [1, 2])
 

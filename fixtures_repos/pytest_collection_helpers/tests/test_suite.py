@@ -23,6 +23,18 @@ def test_backend(backend: str, db: str, engine: str) -> None:
     assert backend
 
 
+def test_pool(pool: str) -> None:
+    assert pool
+
+
+def test_store(store: str) -> None:
+    assert store
+
+
+def test_store_beside_backend(backend: str, store: str) -> None:
+    assert store == "fixture"
+
+
 @cases("sqlite", name="db", indirect=True)
 def test_indirect(db: str) -> None:
     assert db
