@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -5050,7 +5051,37 @@ class _Builder:
             return None
         if key.rpartition(".")[0] != (bound.items[0].ref or "").partition(".__init__.")[0]:
             return None  # another class's parameter
-        return replace(bound, items=(given, bound.items[1]))
+        return replace(bound, items=(self._list_built(given, env) or given, bound.items[1]))
+
+    def _list_built(self, value: Value, env: Env) -> Value | None:
+        """``deps = [Depends(auth)]``, then ``if extra: deps.extend(extra)``, in a function
+        the walk binds: the list once those bindings decide each change (norake's
+        ``ProtectedRouter`` handing it to ``super().__init__``); None when one is not
+        decided, or changes it some other way."""
+        key = value.ref if value.kind == "name" and ".<locals>." in (value.ref or "") else None
+        written = self.ev.assigns.get(key or "", ())
+        made = written[0].value if len(written) == 1 and not written[0].guards else None
+        module = self.ev.module_of(key) if key else None
+        if key is None or made is None or made.kind != "list" or module is None:
+            return None
+        items = list(made.items)
+        for change in sorted(self.ev.changes(key), key=lambda c: c.line):
+            site = _Site(module, "", change.line, scope=change.scope)
+            literal = functools.partial(self._argument_literal, site, env)
+            decided = [holds(g.text, literal) if g.kind == "if" else None for g in change.guards]
+            if False in decided:
+                continue  # never runs with these arguments
+            method = (change.value.func.ref or "") if change.value.func is not None else ""
+            added = [_close(v, env) for v in change.value.items]
+            if None in decided or change.role != "call" or len(added) != 1:
+                return None
+            if method == f"{key}.append":
+                items.append(added[0])
+            elif method == f"{key}.extend" and added[0].kind == "list":
+                items += added[0].items
+            else:
+                return None
+        return replace(made, items=tuple(items))
 
     def _passed(self, head: str, param: str) -> Value | None:
         """What the one construction of class ``head`` passes its ``__init__`` for ``param``,

@@ -8008,8 +8008,9 @@ def test_a_router_a_base_s_init_builds_takes_each_subclass_s_prefix_and_dependen
     """``self.router = APIRouter(prefix=f"/{prefix}" if prefix else "", dependencies=
     self._deps)`` in a base's ``__init__``, ``self._deps = dependencies or []``, the routes
     declared in the ``configure`` each subclass overrides, which the base's ``__init__``
-    calls; each subclass passes its own to ``super().__init__``, and the routers are reached
-    as ``Health().get_router()``. We left both prefixes unknown (norake's 56 routes)."""
+    calls; each subclass passes its own to ``super().__init__`` (one through a class that
+    grows the list under ``if extra:``), and the routers are reached as
+    ``Health().get_router()``. We left both prefixes unknown (norake's 56 routes)."""
     (tmp_path / "base.py").write_text(
         "from fastapi import APIRouter, Depends\n\n"
         "def auth(): ...\n\n"
@@ -8029,9 +8030,15 @@ def test_a_router_a_base_s_init_builds_takes_each_subclass_s_prefix_and_dependen
         "    def configure(self):\n"
         "        @self.router.get('/live')\n"
         "        def live(): ...\n\n"
-        "class Users(BaseRouter):\n"
+        "class Protected(BaseRouter):\n"
+        "    def __init__(self, prefix, extra=None):\n"
+        "        dependencies = [Depends(auth)]\n"
+        "        if extra:\n"
+        "            dependencies.extend(extra)\n"
+        "        super().__init__(prefix=prefix, dependencies=dependencies)\n\n"
+        "class Users(Protected):\n"
         "    def __init__(self):\n"
-        "        super().__init__(prefix='users', dependencies=[Depends(auth)])\n\n"
+        "        super().__init__(prefix='users')\n\n"
         "    def configure(self):\n"
         "        @self.router.get('/me')\n"
         "        def me(): ...\n"
