@@ -266,6 +266,20 @@ class _Context:
     copied_at: _Site | None = None
 
 
+def served_modules(resolver: Resolver) -> list[str]:
+    """What the route stage reads: every module but the tests, and the tests the others import
+    (transitively). Routes, their paths and their providers are what serving the app runs, and
+    a test, which only pytest loads, changes none of it; so editing a test re-reads no route."""
+    served = {m for m, f in resolver.modules.items() if not is_test_path(f.file)}
+    todo = sorted(served)
+    while todo:
+        held = resolver.modules.get(todo.pop())
+        found = _imported(held, resolver)[0] - served if held is not None else set()
+        served |= found
+        todo.extend(sorted(found))
+    return sorted(m for m in served if m in resolver.modules)
+
+
 def extract_routes(
     evaluator: Evaluator,
 ) -> tuple[list[Route], dict[str, tuple[str, ...]], list[Diagnostic]]:

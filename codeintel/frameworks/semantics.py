@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import networkx as nx
 
@@ -28,7 +29,7 @@ from codeintel.frameworks.depends import dependency_diagnostics
 from codeintel.frameworks.exceptions import extract_errors
 from codeintel.frameworks.fixtures import extract_tests
 from codeintel.frameworks.layers import classify_layers
-from codeintel.frameworks.routes import extract_routes
+from codeintel.frameworks.routes import extract_routes, served_modules
 from codeintel.frameworks.schemas import extract_schemas
 from codeintel.frameworks.services import extract_components
 from codeintel.frameworks.write import (
@@ -43,22 +44,50 @@ from codeintel.frameworks.write import (
 )
 from codeintel.pipeline.discover import SourceFile
 from codeintel.resolve.evaluate import Evaluator
+from codeintel.resolve.resolver import Resolver
+
+
+class Memo(Protocol):
+    """Results of a stage kept from one run to the next, keyed by the inputs it read."""
+
+    def key(self, modules: list[str]) -> str:
+        """A digest of these modules' facts and of how every module is named."""
+        ...
+
+    def recall(self, stage: str, key: str) -> object:
+        """What ``stage`` made from the inputs ``key`` names, or None."""
+        ...
+
+    def keep(self, stage: str, key: str, result: object) -> None: ...
+
+
+@dataclass(frozen=True)
+class Served:
+    """The routes, the providers they reach (provider -> what it asks for), and the
+    diagnostics of reading both."""
+
+    routes: list[Route]
+    providers: dict[str, tuple[str, ...]]
+    diagnostics: list[Diagnostic]
 
 
 def add_semantics(
-    graph: nx.MultiDiGraph, evaluator: Evaluator, files: list[SourceFile], root: Path
+    graph: nx.MultiDiGraph,
+    evaluator: Evaluator,
+    files: list[SourceFile],
+    root: Path,
+    memo: Memo | None = None,
 ) -> list[Diagnostic]:
     """Extract every framework fact family and add it to ``graph``; return their diagnostics.
     A family that fails on some project is a CI900 and leaves its facts empty: the others
     still answer, rather than the whole analysis ending in a traceback."""
     found: list[Diagnostic] = []
     guard = _Guard(found)
-    routes, providers, diagnostics = guard("routes", extract_routes, _NO_ROUTES, evaluator)
+    served = served_routes(evaluator, memo)
+    routes = served.routes
     guard("routes", add_routes, None, graph, routes)
-    guard("dependencies", add_provider_edges, None, graph, providers)
-    found += diagnostics
-    none: list[Diagnostic] = []
-    found += guard("dependencies", dependency_diagnostics, none, routes, providers, evaluator)
+    guard("dependencies", add_provider_edges, None, graph, served.providers)
+    found += served.diagnostics
     schemas: list[Schema] = guard("schemas", extract_schemas, [], evaluator)
     guard("schemas", add_schemas, None, graph, schemas)
     components: list[Component] = guard("components", extract_components, [], evaluator, routes)
@@ -85,6 +114,30 @@ def add_semantics(
     docs, doc_diagnostics = guard("docs", extract_docs, _NO_DOCS, root, files)
     guard("docs", add_docs, None, graph, docs)
     return [*found, *test_diagnostics, *project_diagnostics, *doc_diagnostics]
+
+
+def served_routes(evaluator: Evaluator, memo: Memo | None = None) -> Served:
+    """The routes and their providers, read from the modules serving the app loads alone
+    (``served_modules``): the last run's, when none of those changed since."""
+    resolver = evaluator.resolver
+    modules = served_modules(resolver)
+    key = memo.key(modules) if memo is not None else ""
+    if memo is not None and isinstance(kept := memo.recall("routes", key), Served):
+        return kept
+    if len(modules) < len(resolver.modules):
+        wanted = set(modules)
+        held = (f for m, f in resolver.modules.items() if m in wanted)  # in the same order
+        evaluator = Evaluator(Resolver(held, resolver.aliases, resolver.scoped))
+    found: list[Diagnostic] = []
+    guard = _Guard(found)
+    routes, providers, diagnostics = guard("routes", extract_routes, _NO_ROUTES, evaluator)
+    none: list[Diagnostic] = []
+    found += diagnostics
+    found += guard("dependencies", dependency_diagnostics, none, routes, providers, evaluator)
+    served = Served(routes, providers, found)
+    if memo is not None:
+        memo.keep("routes", key, served)
+    return served
 
 
 def _plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:

@@ -80,6 +80,15 @@ class FactsCache:
         when that is not the graph's key (or nothing is stored)."""
         return self._load(self._graph_path(root, "inputs"), key)
 
+    def get_result(self, root: Path, stage: str, key: str) -> object:
+        """What ``stage`` made for the project at ``root`` from the inputs ``key`` names, as
+        ``put_result`` was given it; None when it last made it from others."""
+        return self._load(self._graph_path(root, stage), key)
+
+    def put_result(self, root: Path, stage: str, key: str, result: object) -> None:
+        """One result per stage and project folder, replaced on change, like the graph."""
+        self._store(self._graph_path(root, stage), key, result)
+
     def put_fingerprint(self, root: Path, index: Fingerprint) -> None:
         """Replace the index alone: after a checkout or a touch the files' metadata changed
         but not their bytes, and the next warm run should again need metadata alone."""

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import codeintel
+from codeintel.frameworks import semantics
 from codeintel.graph import assemble
 
 Edit = Callable[[Path], None]
@@ -207,6 +208,31 @@ def test_a_broken_module_no_import_reaches_any_more_leaves_the_graph(
 
     assert "module:registry.repositories.agent_repository" not in after.graph
     assert after.to_json() == codeintel.analyze(project, cache=False, workers=1).to_json()
+
+
+def test_an_edited_test_reads_no_route_again(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Routes are read from what serving the app loads: a test no served module imports
+    changes none of them, so its edit reuses them; a served module's edit reads them anew."""
+    cache = tmp_path / "cache"
+    before = codeintel.analyze(project, cache=cache, workers=1)
+    read: list[object] = []
+    real = semantics.extract_routes
+    monkeypatch.setattr(semantics, "extract_routes", lambda ev: read.append(ev) or real(ev))
+    test = project / "tests/unit/services/test_server_service.py"
+    test.write_text(test.read_text() + "\n\ndef test_added() -> None:\n    assert True\n")
+
+    after = codeintel.analyze(project, cache=cache, workers=1)
+
+    assert read == []
+    assert after.routes() == before.routes()
+    assert any(t.name == "test_added" for t in after.tests())
+    assert after.to_json() == codeintel.analyze(project, cache=False, workers=1).to_json()
+    service = project / "registry/services/agent_service.py"
+    service.write_text(service.read_text() + "\n\ndef added() -> None:\n    pass\n")
+    codeintel.analyze(project, cache=cache, workers=1)
+    assert len(read) == 2  # the cold run above, then the service's edit
 
 
 def _uses(graph: codeintel.CodeGraph, module: str) -> set[str]:
