@@ -119,6 +119,10 @@ def list_providers(
         value = bound or value
     if value is None or (value.kind == "const" and value.text == "None"):
         return []
+    if value.kind == "ifexp" and len(value.items) == 3:  # ``[Depends(auth)] if AUTH else []``
+        picked = evaluator.branch(value)
+        if picked is not None:
+            return list_providers(picked, evaluator, at)
     if value.kind == "or" and len(value.items) == 2:  # ``dependencies or []``
         first = value.items[0]
         falsy = first.kind == "const" and first.text in ("None", "False")

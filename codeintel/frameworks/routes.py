@@ -1076,9 +1076,11 @@ class _Builder:
     def _picked(self, key: str, value: Value | None) -> Value | None:
         """``[Depends(admin)] if enforce_admin else []`` in a factory (frigate): the branch
         every call of the factory takes, its flag passed as a literal or left at its
-        literal default; otherwise both branches' items."""
+        literal default, or a module constant; otherwise both branches' items."""
         if value is None or value.kind != "ifexp" or len(value.items) != 3:
             return value
+        if (flagged := self.ev.branch(value)) is not None:  # ``... if AUTH else None``
+            return flagged
         _, body, orelse = value.items
         func = key.rpartition(".<locals>.")[0]
         fact = self._callee(func) if func else None

@@ -941,6 +941,39 @@ def test_a_setting_a_plain_classs_init_sets_is_what_it_sets(tmp_path: Path) -> N
 
 
 @pytest.mark.slow
+def test_a_prefix_a_method_of_an_instance_returns_is_what_it_returns(tmp_path: Path) -> None:
+    """``prefix=config.prefix("v1")`` of ``def prefix(self, version): return
+    f"{self.base}/{version}"``, a subclass's override, and ``self.root =
+    self._load_root()`` in ``__init__``: what the method returns on that instance, as a
+    function's return is read (each was a placeholder)."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\n"
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class Config:\n"
+        "    base = '/api'\n\n"
+        "    def __init__(self):\n"
+        "        self.root = self._load_root()\n\n"
+        "    def _load_root(self):\n"
+        "        return os.environ.get('ROOT_PATH', '/root')\n\n"
+        "    def prefix(self, version):\n"
+        "        return f'{self.base}/{version}'\n\n"
+        "class Sub(Config):\n"
+        "    base = '/sub'\n\n"
+        "    def _load_root(self):\n"
+        "        return '/subroot'\n\n"
+        "config = Config()\nsub = Sub()\nrouter = APIRouter()\n\n"
+        "@router.get('/health')\ndef health(): ...\n\n"
+        "app = FastAPI()\n"
+        "app.include_router(router, prefix=config.prefix('v1'))\n"
+        "app.include_router(router, prefix=sub.prefix('v2'))\n"
+        "app.include_router(router, prefix=config.root)\n"
+        "app.include_router(router, prefix=sub.root)\n"
+    )
+    paths = ("/api/v1/health", "/sub/v2/health", "/root/health", "/subroot/health")
+    _served_as_at_runtime(tmp_path, "main:app", {("GET", p, "main.health") for p in paths})
+
+
+@pytest.mark.slow
 def test_a_field_of_settings_an_init_keeps_is_the_passed_settings_field(tmp_path: Path) -> None:
     """kwik's ``Application(settings=...)`` keeping ``self.settings = settings`` and
     including its router with ``prefix=self.settings.API_V1_STR`` in a builder method: the
@@ -1589,6 +1622,24 @@ def test_what_decides_a_depends_factorys_return_is_read_only_where_it_holds(
     assert runtime == {"GET /r": ["main.reader"], "GET /x": ["main.svc"]}
     # the local bound twice is not read: a placeholder, as the call stays unknown
     assert static == {"GET /r": ["main.reader"], "GET /x": ["<?acl(force=True)>"]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("auth", ["True", "False"])
+def test_a_dependencies_list_a_module_flag_picks_is_that_branch(tmp_path: Path, auth: str) -> None:
+    """``deps = [Depends(get_user)] if AUTH else []``: the branch a module constant picks, on
+    a route and on the app; it was the whole expression, a placeholder (CI204)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "def get_user(): ...\n\n"
+        "def get_db(): ...\n\n"
+        f"AUTH = {auth}\n"
+        "deps = [Depends(get_user)] if AUTH else []\n"
+        "app = FastAPI(dependencies=None if AUTH else [Depends(get_db)])\n\n"
+        "@app.get('/notes', dependencies=deps)\ndef notes(): ...\n"
+    )
+    picked = ["main.get_user"] if auth == "True" else ["main.get_db"]
+    _chains_as_at_runtime(tmp_path, {"GET /notes": picked})
 
 
 @pytest.mark.slow
