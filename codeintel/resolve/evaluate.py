@@ -804,6 +804,7 @@ class Evaluator:
             return (
                 self._returned_literal(func)
                 or self._returned_value(value, func, hops)
+                or self._method_returned(value, hops)
                 or self._string_method(value, hops)
                 or self._joined(value, hops)
                 or self._got(value, hops)
@@ -975,6 +976,32 @@ class Evaluator:
         fact = self.resolver.symbols.get(func) if func else None
         if fact is None or fact.kind != "function" or fact.decorators or func is None:
             return None
+        return self._returned(call, func, fact, hops)
+
+    def _method_returned(self, call: Value, hops: int) -> Value | None:
+        """``config.prefix("v1")`` of ``def prefix(self, version): return
+        f"{self.base}/{version}"``: what the method returns on that instance, as
+        ``_returned_value`` reads a function, ``self.x`` read on the instance as a
+        property's return is (``_property``)."""
+        ref = call.func.ref if call.func is not None and call.func.kind == "name" else None
+        split = self._split(ref) if ref else None
+        if split is None or "." in split[1] or split[0] not in self.assigns:
+            return None
+        holder_key, name = split
+        holder = self.binding(holder_key)
+        cls = self.instance_class(holder) if holder is not None else None
+        if cls is None or self.class_attribute(cls, name) is not None:
+            return None
+        symbols = self.resolver.symbols
+        owner = next((o for o in self.resolver.mro(cls) if f"{o}.{name}" in symbols), "")
+        fact = symbols.get(f"{owner}.{name}")
+        if fact is None or fact.kind != "method" or fact.decorators or not fact.params:
+            return None
+        bound = replace(call, items=(Value("name", fact.params[0].name), *call.items))
+        returned = self._returned(bound, f"{owner}.{name}", fact, hops)
+        return rebased(returned, f"{owner}.", f"{holder_key}.") if returned is not None else None
+
+    def _returned(self, call: Value, func: str, fact: SymbolFact, hops: int) -> Value | None:
         if any(p.kind in ("star", "double_star") for p in fact.params):
             return None
         given = {f"{func}.<locals>.{p.name}": argument(p.name, fact, call) for p in fact.params}
@@ -1485,6 +1512,8 @@ class Evaluator:
         attribute = key.rpartition(".")[2]
         if not self._plain_instances(cls, attribute) or self._set_from_outside(read):
             return None
+        if fact.value.kind == "call":  # ``self._load_prefix()``: the method of that instance
+            return rebased(fact.value, f"{owner}.", f"{read.rpartition('.')[0]}.")
         return fact.value
 
     def _plain_instances(self, cls: str, attribute: str) -> bool:
