@@ -725,8 +725,8 @@ def _bound_method(ref: str | None, evaluator: Evaluator) -> str | None:
     holder, _, attribute = (ref or "").rpartition(".")
     key = evaluator.variable(holder) if holder else None
     bound = evaluator.branch_binding(key) if key else None
-    if bound is not None:
-        cls = evaluator.instance_class(bound)
+    if bound is not None:  # a dataclass field's default: what its factory builds
+        cls = evaluator.instance_class(evaluator.field_factory_call(bound) or bound)
     elif key is not None and key in evaluator.assigns:
         cls = _one_class(key, evaluator)  # whichever branch runs, the same class (rmf-web)
     else:

@@ -7672,10 +7672,11 @@ def test_dependencies_appended_to_the_apps_router_apply_to_its_routes(tmp_path: 
 @pytest.mark.slow
 def test_a_property_handed_to_depends_is_what_it_returns(tmp_path: Path) -> None:
     """``Depends(tokens.cookie)`` with ``@property def cookie(self): return
-    APIKeyCookie(...)`` (or a cached one, or one returning a function): FastAPI is handed
-    what the property gives; we named the method, which FastAPI never calls."""
+    APIKeyCookie(...)`` (or a cached one, or one returning a function, or read on a
+    dataclass field's ``default_factory`` instance): FastAPI is handed what the property
+    gives; we named the method, which FastAPI never calls."""
     (tmp_path / "main.py").write_text(
-        "from functools import cached_property\n\n"
+        "from dataclasses import dataclass, field\nfrom functools import cached_property\n\n"
         "from fastapi import Depends, FastAPI\nfrom fastapi.security import APIKeyCookie\n\n\n"
         "def verify(): ...\n\n\n"
         "class Tokens:\n"
@@ -7684,11 +7685,15 @@ def test_a_property_handed_to_depends_is_what_it_returns(tmp_path: Path) -> None
         "    @cached_property\n    def checker(self):\n        return verify\n\n\n"
         "tokens = Tokens()\napp = FastAPI()\n\n\n"
         "@app.get('/a', dependencies=[Depends(tokens.cookie)])\ndef a(): ...\n\n\n"
-        "@app.get('/b', dependencies=[Depends(tokens.checker)])\ndef b(): ...\n"
+        "@app.get('/b', dependencies=[Depends(tokens.checker)])\ndef b(): ...\n\n\n"
+        "@dataclass\nclass Config:\n    tokens: Tokens = field(default_factory=Tokens)\n\n\n"
+        "config = Config()\n\n\n"
+        "@app.get('/c', dependencies=[Depends(config.tokens.cookie)])\ndef c(): ...\n"
     )
     expected = {
         "GET /a": ["fastapi.security.api_key.APIKeyCookie()"],
         "GET /b": ["main.verify"],
+        "GET /c": ["fastapi.security.api_key.APIKeyCookie()"],
     }
     _chains_as_at_runtime(tmp_path, expected)
 
