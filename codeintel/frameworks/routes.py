@@ -6428,8 +6428,11 @@ def _joined_list(value: Value | None) -> Value | None:
 
 
 def _mounted(mount: Value) -> Value | None:
-    """The app a ``Mount(path, app)`` serves under its path; None for one given routes."""
-    return mount.keyword("app") or (mount.items[1] if len(mount.items) > 1 else None)
+    """The app a ``Mount(path, app)`` serves under its path, or the router whose routes
+    ``Mount(path, routes=router.routes)`` serves there; None for other routes."""
+    given = mount.keyword("app") or (mount.items[1] if len(mount.items) > 1 else None)
+    routes = mount.keyword("routes")
+    return given or (_routes_holder(routes) if routes is not None else None)
 
 
 def _wiring(listed: Value) -> bool:

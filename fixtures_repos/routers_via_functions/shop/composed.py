@@ -1,5 +1,6 @@
 """An app given its sub-apps as ``Mount``s in ``routes=`` (Starlette's way), one behind a
-middleware, and including a router whose own ``Mount`` ``include_router`` never serves."""
+middleware, one a router's routes, and including a router whose own ``Mount``
+``include_router`` never serves."""
 
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import Mount
@@ -21,6 +22,13 @@ def ok() -> str:
 
 
 shelf = APIRouter(routes=[Mount("/never", app=status)])
+tools = APIRouter(prefix="/tools")
+
+
+@tools.post("/run")
+def run_tool() -> str:
+    return "ran"
+
 
 
 @shelf.get("/shelf")
@@ -32,6 +40,7 @@ app = FastAPI(
     routes=[
         StarletteMount("/reports", app=reports),
         Mount(path="/status", app=CORSMiddleware(status, allow_origins=["*"])),
+        Mount("/copied", routes=tools.routes),
     ]
 )
 app.include_router(shelf)
