@@ -4003,6 +4003,31 @@ class _Builder:
         target = self.resolver.resolve(f"{called}.__init__")
         return target.qualname if target is not None and not target.remainder else None
 
+    def _made_with(self, options: Value | None, endpoint: str, env: Env) -> Env:
+        """``add_api_route("/billing", lister(dep=require_finance))`` with ``lister``
+        returning a closure that asks ``Depends(dep)``: the factory's parameters as that call
+        binds them, so each route asks for what its call passed. A parameter its body binds
+        again is bound only as ``dep = dep or default`` reads, and otherwise left unknown."""
+        given = options.keyword("endpoint") if options is not None else None
+        if options is not None and given is None and len(options.items) > 1:
+            given = options.items[1]
+        if given is None or given.kind != "call":
+            return {}
+        call = _close(given, env)
+        factory = self.ev.qualified(call.func)
+        fact = self._callee(factory)
+        if fact is None or not endpoint.startswith(f"{factory}.<locals>."):
+            return {}
+        made: Env = {}
+        for param in fact.params:
+            key = f"{factory}.<locals>.{param.name}"
+            passed = argument(param.name, fact, call)
+            if passed is not None and key in self.ev.assigns:
+                passed = _or_default(passed, key, self.ev.assigns[key])
+            if passed is not None:
+                made[key] = passed
+        return made
+
     def _callee(self, func: str | None) -> SymbolFact | None:
         """A project function or method as calls see it: a method's ``self`` or ``cls`` is
         not among the arguments a call passes."""
@@ -6037,6 +6062,7 @@ class _Builder:
         options = declared.options
         given = options.keyword("dependencies") if options else None
         bindings = {**env, **declared.site.env}
+        bindings |= self._made_with(options, declared.endpoint, bindings)
         # ``dependencies=dependencies``, a helper's parameter: the caller's list
         at = (declared.site.file, declared.site.line)
         own_deps = list_providers(_close(given, bindings), self.ev, at) if given else []
@@ -7063,6 +7089,16 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
 #: ``if`` tests a loop's bindings decide: ``hasattr(module, "router")``, ``router`` and
 #: ``router is not None``, each perhaps negated (``not (...)``, an ``else`` branch).
 _HASATTR = re.compile(r"""hasattr\((\w+), *["'](\w+)["']\)""")
+
+
+def _or_default(passed: Value, key: str, written: list[AssignFact]) -> Value | None:
+    """What ``dep = dep or get_user``, the parameter's one other binding, leaves it holding
+    when the call passed ``passed``; None for any other binding."""
+    value = written[0].value if len(written) == 1 and not written[0].guards else None
+    if value is None or value.kind != "or" or len(value.items) != 2 or value.items[0].ref != key:
+        return None
+    falsy = passed.kind == "const" and passed.text in ("None", "False")
+    return value.items[1] if falsy else passed if passed.kind == "name" else None
 
 
 def _given_params(params: tuple[Param, ...], env: Env) -> tuple[Param, ...]:

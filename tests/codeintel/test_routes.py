@@ -1644,6 +1644,39 @@ def test_a_dependencies_list_a_module_flag_picks_is_that_branch(tmp_path: Path, 
 
 
 @pytest.mark.slow
+def test_a_closure_a_factory_returns_asks_for_what_each_call_passed(tmp_path: Path) -> None:
+    """``add_api_route("/billing", _lister(dep=require_finance))`` with ``_lister``
+    returning ``async def lister(user=Depends(dep))``, ``dep = dep or get_user`` first: each
+    route asks for what its call passed (the factory's local was every route's provider,
+    with no diagnostic)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI, Header\n\n"
+        "def get_db(): ...\n\n"
+        "def get_user(authorization: str = Header(''), db=Depends(get_db)): ...\n\n"
+        "def require_finance(user=Depends(get_user)): ...\n\n"
+        "def _lister(name: str, dep=None):\n"
+        "    dep = dep or get_user\n\n"
+        "    async def lister(limit: int = 10, user=Depends(dep)): ...\n\n"
+        "    return lister\n\n"
+        "def _getter(dep):\n"
+        "    def getter(user=Depends(dep)): ...\n\n"
+        "    return getter\n\n"
+        "router = APIRouter()\n"
+        "router.add_api_route('/stages', _lister('stages'))\n"
+        "router.add_api_route('/billing', _lister('billing', dep=require_finance))\n"
+        "router.add_api_route('/one', endpoint=_getter(get_db))\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    user = ["main.get_db", "main.get_user"]
+    expected = {
+        "GET /stages": user,
+        "GET /billing": [*user, "main.require_finance"],
+        "GET /one": ["main.get_db"],
+    }
+    _chains_as_at_runtime(tmp_path, expected)
+
+
+@pytest.mark.slow
 def test_a_pass_through_decorator_is_no_depends_maker(tmp_path: Path) -> None:
     """``@logged`` wrapping a function that returns ``Depends(get_db)`` returns what it
     returns: the chain is ``get_db`` (it was empty, read as ACS's ``@depend``)."""
