@@ -923,7 +923,7 @@ class _Builder:
         # what a subclass's ``__init__`` hands ``super().__init__`` (mealie's ``AdminAPIRouter``
         # adding ``dependencies=[Depends(get_admin_user)]``) is the router's own
         if kind == "router":
-            set_after = self._prefix_set_by_init(cls) if cls else None
+            set_after = self._prefix_set_by_init(cls, call, obj.call) if cls else None
             if set_after is not None:
                 kept = tuple((k, v) for k, v in obj.call.keywords if k != "prefix")
                 obj.call = replace(obj.call, keywords=(*kept, ("prefix", set_after)))
@@ -1055,13 +1055,15 @@ class _Builder:
         held = self.ev.class_attribute(model, "__tablename__")
         return self.ev.binding(held) if held else None
 
-    def _prefix_set_by_init(self, cls: str) -> Value | None:
+    def _prefix_set_by_init(self, cls: str, made: Value, handed: Value) -> Value | None:
         """``self.prefix = "/v9"`` in a router subclass's ``__init__`` after its
-        ``super().__init__(...)``, the attribute's one binding, under no test, of no local:
-        the prefix every instance has before any route is added."""
+        ``super().__init__(...)``, the attribute's one binding, under no test: the prefix the
+        instance ``made`` builds has before any route is added, the ``__init__``'s
+        parameters as ``made`` passes them and ``self.prefix`` as it ``handed`` it up
+        (``f"/v{version}{self.prefix}"``); a local bound in the body stays unknown."""
         owner = self._init_owner(cls)
         written = self.ev.assigns.get(f"{owner}.prefix", ()) if owner else ()
-        fact = written[0] if len(written) == 1 and not written[0].guards else None
+        fact = written[0] if len(written) == 1 else None
         init = self.resolver.symbols.get(f"{owner}.__init__")
         if owner is None or fact is None or fact.value is None or init is None:
             return None
@@ -1069,9 +1071,28 @@ class _Builder:
         supers = [c.line for c in calls if self._super_method(c.value.func, owner) == "__init__"]
         if len(supers) != 1 or not supers[0] < fact.line <= init.end_line:
             return None
-        if any(".<locals>." in ref for ref in refs_within(fact.value)):
-            return None
-        return fact.value
+        called = self._callee(f"{owner}.__init__")
+        local = f"{owner}.__init__.<locals>."
+
+        def literal(name: str) -> Value | None:
+            passed = argument(name, called, made) if called else None
+            return passed if passed is not None and passed.kind in _LITERALS else None
+
+        for guard in fact.guards:  # ``if version:``, as this construction passes it
+            held = holds(guard.text, literal) if guard.kind == "if" else None
+            if held is False:
+                return None
+            if held is None:  # whether this instance's prefix changes, we cannot tell
+                return Value("other", f"prefix {fact.value.text} if {guard.text}")
+        env: Env = {f"{owner}.prefix": handed.keyword("prefix") or Value("str", "")}
+        for ref in refs_within(fact.value):
+            if ".<locals>." not in ref:
+                continue
+            passed = argument(ref.removeprefix(local), called, made) if called else None
+            if not ref.startswith(local) or ref in self.ev.assigns or passed is None:
+                return None
+            env[ref] = passed
+        return _close(fact.value, env)
 
     def _picked(self, key: str, value: Value | None) -> Value | None:
         """``[Depends(admin)] if enforce_admin else []`` in a factory (frigate): the branch
@@ -7118,6 +7139,7 @@ def _given_params(params: tuple[Param, ...], env: Env) -> tuple[Param, ...]:
 
 
 _MIDDLEWARE_BASE = "starlette.middleware.base.BaseHTTPMiddleware"
+_LITERALS = frozenset({"str", "int", "const"})
 _ISCLASS = re.compile(r"inspect\.isclass\(self\.(\w+)\)")
 _ISSUBCLASS = re.compile(r"issubclass\(self\.(\w+), *([\w.]+)\)")
 _UNREAD = Value("other", "")

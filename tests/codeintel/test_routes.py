@@ -397,6 +397,52 @@ def test_a_router_subclass_setting_its_prefix_after_super_init_has_it(tmp_path: 
 
 
 @pytest.mark.slow
+def test_a_router_subclass_prefix_made_of_its_init_parameters_is_each_instances(
+    tmp_path: Path,
+) -> None:
+    """``self.prefix = f"/v{version}{self.prefix}"`` after ``super().__init__(**kwargs)``
+    (fastapi-boilerplate's versioned routers): each instance's prefix is made of what its
+    construction passes, under an ``if version:`` its literal decides; one a call decides
+    is a placeholder (each was the prefix handed up, silently wrong)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class Versioned(APIRouter):\n"
+        "    def __init__(self, version: int = 0, **kwargs) -> None:\n"
+        "        super().__init__(**kwargs)\n"
+        "        self.prefix = f'/v{version}{self.prefix}'\n\n"
+        "class Maybe(APIRouter):\n"
+        "    def __init__(self, version=None, **kwargs) -> None:\n"
+        "        super().__init__(**kwargs)\n"
+        "        if version:\n"
+        "            self.prefix = f'/v{version}{self.prefix}'\n\n"
+        "users = Versioned(prefix='/users', version=1)\n"
+        "bare = Versioned()\n"
+        "plain = Maybe(prefix='/plain')\n"
+        "two = Maybe(prefix='/two', version=2)\n"
+        "made = Maybe(prefix='/made', version=int('3'))\n\n"
+        "@users.get('/')\ndef list_users() -> None: ...\n\n"
+        "@bare.get('/bare')\ndef on_bare() -> None: ...\n\n"
+        "@plain.get('/ping')\ndef ping() -> None: ...\n\n"
+        "@two.get('/x')\ndef on_two() -> None: ...\n\n"
+        "@made.get('/y')\ndef on_made() -> None: ...\n\n"
+        "app = FastAPI()\n"
+        "for router in (users, bare, plain, two, made):\n"
+        "    app.include_router(router)\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    static = {(r.method, r.path, r.endpoint) for r in routes if r.resolved}
+    assert static == {
+        ("GET", "/v1/users/", "main.list_users"),
+        ("GET", "/v0/bare", "main.on_bare"),
+        ("GET", "/plain/ping", "main.ping"),
+        ("GET", "/v2/two/x", "main.on_two"),
+    }
+    assert [r.endpoint for r in routes if not r.resolved] == ["main.on_made"]
+    served = runtime_routes(tmp_path, "main:app")
+    assert static | {("GET", "/v3/made/y", "main.on_made")} == served
+
+
+@pytest.mark.slow
 def test_a_prefix_grown_or_set_in_a_factory_reaches_what_is_added_after(tmp_path: Path) -> None:
     """``router.prefix += "/v2"`` and a subclass's ``self.router.prefix += "/ping"`` (OpenG2P's
     controllers) grow the prefix (it was read as never set), and ``app.router.prefix`` set by
