@@ -316,6 +316,10 @@ class _Builder:
         self._returned_in_place: set[str] = set()  # objects built in a ``return`` itself
         self._served_by: dict[str, str] = {}  # such an object -> the global its call binds
         self.imported: set[str] = set()  # modules some project module imports
+        self._imports: dict[str, set[str]] = {}  # code module -> project modules it imports
+        self._by_name: set[str] = set()  # modules the code imports by name (``import_module``)
+        self._loaded: frozenset[str] | None = None  # see _loaded_modules
+        self._collected_imports = False  # every import by name is known
         self.diagnostics: set[Diagnostic] = set()
         self.providers: dict[str, tuple[str, ...]] = {}  # provider -> the providers it asks for
         self._class_methods: dict[str, list[tuple[str, SymbolFact]]] = {}
@@ -382,6 +386,7 @@ class _Builder:
         # are: lists read while they were being collected are read again
         self._appends.clear()
         self._dynamic_imports(modules)
+        self._collected_imports = True
         for obj in self.objects.values():  # a factory's flag is known once its calls are
             given = obj.call.keyword("dependencies")
             if given is not None and given.kind == "ifexp":
@@ -441,6 +446,7 @@ class _Builder:
             name = imported_module(call, module, self.ev)
         while name:
             self.imported.add(name)
+            self._by_name.add(name)
             name = name.rpartition(".")[0]
 
     def _app_modules(self) -> list[tuple[str, ModuleFacts]]:
@@ -449,8 +455,9 @@ class _Builder:
         a router module named like a test)."""
         code = {m: f for m, f in self.resolver.modules.items() if not is_test_path(f.file)}
         loaded: set[str] = set()
-        for facts in code.values():
+        for module, facts in code.items():
             anywhere, loading = _imported(facts, self.resolver)
+            self._imports[module] = anywhere
             self.imported |= anywhere
             loaded |= loading
         # and what a test-named package the code imports as it loads imports as it loads
@@ -459,7 +466,9 @@ class _Builder:
         todo = sorted(loaded - code.keys())
         while todo:
             held = modules.get(todo.pop())
-            found = _imported(held, self.resolver)[1] - loaded if held else set()
+            anywhere, loading = _imported(held, self.resolver) if held else (set(), set())
+            self._imports[held.module if held else ""] = anywhere
+            found = loading - loaded
             loaded |= found
             self.imported |= found
             todo.extend(sorted(found))
@@ -3827,9 +3836,45 @@ class _Builder:
         imports, adds them only when it is the program run (an example's or an end-to-end
         test's ``main.py`` decorating the library's app): a condition on its routes."""
         obj = self.objects.get(owner)
-        if obj is None or site.file == obj.file or site.module in self.imported:
+        if obj is None or site.file == obj.file or site.module in self._loaded_modules():
             return site
         return replace(site, conditions=(*site.conditions, f"import {site.module}"))
+
+    def _loaded_modules(self) -> frozenset[str] | set[str]:
+        """The modules serving an app loads: each app's module, what the code imports by
+        name, what a module no module imports imports when it builds an app or router or
+        imports one (``asgi.py``'s ``from main import app``, which may be the program
+        run), and what those import in turn. A module only an unused one imports (g6's
+        plugins, reached from a loader's shim no module imports) is loaded only when that
+        one is run. Before every module's imports by name are known, the modules some
+        module imports."""
+        if not self._collected_imports:
+            return self.imported
+        if self._loaded is None:
+            todo = [*self._by_name, *(self._file_modules.get(o.file, "") for o in self._apps())]
+            # a root runs only when it is the program: what it imports is loaded then
+            roots = [m for m in self._imports if m not in self.imported and self._serves(m)]
+            todo += [imported for m in roots for imported in self._imports[m]]
+            loaded: set[str] = set()
+            while todo:
+                module = todo.pop()
+                while module and module not in loaded:  # a package loads its parents
+                    loaded.add(module)
+                    todo.extend(self._imports.get(module, ()))
+                    module = module.rpartition(".")[0]
+            self._loaded = frozenset(loaded)
+        return self._loaded
+
+    def _apps(self) -> list[_Object]:
+        return [o for o in self.objects.values() if o.kind == "app"]
+
+    def _serves(self, module: str) -> bool:
+        """Whether a module builds an app or router, or binds one it imports."""
+        facts = self.resolver.modules[module]
+        if any(o.file == facts.file for o in self.objects.values()):
+            return True
+        bound = (i.bound for i in facts.imports if i.bound and not i.scope)
+        return any(self.ev.variable(f"{module}.{name}") in self.objects for name in bound)
 
     def _methods(self, call: Value, default: tuple[str, ...], site: _Site) -> tuple[str, ...]:
         given = call.keyword("methods")

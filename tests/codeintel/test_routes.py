@@ -280,11 +280,18 @@ def test_a_function_nothing_calls_adds_routes_only_when_called(fixtures: Path) -
 
 
 def test_a_module_no_one_imports_adds_routes_only_when_run(fixtures: Path) -> None:
+    """So does one only such a module imports, when that one serves nothing (a plugin
+    loader's shim): the plugin's routes were unconditional, though the app never loads it."""
     routes = codeintel.analyze(fixtures / "conditional_routes").routes()
     (custom,) = [r for r in routes if r.path == "/auth/custom"]
     assert (custom.app, custom.conditions) == (
         "site_app.main.app",
         ("import examples.custom_auth",),
+    )
+    (plugin,) = [r for r in routes if r.path == "/admin/plugin/show"]
+    assert (plugin.app, plugin.conditions) == (
+        "site_app.main.app",
+        ("import examples.plugin_admin",),
     )
 
 
