@@ -162,8 +162,9 @@ def _appended(
     key: str, evaluator: Evaluator, at: tuple[str, int] | None
 ) -> tuple[Value, ...] | None:
     """What ``deps.append(Depends(check))`` calls add to the list ``key`` holds, each run
-    wherever the list is made; None when it changes any other way (under an ``if``, in a
-    loop, by another method), which only the run decides. Read where it is used, ``at`` a
+    wherever the list is made, or at module level under an ``if`` its constants decide;
+    None when it changes any other way (under another ``if``, in a loop, by another
+    method), which only the run decides. Read where it is used, ``at`` a
     file and line: FastAPI copies the list there, so what its module adds later is not in
     it."""
     resolver = evaluator.resolver
@@ -178,7 +179,12 @@ def _appended(
             continue
         if at is not None and facts is not None and at[0] == facts.file and call.line > at[1]:
             continue  # after the list was handed over
-        if method != "append" or call.guards or call.scope != scope or len(call.value.items) != 1:
+        if method != "append" or call.scope != scope or len(call.value.items) != 1:
+            return None
+        runs = evaluator.module_tests_hold(module, call.guards) if module and not scope else None
+        if call.guards and not runs:
+            if runs is False:
+                continue  # ``if AUTH_ENABLED: deps.append(...)`` with the flag off
             return None
         added.append(call.value.items[0])
     return tuple(added)

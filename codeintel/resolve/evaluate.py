@@ -407,6 +407,11 @@ class Evaluator:
                 texts += [p.default.text for p in sym.params if p.default is not None]
         return any(word.search(text) for text in texts)
 
+    def module_tests_hold(self, module: str, guards: tuple[Guard, ...]) -> bool | None:
+        """Whether the ``if`` tests around a module-level statement hold once its module has
+        run (``if AUTH_ENABLED:`` of a constant); None when one is not known."""
+        return _all_hold(guards, self._module_bound(module))
+
     def _module_bound(self, module: str) -> Bound:
         """What a name in a module-level ``if`` test holds: a constant, a setting's default."""
 

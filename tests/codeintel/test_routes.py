@@ -1697,6 +1697,27 @@ def test_a_dependencies_list_a_module_flag_picks_is_that_branch(tmp_path: Path, 
 
 
 @pytest.mark.slow
+def test_a_dependencies_list_appended_to_under_a_module_flag_has_what_it_adds(
+    tmp_path: Path,
+) -> None:
+    """``deps = []`` then ``if AUTH_ENABLED: deps.append(Depends(get_user))`` at module
+    level: what the flag lets the module add (it was ``<?deps>``, a CI204)."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\nfrom fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def get_db(): ...\n\ndef get_user(db=Depends(get_db)): ...\n\n"
+        "def audit(): ...\n\n"
+        "AUTH_ENABLED = True\nAUDIT = False\n"
+        "deps = []\n"
+        "if AUTH_ENABLED:\n    deps.append(Depends(get_user))\n"
+        "if AUDIT:\n    deps.append(Depends(audit))\n"
+        "router = APIRouter()\n\n"
+        "@router.get('/a')\ndef a(): ...\n\n"
+        "app = FastAPI()\napp.include_router(router, dependencies=deps)\n"
+    )
+    _chains_as_at_runtime(tmp_path, {"GET /a": ["main.get_db", "main.get_user"]})
+
+
+@pytest.mark.slow
 def test_a_closure_a_factory_returns_asks_for_what_each_call_passed(tmp_path: Path) -> None:
     """``add_api_route("/billing", _lister(dep=require_finance))`` with ``_lister``
     returning ``async def lister(user=Depends(dep))``, ``dep = dep or get_user`` first: each
