@@ -470,6 +470,9 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
     instance, what its constructor was passed for it."""
     name = evaluator.qualified(target)
     fact = evaluator.resolver.symbols.get(name) if name else None
+    if name is not None and fact is not None and fact.kind == "method":
+        # ``self.checker`` in a method, ``checker`` a property: what the property gives
+        return _property_value(fact, name.rpartition(".")[0], evaluator) or name
     if name is None or (fact is not None and fact.kind in _CALLABLE):
         return name
     # ``Depends(USER.query)`` with ``USER = Resolver(query=_user_query)`` (litellm)
