@@ -430,6 +430,8 @@ def _provider(call: Value, annotation: Value | None, evaluator: Evaluator) -> li
         return [target.ref]
     if target.kind == "subscript":  # ``Depends(PERMS["admin"])`` of a registry's literal
         target = _table_item(target, evaluator) or target
+    if target.kind == "ifexp":  # ``Depends(get_admin if AUTH_ENABLED else get_db)``
+        target = evaluator.branch(target) or target
     if target.kind == "call" and evaluator.qualified(target.func) in PAGINATION_CONTEXTS:
         # ``pagination_ctx(Page[int])``; given no page or params, it asks for another
         return [PAGE_CONTEXT] if target.items or target.keywords else [placeholder(target.text)]

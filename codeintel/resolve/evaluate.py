@@ -840,6 +840,7 @@ class Evaluator:
             bound = self.binding(key)
             if bound is not None and self.called_class(bound) in _AUTO:
                 return self._auto_value(key)
+            bound = self._module_branch(key, bound)
             return None if self._trait_computed(key, bound) else bound
         owner, _, attribute = value.ref.rpartition(".")
         fact = self.resolver.symbols.get(owner) if attribute == "__name__" else None
@@ -907,10 +908,34 @@ class Evaluator:
             return _CONSTANT_TRUTH.get(test.text)
         if test.kind == "int":
             return _int_text(test.text) != "0"
+        if test.kind == "call" and self._plain_instance(test):
+            return True  # ``auth = LocalAuth()``: an object is true unless its class says
         if test.kind not in ("str", "name", "fstring", "add", "getattr", "subscript"):
             return None  # a comparison, a call: not the truth of a string
         text = self.text(test, hops + 1)
         return None if text.unknown else bool(text.value)
+
+    def _module_branch(self, key: str, bound: Value | None) -> Value | None:
+        """``PREFIX = f"/api{RAW}" if not RAW.startswith("/api") else RAW``: of a module
+        variable, the branch a test of the module's constants picks; else ``bound``."""
+        home = self.module_of(key)
+        if bound is None or bound.kind != "ifexp" or not home or "." in key[len(home) + 1 :]:
+            return bound
+        return picked_branch(bound, self._module_bound(home)) or bound
+
+    def _plain_instance(self, call: Value) -> bool:
+        """Whether ``call`` builds an instance of a project class whose every class is the
+        project's and none defines ``__bool__`` or ``__len__``: always true as a test."""
+        cls = self.called_class(call)
+        symbols = self.resolver.symbols
+        if cls is None or cls not in symbols or symbols[cls].kind != "class":
+            return False
+        mro = self.resolver.mro(cls)
+        truth = ("__bool__", "__len__")
+        defined = (f"{c}.{m}" for c in mro for m in truth)
+        return all(c in symbols for c in mro) and not any(
+            name in symbols or name in self.assigns for name in defined
+        )
 
     def _env_default(self, value: Value) -> Value | None:
         """What ``os.getenv(NAME, default)`` or ``os.environ.get`` gives where the variable is

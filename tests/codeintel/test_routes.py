@@ -1718,6 +1718,53 @@ def test_a_dependencies_list_appended_to_under_a_module_flag_has_what_it_adds(
 
 
 @pytest.mark.slow
+def test_a_provider_or_a_list_a_test_of_module_values_picks_is_that_branch(tmp_path: Path) -> None:
+    """``Depends(get_admin if AUTH_ENABLED else get_db)``, and ``[Depends(auth.check)] if
+    auth else []`` with ``auth = LocalAuth()`` (an object is true unless its class says
+    otherwise; one defining ``__len__`` stays unknown): the branch FastAPI solves; each was
+    a placeholder (CI204), flatnotes' ten chains among them."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "def get_db(): ...\n\ndef get_user(db=Depends(get_db)): ...\n\n"
+        "def get_admin(user=Depends(get_user)): ...\n\n"
+        "class LocalAuth:\n    def check(self, db=Depends(get_db)): ...\n\n"
+        "class Sized(LocalAuth):\n    def __len__(self):\n        return 0\n\n"
+        "AUTH_ENABLED = True\nauth = LocalAuth()\nsized = Sized()\n"
+        "auth_deps = [Depends(auth.check)] if auth else []\n"
+        "sized_deps = [Depends(sized.check)] if sized else []\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/b')\ndef b(x=Depends(get_admin if AUTH_ENABLED else get_db)): ...\n\n"
+        "@app.get('/n', dependencies=auth_deps)\ndef n(): ...\n\n"
+        "@app.get('/s', dependencies=sized_deps)\ndef s(): ...\n"
+    )
+    routes = codeintel.analyze(tmp_path, cache=False).routes()
+    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in routes}
+    assert static == {
+        "GET /b": ["main.get_db", "main.get_user", "main.get_admin"],
+        "GET /n": ["main.get_db", "main.LocalAuth.check"],
+        "GET /s": ["<?[Depends(sized.check)] if sized else []>"],
+    }
+    runtime = oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app")
+    assert runtime == {**static, "GET /s": []}
+
+
+@pytest.mark.slow
+def test_a_prefix_a_test_of_module_constants_picks_is_that_branch(tmp_path: Path) -> None:
+    """``PREFIX = f"/api{RAW}" if not RAW.startswith("/api") else RAW``: the branch the
+    module's constants pick (a placeholder, CI201, though a function returning it was
+    read)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "RAW = '/users'\n"
+        "PREFIX = f'/api{RAW}' if not RAW.startswith('/api') else RAW\n"
+        "router = APIRouter()\n\n"
+        "@router.get('/')\ndef list_users(): ...\n\n"
+        "app = FastAPI()\napp.include_router(router, prefix=PREFIX)\n"
+    )
+    _served_as_at_runtime(tmp_path, "main:app", {("GET", "/api/users/", "main.list_users")})
+
+
+@pytest.mark.slow
 def test_a_closure_a_factory_returns_asks_for_what_each_call_passed(tmp_path: Path) -> None:
     """``add_api_route("/billing", _lister(dep=require_finance))`` with ``_lister``
     returning ``async def lister(user=Depends(dep))``, ``dep = dep or get_user`` first: each
