@@ -587,13 +587,23 @@ class _Builder:
         (``app = VersionedFastAPI(app)``, siibra-api): that object is what runs under the
         name, and what it serves is the library's doing, which we do not read."""
         value = assign.value
-        key = self.ev.variable(self.ev.key(module, assign.scope, assign.name))
+        name = self.ev.key(module, assign.scope, assign.name)
+        key = self.ev.variable(name)
         obj = self.objects.get(key) if key and value is not None else None
-        if obj is None or obj.kind != "app" or value is None or value.kind != "call":
+        if value is None or value.kind != "call":
             return
         target = self.resolver.resolve(value.func.ref) if value.func and value.func.ref else None
         function = versioning_function(target.qualname, self.ev) if target is not None else None
-        if target is None or obj.line >= assign.line:
+        if obj is None and function is not None and value.items:
+            # ``app = VersionedFastAPI(base_app, ...)``: a new app made of the one given
+            key = self.ev.variable(value.items[0].ref) if value.items[0].ref else None
+            obj = self.objects.get(key) if key else None
+            if obj is not None and obj.kind == "app" and obj.line < assign.line and key:
+                self._versioned.append(
+                    Rebinding(key, value, file, assign.line, function, bound_to=name)
+                )
+            return
+        if obj is None or obj.kind != "app" or target is None or obj.line >= assign.line:
             return
         if id_kind(target.node) != "external" and function is None:
             return

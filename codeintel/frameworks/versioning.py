@@ -28,6 +28,8 @@ class Rebinding:
     file: str
     line: int
     function: str = _LIBRARY
+    #: ``app = VersionedFastAPI(base_app)``: the new name's key; the app keeps its routes
+    bound_to: str | None = None
 
 
 def versioning_function(called: str, evaluator: Evaluator) -> str | None:
@@ -113,6 +115,9 @@ def versioned(
         served += [_noop(rebinding, f"{prefix}{page}") for page in ("/openapi.json", "/docs")]
     if latest is not None and latest.text == "True":
         served += [moved(r, "/latest") for r in unique.values()]
+    if rebinding.bound_to is not None:  # a new app: the one it was made of serves as before
+        new = rebinding.bound_to
+        return [*routes, *(r.model_copy(update={"app": new, "router": new}) for r in served)]
     return [*others, *after, *served]
 
 

@@ -2732,6 +2732,25 @@ def test_an_app_versioned_by_fastapi_versioning_serves_each_version(tmp_path: Pa
 
 
 @pytest.mark.slow
+def test_a_versioned_app_bound_to_a_new_name_serves_each_version(tmp_path: Path) -> None:
+    """nucliadb's ``app = VersionedFastAPI(base_app, prefix_format="/api/v{major}")``: the
+    new name serves the versions, and ``base_app`` its own routes as before (the served app
+    had none of its 148 routes, with no diagnostic)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\n"
+        "from fastapi_versioning import VersionedFastAPI\n\n"
+        "base_app = FastAPI()\n\n"
+        "@base_app.get('/kb/{kbid}')\ndef get_kb(kbid: str) -> None: ...\n\n"
+        "app = VersionedFastAPI(base_app, version_format='{major}',\n"
+        "                       prefix_format='/api/v{major}', default_version=(1, 0))\n"
+    )
+    static = _operations(tmp_path, "main.app")
+    assert ("GET", "/api/v1/kb/{kbid}", "main.get_kb") in static
+    assert static == runtime_routes(tmp_path, "main:app")
+    assert _operations(tmp_path, "main.base_app") == runtime_routes(tmp_path, "main:base_app")
+
+
+@pytest.mark.slow
 def test_a_projects_copy_of_versioned_fastapi_serves_as_the_library(tmp_path: Path) -> None:
     """fastapi-versioning is no longer maintained, and projects keep their own copy of it
     (horse): a project function ``VersionedFastAPI(app, version_format, prefix_format)``
