@@ -83,7 +83,7 @@ def add_semantics(
     still answer, rather than the whole analysis ending in a traceback."""
     found: list[Diagnostic] = []
     guard = _Guard(found)
-    served = served_routes(evaluator, memo)
+    served = guard("routes", served_routes, _NO_SERVED, evaluator, memo)
     routes = served.routes
     guard("routes", add_routes, None, graph, routes)
     guard("dependencies", add_provider_edges, None, graph, served.providers)
@@ -148,6 +148,7 @@ def _plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
 
 _NO_PLUGINS: tuple[tuple[str, str], ...] = ()
 _NO_ROUTES: tuple[list[Route], dict[str, tuple[str, ...]], list[Diagnostic]] = ([], {}, [])
+_NO_SERVED = Served([], {}, [])
 _NO_TESTS: tuple[TestFacts, list[Diagnostic]] = (TestFacts(fixtures=(), tests=(), overrides=()), [])
 _NO_ERRORS = ErrorFacts(exceptions=(), raises=(), handlers=())
 _NO_DOCS: tuple[list[DocFile], list[Diagnostic]] = ([], [])
