@@ -3414,6 +3414,9 @@ class _Builder:
             call.func is not None and (call.func.ref or "").endswith(".routes.extend")
         ):
             return self._copy(site, call)
+        appended = call.func.ref if call.func is not None else None
+        if appended is not None and appended.endswith(".routes.append"):
+            return self._appended_mount(site, call, appended.removesuffix(".routes.append"))
         if call.func is not None and call.func.kind == "call":  # router.post("/x")(handler)
             owners, method = self._owner(call.func.func, site)
             if method not in _VERBS or not owners:
@@ -3574,6 +3577,19 @@ class _Builder:
         if fact is not None:
             return fact.kind == "class"
         return name is not None and name.rpartition(".")[2][:1].isupper()
+
+    def _appended_mount(self, site: _Site, call: Value, holder: str) -> bool:
+        """``app.routes.append(Mount("/admin", app=admin))``: as ``app.mount("/admin",
+        admin)``; any other route appended is not read here."""
+        item = _close(call.items[0], site.env) if len(call.items) == 1 else None
+        mounted = _mounted(item) if item is not None else None
+        if item is None or mounted is None or self._route_class(item) not in _MOUNT_CLASSES:
+            return False
+        owners = self._holders(holder, site)
+        child = self._behind_middleware(mounted)
+        for owner in owners:
+            self.edges[owner].append(_Edge("mount", child, item, self._entry(owner, site)))
+        return bool(owners)
 
     def _copy(self, site: _Site, call: Value) -> bool:
         """``app.router.routes = other.routes`` or ``app.routes.extend(other.routes)``: the app

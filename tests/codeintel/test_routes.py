@@ -1379,13 +1379,15 @@ def test_an_include_called_through_a_name_in_a_loop_unpacking_tuples(fixtures: P
 
 def test_mounts_given_in_routes_serve_their_apps(fixtures: Path) -> None:
     """``FastAPI(routes=[Mount("/reports", app=reports)])`` serves the sub-app's routes under
-    the path, as ``app.mount`` does, and ``Mount("/copied", routes=tools.routes)`` the
-    router's; a router's own ``Mount`` is never included (CI206)."""
+    the path, as ``app.mount`` does, ``Mount("/copied", routes=tools.routes)`` the
+    router's, and ``app.routes.append(Mount("/archive", app=archive))`` the sub-app's; a
+    router's own ``Mount`` is never included (CI206)."""
     graph = codeintel.analyze(fixtures / "routers_via_functions")
     served = {r.path for r in graph.routes() if r.app == "shop.composed.app"}
-    assert served == {"/reports/daily", "/status/ok", "/shelf", "/copied/tools/run"}
+    mounted = {"/reports/daily", "/status/ok", "/copied/tools/run", "/archive/old"}
+    assert served == {*mounted, "/shelf"}
     never = [d for d in graph.diagnostics if d.file == "shop/composed.py"]
-    assert [(d.code, d.line) for d in never] == [("CI206", 24)]
+    assert [(d.code, d.line) for d in never] == [("CI206", 30)]
     # a Starlette app mounting FastAPI apps is the app that serves them
     starlette = {r.path for r in graph.routes() if r.app == "shop.starlette_root.app"}
     assert starlette == {"/api/items", "/internal/api/run"}

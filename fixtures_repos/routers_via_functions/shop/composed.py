@@ -1,6 +1,6 @@
 """An app given its sub-apps as ``Mount``s in ``routes=`` (Starlette's way), one behind a
-middleware, one a router's routes, and including a router whose own ``Mount``
-``include_router`` never serves."""
+middleware, one a router's routes, one appended to its routes later, and including a router
+whose own ``Mount`` ``include_router`` never serves."""
 
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import Mount
@@ -9,6 +9,7 @@ from starlette.routing import Mount as StarletteMount
 
 reports = FastAPI()
 status = FastAPI()
+archive = FastAPI()
 
 
 @reports.get("/daily")
@@ -21,6 +22,11 @@ def ok() -> str:
     return "ok"
 
 
+@archive.get("/old")
+def old() -> str:
+    return "old"
+
+
 shelf = APIRouter(routes=[Mount("/never", app=status)])
 tools = APIRouter(prefix="/tools")
 
@@ -28,7 +34,6 @@ tools = APIRouter(prefix="/tools")
 @tools.post("/run")
 def run_tool() -> str:
     return "ran"
-
 
 
 @shelf.get("/shelf")
@@ -44,3 +49,4 @@ app = FastAPI(
     ]
 )
 app.include_router(shelf)
+app.routes.append(StarletteMount("/archive", app=archive))
