@@ -943,7 +943,11 @@ def _function(
     if local in evaluator.resolver.symbols:
         return _unwrapped(local, evaluator, made)
     name = evaluator.qualified(value)
-    return name if name in evaluator.resolver.symbols else None
+    fact = evaluator.resolver.symbols.get(name) if name else None
+    if name is not None and fact is not None and fact.kind == "method":
+        # ``return self.checker``, ``checker`` a property: what the property gives
+        return _property_value(fact, name.rpartition(".")[0], evaluator) or name
+    return name if fact is not None else None
 
 
 def _unwrapped(

@@ -7850,8 +7850,8 @@ def test_a_property_handed_to_depends_is_what_it_returns(tmp_path: Path) -> None
     """``Depends(tokens.cookie)`` with ``@property def cookie(self): return
     APIKeyCookie(...)`` (or a cached one, or one returning a function, or read on a
     dataclass field's ``default_factory`` instance, or read as ``self.checker`` by another
-    property): FastAPI is handed what the property gives; we named the method, which
-    FastAPI never calls."""
+    property or returned by a method): FastAPI is handed what the property gives; we named
+    the method, which FastAPI never calls."""
     (tmp_path / "main.py").write_text(
         "from dataclasses import dataclass, field\nfrom functools import cached_property\n\n"
         "from fastapi import Depends, FastAPI\nfrom fastapi.security import APIKeyCookie\n\n\n"
@@ -7860,20 +7860,23 @@ def test_a_property_handed_to_depends_is_what_it_returns(tmp_path: Path) -> None
         "    @property\n    def cookie(self) -> APIKeyCookie:\n"
         "        return APIKeyCookie(name='t')\n\n"
         "    @cached_property\n    def checker(self):\n        return verify\n\n"
-        "    @property\n    def required(self):\n        return Depends(self.checker)\n\n\n"
+        "    @property\n    def required(self):\n        return Depends(self.checker)\n\n"
+        "    def checker_fn(self):\n        return self.checker\n\n\n"
         "tokens = Tokens()\napp = FastAPI()\n\n\n"
         "@app.get('/a', dependencies=[Depends(tokens.cookie)])\ndef a(): ...\n\n\n"
         "@app.get('/b', dependencies=[Depends(tokens.checker)])\ndef b(): ...\n\n\n"
         "@dataclass\nclass Config:\n    tokens: Tokens = field(default_factory=Tokens)\n\n\n"
         "config = Config()\n\n\n"
         "@app.get('/c', dependencies=[Depends(config.tokens.cookie)])\ndef c(): ...\n\n\n"
-        "@app.get('/d')\ndef d(user=tokens.required): ...\n"
+        "@app.get('/d')\ndef d(user=tokens.required): ...\n\n\n"
+        "@app.get('/e')\ndef e(user=Depends(tokens.checker_fn())): ...\n"
     )
     expected = {
         "GET /a": ["fastapi.security.api_key.APIKeyCookie()"],
         "GET /b": ["main.verify"],
         "GET /c": ["fastapi.security.api_key.APIKeyCookie()"],
         "GET /d": ["main.verify"],
+        "GET /e": ["main.verify"],
     }
     _chains_as_at_runtime(tmp_path, expected)
 
