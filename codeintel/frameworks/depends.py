@@ -167,25 +167,27 @@ def _appended(
     method), which only the run decides. Read where it is used, ``at`` a
     file and line: FastAPI copies the list there, so what its module adds later is not in
     it."""
-    resolver = evaluator.resolver
     module = evaluator.module_of(key)
+    if not module:
+        return ()
     scope = key.removeprefix(f"{module}.").rpartition(".")[0].removesuffix(".<locals>")
     added: list[Value] = []
-    facts = resolver.modules[module] if module else None
-    for call in facts.calls if facts else ():
+    facts = evaluator.resolver.modules[module]
+    for call in facts.calls:
         func = call.value.func
         held, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
         if call.role != "call" or held != key or method not in MUTATORS:
             continue
-        if at is not None and facts is not None and at[0] == facts.file and call.line > at[1]:
+        if at is not None and at[0] == facts.file and call.line > at[1]:
             continue  # after the list was handed over
         if method != "append" or call.scope != scope or len(call.value.items) != 1:
             return None
-        runs = evaluator.module_tests_hold(module, call.guards) if module and not scope else None
-        if call.guards and not runs:
-            if runs is False:
-                continue  # ``if AUTH_ENABLED: deps.append(...)`` with the flag off
-            return None
+        if call.guards:  # ``if AUTH_ENABLED: deps.append(...)``: its module's constants tell
+            runs = evaluator.module_tests_hold(module, call.guards) if not scope else None
+            if runs is None:
+                return None
+            if not runs:
+                continue
         added.append(call.value.items[0])
     return tuple(added)
 
@@ -473,8 +475,7 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
     name = evaluator.qualified(target)
     fact = evaluator.resolver.symbols.get(name) if name else None
     if name is not None and fact is not None and fact.kind == "method":
-        # ``self.checker`` in a method, ``checker`` a property: what the property gives
-        return _property_value(fact, name.rpartition(".")[0], evaluator) or name
+        return _method_named(fact, name, evaluator)  # ``self.checker`` in a method
     if name is None or (fact is not None and fact.kind in _CALLABLE):
         return name
     # ``Depends(USER.query)`` with ``USER = Resolver(query=_user_query)`` (litellm)
@@ -945,9 +946,14 @@ def _function(
     name = evaluator.qualified(value)
     fact = evaluator.resolver.symbols.get(name) if name else None
     if name is not None and fact is not None and fact.kind == "method":
-        # ``return self.checker``, ``checker`` a property: what the property gives
-        return _property_value(fact, name.rpartition(".")[0], evaluator) or name
+        return _method_named(fact, name, evaluator)  # ``return self.checker``
     return name if fact is not None else None
+
+
+def _method_named(method: SymbolFact, name: str, evaluator: Evaluator) -> str:
+    """A method named by its qualname (``self.checker`` read in the class): a property is
+    what it gives, as on an instance (``_property_value``); any other, the method."""
+    return _property_value(method, name.rpartition(".")[0], evaluator) or name
 
 
 def _unwrapped(

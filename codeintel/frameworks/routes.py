@@ -466,8 +466,10 @@ class _Builder:
         todo = sorted(loaded - code.keys())
         while todo:
             held = modules.get(todo.pop())
-            anywhere, loading = _imported(held, self.resolver) if held else (set(), set())
-            self._imports[held.module if held else ""] = anywhere
+            if held is None:
+                continue
+            anywhere, loading = _imported(held, self.resolver)
+            self._imports[held.module] = anywhere
             found = loading - loaded
             loaded |= found
             self.imported |= found
@@ -1163,7 +1165,7 @@ class _Builder:
             default = ROUTE_CLASSES.get(self._route_class(item) or "")
             if default is None:
                 continue  # a Starlette route: no API operation
-            value = item.keyword("endpoint") or (item.items[1] if len(item.items) > 1 else None)
+            value = _endpoint_value(item)
             endpoint = self._endpoint(value, site)
             methods = self._methods(item, default, site)
             if endpoint:
@@ -2540,9 +2542,7 @@ class _Builder:
             return sites
         else:
             spread = self._spread(call.value)
-            value = spread.keyword("endpoint") or (
-                spread.items[1] if len(spread.items) > 1 else None
-            )
+            value = _endpoint_value(spread)
         refs = {value.ref} if value is not None and value.kind == "name" else set()
         key = self.ev.variable(value.ref) if value is not None and value.kind == "name" else None
         made = self.ev.binding(key) if key and ".<locals>." in key else None
@@ -3437,7 +3437,7 @@ class _Builder:
                 self._unknown_holder(replace(call, func=func), method, site)
             return False
         if method in _ADDERS:
-            value = call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)
+            value = _endpoint_value(call)
             value = _close(value, site.env) if value else None
             methods = self._methods(_close(call, site.env), _ADDERS[method], site)
             checked = self._health_checks(value, site)
@@ -4100,9 +4100,7 @@ class _Builder:
         returning a closure that asks ``Depends(dep)``: the factory's parameters as that call
         binds them, so each route asks for what its call passed. A parameter its body binds
         again is bound only as ``dep = dep or default`` reads, and otherwise left unknown."""
-        given = options.keyword("endpoint") if options is not None else None
-        if options is not None and given is None and len(options.items) > 1:
-            given = options.items[1]
+        given = _endpoint_value(options) if options is not None else None
         if given is None or given.kind != "call":
             return {}
         call = _close(given, env)
@@ -5750,9 +5748,7 @@ class _Builder:
         """``add_api_route("/health_check", self.health_check)`` in a base class's method:
         on a subclass's app the handler is the subclass's override (AutoGPT's services)."""
         options = declared.options
-        handler = options.keyword("endpoint") if options is not None else None
-        if handler is None and options is not None and len(options.items) > 1:
-            handler = options.items[1]
+        handler = _endpoint_value(options) if options is not None else None
         name = handler.text.removeprefix("self.") if handler is not None else ""
         if handler is None or handler.text != f"self.{name}" or "." in name:
             return declared
@@ -6641,6 +6637,11 @@ def _routes_holder(value: Value) -> Value | None:
 
 def _path_value(call: Value) -> Value | None:
     return call.keyword("path") or (call.items[0] if call.items else None)
+
+
+def _endpoint_value(call: Value) -> Value | None:
+    """The handler ``add_api_route(path, endpoint)`` or ``APIRoute(path, endpoint)`` is given."""
+    return call.keyword("endpoint") or (call.items[1] if len(call.items) > 1 else None)
 
 
 def _run_as_script(guards: tuple[Guard, ...]) -> bool:

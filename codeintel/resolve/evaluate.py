@@ -918,8 +918,10 @@ class Evaluator:
     def _module_branch(self, key: str, bound: Value | None) -> Value | None:
         """``PREFIX = f"/api{RAW}" if not RAW.startswith("/api") else RAW``: of a module
         variable, the branch a test of the module's constants picks; else ``bound``."""
+        if bound is None or bound.kind != "ifexp":
+            return bound
         home = self.module_of(key)
-        if bound is None or bound.kind != "ifexp" or not home or "." in key[len(home) + 1 :]:
+        if not home or "." in key[len(home) + 1 :]:
             return bound
         return picked_branch(bound, self._module_bound(home)) or bound
 
