@@ -157,17 +157,38 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     if declared:  # only a setting's root can be contradicted by relative imports
         levels = {path: _relative_level(sources[path]) for path in paths}
         declared = [d for d in declared if not _contradicted(d.folder, levels)]
+    beside = _import_folders(votes, first_site, packages)
     for path in paths:
         pick = _pick(path, declared, votes, fallback[path], code_votes)
+        folder = path.rpartition("/")[0]
+        if pick is None and folder in beside and _name_under(path, folder) != fallback[path]:
+            pick = beside[folder]  # its file name is shared: named from the folder still
         if pick is not None:
             root, evidence, file, line = pick
-            if evidence == "imports":
+            if evidence == "imports" and not file:
                 file, line = first_site[root, _top(path, root)]
             chosen[path] = (root, evidence, file, line)
     short = {p: _name_under(p, chosen[p][0]) if p in chosen else fallback[p] for p in paths}
     names = unique_names(short)
     aliases, scoped = _aliases(names, votes)
     return Naming(names, aliases, _roots(chosen, names, short), scoped)
+
+
+def _import_folders(
+    votes: Counter[tuple[str, str]],
+    first_site: dict[tuple[str, str], tuple[str, int]],
+    packages: set[str],
+) -> dict[str, tuple[str, str, str, int]]:
+    """Each folder the code imports from that is no package, with its first import: a file
+    in it that nothing imports (the entry ``main.py`` of ``cd server && uvicorn main:app``,
+    beside the ``routers/`` it imports) is named from it too, as its neighbours are, though
+    a ``db/main.py`` shares its file name."""
+    found: dict[str, tuple[str, str, str, int]] = {}
+    for (folder, top), count in sorted(votes.items()):
+        if count > 0 and folder not in packages and folder not in found:
+            file, line = first_site[folder, top]
+            found[folder] = (folder, "imports", file, line)
+    return found
 
 
 @dataclass(frozen=True)

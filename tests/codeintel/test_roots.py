@@ -233,6 +233,26 @@ def test_a_service_served_from_inside_its_folder_imports_its_siblings(fixtures: 
     assert [(r.folder, r.evidence) for r in graph.import_roots()] == [("server", "imports")]
 
 
+def test_an_entry_module_sharing_its_file_name_is_named_from_its_folder() -> None:
+    """``cd server && uvicorn main:app`` beside a ``db/main.py``: both files were ``main``
+    by their stems, so both fell back to their paths, and the entry module, which nothing
+    imports, stayed ``server.main`` (its app and handlers misnamed, silently)."""
+    naming = name_modules(
+        {
+            "server/main.py": b"from routers import items\nfrom db.main import get_session\n",
+            "server/routers/items.py": b"",
+            "server/db/main.py": b"",
+        },
+        {},
+    )
+    assert naming.names == {
+        "server/main.py": "main",
+        "server/routers/items.py": "routers.items",
+        "server/db/main.py": "db.main",
+    }
+    assert [(r.folder, r.file, r.line) for r in naming.roots] == [("server", "server/main.py", 1)]
+
+
 def test_a_sibling_module_named_like_a_dependency_takes_nothing() -> None:
     """A folder beside the entry module is importable from it; a module beside it named
     like a library proves nothing (``import redis`` is the library wherever it runs from)."""
