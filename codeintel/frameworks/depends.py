@@ -57,8 +57,56 @@ def param_providers(params: tuple[Param, ...], evaluator: Evaluator) -> list[str
         if default is not None:
             found.extend(_provider(default, param.annotation, evaluator))
         elif not _unevaluable(param.annotation, evaluator):
-            found.extend(_annotated(param.annotation, evaluator, 0))
+            found.extend(_annotated(param.annotation, evaluator))
     return found
+
+
+def closure_arguments(
+    params: tuple[Param, ...], listed: tuple[Value, ...], evaluator: Evaluator
+) -> dict[str, Value]:
+    """``Depends(require(get_user))``, with ``require(dep)`` returning a closure that asks for
+    ``Depends(dep)``: each call's closure asks for what that call passes, though FastAPI
+    names them all alike. Each factory parameter (``module.require.<locals>.dep``) -> what
+    the call passes, for the ``Depends`` of ``params`` and of a ``dependencies`` list."""
+    bound: dict[str, Value] = {}
+    held = [
+        _depends_held(p.default, evaluator) or _annotated_depends(p.annotation, evaluator, 0)[0]
+        for p in params
+    ]
+    for depends in (*held, *(_depends_held(item, evaluator) for item in listed)):
+        target = depends.keyword("dependency") if depends is not None else None
+        target = target or (depends.items[0] if depends is not None and depends.items else None)
+        made = _making_call(target, evaluator) if target is not None else None
+        if made is None:
+            continue
+        factory, fact, call = made
+        for param in fact.params:
+            given = argument(param.name, fact, call)
+            if given is not None:
+                bound.setdefault(f"{factory}.<locals>.{param.name}", given)
+    return bound
+
+
+def _making_call(target: Value, evaluator: Evaluator) -> tuple[str, SymbolFact, Value] | None:
+    """The factory call whose closure ``target`` is: the call itself, the call a variable is
+    bound to once (``require_api_key = make_key_dep(get_store)``), or the construction of
+    the instance whose ``__init__`` set the attribute to a closure (``auth.require``, with
+    ``auth = Auth(get_store)``); the factory, its facts (an ``__init__`` without ``self``)
+    and the call."""
+    key = evaluator.variable(target.ref) if target.kind == "name" else None
+    held = evaluator.binding(key) if key else target
+    if held is not None and held.kind == "call":
+        called = _function_called(held, evaluator)
+        return (*called, held) if called is not None else None
+    construction = _held_construction(target.ref, evaluator) if key else None
+    cls = evaluator.called_class(construction) if construction is not None else None
+    init = evaluator.resolver.symbols.get(f"{cls}.__init__")
+    closure = held.ref if held is not None and held.kind == "name" else None
+    if construction is None or init is None or not (key or "").startswith(f"{cls}."):
+        return None
+    if closure not in evaluator.resolver.symbols or f"{cls}.__init__.<locals>." not in closure:
+        return None
+    return f"{cls}.__init__", replace(init, params=init.params[1:]), construction
 
 
 def _unevaluable(annotation: Value | None, evaluator: Evaluator) -> bool:
@@ -991,34 +1039,45 @@ def _wrapped(value: Value, evaluator: Evaluator) -> str | None:
     return name if fact is not None and fact.kind in _CALLABLE else None
 
 
-def _annotated(
+def _annotated(annotation: Value | None, evaluator: Evaluator) -> list[str]:
+    """The providers of an annotation's ``Annotated`` metadata."""
+    depends, base = _annotated_depends(annotation, evaluator, 0)
+    return _provider(depends, base, evaluator) if depends is not None else []
+
+
+def _annotated_depends(
     annotation: Value | None,
     evaluator: Evaluator,
     hops: int,
     made: tuple[str, SymbolFact, Value] | None = None,
-) -> list[str]:
-    """The providers of an annotation's ``Annotated`` metadata, through the names and
-    project calls that make it: ``made`` is the call, when a function returned it
-    (``Inject(get_db)`` returning ``Annotated[Any, Depends(func)]`` depends on ``get_db``)."""
+) -> tuple[Value | None, Value | None]:
+    """The ``Depends`` call of an annotation's ``Annotated`` metadata, and the type it
+    annotates, through the names and project calls that make it: ``made`` is the call, when
+    a function returned it (``Inject(get_db)`` returning ``Annotated[Any, Depends(func)]``
+    depends on ``get_db``)."""
     if annotation is None or hops > _MAX_HOPS:
-        return []
+        return None, None
     if annotation.kind == "name":
         key = evaluator.variable(annotation.ref)
-        return _annotated(evaluator.binding(key), evaluator, hops + 1) if key else []
+        return (
+            _annotated_depends(evaluator.binding(key), evaluator, hops + 1) if key else (None, None)
+        )
     if annotation.kind == "call":  # ``require_scopes("tag.view")`` returning ``Annotated[...]``
         called = evaluator.called_class(annotation)
         fact = evaluator.resolver.symbols.get(called) if called else None
         plain = fact is not None and fact.kind == "function" and not fact.decorators
         returned = fact.returned if fact is not None and plain else ()
         if called is None or fact is None or len(returned) != 1:
-            return []
-        return _annotated(returned[0], evaluator, hops + 1, (called, fact, annotation))
+            return None, None
+        return _annotated_depends(returned[0], evaluator, hops + 1, (called, fact, annotation))
     if annotation.kind != "subscript" or not annotation.items:
-        return []
+        return None, None
     if evaluator.qualified(annotation.items[0]) not in ANNOTATED:
         # ``Db[str]`` of a generic alias ``Db = Annotated[T, Depends(get_db)]``
         head = annotation.items[0]
-        return _annotated(head, evaluator, hops + 1) if head.kind == "name" else []
+        return (
+            _annotated_depends(head, evaluator, hops + 1) if head.kind == "name" else (None, None)
+        )
     base = annotation.items[1] if len(annotation.items) > 1 else None
     # of several markers FastAPI reads the last: ``Annotated[str, Depends(a), Query()]``
     # is a query parameter
@@ -1029,7 +1088,7 @@ def _annotated(
             last = _passed(depends, *made, evaluator) if made is not None else depends
         elif meta.kind == "call" and evaluator.qualified(meta.func) in PARAMETER_MARKERS:
             last = None
-    return _provider(last, base, evaluator) if last is not None else []
+    return last, base
 
 
 def _current_user(call: Value | None, evaluator: Evaluator) -> str | None:
@@ -1525,7 +1584,11 @@ def dependency_diagnostics(
             place = next(iter(users.values()))[1] if len(users) == 1 else None
         else:
             place = _place(provider, evaluator)
-        unresolved = [name for name in subs if _unresolved(name, evaluator)]
+        unresolved = [
+            name
+            for name in subs
+            if _unresolved(name, evaluator) and not _bound_per_call(provider, name, routes)
+        ]
         # a library's provider has no place of ours: its routes are where it is asked for
         places = (
             [place]
@@ -1549,6 +1612,16 @@ def dependency_diagnostics(
 
 
 _UNKNOWN = "the dependencies FastAPI finds there are not known"
+
+
+def _bound_per_call(provider: str, sub: str, routes: list[Route]) -> bool:
+    """Whether ``sub`` is a parameter of the factory whose closure ``provider`` is, and every
+    route reaching it asks for what its own call passes instead (``closure_arguments``)."""
+    factory, marker, _ = provider.rpartition(".<locals>.")
+    param = sub.removeprefix(f"{factory}.<locals>.")
+    if not marker or param == sub or "." in param:
+        return False
+    return not any(sub in route.all_dependencies for route in routes)
 
 
 def _place(provider: str, evaluator: Evaluator) -> tuple[str, int] | None:

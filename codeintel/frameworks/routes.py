@@ -27,6 +27,7 @@ from codeintel.facts.models import (
 )
 from codeintel.facts.routes import Route
 from codeintel.frameworks.depends import (
+    closure_arguments,
     dependency_tree,
     list_providers,
     module_alias,
@@ -6173,6 +6174,8 @@ class _Builder:
         before, after = ((), paged) if holder == context.app else (paged, ())
         direct = _unique((*context.dependencies, *own_deps, *before, *asked, *after))
         implied = self._built_under(context.app)
+        listed = given.items if given is not None and given.kind == "list" else ()
+        closures = closure_arguments(params, listed, self.ev)
         route = Route(
             method=declared.methods[0],
             path=path.value,
@@ -6189,7 +6192,7 @@ class _Builder:
             all_dependencies=_unique(
                 tuple(
                     served_name(p, self.ev)
-                    for p in solve_order(direct, self._bound_tree(direct, bindings))
+                    for p in solve_order(direct, self._bound_tree(direct, closures | bindings))
                 )
             ),
             body=self._body(params),

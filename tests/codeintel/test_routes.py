@@ -7210,6 +7210,70 @@ def test_a_wrapping_decorator_applied_in_place_is_what_it_wraps(tmp_path: Path) 
 
 
 @pytest.mark.slow
+def test_each_call_of_a_dependency_factory_asks_for_what_it_passes(tmp_path: Path) -> None:
+    """``Depends(require(get_admin))``, ``require(dep)`` returning a closure that asks for
+    ``Depends(dep)``: each call's closure asks for what that call passes (in a default, an
+    ``Annotated`` alias, a ``dependencies`` list), though FastAPI names every one alike. They
+    all asked for the factory's parameter, a CI204."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\n\nfrom fastapi import Depends, FastAPI\n\n"
+        "def get_user() -> str:\n    return 'u'\n\n"
+        "def get_admin(user: str = Depends(get_user)) -> str:\n    return user\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "def require(dep):\n"
+        "    def inner(value: str = Depends(dep)) -> str:\n        return value\n"
+        "    return inner\n\n"
+        "Admin = Annotated[str, Depends(require(get_admin))]\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/a')\ndef a(v: str = Depends(require(get_user))) -> None: ...\n\n"
+        "@app.get('/b')\ndef b(v: Admin) -> None: ...\n\n"
+        "@app.get('/c', dependencies=[Depends(require(get_db))])\ndef c() -> None: ...\n"
+    )
+    inner = "main.require.<locals>.inner"
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /a": ["main.get_user", inner],
+            "GET /b": ["main.get_user", "main.get_admin", inner],
+            "GET /c": ["main.get_db", inner],
+        },
+    )
+    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
+
+
+@pytest.mark.slow
+def test_a_factorys_closure_held_by_a_name_asks_for_what_its_call_passed(tmp_path: Path) -> None:
+    """The closure of ``make_key_dep(get_store)`` bound to a module variable, or set on the
+    instance by ``Auth(get_store)``'s ``__init__``: it asks for what that call passed. It
+    asked for the factory's parameter, with a CI204."""
+    (tmp_path / "factory.py").write_text(
+        "from fastapi import Depends\n\n"
+        "def make_key_dep(get_store):\n"
+        "    def require_key(store=Depends(get_store)) -> str:\n        return 'k'\n"
+        "    return require_key\n\n"
+        "class Auth:\n"
+        "    def __init__(self, get_store):\n"
+        "        def require_key(store=Depends(get_store)) -> str:\n            return 'k'\n"
+        "        self.require_key = require_key\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\nfrom factory import Auth, make_key_dep\n\n"
+        "def get_store() -> dict:\n    return {}\n\n"
+        "require_key = make_key_dep(get_store)\nauth = Auth(get_store)\napp = FastAPI()\n\n"
+        "@app.get('/direct')\ndef direct(key: str = Depends(require_key)) -> None: ...\n\n"
+        "@app.get('/attr')\ndef attr(key: str = Depends(auth.require_key)) -> None: ...\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /direct": ["main.get_store", "factory.make_key_dep.<locals>.require_key"],
+            "GET /attr": ["main.get_store", "factory.Auth.__init__.<locals>.require_key"],
+        },
+    )
+    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
+
+
+@pytest.mark.slow
 def test_a_registry_holds_only_what_modules_run_before_the_loop_add(tmp_path: Path) -> None:
     """A ``register()`` registry read by a loop: a feature module the loop's own module
     imports only below the loop has not added its router yet (not served), and one no
