@@ -1735,6 +1735,12 @@ class _Builder:
 
     def _statements(self, module: str, file: str, call: CallFact) -> None:
         call = _copied_by_loop(call) or self._unaliased(call)
+        # ``super().add_api_route(path, endpoint)`` in a helper method: ``self``'s, bound per
+        # call of the helper as ``self.add_api_route`` is (fastapi-crudrouter's own shape)
+        unsuper = self._from_super(
+            call.value.func, _Site(module, file, call.line, scope=call.scope)
+        )
+        call = replace(call, value=replace(call.value, func=unsuper)) if unsuper else call
         sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)
         per_call = self._per_call(module, call, sites)
         sites = self._under_callers(module, call.scope, per_call, _may_register(call.value))
@@ -4141,6 +4147,7 @@ class _Builder:
 
     def _bind(self, fact: SymbolFact, func: str, call: Value, env: Env) -> Env:
         bound: Env = {}
+        again: list[tuple[str, Value]] = []  # parameters the body binds again, read last
         for param in fact.params:
             arg = argument(param.name, fact, call)
             if param.kind == "double_star":  # ``**kwargs``: the keywords no parameter takes
@@ -4160,10 +4167,13 @@ class _Builder:
             if param.kind not in _SPREADS and spread_may_give(call, param.name, fact):
                 arg = Value("other", param.name)  # ``make(**opts)``: the mapping may hold it
             if arg is not None and key in self.ev.assigns:
-                # unknown: its name as a placeholder, not its binding read back into itself
-                arg = self._bound_again(key, _close(arg, env)) or Value("other", param.name)
-            if arg is not None:
+                again.append((key, _close(arg, env)))
+            elif arg is not None:
                 bound[key] = self._passed_on(_close(arg, env), env)
+        for key, arg in again:
+            # unknown: its name as a placeholder, not its binding read back into itself
+            held = self._bound_again(key, arg, bound) or Value("other", key.rpartition(".")[2])
+            bound[key] = self._passed_on(_close(held, env), env)
         return {**self._receiver(func, call), **bound}
 
     def _passed_on(self, arg: Value, env: Env) -> Value:
@@ -4190,7 +4200,7 @@ class _Builder:
         one = read.pop() if len(read) == 1 else None
         return one or arg
 
-    def _bound_again(self, key: str, given: Value) -> Value | None:
+    def _bound_again(self, key: str, given: Value, others: Env) -> Value | None:
         """A string parameter, or one left at ``None``, the body binds again (fastapi_mcp's
         ``if not mount_path.startswith("/"): mount_path = f"/{mount_path}"``; ``if prefix is
         None: prefix = "/items"``, ``prefix = prefix or "/items"``): the string it holds
@@ -4198,7 +4208,8 @@ class _Builder:
         test or a value is not known, a binding is in a loop, a ``try`` or a nested function,
         a statement reads the parameter before its last binding, or the argument is a number
         (not followed). Any other argument is as given: the binding's own value reads it
-        (``extra = extra or [...]``)."""
+        (``extra = extra or [...]``). ``others``: the other parameters, as the call binds them
+        (``prefix or "/" + schema.__name__.lower()``)."""
         name, text = key.rpartition(".")[2], self.ev.text(given)
         none = given.kind == "const" and given.text == "None"
         if text.unknown and not none:
@@ -4220,7 +4231,7 @@ class _Builder:
                 picked = picked_branch(fact.value, _only(name, now)) or fact.value
                 if now.kind == "const" and _or_else(picked, key).kind not in _STRING_KINDS:
                     return given  # ``extra = extra or [Default()]``: read where it is used
-                held = self.ev.text(_close(picked, {key: now}))
+                held = self.ev.text(_close(picked, {**others, key: now}))
                 if held.unknown:
                     return None
                 now = Value("str", held.value)

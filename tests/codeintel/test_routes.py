@@ -7274,6 +7274,72 @@ def test_a_factorys_closure_held_by_a_name_asks_for_what_its_call_passed(tmp_pat
 
 
 @pytest.mark.slow
+def test_a_router_subclass_helper_adding_through_super_serves_each_call(tmp_path: Path) -> None:
+    """fastapi-crudrouter's own shape, copied into projects' generic CRUD routers: every route
+    goes through a helper calling ``super().add_api_route(path, endpoint, **kwargs)`` with
+    what each call hands it. Both were lost, a CI202 each (``self.add_api_route`` there was
+    read per call already)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "class CRUDRouter(APIRouter):\n"
+        "    def __init__(self, prefix: str) -> None:\n"
+        "        super().__init__(prefix=prefix)\n"
+        "        self._add('', self._get_all(), methods=['GET'])\n"
+        "        self._add('/{item_id}', self._get_one(), methods=['GET'])\n\n"
+        "    def _add(self, path, endpoint, **kwargs) -> None:\n"
+        "        super().add_api_route(path, endpoint, **kwargs)\n\n"
+        "    def _get_all(self):\n"
+        "        def route(db: str = Depends(get_db)) -> list:\n            return []\n"
+        "        return route\n\n"
+        "    def _get_one(self):\n"
+        "        def route(item_id: int) -> dict:\n            return {}\n"
+        "        return route\n\n"
+        "app = FastAPI()\napp.include_router(CRUDRouter('/items'))\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
+    assert static == {
+        ("GET", "/items", "main.CRUDRouter._get_all.<locals>.route"),
+        ("GET", "/items/{item_id}", "main.CRUDRouter._get_one.<locals>.route"),
+    }
+    assert static == runtime_routes(tmp_path, "main:app")
+    assert not graph.diagnostics
+
+
+@pytest.mark.slow
+def test_a_prefix_defaulting_to_another_parameters_name_is_read(tmp_path: Path) -> None:
+    """``prefix = prefix if prefix is not None else "/" + schema.__name__.lower()``, as
+    fastapi-crudrouter defaults a router's prefix to its schema's name: the binding again
+    reads the other parameter as the call passes it (it was ``<?prefix>``, a CI201)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n\n"
+        "class Item:\n    pass\n\n"
+        "class CRUDRouter(APIRouter):\n"
+        "    def __init__(self, schema: type, prefix: str | None = None) -> None:\n"
+        "        prefix = prefix if prefix is not None else '/' + schema.__name__.lower()\n"
+        "        super().__init__(prefix=prefix)\n"
+        "        self.add_api_route('', self._list, methods=['GET'])\n\n"
+        "    async def _list(self) -> list:\n        return []\n\n"
+        "def make_router(model: type, prefix: str = '') -> APIRouter:\n"
+        "    prefix = prefix or '/' + model.__name__.lower() + 's'\n"
+        "    router = APIRouter(prefix=prefix)\n"
+        "    router.add_api_route('', CRUDRouter._list, methods=['GET'])\n"
+        "    return router\n\n"
+        "app = FastAPI()\napp.include_router(CRUDRouter(Item))\n"
+        "app.include_router(make_router(Item))\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
+    assert static == {
+        ("GET", "/item", "main.CRUDRouter._list"),
+        ("GET", "/items", "main.CRUDRouter._list"),
+    }
+    assert static == runtime_routes(tmp_path, "main:app")
+    assert not graph.diagnostics
+
+
+@pytest.mark.slow
 def test_a_registry_holds_only_what_modules_run_before_the_loop_add(tmp_path: Path) -> None:
     """A ``register()`` registry read by a loop: a feature module the loop's own module
     imports only below the loop has not added its router yet (not served), and one no
