@@ -148,6 +148,7 @@ def fixture_closure(
     usefixtures: tuple[str, ...] = (),
     params: Iterable[str] = (),
     loops: AsyncioLoops | None = None,
+    through_overrides: bool = True,
 ) -> dict[str, Fixture]:
     """The project's fixtures pytest sets up for a test in ``test_file`` that requests
     ``requests``, by name, each its closest definition: the config's ``usefixtures``, the name
@@ -156,7 +157,8 @@ def fixture_closure(
     test is; a definition requesting its own name adds what the one it overrides requests.
     ``params``, the names the test's direct ``parametrize`` fills, are no fixture's;
     ``loops``: the ``event_loop`` the project's pytest-asyncio release asks for on behalf
-    of the async fixtures it runs."""
+    of the async fixtures it runs; ``through_overrides``: whether its pytest release adds
+    what an overridden definition requests (``overrides_extend_closure``)."""
     folder, classes = posixpath.dirname(test_file), _class_nodes(test_file, test_class)
     seen = tuple(
         f for f in fixtures if _rank(f, test_file, folder, classes, confcutdir) is not None
@@ -173,7 +175,10 @@ def fixture_closure(
         name = todo.pop()
         if name in best and name not in closure:
             closure[name] = best[name]
-            todo += _requested_through_overrides(best[name], seen, (test_file, test_class))
+            if through_overrides:
+                todo += _requested_through_overrides(best[name], seen, (test_file, test_class))
+            else:
+                todo += best[name].requests
             todo += loops.requests(best[name]) if loops is not None else ()
     return {name: closure[name] for name in sorted(closure)}
 
@@ -184,6 +189,20 @@ def fixture_closure(
 _PLUGIN_AUTOUSE: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "pytest-asyncio": ((0, 23), ("event_loop_policy",)),
 }
+
+
+#: The pytest release whose closure adds what an overridden fixture requests (pytest #13773).
+_CLOSURE_THROUGH_OVERRIDES = (9,)
+
+
+def overrides_extend_closure(dependencies: Iterable[Dependency]) -> bool:
+    """Whether the pytest release the project's specifiers let pip pick (the highest) counts
+    in a test's fixtures what a fixture requesting its own name overrides requests: 9.0 and
+    later do; before, ``def default_conf(default_conf)`` hid the outer one's requests from
+    the test's fixtures (they are set up still, by name, when it runs)."""
+    return not any(
+        _below(d.specifier, _CLOSURE_THROUGH_OVERRIDES) for d in dependencies if d.name == "pytest"
+    )
 
 
 def plugin_autouse(
@@ -284,9 +303,10 @@ def _ceiling(clause: str) -> int | None:
 
 
 def _below(specifier: str, release: tuple[int, ...]) -> bool:
-    """Whether ``==X``, ``<X`` or ``<=X`` in a specifier keeps versions below ``release``."""
+    """Whether ``==X``, ``<X``, ``<=X`` (or ``~=X``, poetry's ``^X`` and ``~X``, below the
+    next release ``X`` names) in a specifier keeps versions below ``release``."""
     for clause in specifier.split(","):
-        found = re.fullmatch(r"\s*(==|<=|<|~=)\s*(\d+(?:\.\d+)*)", clause)
+        found = re.fullmatch(r"\s*(==|<=|<|~=|\^|~)\s*(\d+(?:\.\d+)*)(?:\.\*)?", clause)
         if found is not None:
             version = tuple(int(part) for part in found[2].split("."))
             op = found[1]

@@ -30,6 +30,7 @@ from codeintel.facts.services import Component
 from codeintel.frameworks.fixtures import (
     asyncio_loops,
     fixture_closure,
+    overrides_extend_closure,
     plugin_autouse,
     visible_fixtures,
 )
@@ -143,6 +144,7 @@ class CodeGraph:
             usefixtures,
             params,
             asyncio_loops(project.dependencies, project.pytest),
+            overrides_extend_closure(project.dependencies),
         )
 
     def tests(self) -> list[TestFunction]:

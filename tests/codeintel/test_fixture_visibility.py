@@ -167,6 +167,43 @@ def test_a_tests_closure_is_what_pytest_sets_up(tmp_path: Path) -> None:
     assert sorted(in_class) == ["clean_db", "db", "reset"]
 
 
+_EXTENDED = {
+    "tests/conftest.py": (
+        "import pytest\n\n\n@pytest.fixture\ndef datadir():\n    return 'data'\n\n\n"
+        "@pytest.fixture\ndef default_conf(datadir):\n    return {'datadir': datadir}\n"
+    ),
+    "tests/test_t.py": (
+        "import pytest\n\n\n@pytest.fixture\ndef default_conf(default_conf):\n"
+        "    return {**default_conf, 'telegram': True}\n\n\n"
+        "def test_send(default_conf):\n    pass\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("setting", "text", "extended"),
+    [
+        ("requirements-dev.txt", "", True),
+        ("requirements-dev.txt", "pytest>=8\n", True),
+        ("requirements-dev.txt", "pytest==9.*\n", True),
+        ("requirements-dev.txt", "pytest==8.3.3\n", False),
+        ("requirements-dev.txt", "pytest>=7,<9\n", False),
+        ("requirements-dev.txt", "pytest~=8.0\n", False),
+        ("pyproject.toml", '[tool.poetry.group.dev.dependencies]\npytest = "^8.2"\n', False),
+    ],
+)
+def test_a_closure_through_an_overridden_fixture_follows_the_pytest_release(
+    tmp_path: Path, setting: str, text: str, extended: bool
+) -> None:
+    """pytest 9 counts in a test's fixtures what the definition ``def default_conf(
+    default_conf)`` overrides requests (pytest #13773); the 8.x most locked projects pin did
+    not (freqtrade's ``==8.3.3``: 98 of its tests had one fixture too many)."""
+    _write(tmp_path, {**_EXTENDED, setting: text})
+    graph = codeintel.analyze(tmp_path, cache=False)
+    closure = graph.fixture_closure("tests/test_t.py", None, ["default_conf"])
+    assert sorted(closure) == (["datadir", "default_conf"] if extended else ["default_conf"])
+
+
 @pytest.mark.slow
 def test_pytest_sets_up_that_closure(tmp_path: Path) -> None:
     files = {**_CLOSURES}
