@@ -161,8 +161,9 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     for path in paths:
         pick = _pick(path, declared, votes, fallback[path], code_votes)
         folder = path.rpartition("/")[0]
-        if pick is None and folder in beside and _name_under(path, folder) != fallback[path]:
-            pick = beside[folder]  # its file name is shared: named from the folder still
+        renamed = _name_under(path, folder) != fallback[path]
+        if pick is None and folder in beside and renamed and not is_test_path(path):
+            pick = beside[folder]  # named from the folder still (pytest names tests itself)
         if pick is not None:
             root, evidence, file, line = pick
             if evidence == "imports" and not file:
@@ -179,13 +180,16 @@ def _import_folders(
     first_site: dict[tuple[str, str], tuple[str, int]],
     packages: set[str],
 ) -> dict[str, tuple[str, str, str, int]]:
-    """Each folder the code imports from that is no package, with its first import: a file
-    in it that nothing imports (the entry ``main.py`` of ``cd server && uvicorn main:app``,
-    beside the ``routers/`` it imports) is named from it too, as its neighbours are, though
-    a ``db/main.py`` shares its file name."""
+    """Each folder the code imports from, with its first import, where it is no package or
+    a package nothing imports by its name: a file in it that nothing imports (the entry
+    ``main.py`` of ``cd server && uvicorn main:app``, beside the ``routers/`` it imports)
+    is named from it too, as its neighbours are, though a ``db/main.py`` shares its file
+    name, or a stray ``src/__init__.py`` makes ``src`` a package its code never imports."""
     found: dict[str, tuple[str, str, str, int]] = {}
     for (folder, top), count in sorted(votes.items()):
-        if count > 0 and folder not in packages and folder not in found:
+        parent, _, name = folder.rpartition("/")
+        imported = folder in packages and votes[parent, name] > 0
+        if count > 0 and not imported and folder not in found:
             file, line = first_site[folder, top]
             found[folder] = (folder, "imports", file, line)
     return found

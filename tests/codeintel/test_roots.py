@@ -253,6 +253,37 @@ def test_an_entry_module_sharing_its_file_name_is_named_from_its_folder() -> Non
     assert [(r.folder, r.file, r.line) for r in naming.roots] == [("server", "server/main.py", 1)]
 
 
+@pytest.mark.slow
+def test_a_stray_init_in_the_folder_served_from_names_its_modules_from_it(
+    tmp_path: Path,
+) -> None:
+    """``cd src && uvicorn main:app`` over a ``src/__init__.py`` nothing imports ``src`` by:
+    the code imports ``auth.routes`` and ``config`` from inside ``src``, so its own files are
+    ``main`` and ``config`` too. They were ``src.main`` and ``src.config``, so ``from config
+    import PREFIX`` named nothing and every path was ``<?PREFIX>/...``, a CI201 each."""
+    files = {
+        "src/__init__.py": "",
+        "src/config.py": "PREFIX = '/api/v1'\n",
+        "src/auth/routes.py": (
+            "from fastapi import APIRouter\n\nauth_router = APIRouter()\n\n"
+            "@auth_router.post('/login')\ndef login() -> None: ...\n"
+        ),
+        "src/main.py": (
+            "from fastapi import FastAPI\n\nfrom auth.routes import auth_router\n"
+            "from config import PREFIX\n\napp = FastAPI()\n"
+            "app.include_router(auth_router, prefix=f'{PREFIX}/auth')\n"
+        ),
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    graph = codeintel.analyze(tmp_path, cache=False)
+    served = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert served == {("POST", "/api/v1/auth/login", "auth.routes.login")}
+    assert served == runtime_routes(tmp_path / "src", "main:app")
+    assert not graph.diagnostics
+
+
 def test_a_sibling_module_named_like_a_dependency_takes_nothing() -> None:
     """A folder beside the entry module is importable from it; a module beside it named
     like a library proves nothing (``import redis`` is the library wherever it runs from)."""
