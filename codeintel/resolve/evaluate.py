@@ -67,6 +67,8 @@ _PATH_FUNCTIONS: dict[str, Callable[[str], str | tuple[str, str]]] = {
     "os.path.basename": posixpath.basename,
     "os.path.splitext": posixpath.splitext,
 }
+#: Path joins as a server runs them (POSIX): ``join("/", prefix, "schema")`` in a route path.
+_PATH_JOINS = frozenset({"os.path.join", "posixpath.join"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -801,6 +803,12 @@ class Evaluator:
             if func in _PATH_FUNCTIONS and len(value.items) == 1 and not value.keywords:
                 path = self.text(value.items[0], hops + 1)
                 return None if path.unknown else _as_value(_PATH_FUNCTIONS[func](path.value))
+            if func in _PATH_JOINS and value.items and not value.keywords:
+                parts = [self.text(item, hops + 1) for item in value.items]
+                known = not any(p.unknown for p in parts) and all(
+                    i.kind != "star" for i in value.items
+                )
+                return Value("str", posixpath.join(*(p.value for p in parts))) if known else None
             if _builtin(value.func, "str") and len(value.items) == 1 and not value.keywords:
                 if self._enum_member(value.items[0]):
                     return None  # ``str(Version.V1)`` of ``class Version(str, Enum)``
