@@ -68,6 +68,10 @@ class _Scope:
     # names a ``global`` statement declares: what the function binds them to is the module's
     module_names: set[str] = field(default_factory=set)
     is_method: bool = False
+    #: a method's first parameter (none for a ``staticmethod``), and whether its body binds
+    #: that name again (``cls = Verifier``): then it is a local like any other
+    receiver: str | None = None
+    receiver_rebound: bool = False
     returned: list[tuple[cst.BaseExpression, tuple[_RawGuard, ...]]] = field(default_factory=list)
     yielded: list[tuple[cst.BaseExpression, bool, tuple[_RawGuard, ...]]] = field(
         default_factory=list
@@ -278,7 +282,9 @@ class _Collector:
             node = node.value
         return self._import_reads.get(id(node))
 
-    def _bind(self, name: str) -> None:
+    def _bind(self, name: str, parameter: bool = False) -> None:
+        if name == self.scopes[-1].receiver and not parameter:
+            self.scopes[-1].receiver_rebound = True
         self.scopes[-1].locals.add(name)
         self.scopes[-1].annotated.discard(name)
         self._imported.pop((id(self.scopes[-1]), name), None)
@@ -369,7 +375,8 @@ class _Collector:
         qualname = outer.child_qualname(node.name.value)
         self._skip.add(id(node.name))
         self._bind(node.name.value)
-        scope = _Scope("function", qualname, is_method=outer.kind == "class")
+        method = outer.kind == "class"
+        scope = _Scope("function", qualname, is_method=method, receiver=_receiver(node, method))
         self._evaluated_outside(unbound, node.decorators, node.returns, *_param_parts(node.params))
         guards = tuple(self._guards[-1])
         self._guards.append([])
@@ -467,7 +474,7 @@ class _Collector:
 
     def visit_Param(self, node: cst.Param) -> None:
         self._skip.add(id(node.name))
-        self._bind(node.name.value)
+        self._bind(node.name.value, parameter=True)
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         # Uses inside a lambda are attributed to the definition that holds it.
@@ -927,7 +934,11 @@ class _Collector:
             if scope.kind == "function":
                 # a function nested in a method reads the method's ``self`` unless it binds
                 # one of its own (NAT's lifespan closure calling ``self.configure(app)``)
-                if head in ("self", "cls") and scope.is_method:
+                if (
+                    head in ("self", "cls")
+                    and head == scope.receiver
+                    and not scope.receiver_rebound
+                ):
                     owner = scope.qualname.rpartition(".")[0]
                     return f"{self.module}.{owner}{rest}"
                 if head in scope.globals:
@@ -1464,6 +1475,22 @@ def _last_part(node: cst.CSTNode) -> cst.CSTNode | None:
         if parts := getattr(node, clauses, ()):
             return parts[-1]  # type: ignore[no-any-return]
     return getattr(node, "body", None)
+
+
+def _receiver(node: cst.FunctionDef, method: bool) -> str | None:
+    """The instance or class a method is called with: its first parameter, unless it is a
+    ``staticmethod`` (whose ``cls`` is a local like any other)."""
+    params = [*node.params.posonly_params, *node.params.params]
+    static = any(
+        isinstance(d.decorator, cst.Name | cst.Attribute)
+        and _dotted_tail(d.decorator) == "staticmethod"
+        for d in node.decorators
+    )
+    return params[0].name.value if method and params and not static else None
+
+
+def _dotted_tail(node: cst.Name | cst.Attribute) -> str:
+    return node.value if isinstance(node, cst.Name) else node.attr.value
 
 
 def _param_parts(params: cst.Parameters) -> list[cst.CSTNode | None]:

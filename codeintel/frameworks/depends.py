@@ -654,6 +654,7 @@ def _built_by_functions(cls: str, evaluator: Evaluator) -> bool:
             if value.kind != "call" or value.func is None:
                 continue
             own = name.startswith(f"{cls}.") and value.func.text == "cls"
+            own = own and ".<locals>." not in (value.func.ref or "")  # not ``cls = Other``
             if own or evaluator.called_class(value) == cls:
                 return True
     return False

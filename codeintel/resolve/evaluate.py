@@ -668,6 +668,8 @@ class Evaluator:
         func = call.func if call is not None else None
         if not classmethod or made.func is None or made.func.text != first or func is None:
             return self.called_class(made)
+        if ".<locals>." in (made.func.ref or ""):
+            return self.called_class(made)  # ``cls = Verifier`` first: a local like any other
         receiver = self.resolver.resolve((func.ref or "").rpartition(".")[0] or "?")
         owner = self.resolver.symbols.get(receiver.qualname) if receiver else None
         if owner is None or owner.kind != "class" or receiver is None or receiver.remainder:

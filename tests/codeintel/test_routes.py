@@ -7340,6 +7340,60 @@ def test_a_prefix_defaulting_to_another_parameters_name_is_read(tmp_path: Path) 
 
 
 @pytest.mark.slow
+def test_a_path_joined_with_posixpath_is_read(tmp_path: Path) -> None:
+    """``join("/", path)`` of ``posixpath`` and ``os.path.join("/", path, "x")`` in a route
+    factory (fastapi-cruddy-framework's GraphQL routes): joined as a server joins them (it
+    was a placeholder, a CI201)."""
+    (tmp_path / "main.py").write_text(
+        "import os.path\nfrom posixpath import join\n\nfrom fastapi import APIRouter, FastAPI\n\n"
+        "def make(path: str) -> APIRouter:\n    router = APIRouter()\n\n"
+        "    @router.get(join('/', path))\n    def root() -> None: ...\n\n"
+        "    @router.get(os.path.join('/', path, 'x/'))\n    def x() -> None: ...\n\n"
+        "    @router.get(join('/ignored', '/abs'))\n    def absolute() -> None: ...\n\n"
+        "    return router\n\n"
+        "app = FastAPI()\napp.include_router(make('items'))\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
+    assert static == {
+        ("GET", "/items", "main.make.<locals>.root"),
+        ("GET", "/items/x/", "main.make.<locals>.x"),
+        ("GET", "/abs", "main.make.<locals>.absolute"),
+    }
+    assert static == runtime_routes(tmp_path, "main:app")
+    assert not graph.diagnostics
+
+
+def test_a_local_named_cls_is_no_receiver(tmp_path: Path) -> None:
+    """``cls = getattr(module, "Verifier")`` in a ``staticmethod``, ``cls = Verifier`` in a
+    ``classmethod``: the name is a local, not the class the method is on (both chains were
+    ``main.Factory()``, silently; FastAPI calls ``Verifier()``); a ``classmethod``'s own
+    ``cls`` is still the class it is called on."""
+    (tmp_path / "main.py").write_text(
+        "import importlib\n\nfrom fastapi import Depends, FastAPI\n\n"
+        "class Verifier:\n    def __call__(self) -> str:\n        return 'ok'\n\n"
+        "class Factory:\n    def __call__(self) -> str:\n        return 'factory'\n\n"
+        "    @staticmethod\n    def make():\n"
+        "        cls = getattr(importlib.import_module('main'), 'Verifier')\n"
+        "        return cls()\n\n"
+        "    @classmethod\n    def rebound(cls):\n        cls = Verifier\n        return cls()\n\n"
+        "    @classmethod\n    def own(cls):\n        return cls()\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/static')\ndef a(v: str = Depends(Factory.make())) -> None: ...\n\n"
+        "@app.get('/rebound')\ndef b(v: str = Depends(Factory.rebound())) -> None: ...\n\n"
+        "@app.get('/own')\ndef c(v: str = Depends(Factory.own())) -> None: ...\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    chains = {r.path: r.all_dependencies for r in graph.routes()}
+    assert chains == {
+        "/static": ("<?Factory.make()>",),
+        "/rebound": ("<?Factory.rebound()>",),
+        "/own": ("main.Factory()",),
+    }
+    assert sorted((d.code, d.line) for d in graph.diagnostics) == [("CI204", 29), ("CI204", 32)]
+
+
+@pytest.mark.slow
 def test_a_registry_holds_only_what_modules_run_before_the_loop_add(tmp_path: Path) -> None:
     """A ``register()`` registry read by a loop: a feature module the loop's own module
     imports only below the loop has not added its router yet (not served), and one no
