@@ -70,13 +70,21 @@ def closure_arguments(
     the call passes, for the ``Depends`` of ``params`` and of a ``dependencies`` list."""
     bound: dict[str, Value] = {}
     held = [
-        _depends_held(p.default, evaluator) or _annotated_depends(p.annotation, evaluator, 0)[0]
+        (p.default, _depends_held(p.default, evaluator))
+        if _depends_held(p.default, evaluator) is not None
+        else (None, _annotated_depends(p.annotation, evaluator, 0)[0])
         for p in params
     ]
-    for depends in (*held, *(_depends_held(item, evaluator) for item in listed)):
+    for written, depends in (*held, *((i, _depends_held(i, evaluator)) for i in listed)):
         target = depends.keyword("dependency") if depends is not None else None
         target = target or (depends.items[0] if depends is not None and depends.items else None)
         made = _making_call(target, evaluator) if target is not None else None
+        if made is None and written is not None and written.kind == "call":
+            # ``default_param(get_org)`` returning ``Depends(check)``: the call made it
+            called = (
+                None if _is_depends(written, evaluator) else _function_called(written, evaluator)
+            )
+            made = (*called, written) if called is not None else None
         if made is None:
             continue
         factory, fact, call = made

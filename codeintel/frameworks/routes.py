@@ -6445,7 +6445,8 @@ class _Builder:
         swapped = {}
         for provider in _reached(direct, tree):
             subs = tree.get(provider, ())
-            passed = tuple(self._passed_name(sub, env) for sub in subs)
+            passed = self._closure_subs(provider, env)
+            passed = passed or tuple(self._passed_name(sub, env) for sub in subs)
             if passed != subs:
                 swapped[provider] = passed
         if not swapped:
@@ -6453,6 +6454,27 @@ class _Builder:
         bound = {**tree, **swapped}
         added = [sub for subs in swapped.values() for sub in subs if sub not in bound]
         return {**bound, **dependency_tree(added, self.ev, bound)}
+
+    def _closure_subs(self, provider: str, env: Env) -> tuple[str, ...] | None:
+        """What a factory's closure asks for with its factory's parameters bound as the call
+        binds them: ``check(x: dep)`` given ``UserDep = Annotated[str, Depends(get_user)]``
+        for ``dep`` asks for ``get_user`` (it asked for nothing); None when ``env`` binds no
+        parameter of its factory."""
+        factory, marker, _ = provider.rpartition(".<locals>.")
+        fact = self.resolver.symbols.get(provider) if marker else None
+        if fact is None or fact.kind != "function":
+            return None
+        if not any(key.startswith(f"{factory}.<locals>.") for key in env):
+            return None
+        params = tuple(
+            replace(
+                p,
+                annotation=_close(p.annotation, env) if p.annotation is not None else None,
+                default=_close(p.default, env) if p.default is not None else None,
+            )
+            for p in fact.params
+        )
+        return tuple(dict.fromkeys(param_providers(params, self.ev)))
 
     def _passed_name(self, provider: str, env: Env) -> str:
         """A provider that is a parameter of the factory around it: what the call passes

@@ -7242,6 +7242,37 @@ def test_each_call_of_a_dependency_factory_asks_for_what_it_passes(tmp_path: Pat
 
 
 @pytest.mark.slow
+def test_a_factory_returning_depends_of_its_closure_binds_it_per_call(tmp_path: Path) -> None:
+    """``dependencies=[checked(UserDep)]``, ``checked(dep)`` returning ``Depends(check)``
+    whose ``check(x: dep)`` is annotated with the factory's parameter (EvenTITO's role
+    combinators), or asks ``Depends(dep)``: each call's closure asks for what the call
+    passed. The first asked for nothing, silently; the second for the parameter, a CI204."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\n\nfrom fastapi import Depends, FastAPI\n\n"
+        "def get_user() -> str:\n    return 'u'\n\n"
+        "def get_org() -> str:\n    return 'o'\n\n"
+        "UserDep = Annotated[str, Depends(get_user)]\n\n"
+        "def checked(dep):\n"
+        "    def check(x: dep) -> None:\n        return None\n"
+        "    return Depends(check)\n\n"
+        "def asked(dep):\n"
+        "    def check(x=Depends(dep)) -> None:\n        return None\n"
+        "    return Depends(check)\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/a', dependencies=[checked(UserDep)])\ndef a() -> None: ...\n\n"
+        "@app.get('/b')\ndef b(v: None = asked(get_org)) -> None: ...\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /a": ["main.get_user", "main.checked.<locals>.check"],
+            "GET /b": ["main.get_org", "main.asked.<locals>.check"],
+        },
+    )
+    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
+
+
+@pytest.mark.slow
 def test_a_factorys_closure_held_by_a_name_asks_for_what_its_call_passed(tmp_path: Path) -> None:
     """The closure of ``make_key_dep(get_store)`` bound to a module variable, or set on the
     instance by ``Auth(get_store)``'s ``__init__``: it asks for what that call passed. It
