@@ -6165,9 +6165,9 @@ class _Builder:
         bindings |= self._made_with(options, declared.endpoint, bindings)
         # ``dependencies=dependencies``, a helper's parameter: the caller's list
         at = (declared.site.file, declared.site.line)
-        own_deps = list_providers(_close(given, bindings), self.ev, at) if given else []
+        own_deps = list_providers(self._closed(given, bindings, 0), self.ev, at) if given else []
         endpoint = declared.symbol or self.resolver.symbols.get(declared.endpoint)
-        params = _given_params(endpoint.params, bindings) if endpoint is not None else ()
+        params = self._params_given(endpoint.params, bindings) if endpoint is not None else ()
         handed = self._through_overrides(holder, declared, bindings)
         written = self._text(handed, bindings, declared.site)
         path = _join(context.prefix, written)
@@ -6464,17 +6464,26 @@ class _Builder:
         fact = self.resolver.symbols.get(provider) if marker else None
         if fact is None or fact.kind != "function":
             return None
-        if not any(key.startswith(f"{factory}.<locals>.") for key in env):
+        if _SELF not in env and not any(key.startswith(f"{factory}.<locals>.") for key in env):
             return None
-        params = tuple(
-            replace(
-                p,
-                annotation=_close(p.annotation, env) if p.annotation is not None else None,
-                default=_close(p.default, env) if p.default is not None else None,
-            )
-            for p in fact.params
-        )
+        params = self._params_given(fact.params, env)
         return tuple(dict.fromkeys(param_providers(params, self.ev)))
+
+    def _params_given(self, params: tuple[Param, ...], env: Env) -> tuple[Param, ...]:
+        """Parameters as ``_given_params`` binds them; and ``Depends(self.db_func)`` in a
+        method of an instance, what its constructor was given for the attribute
+        (fastapi-crudrouter's ``db``)."""
+        given = _given_params(params, env)
+        if _SELF not in env:
+            return given
+        return tuple(
+            replace(
+                p, default=replace(p.default, items=(self._closed(p.default.items[0], env, 0),))
+            )
+            if p.default is not None and p.default.kind == "call" and len(p.default.items) == 1
+            else p
+            for p in given
+        )
 
     def _passed_name(self, provider: str, env: Env) -> str:
         """A provider that is a parameter of the factory around it: what the call passes

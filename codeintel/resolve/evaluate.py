@@ -775,6 +775,8 @@ class Evaluator:
         if value.kind != "ifexp" or len(value.items) != 3:
             return None
         test = value.items[0]
+        if (typed := _isinstance(test)) is not None:
+            return value.items[1] if typed else value.items[2]
         if test.kind != "const" and (test.kind != "name" or "." in test.text):
             return None  # a setting's field (an ``env_file`` may set it), a call
         held = self._truth(test, 0)  # ``FLAG = os.getenv("FLAG")``: unset, as our runs read it
@@ -2006,6 +2008,39 @@ def _int_text(written: str) -> str:
         return str(int(written, 0))
     except ValueError:
         return written
+
+
+def _isinstance(test: Value) -> bool | None:
+    """``isinstance(True, bool)``, a literal against builtin types, once a call's argument is
+    bound in (fastapi-crudrouter's ``[] if isinstance(route, bool) else route``); None for
+    any other test, or a literal whose type the text does not tell."""
+    if test.kind != "call" or not _builtin(test.func, "isinstance") or len(test.items) != 2:
+        return None
+    held, types = test.items
+    kinds = types.items if types.kind == "list" and types.text.startswith("(") else (types,)
+    if not kinds or not all(k.kind == "name" and k.ref is None for k in kinds):
+        return None
+    names = {k.text for k in kinds}
+    if not names <= _TYPE_NAMES:
+        return None
+    if held.kind == "const" and held.text in ("True", "False"):
+        return bool(names & {"bool", "int"})
+    typed = _LITERAL_TYPES.get((held.kind, held.text[:1]), _LITERAL_TYPES.get((held.kind, "")))
+    return None if typed is None else typed in names
+
+
+#: The builtin type of a literal, by its kind and the first character of its text.
+_LITERAL_TYPES = {
+    ("str", ""): "str",
+    ("int", ""): "int",
+    ("dict", "{"): "dict",
+    ("list", "["): "list",
+    ("list", "("): "tuple",
+    ("const", "N"): "NoneType",
+}
+_TYPE_NAMES = frozenset(
+    {"bool", "int", "float", "str", "bytes", "list", "tuple", "dict", "set", "frozenset"}
+)
 
 
 def _builtin(func: Value | None, name: str) -> bool:

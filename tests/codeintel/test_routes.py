@@ -7339,6 +7339,35 @@ def test_a_router_subclass_helper_adding_through_super_serves_each_call(tmp_path
 
 
 @pytest.mark.slow
+def test_a_class_routers_instance_options_are_read_per_construction(tmp_path: Path) -> None:
+    """fastapi-crudrouter's generator code, copied into projects: the session provider kept
+    on the instance (``self.db_func = db``, asked as ``Depends(self.db_func)``), and a
+    route's ``dependencies`` given as ``bool | list`` and normalised by ``[] if
+    isinstance(route, bool) else route``. Both were a placeholder, a CI204 each."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def get_db() -> str:\n    return 'db'\n\n"
+        "def get_other_db() -> str:\n    return 'other'\n\n"
+        "def admin() -> None: ...\n\n"
+        "class CRUDRouter(APIRouter):\n"
+        "    def __init__(self, prefix: str, db=get_db, get_all_route=True) -> None:\n"
+        "        super().__init__(prefix=prefix)\n"
+        "        self.db_func = db\n"
+        "        deps = [] if isinstance(get_all_route, bool) else get_all_route\n"
+        "        self.add_api_route('', self._get_all(), methods=['GET'], dependencies=deps)\n\n"
+        "    def _get_all(self):\n"
+        "        def route(db: str = Depends(self.db_func)) -> list:\n            return []\n"
+        "        return route\n\n"
+        "app = FastAPI()\napp.include_router(CRUDRouter('/a'))\n"
+        "app.include_router(CRUDRouter('/b', db=get_other_db, get_all_route=[Depends(admin)]))\n"
+    )
+    _chains_as_at_runtime(
+        tmp_path, {"GET /a": ["main.get_db"], "GET /b": ["main.admin", "main.get_other_db"]}
+    )
+    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
+
+
+@pytest.mark.slow
 def test_a_prefix_defaulting_to_another_parameters_name_is_read(tmp_path: Path) -> None:
     """``prefix = prefix if prefix is not None else "/" + schema.__name__.lower()``, as
     fastapi-crudrouter defaults a router's prefix to its schema's name: the binding again
