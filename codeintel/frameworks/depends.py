@@ -85,13 +85,16 @@ def closure_arguments(
                 None if _is_depends(written, evaluator) else _function_called(written, evaluator)
             )
             made = (*called, written) if called is not None else None
-        if made is None:
-            continue
-        factory, fact, call = made
-        for param in fact.params:
-            given = argument(param.name, fact, call)
-            if given is not None:
-                bound.setdefault(f"{factory}.<locals>.{param.name}", given)
+        for _ in range(_MAX_HOPS):  # a closure's factory may be another's closure in turn
+            if made is None:
+                break
+            factory, fact, call = made
+            for param in fact.params:
+                given = argument(param.name, fact, call)
+                if given is not None:
+                    bound.setdefault(f"{factory}.<locals>.{param.name}", given)
+            outer = call.func if ".<locals>." in factory and call.func is not None else None
+            made = _making_call(outer, evaluator) if outer is not None else None
     return bound
 
 
@@ -106,6 +109,8 @@ def _making_call(target: Value, evaluator: Evaluator) -> tuple[str, SymbolFact, 
     if held is not None and held.kind == "call":
         called = _function_called(held, evaluator)
         return (*called, held) if called is not None else None
+    if held is not None and held.kind == "name" and (made := _record_made(held, evaluator)):
+        return made
     construction = _held_construction(target.ref, evaluator) if key else None
     cls = evaluator.called_class(construction) if construction is not None else None
     init = evaluator.resolver.symbols.get(f"{cls}.__init__")
@@ -115,6 +120,20 @@ def _making_call(target: Value, evaluator: Evaluator) -> tuple[str, SymbolFact, 
     if closure not in evaluator.resolver.symbols or f"{cls}.__init__.<locals>." not in closure:
         return None
     return f"{cls}.__init__", replace(init, params=init.params[1:]), construction
+
+
+def _record_made(field: Value, evaluator: Evaluator) -> tuple[str, SymbolFact, Value] | None:
+    """For ``_deps.require_api_key``, with ``_deps = build_auth(get_store)`` returning a
+    record of its closures: the factory, its facts and that call."""
+    closure = evaluator.record_field(field.ref)
+    holder = evaluator.variable((field.ref or "").rpartition(".")[0])
+    call = evaluator.binding(holder) if holder else None
+    called = _function_called(call, evaluator) if call is not None and call.kind == "call" else None
+    if closure is None or call is None or called is None:
+        return None
+    if not (closure.ref or "").startswith(f"{called[0]}.<locals>."):
+        return None
+    return (*called, call)
 
 
 def _unevaluable(annotation: Value | None, evaluator: Evaluator) -> bool:
@@ -543,6 +562,10 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
         held = _held(key, evaluator)
         if held is not None:
             return held
+        # ``require_api_key = _deps.require_api_key``, a record's field: what that holds
+        field = _record_alias(key, evaluator)
+        if field is not None and hops < 8:
+            return _named(field, evaluator, hops + 1)
         given = _init_parameter(key, evaluator)
         if given is None:
             method = _bound_method_held(key, evaluator)
@@ -557,6 +580,18 @@ def _named(target: Value, evaluator: Evaluator, hops: int = 0) -> str | None:
         passed = _constructions_pass(key, given, evaluator, made)
         return _named(passed, evaluator, hops + 1) if passed is not None and hops < 8 else None
     return _bound_method(target.ref, evaluator) or name
+
+
+def _record_alias(key: str, evaluator: Evaluator) -> Value | None:
+    """The field a variable bound once to a record's field reads (``_deps.require_api_key``,
+    with ``_deps = build_auth(...)`` returning ``AuthDeps(require_api_key=...)``); None for
+    anything else."""
+    written = evaluator.assigns.get(key, [])
+    value = written[0].value if len(written) == 1 else None
+    if value is None or value.kind != "name" or not value.ref or "." not in value.text:
+        return None
+    field = evaluator.record_field(value.ref)
+    return field if field is not None and field.kind == "name" and field.ref else None
 
 
 def _bound_method_held(key: str, evaluator: Evaluator) -> str | None:
@@ -978,6 +1013,11 @@ def _function_called(call: Value, evaluator: Evaluator) -> tuple[str, SymbolFact
     if fact is None:
         name = _called_method(call.func, evaluator)
         fact = evaluator.resolver.symbols.get(name) if name else None
+    plain = fact is None or fact.kind not in ("function", "method")
+    key = evaluator.variable(call.func.ref) if plain and call.func is not None else None
+    if key is not None and (field := _record_alias(key, evaluator)) is not None:
+        name = field.ref  # ``require_scope = _deps.require_scope``, a record's closure
+        fact = evaluator.resolver.symbols.get(name or "")
     if name is None or fact is None or fact.kind not in ("function", "method"):
         return None
     return name, fact

@@ -289,7 +289,8 @@ class Evaluator:
         key = self.variable(holder) if holder else None
         if key is None or len(self.assigns.get(key, ())) != 1:
             return None
-        cls = self.called_class(self.binding(key))
+        # ``_deps = build_auth(...)`` returning ``AuthDeps(...)``: the record it builds
+        cls = self.called_class(self._construction(self.binding(key)))
         fact = self.resolver.symbols.get(cls) if cls else None
         if fact is None or fact.kind != "class" or f"{cls}.__init__" in self.resolver.symbols:
             return None

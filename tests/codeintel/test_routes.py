@@ -7273,6 +7273,49 @@ def test_a_factory_returning_depends_of_its_closure_binds_it_per_call(tmp_path: 
 
 
 @pytest.mark.slow
+def test_closures_a_factory_returns_in_a_record_are_read_through_it(tmp_path: Path) -> None:
+    """A shared auth library's builder returning a dataclass of its closures (Misty's
+    ``platform_auth``): ``require_key = deps.require_key`` and ``Depends(require_scope(
+    "chat"))`` with ``require_scope = deps.require_scope``, ``deps = build_auth(get_store)``.
+    Each is the closure the record holds, asking for what ``build_auth``'s call passed; both
+    were a placeholder, a CI204 (43 of Misty's 49 chains)."""
+    (tmp_path / "factory.py").write_text(
+        "from dataclasses import dataclass\nfrom typing import Callable\n\n"
+        "from fastapi import Depends\n\n"
+        "@dataclass(frozen=True)\nclass AuthDeps:\n"
+        "    require_key: Callable\n    require_scope: Callable\n\n"
+        "def build_auth(get_store: Callable) -> AuthDeps:\n"
+        "    def require_key(store=Depends(get_store)) -> str:\n        return 'k'\n\n"
+        "    def require_scope(scope: str):\n"
+        "        def _dep(key: str = Depends(require_key)) -> str:\n            return key\n"
+        "        return _dep\n\n"
+        "    return AuthDeps(require_key=require_key, require_scope=require_scope)\n"
+    )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\nfrom factory import build_auth\n\n"
+        "def get_store() -> dict:\n    return {}\n\n"
+        "deps = build_auth(get_store)\n"
+        "require_key = deps.require_key\nrequire_scope = deps.require_scope\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/chat')\ndef chat(key: str = Depends(require_scope('chat'))) -> None: ...\n\n"
+        "@app.get('/me')\ndef me(key: str = Depends(require_key)) -> None: ...\n"
+    )
+    key = "factory.build_auth.<locals>.require_key"
+    _chains_as_at_runtime(
+        tmp_path,
+        {
+            "GET /chat": [
+                "main.get_store",
+                key,
+                "factory.build_auth.<locals>.require_scope.<locals>._dep",
+            ],
+            "GET /me": ["main.get_store", key],
+        },
+    )
+    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
+
+
+@pytest.mark.slow
 def test_a_factorys_closure_held_by_a_name_asks_for_what_its_call_passed(tmp_path: Path) -> None:
     """The closure of ``make_key_dep(get_store)`` bound to a module variable, or set on the
     instance by ``Auth(get_store)``'s ``__init__``: it asks for what that call passed. It
