@@ -276,7 +276,34 @@ def _returned_list(call: Value, evaluator: Evaluator) -> Value | None:
     only = returned.pop() if len(returned) == 1 else None
     if only is not None and only.kind == "name" and called is not None:
         only = _local_list(only, called[0], evaluator)
+    if only is not None and only.kind == "comp" and called is not None:
+        only = _mapped_arguments(only, *called, call)
     return only if only is not None and only.kind == "list" else None
+
+
+def _mapped_arguments(comp: Value, function: str, fact: SymbolFact, call: Value) -> Value | None:
+    """``[Depends(x) for x in args]`` over the ``*args`` of the called function (a helper
+    turning providers into a ``dependencies`` list): one item per argument the call passes;
+    None for any other comprehension, or a call spreading its own arguments."""
+    if len(comp.items) != 3 or comp.items[1].kind != "name" or comp.items[2].kind != "name":
+        return None
+    element, target, iterable = comp.items
+    star = next((p.name for p in fact.params if p.kind == "star"), None)
+    if star is None or iterable.ref != f"{function}.<locals>.{star}":
+        return None
+    taken = sum(p.kind == "positional" for p in fact.params)
+    passed = call.items[taken:]
+    if any(item.kind == "star" for item in call.items):
+        return None
+
+    def bound(value: Value, given: Value) -> Value:
+        return (
+            given
+            if value.kind == "name" and value.ref == target.ref
+            else with_parts(value, lambda part: bound(part, given))
+        )
+
+    return Value("list", comp.text, items=tuple(bound(element, given) for given in passed))
 
 
 def _local_list(name: Value, function: str, evaluator: Evaluator) -> Value | None:

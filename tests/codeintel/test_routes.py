@@ -7316,6 +7316,23 @@ def test_closures_a_factory_returns_in_a_record_are_read_through_it(tmp_path: Pa
 
 
 @pytest.mark.slow
+def test_a_helper_mapping_its_arguments_to_depends_gives_one_per_argument(tmp_path: Path) -> None:
+    """``dependencies=dependency_list(verify_session, naive_auth)`` with ``return
+    [Depends(x) for x in args]`` over its ``*args`` (fastapi-cruddy-framework's helper): one
+    provider per argument. It was a placeholder, a CI204."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import Depends, FastAPI\n\n"
+        "def dependency_list(*args):\n    return [Depends(x) for x in args]\n\n"
+        "def verify_session() -> None: ...\n\ndef naive_auth() -> None: ...\n\n"
+        "app = FastAPI()\n\n"
+        "@app.get('/a', dependencies=dependency_list(verify_session, naive_auth))\n"
+        "def a() -> None: ...\n"
+    )
+    _chains_as_at_runtime(tmp_path, {"GET /a": ["main.verify_session", "main.naive_auth"]})
+    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
+
+
+@pytest.mark.slow
 def test_a_factorys_closure_held_by_a_name_asks_for_what_its_call_passed(tmp_path: Path) -> None:
     """The closure of ``make_key_dep(get_store)`` bound to a module variable, or set on the
     instance by ``Auth(get_store)``'s ``__init__``: it asks for what that call passed. It
