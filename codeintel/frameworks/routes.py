@@ -5107,10 +5107,42 @@ class _Builder:
                 return self._closed(fallen, env, depth + 1)
             key = self.ev.variable(value.ref)
             facts = self.ev.assigns.get(key or "", ())
-            if len(facts) != 1 or facts[0].value is None:
+            if key is None or len(facts) != 1 or facts[0].value is None:
                 return value  # rebound (``url = "/" + url``): not one value to read
-            return self._closed(facts[0].value, env, depth + 1)
+            held = facts[0].value
+            if held.kind == "list":
+                added = self._list_added(key, env)
+                if added is None:
+                    return value  # changed as the run decides: not one value to read
+                held = replace(held, items=(*held.items, *added))
+            return self._closed(held, env, depth + 1)
         return value
+
+    def _list_added(self, key: str, env: Env) -> tuple[Value, ...] | None:
+        """What ``dependencies.append(Depends(api_key))`` in the list's own function adds to
+        it, under ``if`` tests the call's arguments decide (``if authentication_enabled:`` in
+        a router factory given ``True``); None when it changes otherwise, or a test is not
+        decided."""
+        module = self.ev.module_of(key)
+        facts = self.resolver.modules.get(module) if module else None
+        if facts is None or module is None:
+            return None
+        scope = key.removeprefix(f"{module}.").rpartition(".<locals>.")[0]
+        added: list[Value] = []
+        for call in facts.calls:
+            func = call.value.func
+            held, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
+            if call.role != "call" or held != key or method not in MUTATORS:
+                continue
+            if method != "append" or call.scope != scope or len(call.value.items) != 1:
+                return None
+            site = _Site(module, facts.file, call.line, env, _conditions(call.guards), scope)
+            tests = self._held_tests(site, env)
+            if tests:
+                return None  # a test the call's arguments do not decide
+            if tests is not None:
+                added.append(_close(call.value.items[0], env))
+        return tuple(added)
 
     def _fallback_field(self, ref: str) -> tuple[tuple[Value, Value], str] | None:
         """For ``resolved.API_PREFIX``, a field of a local bound once to ``given or made``

@@ -7333,6 +7333,31 @@ def test_a_helper_mapping_its_arguments_to_depends_gives_one_per_argument(tmp_pa
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_dependency_list_a_factory_appends_to_under_its_flag_is_read_per_call(
+    tmp_path: Path, enabled: bool
+) -> None:
+    """``dependencies = [Depends(read_only)]``, then ``if auth_enabled:
+    dependencies.append(Depends(api_key))``, in a router factory the app calls with a
+    literal flag: the appends the flag runs are the router's too. They were dropped,
+    silently (the list read as first bound)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def read_only() -> None: ...\n\ndef api_key() -> None: ...\n\n"
+        "def make_router(auth_enabled: bool) -> APIRouter:\n"
+        "    dependencies = [Depends(read_only)]\n"
+        "    if auth_enabled:\n        dependencies.append(Depends(api_key))\n"
+        "    router = APIRouter(prefix='/v1', dependencies=dependencies)\n\n"
+        "    @router.get('/items')\n    def items() -> None: ...\n\n"
+        "    return router\n\n"
+        f"app = FastAPI()\napp.include_router(make_router(auth_enabled={enabled}))\n"
+    )
+    expected = ["main.read_only", "main.api_key"] if enabled else ["main.read_only"]
+    _chains_as_at_runtime(tmp_path, {"GET /v1/items": expected})
+    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
+
+
+@pytest.mark.slow
 def test_a_factorys_closure_held_by_a_name_asks_for_what_its_call_passed(tmp_path: Path) -> None:
     """The closure of ``make_key_dep(get_store)`` bound to a module variable, or set on the
     instance by ``Auth(get_store)``'s ``__init__``: it asks for what that call passed. It
