@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from weakref import WeakKeyDictionary
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.ids import id_kind
-from codeintel.facts.models import ModuleFacts, Param, SymbolFact, Value
+from codeintel.facts.models import Guard, ModuleFacts, Param, SymbolFact, Value
 from codeintel.facts.routes import Route
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import (
@@ -258,13 +259,32 @@ def _appended(
         if method != "append" or call.scope != scope or len(call.value.items) != 1:
             return None
         if call.guards:  # ``if AUTH_ENABLED: deps.append(...)``: its module's constants tell
-            runs = evaluator.module_tests_hold(module, call.guards) if not scope else None
+            globals_only = not scope or _reads_globals(module, scope, call.guards, evaluator)
+            runs = evaluator.module_tests_hold(module, call.guards) if globals_only else None
             if runs is None:
                 return None
             if not runs:
                 continue
         added.append(call.value.items[0])
     return tuple(added)
+
+
+def _reads_globals(
+    module: str, scope: str, guards: tuple[Guard, ...], evaluator: Evaluator
+) -> bool:
+    """Whether the ``if`` tests in function ``scope`` read no parameter or local of it
+    (OpenHands' ``if _SESSION_API_KEY:`` in ``get_dependencies()``): the module's names,
+    which its constants decide for every call alike."""
+    fact = evaluator.resolver.symbols.get(f"{module}.{scope}")
+    params = {p.name for p in fact.params} if fact is not None else set()
+    names = {n for g in guards for n in _IDENTIFIER.findall(g.text)}
+    local = f"{module}.{scope}.<locals>."
+    return fact is not None and not any(
+        n in params or f"{local}{n}" in evaluator.assigns for n in names
+    )
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 
 
 def _returned_list(call: Value, evaluator: Evaluator) -> Value | None:

@@ -7358,6 +7358,27 @@ def test_a_dependency_list_a_factory_appends_to_under_its_flag_is_read_per_call(
 
 
 @pytest.mark.slow
+def test_a_dependency_helper_appending_under_a_module_constant_is_read(tmp_path: Path) -> None:
+    """``get_dependencies()`` appending under ``if _SESSION_API_KEY:`` (an unset environment
+    variable) or ``if AUDIT:`` (a constant), then returning the list (OpenHands' routers):
+    the module's names decide each call alike. Both were a placeholder, a CI204."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\nfrom fastapi import APIRouter, Depends, FastAPI\n\n"
+        "_SESSION_API_KEY = os.getenv('CODEINTEL_TEST_NEVER_SET')\nAUDIT = True\n\n"
+        "def check_key() -> None: ...\n\ndef audit() -> None: ...\n\n"
+        "def get_dependencies() -> list:\n    result = []\n"
+        "    if _SESSION_API_KEY:\n        result.append(Depends(check_key))\n"
+        "    if AUDIT:\n        result.append(Depends(audit))\n"
+        "    return result\n\n"
+        "router = APIRouter(prefix='/user', dependencies=get_dependencies())\n\n"
+        "@router.get('/info')\ndef info() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    _chains_as_at_runtime(tmp_path, {"GET /user/info": ["main.audit"]})
+    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
+
+
+@pytest.mark.slow
 def test_a_factorys_closure_held_by_a_name_asks_for_what_its_call_passed(tmp_path: Path) -> None:
     """The closure of ``make_key_dep(get_store)`` bound to a module variable, or set on the
     instance by ``Auth(get_store)``'s ``__init__``: it asks for what that call passed. It
