@@ -70,12 +70,7 @@ def closure_arguments(
     names them all alike. Each factory parameter (``module.require.<locals>.dep``) -> what
     the call passes, for the ``Depends`` of ``params`` and of a ``dependencies`` list."""
     bound: dict[str, Value] = {}
-    held = [
-        (p.default, _depends_held(p.default, evaluator))
-        if _depends_held(p.default, evaluator) is not None
-        else (None, _annotated_depends(p.annotation, evaluator, 0)[0])
-        for p in params
-    ]
+    held = [_param_depends(p, evaluator) for p in params]
     for written, depends in (*held, *((i, _depends_held(i, evaluator)) for i in listed)):
         target = depends.keyword("dependency") if depends is not None else None
         target = target or (depends.items[0] if depends is not None and depends.items else None)
@@ -97,6 +92,15 @@ def closure_arguments(
             outer = call.func if ".<locals>." in factory and call.func is not None else None
             made = _making_call(outer, evaluator) if outer is not None else None
     return bound
+
+
+def _param_depends(param: Param, evaluator: Evaluator) -> tuple[Value | None, Value | None]:
+    """A parameter's default as written, and the ``Depends`` call it (or else its
+    ``Annotated`` metadata) holds."""
+    held = _depends_held(param.default, evaluator)
+    if held is not None:
+        return param.default, held
+    return None, _annotated_depends(param.annotation, evaluator, 0)[0]
 
 
 def _making_call(target: Value, evaluator: Evaluator) -> tuple[str, SymbolFact, Value] | None:

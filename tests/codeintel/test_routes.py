@@ -1539,13 +1539,17 @@ def _served_as_at_runtime(
     assert static == runtime_routes(project, spec)
 
 
-def _chains_as_at_runtime(project: Path, expected: dict[str, list[str]]) -> None:
+def _chains_as_at_runtime(
+    project: Path, expected: dict[str, list[str]], *, clean: bool = False
+) -> None:
     """Each route's ``Depends`` chain (``"METHOD /path"``) is ``expected``, and is the one
-    FastAPI solves for ``main:app``."""
-    routes = codeintel.analyze(project, cache=False).routes()
-    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in routes}
+    FastAPI solves for ``main:app``; ``clean``: with no diagnostic either."""
+    graph = codeintel.analyze(project, cache=False)
+    static = {f"{r.method} {r.path}": list(r.all_dependencies) for r in graph.routes()}
     assert static == expected
     assert oracle("runtime_dependencies.py", project, "--routes", "main:app") == static
+    if clean:
+        assert not graph.diagnostics
 
 
 @pytest.mark.slow
@@ -7237,8 +7241,8 @@ def test_each_call_of_a_dependency_factory_asks_for_what_it_passes(tmp_path: Pat
             "GET /b": ["main.get_user", "main.get_admin", inner],
             "GET /c": ["main.get_db", inner],
         },
+        clean=True,
     )
-    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
 
 
 @pytest.mark.slow
@@ -7268,8 +7272,8 @@ def test_a_factory_returning_depends_of_its_closure_binds_it_per_call(tmp_path: 
             "GET /a": ["main.get_user", "main.checked.<locals>.check"],
             "GET /b": ["main.get_org", "main.asked.<locals>.check"],
         },
+        clean=True,
     )
-    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
 
 
 @pytest.mark.slow
@@ -7311,8 +7315,8 @@ def test_closures_a_factory_returns_in_a_record_are_read_through_it(tmp_path: Pa
             ],
             "GET /me": ["main.get_store", key],
         },
+        clean=True,
     )
-    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
 
 
 @pytest.mark.slow
@@ -7328,8 +7332,9 @@ def test_a_helper_mapping_its_arguments_to_depends_gives_one_per_argument(tmp_pa
         "@app.get('/a', dependencies=dependency_list(verify_session, naive_auth))\n"
         "def a() -> None: ...\n"
     )
-    _chains_as_at_runtime(tmp_path, {"GET /a": ["main.verify_session", "main.naive_auth"]})
-    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
+    _chains_as_at_runtime(
+        tmp_path, {"GET /a": ["main.verify_session", "main.naive_auth"]}, clean=True
+    )
 
 
 @pytest.mark.slow
@@ -7353,8 +7358,7 @@ def test_a_dependency_list_a_factory_appends_to_under_its_flag_is_read_per_call(
         f"app = FastAPI()\napp.include_router(make_router(auth_enabled={enabled}))\n"
     )
     expected = ["main.read_only", "main.api_key"] if enabled else ["main.read_only"]
-    _chains_as_at_runtime(tmp_path, {"GET /v1/items": expected})
-    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
+    _chains_as_at_runtime(tmp_path, {"GET /v1/items": expected}, clean=True)
 
 
 @pytest.mark.slow
@@ -7374,8 +7378,7 @@ def test_a_dependency_helper_appending_under_a_module_constant_is_read(tmp_path:
         "@router.get('/info')\ndef info() -> None: ...\n\n"
         "app = FastAPI()\napp.include_router(router)\n"
     )
-    _chains_as_at_runtime(tmp_path, {"GET /user/info": ["main.audit"]})
-    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
+    _chains_as_at_runtime(tmp_path, {"GET /user/info": ["main.audit"]}, clean=True)
 
 
 @pytest.mark.slow
@@ -7406,8 +7409,8 @@ def test_a_factorys_closure_held_by_a_name_asks_for_what_its_call_passed(tmp_pat
             "GET /direct": ["main.get_store", "factory.make_key_dep.<locals>.require_key"],
             "GET /attr": ["main.get_store", "factory.Auth.__init__.<locals>.require_key"],
         },
+        clean=True,
     )
-    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
 
 
 @pytest.mark.slow
@@ -7434,14 +7437,14 @@ def test_a_router_subclass_helper_adding_through_super_serves_each_call(tmp_path
         "        return route\n\n"
         "app = FastAPI()\napp.include_router(CRUDRouter('/items'))\n"
     )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
-    assert static == {
-        ("GET", "/items", "main.CRUDRouter._get_all.<locals>.route"),
-        ("GET", "/items/{item_id}", "main.CRUDRouter._get_one.<locals>.route"),
-    }
-    assert static == runtime_routes(tmp_path, "main:app")
-    assert not graph.diagnostics
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/items", "main.CRUDRouter._get_all.<locals>.route"),
+            ("GET", "/items/{item_id}", "main.CRUDRouter._get_one.<locals>.route"),
+        },
+    )
 
 
 @pytest.mark.slow
@@ -7468,9 +7471,10 @@ def test_a_class_routers_instance_options_are_read_per_construction(tmp_path: Pa
         "app.include_router(CRUDRouter('/b', db=get_other_db, get_all_route=[Depends(admin)]))\n"
     )
     _chains_as_at_runtime(
-        tmp_path, {"GET /a": ["main.get_db"], "GET /b": ["main.admin", "main.get_other_db"]}
+        tmp_path,
+        {"GET /a": ["main.get_db"], "GET /b": ["main.admin", "main.get_other_db"]},
+        clean=True,
     )
-    assert not codeintel.analyze(tmp_path, cache=False).diagnostics
 
 
 @pytest.mark.slow
@@ -7495,14 +7499,14 @@ def test_a_prefix_defaulting_to_another_parameters_name_is_read(tmp_path: Path) 
         "app = FastAPI()\napp.include_router(CRUDRouter(Item))\n"
         "app.include_router(make_router(Item))\n"
     )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
-    assert static == {
-        ("GET", "/item", "main.CRUDRouter._list"),
-        ("GET", "/items", "main.CRUDRouter._list"),
-    }
-    assert static == runtime_routes(tmp_path, "main:app")
-    assert not graph.diagnostics
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/item", "main.CRUDRouter._list"),
+            ("GET", "/items", "main.CRUDRouter._list"),
+        },
+    )
 
 
 @pytest.mark.slow
@@ -7519,15 +7523,15 @@ def test_a_path_joined_with_posixpath_is_read(tmp_path: Path) -> None:
         "    return router\n\n"
         "app = FastAPI()\napp.include_router(make('items'))\n"
     )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    static = {(r.method, r.path, r.endpoint) for r in graph.routes()}
-    assert static == {
-        ("GET", "/items", "main.make.<locals>.root"),
-        ("GET", "/items/x/", "main.make.<locals>.x"),
-        ("GET", "/abs", "main.make.<locals>.absolute"),
-    }
-    assert static == runtime_routes(tmp_path, "main:app")
-    assert not graph.diagnostics
+    _served_as_at_runtime(
+        tmp_path,
+        "main:app",
+        {
+            ("GET", "/items", "main.make.<locals>.root"),
+            ("GET", "/items/x/", "main.make.<locals>.x"),
+            ("GET", "/abs", "main.make.<locals>.absolute"),
+        },
+    )
 
 
 def test_a_local_named_cls_is_no_receiver(tmp_path: Path) -> None:
