@@ -23,7 +23,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 from codeintel.facts.project import ImportRoot
 from codeintel.pipeline.discover import SourceFile
 from codeintel.pipeline.layout import PYTEST_FILES, is_test_path
-from codeintel.pipeline.modnames import module_names, path_name, unique_names
+from codeintel.pipeline.modnames import is_package, module_names, path_name, unique_names
 from codeintel.pipeline.read import Job
 
 #: Absolute imports at the start of a line: a cheap scan, before any file is parsed.
@@ -162,8 +162,9 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
         pick = _pick(path, declared, votes, fallback[path], code_votes)
         folder = path.rpartition("/")[0]
         renamed = _name_under(path, folder) != fallback[path]
-        if pick is None and folder in beside and renamed and not is_test_path(path):
-            pick = beside[folder]  # named from the folder still (pytest names tests itself)
+        own = not is_package(path) and not is_test_path(path)  # pytest names tests itself
+        if pick is None and folder in beside and renamed and own:
+            pick = beside[folder]  # named from the folder still; a package from above it
         if pick is not None:
             root, evidence, file, line = pick
             if evidence == "imports" and not file:

@@ -284,6 +284,26 @@ def test_a_stray_init_in_the_folder_served_from_names_its_modules_from_it(
     assert not graph.diagnostics
 
 
+def test_a_package_folder_served_from_keeps_its_own_init_named_from_above() -> None:
+    """``svc/src/__init__.py`` over ``svc/src/main.py`` importing ``auth.routes`` from
+    inside: the entry is ``main``, and the package's own ``__init__`` keeps its chain's name
+    ``src`` (it is named from above its folder, never from it: agenta's example evaluators
+    became ``examples.python.evaluators`` when it was)."""
+    naming = name_modules(
+        {
+            "svc/src/__init__.py": b"",
+            "svc/src/main.py": b"from auth.routes import router\n",
+            "svc/src/auth/routes.py": b"router = None\n",
+        },
+        {},
+    )
+    assert naming.names == {
+        "svc/src/__init__.py": "src",
+        "svc/src/main.py": "main",
+        "svc/src/auth/routes.py": "auth.routes",
+    }
+
+
 def test_a_sibling_module_named_like_a_dependency_takes_nothing() -> None:
     """A folder beside the entry module is importable from it; a module beside it named
     like a library proves nothing (``import redis`` is the library wherever it runs from)."""
