@@ -5121,8 +5121,8 @@ class _Builder:
     def _list_added(self, key: str, env: Env) -> tuple[Value, ...] | None:
         """What ``dependencies.append(Depends(api_key))`` in the list's own function adds to
         it, under ``if`` tests the call's arguments decide (``if authentication_enabled:`` in
-        a router factory given ``True``); None when it changes otherwise, or a test is not
-        decided."""
+        a router factory given ``True``); an append under a test they do not decide is kept
+        as written, with its test (a placeholder); None when the list changes otherwise."""
         module = self.ev.module_of(key)
         facts = self.resolver.modules.get(module) if module else None
         if facts is None or module is None:
@@ -5138,10 +5138,11 @@ class _Builder:
                 return None
             site = _Site(module, facts.file, call.line, env, _conditions(call.guards), scope)
             tests = self._held_tests(site, env)
-            if tests:
-                return None  # a test the call's arguments do not decide
-            if tests is not None:
-                added.append(_close(call.value.items[0], env))
+            item = call.value.items[0]
+            if tests:  # phoenix's ``create_app(db, authentication_enabled)``: the run decides
+                added.append(Value("other", f"{item.text} if {' and '.join(tests)}"))
+            elif tests is not None:
+                added.append(_close(item, env))
         return tuple(added)
 
     def _fallback_field(self, ref: str) -> tuple[tuple[Value, Value], str] | None:

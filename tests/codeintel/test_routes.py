@@ -7361,6 +7361,28 @@ def test_a_dependency_list_a_factory_appends_to_under_its_flag_is_read_per_call(
     _chains_as_at_runtime(tmp_path, {"GET /v1/items": expected}, clean=True)
 
 
+def test_an_append_under_a_flag_the_run_decides_is_kept_with_its_test(tmp_path: Path) -> None:
+    """The same factory given a flag the run decides (phoenix's ``create_app(db,
+    authentication_enabled)``): the providers it always asks for, and the append kept as
+    written with its test, reported (not the list as first bound, silently)."""
+    (tmp_path / "main.py").write_text(
+        "import sys\n\nfrom fastapi import APIRouter, Depends, FastAPI\n\n"
+        "def read_only() -> None: ...\n\ndef api_key() -> None: ...\n\n"
+        "def make_router(auth_enabled: bool) -> APIRouter:\n"
+        "    dependencies = [Depends(read_only)]\n"
+        "    if auth_enabled:\n        dependencies.append(Depends(api_key))\n"
+        "    router = APIRouter(dependencies=dependencies)\n\n"
+        "    @router.get('/items')\n    def items() -> None: ...\n\n"
+        "    return router\n\n"
+        "app = FastAPI()\napp.include_router(make_router('--auth' in sys.argv))\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    [route] = graph.routes()
+    kept = "<?Depends(api_key) if auth_enabled>"
+    assert route.all_dependencies == ("main.read_only", kept)
+    assert [(d.code, d.line, kept in d.message) for d in graph.diagnostics] == [("CI204", 15, True)]
+
+
 @pytest.mark.slow
 def test_a_dependency_helper_appending_under_a_module_constant_is_read(tmp_path: Path) -> None:
     """``get_dependencies()`` appending under ``if _SESSION_API_KEY:`` (an unset environment
