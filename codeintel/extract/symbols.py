@@ -1481,16 +1481,9 @@ def _receiver(node: cst.FunctionDef, method: bool) -> str | None:
     """The instance or class a method is called with: its first parameter, unless it is a
     ``staticmethod`` (whose ``cls`` is a local like any other)."""
     params = [*node.params.posonly_params, *node.params.params]
-    static = any(
-        isinstance(d.decorator, cst.Name | cst.Attribute)
-        and _dotted_tail(d.decorator) == "staticmethod"
-        for d in node.decorators
-    )
+    dotted = [_dotted(d.decorator) for d in node.decorators]
+    static = any(d is not None and f"{d[0]}{d[1]}".endswith("staticmethod") for d in dotted)
     return params[0].name.value if method and params and not static else None
-
-
-def _dotted_tail(node: cst.Name | cst.Attribute) -> str:
-    return node.value if isinstance(node, cst.Name) else node.attr.value
 
 
 def _param_parts(params: cst.Parameters) -> list[cst.CSTNode | None]:

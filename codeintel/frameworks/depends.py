@@ -9,7 +9,7 @@ from weakref import WeakKeyDictionary
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.ids import id_kind
-from codeintel.facts.models import Guard, ModuleFacts, Param, SymbolFact, Value
+from codeintel.facts.models import CallFact, Guard, ModuleFacts, Param, SymbolFact, Value
 from codeintel.facts.routes import Route
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import (
@@ -122,7 +122,7 @@ def _making_call(target: Value, evaluator: Evaluator) -> tuple[str, SymbolFact, 
     closure = held.ref if held is not None and held.kind == "name" else None
     if construction is None or init is None or not (key or "").startswith(f"{cls}."):
         return None
-    if closure not in evaluator.resolver.symbols or f"{cls}.__init__.<locals>." not in closure:
+    if closure not in evaluator.resolver.symbols or not closure.startswith(f"{cls}.__init__."):
         return None
     return f"{cls}.__init__", replace(init, params=init.params[1:]), construction
 
@@ -251,17 +251,11 @@ def _appended(
     if not module:
         return ()
     scope = key.removeprefix(f"{module}.").rpartition(".")[0].removesuffix(".<locals>")
+    appends = list_appends(key, evaluator, at)
+    if appends is None:
+        return None
     added: list[Value] = []
-    facts = evaluator.resolver.modules[module]
-    for call in facts.calls:
-        func = call.value.func
-        held, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
-        if call.role != "call" or held != key or method not in MUTATORS:
-            continue
-        if at is not None and at[0] == facts.file and call.line > at[1]:
-            continue  # after the list was handed over
-        if method != "append" or call.scope != scope or len(call.value.items) != 1:
-            return None
+    for call in appends:
         if call.guards:  # ``if AUTH_ENABLED: deps.append(...)``: its module's constants tell
             globals_only = not scope or _reads_globals(module, scope, call.guards, evaluator)
             runs = evaluator.module_tests_hold(module, call.guards) if globals_only else None
@@ -271,6 +265,31 @@ def _appended(
                 continue
         added.append(call.value.items[0])
     return tuple(added)
+
+
+def list_appends(
+    key: str, evaluator: Evaluator, at: tuple[str, int] | None = None
+) -> list[CallFact] | None:
+    """The ``key.append(item)`` calls of the list variable ``key`` in its own scope (before
+    ``at``, a file and line, in its module), in order; None when it is changed any other
+    way (another method, a nested scope), which only the run decides."""
+    module = evaluator.module_of(key)
+    facts = evaluator.resolver.modules.get(module) if module else None
+    if facts is None or module is None:
+        return []
+    scope = key.removeprefix(f"{module}.").rpartition(".")[0].removesuffix(".<locals>")
+    found: list[CallFact] = []
+    for call in facts.calls:
+        func = call.value.func
+        held, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
+        if call.role != "call" or held != key or method not in MUTATORS:
+            continue
+        if at is not None and at[0] == facts.file and call.line > at[1]:
+            continue  # after the list was handed over
+        if method != "append" or call.scope != scope or len(call.value.items) != 1:
+            return None
+        found.append(call)
+    return found
 
 
 def _reads_globals(

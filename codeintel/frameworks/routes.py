@@ -29,6 +29,7 @@ from codeintel.facts.routes import Route
 from codeintel.frameworks.depends import (
     closure_arguments,
     dependency_tree,
+    list_appends,
     list_providers,
     module_alias,
     param_providers,
@@ -5123,20 +5124,14 @@ class _Builder:
         it, under ``if`` tests the call's arguments decide (``if authentication_enabled:`` in
         a router factory given ``True``); an append under a test they do not decide is kept
         as written, with its test (a placeholder); None when the list changes otherwise."""
-        module = self.ev.module_of(key)
-        facts = self.resolver.modules.get(module) if module else None
-        if facts is None or module is None:
+        module = self.ev.module_of(key) or ""
+        appends = list_appends(key, self.ev)
+        if appends is None:
             return None
-        scope = key.removeprefix(f"{module}.").rpartition(".<locals>.")[0]
         added: list[Value] = []
-        for call in facts.calls:
-            func = call.value.func
-            held, _, method = (func.ref or "").rpartition(".") if func is not None else ("", "", "")
-            if call.role != "call" or held != key or method not in MUTATORS:
-                continue
-            if method != "append" or call.scope != scope or len(call.value.items) != 1:
-                return None
-            site = _Site(module, facts.file, call.line, env, _conditions(call.guards), scope)
+        for call in appends:  # a list has a module, or it has no appends
+            file = self.resolver.modules[module].file
+            site = _Site(module, file, call.line, env, _conditions(call.guards), call.scope)
             tests = self._held_tests(site, env)
             item = call.value.items[0]
             if tests:  # phoenix's ``create_app(db, authentication_enabled)``: the run decides
