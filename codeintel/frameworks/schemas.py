@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+
 from codeintel.facts.models import AssignFact, SymbolFact, Value
 from codeintel.facts.schemas import Schema, SchemaField, SchemaKind
 from codeintel.resolve.evaluate import Evaluator
@@ -18,21 +20,28 @@ _CONFIG_NAMES = frozenset({"model_config", "Config"})
 _NOT_FIELDS = frozenset({"sqlmodel.Relationship", "sqlmodel.main.Relationship"})
 
 
-def extract_schemas(evaluator: Evaluator) -> list[Schema]:
-    """Every class whose bases reach a pydantic model root, sorted by qualified name."""
+def extract_schemas(
+    evaluator: Evaluator, known: Sequence[Schema] = (), read: Collection[str] = ()
+) -> list[Schema]:
+    """Every class whose bases reach a pydantic model root, sorted by qualified name.
+    ``known``: the schemas of the modules ``read`` already (those serving the app, read alone
+    and kept from run to run), returned as they are; a class elsewhere inherits their fields."""
     resolver = evaluator.resolver
     schemas = [
         qualname
         for qualname, fact in resolver.symbols.items()
-        if fact.kind == "class" and evaluator.is_subclass(qualname, MODEL_ROOTS)
+        if fact.kind == "class" and resolver.symbol_module[qualname] not in read
+        if evaluator.is_subclass(qualname, MODEL_ROOTS)
     ]
-    declared = {q: _declared_fields(q, evaluator) for q in schemas}
+    declared = {s.qualname: s.fields for s in known}
+    declared.update((q, _declared_fields(q, evaluator)) for q in schemas)
     methods: dict[str, list[SymbolFact]] = {q: [] for q in schemas}
     for name, fact in resolver.symbols.items():
         owner = name.rpartition(".")[0]
         if fact.kind == "method" and owner in methods:
             methods[owner].append(fact)
-    return [_schema(q, declared, methods[q], evaluator) for q in sorted(schemas)]
+    found = [_schema(q, declared, methods[q], evaluator) for q in schemas]
+    return sorted([*known, *found], key=lambda s: s.qualname)
 
 
 def _schema(

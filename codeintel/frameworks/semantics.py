@@ -63,11 +63,17 @@ class Memo(Protocol):
 
 @dataclass(frozen=True)
 class Served:
-    """The routes, the providers they reach (provider -> what it asks for), and the
-    diagnostics of reading both."""
+    """What the modules serving the app decide alone (``served_modules``): the routes, the
+    providers they reach (provider -> what it asks for), the services and repositories, the
+    errors, the conventions and those modules' schemas, and the diagnostics of reading them."""
 
+    modules: frozenset[str]
     routes: list[Route]
     providers: dict[str, tuple[str, ...]]
+    components: list[Component]
+    errors: ErrorFacts
+    conventions: list[Convention]
+    schemas: list[Schema]
     diagnostics: list[Diagnostic]
 
 
@@ -83,18 +89,19 @@ def add_semantics(
     still answer, rather than the whole analysis ending in a traceback."""
     found: list[Diagnostic] = []
     guard = _Guard(found)
-    served = guard("routes", served_routes, _NO_SERVED, evaluator, memo)
+    served = guard("routes", served_facts, _NO_SERVED, evaluator, memo)
     routes = served.routes
     guard("routes", add_routes, None, graph, routes)
     guard("dependencies", add_provider_edges, None, graph, served.providers)
     found += served.diagnostics
-    schemas: list[Schema] = guard("schemas", extract_schemas, [], evaluator)
+    schemas: list[Schema] = guard(
+        "schemas", extract_schemas, served.schemas, evaluator, served.schemas, served.modules
+    )
     guard("schemas", add_schemas, None, graph, schemas)
-    components: list[Component] = guard("components", extract_components, [], evaluator, routes)
-    guard("components", add_components, None, graph, components)
+    guard("components", add_components, None, graph, served.components)
     modules = list(evaluator.resolver.modules.values())
     layers: list[ModuleLayer] = guard(
-        "layers", classify_layers, [], modules, routes, schemas, components
+        "layers", classify_layers, [], modules, routes, schemas, served.components
     )
     guard("layers", add_layers, None, graph, layers)
     reader = ConfigReader(root, files)
@@ -102,12 +109,8 @@ def add_semantics(
     settings = functools.cache(functools.partial(pytest_settings, reader))
     tests, test_diagnostics = guard("tests", extract_tests, _NO_TESTS, evaluator, plugins, settings)
     guard("tests", add_tests, None, graph, tests)
-    errors = guard("errors", extract_errors, _NO_ERRORS, evaluator)
-    graph.graph["errors"] = errors.model_dump()
-    conventions: list[Convention] = guard(
-        "conventions", measure_conventions, [], evaluator, routes, errors
-    )
-    graph.graph["conventions"] = tuple(c.model_dump() for c in conventions)
+    graph.graph["errors"] = served.errors.model_dump()
+    graph.graph["conventions"] = tuple(c.model_dump() for c in served.conventions)
     route_files = [r.file for r in routes]
     project, projects, project_diagnostics = extract_project(reader, files, evaluator, route_files)
     add_project(graph, project, projects, evaluator)
@@ -116,13 +119,14 @@ def add_semantics(
     return [*found, *test_diagnostics, *project_diagnostics, *doc_diagnostics]
 
 
-def served_routes(evaluator: Evaluator, memo: Memo | None = None) -> Served:
-    """The routes and their providers, read from the modules serving the app loads alone
-    (``served_modules``): the last run's, when none of those changed since."""
+def served_facts(evaluator: Evaluator, memo: Memo | None = None) -> Served:
+    """The facts the modules serving the app decide alone, read from those modules alone
+    (``served_modules``): the last run's, when none of them changed since. Editing a test
+    then reads none of them again."""
     resolver = evaluator.resolver
     modules = served_modules(resolver)
     key = memo.key(modules) if memo is not None else ""
-    if memo is not None and isinstance(kept := memo.recall("routes", key), Served):
+    if memo is not None and isinstance(kept := memo.recall("served", key), Served):
         return kept
     if len(modules) < len(resolver.modules):
         wanted = set(modules)
@@ -134,9 +138,17 @@ def served_routes(evaluator: Evaluator, memo: Memo | None = None) -> Served:
     none: list[Diagnostic] = []
     found += diagnostics
     found += guard("dependencies", dependency_diagnostics, none, routes, providers, evaluator)
-    served = Served(routes, providers, found)
+    components: list[Component] = guard("components", extract_components, [], evaluator, routes)
+    errors = guard("errors", extract_errors, _NO_ERRORS, evaluator)
+    conventions: list[Convention] = guard(
+        "conventions", measure_conventions, [], evaluator, routes, errors
+    )
+    schemas: list[Schema] = guard("schemas", extract_schemas, [], evaluator)
+    served = Served(
+        frozenset(modules), routes, providers, components, errors, conventions, schemas, found
+    )
     if memo is not None:
-        memo.keep("routes", key, served)
+        memo.keep("served", key, served)
     return served
 
 
@@ -148,9 +160,9 @@ def _plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
 
 _NO_PLUGINS: tuple[tuple[str, str], ...] = ()
 _NO_ROUTES: tuple[list[Route], dict[str, tuple[str, ...]], list[Diagnostic]] = ([], {}, [])
-_NO_SERVED = Served([], {}, [])
-_NO_TESTS: tuple[TestFacts, list[Diagnostic]] = (TestFacts(fixtures=(), tests=(), overrides=()), [])
 _NO_ERRORS = ErrorFacts(exceptions=(), raises=(), handlers=())
+_NO_SERVED = Served(frozenset(), [], {}, [], _NO_ERRORS, [], [], [])
+_NO_TESTS: tuple[TestFacts, list[Diagnostic]] = (TestFacts(fixtures=(), tests=(), overrides=()), [])
 _NO_DOCS: tuple[list[DocFile], list[Diagnostic]] = ([], [])
 _T = TypeVar("_T")
 
@@ -166,5 +178,7 @@ class _Guard:
             return step(*args)
         except Exception as exc:  # a bug meeting an unforeseen shape: report, never crash
             message = f"{family} failed ({type(exc).__name__}: {exc}); its facts are missing"
-            self.diagnostics.append(Diagnostic("CI900", "", 0, message))
+            failed = Diagnostic("CI900", "", 0, message)
+            if failed not in self.diagnostics:  # a family read in two parts fails once
+                self.diagnostics.append(failed)
             return fallback

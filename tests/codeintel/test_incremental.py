@@ -210,16 +210,17 @@ def test_a_broken_module_no_import_reaches_any_more_leaves_the_graph(
     assert after.to_json() == codeintel.analyze(project, cache=False, workers=1).to_json()
 
 
-def test_an_edited_test_reads_no_route_again(
+def test_an_edited_test_reads_nothing_serving_decides_again(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Routes are read from what serving the app loads: a test no served module imports
-    changes none of them, so its edit reuses them; a served module's edit reads them anew."""
+    """Routes, services, errors, conventions and the code's schemas are read from what
+    serving the app loads: a test no served module imports changes none of them, so its edit
+    reuses them; a served module's edit reads them anew."""
     cache = tmp_path / "cache"
     before = codeintel.analyze(project, cache=cache, workers=1)
-    read: list[object] = []
-    real = semantics.extract_routes
-    monkeypatch.setattr(semantics, "extract_routes", lambda ev: read.append(ev) or real(ev))
+    read: list[str] = []
+    for name in ("extract_routes", "extract_components", "extract_errors", "measure_conventions"):
+        monkeypatch.setattr(semantics, name, _recorded(getattr(semantics, name), read))
     test = project / "tests/unit/services/test_server_service.py"
     test.write_text(test.read_text() + "\n\ndef test_added() -> None:\n    assert True\n")
 
@@ -229,10 +230,45 @@ def test_an_edited_test_reads_no_route_again(
     assert after.routes() == before.routes()
     assert any(t.name == "test_added" for t in after.tests())
     assert after.to_json() == codeintel.analyze(project, cache=False, workers=1).to_json()
+    read.clear()
     service = project / "registry/services/agent_service.py"
     service.write_text(service.read_text() + "\n\ndef added() -> None:\n    pass\n")
     codeintel.analyze(project, cache=cache, workers=1)
-    assert len(read) == 2  # the cold run above, then the service's edit
+    assert read == ["extract_routes", "extract_components", "extract_errors", "measure_conventions"]
+
+
+def test_a_tests_schema_inherits_the_fields_of_the_codes_schema(tmp_path: Path) -> None:
+    """The code's schemas are read alone and kept; a test's schema built on one still has its
+    base's fields, as pydantic collects them, and an edit to the test keeps that."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app/__init__.py").write_text("")
+    (tmp_path / "app/schemas.py").write_text(
+        "from pydantic import BaseModel\n\n\nclass Item(BaseModel):\n    name: str\n"
+    )
+    (tmp_path / "tests").mkdir()
+    test = tmp_path / "tests/test_items.py"
+    test.write_text(
+        "from app.schemas import Item\n\n\nclass Priced(Item):\n    price: int\n\n\n"
+        "def test_priced() -> None:\n    assert Priced(name='a', price=1)\n"
+    )
+    cache = tmp_path.parent / f"{tmp_path.name}-cache"
+    codeintel.analyze(tmp_path, cache=cache, workers=1)
+    test.write_text(test.read_text() + "\n\ndef test_more() -> None:\n    assert True\n")
+
+    graph = codeintel.analyze(tmp_path, cache=cache, workers=1)
+
+    schemas = {s.qualname: s for s in graph.schemas()}
+    assert sorted(schemas) == ["app.schemas.Item", "test_items.Priced"]
+    assert [f.name for f in schemas["test_items.Priced"].all_fields] == ["name", "price"]
+    assert graph.to_json() == codeintel.analyze(tmp_path, cache=False, workers=1).to_json()
+
+
+def _recorded(step: Callable[..., object], read: list[str]) -> Callable[..., object]:
+    def recording(*args: object) -> object:
+        read.append(step.__name__)
+        return step(*args)
+
+    return recording
 
 
 def _uses(graph: codeintel.CodeGraph, module: str) -> set[str]:
