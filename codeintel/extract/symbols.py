@@ -278,7 +278,7 @@ class _Collector:
 
     def _import_read(self, node: cst.CSTNode) -> str | None:
         """The import a name (or the head of ``name.attr``) is read as, when it rebinds it."""
-        while isinstance(node, cst.Attribute):
+        while type(node) is cst.Attribute:
             node = node.value
         return self._import_reads.get(id(node))
 
@@ -963,14 +963,14 @@ class _Collector:
     def _value(self, node: cst.BaseExpression, chain: _Chain, depth: int = 0) -> Value:
         if depth > _MAX_DEPTH:
             return Value("other", _text(node))
-        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        if type(node) is cst.SimpleString or type(node) is cst.ConcatenatedString:
             evaluated = string_value(node)
             if isinstance(evaluated, str):
                 return Value("str", evaluated)
             return Value("other", _text(node))
-        if isinstance(node, cst.Integer):
+        if type(node) is cst.Integer:
             return Value("int", node.value)
-        if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
+        if type(node) is cst.Name and node.value in ("True", "False", "None"):
             return Value("const", node.value)
         if (parts := _dotted(node)) is not None:
             imported = self._import_read(node)
@@ -1285,14 +1285,20 @@ def _leaves(node: cst.CSTNode, inner_loop: bool = False) -> bool:
     """Whether ``node`` holds a ``return``, or a ``break`` of the loop around it (not one
     of a loop inside it); a function inside it is not looked into, nor an ``except``
     block: what runs when a ``try`` fails is no path we take (its routes are conditions)."""
-    for child in node.children:
-        if isinstance(child, cst.Return) or (isinstance(child, cst.Break) and not inner_loop):
+    for child in _children(node):
+        kind = type(child)  # libcst's node classes are ABCs: ``isinstance`` on them is slow
+        if kind is cst.Return or (kind is cst.Break and not inner_loop):
             return True
-        if isinstance(child, cst.FunctionDef | cst.ClassDef | cst.Lambda | cst.ExceptHandler):
+        if kind in _NOT_ENTERED or kind in _INERT:
             continue
-        if _leaves(child, inner_loop or isinstance(child, cst.For | cst.While)):
+        if _leaves(child, inner_loop or kind in _LOOPS):
             return True
     return False
+
+
+#: What ``_leaves`` does not look into: code that runs elsewhere, or when a ``try`` failed.
+_NOT_ENTERED = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.ExceptHandler})
+_LOOPS = frozenset({cst.For, cst.While})
 
 
 def _names_read(node: cst.CSTNode) -> Iterator[cst.Name]:
@@ -1303,7 +1309,7 @@ def _names_read(node: cst.CSTNode) -> Iterator[cst.Name]:
     elif isinstance(node, cst.Attribute):
         yield from _names_read(node.value)
     elif not isinstance(node, cst.Lambda):
-        for child in node.children:
+        for child in _children(node):
             yield from _names_read(child)
 
 
@@ -1524,10 +1530,10 @@ def _signature(node: cst.FunctionDef) -> str:
 def _dotted(node: cst.BaseExpression) -> tuple[str, str] | None:
     """``a.b.c`` -> ("a", ".b.c"); None unless the expression is a plain dotted name."""
     parts: list[str] = []
-    while isinstance(node, cst.Attribute):
+    while type(node) is cst.Attribute:  # not ``isinstance``: libcst's classes are slow ABCs
         parts.append(node.attr.value)
         node = node.value
-    if not isinstance(node, cst.Name):
+    if type(node) is not cst.Name:
         return None
     return node.value, "".join(f".{p}" for p in reversed(parts))
 
