@@ -151,7 +151,10 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     fallback = module_names(paths)
     declared = _configured_roots(configs)
     packages = {p.rpartition("/")[0] for p in paths if p.endswith("__init__.py")}
-    searched = {d.folder for d in declared if d.key in _SEARCH_PATHS}
+    searched: dict[str, set[str]] = defaultdict(set)  # folder on the path -> whose settings
+    for d in declared:
+        if d.key in _SEARCH_PATHS:
+            searched[d.folder].add(d.file.rpartition("/")[0])
     votes, first_site, code_votes = _votes(sources, _provided_names(paths), packages, searched)
     chosen: dict[str, tuple[str, str, str, int]] = {}  # path -> (root, evidence, file, line)
     if declared:  # only a setting's root can be contradicted by relative imports
@@ -407,7 +410,7 @@ def _votes(
     sources: Mapping[str, bytes],
     provides: dict[str, set[str]],
     packages: set[str],
-    searched: set[str],
+    searched: Mapping[str, set[str]],
 ) -> tuple[
     Counter[tuple[str, str]], dict[tuple[str, str], tuple[str, int]], Counter[tuple[str, str]]
 ]:
@@ -417,7 +420,11 @@ def _votes(
     from loses its votes for a name as many imports elsewhere take from outside the project
     (``import pytest`` in a suite of thousands of tests, against one plugin module inside
     phoenix's ``client/`` package, which holds a ``pytest/`` subpackage). Last, the votes of
-    the code alone, not its tests: how the app itself spells its imports."""
+    the code alone, not its tests: how the app itself spells its imports. A folder a
+    setting puts on the search path (``searched``, with the folders of the settings that do)
+    is on it only for the code under those settings: a service's ``pytest.ini`` is read by
+    the pytest runs of that service, never by its sibling's code, which imports its own
+    ``src`` package though the service holds one too."""
     votes: Counter[tuple[str, str]] = Counter()
     code_votes: Counter[tuple[str, str]] = Counter()
     outside: Counter[str] = Counter()
@@ -439,7 +446,8 @@ def _votes(
                     r for r in found if r not in packages or _binds(sources, code, r, name, member)
                 }
                 found, nested = bound | deeper, nested or bool(deeper)
-            possible = _possible(path, found, packages, nested, searched)
+            on_path = {f for f, by in searched.items() if any(_holds(b, path) for b in by)}
+            possible = _possible(path, found, packages, nested, on_path)
             # a module the project holds, named to the submodule, is its own even from
             # outside (tests of ``src/myapp`` under a stray ``src/__init__.py``)
             outside[top] += not possible and not nested

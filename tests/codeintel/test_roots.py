@@ -632,3 +632,28 @@ def test_a_project_folder_its_code_imports_by_its_own_name_is_named_from_above(
     assert [(r.folder, r.file, r.evidence) for r in graph.import_roots()] == [
         ("..", "main.py", "imports")
     ]
+
+
+def test_a_service_s_pytest_path_is_no_root_for_its_sibling_services() -> None:
+    """Services that each hold a ``src`` package, served from their own folders (``cd
+    backend/goods && uvicorn main:create_app``), one with a ``pytest.ini`` setting
+    ``pythonpath = .``: that setting is read only by pytest runs of its own service. Its
+    folder took the votes of every service's ``from src.routes import router``, so the
+    sibling's routes reached the first service's app, and its own app none."""
+    naming = name_modules(
+        {
+            "svc/__init__.py": b"",
+            "svc/a/__init__.py": b"",
+            "svc/a/main.py": b"from src.routes import router\n",
+            "svc/a/src/__init__.py": b"",
+            "svc/a/src/routes.py": b"router = None\n",
+            "svc/b/__init__.py": b"",
+            "svc/b/main.py": b"from src.routes import router\n",
+            "svc/b/src/__init__.py": b"",
+            "svc/b/src/routes.py": b"router = None\n",
+        },
+        {"svc/a/pytest.ini": b"[pytest]\npythonpath = .\n"},
+    )
+    assert naming.scoped["svc/a"]["src.routes"] == naming.names["svc/a/src/routes.py"]
+    assert naming.scoped["svc/b"]["src.routes"] == naming.names["svc/b/src/routes.py"]
+    assert naming.names["svc/b/src/routes.py"] == "svc.b.src.routes"
