@@ -51,6 +51,9 @@ _CONFIG_KEYS = (
 
 
 _PYTEST_PATH = "tool.pytest.ini_options.pythonpath"
+_HATCH_PACKAGES = "tool.hatch.build.targets.wheel.packages"
+#: Where hatch's path rewrites are read from, ranked as its ``packages`` are.
+_HATCH_SOURCES = ("tool.hatch.build.targets.wheel.sources", "tool.hatch.build.sources")
 _FIND_WHERE = "tool.setuptools.packages.find.where"
 #: pytest's ``pythonpath`` in its other files, by file name, with the table or section it is
 #: read from (``[tool.pytest]``, pytest 9's own table, first).
@@ -227,19 +230,84 @@ def _configured_roots(configs: Mapping[str, bytes]) -> list[_Declared]:
         for key in (k for k in _CONFIG_KEYS if k != _PYTEST_PATH):
             if key == "tool.setuptools.package-dir" and _get(data, _FIND_WHERE) is not None:
                 continue  # setuptools maps what ``find`` finds to where it found it
-            for folder, named in _folders(key, _get(data, key)):
+            if key == _HATCH_PACKAGES:
+                read = _hatch_roots(data)
+            else:
+                read = [(folder, named, key) for folder, named in _folders(key, _get(data, key))]
+            for folder, named, evidence in read:
                 if key == _FIND_WHERE:
                     named = _included(_get(data, "tool.setuptools.packages.find.include"))
                 joined = _join(base, folder)
                 if joined is not None:
-                    found.add(_Declared(joined, named, key, file, _line_of(text, key)))
+                    found.add(_Declared(joined, named, evidence, file, _line_of(text, evidence)))
     order = {key: i for i, key in enumerate(_CONFIG_KEYS)}
+    order.update(dict.fromkeys(_HATCH_SOURCES, order[_HATCH_PACKAGES]))
 
     def strength(d: _Declared) -> tuple[int, int, int, str, str]:
         rank = order.get(d.key, order[_PYTEST_PATH])  # pytest's other files rank as pyproject's
         return -d.file.count("/"), rank, -d.folder.count("/"), d.folder, d.file
 
     return sorted(found, key=strength)
+
+
+def _hatch_roots(data: dict[str, Any]) -> list[tuple[str, frozenset[str] | None, str]]:
+    """The folders hatchling builds the wheel's top level from, each with the packages it
+    takes there (None: all) and the setting that says so. Hatch ships each file at its path
+    with the first of its ``sources`` prefixes (sorted) that matches rewritten, and adds each
+    of ``packages``' parent folders as a prefix it removes; both are read from the wheel's
+    table, else from ``tool.hatch.build``. So ``packages = ["src"]`` with ``sources = {"src"
+    = ""}`` ships ``src/api/`` as ``api``, not ``src.api``. A prefix replaced by another
+    name (a rename, which hatch's editable installs refuse) names no folder."""
+    packages_key, packages = _hatch_setting(data, "packages")
+    sources_key, sources = _hatch_setting(data, "sources")
+    wanted = [p.strip("/") for p in packages if isinstance(p, str)] if packages else []
+    prefixes: dict[str, str] = {}  # "src/" -> what replaces it: "" or "pkg/"
+    if isinstance(sources, list):
+        prefixes = {_prefix(s): "" for s in sources if isinstance(s, str) and _prefix(s)}
+    elif isinstance(sources, dict):
+        prefixes = {_prefix(s): _prefix(r) for s, r in sources.items() if isinstance(r, str)}
+    explicit = set(prefixes)
+    for package in (p for p in wanted if p):
+        parent = package.rpartition("/")[0]
+        if parent and f"{package}/" not in prefixes:
+            prefixes[f"{parent}/"] = ""
+    ordered = sorted(prefixes.items())
+    found: list[tuple[str, frozenset[str] | None, str]] = []
+    if wanted:
+        for package in (p for p in wanted if p):
+            path = f"{package}/"
+            prefix, replacement = next(((s, r) for s, r in ordered if path.startswith(s)), ("", ""))
+            shipped = replacement + path[len(prefix) :]
+            if path.endswith(shipped):
+                key = sources_key if prefix in explicit else packages_key
+                folder = path[: len(path) - len(shipped)].strip("/") or "."
+                named = frozenset([shipped.partition("/")[0]]) if shipped else None
+                found.append((folder, named, key))
+        return found
+    for i, (prefix, replacement) in enumerate(ordered):
+        shadowed = any(prefix.startswith(earlier) for earlier, _ in ordered[:i])
+        if prefix and prefix.endswith(replacement) and not shadowed:
+            folder = prefix[: len(prefix) - len(replacement)].strip("/") or "."
+            named = frozenset([replacement.partition("/")[0]]) if replacement else None
+            found.append((folder, named, sources_key))
+    return found
+
+
+def _hatch_setting(data: dict[str, Any], name: str) -> tuple[str, Any]:
+    """A hatch build setting and where it is read from: the wheel target's, else the
+    build's (hatch's own precedence)."""
+    for where in ("tool.hatch.build.targets.wheel", "tool.hatch.build"):
+        block = _get(data, where)
+        if isinstance(block, dict) and name in block:
+            return f"{where}.{name}", block[name]
+    return "", None
+
+
+def _prefix(folder: str) -> str:
+    """A folder as hatch compares paths with it: ``src`` and ``./src/`` are ``src/``; the
+    project's own folder is ""."""
+    cleaned = "/".join(p for p in folder.strip().split("/") if p not in ("", "."))
+    return f"{cleaned}/" if cleaned else ""
 
 
 def _pytest_paths(configs: Mapping[str, bytes]) -> Iterable[_Declared]:
@@ -340,12 +408,6 @@ def _folders(key: str, value: Any) -> list[tuple[str, frozenset[str] | None]]:
             for p in value
             if isinstance(p, dict) and "include" in p
         ]
-    if key == "tool.hatch.build.targets.wheel.packages" and isinstance(value, list):
-        return [
-            (p.rpartition("/")[0] or ".", frozenset([p.rpartition("/")[2]]))
-            for p in value
-            if isinstance(p, str)
-        ]
     if key == "tool.mypy.mypy_path" and isinstance(value, str):
         value = re.split(r"[,:]", value.replace("$MYPY_CONFIG_FILE_DIR", "."))
     elif key == "tool.pytest.ini_options.pythonpath" and isinstance(value, str):
@@ -376,8 +438,13 @@ def _join(base: str, folder: str) -> str | None:
 def _line_of(text: str, key: str) -> int:
     """The line that sets ``key``: under the longest of its tables that the file opens, the
     first line setting the next part of the key (``packages = { find = ... }`` sets
-    ``packages.find.where``); else that table's header; else 1."""
+    ``packages.find.where``); else that table's header; else 1. A key that is a table of
+    its own (``[tool.hatch.build.targets.wheel.sources]``) is set by its header."""
     lines = text.splitlines()
+    own = f"[{key}]"
+    header_line = next((i for i, line in enumerate(lines) if line.strip() == own), None)
+    if header_line is not None:
+        return header_line + 1
     parts = key.split(".")
     for cut in range(len(parts) - 1, 0, -1):
         header = "[" + ".".join(parts[:cut]) + "]"

@@ -158,6 +158,8 @@ def test_every_setting_that_names_roots_is_read() -> None:
         '[tool.setuptools]\npackage-dir = {"" = "lib"}\n': "lib",
         '[tool.setuptools.packages.find]\nwhere = ["lib"]\n': "lib",
         '[tool.hatch.build.targets.wheel]\npackages = ["lib/pkg"]\n': "lib",
+        '[tool.hatch.build.targets.wheel]\nsources = ["lib"]\n': "lib",
+        '[tool.hatch.build.sources]\n"lib" = ""\n': "lib",
         '[tool.pdm.build]\npackage-dir = "lib"\n': "lib",
         '[tool.pytest.ini_options]\npythonpath = ["lib"]\n': "lib",
         '[tool.mypy]\nmypy_path = "lib"\n': "lib",
@@ -657,3 +659,59 @@ def test_a_service_s_pytest_path_is_no_root_for_its_sibling_services() -> None:
     assert naming.scoped["svc/a"]["src.routes"] == naming.names["svc/a/src/routes.py"]
     assert naming.scoped["svc/b"]["src.routes"] == naming.names["svc/b/src/routes.py"]
     assert naming.names["svc/b/src/routes.py"] == "svc.b.src.routes"
+
+
+def test_hatch_sources_rewrite_the_folders_the_wheel_is_built_from() -> None:
+    """hatch ships each file with the first of its ``sources`` prefixes rewritten: with
+    ``packages = ["src"]`` and ``sources = {"src" = ""}``, ``src/api/routes.py`` is
+    ``api.routes`` (installed, editable or not; ``uvicorn main:app`` serves ``main.app``).
+    The sources were unread, so every module was ``src.*``, every endpoint misnamed."""
+    sources = {
+        "src/main.py": "from api.routes import router\n",
+        "src/api/__init__.py": "",
+        "src/api/routes.py": "from core.config import PREFIX\n",
+        "src/core/__init__.py": "",
+        "src/core/config.py": "PREFIX = '/api'\n",
+    }
+    pyproject = (
+        '[tool.hatch.build.targets.wheel]\npackages = ["src"]\n\n'
+        '[tool.hatch.build.targets.wheel.sources]\n"src" = ""\n'
+    )
+    naming = name_modules(
+        {p: s.encode() for p, s in sources.items()}, {"pyproject.toml": pyproject.encode()}
+    )
+    assert naming.names["src/main.py"] == "main"
+    assert naming.names["src/api/routes.py"] == "api.routes"
+    assert [(r.folder, r.evidence, r.line) for r in naming.roots] == [
+        ("src", "tool.hatch.build.targets.wheel.sources", 4)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("settings", "names"),
+    [
+        # the array form removes each prefix; the build-wide table serves every target
+        ('[tool.hatch.build]\nsources = ["src"]\n', {"src/pkg/mod.py": "pkg.mod"}),
+        # a package's own folder mapped to its name: its parent is the root
+        (
+            '[tool.hatch.build.targets.wheel]\npackages = ["src/pkg"]\n\n'
+            '[tool.hatch.build.targets.wheel.sources]\n"src/pkg" = "pkg"\n',
+            {"src/pkg/mod.py": "pkg.mod"},
+        ),
+        # sorted prefixes, the first that matches wins: ``src/`` before ``src/apps/``
+        (
+            '[tool.hatch.build.targets.wheel]\nsources = ["src/apps", "src"]\n',
+            {"src/apps/inv/mod.py": "apps.inv.mod"},
+        ),
+        # a rename names no folder: the package chain stays
+        (
+            '[tool.hatch.build.targets.wheel.sources]\n"lib" = "renamed"\n',
+            {"lib/pkg/mod.py": "pkg.mod"},
+        ),
+    ],
+)
+def test_hatch_sources_are_read_as_hatch_reads_them(settings: str, names: dict[str, str]) -> None:
+    files = {path: b"" for path in names}
+    files |= {f"{path.rpartition('/')[0]}/__init__.py": b"" for path in names}
+    naming = name_modules(files, {"pyproject.toml": settings.encode()})
+    assert {p: naming.names[p] for p in names} == names
