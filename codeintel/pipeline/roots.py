@@ -164,8 +164,9 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
         levels = {path: _relative_level(sources[path]) for path in paths}
         declared = [d for d in declared if not _contradicted(d.folder, levels)]
     beside = _import_folders(votes, first_site, packages)
+    imported_from = {folder for (folder, _), count in votes.items() if count > 0}
     for path in paths:
-        pick = _pick(path, declared, votes, fallback[path], code_votes)
+        pick = _pick(path, declared, votes, fallback[path], code_votes, imported_from)
         folder = path.rpartition("/")[0]
         renamed = _name_under(path, folder) != fallback[path]
         own = not is_package(path) and not is_test_path(path)  # pytest names tests itself
@@ -641,6 +642,7 @@ def _pick(
     votes: Counter[tuple[str, str]],
     fallback_name: str,
     code_votes: Counter[tuple[str, str]],
+    imported_from: set[str],
 ) -> tuple[str, str, str, int] | None:
     """The root ``path`` is named from: the nearest, strongest setting that covers it, else
     the folder under which the code imports this file's top-level package most often (ties
@@ -658,6 +660,12 @@ def _pick(
         if root.folder in ancestors and (_declares(root.packages, _top(path, root.folder))):
             named = root.packages is not None  # a wheel's own packages, not all under it
             inner = [f for f in searched if _holds(root.folder, f) and f != root.folder]
+            within = [a for a in ancestors if a != root.folder and _holds(root.folder, a)]
+            if named and score[root.folder] == 0 and any(a in imported_from for a in within):
+                # a package the wheel is built of that no code imports by its name, while
+                # the code imports from a folder inside it: it runs from there (poetry's
+                # ``include = "src"`` over ``cd src && uvicorn main:app`` and bare imports)
+                continue
             if own[root.folder] < max(own.values()) and (
                 root.key in _SEARCH_PATHS
                 or (named and any(own[f] > own[root.folder] for f in inner))

@@ -715,3 +715,44 @@ def test_hatch_sources_are_read_as_hatch_reads_them(settings: str, names: dict[s
     files |= {f"{path.rpartition('/')[0]}/__init__.py": b"" for path in names}
     naming = name_modules(files, {"pyproject.toml": settings.encode()})
     assert {p: naming.names[p] for p in names} == names
+
+
+def test_a_wheel_package_nothing_imports_by_its_name_runs_from_inside() -> None:
+    """poetry's ``packages = [{include = "src"}]`` over ``src/__init__.py``, served as ``cd
+    src && uvicorn main:app``, every import bare (``from config import PREFIX``): no code
+    imports ``src``, so the wheel's package is not how it runs; its modules are named from
+    inside (they were ``src.*``: every endpoint and the app misnamed). The package's own
+    ``__init__`` keeps its name."""
+    pyproject = '[tool.poetry]\nname = "x"\npackages = [{include = "src"}]\n'
+    sources = {
+        "src/__init__.py": "",
+        "src/config.py": "PREFIX = '/api'\n",
+        "src/main.py": "from routers.users import router\n",
+        "src/routers/__init__.py": "",
+        "src/routers/users.py": "from config import PREFIX\n\nrouter = None\n",
+    }
+    names = _names(sources, {"pyproject.toml": pyproject})
+    assert names == {
+        "src/__init__.py": "src",
+        "src/config.py": "config",
+        "src/main.py": "main",
+        "src/routers/__init__.py": "routers",
+        "src/routers/users.py": "routers.users",
+    }
+
+
+def test_a_wheel_package_its_code_imports_by_its_name_keeps_it() -> None:
+    """The same setting where the code imports ``src.config`` once: the package is imported
+    by the wheel's name, which stands for every module (the code's bare spelling elsewhere
+    is no majority: two against one)."""
+    pyproject = '[tool.poetry]\nname = "x"\npackages = [{include = "src"}]\n'
+    sources = {
+        "src/__init__.py": "",
+        "src/config.py": "PREFIX = '/api'\n",
+        "src/main.py": "from routers.users import router\nfrom src.config import PREFIX\n",
+        "src/routers/__init__.py": "",
+        "src/routers/users.py": "from config import PREFIX\n\nrouter = None\n",
+    }
+    names = _names(sources, {"pyproject.toml": pyproject})
+    assert names["src/main.py"] == "src.main"
+    assert names["src/config.py"] == "src.config"
