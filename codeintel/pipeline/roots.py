@@ -498,7 +498,10 @@ def _votes(
     outside: Counter[str] = Counter()
     first: dict[tuple[str, str], tuple[str, int]] = {}
     code: dict[str, bytes | None] = {}  # modules' code without comments, read once each
+    migrations = _alembic_scripts(sources)
     for path in sorted(sources):
+        if path in migrations:
+            continue
         data = sources[path]
         for match in _IMPORT.finditer(data):
             module, member, plain = match.groups()
@@ -527,6 +530,22 @@ def _votes(
     for root, top in [k for k in votes if k[0] in packages and outside[k[1]] >= votes[k]]:
         del votes[root, top]
     return votes, first, code_votes
+
+
+def _alembic_scripts(paths: Iterable[str]) -> set[str]:
+    """Alembic's ``env.py`` and its ``versions/`` scripts: alembic runs them with the folders
+    its ``alembic.ini`` prepends on ``sys.path`` (``prepend_sys_path = ../``), never the app;
+    how they spell the app's modules (``from src.data.models import *``, one folder above the
+    ``cd src && uvicorn main:app`` the app is served by) says nothing of the app's names."""
+    found = set(paths)
+    envs = {p.rpartition("/")[0] for p in found if p.rpartition("/")[2] == "env.py"}
+    scripts = set()
+    for path in found:
+        folder = path.rpartition("/")[0]
+        home, _, last = folder.rpartition("/")
+        if last == "versions" and home in envs:
+            scripts |= {path, f"{home}/env.py" if home else "env.py"}
+    return scripts
 
 
 def _binds(

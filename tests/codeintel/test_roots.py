@@ -756,3 +756,30 @@ def test_a_wheel_package_its_code_imports_by_its_name_keeps_it() -> None:
     names = _names(sources, {"pyproject.toml": pyproject})
     assert names["src/main.py"] == "src.main"
     assert names["src/config.py"] == "src.config"
+
+
+def test_alembic_scripts_spell_nothing_for_the_app() -> None:
+    """``cd api/src && uvicorn main:app`` over a stray ``api/src/__init__.py``, the app
+    importing ``routers``, ``data`` and ``settings`` bare; alembic's ``migrations/env.py``
+    beside them imports ``src.data.models`` and ``src.settings`` (its ``alembic.ini``
+    prepends ``../``). Those two imports outvoted the app's own, so the app and every
+    handler were ``src.*`` (karmaplush/fastapi-monorepo-example: 0 of 6 routes named as
+    served)."""
+    sources = {
+        "api/src/__init__.py": "",
+        "api/src/settings.py": "PREFIX = '/users'\n",
+        "api/src/data/__init__.py": "",
+        "api/src/data/models.py": "class User: ...\n",
+        "api/src/routers/__init__.py": "",
+        "api/src/routers/users.py": (
+            "from data.models import User\nfrom settings import PREFIX\n\nrouter = None\n"
+        ),
+        "api/src/main.py": "from routers import users\n",
+        "api/src/migrations/env.py": "from src.data.models import *\nfrom src.settings import X\n",
+        "api/src/migrations/versions/abc_.py": "from alembic import op\n",
+    }
+    names = _names(sources)
+    assert names["api/src/main.py"] == "main"
+    assert names["api/src/routers/users.py"] == "routers.users"
+    assert names["api/src/data/models.py"] == "data.models"
+    assert names["api/src/settings.py"] == "settings"
