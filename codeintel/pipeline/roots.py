@@ -52,6 +52,7 @@ _CONFIG_KEYS = (
 
 _PYTEST_PATH = "tool.pytest.ini_options.pythonpath"
 _HATCH_PACKAGES = "tool.hatch.build.targets.wheel.packages"
+_PACKAGE_DIR = "tool.setuptools.package-dir"
 #: Where hatch's path rewrites are read from, ranked as its ``packages`` are.
 _HATCH_SOURCES = ("tool.hatch.build.targets.wheel.sources", "tool.hatch.build.sources")
 _FIND_WHERE = "tool.setuptools.packages.find.where"
@@ -162,10 +163,22 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     chosen: dict[str, tuple[str, str, str, int]] = {}  # path -> (root, evidence, file, line)
     if declared:  # only a setting's root can be contradicted by relative imports
         levels = {path: _relative_level(sources[path]) for path in paths}
-        declared = [d for d in declared if not _contradicted(d.folder, levels)]
+        # a renamed folder's files sit deeper in their package than their path shows
+        declared = [d for d in declared if d.as_name or not _contradicted(d.folder, levels)]
+    renames = [d for d in declared if d.as_name]
+    declared = [d for d in declared if not d.as_name]
     beside = _import_folders(votes, first_site, packages)
     imported_from = {folder for (folder, _), count in votes.items() if count > 0}
+    renamed_to: dict[str, str] = {}
     for path in paths:
+        rename = next((d for d in renames if _renames(d, path, declared)), None)
+        if rename is not None and rename.as_name is not None:
+            inside = (
+                _name_under(path, rename.folder) if path != f"{rename.folder}/__init__.py" else ""
+            )
+            renamed_to[path] = ".".join(n for n in (rename.as_name, inside) if n)
+            chosen[path] = (rename.folder, rename.key, rename.file, rename.line)
+            continue
         pick = _pick(path, declared, votes, fallback[path], code_votes, imported_from)
         folder = path.rpartition("/")[0]
         renamed = _name_under(path, folder) != fallback[path]
@@ -178,9 +191,21 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
                 file, line = first_site[root, _top(path, root)]
             chosen[path] = (root, evidence, file, line)
     short = {p: _name_under(p, chosen[p][0]) if p in chosen else fallback[p] for p in paths}
+    short |= renamed_to
     names = unique_names(short)
     aliases, scoped = _aliases(names, votes)
     return Naming(names, aliases, _roots(chosen, names, short), scoped)
+
+
+def _renames(rename: _Declared, path: str, declared: list[_Declared]) -> bool:
+    """Whether ``rename`` names ``path``: a file under its folder, no test (pytest names
+    those by their own folders), and no nearer setting's root in between."""
+    if not path.startswith(f"{rename.folder}/") or is_test_path(path):
+        return False
+    return not any(
+        d.folder != rename.folder and _holds(rename.folder, d.folder) and _holds(d.folder, path)
+        for d in declared
+    )
 
 
 def _import_folders(
@@ -212,6 +237,14 @@ class _Declared:
     key: str
     file: str
     line: int
+    #: the package the folder itself is imported as, where a setting renames it
+    #: (setuptools' ``package-dir = {myapp = "src"}``: ``src/api.py`` is ``myapp.api``)
+    as_name: str | None = None
+
+
+#: A root as a setting reads: its folder, the packages it takes there (None: all), the key
+#: that says so, and the package the folder itself is imported as where it renames it.
+_Setting = tuple[str, frozenset[str] | None, str, str | None]
 
 
 def _configured_roots(configs: Mapping[str, bytes]) -> list[_Declared]:
@@ -229,18 +262,22 @@ def _configured_roots(configs: Mapping[str, bytes]) -> list[_Declared]:
             continue  # reported as CI110 by the configuration reader
         base = file.rpartition("/")[0]
         for key in (k for k in _CONFIG_KEYS if k != _PYTEST_PATH):
-            if key == "tool.setuptools.package-dir" and _get(data, _FIND_WHERE) is not None:
+            if key == _PACKAGE_DIR and _get(data, _FIND_WHERE) is not None:
                 continue  # setuptools maps what ``find`` finds to where it found it
+            read: list[_Setting]
             if key == _HATCH_PACKAGES:
-                read = _hatch_roots(data)
+                read = [(*root, None) for root in _hatch_roots(data)]
+            elif key == _PACKAGE_DIR:
+                read = _package_dirs(_get(data, key), key)
             else:
-                read = [(folder, named, key) for folder, named in _folders(key, _get(data, key))]
-            for folder, named, evidence in read:
+                read = [(f, named, key, None) for f, named in _folders(key, _get(data, key))]
+            for folder, named, evidence, as_name in read:
                 if key == _FIND_WHERE:
                     named = _included(_get(data, "tool.setuptools.packages.find.include"))
                 joined = _join(base, folder)
                 if joined is not None:
-                    found.add(_Declared(joined, named, evidence, file, _line_of(text, evidence)))
+                    line = _line_of(text, evidence)
+                    found.add(_Declared(joined, named, evidence, file, line, as_name))
     order = {key: i for i, key in enumerate(_CONFIG_KEYS)}
     order.update(dict.fromkeys(_HATCH_SOURCES, order[_HATCH_PACKAGES]))
 
@@ -291,6 +328,29 @@ def _hatch_roots(data: dict[str, Any]) -> list[tuple[str, frozenset[str] | None,
             folder = prefix[: len(prefix) - len(replacement)].strip("/") or "."
             named = frozenset([replacement.partition("/")[0]]) if replacement else None
             found.append((folder, named, sources_key))
+    return found
+
+
+def _package_dirs(value: Any, key: str) -> list[_Setting]:
+    """setuptools' ``package-dir``: ``"" = "src"`` roots every package in ``src``; ``app =
+    "src/app"`` roots ``app`` in ``src``; ``myapp = "src"`` renames: the folder is the
+    package ``myapp`` (its editable install maps the name to the folder). The project's own
+    folder as a renamed package is left to the package chain: it holds its tests too."""
+    if not isinstance(value, dict):
+        return []
+    found: list[_Setting] = []
+    for package, folder in value.items():
+        if not isinstance(folder, str) or not isinstance(package, str):
+            continue
+        where = _prefix(folder).rstrip("/")
+        inner = package.replace(".", "/")
+        if not package:
+            found.append((folder, None, key, None))
+        elif where == inner or where.endswith(f"/{inner}"):
+            top = frozenset([package.partition(".")[0]])
+            found.append((where[: len(where) - len(inner)].rstrip("/") or ".", top, key, None))
+        elif where and all(p.isidentifier() for p in package.split(".")):
+            found.append((where, None, key, package))
     return found
 
 
@@ -401,8 +461,6 @@ def _folders(key: str, value: Any) -> list[tuple[str, frozenset[str] | None]]:
     """The folders a setting names as roots, relative to its ``pyproject.toml``, each with
     the packages it declares there (None: every package under it). Strings are split as each
     tool splits them."""
-    if key == "tool.setuptools.package-dir" and isinstance(value, dict):
-        return [(v, None) for k, v in value.items() if k == "" and isinstance(v, str)]
     if key == "tool.poetry.packages" and isinstance(value, list):
         return [
             (str(p.get("from", ".")), frozenset([str(p["include"]).partition("/")[0]]))

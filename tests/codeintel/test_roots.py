@@ -783,3 +783,34 @@ def test_alembic_scripts_spell_nothing_for_the_app() -> None:
     assert names["api/src/routers/users.py"] == "routers.users"
     assert names["api/src/data/models.py"] == "data.models"
     assert names["api/src/settings.py"] == "settings"
+
+
+def test_a_folder_setuptools_renames_is_named_as_the_package() -> None:
+    """``package-dir = {myapp = "src"}``: ``src/`` is the package ``myapp`` (its editable
+    install maps the name to the folder; ``uvicorn myapp.main:app`` serves
+    ``myapp.api.items.items``). The mapping was unread: ``src.api.items``, and the code's
+    ``from myapp.api import items`` named nothing, so the route lost its app (CI202)."""
+    pyproject = '[tool.setuptools.package-dir]\nmyapp = "src"\n'
+    sources = {
+        "src/__init__.py": "",
+        "src/main.py": "from myapp.api import items\n",
+        "src/api/__init__.py": "",
+        "src/api/items.py": "from ..main import app\n",
+        "src/tests/test_items.py": "from myapp.main import app\n",
+    }
+    naming = name_modules(
+        {p: s.encode() for p, s in sources.items()}, {"pyproject.toml": pyproject.encode()}
+    )
+    assert naming.names["src/__init__.py"] == "myapp"
+    assert naming.names["src/main.py"] == "myapp.main"
+    assert naming.names["src/api/items.py"] == "myapp.api.items"
+    assert naming.names["src/tests/test_items.py"] == "src.tests.test_items"
+    assert [(r.folder, r.evidence, r.line) for r in naming.roots] == [
+        ("src", "tool.setuptools.package-dir", 1)
+    ]
+
+
+def test_a_package_setuptools_finds_in_a_folder_of_its_name_is_rooted_above_it() -> None:
+    pyproject = '[tool.setuptools.package-dir]\napp = "lib/app"\n'
+    sources = {"lib/__init__.py": "", "lib/app/__init__.py": "", "lib/app/main.py": ""}
+    assert _names(sources, {"pyproject.toml": pyproject})["lib/app/main.py"] == "app.main"
