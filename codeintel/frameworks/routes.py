@@ -2228,13 +2228,14 @@ class _Builder:
 
     def _built_per_item(self, assign: AssignFact, closed: Value, key: str) -> bool:
         """Whether a loop's body binds a name once to a call of what the loop binds
-        (``instance = controller()``, ``router = controller.register_routes()``): read as
-        that call, as if written where the name is used."""
+        (``instance = controller()``, ``router = controller.register_routes()``) or to an
+        attribute of it (``api_router = api_module.router``, the module imported by name):
+        read as that call or attribute, as if written where the name is used."""
         looped = any(guard.kind == "for" for guard in assign.guards)
         return (
             looped
             and key not in self.objects  # an app or router each run builds: its own object
-            and closed.kind == "call"
+            and closed.kind in ("call", "name")
             and closed != assign.value
             and len(self.ev.assigns.get(key, ())) == 1
         )

@@ -4996,6 +4996,42 @@ def test_a_loop_over_a_comprehension_runs_over_what_it_makes(tmp_path: Path) -> 
     assert static == runtime_routes(tmp_path, "main:app")
 
 
+def test_a_loops_local_read_off_a_module_it_imports_by_name_is_that_modules_router(
+    tmp_path: Path,
+) -> None:
+    """scp_backend_rest_api: ``for name in ("client", "product"):`` then ``api_module =
+    import_module(f"shop.v1.{name}")``, ``api_module_router = api_module.router`` and
+    ``router.include_router(api_module_router)``: each item's router, as FastAPI serves it
+    (the local was a CI202, and every route lost its app)."""
+    v1 = tmp_path / "shop" / "v1"
+    v1.mkdir(parents=True)
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (v1 / "__init__.py").write_text(
+        "from importlib import import_module\n\nfrom fastapi import APIRouter\n\n"
+        "router = APIRouter(prefix='/v1')\n"
+        "for name in ('client', 'product'):\n"
+        "    api_module = import_module(f'shop.v1.{name}')\n"
+        "    api_module_router = api_module.router\n"
+        "    router.include_router(api_module_router)\n"
+    )
+    for name in ("client", "product"):
+        (v1 / f"{name}.py").write_text(
+            "from fastapi import APIRouter\n\n"
+            f"router = APIRouter(prefix='/{name}')\n\n"
+            f"@router.get('/')\ndef list_{name}() -> None: ...\n"
+        )
+    (tmp_path / "main.py").write_text(
+        "from fastapi import FastAPI\nfrom shop.v1 import router\n\n"
+        "app = FastAPI()\napp.include_router(router, prefix='/api')\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert {(r.app, r.path, r.endpoint) for r in graph.routes()} == {
+        ("main.app", "/api/v1/client/", "shop.v1.client.list_client"),
+        ("main.app", "/api/v1/product/", "shop.v1.product.list_product"),
+    }
+    assert not graph.diagnostics
+
+
 @pytest.mark.slow
 def test_a_comprehensions_tests_keep_its_items(tmp_path: Path) -> None:
     """``[m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")]``,
