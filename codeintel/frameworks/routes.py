@@ -7,7 +7,7 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -1852,8 +1852,14 @@ class _Builder:
                 # (``module_path = features_dir / feature_name``, papermerge)
                 env = self._module_locals(module, scope, line, env) if env else env
                 chosen = self._chosen_local(guard, env, (module, scope, line))
-                for iterable, tests in _branches(chosen):
+                branches = _branches(chosen)
+                for iterable, tests in branches:
                     items, complete = self._tested_items(iterable, env, (module, scope, line))
+                    if items is None and len(branches) > 1:
+                        # ``excluded(routers, ...)`` under a test, ``routers`` under its
+                        # ``else``: the branch known runs under its test, the other is unknown
+                        partial = guard.text
+                        continue
                     if items is None:
                         return [base], guard.text
                     partial = partial if complete else guard.text
@@ -1910,6 +1916,7 @@ class _Builder:
         if iterable.text in self._changed_names():
             return iterable  # ``endpoints.append(x)`` after: not the expression's items
         bound = written[0].value if len(written) == 1 and not written[0].guards else None
+        bound = bound or _if_else_bound(written)  # ``if flag: x = a`` / ``else: x = b``
         return _close(bound, env) if bound is not None and bound.kind == "ifexp" else iterable
 
     def _record(self, item: Value) -> Value:
@@ -6940,6 +6947,24 @@ def _may_derive(assign: AssignFact) -> bool:
 def _package_folder(value: Value) -> bool:
     """Whether ``value`` is ``package.__path__[0]``, the folder of a package."""
     return value.kind == "subscript" and value.items[0].text.endswith(".__path__")
+
+
+def _if_else_bound(written: Sequence[AssignFact]) -> Value | None:
+    """A function's local bound in the two branches of one ``if``/``else`` at the top of its
+    body (``if settings.exclude: to_include = excluded(routers)`` / ``else: to_include =
+    routers``), read as the conditional expression ``excluded(routers) if settings.exclude
+    else routers``; None for any other bindings."""
+    if len(written) != 2:
+        return None
+    first, other = sorted(written, key=lambda a: a.line)
+    if len(first.guards) != 1 or len(other.guards) != 1 or None in (first.value, other.value):
+        return None
+    test, negated = first.guards[0], other.guards[0]
+    if test.kind != "if" or negated.kind != "if" or negated.text != f"not ({test.text})":
+        return None
+    assert first.value is not None and other.value is not None
+    text = f"{first.value.text} if {test.text} else {other.value.text}"
+    return Value("ifexp", text, items=(Value("other", test.text), first.value, other.value))
 
 
 def _branches(value: Value | None) -> list[tuple[Value | None, tuple[str, ...]]]:

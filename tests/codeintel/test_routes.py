@@ -5032,6 +5032,43 @@ def test_a_loops_local_read_off_a_module_it_imports_by_name_is_that_modules_rout
     assert not graph.diagnostics
 
 
+def test_a_loop_over_a_local_bound_in_an_if_and_its_else_runs_over_each_branch(
+    tmp_path: Path,
+) -> None:
+    """envoy's ``generate_app(settings)``: ``if new_settings.exclude_endpoints:
+    to_include = excluded(routers, ...)`` / ``else: to_include = routers``, then ``for
+    router in to_include: app.include_router(router)``. The ``else`` branch's routers are
+    served where the setting is left at its default (FastAPI serves /a and /b); the branch
+    whose items are not known stays a CI202 (before, the whole loop was, and no route had
+    an app)."""
+    (tmp_path / "main.py").write_text(
+        "from fastapi import APIRouter, FastAPI\n"
+        "from pydantic_settings import BaseSettings\n\n"
+        "class AppSettings(BaseSettings):\n    exclude: set[str] | None = None\n\n"
+        "settings = AppSettings()\na = APIRouter()\nb = APIRouter()\n\n"
+        "@a.get('/a')\ndef get_a() -> None: ...\n\n"
+        "@b.get('/b')\ndef get_b() -> None: ...\n\n"
+        "routers = [a, b]\n\n"
+        "def excluded(routers, names):\n    return [r for r in routers if r not in names]\n\n"
+        "def generate_app(new_settings: AppSettings) -> FastAPI:\n"
+        "    app = FastAPI()\n"
+        "    if new_settings.exclude:\n"
+        "        to_include = excluded(routers, new_settings.exclude)\n"
+        "    else:\n"
+        "        to_include = routers\n"
+        "    for router in to_include:\n"
+        "        app.include_router(router)\n"
+        "    return app\n\n"
+        "app = generate_app(settings)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert {(r.app, r.path, r.endpoint, r.conditions) for r in graph.routes()} == {
+        ("main.app", "/a", "main.get_a", ()),
+        ("main.app", "/b", "main.get_b", ()),
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 29)]
+
+
 @pytest.mark.slow
 def test_a_comprehensions_tests_keep_its_items(tmp_path: Path) -> None:
     """``[m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")]``,
