@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from codeintel.facts.ids import id_kind
 from codeintel.facts.models import AssignFact, CallFact, Guard, ModuleFacts, SymbolFact, Value
 from codeintel.resolve.framework_names import (
+    ANNOTATED,
     APP_CLASSES,
     APP_PATH_ATTRIBUTES,
     ATTRS_FACTORY,
@@ -850,7 +851,7 @@ class Evaluator:
             # ``__init__`` sets, once, is what it sets
             return self._set_by_init(cls, key, value.ref)
         if key is not None:
-            bound = self.binding(key)
+            bound = self._field_value(key, self.binding(key))
             if bound is not None and self.called_class(bound) in _AUTO:
                 return self._auto_value(key)
             bound = self._module_branch(key, bound)
@@ -869,6 +870,30 @@ class Evaluator:
             package = name.rpartition(".")[0] if plain and attribute == "__package__" else name
             return Value("str", package)
         return self._attribute_default(value.ref, hops) or self._proxied(owner, attribute)
+
+    def _field_value(self, key: str, bound: Value | None) -> Value | None:
+        """What a model's field holds by default when its class declares it with pydantic's
+        ``Field``: ``enabled: bool = Field(default=True)``, or ``enabled: Annotated[bool,
+        Field(default=True)]`` with no value of its own (pydantic reads it there); ``bound``
+        for anything else. None for a required field or a ``default_factory``."""
+        written = self.assigns.get(key, ())
+        if bound is None and len(written) == 1 and written[0].value is None:
+            bound = self._annotated_field(written[0].annotation)
+        if bound is None or not self._field_call(bound):
+            return bound
+        default = bound.keyword("default") or (bound.items[0] if bound.items else None)
+        return None if default is None or default.text == "..." else default
+
+    def _annotated_field(self, annotation: Value | None) -> Value | None:
+        """The ``Field(...)`` of ``Annotated[T, Field(...)]``; None for any other annotation."""
+        if annotation is None or annotation.kind != "subscript" or not annotation.items:
+            return None
+        if self.qualified(annotation.items[0]) not in ANNOTATED:
+            return None
+        return next((v for v in annotation.items[1:] if self._field_call(v)), None)
+
+    def _field_call(self, value: Value) -> bool:
+        return value.kind == "call" and self.qualified(value.func) in FIELD
 
     def _proxied(self, holder: str, attribute: str) -> Value | None:
         """``settings.prefix`` with ``settings = LazySettings()``, whose class has no such

@@ -3503,6 +3503,43 @@ def test_a_constant_flag_is_decided_and_a_settings_field_is_not(tmp_path: Path) 
     assert [(r.path, r.conditions) for r in routes] == [("/dev", ("settings.ENV == 'dev'",))]
 
 
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "enabled: Annotated[bool, Field(default=True, description='limits')]",
+        "enabled: bool = Field(default=True)",
+        "enabled: Annotated[bool, Field(True)]",
+    ],
+)
+def test_a_dependency_list_chosen_by_a_settings_field_pydantic_defaults(
+    tmp_path: Path, declared: str
+) -> None:
+    """lazer-server's ``if settings.enable_rate_limit: LIMITERS = [Depends(RateLimiter(...))]``
+    / ``else: LIMITERS = []``, the field declared ``Annotated[bool, Field(default=True)]``:
+    the list its default picks, as a plain ``= True`` default already was (the field's
+    ``Field`` was not read: every route was ``<?LIMITERS>``, a CI204). FastAPI, unconfigured,
+    asks for the limiter."""
+    (tmp_path / "main.py").write_text(
+        "from typing import Annotated\n\n"
+        "from fastapi import APIRouter, Depends, FastAPI\n"
+        "from pydantic import Field\n"
+        "from pydantic_settings import BaseSettings\n\n"
+        f"class Settings(BaseSettings):\n    {declared}\n\n"
+        "settings = Settings()\n\n"
+        "class RateLimiter:\n"
+        "    def __init__(self, times: int) -> None:\n        self.times = times\n\n"
+        "    def __call__(self) -> None: ...\n\n"
+        "if settings.enabled:\n    LIMITERS = [Depends(RateLimiter(times=10))]\n"
+        "else:\n    LIMITERS = []\n\n"
+        "router = APIRouter(dependencies=LIMITERS)\n\n"
+        "@router.get('/me')\ndef me() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert [r.all_dependencies for r in graph.routes()] == [("main.RateLimiter()",)]
+    assert not graph.diagnostics
+
+
 def test_a_provider_a_router_factory_is_given_is_each_calls(tmp_path: Path) -> None:
     """polar's ``get_oauth_link_router(get_github_factor, "github")`` declares
     ``Depends(factor_dependency)``: each router FastAPI serves asks for what its call
