@@ -213,7 +213,10 @@ def list_providers(
     if value.kind == "add" and len(value.items) == 2:  # ``deps += [Depends(rate)]``
         return [p for part in value.items for p in list_providers(part, evaluator, at)]
     if value.kind == "call":
-        value = _returned_list(value, evaluator) or value
+        chosen = _returned_list(value, evaluator) or _returned_branch(value, evaluator)
+        if chosen is not None and chosen.kind == "name":  # ``return ADMIN_DEPS if admin ...``
+            return list_providers(chosen, evaluator, at)
+        value = chosen or value
     if value.kind == "subscript":  # ``ROUTER_DEPENDENCIES["items"]`` of a dict literal
         held = _table_item(value, evaluator)
         if held is not None:
@@ -322,6 +325,19 @@ def _returned_list(call: Value, evaluator: Evaluator) -> Value | None:
     if only is not None and only.kind == "comp" and called is not None:
         only = _mapped_arguments(only, *called, call)
     return only if only is not None and only.kind == "list" else None
+
+
+def _returned_branch(call: Value, evaluator: Evaluator) -> Value | None:
+    """The list, or list variable, a project function returns to ``call`` when its
+    ``return`` picks one by a test its arguments or the module's constants decide
+    (``return [Depends(auth), Depends(admin)] if is_admin else [Depends(auth)]`` called
+    ``deps(is_admin=True)``); None when the test is not known."""
+    called = _function_called(call, evaluator)
+    returned = evaluator.returned_for(call, called[0]) if called is not None else None
+    if returned is None or returned.kind not in ("list", "name"):
+        return None
+    # a local the function builds up (``result.append(...)`` under an ``if``) is the run's
+    return None if ".<locals>." in (returned.ref or "") else returned
 
 
 def _mapped_arguments(comp: Value, function: str, fact: SymbolFact, call: Value) -> Value | None:

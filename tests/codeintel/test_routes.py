@@ -2621,6 +2621,43 @@ def test_class_based_views_ask_for_their_class_first(fixtures: Path) -> None:
     assert static["views.users:UserViews.list_users"][-1] == "views.users.UserViews"
 
 
+def test_dependencies_a_function_returns_by_a_test_its_call_decides_are_that_branchs(
+    tmp_path: Path,
+) -> None:
+    """``dependencies=deps(is_admin=True)`` of ``return [Depends(auth), Depends(admin)] if
+    is_admin else [Depends(auth)]``, ``deps()`` at its default, and ``return [] if DEBUG
+    else ADMIN`` of module constants: the branch its arguments or the constants pick, as
+    FastAPI asks for them (each was a CI204 placeholder). A test the run decides
+    (``if is_testing()``) stays one."""
+    (tmp_path / "main.py").write_text(
+        "import os\n\n"
+        "from fastapi import APIRouter, Depends, FastAPI\n\n"
+        "DEBUG = False\n\n"
+        "def auth() -> None: ...\n\n"
+        "def admin() -> None: ...\n\n"
+        "ADMIN = [Depends(admin)]\n\n"
+        "def deps(is_admin: bool = False) -> list:\n"
+        "    return [Depends(auth), Depends(admin)] if is_admin else [Depends(auth)]\n\n"
+        "def debug_deps() -> list:\n    return [] if DEBUG else ADMIN\n\n"
+        "def is_testing() -> bool:\n    return os.getenv('TESTING') == '1'\n\n"
+        "def test_deps() -> list:\n    return [] if is_testing() else [Depends(auth)]\n\n"
+        "router = APIRouter()\n\n"
+        "@router.get('/a', dependencies=deps(is_admin=True))\ndef a() -> None: ...\n\n"
+        "@router.get('/b', dependencies=deps())\ndef b() -> None: ...\n\n"
+        "@router.get('/c', dependencies=debug_deps())\ndef c() -> None: ...\n\n"
+        "@router.get('/d', dependencies=test_deps())\ndef d() -> None: ...\n\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert {r.path: r.all_dependencies for r in graph.routes()} == {
+        "/a": ("main.auth", "main.admin"),
+        "/b": ("main.auth",),
+        "/c": ("main.admin",),
+        "/d": ("<?test_deps()>",),
+    }
+    assert [(d.code, d.line) for d in graph.diagnostics] == [("CI204", 36)]
+
+
 def test_dependencies_a_function_returns_are_its_list_unless_built_at_run_time(
     tmp_path: Path,
 ) -> None:
