@@ -7,6 +7,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.fixtures import Fixture, Override, TestFacts, TestFunction, TestKind
@@ -68,6 +69,7 @@ def extract_tests(
     plugins = {**_plugins(loaded, evaluator, diagnostics, settings, installed), **installed}
     ignored = _ignored_by_conftests(modules)
     hooks = _generating_hooks(modules, evaluator)
+    off = _turned_off(modules, evaluator)
     project = {m.module for m in modules if not _is_test_file(m.file, collects[m.file])}
     fixtures: list[Fixture] = []
     tests: list[TestFunction] = []
@@ -88,7 +90,7 @@ def extract_tests(
             classes = _TestClasses(
                 _collected_classes(module, evaluator, rules),
                 _imported_classes(module, evaluator, rules, bindings),
-                _imported_functions(module, evaluator, rules, bindings),
+                _imported_functions(module, evaluator, rules, bindings, off),
             )
             fixtures += _class_fixtures(module, evaluator, classes)
             if _collects(module):
@@ -96,7 +98,7 @@ def extract_tests(
         overrides += _overrides(module, evaluator)
     hooks = _closures(hooks, fixtures)
     for module, rules, classes in collected:
-        tests += _tests(module, evaluator, project, rules, classes, hooks)
+        tests += _tests(module, evaluator, project, rules, classes, hooks, off)
     fixtures = _registered(
         fixtures, [resolver.modules[p] for p in plugins if p in resolver.modules]
     )
@@ -1037,8 +1039,8 @@ class _TestClasses:
 
     collected: dict[str, bool]
     imported: list[tuple[str, str]]
-    # by the name it imports: the function, the module defining it, the import's line
-    functions: dict[str, tuple[SymbolFact, ModuleFacts, int]]
+    # by the name it imports: the function, the import's line
+    functions: dict[str, tuple[SymbolFact, int]]
 
 
 def _class_fixtures(
@@ -1176,7 +1178,7 @@ def _fixture(
         scope=scope or "function",
         autouse=autouse is not None and autouse.text == "True",
         params=keyword("params") is not None,
-        requests=_argnames(fact, fact.decorators, evaluator),
+        requests=_argnames(fact, fact.decorators, evaluator, fact.kind == "method"),
         visible_from=where,
         coroutine=fact.is_async,
         asyncio_decorated=evaluator.qualified(_called(decorator)) in ASYNCIO_FIXTURES,
@@ -1204,6 +1206,7 @@ def _tests(
     rules: _Collects,
     classes: _TestClasses,
     hooks: _Hooks,
+    off: frozenset[str],
 ) -> list[TestFunction]:
     """The tests pytest collects in ``module``. One it collects from another module's class
     (inherited, or a ``Test*`` class imported here) is located where it is collected: this
@@ -1212,7 +1215,8 @@ def _tests(
     module_marks = _module_marks(module, evaluator)
     imported = _imported_modules(module, project)
     found = []
-    for owner, fact, home, collecting in _collected_tests(module, classes, evaluator, rules):
+    for test in _collected_tests(module, classes, evaluator, rules, off):
+        fact, collecting = test.function, test.collecting
         klass = resolver.symbols.get(collecting) if collecting else None
         applied = [*module_marks, *_marks_of(collecting, evaluator), *fact.decorators]
         made = [m for written in applied for m in _marks_made(written, evaluator)]
@@ -1222,25 +1226,21 @@ def _tests(
         patches = (*fact.decorators, *(klass.decorators if klass else ()))
         # pytest passes a unittest test method no fixture arguments
         unittest = bool(collecting) and _unittest_case(collecting, evaluator)
-        if home is module:
-            lines = (fact.start_line, fact.end_line)
-        elif owner:
-            lines = _class_lines(module, owner)
-        else:  # a function imported here: where the import puts it in the namespace
-            lines = (classes.functions[fact.name][2], classes.functions[fact.name][2])
+        requested = _requested(fact, patches, argnames, evaluator, method=test.method)
+        name = test.name
         found.append(
             TestFunction(
-                name=fact.name,
-                qualname=f"{module.module}.{owner}.{fact.name}"
-                if owner
-                else f"{module.module}.{fact.name}",
+                name=name,
+                qualname=f"{module.module}.{test.owner}.{name}"
+                if test.owner
+                else f"{module.module}.{name}",
                 file=module.file,
-                line=lines[0],
-                end_line=lines[1],
+                line=test.lines[0],
+                end_line=test.lines[1],
                 is_async=fact.is_async,
                 markers=tuple(dict.fromkeys(marks)),
                 parametrized=bool(argnames) or "parametrize" in marks,
-                fixtures=() if unittest else _requested(fact, patches, argnames, evaluator),
+                fixtures=() if unittest else requested,
                 kind=_kind(module.file),
                 tests_modules=imported,
                 uses=_used_fixtures(
@@ -1293,28 +1293,85 @@ def _marks_of(cls: str, evaluator: Evaluator) -> list[Value]:
     return _class_marks(home, cls[len(home.module) + 1 :], evaluator) if home else []
 
 
+class _Collected(NamedTuple):
+    """A test pytest collects in a module."""
+
+    owner: str  # the class it is collected under, as the module names it, or ""
+    #: the name binding it where pytest reads: its def's, or a variable's holding the function
+    #: (``test_b = test_a``: a test named ``test_b``), or an import's
+    name: str
+    function: SymbolFact  # the def it runs
+    collecting: str  # the collecting class, qualified, or ""
+    #: where the test is in the collecting module: the lines of its binding there (an alias's
+    #: assignment, not the def: pytest makes a second item of the function under the alias's
+    #: name, in this module's namespace; the def's lines are the item of its own name), else
+    #: the class collecting it or the import binding it
+    lines: tuple[int, int]
+    method: bool  # whether pytest reads it as a method: a class's, its first argument ``self``
+
+
 def _collected_tests(
-    module: ModuleFacts, classes: _TestClasses, evaluator: Evaluator, rules: _Collects
-) -> Iterator[tuple[str, SymbolFact, ModuleFacts, str]]:
-    """Each test pytest collects in ``module``: (the class it is collected under, as the
-    module names it, or ""; its function; the module defining it; the collecting class,
-    qualified). A collected class's methods come along its MRO, a base's from the base's own
-    module (mlrun's ``TestServingRuntime(TestNuclioRuntime)``), and a ``Test*`` class (or a
-    ``TestCase``) the module imports is collected there again, with its methods (pytest finds
-    it in the namespace)."""
+    module: ModuleFacts,
+    classes: _TestClasses,
+    evaluator: Evaluator,
+    rules: _Collects,
+    off: frozenset[str],
+) -> Iterator[_Collected]:
+    """Each test pytest collects in ``module``. A collected class's methods come along its
+    MRO, a base's from the base's own module (mlrun's ``TestServingRuntime(TestNuclioRuntime)``),
+    and a ``Test*`` class (or a ``TestCase``) the module imports is collected there again, with
+    its methods (pytest finds it in the namespace). ``off``: the functions never collected."""
     for fact in _bound_symbols(module):
         owner = fact.qualname.rpartition(".")[0]
-        turned_off = not owner and _turned_off(module, fact.name)
-        if _is_test(fact, owner, classes.collected, evaluator, rules) and not turned_off:
-            yield owner, fact, module, f"{module.module}.{owner}" if owner else ""
+        if not _is_test(fact, owner, classes.collected, rules):
+            continue
+        runs = _runs(fact, module, evaluator)
+        if runs is not None and _qualified(*runs) not in off:
+            lines = (fact.start_line, fact.end_line)
+            collecting = f"{module.module}.{owner}" if owner else ""
+            yield _Collected(owner, fact.name, runs[0], collecting, lines, bool(owner))
     own = {s.qualname for s in module.symbols}
+    held = (evaluator, rules, off)
     for cls in sorted(classes.collected):
-        yield from _inherited(cls, f"{module.module}.{cls}", own, evaluator, rules, 1)
+        yield from _inherited(module, cls, f"{module.module}.{cls}", own, *held, 1)
     for name, cls in classes.imported:
-        yield from _inherited(name, cls, set(), evaluator, rules, 0)
+        yield from _inherited(module, name, cls, set(), *held, 0)
     for name in sorted(classes.functions):  # ``from tests.helpers import test_case_factory``
-        function, home, _ = classes.functions[name]
-        yield "", function, home, ""
+        function, line = classes.functions[name]
+        yield _Collected("", name, function, "", (line, line), False)
+
+
+def _runs(
+    fact: SymbolFact, home: ModuleFacts, evaluator: Evaluator
+) -> tuple[SymbolFact, ModuleFacts] | None:
+    """The function pytest would run for a name ``home``'s namespace (or a class in it)
+    binds: its def, or the project function a variable holds (``test_b = test_a``, ``test_x
+    = Other.test_x`` in a class body; pytest collects any function its namespaces hold under
+    a name ``python_functions`` takes, the same function object under each name), through
+    other variables; with the module defining it. None for anything else, or a fixture
+    (pytest never collects one)."""
+    resolver = evaluator.resolver
+    for _ in range(_MAX_HOPS):
+        if fact.kind in ("function", "method"):
+            return (fact, home) if _fixture_decorator(fact, evaluator) is None else None
+        if fact.kind not in ("variable", "attribute"):
+            return None
+        scope = fact.qualname.rpartition(".")[0]
+        assign = next(
+            (
+                a
+                for a in home.assigns
+                if (a.scope, a.name, a.line) == (scope, fact.name, fact.start_line)
+            ),
+            None,
+        )
+        held = evaluator.qualified(assign.value) if assign is not None else None
+        found = resolver.symbols.get(held) if held else None
+        next_home = _module_of(resolver.modules, resolver.symbols, held) if held else None
+        if found is None or next_home is None:
+            return None
+        fact, home = found, next_home
+    return None
 
 
 def _collects(module: ModuleFacts) -> bool:
@@ -1326,40 +1383,66 @@ def _collects(module: ModuleFacts) -> bool:
     )
 
 
-def _turned_off(module: ModuleFacts, function: str) -> bool:
-    """Whether ``module`` sets ``function.__test__ = False``: pytest then never collects it
-    (a production function named ``test_connection``)."""
-    return any(
-        call.role == "setattr"
-        and len(call.value.items) == 2
-        and call.value.items[0].text == f"{function}.__test__"
-        and call.value.items[1].text == "False"
-        for call in module.calls
-    )
+def _turned_off(modules: list[ModuleFacts], evaluator: Evaluator) -> frozenset[str]:
+    """The project functions pytest never collects, by qualified name: those a module sets
+    ``name.__test__ = False`` for (a production function named ``test_connection``). The
+    attribute is the function object's: no name binding it is collected, an alias's
+    (``test_b = test_a``) or an import's neither."""
+    resolver = evaluator.resolver
+    found = set()
+    for module in modules:
+        for call in module.calls:
+            items = call.value.items
+            if call.role != "setattr" or len(items) != 2 or items[1].text != "False":
+                continue
+            if items[0].ref is None or not items[0].ref.endswith(".__test__"):
+                continue
+            target = resolver.resolve(items[0].ref.removesuffix(".__test__"))
+            fact = (
+                resolver.symbols.get(target.qualname) if target and not target.remainder else None
+            )
+            home = (
+                _module_of(resolver.modules, resolver.symbols, target.qualname) if target else None
+            )
+            runs = _runs(fact, home, evaluator) if fact is not None and home is not None else None
+            if runs is not None:
+                found.add(_qualified(*runs))
+    return frozenset(found)
+
+
+def _qualified(fact: SymbolFact, home: ModuleFacts) -> str:
+    return f"{home.module}.{fact.qualname}"
 
 
 def _imported_functions(
-    module: ModuleFacts, evaluator: Evaluator, rules: _Collects, bindings: list[_Binding]
-) -> dict[str, tuple[SymbolFact, ModuleFacts, int]]:
-    """The project functions a test module imports under their own names that pytest's
-    ``python_functions`` takes (julep's ``from tests.fixtures import test_agent``): pytest
-    collects whatever function its namespace holds; a pytest fixture it never collects."""
+    module: ModuleFacts,
+    evaluator: Evaluator,
+    rules: _Collects,
+    bindings: list[_Binding],
+    off: frozenset[str],
+) -> dict[str, tuple[SymbolFact, int]]:
+    """The project functions a test module imports under names pytest's ``python_functions``
+    takes (julep's ``from tests.fixtures import test_agent``; ``import check as test_check``
+    too, a test of that name): pytest collects whatever function its namespace holds; a
+    pytest fixture it never collects. Each with the import's line."""
+    resolver = evaluator.resolver
     own = {s.qualname for s in module.symbols}
     found = {}
     for name, binds_to, line in bindings:
         if name in own or not rules.function(name):
             continue
-        target = evaluator.resolver.resolve(binds_to, importer=module.module)
-        fact = evaluator.resolver.symbols.get(target.qualname) if target else None
-        if target is None or target.remainder or fact is None or fact.kind != "function":
+        target = resolver.resolve(binds_to, importer=module.module)
+        fact = resolver.symbols.get(target.qualname) if target else None
+        if target is None or target.remainder or fact is None:
             continue
-        home = _module_of(evaluator.resolver.modules, evaluator.resolver.symbols, target.qualname)
-        if home is None or _turned_off(home, name):
+        home = _module_of(resolver.modules, resolver.symbols, target.qualname)
+        if home is None:
             continue
         local = target.qualname[len(home.module) + 1 :]  # defined twice: the def that runs last
         fact = next((s for s in _bound_symbols(home) if s.qualname == local), fact)
-        if fact.name == name and _fixture_decorator(fact, evaluator) is None:
-            found[name] = (fact, home, line)
+        runs = _runs(fact, home, evaluator)
+        if runs is not None and _qualified(*runs) not in off:
+            found[name] = (runs[0], line)
     return found
 
 
@@ -1441,11 +1524,18 @@ def _holds_tests(cls: str, evaluator: Evaluator) -> bool:
 
 
 def _inherited(
-    owner: str, cls: str, own: set[str], evaluator: Evaluator, rules: _Collects, skip: int
-) -> Iterator[tuple[str, SymbolFact, ModuleFacts, str]]:
-    """The ``test*`` methods class ``cls`` gets from its MRO past the first ``skip`` classes
-    (the ones the collecting module defines itself are listed already), each once, nearest
-    first."""
+    module: ModuleFacts,
+    owner: str,
+    cls: str,
+    own: set[str],
+    evaluator: Evaluator,
+    rules: _Collects,
+    off: frozenset[str],
+    skip: int,
+) -> Iterator[_Collected]:
+    """The tests class ``cls`` (``owner`` in ``module``) gets from its MRO past the first
+    ``skip`` classes (the ones the collecting module defines itself are listed already), each
+    name once, nearest first."""
     resolver = evaluator.resolver
     seen = {q.rpartition(".")[2] for q in own if q.rpartition(".")[0] == owner}
     unittest = _unittest_case(cls, evaluator)
@@ -1458,8 +1548,15 @@ def _inherited(
             if fact.qualname.rpartition(".")[0] != local or fact.name in seen:
                 continue
             seen.add(fact.name)
-            if fact.kind == "method" and _is_test(fact, local, {local: unittest}, evaluator, rules):
-                yield owner, fact, home, cls
+            if not _is_test(fact, local, {local: unittest}, rules):
+                continue
+            runs = _runs(fact, home, evaluator)
+            if runs is None or _qualified(*runs) in off:
+                continue
+            lines = (
+                (fact.start_line, fact.end_line) if home is module else _class_lines(module, owner)
+            )
+            yield _Collected(owner, fact.name, runs[0], cls, lines, True)
 
 
 def _class_lines(module: ModuleFacts, owner: str) -> tuple[int, int]:
@@ -1472,20 +1569,18 @@ def _class_lines(module: ModuleFacts, owner: str) -> tuple[int, int]:
     return line, line
 
 
-def _is_test(
-    fact: SymbolFact, owner: str, collected: dict[str, bool], evaluator: Evaluator, rules: _Collects
-) -> bool:
-    """A ``TestCase``'s tests are what unittest's loader takes, ``test*``, whatever pytest's
+def _is_test(binding: SymbolFact, owner: str, collected: dict[str, bool], rules: _Collects) -> bool:
+    """Whether pytest collects what ``binding`` binds, if that holds a function that is no
+    fixture (``_runs``): a module's function, or a method of a class it collects, by name. A
+    ``TestCase``'s tests are what unittest's loader takes, ``test*``, whatever pytest's
     ``python_functions`` says."""
     unittest = collected.get(owner, False)
-    named = fact.name.startswith("test") if unittest else rules.function(fact.name)
-    if not named or fact.kind not in {"function", "method"}:
+    named = binding.name.startswith("test") if unittest else rules.function(binding.name)
+    if not named:
         return False
-    if _fixture_decorator(fact, evaluator) is not None:
-        return False  # pytest never collects a fixture, whatever its name (``test_settings``)
     if not owner:
-        return fact.kind == "function"
-    return owner in collected
+        return binding.kind in ("function", "variable")
+    return binding.kind in ("method", "attribute") and owner in collected
 
 
 def _markers(decorators: Iterable[Value]) -> list[str]:
@@ -1539,12 +1634,17 @@ def _class_marks(module: ModuleFacts, owner: str, evaluator: Evaluator) -> list[
 
 
 def _requested(
-    fact: SymbolFact, patches: tuple[Value, ...], parametrized: set[str], evaluator: Evaluator
+    fact: SymbolFact,
+    patches: tuple[Value, ...],
+    parametrized: set[str],
+    evaluator: Evaluator,
+    *,
+    method: bool,
 ) -> tuple[str, ...]:
     """A test's fixtures: its arguments, less those parametrize marks fill and those
     hypothesis's ``@given`` fills (it takes them out of the signature pytest reads: by
     keyword, or the last arguments for positional strategies)."""
-    names = [n for n in _argnames(fact, patches, evaluator) if n not in parametrized]
+    names = [n for n in _argnames(fact, patches, evaluator, method) if n not in parametrized]
     for decorator in fact.decorators:
         if decorator.kind == "call" and evaluator.qualified(decorator.func) == "hypothesis.given":
             given = {k for k, _ in decorator.keywords}
@@ -1554,14 +1654,16 @@ def _requested(
 
 
 def _argnames(
-    fact: SymbolFact, patches: tuple[Value, ...], evaluator: Evaluator
+    fact: SymbolFact, patches: tuple[Value, ...], evaluator: Evaluator, method: bool
 ) -> tuple[str, ...]:
     """The fixtures a function asks for, as pytest's ``getfuncargnames`` reads its signature:
     arguments without defaults, no ``*args``/``**kwargs``, not a method's first (``self``,
-    unless a ``staticmethod``), and not the leading ones mock's patch decorators fill."""
+    unless a ``staticmethod``), and not the leading ones mock's patch decorators fill.
+    ``method``: whether a class holds it (a module function a class attribute holds is read
+    as a method too; a method a module variable holds is not)."""
     read = _wrapper(fact, evaluator) or fact
     names = [p.name for p in read.params if p.kind in _NAMED and p.default is None]
-    if fact.kind == "method" and not any(d.text == "staticmethod" for d in fact.decorators):
+    if method and not any(d.text == "staticmethod" for d in fact.decorators):
         names = names[1:]
     return tuple(names[_mock_arguments(patches, evaluator) :])
 

@@ -569,3 +569,55 @@ def test_plugins_a_function_returns_then_appended_to_are_reported(tmp_path: Path
     )
     graph = codeintel.analyze(tmp_path, cache=False)
     assert [d.code for d in graph.diagnostics] == ["CI203"]
+
+
+def test_a_function_bound_again_under_a_test_name_is_a_test_of_that_name(tmp_path: Path) -> None:
+    """pytest collects any function a module's or a collected class's namespace holds under a
+    name ``python_functions`` takes: ``test_b = test_a`` is a second item, ``test_b``, running
+    ``test_a``; in a class ``test_x = Other.test_x`` or ``test_y = _helper`` (read as a
+    method: ``self`` is no fixture), inherited too; ``import check as test_check`` likewise.
+    Each is at its binding; ``f.__test__ = False`` under any name turns off every name."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "__init__.py").write_text("")
+    (tmp_path / "tests" / "helpers.py").write_text(
+        "def shared(self, fb):\n    pass\n\n\ndef check(fa):\n    pass\n\n\n"
+        "def other(fb):\n    pass\n"
+    )
+    (tmp_path / "tests" / "test_alias.py").write_text(
+        "import pytest\n\nfrom tests.helpers import shared\n\n\n"
+        "def test_a(fa):\n    pass\n\n\n"
+        "test_b = test_a\ntest_c = test_b\ntest_value = 3\n\n\n"
+        "def _helper_test(self, fb):\n    pass\n\n\n"
+        "class Other:\n    def test_x(self, fa):\n        pass\n\n\n"
+        "class TestK:\n    test_x = Other.test_x\n    test_y = _helper_test\n"
+        "    test_z = shared\n\n\n"
+        "@pytest.mark.parametrize('v', [1, 2])\ndef test_p(v, fa):\n    pass\n\n\n"
+        "test_q = test_p\n"
+    )
+    (tmp_path / "tests" / "test_more.py").write_text(
+        "from tests.helpers import check as test_check, other as test_other\n"
+        "from tests.test_alias import TestK\n\n\n"
+        "class TestSub(TestK):\n    test_w = TestK.test_y\n\n\n"
+        "test_again = test_check\ntest_off = test_check\ntest_off.__test__ = False\n"
+    )
+    tests = codeintel.analyze(tmp_path, cache=False).tests()
+    found = {t.qualname: (t.line, t.end_line, t.fixtures, t.params) for t in tests}
+    assert found == {
+        "tests.test_alias.test_a": (6, 7, ("fa",), ()),
+        "tests.test_alias.test_b": (10, 10, ("fa",), ()),
+        "tests.test_alias.test_c": (11, 11, ("fa",), ()),
+        "tests.test_alias.TestK.test_x": (25, 25, ("fa",), ()),
+        "tests.test_alias.TestK.test_y": (26, 26, ("fb",), ()),
+        "tests.test_alias.TestK.test_z": (27, 27, ("fb",), ()),
+        "tests.test_alias.test_p": (30, 32, ("fa",), ("v",)),
+        "tests.test_alias.test_q": (35, 35, ("fa",), ("v",)),
+        "tests.test_more.TestSub.test_w": (6, 6, ("fb",), ()),
+        "tests.test_more.TestSub.test_x": (5, 6, ("fa",), ()),
+        "tests.test_more.TestSub.test_y": (5, 6, ("fb",), ()),
+        "tests.test_more.TestSub.test_z": (5, 6, ("fb",), ()),
+        "tests.test_more.TestK.test_x": (2, 2, ("fa",), ()),
+        "tests.test_more.TestK.test_y": (2, 2, ("fb",), ()),
+        "tests.test_more.TestK.test_z": (2, 2, ("fb",), ()),
+        "tests.test_more.test_other": (1, 1, ("fb",), ()),
+    }
+    assert {t.name for t in tests if t.qualname.endswith(".test_b")} == {"test_b"}
