@@ -451,6 +451,12 @@ class _Collects:
         return _prefix_or_glob(name, self.settings.python_functions)
 
 
+#: The decorators that make a method abstract, as ``abc.ABCMeta`` reads them.
+_ABSTRACT_METHODS = frozenset(
+    {"abc.abstractmethod", "abc.abstractproperty", "abc.abstractclassmethod"}
+    | {"abc.abstractstaticmethod"}
+)
+
 _DEFAULTS = PytestSettings(file="", line=0, testpaths=(), addopts=(), markers=(), asyncio_mode=None)
 
 
@@ -1511,16 +1517,52 @@ def _import_bindings(
 def _holds_tests(cls: str, evaluator: Evaluator) -> bool:
     """Whether pytest collects the tests of class ``cls``: not when it (or the nearest base
     that says) sets ``__test__ = False``, nor, unless it is a ``unittest.TestCase``, when
-    it or a project base defines ``__init__`` or ``__new__`` (pytest warns and skips it)."""
+    it or a project base defines ``__init__`` or ``__new__`` (pytest warns and skips it), nor
+    when it is abstract: pytest 8.3 and later skip it (pytest #12318); before, it failed to
+    make an instance of a test class as it collected (a collection error, no item), and a
+    ``TestCase`` failed so from 8.2 (older ones ran it, to fail: the one case left out)."""
     resolver = evaluator.resolver
     unittest = _unittest_case(cls, evaluator)
     for base in resolver.mro(cls):
         flag = evaluator.binding(f"{base}.__test__")
         if flag is not None and flag.kind == "const":
-            return flag.text == "True"
+            return flag.text == "True" and not _abstract(cls, evaluator)
         if not unittest and {f"{base}.__init__", f"{base}.__new__"} & resolver.symbols.keys():
             return False
-    return True
+    return not _abstract(cls, evaluator)
+
+
+def _abstract(cls: str, evaluator: Evaluator) -> bool:
+    """``inspect.isabstract``: ``abc.ABCMeta`` makes the class (a base ``abc.ABC``, or a
+    project class of its MRO says ``metaclass=ABCMeta``) and some name's nearest definition
+    along its MRO is an ``@abstractmethod`` (``TestBase(ABC)`` with an abstract ``make``,
+    which only its subclasses define). What an external base leaves abstract is not seen."""
+    resolver = evaluator.resolver
+    mro = resolver.mro(cls)
+    made = False
+    nearest: dict[str, bool] = {}
+    for base in mro:
+        fact = resolver.symbols.get(base)
+        home = _module_of(resolver.modules, resolver.symbols, base)
+        if base == "abc.ABC" or (fact is not None and _abc_made(fact, evaluator)):
+            made = True
+        if fact is None or home is None:
+            continue
+        local = base[len(home.module) + 1 :]
+        for member in _bound_symbols(home):
+            if member.qualname.rpartition(".")[0] == local and member.name not in nearest:
+                nearest[member.name] = any(
+                    evaluator.qualified(_called(d)) in _ABSTRACT_METHODS for d in member.decorators
+                )
+    return made and any(nearest.values())
+
+
+def _abc_made(fact: SymbolFact, evaluator: Evaluator) -> bool:
+    """Whether a class says ``metaclass=abc.ABCMeta``."""
+    return any(
+        name == "metaclass" and evaluator.qualified(value) == "abc.ABCMeta"
+        for name, value in fact.keywords
+    )
 
 
 def _inherited(

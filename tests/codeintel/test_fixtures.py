@@ -621,3 +621,33 @@ def test_a_function_bound_again_under_a_test_name_is_a_test_of_that_name(tmp_pat
         "tests.test_more.test_other": (1, 1, ("fb",), ()),
     }
     assert {t.name for t in tests if t.qualname.endswith(".test_b")} == {"test_b"}
+
+
+def test_an_abstract_test_class_is_not_collected(tmp_path: Path) -> None:
+    """``class TestBase(ABC)`` with an ``@abstractmethod`` its subclasses define: pytest 8.3
+    and later skip an abstract class (``inspect.isabstract``), a ``TestCase`` too; before, an
+    instance of it failed as pytest collected it. A subclass still leaving a method abstract
+    is abstract; one defining it (a def, or any attribute) is collected, with the base's
+    tests."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_abs.py").write_text(
+        "import abc\nimport unittest\nfrom abc import ABC, abstractmethod\n\n\n"
+        "class TestBase(ABC):\n    @abstractmethod\n    def make(self): ...\n\n"
+        "    def test_made(self):\n        pass\n\n\n"
+        "class TestConcrete(TestBase):\n    def make(self):\n        return 1\n\n\n"
+        "class TestByAttribute(TestBase):\n    make = None\n\n\n"
+        "class TestStillAbstract(TestBase):\n    def test_other(self):\n        pass\n\n\n"
+        "class TestMeta(metaclass=abc.ABCMeta):\n    @property\n    @abc.abstractmethod\n"
+        "    def name(self): ...\n\n    def test_meta(self):\n        pass\n\n\n"
+        "class TestPlainABC(ABC):\n    def test_plain(self):\n        pass\n\n\n"
+        "class CaseBase(unittest.TestCase, ABC):\n    @abstractmethod\n    def make(self): ...\n\n"
+        "    def test_case(self):\n        pass\n\n\n"
+        "class CaseConcrete(CaseBase):\n    def make(self):\n        return 1\n"
+    )
+    names = sorted(t.qualname for t in codeintel.analyze(tmp_path, cache=False).tests())
+    assert names == [
+        "test_abs.CaseConcrete.test_case",
+        "test_abs.TestByAttribute.test_made",
+        "test_abs.TestConcrete.test_made",
+        "test_abs.TestPlainABC.test_plain",
+    ]
