@@ -1353,15 +1353,23 @@ def _runs(
     """The function pytest would run for a name ``home``'s namespace (or a class in it)
     binds: its def, or the project function a variable holds (``test_b = test_a``, ``test_x
     = Other.test_x`` in a class body; pytest collects any function its namespaces hold under
-    a name ``python_functions`` takes, the same function object under each name), through
-    other variables; with the module defining it. None for anything else, or a fixture
-    (pytest never collects one)."""
+    a name ``python_functions`` takes, the same function object under each name); with the
+    module defining it. None for anything else, or a fixture (pytest never collects one)."""
+    found = _bound_to(fact, home, evaluator)
+    if found is None or found[0].kind not in ("function", "method"):
+        return None
+    return found if _fixture_decorator(found[0], evaluator) is None else None
+
+
+def _bound_to(
+    fact: SymbolFact, home: ModuleFacts, evaluator: Evaluator
+) -> tuple[SymbolFact, ModuleFacts] | None:
+    """The def or class a name of ``home`` binds: its own, or the project one a variable
+    holds, through other variables; with the module defining it. None for other values."""
     resolver = evaluator.resolver
     for _ in range(_MAX_HOPS):
-        if fact.kind in ("function", "method"):
-            return (fact, home) if _fixture_decorator(fact, evaluator) is None else None
         if fact.kind not in ("variable", "attribute"):
-            return None
+            return fact, home
         scope = fact.qualname.rpartition(".")[0]
         assign = next(
             (
@@ -1455,19 +1463,24 @@ def _imported_functions(
 def _imported_classes(
     module: ModuleFacts, evaluator: Evaluator, rules: _Collects, bindings: list[_Binding]
 ) -> list[tuple[str, str]]:
-    """The test classes a test module imports, which pytest collects there again: each as
-    the module names it, with its qualified name."""
+    """The test classes a test module imports, or binds again to a name of its own (``TestB
+    = TestA``, ``TestUsers = CrudSuite``: pytest collects a class under each name its
+    namespace holds it by), which pytest collects there again: each as the module names it,
+    with its qualified name."""
     own = {s.qualname for s in module.symbols}
+    named = [(name, binds_to) for name, binds_to, _ in bindings if name not in own]
+    for fact in _bound_symbols(module):
+        held = _bound_to(fact, module, evaluator) if fact.kind == "variable" else None
+        if held is not None and held[0].kind == "class":
+            named.append((fact.name, f"{held[1].module}.{held[0].qualname}"))
     found = []
-    for name, binds_to, _ in bindings:
-        if name in own:
-            continue
+    for name, binds_to in named:
         target = evaluator.resolver.resolve(binds_to, importer=module.module)
         cls_fact = evaluator.resolver.symbols.get(target.qualname) if target else None
         if target is None or target.remainder or not cls_fact or cls_fact.kind != "class":
             continue
-        named = rules.cls(name) or _unittest_case(target.qualname, evaluator)
-        if named and _holds_tests(target.qualname, evaluator):
+        collected = rules.cls(name) or _unittest_case(target.qualname, evaluator)
+        if collected and _holds_tests(target.qualname, evaluator):
             found.append((name, target.qualname))
     return found
 

@@ -651,3 +651,35 @@ def test_an_abstract_test_class_is_not_collected(tmp_path: Path) -> None:
         "test_abs.TestConcrete.test_made",
         "test_abs.TestPlainABC.test_plain",
     ]
+
+
+def test_a_class_bound_again_under_a_test_class_name_is_collected_under_it(
+    tmp_path: Path,
+) -> None:
+    """``TestB = TestA``, ``TestUsers = CrudSuite`` (a suite class of a helper module, not
+    named for pytest): pytest collects a class under each name the module's namespace holds
+    it by, with its tests and class fixtures; a name ``python_classes`` does not take is no
+    test class."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "__init__.py").write_text("")
+    (tmp_path / "tests" / "base.py").write_text(
+        "import pytest\n\n\nclass CrudSuite:\n    @pytest.fixture\n    def item(self):\n"
+        "        return 1\n\n    def test_read(self, item):\n        pass\n"
+    )
+    (tmp_path / "tests" / "test_alias_class.py").write_text(
+        "from tests import base\nfrom tests.base import CrudSuite\n\n\n"
+        "class TestA:\n    def test_one(self):\n        pass\n\n\n"
+        "TestB = TestA\nTestUsers = CrudSuite\nTestItems = base.CrudSuite\nNotATest = TestA\n"
+        "TestAgain = TestB\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    found = {t.qualname.removeprefix("tests.test_alias_class."): t.fixtures for t in graph.tests()}
+    assert found == {
+        "TestA.test_one": (),
+        "TestB.test_one": (),
+        "TestAgain.test_one": (),
+        "TestUsers.test_read": ("item",),
+        "TestItems.test_read": ("item",),
+    }
+    item = graph.visible_fixtures("tests/test_alias_class.py", "TestUsers")["item"]
+    assert item.function == "tests.base.CrudSuite.item"
