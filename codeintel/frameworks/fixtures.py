@@ -1365,7 +1365,9 @@ def _bound_to(
     fact: SymbolFact, home: ModuleFacts, evaluator: Evaluator
 ) -> tuple[SymbolFact, ModuleFacts] | None:
     """The def or class a name of ``home`` binds: its own, or the project one a variable
-    holds, through other variables; with the module defining it. None for other values."""
+    holds, through other variables, or the def a project factory it calls returns
+    (``test_users = make_check("/users")``); with the module defining it. None for other
+    values."""
     resolver = evaluator.resolver
     for _ in range(_MAX_HOPS):
         if fact.kind not in ("variable", "attribute"):
@@ -1379,7 +1381,12 @@ def _bound_to(
             ),
             None,
         )
-        held = evaluator.qualified(assign.value) if assign is not None else None
+        value = assign.value if assign is not None else None
+        held = (
+            evaluator.returned_function(value)
+            if value is not None and value.kind == "call"
+            else evaluator.qualified(value)
+        )
         found = resolver.symbols.get(held) if held else None
         next_home = _module_of(resolver.modules, resolver.symbols, held) if held else None
         if found is None or next_home is None:

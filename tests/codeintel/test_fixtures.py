@@ -683,3 +683,31 @@ def test_a_class_bound_again_under_a_test_class_name_is_collected_under_it(
     }
     item = graph.visible_fixtures("tests/test_alias_class.py", "TestUsers")["item"]
     assert item.function == "tests.base.CrudSuite.item"
+
+
+def test_the_def_a_project_factory_returns_is_a_test_under_the_name_bound(
+    tmp_path: Path,
+) -> None:
+    """``test_users = make_check("/users")``, the factory returning a nested def: pytest
+    collects that function under the variable's name, asking for what the nested def asks
+    (a class attribute's as a method's: its first argument fills ``self``), with its marks."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "__init__.py").write_text("")
+    (tmp_path / "tests" / "factory.py").write_text(
+        "import pytest\n\n\ndef make_check(path):\n"
+        "    @pytest.mark.parametrize('code', [200, 201])\n"
+        "    def check(client, code):\n        pass\n\n    return check\n\n\n"
+        "def make_plain(path):\n    def _inner(db, other):\n        pass\n\n    return _inner\n"
+    )
+    (tmp_path / "tests" / "test_made.py").write_text(
+        "from tests.factory import make_check, make_plain\n\n"
+        "test_users = make_check('/users')\ntest_items = make_plain('/items')\n"
+        "test_data = {'a': 1}\n\n\nclass TestMade:\n    test_in_class = make_plain('/c')\n"
+    )
+    tests = codeintel.analyze(tmp_path, cache=False).tests()
+    found = {t.qualname: (t.line, t.fixtures, t.params) for t in tests}
+    assert found == {
+        "tests.test_made.test_users": (3, ("client",), ("code",)),
+        "tests.test_made.test_items": (4, ("db", "other"), ()),
+        "tests.test_made.TestMade.test_in_class": (9, ("other",), ()),
+    }
