@@ -1373,14 +1373,8 @@ def _bound_to(
         if fact.kind not in ("variable", "attribute"):
             return fact, home
         scope = fact.qualname.rpartition(".")[0]
-        assign = next(
-            (
-                a
-                for a in home.assigns
-                if (a.scope, a.name, a.line) == (scope, fact.name, fact.start_line)
-            ),
-            None,
-        )
+        written = evaluator.assigns.get(evaluator.key(home.module, scope, fact.name), ())
+        assign = next((a for a in written if a.line == fact.start_line), None)
         value = assign.value if assign is not None else None
         held = (
             evaluator.returned_function(value)
@@ -1559,14 +1553,13 @@ def _abstract(cls: str, evaluator: Evaluator) -> bool:
     which only its subclasses define). What an external base leaves abstract is not seen."""
     resolver = evaluator.resolver
     mro = resolver.mro(cls)
-    made = False
+    symbols = resolver.symbols
+    if not any(b == "abc.ABC" or (b in symbols and _abc_made(symbols[b], evaluator)) for b in mro):
+        return False
     nearest: dict[str, bool] = {}
     for base in mro:
-        fact = resolver.symbols.get(base)
-        home = _module_of(resolver.modules, resolver.symbols, base)
-        if base == "abc.ABC" or (fact is not None and _abc_made(fact, evaluator)):
-            made = True
-        if fact is None or home is None:
+        home = _module_of(resolver.modules, symbols, base)
+        if home is None:
             continue
         local = base[len(home.module) + 1 :]
         for member in _bound_symbols(home):
@@ -1574,7 +1567,7 @@ def _abstract(cls: str, evaluator: Evaluator) -> bool:
                 nearest[member.name] = any(
                     evaluator.qualified(_called(d)) in _ABSTRACT_METHODS for d in member.decorators
                 )
-    return made and any(nearest.values())
+    return any(nearest.values())
 
 
 def _abc_made(fact: SymbolFact, evaluator: Evaluator) -> bool:
