@@ -711,3 +711,22 @@ def test_the_def_a_project_factory_returns_is_a_test_under_the_name_bound(
         "tests.test_made.test_items": (4, ("db", "other"), ()),
         "tests.test_made.TestMade.test_in_class": (9, ("other",), ()),
     }
+
+
+def test_an_imported_test_bound_again_to_its_own_name_is_still_collected(tmp_path: Path) -> None:
+    """``from tests.base import TestA, test_f`` then ``TestA = TestA``, ``test_f = test_f``
+    (kept so a linter leaves the import alone): the module's namespace still holds the class
+    and the function, which pytest collects there."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "__init__.py").write_text("")
+    (tmp_path / "tests" / "base.py").write_text(
+        "class TestA:\n    def test_one(self):\n        pass\n\n\ndef test_f():\n    pass\n"
+    )
+    (tmp_path / "tests" / "test_reexport.py").write_text(
+        "from tests.base import TestA, test_f\n\nTestA = TestA\ntest_f = test_f\n"
+    )
+    tests = codeintel.analyze(tmp_path, cache=False).tests()
+    assert sorted(t.qualname for t in tests) == [
+        "tests.test_reexport.TestA.test_one",
+        "tests.test_reexport.test_f",
+    ]
