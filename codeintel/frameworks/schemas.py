@@ -11,6 +11,7 @@ from codeintel.resolve.framework_names import (
     ANNOTATED,
     FIELD,
     MODEL_ROOTS,
+    ROOT_MODELS,
     SETTINGS_ROOTS,
     VALIDATORS,
 )
@@ -121,7 +122,31 @@ def _declared_fields(qualname: str, evaluator: Evaluator) -> tuple[SchemaField, 
         if evaluator.called_class(assign.value) in _NOT_FIELDS:
             continue  # an ORM relationship lives on the table class, not among the fields
         fields.append(_field(assign, qualname, evaluator))
+    root = _root_field(qualname, evaluator)
+    if root is not None and all(f.name != "root" for f in fields):
+        fields.insert(0, root)
     return tuple(fields)
+
+
+def _root_field(qualname: str, evaluator: Evaluator) -> SchemaField | None:
+    """The ``root`` field a class deriving from ``RootModel`` itself has, of the type its base
+    names (``RootModel[list[str]]``; unparameterised, any), required: pydantic's RootModel
+    annotates ``root`` and gives no default."""
+    fact = evaluator.resolver.symbols[qualname]
+    for base in fact.bases:
+        name = base.items[0] if base.kind == "subscript" and base.items else base
+        if evaluator.qualified(name) in ROOT_MODELS:
+            annotation = base.items[1].text if len(base.items) > 1 else "Any"
+            return SchemaField(
+                name="root",
+                annotation=annotation,
+                required=True,
+                default=None,
+                constraints=(),
+                line=fact.start_line,
+                declared_in=qualname,
+            )
+    return None
 
 
 def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:

@@ -236,8 +236,12 @@ PARAMETER_MARKERS = frozenset(
     for name in ("Query", "Path", "Body", "Header", "Cookie", "Form", "File")
 )
 ANNOTATED = frozenset({"typing.Annotated", "typing_extensions.Annotated"})
+#: pydantic's models of one field, ``root``, whose type is the class's parameter
+#: (``class Tags(RootModel[list[str]])``) unless the class annotates ``root`` itself.
+ROOT_MODELS = frozenset({"pydantic.RootModel", "pydantic.root_model.RootModel"})
 MODEL_ROOTS = frozenset(
     {
+        *ROOT_MODELS,
         "pydantic.BaseModel",
         "pydantic.main.BaseModel",
         "pydantic.v1.BaseModel",

@@ -84,3 +84,33 @@ def test_field_metadata_in_annotated_counts_like_an_assigned_field(tmp_path: Pat
     assert oracle("runtime_fields.py", tmp_path, "models:Profile")["models:Profile"] == [
         [f.name, f.required] for f in schema.all_fields
     ]
+
+
+@pytest.mark.slow
+def test_root_models_are_schemas_of_one_root_field(tmp_path: Path) -> None:
+    (tmp_path / "models.py").write_text(
+        "import pydantic\n"
+        "from pydantic import BaseModel, RootModel\n\n\n"
+        "class Item(BaseModel):\n"
+        "    name: str\n\n\n"
+        "class Items(RootModel):\n"
+        "    root: list[Item]\n\n\n"
+        "class Names(RootModel[list[str]]):\n"
+        "    pass\n\n\n"
+        "class Tags(pydantic.RootModel[list[str]]):\n"
+        "    root: list[str] = []\n\n\n"
+        "class MoreNames(Names):\n"
+        "    pass\n"
+    )
+    schemas = {s.name: s for s in codeintel.analyze(tmp_path).schemas()}
+    assert sorted(schemas) == ["Item", "Items", "MoreNames", "Names", "Tags"]
+    names = schemas["Names"].all_fields
+    assert [(f.name, f.annotation, f.required, f.declared_in) for f in names] == [
+        ("root", "list[str]", True, "models.Names")
+    ]
+    assert schemas["MoreNames"].all_fields == names
+    assert [(f.annotation, f.default) for f in schemas["Tags"].all_fields] == [("list[str]", "[]")]
+    specs = [f"models:{name}" for name in schemas]
+    runtime = oracle("runtime_fields.py", tmp_path, *specs)
+    for name, schema in schemas.items():
+        assert runtime[f"models:{name}"] == [[f.name, f.required] for f in schema.all_fields]
