@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
-from codeintel.facts.models import AssignFact, SymbolFact, Value
+from codeintel.facts.models import AssignFact, Guard, SymbolFact, Value
 from codeintel.facts.schemas import Schema, SchemaField, SchemaKind
 from codeintel.resolve.evaluate import Evaluator
 from codeintel.resolve.framework_names import (
@@ -17,6 +18,10 @@ from codeintel.resolve.framework_names import (
 )
 
 _CLASS_VARS = frozenset({"typing.ClassVar", "typing_extensions.ClassVar"})
+_CHECKING = frozenset({"typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"})
+#: pydantic's own test of a quoted annotation (``x: "ClassVar[int]"``), made before it is
+#: evaluated: a name ending in ``ClassVar``, perhaps inside ``Annotated[``, whatever imports it.
+_QUOTED_CLASS_VAR = re.compile(r"((\w+\.)?Annotated\[)?(\w+\.)?ClassVar\[")
 _CONFIG_NAMES = frozenset({"model_config", "Config"})
 _NOT_FIELDS = frozenset({"sqlmodel.Relationship", "sqlmodel.main.Relationship"})
 
@@ -119,6 +124,8 @@ def _declared_fields(qualname: str, evaluator: Evaluator) -> tuple[SchemaField, 
             continue  # pydantic ignores unannotated and private attributes
         if assign.name in _CONFIG_NAMES or _is_class_var(assign.annotation, evaluator):
             continue
+        if any(_type_checking(g, qualname, evaluator) for g in assign.guards):
+            continue  # ``if TYPE_CHECKING:`` in a class body: only type checkers see it
         if evaluator.called_class(assign.value) in _NOT_FIELDS:
             continue  # an ORM relationship lives on the table class, not among the fields
         fields.append(_field(assign, qualname, evaluator))
@@ -249,7 +256,18 @@ def _source(value: Value) -> str:
     return repr(value.text) if value.kind == "str" else value.text
 
 
+def _type_checking(guard: Guard, qualname: str, evaluator: Evaluator) -> bool:
+    """Whether the guard is an ``if`` branch of ``TYPE_CHECKING``, False when the code runs."""
+    if guard.kind != "if":
+        return False
+    module = evaluator.resolver.symbol_module[qualname]
+    name = Value("name", guard.text, ref=f"{module}.{guard.text}")
+    return evaluator.qualified(name) in _CHECKING
+
+
 def _is_class_var(annotation: Value, evaluator: Evaluator) -> bool:
+    if annotation.kind == "str":
+        return _QUOTED_CLASS_VAR.match(annotation.text) is not None
     base = (
         annotation.items[0] if annotation.kind == "subscript" and annotation.items else annotation
     )

@@ -114,3 +114,30 @@ def test_root_models_are_schemas_of_one_root_field(tmp_path: Path) -> None:
     runtime = oracle("runtime_fields.py", tmp_path, *specs)
     for name, schema in schemas.items():
         assert runtime[f"models:{name}"] == [[f.name, f.required] for f in schema.all_fields]
+
+
+@pytest.mark.slow
+def test_type_checking_blocks_and_quoted_class_vars_are_no_fields(tmp_path: Path) -> None:
+    (tmp_path / "models.py").write_text(
+        "import typing\n"
+        "from typing import TYPE_CHECKING, ClassVar\n\n"
+        "from pydantic import BaseModel\n\n\n"
+        "class Item(BaseModel):\n"
+        "    id: int\n"
+        '    kind: "ClassVar[str]" = "item"\n'
+        '    registry: "typing.ClassVar[dict[str, int]]" = {}\n'
+        "    if TYPE_CHECKING:\n"
+        '        parent: "Item"\n'
+        "    if typing.TYPE_CHECKING:\n"
+        "        owner: str\n"
+        "    else:\n"
+        '        label: str = ""\n'
+        '    ok: "ClassVarish" = 1\n\n\n'
+        "class ClassVarish(BaseModel):\n"
+        "    pass\n\n\n"
+        "Item.model_rebuild()\n"
+    )
+    schemas = {s.name: s for s in codeintel.analyze(tmp_path).schemas()}
+    fields = [[f.name, f.required] for f in schemas["Item"].all_fields]
+    assert fields == [["id", True], ["label", False], ["ok", False]]
+    assert oracle("runtime_fields.py", tmp_path, "models:Item")["models:Item"] == fields
