@@ -14,6 +14,7 @@ from codeintel.resolve.framework_names import (
     MODEL_ROOTS,
     ROOT_MODELS,
     SETTINGS_ROOTS,
+    V1_MODEL_ROOTS,
     VALIDATORS,
 )
 
@@ -41,12 +42,29 @@ def extract_schemas(
     ]
     declared = {s.qualname: s.fields for s in known}
     declared.update((q, _declared_fields(q, evaluator)) for q in schemas)
+    # pydantic 2 reads the annotations of every class in a model's MRO: a plain mixin's
+    # (``class Item(BaseModel, Timestamped)``) are fields too; pydantic.v1 reads models' only.
+    models = dict(declared)
+    declared.update(
+        (c, _declared_fields(c, evaluator))
+        for q in schemas
+        for c in resolver.mro(q)
+        if c not in models and c in resolver.symbols and resolver.symbols[c].kind == "class"
+    )
     methods: dict[str, list[SymbolFact]] = {q: [] for q in schemas}
     for name, fact in resolver.symbols.items():
         owner = name.rpartition(".")[0]
         if fact.kind == "method" and owner in methods:
             methods[owner].append(fact)
-    found = [_schema(q, declared, methods[q], evaluator) for q in schemas]
+    found = [
+        _schema(
+            q,
+            models if evaluator.is_subclass(q, V1_MODEL_ROOTS) else declared,
+            methods[q],
+            evaluator,
+        )
+        for q in schemas
+    ]
     return sorted([*known, *found], key=lambda s: s.qualname)
 
 

@@ -239,12 +239,14 @@ ANNOTATED = frozenset({"typing.Annotated", "typing_extensions.Annotated"})
 #: pydantic's models of one field, ``root``, whose type is the class's parameter
 #: (``class Tags(RootModel[list[str]])``) unless the class annotates ``root`` itself.
 ROOT_MODELS = frozenset({"pydantic.RootModel", "pydantic.root_model.RootModel"})
+#: pydantic 1's model as pydantic 2 ships it, whose fields are its models' only.
+V1_MODEL_ROOTS = frozenset({"pydantic.v1.BaseModel", "pydantic.v1.main.BaseModel"})
 MODEL_ROOTS = frozenset(
     {
         *ROOT_MODELS,
         "pydantic.BaseModel",
         "pydantic.main.BaseModel",
-        "pydantic.v1.BaseModel",
+        *V1_MODEL_ROOTS,
         "pydantic_settings.BaseSettings",
         "pydantic.BaseSettings",
         "sqlmodel.SQLModel",

@@ -141,3 +141,39 @@ def test_type_checking_blocks_and_quoted_class_vars_are_no_fields(tmp_path: Path
     fields = [[f.name, f.required] for f in schemas["Item"].all_fields]
     assert fields == [["id", True], ["label", False], ["ok", False]]
     assert oracle("runtime_fields.py", tmp_path, "models:Item")["models:Item"] == fields
+
+
+@pytest.mark.slow
+def test_a_plain_mixins_annotations_are_fields_of_a_model(tmp_path: Path) -> None:
+    (tmp_path / "models.py").write_text(
+        "from datetime import datetime\n\n"
+        "from pydantic import BaseModel\n"
+        "from pydantic.v1 import BaseModel as V1Model\n\n\n"
+        "class Timestamped:\n"
+        "    created_at: datetime\n"
+        "    deleted: bool = False\n\n\n"
+        "class Named:\n"
+        '    name: str = "unnamed"\n\n\n'
+        "class Item(BaseModel, Timestamped):\n"
+        "    id: int\n\n\n"
+        "class Tag(Named, BaseModel):\n"
+        '    colour: str = "red"\n\n\n'
+        "class Sub(Item):\n"
+        "    id: int = 0\n\n\n"
+        "class Old(V1Model, Timestamped):\n"
+        "    id: int\n"
+    )
+    schemas = {s.name: s for s in codeintel.analyze(tmp_path).schemas()}
+    static = {n: [[f.name, f.required] for f in s.all_fields] for n, s in schemas.items()}
+    assert static == {
+        "Item": [["created_at", True], ["deleted", False], ["id", True]],
+        "Tag": [["name", False], ["colour", False]],
+        "Sub": [["created_at", True], ["deleted", False], ["id", False]],
+        "Old": [["id", True]],
+    }
+    assert schemas["Tag"].all_fields[0].declared_in == "models.Named"
+    specs = [f"models:{name}" for name in ("Item", "Tag", "Sub")]
+    runtime = oracle("runtime_fields.py", tmp_path, *specs)
+    assert {spec.partition(":")[2]: fields for spec, fields in runtime.items()} == {
+        name: static[name] for name in ("Item", "Tag", "Sub")
+    }
