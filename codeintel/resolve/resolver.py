@@ -298,7 +298,8 @@ class Resolver:
 
     def _held_class(self, name: str) -> str | None:
         """The class a module variable bound once holds, when a project function made it
-        (``ItemBase = RepositoryFactory("item")``)."""
+        (``ItemBase = RepositoryFactory("item")``), or when it names a parameterised generic
+        (``IntPage = Page[int]``: a class deriving from it derives from ``Page``)."""
         fact = self.symbols.get(name)
         module = self.symbol_module.get(name)
         if fact is None or fact.kind != "variable" or module is None:
@@ -306,6 +307,13 @@ class Resolver:
         short = name[len(module) + 1 :]
         bound = [a for a in self.modules[module].assigns if a.scope == "" and a.name == short]
         value = bound[0].value if len(bound) == 1 else None
+        if value is not None and value.kind == "subscript" and value.items:
+            base = value.items[0]
+            target = self.resolve(base.ref or base.text, importer=module)
+            if target is None or target.remainder:
+                return None
+            held = self.symbols.get(target.qualname)
+            return target.qualname if held is not None and held.kind == "class" else None
         return (
             self._made_class(value, module) if value is not None and value.kind == "call" else None
         )

@@ -177,3 +177,24 @@ def test_a_plain_mixins_annotations_are_fields_of_a_model(tmp_path: Path) -> Non
     assert {spec.partition(":")[2]: fields for spec, fields in runtime.items()} == {
         name: static[name] for name in ("Item", "Tag", "Sub")
     }
+
+
+@pytest.mark.slow
+def test_a_class_deriving_from_a_variable_holding_a_parameterised_model(tmp_path: Path) -> None:
+    (tmp_path / "models.py").write_text(
+        "from typing import Generic, TypeVar\n\n"
+        "from pydantic import BaseModel\n\n"
+        'T = TypeVar("T")\n\n\n'
+        "class Page(BaseModel, Generic[T]):\n"
+        "    items: list[T]\n"
+        "    total: int = 0\n\n\n"
+        "IntPage = Page[int]\n\n\n"
+        "class Numbers(IntPage):\n"
+        "    label: str\n"
+    )
+    schemas = {s.name: s for s in codeintel.analyze(tmp_path).schemas()}
+    numbers = schemas["Numbers"]
+    assert numbers.bases == ("models.Page",)
+    fields = [[f.name, f.required] for f in numbers.all_fields]
+    assert fields == [["items", True], ["total", False], ["label", True]]
+    assert oracle("runtime_fields.py", tmp_path, "models:Numbers")["models:Numbers"] == fields
