@@ -257,10 +257,17 @@ def _sets_default(function: str, kwargs: str, evaluator: Evaluator) -> bool:
 
 
 _DEFAULTS = frozenset({"default", "default_factory"})
+_MAX_ALIAS_HOPS = 5  # an alias of an alias...; a cycle of them is no type at all
 
 
-def _annotated_field(annotation: Value, evaluator: Evaluator) -> Value | None:
-    """The ``Field(...)`` in ``Annotated[T, ..., Field(...)]`` metadata, if any."""
+def _annotated_field(annotation: Value, evaluator: Evaluator, hops: int = 0) -> Value | None:
+    """The ``Field(...)`` in ``Annotated[T, ..., Field(...)]`` metadata, if any; through an
+    alias bound once (``MaybeStr = Annotated[str | None, Field(default=None)]``), which
+    pydantic reads as if written in place."""
+    if annotation.kind == "name" and hops < _MAX_ALIAS_HOPS:
+        bound = evaluator.once(evaluator.variable(annotation.ref))
+        if bound is not None and bound.value is not None:
+            return _annotated_field(bound.value, evaluator, hops + 1)
     if annotation.kind != "subscript" or len(annotation.items) < 3:
         return None
     if evaluator.qualified(annotation.items[0]) not in ANNOTATED:

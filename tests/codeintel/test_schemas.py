@@ -198,3 +198,37 @@ def test_a_class_deriving_from_a_variable_holding_a_parameterised_model(tmp_path
     fields = [[f.name, f.required] for f in numbers.all_fields]
     assert fields == [["items", True], ["total", False], ["label", True]]
     assert oracle("runtime_fields.py", tmp_path, "models:Numbers")["models:Numbers"] == fields
+
+
+@pytest.mark.slow
+def test_field_metadata_in_an_annotated_alias_counts_like_written_in_place(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "kinds.py").write_text(
+        "from typing import Annotated, Optional\n\n"
+        "from pydantic import Field\n\n"
+        "MaybeStr = Annotated[Optional[str], Field(default=None, max_length=3)]\n"
+        "Ids = Annotated[list[int], Field(default_factory=list)]\n"
+        "Positive = Annotated[int, Field(gt=0)]\n"
+    )
+    (tmp_path / "models.py").write_text(
+        "from pydantic import BaseModel\n\n"
+        "from kinds import Ids, MaybeStr, Positive\n\n\n"
+        "class Profile(BaseModel):\n"
+        "    a: MaybeStr\n"
+        "    b: Ids\n"
+        "    c: Positive\n"
+        "    d: Positive = 2\n"
+    )
+    [schema] = codeintel.analyze(tmp_path).schemas()
+    fields = {f.name: f for f in schema.fields}
+    assert [(f.name, f.required, f.default) for f in schema.fields] == [
+        ("a", False, "None"),
+        ("b", False, None),
+        ("c", True, None),
+        ("d", False, "2"),
+    ]
+    assert fields["a"].constraints == (("max_length", "3"),)
+    assert oracle("runtime_fields.py", tmp_path, "models:Profile")["models:Profile"] == [
+        [f.name, f.required] for f in schema.all_fields
+    ]
