@@ -19,6 +19,8 @@ if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
 def fields(spec: str) -> list[tuple[str, bool]]:
     module, _, name = spec.partition(":")
     model = getattr(importlib.import_module(module), name)
+    if not hasattr(model, "model_fields"):  # pydantic 1's model (``pydantic.v1``)
+        return [(field, bool(info.required)) for field, info in model.__fields__.items()]
     return [(field, info.is_required()) for field, info in model.model_fields.items()]
 
 

@@ -137,6 +137,7 @@ def _class_assigns(qualname: str, evaluator: Evaluator) -> list[AssignFact]:
 
 def _declared_fields(qualname: str, evaluator: Evaluator) -> tuple[SchemaField, ...]:
     fields = []
+    v1 = evaluator.is_subclass(qualname, V1_MODEL_ROOTS)
     for assign in _class_assigns(qualname, evaluator):
         if assign.annotation is None or assign.name.startswith("_"):
             continue  # pydantic ignores unannotated and private attributes
@@ -146,7 +147,7 @@ def _declared_fields(qualname: str, evaluator: Evaluator) -> tuple[SchemaField, 
             continue  # ``if TYPE_CHECKING:`` in a class body: only type checkers see it
         if evaluator.called_class(assign.value) in _NOT_FIELDS:
             continue  # an ORM relationship lives on the table class, not among the fields
-        fields.append(_field(assign, qualname, evaluator))
+        fields.append(_field(assign, qualname, evaluator, v1))
     root = _root_field(qualname, evaluator)
     if root is not None and all(f.name != "root" for f in fields):
         fields.insert(0, root)
@@ -174,7 +175,7 @@ def _root_field(qualname: str, evaluator: Evaluator) -> SchemaField | None:
     return None
 
 
-def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:
+def _field(assign: AssignFact, owner: str, evaluator: Evaluator, v1: bool) -> SchemaField:
     assert assign.annotation is not None
     value = assign.value
     constraints: tuple[tuple[str, str], ...] = ()
@@ -189,6 +190,8 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:
             default = field.keyword("default") or (field.items[0] if field.items else None)
         constraints = tuple((k, _source(v)) for k, v in field.keywords if k != "default")
     has_factory = any(k == "default_factory" for k, _ in constraints)
+    if default is None and v1 and _admits_none(assign.annotation, evaluator):
+        default = Value("const", "None")  # pydantic 1: ``x: Optional[int]`` defaults to None
     missing = default is None or default.text == "..."
     return SchemaField(
         name=assign.name,
@@ -199,6 +202,28 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator) -> SchemaField:
         line=assign.line,
         declared_in=owner,
     )
+
+
+def _admits_none(annotation: Value, evaluator: Evaluator) -> bool:
+    """Whether pydantic 1 lets the field be None, and so gives it None when no default is
+    written: ``Optional[T]``, a union with None (``T | None``, ``Union[T, None]``), ``Any``."""
+    if annotation.kind == "union":
+        return any(item.kind == "const" and item.text == "None" for item in annotation.items)
+    if annotation.kind == "subscript" and annotation.items:
+        name = evaluator.qualified(annotation.items[0])
+        rest = annotation.items[1:]
+        if name in _OPTIONAL:
+            return True
+        if name in _UNION:
+            args = rest[0].items if len(rest) == 1 and rest[0].kind == "list" else rest
+            return any(a.kind == "const" and a.text == "None" for a in args)
+        return False
+    return evaluator.qualified(annotation) in _ANY
+
+
+_OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
+_UNION = frozenset({"typing.Union", "typing_extensions.Union"})
+_ANY = frozenset({"typing.Any", "typing_extensions.Any"})
 
 
 def _forwards_to_field(function: str | None, evaluator: Evaluator) -> bool:

@@ -253,7 +253,15 @@ MODEL_ROOTS = frozenset(
     }
 )
 SETTINGS_ROOTS = frozenset({"pydantic_settings.BaseSettings", "pydantic.BaseSettings"})
-FIELD = frozenset({"pydantic.Field", "pydantic.fields.Field", "sqlmodel.Field"})
+FIELD = frozenset(
+    {
+        "pydantic.Field",
+        "pydantic.fields.Field",
+        "pydantic.v1.Field",
+        "pydantic.v1.fields.Field",
+        "sqlmodel.Field",
+    }
+)
 #: A callable with some arguments bound; FastAPI reads the signature of what it calls, less them.
 PARTIAL = "functools.partial"
 #: Class decorators that write an ``__init__`` taking the class's annotated fields.

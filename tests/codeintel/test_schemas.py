@@ -232,3 +232,26 @@ def test_field_metadata_in_an_annotated_alias_counts_like_written_in_place(
     assert oracle("runtime_fields.py", tmp_path, "models:Profile")["models:Profile"] == [
         [f.name, f.required] for f in schema.all_fields
     ]
+
+
+@pytest.mark.slow
+def test_a_pydantic_1_field_that_admits_none_defaults_to_none(tmp_path: Path) -> None:
+    (tmp_path / "models.py").write_text(
+        "from typing import Any, Optional, Union\n\n"
+        "from pydantic.v1 import BaseModel, Field\n\n\n"
+        "class Item(BaseModel):\n"
+        "    a: Optional[int]\n"
+        "    b: Any\n"
+        "    c: int | None\n"
+        "    d: Union[int, None]\n"
+        "    e: Optional[int] = Field(...)\n"
+        "    f: int\n"
+        "    g: Union[int, str]\n"
+        '    h: Optional[int] = Field(description="x")\n'
+        "    i: int = Field(3)\n"
+    )
+    [schema] = codeintel.analyze(tmp_path).schemas()
+    fields = [[f.name, f.required] for f in schema.all_fields]
+    assert [f.name for f in schema.all_fields if not f.required] == ["a", "b", "c", "d", "h", "i"]
+    assert schema.all_fields[0].default == "None" and schema.all_fields[-1].default == "3"
+    assert oracle("runtime_fields.py", tmp_path, "models:Item")["models:Item"] == fields
