@@ -12,12 +12,16 @@ from codeintel.resolve.framework_names import (
     ANNOTATED,
     FIELD,
     MODEL_ROOTS,
+    PARAMETER_MARKERS,
     ROOT_MODELS,
     SETTINGS_ROOTS,
     V1_MODEL_ROOTS,
     VALIDATORS,
 )
 
+#: FastAPI's ``Query(...)``, ``Body(...)``... build pydantic ``FieldInfo``s, read in a model
+#: as ``Field(...)`` is (the default first, or ``default=``).
+_FIELDS = FIELD | PARAMETER_MARKERS
 _CLASS_VARS = frozenset({"typing.ClassVar", "typing_extensions.ClassVar"})
 _CHECKING = frozenset({"typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"})
 #: pydantic's own test of a quoted annotation (``x: "ClassVar[int]"``), made before it is
@@ -184,7 +188,7 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator, v1: bool) -> Sc
     # ``x: str | None = Field(max_length=5, default=None)``.
     metadata = _annotated_field(assign.annotation, evaluator)
     called = evaluator.called_class(value)
-    field = value if called in FIELD or _forwards_to_field(called, evaluator) else metadata
+    field = value if called in _FIELDS or _forwards_to_field(called, evaluator) else metadata
     if field is not None:
         if field is value or value is None:
             default = field.keyword("default") or (field.items[0] if field.items else None)
@@ -297,7 +301,7 @@ def _annotated_field(annotation: Value, evaluator: Evaluator, hops: int = 0) -> 
         return None
     if evaluator.qualified(annotation.items[0]) not in ANNOTATED:
         return None
-    calls = [m for m in annotation.items[2:] if evaluator.called_class(m) in FIELD]
+    calls = [m for m in annotation.items[2:] if evaluator.called_class(m) in _FIELDS]
     return calls[-1] if calls else None
 
 

@@ -255,3 +255,30 @@ def test_a_pydantic_1_field_that_admits_none_defaults_to_none(tmp_path: Path) ->
     assert [f.name for f in schema.all_fields if not f.required] == ["a", "b", "c", "d", "h", "i"]
     assert schema.all_fields[0].default == "None" and schema.all_fields[-1].default == "3"
     assert oracle("runtime_fields.py", tmp_path, "models:Item")["models:Item"] == fields
+
+
+@pytest.mark.slow
+def test_fastapi_parameter_functions_in_a_model_read_as_field(tmp_path: Path) -> None:
+    (tmp_path / "models.py").write_text(
+        "from typing import Annotated, Optional\n\n"
+        "from fastapi import Body, Query\n"
+        "from pydantic import BaseModel\n\n\n"
+        "class Filters(BaseModel):\n"
+        "    q: Optional[str] = Query(None, max_length=5)\n"
+        "    page: int = Query(..., ge=1)\n"
+        "    size: int = Query(default=10)\n"
+        "    tags: Annotated[list[str], Query()] = []\n"
+        "    extra: dict = Body(default_factory=dict)\n"
+    )
+    [schema] = codeintel.analyze(tmp_path).schemas()
+    assert [(f.name, f.required, f.default) for f in schema.all_fields] == [
+        ("q", False, "None"),
+        ("page", True, None),
+        ("size", False, "10"),
+        ("tags", False, "[]"),
+        ("extra", False, None),
+    ]
+    assert schema.all_fields[1].constraints == (("ge", "1"),)
+    assert oracle("runtime_fields.py", tmp_path, "models:Filters")["models:Filters"] == [
+        [f.name, f.required] for f in schema.all_fields
+    ]
