@@ -576,7 +576,8 @@ def _votes(
                 }
                 found, nested = bound | deeper, nested or bool(deeper)
             on_path = {f for f, by in searched.items() if any(_holds(b, path) for b in by)}
-            possible = _possible(path, found, packages, nested, on_path)
+            sibling = member is not None and not is_test_path(path) and not _own(path, name)
+            possible = _possible(path, found, packages, nested, on_path, sibling)
             # a module the project holds, named to the submodule, is its own even from
             # outside (tests of ``src/myapp`` under a stray ``src/__init__.py``)
             outside[top] += not possible and not nested
@@ -628,8 +629,22 @@ def _binds(
     return named is not None or _OPEN_NAMESPACE.search(text) is not None
 
 
+def _own(importer: str, name: str) -> bool:
+    """Whether ``importer`` is the module ``name`` names beside it (``celery.py``'s own
+    ``from celery import Celery``: the library, whatever the folder)."""
+    stem = importer.rpartition("/")[2].removesuffix(".py")
+    if stem == "__init__":
+        stem = importer.rpartition("/")[0].rpartition("/")[2]
+    return stem == name.partition(".")[0]
+
+
 def _possible(
-    importer: str, roots: set[str], packages: set[str], nested: bool, searched: set[str]
+    importer: str,
+    roots: set[str],
+    packages: set[str],
+    nested: bool,
+    searched: set[str],
+    sibling: bool = False,
 ) -> list[str]:
     """The folders an import in ``importer`` can really be resolved from. Python 3 never
     imports a file beside the importer by its bare name (one named like a library proves
@@ -647,7 +662,10 @@ def _possible(
     A folder a setting puts on the search path (``searched``: pytest's ``pythonpath``) is
     on it, in a package or not, for the code inside it as for any other (monarch's ``src``
     under a stray ``__init__.py``; arthur's ``src`` package, whose modules import each
-    other by their bare names)."""
+    other by their bare names). ``sibling``: ``from database import get_db`` in a module of
+    the code, where a module beside it (not itself) names ``get_db``: with nothing else to
+    serve it, its folder is on ``sys.path`` though a stray ``__init__`` makes it a package
+    (``WORKDIR /app`` and ``uvicorn main:app`` over ``app/__init__.py``)."""
     folder = importer.rpartition("/")[0]
     basedir = _pytest_basedir(importer, packages)
     usable = [
@@ -666,6 +684,8 @@ def _possible(
         # ``sys.path`` though a stray ``__init__`` makes it a package (``cd src/backend &&
         # uvicorn app:app`` importing ``api.router``)
         return [r for r in roots if _holds(r, importer) and not _is_tests(r)]
+    if not usable and sibling and folder in roots and folder in packages:
+        return [] if _is_tests(folder) else [folder]
     return own or usable
 
 

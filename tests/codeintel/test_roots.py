@@ -526,6 +526,55 @@ def test_a_folder_served_as_the_working_directory_under_a_stray_package() -> Non
     assert naming.aliases["backend.api.router"] == "api.router"
 
 
+def test_a_package_served_from_inside_whose_code_imports_its_siblings_by_bare_name() -> None:
+    """monta-gpt's backend: ``WORKDIR /app``, ``uvicorn main:app`` over a stray
+    ``app/__init__.py``, ``from database import get_db`` and ``from api import router``: the
+    sibling names what is imported, so the folder is on ``sys.path`` (the handlers were
+    ``app.*`` and 7 of 8 routes lost their app). Not where the sibling names nothing imported
+    (``from celery import shared_task`` beside a ``celery.py``: the library), nor from the
+    module's own name (``celery.py``'s ``from celery import Celery``), nor from a test."""
+    names = _names(
+        {
+            "backend/app/__init__.py": "",
+            "backend/app/main.py": "from api import router\nfrom database import get_db\n",
+            "backend/app/database.py": "def get_db(): ...\n",
+            "backend/app/api/__init__.py": "router = None\n",
+            "proj/__init__.py": "from .celery import app\n",
+            "proj/celery.py": "from celery import Celery\napp = Celery()\n",
+            "proj/tasks.py": "from celery import shared_task\n",
+            "tests/__init__.py": "",
+            "tests/helpers.py": "def check(): ...\n",
+            "tests/test_x.py": "from helpers import check\n",
+        }
+    )
+    assert names["backend/app/database.py"] == "database"
+    assert names["backend/app/api/__init__.py"] == "api"
+    assert names["backend/app/main.py"] == "main"
+    assert names["proj/celery.py"] == "proj.celery"
+    assert names["proj/tasks.py"] == "proj.tasks"
+    assert names["tests/helpers.py"] == "tests.helpers"
+
+
+@pytest.mark.slow
+def test_a_package_served_from_inside_routes_as_fastapi_serves_them(tmp_path: Path) -> None:
+    app = tmp_path / "backend/app"
+    (app / "api").mkdir(parents=True)
+    (app / "__init__.py").write_text("")
+    (app / "database.py").write_text("def get_db():\n    yield 1\n")
+    (app / "api/__init__.py").write_text(
+        "from fastapi import APIRouter, Depends\nfrom database import get_db\n\n"
+        "router = APIRouter()\n\n\n@router.get('/y')\ndef y(db=Depends(get_db)):\n    return 2\n"
+    )
+    (app / "main.py").write_text(
+        "from fastapi import FastAPI\nfrom api import router\n\n"
+        "app = FastAPI()\napp.include_router(router, prefix='/r')\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False, workers=1)
+    served = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert served == runtime_routes(app, "main:app")
+    assert [r.all_dependencies for r in graph.routes()] == [("database.get_db",)]
+
+
 def test_tests_outside_a_stray_package_import_its_submodules_as_the_code_does() -> None:
     """``tests/conftest.py`` puts ``src`` on ``sys.path`` (``sys.path.insert``) over a stray
     ``src/__init__.py``: the tests' ``from myapp.main import app`` names a module ``src``
