@@ -1488,7 +1488,7 @@ def _receiver(node: cst.FunctionDef, method: bool) -> str | None:
     ``staticmethod`` (whose ``cls`` is a local like any other)."""
     params = [*node.params.posonly_params, *node.params.params]
     dotted = [_dotted(d.decorator) for d in node.decorators]
-    static = any(d is not None and f"{d[0]}{d[1]}".endswith("staticmethod") for d in dotted)
+    static = any(d is not None and (d[1] or f".{d[0]}").endswith(".staticmethod") for d in dotted)
     return params[0].name.value if method and params and not static else None
 
 

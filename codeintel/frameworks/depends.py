@@ -245,9 +245,9 @@ def _appended(
     key: str, evaluator: Evaluator, at: tuple[str, int] | None
 ) -> tuple[Value, ...] | None:
     """What ``deps.append(Depends(check))`` calls add to the list ``key`` holds, each run
-    wherever the list is made, or at module level under an ``if`` its constants decide;
-    None when it changes any other way (under another ``if``, in a loop, by another
-    method), which only the run decides. Read where it is used, ``at`` a
+    wherever the list is made, or under an ``if`` that reads only its module's names, which
+    its constants decide; None when it changes any other way (under another ``if``, in a
+    loop, by another method), which only the run decides. Read where it is used, ``at`` a
     file and line: FastAPI copies the list there, so what its module adds later is not in
     it."""
     module = evaluator.module_of(key)

@@ -5137,8 +5137,8 @@ class _Builder:
         if appends is None:
             return None
         added: list[Value] = []
-        for call in appends:  # a list has a module, or it has no appends
-            file = self.resolver.modules[module].file
+        file = self.resolver.modules[module].file if appends else ""  # no module: no appends
+        for call in appends:
             site = _Site(module, file, call.line, env, _conditions(call.guards), call.scope)
             tests = self._held_tests(site, env)
             item = call.value.items[0]

@@ -561,6 +561,8 @@ def _votes(
         if path in migrations:
             continue
         data = sources[path]
+        tests = is_test_path(path)
+        on_path = {f for f, by in searched.items() if any(_holds(b, path) for b in by)}
         for match in _IMPORT.finditer(data):
             module, member, plain = match.groups()
             name = (module or plain).decode()
@@ -575,13 +577,11 @@ def _votes(
                     r for r in found if r not in packages or _binds(sources, code, r, name, member)
                 }
                 found, nested = bound | deeper, nested or bool(deeper)
-            on_path = {f for f, by in searched.items() if any(_holds(b, path) for b in by)}
-            sibling = member is not None and not is_test_path(path) and not _own(path, name)
+            sibling = member is not None and not tests and not _own(path, name)
             possible = _possible(path, found, packages, nested, on_path, sibling)
             # a module the project holds, named to the submodule, is its own even from
             # outside (tests of ``src/myapp`` under a stray ``src/__init__.py``)
             outside[top] += not possible and not nested
-            tests = is_test_path(path)
             for root in possible:
                 votes[root, top] += 1
                 code_votes[root, top] += not tests
