@@ -61,6 +61,11 @@ CODES: Final[dict[str, str]] = {
         "never serves it there; 0.137 on does (its condition: `fastapi >= 0.137`); or a "
         "mount on a router that is included, which `include_router` never serves"
     ),
+    "CI301": (
+        "a model's fields may read apart from pydantic's: the project's requirements admit "
+        "pydantic 1 and 2 (`pydantic>=1.8`), which read fields apart, or pin it both below "
+        "and from 2; its models are read with pydantic 2's rules"
+    ),
     "CI901": (
         "reading one statement for routes failed (a bug in codeintel meeting an unforeseen "
         "shape: please report the message); the routes it adds are missing, the others stand"

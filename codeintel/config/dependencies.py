@@ -3,14 +3,17 @@ requirements files, per project; lock exports told apart from declarations."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
+from packaging.version import Version
 
-from codeintel.config.projects import Layout, join, requirements_owner
+from codeintel.config.projects import Layout, join, nearest_project, requirements_owner
 from codeintel.config.reader import ConfigReader, project_table, table
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.project import Dependency
@@ -227,3 +230,144 @@ def _requirements_file(reader: ConfigReader, path: str, seen: set[str]) -> Itera
         dependency = _parse(reader, path, line, group, number)
         if dependency is not None:
             yield dependency
+
+
+#: Distributions whose releases below these all require pydantic below 2: FastAPI before 0.100
+#: and SQLModel before 0.0.14 declare ``pydantic<2.0.0``. A project pinning one of them there
+#: runs on pydantic 1 though it names no pydantic version itself.
+_PYDANTIC_1_BELOW = {
+    "pydantic": Version("2"),
+    "fastapi": Version("0.100"),
+    "sqlmodel": Version("0.0.14"),
+}
+#: Distributions that require pydantic 2 from these releases on (pydantic-settings: every one).
+_PYDANTIC_2_FROM = {"pydantic": Version("2"), "pydantic-settings": Version("0")}
+
+
+@dataclass(frozen=True)
+class PydanticMajors:
+    """Which projects run on pydantic 1: those whose declared requirements (their own and their
+    enclosing projects') keep it below 2, none asking for 2 or later. Every other project reads
+    as pydantic 2, the release pip picks today for a requirement that admits both."""
+
+    folders: tuple[str, ...]  # every project folder
+    one: frozenset[str]  # those pinned to pydantic 1
+
+    def major(self, path: str) -> int:
+        """The pydantic major the project holding the file at ``path`` runs on."""
+        return 1 if self.one and nearest_project(path, self.folders) in self.one else 2
+
+
+def pydantic_majors(layout: Layout, declared: Declared) -> tuple[PydanticMajors, list[Diagnostic]]:
+    """The projects pinned to pydantic 1, and a CI301 where the pins disagree (one keeps pydantic
+    below 2, another asks for 2: read as 2) or where a pydantic requirement written for release 1
+    (``pydantic>=1.8``) admits 2 as well, so that its fields may read as the other release."""
+    one: set[str] = set()
+    found: list[Diagnostic] = []
+    for folder in layout.folders:
+        dependencies = declared.applying[folder]
+        below = [d for d in dependencies if _pins(d, _PYDANTIC_1_BELOW, keeps_below)]
+        above = [d for d in dependencies if _pins(d, _PYDANTIC_2_FROM, _keeps_from)]
+        if below and above:
+            first, second = below[0], above[0]
+            message = (
+                f"{first.name}{first.specifier} keeps pydantic below 2 but {second.name}"
+                f"{second.specifier} ({second.source}:{second.line}) asks for 2: read as 2"
+            )
+            found.append(Diagnostic("CI301", first.source, first.line, message))
+        elif below:
+            one.add(folder)
+        elif not above:
+            found += (
+                Diagnostic(
+                    "CI301",
+                    d.source,
+                    d.line,
+                    f"pydantic{d.specifier} admits releases 1 and 2, which read fields apart"
+                    " (a field admitting None with no default is optional in 1, required in 2):"
+                    " read as 2, what pip picks today",
+                )
+                for d in dependencies
+                if d.name == "pydantic" and _names_release_1(d.specifier)
+            )
+    unique = sorted(set(found), key=lambda d: (d.file, d.line, d.message))
+    return PydanticMajors(tuple(layout.folders), frozenset(one)), unique
+
+
+def _pins(
+    dependency: Dependency, bounds: dict[str, Version], test: Callable[[str, Version], bool]
+) -> bool:
+    bound = bounds.get(dependency.name)
+    return bound is not None and test(dependency.specifier, bound)
+
+
+def keeps_below(specifier: str, release: Version) -> bool:
+    """Whether every version a specifier admits is below ``release``: one of its clauses sets a
+    ceiling there (``<2``, ``<=1.10.13``, ``==1.10.*``, ``~=1.10``, a bare poetry ``1.10.2``,
+    poetry's ``^1.8`` and ``~1.8``); of poetry's ``a || b``, each alternative does."""
+    return all(
+        any(_ceiling_below(clause, release) for clause in alternative.split(","))
+        for alternative in specifier.split("||")
+    )
+
+
+def _keeps_from(specifier: str, release: Version) -> bool:
+    """Whether every version a specifier admits is ``release`` or later: one of its clauses sets
+    a floor there (``>=2``, ``>2.1``, ``==2.5``, ``~=2.0``, ``^2``); of ``a || b``, each does."""
+    if release == Version("0"):
+        return True  # every release is
+    return all(
+        any(
+            (parsed := _clause(clause)) is not None
+            and parsed[0] not in ("<", "<=", "!=")
+            and parsed[1] >= release
+            for clause in alternative.split(",")
+        )
+        for alternative in specifier.split("||")
+    )
+
+
+def _names_release_1(specifier: str) -> bool:
+    """Whether a clause of the specifier names a 1.x version (``>=1.8``, ``!=1.8.1``)."""
+    return any(
+        (parsed := _clause(clause)) is not None and parsed[1].major == 1
+        for clause in specifier.replace("||", ",").split(",")
+    )
+
+
+_CLAUSE = re.compile(r"\s*(===|==|!=|<=|>=|<|>|~=|\^|~)?\s*v?(\d+(?:\.\d+)*)(\.\*)?\s*")
+
+
+def _clause(clause: str) -> tuple[str, Version, bool] | None:
+    """A clause's operator (``==`` when bare, as poetry reads it), version, and wildcard."""
+    found = _CLAUSE.fullmatch(clause)
+    if found is None:
+        return None
+    return found[1] or "==", Version(found[2]), found[3] is not None
+
+
+def _ceiling_below(clause: str, release: Version) -> bool:
+    parsed = _clause(clause)
+    if parsed is None:
+        return False  # ``>=``-only, or not a version we can read: no ceiling
+    op, version, wildcard = parsed
+    parts = list(version.release)
+    if op in ("<=", "==", "===") and not wildcard:
+        return version < release
+    if op == "<":
+        return version <= release
+    if op in ("==", "==="):  # ``==1.10.*``: below the next 1.11
+        ceiling = _bump(parts, len(parts) - 1)
+    elif op == "~=":  # ``~=1.10`` below 2, ``~=1.10.2`` below 1.11
+        ceiling = _bump(parts, max(len(parts) - 2, 0))
+    elif op == "^":  # poetry: below the next release of the first non-zero part
+        ceiling = _bump(parts, next((i for i, p in enumerate(parts) if p), len(parts) - 1))
+    elif op == "~":  # poetry: ``~1.8`` below 1.9, ``~1`` below 2
+        ceiling = _bump(parts, min(1, len(parts) - 1))
+    else:
+        return False  # ``>``, ``>=``, ``!=``: no ceiling
+    return ceiling <= release
+
+
+def _bump(parts: list[int], index: int) -> Version:
+    return Version(".".join(str(p) for p in [*parts[:index], parts[index] + 1]))

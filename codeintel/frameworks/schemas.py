@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Collection, Sequence
 
@@ -29,28 +30,47 @@ _CHECKING = frozenset({"typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"
 _QUOTED_CLASS_VAR = re.compile(r"((\w+\.)?Annotated\[)?(\w+\.)?ClassVar\[")
 _CONFIG_NAMES = frozenset({"model_config", "Config"})
 _NOT_FIELDS = frozenset({"sqlmodel.Relationship", "sqlmodel.main.Relationship"})
+#: pydantic 1's generic model, a model root only pydantic 1 has (pydantic 2 refuses the import):
+#: read with pydantic 1's rules wherever it runs.
+_GENERIC_1 = frozenset({"pydantic.generics.GenericModel", "pydantic.v1.generics.GenericModel"})
+_MODEL_ROOTS = MODEL_ROOTS | _GENERIC_1
+_V1_ROOTS = V1_MODEL_ROOTS | _GENERIC_1
+#: What pydantic 1 leaves alone among a model's unannotated class attributes (its
+#: ``UNTOUCHED_TYPES``: functions, properties, classes, class and static methods); any other
+#: value makes a field whose type is the value's.
+_UNTOUCHED_CALLS = frozenset({"property", "classmethod", "staticmethod"})
 
 
 def extract_schemas(
-    evaluator: Evaluator, known: Sequence[Schema] = (), read: Collection[str] = ()
+    evaluator: Evaluator,
+    known: Sequence[Schema] = (),
+    read: Collection[str] = (),
+    pydantic_1: Collection[str] = (),
 ) -> list[Schema]:
     """Every class whose bases reach a pydantic model root, sorted by qualified name.
     ``known``: the schemas of the modules ``read`` already (those serving the app, read alone
-    and kept from run to run), returned as they are; a class elsewhere inherits their fields."""
+    and kept from run to run), returned as they are; a class elsewhere inherits their fields.
+    ``pydantic_1``: the modules whose project pins pydantic 1, whose models are read with
+    pydantic 1's rules, as those deriving from ``pydantic.v1`` are everywhere."""
     resolver = evaluator.resolver
     schemas = [
         qualname
         for qualname, fact in resolver.symbols.items()
         if fact.kind == "class" and resolver.symbol_module[qualname] not in read
-        if evaluator.is_subclass(qualname, MODEL_ROOTS)
+        if evaluator.is_subclass(qualname, _MODEL_ROOTS)
     ]
+    v1 = {
+        q
+        for q in schemas
+        if resolver.symbol_module[q] in pydantic_1 or evaluator.is_subclass(q, _V1_ROOTS)
+    }
     declared = {s.qualname: s.fields for s in known}
-    declared.update((q, _declared_fields(q, evaluator)) for q in schemas)
+    declared.update((q, _declared_fields(q, evaluator, q in v1)) for q in schemas)
     # pydantic 2 reads the annotations of every class in a model's MRO: a plain mixin's
     # (``class Item(BaseModel, Timestamped)``) are fields too; pydantic.v1 reads models' only.
     models = dict(declared)
     declared.update(
-        (c, _declared_fields(c, evaluator))
+        (c, _declared_fields(c, evaluator, False))
         for q in schemas
         for c in resolver.mro(q)
         if c not in models and c in resolver.symbols and resolver.symbols[c].kind == "class"
@@ -63,7 +83,7 @@ def extract_schemas(
     found = [
         _schema(
             q,
-            models if evaluator.is_subclass(q, V1_MODEL_ROOTS) else declared,
+            models if q in v1 else declared,
             methods[q],
             evaluator,
         )
@@ -139,12 +159,16 @@ def _class_assigns(qualname: str, evaluator: Evaluator) -> list[AssignFact]:
     return [a for a in evaluator.resolver.modules[module].assigns if a.scope == scope]
 
 
-def _declared_fields(qualname: str, evaluator: Evaluator) -> tuple[SchemaField, ...]:
+def _declared_fields(qualname: str, evaluator: Evaluator, v1: bool) -> tuple[SchemaField, ...]:
     fields = []
-    v1 = evaluator.is_subclass(qualname, V1_MODEL_ROOTS)
+    inferred = []  # pydantic 1's fields of unannotated attributes, after the annotated ones
     for assign in _class_assigns(qualname, evaluator):
-        if assign.annotation is None or assign.name.startswith("_"):
-            continue  # pydantic ignores unannotated and private attributes
+        if assign.name.startswith("_") and not (v1 and assign.name == "__root__"):
+            continue  # pydantic ignores private attributes; 1 has a custom root, ``__root__``
+        if assign.annotation is None:
+            if v1 and _inferred_field(assign, evaluator):
+                inferred.append(_field(assign, qualname, evaluator, v1))
+            continue  # pydantic 2 ignores unannotated attributes (or refuses the class)
         if assign.name in _CONFIG_NAMES or _is_class_var(assign.annotation, evaluator):
             continue
         if any(_type_checking(g, qualname, evaluator) for g in assign.guards):
@@ -152,6 +176,8 @@ def _declared_fields(qualname: str, evaluator: Evaluator) -> tuple[SchemaField, 
         if evaluator.called_class(assign.value) in _NOT_FIELDS:
             continue  # an ORM relationship lives on the table class, not among the fields
         fields.append(_field(assign, qualname, evaluator, v1))
+    named = {f.name for f in fields}
+    fields += (f for f in inferred if f.name not in named)
     root = _root_field(qualname, evaluator)
     if root is not None and all(f.name != "root" for f in fields):
         fields.insert(0, root)
@@ -179,14 +205,36 @@ def _root_field(qualname: str, evaluator: Evaluator) -> SchemaField | None:
     return None
 
 
+def _inferred_field(assign: AssignFact, evaluator: Evaluator) -> bool:
+    """Whether pydantic 1 makes a field of an unannotated class attribute: any value but a
+    function, property, class, class or static method (a name bound to one of those included),
+    and but ``None`` (whose type it cannot infer: it refuses the class)."""
+    value = assign.value
+    if (
+        value is None
+        or assign.name in _CONFIG_NAMES
+        or (value.kind == "const" and value.text == "None")
+    ):
+        return False
+    if value.kind == "lambda":
+        return False
+    if value.kind == "call":  # a builtin's name is bound nowhere: no ``ref``
+        func = value.func
+        return func is None or func.ref is not None or func.text not in _UNTOUCHED_CALLS
+    if value.kind == "name":
+        fact = evaluator.resolver.symbols.get(evaluator.qualified(value) or "")
+        return fact is not None and fact.kind in ("variable", "attribute")
+    return True
+
+
 def _field(assign: AssignFact, owner: str, evaluator: Evaluator, v1: bool) -> SchemaField:
-    assert assign.annotation is not None
     value = assign.value
     constraints: tuple[tuple[str, str], ...] = ()
     default = value
     # ``x: Annotated[str | None, Field(max_length=5, default=None)]`` says the same as
     # ``x: str | None = Field(max_length=5, default=None)``.
-    metadata = _annotated_field(assign.annotation, evaluator)
+    annotation = assign.annotation
+    metadata = _annotated_field(annotation, evaluator) if annotation is not None else None
     called = evaluator.called_class(value)
     field = value if called in _FIELDS or _forwards_to_field(called, evaluator) else metadata
     if field is not None:
@@ -194,12 +242,12 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator, v1: bool) -> Sc
             default = field.keyword("default") or (field.items[0] if field.items else None)
         constraints = tuple((k, _source(v)) for k, v in field.keywords if k != "default")
     has_factory = any(k == "default_factory" for k, _ in constraints)
-    if default is None and v1 and _admits_none(assign.annotation, evaluator):
+    if default is None and v1 and annotation is not None and _admits_none(annotation, evaluator):
         default = Value("const", "None")  # pydantic 1: ``x: Optional[int]`` defaults to None
     missing = default is None or default.text == "..."
     return SchemaField(
         name=assign.name,
-        annotation=assign.annotation.text,
+        annotation=annotation.text if annotation is not None else "",
         required=missing and not has_factory,
         default=None if default is None or missing else _source(default),
         constraints=constraints,
@@ -208,9 +256,13 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator, v1: bool) -> Sc
     )
 
 
-def _admits_none(annotation: Value, evaluator: Evaluator) -> bool:
+def _admits_none(annotation: Value, evaluator: Evaluator, hops: int = 0) -> bool:
     """Whether pydantic 1 lets the field be None, and so gives it None when no default is
-    written: ``Optional[T]``, a union with None (``T | None``, ``Union[T, None]``), ``Any``."""
+    written: ``Optional[T]``, a union with None (``T | None``, ``Union[T, None]``), ``Any``,
+    ``object``; inside ``Annotated[...]``, through an alias bound once, or quoted (pydantic 1
+    evaluates a quoted annotation as the class is made)."""
+    if annotation.kind == "str":
+        return _quoted_admits_none(annotation.text)
     if annotation.kind == "union":
         return any(item.kind == "const" and item.text == "None" for item in annotation.items)
     if annotation.kind == "subscript" and annotation.items:
@@ -221,8 +273,42 @@ def _admits_none(annotation: Value, evaluator: Evaluator) -> bool:
         if name in _UNION:
             args = rest[0].items if len(rest) == 1 and rest[0].kind == "list" else rest
             return any(a.kind == "const" and a.text == "None" for a in args)
+        if name in ANNOTATED and rest:
+            return _admits_none(rest[0], evaluator, hops)
         return False
+    if annotation.kind == "name" and hops < _MAX_ALIAS_HOPS:
+        bound = evaluator.once(evaluator.variable(annotation.ref))
+        if bound is not None and bound.value is not None:
+            return _admits_none(bound.value, evaluator, hops + 1)
+    if annotation.kind == "name" and annotation.ref is None:  # a builtin, bound nowhere
+        return annotation.text == "object"
     return evaluator.qualified(annotation) in _ANY
+
+
+def _quoted_admits_none(text: str) -> bool:
+    """``_admits_none`` for a quoted annotation, its names read by their last part."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval").body
+    except SyntaxError:
+        return False
+    return _tree_admits_none(tree)
+
+
+def _tree_admits_none(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return node.value is None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _tree_admits_none(node.left) or _tree_admits_none(node.right)
+    name = node.value if isinstance(node, ast.Subscript) else node
+    last = name.attr if isinstance(name, ast.Attribute) else getattr(name, "id", "")
+    if not isinstance(node, ast.Subscript):
+        return last in ("Any", "object")
+    args = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+    if last == "Optional":
+        return True
+    if last == "Union":
+        return any(_tree_admits_none(a) for a in args)
+    return last == "Annotated" and _tree_admits_none(args[0])
 
 
 _OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})

@@ -4,6 +4,7 @@ graph."""
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,8 +12,10 @@ from typing import Protocol, TypeVar
 
 import networkx as nx
 
+from codeintel.config.dependencies import Declared, PydanticMajors, pydantic_majors
 from codeintel.config.docs import extract_docs
 from codeintel.config.project import extract_project
+from codeintel.config.projects import Layout
 from codeintel.config.reader import ConfigReader
 from codeintel.config.testing import addopts_plugins, entry_point_plugins, pytest_settings
 from codeintel.diagnostics import Diagnostic
@@ -89,13 +92,23 @@ def add_semantics(
     still answer, rather than the whole analysis ending in a traceback."""
     found: list[Diagnostic] = []
     guard = _Guard(found)
-    served = guard("routes", served_facts, _NO_SERVED, evaluator, memo)
+    majors, pins = guard("schemas", _pydantic_majors, _NO_MAJORS, root, files)
+    found += pins
+    resolver = evaluator.resolver
+    pydantic_1 = frozenset(m for m, f in resolver.modules.items() if majors.major(f.file) == 1)
+    served = guard("routes", served_facts, _NO_SERVED, evaluator, memo, pydantic_1)
     routes = served.routes
     guard("routes", add_routes, None, graph, routes)
     guard("dependencies", add_provider_edges, None, graph, served.providers)
     found += served.diagnostics
     schemas: list[Schema] = guard(
-        "schemas", extract_schemas, served.schemas, evaluator, served.schemas, served.modules
+        "schemas",
+        extract_schemas,
+        served.schemas,
+        evaluator,
+        served.schemas,
+        served.modules,
+        pydantic_1,
     )
     guard("schemas", add_schemas, None, graph, schemas)
     guard("components", add_components, None, graph, served.components)
@@ -119,13 +132,19 @@ def add_semantics(
     return [*found, *test_diagnostics, *project_diagnostics, *doc_diagnostics]
 
 
-def served_facts(evaluator: Evaluator, memo: Memo | None = None) -> Served:
+def served_facts(
+    evaluator: Evaluator, memo: Memo | None = None, pydantic_1: frozenset[str] = frozenset()
+) -> Served:
     """The facts the modules serving the app decide alone, read from those modules alone
-    (``served_modules``): the last run's, when none of them changed since. Editing a test
-    then reads none of them again."""
+    (``served_modules``): the last run's, when none of them changed since, nor which of them
+    run on pydantic 1 (``pydantic_1``, decided by the project's pins). Editing a test then
+    reads none of them again."""
     resolver = evaluator.resolver
     modules = served_modules(resolver)
     key = memo.key(modules) if memo is not None else ""
+    if memo is not None:  # a pin changed in a requirements file changes how fields read
+        pinned = "\0".join(sorted(pydantic_1.intersection(modules)))
+        key = hashlib.sha256(f"{key}\0{pinned}".encode()).hexdigest()
     if memo is not None and isinstance(kept := memo.recall("served", key), Served):
         return kept
     if len(modules) < len(resolver.modules):
@@ -143,7 +162,7 @@ def served_facts(evaluator: Evaluator, memo: Memo | None = None) -> Served:
     conventions: list[Convention] = guard(
         "conventions", measure_conventions, [], evaluator, routes, errors
     )
-    schemas: list[Schema] = guard("schemas", extract_schemas, [], evaluator)
+    schemas: list[Schema] = guard("schemas", extract_schemas, [], evaluator, (), (), pydantic_1)
     served = Served(
         frozenset(modules), routes, providers, components, errors, conventions, schemas, found
     )
@@ -152,12 +171,23 @@ def served_facts(evaluator: Evaluator, memo: Memo | None = None) -> Served:
     return served
 
 
+def _pydantic_majors(
+    root: Path, files: list[SourceFile]
+) -> tuple[PydanticMajors, list[Diagnostic]]:
+    """Which projects run on pydantic 1, by their declared requirements, read on a reader of
+    their own: the project view reads them again, and reports what is malformed in them."""
+    reader = ConfigReader(root, files)
+    layout = Layout(reader, sorted(f.path for f in files if f.kind == "python"))
+    return pydantic_majors(layout, Declared(layout))
+
+
 def _plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
     """The plugin modules the configuration loads, each with the folder whose tests see it,
     in the order pytest registers them: ``-p`` options, then installed entry points."""
     return (*addopts_plugins(reader), *entry_point_plugins(reader))
 
 
+_NO_MAJORS: tuple[PydanticMajors, list[Diagnostic]] = (PydanticMajors(("",), frozenset()), [])
 _NO_PLUGINS: tuple[tuple[str, str], ...] = ()
 _NO_ROUTES: tuple[list[Route], dict[str, tuple[str, ...]], list[Diagnostic]] = ([], {}, [])
 _NO_ERRORS = ErrorFacts(exceptions=(), raises=(), handlers=())

@@ -3,8 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from packaging.version import Version
 
 import codeintel
+from codeintel.config.dependencies import keeps_below
 from tests.helpers import oracle
 
 
@@ -282,3 +284,138 @@ def test_fastapi_parameter_functions_in_a_model_read_as_field(tmp_path: Path) ->
     assert oracle("runtime_fields.py", tmp_path, "models:Filters")["models:Filters"] == [
         [f.name, f.required] for f in schema.all_fields
     ]
+
+
+_PYDANTIC_1_MODELS = (
+    "from typing import Annotated, Any, Generic, List, Optional, TypeVar, Union\n\n"
+    "from pydantic import BaseModel, Field\n"
+    "from pydantic.generics import GenericModel\n\n"
+    'T = TypeVar("T")\n'
+    "MaybeInt = Optional[int]\n\n\n"
+    "class Stamped:\n"
+    "    created: int\n\n\n"
+    "class Item(BaseModel, Stamped):\n"
+    "    a: Optional[int]\n"
+    "    b: Any\n"
+    "    c: Union[int, None]\n"
+    "    d: Optional[int] = Field(...)\n"
+    "    e: int\n"
+    '    f: "Optional[str]"\n'
+    '    g: Annotated[Optional[int], Field(description="x")]\n'
+    "    h: MaybeInt\n"
+    "    i = 3\n"
+    '    j = "x"\n'
+    "    k: object\n\n"
+    "    def method(self) -> int:\n"
+    "        return 1\n\n"
+    "    class Config:\n"
+    "        orm_mode = True\n\n\n"
+    "class Tags(BaseModel):\n"
+    "    __root__: List[str]\n\n\n"
+    "class Page(GenericModel, Generic[T]):\n"
+    "    items: List[T]\n"
+    "    total: Optional[int]\n\n\n"
+    "class Child(Item):\n"
+    "    e = 5\n"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("requirements.txt", "fastapi\npydantic<2\n"),
+        ("requirements.txt", "pydantic==1.10.*\n"),
+        ("requirements.txt", "fastapi==0.95.2\n"),  # FastAPI before 0.100 needs pydantic<2
+        ("pyproject.toml", '[project]\nname = "x"\ndependencies = ["pydantic>=1.8,<2.0"]\n'),
+        ("pyproject.toml", '[tool.poetry.dependencies]\npython = "^3.9"\npydantic = "^1.10"\n'),
+        ("pyproject.toml", '[tool.poetry.dependencies]\nsqlmodel = "0.0.8"\n'),
+    ],
+)
+def test_a_project_pinned_to_pydantic_1_reads_its_models_with_pydantic_1s_rules(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    """``x: Optional[int]`` with no default is optional in pydantic 1, required in 2; 1 also
+    makes fields of unannotated attributes and ``__root__``, none of a plain mixin's
+    annotations, and has ``GenericModel``. The runtime truth is pydantic 1's own, as pydantic
+    2 ships it (``pydantic.v1``), on the same source importing it from there."""
+    project, runtime = tmp_path / "project", tmp_path / "runtime"
+    project.mkdir()
+    runtime.mkdir()
+    (project / name).write_text(text)
+    (project / "models.py").write_text(_PYDANTIC_1_MODELS)
+    (runtime / "models.py").write_text(
+        _PYDANTIC_1_MODELS.replace("from pydantic", "from pydantic.v1")
+    )
+    schemas = {s.name: s for s in codeintel.analyze(project, cache=False).schemas()}
+    specs = [f"models:{n}" for n in ("Item", "Tags", "Page", "Child")]
+    truth = oracle("runtime_fields.py", runtime, *specs)
+    assert {
+        spec: [[f.name, f.required] for f in schemas[spec.partition(":")[2]].all_fields]
+        for spec in specs
+    } == truth
+    assert schemas["Item"].all_fields[-1].default == "'x'"
+
+
+@pytest.mark.parametrize(
+    "text", ["pydantic>=1.8\n", "pydantic\n", "pydantic>=2\n", "pydantic<2\npydantic-settings\n"]
+)
+def test_a_pin_admitting_pydantic_2_reads_as_2(tmp_path: Path, text: str) -> None:
+    """pip picks pydantic 2 today for a requirement that admits it; a 1.x release named in it
+    (``>=1.8``), or pins both below and from 2, are a CI301 diagnostic."""
+    (tmp_path / "requirements.txt").write_text(text)
+    (tmp_path / "models.py").write_text(
+        "from typing import Optional\n\nfrom pydantic import BaseModel\n\n\n"
+        "class Item(BaseModel):\n    a: Optional[int]\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    [schema] = graph.schemas()
+    assert schema.all_fields[0].required
+    warned = [d for d in graph.diagnostics if d.code == "CI301"]
+    assert [(d.file, d.line) for d in warned] == (
+        [] if text in ("pydantic\n", "pydantic>=2\n") else [("requirements.txt", 1)]
+    )
+
+
+def test_changing_the_pydantic_pin_reads_the_served_schemas_again(tmp_path: Path) -> None:
+    """The served modules' schemas are kept from run to run, keyed by those modules' bytes
+    and by which of them run on pydantic 1: a pin changed alone reads them again."""
+    project, cache = tmp_path / "project", tmp_path / "cache"
+    project.mkdir()
+    (project / "requirements.txt").write_text("fastapi\npydantic<2\n")
+    (project / "main.py").write_text(
+        "from typing import Optional\n\nfrom fastapi import FastAPI\nfrom pydantic import "
+        "BaseModel\n\napp = FastAPI()\n\n\nclass Item(BaseModel):\n    a: Optional[int]\n\n\n"
+        '@app.post("/items")\ndef create(item: Item) -> Item:\n    return item\n'
+    )
+    before = codeintel.analyze(project, cache=cache, workers=1)
+    assert [f.required for s in before.schemas() for f in s.all_fields] == [False]
+    (project / "requirements.txt").write_text("fastapi\npydantic>=2\n")
+    after = codeintel.analyze(project, cache=cache, workers=1)
+    assert [f.required for s in after.schemas() for f in s.all_fields] == [True]
+    assert after.to_json() == codeintel.analyze(project, cache=False).to_json()
+
+
+@pytest.mark.parametrize(
+    ("specifier", "below"),
+    [
+        ("<2", True),
+        ("<2.0.0", True),
+        ("<=1.10.13", True),
+        ("==1.10.*", True),
+        ("~=1.10", True),
+        ("^1.8", True),
+        ("~1.8", True),
+        ("1.10.2", True),
+        (">=1.8,<2", True),
+        ("^1.8 || ^1.10", True),
+        (">=1.8", False),
+        ("", False),
+        ("<3", False),
+        ("~=2.0", False),
+        ("^1.8 || ^2.0", False),
+        ("!=1.8", False),
+    ],
+)
+def test_keeps_below_reads_pip_and_poetry_ceilings(specifier: str, below: bool) -> None:
+    assert keeps_below(specifier, Version("2")) is below
