@@ -241,6 +241,7 @@ _PYDANTIC_1_BELOW = {
     "sqlmodel": Version("0.0.14"),
 }
 #: Distributions that require pydantic 2 from these releases on (pydantic-settings: every one).
+_ONE = Version("1")
 _PYDANTIC_2_FROM = {"pydantic": Version("2"), "pydantic-settings": Version("0")}
 
 
@@ -251,11 +252,16 @@ class PydanticMajors:
     as pydantic 2, the release pip picks today for a requirement that admits both."""
 
     folders: tuple[str, ...]  # every project folder
-    one: frozenset[str]  # those pinned to pydantic 1
+    one: frozenset[str]  # those pinned to pydantic 1 (or before)
+    zero: frozenset[str] = frozenset()  # those pinned before pydantic 1.0
 
     def major(self, path: str) -> int:
-        """The pydantic major the project holding the file at ``path`` runs on."""
-        return 1 if self.one and nearest_project(path, self.folders) in self.one else 2
+        """The pydantic major the project holding the file at ``path`` runs on (0 for the
+        releases before 1.0)."""
+        if not self.one:
+            return 2
+        folder = nearest_project(path, self.folders)
+        return (0 if folder in self.zero else 1) if folder in self.one else 2
 
 
 def pydantic_majors(layout: Layout, declared: Declared) -> tuple[PydanticMajors, list[Diagnostic]]:
@@ -263,6 +269,7 @@ def pydantic_majors(layout: Layout, declared: Declared) -> tuple[PydanticMajors,
     below 2, another asks for 2: read as 2) or where a pydantic requirement written for release 1
     (``pydantic>=1.8``) admits 2 as well, so that its fields may read as the other release."""
     one: set[str] = set()
+    zero: set[str] = set()
     found: list[Diagnostic] = []
     for folder in layout.folders:
         dependencies = declared.applying[folder]
@@ -277,6 +284,8 @@ def pydantic_majors(layout: Layout, declared: Declared) -> tuple[PydanticMajors,
             found.append(Diagnostic("CI301", first.source, first.line, message))
         elif below:
             one.add(folder)
+            if any(d.name == "pydantic" and keeps_below(d.specifier, _ONE) for d in below):
+                zero.add(folder)
         elif not above:
             found += (
                 Diagnostic(
@@ -291,7 +300,7 @@ def pydantic_majors(layout: Layout, declared: Declared) -> tuple[PydanticMajors,
                 if d.name == "pydantic" and _names_release_1(d.specifier)
             )
     unique = sorted(set(found), key=lambda d: (d.file, d.line, d.message))
-    return PydanticMajors(tuple(layout.folders), frozenset(one)), unique
+    return PydanticMajors(tuple(layout.folders), frozenset(one), frozenset(zero)), unique
 
 
 def _pins(

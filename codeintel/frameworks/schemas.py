@@ -21,8 +21,9 @@ from codeintel.resolve.framework_names import (
 )
 
 #: FastAPI's ``Query(...)``, ``Body(...)``... build pydantic ``FieldInfo``s, read in a model
-#: as ``Field(...)`` is (the default first, or ``default=``).
-_FIELDS = FIELD | PARAMETER_MARKERS
+#: as ``Field(...)`` is (the default first, or ``default=``); so does pydantic 1's ``Schema``,
+#: ``Field``'s name before 1.0 (kept as a deprecated alias through 1.x).
+_FIELDS = FIELD | PARAMETER_MARKERS | {"pydantic.Schema", "pydantic.fields.Schema"}
 _CLASS_VARS = frozenset({"typing.ClassVar", "typing_extensions.ClassVar"})
 _CHECKING = frozenset({"typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"})
 #: pydantic's own test of a quoted annotation (``x: "ClassVar[int]"``), made before it is
@@ -46,12 +47,14 @@ def extract_schemas(
     known: Sequence[Schema] = (),
     read: Collection[str] = (),
     pydantic_1: Collection[str] = (),
+    pydantic_0: Collection[str] = (),
 ) -> list[Schema]:
     """Every class whose bases reach a pydantic model root, sorted by qualified name.
     ``known``: the schemas of the modules ``read`` already (those serving the app, read alone
     and kept from run to run), returned as they are; a class elsewhere inherits their fields.
     ``pydantic_1``: the modules whose project pins pydantic 1, whose models are read with
-    pydantic 1's rules, as those deriving from ``pydantic.v1`` are everywhere."""
+    pydantic 1's rules, as those deriving from ``pydantic.v1`` are everywhere; ``pydantic_0``:
+    those of them pinned before 1.0, where a field admitting None is never required."""
     resolver = evaluator.resolver
     schemas = [
         qualname
@@ -65,12 +68,15 @@ def extract_schemas(
         if resolver.symbol_module[q] in pydantic_1 or evaluator.is_subclass(q, _V1_ROOTS)
     }
     declared = {s.qualname: s.fields for s in known}
-    declared.update((q, _declared_fields(q, evaluator, q in v1)) for q in schemas)
+    rules = {
+        q: (0 if resolver.symbol_module[q] in pydantic_0 else 1) if q in v1 else 2 for q in schemas
+    }
+    declared.update((q, _declared_fields(q, evaluator, rules[q])) for q in schemas)
     # pydantic 2 reads the annotations of every class in a model's MRO: a plain mixin's
     # (``class Item(BaseModel, Timestamped)``) are fields too; pydantic.v1 reads models' only.
     models = dict(declared)
     declared.update(
-        (c, _declared_fields(c, evaluator, False))
+        (c, _declared_fields(c, evaluator, 2))
         for q in schemas
         for c in resolver.mro(q)
         if c not in models and c in resolver.symbols and resolver.symbols[c].kind == "class"
@@ -159,15 +165,20 @@ def _class_assigns(qualname: str, evaluator: Evaluator) -> list[AssignFact]:
     return [a for a in evaluator.resolver.modules[module].assigns if a.scope == scope]
 
 
-def _declared_fields(qualname: str, evaluator: Evaluator, v1: bool) -> tuple[SchemaField, ...]:
+def _declared_fields(qualname: str, evaluator: Evaluator, major: int) -> tuple[SchemaField, ...]:
+    """The fields a class body declares, by the rules of pydantic ``major`` (0: before 1.0)."""
+    v1 = major < 2
     fields = []
     inferred = []  # pydantic 1's fields of unannotated attributes, after the annotated ones
+    valued = set()  # before 1.0, fields with a value come after those without, in their order
     for assign in _class_assigns(qualname, evaluator):
+        if major == 0 and assign.value is not None:
+            valued.add(assign.name)
         if assign.name.startswith("_") and not (v1 and assign.name == "__root__"):
             continue  # pydantic ignores private attributes; 1 has a custom root, ``__root__``
         if assign.annotation is None:
             if v1 and _inferred_field(assign, evaluator):
-                inferred.append(_field(assign, qualname, evaluator, v1))
+                inferred.append(_field(assign, qualname, evaluator, major))
             continue  # pydantic 2 ignores unannotated attributes (or refuses the class)
         if assign.name in _CONFIG_NAMES or _is_class_var(assign.annotation, evaluator):
             continue
@@ -175,9 +186,11 @@ def _declared_fields(qualname: str, evaluator: Evaluator, v1: bool) -> tuple[Sch
             continue  # ``if TYPE_CHECKING:`` in a class body: only type checkers see it
         if evaluator.called_class(assign.value) in _NOT_FIELDS:
             continue  # an ORM relationship lives on the table class, not among the fields
-        fields.append(_field(assign, qualname, evaluator, v1))
+        fields.append(_field(assign, qualname, evaluator, major))
     named = {f.name for f in fields}
     fields += (f for f in inferred if f.name not in named)
+    if valued:
+        fields.sort(key=lambda f: (f.name in valued, f.line if f.name in valued else 0))
     root = _root_field(qualname, evaluator)
     if root is not None and all(f.name != "root" for f in fields):
         fields.insert(0, root)
@@ -227,7 +240,7 @@ def _inferred_field(assign: AssignFact, evaluator: Evaluator) -> bool:
     return True
 
 
-def _field(assign: AssignFact, owner: str, evaluator: Evaluator, v1: bool) -> SchemaField:
+def _field(assign: AssignFact, owner: str, evaluator: Evaluator, major: int) -> SchemaField:
     value = assign.value
     constraints: tuple[tuple[str, str], ...] = ()
     default = value
@@ -242,8 +255,10 @@ def _field(assign: AssignFact, owner: str, evaluator: Evaluator, v1: bool) -> Sc
             default = field.keyword("default") or (field.items[0] if field.items else None)
         constraints = tuple((k, _source(v)) for k, v in field.keywords if k != "default")
     has_factory = any(k == "default_factory" for k, _ in constraints)
-    if default is None and v1 and annotation is not None and _admits_none(annotation, evaluator):
-        default = Value("const", "None")  # pydantic 1: ``x: Optional[int]`` defaults to None
+    admits_none = major < 2 and annotation is not None and _admits_none(annotation, evaluator)
+    if admits_none and (default is None or (major == 0 and default.text == "...")):
+        # pydantic 1: ``x: Optional[int]`` defaults to None; before 1.0, ``= Schema(...)`` too
+        default = Value("const", "None")
     missing = default is None or default.text == "..."
     return SchemaField(
         name=assign.name,

@@ -95,8 +95,10 @@ def add_semantics(
     majors, pins = guard("schemas", _pydantic_majors, _NO_MAJORS, root, files)
     found += pins
     resolver = evaluator.resolver
-    pydantic_1 = frozenset(m for m, f in resolver.modules.items() if majors.major(f.file) == 1)
-    served = guard("routes", served_facts, _NO_SERVED, evaluator, memo, pydantic_1)
+    pydantic = {m: majors.major(f.file) for m, f in resolver.modules.items()}
+    pydantic_1 = frozenset(m for m, major in pydantic.items() if major < 2)
+    pydantic_0 = frozenset(m for m, major in pydantic.items() if major == 0)
+    served = guard("routes", served_facts, _NO_SERVED, evaluator, memo, pydantic_1, pydantic_0)
     routes = served.routes
     guard("routes", add_routes, None, graph, routes)
     guard("dependencies", add_provider_edges, None, graph, served.providers)
@@ -109,6 +111,7 @@ def add_semantics(
         served.schemas,
         served.modules,
         pydantic_1,
+        pydantic_0,
     )
     guard("schemas", add_schemas, None, graph, schemas)
     guard("components", add_components, None, graph, served.components)
@@ -133,17 +136,21 @@ def add_semantics(
 
 
 def served_facts(
-    evaluator: Evaluator, memo: Memo | None = None, pydantic_1: frozenset[str] = frozenset()
+    evaluator: Evaluator,
+    memo: Memo | None = None,
+    pydantic_1: frozenset[str] = frozenset(),
+    pydantic_0: frozenset[str] = frozenset(),
 ) -> Served:
     """The facts the modules serving the app decide alone, read from those modules alone
     (``served_modules``): the last run's, when none of them changed since, nor which of them
-    run on pydantic 1 (``pydantic_1``, decided by the project's pins). Editing a test then
+    run on pydantic 1 (``pydantic_1``, decided by the project's pins) or before 1.0
+    (``pydantic_0``). Editing a test then
     reads none of them again."""
     resolver = evaluator.resolver
     modules = served_modules(resolver)
     key = memo.key(modules) if memo is not None else ""
     if memo is not None:  # a pin changed in a requirements file changes how fields read
-        pinned = "\0".join(sorted(pydantic_1.intersection(modules)))
+        pinned = repr((sorted(pydantic_1 & set(modules)), sorted(pydantic_0 & set(modules))))
         key = hashlib.sha256(f"{key}\0{pinned}".encode()).hexdigest()
     if memo is not None and isinstance(kept := memo.recall("served", key), Served):
         return kept
@@ -162,7 +169,9 @@ def served_facts(
     conventions: list[Convention] = guard(
         "conventions", measure_conventions, [], evaluator, routes, errors
     )
-    schemas: list[Schema] = guard("schemas", extract_schemas, [], evaluator, (), (), pydantic_1)
+    schemas: list[Schema] = guard(
+        "schemas", extract_schemas, [], evaluator, (), (), pydantic_1, pydantic_0
+    )
     served = Served(
         frozenset(modules), routes, providers, components, errors, conventions, schemas, found
     )

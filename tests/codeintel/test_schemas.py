@@ -419,3 +419,30 @@ def test_changing_the_pydantic_pin_reads_the_served_schemas_again(tmp_path: Path
 )
 def test_keeps_below_reads_pip_and_poetry_ceilings(specifier: str, below: bool) -> None:
     assert keeps_below(specifier, Version("2")) is below
+
+
+def test_a_project_pinned_before_pydantic_1_reads_optional_fields_as_never_required(
+    tmp_path: Path,
+) -> None:
+    """pydantic 0.x (checked on 0.26): a field admitting None is optional even with ``...``
+    (``Schema``, ``Field``'s old name, included), and fields with a value come after those
+    without. pydantic 0.26's ``__fields__`` here: b, a, c, d, e; only c required."""
+    (tmp_path / "pyproject.toml").write_text('[tool.poetry.dependencies]\npydantic = "^0.26.0"\n')
+    (tmp_path / "models.py").write_text(
+        "from typing import Optional\n\nfrom pydantic import BaseModel, Schema\n\n\n"
+        "class Item(BaseModel):\n"
+        '    a: Optional[int] = Schema(..., alias="A")\n'
+        "    b: Optional[int]\n"
+        '    c: int = Schema(..., alias="C")\n'
+        "    d: Optional[int] = ...\n"
+        "    e = 3\n"
+    )
+    [schema] = codeintel.analyze(tmp_path, cache=False).schemas()
+    assert [(f.name, f.required) for f in schema.all_fields] == [
+        ("b", False),
+        ("a", False),
+        ("c", True),
+        ("d", False),
+        ("e", False),
+    ]
+    assert schema.all_fields[1].constraints == (("alias", "'A'"),)
