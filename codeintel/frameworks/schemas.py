@@ -6,6 +6,7 @@ import ast
 import re
 from collections.abc import Collection, Sequence
 
+from codeintel.diagnostics import Diagnostic
 from codeintel.facts.models import AssignFact, Guard, SymbolFact, Value
 from codeintel.facts.schemas import Schema, SchemaField, SchemaKind
 from codeintel.resolve.evaluate import Evaluator
@@ -96,6 +97,48 @@ def extract_schemas(
         for q in schemas
     ]
     return sorted([*known, *found], key=lambda s: s.qualname)
+
+
+_CREATE_MODEL = frozenset({"pydantic.create_model", "pydantic.main.create_model"})
+
+
+def schema_diagnostics(schemas: Sequence[Schema], evaluator: Evaluator) -> list[Diagnostic]:
+    """A CI301 for each model a project class decorator may build anew with pydantic's
+    ``create_model`` (returned, or bound in its body): pydantic's fields are then what that
+    call makes, which we do not follow; the class body's fields are kept."""
+    resolver = evaluator.resolver
+    found = []
+    creates: dict[str, bool] = {}  # one decorator serves many models: read it once
+    for schema in schemas:
+        fact = resolver.symbols.get(schema.qualname)
+        for decorator in fact.decorators if fact is not None else ():
+            func = decorator.func if decorator.kind == "call" else decorator
+            name = evaluator.qualified(func)
+            if name is not None and name not in creates:
+                creates[name] = _creates_model(name, evaluator)
+            if name is not None and creates[name]:
+                message = (
+                    f"{schema.name} is decorated with {name}, which calls pydantic's "
+                    "create_model: its fields may differ from the class body's"
+                )
+                found.append(Diagnostic("CI301", schema.file, schema.line, message))
+    return found
+
+
+def _creates_model(function: str, evaluator: Evaluator) -> bool:
+    """Whether a project function returns, or binds in its body, a ``create_model(...)``
+    (a decorator factory's inner function included)."""
+    resolver = evaluator.resolver
+    module = resolver.symbol_module.get(function)
+    if module is None:
+        return False
+    scopes = {function[len(module) + 1 :]}
+    scopes |= {q[len(module) + 1 :] for q in resolver.symbols if q.startswith(f"{function}.")}
+    returned = (
+        v for q in scopes if (f := resolver.symbols.get(f"{module}.{q}")) for v in f.returned
+    )
+    bound = (a.value for a in resolver.modules[module].assigns if a.scope in scopes)
+    return any(evaluator.called_class(v) in _CREATE_MODEL for v in (*returned, *bound))
 
 
 def _schema(

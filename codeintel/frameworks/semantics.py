@@ -33,7 +33,7 @@ from codeintel.frameworks.exceptions import extract_errors
 from codeintel.frameworks.fixtures import extract_tests
 from codeintel.frameworks.layers import classify_layers
 from codeintel.frameworks.routes import extract_routes, served_modules
-from codeintel.frameworks.schemas import extract_schemas
+from codeintel.frameworks.schemas import extract_schemas, schema_diagnostics
 from codeintel.frameworks.services import extract_components
 from codeintel.frameworks.write import (
     add_components,
@@ -114,6 +114,7 @@ def add_semantics(
         pydantic_0,
     )
     guard("schemas", add_schemas, None, graph, schemas)
+    found += guard("schemas", schema_diagnostics, [], schemas, evaluator)
     guard("components", add_components, None, graph, served.components)
     modules = list(evaluator.resolver.modules.values())
     layers: list[ModuleLayer] = guard(

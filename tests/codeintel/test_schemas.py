@@ -446,3 +446,28 @@ def test_a_project_pinned_before_pydantic_1_reads_optional_fields_as_never_requi
         ("e", False),
     ]
     assert schema.all_fields[1].constraints == (("alias", "'A'"),)
+
+
+def test_a_class_decorator_building_the_model_anew_is_a_diagnostic(tmp_path: Path) -> None:
+    """``@all_optional`` returning ``create_model(...)`` (or a factory's inner function
+    binding one) makes pydantic's fields what that call builds; the body's are kept, with a
+    CI301 saying they may differ."""
+    (tmp_path / "models.py").write_text(
+        "from pydantic import BaseModel, create_model\n\n\n"
+        "def all_optional(cls):\n"
+        "    return create_model(cls.__name__, __base__=BaseModel)\n\n\n"
+        "def partial(*skip):\n"
+        "    def wrap(cls):\n"
+        "        new = create_model(cls.__name__)\n"
+        "        return new\n"
+        "    return wrap\n\n\n"
+        "def plain(cls):\n"
+        "    return cls\n\n\n"
+        "@all_optional\nclass Update(BaseModel):\n    name: str\n\n\n"
+        '@partial("size")\nclass Patch(BaseModel):\n    name: int\n\n\n'
+        "@plain\nclass Item(BaseModel):\n    name: int\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    warned = [d.message.split()[0] for d in graph.diagnostics if d.code == "CI301"]
+    assert warned == ["Update", "Patch"]
+    assert all(s.all_fields[0].name == "name" for s in graph.schemas())
