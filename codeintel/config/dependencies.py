@@ -13,7 +13,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from codeintel.config.projects import Layout, join, nearest_project, requirements_owner
+from codeintel.config.projects import Layout, join, nearest_project, requirements_owner, upward
 from codeintel.config.reader import ConfigReader, project_table, table
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.project import Dependency
@@ -286,6 +286,11 @@ def pydantic_majors(layout: Layout, declared: Declared) -> tuple[PydanticMajors,
             one.add(folder)
             if any(d.name == "pydantic" and keeps_below(d.specifier, _ONE) for d in below):
                 zero.add(folder)
+        elif (locked := _locked_pydantic(layout, declared, folder)) is not None:
+            if locked < Version("2"):  # what the project's lock installs decides
+                one.add(folder)
+                if locked < _ONE:
+                    zero.add(folder)
         elif not above:
             found += (
                 Diagnostic(
@@ -301,6 +306,38 @@ def pydantic_majors(layout: Layout, declared: Declared) -> tuple[PydanticMajors,
             )
     unique = sorted(set(found), key=lambda d: (d.file, d.line, d.message))
     return PydanticMajors(tuple(layout.folders), frozenset(one), frozenset(zero)), unique
+
+
+#: Lock files listing each locked package as a TOML ``[[package]]`` with its ``version``.
+_TOML_LOCKS = ("uv.lock", "poetry.lock", "pdm.lock")
+
+
+def _locked_pydantic(layout: Layout, declared: Declared, folder: str) -> Version | None:
+    """The highest pydantic release the nearest lock of the project at ``folder`` pins: a
+    uv/poetry/pdm lock in it or a folder above, or a requirements file exported from a lock."""
+    reader = layout.reader
+    for path in declared.lock_exports[folder]:
+        for line in (reader.text(path) or "").splitlines():
+            found = re.match(r"\s*pydantic(?:\[[^\]]*\])?\s*==\s*(\d+(?:\.\d+)*)\b", line, re.I)
+            if found is not None:
+                return Version(found[1])
+    for above in upward(folder):
+        for name in _TOML_LOCKS:
+            path = join(above, name)
+            if path not in reader.paths:
+                continue
+            packages = reader.toml(path).get("package", [])
+            versions = [
+                Version(str(p["version"]))
+                for p in packages
+                if isinstance(packages, list)
+                if isinstance(p, dict)
+                and p.get("name") == "pydantic"
+                and _CLAUSE.fullmatch(str(p.get("version", "")))
+            ]
+            if versions:
+                return max(versions)
+    return None
 
 
 def _pins(
