@@ -286,12 +286,14 @@ def pydantic_majors(layout: Layout, declared: Declared) -> tuple[PydanticMajors,
             one.add(folder)
             if any(d.name == "pydantic" and keeps_below(d.specifier, _ONE) for d in below):
                 zero.add(folder)
+        elif above:
+            continue  # pydantic 2 by its pins: a lock (megabytes of TOML) need not be read
         elif (locked := _locked_pydantic(layout, declared, folder)) is not None:
             if locked < Version("2"):  # what the project's lock installs decides
                 one.add(folder)
                 if locked < _ONE:
                     zero.add(folder)
-        elif not above:
+        else:
             found += (
                 Diagnostic(
                     "CI301",
