@@ -8913,3 +8913,79 @@ def test_a_router_class_s_own_verb_methods_declare_their_routes(tmp_path: Path) 
         tmp_path, "main:app"
     )
     assert [(d.code, d.line) for d in graph.diagnostics] == [("CI202", 53)]  # api_delete
+
+
+_FACTORY_FLAG_LOCAL = """\
+from fastapi import APIRouter, Depends, FastAPI
+
+
+async def guard() -> None: ...
+
+
+def create_router(prefix: str, *, public: bool = False) -> APIRouter:
+    dependencies = [] if public else [Depends(guard)]
+    return APIRouter(prefix=prefix, dependencies=dependencies)
+
+
+def create_policy_router(prefix: str, *, public: bool = False) -> APIRouter:
+    policy = Policy(public)
+    dependencies = [] if policy.public else [Depends(guard)]
+    return APIRouter(prefix=prefix, dependencies=dependencies)
+
+
+class Policy:
+    def __init__(self, public: bool) -> None:
+        self.public = public
+
+
+open_router = create_router("/open", public=True)
+closed_router = create_router("/closed")
+policy_router = create_policy_router("/policy", public=True)
+
+
+@open_router.get("/a")
+async def a() -> None: ...
+
+
+@closed_router.get("/b")
+async def b() -> None: ...
+
+
+@policy_router.get("/c")
+async def c() -> None: ...
+
+
+app = FastAPI()
+app.include_router(open_router)
+app.include_router(closed_router)
+app.include_router(policy_router)
+"""
+
+
+def _chains(project: Path) -> dict[str, tuple[str, ...]]:
+    routes = codeintel.analyze(project, cache=False).routes()
+    return {f"{r.method} {r.path}": r.all_dependencies for r in routes}
+
+
+def test_a_factory_local_choosing_dependencies_by_a_flag_is_read_per_call(
+    tmp_path: Path,
+) -> None:
+    """fastapi-foundation's ``create_router(prefix, public=True)``: ``dependencies = [] if
+    public else [Depends(...)]`` bound to a local, then ``APIRouter(dependencies=
+    dependencies)`` returned. Each call's flag picks its branch, as if the conditional were
+    written in the call (both were placeholders, with a CI204 each). A test on an object
+    the factory builds (``policy.public``) is no argument: still a placeholder."""
+    (tmp_path / "main.py").write_text(_FACTORY_FLAG_LOCAL)
+    chains = _chains(tmp_path)
+    assert chains["GET /open/a"] == ()
+    assert chains["GET /closed/b"] == ("main.guard",)
+    assert chains["GET /policy/c"] == ("<?[] if policy.public else [Depends(guard)]>",)
+
+
+@pytest.mark.slow
+def test_a_factory_local_choosing_dependencies_is_what_fastapi_solves(tmp_path: Path) -> None:
+    """The chains read per call are FastAPI's own for those routes."""
+    (tmp_path / "main.py").write_text(_FACTORY_FLAG_LOCAL)
+    chains = {k: list(v) for k, v in _chains(tmp_path).items() if not k.startswith("GET /policy")}
+    runtime = oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app")
+    assert {k: v for k, v in runtime.items() if not k.startswith("GET /policy")} == chains
