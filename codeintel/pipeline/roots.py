@@ -10,7 +10,7 @@ import re
 import shlex
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -563,9 +563,8 @@ def _votes(
         data = sources[path]
         tests = is_test_path(path)
         on_path = {f for f, by in searched.items() if any(_holds(b, path) for b in by)}
-        for match in _IMPORT.finditer(data):
-            module, member, plain = match.groups()
-            name = (module or plain).decode()
+        folder = path.rpartition("/")[0]
+        for match, name, member, alias in _imported(data):
             top = name.partition(".")[0]
             if top in sys.stdlib_module_names:
                 continue
@@ -577,7 +576,13 @@ def _votes(
                     r for r in found if r not in packages or _binds(sources, code, r, name, member)
                 }
                 found, nested = bound | deeper, nested or bool(deeper)
-            sibling = member is not None and not tests and not _own(path, name)
+            sibling = not tests and not _own(path, name)
+            if sibling and member is None:
+                # ``import users`` then ``users.router``: evidence as ``from users import
+                # router`` is, where the module beside it binds what the code reads off it
+                sibling = not nested and folder in found and folder in packages
+                read = set(re.findall(rb"(?<![\w.])" + re.escape(alias) + rb"\.(\w+)", data))
+                sibling = sibling and any(_binds(sources, code, folder, name, m) for m in read)
             possible = _possible(path, found, packages, nested, on_path, sibling)
             # a module the project holds, named to the submodule, is its own even from
             # outside (tests of ``src/myapp`` under a stray ``src/__init__.py``)
@@ -589,6 +594,29 @@ def _votes(
     for root, top in [k for k in votes if k[0] in packages and outside[k[1]] >= votes[k]]:
         del votes[root, top]
     return votes, first, code_votes
+
+
+#: One module an ``import`` statement names after the first: ``, b`` or ``, b as c``.
+_MORE = re.compile(rb"[ \t]*,[ \t]*([A-Za-z_][\w.]*)(?:[ \t]+as[ \t]+([A-Za-z_]\w*))?")
+_ALIAS = re.compile(rb"[ \t]+as[ \t]+([A-Za-z_]\w*)")
+
+
+def _imported(data: bytes) -> Iterator[tuple[re.Match[bytes], str, bytes | None, bytes]]:
+    """Each absolute import of a module's code: its match, the module it names, the member
+    a ``from`` import takes first (else None), and the name it binds. ``import crud, models
+    as m`` names each of its modules; ``import a.b`` binds ``a``."""
+    for match in _IMPORT.finditer(data):
+        module, member, plain = match.groups()
+        if module is not None:
+            yield match, module.decode(), member, member or b""
+            continue
+        alias = _ALIAS.match(data, match.end())
+        yield match, plain.decode(), None, alias[1] if alias else plain.partition(b".")[0]
+        end = alias.end() if alias else match.end()
+        while more := _MORE.match(data, end):
+            name, bound = more.groups()
+            yield match, name.decode(), None, bound or name.partition(b".")[0]
+            end = more.end()
 
 
 def _alembic_scripts(paths: Iterable[str]) -> set[str]:

@@ -575,6 +575,54 @@ def test_a_package_served_from_inside_routes_as_fastapi_serves_them(tmp_path: Pa
     assert [r.all_dependencies for r in graph.routes()] == [("database.get_db",)]
 
 
+def test_a_package_served_from_inside_whose_code_imports_its_siblings_as_modules() -> None:
+    """``cd app && uvicorn main:app`` over a stray ``app/__init__.py``, its ``main.py``
+    saying ``import users, crud as c`` and reading ``users.router``, ``c.get``: each is
+    evidence as ``from users import router`` is, where the module beside it binds what the
+    code reads off it. Not ``import jwt`` beside a ``jwt.py`` that binds nothing read
+    (``jwt.encode``: the library), nor a module's own name, nor a test's import."""
+    names = _names(
+        {
+            "app/__init__.py": "",
+            "app/main.py": "import users, crud as c\napp = make(users.router, c.get)\n",
+            "app/users.py": "router = None\n",
+            "app/crud.py": "def get(): ...\n",
+            "svc/__init__.py": "",
+            "svc/main.py": "import jwt\ntoken = jwt.encode({})\n",
+            "svc/jwt.py": "def make_token(): ...\n",
+            "tests/__init__.py": "",
+            "tests/helpers.py": "def check(): ...\n",
+            "tests/test_x.py": "import helpers\nhelpers.check()\n",
+        }
+    )
+    assert names["app/users.py"] == "users"
+    assert names["app/crud.py"] == "crud"
+    assert names["app/main.py"] == "main"
+    assert names["svc/jwt.py"] == "svc.jwt"
+    assert names["svc/main.py"] == "svc.main"
+    assert names["tests/helpers.py"] == "tests.helpers"
+
+
+@pytest.mark.slow
+def test_a_package_importing_its_siblings_as_modules_routes_as_fastapi_serves_them(
+    tmp_path: Path,
+) -> None:
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "__init__.py").write_text("")
+    (app / "users.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n"
+        "@router.get('/users')\ndef list_users():\n    return []\n"
+    )
+    (app / "main.py").write_text(
+        "from fastapi import FastAPI\nimport users\n\n"
+        "app = FastAPI()\napp.include_router(users.router, prefix='/api')\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False, workers=1)
+    served = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "main.app"}
+    assert served == runtime_routes(app, "main:app") == {("GET", "/api/users", "users.list_users")}
+
+
 def test_tests_outside_a_stray_package_import_its_submodules_as_the_code_does() -> None:
     """``tests/conftest.py`` puts ``src`` on ``sys.path`` (``sys.path.insert``) over a stray
     ``src/__init__.py``: the tests' ``from myapp.main import app`` names a module ``src``
