@@ -15,10 +15,16 @@ def module_names(paths: list[str]) -> dict[str, str]:
     that would collide (two ``tests/conftest.py`` style files in plain folders) fall back to the
     full dotted path, so every module keeps a unique, stable name.
     """
+    return unique_names(chain_names(paths))
+
+
+def chain_names(paths: list[str]) -> dict[str, str]:
+    """Each path's name from the top of its chain of packages, before names two files
+    would share fall back to their whole paths."""
     init_dirs = {p.rsplit("/", 1)[0] for p in paths if p.endswith("/__init__.py")}
     if "__init__.py" in paths:
         init_dirs.add("")
-    return unique_names({p: _short_name(p, init_dirs) for p in paths})
+    return {p: _short_name(p, init_dirs) for p in paths}
 
 
 def unique_names(short: dict[str, str]) -> dict[str, str]:

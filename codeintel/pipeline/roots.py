@@ -23,7 +23,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 from codeintel.facts.project import ImportRoot
 from codeintel.pipeline.discover import SourceFile
 from codeintel.pipeline.layout import PYTEST_FILES, is_test_path
-from codeintel.pipeline.modnames import is_package, module_names, path_name, unique_names
+from codeintel.pipeline.modnames import chain_names, is_package, path_name, unique_names
 from codeintel.pipeline.read import Job
 
 #: Absolute imports at the start of a line: a cheap scan, before any file is parsed.
@@ -152,7 +152,8 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     code's absolute imports resolve; a file no evidence covers keeps the name its chain of
     packages gives it."""
     paths = sorted(sources)
-    fallback = module_names(paths)
+    chain = chain_names(paths)
+    fallback = unique_names(chain)
     declared = _configured_roots(configs)
     packages = {p.rpartition("/")[0] for p in paths if p.endswith("__init__.py")}
     searched: dict[str, set[str]] = defaultdict(set)  # folder on the path -> whose settings
@@ -161,8 +162,8 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
             searched[d.folder].add(d.file.rpartition("/")[0])
     votes, first_site, code_votes = _votes(sources, _provided_names(paths), packages, searched)
     chosen: dict[str, tuple[str, str, str, int]] = {}  # path -> (root, evidence, file, line)
+    levels = {path: _relative_level(sources[path]) for path in paths}
     if declared:  # only a setting's root can be contradicted by relative imports
-        levels = {path: _relative_level(sources[path]) for path in paths}
         # a renamed folder's files sit deeper in their package than their path shows
         declared = [d for d in declared if d.as_name or not _contradicted(d.folder, levels)]
     renames = [d for d in declared if d.as_name]
@@ -192,9 +193,70 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
             chosen[path] = (root, evidence, file, line)
     short = {p: _name_under(p, chosen[p][0]) if p in chosen else fallback[p] for p in paths}
     short |= renamed_to
+    # the chain's own names, before shared ones fall back to whole paths
+    spelled = {p: n if p in chosen or p in renamed_to else chain[p] for p, n in short.items()}
+    for path, site in _namespace_roots(spelled, sources, levels, packages, set(renamed_to)).items():
+        short[path] = _name_under(path, site[0])
+        chosen[path] = site
     names = unique_names(short)
     aliases, scoped = _aliases(names, votes)
     return Naming(names, aliases, _roots(chosen, names, short), scoped)
+
+
+def _namespace_roots(
+    short: dict[str, str],
+    sources: Mapping[str, bytes],
+    levels: dict[str, int],
+    packages: set[str],
+    renamed: set[str],
+) -> dict[str, tuple[str, str, str, int]]:
+    """Files named from further up, as a namespace package's modules: a module whose
+    relative imports climb above the packages its name holds runs inside a folder with no
+    ``__init__.py`` that Python 3 imports as a package all the same (FrontDrago's
+    ``src/app/main.py`` doing ``from .domain import routers``, served by ``cd src && uvicorn
+    app.main:app``: ``main`` would fail with "attempted relative import with no known
+    parent package"). The fewest such folders that let every relative import resolve are
+    taken, and so is every module named from inside the outermost of them, with the root
+    above it. Tests are left to pytest's naming; only identifier folders can be packages."""
+    found: dict[str, tuple[str, str, int]] = {}  # namespace folder -> (root, file, line)
+    for path in sorted(short):
+        name, level = short[path], levels.get(path, 0)
+        if not level or path in renamed or is_test_path(path):
+            continue
+        root = _root_of(path, name)
+        climb = level - _package_depth(path, root) if root is not None else 0
+        if root is None or climb <= 0:
+            continue
+        folders = root.split("/") if root else []
+        outer = folders[: len(folders) - climb]
+        namespaces = ["/".join(folders[:i]) for i in range(len(outer) + 1, len(folders) + 1)]
+        if len(outer) + climb != len(folders) or any(
+            f in packages or not f.rpartition("/")[2].isidentifier() for f in namespaces
+        ):
+            continue  # it climbs above the project, or through a folder no package can be
+        climbing = next(m for m in _RELATIVE.finditer(sources[path]) if len(m[1]) == level)
+        line = sources[path].count(b"\n", 0, climbing.start()) + 1
+        found.setdefault(namespaces[0], ("/".join(outer), path, line))  # the first file's
+    chosen: dict[str, tuple[str, str, str, int]] = {}
+    for top, (root, file, line) in sorted(found.items(), key=lambda t: (t[0].count("/"), t[0])):
+        for path in sorted(short):
+            own = _root_of(path, short[path])
+            if path in chosen or path in renamed or is_test_path(path) or own is None:
+                continue
+            if path.startswith(f"{top}/") and (own == top or own.startswith(f"{top}/")):
+                chosen[path] = (root, "relative imports", file, line)
+    return chosen
+
+
+def _root_of(path: str, name: str) -> str | None:
+    """The folder ``path`` is named ``name`` from; None when the name is not its path's."""
+    parts = path.removesuffix(".py").split("/")
+    if parts[-1] == "__init__":
+        parts.pop()
+    count = name.count(".") + 1
+    if ".".join(parts[len(parts) - count :]) != name or count > len(parts):
+        return None
+    return "/".join(parts[: len(parts) - count])
 
 
 def _renames(rename: _Declared, path: str, declared: list[_Declared]) -> bool:

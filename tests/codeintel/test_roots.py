@@ -623,6 +623,62 @@ def test_a_package_importing_its_siblings_as_modules_routes_as_fastapi_serves_th
     assert served == runtime_routes(app, "main:app") == {("GET", "/api/users", "users.list_users")}
 
 
+def test_a_module_climbing_above_its_packages_is_a_namespace_package_s() -> None:
+    """FrontDrago: ``src/app/`` has no ``__init__.py``, ``main.py`` says ``from .domain
+    import routers``, ``cd src && uvicorn app.main:app``. Named ``main`` (or by its whole
+    path, beside a second ``main.py``), its relative import has no parent package: it is
+    ``app.main``, and the modules named from ``src/app`` are ``app.*`` with it. Not through
+    a folder no package can be named (``app-flask``), nor above the project, nor a test."""
+    names = _names(
+        {
+            "src/app/main.py": "from .domain import routers\n",
+            "src/app/domain/__init__.py": "from .accounts.api import router\nrouters = [router]\n",
+            "src/app/domain/accounts/api.py": "from .deps import get_uc\n",
+            "src/app/domain/accounts/deps.py": "def get_uc(): ...\n",
+            "src/app/settings.py": "DEBUG = False\n",
+            "flask/app-flask/main.py": "from .domain import routers\n",
+            "flask/app-flask/domain/__init__.py": "routers = []\n",
+            "top.py": "from . import other\n",
+            "tests/test_x.py": "from .helpers import check\n",
+            "tests/helpers.py": "def check(): ...\n",
+        }
+    )
+    assert names["src/app/main.py"] == "app.main"
+    assert names["src/app/domain/__init__.py"] == "app.domain"
+    assert names["src/app/domain/accounts/api.py"] == "app.domain.accounts.api"
+    assert names["src/app/settings.py"] == "app.settings"
+    assert names["flask/app-flask/main.py"] == "flask.app-flask.main"  # its path, as before
+    assert names["flask/app-flask/domain/__init__.py"] == "flask.app-flask.domain"
+    assert names["top.py"] == "top"
+    assert names["tests/test_x.py"] == "test_x"
+
+
+@pytest.mark.slow
+def test_a_namespace_package_s_modules_route_as_fastapi_serves_them(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "app/domain").mkdir(parents=True)
+    (src / "app/domain/__init__.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/accounts')\n\n\n"
+        "@router.get('/')\ndef accounts():\n    return []\n\n\nrouters = [router]\n"
+    )
+    (src / "app/main.py").write_text(
+        "from fastapi import FastAPI\nfrom .domain import routers\n\napp = FastAPI()\n"
+        "for router in routers:\n    app.include_router(router)\n"
+    )
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other/main.py").write_text("")  # a second ``main`` by its stem
+    graph = codeintel.analyze(tmp_path, cache=False, workers=1)
+    served = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "app.main.app"}
+    assert (
+        served
+        == runtime_routes(src, "app.main:app")
+        == {("GET", "/accounts/", "app.domain.accounts")}
+    )
+    assert [(r.folder, r.evidence, r.file) for r in graph.import_roots()] == [
+        ("src", "relative imports", "src/app/main.py")
+    ]
+
+
 def test_tests_outside_a_stray_package_import_its_submodules_as_the_code_does() -> None:
     """``tests/conftest.py`` puts ``src`` on ``sys.path`` (``sys.path.insert``) over a stray
     ``src/__init__.py``: the tests' ``from myapp.main import app`` names a module ``src``
