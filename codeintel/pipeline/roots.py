@@ -193,9 +193,10 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
             chosen[path] = (root, evidence, file, line)
     short = {p: _name_under(p, chosen[p][0]) if p in chosen else fallback[p] for p in paths}
     short |= renamed_to
-    # the chain's own names, before shared ones fall back to whole paths
-    spelled = {p: n if p in chosen or p in renamed_to else chain[p] for p, n in short.items()}
-    for path, site in _namespace_roots(spelled, sources, levels, packages, set(renamed_to)).items():
+    # only files no evidence named, by the chain's own names (before shared ones fall back
+    # to whole paths)
+    spelled = {p: n for p, n in chain.items() if p not in chosen}
+    for path, site in _namespace_roots(spelled, sources, levels, packages).items():
         short[path] = _name_under(path, site[0])
         chosen[path] = site
     names = unique_names(short)
@@ -208,7 +209,6 @@ def _namespace_roots(
     sources: Mapping[str, bytes],
     levels: dict[str, int],
     packages: set[str],
-    renamed: set[str],
 ) -> dict[str, tuple[str, str, str, int]]:
     """Files named from further up, as a namespace package's modules: a module whose
     relative imports climb above the packages its name holds runs inside a folder with no
@@ -217,11 +217,14 @@ def _namespace_roots(
     app.main:app``: ``main`` would fail with "attempted relative import with no known
     parent package"). The fewest such folders that let every relative import resolve are
     taken, and so is every module named from inside the outermost of them, with the root
-    above it. Tests are left to pytest's naming; only identifier folders can be packages."""
+    above it. ``short`` holds the files no other evidence named: a module the code imports
+    by a name of its own keeps it (``from main import app`` in a test beside ``main.py``,
+    pytest's spelling). Tests are left to pytest's naming; only identifier folders can be
+    packages."""
     found: dict[str, tuple[str, str, int]] = {}  # namespace folder -> (root, file, line)
     for path in sorted(short):
         name, level = short[path], levels.get(path, 0)
-        if not level or path in renamed or is_test_path(path):
+        if not level or is_test_path(path):
             continue
         root = _root_of(path, name)
         climb = level - _package_depth(path, root) if root is not None else 0
@@ -241,7 +244,7 @@ def _namespace_roots(
     for top, (root, file, line) in sorted(found.items(), key=lambda t: (t[0].count("/"), t[0])):
         for path in sorted(short):
             own = _root_of(path, short[path])
-            if path in chosen or path in renamed or is_test_path(path) or own is None:
+            if path in chosen or is_test_path(path) or own is None:
                 continue
             if path.startswith(f"{top}/") and (own == top or own.startswith(f"{top}/")):
                 chosen[path] = (root, "relative imports", file, line)
