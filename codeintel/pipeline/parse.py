@@ -54,10 +54,53 @@ def parse_python(path: str, data: bytes) -> Parsed | Diagnostic:
         with _unvalidated():
             module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
-        return _syntax_error(path, exc, python)
+        expanded = _tabs_expanded(text) if python is None else None
+        if expanded is None:
+            return _syntax_error(path, exc, python)
+        try:
+            with _unvalidated():
+                return Parsed(cst.parse_module(expanded), expanded)
+        except cst.ParserSyntaxError:
+            return _syntax_error(path, exc, python)
     except RecursionError:
         return Diagnostic("CI103", path, 1, "nesting too deep to parse")
     return Parsed(module, text)
+
+
+#: Tokens whose text may run over the start of a line inside a string (Python 3.12+).
+_IN_STRING = frozenset(
+    getattr(tokenize, name)
+    for name in ("FSTRING_MIDDLE", "TSTRING_MIDDLE")
+    if hasattr(tokenize, name)
+)
+
+
+def _tabs_expanded(text: str) -> str | None:
+    """``text`` with the tabs of every line's indentation expanded to columns of 8, as
+    CPython's tokenizer reads them; None when there is none to expand or it does not
+    tokenize. Python reads a tab in indentation as reaching the next column of 8, so
+    ``\\t      raise`` under ``    if x:`` is a block at column 14; libcst's tokenizer
+    refuses it ("no matching outer block for dedent"), and the whole file was lost (SBF-Api's
+    routers). Only indentation before a line's first token is touched: never a string's."""
+    lines = io.StringIO(text).readlines()  # as tokenize reads them
+    starts: set[int] = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            row, column = token.start
+            if token.type not in _IN_STRING and row <= len(lines):
+                line = lines[row - 1]
+                if column == len(line) - len(line.lstrip(" \t\f")):
+                    starts.add(row - 1)
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    changed = False
+    for index in sorted(starts):
+        line = lines[index]
+        body = line.lstrip(" \t\f")
+        indent = line[: len(line) - len(body)]
+        if "\t" in indent:
+            lines[index], changed = indent.expandtabs(8) + body, True
+    return "".join(lines) if changed else None
 
 
 #: libcst's check of every node as it is built, or None for a libcst without one.

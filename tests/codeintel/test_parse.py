@@ -119,3 +119,22 @@ def test_other_threads_nodes_are_checked_while_one_parses() -> None:
         other.start()
         other.join()
     assert len(errors) == 1
+
+
+def test_indentation_mixing_tabs_and_spaces_as_python_reads_it() -> None:
+    """SBF-Api: a line indented by a tab and six spaces under ``    if x:`` (column 14 to
+    CPython, which expands tabs to columns of 8). libcst refused the file ("no matching
+    outer block for dedent") and its 17 routes were lost; the indentation is read with the
+    tabs expanded, as Python reads it. A string running over a tab-led line keeps its text."""
+    data = (
+        b"def f(i):\n"
+        b"    if i < 0:\n"
+        b"\t      raise ValueError(i)\n"
+        b'    doc = """a\n\tb"""\n'
+        b"    return i\n"
+    )
+    parsed = parse_python("m.py", data)
+    assert isinstance(parsed, Parsed)
+    assert '"""a\n\tb"""' in parsed.text
+    assert symbol_lines(data) == [("f", 1, 6)]
+    assert isinstance(parse_python("m.py", b"def f():\n\tif x:\n\t\treturn 1\n"), Parsed)
