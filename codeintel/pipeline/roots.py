@@ -241,14 +241,30 @@ def _namespace_roots(
         line = sources[path].count(b"\n", 0, climbing.start()) + 1
         found.setdefault(namespaces[0], ("/".join(outer), path, line))  # the first file's
     chosen: dict[str, tuple[str, str, str, int]] = {}
+    triggers = {file for _, file, _ in found.values()}
+    imported = _absolute_names(sources) if found else set()
     for top, (root, file, line) in sorted(found.items(), key=lambda t: (t[0].count("/"), t[0])):
         for path in sorted(short):
             own = _root_of(path, short[path])
             if path in chosen or is_test_path(path) or own is None:
                 continue
+            if short[path] in imported and path not in triggers:
+                continue  # the code imports it by this name (a script's ``from reddit import``)
             if path.startswith(f"{top}/") and (own == top or own.startswith(f"{top}/")):
                 chosen[path] = (root, "relative imports", file, line)
     return chosen
+
+
+def _absolute_names(sources: Mapping[str, bytes]) -> set[str]:
+    """Every module name an absolute import of the code spells (``from a import b`` spells
+    ``a`` and ``a.b``)."""
+    names: set[str] = set()
+    for data in sources.values():
+        for _, name, member, _ in _imported(data):
+            names.add(name)
+            if member is not None:
+                names.add(f"{name}.{member.decode()}")
+    return names
 
 
 def _root_of(path: str, name: str) -> str | None:

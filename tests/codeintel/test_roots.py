@@ -639,6 +639,9 @@ def test_a_module_climbing_above_its_packages_is_a_namespace_package_s() -> None
             "flask/app-flask/main.py": "from .domain import routers\n",
             "flask/app-flask/domain/__init__.py": "routers = []\n",
             "top.py": "from . import other\n",
+            "demo/patterns/three.py": "from ..reddit import Client\n",
+            "demo/reddit.py": "class Client: ...\n",
+            "demo/with_di.py": "from reddit import Client\n",
             "tests/test_x.py": "from .helpers import check\n",
             "tests/helpers.py": "def check(): ...\n",
         }
@@ -650,6 +653,9 @@ def test_a_module_climbing_above_its_packages_is_a_namespace_package_s() -> None
     assert names["flask/app-flask/main.py"] == "flask.app-flask.main"  # its path, as before
     assert names["flask/app-flask/domain/__init__.py"] == "flask.app-flask.domain"
     assert names["top.py"] == "top"
+    # a script beside it imports ``reddit`` by that name: it keeps it
+    assert names["demo/patterns/three.py"] == "demo.patterns.three"
+    assert names["demo/reddit.py"] == "reddit"
     assert names["tests/test_x.py"] == "test_x"
 
 
