@@ -662,8 +662,9 @@ def _votes(
                 # ``import users`` then ``users.router``: evidence as ``from users import
                 # router`` is, where the module beside it binds what the code reads off it
                 sibling = not nested and folder in found and folder in packages
-                read = set(re.findall(rb"(?<![\w.])" + re.escape(alias) + rb"\.(\w+)", data))
-                sibling = sibling and any(_binds(sources, code, folder, name, m) for m in read)
+                if sibling:  # a search of the file, only where it can tell
+                    read = re.findall(rb"(?<![\w.])" + re.escape(alias) + rb"\.(\w+)", data)
+                    sibling = any(_binds(sources, code, folder, name, m) for m in set(read))
             possible = _possible(path, found, packages, nested, on_path, sibling)
             # a module the project holds, named to the submodule, is its own even from
             # outside (tests of ``src/myapp`` under a stray ``src/__init__.py``)
