@@ -1728,10 +1728,15 @@ def _wrapper(fact: SymbolFact, evaluator: Evaluator) -> SymbolFact | None:
     is a project function returning a nested def not made with ``functools.wraps``
     (skbu3u/core's ``@temp_database`` returning ``def func(local_session, *args)``): the
     module's name holds that wrapper. ``wraps`` sets ``__wrapped__``, which pytest follows
-    back to the test's own signature."""
+    back to the test's own signature. A fixture's own decorator is passed over: pytest reads
+    the signature of what ``@pytest.fixture`` receives, a wrapper under it too."""
     for decorator in fact.decorators:
         written = decorator.func if decorator.kind == "call" else decorator
         if (evaluator.qualified(written) or "").startswith("pytest.mark."):
+            continue
+        if evaluator.qualified(written) in FIXTURE_DECORATORS:
+            continue
+        if _made_decorator(decorator, evaluator) is not None:
             continue
         ref = decorator.ref if decorator.kind == "name" else None
         target = evaluator.resolver.resolve(ref) if ref else None

@@ -730,3 +730,51 @@ def test_an_imported_test_bound_again_to_its_own_name_is_still_collected(tmp_pat
         "tests.test_reexport.TestA.test_one",
         "tests.test_reexport.test_f",
     ]
+
+
+_WRAPPED_FIXTURES = (
+    "import functools\n\nimport pytest\n\n\n"
+    "def plain(func):\n    def inner(*args, **kwargs):\n        return func(*args, **kwargs)\n\n"
+    "    return inner\n\n\n"
+    "def kept(func):\n    @functools.wraps(func)\n    def inner(*args, **kwargs):\n"
+    "        return func(*args, **kwargs)\n\n    return inner\n\n\n"
+    "session_fixture = pytest.fixture(scope='session')\n\n\n"
+    "@pytest.fixture\ndef db():\n    return 1\n\n\n"
+    "@pytest.fixture\n@plain\ndef unwrapped(db):\n    return db\n\n\n"
+    "@session_fixture\n@plain\ndef unwrapped_session(db):\n    return db\n\n\n"
+    "@pytest.fixture\n@kept\ndef wrapped(db):\n    return db\n"
+)
+
+
+def test_a_fixture_under_a_decorator_without_wraps_asks_for_the_wrappers_arguments(
+    tmp_path: Path,
+) -> None:
+    """``@pytest.fixture`` over a project decorator returning a nested def without
+    ``functools.wraps``: pytest reads the wrapper's ``(*args, **kwargs)``, so the fixture
+    asks for nothing; with ``wraps`` it reads the fixture's own signature."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "conftest.py").write_text(_WRAPPED_FIXTURES)
+    requests = {f.name: f.requests for f in codeintel.analyze(tmp_path, cache=False).fixtures()}
+    assert requests == {
+        "db": (),
+        "unwrapped": (),
+        "unwrapped_session": (),
+        "wrapped": ("db",),
+    }
+
+
+@pytest.mark.slow
+def test_a_fixture_under_a_decorator_without_wraps_has_pytests_closure(tmp_path: Path) -> None:
+    """The same fixtures, each test's closure equal to the one pytest sets up."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "conftest.py").write_text(_WRAPPED_FIXTURES)
+    (tmp_path / "tests" / "test_w.py").write_text(
+        "def test_u(unwrapped):\n    pass\n\n\ndef test_s(unwrapped_session):\n    pass\n\n\n"
+        "def test_w(wrapped):\n    pass\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    runtime = _pytest_view(tmp_path)["chosen"]
+    for test in graph.tests():
+        closure = graph.fixture_closure(test.file, None, test.fixtures, test.params)
+        assert sorted(closure) == sorted(runtime[f"{test.file}::{test.name}"]), test.name
+    assert len(runtime) == 3
