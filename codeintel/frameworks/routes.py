@@ -1122,12 +1122,14 @@ class _Builder:
     def _picked(self, key: str, value: Value | None) -> Value | None:
         """``[Depends(admin)] if enforce_admin else []`` in a factory (frigate): the branch
         every call of the factory takes, its flag passed as a literal or left at its
-        literal default, or a module constant; otherwise both branches' items."""
+        literal default, or a module constant. Otherwise ``value`` as written: a test read
+        at run time (``if settings.AUTH_ENABLED``, ``if os.getenv("X")``) picks one list per
+        run, unknown here, so it stays a placeholder (CI204) as a route's or an include's
+        conditional list does; both branches' items would be a chain no run solves."""
         if value is None or value.kind != "ifexp" or len(value.items) != 3:
             return value
         if (flagged := self.ev.branch(value)) is not None:  # ``... if AUTH else None``
             return flagged
-        _, body, orelse = value.items
         func = key.rpartition(".<locals>.")[0]
         fact = self._callee(func) if func else None
         calls = self.sites.get(func, []) if fact is not None else []
@@ -1138,7 +1140,7 @@ class _Builder:
         )
         if len(picked) == 1 and None not in picked:
             return picked.pop()
-        return Value("list", value.text, items=(*body.items, *orelse.items))
+        return value
 
     def _passed_literal(self, given: Value) -> Value | None:
         """A literal an argument is, or a module constant holds (``make(GUARD)``)."""

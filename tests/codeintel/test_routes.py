@@ -8989,3 +8989,100 @@ def test_a_factory_local_choosing_dependencies_is_what_fastapi_solves(tmp_path: 
     chains = {k: list(v) for k, v in _chains(tmp_path).items() if not k.startswith("GET /policy")}
     runtime = oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app")
     assert {k: v for k, v in runtime.items() if not k.startswith("GET /policy")} == chains
+
+
+_RUN_TIME_LISTS = """\
+import os
+
+from fastapi import APIRouter, Depends, FastAPI
+from pydantic_settings import BaseSettings
+
+
+def app_guard() -> None:
+    pass
+
+
+def auth() -> None:
+    pass
+
+
+def a() -> None:
+    pass
+
+
+def b() -> None:
+    pass
+
+
+class Settings(BaseSettings):
+    AUTH_ENABLED: bool = False
+
+
+settings = Settings()
+router = APIRouter(dependencies=[Depends(auth)] if settings.AUTH_ENABLED else [])
+
+
+@router.get("/r")
+def r() -> None:
+    pass
+
+
+@router.get("/d", dependencies=[Depends(a)] if os.getenv("X") else [Depends(b)])
+def d() -> None:
+    pass
+
+
+app = FastAPI(dependencies=[Depends(app_guard)] if os.getenv("X") else [])
+app.include_router(router)
+"""
+
+_APP_PICKED = '<?[Depends(app_guard)] if os.getenv("X") else []>'
+_ROUTER_PICKED = "<?[Depends(auth)] if settings.AUTH_ENABLED else []>"
+_ROUTE_PICKED = '<?[Depends(a)] if os.getenv("X") else [Depends(b)]>'
+
+
+def test_a_dependency_list_a_run_time_test_picks_is_a_placeholder(tmp_path: Path) -> None:
+    """``FastAPI(dependencies=[Depends(g)] if os.getenv("X") else [])`` and a router's
+    ``... if settings.AUTH_ENABLED else []``: no call of a factory decides the test, so which
+    list FastAPI solves is known only at run time. Kept as written with a CI204, as a route's
+    or an include's own conditional list is (the app's and the router's were both branches'
+    providers at once, with no diagnostic)."""
+    (tmp_path / "main.py").write_text(_RUN_TIME_LISTS)
+    graph = codeintel.analyze(tmp_path, cache=False)
+    chains = {f"{r.method} {r.path}": r.all_dependencies for r in graph.routes()}
+    assert chains == {
+        "GET /r": (_APP_PICKED, _ROUTER_PICKED),
+        "GET /d": (_APP_PICKED, _ROUTER_PICKED, _ROUTE_PICKED),
+    }
+    assert sorted((d.code, d.line) for d in graph.diagnostics) == [
+        ("CI204", 31),  # ``r``: the app's and the router's
+        ("CI204", 31),
+        ("CI204", 36),  # ``d``: its own too
+        ("CI204", 36),
+        ("CI204", 36),
+    ]
+
+
+@pytest.mark.slow
+def test_a_dependency_list_a_run_time_test_picks_is_one_branch_per_run(tmp_path: Path) -> None:
+    """FastAPI solves one branch per run, by the environment: with ``X`` and
+    ``AUTH_ENABLED`` unset and set the chains differ, and neither holds both branches'
+    providers; each placeholder stands for one choice the run makes."""
+    (tmp_path / "main.py").write_text(_RUN_TIME_LISTS)
+    off = {"X": "", "AUTH_ENABLED": "false"}
+    unset = oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app", env=off)
+    set_ = oracle(
+        "runtime_dependencies.py",
+        tmp_path,
+        "--routes",
+        "main:app",
+        env={"X": "1", "AUTH_ENABLED": "true"},
+    )
+    assert unset == {"GET /r": [], "GET /d": ["main.b"]}
+    assert set_ == {
+        "GET /r": ["main.app_guard", "main.auth"],
+        "GET /d": ["main.app_guard", "main.auth", "main.a"],
+    }
+    chains = _chains(tmp_path)
+    assert chains["GET /r"] == (_APP_PICKED, _ROUTER_PICKED)
+    assert chains["GET /d"] == (_APP_PICKED, _ROUTER_PICKED, _ROUTE_PICKED)
