@@ -5330,7 +5330,9 @@ class _Builder:
             if root.key in self._made_per_caller:
                 continue  # served only through its callers' copies
             prefix = self._prefix(root, {}, _Site("", root.file, root.line))
-            deps = tuple(root.dependencies)
+            # an app a factory's caller holds (``open_app = create(secure=False)``) has the
+            # list that call's arguments pick
+            deps = tuple(self._own_dependencies(root, {}))
             outer = _Context(app, Text(""), (), (), (), conditions)
             context = _Context(app, prefix, deps, root.tags, (), conditions, outer)
             with self._contained(root.file, root.line):

@@ -9086,3 +9086,59 @@ def test_a_dependency_list_a_run_time_test_picks_is_one_branch_per_run(tmp_path:
     chains = _chains(tmp_path)
     assert chains["GET /r"] == (_APP_PICKED, _ROUTER_PICKED)
     assert chains["GET /d"] == (_APP_PICKED, _ROUTER_PICKED, _ROUTE_PICKED)
+
+
+_APP_FACTORY_BOTH_FLAGS = """\
+from fastapi import Depends, FastAPI
+
+
+def auth() -> None:
+    pass
+
+
+def create(secure: bool) -> FastAPI:
+    app = FastAPI(dependencies=[Depends(auth)] if secure else [])
+
+    @app.get("/c")
+    def c() -> None:
+        pass
+
+    return app
+
+
+app = create(True)
+open_app = create(False)
+"""
+
+
+def _app_chains(project: Path) -> dict[str, dict[str, tuple[str, ...]]]:
+    found: dict[str, dict[str, tuple[str, ...]]] = {}
+    for r in codeintel.analyze(project, cache=False).routes():
+        found.setdefault(r.app or "", {})[f"{r.method} {r.path}"] = r.all_dependencies
+    return found
+
+
+def test_an_app_factory_called_with_each_flag_gives_each_app_its_list(tmp_path: Path) -> None:
+    """``app = create(True)`` and ``open_app = create(False)`` of a factory building
+    ``FastAPI(dependencies=[Depends(auth)] if secure else [])``: each caller's copy of the
+    app has the list its call's flag picks (both had both branches' providers)."""
+    (tmp_path / "main.py").write_text(_APP_FACTORY_BOTH_FLAGS)
+    assert _app_chains(tmp_path) == {
+        "main.app": {"GET /c": ("main.auth",)},
+        "main.open_app": {"GET /c": ()},
+    }
+
+
+@pytest.mark.slow
+def test_an_app_factory_called_with_each_flag_is_what_fastapi_solves(tmp_path: Path) -> None:
+    """Each app's chain is FastAPI's own for it."""
+    (tmp_path / "main.py").write_text(_APP_FACTORY_BOTH_FLAGS)
+    static = {
+        app: {k: list(v) for k, v in chains.items()}
+        for app, chains in _app_chains(tmp_path).items()
+    }
+    runtime = {
+        f"main.{name}": oracle("runtime_dependencies.py", tmp_path, "--routes", f"main:{name}")
+        for name in ("app", "open_app")
+    }
+    assert runtime == static
