@@ -1,8 +1,10 @@
-"""Declared dependencies: pyproject tables (PEP 621, dependency groups, uv, pdm, poetry) and
-requirements files, per project; lock exports told apart from declarations."""
+"""Declared dependencies: pyproject tables (PEP 621, dependency groups, uv, pdm, poetry),
+setup.cfg's ``[options]``, a Pipfile's packages and requirements files, per project; lock
+exports told apart from declarations."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -46,6 +48,8 @@ def _own_dependencies(reader: ConfigReader, folder: str) -> tuple[list[Dependenc
     lock exports (pinned by a tool, transitive packages included: not a declaration)."""
     path = join(folder, "pyproject.toml")
     found = list(_pyproject_dependencies(reader, path, reader.toml(path)))
+    found += _setup_cfg(reader, join(folder, "setup.cfg"))
+    found += _pipfile(reader, join(folder, "Pipfile"))
     seen: set[str] = set()  # a file included with -r is read once, under its own group
     locks = []
     for requirements in sorted(reader.paths):
@@ -151,6 +155,48 @@ def _parse(reader: ConfigReader, path: str, text: str, group: str, line: int) ->
         source=path,
         line=line,
     )
+
+
+def _setup_cfg(reader: ConfigReader, path: str) -> Iterable[Dependency]:
+    """setuptools' ``[options] install_requires`` and ``[options.extras_require]``: one
+    requirement a line (a ``;`` then starts its marker), or ``;``-separated when all stand on
+    one line, as setuptools' ``_parse_list_semicolon`` splits them."""
+    parser = reader.ini(path) if path in reader.paths else None
+    if parser is None:
+        return
+    sections = [("main", "options", "install_requires")]
+    if parser.has_section("options.extras_require"):
+        extras = parser.options("options.extras_require")
+        sections += [(f"optional:{e}", "options.extras_require", e) for e in sorted(extras)]
+    for group, section, key in sections:
+        value = parser.get(section, key, fallback="")
+        lines = value.splitlines() if "\n" in value else value.split(";")
+        items = [item.split(" #", 1)[0].strip() for item in lines]
+        header = f"[{section}]"
+        for item in items:
+            if item and not item.startswith(("#", "file:")):  # ``file:``: a file it reads
+                line = reader.line_of(path, item, header)
+                dependency = _parse(reader, path, item, group, line)
+                if dependency is not None:
+                    yield dependency
+
+
+def _pipfile(reader: ConfigReader, path: str) -> Iterable[Dependency]:
+    """Pipenv's ``[packages]`` and ``[dev-packages]``: a name with pip's specifier (``"*"``
+    for none), as a string or a table's ``version``; git and path entries name no release."""
+    if path not in reader.paths:
+        return
+    pipfile = reader.toml(path)
+    for group, section in (("main", "packages"), ("group:dev", "dev-packages")):
+        for name, spec in sorted(table(pipfile.get(section)).items()):
+            if {"path", "git", "file"} & set(table(spec)):
+                continue  # the project itself (``{path = "."}``) or a checkout: no release
+            version = spec if isinstance(spec, str) else table(spec).get("version", "*")
+            specifier = "" if str(version).strip() in {"*", ""} else str(version)
+            line = reader.line_of(path, name, f"[{section}]")
+            dependency = _parse(reader, path, f"{name}{specifier}", group, line)
+            if dependency is not None:
+                yield dependency
 
 
 def _poetry(reader: ConfigReader, path: str, poetry: dict[str, Any]) -> Iterable[Dependency]:
@@ -316,7 +362,8 @@ _TOML_LOCKS = ("uv.lock", "poetry.lock", "pdm.lock")
 
 def _locked_pydantic(layout: Layout, declared: Declared, folder: str) -> Version | None:
     """The highest pydantic release the nearest lock of the project at ``folder`` pins: a
-    uv/poetry/pdm lock in it or a folder above, or a requirements file exported from a lock."""
+    uv/poetry/pdm lock or a Pipfile.lock in it or a folder above, or a requirements file
+    exported from a lock."""
     reader = layout.reader
     for path in declared.lock_exports[folder]:
         for line in (reader.text(path) or "").splitlines():
@@ -324,6 +371,8 @@ def _locked_pydantic(layout: Layout, declared: Declared, folder: str) -> Version
             if found is not None:
                 return Version(found[1])
     for above in upward(folder):
+        if (pinned := _pipfile_locked(reader, join(above, "Pipfile.lock"))) is not None:
+            return pinned
         for name in _TOML_LOCKS:
             path = join(above, name)
             if path not in reader.paths:
@@ -339,6 +388,21 @@ def _locked_pydantic(layout: Layout, declared: Declared, folder: str) -> Version
             ]
             if versions:
                 return max(versions)
+    return None
+
+
+def _pipfile_locked(reader: ConfigReader, path: str) -> Version | None:
+    """The pydantic a Pipfile.lock (JSON) installs: ``"version": "==1.10.2"`` under
+    ``default`` (or ``develop``, installed with ``pipenv install --dev``)."""
+    try:
+        lock = json.loads(reader.text(path) or "{}")
+    except ValueError:
+        return None
+    for section in ("default", "develop"):
+        entry = table(table(table(lock).get(section)).get("pydantic"))
+        found = re.fullmatch(r"==\s*(\d+(?:\.\d+)*)", str(entry.get("version", "")).strip())
+        if found is not None:
+            return Version(found[1])
     return None
 
 

@@ -36,6 +36,7 @@ CONFIG_NAMES = frozenset(
         ".flake8",
         "pyrightconfig.json",
         "Makefile",
+        "Pipfile",
     }
 )
 LOCK_NAMES = frozenset({"uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"})

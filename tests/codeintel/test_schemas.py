@@ -495,5 +495,41 @@ def test_a_lock_decides_the_pydantic_major_a_declaration_leaves_open(
         "from typing import Optional\n\nfrom pydantic import BaseModel\n\n\n"
         "class Item(BaseModel):\n    a: Optional[int]\n"
     )
-    [schema] = codeintel.analyze(tmp_path, cache=False).schemas()
+    graph = codeintel.analyze(tmp_path, cache=False)
+    [schema] = graph.schemas()
     assert schema.all_fields[0].required is required
+    assert not [d for d in graph.diagnostics if d.code == "CI110"]
+
+
+_SETUP_CFG = "[options]\ninstall_requires =\n    x; python_version>'3'\n    pydantic<2\n"
+_PIPFILE_LOCK = '{"_meta": {}, "default": {"pydantic": {"version": "==1.10.2"}}, "develop": {}}'
+
+
+@pytest.mark.parametrize(
+    ("files", "required"),
+    [
+        ({"setup.cfg": _SETUP_CFG}, False),
+        ({"setup.cfg": "[options]\ninstall_requires = fastapi==0.95.2; pyyaml\n"}, False),
+        ({"setup.cfg": "[options]\ninstall_requires =\n    pydantic>=2\n    file: r.txt\n"}, True),
+        ({"Pipfile": '[packages]\nfastapi = "~=0.78.0"\npydantic = "~=1.9.0"\n'}, False),
+        ({"Pipfile": '[packages]\npydantic = {version = "==1.10.2", extras = ["email"]}\n'}, False),
+        ({"Pipfile": '[packages]\npydantic = "*"\n', "Pipfile.lock": _PIPFILE_LOCK}, False),
+        ({"Pipfile": '[packages]\npydantic = "==2.5.0"\nx = {path = "."}\n'}, True),
+    ],
+)
+def test_setup_cfg_and_pipfile_pins_decide_the_pydantic_major(
+    tmp_path: Path, files: dict[str, str], required: bool
+) -> None:
+    """setuptools' ``install_requires`` and pipenv's ``[packages]`` declare the project's
+    requirements as a requirements file does; a Pipfile.lock installs what it pins. A field
+    admitting None with no default is optional in pydantic 1, required in 2."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "models.py").write_text(
+        "from typing import Optional\n\nfrom pydantic import BaseModel\n\n\n"
+        "class Item(BaseModel):\n    a: Optional[int]\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    [schema] = graph.schemas()
+    assert schema.all_fields[0].required is required
+    assert not [d for d in graph.diagnostics if d.code == "CI110"]
