@@ -105,10 +105,14 @@ _CREATE_MODEL = frozenset({"pydantic.create_model", "pydantic.main.create_model"
 def schema_diagnostics(schemas: Sequence[Schema], evaluator: Evaluator) -> list[Diagnostic]:
     """A CI301 for each model a project class decorator may build anew with pydantic's
     ``create_model`` (returned, or bound in its body): pydantic's fields are then what that
-    call makes, which we do not follow; the class body's fields are kept."""
+    call makes, which we do not follow; the class body's fields are kept. A model deriving
+    from one gets a CI301 too: Python binds the base's name to what the decorator returned,
+    so the subclass inherits those fields (``class UpdateInternal(Update)`` under an
+    all-optional ``@optional`` Update)."""
     resolver = evaluator.resolver
     found = []
     creates: dict[str, bool] = {}  # one decorator serves many models: read it once
+    rebuilt: dict[str, str] = {}  # model -> the decorator building it anew
     for schema in schemas:
         fact = resolver.symbols.get(schema.qualname)
         for decorator in fact.decorators if fact is not None else ():
@@ -117,11 +121,22 @@ def schema_diagnostics(schemas: Sequence[Schema], evaluator: Evaluator) -> list[
             if name is not None and name not in creates:
                 creates[name] = _creates_model(name, evaluator)
             if name is not None and creates[name]:
+                rebuilt.setdefault(schema.qualname, name)
                 message = (
                     f"{schema.name} is decorated with {name}, which calls pydantic's "
                     "create_model: its fields may differ from the class body's"
                 )
                 found.append(Diagnostic("CI301", schema.file, schema.line, message))
+    for schema in schemas if rebuilt else ():
+        if schema.qualname in rebuilt:
+            continue
+        base = next((c for c in resolver.mro(schema.qualname) if c in rebuilt), None)
+        if base is not None:
+            message = (
+                f"{schema.name} derives from {base}, which {rebuilt[base]} builds anew with "
+                "pydantic's create_model: its inherited fields may differ from the base's body"
+            )
+            found.append(Diagnostic("CI301", schema.file, schema.line, message))
     return found
 
 

@@ -533,3 +533,24 @@ def test_setup_cfg_and_pipfile_pins_decide_the_pydantic_major(
     [schema] = graph.schemas()
     assert schema.all_fields[0].required is required
     assert not [d for d in graph.diagnostics if d.code == "CI110"]
+
+
+def test_a_model_deriving_from_one_a_decorator_builds_anew_is_a_diagnostic(
+    tmp_path: Path,
+) -> None:
+    """``class UpdateInternal(Update)`` under ``@optional class Update``: the name ``Update``
+    holds what ``create_model`` returned, so the subclass inherits its fields (at runtime:
+    ``name`` optional there too); a CI301 on it as on the decorated model. A sibling deriving
+    from the undecorated base is read as it stands."""
+    (tmp_path / "models.py").write_text(
+        "from pydantic import BaseModel, create_model\n\n\n"
+        "def optional(cls):\n"
+        "    return create_model(cls.__name__, __base__=cls)\n\n\n"
+        "class Base(BaseModel):\n    name: str\n\n\n"
+        "@optional\nclass Update(Base):\n    pass\n\n\n"
+        "class UpdateInternal(Update):\n    at: int\n\n\n"
+        "class Create(Base):\n    pass\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    warned = [(d.message.split()[0], d.line) for d in graph.diagnostics if d.code == "CI301"]
+    assert warned == [("Update", 12), ("UpdateInternal", 17)]
