@@ -658,7 +658,12 @@ def _votes(
                 }
                 found, nested = bound | deeper, nested or bool(deeper)
             sibling = not tests and not _own(path, name)
-            if sibling and member is None:
+            if sibling and member is not None and folder not in packages:
+                # a namespace folder's ``from users import router``: its folder is on
+                # ``sys.path`` (``cd svc && uvicorn main:app``) where ``users.py`` beside
+                # it names ``router``; a ``redis.py`` naming no ``Redis`` is the library
+                sibling = folder in found and _binds(sources, code, folder, name, member)
+            elif sibling and member is None:
                 # ``import users`` then ``users.router``: evidence as ``from users import
                 # router`` is, where the module beside it binds what the code reads off it
                 sibling = not nested and folder in found and folder in packages
@@ -794,7 +799,7 @@ def _possible(
         # ``sys.path`` though a stray ``__init__`` makes it a package (``cd src/backend &&
         # uvicorn app:app`` importing ``api.router``)
         return [r for r in roots if _holds(r, importer) and not _is_tests(r)]
-    if not usable and sibling and folder in roots and folder in packages:
+    if not usable and sibling and folder in roots:
         return [] if _is_tests(folder) else [folder]
     return own or usable
 

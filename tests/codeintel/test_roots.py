@@ -973,3 +973,26 @@ def test_a_package_setuptools_finds_in_a_folder_of_its_name_is_rooted_above_it()
     pyproject = '[tool.setuptools.package-dir]\napp = "lib/app"\n'
     sources = {"lib/__init__.py": "", "lib/app/__init__.py": "", "lib/app/main.py": ""}
     assert _names(sources, {"pyproject.toml": pyproject})["lib/app/main.py"] == "app.main"
+
+
+def test_a_namespace_folder_served_from_inside_whose_code_imports_its_siblings() -> None:
+    """``cd svc && uvicorn main:app``, ``svc/`` without an ``__init__.py``: ``from users import
+    router`` where ``users.py`` beside it names ``router`` puts ``svc`` on ``sys.path``, as the
+    same import under a stray ``__init__`` does; the entry module is ``main`` though another
+    ``main.py`` lies elsewhere (it was ``svc.main``: the app FastAPI serves as ``main:app``
+    misnamed). A ``redis.py`` naming no ``Redis`` is the library, no vote."""
+    naming = name_modules(
+        {
+            "svc/main.py": b"from users import router\n",
+            "svc/users.py": b"router = None\n",
+            "tools/main.py": b"",
+            "server/main.py": b"from redis import Redis\n",
+            "server/redis.py": b"",
+            "server/x/main.py": b"",
+        },
+        {},
+    )
+    assert naming.names["svc/main.py"] == "main"
+    assert naming.names["svc/users.py"] == "users"
+    assert naming.names["server/main.py"] == "server.main"
+    assert [r.folder for r in naming.roots] == ["svc"]
