@@ -6,6 +6,7 @@ import pytest
 from packaging.version import Version
 
 import codeintel
+from codeintel import CodeGraph
 from codeintel.config.dependencies import keeps_below
 from tests.helpers import oracle
 
@@ -363,14 +364,8 @@ def test_a_project_pinned_to_pydantic_1_reads_its_models_with_pydantic_1s_rules(
 def test_a_pin_admitting_pydantic_2_reads_as_2(tmp_path: Path, text: str) -> None:
     """pip picks pydantic 2 today for a requirement that admits it; a 1.x release named in it
     (``>=1.8``), or pins both below and from 2, are a CI301 diagnostic."""
-    (tmp_path / "requirements.txt").write_text(text)
-    (tmp_path / "models.py").write_text(
-        "from typing import Optional\n\nfrom pydantic import BaseModel\n\n\n"
-        "class Item(BaseModel):\n    a: Optional[int]\n"
-    )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    [schema] = graph.schemas()
-    assert schema.all_fields[0].required
+    required, graph = _optional_field(tmp_path, {"requirements.txt": text})
+    assert required
     warned = [d for d in graph.diagnostics if d.code == "CI301"]
     assert [(d.file, d.line) for d in warned] == (
         [] if text in ("pydantic\n", "pydantic>=2\n") else [("requirements.txt", 1)]
@@ -489,16 +484,8 @@ def test_a_lock_decides_the_pydantic_major_a_declaration_leaves_open(
     tmp_path: Path, name: str, lock: str, required: bool
 ) -> None:
     """``pydantic = "*"`` admits 1 and 2; the project's lock installs one of them."""
-    (tmp_path / "pyproject.toml").write_text('[tool.poetry.dependencies]\npydantic = "*"\n')
-    (tmp_path / name).write_text(lock)
-    (tmp_path / "models.py").write_text(
-        "from typing import Optional\n\nfrom pydantic import BaseModel\n\n\n"
-        "class Item(BaseModel):\n    a: Optional[int]\n"
-    )
-    graph = codeintel.analyze(tmp_path, cache=False)
-    [schema] = graph.schemas()
-    assert schema.all_fields[0].required is required
-    assert not [d for d in graph.diagnostics if d.code == "CI110"]
+    pyproject = '[tool.poetry.dependencies]\npydantic = "*"\n'
+    assert _optional_field(tmp_path, {"pyproject.toml": pyproject, name: lock})[0] is required
 
 
 _SETUP_CFG = "[options]\ninstall_requires =\n    x; python_version>'3'\n    pydantic<2\n"
@@ -523,6 +510,12 @@ def test_setup_cfg_and_pipfile_pins_decide_the_pydantic_major(
     """setuptools' ``install_requires`` and pipenv's ``[packages]`` declare the project's
     requirements as a requirements file does; a Pipfile.lock installs what it pins. A field
     admitting None with no default is optional in pydantic 1, required in 2."""
+    assert _optional_field(tmp_path, files)[0] is required
+
+
+def _optional_field(tmp_path: Path, files: dict[str, str]) -> tuple[bool, CodeGraph]:
+    """Whether ``a: Optional[int]`` with no default is required beside these files (pydantic
+    2: yes; 1: no), and the graph; the files parse."""
     for name, text in files.items():
         (tmp_path / name).write_text(text)
     (tmp_path / "models.py").write_text(
@@ -530,9 +523,9 @@ def test_setup_cfg_and_pipfile_pins_decide_the_pydantic_major(
         "class Item(BaseModel):\n    a: Optional[int]\n"
     )
     graph = codeintel.analyze(tmp_path, cache=False)
-    [schema] = graph.schemas()
-    assert schema.all_fields[0].required is required
     assert not [d for d in graph.diagnostics if d.code == "CI110"]
+    [schema] = graph.schemas()
+    return schema.all_fields[0].required, graph
 
 
 def test_a_model_deriving_from_one_a_decorator_builds_anew_is_a_diagnostic(
