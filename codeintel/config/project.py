@@ -15,22 +15,19 @@ from codeintel.config.testing import coverage_gate, find_test_dirs, pytest_setti
 from codeintel.config.tooling import LOCKS, RUN_PREFIX, choose_runner, make_targets, tools_used
 from codeintel.diagnostics import Diagnostic
 from codeintel.facts.project import Project
-from codeintel.pipeline.discover import SourceFile
 from codeintel.pipeline.layout import is_test_path
 from codeintel.resolve.evaluate import Evaluator
 
 
 def extract_project(
-    reader: ConfigReader,
-    files: list[SourceFile],
+    layout: Layout,
+    declared: Declared,
     evaluator: Evaluator,
     route_files: Iterable[str] = (),
 ) -> tuple[Project, tuple[Project, ...], list[Diagnostic]]:
     """Every (sub-)project the configuration declares, each with the settings that apply to its
     files, and the main one: the project holding the most routes, then the most code."""
-    python_files = sorted(f.path for f in files if f.kind == "python")
-    layout = Layout(reader, python_files)
-    declared = Declared(layout)
+    reader, python_files = layout.reader, layout.python_files
     imports = ImportCheck(evaluator, layout, declared)
     projects = tuple(_project(reader, layout, declared, imports, f) for f in layout.folders)
     routed = Counter(layout.nearest(f) for f in route_files)

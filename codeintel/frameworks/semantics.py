@@ -92,7 +92,12 @@ def add_semantics(
     still answer, rather than the whole analysis ending in a traceback."""
     found: list[Diagnostic] = []
     guard = _Guard(found)
-    majors, pins = guard("schemas", _pydantic_majors, _NO_MAJORS, root, files)
+    # the configuration read once for every view of it: each file parsed once, a malformed
+    # one reported once, by the project view
+    reader = ConfigReader(root, files)
+    layout = Layout(reader, sorted(f.path for f in files if f.kind == "python"))
+    declared = Declared(layout)
+    majors, pins = guard("schemas", pydantic_majors, _NO_MAJORS, layout, declared)
     found += pins
     resolver = evaluator.resolver
     pydantic = {m: majors.major(f.file) for m, f in resolver.modules.items()}
@@ -121,7 +126,6 @@ def add_semantics(
         "layers", classify_layers, [], modules, routes, schemas, served.components
     )
     guard("layers", add_layers, None, graph, layers)
-    reader = ConfigReader(root, files)
     plugins = guard("tests", _plugins, _NO_PLUGINS, reader)
     settings = functools.cache(functools.partial(pytest_settings, reader))
     tests, test_diagnostics = guard("tests", extract_tests, _NO_TESTS, evaluator, plugins, settings)
@@ -129,7 +133,9 @@ def add_semantics(
     graph.graph["errors"] = served.errors.model_dump()
     graph.graph["conventions"] = tuple(c.model_dump() for c in served.conventions)
     route_files = [r.file for r in routes]
-    project, projects, project_diagnostics = extract_project(reader, files, evaluator, route_files)
+    project, projects, project_diagnostics = extract_project(
+        layout, declared, evaluator, route_files
+    )
     add_project(graph, project, projects, evaluator)
     docs, doc_diagnostics = guard("docs", extract_docs, _NO_DOCS, root, files)
     guard("docs", add_docs, None, graph, docs)
@@ -179,16 +185,6 @@ def served_facts(
     if memo is not None:
         memo.keep("served", key, served)
     return served
-
-
-def _pydantic_majors(
-    root: Path, files: list[SourceFile]
-) -> tuple[PydanticMajors, list[Diagnostic]]:
-    """Which projects run on pydantic 1, by their declared requirements, read on a reader of
-    their own: the project view reads them again, and reports what is malformed in them."""
-    reader = ConfigReader(root, files)
-    layout = Layout(reader, sorted(f.path for f in files if f.kind == "python"))
-    return pydantic_majors(layout, Declared(layout))
 
 
 def _plugins(reader: ConfigReader) -> tuple[tuple[str, str], ...]:
