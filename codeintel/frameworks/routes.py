@@ -316,8 +316,6 @@ class _Builder:
         self.sites: dict[str, list[tuple[Value, _Site]]] = defaultdict(list)  # calls of a function
         self.children: set[str] = set()
         self._returned_in_place: set[str] = set()  # objects built in a ``return`` itself
-        # objects a factory's ``return`` builds in place, bound to that call's arguments
-        self._bound_by_call: set[str] = set()
         self._served_by: dict[str, str] = {}  # such an object -> the global its call binds
         self.imported: set[str] = set()  # modules some project module imports
         self._imports: dict[str, set[str]] = {}  # code module -> project modules it imports
@@ -4809,7 +4807,6 @@ class _Builder:
                             # built by this call: the factory's locals it reads
                             # (``deps = [] if public else [...]``) are read with its arguments
                             made.bound = bound
-                            self._bound_by_call.add(key)
             # ``return admin, public`` here and ``return public, admin`` there: the run decides
             return found if len(picked) <= 1 else []
         finally:
@@ -6061,13 +6058,7 @@ class _Builder:
             return obj.dependencies
         # through the factory's own locals too (langflow's ``dependencies = [...] if guard
         # else []``)
-        closed = self._closed(given, bound, 0)
-        # a local's test the call's arguments do not decide (``policy.public`` of an object
-        # the factory builds): as read where the router is built, a placeholder
-        undecided = closed.kind == "ifexp" and self.ev.branch(closed) is None
-        if obj.key in self._bound_by_call and given.kind == "name" and undecided:
-            return obj.dependencies
-        return list_providers(self._picked(obj.key, closed), self.ev)
+        return list_providers(self._picked(obj.key, self._closed(given, bound, 0)), self.ev)
 
     def _held_tests(self, site: _Site, env: Env) -> tuple[str, ...] | None:
         """The ``if`` tests around a statement in a helper that a call's arguments decide
