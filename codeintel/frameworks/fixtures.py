@@ -1143,12 +1143,17 @@ def _module_of(
 def _fixture_decorator(fact: SymbolFact, evaluator: Evaluator) -> Value | None:
     if fact.kind not in {"function", "method"}:
         return None
-    for decorator in fact.decorators:
-        if evaluator.qualified(_called(decorator)) in FIXTURE_DECORATORS:
-            return decorator
-        if (made := _made_decorator(decorator, evaluator)) is not None:
-            return made
-    return None
+    return next(
+        (made for d in fact.decorators if (made := _as_fixture(d, evaluator)) is not None), None
+    )
+
+
+def _as_fixture(decorator: Value, evaluator: Evaluator) -> Value | None:
+    """The call whose options a fixture decorator's are: ``@pytest.fixture(...)`` itself, or
+    the call that made ``@module_fixture``; None for any other decorator."""
+    if evaluator.qualified(_called(decorator)) in FIXTURE_DECORATORS:
+        return decorator
+    return _made_decorator(decorator, evaluator)
 
 
 def _made_decorator(decorator: Value, evaluator: Evaluator) -> Value | None:
@@ -1734,9 +1739,7 @@ def _wrapper(fact: SymbolFact, evaluator: Evaluator) -> SymbolFact | None:
         written = decorator.func if decorator.kind == "call" else decorator
         if (evaluator.qualified(written) or "").startswith("pytest.mark."):
             continue
-        if evaluator.qualified(written) in FIXTURE_DECORATORS:
-            continue
-        if _made_decorator(decorator, evaluator) is not None:
+        if _as_fixture(decorator, evaluator) is not None:
             continue
         ref = decorator.ref if decorator.kind == "name" else None
         target = evaluator.resolver.resolve(ref) if ref else None
