@@ -33,14 +33,14 @@ def unique_names(short: dict[str, str]) -> dict[str, str]:
     package, a module only one of them has is named by its path as its siblings are, so
     ``from app.api import health`` there finds it under its package."""
     counts = Counter(short.values())
-    shared = {_package_of(p, n) for p, n in short.items() if counts[n] > 1}
+    shared = {package_of(p, n) for p, n in short.items() if counts[n] > 1}
     return {
-        p: (n if counts[n] == 1 and _package_of(p, n) not in shared else path_name(p))
+        p: (n if counts[n] == 1 and package_of(p, n) not in shared else path_name(p))
         for p, n in short.items()
     }
 
 
-def _package_of(path: str, short: str) -> str:
+def package_of(path: str, short: str) -> str:
     """The top package a file's short name starts from, by its whole path (``svc/app``)."""
     full = path_name(path)
     start = full[: len(full) - len(short)] if full.endswith(short) else ""

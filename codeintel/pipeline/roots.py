@@ -23,7 +23,13 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 from codeintel.facts.project import ImportRoot
 from codeintel.pipeline.discover import SourceFile
 from codeintel.pipeline.layout import PYTEST_FILES, is_test_path
-from codeintel.pipeline.modnames import chain_names, is_package, path_name, unique_names
+from codeintel.pipeline.modnames import (
+    chain_names,
+    is_package,
+    package_of,
+    path_name,
+    unique_names,
+)
 from codeintel.pipeline.read import Job
 
 #: Absolute imports at the start of a line: a cheap scan, before any file is parsed.
@@ -199,9 +205,29 @@ def name_modules(sources: Mapping[str, bytes], configs: Mapping[str, bytes]) -> 
     for path, site in _namespace_roots(spelled, sources, levels, packages).items():
         short[path] = _name_under(path, site[0])
         chosen[path] = site
-    names = unique_names(short)
+    names = unique_names(_evidence_first(short, chosen))
     aliases, scoped = _aliases(names, votes)
     return Naming(names, aliases, _roots(chosen, names, short), scoped)
+
+
+def _evidence_first(short: dict[str, str], chosen: Mapping[str, object]) -> dict[str, str]:
+    """``short`` where a name evidence gave one file is also the package chain's name of a
+    file no evidence named: the latter's package takes its whole path, so the evidenced
+    one keeps its name. With ``backend/app`` on ``sys.path`` (``cd backend/app && uvicorn
+    app.main:app``), ``app`` is ``backend/app/app/``; a stray ``backend/app/__init__.py``
+    above it, whose chain also says ``app``, is never imported by that name (its folder is
+    the one on the path). Two files that evidence both named alike still share it and both
+    fall back, as before."""
+    evidenced = {short[path] for path in chosen}
+    losing = {
+        package_of(path, name)
+        for path, name in short.items()
+        if path not in chosen and name in evidenced
+    }
+    return {
+        path: path_name(path) if path not in chosen and package_of(path, name) in losing else name
+        for path, name in short.items()
+    }
 
 
 def _namespace_roots(

@@ -996,3 +996,56 @@ def test_a_namespace_folder_served_from_inside_whose_code_imports_its_siblings()
     assert naming.names["svc/users.py"] == "users"
     assert naming.names["server/main.py"] == "server.main"
     assert [r.folder for r in naming.roots] == ["svc"]
+
+
+def test_a_stray_init_above_the_root_gives_the_code_s_package_its_name() -> None:
+    """``backend/app/app/main.py`` importing ``app.api.routes``, with a stray
+    ``backend/app/__init__.py`` whose package chain also says ``app``: the code's imports
+    put ``backend/app`` on ``sys.path`` (``cd backend/app && uvicorn app.main:app``), so
+    ``app`` is the inner package; the stray one takes its whole path (both took theirs:
+    every endpoint misnamed ``backend.app.app.*``). Two packages the code both imports as
+    ``app`` still fall back alike."""
+    names = _names(
+        {
+            "backend/app/__init__.py": "",
+            "backend/app/app/__init__.py": "",
+            "backend/app/app/main.py": "from app.api.routes import router\n",
+            "backend/app/app/api/__init__.py": "",
+            "backend/app/app/api/routes.py": "router = None\n",
+        }
+    )
+    assert names["backend/app/app/main.py"] == "app.main"
+    assert names["backend/app/app/api/routes.py"] == "app.api.routes"
+    assert names["backend/app/__init__.py"] == "backend.app"
+    names = _names(
+        {
+            "svc1/app/__init__.py": "",
+            "svc1/app/main.py": "from app.db import x\n",
+            "svc1/app/db.py": "x = 1\n",
+            "svc2/app/__init__.py": "",
+            "svc2/app/main.py": "from app.db import x\n",
+            "svc2/app/db.py": "x = 1\n",
+        }
+    )
+    assert names["svc1/app/db.py"] == "svc1.app.db"
+    assert names["svc2/app/db.py"] == "svc2.app.db"
+
+
+@pytest.mark.slow
+def test_a_stray_init_above_the_root_routes_as_fastapi_serves_them(tmp_path: Path) -> None:
+    served_from = tmp_path / "backend/app"
+    (served_from / "app/api").mkdir(parents=True)
+    for package in ("", "app", "app/api"):
+        (served_from / package / "__init__.py").write_text("")
+    (served_from / "app/api/routes.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n"
+        "@router.get('/items')\ndef list_items():\n    return []\n"
+    )
+    (served_from / "app/main.py").write_text(
+        "from fastapi import FastAPI\nfrom app.api.routes import router\n\n"
+        "app = FastAPI()\napp.include_router(router, prefix='/api')\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False, workers=1)
+    served = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "app.main.app"}
+    assert served == runtime_routes(served_from, "app.main:app")
+    assert served == {("GET", "/api/items", "app.api.routes.list_items")}
