@@ -714,11 +714,40 @@ _MORE = re.compile(rb"[ \t]*,[ \t]*([A-Za-z_][\w.]*)(?:[ \t]+as[ \t]+([A-Za-z_]\
 _ALIAS = re.compile(rb"[ \t]+as[ \t]+([A-Za-z_]\w*)")
 
 
+#: ``if TYPE_CHECKING:`` (or ``typing.TYPE_CHECKING``) opening a block, with its indentation.
+_TYPE_CHECKING = re.compile(
+    rb"^([ \t]*)if[ \t]+(?:typing\.|t\.)?TYPE_CHECKING[ \t]*:[ \t]*(?:#[^\n]*)?$", re.MULTILINE
+)
+
+
+def _type_only(data: bytes) -> list[tuple[int, int]]:
+    """The byte spans of ``if TYPE_CHECKING:`` blocks: imports Python never runs, read by
+    type checkers alone (wahoo_hook's ``from app.core import WahooApp`` there, as mypy
+    resolves the poetry package, while the app runs from inside ``app/`` with bare
+    imports). A block ends at the first line indented no deeper than its ``if``."""
+    spans: list[tuple[int, int]] = []
+    for match in _TYPE_CHECKING.finditer(data):
+        indent, end = len(match[1]), match.end()
+        for line in re.finditer(rb"\n([ \t]*)(\S?)", data[match.end() :]):
+            if line[2] and len(line[1]) <= indent:
+                break
+            end = match.end() + line.end()
+        else:
+            end = len(data)
+        spans.append((match.end(), end))
+    return spans
+
+
 def _imported(data: bytes) -> Iterator[tuple[re.Match[bytes], str, bytes | None, bytes]]:
-    """Each absolute import of a module's code: its match, the module it names, the member
-    a ``from`` import takes first (else None), and the name it binds. ``import crud, models
-    as m`` names each of its modules; ``import a.b`` binds ``a``."""
+    """Each absolute import of a module's code that Python runs: its match, the module it
+    names, the member a ``from`` import takes first (else None), and the name it binds.
+    ``import crud, models as m`` names each of its modules; ``import a.b`` binds ``a``.
+    Imports under ``if TYPE_CHECKING:`` are left out: they say how a type checker finds a
+    module, not which folder the code runs from."""
+    skipped = _type_only(data) if b"TYPE_CHECKING" in data else []
     for match in _IMPORT.finditer(data):
+        if any(start <= match.start() < end for start, end in skipped):
+            continue
         module, member, plain = match.groups()
         if module is not None:
             yield match, module.decode(), member, member or b""

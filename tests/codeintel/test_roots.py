@@ -1049,3 +1049,52 @@ def test_a_stray_init_above_the_root_routes_as_fastapi_serves_them(tmp_path: Pat
     served = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "app.main.app"}
     assert served == runtime_routes(served_from, "app.main:app")
     assert served == {("GET", "/api/items", "app.api.routes.list_items")}
+
+
+_HOOK_APP = {
+    "app/core.py": "from fastapi import FastAPI\n\n\nclass HookApp(FastAPI):\n    pass\n",
+    "app/state.py": (
+        "from __future__ import annotations\n\nfrom typing import TYPE_CHECKING\n\n"
+        "if TYPE_CHECKING:\n    from app.core import HookApp\n\n    # the type checker's\n"
+        "else:\n    HookApp = object\n\n\ndef app_of(request) -> HookApp:\n"
+        "    return request.app\n"
+    ),
+    "app/routes/__init__.py": (
+        "from fastapi import APIRouter\n\nfrom routes import hooks\n\n"
+        "router = APIRouter()\nrouter.include_router(hooks.router)\n"
+    ),
+    "app/routes/hooks.py": (
+        "from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/hooks')\n\n\n"
+        "@router.post('/workouts')\ndef save_workouts():\n    return {}\n"
+    ),
+    "app/launcher.py": (
+        "from core import HookApp\nfrom routes import router\n\n"
+        "app = HookApp()\napp.include_router(router)\n"
+    ),
+}
+_HOOK_PYPROJECT = '[tool.poetry]\nname = "hook"\npackages = [{include = "app"}]\n'
+
+
+def test_an_import_only_a_type_checker_runs_is_no_evidence_of_a_root() -> None:
+    """wahoo_hook: poetry's ``packages = [{include = "app"}]``, the code run as ``python
+    app/launcher.py`` with bare imports of its siblings (``from routes import router``),
+    and one ``from app.core import HookApp`` under ``if TYPE_CHECKING:``, which Python never
+    runs: it made ``app`` a package the code imports by its name, so every module was
+    ``app.*`` (the endpoint ``app.routes.hooks.save_workouts``; FastAPI serves
+    ``routes.hooks.save_workouts``). The same import outside the block still counts."""
+    names = _names(_HOOK_APP, {"pyproject.toml": _HOOK_PYPROJECT})
+    assert names["app/routes/hooks.py"] == "routes.hooks"
+    assert names["app/launcher.py"] == "launcher"
+    ran = _HOOK_APP | {"app/state.py": "from app.core import HookApp\n"}
+    assert _names(ran, {"pyproject.toml": _HOOK_PYPROJECT})["app/core.py"] == "app.core"
+
+
+@pytest.mark.slow
+def test_an_import_only_a_type_checker_runs_routes_as_fastapi_serves_them(tmp_path: Path) -> None:
+    for path, source in (_HOOK_APP | {"pyproject.toml": _HOOK_PYPROJECT}).items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(source)
+    graph = codeintel.analyze(tmp_path, cache=False, workers=1)
+    served = {(r.method, r.path, r.endpoint) for r in graph.routes() if r.app == "launcher.app"}
+    assert served == runtime_routes(tmp_path / "app", "launcher:app")
+    assert served == {("POST", "/hooks/workouts", "routes.hooks.save_workouts")}
