@@ -422,6 +422,7 @@ class _Collector:
         return min([*lines, self._line(node)])
 
     def _params(self, params: cst.Parameters, chain: _Chain) -> tuple[Param, ...]:
+        only = {id(p) for p in params.posonly_params}
         groups: list[tuple[str, list[cst.Param]]] = [
             ("positional", [*params.posonly_params, *params.params]),
             ("keyword", list(params.kwonly_params)),
@@ -436,6 +437,7 @@ class _Collector:
                 kind,
                 self._annotation(p.annotation.annotation, chain) if p.annotation else None,
                 self._value(p.default, chain) if p.default is not None else None,
+                id(p) in only,
             )
             for kind, group in groups
             for p in group

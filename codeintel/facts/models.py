@@ -49,12 +49,14 @@ class Value(_Pickled):
 
 @dataclass(frozen=True, slots=True)
 class Param(_Pickled):
-    """A function parameter; ``kind`` is "positional", "keyword", "star" or "double_star"."""
+    """A function parameter; ``kind`` is "positional", "keyword", "star" or "double_star".
+    ``only``: a positional one written before ``/``, which no call can pass by name."""
 
     name: str
     kind: str
     annotation: Value | None
     default: Value | None
+    only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1720,10 +1720,13 @@ def _argnames(
     arguments without defaults, no ``*args``/``**kwargs``, not a method's first (``self``,
     unless a ``staticmethod``), and not the leading ones mock's patch decorators fill.
     ``method``: whether a class holds it (a module function a class attribute holds is read
-    as a method too; a method a module variable holds is not)."""
+    as a method too; a method a module variable holds is not). Arguments before ``/`` are
+    none: pytest passes fixtures by name, so it keeps only those a name can fill, and a
+    method with one has its ``self`` there (``def test(self, /, db)`` asks for ``db``)."""
     read = _wrapper(fact, evaluator) or fact
-    names = [p.name for p in read.params if p.kind in _NAMED and p.default is None]
-    if method and not any(d.text == "staticmethod" for d in fact.decorators):
+    names = [p.name for p in read.params if p.kind in _NAMED and p.default is None and not p.only]
+    bound = not any(p.only for p in read.params)
+    if method and bound and not any(d.text == "staticmethod" for d in fact.decorators):
         names = names[1:]
     return tuple(names[_mock_arguments(patches, evaluator) :])
 

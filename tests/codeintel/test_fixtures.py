@@ -778,3 +778,61 @@ def test_a_fixture_under_a_decorator_without_wraps_has_pytests_closure(tmp_path:
         closure = graph.fixture_closure(test.file, None, test.fixtures, test.params)
         assert sorted(closure) == sorted(runtime[f"{test.file}::{test.name}"]), test.name
     assert len(runtime) == 3
+
+
+_POSITIONAL_ONLY = """\
+import pytest
+
+
+@pytest.fixture
+def db():
+    return 1
+
+
+@pytest.fixture
+def other(db, /, user=None):
+    return 2
+
+
+def test_posonly(db, /, other):
+    pass
+
+
+class TestMethod:
+    def test_self_before_slash(self, /, db, other):
+        pass
+"""
+
+
+def test_arguments_before_a_slash_ask_for_no_fixture(tmp_path: Path) -> None:
+    """pytest passes fixtures by keyword, so ``getfuncargnames`` keeps only the arguments a
+    name can fill: ``def test(db, /, other)`` asks for ``other``, a fixture's ``(db, /)``
+    for nothing, and a method's ``(self, /, db, other)`` for both (its ``self`` is the one
+    before ``/``, so pytest drops no named one as the instance)."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_p.py").write_text(_POSITIONAL_ONLY)
+    graph = codeintel.analyze(tmp_path, cache=False)
+    assert {f.name: f.requests for f in graph.fixtures()} == {"db": (), "other": ()}
+    assert {t.name: t.fixtures for t in graph.tests()} == {
+        "test_posonly": ("other",),
+        "test_self_before_slash": ("db", "other"),
+    }
+
+
+@pytest.mark.slow
+def test_arguments_before_a_slash_have_pytests_requests(tmp_path: Path) -> None:
+    """The same module, each test's requests and closure equal to pytest's."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_p.py").write_text(_POSITIONAL_ONLY)
+    graph = codeintel.analyze(tmp_path, cache=False)
+    view = _pytest_view(tmp_path)
+    module = "tests/test_p.py"
+    nodes = {"test_posonly": f"{module}::test_posonly"}
+    nodes["test_self_before_slash"] = f"{module}::TestMethod::test_self_before_slash"
+    for test in graph.tests():
+        node = nodes[test.name]
+        assert sorted(test.fixtures) == view["requests"][node], test.name
+        cls = "TestMethod" if "::TestMethod::" in node else None
+        closure = graph.fixture_closure(test.file, cls, test.fixtures, test.params)
+        assert sorted(closure) == sorted(view["chosen"][node]), test.name
+    assert len(view["chosen"]) == 2
