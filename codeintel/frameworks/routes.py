@@ -123,6 +123,9 @@ _MOUNT_CLASSES = frozenset({"starlette.routing.Mount", "fastapi.routing.Mount"})
 _LAZY_INCLUDES = "fastapi >= 0.137"
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _REGISTERING = frozenset({*_VERBS, *_INCLUDES, *_ADDERS, "routes"})
+#: The methods a statement may declare, include or expose routes through.
+_RECORDING = frozenset({*_VERBS, *_INCLUDES, *_ADDERS, "expose"})
+_COPYING = (".routes.append", ".routes.extend")  # ``router.routes.extend(app.routes)``
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
 _MAX_LOOP = 64  # loop items expanded per statement; longer literals are data
 _MAX_SITES = 1024  # runs of a statement's nested loops; more are data too
@@ -354,6 +357,8 @@ class _Builder:
         self._following: set[str] = set()  # names whose objects are being looked for
         self._init_methods: dict[str, set[str]] = {}  # a class -> methods its __init__ runs
         self._importing: dict[tuple[str, str], list[AssignFact]] = {}  # see _deriving_assigns
+        self._read_names: dict[tuple[str, str, int], frozenset[str]] = {}  # see _reads
+        self._held_alone: dict[tuple[str, str, int], Value | None] = {}  # see _module_locals
         # see _appended: a list's additions, read before a line of its own scope or in full
         self._appends: dict[
             tuple[str, int | None], tuple[list[tuple[Value, tuple[str, ...]]], bool] | None
@@ -1744,18 +1749,36 @@ class _Builder:
             call.value.func, _Site(module, file, call.line, scope=call.scope)
         )
         call = replace(call, value=replace(call.value, func=unsuper)) if unsuper else call
+        statements, items_known = self._mapped(call.value)
+        if call.role == "call" and not any(self._may_record(s) for s in statements):
+            return  # ``session.add(row)`` in a service's loops: nothing to run them for
         sites, unknown = self._loop_sites(module, file, call.line, call.guards, call.scope)
         per_call = self._per_call(module, call, sites)
         sites = self._under_callers(module, call.scope, per_call, _may_register(call.value))
         func = call.value.func
         owner = func.func if func is not None and func.kind == "call" else func
         sites = self._closure_sites(module, call.scope, sites, owner)
-        statements, items_known = self._mapped(call.value)
         registered = [self._statement(site, s) for site in sites for s in statements]
         unknown = unknown if items_known else unknown or call.value.text
         if unknown is not None and any(registered):
             message = f"cannot tell what `{unknown}` runs over"
             self.diagnostics.add(Diagnostic("CI202", file, call.line, message))
+
+    def _may_record(self, statement: Value) -> bool:
+        """Whether a statement may declare, include or copy routes, whatever loops and
+        callers run it: all but a plain call of a method named for none of that, not fetched
+        by ``getattr``. Expanding the loops and callers around every other call of a service
+        cost DZ_fastapi's route stage three times what its routes did."""
+        func = statement.func
+        if statement.kind != "call" or func is None or func.kind != "name":
+            return True
+        named = {func.text.rpartition(".")[2], (func.ref or "").rpartition(".")[2]}
+        key = self.ev.variable(func.ref)
+        held = self.ev.binding(key) if key else None
+        getter = held.func if held is not None and held.kind == "call" else None
+        fetched = getter is not None and getter.ref is None and getter.text == "getattr"
+        copied = (func.ref or "").endswith(_COPYING)
+        return bool(named & _RECORDING) or copied or fetched
 
     def _unaliased(self, call: CallFact) -> CallFact:
         """``include_api = api_router.include_router``, then ``include_api(users, ...)``: a
@@ -2210,30 +2233,59 @@ class _Builder:
         the parameter bound), or the attribute read from one (``router = getattr(module,
         "router", None)``)."""
         bound = dict(env)
-        for assign in self._deriving_assigns(module, scope):
+        for place, assign in enumerate(self._deriving_assigns(module, scope)):
             if assign.line >= line or assign.value is None:
                 continue
             key = self.ev.key(module, scope, assign.name)
             given = env.get(key)
             if given is not None and given.kind == "str" and self._param(key):
                 continue  # a string parameter: the call's bindings hold it as the body leaves it
-            closed = _close(assign.value, bound)
-            if _may_import(assign.value):
-                held = self._module_held(closed, module)
-                # a module the project does not have: the statements after it never run
-                held = held or (_MISSING if missing_module(closed, module, self.ev) else None)
-            elif assign.value.kind == "div" or _package_folder(assign.value):
-                # ``folder = root / "features"``, ``root`` given; ``package.__path__[0]``
-                held = closed if closed != assign.value else None
-            elif env:  # ``name = os.path.splitext(file)[0]`` of a loop's ``file``
-                held = self._derived(closed, assign.value, module) or self._module_looked_up(closed)
-                if held is None and self._built_per_item(assign, closed, key):
-                    held = closed  # ``instance = controller()`` in a loop: that item's call
+            if env and self._reads(module, scope, place).isdisjoint(bound):
+                # nothing bound reaches it: it holds the same for every run of the loop or
+                # call (a service's loops over its parameters run thousands of times)
+                where = (module, scope, place)
+                if where not in self._held_alone:
+                    self._held_alone[where] = self._held(assign, assign.value, module, key, True)
+                held = self._held_alone[where]
             else:
-                continue
+                held = self._held(assign, _close(assign.value, bound), module, key, bool(env))
             if held is not None:
-                bound[self.ev.key(module, scope, assign.name)] = held
+                bound[key] = held
         return bound
+
+    def _held(
+        self, assign: AssignFact, closed: Value, module: str, key: str, bound: bool
+    ) -> Value | None:
+        """What a local ``_module_locals`` reads holds, ``closed`` over the run's names
+        (``bound``: whether the run binds any)."""
+        value = assign.value
+        assert value is not None
+        if _may_import(value):
+            held = self._module_held(closed, module)
+            # a module the project does not have: the statements after it never run
+            return held or (_MISSING if missing_module(closed, module, self.ev) else None)
+        if value.kind == "div" or _package_folder(value):
+            # ``folder = root / "features"``, ``root`` given; ``package.__path__[0]``
+            return closed if closed != value else None
+        if not bound:
+            return None
+        # ``name = os.path.splitext(file)[0]`` of a loop's ``file``
+        held = self._derived(closed, value, module) or self._module_looked_up(closed)
+        if held is None and self._built_per_item(assign, closed, key):
+            held = closed  # ``instance = controller()`` in a loop: that item's call
+        return held
+
+    def _reads(self, module: str, scope: str, place: int) -> frozenset[str]:
+        """The names a local of ``_deriving_assigns`` reads, and every prefix of each (a
+        run binding ``info`` reaches ``info.name``)."""
+        where = (module, scope, place)
+        if where not in self._read_names:
+            value = self._deriving_assigns(module, scope)[place].value
+            refs = refs_within(value) if value is not None else []
+            self._read_names[where] = frozenset(
+                ref.rsplit(".", cut)[0] for ref in refs for cut in range(ref.count(".") + 1)
+            )
+        return self._read_names[where]
 
     def _built_per_item(self, assign: AssignFact, closed: Value, key: str) -> bool:
         """Whether a loop's body binds a name once to a call of what the loop binds
