@@ -1005,12 +1005,31 @@ class _Collector:
             return Value("name", parts[0] + parts[1], ref=ref)
         return self._compound(node, chain, depth + 1)
 
+    def _unpiped(self, call: Value, chain: _Chain) -> Value:
+        """``pipe(settings, create_app, add_routers)`` is the call ``add_routers(create_app(
+        settings))`` it makes (python-fastapi-hex-todo builds its app so): read as those
+        calls, so an app one function makes is the one the next receives. Kept as written
+        when an argument is spread or named."""
+        func = call.func
+        if func is None or func.kind != "name" or not call.items or call.keywords:
+            return call
+        head, dot, rest = func.text.partition(".")
+        imported = self._imported.get((id(chain[0]), head))
+        if func.ref not in _PIPES and (imported is None or imported + dot + rest not in _PIPES):
+            return call
+        if any(item.kind == "star" for item in call.items):
+            return call
+        value = call.items[0]
+        for piped in call.items[1:]:
+            value = Value("call", f"{piped.text}({value.text})", func=piped, items=(value,))
+        return value
+
     def _compound(self, node: cst.BaseExpression, chain: _Chain, depth: int) -> Value:
         def sub(n: cst.BaseExpression) -> Value:
             return self._value(n, chain, depth)
 
         if isinstance(node, cst.Call) and len(node.args) <= _MAX_ITEMS:
-            return Value(
+            call = Value(
                 "call",
                 _text(node),
                 func=sub(node.func),
@@ -1021,6 +1040,7 @@ class _Collector:
                     if a.keyword or a.star == "**"
                 ),
             )
+            return self._unpiped(call, chain)
         if isinstance(node, cst.Await):  # what ``await make()`` binds is what ``make`` returns
             return sub(node.expression)
         if isinstance(node, cst.Dict) and len(node.elements) <= _MAX_ITEMS:
@@ -1119,6 +1139,14 @@ def _element(element: cst.BaseElement, sub: Callable[[cst.BaseExpression], Value
     """An item of a list, tuple or set display; ``*routers`` spreads the items of another."""
     inner = sub(element.value)
     return _star(inner) if isinstance(element, cst.StarredElement) else inner
+
+
+# toolz's ``pipe(data, *funcs)`` calls each function on what the one before returned
+_PIPES = frozenset(
+    f"{package}{module}.pipe"
+    for package in ("toolz", "cytoolz")
+    for module in ("", ".functoolz", ".curried")
+)
 
 
 def _positional(arg: cst.Arg, sub: Callable[[cst.BaseExpression], Value]) -> Value:

@@ -9142,3 +9142,34 @@ def test_an_app_factory_called_with_each_flag_is_what_fastapi_solves(tmp_path: P
         for name in ("app", "open_app")
     }
     assert runtime == static
+
+
+def test_an_app_built_through_toolz_pipe_serves_what_each_piped_function_adds(
+    tmp_path: Path,
+) -> None:
+    """``app = pipe(title, create_instance, register_routers)`` (toolz; python-fastapi-hex-todo)
+    calls each function on what the one before returned: the app ``create_instance`` makes
+    is the one ``register_routers`` includes a router in. FastAPI serves ``GET /api/items``
+    with the router's guard on both apps (checked against FastAPI 0.165 and toolz 1.2);
+    before, neither app was found and the route reached none."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "routers.py").write_text(
+        "from fastapi import APIRouter, Depends, FastAPI\n\n\n"
+        "def guard() -> None:\n    return None\n\n\n"
+        "router = APIRouter(dependencies=[Depends(guard)])\n\n\n"
+        '@router.get("/items")\ndef items() -> list[int]:\n    return []\n\n\n'
+        "def register_routers(app: FastAPI) -> FastAPI:\n"
+        '    app.include_router(router, prefix="/api")\n    return app\n'
+    )
+    (tmp_path / "app" / "main.py").write_text(
+        "import toolz\nfrom fastapi import FastAPI\nfrom toolz import pipe\n\n"
+        "from app.routers import register_routers\n\n\n"
+        "def create_instance(title: str) -> FastAPI:\n    return FastAPI(title=title)\n\n\n"
+        "def init_app(title: str) -> FastAPI:\n"
+        "    app: FastAPI = pipe(title, create_instance, register_routers)\n    return app\n\n\n"
+        'web_app = init_app("t")\n'
+        'other_app = toolz.pipe("o", create_instance, register_routers)\n'
+    )
+    chain = {"GET /api/items": ("app.routers.guard",)}
+    assert _app_chains(tmp_path) == {"app.main.web_app": chain, "app.main.other_app": chain}
