@@ -123,8 +123,9 @@ _MOUNT_CLASSES = frozenset({"starlette.routing.Mount", "fastapi.routing.Mount"})
 _LAZY_INCLUDES = "fastapi >= 0.137"
 _ADDERS = {"add_api_route": ("GET",), "add_api_websocket_route": ("WEBSOCKET",)}
 _REGISTERING = frozenset({*_VERBS, *_INCLUDES, *_ADDERS, "routes"})
-#: The methods a statement may declare, include or expose routes through.
-_RECORDING = frozenset({*_VERBS, *_INCLUDES, *_ADDERS, "expose"})
+#: The methods a statement may declare, include or expose routes through (``add_resource``:
+#: fastapi-restful's ``Api``).
+_RECORDING = frozenset({*_VERBS, *_INCLUDES, *_ADDERS, "expose", "add_resource"})
 _COPYING = (".routes.append", ".routes.extend")  # ``router.routes.extend(app.routes)``
 _MAX_DEPTH = 32  # include chains deeper than this are cycles
 _MAX_LOOP = 64  # loop items expanded per statement; longer literals are data
