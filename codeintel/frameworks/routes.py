@@ -60,6 +60,7 @@ from codeintel.resolve.framework_names import (
     ANNOTATED,
     APP_CLASSES,
     BODY,
+    CLASS_BASED_VIEWS,
     CLASS_VIEW_ENDPOINTS,
     CLASS_VIEWS,
     CRUD_PAGINATION,
@@ -220,6 +221,9 @@ class _Declared:
     # has its own parameters, not those of the first
     symbol: SymbolFact | None = None
     asks: tuple[str, ...] = ()  # what a library's endpoint asks for (``SELF_ROUTED``)
+    # the class a view's method asks for first (``self = Depends(cls)``), when the library
+    # routes it by its name (fastapi-restful's ``cbv(router, "/x")``, ``add_resource``)
+    view: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1270,6 +1274,8 @@ class _Builder:
                 elif decorator.kind == "call" and self.ev.qualified(decorator.func) in CLASS_VIEWS:
                     self._class_view(module, sym, decorator, site)
                 elif decorator.kind == "call":
+                    if self.ev.qualified(decorator.func) in CLASS_BASED_VIEWS:
+                        self._view_urls(module, sym, decorator, site)
                     self._applied_closure(decorator, function, site)
         return deferred
 
@@ -1283,11 +1289,7 @@ class _Builder:
             return
         verb = Value("name", f"{router.text}.get", ref=f"{router.ref}.get")
         owners, _ = self._owner(verb, site)
-        methods: dict[str, str] = {}
-        for owner in reversed(self.resolver.mro(f"{module}.{sym.qualname}")):
-            for name in ("delete", "get", "patch", "post", "put"):
-                if f"{owner}.{name}" in self.resolver.symbols:
-                    methods[name] = f"{owner}.{name}"
+        methods = self._verb_methods(f"{module}.{sym.qualname}", _CLASS_VIEW_VERBS)
         for name, endpoint in sorted(methods.items()):
             for owner in owners:
                 entry = self._entry(owner, site)
@@ -1301,6 +1303,34 @@ class _Builder:
         for fact in marked:
             message = f"the route @endpoint makes of {fact.name} in {sym.name} is not read"
             self.diagnostics.add(Diagnostic("CI202", site.file, fact.start_line, message))
+
+    def _verb_methods(self, cls: str, verbs: tuple[str, ...]) -> dict[str, str]:
+        """The methods of ``cls`` named for ``verbs``, its own or a base's: name -> key."""
+        methods: dict[str, str] = {}
+        for owner in reversed(self.resolver.mro(cls)):
+            for name in verbs:
+                if f"{owner}.{name}" in self.resolver.symbols:
+                    methods[name] = f"{owner}.{name}"
+        return methods
+
+    def _view_urls(self, module: str, sym: SymbolFact, view: Value, site: _Site) -> None:
+        """fastapi-restful's ``@cbv(router, "/", "/all")``: each method named for a verb is
+        that verb's route at each url, declared on ``router`` (the library calls
+        ``router.api_route(url, methods=[name.capitalize()])`` for each method whose name the
+        router has as an attribute: the verbs; ``self`` is then ``Depends(cls)``)."""
+        router, *urls = view.items
+        if router.kind != "name" or router.ref is None or not urls:
+            return
+        verb = Value("name", f"{router.text}.get", ref=f"{router.ref}.get")
+        owners, _ = self._owner(verb, site)
+        cls = f"{module}.{sym.qualname}"
+        methods = self._verb_methods(cls, _CBV_VERBS)
+        for url in urls:
+            for name, endpoint in sorted(methods.items()):
+                for owner in owners:
+                    entry = self._entry(owner, site)
+                    declared = _Declared((name.upper(),), url, endpoint, entry, view, view=cls)
+                    self.declared[owner].append(declared)
 
     def _super_site(self, module: str, file: str, call: CallFact) -> None:
         """``super().__init__(app)`` in a method: a call of the method a base defines, so
@@ -2602,6 +2632,9 @@ class _Builder:
                 for site in per_call
             ):
                 return per_call
+        if name == "add_resource":  # ``api.add_resource(resource(), url)`` in a helper
+            read: set[str | None] = set(_names_within(call.value))
+            return self._sites_per_call(module, call.scope, read, sites)
         applied = call.value.func if call.value.func is not None else None
         if applied is not None and applied.kind == "call" and _route_decorator(applied):
             # ``router.get("")(service.read_many)`` in ``make(service)``: a handler that is
@@ -3499,7 +3532,7 @@ class _Builder:
                 for owner in owners if endpoint else ():
                     self._declare(owner, method, call.func, endpoint, where)
             return True
-        if self._exposed(call, site):
+        if self._exposed(call, site) or self._resource_added(call, site):
             return True
         owners, method = self._owner(call.func, site)
         if not owners:
@@ -3554,6 +3587,37 @@ class _Builder:
         for owner in owners:
             entry = self._entry(owner, site)
             self.declared[owner].append(_Declared(("GET",), path, METRICS_ENDPOINT, entry, None))
+        return bool(owners)
+
+    def _resource_added(self, call: Value, site: _Site) -> bool:
+        """fastapi-restful's ``Api(app).add_resource(Users(), "/users", "/people")``: a new
+        router, each method of the resource's class named for a verb its route at each url
+        (``self`` is ``Depends(cls)``: the instance given), included in the app. The
+        include's options (``prefix=``, ``dependencies=``) are not read: a CI202 then."""
+        func = call.func
+        if func is None or not (func.ref or func.text).endswith(".add_resource"):
+            return False
+        receiver = func.func if func.kind == "getattr" else _receiver(func)
+        made = self._instance_call(receiver, _RESOURCE_APIS, frozenset())
+        app = made.keyword("app") or (made.items[0] if made.items else None) if made else None
+        if app is None or app.kind != "name" or app.ref is None or not call.items:
+            return False
+        resource, *urls = [_close(item, site.env) for item in call.items]
+        cls = self.ev.instance_class(resource)
+        if cls is None:
+            message = f"cannot tell which resource {call.text} adds"
+            self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
+            return True
+        if call.keywords:
+            message = f"the include options of {call.text} are not read"
+            self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
+        owners, _ = self._owner(Value("name", f"{app.text}.get", ref=f"{app.ref}.get"), site)
+        methods = self._verb_methods(cls, _CBV_VERBS)
+        for url, (name, endpoint) in itertools.product(urls, sorted(methods.items())):
+            for owner in owners:
+                entry = self._entry(owner, site)
+                declared = _Declared((name.upper(),), url, endpoint, entry, None, view=cls)
+                self.declared[owner].append(declared)
         return bool(owners)
 
     def _instrumentator(self, receiver: Value | None) -> Value | None:
@@ -6274,8 +6338,9 @@ class _Builder:
         route_tags = self.ev.strings(options.keyword("tags")) if options else ()
         asked = [self._passed_provider(p, bindings) for p in param_providers(params, self.ev)]
         asked += declared.asks
-        view = declared.endpoint.rpartition(".")[0]
-        if endpoint is not None and endpoint.kind == "method" and view_class(view, self.ev):
+        view = declared.view or declared.endpoint.rpartition(".")[0]
+        viewed = declared.view is not None or view_class(view, self.ev)
+        if endpoint is not None and endpoint.kind == "method" and viewed:
             asked.insert(0, view)  # cbv gives the method ``self = Depends(cls)``
         model = response_model or (endpoint.returns if endpoint is not None else None)
         paged = self._paged(holder, context.app, model, own_deps)
@@ -6874,6 +6939,18 @@ def _iterables(guards: tuple[Guard, ...]) -> set[str | None]:
                 found.add(inner.ref)
             iterable = inner if inner is not None and inner.kind == "call" else None
     return found
+
+
+#: fastapi-class's views: the methods named for these verbs are routes
+_CLASS_VIEW_VERBS = ("delete", "get", "patch", "post", "put")
+#: fastapi-restful's ``cbv(router, *urls)``: the verbs ``APIRouter`` has as methods
+_CBV_VERBS = ("delete", "get", "head", "options", "patch", "post", "put", "trace")
+#: fastapi-restful's (and fastapi-utils 0.2's) ``Api(app)``, whose ``add_resource`` routes one
+_RESOURCE_APIS = frozenset(
+    f"{package}{module}.Api"
+    for package in ("fastapi_restful", "fastapi_utils")
+    for module in ("", ".cbv_base")
+)
 
 
 def _may_register(call: Value) -> bool:

@@ -9173,3 +9173,162 @@ def test_an_app_built_through_toolz_pipe_serves_what_each_piped_function_adds(
     )
     chain = {"GET /api/items": ("app.routers.guard",)}
     assert _app_chains(tmp_path) == {"app.main.web_app": chain, "app.main.other_app": chain}
+
+
+_RESTFUL_ROUTED_BY_NAME = """\
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi_restful import Api, Resource
+from fastapi_restful.cbv import cbv
+
+
+def get_db() -> str:
+    return "db"
+
+
+def guard() -> None:
+    return None
+
+
+router = APIRouter(prefix="/items")
+
+
+@cbv(router, "/", "/all")
+class ItemsView:
+    db: str = Depends(get_db)
+
+    def get(self) -> list[int]:
+        return []
+
+    def post(self, g: None = Depends(guard)) -> None:
+        return None
+
+    @router.get("/{item_id}")
+    def one(self, item_id: int) -> int:
+        return item_id
+
+
+class Users(Resource):
+    def __init__(self, greeting: str) -> None:
+        self.greeting = greeting
+
+    def get(self) -> str:
+        return self.greeting
+
+    def delete(self, g: None = Depends(guard)) -> None:
+        return None
+
+
+app = FastAPI()
+app.include_router(router)
+api = Api(app)
+api.add_resource(Users("hi"), "/users", "/people")
+"""
+
+
+def test_fastapi_restful_routes_a_views_methods_by_their_verb_names(tmp_path: Path) -> None:
+    """fastapi-restful's ``@cbv(router, "/", "/all")`` and ``Api(app).add_resource(Users(),
+    "/users", "/people")`` make each method named for a verb that verb's route at each url,
+    ``self`` first (``Depends(cls)``; an instance given asks for nothing more). Before, only
+    the decorated ``one`` was a route, and the eight others were missing without a word."""
+    (tmp_path / "main.py").write_text(_RESTFUL_ROUTED_BY_NAME)
+    view, users = ("main.get_db", "main.ItemsView"), ("main.Users",)
+    assert _app_chains(tmp_path) == {
+        "main.app": {
+            "GET /items/": view,
+            "GET /items/all": view,
+            "POST /items/": (*view, "main.guard"),
+            "POST /items/all": (*view, "main.guard"),
+            "GET /items/{item_id}": view,
+            "GET /users": users,
+            "GET /people": users,
+            "DELETE /users": (*users, "main.guard"),
+            "DELETE /people": (*users, "main.guard"),
+        }
+    }
+    endpoints = {(r.method, r.path): r.endpoint for r in codeintel.analyze(tmp_path).routes()}
+    assert endpoints[("GET", "/items/all")] == "main.ItemsView.get"
+    assert endpoints[("DELETE", "/people")] == "main.Users.delete"
+
+
+@pytest.mark.slow
+def test_fastapi_restful_views_routed_by_name_are_what_fastapi_serves(tmp_path: Path) -> None:
+    (tmp_path / "main.py").write_text(_RESTFUL_ROUTED_BY_NAME)
+    assert _operations(tmp_path, "main.app") == runtime_routes(tmp_path, "main:app")
+    static = {k: list(v) for k, v in _app_chains(tmp_path)["main.app"].items()}
+    assert static == oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app")
+
+
+def test_add_resource_with_include_options_says_they_are_not_read(tmp_path: Path) -> None:
+    """``add_resource(..., prefix="/v1")`` passes its options to ``include_router``; they
+    are not read, so the routes come with a CI202 rather than a path silently short."""
+    source = _RESTFUL_ROUTED_BY_NAME.replace('"/people")', '"/people", prefix="/v1")')
+    (tmp_path / "main.py").write_text(source)
+    graph = codeintel.analyze(tmp_path, cache=False)
+    [diagnostic] = [d for d in graph.diagnostics if d.code == "CI202"]
+    assert "include options" in diagnostic.message
+    assert diagnostic.line == len(source.splitlines())
+
+
+_RESOURCES_ADDED_BY_A_HELPER = """\
+from fastapi import Depends, FastAPI
+from fastapi_restful import Api, Resource
+
+
+def guard() -> None:
+    return None
+
+
+class Users(Resource):
+    def get(self) -> str:
+        return "u"
+
+
+class Items(Resource):
+    def post(self, g: None = Depends(guard)) -> None:
+        return None
+
+    def delete(self) -> None:
+        return None
+
+
+class API:
+    def __init__(self, app: FastAPI) -> None:
+        self.api = Api(app)
+        base = "/api"
+        self.register_router(Users, f"{base}/users")
+        self.register_router(Items, f"{base}/items/{{item_id}}")
+
+    def register_router(self, resource: type[Resource], route: str = "") -> None:
+        self.api.add_resource(resource(), route)
+
+
+def make_app() -> FastAPI:
+    app = FastAPI()
+    API(app)
+    return app
+
+
+app = make_app()
+"""
+
+
+def test_resources_a_helper_adds_are_routed_per_call(tmp_path: Path) -> None:
+    """``self.api.add_resource(resource(), route)`` in a method each call hands a class and
+    a url (soft-engg-project's 60 resources: 3 routes of 157 were found): each call's class,
+    at its url."""
+    (tmp_path / "main.py").write_text(_RESOURCES_ADDED_BY_A_HELPER)
+    assert _app_chains(tmp_path) == {
+        "main.app": {
+            "GET /api/users": ("main.Users",),
+            "POST /api/items/{item_id}": ("main.Items", "main.guard"),
+            "DELETE /api/items/{item_id}": ("main.Items",),
+        }
+    }
+
+
+@pytest.mark.slow
+def test_resources_a_helper_adds_are_what_fastapi_serves(tmp_path: Path) -> None:
+    (tmp_path / "main.py").write_text(_RESOURCES_ADDED_BY_A_HELPER)
+    assert _operations(tmp_path, "main.app") == runtime_routes(tmp_path, "main:app")
+    static = {k: list(v) for k, v in _app_chains(tmp_path)["main.app"].items()}
+    assert static == oracle("runtime_dependencies.py", tmp_path, "--routes", "main:app")
