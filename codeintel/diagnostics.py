@@ -65,7 +65,8 @@ CODES: Final[dict[str, str]] = {
         "a model's fields may read apart from pydantic's: the project's requirements admit "
         "pydantic 1 and 2 (`pydantic>=1.8`), which read fields apart, or pin it both below "
         "and from 2; its models are read with pydantic 2's rules; or a project class decorator "
-        "builds the model anew with `create_model`; the class body's fields are kept"
+        "builds the model anew with `create_model` or writes into its fields (`__fields__`, "
+        "`model_fields`); the class body's fields are kept"
     ),
     "CI901": (
         "reading one statement for routes failed (a bug in codeintel meeting an unforeseen "

@@ -103,28 +103,31 @@ _CREATE_MODEL = frozenset({"pydantic.create_model", "pydantic.main.create_model"
 
 
 def schema_diagnostics(schemas: Sequence[Schema], evaluator: Evaluator) -> list[Diagnostic]:
-    """A CI301 for each model a project class decorator may build anew with pydantic's
-    ``create_model`` (returned, or bound in its body): pydantic's fields are then what that
-    call makes, which we do not follow; the class body's fields are kept. A model deriving
-    from one gets a CI301 too: Python binds the base's name to what the decorator returned,
-    so the subclass inherits those fields (``class UpdateInternal(Update)`` under an
-    all-optional ``@optional`` Update)."""
+    """A CI301 for each model a project class decorator may change: one building it anew
+    with pydantic's ``create_model`` (returned, or bound in its body), or one writing into
+    its fields (``cls.__fields__[f].required = False``, ``field.default = None`` in a loop
+    over ``cls.model_fields``, the partial-model recipes of pydantic 1 and 2): pydantic's
+    fields are then what that code makes, which we do not follow; the class body's fields
+    are kept. A model deriving from one gets a CI301 too: Python binds the base's name to
+    what the decorator returned (pydantic 1 copies the changed fields on), so the subclass
+    inherits those fields (``class UpdateInternal(Update)`` under an all-optional
+    ``@optional`` Update)."""
     resolver = evaluator.resolver
     found = []
-    creates: dict[str, bool] = {}  # one decorator serves many models: read it once
-    rebuilt: dict[str, str] = {}  # model -> the decorator building it anew
+    changes: dict[str, str | None] = {}  # one decorator serves many models: read it once
+    rebuilt: dict[str, str] = {}  # model -> the decorator changing it
     for schema in schemas:
         fact = resolver.symbols.get(schema.qualname)
         for decorator in fact.decorators if fact is not None else ():
             func = decorator.func if decorator.kind == "call" else decorator
             name = evaluator.qualified(func)
-            if name is not None and name not in creates:
-                creates[name] = _creates_model(name, evaluator)
-            if name is not None and creates[name]:
+            if name is not None and name not in changes:
+                changes[name] = _changes_model(name, evaluator)
+            if name is not None and changes[name]:
                 rebuilt.setdefault(schema.qualname, name)
                 message = (
-                    f"{schema.name} is decorated with {name}, which calls pydantic's "
-                    "create_model: its fields may differ from the class body's"
+                    f"{schema.name} is decorated with {name}, which {changes[name]}: "
+                    "its fields may differ from the class body's"
                 )
                 found.append(Diagnostic("CI301", schema.file, schema.line, message))
     for schema in schemas if rebuilt else ():
@@ -133,27 +136,73 @@ def schema_diagnostics(schemas: Sequence[Schema], evaluator: Evaluator) -> list[
         base = next((c for c in resolver.mro(schema.qualname) if c in rebuilt), None)
         if base is not None:
             message = (
-                f"{schema.name} derives from {base}, which {rebuilt[base]} builds anew with "
-                "pydantic's create_model: its inherited fields may differ from the base's body"
+                f"{schema.name} derives from {base}, which {rebuilt[base]} "
+                f"{changes[rebuilt[base]]}: its inherited fields may differ from the base's body"
             )
             found.append(Diagnostic("CI301", schema.file, schema.line, message))
     return found
 
 
-def _creates_model(function: str, evaluator: Evaluator) -> bool:
-    """Whether a project function returns, or binds in its body, a ``create_model(...)``
-    (a decorator factory's inner function included)."""
+#: A model's field table: pydantic 2's ``model_fields``, pydantic 1's ``__fields__``.
+_FIELD_TABLES = frozenset({"model_fields", "__fields__"})
+_STORES = frozenset({"setitem", "setattr", "delitem"})
+
+
+def _changes_model(function: str, evaluator: Evaluator) -> str | None:
+    """What a project function (a decorator factory's inner function included) does to the
+    model it is given, in words, if it may change its fields: returns or binds a
+    ``create_model(...)``, or stores into a field table (``x.__fields__[f].required = ...``),
+    directly or through a loop variable running over one (``for f in
+    cls.model_fields.values(): f.default = None``); None when it does neither."""
     resolver = evaluator.resolver
     module = resolver.symbol_module.get(function)
     if module is None:
-        return False
+        return None
     scopes = {function[len(module) + 1 :]}
     scopes |= {q[len(module) + 1 :] for q in resolver.symbols if q.startswith(f"{function}.")}
     returned = (
         v for q in scopes if (f := resolver.symbols.get(f"{module}.{q}")) for v in f.returned
     )
     bound = (a.value for a in resolver.modules[module].assigns if a.scope in scopes)
-    return any(evaluator.called_class(v) in _CREATE_MODEL for v in (*returned, *bound))
+    if any(evaluator.called_class(v) in _CREATE_MODEL for v in (*returned, *bound)):
+        return "calls pydantic's create_model"
+    for call in resolver.modules[module].calls:
+        if call.scope not in scopes or call.role not in _STORES or not call.value.items:
+            continue
+        target = call.value.items[0]
+        # the loop variables running over a field table, in the loops around the store
+        loops = {
+            g.target.text
+            for g in call.guards
+            if g.kind == "for" and g.target is not None and _names_field_table(g.iterable)
+        }
+        if _names_field_table(target) or _root_name(target) in loops:
+            return "writes into the model's fields"
+    return None
+
+
+def _names_field_table(value: Value | None) -> bool:
+    """Whether an expression reads a field table: a dotted name with a part ``model_fields``
+    or ``__fields__``, anywhere inside (a subscript's base, a call's function...)."""
+    if value is None:
+        return False
+    if value.kind == "name" and _FIELD_TABLES & set(value.text.split(".")):
+        return True
+    if value.kind == "getattr" and value.items and value.items[0].text in _FIELD_TABLES:
+        return True
+    inner = (value.func, *value.items, *(v for _, v in value.keywords))
+    return any(_names_field_table(v) for v in inner)
+
+
+def _root_name(value: Value) -> str | None:
+    """The name an attribute or item store starts from: ``f`` of ``f.default``,
+    ``f.json_schema_extra["x"]``."""
+    while value.kind in ("getattr", "subscript", "call"):
+        inner = value.func if value.kind != "subscript" else (value.items or (None,))[0]
+        if inner is None:
+            return None
+        value = inner
+    return value.text.split(".")[0] if value.kind == "name" else None
 
 
 def _schema(

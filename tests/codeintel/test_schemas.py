@@ -547,3 +547,37 @@ def test_a_model_deriving_from_one_a_decorator_builds_anew_is_a_diagnostic(
     graph = codeintel.analyze(tmp_path, cache=False)
     warned = [(d.message.split()[0], d.line) for d in graph.diagnostics if d.code == "CI301"]
     assert warned == [("Update", 12), ("UpdateInternal", 17)]
+
+
+def test_a_class_decorator_writing_into_the_fields_is_a_diagnostic(tmp_path: Path) -> None:
+    """The partial-model recipes that change fields in place: pydantic 1's
+    ``cls.__fields__[f].required = False`` (async-fastapi-sqlmodel-alembic's ``@optional``)
+    and pydantic 2's ``field.default = None`` over ``cls.model_fields.values()``; pydantic
+    then reads the fields as optional (a subclass under pydantic 1 too). The body's fields are
+    kept, with a CI301; a decorator only reading the fields (a registry keyed by their names)
+    changes nothing."""
+    (tmp_path / "models.py").write_text(
+        "from pydantic import BaseModel\n\nREGISTRY = {}\n\n\n"
+        "def optional(*fields):\n"
+        "    def dec(_cls):\n"
+        "        for field in fields:\n"
+        "            _cls.__fields__[field].required = False\n"
+        "        return _cls\n"
+        "    return dec(fields[0])\n\n\n"
+        "def all_optional(model):\n"
+        "    for field in model.model_fields.values():\n"
+        "        field.default = None\n"
+        "    return model\n\n\n"
+        "def register(model):\n"
+        "    for name in model.model_fields:\n"
+        "        REGISTRY[name] = model\n"
+        "    return model\n\n\n"
+        "@optional\nclass Update(BaseModel):\n    name: str\n\n\n"
+        "class Child(Update):\n    at: int\n\n\n"
+        "@all_optional\nclass Patch(BaseModel):\n    name: int\n\n\n"
+        "@register\nclass Item(BaseModel):\n    name: int\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    warned = [d.message.split()[0] for d in graph.diagnostics if d.code == "CI301"]
+    assert warned == ["Update", "Child", "Patch"]
+    assert all(s.all_fields[0].required for s in graph.schemas())
