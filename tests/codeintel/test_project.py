@@ -420,3 +420,32 @@ def test_hatch_environments_declare_dependencies(tmp_path: Path) -> None:
         ("env:default", "pytest-asyncio", "==0.21.1", 5),
         ("env:lint", "ruff", ">=0.4", 8),
     }
+
+
+def test_setup_py_install_requires_are_declarations(tmp_path: Path) -> None:
+    """setuptools' ``setup(install_requires=..., extras_require=...)`` declares what pip
+    installs with the project: literal lists, a module-level name bound to one, a sum of
+    them; a list read from a file at run time is passed over (the file is read itself)."""
+    graph = _project(
+        tmp_path,
+        {
+            "setup.py": (
+                "from setuptools import find_packages, setup\n\n"
+                "REQUIRES = [\n    'fastapi==0.95.2',\n    'pydantic<2',\n]\n"
+                "TESTS = ['pytest']\n\n"
+                "setup(\n    name='app',\n    packages=find_packages(),\n"
+                "    install_requires=REQUIRES + ['uvicorn'],\n"
+                "    extras_require={'test': TESTS, 'docs': open('docs.txt').readlines()},\n"
+                ")\n"
+            ),
+            "app/__init__.py": "import fastapi\nimport uvicorn\n",
+        },
+    )
+    deps = {(d.group, d.name, d.specifier, d.line) for d in graph.project().dependencies}
+    assert deps == {
+        ("main", "fastapi", "==0.95.2", 4),
+        ("main", "pydantic", "<2", 5),
+        ("main", "uvicorn", "", 12),
+        ("optional:test", "pytest", "", 7),
+    }
+    assert not {"fastapi", "uvicorn"} & {u.module for u in graph.project().undeclared}

@@ -489,6 +489,7 @@ def test_a_lock_decides_the_pydantic_major_a_declaration_leaves_open(
 
 
 _SETUP_CFG = "[options]\ninstall_requires =\n    x; python_version>'3'\n    pydantic<2\n"
+_SETUP_PY = "import setuptools\nsetuptools.setup(install_requires=['pydantic~=1.10'])\n"
 _PIPFILE_LOCK = '{"_meta": {}, "default": {"pydantic": {"version": "==1.10.2"}}, "develop": {}}'
 
 
@@ -502,9 +503,10 @@ _PIPFILE_LOCK = '{"_meta": {}, "default": {"pydantic": {"version": "==1.10.2"}},
         ({"Pipfile": '[packages]\npydantic = {version = "==1.10.2", extras = ["email"]}\n'}, False),
         ({"Pipfile": '[packages]\npydantic = "*"\n', "Pipfile.lock": _PIPFILE_LOCK}, False),
         ({"Pipfile": '[packages]\npydantic = "==2.5.0"\nx = {path = "."}\n'}, True),
+        ({"setup.py": _SETUP_PY}, False),
     ],
 )
-def test_setup_cfg_and_pipfile_pins_decide_the_pydantic_major(
+def test_setup_cfg_setup_py_and_pipfile_pins_decide_the_pydantic_major(
     tmp_path: Path, files: dict[str, str], required: bool
 ) -> None:
     """setuptools' ``install_requires`` and pipenv's ``[packages]`` declare the project's
