@@ -66,7 +66,8 @@ CODES: Final[dict[str, str]] = {
         "pydantic 1 and 2 (`pydantic>=1.8`), which read fields apart, or pin it both below "
         "and from 2; its models are read with pydantic 2's rules; or a project class decorator "
         "builds the model anew with `create_model` or writes into its fields (`__fields__`, "
-        "`model_fields`); the class body's fields are kept"
+        "`model_fields`); the class body's fields are kept; or a class's base is a variable a "
+        "run-time test binds to a model or to another class: not read as a model"
     ),
     "CI901": (
         "reading one statement for routes failed (a bug in codeintel meeting an unforeseen "

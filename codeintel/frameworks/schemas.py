@@ -140,7 +140,58 @@ def schema_diagnostics(schemas: Sequence[Schema], evaluator: Evaluator) -> list[
                 f"{changes[rebuilt[base]]}: its inherited fields may differ from the base's body"
             )
             found.append(Diagnostic("CI301", schema.file, schema.line, message))
+    return found + _undecided_bases({s.qualname for s in schemas}, evaluator)
+
+
+def _undecided_bases(models: set[str], evaluator: Evaluator) -> list[Diagnostic]:
+    """A CI301 for each class not read as a model whose bases run through a module variable
+    bound more than once, or under a test (``Base = ProdSettings`` if an environment variable
+    says so, else ``DevSettings``; ``Model = BaseModel`` in a ``try`` with ``object`` in its
+    ``except``), some binding naming a model: pydantic makes a model of it in the runs that
+    bind one, with that binding's fields; we cannot say which run, so its fields are not
+    read."""
+    resolver = evaluator.resolver
+    found = []
+    for qualname, fact in resolver.symbols.items():
+        if fact.kind != "class" or qualname in models:
+            continue
+        for base in resolver.mro(qualname)[1:]:
+            held = resolver.symbols.get(base)
+            module = resolver.symbol_module.get(base)
+            if held is None or held.kind != "variable" or module is None:
+                continue
+            short = base[len(module) + 1 :]
+            bound = [
+                a for a in resolver.modules[module].assigns if a.scope == "" and a.name == short
+            ]
+            if len(bound) < 2 and not any(a.guards for a in bound):
+                continue
+            named = [_bound_class(a.value, evaluator) for a in bound]
+            if any(n is not None and _is_model(n, evaluator) for n in named):
+                spelled = (
+                    n or (a.value.text if a.value else "?")
+                    for n, a in zip(named, bound, strict=True)
+                )
+                choices = " or ".join(dict.fromkeys(spelled))
+                message = (
+                    f"{fact.name} derives from {base}, bound to {choices} as the run goes: "
+                    "not read as a model, though pydantic makes one of it where a model is bound"
+                )
+                file = resolver.modules[resolver.symbol_module[qualname]].file
+                found.append(Diagnostic("CI301", file, fact.start_line, message))
+                break
     return found
+
+
+def _bound_class(value: Value | None, evaluator: Evaluator) -> str | None:
+    """The class a binding names: ``Base = Dev``, ``Base = Page[int]``."""
+    if value is not None and value.kind == "subscript" and value.items:
+        value = value.items[0]
+    return evaluator.qualified(value) if value is not None and value.kind == "name" else None
+
+
+def _is_model(name: str, evaluator: Evaluator) -> bool:
+    return name in _MODEL_ROOTS or evaluator.is_subclass(name, _MODEL_ROOTS)
 
 
 #: A model's field table: pydantic 2's ``model_fields``, pydantic 1's ``__fields__``.

@@ -296,10 +296,12 @@ class Resolver:
                 found.insert(index, made)
         return tuple(found)
 
-    def _held_class(self, name: str) -> str | None:
+    def _held_class(self, name: str, hops: int = 0) -> str | None:
         """The class a module variable bound once holds, when a project function made it
-        (``ItemBase = RepositoryFactory("item")``), or when it names a parameterised generic
-        (``IntPage = Page[int]``: a class deriving from it derives from ``Page``)."""
+        (``ItemBase = RepositoryFactory("item")``), when it names a parameterised generic
+        (``IntPage = Page[int]``: a class deriving from it derives from ``Page``), or when it
+        is another name for a class (``Base = DevSettings``, ``Model = BaseModel``: Python
+        binds the class object itself, so a class deriving from the name derives from it)."""
         fact = self.symbols.get(name)
         module = self.symbol_module.get(name)
         if fact is None or fact.kind != "variable" or module is None:
@@ -307,6 +309,17 @@ class Resolver:
         short = name[len(module) + 1 :]
         bound = [a for a in self.modules[module].assigns if a.scope == "" and a.name == short]
         value = bound[0].value if len(bound) == 1 else None
+        if value is not None and value.kind == "name":
+            if bound[0].guards or hops >= _MAX_ALIASES:
+                return None  # bound under a test (or in a cycle of aliases): no one class
+            spelled = value.ref or value.text
+            aliased = qualified(self.resolve(spelled, importer=module), spelled)
+            held = self.symbols.get(aliased)
+            if held is None:  # a library's class (``pydantic.BaseModel``), as bases name them
+                return aliased if "." in aliased else None
+            if held.kind == "variable":
+                return self._held_class(aliased, hops + 1)
+            return aliased if held.kind == "class" else None
         if value is not None and value.kind == "subscript" and value.items:
             base = value.items[0]
             target = self.resolve(base.ref or base.text, importer=module)
@@ -507,6 +520,10 @@ def _located(place: Value, facts: ModuleFacts, name: str) -> tuple[str, str] | N
     if not module or not attribute.replace(".", "").isidentifier():
         return None
     return module, f"{module}.{attribute}"
+
+
+#: ``A = B``, ``B = C``...: how many plain aliases of a class a base is followed through.
+_MAX_ALIASES = 5
 
 
 def qualified(target: Target | None, text: str) -> str:

@@ -583,3 +583,52 @@ def test_a_class_decorator_writing_into_the_fields_is_a_diagnostic(tmp_path: Pat
     warned = [d.message.split()[0] for d in graph.diagnostics if d.code == "CI301"]
     assert warned == ["Update", "Child", "Patch"]
     assert all(s.all_fields[0].required for s in graph.schemas())
+
+
+def test_a_base_named_by_a_plain_alias_is_the_class_it_names(tmp_path: Path) -> None:
+    """``Base = Dev`` binds the class object itself: a class deriving from ``Base`` is a
+    model with ``Dev``'s fields (so with ``Model = BaseModel``, through an alias of an alias
+    too), as pydantic reads it (r3b of session 44: ``Settings`` and ``Thing`` were no
+    models)."""
+    (tmp_path / "models.py").write_text(
+        "from pydantic import BaseModel as BM\n\n\n"
+        "class Dev(BM):\n    url: str\n\n\n"
+        "Base = Dev\nAgain = Base\nPlain = BM\n\n\n"
+        "class Settings(Again):\n    name: str = 'app'\n\n\n"
+        "class Thing(Plain):\n    b: int\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    fields = {s.name: [(f.name, f.required) for f in s.all_fields] for s in graph.schemas()}
+    assert fields == {
+        "Dev": [("url", True)],
+        "Settings": [("url", True), ("name", False)],
+        "Thing": [("b", True)],
+    }
+
+
+def test_a_base_a_run_time_test_binds_is_a_diagnostic(tmp_path: Path) -> None:
+    """``Base`` bound to one settings class or another by an environment variable, ``Model``
+    to ``BaseModel`` in a ``try`` and to ``object`` in its ``except``: pydantic makes a model
+    of the class deriving from it, with the fields of the run's binding. No one reading is
+    right; the class is no schema, with a CI301 (SQLModel-boilerplate's ``Settings``, stop 43's
+    left-as-found, was dropped silently). A variable bound twice to plain classes says
+    nothing."""
+    (tmp_path / "config.py").write_text(
+        "import os\n\nfrom pydantic import BaseModel\n\n\n"
+        "class Dev(BaseModel):\n    url: str\n\n\n"
+        "class Prod(BaseModel):\n    url: str = 'x'\n\n\n"
+        "if os.getenv('ENV') == 'prod':\n    Base = Prod\nelse:\n    Base = Dev\n\n\n"
+        "class Settings(Base):\n    name: str = 'app'\n\n\n"
+        "try:\n    import fastapi\n    Model = BaseModel\nexcept ImportError:\n"
+        "    Model = object\n\n\n"
+        "class Item(Model):\n    a: int\n\n\n"
+        "if os.getenv('X'):\n    Plain = dict\nelse:\n    Plain = list\n\n\n"
+        "class Bag(Plain):\n    pass\n"
+    )
+    graph = codeintel.analyze(tmp_path, cache=False)
+    warned = [(d.message.split(",")[0], d.line) for d in graph.diagnostics if d.code == "CI301"]
+    assert warned == [
+        ("Settings derives from config.Base", 20),
+        ("Item derives from config.Model", 31),
+    ]
+    assert [s.name for s in graph.schemas()] == ["Dev", "Prod"]
