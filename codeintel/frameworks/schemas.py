@@ -344,7 +344,14 @@ def _declared_fields(qualname: str, evaluator: Evaluator, major: int) -> tuple[S
             continue  # ``if TYPE_CHECKING:`` in a class body: only type checkers see it
         if evaluator.called_class(assign.value) in _NOT_FIELDS:
             continue  # an ORM relationship lives on the table class, not among the fields
-        fields.append(_field(assign, qualname, evaluator, major))
+        field = _field(assign, qualname, evaluator, major)
+        if assign.value is not None and _is_final(assign.annotation, evaluator):
+            # ``KIND: Final = "item"`` is a class variable: pydantic 1 for any value but a
+            # ``Field(...)``, pydantic 2 (from 2.11, deprecated for 3) for one giving a default
+            by_field = evaluator.called_class(assign.value) in _FIELDS
+            if (v1 and not by_field) or (not v1 and not field.required):
+                continue
+        fields.append(field)
     named = {f.name for f in fields}
     fields += (f for f in inferred if f.name not in named)
     if valued:
@@ -576,6 +583,17 @@ def _type_checking(guard: Guard, qualname: str, evaluator: Evaluator) -> bool:
     module = evaluator.resolver.symbol_module[qualname]
     name = Value("name", guard.text, ref=f"{module}.{guard.text}")
     return evaluator.qualified(name) in _CHECKING
+
+
+_FINAL = frozenset({"typing.Final", "typing_extensions.Final"})
+
+
+def _is_final(annotation: Value, evaluator: Evaluator) -> bool:
+    """``Final`` or ``Final[T]`` (``typing`` or ``typing_extensions``)."""
+    base = (
+        annotation.items[0] if annotation.kind == "subscript" and annotation.items else annotation
+    )
+    return evaluator.qualified(base) in _FINAL
 
 
 def _is_class_var(annotation: Value, evaluator: Evaluator) -> bool:

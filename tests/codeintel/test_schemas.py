@@ -632,3 +632,31 @@ def test_a_base_a_run_time_test_binds_is_a_diagnostic(tmp_path: Path) -> None:
         ("Item derives from config.Model", 31),
     ]
     assert [s.name for s in graph.schemas()] == ["Dev", "Prod"]
+
+
+@pytest.mark.parametrize(
+    ("pin", "fields"),
+    [
+        ("pydantic>=2", [("name", True), ("fixed", True)]),
+        ("pydantic<2", [("other", False), ("name", True), ("fixed", True)]),
+    ],
+)
+def test_a_final_annotation_with_a_value_is_a_class_variable(
+    tmp_path: Path, pin: str, fields: list[tuple[str, bool]]
+) -> None:
+    """``KIND: Final = "item"`` is a class variable, no field: pydantic 1 for any value but a
+    ``Field(...)``, pydantic 2 for any value giving a default (``Field("x")`` too); a
+    ``Final`` with no value is a required field in both (checked on pydantic 1.10.27 and
+    2.14.4)."""
+    (tmp_path / "requirements.txt").write_text(f"{pin}\n")
+    (tmp_path / "models.py").write_text(
+        "import typing\nfrom typing import Final\n\nfrom pydantic import BaseModel, Field\n\n\n"
+        "class Item(BaseModel):\n"
+        "    KIND: Final = 'item'\n"
+        "    LIMIT: Final[int] = 10\n"
+        "    other: typing.Final[str] = Field('x')\n"
+        "    name: str\n"
+        "    fixed: Final[int]\n"
+    )
+    [schema] = codeintel.analyze(tmp_path, cache=False).schemas()
+    assert [(f.name, f.required) for f in schema.all_fields] == fields
