@@ -449,3 +449,19 @@ def test_setup_py_install_requires_are_declarations(tmp_path: Path) -> None:
         ("optional:test", "pytest", "", 7),
     }
     assert not {"fastapi", "uvicorn"} & {u.module for u in graph.project().undeclared}
+
+
+def test_distributions_providing_modules_of_other_names_declare_them(tmp_path: Path) -> None:
+    """``from bson import ObjectId`` comes with pymongo, ``from Crypto.Cipher import AES``
+    with pycryptodome, ``import dns.resolver`` with dnspython (produce-exchange-hub listed
+    ``bson`` and ``Crypto`` as undeclared, and pycryptodome and dnspython as unused)."""
+    graph = _project(
+        tmp_path,
+        {
+            "requirements.txt": "pymongo==4.0.1\npycryptodome==3.14.1\ndnspython==2.2.1\n",
+            "main.py": "import pymongo\nfrom bson import ObjectId\nfrom Crypto.Cipher import AES\n"
+            "import dns.resolver\n",
+        },
+    )
+    project = graph.project()
+    assert (project.undeclared, project.unused) == ((), ())
