@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from codeintel import Component, Route, Schema
 from render.facts import ProjectFacts
+from render.naming import swap
 from render.words import singular, split_identifier
 
 #: Module names that say nothing about the resource; the route paths name it instead.
@@ -31,6 +32,7 @@ class Chain:
     services: tuple[Component, ...]
     repositories: tuple[Component, ...]
     schemas: tuple[Schema, ...]
+    #: Tests of the resource: named after it, or importing its router, service or repository.
     test_files: tuple[str, ...]
     #: Modules the plan centres on when the request is about a component (a client, the
     #: settings, a scanner), not an API resource; empty for a resource's chain.
@@ -82,17 +84,8 @@ def build_chains(facts: ProjectFacts) -> list[Chain]:
     services = graph.services()
     repositories = {c.qualname: c for c in graph.repositories()}
     schemas = {s.qualname: s for s in graph.schemas()}
-    tests = facts.tests
     module_of = facts.module_of_file
-    # test files by the modules they import and by the words of their names, looked up per
-    # chain: a pass over every test per chain was most of a plan's time on large projects
-    importing: dict[str, set[str]] = defaultdict(set)
-    named: dict[str, set[str]] = defaultdict(set)
-    for test in tests:
-        for module in test.tests_modules:
-            importing[module].add(test.file)
-        for word in name_words(test.file.rpartition("/")[2]):
-            named[word].add(test.file)
+    coverage = _TestIndex(facts, {resource for resource, _ in grouped})
     chains = []
     for (resource, file), routes in sorted(grouped.items()):
         endpoints = {r.endpoint for r in routes}
@@ -101,12 +94,10 @@ def build_chains(facts: ProjectFacts) -> list[Chain]:
         imported = set(graph.modules_imported_by(router_module))
         repos = _own(_repositories(used, repositories, imported, endpoints), resource)
         models = _own(_schemas(routes, repos, schemas), resource)
-        modules = {router_module}
-        modules |= {module_of[c.file] for c in (*used, *repos)}
-        modules |= {module_of[s.file] for s in models}
-        modules = {m for m in modules if resource in name_words(m)} or modules
-        # A test reaches its resource by import, or through the HTTP client by name only.
-        test_files = sorted(set().union(*(importing[m] for m in modules), named[resource]))
+        code = {router_module} | {module_of[c.file] for c in (*used, *repos)}
+        code = {m for m in code if resource in name_words(m)} or code
+        shapes = {module_of[s.file] for s in models}
+        test_files = coverage.tests_of(resource, code, shapes)
         chains.append(
             Chain(
                 resource=resource,
@@ -117,10 +108,98 @@ def build_chains(facts: ProjectFacts) -> list[Chain]:
                 services=used,
                 repositories=repos,
                 schemas=models,
-                test_files=tuple(test_files),
+                test_files=test_files,
             )
         )
     return chains
+
+
+class _TestIndex:
+    """Which test files test a resource, looked up per chain (a pass over every test per
+    chain was most of a plan's time on large projects).
+
+    A test file tests a resource when its name names the resource, or when it imports the
+    resource's router, service or repository and its name names no other resource. Importing
+    only the resource's models is what a test of another resource does to build its data
+    (``test_comments.py`` creating an article), so it is no evidence.
+    """
+
+    def __init__(self, facts: ProjectFacts, resources: set[str]) -> None:
+        self.importing: dict[str, set[str]] = defaultdict(set)
+        self.imports: dict[str, set[str]] = defaultdict(set)
+        for test in facts.tests:
+            for module in test.tests_modules:
+                self.importing[module].add(test.file)
+                self.imports[test.file].add(module)
+        self.names = {t.file: resources_named(_stem_words(t.file), resources) for t in facts.tests}
+        self.named: dict[str, set[str]] = defaultdict(set)
+        for file, named in self.names.items():
+            for resource in named:
+                self.named[resource].add(file)
+        self.resources = resources
+        self.file_of_module = facts.file_of_module
+        self.sources: dict[str, set[str]] = {}  # module -> resources its name names, if source
+
+    def source_names(self, module: str) -> set[str]:
+        if module not in self.sources:
+            file = self.file_of_module.get(module)
+            words = [singular(w) for part in module.split(".") for w in split_identifier(part)]
+            named = resources_named(words, self.resources) if file and is_source(file) else set()
+            self.sources[module] = named
+        return self.sources[module]
+
+    def tests_of(self, resource: str, code: set[str], shapes: set[str]) -> tuple[str, ...]:
+        own = code | shapes
+        packages = {m.rpartition(".")[0] for m in own}
+        found = set()
+        for file in self.named[resource]:
+            imports = self.imports[file]
+            # ``test_slack_incident_interactive.py`` importing the slack plugin's ``incident``
+            # module tests that module, not the resource's chain
+            elsewhere = any(
+                resource in self.source_names(m) and m.rpartition(".")[0] not in packages
+                for m in imports - own
+            )
+            if imports & own or not elsewhere:
+                found.add(file)
+        for module in code:
+            found |= {f for f in self.importing[module] if not self.names[f] - {resource}}
+        return tuple(sorted(found))
+
+
+def names_resource(file: str, resource: str) -> bool:
+    """Whether a file's name names ``resource`` (all its words, in a row)."""
+    return bool(resources_named(_stem_words(file), {resource}))
+
+
+def _stem_words(file: str) -> list[str]:
+    stem = file.rpartition("/")[2].removesuffix(".py")
+    return [singular(w) for w in split_identifier(stem)]
+
+
+def resources_named(words: list[str], resources: set[str]) -> set[str]:
+    """The resources ``words`` name as a whole: each one's words in a row, and not only inside
+    a longer resource's name (``test_incident_cost_service`` names ``incident_cost``, not
+    ``incident``)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for resource in resources:
+        parts = [singular(w) for w in split_identifier(resource)] or [resource]
+        size = len(parts)
+        starts = range(len(words) - size + 1)
+        found = [(i, i + size) for i in starts if words[i : i + size] == parts]
+        if found:
+            spans[resource] = found
+    named = set()
+    for resource, found in spans.items():
+        longer = [s for other, at in spans.items() if other != resource for s in at]
+        inside = [
+            (start, end)
+            for start, end in found
+            if any(a <= start and end <= b and b - a > end - start for a, b in longer)
+        ]
+        if len(inside) < len(found):
+            named.add(resource)
+    return named
 
 
 def _own(parts: tuple[_Part, ...], resource: str) -> tuple[_Part, ...]:
@@ -203,3 +282,27 @@ def is_source(file: str) -> bool:
     return not ({"test", "tests", "testing"} & set(folders)) and not (
         stem.startswith("test_") or stem.endswith("_test.py")
     )
+
+
+def test_to_mirror(chain: Chain, chains: list[Chain]) -> tuple[Chain, str] | None:
+    """For a chain no test tests, another chain's test to copy: the chain nearest to it (most
+    words of the resource shared, then most folders of the router shared), and its test whose
+    path names that chain's resource, so the copy's path can name this one."""
+    own = set(split_identifier(chain.resource))
+    folders = chain.router_file.split("/")[:-1]
+
+    def near(other: Chain) -> tuple[int, int, int, str, str]:
+        shared = len(own & set(split_identifier(other.resource)))
+        parts = other.router_file.split("/")[:-1]
+        depth = 0
+        while depth < min(len(folders), len(parts)) and folders[depth] == parts[depth]:
+            depth += 1
+        return (-shared, -depth, -len(other.layers), other.resource, other.router_file)
+
+    for other in sorted(chains, key=near):
+        if other.resource == chain.resource:
+            continue
+        for test in other.test_files:
+            if swap(test, other.resource, chain.resource) != test:
+                return other, test
+    return None

@@ -51,7 +51,7 @@ def build_plan(graph: CodeGraph, text: str, *, out: str | None = None) -> PlanCo
         chains = build_chains(facts)
         request = understand(text, _resources(graph, chains), project_names(facts))
         chain = choose_analogue(facts, request, chains)
-        work = plan_tasks(facts, request, chain)
+        work = plan_tasks(facts, request, chain, tuple(chains))
     except PlanError:
         raise
     except Exception as exc:  # a bug of ours must still give the one-line error, no trace
@@ -370,6 +370,8 @@ def _chain_words(chain: Chain) -> str:
         parts.append(f"schemas in `{chain.schemas[0].file}`")
     if chain.test_files:
         parts.append(f"{len(chain.test_files)} test file(s)")
+    else:
+        parts.append("no test file")
     return ", ".join(parts)
 
 

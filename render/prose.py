@@ -397,7 +397,7 @@ def testing(
         unit,
         integration,
         tuple(fixtures[n] for n in sorted(fixtures)),
-        _mocking(facts, chain),
+        _mocking(facts, _tests_read(chain, work)),
         _unit_example(facts, chain),
         _edge_cases(facts, chain),
     )
@@ -408,14 +408,23 @@ def _test_root(facts: ProjectFacts) -> str:
     return f"{dirs[0]}/" if dirs else "tests/"
 
 
-def _mocking(facts: ProjectFacts, chain: Chain) -> str:
+def _tests_read(chain: Chain, work: TaskPlan) -> tuple[str, ...]:
+    """The tests whose style the new ones follow: the chain's, or the one a first test copies."""
+    if chain.test_files or work.untested is None:
+        return chain.test_files
+    return (work.untested[1],)
+
+
+def _mocking(facts: ProjectFacts, files: tuple[str, ...]) -> str:
     source = Source(facts.graph)
     counts: dict[str, list[str]] = {}
-    for file in chain.test_files:
+    for file in files:
         for number, line in enumerate(source.lines(file), start=1):
             for word in _MOCKS:
                 if word in line:
                     counts.setdefault(word.rstrip("("), []).append(f"{file}:{number}")
+    if not files:
+        return "no test of this code shows one; keep to the project's other tests."
     if not counts:
         return "the analogue's tests use no mocks; they call the code directly."
     parts = [f"`{w}` ({len(places)}x, e.g. `{places[0]}`)" for w, places in sorted(counts.items())]
@@ -537,6 +546,13 @@ def notes(
     if chain.registration:
         found.append(
             f"Routers are registered at `{chain.registration}`, not where the router is defined."
+        )
+    if work.untested:
+        created, mirror = work.untested
+        found.append(
+            f"No test tests `{chain.resource}`: none is named after it or imports its router, "
+            f"service or repository (tests of other resources that only build its data do not "
+            f"count). The plan creates `{created}`, laid out as `{mirror}`."
         )
     for diagnostic in facts.graph.diagnostics:
         found.append(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from codeintel import Component, Route
-from render.chains import Chain, name_words
+from codeintel import Component, Route, TestFunction
+from render.chains import Chain, name_words, names_resource, test_to_mirror
 from render.commands import Commands
 from render.context import NewFile, Snippet, Task
 from render.facts import ProjectFacts
@@ -44,13 +44,22 @@ class TaskPlan:
     risks: tuple[str, ...] = ()
     focus: tuple[Route, ...] = ()
     analogue_tests: list[str] = field(default_factory=list)  # the existing tests the plan uses
+    #: The test file the plan creates because no test tests the resource, and its model.
+    untested: tuple[str, str] | None = None
 
 
 class _Planner:
-    def __init__(self, facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> None:
+    def __init__(
+        self,
+        facts: ProjectFacts,
+        request: FeatureRequest,
+        chain: Chain,
+        chains: tuple[Chain, ...] = (),
+    ) -> None:
         self.facts = facts
         self.request = request
         self.chain = chain
+        self.chains = chains
         self.source = Source(facts.graph)
         self.commands = Commands(facts.project)
         self.new = request.creates is not None
@@ -285,16 +294,22 @@ class _Planner:
 
     def test_files(self) -> list[str]:
         """The chain's tests most about the request first (by their names' words), at most
-        ``_MAX_TESTS``: a plan on a large app stays readable."""
+        ``_MAX_TESTS``: a plan on a large app stays readable. Tests named after the resource
+        are its own; the others only import its code, so they come only when none is named."""
         wanted = set(self.request.terms) | {self.chain.resource}
         wanted |= {w for f in self.chain.focus for w in name_words(f.rpartition("/")[2])}
-        ranked = sorted(self.chain.test_files, key=lambda f: (-len(wanted & name_words(f)), f))
+        named = [f for f in self.chain.test_files if names_resource(f, self.chain.resource)]
+        ranked = sorted(
+            named or self.chain.test_files, key=lambda f: (-len(wanted & name_words(f)), f)
+        )
         kept = set(ranked[:_MAX_TESTS])
         return [f for f in self.chain.test_files if f in kept]
 
     def tests(self) -> None:
         tests = {t.file: t for t in self.facts.tests}
         self.plan.analogue_tests = self.test_files()
+        if not self.plan.analogue_tests and not self.chain.is_component:
+            self.first_tests(tests)
         for file in self.plan.analogue_tests:
             kind = tests[file].kind if file in tests else "other"
             if self.new:
@@ -320,6 +335,45 @@ class _Planner:
                 self.file_imports(file),
                 self.commands.pytest([target], subset=True),
             )
+
+    def first_tests(self, tests: dict[str, TestFunction]) -> None:
+        """No test tests the resource: create its first test file, named and laid out as the
+        nearest resource's test is, rather than adding to tests of other resources."""
+        found = test_to_mirror(self.chain, list(self.chains))
+        if found is None:
+            return
+        other, mirror = found
+        name = self.request.resource if self.new else self.chain.resource
+        target = swap(mirror, other.resource, name)
+        if self.facts.exists(target) or any(f.path == target for f in self.plan.new_files):
+            return
+        kind = tests[mirror].kind if mirror in tests else "other"
+        self.plan.untested = (target, mirror)
+        self.plan.new_files.append(
+            NewFile(
+                path=target,
+                purpose=f"{_kind_words(kind)}tests for {name}: no test tests it yet",
+                mirrors=mirror,
+            )
+        )
+        (self.plan.integration if kind == "integration" else self.plan.unit).append(target)
+        # the other resource's own modules are what the copy must not import
+        theirs = {self.facts.module_of_file.get(f) for f in other.files}
+        imports = [
+            i
+            for i in self.source.imports(mirror)
+            if (m := re.match(r"(?:from|import)\s+([\w.]+)", i)) is None or m[1] not in theirs
+        ]
+        self.add(
+            "CREATE",
+            target,
+            "Foundation" if self.request.kind == "Bug Fix" else "Testing",
+            f"The first tests of `{name}` (no test tests it yet), laid out as `{mirror}`: "
+            f"{self.request.text}",
+            f"Mirror {self.cite(mirror, 1, len(self.source.lines(mirror)))}",
+            imports,
+            self.commands.pytest([target], subset=True),
+        )
 
     def focus_routes(self) -> None:
         wanted = set(self.request.terms)
@@ -402,8 +456,10 @@ class _Planner:
         return best[3], best[2], best[4]
 
 
-def plan_tasks(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> TaskPlan:
-    planner = _Planner(facts, request, chain)
+def plan_tasks(
+    facts: ProjectFacts, request: FeatureRequest, chain: Chain, chains: tuple[Chain, ...] = ()
+) -> TaskPlan:
+    planner = _Planner(facts, request, chain, chains)
     if chain.is_component:
         planner.modules()
         planner.tests()
@@ -426,12 +482,22 @@ def plan_tasks(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> Ta
     return _finish(planner)
 
 
+def _kind_words(kind: str) -> str:
+    """``Unit `` / ``Integration `` before "tests"; nothing for a test of no known kind."""
+    return "" if kind == "other" else f"{kind.capitalize()} "
+
+
 def _finish(planner: _Planner) -> TaskPlan:
     plan, request = planner.plan, planner.request
     plan.tasks = _consistent(planner, plan.tasks)
     if request.kind == "Bug Fix":
         # Reproduce first: a test that fails now is the proof the fix works.
-        first = [t for t in plan.tasks if t.phase == "Foundation" and t.keyword == "ADD"]
+        created = plan.untested[0] if plan.untested else None
+        first = [
+            t
+            for t in plan.tasks
+            if t.phase == "Foundation" and (t.keyword == "ADD" or t.target == created)
+        ]
         plan.tasks = first + [t for t in plan.tasks if t not in first]
     plan.patterns = _patterns(planner)
     plan.affected = _affected(planner)
@@ -515,10 +581,13 @@ def _affected(planner: _Planner) -> tuple[str, ...]:
     """The layers the tasks touch, each with its folders, in the order the work goes."""
     order = {"Foundation": 0, "Core Implementation": 1, "Integration": 2, "Testing": 3}
     folders: dict[str, dict[str, None]] = {}
+    tests = {*planner.plan.unit, *planner.plan.integration}
     for task in sorted(planner.plan.tasks, key=lambda t: order[t.phase]):
         folder = task.target.rpartition("/")[0]
         facts = planner.facts
-        layer = facts.layer_of_file.get(task.target) or facts.layer_of_folder(folder) or "other"
+        layer = facts.layer_of_file.get(task.target) or facts.layer_of_folder(folder)
+        # a test file the plan creates in a folder of its own: no file says the folder's layer
+        layer = layer or ("test" if task.target in tests else "other")
         folders.setdefault(layer, {})[f"`{folder}/`" if folder else "the project root"] = None
     return tuple(f"{layer} ({', '.join(shown)})" for layer, shown in folders.items())
 

@@ -1,0 +1,123 @@
+"""Which tests are a resource's own: the ones a plan adds to, or, when there are none, the
+one it creates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import codeintel
+from render.check import check_plan
+from render.markdown import render_markdown
+from render.plan import build_plan
+
+_ROUTER = """from fastapi import APIRouter
+
+from app.{name}.models import {model}
+
+router = APIRouter()
+
+
+@router.get("/{path}/{{item_id}}")
+def get_{name}(item_id: int) -> {model}:
+    return {model}(id=item_id)
+"""
+_MODEL = "from pydantic import BaseModel\n\n\nclass {model}(BaseModel):\n    id: int\n"
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text)
+
+
+def _resource(name: str, model: str, path: str) -> dict[str, str]:
+    return {
+        f"app/{name}/__init__.py": "",
+        f"app/{name}/models.py": _MODEL.format(model=model),
+        f"app/{name}/views.py": _ROUTER.format(name=name, model=model, path=path),
+    }
+
+
+def _incidents(root: Path) -> None:
+    """Dispatch's shape: ``incident`` has no tests; ``incident_cost`` has, building incidents."""
+    _write(
+        root,
+        {
+            "app/__init__.py": "",
+            "app/main.py": "from fastapi import FastAPI\n\n"
+            "from app.incident.views import router as incidents\n"
+            "from app.incident_cost.views import router as costs\n"
+            "from app.plugins.slack.incident import card\n\n"
+            "app = FastAPI()\napp.include_router(incidents, prefix='/incidents')\n"
+            "app.include_router(costs, prefix='/incident_costs')\n",
+            **_resource("incident", "Incident", "incidents"),
+            **_resource("incident_cost", "IncidentCost", "incident_costs"),
+            "app/plugins/__init__.py": "",
+            "app/plugins/slack/__init__.py": "",
+            "app/plugins/slack/incident.py": "def card() -> str:\n    return 'card'\n",
+            "tests/__init__.py": "",
+            "tests/incident_cost/__init__.py": "",
+            "tests/incident_cost/test_incident_cost_service.py": (
+                "from app.incident.models import Incident\n"
+                "from app.incident_cost.views import get_incident_cost\n\n\n"
+                "def test_get() -> None:\n"
+                "    assert Incident(id=1).id == get_incident_cost(1).id\n"
+            ),
+            "tests/plugins/__init__.py": "",
+            "tests/plugins/test_slack_incident.py": (
+                "from app.plugins.slack.incident import card\n\n\n"
+                "def test_card() -> None:\n    assert card() == 'card'\n"
+            ),
+        },
+    )
+
+
+def test_a_resource_only_other_tests_touch_gets_its_first_test_file(tmp_path: Path) -> None:
+    _incidents(tmp_path)
+    context = build_plan(codeintel.analyze(tmp_path), "Let users export an incident as CSV")
+    tests = [(t.keyword, t.target) for t in context.tasks if t.target.startswith("tests/")]
+    # not the sibling resource's tests, nor the slack plugin's test of its own ``incident``
+    assert tests == [("CREATE", "tests/incident/test_incident_service.py")]
+    assert [(f.path, f.mirrors) for f in context.new_files] == [
+        (
+            "tests/incident/test_incident_service.py",
+            "tests/incident_cost/test_incident_cost_service.py",
+        )
+    ]
+    assert context.unit_test_location == "tests/incident/test_incident_service.py"
+    assert any("No test tests `incident`" in note for note in context.notes)
+    # the copy must not import the sibling's own modules
+    task = next(t for t in context.tasks if t.keyword == "CREATE")
+    assert not any("incident_cost" in i for i in task.imports)
+    assert check_plan(render_markdown(context), "plan.md", tmp_path) == []
+
+
+def test_a_test_of_another_resource_building_its_data_is_not_its_test(tmp_path: Path) -> None:
+    _incidents(tmp_path)
+    _write(
+        tmp_path,
+        {
+            "tests/incident/__init__.py": "",
+            "tests/incident/test_incidents.py": (
+                "from app.incident.views import get_incident\n\n\n"
+                "def test_get() -> None:\n    assert get_incident(1).id == 1\n"
+            ),
+        },
+    )
+    context = build_plan(codeintel.analyze(tmp_path), "Add a title field to incidents")
+    tests = [(t.keyword, t.target) for t in context.tasks if t.target.startswith("tests/")]
+    assert tests == [("ADD", "tests/incident/test_incidents.py")]
+    assert not context.new_files
+
+
+def test_a_name_names_the_longest_resource_it_spells() -> None:
+    from render.chains import resources_named
+
+    resources = {"incident", "incident_cost", "cost", "case"}
+    words = ["test", "incident", "cost", "service"]
+    assert resources_named(words, resources) == {"incident_cost"}
+    assert resources_named(["test", "incident", "and", "cost"], resources) == {"incident", "cost"}
+    assert resources_named(["test", "case", "incident", "cost"], resources) == {
+        "case",
+        "incident_cost",
+    }
