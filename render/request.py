@@ -321,8 +321,17 @@ class _Reading:
         "allow", "enable", "permit", "help" or "for" (and determiners or adjectives), before
         a verb, "to" and a verb for all but "let": "let the current *user* change ...",
         "allow *admins* to delete ...", "a way for *users* to export ..."."""
+        following = position + 1
+        if following < len(self.tokens) and self._noun_before(position, following):
+            # "let *platform* staff export ...": the compound names who acts
+            return self._acts(following) or self._acts(position)
+        return self._acts(position)
+
+    def _acts(self, position: int) -> bool:
         before = position - 1
-        while before >= 0 and self._modifier(self.tokens[before].word):
+        while before >= 0 and (
+            self._modifier(self.tokens[before].word) or self._noun_before(before, position)
+        ):
             before -= 1
         opener = self.tokens[before].word if before >= 0 else ""
         verb = lemma(opener, "VERB") if "VERB" in parts_of_speech(opener) else opener
@@ -339,6 +348,18 @@ class _Reading:
         if "VERB" not in parts_of_speech(following):
             return False
         return lemma(following, "VERB") not in _OWNING
+
+    def _noun_before(self, at: int, position: int) -> bool:
+        """The word at ``at`` modifies the noun at ``position`` as the first of a two-noun
+        compound ("platform staff"): a noun right before it, not a verb opening the request."""
+        word = self.tokens[at].word
+        return (
+            at == position - 1
+            and at != self.action_at
+            and word not in _TARGET_MARKERS | STOPWORDS
+            and can_be_noun(word)
+            and lemma(word, "VERB") not in _ENABLERS
+        )
 
     @staticmethod
     def _modifier(word: str) -> bool:
@@ -439,6 +460,8 @@ class _Reading:
         phrase = [(p, t) for p, t in nouns if self._role(p) == "object"]
         if not phrase or any(t in _ENTRY for _, t in phrase):
             return None
+        if self._activity(phrase[-1][0]):
+            return None
         head = [t for _, t in phrase if t not in GENERIC]
         if not head or self.vocabulary.names(head[-1]) or head[-1] in self.vocabulary.resources:
             return None
@@ -450,6 +473,15 @@ class _Reading:
         if not is_known(token.word) and not token.identifier and not token.text[:1].isupper():
             return None
         return first.term
+
+    def _activity(self, position: int) -> bool:
+        """The noun at ``position`` is what an activity acts on ("rate limiting", "request
+        logging", "response caching"): the next word is a verb's -ing form the lexicon knows
+        as no noun. The request adds that activity to what exists, not a resource of its own."""
+        following = self.tokens[position + 1] if position + 1 < len(self.tokens) else None
+        if following is None or not following.word.endswith("ing"):
+            return False
+        return "VERB" in parts_of_speech(following.word) and not can_be_noun(following.word)
 
     def _kind(
         self,

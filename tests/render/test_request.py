@@ -149,6 +149,8 @@ def test_verbs_adjectives_and_adverbs_never_become_resources(
         # acted on too, so not only who acts; and no one acts in "let orders ..."
         ("Let users list users by team", "user", ("user", "team")),
         ("Let orders reference projects", "order", ("order", "project")),
+        # a compound naming who acts ("team members") is context as a whole
+        ("Let team members edit projects", "project", ("project",)),
     ],
 )
 def test_who_acts_is_context_and_first_mention_leads(
@@ -198,6 +200,20 @@ def test_a_creation_verb_object_that_names_nothing_is_new() -> None:
         "invoice",
         ("order",),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "resource"),
+    [
+        ("Add rate limiting to the login endpoint", "login"),
+        ("Add request logging to orders", "order"),
+        ("Add response caching to the list orders endpoint", "order"),
+    ],
+)
+def test_an_activity_on_a_noun_is_no_new_resource(text: str, resource: str) -> None:
+    # "rate limiting" limits a rate: the request adds an activity to what exists
+    request = understand(text, PROJECT, [*NAMES, "users/login"])
+    assert (request.creates, request.kind, request.resource) == (None, "Enhancement", resource)
 
 
 @pytest.mark.parametrize("text", ["asdf qwer", "add asdf", "the and of"])
