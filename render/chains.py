@@ -15,6 +15,11 @@ from render.words import singular, split_identifier
 #: Module names that say nothing about the resource; the route paths name it instead.
 _GENERIC_MODULES = frozenset({"main", "app", "api", "routes", "router", "routers", "views"})
 _GENERIC_MODULES |= frozenset({"endpoints", "server", "application", "__init__"})
+#: Words naming a layer of a resource (``user_service``, ``articles_repository``): a module
+#: whose name adds only these to the resource's is still the resource's.
+_LAYER_WORDS = frozenset({"service", "repository", "repo", "crud", "model", "schema", "api"})
+_LAYER_WORDS |= frozenset({"route", "router", "view", "endpoint", "handler", "controller"})
+_LAYER_WORDS |= frozenset({"store", "dao", "db", "database", "manager", "test", "flow"})
 _VERSION = re.compile(r"^v\d+$")
 _QUALNAME = re.compile(r"[A-Za-z_][\w.]*")
 _Part = TypeVar("_Part", Component, Schema)
@@ -143,21 +148,27 @@ class _TestIndex:
     def source_names(self, module: str) -> set[str]:
         if module not in self.sources:
             file = self.file_of_module.get(module)
-            words = [singular(w) for part in module.split(".") for w in split_identifier(part)]
-            named = resources_named(words, self.resources) if file and is_source(file) else set()
+            named = set()
+            if file and is_source(file):
+                named = resources_named(_module_words(module), self.resources)
             self.sources[module] = named
         return self.sources[module]
 
     def tests_of(self, resource: str, code: set[str], shapes: set[str]) -> tuple[str, ...]:
         own = code | shapes
-        packages = {m.rpartition(".")[0] for m in own}
+        places = {_place(m, resource) for m in own}
         found = set()
+        spelled = {w for m in own for w in _module_words(m)}
         for file in self.named[resource]:
             imports = self.imports[file]
-            # ``test_slack_incident_interactive.py`` importing the slack plugin's ``incident``
-            # module tests that module, not the resource's chain
+            # ``test_slack_incident_interactive.py`` importing ``plugins.slack.incident``, the
+            # resource's name in another place than the chain's, tests that module, not the
+            # chain: that module spells words of the test's name no module of the chain has
+            stem = set(_stem_words(file)) - _LAYER_WORDS
             elsewhere = any(
-                resource in self.source_names(m) and m.rpartition(".")[0] not in packages
+                resource in self.source_names(m)
+                and _place(m, resource) not in places
+                and stem & set(_module_words(m)) - spelled
                 for m in imports - own
             )
             if imports & own or not elsewhere:
@@ -170,6 +181,20 @@ class _TestIndex:
 def names_resource(file: str, resource: str) -> bool:
     """Whether a file's name names ``resource`` (all its words, in a row)."""
     return bool(resources_named(_stem_words(file), {resource}))
+
+
+def _place(module: str, resource: str) -> str:
+    """Where ``module`` names ``resource``: its dotted name up to the part that does
+    (``app.users`` for ``app.users.services.users``), or the whole name."""
+    parts = module.split(".")
+    for end in range(1, len(parts) + 1):
+        if resources_named(_module_words(".".join(parts[:end])), {resource}):
+            return ".".join(parts[:end])
+    return module
+
+
+def _module_words(module: str) -> list[str]:
+    return [singular(w) for part in module.split(".") for w in split_identifier(part)]
 
 
 def _stem_words(file: str) -> list[str]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import codeintel
+from render.chains import build_chains
 from render.check import check_plan
+from render.facts import ProjectFacts
 from render.markdown import render_markdown
 from render.plan import build_plan
 
@@ -63,6 +65,12 @@ def _incidents(root: Path) -> None:
                 "def test_get() -> None:\n"
                 "    assert Incident(id=1).id == get_incident_cost(1).id\n"
             ),
+            "app/incident_cost/services/__init__.py": "",
+            "app/incident_cost/services/totals.py": "def total() -> int:\n    return 0\n",
+            "tests/incident_cost/test_incident_cost_totals.py": (
+                "from app.incident_cost.services.totals import total\n\n\n"
+                "def test_total() -> None:\n    assert total() == 0\n"
+            ),
             "tests/plugins/__init__.py": "",
             "tests/plugins/test_slack_incident.py": (
                 "from app.plugins.slack.incident import card\n\n\n"
@@ -108,6 +116,23 @@ def test_a_test_of_another_resource_building_its_data_is_not_its_test(tmp_path: 
     tests = [(t.keyword, t.target) for t in context.tasks if t.target.startswith("tests/")]
     assert tests == [("ADD", "tests/incident/test_incidents.py")]
     assert not context.new_files
+
+
+def test_a_named_test_of_a_layer_the_chain_does_not_link_is_still_its_test(
+    tmp_path: Path,
+) -> None:
+    # ``services/totals.py`` holds functions, not a service class the chain links: a test
+    # named after the resource importing it is the resource's; the slack plugin's is not
+    _incidents(tmp_path)
+    chains = build_chains(ProjectFacts(codeintel.analyze(tmp_path)))
+    tests = {c.resource: c.test_files for c in chains}
+    assert tests == {
+        "incident": (),
+        "incident_cost": (
+            "tests/incident_cost/test_incident_cost_service.py",
+            "tests/incident_cost/test_incident_cost_totals.py",
+        ),
+    }
 
 
 def test_a_name_names_the_longest_resource_it_spells() -> None:
