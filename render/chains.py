@@ -102,7 +102,7 @@ def build_chains(facts: ProjectFacts) -> list[Chain]:
         code = {router_module} | {module_of[c.file] for c in (*used, *repos)}
         code = {m for m in code if resource in name_words(m)} or code
         shapes = {module_of[s.file] for s in models}
-        test_files = coverage.tests_of(resource, code, shapes)
+        test_files = coverage.tests_of(resource, file, code, shapes)
         chains.append(
             Chain(
                 resource=resource,
@@ -143,6 +143,13 @@ class _TestIndex:
                 self.named[resource].add(file)
         self.resources = resources
         self.file_of_module = facts.file_of_module
+        # folders holding source code somewhere below them: where a test's own code lives
+        self.code_folders = {
+            folder
+            for file in facts.module_of_file
+            if is_source(file)
+            for folder in _ancestors(file)
+        }
         self.sources: dict[str, set[str]] = {}  # module -> resources its name names, if source
 
     def source_names(self, module: str) -> set[str]:
@@ -154,7 +161,21 @@ class _TestIndex:
             self.sources[module] = named
         return self.sources[module]
 
-    def tests_of(self, resource: str, code: set[str], shapes: set[str]) -> tuple[str, ...]:
+    def home(self, test: str) -> str:
+        """The deepest folder above ``test`` that holds source code: the part of a monorepo
+        (``services/cart``, ``src/features/users``) whose code the test tests."""
+        return next((f for f in _ancestors(test) if f in self.code_folders), "")
+
+    def tests_of(
+        self, resource: str, router: str, code: set[str], shapes: set[str]
+    ) -> tuple[str, ...]:
+        """The tests of the chain whose router is ``router``, named after ``resource`` or
+        importing its ``code`` (not only its ``shapes``), from the router's part of the
+        project: ``api_gateway/tests/test_product_routes.py`` tests the gateway's routes."""
+        found = self._tests_of(resource, code, shapes)
+        return tuple(f for f in found if router.startswith(self.home(f)))
+
+    def _tests_of(self, resource: str, code: set[str], shapes: set[str]) -> tuple[str, ...]:
         own = code | shapes
         places = {_place(m, resource) for m in own}
         found = set()
@@ -191,6 +212,13 @@ def _place(module: str, resource: str) -> str:
         if resources_named(_module_words(".".join(parts[:end])), {resource}):
             return ".".join(parts[:end])
     return module
+
+
+def _ancestors(file: str) -> list[str]:
+    """``a/b/c.py`` -> ``a/b/``, ``a/``: the folders above a file, deepest first, each with
+    its slash so that a prefix test cannot match ``a/bc``."""
+    parts = file.split("/")[:-1]
+    return ["/".join(parts[:end]) + "/" for end in range(len(parts), 0, -1)]
 
 
 def _module_words(module: str) -> list[str]:
@@ -310,9 +338,10 @@ def is_source(file: str) -> bool:
 
 
 def test_to_mirror(chain: Chain, chains: list[Chain]) -> tuple[Chain, str] | None:
-    """For a chain no test tests, another chain's test to copy: the chain nearest to it (most
-    words of the resource shared, then most folders of the router shared), and its test whose
-    path names that chain's resource, so the copy's path can name this one."""
+    """For a chain no test tests, another chain's test to copy: one whose path names that
+    chain's resource, so the copy's path can name this one; named after the resource alone
+    (``test_tags.py``, not ``test_tag_events.py``) if any is; from the chain nearest to it
+    (most words of the resource shared, then most folders of the router shared)."""
     own = set(split_identifier(chain.resource))
     folders = chain.router_file.split("/")[:-1]
 
@@ -324,10 +353,16 @@ def test_to_mirror(chain: Chain, chains: list[Chain]) -> tuple[Chain, str] | Non
             depth += 1
         return (-shared, -depth, -len(other.layers), other.resource, other.router_file)
 
-    for other in sorted(chains, key=near):
-        if other.resource == chain.resource:
-            continue
-        for test in other.test_files:
-            if swap(test, other.resource, chain.resource) != test:
-                return other, test
-    return None
+    def extra(other: Chain, test: str) -> bool:
+        spelled = {singular(w) for w in split_identifier(other.resource)}
+        return bool(set(_stem_words(test)) - spelled - _LAYER_WORDS)
+
+    candidates = [
+        (extra(other, test), near(other), test, other)
+        for other in chains
+        if other.resource != chain.resource
+        for test in other.test_files
+        if swap(test, other.resource, chain.resource) != test
+    ]
+    best = min(candidates, key=lambda c: c[:3], default=None)
+    return (best[3], best[2]) if best else None

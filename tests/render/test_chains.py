@@ -82,6 +82,17 @@ def _incidents(root: Path) -> None:
 
 def test_a_resource_only_other_tests_touch_gets_its_first_test_file(tmp_path: Path) -> None:
     _incidents(tmp_path)
+    # a test named for more than its resource is no model for a name: tests/incident/
+    # test_incident_alerts.py would say the new tests are about alerts
+    _write(
+        tmp_path,
+        {
+            "tests/incident_cost/test_incident_cost_alerts.py": (
+                "from app.incident_cost.views import get_incident_cost\n\n\n"
+                "def test_alert() -> None:\n    assert get_incident_cost(1).id == 1\n"
+            )
+        },
+    )
     context = build_plan(codeintel.analyze(tmp_path), "Let users export an incident as CSV")
     tests = [(t.keyword, t.target) for t in context.tasks if t.target.startswith("tests/")]
     # not the sibling resource's tests, nor the slack plugin's test of its own ``incident``
@@ -145,4 +156,33 @@ def test_a_name_names_the_longest_resource_it_spells() -> None:
     assert resources_named(["test", "case", "incident", "cost"], resources) == {
         "case",
         "incident_cost",
+    }
+
+
+def test_a_test_of_another_part_of_a_monorepo_is_not_the_routers_test(tmp_path: Path) -> None:
+    # the gateway's product routes forward to the product service: each has its own tests
+    router = (
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n"
+        '@router.get("/products")\ndef list_products() -> list[str]:\n    return []\n'
+    )
+    test = 'def test_list(client) -> None:\n    assert client.get("/products").status_code == 200\n'
+    main = (
+        "from fastapi import FastAPI\n\nfrom routes.product_routes import router\n\n"
+        "app = FastAPI()\napp.include_router(router)\n"
+    )
+    files = {}
+    for part in ("api_gateway", "product_service"):
+        files[f"{part}/main.py"] = main
+        files[f"{part}/routes/__init__.py"] = ""
+        files[f"{part}/routes/product_routes.py"] = router
+        files[f"{part}/tests/unit_tests/test_product_routes.py"] = test
+    _write(tmp_path, files)
+    chains = build_chains(ProjectFacts(codeintel.analyze(tmp_path)))
+    assert {c.router_file: c.test_files for c in chains} == {
+        "api_gateway/routes/product_routes.py": (
+            "api_gateway/tests/unit_tests/test_product_routes.py",
+        ),
+        "product_service/routes/product_routes.py": (
+            "product_service/tests/unit_tests/test_product_routes.py",
+        ),
     }
