@@ -204,6 +204,14 @@ def names_resource(file: str, resource: str) -> bool:
     return bool(resources_named(_stem_words(file), {resource}))
 
 
+def router_words(chain: Chain) -> set[str]:
+    """What the router's file name says beyond its resource and layer (``image`` in
+    ``product_image_routes.py``): a sub-resource, or another aspect of it."""
+    stem = set(_stem_words(chain.router_file))
+    spelled = {singular(w) for w in split_identifier(chain.resource)}
+    return stem - spelled - _LAYER_WORDS - {singular(m) for m in _GENERIC_MODULES}
+
+
 def _place(module: str, resource: str) -> str:
     """Where ``module`` names ``resource``: its dotted name up to the part that does
     (``app.users`` for ``app.users.services.users``), or the whole name."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Literal, TypeVar
 
 from codeintel import CodeGraph
-from render.chains import Chain, build_chains, component_chain, is_source
+from render.chains import Chain, build_chains, component_chain, is_source, router_words
 from render.commands import Commands
 from render.confidence import confidence, signals
 from render.context import (
@@ -230,6 +230,7 @@ def choose_analogue(facts: ProjectFacts, request: FeatureRequest, chains: list[C
                 order[c.resource],
                 _unserved(c),
                 -len(c.layers),
+                bool(router_words(c) - set(request.terms)),
                 -lexical(c),
                 c.router_file,
             ),

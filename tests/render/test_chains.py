@@ -186,3 +186,29 @@ def test_a_test_of_another_part_of_a_monorepo_is_not_the_routers_test(tmp_path: 
             "product_service/tests/unit_tests/test_product_routes.py",
         ),
     }
+
+
+def test_a_router_named_after_its_resource_alone_is_the_resources(tmp_path: Path) -> None:
+    routes = {
+        "product_routes": '"/products"',
+        "product_image_routes": '"/products/{product_id}/images"',
+    }
+    files = {
+        "main.py": "from fastapi import FastAPI\n\n"
+        "from routes import product_image_routes, product_routes\n\n"
+        "app = FastAPI()\napp.include_router(product_routes.router)\n"
+        "app.include_router(product_image_routes.router)\n",
+        "routes/__init__.py": "",
+    }
+    for module, path in routes.items():
+        files[f"routes/{module}.py"] = (
+            "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n"
+            f"@router.get({path})\ndef list_{module}() -> list[str]:\n    return []\n"
+        )
+    _write(tmp_path, files)
+    graph = codeintel.analyze(tmp_path)
+    field = build_plan(graph, "Add a discount field to products")
+    assert [t.target for t in field.tasks] == ["routes/product_routes.py"]
+    # the request names what the other file adds to the resource
+    images = build_plan(graph, "Sort product images by name")
+    assert [t.target for t in images.tasks] == ["routes/product_image_routes.py"]
