@@ -231,6 +231,14 @@ class _Planner:
                 f"ADD the new endpoint next to {listed}, with the same tags, status codes and "
                 f"dependencies: {self.request.text}"
             )
+        elif missing := self.missing_methods():
+            # "edit their comments" on a router with no PUT or PATCH: there is no route to
+            # change, the edit is a route of its own
+            methods = " or ".join(f"`{m}`" for m in missing)
+            implement = (
+                f"ADD a {methods} endpoint (the router has none) next to {listed}, with the "
+                f"same tags, status codes and dependencies: {self.request.text}"
+            )
         else:
             implement = f"Change {listed} for: {self.request.text}"
         self.add(
@@ -242,6 +250,16 @@ class _Planner:
             self.file_imports(file),
             self.commands.compile(target),
         )
+
+    def missing_methods(self) -> list[str]:
+        """HTTP methods the request's words ask for ("edit" -> PUT, PATCH) that none of the
+        chain's routes has; empty when it asks for none or the chain has one."""
+        if self.request.kind != "Enhancement":
+            return []
+        wanted = set(self.request.terms)
+        asked = [m for m, words in _METHOD_WORDS.items() if words & wanted]
+        present = {r.method for r in self.chain.routes}
+        return [] if present & set(asked) else asked
 
     def registration(self) -> None:
         site = self.chain.registration
