@@ -94,9 +94,17 @@ def build_chains(facts: ProjectFacts) -> list[Chain]:
     chains = []
     for (resource, file), routes in sorted(grouped.items()):
         endpoints = {r.endpoint for r in routes}
-        used = tuple(s for s in services if endpoints & set(s.routes))
         router_module = module_of[file]  # not the endpoint's prefix: it may be a local
         imported = set(graph.modules_imported_by(router_module))
+        # a service the endpoints build in their bodies (``OrganisationService(session)``)
+        # has no route of its own: the router importing its module, named after the
+        # resource, is the evidence
+        used = tuple(
+            s
+            for s in services
+            if endpoints & set(s.routes)
+            or (module_of.get(s.file) in imported and resource in name_words(s.qualname))
+        )
         repos = _own(_repositories(used, repositories, imported, endpoints), resource)
         models = _own(_schemas(routes, repos, schemas), resource)
         code = {router_module} | {module_of[c.file] for c in (*used, *repos)}

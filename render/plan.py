@@ -6,7 +6,14 @@ from collections.abc import Callable
 from typing import Literal, TypeVar
 
 from codeintel import CodeGraph
-from render.chains import Chain, build_chains, component_chain, is_source, router_words
+from render.chains import (
+    Chain,
+    build_chains,
+    component_chain,
+    is_source,
+    name_words,
+    router_words,
+)
 from render.commands import Commands
 from render.confidence import confidence, signals
 from render.context import (
@@ -231,6 +238,8 @@ def choose_analogue(facts: ProjectFacts, request: FeatureRequest, chains: list[C
                 _unserved(c),
                 -len(c.layers),
                 bool(router_words(c) - set(request.terms)),
+                # app/organisations/api/ before app/platform/api/: the resource's own package
+                c.resource not in name_words(c.router_file.rpartition("/")[0]),
                 -lexical(c),
                 c.router_file,
             ),

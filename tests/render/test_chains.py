@@ -212,3 +212,73 @@ def test_a_router_named_after_its_resource_alone_is_the_resources(tmp_path: Path
     # the request names what the other file adds to the resource
     images = build_plan(graph, "Sort product images by name")
     assert [t.target for t in images.tasks] == ["routes/product_image_routes.py"]
+
+
+def _organisations(root: Path) -> codeintel.CodeGraph:
+    """fastapi-saas-template's shape: a domain folder whose endpoints build their service in
+    their bodies, and a platform router serving the same resource to staff."""
+    service = (
+        "class OrganisationService:\n"
+        "    def __init__(self, session: object) -> None:\n"
+        "        self.session = session\n\n"
+        "    def get(self, organisation_id: int) -> dict[str, int]:\n"
+        "        return {'id': organisation_id}\n"
+    )
+    router = (
+        "from fastapi import APIRouter\n\n"
+        "from app.organisations.services.organisations import OrganisationService\n\n"
+        "router = APIRouter()\n\n\n"
+        '@router.get("/organisations/{organisation_id}")\n'
+        "def get_organisation(organisation_id: int) -> dict[str, int]:\n"
+        "    return OrganisationService(None).get(organisation_id)\n"
+    )
+    platform = (
+        "from fastapi import APIRouter\n\n"
+        "from app.platform.services.platform_organisations import PlatformOrganisationService\n"
+        "\nrouter = APIRouter()\n\n\n"
+        '@router.get("/platform/organisations")\n'
+        "def list_organisations() -> list[dict[str, int]]:\n"
+        '    """Every organisation, its description and its field of work, for staff."""\n'
+        "    return [PlatformOrganisationService(None).get(1)]\n"
+    )
+    _write(
+        root,
+        {
+            "app/__init__.py": "",
+            "app/main.py": "from fastapi import FastAPI\n\n"
+            "from app.organisations.api import organisations\n"
+            "from app.platform.api import organisations as platform\n\n"
+            "app = FastAPI()\napp.include_router(organisations.router)\n"
+            "app.include_router(platform.router)\n",
+            "app/organisations/__init__.py": "",
+            "app/organisations/api/__init__.py": "",
+            "app/organisations/api/organisations.py": router,
+            "app/organisations/services/__init__.py": "",
+            "app/organisations/services/organisations.py": service,
+            "app/platform/__init__.py": "",
+            "app/platform/api/__init__.py": "",
+            "app/platform/api/organisations.py": platform,
+            "app/platform/services/__init__.py": "",
+            "app/platform/services/platform_organisations.py": service.replace(
+                "OrganisationService", "PlatformOrganisationService"
+            ),
+        },
+    )
+    return codeintel.analyze(root)
+
+
+def test_a_service_the_endpoints_build_is_in_the_chain(tmp_path: Path) -> None:
+    graph = _organisations(tmp_path)
+    chains = build_chains(ProjectFacts(graph))
+    (chain,) = [c for c in chains if c.router_file == "app/organisations/api/organisations.py"]
+    assert [s.qualname for s in chain.services] == [
+        "app.organisations.services.organisations.OrganisationService"
+    ]
+
+
+def test_the_router_in_the_resources_own_package_is_the_resources(tmp_path: Path) -> None:
+    context = build_plan(_organisations(tmp_path), "Add a description field to organisations")
+    assert [t.target for t in context.tasks] == [
+        "app/organisations/services/organisations.py",
+        "app/organisations/api/organisations.py",
+    ]
