@@ -103,7 +103,11 @@ def build_chains(facts: ProjectFacts) -> list[Chain]:
             s
             for s in services
             if endpoints & set(s.routes)
-            or (module_of.get(s.file) in imported and resource in name_words(s.qualname))
+            or (
+                module_of.get(s.file) in imported
+                and resource in name_words(s.qualname)
+                and not s.name.startswith("_")  # a module's private helper class
+            )
         )
         repos = _own(_repositories(used, repositories, imported, endpoints), resource)
         models = _own(_schemas(routes, repos, schemas), resource)

@@ -238,8 +238,10 @@ def choose_analogue(facts: ProjectFacts, request: FeatureRequest, chains: list[C
                 _unserved(c),
                 -len(c.layers),
                 bool(router_words(c) - set(request.terms)),
-                # app/organisations/api/ before app/platform/api/: the resource's own package
-                c.resource not in name_words(c.router_file.rpartition("/")[0]),
+                # app/platform/api/ when the request says "platform", else the resource's own
+                # package: app/organisations/api/ before app/platform/api/
+                -len(_folders(c) & set(request.terms) - {c.resource}),
+                c.resource not in _folders(c),
                 -lexical(c),
                 c.router_file,
             ),
@@ -266,6 +268,11 @@ def _others(request: FeatureRequest, chain: Chain, chains: list[Chain]) -> tuple
     return tuple(
         c for c in chains if c.resource in request.related and c.resource != chain.resource
     )
+
+
+def _folders(chain: Chain) -> set[str]:
+    """The words of the folders the router is in."""
+    return name_words(chain.router_file.rpartition("/")[0])
 
 
 def _unserved(chain: Chain) -> bool:

@@ -218,6 +218,8 @@ def _organisations(root: Path) -> codeintel.CodeGraph:
     """fastapi-saas-template's shape: a domain folder whose endpoints build their service in
     their bodies, and a platform router serving the same resource to staff."""
     service = (
+        "class _NoopContext:\n"
+        "    async def __aenter__(self) -> None:\n        return None\n\n\n"
         "class OrganisationService:\n"
         "    def __init__(self, session: object) -> None:\n"
         "        self.session = session\n\n"
@@ -281,4 +283,12 @@ def test_the_router_in_the_resources_own_package_is_the_resources(tmp_path: Path
     assert [t.target for t in context.tasks] == [
         "app/organisations/services/organisations.py",
         "app/organisations/api/organisations.py",
+    ]
+
+
+def test_the_request_naming_a_routers_package_picks_that_router(tmp_path: Path) -> None:
+    context = build_plan(_organisations(tmp_path), "Let platform staff sort organisations")
+    assert [t.target for t in context.tasks] == [
+        "app/platform/services/platform_organisations.py",
+        "app/platform/api/organisations.py",
     ]
