@@ -27,6 +27,8 @@ AS_GOOD = 0.75
 #: Every this many files matching as well as the best costs a point, up to ``MAX_AMBIGUITY``.
 AMBIGUOUS_GROUP = 5
 MAX_AMBIGUITY = 2
+#: A request saying no change, only that something be better: what to do is a guess.
+UNCLEAR = 3
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Signals:
     unresolved_routes: int  # route paths of the chain not resolved statically
     unserved_routes: int  # routes of the chain on a router no app includes
     unanalysed_files: int  # files of the chain with analysis diagnostics
+    unclear: bool  # the request says no change, only that something be better
 
 
 def signals(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> Signals:
@@ -49,6 +52,7 @@ def signals(facts: ProjectFacts, request: FeatureRequest, chain: Chain) -> Signa
         unresolved_routes=sum(not r.resolved for r in chain.routes),
         unserved_routes=sum(r.app is None for r in chain.routes),
         unanalysed_files=len({d.file for d in facts.graph.diagnostics} & set(chain.files)),
+        unclear=request.unclear is not None,
     )
 
 
@@ -66,6 +70,8 @@ def confidence(found: Signals) -> Confidence:
         Deduction(code="unresolved_routes", points=1, count=found.unresolved_routes),
         Deduction(code="unserved_routes", points=1, count=found.unserved_routes),
         Deduction(code="unanalysed_files", points=1, count=found.unanalysed_files),
+        # the files may be right, but what to do in them is a guess
+        Deduction(code="unclear_request", points=UNCLEAR, count=int(found.unclear)),
     ]
     kept = tuple(d for d in deductions if d.points and d.count)
     return Confidence(score=max(1, 10 - sum(d.points for d in kept)), deductions=kept)

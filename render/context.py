@@ -101,6 +101,7 @@ DeductionCode = Literal[
     "unresolved_routes",  # count: route paths not resolved statically
     "unserved_routes",  # count: routes on a router no app includes
     "unanalysed_files",  # count: files of the plan with analysis diagnostics
+    "unclear_request",  # the request says no change, only that something be better
     "not_computed",  # the summary failed; nothing was measured
 ]
 

@@ -367,6 +367,11 @@ def _description(request: FeatureRequest, chain: Chain, work: TaskPlan) -> tuple
         )
     else:
         exists = f"This changes the existing `{chain.resource}` resource: {_chain_words(chain)}."
+    if request.unclear is not None:
+        exists += (
+            f" The request is unclear: {request.unclear}. The steps below only place the work; "
+            "say what should change before starting."
+        )
     value = (
         f"The work touches {len(work.tasks)} steps across {', '.join(work.affected)}; every file "
         "and line range cited below was read from the repository."

@@ -537,6 +537,8 @@ def notes(
         centre,
         f"Understood: {_understood(request)}.",
     ]
+    if request.unclear is not None:
+        found.append(f"Unclear request: {request.unclear}; the tasks are a guess at where.")
     unserved = [r for r in chain.routes if r.app is None]
     if unserved:
         found.append(

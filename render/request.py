@@ -47,6 +47,10 @@ _ENHANCE = frozenset(
     {"improve", "extend", "enable", "change", "expose", "speed", "optimise", "optimize"}
     | {"upgrade", "update", "bump", "allow", "let", "make", "persist", "enforce", "return"}
 )
+#: Words asking for something to be better without saying in what way ("faster", "more
+#: secure", "optimize" say in what way; these do not).
+_UNSAID = frozenset({"improve", "enhance", "better", "best", "good", "great", "nice", "nicer"})
+_UNSAID |= frozenset({"polish", "revamp", "rework", "overhaul", "tweak"})
 #: Words that make a request about a part of a resource, not a resource of its own.
 PARTS = frozenset(
     {"field", "column", "attribute", "property", "parameter", "param", "option", "flag"}
@@ -129,6 +133,7 @@ class FeatureRequest(BaseModel):
     component: str | None  # a COMPONENTS kind when the request is about one
     creates: str | None  # the new resource the request creates (New Capability with files)
     new_entry: bool  # a new endpoint on something that exists ("add a search endpoint")
+    unclear: str | None  # what the request leaves unsaid, when it says no change at all
     matched: float  # share of the request's content words that name something in the project
 
 
@@ -443,8 +448,34 @@ class _Reading:
             component=component,
             creates=creates,
             new_entry=kind == "New Capability" and creates is None,
+            unclear=self._unclear(related, attributes, qualifiers),
             matched=round(share, 3),
         )
+
+    def _unclear(
+        self, related: tuple[str, ...], attributes: list[str], qualifiers: list[str]
+    ) -> str | None:
+        """What a request asking only that something be better leaves unsaid ("Make the feed
+        better", "Improve order handling"): its words name what exists, an activity on it
+        (-ing) and the wish, no field, no quality, no behaviour. None when it says more."""
+        terms = _terms(self.tokens, self.action_at, self.compounds)
+        wished = {self.action} | set(terms)
+        if not wished & _UNSAID or attributes or qualifiers:
+            return None
+        activity = {
+            form
+            for token in self.tokens
+            if token.word.endswith("ing")
+            for form in (singular(token.word), lemma(token.word, "VERB"))
+        }
+        if set(terms) - set(related) - _UNSAID - activity:
+            return None
+        named = " ".join(
+            t.word
+            for t in self.tokens
+            if t.index != self.action_at and t.word not in STOPWORDS | _UNSAID
+        )
+        return f"it asks for {named or 'it'} to be better without saying what should change"
 
     def _creates(
         self,

@@ -8,7 +8,9 @@ import pytest
 
 from render.confidence import Signals, confidence
 
-CLEAR = Signals(files=80, as_good=1, unresolved_routes=0, unserved_routes=0, unanalysed_files=0)
+CLEAR = Signals(
+    files=80, as_good=1, unresolved_routes=0, unserved_routes=0, unanalysed_files=0, unclear=False
+)
 
 
 def _codes(found: Signals) -> dict[str, int]:
@@ -44,9 +46,19 @@ def test_each_kind_of_unresolved_fact_costs_one_point_however_many() -> None:
 
 def test_the_score_adds_the_deductions_and_never_falls_below_one() -> None:
     found = Signals(
-        files=3200, as_good=30, unresolved_routes=1, unserved_routes=1, unanalysed_files=1
+        files=3200,
+        as_good=30,
+        unresolved_routes=1,
+        unserved_routes=1,
+        unanalysed_files=1,
+        unclear=False,
     )
     assert sum(_codes(found).values()) == 5 + 2 + 3
     assert confidence(found).score == 1
     mid = replace(CLEAR, files=450, as_good=6)
     assert confidence(mid).score == 10 - 2 - 1
+
+
+def test_a_request_saying_no_change_costs_three_points() -> None:
+    assert _codes(replace(CLEAR, unclear=True)) == {"unclear_request": 3}
+    assert confidence(replace(CLEAR, unclear=True)).score == 7

@@ -235,3 +235,15 @@ def test_a_service_without_methods_gives_a_pattern_not_a_crash(
     graph = graphs["registry_app"]
     service = graph.services()[0].model_copy(update={"methods": ()})
     assert _matching_method(service, graph.routes()[0]) is None
+
+
+def test_an_unclear_request_is_planned_saying_so(graphs: dict[str, codeintel.CodeGraph]) -> None:
+    """ "Make server listing better" says no change: the plan says the request is unclear,
+    where it describes the work and in its notes, and its confidence pays for it."""
+    plan = _plan(graphs, "registry_app", "Make server listing better")
+    unsaid = "it asks for server listing to be better without saying what should change"
+    assert any(f"The request is unclear: {unsaid}." in p for p in plan.description)
+    assert f"Unclear request: {unsaid}; the tasks are a guess at where." in plan.notes
+    assert "unclear_request" in {d.code for d in plan.summary.confidence.deductions}
+    clear = _plan(graphs, "registry_app", "Make server listing faster")
+    assert not any("unclear" in p for p in (*clear.description, *clear.notes))

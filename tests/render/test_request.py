@@ -235,3 +235,30 @@ def test_swap_renames_whole_words_only() -> None:
         "from fastapi.security import OAuth2PasswordRequestForm  # get_current, CurrentService"
     )
     assert swap("SERVERS server2 Servers", "server", "tag") == "TAGS server2 Tags"
+
+
+@pytest.mark.parametrize(
+    ("text", "unsaid"),
+    [
+        ("Make server listing better", "server listing"),
+        ("Improve agents", "agents"),
+        ("Enhance the health handling", "health handling"),
+    ],
+)
+def test_a_request_asking_only_that_something_be_better_is_unclear(text: str, unsaid: str) -> None:
+    unclear = understand(text, RESOURCES).unclear
+    assert unclear == f"it asks for {unsaid} to be better without saying what should change"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Make server listing faster",  # a quality: what better means
+        "Improve the error message when a server is not found",  # what to change
+        "Make the server name optional",
+        "Improve servers with a priority field",
+        "Add tag management to servers",
+    ],
+)
+def test_a_request_saying_what_should_change_is_clear(text: str) -> None:
+    assert understand(text, RESOURCES).unclear is None
