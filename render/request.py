@@ -456,8 +456,8 @@ class _Reading:
         self, related: tuple[str, ...], attributes: list[str], qualifiers: list[str]
     ) -> str | None:
         """What a request asking only that something be better leaves unsaid ("Make the feed
-        better", "Improve order handling"): its words name what exists, an activity on it
-        (-ing) and the wish, no field, no quality, no behaviour. None when it says more."""
+        better", "Improve order handling"): its words name what the project has, an activity
+        on it (-ing) and the wish, no field, no quality, no behaviour. None when it says more."""
         terms = _terms(self.tokens, self.action_at, self.compounds)
         wished = {self.action} | set(terms)
         if not wished & _UNSAID or attributes or qualifiers:
@@ -468,14 +468,15 @@ class _Reading:
             if token.word.endswith("ing")
             for form in (singular(token.word), lemma(token.word, "VERB"))
         }
-        if set(terms) - set(related) - _UNSAID - activity:
+        named = {t for t in terms if t in self.vocabulary.resources or self.vocabulary.names(t)}
+        if set(terms) - set(related) - named - _UNSAID - activity:
             return None
-        named = " ".join(
+        unsaid = " ".join(
             t.word
             for t in self.tokens
             if t.index != self.action_at and t.word not in STOPWORDS | _UNSAID
         )
-        return f"it asks for {named or 'it'} to be better without saying what should change"
+        return f"it asks for {unsaid or 'it'} to be better without saying what should change"
 
     def _creates(
         self,

@@ -262,3 +262,10 @@ def test_a_request_asking_only_that_something_be_better_is_unclear(text: str, un
 )
 def test_a_request_saying_what_should_change_is_clear(text: str) -> None:
     assert understand(text, RESOURCES).unclear is None
+
+
+def test_a_name_the_project_has_counts_as_what_exists_in_an_unclear_request() -> None:
+    """ "lookup" is no resource here, but the project has it (a module, a field): asking for
+    it to be better still says no change."""
+    unclear = understand("Make the lookup better", RESOURCES, NAMES).unclear
+    assert unclear == "it asks for lookup to be better without saying what should change"
