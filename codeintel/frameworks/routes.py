@@ -1287,13 +1287,8 @@ class _Builder:
         path = view.keyword("path") or Value("str", "/")
         if router is None or router.kind != "name" or router.ref is None:
             return
-        verb = Value("name", f"{router.text}.get", ref=f"{router.ref}.get")
-        owners, _ = self._owner(verb, site)
-        methods = self._verb_methods(f"{module}.{sym.qualname}", _CLASS_VIEW_VERBS)
-        for name, endpoint in sorted(methods.items()):
-            for owner in owners:
-                entry = self._entry(owner, site)
-                self.declared[owner].append(_Declared((name.upper(),), path, endpoint, entry, view))
+        cls = f"{module}.{sym.qualname}"
+        self._verb_routes(router, (path,), cls, _CLASS_VIEW_VERBS, site, view, None)
         marked = [
             fact
             for fact in self.resolver.modules[module].symbols
@@ -1304,14 +1299,33 @@ class _Builder:
             message = f"the route @endpoint makes of {fact.name} in {sym.name} is not read"
             self.diagnostics.add(Diagnostic("CI202", site.file, fact.start_line, message))
 
-    def _verb_methods(self, cls: str, verbs: tuple[str, ...]) -> dict[str, str]:
-        """The methods of ``cls`` named for ``verbs``, its own or a base's: name -> key."""
+    def _verb_routes(
+        self,
+        holder: Value,
+        urls: Sequence[Value],
+        cls: str,
+        verbs: tuple[str, ...],
+        site: _Site,
+        call: Value | None,
+        view: str | None,
+    ) -> bool:
+        """Each method of ``cls`` named for one of ``verbs`` (its own or a base's) as that
+        verb's route at each of ``urls``, declared on what ``holder`` holds; whether that is
+        any app or router. ``view``: the class the library makes each method ask for first."""
         methods: dict[str, str] = {}
         for owner in reversed(self.resolver.mro(cls)):
             for name in verbs:
                 if f"{owner}.{name}" in self.resolver.symbols:
                     methods[name] = f"{owner}.{name}"
-        return methods
+        verb = Value("name", f"{holder.text}.get", ref=f"{holder.ref}.get")
+        owners, _ = self._owner(verb, site)
+        for url, (name, endpoint), owner in itertools.product(
+            urls, sorted(methods.items()), owners
+        ):
+            entry = self._entry(owner, site)
+            declared = _Declared((name.upper(),), url, endpoint, entry, call, view=view)
+            self.declared[owner].append(declared)
+        return bool(owners)
 
     def _view_urls(self, module: str, sym: SymbolFact, view: Value, site: _Site) -> None:
         """fastapi-restful's ``@cbv(router, "/", "/all")``: each method named for a verb is
@@ -1321,16 +1335,8 @@ class _Builder:
         router, *urls = view.items
         if router.kind != "name" or router.ref is None or not urls:
             return
-        verb = Value("name", f"{router.text}.get", ref=f"{router.ref}.get")
-        owners, _ = self._owner(verb, site)
         cls = f"{module}.{sym.qualname}"
-        methods = self._verb_methods(cls, _CBV_VERBS)
-        for url in urls:
-            for name, endpoint in sorted(methods.items()):
-                for owner in owners:
-                    entry = self._entry(owner, site)
-                    declared = _Declared((name.upper(),), url, endpoint, entry, view, view=cls)
-                    self.declared[owner].append(declared)
+        self._verb_routes(router, urls, cls, _CBV_VERBS, site, view, cls)
 
     def _super_site(self, module: str, file: str, call: CallFact) -> None:
         """``super().__init__(app)`` in a method: a call of the method a base defines, so
@@ -3599,7 +3605,7 @@ class _Builder:
             return False
         receiver = func.func if func.kind == "getattr" else _receiver(func)
         made = self._instance_call(receiver, _RESOURCE_APIS, frozenset())
-        app = made.keyword("app") or (made.items[0] if made.items else None) if made else None
+        app = (made.keyword("app") or (made.items[0] if made.items else None)) if made else None
         if app is None or app.kind != "name" or app.ref is None or not call.items:
             return False
         resource, *urls = [_close(item, site.env) for item in call.items]
@@ -3611,14 +3617,7 @@ class _Builder:
         if call.keywords:
             message = f"the include options of {call.text} are not read"
             self.diagnostics.add(Diagnostic("CI202", site.file, site.line, message))
-        owners, _ = self._owner(Value("name", f"{app.text}.get", ref=f"{app.ref}.get"), site)
-        methods = self._verb_methods(cls, _CBV_VERBS)
-        for url, (name, endpoint) in itertools.product(urls, sorted(methods.items())):
-            for owner in owners:
-                entry = self._entry(owner, site)
-                declared = _Declared((name.upper(),), url, endpoint, entry, None, view=cls)
-                self.declared[owner].append(declared)
-        return bool(owners)
+        return self._verb_routes(app, urls, cls, _CBV_VERBS, site, None, cls)
 
     def _instrumentator(self, receiver: Value | None) -> Value | None:
         """The ``Instrumentator(...)`` call ``receiver`` is, through the methods returning
