@@ -416,6 +416,8 @@ def _tests_read(chain: Chain, work: TaskPlan) -> tuple[str, ...]:
 
 
 def _mocking(facts: ProjectFacts, files: tuple[str, ...]) -> str:
+    if not files:
+        return "no test of this code shows one; keep to the project's other tests."
     source = Source(facts.graph)
     counts: dict[str, list[str]] = {}
     for file in files:
@@ -423,8 +425,6 @@ def _mocking(facts: ProjectFacts, files: tuple[str, ...]) -> str:
             for word in _MOCKS:
                 if word in line:
                     counts.setdefault(word.rstrip("("), []).append(f"{file}:{number}")
-    if not files:
-        return "no test of this code shows one; keep to the project's other tests."
     if not counts:
         return "the analogue's tests use no mocks; they call the code directly."
     parts = [f"`{w}` ({len(places)}x, e.g. `{places[0]}`)" for w, places in sorted(counts.items())]

@@ -423,12 +423,13 @@ class _Reading:
         if not matched and creates is None:
             raise PlanError(_nothing_matches(self.flat, vocabulary))
         kind, reason = self._kind(lowered, creates, related, component, parts, attributes)
+        terms = _terms(self.tokens, self.action_at, self.compounds)
         return FeatureRequest(
             # ``fix`py`` quoted in a line of code spans must not pair with theirs
             text=self.flat.replace("`", "\\`"),
             title=_title(self.words),
             slug=_slug(self.flat),
-            terms=_terms(self.tokens, self.action_at, self.compounds),
+            terms=terms,
             identifiers=tuple(
                 dict.fromkeys(singular(t.joined) for t in self.tokens if t.identifier)
             ),
@@ -448,17 +449,20 @@ class _Reading:
             component=component,
             creates=creates,
             new_entry=kind == "New Capability" and creates is None,
-            unclear=self._unclear(related, attributes, qualifiers),
+            unclear=self._unclear(terms, related, attributes, qualifiers),
             matched=round(share, 3),
         )
 
     def _unclear(
-        self, related: tuple[str, ...], attributes: list[str], qualifiers: list[str]
+        self,
+        terms: tuple[str, ...],
+        related: tuple[str, ...],
+        attributes: list[str],
+        qualifiers: list[str],
     ) -> str | None:
         """What a request asking only that something be better leaves unsaid ("Make the feed
         better", "Improve order handling"): its words name what the project has, an activity
         on it (-ing) and the wish, no field, no quality, no behaviour. None when it says more."""
-        terms = _terms(self.tokens, self.action_at, self.compounds)
         wished = {self.action} | set(terms)
         if not wished & _UNSAID or attributes or qualifiers:
             return None
